@@ -75,14 +75,17 @@ public final class Money implements Comparable<Money> {
             throw invalid("Amount '" + trimmed + "' is not a decimal number", trimmed, currency);
         }
         int digits = currency.getDefaultFractionDigits();
-        BigDecimal minorUnits = decimal.movePointRight(digits);
-        BigInteger exact;
-        try {
-            exact = minorUnits.toBigIntegerExact();
-        } catch (ArithmeticException e) {
+        // decide on size and precision before scaling, so "1e999999999" costs nothing
+        BigDecimal stripped = decimal.stripTrailingZeros();
+        if (stripped.signum() != 0 && stripped.precision() - stripped.scale() > 19) {
+            throw invalid("Amount " + trimmed + " is out of range", trimmed, currency);
+        }
+        if (stripped.scale() > digits) {
             throw invalid("Amount " + trimmed + " has more decimals than " + currency.getCurrencyCode()
                     + " allows (" + digits + ")", trimmed, currency);
         }
+        // both checks above make this exact and small: at most 19 integer digits, no excess decimals
+        BigInteger exact = stripped.movePointRight(digits).toBigIntegerExact();
         if (exact.bitLength() > 63) {
             throw invalid("Amount " + trimmed + " is out of range", trimmed, currency);
         }
@@ -188,8 +191,9 @@ public final class Money implements Comparable<Money> {
 
     /**
      * Splits this amount into parts proportional to {@code ratios}, exactly: the parts always add up
-     * to this amount. What cannot be divided evenly is handed out one minor unit at a time to the
-     * parts in order, starting with the first.
+     * to this amount and each part is less than one minor unit away from its exact share. What cannot
+     * be divided evenly goes one minor unit at a time to the parts with the largest fractions left
+     * over (the first such part on a tie), and never to a part whose ratio is zero.
      *
      * @param ratios one or more non-negative weights, at least one positive
      * @return one part per ratio, in order
@@ -211,18 +215,25 @@ public final class Money implements Comparable<Money> {
         }
         BigInteger whole = BigInteger.valueOf(minor);
         long[] parts = new long[ratios.length];
+        BigInteger[] leftOver = new BigInteger[ratios.length];
         long remainder = minor;
         for (int i = 0; i < ratios.length; i++) {
-            // truncates towards zero, so the remainder has the sign of the whole
-            parts[i] = whole.multiply(BigInteger.valueOf(ratios[i])).divide(total).longValueExact();
+            // truncates towards zero, so every left-over has the sign of the whole
+            BigInteger[] qr = whole.multiply(BigInteger.valueOf(ratios[i])).divideAndRemainder(total);
+            parts[i] = qr[0].longValueExact();
+            leftOver[i] = qr[1].abs();
             remainder -= parts[i];
         }
+        Integer[] byLeftOver = new Integer[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            byLeftOver[i] = i;
+        }
+        // stable sort: ties keep their order, so the earlier part wins
+        java.util.Arrays.sort(byLeftOver, (a, b) -> leftOver[b].compareTo(leftOver[a]));
         long step = Long.signum(remainder);
-        for (int i = 0; remainder != 0; i = (i + 1) % parts.length) {
-            if (ratios[i] > 0) {
-                parts[i] += step;
-                remainder -= step;
-            }
+        for (int k = 0; remainder != 0; k++) {
+            parts[byLeftOver[k]] += step;
+            remainder -= step;
         }
         Money[] result = new Money[parts.length];
         for (int i = 0; i < parts.length; i++) {
@@ -249,7 +260,9 @@ public final class Money implements Comparable<Money> {
      */
     public void requireSameCurrency(Money other) {
         Objects.requireNonNull(other, "other");
-        requireCurrency(other.currency);
+        if (!currency.equals(other.currency)) {
+            throw mismatch(currency, other.currency);
+        }
     }
 
     /**
@@ -259,9 +272,7 @@ public final class Money implements Comparable<Money> {
      */
     public Money requireCurrency(Currency expected) {
         if (!currency.equals(expected)) {
-            throw new CofferException(ErrorCode.CURRENCY_MISMATCH,
-                    "Currency mismatch: expected " + expected.getCurrencyCode() + " but got " + currencyCode(),
-                    Map.of("expected", expected.getCurrencyCode(), "actual", currencyCode()));
+            throw mismatch(expected, currency);
         }
         return this;
     }
@@ -280,6 +291,12 @@ public final class Money implements Comparable<Money> {
     @Override
     public String toString() {
         return currencyCode() + " " + toDecimalString();
+    }
+
+    private static CofferException mismatch(Currency expected, Currency actual) {
+        return new CofferException(ErrorCode.CURRENCY_MISMATCH,
+                "Currency mismatch: expected " + expected.getCurrencyCode() + " but got " + actual.getCurrencyCode(),
+                Map.of("expected", expected.getCurrencyCode(), "actual", actual.getCurrencyCode()));
     }
 
     private static CofferException invalid(String message, String text, Currency currency) {
