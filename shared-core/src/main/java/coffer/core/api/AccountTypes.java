@@ -1,0 +1,36 @@
+package coffer.core.api;
+
+import java.util.List;
+
+/** Bodies of {@code /api/v1/accounts/...}. */
+public final class AccountTypes {
+    private AccountTypes() {
+    }
+
+    /**
+     * A wallet as the user API shows it; amounts are decimal strings.
+     *
+     * @param balance          posted balance
+     * @param availableBalance posted minus pending debits: what can be spent
+     * @param pendingBalance   reserved by pending holds
+     * @param status           wire name of the wallet status ({@code "active"}, ...)
+     */
+    public record AccountView(String id, String currency, String balance, String availableBalance,
+                              String pendingBalance, String status) {
+    }
+
+    /** {@code GET /api/v1/accounts/{id}}: {@code {"account": {...}}}. */
+    public record AccountResponse(AccountView account) {
+    }
+
+    /** {@code GET /api/v1/accounts}: {@code {"accounts": [...]}}. */
+    public record AccountList(List<AccountView> accounts) {
+        public AccountList {
+            accounts = List.copyOf(accounts);
+        }
+    }
+
+    /** {@code POST /api/v1/accounts}: open a wallet in another currency. */
+    public record OpenAccountRequest(String currency) {
+    }
+}
