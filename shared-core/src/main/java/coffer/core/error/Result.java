@@ -50,6 +50,13 @@ public sealed interface Result<T> permits Result.Ok, Result.Rejected {
     /** Chains a further step after a success; passes a refusal through unchanged. */
     <U> Result<U> flatMap(Function<? super T, Result<U>> f);
 
+    /**
+     * This refusal as a result of another type, to pass it on unchanged.
+     *
+     * @throws IllegalStateException on an {@link Ok}
+     */
+    <U> Result<U> asRejected();
+
     /** A success. */
     record Ok<T>(T value) implements Result<T> {
         public Ok {
@@ -61,6 +68,7 @@ public sealed interface Result<T> permits Result.Ok, Result.Rejected {
         @Override public ErrorCode errorCode() { return null; }
         @Override public <U> Result<U> map(Function<? super T, ? extends U> f) { return new Ok<>(f.apply(value)); }
         @Override public <U> Result<U> flatMap(Function<? super T, Result<U>> f) { return f.apply(value); }
+        @Override public <U> Result<U> asRejected() { throw new IllegalStateException("not a refusal: " + value); }
     }
 
     /** A refusal with its code, a human message and context (never null). */
@@ -82,6 +90,11 @@ public sealed interface Result<T> permits Result.Ok, Result.Rejected {
 
         @Override
         public <U> Result<U> flatMap(Function<? super T, Result<U>> f) {
+            return new Rejected<>(code, message, context);
+        }
+
+        @Override
+        public <U> Result<U> asRejected() {
             return new Rejected<>(code, message, context);
         }
     }

@@ -72,7 +72,7 @@ public final class InMemoryLedger {
         for (Posting posting : entry.postings()) {
             Result<Account> account = account(posting.accountId(), posting.amount().currency());
             if (!account.isOk()) {
-                return account.map(a -> entry);
+                return account.asRejected();
             }
         }
         Map<String, Balance> changed = new HashMap<>();
@@ -83,7 +83,7 @@ public final class InMemoryLedger {
                     ? before.debit(posting.amount().negated(), account.kind().overdraftAllowed())
                     : Result.ok(before.credit(posting.amount()));
             if (!after.isOk()) {
-                return after.map(b -> entry);
+                return after.asRejected();
             }
             changed.put(posting.accountId(), after.orThrow());
         }
@@ -104,15 +104,15 @@ public final class InMemoryLedger {
         }
         Result<Account> debit = account(debitAccount, amount.currency());
         if (!debit.isOk()) {
-            return debit.map(a -> null);
+            return debit.asRejected();
         }
         Result<Account> credit = account(creditAccount, amount.currency());
         if (!credit.isOk()) {
-            return credit.map(a -> null);
+            return credit.asRejected();
         }
         Result<Balance> reserved = balances.get(debitAccount).reserve(amount, debit.orThrow().kind().overdraftAllowed());
         if (!reserved.isOk()) {
-            return reserved.map(b -> null);
+            return reserved.asRejected();
         }
         Hold hold = Hold.pending(holdId, debitAccount, creditAccount, amount, expiresAt);
         balances.put(debitAccount, reserved.orThrow());

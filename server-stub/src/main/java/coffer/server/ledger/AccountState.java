@@ -1,0 +1,44 @@
+package coffer.server.ledger;
+
+import coffer.core.kyc.KycTier;
+import coffer.core.ledger.AccountKind;
+import coffer.core.ledger.Balance;
+import coffer.core.wallet.WalletStatus;
+
+import java.util.Currency;
+
+/** An account row as the writer holds it during one batch; tasks change it only after all checks pass. */
+final class AccountState {
+    final String id;
+    final String envId;
+    final String userId;
+    final AccountKind kind;
+    final Currency currency;
+    WalletStatus status;
+    Balance balance;
+    /** The owner's KYC tier; null for system accounts. */
+    KycTier tier;
+    /** Outgoing minor units in the rolling 24 h window, for user wallets. */
+    long outgoingToday;
+    boolean dirty;
+
+    AccountState(String id, String envId, String userId, AccountKind kind, Currency currency,
+                 WalletStatus status, Balance balance, KycTier tier) {
+        this.id = id;
+        this.envId = envId;
+        this.userId = userId;
+        this.kind = kind;
+        this.currency = currency;
+        this.status = status;
+        this.balance = balance;
+        this.tier = tier;
+    }
+
+    boolean isUserWallet() {
+        return kind == AccountKind.USER_WALLET;
+    }
+
+    Wallet toWallet() {
+        return new Wallet(id, envId, userId, kind, currency, status, balance);
+    }
+}

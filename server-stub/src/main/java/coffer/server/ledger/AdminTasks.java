@@ -1,0 +1,365 @@
+package coffer.server.ledger;
+
+import coffer.core.error.ErrorCode;
+import coffer.core.error.Result;
+import coffer.core.kyc.KycLimitTable;
+import coffer.core.kyc.KycStatus;
+import coffer.core.kyc.KycTier;
+import coffer.core.ledger.AccountKind;
+import coffer.core.wallet.StatusActor;
+import coffer.core.wallet.WalletStatus;
+import coffer.core.wallet.WalletStatusRules;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Currency;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Changes that are not money movements but must be serialised with them: environments, users,
+ * wallets, wallet status and KYC. Creations are "create or get", so repeating one (a partner retrying,
+ * demo data seeded on every start) answers with what exists instead of failing.
+ */
+final class AdminTasks {
+    private AdminTasks() {
+    }
+
+    /** Base for tasks that only run their own SQL. */
+    private abstract static class Direct<T> implements LedgerTask<T> {
+        @Override
+        public void declare(Batch batch) {
+            // direct SQL reads what it needs inside its own savepoint
+        }
+    }
+
+    static final class EnsureEnvironment extends Direct<Environment> {
+        private final String id;
+        private final String name;
+        private final String secret;
+        private final String webhookUrl;
+        private final KycLimitTable limits;
+
+        EnsureEnvironment(String id, String name, String secret, String webhookUrl, KycLimitTable limits) {
+            this.id = Objects.requireNonNull(id, "id");
+            this.name = Objects.requireNonNull(name, "name");
+            this.secret = Objects.requireNonNull(secret, "secret");
+            this.webhookUrl = webhookUrl;
+            this.limits = Objects.requireNonNull(limits, "limits");
+        }
+
+        @Override
+        public Result<Environment> apply(Batch b) throws SQLException {
+            return b.direct(c -> {
+                Optional<Environment> existing = LedgerQueries.environment(c, id);
+                if (existing.isPresent()) {
+                    return Result.ok(existing.get());
+                }
+                long at = b.now().toEpochMilli();
+                update(c, "INSERT INTO environments (id, name, webhook_url, created_at) VALUES (?, ?, ?, ?)", id, name, webhookUrl, at);
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO environment_secrets (env_id, secret, active, created_at) VALUES (?, ?, ?, ?)")) {
+                    ps.setString(1, id);
+                    ps.setString(2, secret);
+                    ps.setBoolean(3, true);
+                    ps.setLong(4, at);
+                    ps.executeUpdate();
+                }
+                for (KycTier tier : KycTier.values()) {
+                    update(c, "INSERT INTO kyc_limits (env_id, tier, per_transaction, daily, max_balance) VALUES (?, ?, ?, ?, ?)",
+                            id, tier.wireValue(), limits.perTransactionMajor(tier), limits.dailyMajor(tier), limits.maxBalanceMajor(tier));
+                }
+                return Result.ok(new Environment(id, name, webhookUrl));
+            });
+        }
+
+        @Override
+        public Class<Environment> resultType() {
+            return Environment.class;
+        }
+
+        @Override
+        public String fingerprint() {
+            return "environment|" + id + "|" + name + "|" + webhookUrl;
+        }
+    }
+
+    static final class EnsureUser extends Direct<User> {
+        private final String envId;
+        private final String externalId;
+        private final String email;
+        private final String name;
+        private final String passwordHash;
+        private final KycStatus kycStatus;
+        private final KycTier kycTier;
+
+        EnsureUser(String envId, String externalId, String email, String name, String passwordHash,
+                   KycStatus kycStatus, KycTier kycTier) {
+            this.envId = Objects.requireNonNull(envId, "envId");
+            if (externalId == null && email == null) {
+                throw new IllegalArgumentException("a user needs an external id or an email");
+            }
+            this.externalId = externalId;
+            this.email = email == null ? null : email.toLowerCase(Locale.ROOT);
+            this.name = name;
+            this.passwordHash = passwordHash;
+            this.kycStatus = Objects.requireNonNull(kycStatus, "kycStatus");
+            this.kycTier = kycTier == null ? KycTier.defaultFor(kycStatus) : kycTier;
+        }
+
+        @Override
+        public Result<User> apply(Batch b) throws SQLException {
+            return b.direct(c -> {
+                if (LedgerQueries.environment(c, envId).isEmpty()) {
+                    return Result.rejected(ErrorCode.NOT_FOUND, "Environment " + envId + " was not found",
+                            Map.of("env_id", envId));
+                }
+                Optional<User> existing = externalId != null
+                        ? LedgerQueries.userByExternalId(c, envId, externalId)
+                        : LedgerQueries.userByEmail(c, envId, email);
+                if (existing.isPresent()) {
+                    return Result.ok(existing.get());
+                }
+                if (email != null && externalId != null && LedgerQueries.userByEmail(c, envId, email).isPresent()) {
+                    return Result.rejected(ErrorCode.INVALID_REQUEST, "A user with this email already exists",
+                            Map.of("email", email));
+                }
+                String id = Ids.next("usr");
+                update(c, "INSERT INTO users (id, env_id, external_id, email, name, password_hash, kyc_status, kyc_tier, "
+                                + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        id, envId, externalId, email, name, passwordHash, kycStatus.wireName(), kycTier.wireValue(),
+                        b.now().toEpochMilli());
+                return Result.ok(new User(id, envId, externalId, email, name, kycStatus, kycTier));
+            });
+        }
+
+        @Override
+        public Class<User> resultType() {
+            return User.class;
+        }
+
+        @Override
+        public String fingerprint() {
+            return "user|" + envId + "|" + externalId + "|" + email + "|" + name + "|" + kycStatus + "|" + kycTier;
+        }
+    }
+
+    /** Opens a wallet (or answers the user's existing one in that currency unless another is asked for). */
+    static final class OpenWallet extends Direct<Wallet> {
+        private final String envId;
+        private final String userId;
+        private final Currency currency;
+        private final boolean additional;
+
+        OpenWallet(String envId, String userId, Currency currency, boolean additional) {
+            this.envId = Objects.requireNonNull(envId, "envId");
+            this.userId = Objects.requireNonNull(userId, "userId");
+            this.currency = Objects.requireNonNull(currency, "currency");
+            this.additional = additional;
+        }
+
+        @Override
+        public Result<Wallet> apply(Batch b) throws SQLException {
+            return b.direct(c -> {
+                Optional<User> user = LedgerQueries.user(c, envId, userId);
+                if (user.isEmpty()) {
+                    return Result.rejected(ErrorCode.NOT_FOUND, "User " + userId + " was not found", Map.of("user_id", userId));
+                }
+                if (!additional) {
+                    Optional<Wallet> existing = LedgerQueries.walletsOf(c, envId, userId).stream()
+                            .filter(w -> w.currency().equals(currency) && w.status() != WalletStatus.CLOSED).findFirst();
+                    if (existing.isPresent()) {
+                        return Result.ok(existing.get());
+                    }
+                }
+                long at = b.now().toEpochMilli();
+                for (AccountKind kind : AccountKind.values()) {
+                    if (kind.isSystemAccount()) {
+                        update(c, "INSERT INTO accounts (id, env_id, user_id, kind, currency, status, created_at, updated_at) "
+                                        + "VALUES (?, ?, NULL, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                                SystemAccounts.id(envId, kind, currency), envId, kind.name(), currency.getCurrencyCode(),
+                                WalletStatus.ACTIVE.wireName(), at, at);
+                    }
+                }
+                String id = Ids.next("wal");
+                update(c, "INSERT INTO accounts (id, env_id, user_id, kind, currency, status, created_at, updated_at) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        id, envId, userId, AccountKind.USER_WALLET.name(), currency.getCurrencyCode(),
+                        WalletStatus.ACTIVE.wireName(), at, at);
+                return Result.ok(new Wallet(id, envId, userId, AccountKind.USER_WALLET, currency, WalletStatus.ACTIVE,
+                        coffer.core.ledger.Balance.empty(currency)));
+            });
+        }
+
+        @Override
+        public Class<Wallet> resultType() {
+            return Wallet.class;
+        }
+
+        @Override
+        public String fingerprint() {
+            return "wallet|" + envId + "|" + userId + "|" + currency + "|" + additional;
+        }
+    }
+
+    /** Moves a wallet between active, locked, suspended and closed, and audits the change. */
+    static final class SetWalletStatus implements LedgerTask<Wallet> {
+        private final String envId;
+        private final String actingUserId;
+        private final String walletId;
+        private final WalletStatus target;
+        private final StatusActor actor;
+        private final String reason;
+
+        SetWalletStatus(String envId, String actingUserId, String walletId, WalletStatus target, StatusActor actor, String reason) {
+            this.envId = Objects.requireNonNull(envId, "envId");
+            this.actingUserId = actingUserId;
+            this.walletId = Objects.requireNonNull(walletId, "walletId");
+            this.target = Objects.requireNonNull(target, "target");
+            this.actor = Objects.requireNonNull(actor, "actor");
+            this.reason = reason;
+        }
+
+        @Override
+        public void declare(Batch b) {
+            b.needAccount(walletId);
+        }
+
+        @Override
+        public Result<Wallet> apply(Batch b) {
+            AccountState a = b.account(walletId);
+            if (a == null || !a.isUserWallet() || !a.envId.equals(envId)
+                    || (actingUserId != null && !actingUserId.equals(a.userId))) {
+                return MoveRules.notFound(walletId);
+            }
+            Result<WalletStatus> allowed = WalletStatusRules.transition(a.status, target, actor, a.balance.isEmpty());
+            if (!allowed.isOk()) {
+                return allowed.asRejected();
+            }
+            WalletStatus before = a.status;
+            a.status = target;
+            b.changed(a);
+            b.audit(envId, actor.name().toLowerCase(Locale.ROOT) + (actingUserId == null ? "" : ":" + actingUserId),
+                    "wallet", walletId, "status", before.wireName(), target.wireName(), reason);
+            return Result.ok(a.toWallet());
+        }
+
+        @Override
+        public Class<Wallet> resultType() {
+            return Wallet.class;
+        }
+
+        @Override
+        public String fingerprint() {
+            return "status|" + envId + "|" + actingUserId + "|" + walletId + "|" + target + "|" + actor + "|" + reason;
+        }
+    }
+
+    /** Moves a user's KYC status (and tier) and audits it; the user's wallets get the new limits at once. */
+    static final class SetKyc extends Direct<User> {
+        private final String envId;
+        private final String userId;
+        private final KycStatus target;
+        private final KycTier tier;
+        private final String actor;
+        private final String reason;
+
+        SetKyc(String envId, String userId, KycStatus target, KycTier tier, String actor, String reason) {
+            this.envId = Objects.requireNonNull(envId, "envId");
+            this.userId = Objects.requireNonNull(userId, "userId");
+            this.target = Objects.requireNonNull(target, "target");
+            this.tier = tier == null ? KycTier.defaultFor(target) : tier;
+            this.actor = Objects.requireNonNull(actor, "actor");
+            this.reason = reason;
+        }
+
+        @Override
+        public void declare(Batch b) {
+            // the user's wallets are not needed: a tier change only tightens or loosens later checks
+        }
+
+        @Override
+        public Result<User> apply(Batch b) throws SQLException {
+            Result<User> result = b.direct(c -> {
+                Optional<User> found = LedgerQueries.user(c, envId, userId);
+                if (found.isEmpty()) {
+                    return Result.rejected(ErrorCode.NOT_FOUND, "User " + userId + " was not found", Map.of("user_id", userId));
+                }
+                User user = found.get();
+                if (user.kycStatus() != target) {
+                    Result<KycStatus> allowed = user.kycStatus().transitionTo(target);
+                    if (!allowed.isOk()) {
+                        return allowed.asRejected();
+                    }
+                }
+                update(c, "UPDATE users SET kyc_status = ?, kyc_tier = ? WHERE id = ?", target.wireName(), tier.wireValue(), userId);
+                if (user.kycStatus() != target) {
+                    b.audit(envId, actor, "user", userId, "kyc_status", user.kycStatus().wireName(), target.wireName(), reason);
+                }
+                if (user.kycTier() != tier) {
+                    b.audit(envId, actor, "user", userId, "kyc_tier", Integer.toString(user.kycTier().wireValue()),
+                            Integer.toString(tier.wireValue()), reason);
+                }
+                return Result.ok(new User(user.id(), envId, user.externalId(), user.email(), user.name(), target, tier));
+            });
+            if (result.isOk()) {
+                for (AccountState a : b.accountsOf(userId)) {
+                    a.tier = tier;
+                }
+            }
+            return result;
+        }
+
+        @Override
+        public Class<User> resultType() {
+            return User.class;
+        }
+
+        @Override
+        public String fingerprint() {
+            return "kyc|" + envId + "|" + userId + "|" + target + "|" + tier + "|" + actor + "|" + reason;
+        }
+    }
+
+    static void update(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    /** Forgets idempotency keys older than the retention period. */
+    static final class PurgeIdempotencyKeys extends Direct<Integer> {
+        private final java.time.Duration keep;
+
+        PurgeIdempotencyKeys(java.time.Duration keep) {
+            this.keep = keep;
+        }
+
+        @Override
+        public Result<Integer> apply(Batch b) throws SQLException {
+            return b.direct(c -> {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM idempotency_keys WHERE created_at < ?")) {
+                    ps.setLong(1, b.now().minus(keep).toEpochMilli());
+                    return Result.ok(ps.executeUpdate());
+                }
+            });
+        }
+
+        @Override
+        public Class<Integer> resultType() {
+            return Integer.class;
+        }
+
+        @Override
+        public String fingerprint() {
+            return "purge-idempotency|" + keep;
+        }
+    }
+}

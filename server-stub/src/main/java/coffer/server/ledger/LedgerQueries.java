@@ -1,0 +1,315 @@
+package coffer.server.ledger;
+
+import coffer.core.error.ErrorCode;
+import coffer.core.error.Result;
+import coffer.core.kyc.KycLimitTable;
+import coffer.core.kyc.KycTier;
+import coffer.core.ledger.TransactionKind;
+import coffer.core.ledger.TransactionStatus;
+import coffer.server.json.Json;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads. The static methods run on a given connection (the writer's, inside a task); the instance
+ * methods on the read pool, which in WAL mode never waits for the writer.
+ */
+final class LedgerQueries {
+    private final DataSource readers;
+
+    LedgerQueries(DataSource readers) {
+        this.readers = readers;
+    }
+
+    @FunctionalInterface
+    interface Read<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    <T> T read(Read<T> read) {
+        try (Connection c = readers.getConnection()) {
+            return read.run(c);
+        } catch (SQLException e) {
+            throw new LedgerUnavailableException(e);
+        }
+    }
+
+    // ---- single rows ---------------------------------------------------------------------------------
+
+    static Optional<Environment> environment(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, name, webhook_url FROM environments WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Environment(rs.getString(1), rs.getString(2), rs.getString(3))) : Optional.empty();
+            }
+        }
+    }
+
+    static List<String> activeSecrets(Connection c, String envId) throws SQLException {
+        List<String> secrets = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT secret FROM environment_secrets WHERE env_id = ? AND active = ? ORDER BY created_at DESC")) {
+            ps.setString(1, envId);
+            ps.setBoolean(2, true);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    secrets.add(rs.getString(1));
+                }
+            }
+        }
+        return secrets;
+    }
+
+    static Optional<KycLimitTable> limits(Connection c, String envId) throws SQLException {
+        KycLimitTable.Builder builder = KycLimitTable.builder();
+        int found = 0;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT tier, per_transaction, daily, max_balance FROM kyc_limits WHERE env_id = ?")) {
+            ps.setString(1, envId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    builder.tier(KycTier.fromWire(rs.getInt(1)), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+                    found++;
+                }
+            }
+        }
+        return found == 0 ? Optional.empty() : Optional.of(builder.build());
+    }
+
+    static Optional<User> user(Connection c, String envId, String userId) throws SQLException {
+        return oneUser(c, "env_id = ? AND id = ?", envId, userId);
+    }
+
+    static Optional<User> userByExternalId(Connection c, String envId, String externalId) throws SQLException {
+        return oneUser(c, "env_id = ? AND external_id = ?", envId, externalId);
+    }
+
+    static Optional<User> userByEmail(Connection c, String envId, String email) throws SQLException {
+        return oneUser(c, "env_id = ? AND email = ?", envId, email.toLowerCase(Locale.ROOT));
+    }
+
+    private static Optional<User> oneUser(Connection c, String where, String a, String b) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + Rows.USER_COLUMNS + " FROM users WHERE " + where)) {
+            ps.setString(1, a);
+            ps.setString(2, b);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(Rows.user(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    static Optional<Wallet> wallet(Connection c, String envId, String accountId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + Rows.ACCOUNT_COLUMNS + Rows.ACCOUNT_FROM
+                + " WHERE a.id = ? AND a.env_id = ?")) {
+            ps.setString(1, accountId);
+            ps.setString(2, envId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(Rows.account(rs).toWallet()) : Optional.empty();
+            }
+        }
+    }
+
+    static List<Wallet> walletsOf(Connection c, String envId, String userId) throws SQLException {
+        List<Wallet> wallets = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + Rows.ACCOUNT_COLUMNS + Rows.ACCOUNT_FROM
+                + " WHERE a.user_id = ? AND a.env_id = ? ORDER BY a.created_at, a.id")) {
+            ps.setString(1, userId);
+            ps.setString(2, envId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    wallets.add(Rows.account(rs).toWallet());
+                }
+            }
+        }
+        return wallets;
+    }
+
+    static Optional<Movement> movement(Connection c, String envId, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + Rows.TX_COLUMNS + " FROM transactions t WHERE t.id = ? AND t.env_id = ?")) {
+            ps.setString(1, id);
+            ps.setString(2, envId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(Rows.transaction(rs).toMovement()) : Optional.empty();
+            }
+        }
+    }
+
+    /** Outgoing minor units of a wallet in the rolling 24 hours before {@code now}. */
+    static long outgoingSince(Connection c, String walletId, Instant now) throws SQLException {
+        String sql = "SELECT COALESCE(SUM(amount), 0) FROM transactions WHERE debit_account = ? AND created_at > ? "
+                + "AND kind IN (" + Rows.placeholders(Batch.OUTGOING.size()) + ") AND status IN (?, ?, ?)";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            ps.setString(i++, walletId);
+            ps.setLong(i++, now.minus(Duration.ofHours(24)).toEpochMilli());
+            for (TransactionKind kind : Batch.OUTGOING) {
+                ps.setString(i++, kind.wire());
+            }
+            ps.setString(i++, TransactionStatus.PENDING.wire());
+            ps.setString(i++, TransactionStatus.PROCESSING.wire());
+            ps.setString(i, TransactionStatus.COMPLETED.wire());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    static List<String> dueHolds(Connection c, Instant now, int limit) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id FROM holds WHERE state = 'PENDING' AND expires_at <= ? ORDER BY expires_at LIMIT ?")) {
+            ps.setLong(1, now.toEpochMilli());
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    static List<AuditEntry> audit(Connection c, String envId, String subjectType, String subjectId) throws SQLException {
+        List<AuditEntry> entries = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT at, actor, subject_type, subject_id, field, old_value, "
+                + "new_value, reason FROM audit_log WHERE env_id = ? AND subject_type = ? AND subject_id = ? ORDER BY id")) {
+            ps.setString(1, envId);
+            ps.setString(2, subjectType);
+            ps.setString(3, subjectId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(new AuditEntry(Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
+                }
+            }
+        }
+        return entries;
+    }
+
+    // ---- history ---------------------------------------------------------------------------------------
+
+    /** What a cursor carries: the query it belongs to and where the last page ended. */
+    private record Cursor(HistoryQuery query, long createdAt, String id) {
+    }
+
+    /** The first page of {@code q}. */
+    HistoryPage history(String envId, HistoryQuery q) {
+        return history(envId, q, null);
+    }
+
+    private HistoryPage history(String envId, HistoryQuery q, Cursor after) {
+        StringBuilder sql = new StringBuilder("SELECT " + Rows.TX_COLUMNS + " FROM transactions t WHERE t.env_id = ?");
+        List<Object> args = new ArrayList<>();
+        args.add(envId);
+        String wallets = Rows.placeholders(q.walletIds().size());
+        sql.append(" AND (t.debit_account IN (").append(wallets).append(") OR t.credit_account IN (").append(wallets).append("))");
+        args.addAll(q.walletIds());
+        args.addAll(q.walletIds());
+        if (!q.kinds().isEmpty()) {
+            sql.append(" AND t.kind IN (").append(Rows.placeholders(q.kinds().size())).append(")");
+            q.kinds().forEach(k -> args.add(k.wire()));
+        }
+        if (!q.statuses().isEmpty()) {
+            sql.append(" AND t.status IN (").append(Rows.placeholders(q.statuses().size())).append(")");
+            q.statuses().forEach(s -> args.add(s.wire()));
+        }
+        if (q.from() != null) {
+            sql.append(" AND t.created_at >= ?");
+            args.add(q.from().toEpochMilli());
+        }
+        if (q.to() != null) {
+            sql.append(" AND t.created_at < ?");
+            args.add(q.to().toEpochMilli());
+        }
+        if (q.minAmount() != null) {
+            sql.append(" AND t.currency = ? AND t.amount >= ?");
+            args.add(q.minAmount().currencyCode());
+            args.add(q.minAmount().minor());
+        }
+        if (q.maxAmount() != null) {
+            sql.append(" AND t.currency = ? AND t.amount <= ?");
+            args.add(q.maxAmount().currencyCode());
+            args.add(q.maxAmount().minor());
+        }
+        if (q.text() != null) {
+            String like = "%" + q.text().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            sql.append(" AND (LOWER(COALESCE(t.description, '')) LIKE ? ESCAPE '\\' OR LOWER(COALESCE(t.reference, '')) LIKE ? ESCAPE '\\'"
+                    + " OR LOWER(COALESCE(t.metadata, '')) LIKE ? ESCAPE '\\' OR LOWER(t.id) LIKE ? ESCAPE '\\')");
+            args.add(like);
+            args.add(like);
+            args.add(like);
+            args.add(like);
+        }
+        if (after != null) {
+            sql.append(" AND (t.created_at < ? OR (t.created_at = ? AND t.id < ?))");
+            args.add(after.createdAt());
+            args.add(after.createdAt());
+            args.add(after.id());
+        }
+        sql.append(" ORDER BY t.created_at DESC, t.id DESC LIMIT ?");
+        args.add(q.limit() + 1);
+        return read(c -> {
+            List<Movement> rows = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < args.size(); i++) {
+                    ps.setObject(i + 1, args.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(Rows.transaction(rs).toMovement());
+                    }
+                }
+            }
+            String next = null;
+            if (rows.size() > q.limit()) {
+                rows = rows.subList(0, q.limit());
+                Movement last = rows.get(rows.size() - 1);
+                next = encode(new Cursor(q, last.createdAt().toEpochMilli(), last.id()));
+            }
+            return new HistoryPage(rows, next);
+        });
+    }
+
+    /**
+     * The next page after {@code cursor}, with the filters the cursor carries. The cursor's wallets
+     * must all be in {@code allowedWallets}: a cursor is client data and may have been altered.
+     */
+    Result<HistoryPage> historyAfter(String envId, String cursor, Set<String> allowedWallets) {
+        Cursor decoded;
+        try {
+            decoded = Json.gson().fromJson(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8), Cursor.class);
+            if (decoded == null || decoded.query() == null || decoded.id() == null) {
+                throw new IllegalArgumentException("incomplete cursor");
+            }
+            decoded = new Cursor(new HistoryQuery(decoded.query().walletIds(), decoded.query().kinds(),
+                    decoded.query().statuses(), decoded.query().from(), decoded.query().to(), decoded.query().minAmount(),
+                    decoded.query().maxAmount(), decoded.query().text(), decoded.query().limit()), decoded.createdAt(), decoded.id());
+        } catch (RuntimeException e) {
+            return Result.rejected(ErrorCode.INVALID_REQUEST, "The cursor is not valid; start again from the first page",
+                    Map.of("cursor", cursor.length() > 40 ? cursor.substring(0, 40) + "…" : cursor));
+        }
+        if (!allowedWallets.containsAll(decoded.query().walletIds())) {
+            return Result.rejected(ErrorCode.INVALID_REQUEST, "The cursor is not valid; start again from the first page");
+        }
+        return Result.ok(history(envId, decoded.query(), decoded));
+    }
+
+    private static String encode(Cursor cursor) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Json.gson().toJson(cursor).getBytes(StandardCharsets.UTF_8));
+    }
+}

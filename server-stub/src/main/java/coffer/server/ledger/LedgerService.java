@@ -1,0 +1,318 @@
+package coffer.server.ledger;
+
+import coffer.core.error.ErrorCode;
+import coffer.core.error.Result;
+import coffer.core.kyc.KycLimitTable;
+import coffer.core.kyc.KycPolicy;
+import coffer.core.kyc.KycStatus;
+import coffer.core.kyc.KycTier;
+import coffer.core.kyc.OutgoingMovement;
+import coffer.core.ledger.AccountKind;
+import coffer.core.ledger.TransactionKind;
+import coffer.core.money.Money;
+import coffer.core.wallet.StatusActor;
+import coffer.core.wallet.WalletStatus;
+import coffer.server.db.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The ledger's one service layer: every API surface (user API, partner API, pay-in/pay-out API, the
+ * Java facade) calls these methods, and none keeps balances of its own.
+ *
+ * <p>Money-moving methods take an optional {@link IdempotencyKey}: the first call's answer is stored
+ * with the key and a repeat of the same request gets it back ({@link Outcome#replayed()}) without
+ * moving money again; the same key with a different request is refused with
+ * {@link ErrorCode#IDEMPOTENCY_KEY_REUSED}; a repeat while the first is still running gets
+ * {@link ErrorCode#IDEMPOTENCY_IN_PROGRESS}. Refusals are not stored, so a refused request may be
+ * retried with its key.
+ *
+ * <p>Thread-safe. Calls block until their change is durably committed.
+ */
+public final class LedgerService implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LedgerService.class);
+
+    private final Clock clock;
+    private final LedgerSettings settings;
+    private final LedgerQueries queries;
+    private final LedgerWriter writer;
+    private final Map<String, KycLimitTable> limitsCache = new ConcurrentHashMap<>();
+    private final Set<IdempotencyKey> inFlight = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService sweeper;
+
+    public LedgerService(Database database, Clock clock, LedgerSettings settings) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.queries = new LedgerQueries(database.readers());
+        this.writer = new LedgerWriter(database, clock, this::limits, settings.maxBatch());
+        if (settings.holdSweepInterval().isZero()) {
+            this.sweeper = null;
+        } else {
+            this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "coffer-ledger-sweeper");
+                t.setDaemon(true);
+                return t;
+            });
+            long every = settings.holdSweepInterval().toMillis();
+            sweeper.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    // ---- environments, users, wallets ------------------------------------------------------------------
+
+    /** Creates the environment with its first secret and KYC limits, or answers the existing one unchanged. */
+    public Environment ensureEnvironment(String id, String name, String secret, String webhookUrl, KycLimitTable limits) {
+        Environments.requireValidId(id);
+        return call(new AdminTasks.EnsureEnvironment(id, name, secret, webhookUrl, limits), null).orThrow();
+    }
+
+    /** Creates a user, or answers the existing one with the same external id (or email when there is none). */
+    public Result<User> ensureUser(String envId, String externalId, String email, String name, String passwordHash,
+                                   KycStatus kycStatus, KycTier kycTier) {
+        return call(new AdminTasks.EnsureUser(envId, externalId, email, name, passwordHash, kycStatus, kycTier), null).result();
+    }
+
+    /** Opens a wallet in {@code currency}; answers the user's open one in that currency unless {@code additional}. */
+    public Result<Wallet> openWallet(String envId, String userId, Currency currency, boolean additional) {
+        return call(new AdminTasks.OpenWallet(envId, userId, currency, additional), null).result();
+    }
+
+    /**
+     * Changes a wallet's status as {@code actor} allows, and audits it.
+     *
+     * @param actingUserId for a user's own request, the wallet must be theirs; null for partner or operator
+     */
+    public Result<Wallet> setWalletStatus(String envId, String actingUserId, String walletId, WalletStatus status,
+                                          StatusActor actor, String reason) {
+        return call(new AdminTasks.SetWalletStatus(envId, actingUserId, walletId, status, actor, reason), null).result();
+    }
+
+    /** Moves a user's KYC status (tier null: the status's default tier), and audits it. */
+    public Result<User> setKyc(String envId, String userId, KycStatus status, KycTier tier, String actor, String reason) {
+        return call(new AdminTasks.SetKyc(envId, userId, status, tier, actor, reason), null).result();
+    }
+
+    // ---- money ---------------------------------------------------------------------------------------
+
+    /** A top-up: money arrives from the provider (clearing) into the wallet. */
+    public Outcome<Movement> deposit(String envId, String walletId, Money amount, String reference, String description,
+                                     IdempotencyKey key) {
+        return move(new MoveOrder(envId, null, TransactionKind.TOPUP, system(envId, AccountKind.PROVIDER_CLEARING, amount),
+                walletId, amount, false, true, reference, description, null, null), key);
+    }
+
+    /** A payout: money leaves the wallet to the provider (clearing) at once. */
+    public Outcome<Movement> withdraw(String envId, String actingUserId, String walletId, Money amount, String reference,
+                                      String description, IdempotencyKey key) {
+        return move(new MoveOrder(envId, actingUserId, TransactionKind.WITHDRAWAL, walletId,
+                system(envId, AccountKind.PROVIDER_CLEARING, amount), amount, true, false, reference, description, null, null), key);
+    }
+
+    /** Pays for an order: money goes to the environment's merchant account. */
+    public Outcome<Movement> pay(String envId, String actingUserId, String walletId, Money amount, String reference,
+                                 String description, String metadata, IdempotencyKey key) {
+        return move(new MoveOrder(envId, actingUserId, TransactionKind.PAYMENT, walletId,
+                system(envId, AccountKind.MERCHANT, amount), amount, true, false, reference, description, metadata, null), key);
+    }
+
+    /** Moves money between two wallets of the same user. */
+    public Outcome<Movement> transfer(String envId, String actingUserId, String fromWallet, String toWallet, Money amount,
+                                      String description, String metadata, IdempotencyKey key) {
+        return move(new MoveOrder(envId, actingUserId, TransactionKind.TRANSFER, fromWallet, toWallet, amount,
+                false, true, null, description, metadata, null), key);
+    }
+
+    /** Sends money to another user's wallet. */
+    public Outcome<Movement> p2p(String envId, String actingUserId, String fromWallet, String toWallet, Money amount,
+                                 String reference, String description, String metadata, IdempotencyKey key) {
+        return move(new MoveOrder(envId, actingUserId, TransactionKind.P2P, fromWallet, toWallet, amount,
+                true, true, reference, description, metadata, null), key);
+    }
+
+    /**
+     * Refunds a completed movement, all that is left ({@code amount} null) or part of it.
+     *
+     * @param actingUserId when a user refunds, the money must have reached their wallet; null for a partner
+     */
+    public Outcome<Movement> refund(String envId, String actingUserId, String transactionId, Money amount,
+                                    String description, IdempotencyKey key) {
+        return call(new RefundTask(envId, actingUserId, transactionId, amount, false, description), key);
+    }
+
+    /** Reverses a completed movement: all that is left goes back and the original shows as reversed. */
+    public Outcome<Movement> reverse(String envId, String transactionId, String description, IdempotencyKey key) {
+        return call(new RefundTask(envId, null, transactionId, null, true, description), key);
+    }
+
+    /**
+     * Reserves money for a two-phase movement of {@code kind} from a wallet to an account.
+     *
+     * @param toAccount a wallet id, or a system account id from {@link #systemAccount}
+     */
+    public Outcome<Movement> hold(String envId, String actingUserId, TransactionKind kind, String fromWallet,
+                                  String toAccount, Money amount, Instant expiresAt, String reference, String description,
+                                  String metadata, IdempotencyKey key) {
+        boolean outgoing = Batch.OUTGOING.contains(kind);
+        MoveOrder order = new MoveOrder(envId, actingUserId, kind, fromWallet, toAccount, amount, outgoing,
+                kind != TransactionKind.WITHDRAWAL && kind != TransactionKind.SETTLEMENT, reference, description, metadata, null);
+        return call(new HoldTasks.Place(order, expiresAt), key);
+    }
+
+    /** Captures a pending hold, all of it ({@code amount} null) or part; the rest is released. */
+    public Outcome<Movement> capture(String envId, String holdId, Money amount, IdempotencyKey key) {
+        return call(new HoldTasks.Capture(envId, holdId, amount), key);
+    }
+
+    /** Voids a pending hold: nothing moves. */
+    public Outcome<Movement> voidHold(String envId, String holdId, String reason, IdempotencyKey key) {
+        return call(new HoldTasks.Void(envId, holdId, reason), key);
+    }
+
+    /** Expires every hold that is due now; answers how many. */
+    public int expireDueHolds() {
+        int total = 0;
+        while (true) {
+            List<String> due = queries.read(c -> LedgerQueries.dueHolds(c, clock.instant(), 500));
+            if (due.isEmpty()) {
+                return total;
+            }
+            int expired = call(new HoldTasks.Expire(due), null).orThrow();
+            total += expired;
+            if (expired == 0) {
+                return total;
+            }
+        }
+    }
+
+    /** The id of an environment's system account of {@code kind} in {@code currency}. */
+    public static String systemAccount(String envId, AccountKind kind, Currency currency) {
+        return SystemAccounts.id(envId, kind, currency);
+    }
+
+    // ---- reads -----------------------------------------------------------------------------------------
+
+    public Optional<Environment> environment(String envId) {
+        return queries.read(c -> LedgerQueries.environment(c, envId));
+    }
+
+    /** The environment's active signing secrets, newest first; empty for an unknown environment. */
+    public List<String> secrets(String envId) {
+        return queries.read(c -> LedgerQueries.activeSecrets(c, envId));
+    }
+
+    public Optional<User> user(String envId, String userId) {
+        return queries.read(c -> LedgerQueries.user(c, envId, userId));
+    }
+
+    public Optional<User> userByExternalId(String envId, String externalId) {
+        return queries.read(c -> LedgerQueries.userByExternalId(c, envId, externalId));
+    }
+
+    public Optional<User> userByEmail(String envId, String email) {
+        return queries.read(c -> LedgerQueries.userByEmail(c, envId, email));
+    }
+
+    /** A wallet or system account of the environment, with its balance now. */
+    public Optional<Wallet> wallet(String envId, String walletId) {
+        return queries.read(c -> LedgerQueries.wallet(c, envId, walletId));
+    }
+
+    /** A user's wallets, oldest first. */
+    public List<Wallet> wallets(String envId, String userId) {
+        return queries.read(c -> LedgerQueries.walletsOf(c, envId, userId));
+    }
+
+    public Optional<Movement> movement(String envId, String transactionId) {
+        return queries.read(c -> LedgerQueries.movement(c, envId, transactionId));
+    }
+
+    /** The first page of history for {@code query}. */
+    public HistoryPage history(String envId, HistoryQuery query) {
+        return queries.history(envId, query);
+    }
+
+    /** The page after {@code cursor}; refused unless all the cursor's wallets are in {@code allowedWallets}. */
+    public Result<HistoryPage> historyAfter(String envId, String cursor, Set<String> allowedWallets) {
+        return queries.historyAfter(envId, cursor, allowedWallets);
+    }
+
+    /** The audited changes of a wallet ({@code "wallet"}) or user ({@code "user"}), oldest first. */
+    public List<AuditEntry> audit(String envId, String subjectType, String subjectId) {
+        return queries.read(c -> LedgerQueries.audit(c, envId, subjectType, subjectId));
+    }
+
+    /** The environment's KYC limits (defaults if it has none). */
+    public KycLimitTable limits(String envId) {
+        return limitsCache.computeIfAbsent(envId,
+                id -> queries.read(c -> LedgerQueries.limits(c, id)).orElseGet(KycLimitTable::defaults));
+    }
+
+    /** What the wallet's rolling 24-hour limit still allows now. */
+    public Optional<Money> remainingToday(String envId, String walletId) {
+        return wallet(envId, walletId).filter(w -> w.userId() != null).map(w -> {
+            Instant now = clock.instant();
+            long used = queries.read(c -> LedgerQueries.outgoingSince(c, walletId, now));
+            KycTier tier = user(envId, w.userId()).map(User::kycTier).orElse(KycTier.TIER_0);
+            List<OutgoingMovement> recent = used == 0 ? List.of() : List.of(new OutgoingMovement(Money.ofMinor(w.currency(), used), now));
+            return KycPolicy.remainingToday(limits(envId).forTier(tier, w.currency()), recent, now);
+        });
+    }
+
+    // ---- plumbing ----------------------------------------------------------------------------------------
+
+    private Outcome<Movement> move(MoveOrder order, IdempotencyKey key) {
+        return call(new MoveTask(order), key);
+    }
+
+    private <T> Outcome<T> call(LedgerTask<T> task, IdempotencyKey key) {
+        if (key != null && !inFlight.add(key)) {
+            return Outcome.fresh(Result.rejected(ErrorCode.IDEMPOTENCY_IN_PROGRESS,
+                    "A request with this idempotency key is still in progress; retry shortly"));
+        }
+        try {
+            return writer.submit(task, key).join();
+        } finally {
+            if (key != null) {
+                inFlight.remove(key);
+            }
+        }
+    }
+
+    private static String system(String envId, AccountKind kind, Money amount) {
+        return SystemAccounts.id(envId, kind, amount.currency());
+    }
+
+    private void sweep() {
+        try {
+            int expired = expireDueHolds();
+            if (expired > 0) {
+                log.info("Expired {} due hold(s)", expired);
+            }
+            call(new AdminTasks.PurgeIdempotencyKeys(settings.idempotencyTtl()), null);
+        } catch (RuntimeException e) {
+            log.warn("Hold sweep failed; will try again", e);
+        }
+    }
+
+    /** Stops the sweeper, finishes queued writes, and stops the writer. The database stays open. */
+    @Override
+    public void close() {
+        if (sweeper != null) {
+            sweeper.shutdownNow();
+        }
+        writer.close();
+    }
+}

@@ -1,0 +1,124 @@
+package coffer.server.ledger;
+
+import coffer.core.ledger.AccountKind;
+import coffer.server.db.Database;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks the ledger's invariants straight from the tables, trusting nothing the writer keeps:
+ * each currency's postings sum to zero; each account's balance equals its postings and its pending
+ * holds; no account that forbids overdraft is below zero; every hold is resolved at most once (a
+ * captured hold has exactly one pair of postings, any other none); completed movements have postings
+ * that match them and failed ones none.
+ */
+public final class LedgerVerifier {
+    private LedgerVerifier() {
+    }
+
+    /**
+     * @param violations what is wrong, one line each; empty when the ledger is sound
+     * @param accounts   accounts checked
+     * @param movements  movements checked
+     * @param postings   postings checked
+     */
+    public record Report(List<String> violations, long accounts, long movements, long postings) {
+        public boolean ok() {
+            return violations.isEmpty();
+        }
+
+        /** A short human report. */
+        public String describe() {
+            StringBuilder sb = new StringBuilder();
+            sb.append("Checked ").append(accounts).append(" accounts, ").append(movements).append(" movements, ")
+                    .append(postings).append(" postings.\n");
+            if (violations.isEmpty()) {
+                sb.append("OK: every invariant holds.\n");
+            } else {
+                sb.append(violations.size()).append(" violation(s):\n");
+                violations.forEach(v -> sb.append("  - ").append(v).append('\n'));
+            }
+            return sb.toString();
+        }
+    }
+
+    public static Report verify(Database database) throws SQLException {
+        try (Connection c = database.readers().getConnection()) {
+            // one consistent snapshot for every check
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try {
+                return verify(c);
+            } finally {
+                c.rollback();
+            }
+        }
+    }
+
+    private static Report verify(Connection c) throws SQLException {
+        List<String> v = new ArrayList<>();
+        each(c, "SELECT currency, SUM(amount) FROM postings GROUP BY currency HAVING SUM(amount) <> 0",
+                rs -> v.add("postings in " + rs.getString(1) + " sum to " + rs.getLong(2) + " minor units, not 0"));
+        each(c, "SELECT a.id, a.posted, COALESCE(p.total, 0) FROM accounts a LEFT JOIN "
+                        + "(SELECT account_id, SUM(amount) AS total FROM postings GROUP BY account_id) p ON p.account_id = a.id "
+                        + "WHERE a.posted <> COALESCE(p.total, 0)",
+                rs -> v.add("account " + rs.getString(1) + " shows posted " + rs.getLong(2) + " but its postings sum to " + rs.getLong(3)));
+        each(c, "SELECT a.id, a.pending_debits, COALESCE(h.total, 0) FROM accounts a LEFT JOIN "
+                        + "(SELECT debit_account, SUM(amount) AS total FROM holds WHERE state = 'PENDING' GROUP BY debit_account) h "
+                        + "ON h.debit_account = a.id WHERE a.pending_debits <> COALESCE(h.total, 0)",
+                rs -> v.add("account " + rs.getString(1) + " shows " + rs.getLong(2) + " pending debits but its pending holds total " + rs.getLong(3)));
+        each(c, "SELECT a.id, a.pending_credits, COALESCE(h.total, 0) FROM accounts a LEFT JOIN "
+                        + "(SELECT credit_account, SUM(amount) AS total FROM holds WHERE state = 'PENDING' GROUP BY credit_account) h "
+                        + "ON h.credit_account = a.id WHERE a.pending_credits <> COALESCE(h.total, 0)",
+                rs -> v.add("account " + rs.getString(1) + " shows " + rs.getLong(2) + " pending credits but its pending holds total " + rs.getLong(3)));
+        StringBuilder noOverdraft = new StringBuilder();
+        for (AccountKind kind : AccountKind.values()) {
+            if (!kind.overdraftAllowed()) {
+                noOverdraft.append(noOverdraft.length() == 0 ? "'" : ", '").append(kind.name()).append('\'');
+            }
+        }
+        each(c, "SELECT id, posted, pending_debits FROM accounts WHERE kind IN (" + noOverdraft + ") AND posted - pending_debits < 0",
+                rs -> v.add("account " + rs.getString(1) + " is below zero: posted " + rs.getLong(2) + ", pending " + rs.getLong(3)));
+        each(c, "SELECT h.id, h.state, COUNT(p.transaction_id), COALESCE(SUM(CASE WHEN p.amount > 0 THEN p.amount ELSE 0 END), 0), h.captured "
+                        + "FROM holds h LEFT JOIN postings p ON p.transaction_id = h.transaction_id "
+                        + "GROUP BY h.id, h.state, h.captured "
+                        + "HAVING (h.state = 'CAPTURED' AND (COUNT(p.transaction_id) <> 2 OR COALESCE(SUM(CASE WHEN p.amount > 0 THEN p.amount ELSE 0 END), 0) <> h.captured)) "
+                        + "OR (h.state <> 'CAPTURED' AND COUNT(p.transaction_id) <> 0)",
+                rs -> v.add("hold " + rs.getString(1) + " (" + rs.getString(2) + ") has " + rs.getLong(3)
+                        + " postings moving " + rs.getLong(4) + " but captured " + rs.getLong(5) + ": resolved more than once or not as recorded"));
+        each(c, "SELECT t.id, t.status, t.amount, COUNT(p.transaction_id), COALESCE(SUM(CASE WHEN p.amount > 0 THEN p.amount ELSE 0 END), 0) "
+                        + "FROM transactions t LEFT JOIN postings p ON p.transaction_id = t.id GROUP BY t.id, t.status, t.amount "
+                        + "HAVING (t.status IN ('completed', 'reversed') AND COALESCE(SUM(CASE WHEN p.amount > 0 THEN p.amount ELSE 0 END), 0) <> t.amount) "
+                        + "OR (t.status IN ('failed', 'pending', 'processing') AND COUNT(p.transaction_id) <> 0)",
+                rs -> v.add("movement " + rs.getString(1) + " (" + rs.getString(2) + ", " + rs.getLong(3) + ") has "
+                        + rs.getLong(4) + " postings moving " + rs.getLong(5)));
+        each(c, "SELECT id, amount, refunded FROM transactions WHERE refunded < 0 OR refunded > amount",
+                rs -> v.add("movement " + rs.getString(1) + " refunded " + rs.getLong(3) + " of " + rs.getLong(2)));
+        return new Report(v, count(c, "accounts"), count(c, "transactions"), count(c, "postings"));
+    }
+
+    @FunctionalInterface
+    private interface RowHandler {
+        void handle(ResultSet rs) throws SQLException;
+    }
+
+    private static void each(Connection c, String sql, RowHandler handler) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                handler.handle(rs);
+            }
+        }
+    }
+
+    private static long count(Connection c, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,300 @@
+package coffer.server.ledger;
+
+import coffer.core.error.CofferException;
+import coffer.core.error.ErrorCode;
+import coffer.core.error.Result;
+import coffer.core.kyc.KycLimitTable;
+import coffer.server.db.Database;
+import coffer.server.json.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The single writer: every change to the ledger goes through its one thread and one connection. It
+ * gathers whatever requests are waiting (up to {@code maxBatch}) into one transaction, commits once,
+ * then answers each request with its own result — group commit, so a durable commit's cost is shared
+ * by every request in it. On PostgreSQL several server processes may each run a writer; the batch
+ * locks its accounts in id order and takes its change-feed number inside the transaction.
+ */
+final class LedgerWriter implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LedgerWriter.class);
+    private static final int MAX_DEADLOCK_RETRIES = 5;
+
+    private final Database database;
+    private final Clock clock;
+    private final Function<String, KycLimitTable> limits;
+    private final int maxBatch;
+    private final BlockingQueue<Submission<?>> queue;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    LedgerWriter(Database database, Clock clock, Function<String, KycLimitTable> limits, int maxBatch) {
+        this.database = database;
+        this.clock = clock;
+        this.limits = limits;
+        this.maxBatch = maxBatch;
+        this.queue = new ArrayBlockingQueue<>(Math.max(1024, maxBatch * 64));
+        this.thread = new Thread(this::run, "coffer-ledger-writer");
+        this.thread.start();
+    }
+
+    /**
+     * Queues a task; the future completes once its batch is committed (or refused). Waits while the
+     * queue is full, so callers feel back-pressure instead of the server running out of memory.
+     */
+    <T> CompletableFuture<Outcome<T>> submit(LedgerTask<T> task, IdempotencyKey key) {
+        if (!running) {
+            throw new IllegalStateException("the ledger writer is closed");
+        }
+        Submission<T> submission = new Submission<>(task, key, key == null ? null : hash(task.fingerprint()));
+        try {
+            queue.put(submission);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while queueing a ledger request", e);
+        }
+        return submission.future;
+    }
+
+    private void run() {
+        List<Submission<?>> batch = new ArrayList<>(maxBatch);
+        while (running || !queue.isEmpty()) {
+            try {
+                Submission<?> first = queue.poll(50, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, maxBatch - 1);
+                execute(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (RuntimeException e) {
+                log.error("Ledger writer failed a batch unexpectedly", e);
+                batch.forEach(s -> s.fail(e));
+            } finally {
+                batch.clear();
+            }
+        }
+        queue.forEach(s -> s.fail(new IllegalStateException("the ledger is shutting down")));
+    }
+
+    private void execute(List<Submission<?>> batch) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                runInTransaction(batch);
+                return;
+            } catch (SQLException e) {
+                if (isRetryable(e) && attempt < MAX_DEADLOCK_RETRIES) {
+                    continue;
+                }
+                if (batch.size() > 1) {
+                    // one bad request must not fail the others: run each on its own
+                    for (Submission<?> s : batch) {
+                        execute(List.of(s));
+                    }
+                } else {
+                    log.error("Ledger write failed; nothing was changed", e);
+                    batch.get(0).fail(e);
+                }
+                return;
+            } catch (TaskFailure e) {
+                if (batch.size() > 1) {
+                    for (Submission<?> s : batch) {
+                        execute(List.of(s));
+                    }
+                } else {
+                    batch.get(0).fail(e.getCause());
+                }
+                return;
+            }
+        }
+    }
+
+    private void runInTransaction(List<Submission<?>> batch) throws SQLException {
+        try (Connection c = database.writerConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Batch b = new Batch(c, database.dialect(), clock.instant(), limits);
+                claimKeys(c, batch, b);
+                for (Submission<?> s : batch) {
+                    if (s.decided == null) {
+                        s.task.declare(b);
+                    }
+                }
+                b.load();
+                for (Submission<?> s : batch) {
+                    if (s.decided == null) {
+                        s.applyTo(b);
+                    }
+                }
+                b.flush();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c);
+                batch.forEach(s -> s.decided = null);
+                throw e;
+            }
+        }
+        batch.forEach(Submission::complete);
+    }
+
+    /**
+     * Claims every idempotency key of the batch by inserting it; a key that is already there belongs
+     * to an earlier request (replay it, or refuse a different request) or to one still in flight.
+     * Inserting first is what makes a key safe across several server processes: the second insert
+     * waits for the first transaction and then sees its row.
+     */
+    private static void claimKeys(Connection c, List<Submission<?>> batch, Batch b) throws SQLException {
+        List<Submission<?>> keyed = batch.stream().filter(s -> s.key != null).toList();
+        if (keyed.isEmpty()) {
+            return;
+        }
+        int[] inserted;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO idempotency_keys (scope, idem_key, request_hash, "
+                + "response, created_at) VALUES (?, ?, ?, NULL, ?) ON CONFLICT (scope, idem_key) DO NOTHING")) {
+            for (Submission<?> s : keyed) {
+                ps.setString(1, s.key.scope());
+                ps.setString(2, s.key.key());
+                ps.setString(3, s.requestHash);
+                ps.setLong(4, b.now().toEpochMilli());
+                ps.addBatch();
+            }
+            inserted = ps.executeBatch();
+        }
+        for (int i = 0; i < keyed.size(); i++) {
+            if (inserted[i] == 0) {
+                keyed.get(i).decideFromStoredKey(c);
+            }
+        }
+    }
+
+    private static boolean isRetryable(SQLException e) {
+        String state = e.getSQLState();
+        return "40001".equals(state) || "40P01".equals(state);
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            log.warn("Rollback failed", e);
+        }
+    }
+
+    static String hash(String fingerprint) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(fingerprint.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stops taking requests, finishes those queued, and waits for the writer thread. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A task that threw (a bug or an unexpected refusal thrown as an exception) inside a batch. */
+    private static final class TaskFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TaskFailure(Throwable cause) {
+            super(cause);
+        }
+    }
+
+    private static final class Submission<T> {
+        final LedgerTask<T> task;
+        final IdempotencyKey key;
+        final String requestHash;
+        final CompletableFuture<Outcome<T>> future = new CompletableFuture<>();
+        Outcome<T> decided;
+
+        Submission(LedgerTask<T> task, IdempotencyKey key, String requestHash) {
+            this.task = task;
+            this.key = key;
+            this.requestHash = requestHash;
+        }
+
+        void applyTo(Batch b) throws SQLException {
+            Result<T> result;
+            try {
+                result = task.apply(b);
+            } catch (SQLException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new TaskFailure(e);
+            }
+            if (key != null) {
+                if (result.isOk()) {
+                    b.storeIdempotentResponse(key, Json.gson().toJson(result.orThrow()));
+                } else {
+                    // only successes are remembered: a refused request may be retried with the same key
+                    b.releaseIdempotencyKey(key);
+                }
+            }
+            decided = Outcome.fresh(result);
+        }
+
+        void decideFromStoredKey(Connection c) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT request_hash, response FROM idempotency_keys WHERE scope = ? AND idem_key = ?")) {
+                ps.setString(1, key.scope());
+                ps.setString(2, key.key());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        // released by a refused request between our insert and this read: treat as in flight
+                        decided = Outcome.fresh(Result.rejected(ErrorCode.IDEMPOTENCY_IN_PROGRESS,
+                                "A request with this idempotency key is still in progress; retry shortly"));
+                    } else if (!requestHash.equals(rs.getString(1))) {
+                        decided = Outcome.fresh(Result.rejected(ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                                "This idempotency key was already used for a different request"));
+                    } else if (rs.getString(2) == null) {
+                        decided = Outcome.fresh(Result.rejected(ErrorCode.IDEMPOTENCY_IN_PROGRESS,
+                                "A request with this idempotency key is still in progress; retry shortly"));
+                    } else {
+                        decided = new Outcome<>(Result.ok(Json.gson().fromJson(rs.getString(2), task.resultType())), true);
+                    }
+                }
+            }
+        }
+
+        void complete() {
+            future.complete(decided);
+        }
+
+        void fail(Throwable e) {
+            if (e instanceof CofferException ce) {
+                future.complete(Outcome.fresh(ce.toResult()));
+            } else {
+                future.complete(Outcome.fresh(Result.rejected(ErrorCode.INTERNAL,
+                        "The ledger could not record this request; nothing was changed")));
+            }
+        }
+    }
+}

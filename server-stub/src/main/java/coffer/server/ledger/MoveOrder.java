@@ -1,0 +1,37 @@
+package coffer.server.ledger;
+
+import coffer.core.ledger.TransactionKind;
+import coffer.core.money.Money;
+
+import java.util.Objects;
+
+/**
+ * What a movement asks for, before any rule is applied.
+ *
+ * @param envId         the caller's environment: both accounts must belong to it
+ * @param actingUserId  when a user (not a partner) asks, the debited wallet must be theirs; else null
+ * @param kind          what the movement is for
+ * @param debitAccount  the account money leaves
+ * @param creditAccount the account money reaches
+ * @param amount        a positive amount
+ * @param outgoingLimit whether the debited wallet's KYC per-transaction and daily limits apply
+ * @param incomingLimit whether the credited wallet's KYC maximum balance applies
+ */
+record MoveOrder(String envId, String actingUserId, TransactionKind kind, String debitAccount, String creditAccount,
+                 Money amount, boolean outgoingLimit, boolean incomingLimit, String reference, String description,
+                 String metadata, String originalId) {
+
+    MoveOrder {
+        Objects.requireNonNull(envId, "envId");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(debitAccount, "debitAccount");
+        Objects.requireNonNull(creditAccount, "creditAccount");
+        Objects.requireNonNull(amount, "amount").requirePositive();
+    }
+
+    String fingerprint() {
+        return String.join("|", kind.wire(), envId, String.valueOf(actingUserId), debitAccount, creditAccount,
+                amount.currencyCode(), Long.toString(amount.minor()), String.valueOf(reference),
+                String.valueOf(description), String.valueOf(metadata), String.valueOf(originalId));
+    }
+}

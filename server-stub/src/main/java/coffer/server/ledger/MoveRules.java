@@ -1,0 +1,100 @@
+package coffer.server.ledger;
+
+import coffer.core.error.ErrorCode;
+import coffer.core.error.Result;
+import coffer.core.kyc.KycDecision;
+import coffer.core.kyc.KycPolicy;
+import coffer.core.kyc.OutgoingMovement;
+import coffer.core.ledger.Balance;
+import coffer.core.ledger.TransactionKind;
+import coffer.core.money.Money;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The checks every movement passes, in the one order SPEC.md fixes so a user sees the most
+ * fundamental reason first: the accounts exist in the caller's environment and the debited wallet is
+ * the caller's; wallet status; currency; KYC per-transaction (and the receiver's maximum balance);
+ * the rolling daily limit; then the available balance.
+ */
+final class MoveRules {
+    private MoveRules() {
+    }
+
+    /** Both accounts of an order, once they passed every check up to (not including) the balance. */
+    record Parties(AccountState from, AccountState to) {
+    }
+
+    static Result<Parties> check(Batch b, MoveOrder o) {
+        AccountState from = b.account(o.debitAccount());
+        AccountState to = b.account(o.creditAccount());
+        if (from == null || !from.envId.equals(o.envId())
+                || (o.actingUserId() != null && !o.actingUserId().equals(from.userId))) {
+            return notFound(o.debitAccount());
+        }
+        if (to == null || !to.envId.equals(o.envId())) {
+            return notFound(o.creditAccount());
+        }
+        if (o.kind() == TransactionKind.TRANSFER && !java.util.Objects.equals(from.userId, to.userId)) {
+            // a transfer is between one user's own wallets; money to someone else is a P2P payment
+            return notFound(o.creditAccount());
+        }
+        if (from == to) {
+            return Result.rejected(ErrorCode.INVALID_REQUEST, "Cannot move money from a wallet to itself",
+                    Map.of("wallet_id", from.id));
+        }
+        if (from.isUserWallet()) {
+            Result<?> status = from.status.checkDebit();
+            if (!status.isOk()) {
+                return status.asRejected();
+            }
+        }
+        if (to.isUserWallet()) {
+            Result<?> status = to.status.checkCredit();
+            if (!status.isOk()) {
+                return status.asRejected();
+            }
+        }
+        Money amount = o.amount();
+        if (!amount.currency().equals(from.currency) || !amount.currency().equals(to.currency)) {
+            String expected = (!amount.currency().equals(from.currency) ? from : to).currency.getCurrencyCode();
+            return Result.rejected(ErrorCode.CURRENCY_MISMATCH,
+                    "The wallet holds " + expected + " but the amount is in " + amount.currencyCode(),
+                    Map.of("expected", expected, "actual", amount.currencyCode()));
+        }
+        if (o.outgoingLimit() && from.isUserWallet()) {
+            List<OutgoingMovement> used = from.outgoingToday == 0 ? List.of()
+                    : List.of(new OutgoingMovement(Money.ofMinor(from.currency, from.outgoingToday), b.now()));
+            KycDecision decision = KycPolicy.checkOutgoing(b.limitsOf(from), used, amount, b.now());
+            if (!decision.isAllowed()) {
+                return decision.result().asRejected();
+            }
+        }
+        if (o.incomingLimit() && to.isUserWallet()) {
+            Balance balance = to.balance;
+            Money holding = Money.ofMinor(to.currency, balance.posted()).plus(Money.ofMinor(to.currency, balance.pendingCredits()));
+            KycDecision decision = KycPolicy.checkIncoming(b.limitsOf(to), holding, amount);
+            if (!decision.isAllowed()) {
+                Result.Rejected<?> r = (Result.Rejected<?>) decision.result();
+                String message = to.userId != null && to.userId.equals(from.userId)
+                        ? r.message()
+                        : "The receiving wallet cannot hold this amount until its owner completes identity verification";
+                return Result.rejected(r.code(), message, r.context());
+            }
+        }
+        return Result.ok(new Parties(from, to));
+    }
+
+    /** Records that a wallet's outgoing total grew, for later checks in the same batch. */
+    static void countOutgoing(MoveOrder o, AccountState from) {
+        if (o.outgoingLimit() && from.isUserWallet() && Batch.OUTGOING.contains(o.kind())) {
+            from.outgoingToday = Math.addExact(from.outgoingToday, o.amount().minor());
+        }
+    }
+
+    static <T> Result<T> notFound(String walletId) {
+        return Result.rejected(ErrorCode.WALLET_NOT_FOUND, "Wallet " + walletId + " was not found",
+                Map.of("wallet_id", walletId));
+    }
+}

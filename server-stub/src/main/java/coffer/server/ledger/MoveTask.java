@@ -1,0 +1,60 @@
+package coffer.server.ledger;
+
+import coffer.core.error.Result;
+import coffer.core.ledger.Balance;
+import coffer.core.ledger.TransactionStatus;
+
+/** A one-step movement: checked, then posted as completed in the same commit. */
+final class MoveTask implements LedgerTask<Movement> {
+    private final MoveOrder order;
+
+    MoveTask(MoveOrder order) {
+        this.order = order;
+    }
+
+    @Override
+    public void declare(Batch batch) {
+        batch.needAccount(order.debitAccount());
+        batch.needAccount(order.creditAccount());
+    }
+
+    @Override
+    public Result<Movement> apply(Batch b) {
+        return execute(b, order);
+    }
+
+    /** Checks and posts {@code order}; shared by every one-step movement (refunds and reversals too). */
+    static Result<Movement> execute(Batch b, MoveOrder order) {
+        Result<MoveRules.Parties> checked = MoveRules.check(b, order);
+        if (!checked.isOk()) {
+            return checked.asRejected();
+        }
+        AccountState from = checked.orThrow().from();
+        AccountState to = checked.orThrow().to();
+        Result<Balance> debited = from.balance.debit(order.amount(), from.kind.overdraftAllowed());
+        if (!debited.isOk()) {
+            return debited.asRejected();
+        }
+        Balance credited = to.balance.credit(order.amount());
+        from.balance = debited.orThrow();
+        to.balance = credited;
+        b.changed(from);
+        b.changed(to);
+        MoveRules.countOutgoing(order, from);
+        TxRow tx = b.newTransaction(order.kind(), TransactionStatus.COMPLETED, order.amount(), from, to, null,
+                order.originalId(), order.reference(), order.description(), order.metadata());
+        b.post(tx, from, -order.amount().minor());
+        b.post(tx, to, order.amount().minor());
+        return Result.ok(tx.toMovement());
+    }
+
+    @Override
+    public Class<Movement> resultType() {
+        return Movement.class;
+    }
+
+    @Override
+    public String fingerprint() {
+        return "move|" + order.fingerprint();
+    }
+}

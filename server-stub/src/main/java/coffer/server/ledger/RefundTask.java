@@ -1,0 +1,99 @@
+package coffer.server.ledger;
+
+import coffer.core.error.ErrorCode;
+import coffer.core.error.Result;
+import coffer.core.ledger.TransactionKind;
+import coffer.core.ledger.TransactionStatus;
+import coffer.core.money.Money;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Sends money of a completed movement back the way it came: a refund (all that is left, or part) or
+ * a reversal (all that is left, and the original is marked reversed, so balances are as if it never
+ * happened). Never more than what is left to refund.
+ */
+final class RefundTask implements LedgerTask<Movement> {
+    private static final Set<TransactionKind> NOT_REFUNDABLE =
+            Set.of(TransactionKind.REFUND, TransactionKind.REVERSAL, TransactionKind.HOLD, TransactionKind.VOID);
+
+    private final String envId;
+    private final String actingUserId;
+    private final String originalId;
+    private final Money amount;
+    private final boolean reversal;
+    private final String description;
+
+    /**
+     * @param actingUserId when a user asks, the original's receiving wallet must be theirs; else null
+     * @param amount       part to refund, or null for all that is left (always all for a reversal)
+     */
+    RefundTask(String envId, String actingUserId, String originalId, Money amount, boolean reversal, String description) {
+        this.envId = Objects.requireNonNull(envId, "envId");
+        this.actingUserId = actingUserId;
+        this.originalId = Objects.requireNonNull(originalId, "originalId");
+        this.amount = reversal ? null : amount;
+        this.reversal = reversal;
+        this.description = description;
+    }
+
+    @Override
+    public void declare(Batch b) {
+        b.needTransaction(originalId);
+    }
+
+    @Override
+    public Result<Movement> apply(Batch b) {
+        TxRow original = b.transaction(originalId);
+        if (original == null || !original.envId.equals(envId)) {
+            return Result.rejected(ErrorCode.NOT_FOUND, "Transaction " + originalId + " was not found",
+                    Map.of("transaction_id", originalId));
+        }
+        if (NOT_REFUNDABLE.contains(original.kind)) {
+            return Result.rejected(ErrorCode.INVALID_REQUEST, "A " + original.kind.wire() + " cannot be refunded",
+                    Map.of("transaction_id", originalId));
+        }
+        if (original.status != TransactionStatus.COMPLETED) {
+            return Result.rejected(ErrorCode.INVALID_REQUEST,
+                    "Only a completed transaction can be refunded; this one is " + original.status.wire(),
+                    Map.of("transaction_id", originalId, "status", original.status.wire()));
+        }
+        Money left = original.amount.minus(original.refunded);
+        Money requested = amount == null ? left : amount;
+        if (!requested.currency().equals(left.currency())) {
+            return Result.rejected(ErrorCode.CURRENCY_MISMATCH,
+                    "The transaction is in " + left.currencyCode() + " but the refund is in " + requested.currencyCode(),
+                    Map.of("expected", left.currencyCode(), "actual", requested.currencyCode()));
+        }
+        if (!left.isPositive() || requested.isGreaterThan(left)) {
+            return Result.rejected(ErrorCode.REFUND_EXCEEDS_PAYMENT,
+                    "Only " + left.toDecimalString() + " " + left.currencyCode() + " is left to refund",
+                    Map.of("refundable", left.toDecimalString(), "requested", requested.toDecimalString()));
+        }
+        MoveOrder order = new MoveOrder(envId, actingUserId, reversal ? TransactionKind.REVERSAL : TransactionKind.REFUND,
+                original.creditAccount, original.debitAccount, requested, false, false, original.reference,
+                description, null, original.id);
+        Result<Movement> moved = MoveTask.execute(b, order);
+        if (moved.isOk()) {
+            original.refunded = original.refunded.plus(requested);
+            if (reversal) {
+                original.status = TransactionStatus.REVERSED;
+            }
+            b.changed(original);
+        }
+        return moved;
+    }
+
+    @Override
+    public Class<Movement> resultType() {
+        return Movement.class;
+    }
+
+    @Override
+    public String fingerprint() {
+        return (reversal ? "reverse|" : "refund|") + envId + "|" + actingUserId + "|" + originalId + "|"
+                + (amount == null ? "all" : amount.toString()) + "|" + description;
+    }
+}

@@ -1,0 +1,16 @@
+package coffer.server.ledger;
+
+import coffer.core.ledger.AccountKind;
+import coffer.core.ledger.Balance;
+import coffer.core.wallet.WalletStatus;
+
+import java.util.Currency;
+
+/**
+ * An account as read from the ledger: a user's wallet ({@code userId} set) or a system account.
+ *
+ * @param balance posted, pending and available amounts at the time of reading
+ */
+public record Wallet(String id, String envId, String userId, AccountKind kind, Currency currency,
+                     WalletStatus status, Balance balance) {
+}

@@ -1,0 +1,552 @@
+package coffer.server.ledger;
+
+import coffer.core.error.ErrorCode;
+import coffer.core.error.Result;
+import coffer.core.ledger.AccountKind;
+import coffer.core.ledger.TransactionKind;
+import coffer.core.ledger.TransactionStatus;
+import coffer.core.kyc.KycStatus;
+import coffer.core.wallet.StatusActor;
+import coffer.core.wallet.WalletStatus;
+import coffer.server.db.DatabaseConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static coffer.server.ledger.LedgerFixture.ENV;
+import static coffer.server.ledger.LedgerFixture.EUR;
+import static coffer.server.ledger.LedgerFixture.OTHER_ENV;
+import static coffer.server.ledger.LedgerFixture.USD;
+import static coffer.server.ledger.LedgerFixture.usd;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every ledger operation and every refusal it can give; run against SQLite and PostgreSQL. */
+abstract class LedgerServiceContract {
+    LedgerFixture f;
+    LedgerService ledger;
+
+    abstract DatabaseConfig database();
+
+    @BeforeEach
+    void open() {
+        f = new LedgerFixture(database());
+        ledger = f.ledger;
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        assertThat(f.verify().violations()).as("ledger invariants after the test").isEmpty();
+        f.close();
+    }
+
+    // ---- deposits, withdrawals, payments ----
+
+    @Test
+    void depositCreditsTheWalletFromProviderClearing() {
+        String alice = f.fundedWallet("alice@example.com", "1000.00");
+        assertThat(f.posted(alice)).isEqualTo("1000.00");
+        String clearing = LedgerService.systemAccount(ENV, AccountKind.PROVIDER_CLEARING, USD);
+        assertThat(ledger.wallet(ENV, clearing).orElseThrow().balance().posted()).isEqualTo(-100000);
+    }
+
+    @Test
+    void withdrawalMovesMoneyOutAndOverdraftIsRefusedWithoutTrace() {
+        String alice = f.fundedWallet("alice@example.com", "100.00");
+        Movement w = ledger.withdraw(ENV, null, alice, usd("40.00"), "payout-1", null, null).orThrow();
+        assertThat(w.kind()).isEqualTo(TransactionKind.WITHDRAWAL);
+        assertThat(w.status()).isEqualTo(TransactionStatus.COMPLETED);
+        assertThat(f.available(alice)).isEqualTo("60.00");
+
+        Outcome<Movement> tooMuch = ledger.withdraw(ENV, null, alice, usd("60.01"), null, null, null);
+        assertThat(tooMuch.result().errorCode()).isEqualTo(ErrorCode.INSUFFICIENT_BALANCE);
+        assertThat(f.available(alice)).isEqualTo("60.00");
+        assertThat(ledger.history(ENV, HistoryQuery.of(alice, 50)).movements()).hasSize(2);
+    }
+
+    @Test
+    void paymentForAnOrderReachesTheMerchantWithItsReference() {
+        String alice = f.fundedWallet("alice@example.com", "1000.00");
+        Movement paid = ledger.pay(ENV, null, alice, usd("100"), "asd123", "Order", "{\"table\":4}", null).orThrow();
+        assertThat(paid.reference()).isEqualTo("asd123");
+        assertThat(paid.metadata()).isEqualTo("{\"table\":4}");
+        assertThat(f.posted(alice)).isEqualTo("900.00");
+        String merchant = LedgerService.systemAccount(ENV, AccountKind.MERCHANT, USD);
+        assertThat(ledger.wallet(ENV, merchant).orElseThrow().balance().postedMoney()).isEqualTo(usd("100.00"));
+        assertThat(ledger.movement(ENV, paid.id())).contains(paid);
+    }
+
+    @Test
+    void p2pMovesMoneyToAnotherUser() {
+        String alice = f.fundedWallet("alice@example.com", "1000.00");
+        String bob = f.wallet(f.verifiedUser("bob@example.com"), USD);
+        Movement p = ledger.p2p(ENV, null, alice, bob, usd("100.00"), null, "Dinner", null, null).orThrow();
+        assertThat(p.kind()).isEqualTo(TransactionKind.P2P);
+        assertThat(f.posted(alice)).isEqualTo("900.00");
+        assertThat(f.posted(bob)).isEqualTo("100.00");
+    }
+
+    @Test
+    void spendingExactlyTheAvailableBalanceLeavesZero() {
+        String alice = f.fundedWallet("alice@example.com", "10.00");
+        String bob = f.wallet(f.verifiedUser("bob@example.com"), USD);
+        assertThat(ledger.p2p(ENV, null, alice, bob, usd("10.00"), null, null, null, null).isOk()).isTrue();
+        assertThat(f.available(alice)).isEqualTo("0.00");
+        assertThat(ledger.p2p(ENV, null, alice, bob, usd("0.01"), null, null, null, null).result().errorCode())
+                .isEqualTo(ErrorCode.INSUFFICIENT_BALANCE);
+    }
+
+    // ---- who may touch what ----
+
+    @Test
+    void aWalletOfAnotherEnvironmentDoesNotExistForThisOne() {
+        String alice = f.fundedWallet("alice@example.com", "100.00");
+        User stranger = ledger.ensureUser(OTHER_ENV, "x", null, null, null, KycStatus.VERIFIED, null).orThrow();
+        String theirs = ledger.openWallet(OTHER_ENV, stranger.id(), USD, false).orThrow().id();
+        assertThat(ledger.p2p(ENV, null, alice, theirs, usd("1"), null, null, null, null).result().errorCode())
+                .isEqualTo(ErrorCode.WALLET_NOT_FOUND);
+        assertThat(ledger.p2p(OTHER_ENV, null, alice, theirs, usd("1"), null, null, null, null).result().errorCode())
+                .isEqualTo(ErrorCode.WALLET_NOT_FOUND);
+        assertThat(ledger.wallet(OTHER_ENV, alice)).isEmpty();
+    }
+
+    @Test
+    void aUserCannotSpendFromSomeoneElsesWallet() {
+        String alice = f.fundedWallet("alice@example.com", "100.00");
+        User bob = f.verifiedUser("bob@example.com");
+        String bobs = f.wallet(bob, USD);
+        Outcome<Movement> theft = ledger.p2p(ENV, bob.id(), alice, bobs, usd("50"), null, null, null, null);
+        assertThat(theft.result().errorCode()).isEqualTo(ErrorCode.WALLET_NOT_FOUND);
+        assertThat(f.available(alice)).isEqualTo("100.00");
+    }
+
+    @Test
+    void transfersAreBetweenOwnWalletsOnly() {
+        User alice = f.verifiedUser("alice@example.com");
+        String main = f.wallet(alice, USD);
+        f.deposit(main, "50.00");
+        String savings = ledger.openWallet(ENV, alice.id(), USD, true).orThrow().id();
+        assertThat(savings).isNotEqualTo(main);
+        assertThat(ledger.transfer(ENV, alice.id(), main, savings, usd("20"), null, null, null).isOk()).isTrue();
+        assertThat(f.posted(savings)).isEqualTo("20.00");
+        String bob = f.wallet(f.verifiedUser("bob@example.com"), USD);
+        assertThat(ledger.transfer(ENV, alice.id(), main, bob, usd("1"), null, null, null).result().errorCode())
+                .isEqualTo(ErrorCode.WALLET_NOT_FOUND);
+    }
+
+    @Test
+    void openingAWalletTwiceAnswersTheSameWallet() {
+        User alice = f.verifiedUser("alice@example.com");
+        assertThat(f.wallet(alice, USD)).isEqualTo(f.wallet(alice, USD));
+        assertThat(ledger.wallets(ENV, alice.id())).hasSize(1);
+        assertThat(f.verifiedUser("alice@example.com").id()).isEqualTo(alice.id());
+    }
+
+    @Test
+    void amountsInAnotherCurrencyAreRefused() {
+        User alice = f.verifiedUser("alice@example.com");
+        String usdWallet = f.wallet(alice, USD);
+        String eurWallet = f.wallet(alice, EUR);
+        f.deposit(usdWallet, "10.00");
+        assertThat(ledger.transfer(ENV, null, usdWallet, eurWallet, usd("1"), null, null, null).result().errorCode())
+                .isEqualTo(ErrorCode.CURRENCY_MISMATCH);
+        assertThat(ledger.deposit(ENV, eurWallet, usd("1"), null, null, null).result().errorCode())
+                .isEqualTo(ErrorCode.CURRENCY_MISMATCH);
+    }
+
+    @Test
+    void unknownWalletsAreNotFound() {
+        String alice = f.fundedWallet("alice@example.com", "10.00");
+        assertThat(ledger.p2p(ENV, null, alice, "wal_nope", usd("1"), null, null, null, null).result().errorCode())
+                .isEqualTo(ErrorCode.WALLET_NOT_FOUND);
+        assertThat(ledger.withdraw(ENV, null, "wal_nope", usd("1"), null, null, null).result().errorCode())
+                .isEqualTo(ErrorCode.WALLET_NOT_FOUND);
+    }
+
+    // ---- wallet status ----
+
+    @Test
+    void aLockedWalletTakesMoneyInButNotOut() {
+        User alice = f.verifiedUser("alice@example.com");
+        String wallet = f.wallet(alice, USD);
+        f.deposit(wallet, "100.00");
+        assertThat(ledger.setWalletStatus(ENV, alice.id(), wallet, WalletStatus.LOCKED, StatusActor.USER, "travel").orThrow().status())
+                .isEqualTo(WalletStatus.LOCKED);
+        assertThat(ledger.pay(ENV, null, wallet, usd("1"), null, null, null, null).result().errorCode()).isEqualTo(ErrorCode.WALLET_LOCKED);
+        assertThat(ledger.deposit(ENV, wallet, usd("5"), null, null, null).isOk()).isTrue();
+        ledger.setWalletStatus(ENV, alice.id(), wallet, WalletStatus.ACTIVE, StatusActor.USER, null).orThrow();
+        assertThat(ledger.pay(ENV, null, wallet, usd("1"), null, null, null, null).isOk()).isTrue();
+        assertThat(ledger.audit(ENV, "wallet", wallet)).extracting(AuditEntry::oldValue, AuditEntry::newValue)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("active", "locked"),
+                        org.assertj.core.groups.Tuple.tuple("locked", "active"));
+    }
+
+    @Test
+    void aSuspendedWalletMovesNothingAndOnlyTheOperatorLiftsIt() {
+        User alice = f.verifiedUser("alice@example.com");
+        String wallet = f.wallet(alice, USD);
+        f.deposit(wallet, "100.00");
+        ledger.setWalletStatus(ENV, null, wallet, WalletStatus.SUSPENDED, StatusActor.OPERATOR, "review").orThrow();
+        assertThat(ledger.deposit(ENV, wallet, usd("5"), null, null, null).result().errorCode()).isEqualTo(ErrorCode.WALLET_SUSPENDED);
+        assertThat(ledger.withdraw(ENV, null, wallet, usd("5"), null, null, null).result().errorCode()).isEqualTo(ErrorCode.WALLET_SUSPENDED);
+        assertThat(ledger.setWalletStatus(ENV, alice.id(), wallet, WalletStatus.ACTIVE, StatusActor.USER, null).errorCode())
+                .isEqualTo(ErrorCode.FORBIDDEN);
+        assertThat(ledger.setWalletStatus(ENV, null, wallet, WalletStatus.ACTIVE, StatusActor.OPERATOR, null).isOk()).isTrue();
+    }
+
+    @Test
+    void aWalletClosesOnlyWhenEmptyAndThenNothingMoves() {
+        User alice = f.verifiedUser("alice@example.com");
+        String wallet = f.wallet(alice, USD);
+        f.deposit(wallet, "10.00");
+        assertThat(ledger.setWalletStatus(ENV, alice.id(), wallet, WalletStatus.CLOSED, StatusActor.USER, null).errorCode())
+                .isEqualTo(ErrorCode.WALLET_NOT_EMPTY);
+        ledger.withdraw(ENV, alice.id(), wallet, usd("10.00"), null, null, null).orThrow();
+        assertThat(ledger.setWalletStatus(ENV, alice.id(), wallet, WalletStatus.CLOSED, StatusActor.USER, null).isOk()).isTrue();
+        assertThat(ledger.deposit(ENV, wallet, usd("1"), null, null, null).result().errorCode()).isEqualTo(ErrorCode.WALLET_CLOSED);
+        assertThat(ledger.setWalletStatus(ENV, alice.id(), wallet, WalletStatus.ACTIVE, StatusActor.USER, null).errorCode())
+                .isEqualTo(ErrorCode.WALLET_CLOSED);
+    }
+
+    @Test
+    void aWalletWithMoneyHeldCannotClose() {
+        User alice = f.verifiedUser("alice@example.com");
+        String wallet = f.wallet(alice, USD);
+        f.deposit(wallet, "10.00");
+        Movement held = hold(wallet, "10.00", Duration.ofHours(1));
+        ledger.setWalletStatus(ENV, alice.id(), wallet, WalletStatus.LOCKED, StatusActor.USER, null).orThrow();
+        assertThat(ledger.setWalletStatus(ENV, alice.id(), wallet, WalletStatus.CLOSED, StatusActor.USER, null).errorCode())
+                .isEqualTo(ErrorCode.WALLET_NOT_EMPTY);
+        ledger.capture(ENV, held.holdId(), null, null).orThrow();
+    }
+
+    // ---- KYC ----
+
+    @Test
+    void anUnverifiedUserIsHeldToTierZero() {
+        User carol = f.unverifiedUser("carol@example.com");
+        String wallet = f.wallet(carol, USD);
+        f.deposit(wallet, "400.00");
+        // tier 0: 100 per transaction, 250 a day, 500 at most held
+        assertThat(pay(wallet, "100.01").result().errorCode()).isEqualTo(ErrorCode.KYC_REQUIRED);
+        assertThat(pay(wallet, "100.00").isOk()).isTrue();
+        assertThat(pay(wallet, "100.00").isOk()).isTrue();
+        assertThat(pay(wallet, "50.01").result().errorCode()).isEqualTo(ErrorCode.DAILY_LIMIT_EXCEEDED);
+        assertThat(ledger.remainingToday(ENV, wallet)).contains(usd("50.00"));
+        assertThat(pay(wallet, "50.00").isOk()).isTrue();
+        assertThat(ledger.remainingToday(ENV, wallet)).contains(usd("0.00"));
+
+        f.clock.advance(Duration.ofHours(24));
+        assertThat(pay(wallet, "50.00").isOk()).isTrue();
+        assertThat(ledger.deposit(ENV, wallet, usd("450.01"), null, null, null).result().errorCode()).isEqualTo(ErrorCode.KYC_REQUIRED);
+    }
+
+    @Test
+    void verificationLiftsTheLimitsAtOnce() {
+        User carol = f.unverifiedUser("carol@example.com");
+        String wallet = f.wallet(carol, USD);
+        f.deposit(wallet, "400.00");
+        assertThat(pay(wallet, "150.00").result().errorCode()).isEqualTo(ErrorCode.KYC_REQUIRED);
+        ledger.setKyc(ENV, carol.id(), KycStatus.PENDING, null, "user", "submitted").orThrow();
+        ledger.setKyc(ENV, carol.id(), KycStatus.VERIFIED, null, "simulator", "documents ok").orThrow();
+        assertThat(pay(wallet, "150.00").isOk()).isTrue();
+        assertThat(ledger.audit(ENV, "user", carol.id())).extracting(AuditEntry::field, AuditEntry::newValue)
+                .contains(org.assertj.core.groups.Tuple.tuple("kyc_status", "verified"),
+                        org.assertj.core.groups.Tuple.tuple("kyc_tier", "1"));
+        assertThat(ledger.setKyc(ENV, carol.id(), KycStatus.UNVERIFIED, null, "user", null).errorCode())
+                .isEqualTo(ErrorCode.INVALID_STATUS_TRANSITION);
+    }
+
+    @Test
+    void checksComeInTheFixedOrder() {
+        User carol = f.unverifiedUser("carol@example.com");
+        String wallet = f.wallet(carol, USD);
+        f.deposit(wallet, "50.00");
+        // over the per-transaction limit and over the balance: the KYC reason comes first
+        assertThat(pay(wallet, "150.00").result().errorCode()).isEqualTo(ErrorCode.KYC_REQUIRED);
+        // a locked wallet is a more fundamental reason than either
+        ledger.setWalletStatus(ENV, carol.id(), wallet, WalletStatus.LOCKED, StatusActor.USER, null).orThrow();
+        assertThat(pay(wallet, "150.00").result().errorCode()).isEqualTo(ErrorCode.WALLET_LOCKED);
+    }
+
+    @Test
+    void aRecipientOverTheirMaximumBalanceIsRefused() {
+        String alice = f.fundedWallet("alice@example.com", "1000.00");
+        User carol = f.unverifiedUser("carol@example.com");
+        String carols = f.wallet(carol, USD);
+        f.deposit(carols, "450.00");
+        Outcome<Movement> p = ledger.p2p(ENV, null, alice, carols, usd("50.01"), null, null, null, null);
+        assertThat(p.result().errorCode()).isEqualTo(ErrorCode.KYC_REQUIRED);
+        assertThat(((Result.Rejected<Movement>) p.result()).message()).contains("receiving wallet");
+        assertThat(ledger.p2p(ENV, null, alice, carols, usd("50.00"), null, null, null, null).isOk()).isTrue();
+    }
+
+    // ---- refunds and reversals ----
+
+    @Test
+    void refundsNeverExceedWhatIsLeft() {
+        String alice = f.fundedWallet("alice@example.com", "100.00");
+        Movement paid = pay(alice, "60.00").orThrow();
+        Movement part = ledger.refund(ENV, null, paid.id(), usd("20.00"), "broken cup", null).orThrow();
+        assertThat(part.kind()).isEqualTo(TransactionKind.REFUND);
+        assertThat(part.originalId()).isEqualTo(paid.id());
+        assertThat(f.posted(alice)).isEqualTo("60.00");
+        assertThat(ledger.refund(ENV, null, paid.id(), usd("40.01"), null, null).result().errorCode())
+                .isEqualTo(ErrorCode.REFUND_EXCEEDS_PAYMENT);
+        Movement rest = ledger.refund(ENV, null, paid.id(), null, null, null).orThrow();
+        assertThat(rest.amount()).isEqualTo(usd("40.00"));
+        assertThat(f.posted(alice)).isEqualTo("100.00");
+        assertThat(ledger.movement(ENV, paid.id()).orElseThrow().refunded()).isEqualTo(usd("60.00"));
+        assertThat(ledger.refund(ENV, null, paid.id(), usd("0.01"), null, null).result().errorCode())
+                .isEqualTo(ErrorCode.REFUND_EXCEEDS_PAYMENT);
+        assertThat(ledger.refund(ENV, null, part.id(), null, null, null).result().errorCode()).isEqualTo(ErrorCode.INVALID_REQUEST);
+        assertThat(ledger.refund(ENV, null, "txn_nope", null, null, null).result().errorCode()).isEqualTo(ErrorCode.NOT_FOUND);
+    }
+
+    @Test
+    void onlyTheRecipientOfAP2pPaymentCanRefundIt() {
+        String alice = f.fundedWallet("alice@example.com", "100.00");
+        User bob = f.verifiedUser("bob@example.com");
+        String bobs = f.wallet(bob, USD);
+        User alicesUser = ledger.userByEmail(ENV, "alice@example.com").orElseThrow();
+        Movement p = ledger.p2p(ENV, null, alice, bobs, usd("30"), null, null, null, null).orThrow();
+        assertThat(ledger.refund(ENV, alicesUser.id(), p.id(), null, null, null).result().errorCode())
+                .isEqualTo(ErrorCode.WALLET_NOT_FOUND);
+        assertThat(ledger.refund(ENV, bob.id(), p.id(), null, null, null).isOk()).isTrue();
+        assertThat(f.posted(alice)).isEqualTo("100.00");
+    }
+
+    @Test
+    void aReversalPutsBalancesBackAsIfNothingHappened() {
+        String alice = f.fundedWallet("alice@example.com", "100.00");
+        String bob = f.wallet(f.verifiedUser("bob@example.com"), USD);
+        Movement p = ledger.p2p(ENV, null, alice, bob, usd("30"), null, null, null, null).orThrow();
+        ledger.refund(ENV, null, p.id(), usd("10"), null, null).orThrow();
+        Movement reversal = ledger.reverse(ENV, p.id(), "fraud", null).orThrow();
+        assertThat(reversal.amount()).isEqualTo(usd("20.00"));
+        assertThat(ledger.movement(ENV, p.id()).orElseThrow().status()).isEqualTo(TransactionStatus.REVERSED);
+        assertThat(f.posted(alice)).isEqualTo("100.00");
+        assertThat(f.posted(bob)).isEqualTo("0.00");
+        assertThat(ledger.reverse(ENV, p.id(), null, null).result().errorCode()).isEqualTo(ErrorCode.INVALID_REQUEST);
+    }
+
+    @Test
+    void aRefundNeedsTheMoneyToStillBeThere() {
+        String alice = f.fundedWallet("alice@example.com", "100.00");
+        User bob = f.verifiedUser("bob@example.com");
+        String bobs = f.wallet(bob, USD);
+        Movement p = ledger.p2p(ENV, null, alice, bobs, usd("30"), null, null, null, null).orThrow();
+        ledger.withdraw(ENV, null, bobs, usd("25"), null, null, null).orThrow();
+        assertThat(ledger.refund(ENV, null, p.id(), null, null, null).result().errorCode()).isEqualTo(ErrorCode.INSUFFICIENT_BALANCE);
+        assertThat(ledger.movement(ENV, p.id()).orElseThrow().refunded()).isEqualTo(usd("0.00"));
+    }
+
+    // ---- holds ----
+
+    @Test
+    void aHoldReservesMoneyThatCannotBeSpentTwice() {
+        String alice = f.fundedWallet("alice@example.com", "100.00");
+        Movement held = hold(alice, "80.00", Duration.ofHours(1));
+        assertThat(held.status()).isEqualTo(TransactionStatus.PENDING);
+        Wallet w = ledger.wallet(ENV, alice).orElseThrow();
+        assertThat(w.balance().postedMoney()).isEqualTo(usd("100.00"));
+        assertThat(w.balance().pendingMoney()).isEqualTo(usd("80.00"));
+        assertThat(w.balance().available()).isEqualTo(usd("20.00"));
+        assertThat(pay(alice, "20.01").result().errorCode()).isEqualTo(ErrorCode.INSUFFICIENT_BALANCE);
+        assertThat(hold(alice, "20.01").result().errorCode()).isEqualTo(ErrorCode.INSUFFICIENT_BALANCE);
+    }
+
+    @Test
+    void aPartialCaptureMovesThePartAndReleasesTheRestOnce() {
+        String alice = f.fundedWallet("alice@example.com", "100.00");
+        Movement held = hold(alice, "80.00", Duration.ofHours(1));
+        Movement captured = ledger.capture(ENV, held.holdId(), usd("50.00"), null).orThrow();
+        assertThat(captured.id()).isEqualTo(held.id());
+        assertThat(captured.status()).isEqualTo(TransactionStatus.COMPLETED);
+        assertThat(captured.amount()).isEqualTo(usd("50.00"));
+        assertThat(f.posted(alice)).isEqualTo("50.00");
+        assertThat(f.available(alice)).isEqualTo("50.00");
+        assertThat(ledger.capture(ENV, held.holdId(), usd("1"), null).result().errorCode()).isEqualTo(ErrorCode.HOLD_ALREADY_RESOLVED);
+        assertThat(ledger.voidHold(ENV, held.holdId(), null, null).result().errorCode()).isEqualTo(ErrorCode.HOLD_ALREADY_RESOLVED);
+        assertThat(ledger.capture(ENV, "hld_nope", null, null).result().errorCode()).isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(ledger.capture(OTHER_ENV, held.holdId(), null, null).result().errorCode()).isEqualTo(ErrorCode.NOT_FOUND);
+    }
+
+    @Test
+    void captureCannotExceedTheHold() {
+        String alice = f.fundedWallet("alice@example.com", "100.00");
+        Movement held = hold(alice, "10.00", Duration.ofHours(1));
+        assertThat(ledger.capture(ENV, held.holdId(), usd("10.01"), null).result().errorCode()).isEqualTo(ErrorCode.INVALID_AMOUNT);
+        assertThat(f.available(alice)).isEqualTo("90.00");
+    }
+
+    @Test
+    void aVoidReleasesEverythingAndTheMovementFails() {
+        String alice = f.fundedWallet("alice@example.com", "100.00");
+        Movement held = hold(alice, "80.00", Duration.ofHours(1));
+        Movement voided = ledger.voidHold(ENV, held.holdId(), "payout failed", null).orThrow();
+        assertThat(voided.status()).isEqualTo(TransactionStatus.FAILED);
+        assertThat(voided.failureReason()).isEqualTo("payout failed");
+        assertThat(f.available(alice)).isEqualTo("100.00");
+        assertThat(ledger.capture(ENV, held.holdId(), null, null).result().errorCode()).isEqualTo(ErrorCode.HOLD_ALREADY_RESOLVED);
+    }
+
+    @Test
+    void aHoldExpiresOnItsOwn() {
+        String alice = f.fundedWallet("alice@example.com", "100.00");
+        Movement held = hold(alice, "80.00", Duration.ofMinutes(10));
+        f.clock.advance(Duration.ofMinutes(9));
+        assertThat(ledger.expireDueHolds()).isZero();
+        f.clock.advance(Duration.ofMinutes(1));
+        assertThat(ledger.capture(ENV, held.holdId(), null, null).result().errorCode()).isEqualTo(ErrorCode.HOLD_ALREADY_RESOLVED);
+        assertThat(ledger.expireDueHolds()).isEqualTo(1);
+        Movement expired = ledger.movement(ENV, held.id()).orElseThrow();
+        assertThat(expired.status()).isEqualTo(TransactionStatus.FAILED);
+        assertThat(expired.failureReason()).isEqualTo("expired");
+        assertThat(f.available(alice)).isEqualTo("100.00");
+        assertThat(ledger.expireDueHolds()).isZero();
+    }
+
+    // ---- idempotency ----
+
+    @Test
+    void aRepeatedRequestWithItsKeyMovesMoneyOnce() {
+        String alice = f.fundedWallet("alice@example.com", "100.00");
+        String bob = f.wallet(f.verifiedUser("bob@example.com"), USD);
+        IdempotencyKey key = new IdempotencyKey("env-1/alice", "pay-1");
+        Outcome<Movement> first = ledger.p2p(ENV, null, alice, bob, usd("10"), null, "x", null, key);
+        Outcome<Movement> again = ledger.p2p(ENV, null, alice, bob, usd("10"), null, "x", null, key);
+        assertThat(first.replayed()).isFalse();
+        assertThat(again.replayed()).isTrue();
+        assertThat(again.orThrow()).isEqualTo(first.orThrow());
+        assertThat(f.posted(alice)).isEqualTo("90.00");
+        Outcome<Movement> different = ledger.p2p(ENV, null, alice, bob, usd("11"), null, "x", null, key);
+        assertThat(different.result().errorCode()).isEqualTo(ErrorCode.IDEMPOTENCY_KEY_REUSED);
+        assertThat(f.posted(alice)).isEqualTo("90.00");
+    }
+
+    @Test
+    void aRefusedRequestCanBeRetriedWithItsKey() {
+        String alice = f.fundedWallet("alice@example.com", "5.00");
+        String bob = f.wallet(f.verifiedUser("bob@example.com"), USD);
+        IdempotencyKey key = new IdempotencyKey("env-1/alice", "pay-2");
+        assertThat(ledger.p2p(ENV, null, alice, bob, usd("10"), null, null, null, key).result().errorCode())
+                .isEqualTo(ErrorCode.INSUFFICIENT_BALANCE);
+        f.deposit(alice, "5.00");
+        Outcome<Movement> retry = ledger.p2p(ENV, null, alice, bob, usd("10"), null, null, null, key);
+        assertThat(retry.isOk()).isTrue();
+        assertThat(retry.replayed()).isFalse();
+    }
+
+    @Test
+    void keysOfDifferentScopesDoNotMeet() {
+        String alice = f.fundedWallet("alice@example.com", "100.00");
+        String bob = f.wallet(f.verifiedUser("bob@example.com"), USD);
+        assertThat(ledger.p2p(ENV, null, alice, bob, usd("1"), null, null, null, new IdempotencyKey("a", "k")).replayed()).isFalse();
+        assertThat(ledger.p2p(ENV, null, alice, bob, usd("2"), null, null, null, new IdempotencyKey("b", "k")).isOk()).isTrue();
+        assertThat(f.posted(bob)).isEqualTo("3.00");
+    }
+
+    // ---- history ----
+
+    @Test
+    void historyPagesKeepTheirFilters() {
+        String alice = f.fundedWallet("alice@example.com", "1000.00");
+        String bob = f.wallet(f.verifiedUser("bob@example.com"), USD);
+        for (int i = 1; i <= 7; i++) {
+            f.clock.advance(Duration.ofSeconds(1));
+            ledger.pay(ENV, null, alice, usd(i + ".00"), "order-" + i, i % 2 == 0 ? "Coffee" : "Tea", null, null).orThrow();
+        }
+        ledger.p2p(ENV, null, alice, bob, usd("5.00"), null, "Coffee for Bob", null, null).orThrow();
+
+        HistoryQuery coffeePayments = new HistoryQuery(List.of(alice), Set.of(TransactionKind.PAYMENT), Set.of(),
+                null, null, null, null, "coffee", 2);
+        HistoryPage first = ledger.history(ENV, coffeePayments);
+        assertThat(first.movements()).extracting(Movement::reference).containsExactly("order-6", "order-4");
+        HistoryPage second = ledger.historyAfter(ENV, first.nextCursor(), Set.of(alice)).orThrow();
+        assertThat(second.movements()).extracting(Movement::reference).containsExactly("order-2");
+        assertThat(second.nextCursor()).isNull();
+
+        HistoryQuery big = new HistoryQuery(List.of(alice), Set.of(), Set.of(TransactionStatus.COMPLETED), null, null,
+                usd("5.00"), usd("6.00"), null, 10);
+        assertThat(ledger.history(ENV, big).movements()).extracting(m -> m.amount().toDecimalString())
+                .containsExactly("5.00", "6.00", "5.00");
+    }
+
+    @Test
+    void aCursorCannotBeBentToAnotherWallet() {
+        String alice = f.fundedWallet("alice@example.com", "10.00");
+        f.clock.advance(Duration.ofSeconds(1));
+        f.deposit(alice, "1.00");
+        HistoryPage first = ledger.history(ENV, HistoryQuery.of(alice, 1));
+        assertThat(ledger.historyAfter(ENV, first.nextCursor(), Set.of("wal_other")).errorCode())
+                .isEqualTo(ErrorCode.INVALID_REQUEST);
+        assertThat(ledger.historyAfter(ENV, "not-a-cursor", Set.of(alice)).errorCode()).isEqualTo(ErrorCode.INVALID_REQUEST);
+    }
+
+    // ---- demo data and verify ----
+
+    @Test
+    void demoDataSeedsOnceHoweverOftenItRuns() {
+        DemoData.seed(ledger, null);
+        DemoData.seed(ledger, null);
+        User alice = ledger.userByEmail(DemoData.ENV_ID, "alice@example.com").orElseThrow();
+        User partnerUser = ledger.userByExternalId(DemoData.ENV_ID, "123").orElseThrow();
+        for (User u : List.of(alice, partnerUser)) {
+            List<Wallet> wallets = ledger.wallets(DemoData.ENV_ID, u.id());
+            assertThat(wallets).hasSize(1);
+            assertThat(wallets.get(0).balance().postedMoney()).isEqualTo(usd("1000.00"));
+            assertThat(u.kycStatus()).isEqualTo(KycStatus.VERIFIED);
+        }
+        assertThat(ledger.secrets(DemoData.ENV_ID)).containsExactly(DemoData.ENV_SECRET);
+    }
+
+    @Test
+    void verifyCatchesABalanceThatDisagreesWithItsPostings() throws Exception {
+        String alice = f.fundedWallet("alice@example.com", "10.00");
+        try (Connection c = f.database.writerConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE accounts SET posted = posted + 1 WHERE id = '" + alice + "'");
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+        }
+        LedgerVerifier.Report report = f.verify();
+        assertThat(report.ok()).isFalse();
+        assertThat(report.violations()).anySatisfy(v -> assertThat(v).contains(alice).contains("postings sum to 1000"));
+        try (Connection c = f.database.writerConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE accounts SET posted = posted - 1 WHERE id = '" + alice + "'");
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+        }
+    }
+
+    private Outcome<Movement> pay(String wallet, String amount) {
+        return ledger.pay(ENV, null, wallet, usd(amount), null, null, null, null);
+    }
+
+    private Outcome<Movement> hold(String wallet, String amount) {
+        return ledger.hold(ENV, null, TransactionKind.WITHDRAWAL, wallet,
+                LedgerService.systemAccount(ENV, AccountKind.PROVIDER_CLEARING, USD), usd(amount),
+                f.clock.instant().plus(Duration.ofHours(1)), null, null, null, null);
+    }
+
+    private Movement hold(String wallet, String amount, Duration ttl) {
+        return ledger.hold(ENV, null, TransactionKind.WITHDRAWAL, wallet,
+                LedgerService.systemAccount(ENV, AccountKind.PROVIDER_CLEARING, USD), usd(amount),
+                f.clock.instant().plus(ttl), null, null, null, null).orThrow();
+    }
+
+    @SuppressWarnings("unused")
+    private static List<String> ids(List<Movement> movements) {
+        List<String> ids = new ArrayList<>();
+        movements.forEach(m -> ids.add(m.id()));
+        return ids;
+    }
+}
