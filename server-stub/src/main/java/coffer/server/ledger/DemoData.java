@@ -18,6 +18,8 @@ public final class DemoData {
     public static final String ENV_ID = "123";
     public static final String ENV_SECRET = "secret_t1CdN9S8yicG5eWLUOfhcWaOscVnFXns";
     public static final String PARTNER_USER_ID = "123";
+    /** alice's and bob's password, as SPEC.md gives it. */
+    public static final String PASSWORD = "demo-password";
     public static final List<String> EMAILS = List.of("alice@example.com", "bob@example.com");
     public static final Money OPENING_BALANCE = Money.parse("1000.00", "USD");
 

@@ -102,6 +102,16 @@ final class LedgerQueries {
         return oneUser(c, "env_id = ? AND email = ?", envId, email.toLowerCase(Locale.ROOT));
     }
 
+    static Optional<String> passwordHash(Connection c, String envId, String userId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT password_hash FROM users WHERE env_id = ? AND id = ?")) {
+            ps.setString(1, envId);
+            ps.setString(2, userId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
     private static Optional<User> oneUser(Connection c, String where, String a, String b) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + Rows.USER_COLUMNS + " FROM users WHERE " + where)) {
             ps.setString(1, a);

@@ -225,6 +225,11 @@ public final class LedgerService implements AutoCloseable {
         return queries.read(c -> LedgerQueries.userByEmail(c, envId, email));
     }
 
+    /** The user's password hash, if the user signs in with a password; kept out of {@link User} so it is never serialised. */
+    public Optional<String> passwordHash(String envId, String userId) {
+        return queries.read(c -> LedgerQueries.passwordHash(c, envId, userId));
+    }
+
     /** A wallet or system account of the environment, with its balance now. */
     public Optional<Wallet> wallet(String envId, String walletId) {
         return queries.read(c -> LedgerQueries.wallet(c, envId, walletId));

@@ -58,7 +58,9 @@ public enum ErrorCode {
     /** The payment provider refused or failed. */
     PROVIDER_ERROR(502, "The payment provider could not complete the request."),
     /** A bug or an I/O failure on the server; nothing was changed. */
-    INTERNAL(500, "Internal error.");
+    INTERNAL(500, "Internal error."),
+    /** The server cannot reach its database right now; nothing was changed, retry later. */
+    UNAVAILABLE(503, "The service is temporarily unavailable; try again shortly.");
 
     private final int httpStatus;
     private final String defaultMessage;

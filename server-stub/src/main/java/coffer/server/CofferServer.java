@@ -1,0 +1,92 @@
+package coffer.server;
+
+import coffer.server.auth.PasswordHasher;
+import coffer.server.db.Database;
+import coffer.server.db.DatabaseConfig;
+import coffer.server.http.HttpApi;
+import coffer.server.ledger.DemoData;
+import coffer.server.ledger.LedgerService;
+import coffer.server.ledger.LedgerSettings;
+import io.javalin.Javalin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * The composition root: opens the ledger database, starts the ledger service, seeds the demo data if
+ * asked, and serves the HTTP API. The CLI, the tests and the desktop app (in-process mode) all start
+ * the server through this one class.
+ */
+public final class CofferServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(CofferServer.class);
+
+    /**
+     * @param port     TCP port, 0 for any free port
+     * @param database where the ledger lives
+     * @param demo     seed SPEC.md's demo data (idempotent)
+     */
+    public record Options(int port, DatabaseConfig database, boolean demo) {
+        public Options {
+            Objects.requireNonNull(database, "database");
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535, was " + port);
+            }
+        }
+    }
+
+    private final Database database;
+    private final LedgerService ledger;
+    private final Javalin http;
+
+    private CofferServer(Database database, LedgerService ledger, Javalin http) {
+        this.database = database;
+        this.ledger = ledger;
+        this.http = http;
+    }
+
+    /** Opens everything and starts listening; the returned server is ready ({@code /health} answers 200). */
+    public static CofferServer start(Options options) {
+        Database database = Database.open(options.database());
+        LedgerService ledger = null;
+        try {
+            ledger = new LedgerService(database, Clock.systemUTC(), LedgerSettings.defaults());
+            PasswordHasher passwords = PasswordHasher.standard();
+            if (options.demo()) {
+                DemoData.seed(ledger, passwords.hash(DemoData.PASSWORD));
+                log.info("Demo data ready: environment {}, users {}", DemoData.ENV_ID, DemoData.EMAILS);
+            }
+            Javalin http = HttpApi.create(new HttpApi.Dependencies(ledger, database, passwords));
+            http.start(options.port());
+            return new CofferServer(database, ledger, http);
+        } catch (RuntimeException e) {
+            if (ledger != null) {
+                ledger.close();
+            }
+            database.close();
+            throw e;
+        }
+    }
+
+    /** The port the server listens on (the chosen one when started with port 0). */
+    public int port() {
+        return http.port();
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port();
+    }
+
+    public LedgerService ledger() {
+        return ledger;
+    }
+
+    /** Stops taking requests, then finishes the ledger's queued work and closes the database. */
+    @Override
+    public void close() {
+        http.stop();
+        ledger.close();
+        database.close();
+    }
+}

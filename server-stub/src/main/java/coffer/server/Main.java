@@ -1,0 +1,68 @@
+package coffer.server;
+
+import coffer.server.cli.ServeCommand;
+import coffer.server.cli.VerifyCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code java -jar coffer-server.jar serve|verify ...}. Exit codes: 0 success, 1 ledger violations
+ * ({@code verify}), 2 bad usage, 3 the command could not run (for example the database is unreachable).
+ */
+@Command(name = "coffer-server", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        description = "The Coffer wallet server.",
+        subcommands = {ServeCommand.class, VerifyCommand.class})
+public final class Main implements Runnable {
+    /** Exit code when a command fails for a reason other than bad usage. */
+    public static final int FAILED = 3;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and answers its exit code (without exiting). */
+    public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line with its output going to {@code out} and {@code err}. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("coffer-server: " + describe(e));
+            return FAILED;
+        });
+        return cli.execute(args);
+    }
+
+    private static String describe(Throwable e) {
+        StringBuilder sb = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            if (c.getMessage() != null && !sb.toString().contains(c.getMessage())) {
+                sb.append(": ").append(c.getMessage());
+            }
+        }
+        return sb.toString();
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"coffer-server " + Version.current()};
+        }
+    }
+}
