@@ -1,6 +1,12 @@
 package coffer.server;
 
+import coffer.core.kyc.KycLimitTable;
+import coffer.server.auth.AuthRoutes;
 import coffer.server.auth.PasswordHasher;
+import coffer.server.auth.TokenService;
+import coffer.server.http.HealthRoutes;
+import coffer.server.ledger.Environments;
+import coffer.server.wallet.AccountRoutes;
 import coffer.server.db.Database;
 import coffer.server.db.DatabaseConfig;
 import coffer.server.http.HttpApi;
@@ -12,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -26,10 +33,19 @@ public final class CofferServer implements AutoCloseable {
      * @param port     TCP port, 0 for any free port
      * @param database where the ledger lives
      * @param demo     seed SPEC.md's demo data (idempotent)
+     * @param userEnvironment the environment that users registering through {@code /api/v1/auth/register} join
      */
-    public record Options(int port, DatabaseConfig database, boolean demo) {
+    public record Options(int port, DatabaseConfig database, boolean demo, String userEnvironment) {
+        /** The environment that users signing up through the user API join, unless told otherwise: the demo one. */
+        public static final String DEFAULT_USER_ENVIRONMENT = DemoData.ENV_ID;
+
+        public Options(int port, DatabaseConfig database, boolean demo) {
+            this(port, database, demo, DEFAULT_USER_ENVIRONMENT);
+        }
+
         public Options {
             Objects.requireNonNull(database, "database");
+            Environments.requireValidId(userEnvironment);
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port must be 0..65535, was " + port);
             }
@@ -51,13 +67,22 @@ public final class CofferServer implements AutoCloseable {
         Database database = Database.open(options.database());
         LedgerService ledger = null;
         try {
-            ledger = new LedgerService(database, Clock.systemUTC(), LedgerSettings.defaults());
+            Clock clock = Clock.systemUTC();
+            ledger = new LedgerService(database, clock, LedgerSettings.defaults());
             PasswordHasher passwords = PasswordHasher.standard();
             if (options.demo()) {
                 DemoData.seed(ledger, passwords.hash(DemoData.PASSWORD));
                 log.info("Demo data ready: environment {}, users {}", DemoData.ENV_ID, DemoData.EMAILS);
             }
-            Javalin http = HttpApi.create(new HttpApi.Dependencies(ledger, database, passwords));
+            if (ledger.environment(options.userEnvironment()).isEmpty()) {
+                ledger.ensureEnvironment(options.userEnvironment(), "Direct users", Environments.newSecret(), null,
+                        KycLimitTable.defaults());
+            }
+            TokenService tokens = new TokenService(database, clock);
+            Javalin http = HttpApi.create(tokens, List.of(
+                    new HealthRoutes(database),
+                    new AuthRoutes(ledger, passwords, tokens, options.userEnvironment(), clock),
+                    new AccountRoutes(ledger)));
             http.start(options.port());
             return new CofferServer(database, ledger, http);
         } catch (RuntimeException e) {

@@ -11,10 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** {@code GET /health}: 200 when the server can read its database, 503 otherwise. */
-final class HealthRoutes implements HttpApi.Routes {
+public final class HealthRoutes implements HttpApi.Routes {
     private final Database database;
 
-    HealthRoutes(Database database) {
+    public HealthRoutes(Database database) {
         this.database = database;
     }
 

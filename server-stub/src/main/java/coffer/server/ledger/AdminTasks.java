@@ -96,9 +96,11 @@ final class AdminTasks {
         private final String passwordHash;
         private final KycStatus kycStatus;
         private final KycTier kycTier;
+        private final boolean mustBeNew;
 
         EnsureUser(String envId, String externalId, String email, String name, String passwordHash,
-                   KycStatus kycStatus, KycTier kycTier) {
+                   KycStatus kycStatus, KycTier kycTier, boolean mustBeNew) {
+            this.mustBeNew = mustBeNew;
             this.envId = Objects.requireNonNull(envId, "envId");
             if (externalId == null && email == null) {
                 throw new IllegalArgumentException("a user needs an external id or an email");
@@ -122,7 +124,10 @@ final class AdminTasks {
                         ? LedgerQueries.userByExternalId(c, envId, externalId)
                         : LedgerQueries.userByEmail(c, envId, email);
                 if (existing.isPresent()) {
-                    return Result.ok(existing.get());
+                    return mustBeNew
+                            ? Result.rejected(ErrorCode.ALREADY_EXISTS, "A user with this email already exists",
+                                    email == null ? Map.of() : Map.of("email", email))
+                            : Result.ok(existing.get());
                 }
                 if (email != null && externalId != null && LedgerQueries.userByEmail(c, envId, email).isPresent()) {
                     return Result.rejected(ErrorCode.INVALID_REQUEST, "A user with this email already exists",

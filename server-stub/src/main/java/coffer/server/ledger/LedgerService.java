@@ -82,7 +82,13 @@ public final class LedgerService implements AutoCloseable {
     /** Creates a user, or answers the existing one with the same external id (or email when there is none). */
     public Result<User> ensureUser(String envId, String externalId, String email, String name, String passwordHash,
                                    KycStatus kycStatus, KycTier kycTier) {
-        return call(new AdminTasks.EnsureUser(envId, externalId, email, name, passwordHash, kycStatus, kycTier), null).result();
+        return call(new AdminTasks.EnsureUser(envId, externalId, email, name, passwordHash, kycStatus, kycTier, false), null).result();
+    }
+
+    /** Creates a user who signs in with email and password; ALREADY_EXISTS when the email is taken in the environment. */
+    public Result<User> registerUser(String envId, String email, String name, String passwordHash) {
+        return call(new AdminTasks.EnsureUser(envId, null, Objects.requireNonNull(email, "email"), name,
+                Objects.requireNonNull(passwordHash, "passwordHash"), KycStatus.UNVERIFIED, null, true), null).result();
     }
 
     /** Opens a wallet in {@code currency}; answers the user's open one in that currency unless {@code additional}. */

@@ -4,7 +4,7 @@ package coffer.server.ledger;
 public final class LedgerUnavailableException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    LedgerUnavailableException(Throwable cause) {
+    public LedgerUnavailableException(Throwable cause) {
         super("The ledger database is unavailable", cause);
     }
 }

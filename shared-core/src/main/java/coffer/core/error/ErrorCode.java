@@ -27,6 +27,8 @@ public enum ErrorCode {
     WALLET_NOT_FOUND(404, "Wallet not found."),
     /** No such resource for this caller. */
     NOT_FOUND(404, "Not found."),
+    /** Something with this identity (an email, say) already exists. */
+    ALREADY_EXISTS(409, "It already exists."),
     /** The wallet is locked by its user or partner: no debits. */
     WALLET_LOCKED(409, "The wallet is locked."),
     /** The wallet is suspended by the operator: no movement at all. */

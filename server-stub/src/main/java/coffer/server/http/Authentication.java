@@ -1,0 +1,39 @@
+package coffer.server.http;
+
+import coffer.server.auth.Principal;
+import coffer.server.auth.TokenService;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+import java.util.Set;
+
+/**
+ * The user API's door: every {@code /api/v1/...} request except signing in needs
+ * {@code Authorization: Bearer <access token>}; the caller is stored for the routes to read with
+ * {@link Requests#principal(Context)}.
+ */
+final class Authentication implements HttpApi.Routes {
+    static final Set<String> OPEN_PATHS = Set.of("/api/v1/auth/register", "/api/v1/auth/login",
+            "/api/v1/auth/refresh", "/api/v1/auth/partner-token");
+
+    private final TokenService tokens;
+
+    Authentication(TokenService tokens) {
+        this.tokens = tokens;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.before("/api/v1/*", this::authenticate);
+    }
+
+    private void authenticate(Context ctx) {
+        if (OPEN_PATHS.contains(ctx.path()) || "OPTIONS".equals(ctx.method().name())) {
+            return;
+        }
+        String header = ctx.header("Authorization");
+        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
+        Principal principal = tokens.authenticate(token).orThrow();
+        ctx.attribute(Requests.PRINCIPAL, principal);
+    }
+}

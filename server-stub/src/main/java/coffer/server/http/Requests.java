@@ -1,0 +1,118 @@
+package coffer.server.http;
+
+import coffer.core.error.CofferException;
+import coffer.core.error.ErrorCode;
+import coffer.core.error.Result;
+import coffer.server.auth.Principal;
+import coffer.server.json.Json;
+import coffer.server.ledger.IdempotencyKey;
+import coffer.server.ledger.Outcome;
+import com.google.gson.FieldNamingPolicy;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import io.javalin.http.Context;
+
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reading requests and writing answers the same way on every route: strict JSON bodies into
+ * shared-core's request records, the signed-in caller, the {@code Idempotency-Key} header, and
+ * {@link Outcome}s answered with {@code Idempotent-Replayed: true} when they are a stored replay.
+ */
+public final class Requests {
+    /** The attribute under which the authentication filter stores the caller. */
+    static final String PRINCIPAL = "coffer.principal";
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    public static final String REPLAYED = "Idempotent-Replayed";
+
+    private Requests() {
+    }
+
+    /**
+     * The body as {@code type}: a JSON object whose every field is one of the record's components
+     * (snake_case on the wire). Malformed JSON, another JSON type or an unknown field is INVALID_REQUEST.
+     */
+    public static <T extends Record> T body(Context ctx, Class<T> type) {
+        String text = ctx.body();
+        if (text.isBlank()) {
+            throw invalid("The request needs a JSON body.");
+        }
+        JsonElement tree;
+        try {
+            tree = JsonParser.parseString(text);
+        } catch (JsonParseException e) {
+            throw invalid("The request body is not valid JSON.");
+        }
+        if (!tree.isJsonObject()) {
+            throw invalid("The request body must be a JSON object.");
+        }
+        JsonObject object = tree.getAsJsonObject();
+        Set<String> known = Arrays.stream(type.getRecordComponents()).map(c -> wireName(type, c))
+                .collect(Collectors.toSet());
+        for (String field : object.keySet()) {
+            if (!known.contains(field)) {
+                throw new CofferException(ErrorCode.INVALID_REQUEST, "Unknown field '" + field + "'.", Map.of("field", field));
+            }
+        }
+        try {
+            return Json.gson().fromJson(object, type);
+        } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
+            throw invalid("A field of the request has the wrong type.");
+        }
+    }
+
+    /** {@code value}, or INVALID_REQUEST naming the missing field. */
+    public static <T> T required(T value, String field) {
+        if (value == null || (value instanceof String s && s.isBlank())) {
+            throw new CofferException(ErrorCode.INVALID_REQUEST, "'" + field + "' is required.", Map.of("field", field));
+        }
+        return value;
+    }
+
+    /** The signed-in caller; the authentication filter has already refused anyone else. */
+    public static Principal principal(Context ctx) {
+        Principal p = ctx.attribute(PRINCIPAL);
+        if (p == null) {
+            throw new CofferException(ErrorCode.UNAUTHORIZED, "A Bearer access token is required.");
+        }
+        return p;
+    }
+
+    /** The caller's {@code Idempotency-Key}, or null when none was sent. */
+    public static IdempotencyKey idempotencyKey(Context ctx, Principal principal) {
+        return IdempotencyKey.ofNullable(principal.idempotencyScope(), ctx.header(IDEMPOTENCY_KEY));
+    }
+
+    /** Answers {@code status} with {@code body(value)}, or the refusal; marks stored replays. */
+    public static <T> void answer(Context ctx, int status, Outcome<T> outcome, java.util.function.Function<T, Object> body) {
+        if (outcome.replayed()) {
+            ctx.header(REPLAYED, "true");
+        }
+        answer(ctx, status, outcome.result(), body);
+    }
+
+    /** Answers {@code status} with {@code body(value)}, or throws the refusal for {@link ErrorHandling}. */
+    public static <T> void answer(Context ctx, int status, Result<T> result, java.util.function.Function<T, Object> body) {
+        ctx.status(status).json(body.apply(result.orThrow()));
+    }
+
+    private static String wireName(Class<?> type, RecordComponent component) {
+        try {
+            return FIELD_NAMES.translateName(type.getDeclaredField(component.getName()));
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException("a record has a field per component", e);
+        }
+    }
+
+    private static final FieldNamingPolicy FIELD_NAMES = FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES;
+
+    private static CofferException invalid(String message) {
+        return new CofferException(ErrorCode.INVALID_REQUEST, message);
+    }
+}

@@ -1,0 +1,84 @@
+package coffer.server.wallet;
+
+import coffer.core.api.AccountTypes.AccountList;
+import coffer.core.api.AccountTypes.AccountResponse;
+import coffer.core.api.AccountTypes.AccountView;
+import coffer.core.api.AccountTypes.OpenAccountRequest;
+import coffer.core.error.CofferException;
+import coffer.core.error.ErrorCode;
+import coffer.core.money.Currencies;
+import coffer.core.wallet.StatusActor;
+import coffer.core.wallet.WalletStatus;
+import coffer.server.auth.Principal;
+import coffer.server.http.HttpApi;
+import coffer.server.http.Requests;
+import coffer.server.ledger.LedgerService;
+import coffer.server.ledger.Wallet;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+import java.util.Map;
+
+/**
+ * {@code /api/v1/accounts}: the caller's wallets — list, one with its balances, open another
+ * currency, lock, unlock, close (only at zero). Another user's wallet is WALLET_NOT_FOUND, never data.
+ */
+public final class AccountRoutes implements HttpApi.Routes {
+    private final LedgerService ledger;
+
+    public AccountRoutes(LedgerService ledger) {
+        this.ledger = ledger;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.get("/api/v1/accounts", this::list);
+        routes.post("/api/v1/accounts", this::open);
+        routes.get("/api/v1/accounts/{id}", this::get);
+        routes.post("/api/v1/accounts/{id}/lock", ctx -> status(ctx, WalletStatus.LOCKED));
+        routes.post("/api/v1/accounts/{id}/unlock", ctx -> status(ctx, WalletStatus.ACTIVE));
+        routes.post("/api/v1/accounts/{id}/close", ctx -> status(ctx, WalletStatus.CLOSED));
+    }
+
+    private void list(Context ctx) {
+        Principal p = Requests.principal(ctx);
+        ctx.json(new AccountList(ledger.wallets(p.envId(), p.userId()).stream().map(AccountRoutes::view).toList()));
+    }
+
+    private void open(Context ctx) {
+        Principal p = Requests.principal(ctx);
+        OpenAccountRequest r = Requests.body(ctx, OpenAccountRequest.class);
+        var currency = Currencies.of(Requests.required(r.currency(), "currency"));
+        boolean existed = ledger.wallets(p.envId(), p.userId()).stream()
+                .anyMatch(w -> w.currency().equals(currency) && w.status() != WalletStatus.CLOSED);
+        Wallet wallet = ledger.openWallet(p.envId(), p.userId(), currency, false).orThrow();
+        ctx.status(existed ? 200 : 201).json(new AccountResponse(view(wallet)));
+    }
+
+    private void get(Context ctx) {
+        ctx.json(new AccountResponse(view(owned(ctx, ledger, ctx.pathParam("id")))));
+    }
+
+    private void status(Context ctx, WalletStatus status) {
+        Principal p = Requests.principal(ctx);
+        Wallet wallet = owned(ctx, ledger, ctx.pathParam("id"));
+        Wallet changed = ledger.setWalletStatus(p.envId(), p.userId(), wallet.id(), status, StatusActor.USER,
+                "requested by the user").orThrow();
+        ctx.json(new AccountResponse(view(changed)));
+    }
+
+    /** The caller's own wallet {@code id}, or WALLET_NOT_FOUND (also for another user's wallet). */
+    public static Wallet owned(Context ctx, LedgerService ledger, String id) {
+        Principal p = Requests.principal(ctx);
+        return ledger.wallet(p.envId(), id)
+                .filter(w -> p.userId().equals(w.userId()))
+                .orElseThrow(() -> new CofferException(ErrorCode.WALLET_NOT_FOUND, "Wallet " + id + " was not found.",
+                        Map.of("wallet_id", id)));
+    }
+
+    static AccountView view(Wallet w) {
+        return new AccountView(w.id(), w.currency().getCurrencyCode(), w.balance().postedMoney().toDecimalString(),
+                w.balance().available().toDecimalString(), w.balance().pendingMoney().toDecimalString(),
+                w.status().wireName());
+    }
+}
