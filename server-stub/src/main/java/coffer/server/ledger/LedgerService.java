@@ -46,6 +46,7 @@ public final class LedgerService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LedgerService.class);
 
     private final Clock clock;
+    private final Database database;
     private final LedgerSettings settings;
     private final LedgerQueries queries;
     private final LedgerWriter writer;
@@ -55,6 +56,7 @@ public final class LedgerService implements AutoCloseable {
 
     public LedgerService(Database database, Clock clock, LedgerSettings settings) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.database = Objects.requireNonNull(database, "database");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.queries = new LedgerQueries(database.readers());
         this.writer = new LedgerWriter(database, clock, this::limits, settings.maxBatch());
@@ -229,6 +231,11 @@ public final class LedgerService implements AutoCloseable {
 
     public Optional<User> userByEmail(String envId, String email) {
         return queries.read(c -> LedgerQueries.userByEmail(c, envId, email));
+    }
+
+    /** Re-checks every ledger invariant from the tables (what {@code verify} prints). */
+    public LedgerVerifier.Report verifyInvariants() throws java.sql.SQLException {
+        return LedgerVerifier.verify(database);
     }
 
     /** The user's password hash, if the user signs in with a password; kept out of {@link User} so it is never serialised. */

@@ -1,0 +1,105 @@
+package coffer.server.testing;
+
+import coffer.server.CofferServer;
+import coffer.server.db.DatabaseConfig;
+import coffer.server.json.Json;
+import coffer.server.ledger.DemoData;
+import coffer.server.ledger.LedgerVerifier;
+import com.google.gson.JsonObject;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.SQLException;
+
+/**
+ * The real server on a random port over a temporary SQLite file, with the demo data, for functional
+ * tests; and a signed-in caller to talk to it.
+ */
+public final class TestServer implements AutoCloseable {
+    private final CofferServer server;
+
+    private TestServer(CofferServer server) {
+        this.server = server;
+    }
+
+    /** Starts a server with the demo data (alice and bob hold 1000.00 USD each). */
+    public static TestServer start(Path dataDir) {
+        return new TestServer(CofferServer.start(new CofferServer.Options(0, DatabaseConfig.sqlite(dataDir), true)));
+    }
+
+    public CofferServer server() {
+        return server;
+    }
+
+    public String url(String path) {
+        return server.baseUrl() + path;
+    }
+
+    /** Signs in as a demo user. */
+    public Caller login(String email) {
+        return login(email, DemoData.PASSWORD);
+    }
+
+    public Caller login(String email, String password) {
+        HttpResponse<String> r = Http.post(url("/api/v1/auth/login"),
+                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("login failed: " + r.statusCode() + " " + r.body());
+        }
+        return new Caller(this, Json.gson().fromJson(r.body(), JsonObject.class).get("access_token").getAsString());
+    }
+
+    /** Registers a new user (unverified KYC, no wallet yet) and signs in as them. */
+    public Caller register(String email) {
+        HttpResponse<String> r = Http.post(url("/api/v1/auth/register"),
+                "{\"email\":\"" + email + "\",\"password\":\"password-1234\",\"name\":\"Test\"}");
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("register failed: " + r.statusCode() + " " + r.body());
+        }
+        return new Caller(this, Json.gson().fromJson(r.body(), JsonObject.class).get("access_token").getAsString());
+    }
+
+    /** The ledger's invariant report right now. */
+    public LedgerVerifier.Report verify() throws SQLException {
+        return server.ledger().verifyInvariants();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    /** A signed-in user of the test server. */
+    public record Caller(TestServer server, String accessToken) {
+        public HttpResponse<String> get(String path) {
+            return Http.send(request(path).GET());
+        }
+
+        public HttpResponse<String> post(String path, String json) {
+            return Http.send(request(path).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)));
+        }
+
+        /** A POST with an {@code Idempotency-Key}. */
+        public HttpResponse<String> post(String path, String json, String idempotencyKey) {
+            return Http.send(request(path).header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
+                    .POST(HttpRequest.BodyPublishers.ofString(json)));
+        }
+
+        public HttpRequest.Builder request(String path) {
+            return HttpRequest.newBuilder(URI.create(server.url(path))).header("Authorization", "Bearer " + accessToken);
+        }
+
+        /** The body as a JSON object. */
+        public static JsonObject json(HttpResponse<String> response) {
+            return Json.gson().fromJson(response.body(), JsonObject.class);
+        }
+
+        /** The id of this caller's first wallet. */
+        public String firstWalletId() {
+            return json(get("/api/v1/accounts")).getAsJsonArray("accounts").get(0).getAsJsonObject().get("id").getAsString();
+        }
+    }
+}
