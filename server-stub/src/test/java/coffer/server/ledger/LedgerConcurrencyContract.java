@@ -1,11 +1,13 @@
 package coffer.server.ledger;
 
 import coffer.core.error.ErrorCode;
+import coffer.core.ledger.AccountKind;
 import coffer.core.ledger.TransactionKind;
 import coffer.core.money.Money;
 import coffer.server.testing.Concurrently;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -22,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Many callers at once against one ledger: money is neither created nor lost, no wallet is overdrawn
- * by spends that race each other, and one idempotency key moves money once however many callers send
- * it together. Run against SQLite and PostgreSQL.
+ * by spends that race each other, one idempotency key moves money once however many callers send it
+ * together, and two servers sharing the database refund a payment or resolve a hold only once. Run
+ * against SQLite and PostgreSQL.
  */
 abstract class LedgerConcurrencyContract extends LedgerContract {
     @Test
@@ -133,6 +136,53 @@ abstract class LedgerConcurrencyContract extends LedgerContract {
         assertThat(f.posted(payer)).isEqualTo("70.00");
         assertThat(f.posted(payee)).isEqualTo("130.00");
         assertThat(f.movementCount(TransactionKind.P2P)).isEqualTo(keys);
+    }
+
+    @Test
+    void twoServersRefundingThePaymentsAtOnceRefundEachOnce() throws Exception {
+        String payer = f.fundedWallets(1, "100.00").get(0);
+        List<LedgerService> servers = List.of(ledger, f.anotherServer());
+        List<Movement> payments = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            payments.add(ledger.pay(ENV, null, payer, usd("5.00"), "order-" + i, null, null, null).orThrow());
+        }
+        // every payment refunded in full through both servers at once
+        List<Outcome<Movement>> refunds = Concurrently.run(2 * payments.size(),
+                i -> servers.get(i % 2).refund(ENV, null, payments.get(i / 2).id(), null, "refund", null));
+
+        assertThat(refunds.stream().filter(Outcome::isOk)).as("refunds that went through").hasSize(payments.size());
+        assertThat(refunds.stream().filter(o -> !o.isOk()).map(o -> o.result().errorCode()))
+                .containsOnly(ErrorCode.REFUND_EXCEEDS_PAYMENT);
+        assertThat(f.posted(payer)).isEqualTo("100.00");
+        assertThat(f.postedMinor(LedgerService.systemAccount(ENV, AccountKind.MERCHANT, USD))).isZero();
+    }
+
+    @Test
+    void twoServersResolvingTheHoldsAtOnceResolveEachOnce() throws Exception {
+        String payer = f.fundedWallets(1, "100.00").get(0);
+        String clearing = LedgerService.systemAccount(ENV, AccountKind.PROVIDER_CLEARING, USD);
+        List<LedgerService> servers = List.of(ledger, f.anotherServer());
+        List<Movement> holds = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            holds.add(ledger.hold(ENV, null, TransactionKind.WITHDRAWAL, payer, clearing, usd("5.00"),
+                    f.clock.instant().plus(Duration.ofHours(1)), "payout-" + i, null, null, null).orThrow());
+        }
+        // every hold captured through one server and voided through the other at once
+        List<Outcome<Movement>> resolutions = Concurrently.run(2 * holds.size(), i -> {
+            String hold = holds.get(i / 2).holdId();
+            return i % 2 == 0 ? servers.get(0).capture(ENV, hold, null, null) : servers.get(1).voidHold(ENV, hold, "cancelled", null);
+        });
+
+        long captured = 0;
+        for (int i = 0; i < holds.size(); i++) {
+            Outcome<Movement> capture = resolutions.get(2 * i);
+            Outcome<Movement> voided = resolutions.get(2 * i + 1);
+            assertThat(capture.isOk() ^ voided.isOk()).as("exactly one of capture and void of hold %d", i).isTrue();
+            assertThat((capture.isOk() ? voided : capture).result().errorCode()).isEqualTo(ErrorCode.HOLD_ALREADY_RESOLVED);
+            captured += capture.isOk() ? 1 : 0;
+        }
+        assertThat(f.postedMinor(payer)).isEqualTo(10_000 - captured * 500);
+        assertThat(f.available(payer)).isEqualTo(f.posted(payer));
     }
 
     private static long sum(Map<String, Long> balances) {
