@@ -89,9 +89,16 @@ final class Batch {
 
     // ---- load --------------------------------------------------------------------------------------
 
+    /**
+     * Loads the declared rows. On PostgreSQL each is locked as it is read, so a row another server
+     * process is changing is read only once that change is committed: a hold or a movement read before
+     * the lock could already have been captured or refunded by then. Every batch locks holds, then
+     * movements, then accounts, each kind in id order, so two writers never wait on each other in a cycle.
+     */
     void load() throws SQLException {
         if (!wantedHolds.isEmpty()) {
-            String sql = "SELECT " + Rows.HOLD_COLUMNS + " FROM holds h WHERE h.id IN (" + Rows.placeholders(wantedHolds.size()) + ")";
+            String sql = "SELECT " + Rows.HOLD_COLUMNS + " FROM holds h WHERE h.id IN (" + Rows.placeholders(wantedHolds.size())
+                    + ") ORDER BY h.id" + dialect.lockRows("h");
             try (PreparedStatement ps = connection.prepareStatement(sql)) {
                 bind(ps, wantedHolds);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -105,7 +112,7 @@ final class Batch {
         }
         if (!wantedTransactions.isEmpty()) {
             String sql = "SELECT " + Rows.TX_COLUMNS + " FROM transactions t WHERE t.id IN ("
-                    + Rows.placeholders(wantedTransactions.size()) + ")";
+                    + Rows.placeholders(wantedTransactions.size()) + ") ORDER BY t.id" + dialect.lockRows("t");
             try (PreparedStatement ps = connection.prepareStatement(sql)) {
                 bind(ps, wantedTransactions);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -121,7 +128,6 @@ final class Batch {
         if (wantedAccounts.isEmpty()) {
             return;
         }
-        // ids in sorted order and locked in that order: two writers never wait on each other in a cycle
         String sql = "SELECT " + Rows.ACCOUNT_COLUMNS + Rows.ACCOUNT_FROM + " WHERE a.id IN ("
                 + Rows.placeholders(wantedAccounts.size()) + ") ORDER BY a.id" + dialect.lockRows("a");
         try (PreparedStatement ps = connection.prepareStatement(sql)) {

@@ -8,9 +8,6 @@ import coffer.core.ledger.TransactionStatus;
 import coffer.core.kyc.KycStatus;
 import coffer.core.wallet.StatusActor;
 import coffer.core.wallet.WalletStatus;
-import coffer.server.db.DatabaseConfig;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -28,26 +25,7 @@ import static coffer.server.ledger.LedgerFixture.usd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every ledger operation and every refusal it can give; run against SQLite and PostgreSQL. */
-abstract class LedgerServiceContract {
-    LedgerFixture f;
-    LedgerService ledger;
-
-    abstract DatabaseConfig database();
-
-    @BeforeEach
-    void open() {
-        f = new LedgerFixture(database());
-        ledger = f.ledger;
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        assertThat(f.verify().violations()).as("ledger invariants after the test").isEmpty();
-        f.close();
-    }
-
-    // ---- deposits, withdrawals, payments ----
-
+abstract class LedgerServiceContract extends LedgerContract {
     @Test
     void depositCreditsTheWalletFromProviderClearing() {
         String alice = f.fundedWallet("alice@example.com", "1000.00");
