@@ -15,7 +15,7 @@ import java.util.List;
  * each currency's postings sum to zero; each account's balance equals its postings and its pending
  * holds; no account that forbids overdraft is below zero; every hold is resolved at most once (a
  * captured hold has exactly one pair of postings, any other none); completed movements have postings
- * that match them and failed ones none.
+ * that match them and failed ones none; what a movement records as refunded is what its refunds moved.
  */
 public final class LedgerVerifier {
     private LedgerVerifier() {
@@ -99,6 +99,11 @@ public final class LedgerVerifier {
                         + rs.getLong(4) + " postings moving " + rs.getLong(5)));
         each(c, "SELECT id, amount, refunded FROM transactions WHERE refunded < 0 OR refunded > amount",
                 rs -> v.add("movement " + rs.getString(1) + " refunded " + rs.getLong(3) + " of " + rs.getLong(2)));
+        each(c, "SELECT t.id, t.refunded, COALESCE(SUM(r.amount), 0) FROM transactions t LEFT JOIN transactions r "
+                        + "ON r.original_id = t.id AND r.status = 'completed' AND r.kind IN ('refund', 'reversal') "
+                        + "GROUP BY t.id, t.refunded HAVING t.refunded <> COALESCE(SUM(r.amount), 0)",
+                rs -> v.add("movement " + rs.getString(1) + " records " + rs.getLong(2) + " refunded but its refunds move "
+                        + rs.getLong(3)));
         return new Report(v, count(c, "accounts"), count(c, "transactions"), count(c, "postings"));
     }
 

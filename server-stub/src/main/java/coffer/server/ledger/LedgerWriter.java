@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -69,6 +70,10 @@ final class LedgerWriter implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while queueing a ledger request", e);
+        }
+        // closed between the check and the put: either the writer took it (and will answer it) or we take it back
+        if (!running && queue.remove(submission)) {
+            submission.fail(new IllegalStateException("the ledger writer is closed"));
         }
         return submission.future;
     }
@@ -164,7 +169,10 @@ final class LedgerWriter implements AutoCloseable {
      * waits for the first transaction and then sees its row.
      */
     private static void claimKeys(Connection c, List<Submission<?>> batch, Batch b) throws SQLException {
-        List<Submission<?>> keyed = batch.stream().filter(s -> s.key != null).toList();
+        // in key order, like rows, so two processes claiming the same keys never wait on each other in a cycle
+        List<Submission<?>> keyed = batch.stream().filter(s -> s.key != null)
+                .sorted(Comparator.comparing((Submission<?> s) -> s.key.scope()).thenComparing(s -> s.key.key()))
+                .toList();
         if (keyed.isEmpty()) {
             return;
         }

@@ -505,6 +505,30 @@ abstract class LedgerServiceContract extends LedgerContract {
         }
     }
 
+    @Test
+    void verifyCatchesARefundTotalThatDisagreesWithItsRefunds() throws Exception {
+        String alice = f.fundedWallet("alice@example.com", "10.00");
+        Movement paid = pay(alice, "6.00").orThrow();
+        ledger.refund(ENV, null, paid.id(), usd("2.00"), null, null).orThrow();
+        assertThat(f.verify().ok()).isTrue();
+        // what a lost update looks like: two refunds committed, the original counting only one
+        ledger.refund(ENV, null, paid.id(), usd("1.00"), null, null).orThrow();
+        try (Connection c = f.database.writerConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE transactions SET refunded = 200 WHERE id = '" + paid.id() + "'");
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+        }
+        assertThat(f.verify().violations()).anySatisfy(v -> assertThat(v).contains(paid.id())
+                .contains("records 200 refunded but its refunds move 300"));
+        try (Connection c = f.database.writerConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE transactions SET refunded = 300 WHERE id = '" + paid.id() + "'");
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+        }
+    }
+
     private Outcome<Movement> pay(String wallet, String amount) {
         return ledger.pay(ENV, null, wallet, usd(amount), null, null, null, null);
     }
