@@ -66,10 +66,6 @@ final class EventHub implements Consumer<LedgerCommit>, AutoCloseable {
         });
     }
 
-    int connected() {
-        return byUser.values().stream().mapToInt(Set::size).sum();
-    }
-
     private void keepAlive() {
         byUser.values().forEach(clients -> clients.forEach(client -> {
             try {
