@@ -4,7 +4,11 @@ import coffer.core.kyc.KycLimitTable;
 import coffer.server.auth.AuthRoutes;
 import coffer.server.auth.PasswordHasher;
 import coffer.server.auth.TokenService;
+import coffer.server.history.TransactionRoutes;
+import coffer.server.http.CursorSeal;
 import coffer.server.http.HealthRoutes;
+import coffer.server.sync.EventRoutes;
+import coffer.server.sync.SyncRoutes;
 import coffer.server.ledger.Environments;
 import coffer.server.wallet.AccountRoutes;
 import coffer.server.db.Database;
@@ -55,17 +59,20 @@ public final class CofferServer implements AutoCloseable {
     private final Database database;
     private final LedgerService ledger;
     private final Javalin http;
+    private final EventRoutes events;
 
-    private CofferServer(Database database, LedgerService ledger, Javalin http) {
+    private CofferServer(Database database, LedgerService ledger, Javalin http, EventRoutes events) {
         this.database = database;
         this.ledger = ledger;
         this.http = http;
+        this.events = events;
     }
 
     /** Opens everything and starts listening; the returned server is ready ({@code /health} answers 200). */
     public static CofferServer start(Options options) {
         Database database = Database.open(options.database());
         LedgerService ledger = null;
+        EventRoutes events = null;
         try {
             Clock clock = Clock.systemUTC();
             ledger = new LedgerService(database, clock, LedgerSettings.defaults());
@@ -79,13 +86,21 @@ public final class CofferServer implements AutoCloseable {
                         KycLimitTable.defaults());
             }
             TokenService tokens = new TokenService(database, clock);
+            CursorSeal cursors = CursorSeal.of(database, clock);
+            events = new EventRoutes(ledger);
             Javalin http = HttpApi.create(tokens, List.of(
                     new HealthRoutes(database),
                     new AuthRoutes(ledger, passwords, tokens, options.userEnvironment(), clock),
-                    new AccountRoutes(ledger)));
+                    new AccountRoutes(ledger),
+                    new TransactionRoutes(ledger, cursors),
+                    new SyncRoutes(ledger, cursors),
+                    events));
             http.start(options.port());
-            return new CofferServer(database, ledger, http);
+            return new CofferServer(database, ledger, http, events);
         } catch (RuntimeException e) {
+            if (events != null) {
+                events.close();
+            }
             if (ledger != null) {
                 ledger.close();
             }
@@ -107,9 +122,11 @@ public final class CofferServer implements AutoCloseable {
         return ledger;
     }
 
-    /** Stops taking requests, then finishes the ledger's queued work and closes the database. */
+    /** Ends open event streams, stops taking requests, then finishes the ledger's queued work and closes
+     * the database. */
     @Override
     public void close() {
+        events.close();
         http.stop();
         ledger.close();
         database.close();

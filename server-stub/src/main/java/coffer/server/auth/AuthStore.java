@@ -1,6 +1,7 @@
 package coffer.server.auth;
 
 import coffer.server.db.Database;
+import coffer.server.db.ServerKeys;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,22 +28,7 @@ final class AuthStore {
 
     /** The key named {@code id}, created with {@code fresh} if no process has created it yet. */
     String serverKey(String id, String fresh, long now) throws SQLException {
-        try (Connection c = database.readers().getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO server_keys (id, secret, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
-                ps.setString(1, id);
-                ps.setString(2, fresh);
-                ps.setLong(3, now);
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("SELECT secret FROM server_keys WHERE id = ?")) {
-                ps.setString(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getString(1);
-                }
-            }
-        }
+        return ServerKeys.get(database, id, fresh, now);
     }
 
     void createSession(String id, String envId, String userId, long now, long expiresAt,

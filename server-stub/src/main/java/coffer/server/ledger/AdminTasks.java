@@ -195,6 +195,7 @@ final class AdminTasks {
                                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                         id, envId, userId, AccountKind.USER_WALLET.name(), currency.getCurrencyCode(),
                         WalletStatus.ACTIVE.wireName(), at, at);
+                b.openedWallet(id, userId);
                 return Result.ok(new Wallet(id, envId, userId, AccountKind.USER_WALLET, currency, WalletStatus.ACTIVE,
                         coffer.core.ledger.Balance.empty(currency)));
             });

@@ -54,7 +54,9 @@ final class Batch {
     private final List<Object[]> audit = new ArrayList<>();
     private final List<Object[]> idempotencyResponses = new ArrayList<>();
     private final List<Object[]> idempotencyReleases = new ArrayList<>();
+    private final Map<String, String> openedWallets = new LinkedHashMap<>();
     private boolean directWrites;
+    private long seq;
 
     Batch(Connection connection, Dialect dialect, Instant now, Function<String, KycLimitTable> limits) {
         this.connection = connection;
@@ -269,6 +271,34 @@ final class Batch {
         }
     }
 
+    /** A user wallet that a task inserted with its own SQL: the change feed and commit listeners hear of it. */
+    void openedWallet(String walletId, String userId) {
+        openedWallets.put(walletId, userId);
+    }
+
+    /** The commit number this batch took when it wrote, or 0 if it wrote nothing. */
+    long seq() {
+        return seq;
+    }
+
+    /** What the batch changed, for commit listeners; call after {@link #flush()}. */
+    LedgerCommit summary() {
+        Set<String> changedAccounts = new TreeSet<>(openedWallets.keySet());
+        Set<String> users = new TreeSet<>(openedWallets.values());
+        transactions.values().stream().filter(t -> t.isNew || t.dirty).forEach(t -> {
+            changedAccounts.add(t.debitAccount);
+            changedAccounts.add(t.creditAccount);
+        });
+        accounts.values().stream().filter(a -> a.dirty).forEach(a -> changedAccounts.add(a.id));
+        for (String id : changedAccounts) {
+            AccountState a = accounts.get(id);
+            if (a != null && a.userId != null) {
+                users.add(a.userId);
+            }
+        }
+        return new LedgerCommit(seq, users, changedAccounts);
+    }
+
     /** SQL a task runs itself on the batch's connection. */
     @FunctionalInterface
     interface SqlWork<T> {
@@ -290,7 +320,7 @@ final class Batch {
         if (!anything) {
             return;
         }
-        long seq = nextSeq();
+        seq = nextSeq();
         long at = now.toEpochMilli();
         if (!newTx.isEmpty()) {
             try (PreparedStatement ps = connection.prepareStatement("INSERT INTO transactions (id, env_id, kind, status, "
@@ -339,6 +369,7 @@ final class Batch {
                 ps.executeBatch();
             }
         }
+        ChangeLog.movements(connection, seq, java.util.stream.Stream.concat(newTx.stream(), changedTx.stream()).toList());
         if (!postings.isEmpty()) {
             try (PreparedStatement ps = connection.prepareStatement(
                     "INSERT INTO postings (transaction_id, account_id, amount, currency, seq) VALUES (?, ?, ?, ?, ?)")) {
@@ -414,6 +445,8 @@ final class Batch {
                 ps.executeBatch();
             }
         }
+        ChangeLog.wallets(connection, seq, changedAccounts);
+        ChangeLog.opened(connection, seq, openedWallets.keySet());
         if (!audit.isEmpty()) {
             try (PreparedStatement ps = connection.prepareStatement("INSERT INTO audit_log (at, env_id, actor, "
                     + "subject_type, subject_id, field, old_value, new_value, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {

@@ -6,8 +6,9 @@ import java.util.List;
  * One page of history, newest first.
  *
  * @param nextCursor pass to get the next page with the same filters; null on the last page
+ * @param query      the query this page answers (for a later page, the one its cursor carried)
  */
-public record HistoryPage(List<Movement> movements, String nextCursor) {
+public record HistoryPage(List<Movement> movements, String nextCursor, HistoryQuery query) {
     public HistoryPage {
         movements = List.copyOf(movements);
     }

@@ -18,7 +18,8 @@ import java.util.Set;
  * @param to        created before, or null
  * @param minAmount at least this much (its currency must match), or null
  * @param maxAmount at most this much, or null
- * @param text      case-insensitive text in the description, reference, metadata or id, or null
+ * @param text      case-insensitive text in the description, reference, metadata, id or counterparty (the
+ *                  other side's wallet id or owner's email), or null
  * @param limit     page size, 1 to 500
  */
 public record HistoryQuery(List<String> walletIds, Set<TransactionKind> kinds, Set<TransactionStatus> statuses,

@@ -158,6 +158,25 @@ final class LedgerQueries {
         }
     }
 
+    static Map<String, WalletOwner> walletOwners(Connection c, String envId, java.util.Collection<String> accountIds)
+            throws SQLException {
+        Map<String, WalletOwner> owners = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT a.id, a.user_id, u.email FROM accounts a JOIN users u "
+                + "ON u.id = a.user_id WHERE a.env_id = ? AND a.id IN (" + Rows.placeholders(accountIds.size()) + ")")) {
+            int i = 1;
+            ps.setString(i++, envId);
+            for (String id : accountIds) {
+                ps.setString(i++, id);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    owners.put(rs.getString(1), new WalletOwner(rs.getString(1), rs.getString(2), rs.getString(3)));
+                }
+            }
+        }
+        return owners;
+    }
+
     /** Outgoing minor units of a wallet in the rolling 24 hours before {@code now}. */
     static long outgoingSince(Connection c, String walletId, Instant now) throws SQLException {
         String sql = "SELECT COALESCE(SUM(amount), 0) FROM transactions WHERE debit_account = ? AND created_at > ? "
@@ -258,10 +277,18 @@ final class LedgerQueries {
         }
         if (q.text() != null) {
             String like = "%" + q.text().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            // the counterparty is the side that is not one of the queried wallets (for a transfer between
+            // two of them, the receiving one): its wallet id, or its owner's email
+            String counterparty = "(CASE WHEN t.debit_account IN (" + wallets + ") THEN t.credit_account ELSE t.debit_account END)";
             sql.append(" AND (LOWER(COALESCE(t.description, '')) LIKE ? ESCAPE '\\' OR LOWER(COALESCE(t.reference, '')) LIKE ? ESCAPE '\\'"
-                    + " OR LOWER(COALESCE(t.metadata, '')) LIKE ? ESCAPE '\\' OR LOWER(t.id) LIKE ? ESCAPE '\\')");
+                    + " OR LOWER(COALESCE(t.metadata, '')) LIKE ? ESCAPE '\\' OR LOWER(t.id) LIKE ? ESCAPE '\\'"
+                    + " OR EXISTS (SELECT 1 FROM accounts ca JOIN users cu ON cu.id = ca.user_id WHERE ca.id = " + counterparty
+                    + " AND (LOWER(ca.id) LIKE ? ESCAPE '\\' OR LOWER(COALESCE(cu.email, '')) LIKE ? ESCAPE '\\')))");
             args.add(like);
             args.add(like);
+            args.add(like);
+            args.add(like);
+            args.addAll(q.walletIds());
             args.add(like);
             args.add(like);
         }
@@ -291,7 +318,7 @@ final class LedgerQueries {
                 Movement last = rows.get(rows.size() - 1);
                 next = encode(new Cursor(q, last.createdAt().toEpochMilli(), last.id()));
             }
-            return new HistoryPage(rows, next);
+            return new HistoryPage(rows, next, q);
         });
     }
 

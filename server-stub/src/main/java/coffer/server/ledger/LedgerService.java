@@ -50,6 +50,7 @@ public final class LedgerService implements AutoCloseable {
     private final LedgerSettings settings;
     private final LedgerQueries queries;
     private final LedgerWriter writer;
+    private final CommitNotifier commits = new CommitNotifier();
     private final Map<String, KycLimitTable> limitsCache = new ConcurrentHashMap<>();
     private final Set<IdempotencyKey> inFlight = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService sweeper;
@@ -59,7 +60,7 @@ public final class LedgerService implements AutoCloseable {
         this.database = Objects.requireNonNull(database, "database");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.queries = new LedgerQueries(database.readers());
-        this.writer = new LedgerWriter(database, clock, this::limits, settings.maxBatch());
+        this.writer = new LedgerWriter(database, clock, this::limits, settings.maxBatch(), commits::committed);
         if (settings.holdSweepInterval().isZero()) {
             this.sweeper = null;
         } else {
@@ -267,6 +268,39 @@ public final class LedgerService implements AutoCloseable {
         return queries.historyAfter(envId, cursor, allowedWallets);
     }
 
+    /** Owners of those of {@code accountIds} that are user wallets of the environment, by wallet id. */
+    public Map<String, WalletOwner> walletOwners(String envId, java.util.Collection<String> accountIds) {
+        return accountIds.isEmpty() ? Map.of() : queries.read(c -> LedgerQueries.walletOwners(c, envId, accountIds));
+    }
+
+    /** Most changes a {@link #changes} page holds (a single larger commit still comes whole). */
+    public static final int FEED_MAX_LIMIT = 1000;
+
+    /** The number of the latest commit: the change feed's head. */
+    public long lastCommit() {
+        return queries.read(ChangeFeed::head);
+    }
+
+    /**
+     * The user's change feed after commit {@code after} (0: from the beginning), in commit order.
+     * INVALID_REQUEST when {@code after} is negative or past the latest commit (a position from another
+     * ledger): the client must then sync again from the beginning.
+     *
+     * @param limit changes per page, 1 to {@link #FEED_MAX_LIMIT}
+     */
+    public Result<FeedPage> changes(String envId, String userId, long after, int limit) {
+        if (limit < 1 || limit > FEED_MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + FEED_MAX_LIMIT);
+        }
+        return queries.read(c -> {
+            if (after < 0 || after > ChangeFeed.head(c)) {
+                return Result.<FeedPage>rejected(ErrorCode.INVALID_REQUEST,
+                        "The sync position is not one of this ledger's; sync again from the beginning");
+            }
+            return Result.ok(ChangeFeed.page(c, envId, userId, after, limit));
+        });
+    }
+
     /** The audited changes of a wallet ({@code "wallet"}) or user ({@code "user"}), oldest first. */
     public List<AuditEntry> audit(String envId, String subjectType, String subjectId) {
         return queries.read(c -> LedgerQueries.audit(c, envId, subjectType, subjectId));
@@ -325,6 +359,18 @@ public final class LedgerService implements AutoCloseable {
         }
     }
 
+    /**
+     * Calls {@code listener} after commits that changed something, on a thread of the ledger's own (never
+     * the writer's): a slow or failing listener cannot slow or break a commit. Commits that happen while
+     * listeners are still busy arrive merged into one {@link LedgerCommit}. This process's commits only:
+     * another server process sharing a PostgreSQL database has its own listeners.
+     *
+     * @return closing it removes the listener
+     */
+    public AutoCloseable onCommit(java.util.function.Consumer<LedgerCommit> listener) {
+        return commits.add(listener);
+    }
+
     /** Stops the sweeper, finishes queued writes, and stops the writer. The database stays open. */
     @Override
     public void close() {
@@ -332,5 +378,6 @@ public final class LedgerService implements AutoCloseable {
             sweeper.shutdownNow();
         }
         writer.close();
+        commits.close();
     }
 }

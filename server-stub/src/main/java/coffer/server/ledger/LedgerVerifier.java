@@ -15,7 +15,8 @@ import java.util.List;
  * each currency's postings sum to zero; each account's balance equals its postings and its pending
  * holds; no account that forbids overdraft is below zero; every hold is resolved at most once (a
  * captured hold has exactly one pair of postings, any other none); completed movements have postings
- * that match them and failed ones none; what a movement records as refunded is what its refunds moved.
+ * that match them and failed ones none; what a movement records as refunded is what its refunds moved;
+ * the change feed's latest version of every movement and user wallet matches its row.
  */
 public final class LedgerVerifier {
     private LedgerVerifier() {
@@ -104,6 +105,16 @@ public final class LedgerVerifier {
                         + "GROUP BY t.id, t.refunded HAVING t.refunded <> COALESCE(SUM(r.amount), 0)",
                 rs -> v.add("movement " + rs.getString(1) + " records " + rs.getLong(2) + " refunded but its refunds move "
                         + rs.getLong(3)));
+        // the change feed (V5) must end where the tables are: a client that synced everything has the truth
+        each(c, "SELECT a.id FROM accounts a LEFT JOIN account_versions v ON v.account_id = a.id AND v.seq = "
+                        + "(SELECT MAX(w.seq) FROM account_versions w WHERE w.account_id = a.id) WHERE a.user_id IS NOT NULL "
+                        + "AND (v.account_id IS NULL OR v.status <> a.status OR v.posted <> a.posted "
+                        + "OR v.pending_debits <> a.pending_debits OR v.pending_credits <> a.pending_credits)",
+                rs -> v.add("wallet " + rs.getString(1) + " differs from its latest change-feed version"));
+        each(c, "SELECT t.id FROM transactions t LEFT JOIN transaction_versions v ON v.transaction_id = t.id AND v.seq = "
+                        + "(SELECT MAX(w.seq) FROM transaction_versions w WHERE w.transaction_id = t.id) "
+                        + "WHERE v.transaction_id IS NULL OR v.status <> t.status OR v.amount <> t.amount OR v.refunded <> t.refunded",
+                rs -> v.add("movement " + rs.getString(1) + " differs from its latest change-feed version"));
         return new Report(v, count(c, "accounts"), count(c, "transactions"), count(c, "postings"));
     }
 

@@ -25,6 +25,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -42,12 +43,16 @@ final class LedgerWriter implements AutoCloseable {
     private final Clock clock;
     private final Function<String, KycLimitTable> limits;
     private final int maxBatch;
+    private final Consumer<LedgerCommit> onCommit;
     private final BlockingQueue<Submission<?>> queue;
     private final Thread thread;
     private volatile boolean running = true;
 
-    LedgerWriter(Database database, Clock clock, Function<String, KycLimitTable> limits, int maxBatch) {
+    /** @param onCommit told what each committed batch changed, on the writer thread: must return at once */
+    LedgerWriter(Database database, Clock clock, Function<String, KycLimitTable> limits, int maxBatch,
+                 Consumer<LedgerCommit> onCommit) {
         this.database = database;
+        this.onCommit = onCommit;
         this.clock = clock;
         this.limits = limits;
         this.maxBatch = maxBatch;
@@ -135,6 +140,7 @@ final class LedgerWriter implements AutoCloseable {
     }
 
     private void runInTransaction(List<Submission<?>> batch) throws SQLException {
+        LedgerCommit committed;
         try (Connection c = database.writerConnection()) {
             c.setAutoCommit(false);
             try {
@@ -153,6 +159,7 @@ final class LedgerWriter implements AutoCloseable {
                 }
                 b.flush();
                 c.commit();
+                committed = b.summary();
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c);
                 batch.forEach(s -> s.decided = null);
@@ -160,6 +167,11 @@ final class LedgerWriter implements AutoCloseable {
             }
         }
         batch.forEach(Submission::complete);
+        try {
+            onCommit.accept(committed);
+        } catch (RuntimeException e) {
+            log.warn("Could not announce commit {}; the commit itself stands", committed.seq(), e);
+        }
     }
 
     /**

@@ -76,7 +76,8 @@ public final class AccountRoutes implements HttpApi.Routes {
                         Map.of("wallet_id", id)));
     }
 
-    static AccountView view(Wallet w) {
+    /** A wallet as the user API shows it. */
+    public static AccountView view(Wallet w) {
         return new AccountView(w.id(), w.currency().getCurrencyCode(), w.balance().postedMoney().toDecimalString(),
                 w.balance().available().toDecimalString(), w.balance().pendingMoney().toDecimalString(),
                 w.status().wireName());

@@ -1,0 +1,88 @@
+package coffer.server.sync;
+
+import coffer.core.api.SyncTypes.SyncChange;
+import coffer.core.api.SyncTypes.SyncPage;
+import coffer.core.api.TransactionTypes.TransactionView;
+import coffer.server.auth.Principal;
+import coffer.server.history.TransactionViews;
+import coffer.server.http.CursorSeal;
+import coffer.server.http.HttpApi;
+import coffer.server.http.QueryParams;
+import coffer.server.http.Requests;
+import coffer.server.ledger.FeedChange;
+import coffer.server.ledger.FeedPage;
+import coffer.server.ledger.LedgerService;
+import coffer.server.ledger.Movement;
+import coffer.server.ledger.Wallet;
+import coffer.server.wallet.AccountRoutes;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code GET /api/v1/sync?cursor=&limit=}: the change feed the desktop app keeps its local ledger by.
+ *
+ * <p>The cursor is a commit number, sealed for the caller ({@link CursorSeal}). No cursor (or an empty
+ * one) starts from the beginning. Each page ends on a commit boundary and carries the caller's wallets
+ * as of that commit, so after applying a page the client's balances must equal those exactly; a
+ * mismatch means its copy is wrong and it should sync again from the beginning.
+ *
+ * <p>A cursor the server cannot use — altered, another user's, from another server's database, or
+ * ahead of this ledger — is 400 INVALID_REQUEST, and the client's answer to that is always the same:
+ * discard the local copy and sync from the beginning. (A distinct "gone" code would say nothing more:
+ * sync has no other input a client can get wrong at run time besides {@code limit}.)
+ */
+public final class SyncRoutes implements HttpApi.Routes {
+    static final String CURSOR_KIND = "sync";
+    static final int DEFAULT_LIMIT = 500;
+    private static final Set<String> PARAMETERS = Set.of("cursor", "limit");
+
+    private final LedgerService ledger;
+    private final CursorSeal cursors;
+
+    public SyncRoutes(LedgerService ledger, CursorSeal cursors) {
+        this.ledger = ledger;
+        this.cursors = cursors;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.get("/api/v1/sync", this::sync);
+    }
+
+    private void sync(Context ctx) {
+        Principal p = Requests.principal(ctx);
+        Map<String, List<String>> params = ctx.queryParamMap();
+        QueryParams.requireKnown(params, PARAMETERS);
+        long after = after(p, QueryParams.cursor(params));
+        int limit = QueryParams.limit(params, DEFAULT_LIMIT, LedgerService.FEED_MAX_LIMIT);
+        FeedPage page = ledger.changes(p.envId(), p.userId(), after, limit).orThrow();
+        List<String> mine = ledger.wallets(p.envId(), p.userId()).stream().map(Wallet::id).toList();
+        List<Movement> movements = page.changes().stream().map(FeedChange::movement).filter(m -> m != null).toList();
+        Iterator<TransactionView> views = TransactionViews.of(ledger, p.envId(), p.userId(), mine, movements).iterator();
+        List<SyncChange> changes = new ArrayList<>(page.changes().size());
+        for (FeedChange c : page.changes()) {
+            changes.add(c.movement() != null ? new SyncChange(c.seq(), "transaction", views.next(), null)
+                    : new SyncChange(c.seq(), "account", null, AccountRoutes.view(c.wallet())));
+        }
+        ctx.json(new SyncPage(changes, page.wallets().stream().map(AccountRoutes::view).toList(), page.seq(),
+                cursors.seal(p, CURSOR_KIND, Long.toString(page.seq())), page.hasMore()));
+    }
+
+    private long after(Principal p, String cursor) {
+        if (cursor == null) {
+            return 0;
+        }
+        String payload = cursors.open(p, CURSOR_KIND, cursor);
+        try {
+            return Long.parseLong(payload);
+        } catch (NumberFormatException e) {
+            throw QueryParams.invalid("cursor", "The cursor is not valid; sync again from the beginning.");
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package coffer.server.ledger;
+
+import coffer.core.error.ErrorCode;
+import coffer.core.ledger.TransactionKind;
+import coffer.core.ledger.TransactionStatus;
+import coffer.core.wallet.StatusActor;
+import coffer.core.wallet.WalletStatus;
+import coffer.server.db.DatabaseConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static coffer.server.ledger.LedgerFixture.ENV;
+import static coffer.server.ledger.LedgerFixture.USD;
+import static coffer.server.ledger.LedgerFixture.usd;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The change feed behind {@code GET /api/v1/sync}; run against SQLite and PostgreSQL. */
+abstract class ChangeFeedContract {
+    LedgerFixture f;
+    LedgerService ledger;
+    User alice;
+    String aliceWallet;
+    String bobWallet;
+
+    abstract DatabaseConfig database();
+
+    @BeforeEach
+    void open() {
+        f = new LedgerFixture(database());
+        ledger = f.ledger;
+        alice = f.verifiedUser("alice@example.com");
+        aliceWallet = f.wallet(alice, USD);
+        f.deposit(aliceWallet, "100.00");
+        bobWallet = f.wallet(f.verifiedUser("bob@example.com"), USD);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        assertThat(f.verify().violations()).as("ledger invariants after the test").isEmpty();
+        f.close();
+    }
+
+    /** What a syncing client keeps: the latest state of each movement and wallet, and the balances it was told. */
+    private final class Replica {
+        final Map<String, Movement> movements = new LinkedHashMap<>();
+        final Map<String, Wallet> wallets = new HashMap<>();
+        long seq;
+        int pages;
+
+        void syncAll(int limit) {
+            FeedPage page;
+            do {
+                page = ledger.changes(ENV, alice.id(), seq, limit).orThrow();
+                apply(page);
+            } while (page.hasMore());
+        }
+
+        void apply(FeedPage page) {
+            pages++;
+            assertThat(page.seq()).isGreaterThanOrEqualTo(seq);
+            for (FeedChange c : page.changes()) {
+                assertThat(c.seq()).isGreaterThan(seq).isLessThanOrEqualTo(page.seq());
+                if (c.movement() != null) {
+                    movements.put(c.movement().id(), c.movement());
+                } else {
+                    wallets.put(c.wallet().id(), c.wallet());
+                }
+            }
+            seq = page.seq();
+            // the page's balances agree with the movements the client has now, at every page boundary
+            for (Wallet w : page.wallets()) {
+                assertThat(postedFromMovements(w.id())).as("posted of %s after page ending at %d", w.id(), seq)
+                        .isEqualTo(w.balance().posted());
+                assertThat(wallets.get(w.id())).as("wallet %s as its own changes left it", w.id()).isEqualTo(w);
+            }
+        }
+
+        long postedFromMovements(String wallet) {
+            long posted = 0;
+            for (Movement m : movements.values()) {
+                if (m.status() == TransactionStatus.COMPLETED || m.status() == TransactionStatus.REVERSED) {
+                    posted += m.creditAccount().equals(wallet) ? m.amount().minor() : 0;
+                    posted -= m.debitAccount().equals(wallet) ? m.amount().minor() : 0;
+                }
+            }
+            return posted;
+        }
+    }
+
+    @Test
+    void aFeedFromTheStartPagedSmallEndsWhereTheLedgerIsAndAgreesAtEveryPage() {
+        for (int i = 1; i <= 6; i++) {
+            f.clock.advance(Duration.ofSeconds(1));
+            ledger.p2p(ENV, null, aliceWallet, bobWallet, usd(i + ".00"), null, "p2p " + i, null, null).orThrow();
+        }
+        ledger.p2p(ENV, null, bobWallet, aliceWallet, usd("0.50"), null, "back", null, null).orThrow();
+
+        Replica replica = new Replica();
+        replica.syncAll(3);
+
+        assertThat(replica.pages).isGreaterThan(3);
+        assertThat(replica.movements).hasSize(8);
+        assertThat(replica.wallets.get(aliceWallet)).isEqualTo(ledger.wallet(ENV, aliceWallet).orElseThrow());
+        assertThat(replica.seq).isEqualTo(ledger.lastCommit());
+    }
+
+    @Test
+    void aPageNeverSplitsACommitEvenWhenTheCommitIsLargerThanTheLimit() {
+        ledger.p2p(ENV, null, aliceWallet, bobWallet, usd("1.00"), null, null, null, null).orThrow();
+
+        FeedPage first = ledger.changes(ENV, alice.id(), 0, 1).orThrow();
+        // opening the wallet is one commit, the deposit (movement + balance) another
+        assertThat(first.changes()).hasSize(1);
+        FeedPage second = ledger.changes(ENV, alice.id(), first.seq(), 1).orThrow();
+        assertThat(second.changes()).hasSize(2).extracting(FeedChange::seq).containsOnly(second.seq());
+        FeedPage rest = ledger.changes(ENV, alice.id(), second.seq(), 3).orThrow();
+        assertThat(rest.changes()).hasSize(2);
+        assertThat(rest.hasMore()).isFalse();
+    }
+
+    @Test
+    void aStatusChangeOfAnExistingMovementComesAgainWithItsNewState() {
+        Replica replica = new Replica();
+        replica.syncAll(500);
+        Movement hold = ledger.hold(ENV, null, TransactionKind.PAYMENT, aliceWallet,
+                LedgerService.systemAccount(ENV, coffer.core.ledger.AccountKind.MERCHANT, USD), usd("30.00"),
+                f.clock.instant().plus(Duration.ofHours(1)), "order-9", null, null, null).orThrow();
+        replica.syncAll(500);
+        assertThat(replica.movements.get(hold.id()).status()).isEqualTo(TransactionStatus.PENDING);
+        assertThat(replica.wallets.get(aliceWallet).balance().available().toDecimalString()).isEqualTo("70.00");
+
+        ledger.capture(ENV, hold.holdId(), usd("25.00"), null).orThrow();
+        long before = replica.seq;
+        FeedPage page = ledger.changes(ENV, alice.id(), before, 500).orThrow();
+        replica.apply(page);
+        assertThat(page.changes()).extracting(c -> c.movement() == null ? "wallet" : c.movement().status().wire())
+                .containsExactly("completed", "wallet");
+        assertThat(replica.movements.get(hold.id()).amount().toDecimalString()).isEqualTo("25.00");
+        assertThat(replica.wallets.get(aliceWallet).balance().postedMoney().toDecimalString()).isEqualTo("75.00");
+    }
+
+    @Test
+    void walletStatusChangesAndNewWalletsAreInTheFeedAndOthersChangesAreNot() {
+        Replica replica = new Replica();
+        replica.syncAll(500);
+        ledger.p2p(ENV, null, f.fundedWallet("carol@example.com", "5.00"), bobWallet, usd("1.00"), null, null, null, null)
+                .orThrow();
+        ledger.setWalletStatus(ENV, alice.id(), aliceWallet, WalletStatus.LOCKED, StatusActor.USER, "test").orThrow();
+        String euros = f.wallet(alice, LedgerFixture.EUR);
+
+        FeedPage page = ledger.changes(ENV, alice.id(), replica.seq, 500).orThrow();
+        replica.apply(page);
+        assertThat(page.changes()).allMatch(c -> c.movement() == null);
+        assertThat(page.changes()).extracting(c -> c.wallet().id() + ":" + c.wallet().status().wireName())
+                .containsExactly(aliceWallet + ":locked", euros + ":active");
+        assertThat(page.wallets()).extracting(Wallet::id).containsExactly(aliceWallet, euros);
+    }
+
+    @Test
+    void aPositionPastTheLedgerIsRefusedSoTheClientStartsOver() {
+        long head = ledger.lastCommit();
+        assertThat(ledger.changes(ENV, alice.id(), head + 1, 10).errorCode()).isEqualTo(ErrorCode.INVALID_REQUEST);
+        assertThat(ledger.changes(ENV, alice.id(), -1, 10).errorCode()).isEqualTo(ErrorCode.INVALID_REQUEST);
+        FeedPage atHead = ledger.changes(ENV, alice.id(), head, 10).orThrow();
+        assertThat(atHead.changes()).isEmpty();
+        assertThat(atHead.hasMore()).isFalse();
+        assertThat(atHead.wallets()).extracting(Wallet::id).containsExactly(aliceWallet);
+    }
+
+    @Test
+    void commitListenersHearWhoseWalletsChangedAndCannotBreakCommits() throws Exception {
+        List<LedgerCommit> heard = new ArrayList<>();
+        java.util.concurrent.CountDownLatch twoHeard = new java.util.concurrent.CountDownLatch(1);
+        try (AutoCloseable failing = ledger.onCommit(c -> {
+            throw new IllegalStateException("a broken listener");
+        }); AutoCloseable listening = ledger.onCommit(c -> {
+            synchronized (heard) {
+                heard.add(c);
+                if (heard.stream().anyMatch(h -> h.userIds().size() == 2)) {
+                    twoHeard.countDown();
+                }
+            }
+        })) {
+            Movement m = ledger.p2p(ENV, null, aliceWallet, bobWallet, usd("1.00"), null, null, null, null).orThrow();
+            assertThat(twoHeard.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(m.status()).isEqualTo(TransactionStatus.COMPLETED);
+        }
+        synchronized (heard) {
+            LedgerCommit last = heard.get(heard.size() - 1);
+            assertThat(last.userIds()).contains(alice.id());
+            assertThat(last.accounts()).contains(aliceWallet, bobWallet);
+            assertThat(last.seq()).isEqualTo(ledger.lastCommit());
+        }
+    }
+}

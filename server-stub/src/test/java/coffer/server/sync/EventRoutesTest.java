@@ -1,0 +1,99 @@
+package coffer.server.sync;
+
+import coffer.server.testing.TestServer;
+import coffer.server.testing.TestServer.Caller;
+import coffer.server.testing.TestUsers;
+import coffer.server.testing.TestUsers.User;
+import com.google.gson.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EventRoutesTest {
+    @TempDir
+    static Path data;
+    static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(data);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    /** One server-sent event: its name and data. */
+    record Event(String name, String data) {
+    }
+
+    /** Reads the stream on its own thread into a queue of events until the stream ends. */
+    static BlockingQueue<Event> listen(Stream<String> lines) {
+        BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            String name = null;
+            StringBuilder payload = new StringBuilder();
+            for (String line : (Iterable<String>) lines::iterator) {
+                if (line.startsWith("event:")) {
+                    name = line.substring(6).strip();
+                } else if (line.startsWith("data:")) {
+                    payload.append(line.substring(5).strip());
+                } else if (line.isEmpty() && name != null) {
+                    events.add(new Event(name, payload.toString()));
+                    name = null;
+                    payload.setLength(0);
+                }
+            }
+        }, "test-event-reader");
+        reader.setDaemon(true);
+        reader.start();
+        return events;
+    }
+
+    static long seq(Event e) {
+        return com.google.gson.JsonParser.parseString(e.data()).getAsJsonObject().get("seq").getAsLong();
+    }
+
+    @Test
+    void aConnectedClientHearsOfAPaymentToItAndNotOfOthersPayments() throws Exception {
+        User ivy = TestUsers.funded(server, "ivy", "0.00");
+        User jack = TestUsers.funded(server, "jack", "20.00");
+        User kim = TestUsers.funded(server, "kim", "20.00");
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<Stream<String>> response = client.send(ivy.caller().request("/api/v1/events")
+                .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
+        try (Stream<String> lines = response.body()) {
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+            BlockingQueue<Event> events = listen(lines);
+
+            Event ready = events.poll(30, TimeUnit.SECONDS);
+            assertThat(ready).isNotNull();
+            assertThat(ready.name()).isEqualTo("ready");
+
+            TestUsers.p2p(server, jack, kim, "1.00", "not for ivy");
+            long othersDone = server.server().ledger().lastCommit();
+            TestUsers.p2p(server, jack, ivy, "2.00", "for ivy");
+
+            Event changed = events.poll(30, TimeUnit.SECONDS);
+            assertThat(changed).isNotNull();
+            assertThat(changed.name()).isEqualTo("changed");
+            assertThat(seq(changed)).isGreaterThan(othersDone).isGreaterThan(seq(ready));
+
+            JsonObject page = Caller.json(ivy.caller().get("/api/v1/sync"));
+            assertThat(page.get("seq").getAsLong()).isGreaterThanOrEqualTo(seq(changed));
+        }
+    }
+}

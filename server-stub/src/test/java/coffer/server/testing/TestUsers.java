@@ -1,0 +1,46 @@
+package coffer.server.testing;
+
+import coffer.core.kyc.KycStatus;
+import coffer.core.kyc.KycTier;
+import coffer.core.money.Money;
+import coffer.server.ledger.DemoData;
+import coffer.server.ledger.LedgerService;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Users of their own for tests that share one server: each is registered fresh, verified, and holds a
+ * funded USD wallet, so tests do not see each other's movements. Money moves through the ledger service.
+ */
+public final class TestUsers {
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    private TestUsers() {
+    }
+
+    /** A signed-in user with their id, email and first wallet. */
+    public record User(TestServer.Caller caller, String id, String email, String walletId) {
+    }
+
+    /** A fresh verified user whose USD wallet holds {@code amount} (none when "0.00"). */
+    public static User funded(TestServer server, String name, String amount) {
+        String email = name + "-" + COUNTER.incrementAndGet() + "-" + System.nanoTime() + "@example.com";
+        TestServer.Caller caller = server.register(email);
+        LedgerService ledger = server.server().ledger();
+        String id = ledger.userByEmail(DemoData.ENV_ID, email).orElseThrow().id();
+        ledger.setKyc(DemoData.ENV_ID, id, KycStatus.PENDING, null, "test", "test user").orThrow();
+        ledger.setKyc(DemoData.ENV_ID, id, KycStatus.VERIFIED, KycTier.TIER_1, "test", "test user").orThrow();
+        String wallet = ledger.openWallet(DemoData.ENV_ID, id, java.util.Currency.getInstance("USD"), false).orThrow().id();
+        Money money = Money.parse(amount, "USD");
+        if (!money.isZero()) {
+            ledger.deposit(DemoData.ENV_ID, wallet, money, null, "Opening deposit", null).orThrow();
+        }
+        return new User(caller, id, email, wallet);
+    }
+
+    /** Sends {@code amount} USD from one user's wallet to another's, as a P2P payment. */
+    public static void p2p(TestServer server, User from, User to, String amount, String description) {
+        server.server().ledger().p2p(DemoData.ENV_ID, from.id(), from.walletId(), to.walletId(),
+                Money.parse(amount, "USD"), null, description, null, null).orThrow();
+    }
+}
