@@ -44,6 +44,8 @@ final class LedgerWriter implements AutoCloseable {
     private final BlockingQueue<Submission<?>> queue;
     private final Thread thread;
     private volatile boolean running = true;
+    /** Requests in the last committed batch, for the metrics gauge; written by the writer thread only. */
+    private volatile int lastBatchSize;
 
     LedgerWriter(Database database, Clock clock, Function<String, KycLimitTable> limits, int maxBatch) {
         this.database = database;
@@ -71,6 +73,16 @@ final class LedgerWriter implements AutoCloseable {
             throw new IllegalStateException("interrupted while queueing a ledger request", e);
         }
         return submission.future;
+    }
+
+    /** Requests waiting for the writer right now. */
+    int queueDepth() {
+        return queue.size();
+    }
+
+    /** How many requests the last committed transaction carried (group commit at work when above 1). */
+    int lastBatchSize() {
+        return lastBatchSize;
     }
 
     private void run() {
@@ -148,6 +160,7 @@ final class LedgerWriter implements AutoCloseable {
                 }
                 b.flush();
                 c.commit();
+                lastBatchSize = batch.size();
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c);
                 batch.forEach(s -> s.decided = null);
