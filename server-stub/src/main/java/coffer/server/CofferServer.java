@@ -7,9 +7,15 @@ import coffer.server.auth.TokenService;
 import coffer.server.history.TransactionRoutes;
 import coffer.server.http.CursorSeal;
 import coffer.server.http.HealthRoutes;
+import coffer.server.http.RequestLog;
+import coffer.server.kyc.KycRoutes;
+import coffer.server.kyc.KycService;
 import coffer.server.sync.EventRoutes;
 import coffer.server.sync.SyncRoutes;
 import coffer.server.ledger.Environments;
+import coffer.server.metrics.Metrics;
+import coffer.server.openapi.OpenApiDocument;
+import coffer.server.openapi.OpenApiRoutes;
 import coffer.server.wallet.AccountRoutes;
 import coffer.server.db.Database;
 import coffer.server.db.DatabaseConfig;
@@ -24,6 +30,9 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The composition root: opens the ledger database, starts the ledger service, seeds the demo data if
@@ -38,8 +47,10 @@ public final class CofferServer implements AutoCloseable {
      * @param database where the ledger lives
      * @param demo     seed SPEC.md's demo data (idempotent)
      * @param userEnvironment the environment that users registering through {@code /api/v1/auth/register} join
+     * @param settings rate limits, the KYC verifier's delay, the access log
      */
-    public record Options(int port, DatabaseConfig database, boolean demo, String userEnvironment) {
+    public record Options(int port, DatabaseConfig database, boolean demo, String userEnvironment,
+                          ServerSettings settings) {
         /** The environment that users signing up through the user API join, unless told otherwise: the demo one. */
         public static final String DEFAULT_USER_ENVIRONMENT = DemoData.ENV_ID;
 
@@ -47,8 +58,17 @@ public final class CofferServer implements AutoCloseable {
             this(port, database, demo, DEFAULT_USER_ENVIRONMENT);
         }
 
+        public Options(int port, DatabaseConfig database, boolean demo, String userEnvironment) {
+            this(port, database, demo, userEnvironment, ServerSettings.defaults());
+        }
+
+        public Options withSettings(ServerSettings s) {
+            return new Options(port, database, demo, userEnvironment, s);
+        }
+
         public Options {
             Objects.requireNonNull(database, "database");
+            Objects.requireNonNull(settings, "settings");
             Environments.requireValidId(userEnvironment);
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port must be 0..65535, was " + port);
@@ -58,12 +78,17 @@ public final class CofferServer implements AutoCloseable {
 
     private final Database database;
     private final LedgerService ledger;
+    private final ScheduledExecutorService background;
+    private final Metrics metrics;
     private final Javalin http;
     private final EventRoutes events;
 
-    private CofferServer(Database database, LedgerService ledger, Javalin http, EventRoutes events) {
+    private CofferServer(Database database, LedgerService ledger, ScheduledExecutorService background, Metrics metrics,
+                         Javalin http, EventRoutes events) {
         this.database = database;
         this.ledger = ledger;
+        this.background = background;
+        this.metrics = metrics;
         this.http = http;
         this.events = events;
     }
@@ -71,8 +96,11 @@ public final class CofferServer implements AutoCloseable {
     /** Opens everything and starts listening; the returned server is ready ({@code /health} answers 200). */
     public static CofferServer start(Options options) {
         Database database = Database.open(options.database());
+        ServerSettings settings = options.settings();
         LedgerService ledger = null;
         EventRoutes events = null;
+        ScheduledExecutorService background = null;
+        Metrics metrics = null;
         try {
             Clock clock = Clock.systemUTC();
             ledger = new LedgerService(database, clock, LedgerSettings.defaults());
@@ -88,18 +116,35 @@ public final class CofferServer implements AutoCloseable {
             TokenService tokens = new TokenService(database, clock);
             CursorSeal cursors = CursorSeal.of(database, clock);
             events = new EventRoutes(ledger);
-            Javalin http = HttpApi.create(tokens, List.of(
-                    new HealthRoutes(database),
-                    new AuthRoutes(ledger, passwords, tokens, options.userEnvironment(), clock),
-                    new AccountRoutes(ledger),
-                    new TransactionRoutes(ledger, cursors),
-                    new SyncRoutes(ledger, cursors),
-                    events));
+            background = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "coffer-background");
+                t.setDaemon(true);
+                return t;
+            });
+            KycService kyc = new KycService(ledger, database, background, settings.kycDecisionDelay(), clock);
+            metrics = new Metrics(ledger);
+            Javalin http = HttpApi.create(tokens, settings.rateLimits(),
+                    List.of(new RequestLog(settings.requestLog()), metrics.http()),
+                    List.of(
+                            new HealthRoutes(database),
+                            new OpenApiRoutes(OpenApiDocument.load()),
+                            metrics.routes(),
+                            new AuthRoutes(ledger, passwords, tokens, options.userEnvironment(), clock),
+                            new AccountRoutes(ledger),
+                            new TransactionRoutes(ledger, cursors),
+                            new SyncRoutes(ledger, cursors),
+                            events,
+                            new KycRoutes(kyc)));
+            kyc.resumePending();
             http.start(options.port());
-            return new CofferServer(database, ledger, http, events);
+            return new CofferServer(database, ledger, background, metrics, http, events);
         } catch (RuntimeException e) {
             if (events != null) {
                 events.close();
+            }
+            stopBackground(background);
+            if (metrics != null) {
+                metrics.close();
             }
             if (ledger != null) {
                 ledger.close();
@@ -122,13 +167,36 @@ public final class CofferServer implements AutoCloseable {
         return ledger;
     }
 
-    /** Ends open event streams, stops taking requests, then finishes the ledger's queued work and closes
-     * the database. */
+    /** Every HTTP endpoint the server serves, as registered (for the API description's completeness check). */
+    public List<HttpApi.Route> routes() {
+        return HttpApi.routes(http);
+    }
+
+    /**
+     * Ends open event streams, stops taking requests, stops background work (a KYC decision not yet due
+     * is made after the next start), then finishes the ledger's queued work and closes the database.
+     */
     @Override
     public void close() {
         events.close();
         http.stop();
+        stopBackground(background);
+        metrics.close();
         ledger.close();
         database.close();
+    }
+
+    private static void stopBackground(ScheduledExecutorService background) {
+        if (background == null) {
+            return;
+        }
+        background.shutdownNow();
+        try {
+            if (!background.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn("Background work did not stop within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

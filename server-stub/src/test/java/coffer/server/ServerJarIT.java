@@ -37,6 +37,11 @@ class ServerJarIT {
             HttpResponse<String> health = Http.get(baseUrl + "/health");
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("\"status\":\"ok\"");
+
+            // the OpenAPI fragments are found inside the shaded jar, not only in a build folder
+            HttpResponse<String> openapi = Http.get(baseUrl + "/openapi.json");
+            assertThat(openapi.statusCode()).isEqualTo(200);
+            assertThat(openapi.body()).contains("\"/health\"", "\"/api/v1/auth/login\"", "\"/api/v1/kyc/submissions\"");
         } finally {
             server.destroy(); // SIGTERM: the shutdown hook finishes queued ledger work and closes the database
             assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();

@@ -1,6 +1,8 @@
 package coffer.server.cli;
 
 import coffer.server.CofferServer;
+import coffer.server.ServerSettings;
+import coffer.server.http.RateLimits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,6 +23,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--demo", description = "Seed the demo environment 123, user 123, alice and bob (idempotent).")
     boolean demo;
 
+    @Option(names = "--no-rate-limits", description = "Serve without request rate limits (for load tests).")
+    boolean noRateLimits;
+
     @Mixin
     StoreOptions store;
 
@@ -29,7 +34,11 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        CofferServer server = CofferServer.start(new CofferServer.Options(port, store.toConfig(), demo));
+        ServerSettings settings = ServerSettings.defaults();
+        if (noRateLimits) {
+            settings = settings.withRateLimits(RateLimits.off());
+        }
+        CofferServer server = CofferServer.start(new CofferServer.Options(port, store.toConfig(), demo).withSettings(settings));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

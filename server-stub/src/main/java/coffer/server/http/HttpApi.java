@@ -1,20 +1,34 @@
 package coffer.server.http;
 
+import coffer.core.error.CofferException;
+import coffer.core.error.ErrorCode;
 import coffer.server.auth.TokenService;
 import coffer.server.json.Json;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinState;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
 import io.javalin.json.JavalinGson;
+import io.javalin.router.Endpoint;
+import io.javalin.router.ParsedEndpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Builds the HTTP server from its dependencies without starting it: the JSON mapper, the error
- * mapping, and every route group. Each route group is a {@link Routes}; there is no other place where
+ * Builds the HTTP server from its dependencies without starting it: the JSON mapper, the body size
+ * limit, the error mapping, authentication, rate limiting, the request observers (access log,
+ * metrics) and every route group. Each route group is a {@link Routes}; there is no other place where
  * routes are added.
  */
 public final class HttpApi {
+    private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
+
     /** Largest request body accepted, in bytes; bigger bodies are refused with 413 PAYLOAD_TOO_LARGE. */
     public static final long MAX_REQUEST_BYTES = 256 * 1024;
 
@@ -23,25 +37,78 @@ public final class HttpApi {
         void register(RoutesConfig routes);
     }
 
+    /** One endpoint as Javalin registered it: an HTTP method and a path template such as {@code /api/v1/accounts/{id}}. */
+    public record Route(String method, String path) {
+    }
+
     private HttpApi() {
     }
 
     /**
-     * @param tokens checks the Bearer token of every {@code /api/v1} request except signing in
-     * @param groups every route group the server serves
+     * @param tokens     checks the Bearer token of every {@code /api/v1} request except signing in
+     * @param rateLimits how many sign-in and money-moving requests a client may make
+     * @param observers  told about every finished request
+     * @param groups     every route group the server serves
      */
-    public static Javalin create(TokenService tokens, List<Routes> groups) {
+    public static Javalin create(TokenService tokens, RateLimits rateLimits, List<RequestObserver> observers,
+                                 List<Routes> groups) {
         Objects.requireNonNull(tokens, "tokens");
-        List<Routes> all = new java.util.ArrayList<>();
+        Objects.requireNonNull(rateLimits, "rateLimits");
+        List<RequestObserver> watchers = List.copyOf(observers);
+        List<Routes> all = new ArrayList<>();
         all.add(new Authentication(tokens));
+        all.add(new RateLimiting(rateLimits));
         all.addAll(groups);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinGson(Json.gson(), false));
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.http.defaultContentType = "application/json";
+            JavalinState state = config.unsafe;
+            config.requestLogger.http((ctx, ms) -> observe(watchers, ctx, route(state, ctx),
+                    Duration.ofNanos((long) (ms * 1_000_000f))));
             ErrorHandling.register(config.routes);
+            // refuse a declared oversized body before anything reads it; a body without a length is cut off by Javalin
+            config.routes.before(HttpApi::refuseOversizedBody);
             all.forEach(g -> g.register(config.routes));
         });
+    }
+
+    /** Every HTTP endpoint the server registered (before/after handlers left out), sorted by path then method. */
+    public static List<Route> routes(Javalin app) {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(p -> p.endpoint)
+                .filter(e -> e.method.isHttpMethod())
+                .map(e -> new Route(e.method.name(), e.path))
+                .sorted(Comparator.comparing(Route::path).thenComparing(Route::method))
+                .toList();
+    }
+
+    private static void refuseOversizedBody(Context ctx) {
+        if (ctx.req().getContentLengthLong() > MAX_REQUEST_BYTES) {
+            throw new CofferException(ErrorCode.PAYLOAD_TOO_LARGE,
+                    "The request body is larger than " + MAX_REQUEST_BYTES / 1024 + " KiB.");
+        }
+    }
+
+    /** The template of the route that served (or would have served) the request; null when none matches. */
+    private static String route(JavalinState state, Context ctx) {
+        Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+        if (matched != null) {
+            return matched.path;
+        }
+        // a before handler (authentication, rate limiting) answered before the endpoint was matched
+        List<ParsedEndpoint> candidates = state.internalRouter.findHttpHandlerEntries(ctx.method(), ctx.path());
+        return candidates.isEmpty() ? null : candidates.get(0).endpoint.path;
+    }
+
+    private static void observe(List<RequestObserver> observers, Context ctx, String route, Duration took) {
+        for (RequestObserver o : observers) {
+            try {
+                o.observe(ctx, route, took);
+            } catch (RuntimeException e) {
+                log.warn("A request observer failed", e);
+            }
+        }
     }
 }

@@ -323,6 +323,16 @@ public final class LedgerService implements AutoCloseable {
         });
     }
 
+    /** Write requests waiting for the single writer right now (read-only, for metrics). */
+    public int writerQueueDepth() {
+        return writer.queueDepth();
+    }
+
+    /** How many write requests the writer's last commit carried (read-only, for metrics). */
+    public int writerLastBatchSize() {
+        return writer.lastBatchSize();
+    }
+
     // ---- plumbing ----------------------------------------------------------------------------------------
 
     private Outcome<Movement> move(MoveOrder order, IdempotencyKey key) {

@@ -47,6 +47,8 @@ final class LedgerWriter implements AutoCloseable {
     private final BlockingQueue<Submission<?>> queue;
     private final Thread thread;
     private volatile boolean running = true;
+    /** Requests in the last committed batch, for the metrics gauge; written by the writer thread only. */
+    private volatile int lastBatchSize;
 
     /** @param onCommit told what each committed batch changed, on the writer thread: must return at once */
     LedgerWriter(Database database, Clock clock, Function<String, KycLimitTable> limits, int maxBatch,
@@ -81,6 +83,16 @@ final class LedgerWriter implements AutoCloseable {
             submission.fail(new IllegalStateException("the ledger writer is closed"));
         }
         return submission.future;
+    }
+
+    /** Requests waiting for the writer right now. */
+    int queueDepth() {
+        return queue.size();
+    }
+
+    /** How many requests the last committed transaction carried (group commit at work when above 1). */
+    int lastBatchSize() {
+        return lastBatchSize;
     }
 
     private void run() {
@@ -160,6 +172,7 @@ final class LedgerWriter implements AutoCloseable {
                 b.flush();
                 c.commit();
                 committed = b.summary();
+                lastBatchSize = batch.size();
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c);
                 batch.forEach(s -> s.decided = null);

@@ -1,6 +1,8 @@
 package coffer.server.testing;
 
 import coffer.server.CofferServer;
+import coffer.server.ServerSettings;
+import coffer.server.http.RateLimits;
 import coffer.server.db.DatabaseConfig;
 import coffer.server.json.Json;
 import coffer.server.ledger.DemoData;
@@ -12,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 
 /**
  * The real server on a random port over a temporary SQLite file, with the demo data, for functional
@@ -24,9 +27,22 @@ public final class TestServer implements AutoCloseable {
         this.server = server;
     }
 
-    /** Starts a server with the demo data (alice and bob hold 1000.00 USD each). */
+    /**
+     * Starts a server with the demo data (alice and bob hold 1000.00 USD each), without rate limits and
+     * with KYC decided at once ({@link #settings()}).
+     */
     public static TestServer start(Path dataDir) {
-        return new TestServer(CofferServer.start(new CofferServer.Options(0, DatabaseConfig.sqlite(dataDir), true)));
+        return start(dataDir, settings());
+    }
+
+    public static TestServer start(Path dataDir, ServerSettings settings) {
+        return new TestServer(CofferServer.start(
+                new CofferServer.Options(0, DatabaseConfig.sqlite(dataDir), true).withSettings(settings)));
+    }
+
+    /** The settings tests start from: no rate limits (tests sign in often), KYC decided without delay. */
+    public static ServerSettings settings() {
+        return ServerSettings.defaults().withRateLimits(RateLimits.off()).withKycDecisionDelay(Duration.ZERO);
     }
 
     public CofferServer server() {
@@ -95,6 +111,11 @@ public final class TestServer implements AutoCloseable {
         /** The body as a JSON object. */
         public static JsonObject json(HttpResponse<String> response) {
             return Json.gson().fromJson(response.body(), JsonObject.class);
+        }
+
+        /** The {@code error.code} of an error answer. */
+        public static String errorCode(HttpResponse<String> response) {
+            return json(response).getAsJsonObject("error").get("code").getAsString();
         }
 
         /** The id of this caller's first wallet. */

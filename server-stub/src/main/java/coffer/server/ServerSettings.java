@@ -1,0 +1,45 @@
+package coffer.server;
+
+import coffer.server.http.RateLimits;
+import coffer.server.http.RequestLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the server behaves, apart from where it listens and stores: tests and benchmarks change these,
+ * the defaults suit the demo app and a real deployment.
+ *
+ * @param rateLimits       sign-in and money-moving request limits
+ * @param kycDecisionDelay how long the simulated identity verifier takes; zero decides at once
+ * @param requestLog       where the one-line-per-request access log goes (info level)
+ */
+public record ServerSettings(RateLimits rateLimits, Duration kycDecisionDelay, Logger requestLog) {
+    public static final Duration DEFAULT_KYC_DECISION_DELAY = Duration.ofSeconds(2);
+
+    public ServerSettings {
+        Objects.requireNonNull(rateLimits, "rateLimits");
+        Objects.requireNonNull(requestLog, "requestLog");
+        if (kycDecisionDelay == null || kycDecisionDelay.isNegative()) {
+            throw new IllegalArgumentException("kycDecisionDelay must be zero or positive, was " + kycDecisionDelay);
+        }
+    }
+
+    public static ServerSettings defaults() {
+        return new ServerSettings(RateLimits.defaults(), DEFAULT_KYC_DECISION_DELAY, LoggerFactory.getLogger(RequestLog.class));
+    }
+
+    public ServerSettings withRateLimits(RateLimits limits) {
+        return new ServerSettings(limits, kycDecisionDelay, requestLog);
+    }
+
+    public ServerSettings withKycDecisionDelay(Duration delay) {
+        return new ServerSettings(rateLimits, delay, requestLog);
+    }
+
+    public ServerSettings withRequestLog(Logger logger) {
+        return new ServerSettings(rateLimits, kycDecisionDelay, logger);
+    }
+}

@@ -1,0 +1,36 @@
+package coffer.server.kyc;
+
+import coffer.core.api.KycTypes.KycSubmissionRequest;
+import coffer.server.auth.Principal;
+import coffer.server.http.HttpApi;
+import coffer.server.http.Requests;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+/**
+ * {@code /api/v1/kyc}: the caller's verification status with their limits, and submitting their
+ * identity for verification.
+ */
+public final class KycRoutes implements HttpApi.Routes {
+    private final KycService kyc;
+
+    public KycRoutes(KycService kyc) {
+        this.kyc = kyc;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.get("/api/v1/kyc", this::status);
+        routes.post("/api/v1/kyc/submissions", this::submit);
+    }
+
+    private void status(Context ctx) {
+        ctx.json(kyc.status(Requests.principal(ctx), ctx.queryParam("currency")));
+    }
+
+    private void submit(Context ctx) {
+        Principal p = Requests.principal(ctx);
+        KycApplication application = KycApplication.from(Requests.body(ctx, KycSubmissionRequest.class), kyc.today());
+        ctx.status(202).json(kyc.submit(p, application));
+    }
+}

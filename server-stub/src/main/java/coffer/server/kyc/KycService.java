@@ -1,0 +1,145 @@
+package coffer.server.kyc;
+
+import coffer.core.api.KycTypes.KycStatusResponse;
+import coffer.core.api.KycTypes.KycSubmissionResponse;
+import coffer.core.api.KycTypes.Limits;
+import coffer.core.error.CofferException;
+import coffer.core.error.ErrorCode;
+import coffer.core.error.Result;
+import coffer.core.kyc.KycStatus;
+import coffer.core.kyc.KycTier;
+import coffer.core.kyc.TierLimits;
+import coffer.core.money.Currencies;
+import coffer.core.money.Money;
+import coffer.core.wallet.WalletStatus;
+import coffer.server.auth.Principal;
+import coffer.server.db.Database;
+import coffer.server.ledger.Ids;
+import coffer.server.ledger.LedgerService;
+import coffer.server.ledger.User;
+import coffer.server.ledger.Wallet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Identity verification: a submission moves the user to {@code pending} at once, and the simulated
+ * verifier ({@link KycSimulator}) decides after a delay on the server's background executor. Every
+ * status change goes through {@link LedgerService#setKyc}, which audits it. Submissions still pending
+ * when the server stops are decided after the next start.
+ *
+ * <p>Logs name submissions by id and outcome only: never the person or the document.
+ */
+public final class KycService {
+    private static final Logger log = LoggerFactory.getLogger(KycService.class);
+    /** The currency limits are shown in for a user who has no wallet and asked for none. */
+    static final Currency DEFAULT_CURRENCY = Currency.getInstance("USD");
+    static final String VERIFIER = "kyc-verifier";
+
+    private final LedgerService ledger;
+    private final KycStore store;
+    private final ScheduledExecutorService background;
+    private final Duration delay;
+    private final Clock clock;
+
+    /**
+     * @param background runs the verifier's decisions; owned (and shut down) by the caller
+     * @param delay      how long the verifier takes to decide; zero decides at once
+     */
+    public KycService(LedgerService ledger, Database database, ScheduledExecutorService background, Duration delay,
+                      Clock clock) {
+        this.ledger = ledger;
+        this.store = new KycStore(database);
+        this.background = background;
+        this.delay = delay;
+        this.clock = clock;
+    }
+
+    /**
+     * The caller's status, tier and limits in one currency: {@code currencyCode} if given, else their
+     * first open wallet's, else USD. {@code remaining_today} is that of their first wallet in the
+     * currency, or the whole daily limit when they hold none.
+     */
+    KycStatusResponse status(Principal p, String currencyCode) {
+        User user = user(p);
+        List<Wallet> wallets = ledger.wallets(p.envId(), p.userId()).stream()
+                .filter(w -> w.status() != WalletStatus.CLOSED).toList();
+        Currency currency = currencyCode != null ? Currencies.of(currencyCode)
+                : wallets.isEmpty() ? DEFAULT_CURRENCY : wallets.get(0).currency();
+        TierLimits limits = ledger.limits(p.envId()).forTier(user.kycTier(), currency);
+        Money remaining = wallets.stream().filter(w -> w.currency().equals(currency)).findFirst()
+                .flatMap(w -> ledger.remainingToday(p.envId(), w.id()))
+                .orElse(limits.daily());
+        return new KycStatusResponse(user.kycStatus().wireName(), user.kycTier().wireValue(), currency.getCurrencyCode(),
+                new Limits(limits.perTransaction().toDecimalString(), limits.daily().toDecimalString(),
+                        limits.maxBalance().toDecimalString()),
+                remaining.toDecimalString());
+    }
+
+    /**
+     * Starts verification: 409 INVALID_STATUS_TRANSITION when the caller is already pending or verified.
+     */
+    KycSubmissionResponse submit(Principal p, KycApplication application) {
+        user(p).kycStatus().transitionTo(KycStatus.PENDING).orThrow();
+        KycSubmission submission = new KycSubmission(Ids.next("kyc"), p.envId(), p.userId(), application, clock.instant());
+        if (!store.insertPending(submission)) {
+            throw new CofferException(ErrorCode.INVALID_STATUS_TRANSITION, "A verification is already pending.");
+        }
+        Result<User> started = ledger.setKyc(p.envId(), p.userId(), KycStatus.PENDING, null, "user",
+                "identity submitted for verification");
+        if (!started.isOk()) {
+            store.delete(submission.id());
+            started.orThrow();
+        }
+        schedule(submission, delay);
+        return new KycSubmissionResponse(submission.id(), KycStatus.PENDING.wireName(), submission.submittedAt().toString());
+    }
+
+    /** Schedules a decision for every submission left pending by an earlier run. */
+    public void resumePending() {
+        Instant now = clock.instant();
+        for (KycSubmission s : store.pending()) {
+            Duration left = Duration.between(now, s.submittedAt().plus(delay));
+            schedule(s, left.isNegative() ? Duration.ZERO : left);
+        }
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private void schedule(KycSubmission s, Duration after) {
+        try {
+            background.schedule(() -> decide(s), after.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            log.info("KYC submission {} stays pending: the server is stopping; it is decided after the next start", s.id());
+        }
+    }
+
+    private void decide(KycSubmission s) {
+        try {
+            KycSimulator.Verdict verdict = KycSimulator.decide(s.application(), today());
+            KycTier tier = verdict.status() == KycStatus.VERIFIED ? KycTier.TIER_1 : null;
+            Result<User> applied = ledger.setKyc(s.envId(), s.userId(), verdict.status(), tier, VERIFIER, verdict.reason());
+            String reason = applied.isOk() ? verdict.reason() : verdict.reason() + " (not applied: " + applied.errorCode() + ")";
+            store.decide(s.id(), verdict.status(), reason, clock.instant());
+            log.info("KYC submission {} decided: {}{}", s.id(), verdict.status().wireName(), applied.isOk() ? "" : " (not applied)");
+        } catch (RuntimeException e) {
+            log.warn("KYC submission {} could not be decided; it stays pending until the next start", s.id(), e);
+        }
+    }
+
+    private User user(Principal p) {
+        return ledger.user(p.envId(), p.userId())
+                .orElseThrow(() -> new CofferException(ErrorCode.UNAUTHORIZED, "The signed-in user no longer exists."));
+    }
+}

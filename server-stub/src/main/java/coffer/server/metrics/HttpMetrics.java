@@ -1,0 +1,54 @@
+package coffer.server.metrics;
+
+import coffer.server.http.RequestObserver;
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import java.time.Duration;
+
+/**
+ * {@code http_server_requests_seconds}: count, total time and latency buckets of every request, tagged
+ * with method, route template (never a raw path, so ids do not multiply the series), status and
+ * outcome. Requests no route serves share {@code uri="NOT_FOUND"} (a 404) or {@code uri="UNKNOWN"}.
+ */
+public final class HttpMetrics implements RequestObserver {
+    static final String NAME = "http.server.requests";
+    private static final Duration[] BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
+            Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
+            Duration.ofSeconds(1), Duration.ofMillis(2500)};
+
+    private final MeterRegistry registry;
+
+    HttpMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public void observe(Context ctx, String route, Duration took) {
+        int status = ctx.status().getCode();
+        String uri = route != null ? route : status == 404 ? "NOT_FOUND" : "UNKNOWN";
+        Timer.builder(NAME)
+                .description("HTTP requests served, by route template")
+                .tag("method", ctx.method().name())
+                .tag("uri", uri)
+                .tag("status", Integer.toString(status))
+                .tag("outcome", outcome(status))
+                .serviceLevelObjectives(BUCKETS)
+                .register(registry)
+                .record(took);
+    }
+
+    private static String outcome(int status) {
+        if (status >= 500) {
+            return "SERVER_ERROR";
+        }
+        if (status >= 400) {
+            return "CLIENT_ERROR";
+        }
+        if (status >= 300) {
+            return "REDIRECTION";
+        }
+        return status >= 200 ? "SUCCESS" : "INFORMATIONAL";
+    }
+}
