@@ -13,6 +13,9 @@ import coffer.server.http.HttpApi;
 import coffer.server.ledger.DemoData;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.LedgerSettings;
+import coffer.server.payment.PaymentProcessor;
+import coffer.server.payment.PaymentRoutes;
+import coffer.server.payment.TransferRoutes;
 import io.javalin.Javalin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +23,9 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The composition root: opens the ledger database, starts the ledger service, seeds the demo data if
@@ -54,11 +60,17 @@ public final class CofferServer implements AutoCloseable {
 
     private final Database database;
     private final LedgerService ledger;
+    /** Settles accepted payments in the background; its one thread is {@link #paymentWorker}. */
+    private final PaymentProcessor payments;
+    private final ExecutorService paymentWorker;
     private final Javalin http;
 
-    private CofferServer(Database database, LedgerService ledger, Javalin http) {
+    private CofferServer(Database database, LedgerService ledger, PaymentProcessor payments, ExecutorService paymentWorker,
+                         Javalin http) {
         this.database = database;
         this.ledger = ledger;
+        this.payments = payments;
+        this.paymentWorker = paymentWorker;
         this.http = http;
     }
 
@@ -66,6 +78,8 @@ public final class CofferServer implements AutoCloseable {
     public static CofferServer start(Options options) {
         Database database = Database.open(options.database());
         LedgerService ledger = null;
+        ExecutorService paymentWorker = null;
+        PaymentProcessor payments = null;
         try {
             Clock clock = Clock.systemUTC();
             ledger = new LedgerService(database, clock, LedgerSettings.defaults());
@@ -79,13 +93,18 @@ public final class CofferServer implements AutoCloseable {
                         KycLimitTable.defaults());
             }
             TokenService tokens = new TokenService(database, clock);
+            paymentWorker = Executors.newSingleThreadExecutor(r -> new Thread(r, "coffer-payments"));
+            payments = new PaymentProcessor(ledger, clock, paymentWorker);
             Javalin http = HttpApi.create(tokens, List.of(
                     new HealthRoutes(database),
                     new AuthRoutes(ledger, passwords, tokens, options.userEnvironment(), clock),
-                    new AccountRoutes(ledger)));
+                    new AccountRoutes(ledger),
+                    new PaymentRoutes(ledger, payments),
+                    new TransferRoutes(ledger)));
             http.start(options.port());
-            return new CofferServer(database, ledger, http);
+            return new CofferServer(database, ledger, payments, paymentWorker, http);
         } catch (RuntimeException e) {
+            stopPayments(payments, paymentWorker);
             if (ledger != null) {
                 ledger.close();
             }
@@ -107,11 +126,32 @@ public final class CofferServer implements AutoCloseable {
         return ledger;
     }
 
-    /** Stops taking requests, then finishes the ledger's queued work and closes the database. */
+    /**
+     * Stops taking requests, stops settling payments (unfinished ones resume at the next start), then
+     * finishes the ledger's queued work and closes the database.
+     */
     @Override
     public void close() {
         http.stop();
+        stopPayments(payments, paymentWorker);
         ledger.close();
         database.close();
+    }
+
+    private static void stopPayments(PaymentProcessor payments, ExecutorService worker) {
+        if (payments != null) {
+            payments.stop();
+        }
+        if (worker == null) {
+            return;
+        }
+        worker.shutdownNow();
+        try {
+            if (!worker.awaitTermination(30, TimeUnit.SECONDS)) {
+                log.warn("The payment processor did not stop within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
