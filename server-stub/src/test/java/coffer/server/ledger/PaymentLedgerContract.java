@@ -133,6 +133,18 @@ abstract class PaymentLedgerContract {
     }
 
     @Test
+    void anEmailResolvesToItsUsersOpenWalletInTheCurrencyWithinTheEnvironment() {
+        assertThat(ledger.recipientWallet(ENV, "Bob@Example.com", USD)).hasValue(bobWallet);
+        assertThat(ledger.recipientWallet(ENV, "bob@example.com", LedgerFixture.EUR)).isEmpty();
+        assertThat(ledger.recipientWallet(ENV, "nobody@example.com", USD)).isEmpty();
+        assertThat(ledger.recipientWallet(LedgerFixture.OTHER_ENV, "bob@example.com", USD)).isEmpty();
+        User carol = f.verifiedUser("carol@example.com");
+        String closed = f.wallet(carol, USD);
+        ledger.setWalletStatus(ENV, carol.id(), closed, WalletStatus.CLOSED, StatusActor.USER, "moving on").orThrow();
+        assertThat(ledger.recipientWallet(ENV, "carol@example.com", USD)).isEmpty();
+    }
+
+    @Test
     void aBatchKeepsEachItemsOutcomeInPlace() {
         List<Result<PaymentOrder>> items = List.of(Result.ok(order("600")),
                 Result.rejected(ErrorCode.INVALID_AMOUNT, "Amount must be greater than zero"),

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import static coffer.server.payment.Payers.balance;
 import static coffer.server.payment.Payers.code;
@@ -187,6 +190,29 @@ class PaymentRoutesTest extends DemoServerTest {
         String id = Caller.json(first).getAsJsonArray("results").get(0).getAsJsonObject().getAsJsonObject("payment")
                 .get("payment_id").getAsString();
         settled(payer, id);
+        assertThat(balance(payer)).isEqualTo("90.00");
+    }
+
+    @Test
+    void concurrentRetriesWithOneKeyPayOnceAndTheOthersReplayOrAreToldToWait() throws Exception {
+        Caller payer = funded(server, "impatient@example.com", "100.00", false);
+        String body = payment(payer.firstWalletId(), "bob@example.com", "10");
+        List<CompletableFuture<HttpResponse<String>>> tries = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            tries.add(CompletableFuture.supplyAsync(() -> payer.post("/api/v1/payments", body, "double-click")));
+        }
+        Set<String> paymentIds = new HashSet<>();
+        for (CompletableFuture<HttpResponse<String>> t : tries) {
+            HttpResponse<String> r = t.join();
+            assertThat(r.statusCode()).as(r.body()).isIn(201, 409);
+            if (r.statusCode() == 201) {
+                paymentIds.add(Caller.json(r).get("payment_id").getAsString());
+            } else {
+                assertThat(code(r)).isEqualTo("IDEMPOTENCY_IN_PROGRESS");
+            }
+        }
+        assertThat(paymentIds).hasSize(1);
+        settled(payer, paymentIds.iterator().next());
         assertThat(balance(payer)).isEqualTo("90.00");
     }
 
