@@ -23,6 +23,9 @@ import coffer.server.http.HttpApi;
 import coffer.server.ledger.DemoData;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.LedgerSettings;
+import coffer.server.payment.PaymentProcessor;
+import coffer.server.payment.PaymentRoutes;
+import coffer.server.payment.TransferRoutes;
 import io.javalin.Javalin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +33,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -78,17 +82,23 @@ public final class CofferServer implements AutoCloseable {
 
     private final Database database;
     private final LedgerService ledger;
+    /** Runs the KYC verifier's decisions. */
     private final ScheduledExecutorService background;
     private final Metrics metrics;
+    /** Settles accepted payments in the background; its one thread is {@link #paymentWorker}. */
+    private final PaymentProcessor payments;
+    private final ExecutorService paymentWorker;
     private final Javalin http;
     private final EventRoutes events;
 
     private CofferServer(Database database, LedgerService ledger, ScheduledExecutorService background, Metrics metrics,
-                         Javalin http, EventRoutes events) {
+                         PaymentProcessor payments, ExecutorService paymentWorker, Javalin http, EventRoutes events) {
         this.database = database;
         this.ledger = ledger;
         this.background = background;
         this.metrics = metrics;
+        this.payments = payments;
+        this.paymentWorker = paymentWorker;
         this.http = http;
         this.events = events;
     }
@@ -101,6 +111,8 @@ public final class CofferServer implements AutoCloseable {
         EventRoutes events = null;
         ScheduledExecutorService background = null;
         Metrics metrics = null;
+        ExecutorService paymentWorker = null;
+        PaymentProcessor payments = null;
         try {
             Clock clock = Clock.systemUTC();
             ledger = new LedgerService(database, clock, LedgerSettings.defaults());
@@ -122,6 +134,8 @@ public final class CofferServer implements AutoCloseable {
                 return t;
             });
             KycService kyc = new KycService(ledger, database, background, settings.kycDecisionDelay(), clock);
+            paymentWorker = Executors.newSingleThreadExecutor(r -> new Thread(r, "coffer-payments"));
+            payments = new PaymentProcessor(ledger, clock, paymentWorker);
             metrics = new Metrics(ledger);
             Javalin http = HttpApi.create(tokens, settings.rateLimits(),
                     List.of(new RequestLog(settings.requestLog()), metrics.http()),
@@ -131,18 +145,24 @@ public final class CofferServer implements AutoCloseable {
                             metrics.routes(),
                             new AuthRoutes(ledger, passwords, tokens, options.userEnvironment(), clock),
                             new AccountRoutes(ledger),
+                            new PaymentRoutes(ledger, payments),
+                            new TransferRoutes(ledger),
                             new TransactionRoutes(ledger, cursors),
                             new SyncRoutes(ledger, cursors),
                             events,
                             new KycRoutes(kyc)));
             kyc.resumePending();
             http.start(options.port());
-            return new CofferServer(database, ledger, background, metrics, http, events);
+            return new CofferServer(database, ledger, background, metrics, payments, paymentWorker, http, events);
         } catch (RuntimeException e) {
             if (events != null) {
                 events.close();
             }
-            stopBackground(background);
+            if (payments != null) {
+                payments.stop();
+            }
+            stop(paymentWorker, "The payment processor");
+            stop(background, "Background work");
             if (metrics != null) {
                 metrics.close();
             }
@@ -173,27 +193,30 @@ public final class CofferServer implements AutoCloseable {
     }
 
     /**
-     * Ends open event streams, stops taking requests, stops background work (a KYC decision not yet due
-     * is made after the next start), then finishes the ledger's queued work and closes the database.
+     * Ends open event streams, stops taking requests, stops settling payments (unfinished ones resume at
+     * the next start) and other background work (a KYC decision not yet due is made after the next
+     * start), then finishes the ledger's queued work and closes the database.
      */
     @Override
     public void close() {
         events.close();
         http.stop();
-        stopBackground(background);
+        payments.stop();
+        stop(paymentWorker, "The payment processor");
+        stop(background, "Background work");
         metrics.close();
         ledger.close();
         database.close();
     }
 
-    private static void stopBackground(ScheduledExecutorService background) {
-        if (background == null) {
+    private static void stop(ExecutorService executor, String what) {
+        if (executor == null) {
             return;
         }
-        background.shutdownNow();
+        executor.shutdownNow();
         try {
-            if (!background.awaitTermination(10, TimeUnit.SECONDS)) {
-                log.warn("Background work did not stop within 10 s");
+            if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+                log.warn("{} did not stop within 30 s", what);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

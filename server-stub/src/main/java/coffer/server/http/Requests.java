@@ -3,6 +3,8 @@ package coffer.server.http;
 import coffer.core.error.CofferException;
 import coffer.core.error.ErrorCode;
 import coffer.core.error.Result;
+import coffer.core.money.Currencies;
+import coffer.core.money.Money;
 import coffer.server.auth.Principal;
 import coffer.server.json.Json;
 import coffer.server.ledger.IdempotencyKey;
@@ -16,6 +18,7 @@ import io.javalin.http.Context;
 
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
+import java.util.Currency;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -52,6 +55,17 @@ public final class Requests {
         if (!tree.isJsonObject()) {
             throw invalid("The request body must be a JSON object.");
         }
+        return read(tree, type);
+    }
+
+    /**
+     * {@code tree} as {@code type}, as strictly as {@link #body}: a JSON object whose every field is
+     * one of the record's components. For requests that carry several objects, such as a batch.
+     */
+    public static <T extends Record> T read(JsonElement tree, Class<T> type) {
+        if (!tree.isJsonObject()) {
+            throw invalid("Expected a JSON object.");
+        }
         JsonObject object = tree.getAsJsonObject();
         Set<String> known = Arrays.stream(type.getRecordComponents()).map(c -> wireName(type, c))
                 .collect(Collectors.toSet());
@@ -73,6 +87,18 @@ public final class Requests {
             throw new CofferException(ErrorCode.INVALID_REQUEST, "'" + field + "' is required.", Map.of("field", field));
         }
         return value;
+    }
+
+    /**
+     * An amount of money from a request: {@code amount} is exact decimal text (a JSON number or string),
+     * {@code currency} an ISO 4217 code; both required.
+     *
+     * @throws CofferException INVALID_REQUEST for a missing field, UNKNOWN_CURRENCY, or INVALID_AMOUNT for
+     *                         text that is not a positive amount the currency can hold
+     */
+    public static Money positiveAmount(String amount, String currency) {
+        Currency c = Currencies.of(required(currency, "currency"));
+        return Money.parse(required(amount, "amount"), c).requirePositive();
     }
 
     /** The signed-in caller; the authentication filter has already refused anyone else. */

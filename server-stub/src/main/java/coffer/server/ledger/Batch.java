@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -55,6 +56,7 @@ final class Batch {
     private final List<Object[]> idempotencyResponses = new ArrayList<>();
     private final List<Object[]> idempotencyReleases = new ArrayList<>();
     private final Map<String, String> openedWallets = new LinkedHashMap<>();
+    private final Map<String, List<Object[]>> featureRows = new LinkedHashMap<>();
     private boolean directWrites;
     private long seq;
 
@@ -251,6 +253,20 @@ final class Batch {
     }
 
     /**
+     * Adds a row to a feature's own table (a payment, say), written with the batch's other rows so it
+     * commits or rolls back with the movement it belongs to. Rows of one statement are sent together.
+     *
+     * @param insert an INSERT with one {@code ?} per value
+     * @param values strings and longs, none null
+     */
+    void insert(String insert, Object... values) {
+        for (Object v : values) {
+            Objects.requireNonNull(v, "a feature row value");
+        }
+        featureRows.computeIfAbsent(insert, k -> new ArrayList<>()).add(values);
+    }
+
+    /**
      * Runs a task's direct SQL (rare writes such as creating users) inside a savepoint, so a refusal or
      * failure undoes only that task's statements.
      */
@@ -316,7 +332,7 @@ final class Batch {
         List<HoldRow> changedHolds = holds.values().stream().filter(h -> !h.isNew && h.dirty).toList();
         boolean anything = !newTx.isEmpty() || !changedTx.isEmpty() || !changedAccounts.isEmpty() || !newHolds.isEmpty()
                 || !changedHolds.isEmpty() || !audit.isEmpty() || !idempotencyResponses.isEmpty()
-                || !idempotencyReleases.isEmpty() || directWrites;
+                || !idempotencyReleases.isEmpty() || !featureRows.isEmpty() || directWrites;
         if (!anything) {
             return;
         }
@@ -478,6 +494,17 @@ final class Batch {
                 for (Object[] row : idempotencyReleases) {
                     ps.setString(1, (String) row[0]);
                     ps.setString(2, (String) row[1]);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        for (Map.Entry<String, List<Object[]>> rows : featureRows.entrySet()) {
+            try (PreparedStatement ps = connection.prepareStatement(rows.getKey())) {
+                for (Object[] row : rows.getValue()) {
+                    for (int i = 0; i < row.length; i++) {
+                        ps.setObject(i + 1, row[i]);
+                    }
                     ps.addBatch();
                 }
                 ps.executeBatch();

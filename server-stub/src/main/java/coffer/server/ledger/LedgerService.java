@@ -211,6 +211,52 @@ public final class LedgerService implements AutoCloseable {
         return SystemAccounts.id(envId, kind, currency);
     }
 
+    // ---- payments: two-phase P2P movements that the payment processor settles -------------------------
+
+    /** Accepts a payment: every check of a P2P movement, then the money reserved and the payment recorded, in one commit. */
+    public Outcome<Payment> sendPayment(PaymentOrder order, IdempotencyKey key) {
+        return call(new PaymentTasks.Place(order, clock.instant().plus(PaymentTasks.HOLD_TTL)), key);
+    }
+
+    /**
+     * Accepts several payments in one commit, each passing or refused on its own; items refused before
+     * (malformed, unknown recipient) keep their place. The whole answer is what a replay returns.
+     *
+     * @param request the batch request as canonical text, to tell a replay from a different request
+     */
+    public Outcome<PaymentBatch> sendPayments(List<Result<PaymentOrder>> items, String request, IdempotencyKey key) {
+        return call(new PaymentTasks.PlaceAll(items, clock.instant().plus(PaymentTasks.HOLD_TTL), request), key);
+    }
+
+    /**
+     * One round of payment processing, in one commit: settles {@code settle} (captured, or voided with
+     * the refusal's code) and moves {@code start} from pending to processing. Payments already past a
+     * step are left alone. Answers how many changed.
+     */
+    public Result<Integer> advancePayments(List<Payment> start, List<Payment> settle) {
+        return call(new PaymentTasks.Advance(start, settle), null).result();
+    }
+
+    /** A payment of the environment, with its movement's status now. */
+    public Optional<Payment> payment(String envId, String paymentId) {
+        return queries.read(c -> PaymentRows.byId(c, envId, paymentId));
+    }
+
+    /** A payer's payments, newest first; {@code cursor} from the previous page or null; refused for a bad cursor. */
+    public Result<PaymentPage> payments(String envId, String userId, String cursor, int limit) {
+        return queries.read(c -> PaymentRows.page(c, envId, userId, cursor, limit));
+    }
+
+    /** Payments of every environment not yet settled, created before {@code createdBefore}, oldest first after {@code after}. */
+    public List<Payment> unfinishedPayments(Instant createdBefore, Payment after, int limit) {
+        return queries.read(c -> PaymentRows.unfinished(c, createdBefore.toEpochMilli(), after, limit));
+    }
+
+    /** The open wallet in {@code currency} of the environment's user with {@code email}. */
+    public Optional<String> recipientWallet(String envId, String email, Currency currency) {
+        return queries.read(c -> PaymentRows.recipientWallet(c, envId, email, currency));
+    }
+
     // ---- reads -----------------------------------------------------------------------------------------
 
     public Optional<Environment> environment(String envId) {

@@ -1,36 +1,18 @@
 package coffer.server.auth;
 
+import coffer.server.testing.DemoServerTest;
 import coffer.server.testing.Http;
-import coffer.server.testing.TestServer;
 import coffer.server.testing.TestServer.Caller;
 import com.google.gson.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class AuthRoutesTest {
-    @TempDir
-    static Path data;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(data);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
+class AuthRoutesTest extends DemoServerTest {
     private static HttpResponse<String> post(String path, String json) {
         return Http.post(server.url(path), json);
     }

@@ -1,33 +1,15 @@
 package coffer.server.wallet;
 
-import coffer.server.testing.TestServer;
+import coffer.server.testing.DemoServerTest;
 import coffer.server.testing.TestServer.Caller;
 import com.google.gson.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class AccountRoutesTest {
-    @TempDir
-    static Path data;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(data);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
+class AccountRoutesTest extends DemoServerTest {
     private static JsonObject account(HttpResponse<String> r) {
         return Caller.json(r).getAsJsonObject("account");
     }

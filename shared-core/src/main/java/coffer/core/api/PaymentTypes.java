@@ -1,5 +1,6 @@
 package coffer.core.api;
 
+import java.util.List;
 import java.util.Map;
 
 /** Bodies of {@code /api/v1/payments/...} (seed 003's shape). */
@@ -29,5 +30,46 @@ public final class PaymentTypes {
                               String sourceWalletId, String destination, String description,
                               Map<String, Object> metadata, String transactionId, String createdAt,
                               String completedAt, String failureReason) {
+    }
+
+    /**
+     * {@code GET /api/v1/payments}: the caller's payments, newest first.
+     *
+     * @param nextCursor pass as {@code cursor} for the next page; null on the last page
+     */
+    public record PaymentList(List<PaymentView> payments, String nextCursor) {
+        public PaymentList {
+            payments = List.copyOf(payments);
+        }
+    }
+
+    /** {@code POST /api/v1/payments/batch}: up to 100 payments, each placed or refused on its own. */
+    public record PaymentBatchRequest(List<PaymentRequest> payments) {
+        public PaymentBatchRequest {
+            payments = List.copyOf(payments);
+        }
+    }
+
+    /**
+     * The outcome of one payment of a batch.
+     *
+     * @param index   its position in the request, from 0
+     * @param status  the HTTP status it would have had on its own: 201, or its error's status
+     * @param payment the payment when placed, else null
+     * @param error   the refusal ({@code code} and {@code message}) when refused, else null
+     */
+    public record PaymentBatchResult(int index, int status, PaymentView payment, ErrorBody.Detail error) {
+    }
+
+    /**
+     * The answer to a batch: one result per requested payment, in order.
+     *
+     * @param succeeded how many were placed
+     * @param failed    how many were refused
+     */
+    public record PaymentBatchResponse(List<PaymentBatchResult> results, int succeeded, int failed) {
+        public PaymentBatchResponse {
+            results = List.copyOf(results);
+        }
     }
 }

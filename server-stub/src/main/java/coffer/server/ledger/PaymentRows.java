@@ -1,0 +1,141 @@
+package coffer.server.ledger;
+
+import coffer.core.error.ErrorCode;
+import coffer.core.error.Result;
+import coffer.core.ledger.AccountKind;
+import coffer.core.wallet.WalletStatus;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The payments table: the row a payment adds to its movement, and the reads that join the two. A
+ * payment's status and amounts are always read from its movement.
+ */
+final class PaymentRows {
+    static final String INSERT =
+            "INSERT INTO payments (id, env_id, user_id, transaction_id, destination, created_at) VALUES (?, ?, ?, ?, ?, ?)";
+
+    private static final String SELECT = "SELECT " + Rows.TX_COLUMNS
+            + ", p.id AS payment_id, p.user_id AS payer_id, p.destination AS destination, p.created_at AS payment_created_at"
+            + " FROM payments p JOIN transactions t ON t.id = p.transaction_id";
+
+    private PaymentRows() {
+    }
+
+    /** The open wallet in {@code currency} of the environment's user with {@code email}: where a payment to them goes. */
+    static Optional<String> recipientWallet(Connection c, String envId, String email, Currency currency) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT a.id FROM accounts a JOIN users u ON u.id = a.user_id "
+                + "WHERE u.env_id = ? AND u.email = ? AND a.currency = ? AND a.kind = ? AND a.status <> ? "
+                + "ORDER BY a.created_at, a.id LIMIT 1")) {
+            ps.setString(1, envId);
+            ps.setString(2, email.toLowerCase(Locale.ROOT));
+            ps.setString(3, currency.getCurrencyCode());
+            ps.setString(4, AccountKind.USER_WALLET.name());
+            ps.setString(5, WalletStatus.CLOSED.wireName());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** A payment of the environment, whoever paid it. */
+    static Optional<Payment> byId(Connection c, String envId, String paymentId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE p.id = ? AND p.env_id = ?")) {
+            ps.setString(1, paymentId);
+            ps.setString(2, envId);
+            List<Payment> found = list(ps);
+            return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        }
+    }
+
+    /** A page of a payer's payments, newest first, after {@code cursor} (null: from the newest). */
+    static Result<PaymentPage> page(Connection c, String envId, String userId, String cursor, int limit) throws SQLException {
+        String sql = SELECT + " WHERE p.env_id = ? AND p.user_id = ?"
+                + (cursor == null ? "" : " AND (p.created_at < ? OR (p.created_at = ? AND p.id < ?))")
+                + " ORDER BY p.created_at DESC, p.id DESC LIMIT ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            ps.setString(i++, envId);
+            ps.setString(i++, userId);
+            if (cursor != null) {
+                Optional<Position> after = Position.decode(cursor);
+                if (after.isEmpty()) {
+                    return Result.rejected(ErrorCode.INVALID_REQUEST, "The cursor is not valid; start again from the first page",
+                            Map.of("cursor", cursor.length() > 40 ? cursor.substring(0, 40) + "…" : cursor));
+                }
+                ps.setLong(i++, after.get().createdAt());
+                ps.setLong(i++, after.get().createdAt());
+                ps.setString(i++, after.get().id());
+            }
+            ps.setInt(i, limit + 1);
+            List<Payment> rows = list(ps);
+            if (rows.size() <= limit) {
+                return Result.ok(new PaymentPage(rows, null));
+            }
+            Payment last = rows.get(limit - 1);
+            return Result.ok(new PaymentPage(rows.subList(0, limit), new Position(last.createdAt().toEpochMilli(), last.id()).encode()));
+        }
+    }
+
+    /**
+     * Payments whose movement is still pending or processing, oldest first, created before
+     * {@code createdBefore} (epoch ms) and after {@code after} (null: from the oldest).
+     */
+    static List<Payment> unfinished(Connection c, long createdBefore, Payment after, int limit) throws SQLException {
+        // literal statuses, so the planner can use the partial index of unfinished movements
+        String sql = SELECT + " WHERE t.status IN ('pending', 'processing') AND t.created_at < ?"
+                + (after == null ? "" : " AND (t.created_at > ? OR (t.created_at = ? AND t.id > ?))")
+                + " ORDER BY t.created_at, t.id LIMIT ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            ps.setLong(i++, createdBefore);
+            if (after != null) {
+                ps.setLong(i++, after.createdAt().toEpochMilli());
+                ps.setLong(i++, after.createdAt().toEpochMilli());
+                ps.setString(i++, after.transactionId());
+            }
+            ps.setInt(i, limit);
+            return list(ps);
+        }
+    }
+
+    private static List<Payment> list(PreparedStatement ps) throws SQLException {
+        List<Payment> payments = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                payments.add(Payment.of(rs.getString("payment_id"), rs.getString("payer_id"), rs.getString("destination"),
+                        Rows.transaction(rs)));
+            }
+        }
+        return payments;
+    }
+
+    /** Where a page of payments ended: the cursor a client passes back, opaque to it. */
+    private record Position(long createdAt, String id) {
+        String encode() {
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString((createdAt + "." + id).getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Optional<Position> decode(String cursor) {
+            try {
+                String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+                int dot = text.indexOf('.');
+                return Optional.of(new Position(Long.parseLong(text.substring(0, dot)), text.substring(dot + 1)));
+            } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+                return Optional.empty();
+            }
+        }
+    }
+}

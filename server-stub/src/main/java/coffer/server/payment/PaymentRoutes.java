@@ -1,0 +1,137 @@
+package coffer.server.payment;
+
+import coffer.core.api.ErrorBody;
+import coffer.core.api.PaymentTypes.PaymentBatchResponse;
+import coffer.core.api.PaymentTypes.PaymentBatchResult;
+import coffer.core.api.PaymentTypes.PaymentList;
+import coffer.core.api.PaymentTypes.PaymentRequest;
+import coffer.core.api.PaymentTypes.PaymentView;
+import coffer.core.error.CofferException;
+import coffer.core.error.ErrorCode;
+import coffer.core.error.Result;
+import coffer.server.auth.Principal;
+import coffer.server.http.HttpApi;
+import coffer.server.http.Requests;
+import coffer.server.json.Json;
+import coffer.server.ledger.LedgerService;
+import coffer.server.ledger.Payment;
+import coffer.server.ledger.PaymentBatch;
+import coffer.server.ledger.PaymentPage;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.reflect.TypeToken;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code /api/v1/payments}: P2P payments to an email or a wallet id (seed 003). A payment is accepted
+ * (201, {@code pending}) once every check has passed and the money is reserved; it then completes or
+ * fails in the background. Another user's payment is NOT_FOUND, never data.
+ */
+public final class PaymentRoutes implements HttpApi.Routes {
+    static final int MAX_BATCH = 100;
+    static final int DEFAULT_PAGE = 20;
+    static final int MAX_PAGE = 100;
+    private static final Type METADATA = new TypeToken<Map<String, Object>>() { }.getType();
+
+    private final PaymentService payments;
+
+    public PaymentRoutes(LedgerService ledger, PaymentProcessor processor) {
+        this.payments = new PaymentService(ledger, processor);
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.post("/api/v1/payments", this::create);
+        routes.post("/api/v1/payments/batch", this::batch);
+        routes.get("/api/v1/payments", this::list);
+        routes.get("/api/v1/payments/{id}", this::get);
+    }
+
+    /** The body of a batch, read strictly; each payment in it is read on its own. */
+    record BatchBody(JsonArray payments) {
+    }
+
+    private void create(Context ctx) {
+        Principal p = Requests.principal(ctx);
+        PaymentRequest request = Requests.body(ctx, PaymentRequest.class);
+        Requests.answer(ctx, 201, payments.pay(p, request, Requests.idempotencyKey(ctx, p)), PaymentRoutes::view);
+    }
+
+    private void batch(Context ctx) {
+        Principal p = Requests.principal(ctx);
+        JsonArray items = Requests.required(Requests.body(ctx, BatchBody.class).payments(), "payments");
+        if (items.isEmpty() || items.size() > MAX_BATCH) {
+            throw new CofferException(ErrorCode.INVALID_REQUEST,
+                    "'payments' must hold 1 to " + MAX_BATCH + " payments, not " + items.size() + ".", Map.of("field", "payments"));
+        }
+        List<Result<PaymentRequest>> requests = new ArrayList<>(items.size());
+        for (JsonElement item : items) {
+            requests.add(read(item));
+        }
+        Requests.answer(ctx, 200, payments.payAll(p, requests, Json.gson().toJson(items), Requests.idempotencyKey(ctx, p)),
+                PaymentRoutes::batchView);
+    }
+
+    private void list(Context ctx) {
+        Principal p = Requests.principal(ctx);
+        PaymentPage page = payments.list(p, ctx.queryParam("cursor"), limit(ctx.queryParam("limit")));
+        ctx.json(new PaymentList(page.payments().stream().map(PaymentRoutes::view).toList(), page.nextCursor()));
+    }
+
+    private void get(Context ctx) {
+        ctx.json(view(payments.get(Requests.principal(ctx), ctx.pathParam("id"))));
+    }
+
+    private static Result<PaymentRequest> read(JsonElement item) {
+        try {
+            return Result.ok(Requests.read(item, PaymentRequest.class));
+        } catch (CofferException e) {
+            return e.toResult();
+        }
+    }
+
+    private static int limit(String text) {
+        if (text == null) {
+            return DEFAULT_PAGE;
+        }
+        try {
+            int limit = Integer.parseInt(text);
+            if (limit >= 1 && limit <= MAX_PAGE) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new CofferException(ErrorCode.INVALID_REQUEST, "'limit' must be a whole number from 1 to " + MAX_PAGE + ".",
+                Map.of("field", "limit"));
+    }
+
+    static PaymentView view(Payment p) {
+        Map<String, Object> metadata = p.metadata() == null ? null : Json.gson().fromJson(p.metadata(), METADATA);
+        return new PaymentView(p.id(), p.status().wire(), p.amount().toDecimalString(), p.amount().currencyCode(),
+                p.sourceWalletId(), p.destination(), p.description(), metadata, p.transactionId(),
+                p.createdAt().toString(), p.completedAt() == null ? null : p.completedAt().toString(), p.failureReason());
+    }
+
+    private static PaymentBatchResponse batchView(PaymentBatch batch) {
+        List<PaymentBatchResult> results = new ArrayList<>(batch.items().size());
+        int succeeded = 0;
+        for (PaymentBatch.Item item : batch.items()) {
+            int index = results.size();
+            if (item.payment() != null) {
+                results.add(new PaymentBatchResult(index, 201, view(item.payment()), null));
+                succeeded++;
+            } else {
+                ErrorCode code = ErrorCode.valueOf(item.code());
+                results.add(new PaymentBatchResult(index, code.httpStatus(), null, ErrorBody.of(code, item.message()).error()));
+            }
+        }
+        return new PaymentBatchResponse(results, succeeded, results.size() - succeeded);
+    }
+}

@@ -1,0 +1,46 @@
+package coffer.server.payment;
+
+import coffer.core.api.TransferTypes.TransferRequest;
+import coffer.core.api.TransferTypes.TransferView;
+import coffer.core.money.Money;
+import coffer.server.auth.Principal;
+import coffer.server.http.HttpApi;
+import coffer.server.http.Requests;
+import coffer.server.ledger.LedgerService;
+import coffer.server.ledger.Movement;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+/**
+ * {@code /api/v1/transfers}: money between the caller's own wallets, settled at once. A wallet that is
+ * not the caller's, on either side, is WALLET_NOT_FOUND; paying someone else is a payment.
+ */
+public final class TransferRoutes implements HttpApi.Routes {
+    private final LedgerService ledger;
+
+    public TransferRoutes(LedgerService ledger) {
+        this.ledger = ledger;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.post("/api/v1/transfers", this::create);
+    }
+
+    private void create(Context ctx) {
+        Principal p = Requests.principal(ctx);
+        TransferRequest r = Requests.body(ctx, TransferRequest.class);
+        Money amount = Requests.positiveAmount(r.amount(), r.currency());
+        String from = Requests.required(r.fromWalletId(), "from_wallet_id");
+        String to = Requests.required(r.toWalletId(), "to_wallet_id");
+        String description = PaymentService.description(r.description());
+        Requests.answer(ctx, 201, ledger.transfer(p.envId(), p.userId(), from, to, amount, description, null,
+                Requests.idempotencyKey(ctx, p)), TransferRoutes::view);
+    }
+
+    private static TransferView view(Movement m) {
+        return new TransferView(m.id(), m.status().wire(), m.amount().toDecimalString(), m.amount().currencyCode(),
+                m.debitAccount(), m.creditAccount(), m.description(), m.createdAt().toString(),
+                m.completedAt() == null ? null : m.completedAt().toString());
+    }
+}

@@ -1,0 +1,226 @@
+package coffer.server.ledger;
+
+import coffer.core.error.ErrorCode;
+import coffer.core.error.Result;
+import coffer.core.ledger.AccountKind;
+import coffer.core.ledger.TransactionStatus;
+import coffer.core.wallet.StatusActor;
+import coffer.core.wallet.WalletStatus;
+import coffer.server.db.Database;
+import coffer.server.db.DatabaseConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import static coffer.server.ledger.LedgerFixture.ENV;
+import static coffer.server.ledger.LedgerFixture.USD;
+import static coffer.server.ledger.LedgerFixture.usd;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Payments as two-phase movements, step by step, as the payment processor drives them; on SQLite and PostgreSQL. */
+abstract class PaymentLedgerContract {
+    DatabaseConfig config;
+    LedgerFixture f;
+    LedgerService ledger;
+    User alice;
+    String aliceWallet;
+    String bobWallet;
+
+    abstract DatabaseConfig database();
+
+    @BeforeEach
+    void open() {
+        config = database();
+        f = new LedgerFixture(config);
+        ledger = f.ledger;
+        alice = f.verifiedUser("alice@example.com");
+        aliceWallet = f.wallet(alice, USD);
+        f.deposit(aliceWallet, "1000.00");
+        bobWallet = f.wallet(f.verifiedUser("bob@example.com"), USD);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        assertThat(f.verify().violations()).as("ledger invariants after the test").isEmpty();
+        f.close();
+    }
+
+    private PaymentOrder order(String amount) {
+        return new PaymentOrder(ENV, alice.id(), aliceWallet, "bob@example.com", bobWallet, usd(amount), "dinner",
+                "{\"participants\":4}");
+    }
+
+    private Payment place(String amount) {
+        return ledger.sendPayment(order(amount), null).orThrow();
+    }
+
+    private Payment reread(Payment p) {
+        return ledger.payment(ENV, p.id()).orElseThrow();
+    }
+
+    @Test
+    void acceptingReservesTheMoneyAndRecordsAPendingPayment() {
+        Payment p = place("100.00");
+        assertThat(p.id()).startsWith("pmt_");
+        assertThat(p.status()).isEqualTo(TransactionStatus.PENDING);
+        assertThat(p.destination()).isEqualTo("bob@example.com");
+        assertThat(reread(p)).isEqualTo(p);
+        assertThat(f.available(aliceWallet)).isEqualTo("900.00");
+        assertThat(f.posted(aliceWallet)).isEqualTo("1000.00");
+        assertThat(f.posted(bobWallet)).isEqualTo("0.00");
+        assertThat(ledger.movement(ENV, p.transactionId()).orElseThrow().reference()).isEqualTo(p.id());
+    }
+
+    @Test
+    void startingThenSettlingCompletesThePaymentAndMovesTheMoneyOnce() {
+        Payment p = place("100.00");
+        assertThat(ledger.advancePayments(List.of(p), List.of()).orThrow()).isEqualTo(1);
+        assertThat(reread(p).status()).isEqualTo(TransactionStatus.PROCESSING);
+
+        assertThat(ledger.advancePayments(List.of(), List.of(p)).orThrow()).isEqualTo(1);
+        Payment done = reread(p);
+        assertThat(done.status()).isEqualTo(TransactionStatus.COMPLETED);
+        assertThat(done.completedAt()).isNotNull();
+        assertThat(done.failureReason()).isNull();
+
+        // a repeated round (a restart, a second server) changes nothing
+        assertThat(ledger.advancePayments(List.of(p), List.of(p)).orThrow()).isZero();
+        assertThat(f.posted(aliceWallet)).isEqualTo("900.00");
+        assertThat(f.posted(bobWallet)).isEqualTo("100.00");
+        assertThat(f.available(aliceWallet)).isEqualTo("900.00");
+    }
+
+    @Test
+    void aCaptureTheLedgerRefusesFailsThePaymentWithItsReasonAndReleasesTheMoney() {
+        Payment p = place("100.00");
+        ledger.setWalletStatus(ENV, null, bobWallet, WalletStatus.SUSPENDED, StatusActor.OPERATOR, "review").orThrow();
+        assertThat(ledger.advancePayments(List.of(), List.of(p)).orThrow()).isEqualTo(1);
+        Payment failed = reread(p);
+        assertThat(failed.status()).isEqualTo(TransactionStatus.FAILED);
+        assertThat(failed.failureReason()).isEqualTo(ErrorCode.WALLET_SUSPENDED.name());
+        assertThat(failed.completedAt()).isNull();
+        assertThat(f.available(aliceWallet)).isEqualTo("1000.00");
+        assertThat(f.posted(bobWallet)).isEqualTo("0.00");
+    }
+
+    @Test
+    void aReservationLeftPastItsExpiryFailsThePayment() {
+        Payment p = place("100.00");
+        f.clock.advance(PaymentTasks.HOLD_TTL.plusSeconds(1));
+        assertThat(ledger.advancePayments(List.of(), List.of(p)).orThrow()).isEqualTo(1);
+        assertThat(reread(p).status()).isEqualTo(TransactionStatus.FAILED);
+        assertThat(reread(p).failureReason()).isEqualTo("expired");
+        assertThat(f.available(aliceWallet)).isEqualTo("1000.00");
+    }
+
+    @Test
+    void everyRuleOfAP2PMovementAppliesAtAcceptance() {
+        assertThat(ledger.sendPayment(order("1000.01"), null).result().errorCode()).isEqualTo(ErrorCode.INSUFFICIENT_BALANCE);
+        String merchant = LedgerService.systemAccount(ENV, AccountKind.MERCHANT, USD);
+        PaymentOrder toMerchant = new PaymentOrder(ENV, alice.id(), aliceWallet, merchant, merchant, usd("1"), null, null);
+        assertThat(ledger.sendPayment(toMerchant, null).result().errorCode()).isEqualTo(ErrorCode.WALLET_NOT_FOUND);
+        User eve = f.verifiedUser("eve@example.com");
+        PaymentOrder notHers = new PaymentOrder(ENV, eve.id(), aliceWallet, "bob@example.com", bobWallet, usd("1"), null, null);
+        assertThat(ledger.sendPayment(notHers, null).result().errorCode()).isEqualTo(ErrorCode.WALLET_NOT_FOUND);
+        assertThat(f.available(aliceWallet)).isEqualTo("1000.00");
+        assertThat(ledger.payments(ENV, alice.id(), null, 10).orThrow().payments()).isEmpty();
+    }
+
+    @Test
+    void anEmailResolvesToItsUsersOpenWalletInTheCurrencyWithinTheEnvironment() {
+        assertThat(ledger.recipientWallet(ENV, "Bob@Example.com", USD)).hasValue(bobWallet);
+        assertThat(ledger.recipientWallet(ENV, "bob@example.com", LedgerFixture.EUR)).isEmpty();
+        assertThat(ledger.recipientWallet(ENV, "nobody@example.com", USD)).isEmpty();
+        assertThat(ledger.recipientWallet(LedgerFixture.OTHER_ENV, "bob@example.com", USD)).isEmpty();
+        User carol = f.verifiedUser("carol@example.com");
+        String closed = f.wallet(carol, USD);
+        ledger.setWalletStatus(ENV, carol.id(), closed, WalletStatus.CLOSED, StatusActor.USER, "moving on").orThrow();
+        assertThat(ledger.recipientWallet(ENV, "carol@example.com", USD)).isEmpty();
+    }
+
+    @Test
+    void aBatchKeepsEachItemsOutcomeInPlace() {
+        List<Result<PaymentOrder>> items = List.of(Result.ok(order("600")),
+                Result.rejected(ErrorCode.INVALID_AMOUNT, "Amount must be greater than zero"),
+                Result.ok(order("600")), Result.ok(order("400")));
+        PaymentBatch batch = ledger.sendPayments(items, "[the request]", null).orThrow();
+        assertThat(batch.items()).extracting(PaymentBatch.Item::code)
+                .containsExactly(null, "INVALID_AMOUNT", "INSUFFICIENT_BALANCE", null);
+        assertThat(batch.items().get(0).payment().status()).isEqualTo(TransactionStatus.PENDING);
+        assertThat(f.available(aliceWallet)).isEqualTo("0.00");
+    }
+
+    @Test
+    void anIdempotentRetryReplaysAndADifferentRequestWithTheKeyIsRefused() {
+        IdempotencyKey key = new IdempotencyKey("env:env-1/user:" + alice.id(), "k-1");
+        Outcome<Payment> first = ledger.sendPayment(order("10"), key);
+        Outcome<Payment> again = ledger.sendPayment(order("10"), key);
+        assertThat(again.replayed()).isTrue();
+        assertThat(again.orThrow()).isEqualTo(first.orThrow());
+        assertThat(ledger.sendPayment(order("11"), key).result().errorCode()).isEqualTo(ErrorCode.IDEMPOTENCY_KEY_REUSED);
+        assertThat(f.available(aliceWallet)).isEqualTo("990.00");
+    }
+
+    @Test
+    void unfinishedPaymentsArePendingAndProcessingOnesOldestFirstInPages() {
+        Payment settled = place("1");
+        ledger.advancePayments(List.of(), List.of(settled)).orThrow();
+        List<Payment> open = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            f.clock.advance(Duration.ofMillis(1));
+            open.add(place("1"));
+        }
+        ledger.advancePayments(List.of(open.get(0)), List.of()).orThrow();
+        Instant before = f.clock.instant().plusMillis(1);
+        List<Payment> first = ledger.unfinishedPayments(before, null, 3);
+        List<Payment> rest = ledger.unfinishedPayments(before, first.get(2), 3);
+        assertThat(first).extracting(Payment::id).containsExactly(open.get(0).id(), open.get(1).id(), open.get(2).id());
+        assertThat(rest).extracting(Payment::id).containsExactly(open.get(3).id(), open.get(4).id());
+        assertThat(first.get(0).status()).isEqualTo(TransactionStatus.PROCESSING);
+        assertThat(ledger.unfinishedPayments(open.get(2).createdAt(), null, 10)).hasSize(2);
+    }
+
+    @Test
+    void thePayersListIsNewestFirstAndTheCursorIsChecked() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            f.clock.advance(Duration.ofMillis(1));
+            ids.add(place("1").id());
+        }
+        PaymentPage first = ledger.payments(ENV, alice.id(), null, 2).orThrow();
+        assertThat(first.payments()).extracting(Payment::id).containsExactly(ids.get(2), ids.get(1));
+        PaymentPage last = ledger.payments(ENV, alice.id(), first.nextCursor(), 2).orThrow();
+        assertThat(last.payments()).extracting(Payment::id).containsExactly(ids.get(0));
+        assertThat(last.nextCursor()).isNull();
+        assertThat(ledger.payments(ENV, alice.id(), "garbage", 2).errorCode()).isEqualTo(ErrorCode.INVALID_REQUEST);
+        assertThat(ledger.payments(ENV, "usr_other", null, 2).orThrow().payments()).isEmpty();
+    }
+
+    @Test
+    void twoServersSettlingTheSamePaymentsMoveTheMoneyOnce() throws Exception {
+        List<Payment> payments = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            payments.add(place("10"));
+        }
+        try (Database second = Database.open(config);
+             LedgerService other = new LedgerService(second, f.clock, LedgerSettings.defaults().withHoldSweepInterval(Duration.ZERO))) {
+            for (int round = 0; round < 3; round++) {
+                CompletableFuture<Result<Integer>> one = CompletableFuture.supplyAsync(() -> ledger.advancePayments(payments, payments));
+                CompletableFuture<Result<Integer>> two = CompletableFuture.supplyAsync(() -> other.advancePayments(payments, payments));
+                one.join();
+                two.join();
+            }
+            // whichever rounds lost a race, one more round finishes every payment
+            ledger.advancePayments(List.of(), payments).orThrow();
+        }
+        assertThat(payments).allMatch(p -> reread(p).status() == TransactionStatus.COMPLETED);
+        assertThat(f.posted(aliceWallet)).isEqualTo("500.00");
+        assertThat(f.posted(bobWallet)).isEqualTo("500.00");
+    }
+}
