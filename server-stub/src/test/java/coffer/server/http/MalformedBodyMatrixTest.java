@@ -1,0 +1,62 @@
+package coffer.server.http;
+
+import coffer.server.testing.DemoServerTest;
+import coffer.server.testing.Http;
+import coffer.server.testing.TestServer.Caller;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every route that takes a JSON body, fed bodies no client should send: each answer is a 4xx with a
+ * code from the shared enum, never a 500, and the ledger is untouched. The routes come from what the
+ * server registered, so a new route is covered the day it is added.
+ */
+class MalformedBodyMatrixTest extends DemoServerTest {
+    private static final Map<String, String> BAD_BODIES = Map.of(
+            "not JSON", "{\"amount\": ",
+            "a JSON array", "[1, 2, 3]",
+            "a JSON string", "\"hello\"",
+            "an unknown field", "{\"definitely_not_a_field\": true}",
+            "a number where an object belongs", "42",
+            "deeply nested", "[".repeat(5000) + "]".repeat(5000),
+            "over the size limit", "{\"description\":\"" + "x".repeat((int) HttpApi.MAX_REQUEST_BYTES + 10) + "\"}");
+
+    @Test
+    void everyBodyTakingRouteRefusesMalformedBodiesWithACode() throws Exception {
+        Caller alice = server.login("alice@example.com");
+        String before = alice.get("/api/v1/accounts").body();
+        long movementsBefore = server.verify().movements();
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        for (HttpApi.Route route : server.server().routes()) {
+            if (!route.method().equals("POST") || !route.path().startsWith("/api/v1/") || route.path().contains("{")
+                    || route.path().endsWith("/logout")) {
+                continue;
+            }
+            for (Map.Entry<String, String> bad : BAD_BODIES.entrySet()) {
+                HttpResponse<String> r = Http.send(HttpRequest.newBuilder(URI.create(server.url(route.path())))
+                        .header("Authorization", "Bearer " + alice.accessToken())
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(bad.getValue())));
+                checked++;
+                String code = r.body().contains("\"code\"") ? Caller.errorCode(r) : null;
+                if (r.statusCode() < 400 || r.statusCode() >= 500 || code == null) {
+                    problems.add(route.path() + " with " + bad.getKey() + ": " + r.statusCode() + " "
+                            + r.body().substring(0, Math.min(200, r.body().length())));
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(checked).isGreaterThanOrEqualTo(8 * BAD_BODIES.size());
+        assertThat(alice.get("/api/v1/accounts").body()).isEqualTo(before);
+        assertThat(server.verify().movements()).isEqualTo(movementsBefore);
+    }
+}
