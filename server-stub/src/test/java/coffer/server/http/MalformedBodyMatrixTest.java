@@ -5,8 +5,6 @@ import coffer.server.testing.Http;
 import coffer.server.testing.TestServer.Caller;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,10 +40,7 @@ class MalformedBodyMatrixTest extends DemoServerTest {
                 continue;
             }
             for (Map.Entry<String, String> bad : BAD_BODIES.entrySet()) {
-                HttpResponse<String> r = Http.send(HttpRequest.newBuilder(URI.create(server.url(route.path())))
-                        .header("Authorization", "Bearer " + alice.accessToken())
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(bad.getValue())));
+                HttpResponse<String> r = Http.postJson(alice.request(route.path()), bad.getValue());
                 checked++;
                 String code = r.body().contains("\"code\"") ? Caller.errorCode(r) : null;
                 if (r.statusCode() < 400 || r.statusCode() >= 500 || code == null) {

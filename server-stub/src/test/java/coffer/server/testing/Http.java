@@ -12,6 +12,9 @@ import java.time.Duration;
 public final class Http {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** Bodies at least this big are retried when the connection is reset under them. */
+    public static final int LARGE_BODY = 64 * 1024;
+
     private Http() {
     }
 
@@ -20,8 +23,26 @@ public final class Http {
     }
 
     public static HttpResponse<String> post(String url, String json) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+        return postJson(HttpRequest.newBuilder(URI.create(url)), json);
+    }
+
+    /**
+     * Sends {@code json} as a POST. A server refuses an oversized body from its headers and closes the
+     * connection while the client may still be writing; the client then sometimes sees the connection
+     * reset instead of the 413. A real client retries, and so does this one, for large bodies only.
+     */
+    public static HttpResponse<String> postJson(HttpRequest.Builder request, String json) {
+        HttpRequest.Builder post = request.header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return send(post.copy());
+            } catch (UncheckedIOException e) {
+                if (json.length() < LARGE_BODY || attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     public static HttpResponse<String> send(HttpRequest.Builder request) {

@@ -94,14 +94,12 @@ public final class TestServer implements AutoCloseable {
         }
 
         public HttpResponse<String> post(String path, String json) {
-            return Http.send(request(path).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json)));
+            return Http.postJson(request(path), json);
         }
 
         /** A POST with an {@code Idempotency-Key}. */
         public HttpResponse<String> post(String path, String json, String idempotencyKey) {
-            return Http.send(request(path).header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
-                    .POST(HttpRequest.BodyPublishers.ofString(json)));
+            return Http.postJson(request(path).header("Idempotency-Key", idempotencyKey), json);
         }
 
         public HttpRequest.Builder request(String path) {
