@@ -18,7 +18,8 @@ record BenchOptions(List<String> databases, List<Integer> submitters, List<Integ
 
               --db LIST          databases to run: sqlite,postgres (default both)
               --submitters LIST  concurrent callers of the service (default 1,8,64)
-              --ceiling LIST     batch sizes of the plain-JDBC ceiling (default: the submitter counts and --batch)
+              --ceiling LIST     batch sizes of the plain-JDBC ceiling (default: the submitter counts and --batch;
+                                 "none" for no ceiling runs)
               --warmup SECONDS   warm-up before each measured window (default 5)
               --seconds SECONDS  length of each measured window (default 20)
               --rounds N         runs per configuration; the table shows the median run (default 1)
@@ -56,7 +57,10 @@ record BenchOptions(List<String> databases, List<Integer> submitters, List<Integ
             switch (w) {
                 case "--db" -> databases = List.of(value(words, ++i, w).split(","));
                 case "--submitters" -> submitters = ints(value(words, ++i, w));
-                case "--ceiling" -> ceiling = ints(value(words, ++i, w));
+                case "--ceiling" -> {
+                    String v = value(words, ++i, w);
+                    ceiling = v.equals("none") ? List.of() : ints(v);
+                }
                 case "--warmup" -> warmup = Duration.ofMillis((long) (Double.parseDouble(value(words, ++i, w)) * 1000));
                 case "--seconds" -> length = Duration.ofMillis((long) (Double.parseDouble(value(words, ++i, w)) * 1000));
                 case "--rounds" -> rounds = Integer.parseInt(value(words, ++i, w));
