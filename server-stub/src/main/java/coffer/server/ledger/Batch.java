@@ -46,6 +46,7 @@ final class Batch {
     private final Set<String> wantedAccounts = new TreeSet<>();
     private final Set<String> wantedHolds = new TreeSet<>();
     private final Set<String> wantedTransactions = new TreeSet<>();
+    private final Set<String> wantedOutgoing = new TreeSet<>();
 
     private final Map<String, AccountState> accounts = new HashMap<>();
     private final Map<String, HoldRow> holds = new HashMap<>();
@@ -84,6 +85,16 @@ final class Batch {
     void needTransaction(String id) {
         if (id != null) {
             wantedTransactions.add(id);
+        }
+    }
+
+    /**
+     * Names a wallet whose rolling 24-hour outgoing total a task will check, so the totals are read
+     * with one query at load; a total nobody declared is still read on first use.
+     */
+    void needOutgoingToday(String walletId) {
+        if (walletId != null) {
+            wantedOutgoing.add(walletId);
         }
     }
 
@@ -133,14 +144,19 @@ final class Batch {
                 }
             }
         }
-        loadOutgoingToday();
+        loadOutgoingToday(accounts.values().stream().filter(a -> a.isUserWallet() && wantedOutgoing.contains(a.id)).toList());
     }
 
-    private void loadOutgoingToday() throws SQLException {
-        List<String> wallets = accounts.values().stream().filter(AccountState::isUserWallet).map(a -> a.id).toList();
-        if (wallets.isEmpty()) {
+    /**
+     * Reads the wallets' outgoing totals of the last 24 hours. Only for wallets whose limit is checked:
+     * the query reads every outgoing movement of the day, which grows with the wallet's history.
+     */
+    private void loadOutgoingToday(List<AccountState> toLoad) throws SQLException {
+        if (toLoad.isEmpty()) {
             return;
         }
+        toLoad.forEach(a -> a.outgoingLoaded = true);
+        List<String> wallets = toLoad.stream().map(a -> a.id).toList();
         String sql = "SELECT debit_account, SUM(amount) FROM transactions WHERE debit_account IN ("
                 + Rows.placeholders(wallets.size()) + ") AND created_at > ? AND kind IN ("
                 + Rows.placeholders(OUTGOING.size()) + ") AND status IN (?, ?, ?) GROUP BY debit_account";
@@ -187,6 +203,19 @@ final class Batch {
     /** Every account of {@code userId} loaded in this batch. */
     List<AccountState> accountsOf(String userId) {
         return accounts.values().stream().filter(a -> userId.equals(a.userId)).toList();
+    }
+
+    /** The wallet's outgoing total of the rolling 24 hours, including earlier tasks of this batch. */
+    long outgoingToday(AccountState wallet) throws SQLException {
+        if (!wallet.outgoingLoaded) {
+            loadOutgoingToday(List.of(wallet));
+        }
+        return wallet.outgoingToday;
+    }
+
+    /** Adds a movement to the wallet's outgoing total, for later checks in the same batch. */
+    void countOutgoing(AccountState wallet, long minor) throws SQLException {
+        wallet.outgoingToday = Math.addExact(outgoingToday(wallet), minor);
     }
 
     /** The KYC limits that apply to a user wallet. */
