@@ -86,24 +86,24 @@ public final class LedgerLoad {
     static String tables(List<RunResult> service, List<RunResult> ceiling, List<String> setups) {
         StringBuilder sb = new StringBuilder();
         sb.append("Through the service (closed loop: each submitter waits for its answer):\n\n");
-        sb.append("| database | submitters | transfers/s | p50 ms | p99 ms | mean batch | JDBC ceiling, same batch | service / ceiling | peak heap MB |\n");
-        sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        sb.append("| database | submitters | transfers/s | p50 ms | p99 ms | mean batch | JDBC ceiling, same batch | service / ceiling | peak heap MB | CPU cores: JVM + postgres |\n");
+        sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (RunResult r : service) {
             Optional<RunResult> c = ceiling.stream()
                     .filter(x -> x.database().equals(r.database()) && x.batch() == Math.min(r.submitters(), r.batch()))
                     .findFirst();
-            sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %.1f | %s | %s | %d |%n", r.database(),
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %.1f | %s | %s | %d | %s |%n", r.database(),
                     r.submitters(), r.rate(), RunResult.millis(r.latency().p50()), RunResult.millis(r.latency().p99()),
                     r.meanBatch(), c.map(RunResult::rate).orElse("–"),
                     c.map(x -> String.format(Locale.ROOT, "%.0f%%", 100 * r.perSecond() / x.perSecond())).orElse("–"),
-                    r.peakHeap() >> 20));
+                    r.peakHeap() >> 20, r.cores()));
         }
         sb.append("\nPlain batched JDBC, one writer, no reads or checks (the ceiling):\n\n");
-        sb.append("| database | transfers per commit | transfers/s | commit p50 ms | commit p99 ms |\n");
-        sb.append("|---|---:|---:|---:|---:|\n");
+        sb.append("| database | transfers per commit | transfers/s | commit p50 ms | commit p99 ms | CPU cores: JVM + postgres |\n");
+        sb.append("|---|---:|---:|---:|---:|---:|\n");
         for (RunResult r : ceiling) {
-            sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s |%n", r.database(), r.batch(), r.rate(),
-                    RunResult.millis(r.latency().p50()), RunResult.millis(r.latency().p99())));
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s |%n", r.database(), r.batch(), r.rate(),
+                    RunResult.millis(r.latency().p50()), RunResult.millis(r.latency().p99()), r.cores()));
         }
         if (Stream.concat(service.stream(), ceiling.stream()).anyMatch(RunResult::noisy)) {
             sb.append("\n(noisy): other processes used more than ").append((int) RunResult.NOISY_PERCENT)

@@ -75,7 +75,7 @@ final class Window {
             peak = probe.peakBytes();
             gc = probe.gcMillisSinceStart();
         }
-        double others = cpu.othersPercent();
+        CpuProbe.Usage usage = cpu.usage();
         long commitsAfter = commits.getAsLong();
         for (Thread t : threads) {
             t.join();
@@ -86,6 +86,6 @@ final class Window {
             throw e;
         }
         return new RunResult(database, mode, workers.size(), batch, w.transfers.sum(), (end - start) / 1e9, w.rejected.sum(),
-                Latencies.merge(recorders), commitsAfter - commitsBefore, peak, gc, others);
+                Latencies.merge(recorders), commitsAfter - commitsBefore, peak, gc, usage);
     }
 }
