@@ -36,7 +36,11 @@ public final class LedgerLoad {
         try {
             options = BenchOptions.parse(args);
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage().isEmpty() ? BenchOptions.USAGE : e.getMessage() + "\n\n" + BenchOptions.USAGE);
+            if (e.getMessage().isEmpty()) {
+                System.out.println(BenchOptions.USAGE); // --help
+                return;
+            }
+            System.err.println(e.getMessage() + "\n\n" + BenchOptions.USAGE);
             System.exit(2);
             return;
         }
