@@ -18,8 +18,10 @@ final class AccountState {
     Balance balance;
     /** The owner's KYC tier; null for system accounts. */
     KycTier tier;
-    /** Outgoing minor units in the rolling 24 h window, for user wallets. */
+    /** Outgoing minor units in the rolling 24 h window, for user wallets; read only through {@link Batch#outgoingToday}. */
     long outgoingToday;
+    /** Whether {@link #outgoingToday} has been read from the database in this batch. */
+    boolean outgoingLoaded;
     boolean dirty;
 
     AccountState(String id, String envId, String userId, AccountKind kind, Currency currency,

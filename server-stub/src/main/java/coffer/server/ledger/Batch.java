@@ -13,7 +13,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +24,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+
+import static coffer.server.ledger.BulkWrite.bigint;
+import static coffer.server.ledger.BulkWrite.text;
 
 /**
  * One group commit: the rows its tasks need, loaded (and on PostgreSQL locked, in id order) once at
@@ -39,6 +41,23 @@ final class Batch {
     static final Set<TransactionKind> OUTGOING = Set.of(TransactionKind.WITHDRAWAL, TransactionKind.PAYMENT,
             TransactionKind.P2P, TransactionKind.SETTLEMENT);
 
+    private static final List<BulkWrite.Column> ID = List.of(text("id"));
+    private static final List<BulkWrite.Column> TX_INSERT = List.of(text("id"), text("env_id"), text("kind"), text("status"),
+            bigint("amount"), text("currency"), text("debit_account"), text("credit_account"), text("hold_id"),
+            text("original_id"), bigint("refunded"), text("reference"), text("description"), text("metadata"),
+            text("failure_reason"), bigint("created_at"), bigint("updated_at"), bigint("completed_at"), bigint("seq"));
+    private static final List<BulkWrite.Column> TX_UPDATE = List.of(text("status"), bigint("amount"), bigint("refunded"),
+            text("failure_reason"), bigint("completed_at"), bigint("updated_at"), bigint("seq"));
+    private static final List<BulkWrite.Column> POSTING_INSERT = List.of(text("transaction_id"), text("account_id"),
+            bigint("amount"), text("currency"), bigint("seq"));
+    private static final List<BulkWrite.Column> HOLD_INSERT = List.of(text("id"), text("transaction_id"),
+            text("debit_account"), text("credit_account"), bigint("amount"), text("currency"), text("state"),
+            bigint("captured"), bigint("expires_at"), bigint("created_at"), bigint("resolved_at"));
+    private static final List<BulkWrite.Column> ACCOUNT_UPDATE = List.of(bigint("posted"), bigint("pending_debits"),
+            bigint("pending_credits"), text("status"), bigint("updated_at"), bigint("seq"));
+    private static final List<BulkWrite.Column> AUDIT_INSERT = List.of(bigint("at"), text("env_id"), text("actor"),
+            text("subject_type"), text("subject_id"), text("field"), text("old_value"), text("new_value"), text("reason"));
+
     private final Connection connection;
     private final Dialect dialect;
     private final Instant now;
@@ -47,6 +66,7 @@ final class Batch {
     private final Set<String> wantedAccounts = new TreeSet<>();
     private final Set<String> wantedHolds = new TreeSet<>();
     private final Set<String> wantedTransactions = new TreeSet<>();
+    private final Set<String> wantedOutgoing = new TreeSet<>();
 
     private final Map<String, AccountState> accounts = new HashMap<>();
     private final Map<String, HoldRow> holds = new HashMap<>();
@@ -88,6 +108,16 @@ final class Batch {
     void needTransaction(String id) {
         if (id != null) {
             wantedTransactions.add(id);
+        }
+    }
+
+    /**
+     * Names a wallet whose rolling 24-hour outgoing total a task will check, so the totals are read
+     * with one query at load; a total nobody declared is still read on first use.
+     */
+    void needOutgoingToday(String walletId) {
+        if (walletId != null) {
+            wantedOutgoing.add(walletId);
         }
     }
 
@@ -143,14 +173,19 @@ final class Batch {
                 }
             }
         }
-        loadOutgoingToday();
+        loadOutgoingToday(accounts.values().stream().filter(a -> a.isUserWallet() && wantedOutgoing.contains(a.id)).toList());
     }
 
-    private void loadOutgoingToday() throws SQLException {
-        List<String> wallets = accounts.values().stream().filter(AccountState::isUserWallet).map(a -> a.id).toList();
-        if (wallets.isEmpty()) {
+    /**
+     * Reads the wallets' outgoing totals of the last 24 hours. Only for wallets whose limit is checked:
+     * the query reads every outgoing movement of the day, which grows with the wallet's history.
+     */
+    private void loadOutgoingToday(List<AccountState> toLoad) throws SQLException {
+        if (toLoad.isEmpty()) {
             return;
         }
+        toLoad.forEach(a -> a.outgoingLoaded = true);
+        List<String> wallets = toLoad.stream().map(a -> a.id).toList();
         String sql = "SELECT debit_account, SUM(amount) FROM transactions WHERE debit_account IN ("
                 + Rows.placeholders(wallets.size()) + ") AND created_at > ? AND kind IN ("
                 + Rows.placeholders(OUTGOING.size()) + ") AND status IN (?, ?, ?) GROUP BY debit_account";
@@ -197,6 +232,19 @@ final class Batch {
     /** Every account of {@code userId} loaded in this batch. */
     List<AccountState> accountsOf(String userId) {
         return accounts.values().stream().filter(a -> userId.equals(a.userId)).toList();
+    }
+
+    /** The wallet's outgoing total of the rolling 24 hours, including earlier tasks of this batch. */
+    long outgoingToday(AccountState wallet) throws SQLException {
+        if (!wallet.outgoingLoaded) {
+            loadOutgoingToday(List.of(wallet));
+        }
+        return wallet.outgoingToday;
+    }
+
+    /** Adds a movement to the wallet's outgoing total, for later checks in the same batch. */
+    void countOutgoing(AccountState wallet, long minor) throws SQLException {
+        wallet.outgoingToday = Math.addExact(outgoingToday(wallet), minor);
     }
 
     /** The KYC limits that apply to a user wallet. */
@@ -338,94 +386,33 @@ final class Batch {
         }
         seq = nextSeq();
         long at = now.toEpochMilli();
-        if (!newTx.isEmpty()) {
-            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO transactions (id, env_id, kind, status, "
-                    + "amount, currency, debit_account, credit_account, hold_id, original_id, refunded, reference, "
-                    + "description, metadata, failure_reason, created_at, updated_at, completed_at, seq) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (TxRow t : newTx) {
-                    ps.setString(1, t.id);
-                    ps.setString(2, t.envId);
-                    ps.setString(3, t.kind.wire());
-                    ps.setString(4, t.status.wire());
-                    ps.setLong(5, t.amount.minor());
-                    ps.setString(6, t.amount.currencyCode());
-                    ps.setString(7, t.debitAccount);
-                    ps.setString(8, t.creditAccount);
-                    ps.setString(9, t.holdId);
-                    ps.setString(10, t.originalId);
-                    ps.setLong(11, t.refunded.minor());
-                    ps.setString(12, t.reference);
-                    ps.setString(13, t.description);
-                    ps.setString(14, t.metadata);
-                    ps.setString(15, t.failureReason);
-                    ps.setLong(16, t.createdAt.toEpochMilli());
-                    ps.setLong(17, at);
-                    setNullableInstant(ps, 18, t.completedAt);
-                    ps.setLong(19, seq);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+        List<Object[]> txRows = new ArrayList<>(newTx.size());
+        for (TxRow t : newTx) {
+            txRows.add(new Object[]{t.id, t.envId, t.kind.wire(), t.status.wire(), t.amount.minor(), t.amount.currencyCode(),
+                    t.debitAccount, t.creditAccount, t.holdId, t.originalId, t.refunded.minor(), t.reference, t.description,
+                    t.metadata, t.failureReason, t.createdAt.toEpochMilli(), at, millis(t.completedAt), seq});
         }
-        if (!changedTx.isEmpty()) {
-            try (PreparedStatement ps = connection.prepareStatement("UPDATE transactions SET status = ?, amount = ?, "
-                    + "refunded = ?, failure_reason = ?, completed_at = ?, updated_at = ?, seq = ? WHERE id = ?")) {
-                for (TxRow t : changedTx) {
-                    ps.setString(1, t.status.wire());
-                    ps.setLong(2, t.amount.minor());
-                    ps.setLong(3, t.refunded.minor());
-                    ps.setString(4, t.failureReason);
-                    setNullableInstant(ps, 5, t.completedAt);
-                    ps.setLong(6, at);
-                    ps.setLong(7, seq);
-                    ps.setString(8, t.id);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+        BulkWrite.insert(connection, dialect, "transactions", TX_INSERT, txRows);
+        List<Object[]> txChanges = new ArrayList<>(changedTx.size());
+        for (TxRow t : changedTx) {
+            txChanges.add(new Object[]{t.status.wire(), t.amount.minor(), t.refunded.minor(), t.failureReason,
+                    millis(t.completedAt), at, seq, t.id});
         }
+        BulkWrite.update(connection, dialect, "transactions", TX_UPDATE, ID, txChanges);
         ChangeLog.movements(connection, seq, java.util.stream.Stream.concat(newTx.stream(), changedTx.stream()).toList());
-        if (!postings.isEmpty()) {
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "INSERT INTO postings (transaction_id, account_id, amount, currency, seq) VALUES (?, ?, ?, ?, ?)")) {
-                for (Object[] p : postings) {
-                    ps.setString(1, (String) p[0]);
-                    ps.setString(2, (String) p[1]);
-                    ps.setLong(3, (Long) p[2]);
-                    ps.setString(4, (String) p[3]);
-                    ps.setLong(5, seq);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+        List<Object[]> postingRows = new ArrayList<>(postings.size());
+        for (Object[] p : postings) {
+            postingRows.add(new Object[]{p[0], p[1], p[2], p[3], seq});
         }
-        if (!newHolds.isEmpty()) {
-            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO holds (id, transaction_id, debit_account, "
-                    + "credit_account, amount, currency, state, captured, expires_at, created_at, resolved_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (HoldRow h : newHolds) {
-                    Hold hold = h.hold;
-                    ps.setString(1, hold.id());
-                    ps.setString(2, h.transactionId);
-                    ps.setString(3, hold.debitAccount());
-                    ps.setString(4, hold.creditAccount());
-                    ps.setLong(5, hold.amount().minor());
-                    ps.setString(6, hold.amount().currencyCode());
-                    ps.setString(7, hold.state().name());
-                    ps.setLong(8, hold.captured().minor());
-                    ps.setLong(9, hold.expiresAt().toEpochMilli());
-                    ps.setLong(10, at);
-                    if (hold.state().isResolved()) {
-                        ps.setLong(11, at);
-                    } else {
-                        ps.setNull(11, Types.BIGINT);
-                    }
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+        BulkWrite.insert(connection, dialect, "postings", POSTING_INSERT, postingRows);
+        List<Object[]> holdRows = new ArrayList<>(newHolds.size());
+        for (HoldRow h : newHolds) {
+            Hold hold = h.hold;
+            holdRows.add(new Object[]{hold.id(), h.transactionId, hold.debitAccount(), hold.creditAccount(),
+                    hold.amount().minor(), hold.amount().currencyCode(), hold.state().name(), hold.captured().minor(),
+                    hold.expiresAt().toEpochMilli(), at, hold.state().isResolved() ? at : null});
         }
+        BulkWrite.insert(connection, dialect, "holds", HOLD_INSERT, holdRows);
         if (!changedHolds.isEmpty()) {
             // "AND state = 'PENDING'" makes resolving twice impossible even if two writers raced
             try (PreparedStatement ps = connection.prepareStatement(
@@ -445,49 +432,17 @@ final class Batch {
                 }
             }
         }
-        if (!changedAccounts.isEmpty()) {
-            try (PreparedStatement ps = connection.prepareStatement("UPDATE accounts SET posted = ?, pending_debits = ?, "
-                    + "pending_credits = ?, status = ?, updated_at = ?, seq = ? WHERE id = ?")) {
-                for (AccountState a : changedAccounts) {
-                    ps.setLong(1, a.balance.posted());
-                    ps.setLong(2, a.balance.pendingDebits());
-                    ps.setLong(3, a.balance.pendingCredits());
-                    ps.setString(4, a.status.wireName());
-                    ps.setLong(5, at);
-                    ps.setLong(6, seq);
-                    ps.setString(7, a.id);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+        List<Object[]> accountChanges = new ArrayList<>(changedAccounts.size());
+        for (AccountState a : changedAccounts) {
+            accountChanges.add(new Object[]{a.balance.posted(), a.balance.pendingDebits(), a.balance.pendingCredits(),
+                    a.status.wireName(), at, seq, a.id});
         }
+        BulkWrite.update(connection, dialect, "accounts", ACCOUNT_UPDATE, ID, accountChanges);
         ChangeLog.wallets(connection, seq, changedAccounts);
         ChangeLog.opened(connection, seq, openedWallets.keySet());
-        if (!audit.isEmpty()) {
-            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO audit_log (at, env_id, actor, "
-                    + "subject_type, subject_id, field, old_value, new_value, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (Object[] row : audit) {
-                    ps.setLong(1, (Long) row[0]);
-                    for (int i = 1; i < row.length; i++) {
-                        ps.setString(i + 1, (String) row[i]);
-                    }
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-        }
-        if (!idempotencyResponses.isEmpty()) {
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "UPDATE idempotency_keys SET response = ? WHERE scope = ? AND idem_key = ?")) {
-                for (Object[] row : idempotencyResponses) {
-                    ps.setString(1, (String) row[0]);
-                    ps.setString(2, (String) row[1]);
-                    ps.setString(3, (String) row[2]);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-        }
+        BulkWrite.insert(connection, dialect, "audit_log", AUDIT_INSERT, audit);
+        BulkWrite.update(connection, dialect, "idempotency_keys", List.of(text("response")),
+                List.of(text("scope"), text("idem_key")), idempotencyResponses);
         if (!idempotencyReleases.isEmpty()) {
             try (PreparedStatement ps = connection.prepareStatement(
                     "DELETE FROM idempotency_keys WHERE scope = ? AND idem_key = ?")) {
@@ -521,11 +476,7 @@ final class Batch {
         }
     }
 
-    private static void setNullableInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.BIGINT);
-        } else {
-            ps.setLong(index, value.toEpochMilli());
-        }
+    private static Long millis(Instant value) {
+        return value == null ? null : value.toEpochMilli();
     }
 }

@@ -8,6 +8,7 @@ import coffer.core.ledger.HoldState;
 import coffer.core.ledger.TransactionStatus;
 import coffer.core.money.Money;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +31,11 @@ final class HoldTasks {
 
         @Override
         public void declare(Batch b) {
-            b.needAccount(order.debitAccount());
-            b.needAccount(order.creditAccount());
+            MoveRules.declare(b, order);
         }
 
         @Override
-        public Result<Movement> apply(Batch b) {
+        public Result<Movement> apply(Batch b) throws SQLException {
             if (!expiresAt.isAfter(b.now())) {
                 return Result.rejected(ErrorCode.INVALID_REQUEST, "A hold must expire in the future",
                         Map.of("expires_at", expiresAt.toString()));
@@ -55,7 +55,7 @@ final class HoldTasks {
             to.balance = expecting;
             b.changed(from);
             b.changed(to);
-            MoveRules.countOutgoing(order, from);
+            MoveRules.countOutgoing(b, order, from);
             String holdId = Ids.next("hld");
             TxRow tx = b.newTransaction(order.kind(), TransactionStatus.PENDING, order.amount(), from, to, holdId,
                     order.originalId(), order.reference(), order.description(), order.metadata());

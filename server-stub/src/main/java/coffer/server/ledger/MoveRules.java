@@ -9,6 +9,7 @@ import coffer.core.ledger.Balance;
 import coffer.core.ledger.TransactionKind;
 import coffer.core.money.Money;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +27,16 @@ final class MoveRules {
     record Parties(AccountState from, AccountState to) {
     }
 
-    static Result<Parties> check(Batch b, MoveOrder o) {
+    /** Declares what {@link #check} will read for {@code o}. */
+    static void declare(Batch b, MoveOrder o) {
+        b.needAccount(o.debitAccount());
+        b.needAccount(o.creditAccount());
+        if (o.outgoingLimit()) {
+            b.needOutgoingToday(o.debitAccount());
+        }
+    }
+
+    static Result<Parties> check(Batch b, MoveOrder o) throws SQLException {
         AccountState from = b.account(o.debitAccount());
         AccountState to = b.account(o.creditAccount());
         if (from == null || !from.envId.equals(o.envId())
@@ -64,8 +74,9 @@ final class MoveRules {
                     Map.of("expected", expected, "actual", amount.currencyCode()));
         }
         if (o.outgoingLimit() && from.isUserWallet()) {
-            List<OutgoingMovement> used = from.outgoingToday == 0 ? List.of()
-                    : List.of(new OutgoingMovement(Money.ofMinor(from.currency, from.outgoingToday), b.now()));
+            long outgoingToday = b.outgoingToday(from);
+            List<OutgoingMovement> used = outgoingToday == 0 ? List.of()
+                    : List.of(new OutgoingMovement(Money.ofMinor(from.currency, outgoingToday), b.now()));
             KycDecision decision = KycPolicy.checkOutgoing(b.limitsOf(from), used, amount, b.now());
             if (!decision.isAllowed()) {
                 return decision.result().asRejected();
@@ -87,9 +98,9 @@ final class MoveRules {
     }
 
     /** Records that a wallet's outgoing total grew, for later checks in the same batch. */
-    static void countOutgoing(MoveOrder o, AccountState from) {
+    static void countOutgoing(Batch b, MoveOrder o, AccountState from) throws SQLException {
         if (o.outgoingLimit() && from.isUserWallet() && Batch.OUTGOING.contains(o.kind())) {
-            from.outgoingToday = Math.addExact(from.outgoingToday, o.amount().minor());
+            b.countOutgoing(from, o.amount().minor());
         }
     }
 

@@ -4,6 +4,8 @@ import coffer.core.error.Result;
 import coffer.core.ledger.Balance;
 import coffer.core.ledger.TransactionStatus;
 
+import java.sql.SQLException;
+
 /** A one-step movement: checked, then posted as completed in the same commit. */
 final class MoveTask implements LedgerTask<Movement> {
     private final MoveOrder order;
@@ -14,17 +16,16 @@ final class MoveTask implements LedgerTask<Movement> {
 
     @Override
     public void declare(Batch batch) {
-        batch.needAccount(order.debitAccount());
-        batch.needAccount(order.creditAccount());
+        MoveRules.declare(batch, order);
     }
 
     @Override
-    public Result<Movement> apply(Batch b) {
+    public Result<Movement> apply(Batch b) throws SQLException {
         return execute(b, order);
     }
 
     /** Checks and posts {@code order}; shared by every one-step movement (refunds and reversals too). */
-    static Result<Movement> execute(Batch b, MoveOrder order) {
+    static Result<Movement> execute(Batch b, MoveOrder order) throws SQLException {
         Result<MoveRules.Parties> checked = MoveRules.check(b, order);
         if (!checked.isOk()) {
             return checked.asRejected();
@@ -40,7 +41,7 @@ final class MoveTask implements LedgerTask<Movement> {
         to.balance = credited;
         b.changed(from);
         b.changed(to);
-        MoveRules.countOutgoing(order, from);
+        MoveRules.countOutgoing(b, order, from);
         TxRow tx = b.newTransaction(order.kind(), TransactionStatus.COMPLETED, order.amount(), from, to, null,
                 order.originalId(), order.reference(), order.description(), order.metadata());
         b.post(tx, from, -order.amount().minor());

@@ -1,11 +1,13 @@
 package coffer.server.ledger;
 
+import java.sql.SQLException;
 import coffer.core.error.Result;
 import coffer.core.ledger.TransactionKind;
 import coffer.core.ledger.TransactionStatus;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -42,7 +44,7 @@ final class PaymentTasks {
         }
 
         @Override
-        public Result<Payment> apply(Batch b) {
+        public Result<Payment> apply(Batch b) throws SQLException {
             return placement.apply(b);
         }
 
@@ -81,10 +83,12 @@ final class PaymentTasks {
         }
 
         @Override
-        public Result<PaymentBatch> apply(Batch b) {
-            return Result.ok(new PaymentBatch(items.stream()
-                    .map(item -> PaymentBatch.Item.of(item.flatMap(placement -> placement.apply(b))))
-                    .toList()));
+        public Result<PaymentBatch> apply(Batch b) throws SQLException {
+            List<PaymentBatch.Item> results = new ArrayList<>(items.size());
+            for (var item : items) {
+                results.add(PaymentBatch.Item.of(item.isOk() ? item.orThrow().apply(b) : item.asRejected()));
+            }
+            return Result.ok(new PaymentBatch(results));
         }
 
         @Override
@@ -179,7 +183,7 @@ final class PaymentTasks {
         }
 
         /** Checks and reserves the payment; a refusal leaves the batch as it was. */
-        Result<Payment> apply(Batch b) {
+        Result<Payment> apply(Batch b) throws SQLException {
             AccountState to = b.account(order.destinationWalletId());
             if (to != null && !to.isUserWallet()) {
                 // payments go to people; the environment's own accounts are not a destination

@@ -6,6 +6,7 @@ import coffer.core.ledger.TransactionKind;
 import coffer.core.ledger.TransactionStatus;
 import coffer.core.money.Money;
 
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -45,7 +46,7 @@ final class RefundTask implements LedgerTask<Movement> {
     }
 
     @Override
-    public Result<Movement> apply(Batch b) {
+    public Result<Movement> apply(Batch b) throws SQLException {
         TxRow original = b.transaction(originalId);
         if (original == null || !original.envId.equals(envId)) {
             return Result.rejected(ErrorCode.NOT_FOUND, "Transaction " + originalId + " was not found",

@@ -16,6 +16,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static coffer.server.ledger.LedgerFixture.ENV;
 import static coffer.server.ledger.LedgerFixture.EUR;
@@ -223,6 +226,32 @@ abstract class LedgerServiceContract extends LedgerContract {
         f.clock.advance(Duration.ofHours(24));
         assertThat(pay(wallet, "50.00").isOk()).isTrue();
         assertThat(ledger.deposit(ENV, wallet, usd("450.01"), null, null, null).result().errorCode()).isEqualTo(ErrorCode.KYC_REQUIRED);
+    }
+
+    @Test
+    void theDailyLimitCountsPaymentsThatCommitTogether() throws Exception {
+        User carol = f.unverifiedUser("carol@example.com");
+        String wallet = f.wallet(carol, USD);
+        f.deposit(wallet, "400.00");
+        // tier 0 allows 250 a day: of ten payments of 50 sent at once (so several share a commit), five pass
+        ExecutorService callers = Executors.newFixedThreadPool(10);
+        List<Future<Outcome<Movement>>> sent = new ArrayList<>();
+        try {
+            for (int i = 0; i < 10; i++) {
+                sent.add(callers.submit(() -> pay(wallet, "50.00")));
+            }
+            List<ErrorCode> refusals = new ArrayList<>();
+            for (Future<Outcome<Movement>> s : sent) {
+                Outcome<Movement> outcome = s.get();
+                if (!outcome.isOk()) {
+                    refusals.add(outcome.result().errorCode());
+                }
+            }
+            assertThat(refusals).hasSize(5).containsOnly(ErrorCode.DAILY_LIMIT_EXCEEDED);
+        } finally {
+            callers.shutdown();
+        }
+        assertThat(f.available(wallet)).isEqualTo("150.00");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -38,27 +39,32 @@ public final class TestDatabases {
         return DatabaseConfig.url(server.getJdbcUrl("postgres", name)).withCredentials("postgres", null);
     }
 
+    /**
+     * Starts an embedded PostgreSQL server with {@code fsync} on and {@code settings} on top of the
+     * embedded defaults (which include {@code synchronous_commit=off}); it stops when the JVM exits.
+     */
+    public static EmbeddedPostgres startPostgres(Map<String, String> settings) {
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("fsync", "on");
+            settings.forEach(builder::setServerConfig);
+            EmbeddedPostgres pg = builder.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    pg.close();
+                } catch (IOException ignored) {
+                    // the JVM is exiting anyway
+                }
+            }));
+            return pg;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start embedded PostgreSQL", e);
+        }
+    }
+
     /** Lazily started once per JVM, stopped when the JVM exits. */
     private static final class SharedServer {
-        static final EmbeddedPostgres INSTANCE = start();
-
-        private static EmbeddedPostgres start() {
-            try {
-                EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                        .setServerConfig("max_connections", "300")
-                        .setServerConfig("fsync", "on")
-                        .start();
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    try {
-                        pg.close();
-                    } catch (IOException ignored) {
-                        // the JVM is exiting anyway
-                    }
-                }));
-                return pg;
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not start embedded PostgreSQL", e);
-            }
-        }
+        static final EmbeddedPostgres INSTANCE = startPostgres(Map.of());
     }
 }

@@ -1,0 +1,43 @@
+package coffer.server.bench;
+
+import coffer.core.kyc.KycLimitTable;
+import coffer.core.kyc.KycStatus;
+import coffer.core.kyc.KycTier;
+import coffer.core.money.Money;
+import coffer.server.ledger.LedgerService;
+import coffer.server.ledger.User;
+
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+
+/**
+ * What the benchmark moves money between: one environment, and per submitter a verified user with
+ * two USD wallets, the first topped up. Transfers go back and forth between a user's two wallets, so
+ * they never run out of money and never hit a KYC limit (a transfer between one's own wallets does
+ * not count against the daily limit, and the user's total stays under the maximum balance).
+ */
+record Population(String envId, List<Pair> pairs) {
+    static final String ENV = "bench";
+    static final Currency USD = Currency.getInstance("USD");
+    static final Money FUNDING = Money.parse("10000.00", USD);
+    static final Money AMOUNT = Money.parse("1.00", USD);
+
+    /** One user's two wallets. */
+    record Pair(String userId, String a, String b) {
+    }
+
+    static Population create(LedgerService ledger, int pairs) {
+        ledger.ensureEnvironment(ENV, "Benchmark", "bench-secret", null, KycLimitTable.defaults());
+        List<Pair> list = new ArrayList<>(pairs);
+        for (int i = 0; i < pairs; i++) {
+            String email = "user" + i + "@bench.example";
+            User user = ledger.ensureUser(ENV, null, email, "User " + i, null, KycStatus.VERIFIED, KycTier.TIER_1).orThrow();
+            String a = ledger.openWallet(ENV, user.id(), USD, false).orThrow().id();
+            String b = ledger.openWallet(ENV, user.id(), USD, true).orThrow().id();
+            ledger.deposit(ENV, a, FUNDING, null, "funding", null).orThrow();
+            list.add(new Pair(user.id(), a, b));
+        }
+        return new Population(ENV, List.copyOf(list));
+    }
+}
