@@ -14,11 +14,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The ceiling: the rows a transfer writes (two account balance updates, its transactions row, two
- * postings) and the commit counter, written with plain batched JDBC on the writer's connection of the
+ * postings, its change-feed version, and one change-feed version per wallet it touched in the commit)
+ * and the commit counter, written with plain batched JDBC on the writer's connection of the
  * same database, with the same settings, {@code batch} transfers per commit, no reads, no checks, no
  * queue, statements prepared once. What the service adds on top of this is the engine's cost.
  */
@@ -31,6 +36,11 @@ final class JdbcCeiling {
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, 0, NULL, NULL, NULL, NULL, ?, ?, ?, ?)";
     private static final String INSERT_POSTING =
             "INSERT INTO postings (transaction_id, account_id, amount, currency, seq) VALUES (?, ?, ?, ?, ?)";
+    private static final String INSERT_TRANSACTION_VERSION = "INSERT INTO transaction_versions (seq, transaction_id, "
+            + "debit_account, credit_account, status, amount, refunded, failure_reason, completed_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, 0, NULL, ?)";
+    private static final String INSERT_ACCOUNT_VERSION = "INSERT INTO account_versions (seq, account_id, status, "
+            + "posted, pending_debits, pending_credits) VALUES (?, ?, 'active', ?, 0, 0)";
 
     private JdbcCeiling() {
     }
@@ -64,11 +74,20 @@ final class JdbcCeiling {
         String currency = Population.AMOUNT.currencyCode();
         boolean[] forth = new boolean[pairs.size()];
         java.util.Arrays.fill(forth, true);
+        // posted balances, known without reading: the population funds each pair's first wallet only
+        Map<String, Long> posted = new HashMap<>();
+        for (Population.Pair pair : pairs) {
+            posted.put(pair.a(), Population.FUNDING.minor());
+            posted.put(pair.b(), 0L);
+        }
+        Set<String> touched = new LinkedHashSet<>();
         int next = 0;
         try (PreparedStatement seqStatement = c.prepareStatement(NEXT_SEQ);
              PreparedStatement accounts = c.prepareStatement(UPDATE_ACCOUNT);
              PreparedStatement transactions = c.prepareStatement(INSERT_TRANSACTION);
-             PreparedStatement postings = c.prepareStatement(INSERT_POSTING)) {
+             PreparedStatement postings = c.prepareStatement(INSERT_POSTING);
+             PreparedStatement transactionVersions = c.prepareStatement(INSERT_TRANSACTION_VERSION);
+             PreparedStatement accountVersions = c.prepareStatement(INSERT_ACCOUNT_VERSION)) {
             while (!window.over()) {
                 long start = System.nanoTime();
                 long seq;
@@ -99,12 +118,33 @@ final class JdbcCeiling {
                     transactions.setLong(col++, now);
                     transactions.setLong(col, seq);
                     transactions.addBatch();
+                    transactionVersions.setLong(1, seq);
+                    transactionVersions.setString(2, id);
+                    transactionVersions.setString(3, from);
+                    transactionVersions.setString(4, to);
+                    transactionVersions.setString(5, TransactionStatus.COMPLETED.wire());
+                    transactionVersions.setLong(6, amount);
+                    transactionVersions.setLong(7, now);
+                    transactionVersions.addBatch();
                     post(accounts, postings, id, from, -amount, currency, now, seq);
                     post(accounts, postings, id, to, amount, currency, now, seq);
+                    posted.merge(from, -amount, Long::sum);
+                    posted.merge(to, amount, Long::sum);
+                    touched.add(from);
+                    touched.add(to);
                 }
+                for (String wallet : touched) {
+                    accountVersions.setLong(1, seq);
+                    accountVersions.setString(2, wallet);
+                    accountVersions.setLong(3, posted.get(wallet));
+                    accountVersions.addBatch();
+                }
+                touched.clear();
                 accounts.executeBatch();
                 transactions.executeBatch();
                 postings.executeBatch();
+                transactionVersions.executeBatch();
+                accountVersions.executeBatch();
                 c.commit();
                 window.completed(latencies, batch, 0, System.nanoTime() - start);
             }
