@@ -6,8 +6,8 @@ import coffer.core.api.AuthTypes.RegisterRequest;
 import coffer.core.api.AuthTypes.TokenResponse;
 import coffer.core.error.CofferException;
 import coffer.core.error.ErrorCode;
-import coffer.core.signature.PartnerRequestVerifier;
 import coffer.server.http.HttpApi;
+import coffer.server.http.PartnerSignatures;
 import coffer.server.http.Requests;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.User;
@@ -38,7 +38,7 @@ public final class AuthRoutes implements HttpApi.Routes {
     private final PasswordHasher passwords;
     private final TokenService tokens;
     private final String userEnvironment;
-    private final Clock clock;
+    private final PartnerSignatures signatures;
     /** Checked against on unknown emails too, so a login takes as long whether or not the email exists. */
     private final String decoyHash;
 
@@ -47,7 +47,7 @@ public final class AuthRoutes implements HttpApi.Routes {
         this.passwords = passwords;
         this.tokens = tokens;
         this.userEnvironment = userEnvironment;
-        this.clock = clock;
+        this.signatures = new PartnerSignatures(ledger, clock);
         this.decoyHash = passwords.hash("decoy-password-for-timing");
     }
 
@@ -96,17 +96,10 @@ public final class AuthRoutes implements HttpApi.Routes {
     }
 
     private void partnerToken(Context ctx) {
-        byte[] body = ctx.bodyAsBytes();
         PartnerTokenRequest r = Requests.body(ctx, PartnerTokenRequest.class);
         String envId = Requests.required(r.envId(), "env_id");
         String userId = Requests.required(r.userId(), "user_id");
-        List<String> secrets = ledger.environment(envId).isPresent() ? ledger.secrets(envId) : List.of();
-        if (secrets.isEmpty()) {
-            throw new CofferException(ErrorCode.INVALID_SIGNATURE, "The request signature is missing or invalid.");
-        }
-        String pathWithQuery = ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString();
-        new PartnerRequestVerifier(secrets).verify(ctx.header("X-Wallet-Signature"), ctx.method().name(), pathWithQuery,
-                body, clock.instant()).orThrow();
+        signatures.require(ctx, envId);
         User user = ledger.userByExternalId(envId, userId).or(() -> ledger.user(envId, userId))
                 .orElseThrow(() -> new CofferException(ErrorCode.NOT_FOUND, "No user " + userId + " in environment " + envId,
                         Map.of("user_id", userId)));
