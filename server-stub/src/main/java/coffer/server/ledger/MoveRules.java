@@ -39,11 +39,21 @@ final class MoveRules {
     static Result<Parties> check(Batch b, MoveOrder o) throws SQLException {
         AccountState from = b.account(o.debitAccount());
         AccountState to = b.account(o.creditAccount());
-        if (from == null || !from.envId.equals(o.envId())
-                || (o.actingUserId() != null && !o.actingUserId().equals(from.userId))) {
+        boolean fromVisible = from != null && from.envId.equals(o.envId())
+                && (o.actingUserId() == null || o.actingUserId().equals(from.userId));
+        boolean toVisible = to != null && to.envId.equals(o.envId());
+        // An environment has system accounts only in the currencies its wallets hold, so a missing one
+        // means the amount is not in the wallet's currency: say that, not "not found".
+        if (from == null && toVisible && SystemAccounts.isSystem(o.debitAccount())) {
+            return currencyMismatch(to, o.amount());
+        }
+        if (to == null && fromVisible && SystemAccounts.isSystem(o.creditAccount())) {
+            return currencyMismatch(from, o.amount());
+        }
+        if (!fromVisible) {
             return notFound(o.debitAccount());
         }
-        if (to == null || !to.envId.equals(o.envId())) {
+        if (!toVisible) {
             return notFound(o.creditAccount());
         }
         if (o.kind() == TransactionKind.TRANSFER && !java.util.Objects.equals(from.userId, to.userId)) {
@@ -68,10 +78,7 @@ final class MoveRules {
         }
         Money amount = o.amount();
         if (!amount.currency().equals(from.currency) || !amount.currency().equals(to.currency)) {
-            String expected = (!amount.currency().equals(from.currency) ? from : to).currency.getCurrencyCode();
-            return Result.rejected(ErrorCode.CURRENCY_MISMATCH,
-                    "The wallet holds " + expected + " but the amount is in " + amount.currencyCode(),
-                    Map.of("expected", expected, "actual", amount.currencyCode()));
+            return currencyMismatch(!amount.currency().equals(from.currency) ? from : to, amount);
         }
         if (o.outgoingLimit() && from.isUserWallet()) {
             long outgoingToday = b.outgoingToday(from);
@@ -102,6 +109,13 @@ final class MoveRules {
         if (o.outgoingLimit() && from.isUserWallet() && Batch.OUTGOING.contains(o.kind())) {
             b.countOutgoing(from, o.amount().minor());
         }
+    }
+
+    private static <T> Result<T> currencyMismatch(AccountState wallet, Money amount) {
+        String expected = wallet.currency.getCurrencyCode();
+        return Result.rejected(ErrorCode.CURRENCY_MISMATCH,
+                "The wallet holds " + expected + " but the amount is in " + amount.currencyCode(),
+                Map.of("expected", expected, "actual", amount.currencyCode()));
     }
 
     static <T> Result<T> notFound(String walletId) {

@@ -13,6 +13,11 @@ public final class SystemAccounts {
     private SystemAccounts() {
     }
 
+    /** Whether {@code accountId} names a system account (they are never user wallets). */
+    public static boolean isSystem(String accountId) {
+        return accountId.startsWith("sys_");
+    }
+
     public static String id(String envId, AccountKind kind, Currency currency) {
         if (!kind.isSystemAccount()) {
             throw new IllegalArgumentException(kind + " is not a system account");

@@ -6,6 +6,7 @@ import coffer.core.ledger.AccountKind;
 import coffer.core.ledger.TransactionKind;
 import coffer.core.ledger.TransactionStatus;
 import coffer.core.kyc.KycStatus;
+import coffer.core.money.Money;
 import coffer.core.wallet.StatusActor;
 import coffer.core.wallet.WalletStatus;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -139,6 +141,18 @@ abstract class LedgerServiceContract extends LedgerContract {
                 .isEqualTo(ErrorCode.CURRENCY_MISMATCH);
         assertThat(ledger.deposit(ENV, eurWallet, usd("1"), null, null, null).result().errorCode())
                 .isEqualTo(ErrorCode.CURRENCY_MISMATCH);
+    }
+
+    @Test
+    void moneyInOrOutInACurrencyNoWalletOfTheEnvironmentHoldsIsACurrencyMismatch() {
+        String usdWallet = f.fundedWallet("alice@example.com", "10.00");
+        Money yen = Money.parse("100", Currency.getInstance("JPY"));
+        assertThat(ledger.deposit(ENV, usdWallet, yen, null, null, null).result().errorCode())
+                .isEqualTo(ErrorCode.CURRENCY_MISMATCH);
+        assertThat(ledger.withdraw(ENV, null, usdWallet, yen, null, null, null).result().errorCode())
+                .isEqualTo(ErrorCode.CURRENCY_MISMATCH);
+        assertThat(ledger.deposit(ENV, "wal_nope", yen, null, null, null).result().errorCode())
+                .isEqualTo(ErrorCode.WALLET_NOT_FOUND);
     }
 
     @Test
