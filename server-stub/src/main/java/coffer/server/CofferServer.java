@@ -17,6 +17,7 @@ import coffer.server.metrics.Metrics;
 import coffer.server.openapi.OpenApiDocument;
 import coffer.server.openapi.OpenApiRoutes;
 import coffer.server.wallet.AccountRoutes;
+import coffer.server.walletops.WalletOpsRoutes;
 import coffer.server.db.Database;
 import coffer.server.db.DatabaseConfig;
 import coffer.server.http.HttpApi;
@@ -150,7 +151,9 @@ public final class CofferServer implements AutoCloseable {
                             new TransactionRoutes(ledger, cursors),
                             new SyncRoutes(ledger, cursors),
                             events,
-                            new KycRoutes(kyc)));
+                            new KycRoutes(kyc),
+                            // seed surfaces
+                            new WalletOpsRoutes(ledger, clock)));
             kyc.resumePending();
             http.start(options.port());
             return new CofferServer(database, ledger, background, metrics, payments, paymentWorker, http, events);

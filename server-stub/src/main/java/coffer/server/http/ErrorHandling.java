@@ -13,11 +13,26 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place where failures become HTTP answers: every error body is
- * {@code {"error": {"code": ..., "message": ...}}} with a code from the shared {@link ErrorCode}.
- * Unexpected exceptions are logged with their stack trace and answered 500 without internals.
+ * {@code {"error": {"code": ..., "message": ...}}} with a code from the shared {@link ErrorCode},
+ * unless the route belongs to a seed surface with its own error shape: such a surface sets its
+ * {@link Style} on the request ({@link #useStyle}) and the same failure is drawn in that shape, still
+ * with the shared code. Unexpected exceptions are logged with their stack trace and answered 500
+ * without internals.
  */
 public final class ErrorHandling {
     private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
+    private static final String STYLE = "coffer.errorStyle";
+
+    /** How a surface draws an error: the status and body for a code and message. */
+    @FunctionalInterface
+    public interface Style {
+        void answer(Context ctx, ErrorCode code, String message);
+    }
+
+    /** Draws this request's errors in {@code style} (call from the surface's before-handler). */
+    public static void useStyle(Context ctx, Style style) {
+        ctx.attribute(STYLE, style);
+    }
 
     private ErrorHandling() {
     }
@@ -43,9 +58,14 @@ public final class ErrorHandling {
         });
     }
 
-    /** Answers with {@code code}'s HTTP status and the shared error body. */
+    /** Answers with {@code code}'s HTTP status and the shared error body, or the surface's own shape. */
     public static void answer(Context ctx, ErrorCode code, String message) {
         String text = message == null || message.isBlank() ? code.defaultMessage() : message;
+        Style style = ctx.attribute(STYLE);
+        if (style != null) {
+            style.answer(ctx, code, text);
+            return;
+        }
         ctx.status(code.httpStatus()).json(ErrorBody.of(code, text));
     }
 

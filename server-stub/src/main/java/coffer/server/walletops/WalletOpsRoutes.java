@@ -1,0 +1,234 @@
+package coffer.server.walletops;
+
+import coffer.core.error.CofferException;
+import coffer.core.error.ErrorCode;
+import coffer.core.ledger.TransactionKind;
+import coffer.core.money.Currencies;
+import coffer.core.money.Money;
+import coffer.server.http.ErrorHandling;
+import coffer.server.http.HttpApi;
+import coffer.server.http.PartnerSignatures;
+import coffer.server.http.Requests;
+import coffer.server.ledger.IdempotencyKey;
+import coffer.server.ledger.LedgerService;
+import coffer.server.ledger.Movement;
+import coffer.server.ledger.Outcome;
+import coffer.server.ledger.Wallet;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The wallet operations API of seed 004: {@code /v1/payIns} (money in from outside), {@code /v1/payOuts}
+ * (money out), {@code /v1/transfers} (wallet to wallet), each POST and GET by id, amounts as integers in
+ * the currency's minor unit, camelCase fields, GET answering {@code {"data": [...]}}, errors in the
+ * seed's problem shape ({@link ProblemErrors}).
+ *
+ * <p>Requests are signed like the partner API ({@code X-Wallet-Signature}); since the seed's bodies
+ * name no environment, the environment is given in the {@code X-Env-Id} header. Every operation is a
+ * ledger movement in that environment, so its id is the movement's id and a wallet of any surface can
+ * be used here.
+ */
+public final class WalletOpsRoutes implements HttpApi.Routes {
+    static final String ENV_HEADER = "X-Env-Id";
+    private static final int MAX_STATEMENT = 500;
+
+    private final LedgerService ledger;
+    private final PartnerSignatures signatures;
+
+    public WalletOpsRoutes(LedgerService ledger, Clock clock) {
+        this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.signatures = new PartnerSignatures(ledger, clock);
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.before("/v1/*", ctx -> ErrorHandling.useStyle(ctx, ProblemErrors.INSTANCE));
+        routes.post("/v1/payIns", this::payIn);
+        routes.get("/v1/payIns/{id}", ctx -> get(ctx, "Pay In", Set.of(TransactionKind.TOPUP)));
+        routes.post("/v1/payOuts", this::payOut);
+        routes.get("/v1/payOuts/{id}", ctx -> get(ctx, "Pay Out", Set.of(TransactionKind.WITHDRAWAL)));
+        routes.post("/v1/transfers", this::transfer);
+        routes.get("/v1/transfers/{id}", ctx -> get(ctx, "Transfer", Set.of(TransactionKind.TRANSFER, TransactionKind.P2P)));
+    }
+
+    private void payIn(Context ctx) {
+        oneWallet(ctx, "walletIdTo", (envId, wallet, amount, statement, key) ->
+                ledger.deposit(envId, wallet, amount, null, statement, key));
+    }
+
+    private void payOut(Context ctx) {
+        oneWallet(ctx, "walletIdFrom", (envId, wallet, amount, statement, key) ->
+                ledger.withdraw(envId, null, wallet, amount, null, statement, key));
+    }
+
+    /** A movement between one wallet and the outside. */
+    @FunctionalInterface
+    private interface OneWalletMove {
+        Outcome<Movement> apply(String envId, String wallet, Money amount, String statement, IdempotencyKey key);
+    }
+
+    private void oneWallet(Context ctx, String walletField, OneWalletMove move) {
+        String envId = signed(ctx);
+        Body body = Body.read(ctx, Set.of(walletField, "amount", "currency", "statement"));
+        String wallet = body.wallet(walletField);
+        Money amount = body.amount();
+        answer(ctx, move.apply(envId, wallet, amount, body.statement(), key(ctx, envId)));
+    }
+
+    /** Between two wallets of one user a transfer; between two users a P2P payment (limits apply). */
+    private void transfer(Context ctx) {
+        String envId = signed(ctx);
+        Body body = Body.read(ctx, Set.of("walletIdFrom", "walletIdTo", "amount", "currency", "statement"));
+        String from = body.wallet("walletIdFrom");
+        String to = body.wallet("walletIdTo");
+        Money amount = body.amount();
+        String statement = body.statement();
+        String fromUser = ledger.wallet(envId, from).map(Wallet::userId).orElse(null);
+        String toUser = ledger.wallet(envId, to).map(Wallet::userId).orElse(null);
+        IdempotencyKey key = key(ctx, envId);
+        Outcome<Movement> outcome = fromUser != null && fromUser.equals(toUser)
+                ? ledger.transfer(envId, null, from, to, amount, statement, null, key)
+                : ledger.p2p(envId, null, from, to, amount, null, statement, null, key);
+        answer(ctx, outcome);
+    }
+
+    private void get(Context ctx, String what, Set<TransactionKind> kinds) {
+        String envId = signed(ctx);
+        String id = ctx.pathParam("id");
+        Movement m = ledger.movement(envId, id).filter(x -> kinds.contains(x.kind()))
+                .orElseThrow(() -> new CofferException(ErrorCode.NOT_FOUND, what + " " + id + " not found",
+                        Map.of("id", id)));
+        ctx.json(Map.of("data", List.of(view(m))));
+    }
+
+    /** The environment named by {@code X-Env-Id}, once the request's signature is proven to be its. */
+    private String signed(Context ctx) {
+        String envId = ctx.header(ENV_HEADER);
+        signatures.require(ctx, envId == null ? null : envId.strip());
+        return envId.strip();
+    }
+
+    private static IdempotencyKey key(Context ctx, String envId) {
+        return IdempotencyKey.ofNullable("env:" + envId + "/walletops", ctx.header(Requests.IDEMPOTENCY_KEY));
+    }
+
+    private void answer(Context ctx, Outcome<Movement> outcome) {
+        if (outcome.replayed()) {
+            ctx.header(Requests.REPLAYED, "true");
+        }
+        ctx.status(201).json(view(outcome.orThrow()));
+    }
+
+    /** A movement in the seed's words: who it is from/to, cents, ISO currency, statement, creation date. */
+    private static Map<String, Object> view(Movement m) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("id", m.id());
+        switch (m.kind()) {
+            case TOPUP -> v.put("walletIdTo", m.creditAccount());
+            case WITHDRAWAL -> {
+                v.put("walletIdFrom", m.debitAccount());
+                // the seed's GET of a pay-out names the wallet walletIdTo; both are given
+                v.put("walletIdTo", m.debitAccount());
+            }
+            default -> {
+                v.put("walletIdFrom", m.debitAccount());
+                v.put("walletIdTo", m.creditAccount());
+            }
+        }
+        v.put("amount", m.amount().minor());
+        v.put("currency", m.amount().currencyCode());
+        v.put("statement", m.description() == null ? "" : m.description());
+        v.put("creationDate", m.createdAt().truncatedTo(ChronoUnit.MILLIS).toString());
+        return v;
+    }
+
+    /** A request body read strictly: known camelCase fields only, each of its type. */
+    private record Body(JsonObject json) {
+        static Body read(Context ctx, Set<String> fields) {
+            JsonElement tree;
+            try {
+                tree = ctx.body().isBlank() ? null : JsonParser.parseString(ctx.body());
+            } catch (JsonParseException e) {
+                throw invalid("The request body is not valid JSON.", null);
+            }
+            if (tree == null || !tree.isJsonObject()) {
+                throw invalid("The request body must be a JSON object.", null);
+            }
+            for (String field : tree.getAsJsonObject().keySet()) {
+                if (!fields.contains(field)) {
+                    throw invalid("Unknown field '" + field + "'.", field);
+                }
+            }
+            return new Body(tree.getAsJsonObject());
+        }
+
+        String wallet(String field) {
+            return Requests.required(string(field), field);
+        }
+
+        /** An optional statement, at most 500 characters. */
+        String statement() {
+            String s = string("statement");
+            if (s != null && s.length() > MAX_STATEMENT) {
+                throw invalid("'statement' is longer than " + MAX_STATEMENT + " characters.", "statement");
+            }
+            return s;
+        }
+
+        /** {@code amount}: a positive whole number of the currency's minor unit (cents). */
+        Money amount() {
+            Currency currency = Currencies.of(Requests.required(string("currency"), "currency"));
+            JsonElement e = json.get("amount");
+            if (e == null || e.isJsonNull()) {
+                throw invalid("'amount' is required.", "amount");
+            }
+            if (!(e instanceof JsonPrimitive p) || !p.isNumber()) {
+                throw new CofferException(ErrorCode.INVALID_AMOUNT, "'amount' must be a whole number of cents.",
+                        Map.of("field", "amount"));
+            }
+            BigDecimal cents = p.getAsBigDecimal();
+            long minor;
+            try {
+                minor = cents.longValueExact();
+            } catch (ArithmeticException tooPreciseOrLarge) {
+                throw new CofferException(ErrorCode.INVALID_AMOUNT, "'amount' must be a whole number of cents that fits "
+                        + "in 64 bits, was " + cents.toPlainString() + ".", Map.of("field", "amount"));
+            }
+            if (minor <= 0) {
+                throw new CofferException(ErrorCode.INVALID_AMOUNT, "'amount' must be more than zero.", Map.of("field", "amount"));
+            }
+            return Money.ofMinor(currency, minor);
+        }
+
+        private String string(String field) {
+            JsonElement e = json.get(field);
+            if (e == null || e.isJsonNull()) {
+                return null;
+            }
+            if (!(e instanceof JsonPrimitive p) || !p.isString()) {
+                throw invalid("'" + field + "' must be a string.", field);
+            }
+            return p.getAsString();
+        }
+
+        private static CofferException invalid(String message, String field) {
+            return field == null ? new CofferException(ErrorCode.INVALID_REQUEST, message)
+                    : new CofferException(ErrorCode.INVALID_REQUEST, message, Map.of("field", field));
+        }
+    }
+}
