@@ -24,6 +24,7 @@ import coffer.server.http.HttpApi;
 import coffer.server.ledger.DemoData;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.LedgerSettings;
+import coffer.server.partner.PartnerWalletRoutes;
 import coffer.server.payment.PaymentProcessor;
 import coffer.server.payment.PaymentRoutes;
 import coffer.server.payment.TransferRoutes;
@@ -153,7 +154,8 @@ public final class CofferServer implements AutoCloseable {
                             events,
                             new KycRoutes(kyc),
                             // seed surfaces
-                            new WalletOpsRoutes(ledger, clock)));
+                            new WalletOpsRoutes(ledger, clock),
+                            new PartnerWalletRoutes(ledger, clock)));
             kyc.resumePending();
             http.start(options.port());
             return new CofferServer(database, ledger, background, metrics, payments, paymentWorker, http, events);

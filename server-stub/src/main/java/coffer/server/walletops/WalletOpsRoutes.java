@@ -7,6 +7,7 @@ import coffer.core.money.Currencies;
 import coffer.core.money.Money;
 import coffer.server.http.ErrorHandling;
 import coffer.server.http.HttpApi;
+import coffer.server.http.JsonFields;
 import coffer.server.http.PartnerSignatures;
 import coffer.server.http.Requests;
 import coffer.server.ledger.IdempotencyKey;
@@ -15,9 +16,6 @@ import coffer.server.ledger.Movement;
 import coffer.server.ledger.Outcome;
 import coffer.server.ledger.Wallet;
 import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -157,45 +155,31 @@ public final class WalletOpsRoutes implements HttpApi.Routes {
         return v;
     }
 
-    /** A request body read strictly: known camelCase fields only, each of its type. */
-    private record Body(JsonObject json) {
-        static Body read(Context ctx, Set<String> fields) {
-            JsonElement tree;
-            try {
-                tree = ctx.body().isBlank() ? null : JsonParser.parseString(ctx.body());
-            } catch (JsonParseException e) {
-                throw invalid("The request body is not valid JSON.", null);
-            }
-            if (tree == null || !tree.isJsonObject()) {
-                throw invalid("The request body must be a JSON object.", null);
-            }
-            for (String field : tree.getAsJsonObject().keySet()) {
-                if (!fields.contains(field)) {
-                    throw invalid("Unknown field '" + field + "'.", field);
-                }
-            }
-            return new Body(tree.getAsJsonObject());
+    /** A request body: known camelCase fields only, each of its type. */
+    private record Body(JsonFields fields) {
+        static Body read(Context ctx, Set<String> names) {
+            return new Body(JsonFields.read(ctx, names, false));
         }
 
         String wallet(String field) {
-            return Requests.required(string(field), field);
+            return Requests.required(fields.string(field), field);
         }
 
         /** An optional statement, at most 500 characters. */
         String statement() {
-            String s = string("statement");
+            String s = fields.string("statement");
             if (s != null && s.length() > MAX_STATEMENT) {
-                throw invalid("'statement' is longer than " + MAX_STATEMENT + " characters.", "statement");
+                throw JsonFields.invalid("'statement' is longer than " + MAX_STATEMENT + " characters.", "statement");
             }
             return s;
         }
 
         /** {@code amount}: a positive whole number of the currency's minor unit (cents). */
         Money amount() {
-            Currency currency = Currencies.of(Requests.required(string("currency"), "currency"));
-            JsonElement e = json.get("amount");
-            if (e == null || e.isJsonNull()) {
-                throw invalid("'amount' is required.", "amount");
+            Currency currency = Currencies.of(Requests.required(fields.string("currency"), "currency"));
+            JsonElement e = fields.get("amount");
+            if (e == null) {
+                throw JsonFields.invalid("'amount' is required.", "amount");
             }
             if (!(e instanceof JsonPrimitive p) || !p.isNumber()) {
                 throw new CofferException(ErrorCode.INVALID_AMOUNT, "'amount' must be a whole number of cents.",
@@ -213,22 +197,6 @@ public final class WalletOpsRoutes implements HttpApi.Routes {
                 throw new CofferException(ErrorCode.INVALID_AMOUNT, "'amount' must be more than zero.", Map.of("field", "amount"));
             }
             return Money.ofMinor(currency, minor);
-        }
-
-        private String string(String field) {
-            JsonElement e = json.get(field);
-            if (e == null || e.isJsonNull()) {
-                return null;
-            }
-            if (!(e instanceof JsonPrimitive p) || !p.isString()) {
-                throw invalid("'" + field + "' must be a string.", field);
-            }
-            return p.getAsString();
-        }
-
-        private static CofferException invalid(String message, String field) {
-            return field == null ? new CofferException(ErrorCode.INVALID_REQUEST, message)
-                    : new CofferException(ErrorCode.INVALID_REQUEST, message, Map.of("field", field));
         }
     }
 }

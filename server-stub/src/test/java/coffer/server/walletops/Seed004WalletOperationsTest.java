@@ -3,14 +3,12 @@ package coffer.server.walletops;
 import coffer.core.kyc.KycLimitTable;
 import coffer.core.signature.PartnerRequestSigner;
 import coffer.server.ledger.DemoData;
+import coffer.server.testing.DemoServerTest;
 import coffer.server.testing.Http;
-import coffer.server.testing.TestServer;
 import coffer.server.testing.TestServer.Caller;
 import com.google.gson.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -18,7 +16,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,27 +24,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Seed 004's wallet operations API as the seed documents it: pay-in → GET → transfer → pay-out, its
  * three refusals in its problem shape, signatures, bad input, and one wallet used across surfaces.
  */
-class Seed004WalletOperationsTest {
-    @TempDir
-    static Path data;
-    static TestServer server;
+class Seed004WalletOperationsTest extends DemoServerTest {
     static Caller alice;
     static Caller bob;
     static String aliceWallet;
     static String bobWallet;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start(data);
+    static void signIn() {
         alice = server.login("alice@example.com");
         bob = server.login("bob@example.com");
         aliceWallet = alice.firstWalletId();
         bobWallet = bob.firstWalletId();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

@@ -1,0 +1,202 @@
+package coffer.server.partner;
+
+import coffer.core.error.CofferException;
+import coffer.core.error.ErrorCode;
+import coffer.core.kyc.KycStatus;
+import coffer.core.ledger.TransactionKind;
+import coffer.core.money.Currencies;
+import coffer.core.money.Money;
+import coffer.core.wallet.StatusActor;
+import coffer.core.wallet.WalletStatus;
+import coffer.server.http.HttpApi;
+import coffer.server.http.PartnerSignatures;
+import coffer.server.http.QueryParams;
+import coffer.server.http.Requests;
+import coffer.server.json.Json;
+import coffer.server.ledger.HistoryPage;
+import coffer.server.ledger.HistoryQuery;
+import coffer.server.ledger.IdempotencyKey;
+import coffer.server.ledger.LedgerService;
+import coffer.server.ledger.Movement;
+import coffer.server.ledger.Outcome;
+import coffer.server.ledger.User;
+import coffer.server.ledger.Wallet;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The partner wallet API of seed 000, signed with the environment's secret ({@code X-Wallet-Signature}):
+ * wallets for the partner's users (created on first use, by the partner's own user id), their status,
+ * payments for the partner's products (an order is the payment movement to the environment's merchant
+ * account, with its {@code product_id}), and each user's orders. Balances are exact decimal JSON numbers,
+ * as in the seed. Top-up and withdrawal ({@code /wallet/topup/}, {@code /wallet/withdraw/}) answer the
+ * provider's page and live with the money-in and money-out features.
+ */
+public final class PartnerWalletRoutes implements HttpApi.Routes {
+    static final int ORDERS_PAGE = 100;
+    private static final int MAX_PRODUCT_ID = 200;
+
+    private final LedgerService ledger;
+    private final PartnerSignatures signatures;
+
+    public PartnerWalletRoutes(LedgerService ledger, Clock clock) {
+        this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.signatures = new PartnerSignatures(ledger, clock);
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.post("/wallet/", this::create);
+        routes.get("/wallet/", this::list);
+        routes.patch("/wallet/{id}/status/", this::status);
+        routes.post("/wallet/payment/", this::pay);
+        routes.get("/wallet/{env_id}/orders/{user_id}", this::orders);
+    }
+
+    /** {@code POST /wallet/ {env_id, user_id, currency?}}: the user's open wallet in the currency (USD by default), created if needed. */
+    private void create(Context ctx) {
+        PartnerBody body = PartnerBody.read(ctx, Set.of("env_id", "user_id", "currency"));
+        String envId = signed(ctx, body.id("env_id"));
+        String externalId = body.id("user_id");
+        String code = body.string("currency");
+        Currency currency = Currencies.of(code == null ? "USD" : code);
+        User user = ledger.userByExternalId(envId, externalId)
+                .orElseGet(() -> ledger.ensureUser(envId, externalId, null, "User " + externalId, null,
+                        KycStatus.UNVERIFIED, null).orThrow());
+        Wallet wallet = ledger.openWallet(envId, user.id(), currency, false).orThrow();
+        ctx.json(view(wallet, user));
+    }
+
+    /** {@code GET /wallet/?env_id&user_id}: the user's wallets; none yet is an empty list. */
+    private void list(Context ctx) {
+        String envId = signed(ctx, QueryParams.single(ctx.queryParamMap(), "env_id"));
+        String userId = Requests.required(QueryParams.single(ctx.queryParamMap(), "user_id"), "user_id");
+        List<Map<String, Object>> wallets = user(envId, userId)
+                .map(u -> ledger.wallets(envId, u.id()).stream().map(w -> view(w, u)).toList())
+                .orElse(List.of());
+        ctx.json(Map.of("wallets", wallets));
+    }
+
+    /**
+     * {@code PATCH /wallet/{id}/status/ {env_id, user_id, status}}. The seed's example sends an
+     * {@code amount} and no status: that is accepted, changes nothing, and answers the wallet.
+     */
+    private void status(Context ctx) {
+        PartnerBody body = PartnerBody.read(ctx, Set.of("env_id", "user_id", "status", "amount"));
+        String envId = signed(ctx, body.id("env_id"));
+        User user = user(envId, body.id("user_id")).orElseThrow(() -> walletNotFound(ctx.pathParam("id")));
+        Wallet wallet = ownWallet(envId, user, ctx.pathParam("id"));
+        String status = body.string("status");
+        if (status != null) {
+            wallet = ledger.setWalletStatus(envId, user.id(), wallet.id(), WalletStatus.fromWire(status),
+                    StatusActor.PARTNER, "partner API").orThrow();
+        }
+        ctx.json(view(wallet, user));
+    }
+
+    /** {@code POST /wallet/payment/ {env_id, user_id, wallet_id, amount, product_id}}: pays for an order. */
+    private void pay(Context ctx) {
+        PartnerBody body = PartnerBody.read(ctx, Set.of("env_id", "user_id", "wallet_id", "amount", "product_id", "description"));
+        String envId = signed(ctx, body.id("env_id"));
+        String walletId = body.id("wallet_id");
+        User user = user(envId, body.id("user_id")).orElseThrow(() -> walletNotFound(walletId));
+        Wallet wallet = ownWallet(envId, user, walletId);
+        Money amount = body.amount(wallet.currency());
+        String productId = body.id("product_id");
+        if (productId.length() > MAX_PRODUCT_ID) {
+            throw new CofferException(ErrorCode.INVALID_REQUEST, "'product_id' is longer than " + MAX_PRODUCT_ID + " characters.",
+                    Map.of("field", "product_id"));
+        }
+        String description = body.string("description");
+        String metadata = Json.gson().toJson(Map.of("product_id", productId));
+        IdempotencyKey key = IdempotencyKey.ofNullable("env:" + envId + "/partner", ctx.header(Requests.IDEMPOTENCY_KEY));
+        Outcome<Movement> outcome = ledger.pay(envId, user.id(), wallet.id(), amount, productId,
+                description == null ? "Order " + productId : description, metadata, key);
+        if (outcome.replayed()) {
+            ctx.header(Requests.REPLAYED, "true");
+        }
+        Movement order = outcome.orThrow();
+        Map<String, Object> answer = order(order, user);
+        answer.put("balance", ledger.wallet(envId, wallet.id()).orElseThrow().balance().postedMoney().toBigDecimal());
+        ctx.json(answer);
+    }
+
+    /** {@code GET /wallet/{env_id}/orders/{user_id}[?cursor=]}: the user's orders, newest first. */
+    private void orders(Context ctx) {
+        String envId = signed(ctx, ctx.pathParam("env_id"));
+        String cursor = QueryParams.single(ctx.queryParamMap(), "cursor");
+        User user = user(envId, ctx.pathParam("user_id")).orElse(null);
+        List<String> wallets = user == null ? List.of() : ledger.wallets(envId, user.id()).stream().map(Wallet::id).toList();
+        if (wallets.isEmpty()) {
+            ctx.json(Map.of("orders", List.of()));
+            return;
+        }
+        HistoryPage page = cursor == null
+                ? ledger.history(envId, new HistoryQuery(wallets, Set.of(TransactionKind.PAYMENT), Set.of(), null, null, null,
+                        null, null, ORDERS_PAGE))
+                : ledger.historyAfter(envId, cursor, Set.copyOf(wallets)).orThrow();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("orders", page.movements().stream().map(m -> order(m, user)).toList());
+        answer.put("next_cursor", page.nextCursor());
+        ctx.json(answer);
+    }
+
+    private String signed(Context ctx, String envId) {
+        signatures.require(ctx, envId);
+        return envId;
+    }
+
+    /** The partner's user by its own id (or Coffer's user id). */
+    private java.util.Optional<User> user(String envId, String userId) {
+        return ledger.userByExternalId(envId, userId).or(() -> ledger.user(envId, userId));
+    }
+
+    private Wallet ownWallet(String envId, User user, String walletId) {
+        return ledger.wallet(envId, walletId).filter(w -> user.id().equals(w.userId()))
+                .orElseThrow(() -> walletNotFound(walletId));
+    }
+
+    private static CofferException walletNotFound(String walletId) {
+        return new CofferException(ErrorCode.WALLET_NOT_FOUND, "Wallet " + walletId + " was not found.",
+                Map.of("wallet_id", walletId));
+    }
+
+    private static String partnerUserId(User user) {
+        return user.externalId() != null ? user.externalId() : user.id();
+    }
+
+    private static Map<String, Object> view(Wallet w, User user) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("id", w.id());
+        v.put("env_id", w.envId());
+        v.put("user_id", partnerUserId(user));
+        v.put("balance", w.balance().postedMoney().toBigDecimal());
+        v.put("available_balance", w.balance().available().toBigDecimal());
+        v.put("currency", w.currency().getCurrencyCode());
+        v.put("status", w.status().wireName());
+        return v;
+    }
+
+    private static Map<String, Object> order(Movement m, User user) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("order_id", m.id());
+        v.put("product_id", m.reference());
+        v.put("user_id", partnerUserId(user));
+        v.put("wallet_id", m.debitAccount());
+        v.put("amount", m.amount().toBigDecimal());
+        v.put("currency", m.amount().currencyCode());
+        v.put("status", m.refunded().isZero() ? "paid" : m.refundable().isZero() ? "refunded" : "partially_refunded");
+        v.put("description", m.description());
+        v.put("created_at", m.createdAt().truncatedTo(ChronoUnit.MILLIS).toString());
+        return v;
+    }
+}

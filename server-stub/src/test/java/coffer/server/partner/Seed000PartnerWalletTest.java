@@ -1,0 +1,192 @@
+package coffer.server.partner;
+
+import coffer.core.signature.PartnerRequestSigner;
+import coffer.server.ledger.DemoData;
+import coffer.server.testing.DemoServerTest;
+import coffer.server.testing.Http;
+import coffer.server.testing.TestServer.Caller;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Seed 000's partner wallet API as the seed shows it (its top-up and withdrawal through the provider
+ * are tested with the money-in and money-out features): create → get → payment → balance → orders →
+ * status, with the seed's own request shapes, signatures, bad input, and one wallet across surfaces.
+ */
+class Seed000PartnerWalletTest extends DemoServerTest {
+
+    @Test
+    void theSeedsPaymentFlowForDemoUser123() throws Exception {
+        // the seed sends json=json.dumps({...}): a JSON string holding the object, with numeric ids
+        HttpResponse<String> created = signed("POST", "/wallet/", "\"{\\\"env_id\\\": 123, \\\"user_id\\\": 123}\"");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+
+        JsonObject wallet = onlyWallet("123", "123");
+        assertThat(wallet.get("user_id").getAsString()).isEqualTo("123");
+        assertThat(wallet.get("env_id").getAsString()).isEqualTo("123");
+        assertThat(wallet.get("currency").getAsString()).isEqualTo("USD");
+        assertThat(wallet.get("status").getAsString()).isEqualTo("active");
+        assertThat(wallet.get("balance").getAsJsonPrimitive().isNumber()).as("a JSON number, as in the seed").isTrue();
+        BigDecimal before = wallet.get("balance").getAsBigDecimal();
+        assertThat(Caller.json(created).get("id")).isEqualTo(wallet.get("id"));
+
+        String walletId = wallet.get("id").getAsString();
+        HttpResponse<String> paid = signed("POST", "/wallet/payment/", "{\"env_id\": 123, \"user_id\": \"123\", \"wallet_id\": \""
+                + walletId + "\", \"amount\": 100, \"product_id\": \"asd123\"}");
+        assertThat(paid.statusCode()).as(paid.body()).isEqualTo(200);
+        assertThat(Caller.json(paid).get("status").getAsString()).isEqualTo("paid");
+
+        assertThat(onlyWallet("123", "123").get("balance").getAsBigDecimal()).isEqualByComparingTo(before.subtract(new BigDecimal("100")));
+
+        HttpResponse<String> orders = signed("GET", "/wallet/" + wallet.get("env_id").getAsString() + "/orders/"
+                + wallet.get("user_id").getAsString(), "");
+        assertThat(orders.statusCode()).as(orders.body()).isEqualTo(200);
+        JsonArray list = Caller.json(orders).getAsJsonArray("orders");
+        assertThat(list).hasSize(1);
+        JsonObject order = list.get(0).getAsJsonObject();
+        assertThat(order.get("product_id").getAsString()).isEqualTo("asd123");
+        assertThat(order.get("amount").getAsBigDecimal()).isEqualByComparingTo("100");
+        assertThat(order.get("status").getAsString()).isEqualTo("paid");
+        assertThat(order.get("order_id")).isEqualTo(Caller.json(paid).get("order_id"));
+
+        HttpResponse<String> locked = signed("PATCH", "/wallet/" + walletId + "/status/",
+                "{\"env_id\": \"123\", \"user_id\": \"123\", \"status\": \"locked\"}");
+        assertThat(locked.statusCode()).as(locked.body()).isEqualTo(200);
+        assertThat(Caller.json(locked).get("status").getAsString()).isEqualTo("locked");
+        HttpResponse<String> refused = signed("POST", "/wallet/payment/", "{\"env_id\": 123, \"user_id\": 123, \"wallet_id\": \""
+                + walletId + "\", \"amount\": 1, \"product_id\": \"p2\"}");
+        assertThat(Caller.errorCode(refused)).isEqualTo("WALLET_LOCKED");
+        // the seed's own PATCH example sends an amount and no status: it changes nothing
+        HttpResponse<String> seedPatch = signed("PATCH", "/wallet/" + walletId + "/status/",
+                "{\"env_id\": \"123\", \"user_id\": \"123\", \"amount\": 12.12}");
+        assertThat(seedPatch.statusCode()).isEqualTo(200);
+        assertThat(Caller.json(seedPatch).get("status").getAsString()).isEqualTo("locked");
+        assertThat(signed("PATCH", "/wallet/" + walletId + "/status/",
+                "{\"env_id\": \"123\", \"user_id\": \"123\", \"status\": \"active\"}").statusCode()).isEqualTo(200);
+        assertThat(server.verify().ok()).isTrue();
+    }
+
+    @Test
+    void aWalletCreatedHereIsUsableOnEverySurface() throws Exception {
+        HttpResponse<String> created = signed("POST", "/wallet/", "{\"env_id\": \"123\", \"user_id\": \"shop-user-7\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        String walletId = Caller.json(created).get("id").getAsString();
+        assertThat(signed("POST", "/wallet/", "{\"env_id\": \"123\", \"user_id\": \"shop-user-7\"}").body())
+                .as("creating again answers the same wallet").contains(walletId);
+
+        // seed 004's pay-in into it, then alice (user API) pays it by wallet id
+        byte[] payIn = ("{\"walletIdTo\":\"" + walletId + "\",\"amount\":2000,\"currency\":\"USD\"}").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> in = Http.send(HttpRequest.newBuilder(URI.create(server.url("/v1/payIns")))
+                .header("X-Env-Id", "123")
+                .header(PartnerRequestSigner.HEADER, new PartnerRequestSigner(DemoData.ENV_SECRET).sign("POST", "/v1/payIns", payIn, Instant.now()))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(payIn)));
+        assertThat(in.statusCode()).as(in.body()).isEqualTo(201);
+        Caller alice = server.login("alice@example.com");
+        HttpResponse<String> p2p = alice.post("/api/v1/payments", "{\"amount\":\"5.00\",\"currency\":\"USD\",\"source_wallet_id\":\""
+                + alice.firstWalletId() + "\",\"destination\":\"" + walletId + "\"}");
+        assertThat(p2p.statusCode()).as(p2p.body()).isEqualTo(201);
+        String paymentId = Caller.json(p2p).get("payment_id").getAsString();
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (!Caller.json(alice.get("/api/v1/payments/" + paymentId)).get("status").getAsString().equals("completed")) {
+            assertThat(Instant.now()).as("the payment completes").isBefore(deadline);
+            Thread.sleep(10);
+        }
+
+        assertThat(onlyWallet("123", "shop-user-7").get("balance").getAsBigDecimal()).isEqualByComparingTo("25.00");
+        assertThat(server.verify().ok()).isTrue();
+    }
+
+    @Test
+    void anotherUsersWalletIsNotFoundAndAnUnknownUserHasNoWallets() throws Exception {
+        String demoWallet = onlyWallet("123", "123").get("id").getAsString();
+        signed("POST", "/wallet/", "{\"env_id\": \"123\", \"user_id\": \"intruder\"}");
+        String before = String.valueOf(server.verify().movements());
+        HttpResponse<String> pay = signed("POST", "/wallet/payment/", "{\"env_id\": 123, \"user_id\": \"intruder\", \"wallet_id\": \""
+                + demoWallet + "\", \"amount\": 1, \"product_id\": \"x\"}");
+        assertThat(pay.statusCode()).isEqualTo(404);
+        assertThat(Caller.errorCode(pay)).isEqualTo("WALLET_NOT_FOUND");
+        HttpResponse<String> patch = signed("PATCH", "/wallet/" + demoWallet + "/status/",
+                "{\"env_id\": \"123\", \"user_id\": \"intruder\", \"status\": \"locked\"}");
+        assertThat(patch.statusCode()).isEqualTo(404);
+        assertThat(Caller.json(signed("GET", "/wallet/?env_id=123&user_id=nobody-here", "")).getAsJsonArray("wallets")).isEmpty();
+        assertThat(Caller.json(signed("GET", "/wallet/123/orders/nobody-here", "")).getAsJsonArray("orders")).isEmpty();
+        assertThat(String.valueOf(server.verify().movements())).isEqualTo(before);
+        assertThat(onlyWallet("123", "123").get("status").getAsString()).isEqualTo("active");
+    }
+
+    @Test
+    void missingForgedStaleOrRawSecretSignaturesAre401() {
+        String body = "{\"env_id\": \"123\", \"user_id\": \"123\"}";
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        List<String> headers = java.util.Arrays.asList(null,
+                DemoData.ENV_SECRET,
+                new PartnerRequestSigner("secret_SomeoneElsesSecret").sign("POST", "/wallet/", bytes, Instant.now()),
+                new PartnerRequestSigner(DemoData.ENV_SECRET).sign("POST", "/wallet/", bytes, Instant.now().minusSeconds(400)),
+                new PartnerRequestSigner(DemoData.ENV_SECRET).sign("POST", "/wallet/", "{}".getBytes(StandardCharsets.UTF_8), Instant.now()));
+        for (String header : headers) {
+            HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(server.url("/wallet/"))).POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+            if (header != null) {
+                r.header(PartnerRequestSigner.HEADER, header);
+            }
+            HttpResponse<String> answer = Http.send(r);
+            assertThat(answer.statusCode()).as(String.valueOf(header)).isEqualTo(401);
+            assertThat(Caller.errorCode(answer)).isEqualTo("INVALID_SIGNATURE");
+        }
+        HttpResponse<String> get = Http.get(server.url("/wallet/?env_id=123&user_id=123"));
+        assertThat(get.statusCode()).isEqualTo(401);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            malformed JSON        | {"env_id": 123,                                                           | INVALID_REQUEST
+            unknown field         | {"env_id": 123, "user_id": 123, "wallet_id": "W", "amount": 1, "product_id": "p", "x": 1} | INVALID_REQUEST
+            missing amount        | {"env_id": 123, "user_id": 123, "wallet_id": "W", "product_id": "p"}      | INVALID_REQUEST
+            missing product       | {"env_id": 123, "user_id": 123, "wallet_id": "W", "amount": 1}            | INVALID_REQUEST
+            zero                  | {"env_id": 123, "user_id": 123, "wallet_id": "W", "amount": 0, "product_id": "p"}   | INVALID_AMOUNT
+            negative              | {"env_id": 123, "user_id": 123, "wallet_id": "W", "amount": -1, "product_id": "p"}  | INVALID_AMOUNT
+            too many decimals     | {"env_id": 123, "user_id": 123, "wallet_id": "W", "amount": 1.001, "product_id": "p"} | INVALID_AMOUNT
+            past the long range   | {"env_id": 123, "user_id": 123, "wallet_id": "W", "amount": 92233720368547758.08, "product_id": "p"} | INVALID_AMOUNT
+            amount not a number   | {"env_id": 123, "user_id": 123, "wallet_id": "W", "amount": true, "product_id": "p"} | INVALID_AMOUNT
+            fractional user id    | {"env_id": 123, "user_id": 1.5, "wallet_id": "W", "amount": 1, "product_id": "p"}  | INVALID_REQUEST
+            unknown wallet        | {"env_id": 123, "user_id": 123, "wallet_id": "wal_nope", "amount": 1, "product_id": "p"} | WALLET_NOT_FOUND
+            """)
+    void badPaymentsAreRefusedWithTheirCodeAndMoveNothing(String name, String body, String code) throws Exception {
+        String walletId = onlyWallet("123", "123").get("id").getAsString();
+        String before = String.valueOf(server.verify().movements());
+        HttpResponse<String> r = signed("POST", "/wallet/payment/", body.replace("\"W\"", "\"" + walletId + "\""));
+        assertThat(r.statusCode()).as(r.body()).isBetween(400, 499);
+        assertThat(Caller.errorCode(r)).isEqualTo(code);
+        assertThat(String.valueOf(server.verify().movements())).isEqualTo(before);
+    }
+
+    private static JsonObject onlyWallet(String env, String user) {
+        HttpResponse<String> got = signed("GET", "/wallet/?env_id=" + env + "&user_id=" + user, "");
+        assertThat(got.statusCode()).as(got.body()).isEqualTo(200);
+        JsonArray wallets = Caller.json(got).getAsJsonArray("wallets");
+        assertThat(wallets).hasSize(1);
+        return wallets.get(0).getAsJsonObject();
+    }
+
+    static HttpResponse<String> signed(String method, String pathWithQuery, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(server.url(pathWithQuery)))
+                .header("Content-Type", "application/json")
+                .header(PartnerRequestSigner.HEADER, new PartnerRequestSigner(DemoData.ENV_SECRET)
+                        .sign(method, pathWithQuery, bytes, Instant.now()))
+                .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(bytes));
+        return Http.send(r);
+    }
+}
