@@ -137,6 +137,23 @@ public final class LedgerService implements AutoCloseable {
                 system(envId, AccountKind.MERCHANT, amount), amount, true, false, reference, description, metadata, null), key);
     }
 
+    /**
+     * Pays money held in the environment's escrow account out to a wallet: an escrowed order released to
+     * its seller (the buyer's hold was captured into escrow first).
+     */
+    public Outcome<Movement> releaseFromEscrow(String envId, String toWallet, Money amount, String reference,
+                                               String description, IdempotencyKey key) {
+        return move(new MoveOrder(envId, null, TransactionKind.PAYMENT, system(envId, AccountKind.ESCROW, amount), toWallet,
+                amount, false, true, reference, description, null, null), key);
+    }
+
+    /** Takes a fee from a wallet or the escrow account into the environment's fees account. */
+    public Outcome<Movement> collectFee(String envId, String fromAccount, Money amount, String reference, String description,
+                                        IdempotencyKey key) {
+        return move(new MoveOrder(envId, null, TransactionKind.FEE, fromAccount, system(envId, AccountKind.FEES, amount),
+                amount, false, false, reference, description, null, null), key);
+    }
+
     /** Moves money between two wallets of the same user. */
     public Outcome<Movement> transfer(String envId, String actingUserId, String fromWallet, String toWallet, Money amount,
                                       String description, String metadata, IdempotencyKey key) {

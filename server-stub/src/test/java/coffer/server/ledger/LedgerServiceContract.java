@@ -156,6 +156,30 @@ abstract class LedgerServiceContract extends LedgerContract {
     }
 
     @Test
+    void anEscrowedOrderIsHeldThenReleasedToTheSellerMinusAFee() {
+        String buyer = f.fundedWallet("buyer@example.com", "100.00");
+        String seller = f.fundedWallet("seller@example.com", "0.01");
+        String escrow = LedgerService.systemAccount(ENV, AccountKind.ESCROW, USD);
+        String fees = LedgerService.systemAccount(ENV, AccountKind.FEES, USD);
+        long feesBefore = f.postedMinor(fees);
+        Movement order = ledger.hold(ENV, null, TransactionKind.PAYMENT, buyer, escrow, usd("40.00"),
+                f.clock.instant().plus(Duration.ofDays(7)), "order-1", "Order 1", null, null).orThrow();
+        assertThat(f.available(buyer)).isEqualTo("60.00");
+
+        ledger.capture(ENV, order.holdId(), null, null).orThrow();
+        assertThat(ledger.releaseFromEscrow(ENV, seller, usd("36.00"), "order-1", "Order 1", null).result().isOk()).isTrue();
+        assertThat(ledger.collectFee(ENV, escrow, usd("4.00"), "order-1", "Platform fee", null).result().isOk()).isTrue();
+
+        assertThat(f.posted(buyer)).isEqualTo("60.00");
+        assertThat(f.posted(seller)).isEqualTo("36.01");
+        assertThat(f.postedMinor(escrow)).isZero();
+        assertThat(f.postedMinor(fees) - feesBefore).isEqualTo(400);
+        // escrow cannot pay out what it does not hold
+        assertThat(ledger.releaseFromEscrow(ENV, seller, usd("0.01"), "order-1", null, null).result().errorCode())
+                .isEqualTo(ErrorCode.INSUFFICIENT_BALANCE);
+    }
+
+    @Test
     void unknownWalletsAreNotFound() {
         String alice = f.fundedWallet("alice@example.com", "10.00");
         assertThat(ledger.p2p(ENV, null, alice, "wal_nope", usd("1"), null, null, null, null).result().errorCode())
