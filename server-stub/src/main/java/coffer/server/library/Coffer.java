@@ -1,0 +1,70 @@
+package coffer.server.library;
+
+import coffer.server.CofferServer;
+import coffer.server.ServerSettings;
+
+import java.util.Objects;
+
+/**
+ * Coffer as a Java library (seed 002's services), in-process over the application's own SQLite file or
+ * PostgreSQL database: no HTTP between the application and its wallets. Every call goes through the
+ * same service layer and ledger as the HTTP surfaces, so the invariants, limits and idempotency are
+ * the same.
+ *
+ * <pre>{@code
+ * try (Coffer coffer = Coffer.open(CofferConfig.sqlite(Path.of("wallet-data")))) {
+ *     WalletService wallets = coffer.wallets();
+ *     Wallet wallet = wallets.getWallet("user-42");
+ *     wallets.deposit(wallet, new BigDecimal("25.00"), "Welcome bonus");
+ *     Money balance = wallets.getBalance(wallet);
+ * }
+ * }</pre>
+ *
+ * <p>The bundled payment-provider simulator answers card and bank calls; it is reached over the loopback
+ * interface like a real provider over the internet, so {@code open} also starts the server's HTTP side
+ * on a free local port (the application never needs to call it).
+ */
+public final class Coffer implements AutoCloseable {
+    private final CofferServer server;
+    private final WalletService wallets;
+    private final TransactionService transactions;
+    private final EscrowService escrow;
+
+    private Coffer(CofferServer server, Library lib) {
+        this.server = server;
+        this.wallets = new WalletService(lib);
+        this.transactions = new TransactionService(lib);
+        this.escrow = new EscrowService(lib);
+    }
+
+    /** Opens (and migrates) the ledger and creates the environment on first use. */
+    public static Coffer open(CofferConfig config) {
+        Objects.requireNonNull(config, "config");
+        CofferServer server = CofferServer.start(new CofferServer.Options(0, config.database(), false, config.environmentId(),
+                ServerSettings.defaults()));
+        return new Coffer(server, new Library(server.ledger(), config));
+    }
+
+    public WalletService wallets() {
+        return wallets;
+    }
+
+    public TransactionService transactions() {
+        return transactions;
+    }
+
+    public EscrowService escrow() {
+        return escrow;
+    }
+
+    /** The server underneath, for tests in this package. */
+    CofferServer server() {
+        return server;
+    }
+
+    /** Finishes queued work and closes the database. */
+    @Override
+    public void close() {
+        server.close();
+    }
+}

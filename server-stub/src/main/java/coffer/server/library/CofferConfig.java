@@ -1,0 +1,48 @@
+package coffer.server.library;
+
+import coffer.core.kyc.KycTier;
+import coffer.core.money.Currencies;
+import coffer.server.db.DatabaseConfig;
+import coffer.server.ledger.Environments;
+
+import java.nio.file.Path;
+import java.util.Currency;
+import java.util.Objects;
+
+/**
+ * How a Java application opens Coffer in-process: where the ledger lives, which environment its
+ * users belong to, the currency of a user's default wallet, and the KYC tier new users start at (the
+ * embedding application vouches for its own users, as seed 002's library does).
+ */
+public record CofferConfig(DatabaseConfig database, String environmentId, Currency defaultCurrency, KycTier newUserTier) {
+
+    public CofferConfig {
+        Objects.requireNonNull(database, "database");
+        Environments.requireValidId(environmentId);
+        Objects.requireNonNull(defaultCurrency, "defaultCurrency");
+        Objects.requireNonNull(newUserTier, "newUserTier");
+    }
+
+    /** An embedded SQLite ledger in {@code dataDir}, environment {@code app}, USD wallets, users at tier 1. */
+    public static CofferConfig sqlite(Path dataDir) {
+        return new CofferConfig(DatabaseConfig.sqlite(dataDir), "app", Currencies.of("USD"), KycTier.TIER_1);
+    }
+
+    /** A PostgreSQL ledger ({@code jdbc:postgresql://...}); several processes may share it. */
+    public static CofferConfig postgres(String jdbcUrl) {
+        return new CofferConfig(DatabaseConfig.url(jdbcUrl), "app", Currencies.of("USD"), KycTier.TIER_1);
+    }
+
+    public CofferConfig withEnvironment(String id) {
+        return new CofferConfig(database, id, defaultCurrency, newUserTier);
+    }
+
+    /** @param code ISO 4217, e.g. {@code NGN} */
+    public CofferConfig withDefaultCurrency(String code) {
+        return new CofferConfig(database, environmentId, Currencies.of(code), newUserTier);
+    }
+
+    public CofferConfig withNewUserTier(KycTier tier) {
+        return new CofferConfig(database, environmentId, defaultCurrency, tier);
+    }
+}

@@ -1,0 +1,70 @@
+package coffer.server.library;
+
+import coffer.core.error.CofferException;
+import coffer.core.error.Result;
+import coffer.core.kyc.KycStatus;
+import coffer.core.money.Money;
+import coffer.server.ledger.IdempotencyKey;
+import coffer.server.ledger.LedgerService;
+import coffer.server.ledger.Movement;
+import coffer.server.ledger.User;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/** What every library service shares: the ledger, the environment, and the one way refusals become exceptions. */
+final class Library {
+    final LedgerService ledger;
+    final CofferConfig config;
+
+    Library(LedgerService ledger, CofferConfig config) {
+        this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    String env() {
+        return config.environmentId();
+    }
+
+    /** The value, or the refusal as its typed {@link WalletException}. */
+    static <T> T orThrow(Result<T> result) {
+        try {
+            return result.orThrow();
+        } catch (CofferException e) {
+            throw WalletException.of(e);
+        }
+    }
+
+    /** Runs a call whose argument checks may throw a {@link CofferException}; rethrows it typed. */
+    static <T> T typed(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (CofferException e) {
+            throw WalletException.of(e);
+        }
+    }
+
+    /** The user the application calls {@code userRef}, created (at the configured tier) on first use. */
+    User user(String userRef) {
+        Objects.requireNonNull(userRef, "userRef");
+        return ledger.userByExternalId(env(), userRef).orElseGet(() -> orThrow(ledger.ensureUser(env(), userRef, null,
+                userRef, null, KycStatus.VERIFIED, config.newUserTier())));
+    }
+
+    static Money money(BigDecimal amount, Currency currency) {
+        Objects.requireNonNull(amount, "amount");
+        return typed(() -> Money.parse(amount.toPlainString(), currency).requirePositive());
+    }
+
+    /** A key that makes a multi-step library operation safe to repeat: each step moves money once. */
+    IdempotencyKey key(String step) {
+        return new IdempotencyKey("library:" + env(), step);
+    }
+
+    static Transaction transaction(Movement m) {
+        return new Transaction(m.id(), m.reference(), m.kind().wire(), m.status().wire(), m.amount(), m.refunded(),
+                m.debitAccount(), m.creditAccount(), m.description(), m.createdAt());
+    }
+}

@@ -1,0 +1,158 @@
+package coffer.server.library;
+
+import coffer.core.error.ErrorCode;
+import coffer.core.money.Money;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Seed 002's examples written in Java against the in-process library: wallets, balance, lock and
+ * unlock, deposit, withdraw, transfer, history with filters, refunds, the escrow marketplace, and its
+ * typed exceptions.
+ */
+class Seed002LibraryTest {
+    @TempDir
+    static Path data;
+    static Coffer coffer;
+    static WalletService wallets;
+    static TransactionService transactions;
+
+    @BeforeAll
+    static void open() {
+        coffer = Coffer.open(CofferConfig.sqlite(data).withDefaultCurrency("NGN"));
+        wallets = coffer.wallets();
+        transactions = coffer.transactions();
+    }
+
+    @AfterAll
+    static void close() {
+        coffer.close();
+    }
+
+    @AfterEach
+    void ledgerStaysConsistent() throws Exception {
+        assertThat(coffer.server().ledger().verifyInvariants().violations()).isEmpty();
+    }
+
+    @Test
+    void getWalletCreatesItOnceAndTheBalanceFollowsDepositsAndWithdrawals() {
+        Wallet wallet = wallets.getWallet("ada");
+        assertThat(wallets.getWallet("ada").id()).isEqualTo(wallet.id());
+        assertThat(wallet.currency()).isEqualTo("NGN");
+        assertThat(wallets.getBalance(wallet)).isEqualTo(Money.parse("0.00", "NGN"));
+
+        Transaction deposit = wallets.deposit(wallet, new BigDecimal("1500.50"), "Top up");
+        assertThat(deposit.type()).isEqualTo("topup");
+        assertThat(deposit.status()).isEqualTo("completed");
+        wallets.withdraw(wallet, new BigDecimal("500.25"), "Payment for Book");
+        assertThat(wallets.getBalance(wallet)).isEqualTo(Money.parse("1000.25", "NGN"));
+    }
+
+    @Test
+    void aLockedWalletRefusesToPayUntilUnlocked() {
+        Wallet wallet = wallets.getWallet("locky");
+        wallets.deposit(wallet, new BigDecimal("100"), null);
+        assertThat(wallets.lock(wallet).status().wireName()).isEqualTo("locked");
+        assertThatThrownBy(() -> wallets.withdraw(wallet, new BigDecimal("1"), null))
+                .isInstanceOf(WalletLockedException.class)
+                .extracting(e -> ((WalletException) e).code()).isEqualTo(ErrorCode.WALLET_LOCKED);
+        wallets.deposit(wallet, new BigDecimal("1"), "money may still arrive");
+        wallets.unlock(wallet);
+        wallets.withdraw(wallet, new BigDecimal("1"), null);
+        assertThat(wallets.getBalance(wallet).toDecimalString()).isEqualTo("100.00");
+    }
+
+    @Test
+    void theTypedExceptionsOfTheSeed() {
+        Wallet wallet = wallets.getWallet("poor");
+        wallets.deposit(wallet, new BigDecimal("10"), null);
+        assertThatThrownBy(() -> wallets.withdraw(wallet, new BigDecimal("10.01"), null)).isInstanceOf(InsufficientFundsException.class);
+        assertThatThrownBy(() -> wallets.deposit(wallet, new BigDecimal("1.001"), null)).isInstanceOf(InvalidAmountException.class);
+        assertThatThrownBy(() -> wallets.deposit(wallet, new BigDecimal("-5"), null)).isInstanceOf(InvalidAmountException.class);
+        assertThatThrownBy(() -> wallets.getWallet("poor", "XYZ")).isInstanceOf(InvalidAmountException.class);
+        assertThatThrownBy(() -> transactions.getTransaction("txn_nope"))
+                .isInstanceOf(WalletException.class)
+                .extracting(e -> ((WalletException) e).code()).isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(wallets.getBalance(wallet).toDecimalString()).isEqualTo("10.00");
+    }
+
+    @Test
+    void transfersMoveMoneyBetweenUsersAndHistoryFiltersAndPages() {
+        Wallet sender = wallets.getWallet("sender");
+        Wallet recipient = wallets.getWallet("recipient");
+        wallets.deposit(sender, new BigDecimal("300"), "funding");
+        for (int i = 1; i <= 3; i++) {
+            wallets.transfer(sender, recipient, new BigDecimal(i + "0"), "Transfer " + i);
+        }
+        assertThat(wallets.getBalance(sender).toDecimalString()).isEqualTo("240.00");
+        assertThat(wallets.getBalance(recipient).toDecimalString()).isEqualTo("60.00");
+
+        List<Transaction> all = transactions.listTransactions(sender, null, null, 10, 0);
+        assertThat(all).extracting(Transaction::description).containsExactly("Transfer 3", "Transfer 2", "Transfer 1", "funding");
+        assertThat(transactions.listTransactions(sender, "p2p", "completed", 10, 0)).hasSize(3);
+        assertThat(transactions.listTransactions(sender, "topup", null, 10, 0)).extracting(Transaction::description)
+                .containsExactly("funding");
+        assertThat(transactions.listTransactions(sender, null, null, 2, 1)).extracting(Transaction::description)
+                .containsExactly("Transfer 2", "Transfer 1");
+        assertThatThrownBy(() -> transactions.listTransactions(sender, "bogus", null, 10, 0)).isInstanceOf(WalletException.class);
+    }
+
+    @Test
+    void refundsPartialThenFullButNeverBeyondWhatIsLeft() {
+        Wallet buyer = wallets.getWallet("refund-buyer");
+        Wallet shop = wallets.getWallet("refund-shop");
+        wallets.deposit(buyer, new BigDecimal("100"), null);
+        Transaction paid = wallets.transfer(buyer, shop, new BigDecimal("80"), "Order 7");
+
+        Transaction partial = transactions.refundTransaction(paid, new BigDecimal("30"), "damaged box");
+        assertThat(partial.type()).isEqualTo("refund");
+        assertThat(partial.amount().toDecimalString()).isEqualTo("30.00");
+        assertThatThrownBy(() -> transactions.refundTransaction(paid, new BigDecimal("50.01"), null))
+                .isInstanceOf(TransactionFailedException.class)
+                .extracting(e -> ((WalletException) e).code()).isEqualTo(ErrorCode.REFUND_EXCEEDS_PAYMENT);
+        Transaction rest = transactions.refundTransaction(paid, null, "cancelled");
+        assertThat(rest.amount().toDecimalString()).isEqualTo("50.00");
+        assertThat(transactions.getTransaction(paid.id()).refunded().toDecimalString()).isEqualTo("80.00");
+        assertThat(wallets.getBalance(buyer).toDecimalString()).isEqualTo("100.00");
+        assertThat(wallets.getBalance(shop).toDecimalString()).isEqualTo("0.00");
+    }
+
+    @Test
+    void theEscrowMarketplaceHoldsReleasesMinusTheFeeOrRefunds() {
+        EscrowService escrow = coffer.escrow();
+        Wallet buyer = wallets.getWallet("escrow-buyer");
+        Wallet seller = wallets.getWallet("escrow-seller");
+        wallets.deposit(buyer, new BigDecimal("200"), null);
+
+        EscrowService.Order order = escrow.placeOrder(buyer, seller, new BigDecimal("120"), new BigDecimal("12"), "Order A");
+        Wallet held = wallets.refresh(buyer);
+        assertThat(held.balance().toDecimalString()).isEqualTo("200.00");
+        assertThat(held.available().toDecimalString()).as("the price is held").isEqualTo("80.00");
+        assertThatThrownBy(() -> wallets.withdraw(buyer, new BigDecimal("80.01"), null)).isInstanceOf(InsufficientFundsException.class);
+
+        Transaction toSeller = escrow.completeOrder(order, "Payment received for order A");
+        assertThat(toSeller.amount().toDecimalString()).isEqualTo("108.00");
+        escrow.completeOrder(order, "Payment received for order A");   // repeating moves nothing more
+        assertThat(wallets.getBalance(buyer).toDecimalString()).isEqualTo("80.00");
+        assertThat(wallets.getBalance(seller).toDecimalString()).isEqualTo("108.00");
+        assertThatThrownBy(() -> escrow.refundOrder(order, null))
+                .as("a completed order cannot be refunded")
+                .isInstanceOf(TransactionFailedException.class);
+
+        EscrowService.Order second = escrow.placeOrder(buyer, seller, new BigDecimal("50"), BigDecimal.ZERO, "Order B");
+        escrow.refundOrder(second, "buyer cancelled");
+        assertThat(wallets.refresh(buyer).available().toDecimalString()).isEqualTo("80.00");
+        assertThatThrownBy(() -> escrow.completeOrder(second, null)).isInstanceOf(TransactionFailedException.class);
+        assertThat(wallets.getBalance(seller).toDecimalString()).isEqualTo("108.00");
+    }
+}
