@@ -28,17 +28,28 @@ import coffer.server.partner.PartnerWalletRoutes;
 import coffer.server.payment.PaymentProcessor;
 import coffer.server.payment.PaymentRoutes;
 import coffer.server.payment.TransferRoutes;
+import coffer.server.gateway.PaymentProvider;
+import coffer.server.gateway.ProviderEventHandlers;
+import coffer.server.gateway.ProviderWebhookRoutes;
+import coffer.server.gateway.SimulatorProvider;
+import coffer.server.provider.ProviderSimulator;
+import coffer.server.card.CardRoutes;
+import coffer.server.topup.TopupRoutes;
+import coffer.server.topup.TopupService;
 import io.javalin.Javalin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * The composition root: opens the ledger database, starts the ledger service, seeds the demo data if
@@ -92,9 +103,16 @@ public final class CofferServer implements AutoCloseable {
     private final ExecutorService paymentWorker;
     private final Javalin http;
     private final EventRoutes events;
+    /** The bundled payment-provider simulator and Coffer's side of it (issue 5). */
+    private final Provider provider;
+
+    /** The payment provider as Coffer's features see it, the simulator behind it, and who applies its webhooks. */
+    private record Provider(ProviderSimulator simulator, PaymentProvider client, ProviderEventHandlers handlers) {
+    }
 
     private CofferServer(Database database, LedgerService ledger, ScheduledExecutorService background, Metrics metrics,
-                         PaymentProcessor payments, ExecutorService paymentWorker, Javalin http, EventRoutes events) {
+                         PaymentProcessor payments, ExecutorService paymentWorker, Javalin http, EventRoutes events,
+                         Provider provider) {
         this.database = database;
         this.ledger = ledger;
         this.background = background;
@@ -103,6 +121,7 @@ public final class CofferServer implements AutoCloseable {
         this.paymentWorker = paymentWorker;
         this.http = http;
         this.events = events;
+        this.provider = provider;
     }
 
     /** Opens everything and starts listening; the returned server is ready ({@code /health} answers 200). */
@@ -115,6 +134,7 @@ public final class CofferServer implements AutoCloseable {
         Metrics metrics = null;
         ExecutorService paymentWorker = null;
         PaymentProcessor payments = null;
+        ProviderSimulator simulator = null;
         try {
             Clock clock = Clock.systemUTC();
             ledger = new LedgerService(database, clock, LedgerSettings.defaults());
@@ -139,9 +159,27 @@ public final class CofferServer implements AutoCloseable {
             paymentWorker = Executors.newSingleThreadExecutor(r -> new Thread(r, "coffer-payments"));
             payments = new PaymentProcessor(ledger, clock, paymentWorker);
             metrics = new Metrics(ledger);
-            Javalin http = HttpApi.create(tokens, settings.rateLimits(),
-                    List.of(new RequestLog(settings.requestLog()), metrics.http()),
-                    List.of(
+
+            // ---- money in and out through the provider (issue 5) ----
+            // The simulator is mounted on this server and reached over loopback HTTP like a real provider;
+            // its address is known once the server listens, so both sides resolve it lazily.
+            AtomicReference<String> self = new AtomicReference<>();
+            Supplier<String> baseUrl = () -> java.util.Objects.requireNonNull(self.get(), "the server is not listening yet");
+            ProviderSimulator.Credentials providerKeys = ProviderSimulator.credentials(database, clock);
+            simulator = new ProviderSimulator(database, providerKeys, settings.provider(), clock, baseUrl);
+            Provider provider = new Provider(simulator, new SimulatorProvider(baseUrl, providerKeys.apiKey()),
+                    new ProviderEventHandlers());
+            List<HttpApi.Routes> moneyInAndOut = new ArrayList<>(simulator.routes());
+            moneyInAndOut.add(new ProviderWebhookRoutes(database, providerKeys.webhookSecret(), provider.handlers(), clock));
+            TopupService topups = new TopupService(ledger, provider.client(), database, clock, baseUrl);
+            CardRoutes cards = new CardRoutes(database, topups, clock);
+            provider.handlers().add(cards.events());
+            provider.handlers().add(topups.events());
+            moneyInAndOut.add(new TopupRoutes(topups));
+            moneyInAndOut.add(cards);
+            // ---- end of money in and out ----
+
+            List<HttpApi.Routes> groups = new ArrayList<>(List.of(
                             new HealthRoutes(database),
                             new OpenApiRoutes(OpenApiDocument.load()),
                             metrics.routes(),
@@ -156,15 +194,23 @@ public final class CofferServer implements AutoCloseable {
                             // seed surfaces
                             new WalletOpsRoutes(ledger, clock),
                             new PartnerWalletRoutes(ledger, clock)));
+            groups.addAll(moneyInAndOut);
+            Javalin http = HttpApi.create(tokens, settings.rateLimits(),
+                    List.of(new RequestLog(settings.requestLog()), metrics.http()), groups);
             kyc.resumePending();
             http.start(options.port());
-            return new CofferServer(database, ledger, background, metrics, payments, paymentWorker, http, events);
+            self.set("http://localhost:" + http.port());
+            simulator.start();
+            return new CofferServer(database, ledger, background, metrics, payments, paymentWorker, http, events, provider);
         } catch (RuntimeException e) {
             if (events != null) {
                 events.close();
             }
             if (payments != null) {
                 payments.stop();
+            }
+            if (simulator != null) {
+                simulator.close();
             }
             stop(paymentWorker, "The payment processor");
             stop(background, "Background work");
@@ -192,6 +238,16 @@ public final class CofferServer implements AutoCloseable {
         return ledger;
     }
 
+    /** The payment provider as Coffer's features call it (the bundled simulator, over HTTP). */
+    public PaymentProvider paymentProvider() {
+        return provider.client();
+    }
+
+    /** Who applies the provider's webhooks: features add their handlers here (tests may add one for a while). */
+    public ProviderEventHandlers providerEvents() {
+        return provider.handlers();
+    }
+
     /** Every HTTP endpoint the server serves, as registered (for the API description's completeness check). */
     public List<HttpApi.Route> routes() {
         return HttpApi.routes(http);
@@ -206,6 +262,7 @@ public final class CofferServer implements AutoCloseable {
     public void close() {
         events.close();
         http.stop();
+        provider.simulator().close();
         payments.stop();
         stop(paymentWorker, "The payment processor");
         stop(background, "Background work");
