@@ -193,7 +193,7 @@ public final class CofferServer implements AutoCloseable {
                             new KycRoutes(kyc),
                             // seed surfaces
                             new WalletOpsRoutes(ledger, clock),
-                            new PartnerWalletRoutes(ledger, clock)));
+                            new PartnerWalletRoutes(ledger, topups, clock)));
             groups.addAll(moneyInAndOut);
             Javalin http = HttpApi.create(tokens, settings.rateLimits(),
                     List.of(new RequestLog(settings.requestLog()), metrics.http()), groups);

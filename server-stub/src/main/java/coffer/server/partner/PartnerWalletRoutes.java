@@ -1,6 +1,7 @@
 package coffer.server.partner;
 
 import coffer.core.error.CofferException;
+import coffer.core.api.TopupTypes.TopupRequest;
 import coffer.core.error.ErrorCode;
 import coffer.core.kyc.KycStatus;
 import coffer.core.ledger.TransactionKind;
@@ -8,6 +9,7 @@ import coffer.core.money.Currencies;
 import coffer.core.money.Money;
 import coffer.core.wallet.StatusActor;
 import coffer.core.wallet.WalletStatus;
+import coffer.server.auth.Principal;
 import coffer.server.http.HttpApi;
 import coffer.server.http.PartnerSignatures;
 import coffer.server.http.QueryParams;
@@ -21,6 +23,8 @@ import coffer.server.ledger.Movement;
 import coffer.server.ledger.Outcome;
 import coffer.server.ledger.User;
 import coffer.server.ledger.Wallet;
+import coffer.server.topup.Topup;
+import coffer.server.topup.TopupService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -46,10 +50,12 @@ public final class PartnerWalletRoutes implements HttpApi.Routes {
     private static final int MAX_PRODUCT_ID = 200;
 
     private final LedgerService ledger;
+    private final TopupService topups;
     private final PartnerSignatures signatures;
 
-    public PartnerWalletRoutes(LedgerService ledger, Clock clock) {
+    public PartnerWalletRoutes(LedgerService ledger, TopupService topups, Clock clock) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.topups = Objects.requireNonNull(topups, "topups");
         this.signatures = new PartnerSignatures(ledger, clock);
     }
 
@@ -58,6 +64,7 @@ public final class PartnerWalletRoutes implements HttpApi.Routes {
         routes.post("/wallet/", this::create);
         routes.get("/wallet/", this::list);
         routes.patch("/wallet/{id}/status/", this::status);
+        routes.post("/wallet/topup/", this::topup);
         routes.post("/wallet/payment/", this::pay);
         routes.get("/wallet/{env_id}/orders/{user_id}", this::orders);
     }
@@ -103,6 +110,32 @@ public final class PartnerWalletRoutes implements HttpApi.Routes {
         ctx.json(view(wallet, user));
     }
 
+    /**
+     * {@code POST /wallet/topup/ {env_id, user_id, wallet_id, amount, return_url?}}: opens the provider's
+     * checkout for the amount and answers its {@code url}; the wallet is credited once the provider
+     * confirms the payment (its signed webhook), never from this call.
+     */
+    private void topup(Context ctx) {
+        PartnerBody body = PartnerBody.read(ctx, Set.of("env_id", "user_id", "wallet_id", "amount", "return_url"));
+        String envId = signed(ctx, body.id("env_id"));
+        String walletId = body.id("wallet_id");
+        User user = user(envId, body.id("user_id")).orElseThrow(() -> walletNotFound(walletId));
+        Wallet wallet = ownWallet(envId, user, walletId);
+        Money amount = body.amount(wallet.currency());
+        Principal partnerActingForUser = new Principal(envId, user.id(), "partner");
+        Outcome<Topup> outcome = topups.create(partnerActingForUser, new TopupRequest(wallet.id(), amount.toDecimalString(),
+                amount.currencyCode(), body.string("return_url"), false), key(ctx, envId));
+        Topup t = replayMarked(ctx, outcome);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("url", t.checkoutUrl());
+        answer.put("topup_id", t.id());
+        answer.put("status", t.status());
+        answer.put("wallet_id", t.walletId());
+        answer.put("amount", t.amount().toBigDecimal());
+        answer.put("currency", t.amount().currencyCode());
+        ctx.json(answer);
+    }
+
     /** {@code POST /wallet/payment/ {env_id, user_id, wallet_id, amount, product_id}}: pays for an order. */
     private void pay(Context ctx) {
         PartnerBody body = PartnerBody.read(ctx, Set.of("env_id", "user_id", "wallet_id", "amount", "product_id", "description"));
@@ -118,13 +151,8 @@ public final class PartnerWalletRoutes implements HttpApi.Routes {
         }
         String description = body.string("description");
         String metadata = Json.gson().toJson(Map.of("product_id", productId));
-        IdempotencyKey key = IdempotencyKey.ofNullable("env:" + envId + "/partner", ctx.header(Requests.IDEMPOTENCY_KEY));
-        Outcome<Movement> outcome = ledger.pay(envId, user.id(), wallet.id(), amount, productId,
-                description == null ? "Order " + productId : description, metadata, key);
-        if (outcome.replayed()) {
-            ctx.header(Requests.REPLAYED, "true");
-        }
-        Movement order = outcome.orThrow();
+        Movement order = replayMarked(ctx, ledger.pay(envId, user.id(), wallet.id(), amount, productId,
+                description == null ? "Order " + productId : description, metadata, key(ctx, envId)));
         Map<String, Object> answer = order(order, user);
         answer.put("balance", ledger.wallet(envId, wallet.id()).orElseThrow().balance().postedMoney().toBigDecimal());
         ctx.json(answer);
@@ -148,6 +176,17 @@ public final class PartnerWalletRoutes implements HttpApi.Routes {
         answer.put("orders", page.movements().stream().map(m -> order(m, user)).toList());
         answer.put("next_cursor", page.nextCursor());
         ctx.json(answer);
+    }
+
+    private static IdempotencyKey key(Context ctx, String envId) {
+        return IdempotencyKey.ofNullable("env:" + envId + "/partner", ctx.header(Requests.IDEMPOTENCY_KEY));
+    }
+
+    private static <T> T replayMarked(Context ctx, Outcome<T> outcome) {
+        if (outcome.replayed()) {
+            ctx.header(Requests.REPLAYED, "true");
+        }
+        return outcome.orThrow();
     }
 
     private String signed(Context ctx, String envId) {

@@ -73,7 +73,7 @@ public final class TopupService {
     }
 
     /** Opens a checkout for a top-up, or answers the top-up an earlier request with the same key opened. */
-    Outcome<Topup> create(Principal p, TopupRequest r, IdempotencyKey key) {
+    public Outcome<Topup> create(Principal p, TopupRequest r, IdempotencyKey key) {
         Money amount = Requests.positiveAmount(r.amount(), r.currency());
         String walletId = Requests.required(r.walletId(), "wallet_id");
         boolean save = Boolean.TRUE.equals(r.saveCard());

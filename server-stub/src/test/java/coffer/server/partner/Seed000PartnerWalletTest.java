@@ -4,6 +4,7 @@ import coffer.core.signature.PartnerRequestSigner;
 import coffer.server.ledger.DemoData;
 import coffer.server.testing.DemoServerTest;
 import coffer.server.testing.Http;
+import coffer.server.testing.Poll;
 import coffer.server.testing.TestServer.Caller;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -76,6 +77,32 @@ class Seed000PartnerWalletTest extends DemoServerTest {
         assertThat(Caller.json(seedPatch).get("status").getAsString()).isEqualTo("locked");
         assertThat(signed("PATCH", "/wallet/" + walletId + "/status/",
                 "{\"env_id\": \"123\", \"user_id\": \"123\", \"status\": \"active\"}").statusCode()).isEqualTo(200);
+        assertThat(server.verify().ok()).isTrue();
+    }
+
+    @Test
+    void theSeedsTopUpOpensTheProvidersPageAndTheBalanceRisesOnlyOnceTheProviderConfirms() throws Exception {
+        JsonObject wallet = onlyWallet("123", "123");
+        BigDecimal before = wallet.get("balance").getAsBigDecimal();
+        HttpResponse<String> topup = signed("POST", "/wallet/topup/", "{\"env_id\": 123, \"user_id\": \"123\", \"wallet_id\": \""
+                + wallet.get("id").getAsString() + "\", \"amount\": 100}");
+        assertThat(topup.statusCode()).as(topup.body()).isEqualTo(200);
+        String url = Caller.json(topup).get("url").getAsString();
+        assertThat(url).startsWith(server.url("/provider/checkout/"));
+        assertThat(Caller.json(topup).get("status").getAsString()).isEqualTo("pending");
+        assertThat(onlyWallet("123", "123").get("balance").getAsBigDecimal()).as("nothing yet").isEqualByComparingTo(before);
+
+        // the user fills in the provider's hosted page, as a browser would
+        assertThat(Http.get(url).body()).contains("card_number");
+        HttpResponse<String> paid = Http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("card_number=4242+4242+4242+4242&expiry=12%2F"
+                        + (java.time.Year.now().getValue() + 3) % 100 + "&cvc=123&name=Demo+User")));
+        assertThat(paid.statusCode()).as(paid.body()).isEqualTo(303);
+
+        BigDecimal after = Poll.until(() -> onlyWallet("123", "123").get("balance").getAsBigDecimal(),
+                b -> b.compareTo(before) != 0);
+        assertThat(after).isEqualByComparingTo(before.add(new BigDecimal("100")));
         assertThat(server.verify().ok()).isTrue();
     }
 
