@@ -26,6 +26,10 @@ import coffer.server.ledger.LedgerSettings;
 import coffer.server.payment.PaymentProcessor;
 import coffer.server.payment.PaymentRoutes;
 import coffer.server.payment.TransferRoutes;
+import coffer.server.http.PartnerSignatures;
+import coffer.server.refund.RefundRoutes;
+import coffer.server.webhook.WebhookDispatcher;
+import coffer.server.webhook.WebhookRoutes;
 import io.javalin.Javalin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,9 +94,12 @@ public final class CofferServer implements AutoCloseable {
     private final ExecutorService paymentWorker;
     private final Javalin http;
     private final EventRoutes events;
+    /** Sends partner webhooks for committed movements, on its own thread. */
+    private final WebhookDispatcher webhooks;
 
     private CofferServer(Database database, LedgerService ledger, ScheduledExecutorService background, Metrics metrics,
-                         PaymentProcessor payments, ExecutorService paymentWorker, Javalin http, EventRoutes events) {
+                         PaymentProcessor payments, ExecutorService paymentWorker, Javalin http, EventRoutes events,
+                         WebhookDispatcher webhooks) {
         this.database = database;
         this.ledger = ledger;
         this.background = background;
@@ -101,6 +108,7 @@ public final class CofferServer implements AutoCloseable {
         this.paymentWorker = paymentWorker;
         this.http = http;
         this.events = events;
+        this.webhooks = webhooks;
     }
 
     /** Opens everything and starts listening; the returned server is ready ({@code /health} answers 200). */
@@ -113,6 +121,7 @@ public final class CofferServer implements AutoCloseable {
         Metrics metrics = null;
         ExecutorService paymentWorker = null;
         PaymentProcessor payments = null;
+        WebhookDispatcher webhooks = null;
         try {
             Clock clock = Clock.systemUTC();
             ledger = new LedgerService(database, clock, LedgerSettings.defaults());
@@ -137,6 +146,10 @@ public final class CofferServer implements AutoCloseable {
             paymentWorker = Executors.newSingleThreadExecutor(r -> new Thread(r, "coffer-payments"));
             payments = new PaymentProcessor(ledger, clock, paymentWorker);
             metrics = new Metrics(ledger);
+            // Partner webhooks and refunds: the dispatcher turns committed movements (change feed) into
+            // signed deliveries to each environment's URL; partner routes are signed, not Bearer.
+            PartnerSignatures partners = new PartnerSignatures(ledger, clock);
+            webhooks = WebhookDispatcher.start(ledger, database, settings.webhooks(), clock);
             Javalin http = HttpApi.create(tokens, settings.rateLimits(),
                     List.of(new RequestLog(settings.requestLog()), metrics.http()),
                     List.of(
@@ -150,11 +163,16 @@ public final class CofferServer implements AutoCloseable {
                             new TransactionRoutes(ledger, cursors),
                             new SyncRoutes(ledger, cursors),
                             events,
-                            new KycRoutes(kyc)));
+                            new KycRoutes(kyc),
+                            new WebhookRoutes(webhooks, partners),
+                            new RefundRoutes(ledger, database, partners)));
             kyc.resumePending();
             http.start(options.port());
-            return new CofferServer(database, ledger, background, metrics, payments, paymentWorker, http, events);
+            return new CofferServer(database, ledger, background, metrics, payments, paymentWorker, http, events, webhooks);
         } catch (RuntimeException e) {
+            if (webhooks != null) {
+                webhooks.close();
+            }
             if (events != null) {
                 events.close();
             }
@@ -204,6 +222,7 @@ public final class CofferServer implements AutoCloseable {
         payments.stop();
         stop(paymentWorker, "The payment processor");
         stop(background, "Background work");
+        webhooks.close();
         metrics.close();
         ledger.close();
         database.close();

@@ -2,6 +2,7 @@ package coffer.server;
 
 import coffer.server.http.RateLimits;
 import coffer.server.http.RequestLog;
+import coffer.server.webhook.WebhookSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,16 +16,22 @@ import java.util.Objects;
  * @param rateLimits       sign-in and money-moving request limits
  * @param kycDecisionDelay how long the simulated identity verifier takes; zero decides at once
  * @param requestLog       where the one-line-per-request access log goes (info level)
+ * @param webhooks         timeouts, retries and backoff of partner webhooks
  */
-public record ServerSettings(RateLimits rateLimits, Duration kycDecisionDelay, Logger requestLog) {
+public record ServerSettings(RateLimits rateLimits, Duration kycDecisionDelay, Logger requestLog, WebhookSettings webhooks) {
     public static final Duration DEFAULT_KYC_DECISION_DELAY = Duration.ofSeconds(2);
 
     public ServerSettings {
         Objects.requireNonNull(rateLimits, "rateLimits");
         Objects.requireNonNull(requestLog, "requestLog");
+        Objects.requireNonNull(webhooks, "webhooks");
         if (kycDecisionDelay == null || kycDecisionDelay.isNegative()) {
             throw new IllegalArgumentException("kycDecisionDelay must be zero or positive, was " + kycDecisionDelay);
         }
+    }
+
+    public ServerSettings(RateLimits rateLimits, Duration kycDecisionDelay, Logger requestLog) {
+        this(rateLimits, kycDecisionDelay, requestLog, WebhookSettings.defaults());
     }
 
     public static ServerSettings defaults() {
@@ -32,14 +39,18 @@ public record ServerSettings(RateLimits rateLimits, Duration kycDecisionDelay, L
     }
 
     public ServerSettings withRateLimits(RateLimits limits) {
-        return new ServerSettings(limits, kycDecisionDelay, requestLog);
+        return new ServerSettings(limits, kycDecisionDelay, requestLog, webhooks);
     }
 
     public ServerSettings withKycDecisionDelay(Duration delay) {
-        return new ServerSettings(rateLimits, delay, requestLog);
+        return new ServerSettings(rateLimits, delay, requestLog, webhooks);
     }
 
     public ServerSettings withRequestLog(Logger logger) {
-        return new ServerSettings(rateLimits, kycDecisionDelay, logger);
+        return new ServerSettings(rateLimits, kycDecisionDelay, logger, webhooks);
+    }
+
+    public ServerSettings withWebhooks(WebhookSettings settings) {
+        return new ServerSettings(rateLimits, kycDecisionDelay, requestLog, settings);
     }
 }
