@@ -149,6 +149,14 @@ class WebhookDeliveryTest {
         assertThat(replay.statusCode()).as(replay.body()).isEqualTo(202);
         assertThat(Caller.json(replay).get("event_id").getAsString()).isEqualTo(eventId);
 
+        // another environment cannot replay it, nor learn that it exists
+        String stranger = "replay-stranger";
+        server.server().ledger().ensureEnvironment(stranger, "Stranger", "secret_ReplayStrangerEnvironment000000", null,
+                KycLimitTable.defaults());
+        HttpResponse<String> foreign = new PartnerClient(server, "secret_ReplayStrangerEnvironment000000").post(
+                "/api/v1/partner/webhook-deliveries/" + failed.get("id").getAsString() + "/replay", "{\"env_id\":\"" + stranger + "\"}");
+        assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(404);
+
         Receiver.Received again = receiver.awaitAcknowledged(r -> r.eventId().equals(eventId));
         assertThat(again.json().get("id").getAsString()).isEqualTo(eventId);
         assertThat(again.data().get("amount").getAsString()).isEqualTo("3.00");
