@@ -213,7 +213,8 @@ public final class CofferServer implements AutoCloseable {
     /**
      * Ends open event streams, stops taking requests, stops settling payments (unfinished ones resume at
      * the next start) and other background work (a KYC decision not yet due is made after the next
-     * start), then finishes the ledger's queued work and closes the database.
+     * start; partner webhooks not yet delivered are sent after it), then finishes the ledger's queued
+     * work and closes the database.
      */
     @Override
     public void close() {

@@ -35,6 +35,8 @@ public final class WebhookDispatcher implements AutoCloseable {
     static final String EVENT_ID_HEADER = "Coffer-Event-Id";
     private static final int VERSIONS_PER_PASS = 500;
     private static final int DELIVERIES_PER_PASS = 50;
+    /** The shortest time between the starts of two passes. */
+    private static final long MIN_PASS_GAP_MS = 50;
     /** The longest error text kept in the delivery log. */
     private static final int MAX_ERROR = 200;
 
@@ -86,7 +88,15 @@ public final class WebhookDispatcher implements AutoCloseable {
     }
 
     private void run() {
+        long lastPass = 0;
         while (running) {
+            // a busy ledger wakes the dispatcher on nearly every commit: one pass per gap is enough, and
+            // leaves the (SQLite) write lock to the ledger writer in between
+            long gap = MIN_PASS_GAP_MS - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastPass);
+            if (gap > 0 && !pause(gap)) {
+                return;
+            }
+            lastPass = System.nanoTime();
             boolean more = false;
             try {
                 more = store.createEvents(clock.instant(), VERSIONS_PER_PASS).more();
@@ -97,6 +107,18 @@ public final class WebhookDispatcher implements AutoCloseable {
             if (!more) {
                 sleep();
             }
+        }
+    }
+
+    /** Sleeps {@code millis}; false when interrupted (stopping). */
+    private boolean pause(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+            return false;
         }
     }
 
@@ -118,12 +140,7 @@ public final class WebhookDispatcher implements AutoCloseable {
             running = false;
         } catch (RuntimeException e) {
             log.warn("Partner webhooks: could not read the next due time", e);
-            try {
-                Thread.sleep(wait.toMillis());
-            } catch (InterruptedException ie) {
-                Thread.currentThread().interrupt();
-                running = false;
-            }
+            pause(wait.toMillis());
         }
     }
 

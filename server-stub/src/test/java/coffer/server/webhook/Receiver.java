@@ -50,6 +50,11 @@ final class Receiver implements AutoCloseable {
     private final Map<String, Integer> seen = new ConcurrentHashMap<>();
 
     Receiver() {
+        this(0);
+    }
+
+    /** A receiver on {@code port} (0: any free port), to come back on the same URL after a stop. */
+    Receiver(int port) {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -68,10 +73,14 @@ final class Receiver implements AutoCloseable {
             }
         });
         try {
-            server.start();
+            server.start(port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    int port() {
+        return server.getPort();
     }
 
     String url() {
