@@ -36,6 +36,10 @@ import coffer.server.provider.ProviderSimulator;
 import coffer.server.card.CardRoutes;
 import coffer.server.topup.TopupRoutes;
 import coffer.server.topup.TopupService;
+import coffer.server.http.PartnerSignatures;
+import coffer.server.refund.RefundRoutes;
+import coffer.server.webhook.WebhookDispatcher;
+import coffer.server.webhook.WebhookRoutes;
 import io.javalin.Javalin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,6 +109,8 @@ public final class CofferServer implements AutoCloseable {
     private final EventRoutes events;
     /** The bundled payment-provider simulator and Coffer's side of it (issue 5). */
     private final Provider provider;
+    /** Sends partner webhooks for committed movements, on its own thread. */
+    private final WebhookDispatcher webhooks;
 
     /** The payment provider as Coffer's features see it, the simulator behind it, and who applies its webhooks. */
     private record Provider(ProviderSimulator simulator, PaymentProvider client, ProviderEventHandlers handlers) {
@@ -112,7 +118,7 @@ public final class CofferServer implements AutoCloseable {
 
     private CofferServer(Database database, LedgerService ledger, ScheduledExecutorService background, Metrics metrics,
                          PaymentProcessor payments, ExecutorService paymentWorker, Javalin http, EventRoutes events,
-                         Provider provider) {
+                         Provider provider, WebhookDispatcher webhooks) {
         this.database = database;
         this.ledger = ledger;
         this.background = background;
@@ -122,6 +128,7 @@ public final class CofferServer implements AutoCloseable {
         this.http = http;
         this.events = events;
         this.provider = provider;
+        this.webhooks = webhooks;
     }
 
     /** Opens everything and starts listening; the returned server is ready ({@code /health} answers 200). */
@@ -135,6 +142,7 @@ public final class CofferServer implements AutoCloseable {
         ExecutorService paymentWorker = null;
         PaymentProcessor payments = null;
         ProviderSimulator simulator = null;
+        WebhookDispatcher webhooks = null;
         try {
             Clock clock = Clock.systemUTC();
             ledger = new LedgerService(database, clock, LedgerSettings.defaults());
@@ -179,6 +187,11 @@ public final class CofferServer implements AutoCloseable {
             moneyInAndOut.add(cards);
             // ---- end of money in and out ----
 
+            // Partner webhooks and refunds: the dispatcher turns committed movements (change feed) into
+            // signed deliveries to each environment's URL; partner routes are signed, not Bearer.
+            PartnerSignatures partners = new PartnerSignatures(ledger, clock);
+            webhooks = WebhookDispatcher.start(ledger, database, settings.webhooks(), clock);
+
             List<HttpApi.Routes> groups = new ArrayList<>(List.of(
                             new HealthRoutes(database),
                             new OpenApiRoutes(OpenApiDocument.load()),
@@ -193,7 +206,9 @@ public final class CofferServer implements AutoCloseable {
                             new KycRoutes(kyc),
                             // seed surfaces
                             new WalletOpsRoutes(ledger, clock),
-                            new PartnerWalletRoutes(ledger, topups, clock)));
+                            new PartnerWalletRoutes(ledger, topups, clock),
+                            new WebhookRoutes(webhooks, partners),
+                            new RefundRoutes(ledger, database, partners)));
             groups.addAll(moneyInAndOut);
             Javalin http = HttpApi.create(tokens, settings.rateLimits(),
                     List.of(new RequestLog(settings.requestLog()), metrics.http()), groups);
@@ -201,8 +216,11 @@ public final class CofferServer implements AutoCloseable {
             http.start(options.port());
             self.set("http://localhost:" + http.port());
             simulator.start();
-            return new CofferServer(database, ledger, background, metrics, payments, paymentWorker, http, events, provider);
+            return new CofferServer(database, ledger, background, metrics, payments, paymentWorker, http, events, provider, webhooks);
         } catch (RuntimeException e) {
+            if (webhooks != null) {
+                webhooks.close();
+            }
             if (events != null) {
                 events.close();
             }
@@ -256,7 +274,8 @@ public final class CofferServer implements AutoCloseable {
     /**
      * Ends open event streams, stops taking requests, stops settling payments (unfinished ones resume at
      * the next start) and other background work (a KYC decision not yet due is made after the next
-     * start), then finishes the ledger's queued work and closes the database.
+     * start; partner webhooks not yet delivered are sent after it), then finishes the ledger's queued
+     * work and closes the database.
      */
     @Override
     public void close() {
@@ -266,6 +285,7 @@ public final class CofferServer implements AutoCloseable {
         payments.stop();
         stop(paymentWorker, "The payment processor");
         stop(background, "Background work");
+        webhooks.close();
         metrics.close();
         ledger.close();
         database.close();

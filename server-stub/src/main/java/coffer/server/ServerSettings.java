@@ -3,6 +3,7 @@ package coffer.server;
 import coffer.server.http.RateLimits;
 import coffer.server.http.RequestLog;
 import coffer.server.provider.ProviderSettings;
+import coffer.server.webhook.WebhookSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,15 +18,17 @@ import java.util.Objects;
  * @param kycDecisionDelay how long the simulated identity verifier takes; zero decides at once
  * @param requestLog       where the one-line-per-request access log goes (info level)
  * @param provider         the bundled payment-provider simulator's delays (session expiry, pending payouts, webhook retries)
+ * @param webhooks         timeouts, retries and backoff of partner webhooks
  */
 public record ServerSettings(RateLimits rateLimits, Duration kycDecisionDelay, Logger requestLog,
-                             ProviderSettings provider) {
+                             ProviderSettings provider, WebhookSettings webhooks) {
     public static final Duration DEFAULT_KYC_DECISION_DELAY = Duration.ofSeconds(2);
 
     public ServerSettings {
         Objects.requireNonNull(rateLimits, "rateLimits");
         Objects.requireNonNull(requestLog, "requestLog");
         Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(webhooks, "webhooks");
         if (kycDecisionDelay == null || kycDecisionDelay.isNegative()) {
             throw new IllegalArgumentException("kycDecisionDelay must be zero or positive, was " + kycDecisionDelay);
         }
@@ -33,22 +36,26 @@ public record ServerSettings(RateLimits rateLimits, Duration kycDecisionDelay, L
 
     public static ServerSettings defaults() {
         return new ServerSettings(RateLimits.defaults(), DEFAULT_KYC_DECISION_DELAY, LoggerFactory.getLogger(RequestLog.class),
-                ProviderSettings.defaults());
+                ProviderSettings.defaults(), WebhookSettings.defaults());
     }
 
     public ServerSettings withRateLimits(RateLimits limits) {
-        return new ServerSettings(limits, kycDecisionDelay, requestLog, provider);
+        return new ServerSettings(limits, kycDecisionDelay, requestLog, provider, webhooks);
     }
 
     public ServerSettings withKycDecisionDelay(Duration delay) {
-        return new ServerSettings(rateLimits, delay, requestLog, provider);
+        return new ServerSettings(rateLimits, delay, requestLog, provider, webhooks);
     }
 
     public ServerSettings withRequestLog(Logger logger) {
-        return new ServerSettings(rateLimits, kycDecisionDelay, logger, provider);
+        return new ServerSettings(rateLimits, kycDecisionDelay, logger, provider, webhooks);
     }
 
     public ServerSettings withProvider(ProviderSettings p) {
-        return new ServerSettings(rateLimits, kycDecisionDelay, requestLog, p);
+        return new ServerSettings(rateLimits, kycDecisionDelay, requestLog, p, webhooks);
+    }
+
+    public ServerSettings withWebhooks(WebhookSettings settings) {
+        return new ServerSettings(rateLimits, kycDecisionDelay, requestLog, provider, settings);
     }
 }

@@ -10,11 +10,13 @@ import java.util.Set;
 /**
  * The user API's door: every {@code /api/v1/...} request except signing in needs
  * {@code Authorization: Bearer <access token>}; the caller is stored for the routes to read with
- * {@link Requests#principal(Context)}.
+ * {@link Requests#principal(Context)}. Partner routes under {@value #PARTNER_PREFIX} are signed with
+ * {@code X-Wallet-Signature} instead ({@link PartnerSignatures}), so this door leaves them to that check.
  */
 final class Authentication implements HttpApi.Routes {
     static final Set<String> OPEN_PATHS = Set.of("/api/v1/auth/register", "/api/v1/auth/login",
             "/api/v1/auth/refresh", "/api/v1/auth/partner-token");
+    static final String PARTNER_PREFIX = "/api/v1/partner/";
 
     private final TokenService tokens;
 
@@ -28,7 +30,7 @@ final class Authentication implements HttpApi.Routes {
     }
 
     private void authenticate(Context ctx) {
-        if (OPEN_PATHS.contains(ctx.path()) || "OPTIONS".equals(ctx.method().name())) {
+        if (OPEN_PATHS.contains(ctx.path()) || ctx.path().startsWith(PARTNER_PREFIX) || "OPTIONS".equals(ctx.method().name())) {
             return;
         }
         String header = ctx.header("Authorization");

@@ -99,6 +99,17 @@ class AuthorizationMatrixTest extends DemoServerTest {
             if (!route.path().startsWith("/api/v1/") || !route.path().contains("{")) {
                 continue;
             }
+            if (route.path().startsWith("/api/v1/partner/")) {
+                // signed partner routes: a user's token is no signature; another environment's signature is
+                // checked per route (WebhookDeliveryTest replays another environment's delivery: 404)
+                for (Caller intruder : List.of(alice, stranger)) {
+                    HttpResponse<String> r = call(intruder, route.method(), route.path().replaceAll("\\{[^}]+}", "whd_x"));
+                    assertThat(r.statusCode()).as("%s %s by %s: %s", route.method(), route.path(), who(intruder), r.body())
+                            .isEqualTo(401);
+                    assertThat(Caller.errorCode(r)).isEqualTo("INVALID_SIGNATURE");
+                }
+                continue;
+            }
             String resource = route.path().substring("/api/v1/".length()).split("/")[0];
             String id = bobs.get(resource);
             if (id == null) {
@@ -133,6 +144,8 @@ class AuthorizationMatrixTest extends DemoServerTest {
                     intruder.post("/api/v1/transfers", "{\"amount\":\"1.00\",\"currency\":\"USD\",\"from_wallet_id\":\""
                             + own + "\",\"to_wallet_id\":\"" + bobWallet + "\"}"),
                     intruder.get("/api/v1/transactions?wallet_id=" + bobWallet),
+                    intruder.post("/api/v1/refunds", "{\"transaction_id\":\"" + bobs.get("transactions") + "\"}"),
+                    intruder.get("/api/v1/refunds?transaction_id=" + bobs.get("transactions")),
                     intruder.get("/api/v1/transactions/export.csv?wallet_id=" + bobWallet));
             for (HttpResponse<String> r : answers) {
                 assertThat(r.statusCode()).as("%s: %s", who(intruder), r.body()).isEqualTo(404);

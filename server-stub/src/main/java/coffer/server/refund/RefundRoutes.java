@@ -1,0 +1,75 @@
+package coffer.server.refund;
+
+import coffer.server.auth.Principal;
+import coffer.server.db.Database;
+import coffer.server.http.HttpApi;
+import coffer.server.http.PartnerSignatures;
+import coffer.server.http.QueryParams;
+import coffer.server.http.Requests;
+import coffer.server.ledger.IdempotencyKey;
+import coffer.server.ledger.LedgerService;
+import coffer.server.webhook.MovementData;
+import coffer.server.webhook.SignedRequests;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code /api/v1/refunds} (Bearer: a user refunds money they received) and
+ * {@code /api/v1/partner/refunds} (signed: a partner refunds an order). Both answer 201 with the
+ * refund movement and honour {@code Idempotency-Key}.
+ */
+public final class RefundRoutes implements HttpApi.Routes {
+    private final RefundService refunds;
+    private final PartnerSignatures signatures;
+
+    public RefundRoutes(LedgerService ledger, Database database, PartnerSignatures signatures) {
+        this.refunds = new RefundService(ledger, database);
+        this.signatures = signatures;
+    }
+
+    /** {@code amount} absent: all that is left; {@code reason} becomes the refund's description. */
+    record RefundRequest(String transactionId, String amount, String reason) {
+    }
+
+    record PartnerRefundRequest(String envId, String transactionId, String amount, String reason) {
+    }
+
+    record RefundList(List<MovementData> refunds) {
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.post("/api/v1/refunds", this::create);
+        routes.get("/api/v1/refunds", this::list);
+        routes.post("/api/v1/partner/refunds", this::createForPartner);
+    }
+
+    private void create(Context ctx) {
+        Principal p = Requests.principal(ctx);
+        RefundRequest r = Requests.body(ctx, RefundRequest.class);
+        Requests.answer(ctx, 201, refunds.refund(p, Requests.required(r.transactionId(), "transaction_id"), r.amount(),
+                r.reason(), Requests.idempotencyKey(ctx, p)), MovementData::of);
+    }
+
+    private void list(Context ctx) {
+        Principal p = Requests.principal(ctx);
+        Map<String, List<String>> params = ctx.queryParamMap();
+        QueryParams.requireKnown(params, Set.of("transaction_id"));
+        String transactionId = QueryParams.single(params, "transaction_id");
+        if (transactionId == null) {
+            throw QueryParams.invalid("transaction_id", "'transaction_id' is required.");
+        }
+        ctx.json(new RefundList(refunds.refundsOf(p, transactionId).stream().map(MovementData::of).toList()));
+    }
+
+    private void createForPartner(Context ctx) {
+        PartnerRefundRequest r = SignedRequests.body(ctx, signatures, PartnerRefundRequest.class);
+        IdempotencyKey key = IdempotencyKey.ofNullable("env:" + r.envId() + "/partner", ctx.header(Requests.IDEMPOTENCY_KEY));
+        Requests.answer(ctx, 201, refunds.refundOrder(r.envId(), Requests.required(r.transactionId(), "transaction_id"),
+                r.amount(), r.reason(), key), MovementData::of);
+    }
+}

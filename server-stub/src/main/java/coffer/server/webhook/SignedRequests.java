@@ -1,0 +1,38 @@
+package coffer.server.webhook;
+
+import coffer.server.http.PartnerSignatures;
+import coffer.server.http.Requests;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import io.javalin.http.Context;
+
+/**
+ * Reading a partner's signed JSON request under {@code /api/v1/partner/}: the signature is checked
+ * first, with the environment the body names, so an unsigned or forged request learns nothing about
+ * what else is wrong with it; then the body is read as strictly as every other body.
+ */
+public final class SignedRequests {
+    private SignedRequests() {
+    }
+
+    /** The body as {@code type}, once {@code X-Wallet-Signature} proved that its {@code env_id} sent it. */
+    public static <T extends Record> T body(Context ctx, PartnerSignatures signatures, Class<T> type) {
+        signatures.require(ctx, envIdOf(ctx.body()));
+        return Requests.body(ctx, type);
+    }
+
+    /** The body's {@code env_id} when it is a JSON object with a string there, else null. */
+    private static String envIdOf(String body) {
+        try {
+            JsonElement tree = JsonParser.parseString(body);
+            if (tree.isJsonObject() && tree.getAsJsonObject().get("env_id") instanceof com.google.gson.JsonPrimitive p
+                    && p.isString()) {
+                return p.getAsString();
+            }
+        } catch (JsonParseException e) {
+            // not JSON: no environment, so the signature check refuses it
+        }
+        return null;
+    }
+}

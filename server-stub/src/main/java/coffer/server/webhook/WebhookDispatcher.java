@@ -1,0 +1,229 @@
+package coffer.server.webhook;
+
+import coffer.core.signature.WebhookSigner;
+import coffer.server.db.Database;
+import coffer.server.ledger.Environment;
+import coffer.server.ledger.LedgerService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Partner webhooks, on one background thread: turns committed movements into events (from the change
+ * feed, {@link WebhookStore#createEvents}) and delivers the due ones, signed, retrying failures with
+ * exponential backoff. It wakes on this process's ledger commits, on a replay, and otherwise every
+ * {@link WebhookSettings#pollInterval()} (for commits of other processes sharing the database, and for
+ * retries falling due). Deliveries live in the database, so a restart picks up whatever was due.
+ */
+public final class WebhookDispatcher implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+    static final String EVENT_ID_HEADER = "Coffer-Event-Id";
+    private static final int VERSIONS_PER_PASS = 500;
+    private static final int DELIVERIES_PER_PASS = 50;
+    /** The shortest time between the starts of two passes. */
+    private static final long MIN_PASS_GAP_MS = 50;
+    /** The longest error text kept in the delivery log. */
+    private static final int MAX_ERROR = 200;
+
+    private final LedgerService ledger;
+    private final WebhookStore store;
+    private final WebhookSettings settings;
+    private final Clock clock;
+    private final HttpClient http;
+    private final Semaphore wake = new Semaphore(0);
+    private final Thread thread;
+    private final AutoCloseable commits;
+    private volatile boolean running = true;
+
+    private WebhookDispatcher(LedgerService ledger, Database database, WebhookSettings settings, Clock clock) {
+        this.ledger = ledger;
+        this.store = new WebhookStore(database);
+        this.settings = settings;
+        this.clock = clock;
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.requestTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        this.thread = new Thread(this::run, "coffer-webhooks");
+        this.thread.setDaemon(true);
+        this.commits = ledger.onCommit(commit -> wake());
+    }
+
+    /** Starts the dispatcher's thread. */
+    public static WebhookDispatcher start(LedgerService ledger, Database database, WebhookSettings settings, Clock clock) {
+        WebhookDispatcher d = new WebhookDispatcher(Objects.requireNonNull(ledger, "ledger"),
+                Objects.requireNonNull(database, "database"), Objects.requireNonNull(settings, "settings"),
+                Objects.requireNonNull(clock, "clock"));
+        d.thread.start();
+        return d;
+    }
+
+    WebhookStore store() {
+        return store;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** Looks for new commits and due deliveries now. */
+    void wake() {
+        wake.release();
+    }
+
+    private void run() {
+        long lastPass = 0;
+        while (running) {
+            // a busy ledger wakes the dispatcher on nearly every commit: one pass per gap is enough, and
+            // leaves the (SQLite) write lock to the ledger writer in between
+            long gap = MIN_PASS_GAP_MS - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastPass);
+            if (gap > 0 && !pause(gap)) {
+                return;
+            }
+            lastPass = System.nanoTime();
+            boolean more = false;
+            try {
+                more = store.createEvents(clock.instant(), VERSIONS_PER_PASS).more();
+                deliverDue();
+            } catch (RuntimeException e) {
+                log.warn("Partner webhooks: a pass failed; will try again", e);
+            }
+            if (!more) {
+                sleep();
+            }
+        }
+    }
+
+    /** Sleeps {@code millis}; false when interrupted (stopping). */
+    private boolean pause(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+            return false;
+        }
+    }
+
+    private void sleep() {
+        Duration wait = settings.pollInterval();
+        try {
+            Optional<Instant> next = store.nextDue();
+            if (next.isPresent()) {
+                Duration untilDue = Duration.between(clock.instant(), next.get());
+                if (untilDue.compareTo(wait) < 0) {
+                    wait = untilDue.isNegative() ? Duration.ZERO : untilDue;
+                }
+            }
+            if (wake.tryAcquire(Math.max(1, wait.toMillis()), TimeUnit.MILLISECONDS)) {
+                wake.drainPermits();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        } catch (RuntimeException e) {
+            log.warn("Partner webhooks: could not read the next due time", e);
+            pause(wait.toMillis());
+        }
+    }
+
+    private void deliverDue() {
+        for (WebhookStore.Due due : store.due(clock.instant(), DELIVERIES_PER_PASS)) {
+            if (!running) {
+                return;
+            }
+            // should this process stop mid-attempt, the delivery is due again once the attempt surely ended
+            if (store.claim(due, clock.instant().plus(settings.requestTimeout().multipliedBy(3)))) {
+                attempt(due);
+            }
+        }
+    }
+
+    private void attempt(WebhookStore.Due due) {
+        Instant started = clock.instant();
+        long t0 = System.nanoTime();
+        String url = ledger.environment(due.envId()).map(Environment::webhookUrl).orElse(null);
+        List<String> secrets = ledger.secrets(due.envId());
+        Integer status = null;
+        String error = null;
+        if (url == null) {
+            error = "The environment has no webhook URL";
+        } else if (secrets.isEmpty()) {
+            error = "The environment has no active secret to sign with";
+        } else {
+            byte[] body = due.payload().getBytes(StandardCharsets.UTF_8);
+            try {
+                HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                        .timeout(settings.requestTimeout())
+                        .header("Content-Type", "application/json")
+                        .header("User-Agent", "Coffer-Webhooks/1")
+                        .header(WebhookSigner.HEADER, new WebhookSigner(secrets).sign(body, clock.instant()))
+                        .header(EVENT_ID_HEADER, due.eventId())
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build();
+                status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status < 200 || status > 299) {
+                    error = "The receiver answered HTTP " + status;
+                }
+            } catch (HttpTimeoutException e) {
+                error = "No answer within " + settings.requestTimeout().toMillis() + " ms";
+            } catch (IOException | IllegalArgumentException e) {
+                error = shorten(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            } catch (InterruptedException e) {
+                // stopping: the attempt does not count; the delivery falls due again when its claim runs out
+                Thread.currentThread().interrupt();
+                running = false;
+                return;
+            }
+        }
+        long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        Delivery.Attempt attempt = new Delivery.Attempt(0, started, url == null ? "" : url, status, error, durationMs);
+        int round = due.roundAttempts() + 1;
+        if (error == null) {
+            store.recordAttempt(due.id(), attempt, WebhookStore.DELIVERED, null);
+        } else if (round >= settings.maxAttempts()) {
+            store.recordAttempt(due.id(), attempt, WebhookStore.FAILED, null);
+            log.info("Partner webhook {} of environment {} failed after {} attempt(s): {}", due.eventId(), due.envId(), round, error);
+        } else {
+            store.recordAttempt(due.id(), attempt, WebhookStore.PENDING, clock.instant().plus(settings.backoff(round)));
+        }
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= MAX_ERROR ? text : text.substring(0, MAX_ERROR);
+    }
+
+    /** Stops the thread (an attempt in flight is cut short and retried after the next start). */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            commits.close();
+        } catch (Exception e) {
+            log.debug("Removing the commit listener failed", e);
+        }
+        thread.interrupt();
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
