@@ -18,6 +18,7 @@ import coffer.server.openapi.OpenApiDocument;
 import coffer.server.openapi.OpenApiRoutes;
 import coffer.server.wallet.AccountRoutes;
 import coffer.server.walletops.WalletOpsRoutes;
+import coffer.server.webwallet.WebWalletRoutes;
 import coffer.server.db.Database;
 import coffer.server.db.DatabaseConfig;
 import coffer.server.http.HttpApi;
@@ -207,6 +208,7 @@ public final class CofferServer implements AutoCloseable {
                             // seed surfaces
                             new WalletOpsRoutes(ledger, clock),
                             new PartnerWalletRoutes(ledger, topups, clock),
+                            new WebWalletRoutes(ledger, topups),
                             new WebhookRoutes(webhooks, partners),
                             new RefundRoutes(ledger, database, partners)));
             groups.addAll(moneyInAndOut);

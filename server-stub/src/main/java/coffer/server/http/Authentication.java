@@ -17,6 +17,7 @@ final class Authentication implements HttpApi.Routes {
     static final Set<String> OPEN_PATHS = Set.of("/api/v1/auth/register", "/api/v1/auth/login",
             "/api/v1/auth/refresh", "/api/v1/auth/partner-token");
     static final String PARTNER_PREFIX = "/api/v1/partner/";
+    static final String SEED_002_PREFIX = "/wallet/api/";
 
     private final TokenService tokens;
 
@@ -27,6 +28,8 @@ final class Authentication implements HttpApi.Routes {
     @Override
     public void register(RoutesConfig routes) {
         routes.before("/api/v1/*", this::authenticate);
+        // seed 002's browser endpoints, for a signed-in user
+        routes.before(SEED_002_PREFIX + "*", this::authenticate);
     }
 
     private void authenticate(Context ctx) {

@@ -62,6 +62,21 @@ public record JsonFields(JsonObject json) {
         return p.getAsString();
     }
 
+    /**
+     * A required amount as exact decimal text, from a JSON number or string (never through {@code double});
+     * anything else is INVALID_AMOUNT.
+     */
+    public String decimalText(String field) {
+        JsonElement e = get(field);
+        if (e == null) {
+            throw invalid("'" + field + "' is required.", field);
+        }
+        if (!(e instanceof JsonPrimitive p) || !(p.isNumber() || p.isString())) {
+            throw new CofferException(ErrorCode.INVALID_AMOUNT, "'" + field + "' must be a decimal number.", Map.of("field", field));
+        }
+        return p.isNumber() ? p.getAsBigDecimal().toPlainString() : p.getAsString();
+    }
+
     public static CofferException invalid(String message, String field) {
         return field == null ? new CofferException(ErrorCode.INVALID_REQUEST, message)
                 : new CofferException(ErrorCode.INVALID_REQUEST, message, Map.of("field", field));

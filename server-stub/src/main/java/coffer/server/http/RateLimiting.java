@@ -33,6 +33,7 @@ final class RateLimiting implements HttpApi.Routes {
     @Override
     public void register(RoutesConfig routes) {
         routes.before("/api/v1/*", this::check);
+        routes.before(Authentication.SEED_002_PREFIX + "*", this::check);
     }
 
     private void check(Context ctx) {

@@ -22,7 +22,7 @@ public record RateLimits(Limit signIn, Limit moneyMoving, Set<String> signInPath
             "/api/v1/auth/refresh");
     /** Every user API feature whose POSTs move money, present or planned; a new one is added here. */
     public static final List<String> MONEY_MOVING_PREFIXES = List.of("/api/v1/payments", "/api/v1/transfers",
-            "/api/v1/topups", "/api/v1/withdrawals", "/api/v1/refunds", "/api/v1/settlements", "/api/v1/cards");
+            "/api/v1/topups", "/api/v1/withdrawals", "/api/v1/refunds", "/api/v1/settlements", "/api/v1/cards", "/wallet/api/wallets");
 
     /**
      * @param requests the burst size and the number of requests refilled every {@code per}; at least 1

@@ -115,6 +115,14 @@ public final class Requests {
         return IdempotencyKey.ofNullable(principal.idempotencyScope(), ctx.header(IDEMPOTENCY_KEY));
     }
 
+    /** The outcome's value (or its refusal thrown for {@link ErrorHandling}), marking a stored replay on the answer. */
+    public static <T> T value(Context ctx, Outcome<T> outcome) {
+        if (outcome.replayed()) {
+            ctx.header(REPLAYED, "true");
+        }
+        return outcome.orThrow();
+    }
+
     /** Answers {@code status} with {@code body(value)}, or the refusal; marks stored replays. */
     public static <T> void answer(Context ctx, int status, Outcome<T> outcome, java.util.function.Function<T, Object> body) {
         if (outcome.replayed()) {

@@ -1,7 +1,5 @@
 package coffer.server.partner;
 
-import coffer.core.error.CofferException;
-import coffer.core.error.ErrorCode;
 import coffer.core.money.Money;
 import coffer.server.http.JsonFields;
 import coffer.server.http.Requests;
@@ -10,7 +8,6 @@ import com.google.gson.JsonPrimitive;
 import io.javalin.http.Context;
 
 import java.util.Currency;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -50,14 +47,6 @@ record PartnerBody(JsonFields fields) {
 
     /** {@code amount} in {@code currency}: exact decimal, positive, no more decimals than the currency has. */
     Money amount(Currency currency) {
-        JsonElement e = fields.get("amount");
-        if (e == null) {
-            throw JsonFields.invalid("'amount' is required.", "amount");
-        }
-        if (!(e instanceof JsonPrimitive p) || !(p.isNumber() || p.isString())) {
-            throw new CofferException(ErrorCode.INVALID_AMOUNT, "'amount' must be a decimal number.", Map.of("field", "amount"));
-        }
-        String text = p.isNumber() ? p.getAsBigDecimal().toPlainString() : p.getAsString();
-        return Money.parse(text, currency).requirePositive();
+        return Money.parse(fields.decimalText("amount"), currency).requirePositive();
     }
 }

@@ -125,7 +125,7 @@ public final class PartnerWalletRoutes implements HttpApi.Routes {
         Principal partnerActingForUser = new Principal(envId, user.id(), "partner");
         Outcome<Topup> outcome = topups.create(partnerActingForUser, new TopupRequest(wallet.id(), amount.toDecimalString(),
                 amount.currencyCode(), body.string("return_url"), false), key(ctx, envId));
-        Topup t = replayMarked(ctx, outcome);
+        Topup t = Requests.value(ctx, outcome);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("url", t.checkoutUrl());
         answer.put("topup_id", t.id());
@@ -151,7 +151,7 @@ public final class PartnerWalletRoutes implements HttpApi.Routes {
         }
         String description = body.string("description");
         String metadata = Json.gson().toJson(Map.of("product_id", productId));
-        Movement order = replayMarked(ctx, ledger.pay(envId, user.id(), wallet.id(), amount, productId,
+        Movement order = Requests.value(ctx, ledger.pay(envId, user.id(), wallet.id(), amount, productId,
                 description == null ? "Order " + productId : description, metadata, key(ctx, envId)));
         Map<String, Object> answer = order(order, user);
         answer.put("balance", ledger.wallet(envId, wallet.id()).orElseThrow().balance().postedMoney().toBigDecimal());
@@ -180,13 +180,6 @@ public final class PartnerWalletRoutes implements HttpApi.Routes {
 
     private static IdempotencyKey key(Context ctx, String envId) {
         return IdempotencyKey.ofNullable("env:" + envId + "/partner", ctx.header(Requests.IDEMPOTENCY_KEY));
-    }
-
-    private static <T> T replayMarked(Context ctx, Outcome<T> outcome) {
-        if (outcome.replayed()) {
-            ctx.header(Requests.REPLAYED, "true");
-        }
-        return outcome.orThrow();
     }
 
     private String signed(Context ctx, String envId) {

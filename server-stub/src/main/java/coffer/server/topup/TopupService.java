@@ -118,7 +118,7 @@ public final class TopupService {
     }
 
     /** The caller's top-up; another user's is NOT_FOUND, like one that does not exist. */
-    Topup get(Principal p, String id) {
+    public Topup get(Principal p, String id) {
         return store.get(id).filter(t -> t.envId().equals(p.envId()) && t.userId().equals(p.userId()))
                 .orElseThrow(() -> new CofferException(ErrorCode.NOT_FOUND, "Top-up " + id + " was not found.",
                         Map.of("topup_id", id)));

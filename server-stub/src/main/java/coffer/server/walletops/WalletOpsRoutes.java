@@ -126,10 +126,7 @@ public final class WalletOpsRoutes implements HttpApi.Routes {
     }
 
     private void answer(Context ctx, Outcome<Movement> outcome) {
-        if (outcome.replayed()) {
-            ctx.header(Requests.REPLAYED, "true");
-        }
-        ctx.status(201).json(view(outcome.orThrow()));
+        ctx.status(201).json(view(Requests.value(ctx, outcome)));
     }
 
     /** A movement in the seed's words: who it is from/to, cents, ISO currency, statement, creation date. */

@@ -1,0 +1,119 @@
+package coffer.server.webwallet;
+
+import coffer.core.api.TopupTypes.TopupRequest;
+import coffer.core.error.CofferException;
+import coffer.core.error.ErrorCode;
+import coffer.core.money.Money;
+import coffer.core.wallet.WalletStatus;
+import coffer.server.auth.Principal;
+import coffer.server.http.HttpApi;
+import coffer.server.http.JsonFields;
+import coffer.server.http.Requests;
+import coffer.server.ledger.IdempotencyKey;
+import coffer.server.ledger.LedgerService;
+import coffer.server.ledger.Movement;
+import coffer.server.ledger.Outcome;
+import coffer.server.ledger.Wallet;
+import coffer.server.topup.Topup;
+import coffer.server.topup.TopupService;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The browser endpoints seed 002's JavaScript calls, for a signed-in user (Bearer token): a card
+ * deposit that answers the provider's {@code authorization_url}, a transfer from the user's default
+ * wallet, and the verification of a deposit by its reference after the provider's redirect. The
+ * default wallet is the user's oldest open one. Everything goes through the same services as the user
+ * API.
+ */
+public final class WebWalletRoutes implements HttpApi.Routes {
+    private final LedgerService ledger;
+    private final TopupService topups;
+
+    public WebWalletRoutes(LedgerService ledger, TopupService topups) {
+        this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.topups = Objects.requireNonNull(topups, "topups");
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.post("/wallet/api/wallets/default/deposit/", this::deposit);
+        routes.post("/wallet/api/wallets/default/transfer/", this::transfer);
+        routes.post("/wallet/api/transactions/verify/", this::verify);
+    }
+
+    /** {@code {amount, email?, callback_url?}} → {@code {authorization_url, reference, status}}. */
+    private void deposit(Context ctx) {
+        Principal p = Requests.principal(ctx);
+        JsonFields body = JsonFields.read(ctx, Set.of("amount", "email", "callback_url"), false);
+        Wallet wallet = defaultWallet(p);
+        Outcome<Topup> outcome = topups.create(p, new TopupRequest(wallet.id(), body.decimalText("amount"), wallet.currency().getCurrencyCode(),
+                body.string("callback_url"), false), Requests.idempotencyKey(ctx, p));
+        Topup t = Requests.value(ctx, outcome);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("authorization_url", t.checkoutUrl());
+        answer.put("reference", t.id());
+        answer.put("status", t.status());
+        answer.put("amount", t.amount().toDecimalString());
+        answer.put("currency", t.amount().currencyCode());
+        ctx.json(answer);
+    }
+
+    /** {@code {destination_wallet_id, amount, description?}} → the movement. */
+    private void transfer(Context ctx) {
+        Principal p = Requests.principal(ctx);
+        JsonFields body = JsonFields.read(ctx, Set.of("destination_wallet_id", "amount", "description"), false);
+        Wallet from = defaultWallet(p);
+        String to = Requests.required(body.string("destination_wallet_id"), "destination_wallet_id");
+        Money amount = Money.parse(body.decimalText("amount"), from.currency()).requirePositive();
+        String description = body.string("description");
+        IdempotencyKey key = Requests.idempotencyKey(ctx, p);
+        boolean own = ledger.wallet(p.envId(), to).filter(w -> p.userId().equals(w.userId())).isPresent();
+        Outcome<Movement> outcome = own
+                ? ledger.transfer(p.envId(), p.userId(), from.id(), to, amount, description, null, key)
+                : ledger.p2p(p.envId(), p.userId(), from.id(), to, amount, null, description, null, key);
+        Movement m = Requests.value(ctx, outcome);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("transaction_id", m.id());
+        answer.put("status", m.status().wire());
+        answer.put("amount", m.amount().toDecimalString());
+        answer.put("currency", m.amount().currencyCode());
+        answer.put("destination_wallet_id", m.creditAccount());
+        ctx.json(answer);
+    }
+
+    /**
+     * {@code {reference}} → {@code {status: success | pending | failed, ...}}: what the provider
+     * confirmed for the caller's deposit. The balance only ever changes on the provider's signed
+     * webhook; this call reads, it never credits.
+     */
+    private void verify(Context ctx) {
+        Principal p = Requests.principal(ctx);
+        JsonFields body = JsonFields.read(ctx, Set.of("reference"), false);
+        Topup t = topups.get(p, Requests.required(body.string("reference"), "reference"));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("status", switch (t.status()) {
+            case Topup.COMPLETED -> "success";
+            case Topup.FAILED -> "failed";
+            default -> "pending";
+        });
+        answer.put("reference", t.id());
+        answer.put("amount", t.amount().toDecimalString());
+        answer.put("currency", t.amount().currencyCode());
+        answer.put("wallet_id", t.walletId());
+        answer.put("transaction_id", t.transactionId());
+        answer.put("gateway_response", t.failureReason() == null ? (Topup.COMPLETED.equals(t.status()) ? "Approved" : null)
+                : t.failureReason());
+        ctx.json(answer);
+    }
+
+    private Wallet defaultWallet(Principal p) {
+        return ledger.wallets(p.envId(), p.userId()).stream().filter(w -> w.status() != WalletStatus.CLOSED).findFirst()
+                .orElseThrow(() -> new CofferException(ErrorCode.WALLET_NOT_FOUND, "You have no open wallet yet."));
+    }
+}
