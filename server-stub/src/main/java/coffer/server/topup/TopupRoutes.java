@@ -5,17 +5,22 @@ import coffer.core.api.TopupTypes.TopupRefundRequest;
 import coffer.core.api.TopupTypes.TopupRefundView;
 import coffer.core.api.TopupTypes.TopupRequest;
 import coffer.core.api.TopupTypes.TopupView;
+import coffer.core.error.CofferException;
+import coffer.core.error.ErrorCode;
 import coffer.server.auth.Principal;
 import coffer.server.http.HttpApi;
 import coffer.server.http.QueryParams;
 import coffer.server.http.Requests;
 import coffer.server.ledger.Outcome;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -92,11 +97,11 @@ public final class TopupRoutes implements HttpApi.Routes {
 
     /** Gson reads any string as a Boolean (false unless "true"): a flag must be a JSON boolean or absent. */
     private static void requireBoolean(String body, String field) {
-        var value = com.google.gson.JsonParser.parseString(body).getAsJsonObject().get(field);
+        JsonElement value = JsonParser.parseString(body).getAsJsonObject().get(field);
         if (value != null && !value.isJsonNull()
                 && !(value.isJsonPrimitive() && value.getAsJsonPrimitive().isBoolean())) {
-            throw new coffer.core.error.CofferException(coffer.core.error.ErrorCode.INVALID_REQUEST,
-                    "'" + field + "' must be true or false.", java.util.Map.of("field", field));
+            throw new CofferException(ErrorCode.INVALID_REQUEST, "'" + field + "' must be true or false.",
+                    Map.of("field", field));
         }
     }
 
