@@ -35,6 +35,7 @@ import coffer.server.gateway.ProviderWebhookRoutes;
 import coffer.server.gateway.SimulatorProvider;
 import coffer.server.provider.ProviderSimulator;
 import coffer.server.card.CardRoutes;
+import coffer.server.card.CardService;
 import coffer.server.topup.TopupRoutes;
 import coffer.server.topup.TopupService;
 import coffer.server.http.PartnerSignatures;
@@ -181,11 +182,11 @@ public final class CofferServer implements AutoCloseable {
             List<HttpApi.Routes> moneyInAndOut = new ArrayList<>(simulator.routes());
             moneyInAndOut.add(new ProviderWebhookRoutes(database, providerKeys.webhookSecret(), provider.handlers(), clock));
             TopupService topups = new TopupService(ledger, provider.client(), database, clock, baseUrl);
-            CardRoutes cards = new CardRoutes(database, topups, clock);
+            CardService cards = new CardService(database, topups, clock);
             provider.handlers().add(cards.events());
             provider.handlers().add(topups.events());
             moneyInAndOut.add(new TopupRoutes(topups));
-            moneyInAndOut.add(cards);
+            moneyInAndOut.add(new CardRoutes(cards, topups));
             // ---- end of money in and out ----
 
             // Partner webhooks and refunds: the dispatcher turns committed movements (change feed) into

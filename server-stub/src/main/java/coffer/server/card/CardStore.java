@@ -16,8 +16,9 @@ final class CardStore {
     static final String ACTIVE = "active";
     static final String REMOVED = "removed";
 
-    record Card(String id, String envId, String userId, String authorizationCode, String brand, String last4, int expMonth,
-                int expYear, Instant createdAt) {
+    /** A saved card: the provider's reusable authorization and what the user may see, never the number. */
+    public record Card(String id, String envId, String userId, String authorizationCode, String brand, String last4,
+                       int expMonth, int expYear, Instant createdAt) {
     }
 
     private static final String COLUMNS = "id, env_id, user_id, authorization_code, brand, last4, exp_month, exp_year, created_at";
