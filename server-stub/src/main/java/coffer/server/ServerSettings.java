@@ -2,6 +2,7 @@ package coffer.server;
 
 import coffer.server.http.RateLimits;
 import coffer.server.http.RequestLog;
+import coffer.server.settlement.ScheduleSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,31 +16,39 @@ import java.util.Objects;
  * @param rateLimits       sign-in and money-moving request limits
  * @param kycDecisionDelay how long the simulated identity verifier takes; zero decides at once
  * @param requestLog       where the one-line-per-request access log goes (info level)
+ * @param schedules        how often settlement schedules are looked at, and the clock that makes them due
  */
-public record ServerSettings(RateLimits rateLimits, Duration kycDecisionDelay, Logger requestLog) {
+public record ServerSettings(RateLimits rateLimits, Duration kycDecisionDelay, Logger requestLog,
+                             ScheduleSettings schedules) {
     public static final Duration DEFAULT_KYC_DECISION_DELAY = Duration.ofSeconds(2);
 
     public ServerSettings {
         Objects.requireNonNull(rateLimits, "rateLimits");
         Objects.requireNonNull(requestLog, "requestLog");
+        Objects.requireNonNull(schedules, "schedules");
         if (kycDecisionDelay == null || kycDecisionDelay.isNegative()) {
             throw new IllegalArgumentException("kycDecisionDelay must be zero or positive, was " + kycDecisionDelay);
         }
     }
 
     public static ServerSettings defaults() {
-        return new ServerSettings(RateLimits.defaults(), DEFAULT_KYC_DECISION_DELAY, LoggerFactory.getLogger(RequestLog.class));
+        return new ServerSettings(RateLimits.defaults(), DEFAULT_KYC_DECISION_DELAY, LoggerFactory.getLogger(RequestLog.class),
+                ScheduleSettings.defaults());
     }
 
     public ServerSettings withRateLimits(RateLimits limits) {
-        return new ServerSettings(limits, kycDecisionDelay, requestLog);
+        return new ServerSettings(limits, kycDecisionDelay, requestLog, schedules);
     }
 
     public ServerSettings withKycDecisionDelay(Duration delay) {
-        return new ServerSettings(rateLimits, delay, requestLog);
+        return new ServerSettings(rateLimits, delay, requestLog, schedules);
     }
 
     public ServerSettings withRequestLog(Logger logger) {
-        return new ServerSettings(rateLimits, kycDecisionDelay, logger);
+        return new ServerSettings(rateLimits, kycDecisionDelay, logger, schedules);
+    }
+
+    public ServerSettings withSchedules(ScheduleSettings s) {
+        return new ServerSettings(rateLimits, kycDecisionDelay, requestLog, s);
     }
 }
