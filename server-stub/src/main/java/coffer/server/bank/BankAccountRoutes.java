@@ -2,11 +2,13 @@ package coffer.server.bank;
 
 import coffer.server.auth.Principal;
 import coffer.server.http.HttpApi;
+import coffer.server.http.QueryParams;
 import coffer.server.http.Requests;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code /api/v1/bank-accounts}: resolve an account's holder name, save an account (resolved first),
@@ -44,8 +46,10 @@ public final class BankAccountRoutes implements HttpApi.Routes {
 
     private void resolve(Context ctx) {
         Requests.principal(ctx);
-        String bankCode = ctx.queryParam("bank_code");
-        String number = ctx.queryParam("account_number");
+        Map<String, List<String>> query = ctx.queryParamMap();
+        QueryParams.requireKnown(query, List.of("bank_code", "account_number"));
+        String bankCode = QueryParams.single(query, "bank_code");
+        String number = QueryParams.single(query, "account_number");
         String name = accounts.resolve(bankCode, number);
         ctx.json(new Resolved(bankCode.strip(), BankAccount.last4(number.strip()), name));
     }

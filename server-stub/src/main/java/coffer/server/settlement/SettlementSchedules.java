@@ -64,8 +64,10 @@ public final class SettlementSchedules implements AutoCloseable {
                 .threads(2)
                 .shutdownMaxWait(Duration.ofSeconds(10));
         if (database.dialect() == Dialect.POSTGRESQL) {
-            // timestamptz columns: the library's PostgreSQL customization is detected; UTC keeps it exact
-            builder.alwaysPersistTimestampInUTC();
+            // timestamptz columns: the library detects PostgreSQL and locks due runs with SKIP LOCKED
+            builder.alwaysPersistTimestampInUTC().pollUsingLockAndFetch(0.5, 1.0);
+        } else {
+            builder.jdbcCustomization(new SqliteScheduling());
         }
         this.scheduler = builder.build();
     }

@@ -35,15 +35,15 @@ public final class PayoutFixture implements AutoCloseable {
     public final Principal alice;
     public final String aliceWallet;
 
-    public PayoutFixture(Path dir, Clock clock) {
+    public PayoutFixture(Path dir) {
         database = Database.open(TestDatabases.sqlite(dir));
         ledger = new LedgerService(database, Clock.systemUTC(), LedgerSettings.defaults());
         DemoData.seed(ledger, PasswordHasher.standard().hash(DemoData.PASSWORD));
         String aliceId = ledger.userByEmail(DemoData.ENV_ID, "alice@example.com").orElseThrow().id();
         alice = new Principal(DemoData.ENV_ID, aliceId, "session");
         aliceWallet = ledger.wallets(DemoData.ENV_ID, aliceId).get(0).id();
-        bankAccounts = new BankAccountService(database, provider, clock);
-        payouts = new Payouts(database, ledger, provider, clock);
+        bankAccounts = new BankAccountService(database, provider, Clock.systemUTC());
+        payouts = new Payouts(database, ledger, provider, Clock.systemUTC());
     }
 
     public BankAccount account(String number) {

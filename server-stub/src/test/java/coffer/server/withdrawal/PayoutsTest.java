@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Clock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,7 +27,7 @@ class PayoutsTest {
 
     @BeforeEach
     void start() {
-        f = new PayoutFixture(dir, Clock.systemUTC());
+        f = new PayoutFixture(dir);
         events = new PayoutEvents(f.payouts);
     }
 
