@@ -26,17 +26,33 @@ import coffer.server.ledger.LedgerSettings;
 import coffer.server.payment.PaymentProcessor;
 import coffer.server.payment.PaymentRoutes;
 import coffer.server.payment.TransferRoutes;
+import coffer.server.bank.BankAccountRoutes;
+import coffer.server.bank.BankAccountService;
+import coffer.server.settlement.SettlementRoutes;
+import coffer.server.settlement.SettlementSchedules;
+import coffer.server.settlement.SettlementService;
+import coffer.server.withdrawal.PayoutEvents;
+import coffer.server.withdrawal.Payouts;
+import coffer.server.withdrawal.WithdrawalRoutes;
+import coffer.server.gateway.PaymentProvider;
+import coffer.server.gateway.ProviderEventHandlers;
+import coffer.server.gateway.ProviderWebhookRoutes;
+import coffer.server.gateway.SimulatorProvider;
+import coffer.server.provider.ProviderSimulator;
 import io.javalin.Javalin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * The composition root: opens the ledger database, starts the ledger service, seeds the demo data if
@@ -90,9 +106,18 @@ public final class CofferServer implements AutoCloseable {
     private final ExecutorService paymentWorker;
     private final Javalin http;
     private final EventRoutes events;
+    /** The bundled payment-provider simulator and Coffer's side of it (issue 5). */
+    private final Provider provider;
+    /** Runs settlement schedules (db-scheduler). */
+    private final SettlementSchedules schedules;
+
+    /** The payment provider as Coffer's features see it, the simulator behind it, and who applies its webhooks. */
+    private record Provider(ProviderSimulator simulator, PaymentProvider client, ProviderEventHandlers handlers) {
+    }
 
     private CofferServer(Database database, LedgerService ledger, ScheduledExecutorService background, Metrics metrics,
-                         PaymentProcessor payments, ExecutorService paymentWorker, Javalin http, EventRoutes events) {
+                         PaymentProcessor payments, ExecutorService paymentWorker, Javalin http, EventRoutes events,
+                         Provider provider, SettlementSchedules schedules) {
         this.database = database;
         this.ledger = ledger;
         this.background = background;
@@ -101,6 +126,8 @@ public final class CofferServer implements AutoCloseable {
         this.paymentWorker = paymentWorker;
         this.http = http;
         this.events = events;
+        this.provider = provider;
+        this.schedules = schedules;
     }
 
     /** Opens everything and starts listening; the returned server is ready ({@code /health} answers 200). */
@@ -113,6 +140,8 @@ public final class CofferServer implements AutoCloseable {
         Metrics metrics = null;
         ExecutorService paymentWorker = null;
         PaymentProcessor payments = null;
+        ProviderSimulator simulator = null;
+        SettlementSchedules schedules = null;
         try {
             Clock clock = Clock.systemUTC();
             ledger = new LedgerService(database, clock, LedgerSettings.defaults());
@@ -137,9 +166,34 @@ public final class CofferServer implements AutoCloseable {
             paymentWorker = Executors.newSingleThreadExecutor(r -> new Thread(r, "coffer-payments"));
             payments = new PaymentProcessor(ledger, clock, paymentWorker);
             metrics = new Metrics(ledger);
-            Javalin http = HttpApi.create(tokens, settings.rateLimits(),
-                    List.of(new RequestLog(settings.requestLog()), metrics.http()),
-                    List.of(
+
+            // ---- money in and out through the provider (issue 5) ----
+            // The simulator is mounted on this server and reached over loopback HTTP like a real provider;
+            // its address is known once the server listens, so both sides resolve it lazily.
+            AtomicReference<String> self = new AtomicReference<>();
+            Supplier<String> baseUrl = () -> java.util.Objects.requireNonNull(self.get(), "the server is not listening yet");
+            ProviderSimulator.Credentials providerKeys = ProviderSimulator.credentials(database, clock);
+            simulator = new ProviderSimulator(database, providerKeys, settings.provider(), clock, baseUrl);
+            Provider provider = new Provider(simulator, new SimulatorProvider(baseUrl, providerKeys.apiKey()),
+                    new ProviderEventHandlers());
+            List<HttpApi.Routes> moneyInAndOut = new ArrayList<>(simulator.routes());
+            moneyInAndOut.add(new ProviderWebhookRoutes(database, providerKeys.webhookSecret(), provider.handlers(), clock));
+            // ---- end of money in and out ----
+
+            // ---- money out: bank accounts, withdrawals, settlements and their schedules (issue 5) ----
+            // Payouts is the one hold -> payout -> capture/void machinery; the provider's payout.* events
+            // finish what its synchronous answers leave pending. Schedules run on db-scheduler once listening.
+            BankAccountService bankAccounts = new BankAccountService(database, provider.client(), clock);
+            Payouts payouts = new Payouts(database, ledger, provider.client(), clock);
+            provider.handlers().add(new PayoutEvents(payouts));
+            SettlementService settlements = new SettlementService(ledger, payouts);
+            schedules = new SettlementSchedules(database, settlements, bankAccounts, settings.schedules());
+            moneyInAndOut.add(new BankAccountRoutes(bankAccounts));
+            moneyInAndOut.add(new WithdrawalRoutes(payouts, bankAccounts));
+            moneyInAndOut.add(new SettlementRoutes(settlements, schedules, payouts, bankAccounts));
+            // ---- end of money out ----
+
+            List<HttpApi.Routes> groups = new ArrayList<>(List.of(
                             new HealthRoutes(database),
                             new OpenApiRoutes(OpenApiDocument.load()),
                             metrics.routes(),
@@ -151,15 +205,28 @@ public final class CofferServer implements AutoCloseable {
                             new SyncRoutes(ledger, cursors),
                             events,
                             new KycRoutes(kyc)));
+            groups.addAll(moneyInAndOut);
+            Javalin http = HttpApi.create(tokens, settings.rateLimits(),
+                    List.of(new RequestLog(settings.requestLog()), metrics.http()), groups);
             kyc.resumePending();
             http.start(options.port());
-            return new CofferServer(database, ledger, background, metrics, payments, paymentWorker, http, events);
+            self.set("http://localhost:" + http.port());
+            simulator.start();
+            schedules.start();
+            return new CofferServer(database, ledger, background, metrics, payments, paymentWorker, http, events, provider,
+                    schedules);
         } catch (RuntimeException e) {
             if (events != null) {
                 events.close();
             }
             if (payments != null) {
                 payments.stop();
+            }
+            if (schedules != null) {
+                schedules.close();
+            }
+            if (simulator != null) {
+                simulator.close();
             }
             stop(paymentWorker, "The payment processor");
             stop(background, "Background work");
@@ -187,6 +254,16 @@ public final class CofferServer implements AutoCloseable {
         return ledger;
     }
 
+    /** The payment provider as Coffer's features call it (the bundled simulator, over HTTP). */
+    public PaymentProvider paymentProvider() {
+        return provider.client();
+    }
+
+    /** Who applies the provider's webhooks: features add their handlers here (tests may add one for a while). */
+    public ProviderEventHandlers providerEvents() {
+        return provider.handlers();
+    }
+
     /** Every HTTP endpoint the server serves, as registered (for the API description's completeness check). */
     public List<HttpApi.Route> routes() {
         return HttpApi.routes(http);
@@ -201,6 +278,8 @@ public final class CofferServer implements AutoCloseable {
     public void close() {
         events.close();
         http.stop();
+        schedules.close();
+        provider.simulator().close();
         payments.stop();
         stop(paymentWorker, "The payment processor");
         stop(background, "Background work");

@@ -2,6 +2,7 @@ package coffer.server;
 
 import coffer.server.http.RateLimits;
 import coffer.server.http.RequestLog;
+import coffer.server.provider.ProviderSettings;
 import coffer.server.settlement.ScheduleSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,15 +17,17 @@ import java.util.Objects;
  * @param rateLimits       sign-in and money-moving request limits
  * @param kycDecisionDelay how long the simulated identity verifier takes; zero decides at once
  * @param requestLog       where the one-line-per-request access log goes (info level)
+ * @param provider         the bundled payment-provider simulator's delays (session expiry, pending payouts, webhook retries)
  * @param schedules        how often settlement schedules are looked at, and the clock that makes them due
  */
 public record ServerSettings(RateLimits rateLimits, Duration kycDecisionDelay, Logger requestLog,
-                             ScheduleSettings schedules) {
+                             ProviderSettings provider, ScheduleSettings schedules) {
     public static final Duration DEFAULT_KYC_DECISION_DELAY = Duration.ofSeconds(2);
 
     public ServerSettings {
         Objects.requireNonNull(rateLimits, "rateLimits");
         Objects.requireNonNull(requestLog, "requestLog");
+        Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(schedules, "schedules");
         if (kycDecisionDelay == null || kycDecisionDelay.isNegative()) {
             throw new IllegalArgumentException("kycDecisionDelay must be zero or positive, was " + kycDecisionDelay);
@@ -33,22 +36,26 @@ public record ServerSettings(RateLimits rateLimits, Duration kycDecisionDelay, L
 
     public static ServerSettings defaults() {
         return new ServerSettings(RateLimits.defaults(), DEFAULT_KYC_DECISION_DELAY, LoggerFactory.getLogger(RequestLog.class),
-                ScheduleSettings.defaults());
+                ProviderSettings.defaults(), ScheduleSettings.defaults());
     }
 
     public ServerSettings withRateLimits(RateLimits limits) {
-        return new ServerSettings(limits, kycDecisionDelay, requestLog, schedules);
+        return new ServerSettings(limits, kycDecisionDelay, requestLog, provider, schedules);
     }
 
     public ServerSettings withKycDecisionDelay(Duration delay) {
-        return new ServerSettings(rateLimits, delay, requestLog, schedules);
+        return new ServerSettings(rateLimits, delay, requestLog, provider, schedules);
     }
 
     public ServerSettings withRequestLog(Logger logger) {
-        return new ServerSettings(rateLimits, kycDecisionDelay, logger, schedules);
+        return new ServerSettings(rateLimits, kycDecisionDelay, logger, provider, schedules);
+    }
+
+    public ServerSettings withProvider(ProviderSettings p) {
+        return new ServerSettings(rateLimits, kycDecisionDelay, requestLog, p, schedules);
     }
 
     public ServerSettings withSchedules(ScheduleSettings s) {
-        return new ServerSettings(rateLimits, kycDecisionDelay, requestLog, s);
+        return new ServerSettings(rateLimits, kycDecisionDelay, requestLog, provider, s);
     }
 }

@@ -7,6 +7,7 @@ import coffer.server.db.DatabaseConfig;
 import coffer.server.json.Json;
 import coffer.server.ledger.DemoData;
 import coffer.server.ledger.LedgerVerifier;
+import coffer.server.provider.ProviderSettings;
 import com.google.gson.JsonObject;
 
 import java.net.URI;
@@ -22,9 +23,11 @@ import java.time.Duration;
  */
 public final class TestServer implements AutoCloseable {
     private final CofferServer server;
+    private final Path dataDir;
 
-    private TestServer(CofferServer server) {
+    private TestServer(CofferServer server, Path dataDir) {
         this.server = server;
+        this.dataDir = dataDir;
     }
 
     /**
@@ -37,12 +40,16 @@ public final class TestServer implements AutoCloseable {
 
     public static TestServer start(Path dataDir, ServerSettings settings) {
         return new TestServer(CofferServer.start(
-                new CofferServer.Options(0, DatabaseConfig.sqlite(dataDir), true).withSettings(settings)));
+                new CofferServer.Options(0, DatabaseConfig.sqlite(dataDir), true).withSettings(settings)), dataDir);
     }
 
-    /** The settings tests start from: no rate limits (tests sign in often), KYC decided without delay. */
+    /**
+     * The settings tests start from: no rate limits (tests sign in often), KYC decided without delay, and
+     * the provider simulator's delays short (pending payouts finish after 1 s, webhooks are retried after 100 ms).
+     */
     public static ServerSettings settings() {
-        return ServerSettings.defaults().withRateLimits(RateLimits.off()).withKycDecisionDelay(Duration.ZERO);
+        return ServerSettings.defaults().withRateLimits(RateLimits.off()).withKycDecisionDelay(Duration.ZERO)
+                .withProvider(ProviderSettings.fast());
     }
 
     public CofferServer server() {
@@ -80,6 +87,20 @@ public final class TestServer implements AutoCloseable {
     /** The ledger's invariant report right now. */
     public LedgerVerifier.Report verify() throws SQLException {
         return server.ledger().verifyInvariants();
+    }
+
+    /** The provider simulator's webhook secret, read from the server's database, for tests that craft provider webhooks. */
+    public String providerWebhookSecret() {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(DatabaseConfig.sqlite(dataDir).jdbcUrl());
+             java.sql.PreparedStatement ps = c.prepareStatement("SELECT secret FROM server_keys WHERE id = 'provider.webhook_secret'");
+             java.sql.ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                throw new IllegalStateException("the provider has no webhook secret yet");
+            }
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

@@ -1,0 +1,109 @@
+package coffer.server.gateway;
+
+import coffer.core.error.CofferException;
+import coffer.core.error.ErrorCode;
+import coffer.core.signature.WebhookSigner;
+import coffer.core.signature.WebhookVerifier;
+import coffer.server.db.Database;
+import coffer.server.db.Jdbc;
+import coffer.server.http.ErrorHandling;
+import coffer.server.http.HttpApi;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code POST /webhooks/provider}: events from the payment provider. The signature
+ * ({@code Coffer-Signature} with the provider's webhook secret, 300 s tolerance) is checked against the
+ * raw body before anything else; a forged or stale event is 401 INVALID_SIGNATURE and nothing happens.
+ * An event id already applied answers 200 and does nothing. Otherwise every handler for its type
+ * applies it, and only then is its id recorded and 200 answered; a handler that fails leaves the
+ * event unacknowledged (500), so the provider sends it again.
+ */
+public final class ProviderWebhookRoutes implements HttpApi.Routes {
+    private static final Logger log = LoggerFactory.getLogger(ProviderWebhookRoutes.class);
+    public static final String PATH = "/webhooks/provider";
+
+    /** The answer to an acknowledged event. */
+    record Ack(boolean received, boolean duplicate) {
+    }
+
+    private final Jdbc jdbc;
+    private final WebhookVerifier verifier;
+    private final ProviderEventHandlers handlers;
+    private final Clock clock;
+
+    public ProviderWebhookRoutes(Database database, String webhookSecret, ProviderEventHandlers handlers, Clock clock) {
+        this.jdbc = new Jdbc(database);
+        this.verifier = new WebhookVerifier(List.of(webhookSecret));
+        this.handlers = handlers;
+        this.clock = clock;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.post(PATH, this::receive);
+    }
+
+    private void receive(Context ctx) {
+        byte[] body = ctx.bodyAsBytes();
+        verifier.verify(ctx.header(WebhookSigner.HEADER), body, clock.instant()).orThrow();
+        ProviderEvent event = parse(body);
+        if (seen(event.id())) {
+            ctx.json(new Ack(true, true));
+            return;
+        }
+        for (ProviderEventHandler handler : handlers.forType(event.type())) {
+            boolean applied;
+            try {
+                applied = handler.handle(event);
+            } catch (RuntimeException e) {
+                log.warn("Provider event {} ({}) could not be applied yet; the provider will send it again", event.id(),
+                        event.type(), e);
+                applied = false;
+            }
+            if (!applied) {
+                ErrorHandling.answer(ctx, ErrorCode.INTERNAL, "The event could not be applied yet; send it again later.");
+                return;
+            }
+        }
+        jdbc.update("INSERT INTO provider_events (id, type, received_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                event.id(), event.type(), clock.millis());
+        ctx.json(new Ack(true, false));
+    }
+
+    private boolean seen(String id) {
+        return jdbc.one("SELECT 1 FROM provider_events WHERE id = ?", rs -> true, id).isPresent();
+    }
+
+    /** {@code {id, type, created, data}}; anything else is INVALID_REQUEST (signed, so the provider's own mistake). */
+    private static ProviderEvent parse(byte[] body) {
+        try {
+            JsonElement tree = JsonParser.parseString(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+            JsonObject o = tree.getAsJsonObject();
+            String id = o.get("id").getAsString();
+            String type = o.get("type").getAsString();
+            Instant created = Instant.parse(o.get("created").getAsString());
+            JsonObject data = o.getAsJsonObject("data");
+            if (id.isBlank() || id.length() > 200 || type.isBlank() || data == null) {
+                throw new IllegalStateException("incomplete event");
+            }
+            return new ProviderEvent(id, type, created, data);
+        } catch (JsonParseException | IllegalStateException | NullPointerException | ClassCastException
+                 | UnsupportedOperationException | DateTimeParseException e) {
+            throw new CofferException(ErrorCode.INVALID_REQUEST, "The event is not {id, type, created, data}.",
+                    Map.of("field", "body"));
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package coffer.server.provider;
+
+import io.javalin.http.Context;
+
+/** The hosted pages' frame: plain server-rendered HTML with a small inline stylesheet and nothing loaded from elsewhere. */
+final class Html {
+    private static final String STYLE = "body{font-family:system-ui,sans-serif;background:#f4f5f7;margin:0;color:#1d2330}"
+            + "main{max-width:420px;margin:40px auto;background:#fff;border-radius:10px;padding:28px;"
+            + "box-shadow:0 2px 10px rgba(0,0,0,.08)}h1{font-size:1.3em;margin:0 0 4px}"
+            + ".muted{color:#667;font-size:.9em}.amount{font-size:1.8em;font-weight:600;margin:12px 0}"
+            + "label{display:block;margin:12px 0 4px;font-size:.9em}input[type=text]{width:100%;box-sizing:border-box;"
+            + "padding:9px;border:1px solid #c8ccd4;border-radius:6px;font-size:1em}.row{display:flex;gap:12px}"
+            + ".row>div{flex:1}button{margin-top:18px;width:100%;padding:11px;border:0;border-radius:6px;"
+            + "background:#3454d1;color:#fff;font-size:1em;cursor:pointer}button.secondary{background:#e4e7ee;color:#1d2330}"
+            + ".error{background:#fdecec;color:#a11;padding:10px;border-radius:6px;margin:12px 0}"
+            + ".ok{background:#e8f6ec;color:#175c2c;padding:10px;border-radius:6px;margin:12px 0}"
+            + "footer{margin-top:18px;font-size:.8em;color:#889}";
+
+    private Html() {
+    }
+
+    /** Answers {@code status} with a whole page; {@code body} is HTML already escaped. */
+    static void page(Context ctx, int status, String title, String body) {
+        page(ctx, status, title, body, null);
+    }
+
+    /** As {@link #page(Context, int, String, String)}, sending the browser on to {@code refreshTo} after 3 s. */
+    static void page(Context ctx, int status, String title, String body, String refreshTo) {
+        String refresh = refreshTo == null ? ""
+                : "<meta http-equiv=\"refresh\" content=\"3;url=" + esc(refreshTo) + "\">";
+        ctx.status(status).contentType("text/html; charset=utf-8").header("Cache-Control", "no-store")
+                .result("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                        + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">" + refresh
+                        + "<title>" + esc(title) + "</title><style>" + STYLE + "</style></head><body><main>" + body
+                        + "<footer>Coffer payment-provider simulator: no real card or bank is charged.</footer>"
+                        + "</main></body></html>");
+    }
+
+    /** {@code text} safe inside HTML text and double-quoted attributes. */
+    static String esc(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
