@@ -22,10 +22,10 @@ import java.util.regex.Pattern;
  * account, or a removed one, is NOT_FOUND.
  */
 public final class BankAccountService {
-    /** Bank codes: short identifiers such as "058" or "GTBINGLA". */
-    private static final Pattern BANK_CODE = Pattern.compile("[A-Za-z0-9]{2,20}");
-    /** Account numbers: local numbers of 6 digits up to IBANs of 34 letters and digits. */
-    private static final Pattern ACCOUNT_NUMBER = Pattern.compile("[A-Za-z0-9]{6,34}");
+    /** Bank codes as the provider takes them: 3 digits ("044", "058"). */
+    private static final Pattern BANK_CODE = Pattern.compile("[0-9]{3}");
+    /** Account numbers as the provider takes them: 10 digits (a NUBAN). */
+    private static final Pattern ACCOUNT_NUMBER = Pattern.compile("[0-9]{10}");
     private static final String COLUMNS = "id, env_id, user_id, bank_code, account_number, holder_name, created_at";
 
     private final Sql sql;
@@ -110,7 +110,7 @@ public final class BankAccountService {
         String v = value.strip();
         if (!pattern.matcher(v).matches()) {
             throw new CofferException(ErrorCode.INVALID_REQUEST, "'" + field + "' must be " + (field.equals("bank_code")
-                    ? "2 to 20 letters or digits." : "6 to 34 letters or digits."), Map.of("field", field));
+                    ? "3 digits." : "10 digits."), Map.of("field", field));
         }
         return v;
     }

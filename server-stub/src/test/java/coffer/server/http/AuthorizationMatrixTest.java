@@ -53,7 +53,23 @@ class AuthorizationMatrixTest extends DemoServerTest {
         // bob's opening balance: a movement alice has no part in (the payment above is hers too, as payee)
         var history = Caller.json(bob.get("/api/v1/transactions?wallet_id=" + bobWallet)).getAsJsonArray("transactions");
         String transaction = history.get(history.size() - 1).getAsJsonObject().get("id").getAsString();
-        bobs = Map.of("accounts", bobWallet, "payments", payment, "transactions", transaction);
+        // money out: a bank account whose payouts fail (ending 1111), so bob's balance stays as it is
+        HttpResponse<String> account = bob.post("/api/v1/bank-accounts", "{\"bank_code\":\"058\",\"account_number\":\"0123451111\"}");
+        assertThat(account.statusCode()).as(account.body()).isEqualTo(201);
+        String bankAccount = Caller.json(account).get("bank_account_id").getAsString();
+        String moneyOut = "{\"wallet_id\":\"" + bobWallet + "\",\"bank_account_id\":\"" + bankAccount
+                + "\",\"amount\":\"1.00\",\"currency\":\"USD\"}";
+        HttpResponse<String> withdrawal = bob.post("/api/v1/withdrawals", moneyOut);
+        assertThat(withdrawal.statusCode()).as(withdrawal.body()).isEqualTo(201);
+        HttpResponse<String> settlement = bob.post("/api/v1/settlements", moneyOut);
+        assertThat(settlement.statusCode()).as(settlement.body()).isEqualTo(201);
+        HttpResponse<String> schedule = bob.post("/api/v1/settlement-schedules", "{\"wallet_id\":\"" + bobWallet
+                + "\",\"bank_account_id\":\"" + bankAccount + "\",\"frequency\":\"monthly\",\"minimum_amount\":\"5000.00\"}");
+        assertThat(schedule.statusCode()).as(schedule.body()).isEqualTo(201);
+        bobs = Map.of("accounts", bobWallet, "payments", payment, "transactions", transaction,
+                "bank-accounts", bankAccount, "withdrawals", Caller.json(withdrawal).get("withdrawal_id").getAsString(),
+                "settlements", Caller.json(settlement).get("settlement_id").getAsString(),
+                "settlement-schedules", Caller.json(schedule).get("schedule_id").getAsString());
 
         LedgerService ledger = server.server().ledger();
         ledger.ensureEnvironment(OTHER_ENV, "Other partner", OTHER_SECRET, null, KycLimitTable.defaults());
@@ -120,7 +136,15 @@ class AuthorizationMatrixTest extends DemoServerTest {
                     intruder.post("/api/v1/transfers", "{\"amount\":\"1.00\",\"currency\":\"USD\",\"from_wallet_id\":\""
                             + own + "\",\"to_wallet_id\":\"" + bobWallet + "\"}"),
                     intruder.get("/api/v1/transactions?wallet_id=" + bobWallet),
-                    intruder.get("/api/v1/transactions/export.csv?wallet_id=" + bobWallet));
+                    intruder.get("/api/v1/transactions/export.csv?wallet_id=" + bobWallet),
+                    intruder.post("/api/v1/withdrawals", "{\"amount\":\"1.00\",\"currency\":\"USD\",\"wallet_id\":\""
+                            + bobWallet + "\"}"),
+                    intruder.post("/api/v1/withdrawals", "{\"amount\":\"1.00\",\"currency\":\"USD\",\"wallet_id\":\""
+                            + own + "\",\"bank_account_id\":\"" + bobs.get("bank-accounts") + "\"}"),
+                    intruder.post("/api/v1/settlements", "{\"wallet_id\":\"" + bobWallet + "\",\"bank_account_id\":\""
+                            + bobs.get("bank-accounts") + "\"}"),
+                    intruder.post("/api/v1/settlement-schedules", "{\"wallet_id\":\"" + own + "\",\"bank_account_id\":\""
+                            + bobs.get("bank-accounts") + "\",\"frequency\":\"daily\",\"minimum_amount\":\"0\"}"));
             for (HttpResponse<String> r : answers) {
                 assertThat(r.statusCode()).as("%s: %s", who(intruder), r.body()).isEqualTo(404);
                 assertThat(r.body()).doesNotContain("lunch");
