@@ -25,11 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * withdrawal through the provider's payout page submitted like a browser, and settlements. The
  * simulator's test accounts: numbers ending 0000 do not exist, 1111 fail, 2222 stay pending then succeed.
  */
-class MoneyOutFlowTest {
-    static final String SUCCEEDS = "0123456789";
-    static final String FAILS = "0123451111";
-    static final String PENDS = "0123452222";
-    static final String MISSING = "0123450000";
+public class MoneyOutFlowTest {
+    public static final String SUCCEEDS = "0123456789";
+    public static final String FAILS = "0123451111";
+    public static final String PENDS = "0123452222";
+    public static final String MISSING = "0123450000";
 
     @TempDir
     Path dir;
@@ -50,7 +50,8 @@ class MoneyOutFlowTest {
         server.close();
     }
 
-    static String addAccount(Caller caller, String number) {
+    /** Saves a bank account of the simulator's for {@code caller}; answers its id. */
+    public static String addAccount(Caller caller, String number) {
         HttpResponse<String> r = caller.post("/api/v1/bank-accounts", "{\"bank_code\":\"058\",\"account_number\":\"" + number + "\"}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         return json(r).get("bank_account_id").getAsString();
