@@ -255,8 +255,13 @@ public final class Payouts {
                     captured ? null : (reason == null ? "hold " + moved.wire() : reason), now);
             return true;
         }
-        log.warn("Payout {} could not be {} now ({}); the provider's event will try again", payout.id(),
-                succeeded ? "captured" : "voided", code);
+        if (code == ErrorCode.IDEMPOTENCY_IN_PROGRESS) {
+            // the synchronous answer and the provider's event arrived together; the other one is finishing it
+            log.info("Payout {} is being finished by a concurrent call; this one is retried later", payout.id());
+        } else {
+            log.warn("Payout {} could not be {} now ({}); the provider's event will try again", payout.id(),
+                    succeeded ? "captured" : "voided", code);
+        }
         return false;
     }
 
