@@ -270,15 +270,16 @@ public final class CofferServer implements AutoCloseable {
     }
 
     /**
-     * Ends open event streams, stops taking requests, stops settling payments (unfinished ones resume at
+     * Stops running settlement schedules (a run due meanwhile is picked up after the next start, by this
+     * process or another on the same database), ends open event streams, stops taking requests, stops settling payments (unfinished ones resume at
      * the next start) and other background work (a KYC decision not yet due is made after the next
      * start), then finishes the ledger's queued work and closes the database.
      */
     @Override
     public void close() {
+        schedules.close();
         events.close();
         http.stop();
-        schedules.close();
         provider.simulator().close();
         payments.stop();
         stop(paymentWorker, "The payment processor");

@@ -81,7 +81,7 @@ public final class SettlementRoutes implements HttpApi.Routes {
         String walletId = Requests.required(r.walletId(), "wallet_id");
         Money amount = r.amount() == null ? null : Requests.positiveAmount(r.amount(), r.currency());
         if (amount == null && r.currency() != null) {
-            Currencies.of(r.currency());
+            requireWalletCurrency(settlements.ownWallet(p.envId(), p.userId(), walletId), Currencies.of(r.currency()));
         }
         String reason = PayoutText.description(r.reason());
         BankAccount to = bankAccounts.owned(p, Requests.required(r.bankAccountId(), "bank_account_id"));
@@ -111,9 +111,8 @@ public final class SettlementRoutes implements HttpApi.Routes {
         }
         Wallet wallet = settlements.ownWallet(p.envId(), p.userId(), walletId);
         Currency currency = wallet.currency();
-        if (r.currency() != null && !Currencies.of(r.currency()).equals(currency)) {
-            throw new CofferException(ErrorCode.CURRENCY_MISMATCH, "The wallet holds " + currency.getCurrencyCode()
-                    + " but the schedule is in " + r.currency(), Map.of("expected", currency.getCurrencyCode(), "actual", r.currency()));
+        if (r.currency() != null) {
+            requireWalletCurrency(wallet, Currencies.of(r.currency()));
         }
         Money minimum = Money.parse(Requests.required(r.minimumAmount(), "minimum_amount"), currency);
         if (minimum.isNegative()) {
@@ -135,6 +134,14 @@ public final class SettlementRoutes implements HttpApi.Routes {
     private void deactivate(Context ctx) {
         Principal p = Requests.principal(ctx);
         ctx.json(view(schedules.deactivate(p.envId(), p.userId(), ctx.pathParam("id"))));
+    }
+
+    private static void requireWalletCurrency(Wallet wallet, Currency asked) {
+        String held = wallet.currency().getCurrencyCode();
+        if (!wallet.currency().equals(asked)) {
+            throw new CofferException(ErrorCode.CURRENCY_MISMATCH, "The wallet holds " + held + " but the request is in "
+                    + asked.getCurrencyCode() + ".", Map.of("expected", held, "actual", asked.getCurrencyCode()));
+        }
     }
 
     private static SettlementView view(Payout p) {

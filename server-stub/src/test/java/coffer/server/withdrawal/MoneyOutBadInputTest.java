@@ -97,6 +97,7 @@ class MoneyOutBadInputTest extends DemoServerTest {
                 arguments("POST", "/api/v1/settlements", "{" + to + "}", 400, "INVALID_REQUEST"),
                 arguments("POST", "/api/v1/settlements", "{" + w + "," + to + ",\"amount\":\"5.00\"}", 400, "INVALID_REQUEST"),
                 arguments("POST", "/api/v1/settlements", "{" + w + "," + to + ",\"currency\":\"QQQ\"}", 400, "UNKNOWN_CURRENCY"),
+                arguments("POST", "/api/v1/settlements", "{" + w + "," + to + ",\"currency\":\"EUR\"}", 422, "CURRENCY_MISMATCH"),
                 arguments("POST", "/api/v1/settlements", "{" + w + "," + to + ",\"amount\":\"0.00\",\"currency\":\"USD\"}", 400,
                         "INVALID_AMOUNT"),
                 arguments("POST", "/api/v1/settlements", "{" + w + "," + to + ",\"amount\":\"2000.00\",\"currency\":\"USD\"}", 422,
