@@ -39,6 +39,9 @@ import coffer.server.gateway.ProviderEventHandlers;
 import coffer.server.gateway.ProviderWebhookRoutes;
 import coffer.server.gateway.SimulatorProvider;
 import coffer.server.provider.ProviderSimulator;
+import coffer.server.card.CardRoutes;
+import coffer.server.topup.TopupRoutes;
+import coffer.server.topup.TopupService;
 import io.javalin.Javalin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -178,6 +181,12 @@ public final class CofferServer implements AutoCloseable {
                     new ProviderEventHandlers());
             List<HttpApi.Routes> moneyInAndOut = new ArrayList<>(simulator.routes());
             moneyInAndOut.add(new ProviderWebhookRoutes(database, providerKeys.webhookSecret(), provider.handlers(), clock));
+            TopupService topups = new TopupService(ledger, provider.client(), database, clock, baseUrl);
+            CardRoutes cards = new CardRoutes(database, topups, clock);
+            provider.handlers().add(cards.events());
+            provider.handlers().add(topups.events());
+            moneyInAndOut.add(new TopupRoutes(topups));
+            moneyInAndOut.add(cards);
             // ---- end of money in and out ----
 
             // ---- money out: bank accounts, withdrawals, settlements and their schedules (issue 5) ----

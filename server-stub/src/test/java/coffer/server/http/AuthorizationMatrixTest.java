@@ -9,6 +9,7 @@ import coffer.server.ledger.DemoData;
 import coffer.server.ledger.LedgerService;
 import coffer.server.testing.DemoServerTest;
 import coffer.server.testing.Http;
+import coffer.server.testing.Poll;
 import coffer.server.testing.TestServer.Caller;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,7 +67,19 @@ class AuthorizationMatrixTest extends DemoServerTest {
         HttpResponse<String> schedule = bob.post("/api/v1/settlement-schedules", "{\"wallet_id\":\"" + bobWallet
                 + "\",\"bank_account_id\":\"" + bankAccount + "\",\"frequency\":\"monthly\",\"minimum_amount\":\"5000.00\"}");
         assertThat(schedule.statusCode()).as(schedule.body()).isEqualTo(201);
+        // a top-up paid with "save this card", into a EUR wallet so the USD balance above stays as it is
+        String bobEuros = Caller.json(bob.post("/api/v1/accounts", "{\"currency\":\"EUR\"}")).getAsJsonObject("account")
+                .get("id").getAsString();
+        HttpResponse<String> topup = bob.post("/api/v1/topups", "{\"wallet_id\":\"" + bobEuros
+                + "\",\"amount\":\"20.00\",\"currency\":\"EUR\",\"save_card\":true}");
+        assertThat(topup.statusCode()).as(topup.body()).isEqualTo(201);
+        String checkout = Caller.json(topup).get("checkout_url").getAsString();
+        Http.post(server.url("/provider/test-helpers/checkout/" + checkout.substring(checkout.lastIndexOf('/') + 1) + "/pay"),
+                "{\"card_number\":\"4242424242424242\",\"save_card\":true}");
+        var cards = Poll.until(() -> Caller.json(bob.get("/api/v1/cards")).getAsJsonArray("cards"), list -> !list.isEmpty());
         bobs = Map.of("accounts", bobWallet, "payments", payment, "transactions", transaction,
+                "topups", Caller.json(topup).get("topup_id").getAsString(),
+                "cards", cards.get(0).getAsJsonObject().get("card_id").getAsString(),
                 "bank-accounts", bankAccount, "withdrawals", Caller.json(withdrawal).get("withdrawal_id").getAsString(),
                 "settlements", Caller.json(settlement).get("settlement_id").getAsString(),
                 "settlement-schedules", Caller.json(schedule).get("schedule_id").getAsString());

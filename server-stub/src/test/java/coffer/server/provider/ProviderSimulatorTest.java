@@ -117,6 +117,17 @@ class ProviderSimulatorTest extends DemoServerTest {
     }
 
     @Test
+    void aPayoutLinkWithAReturnUrlSendsTheUserBackWithTheOutcome() {
+        String ref = reference("back");
+        PayoutLink link = provider().createPayoutLink(new PayoutLinkRequest(ref, AMOUNT,
+                URI.create("https://shop.example/withdrawn?w=1"), Duration.ofHours(1))).orThrow();
+        HttpResponse<String> sent = form(link.url(), "holder_name=Ada&bank_code=044&account_number=0123452222");
+        assertThat(sent.statusCode()).isEqualTo(303);
+        assertThat(sent.headers().firstValue("Location").orElseThrow())
+                .startsWith("https://shop.example/withdrawn?w=1&payout_id=po_").endsWith("&status=pending");
+    }
+
+    @Test
     void anUnusedPayoutLinkExpiresAsAFailedPayout() throws Exception {
         Recorder handler = new Recorder("payout.failed");
         try (AutoCloseable registered = server.server().providerEvents().add(handler)) {

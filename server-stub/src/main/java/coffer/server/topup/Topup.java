@@ -1,0 +1,25 @@
+package coffer.server.topup;
+
+import coffer.core.money.Money;
+
+import java.time.Instant;
+
+/**
+ * A top-up as stored: money a user pays in by card, at the provider's checkout page ({@code sessionId})
+ * or by charging a saved card ({@code cardId}), credited to the wallet once the provider says it was paid.
+ *
+ * @param status {@link #PENDING}, {@link #COMPLETED} or {@link #FAILED}
+ */
+public record Topup(String id, String envId, String userId, String walletId, Money amount, String status,
+                    boolean saveCard, String cardId, String sessionId, String checkoutUrl, String chargeId,
+                    String transactionId, String failureReason, String requestHash, Instant createdAt,
+                    Instant completedAt) {
+    public static final String PENDING = "pending";
+    public static final String COMPLETED = "completed";
+    public static final String FAILED = "failed";
+
+    /** Created, but the provider has not yet answered the request that opened it. */
+    boolean starting() {
+        return PENDING.equals(status) && sessionId == null && chargeId == null;
+    }
+}

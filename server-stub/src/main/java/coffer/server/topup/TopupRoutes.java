@@ -1,0 +1,128 @@
+package coffer.server.topup;
+
+import coffer.core.api.TopupTypes.TopupList;
+import coffer.core.api.TopupTypes.TopupRefundRequest;
+import coffer.core.api.TopupTypes.TopupRefundView;
+import coffer.core.api.TopupTypes.TopupRequest;
+import coffer.core.api.TopupTypes.TopupView;
+import coffer.core.error.CofferException;
+import coffer.core.error.ErrorCode;
+import coffer.server.auth.Principal;
+import coffer.server.http.HttpApi;
+import coffer.server.http.QueryParams;
+import coffer.server.http.Requests;
+import coffer.server.ledger.Outcome;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code /api/v1/topups}: open a top-up (201 with the provider's checkout URL), one, the caller's list
+ * (newest first, cursor paged), and refunds back to the card; plus the default return page. Another
+ * user's top-up is NOT_FOUND, never data.
+ */
+public final class TopupRoutes implements HttpApi.Routes {
+    static final int DEFAULT_PAGE = 20;
+    static final int MAX_PAGE = 100;
+
+    private final TopupService topups;
+
+    public TopupRoutes(TopupService topups) {
+        this.topups = topups;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.post("/api/v1/topups", this::create);
+        routes.get("/api/v1/topups", this::list);
+        routes.get("/api/v1/topups/{id}", ctx -> ctx.json(view(topups, topups.get(Requests.principal(ctx), ctx.pathParam("id")))));
+        routes.post("/api/v1/topups/{id}/refunds", this::refund);
+        new DonePage(topups).register(routes);
+    }
+
+    private void create(Context ctx) {
+        Principal p = Requests.principal(ctx);
+        TopupRequest r = Requests.body(ctx, TopupRequest.class);
+        requireBoolean(ctx.body(), "save_card");
+        answer(ctx, topups, topups.create(p, r, Requests.idempotencyKey(ctx, p)));
+    }
+
+    /** Answers 201 with the top-up, marking a stored replay. */
+    public static void answer(Context ctx, TopupService topups, Outcome<Topup> outcome) {
+        Requests.answer(ctx, 201, outcome, t -> view(topups, t));
+    }
+
+    private void list(Context ctx) {
+        Principal p = Requests.principal(ctx);
+        var params = ctx.queryParamMap();
+        QueryParams.requireKnown(params, Set.of("cursor", "limit"));
+        int limit = QueryParams.limit(params, DEFAULT_PAGE, MAX_PAGE);
+        String cursor = QueryParams.cursor(params);
+        Long beforeCreated = null;
+        String beforeId = null;
+        if (cursor != null) {
+            String[] parts = decode(cursor);
+            beforeCreated = Long.parseLong(parts[0]);
+            beforeId = parts[1];
+        }
+        List<Topup> page = topups.page(p, beforeCreated, beforeId, limit + 1);
+        String next = null;
+        if (page.size() > limit) {
+            page = page.subList(0, limit);
+            Topup last = page.get(limit - 1);
+            next = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    (last.createdAt().toEpochMilli() + ":" + last.id()).getBytes(StandardCharsets.UTF_8));
+        }
+        ctx.json(new TopupList(page.stream().map(t -> view(topups, t)).toList(), next));
+    }
+
+    private void refund(Context ctx) {
+        Principal p = Requests.principal(ctx);
+        String amount = ctx.body().isBlank() ? null : Requests.body(ctx, TopupRefundRequest.class).amount();
+        TopupService.RefundDone done = topups.refund(p, ctx.pathParam("id"), amount, Requests.idempotencyKey(ctx, p));
+        if (done.replayed()) {
+            ctx.header(Requests.REPLAYED, "true");
+        }
+        var m = done.movement();
+        ctx.status(201).json(new TopupRefundView(m.id(), ctx.pathParam("id"), m.status().wire(), m.amount().toDecimalString(),
+                m.amount().currencyCode(), done.providerRefund().id(), m.createdAt().toString()));
+    }
+
+    /** Gson reads any string as a Boolean (false unless "true"): a flag must be a JSON boolean or absent. */
+    private static void requireBoolean(String body, String field) {
+        JsonElement value = JsonParser.parseString(body).getAsJsonObject().get(field);
+        if (value != null && !value.isJsonNull()
+                && !(value.isJsonPrimitive() && value.getAsJsonPrimitive().isBoolean())) {
+            throw new CofferException(ErrorCode.INVALID_REQUEST, "'" + field + "' must be true or false.",
+                    Map.of("field", field));
+        }
+    }
+
+    private static String[] decode(String cursor) {
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":", 2);
+            Long.parseLong(parts[0]);
+            if (parts.length == 2 && !parts[1].isEmpty()) {
+                return parts;
+            }
+        } catch (IllegalArgumentException e) {
+            // answered below
+        }
+        throw QueryParams.invalid("cursor", "'cursor' is not one this server gave out.");
+    }
+
+    /** A top-up as the user API shows it. */
+    static TopupView view(TopupService topups, Topup t) {
+        return new TopupView(t.id(), t.status(), t.checkoutUrl(), t.walletId(), t.amount().toDecimalString(),
+                t.amount().currencyCode(), t.cardId(), t.transactionId(), topups.refunded(t).toDecimalString(),
+                t.failureReason(), t.createdAt().toString(), t.completedAt() == null ? null : t.completedAt().toString());
+    }
+
+}

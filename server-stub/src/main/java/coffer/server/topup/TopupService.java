@@ -1,0 +1,307 @@
+package coffer.server.topup;
+
+import coffer.core.api.TopupTypes.CardChargeRequest;
+import coffer.core.api.TopupTypes.TopupRequest;
+import coffer.core.error.CofferException;
+import coffer.core.error.ErrorCode;
+import coffer.core.error.Result;
+import coffer.core.kyc.KycPolicy;
+import coffer.core.kyc.TierLimits;
+import coffer.core.money.Money;
+import coffer.server.auth.Principal;
+import coffer.server.db.Database;
+import coffer.server.gateway.PaymentProvider;
+import coffer.server.gateway.PaymentProvider.CheckoutRequest;
+import coffer.server.gateway.ProviderEvent;
+import coffer.server.gateway.ProviderEventHandler;
+import coffer.server.http.Requests;
+import coffer.server.ledger.IdempotencyKey;
+import coffer.server.ledger.Ids;
+import coffer.server.ledger.LedgerService;
+import coffer.server.ledger.Movement;
+import coffer.server.ledger.Outcome;
+import coffer.server.ledger.User;
+import coffer.server.ledger.Wallet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+
+/**
+ * Top-ups: money paid in by card, at the provider's checkout page or by charging a saved card again.
+ * A top-up is checked as the ledger would check the credit (ownership, wallet status, currency, KYC
+ * maximum balance) before any page opens; the wallet is credited only when the provider says it was
+ * paid (a signed event, or a saved card's synchronous answer), exactly once: the deposit carries the
+ * idempotency key {@code topup:<id>} and the top-up leaves {@code completed} never again.
+ */
+public final class TopupService {
+    private static final Logger log = LoggerFactory.getLogger(TopupService.class);
+    static final String DESCRIPTION = "Card top-up";
+    private static final String KEY_SCOPE = "provider";
+    private static final Set<ErrorCode> TRANSIENT = Set.of(ErrorCode.IDEMPOTENCY_IN_PROGRESS, ErrorCode.UNAVAILABLE,
+            ErrorCode.INTERNAL);
+
+    private final LedgerService ledger;
+    private final PaymentProvider provider;
+    private final TopupStore store;
+    private final Clock clock;
+    private final Supplier<String> baseUrl;
+
+    /** @param baseUrl the server's own base URL, for the default return page */
+    public TopupService(LedgerService ledger, PaymentProvider provider, Database database, Clock clock,
+                        Supplier<String> baseUrl) {
+        this.ledger = ledger;
+        this.provider = provider;
+        this.store = new TopupStore(database);
+        this.clock = clock;
+        this.baseUrl = baseUrl;
+    }
+
+    /** What a refund did: the ledger's movement back from the wallet and the provider's refund to the card. */
+    record RefundDone(Movement movement, PaymentProvider.Refund providerRefund, boolean replayed) {
+    }
+
+    /** Opens a checkout for a top-up, or answers the top-up an earlier request with the same key opened. */
+    Outcome<Topup> create(Principal p, TopupRequest r, IdempotencyKey key) {
+        Money amount = Requests.positiveAmount(r.amount(), r.currency());
+        String walletId = Requests.required(r.walletId(), "wallet_id");
+        boolean save = Boolean.TRUE.equals(r.saveCard());
+        String id = Ids.next("top");
+        String returnUrl = r.returnUrl() == null ? baseUrl.get() + DonePage.path(id) : returnUrl(r.returnUrl());
+        String hash = hash("checkout", walletId, amount.currencyCode(), Long.toString(amount.minor()), String.valueOf(r.returnUrl()),
+                Boolean.toString(save));
+        Topup draft = draft(id, p, walletId, amount, save, null, hash);
+        return start(p, draft, key, returnUrl, t -> {
+            String email = ledger.user(p.envId(), p.userId()).map(User::email).orElse(null);
+            PaymentProvider.CheckoutSession session = orAbandon(t, provider.createCheckout(
+                    new CheckoutRequest(t.id(), t.amount(), email, URI.create(returnUrl), save, null)));
+            store.opened(t.id(), session.id(), session.url().toString());
+            return store.get(t.id()).orElseThrow();
+        });
+    }
+
+    /**
+     * Charges a saved card again and credits the wallet, without a page (seed 002's "charge saved card").
+     *
+     * @param authorizationCode the provider's reusable authorization of the caller's card
+     */
+    public Outcome<Topup> chargeSavedCard(Principal p, String cardId, String authorizationCode, CardChargeRequest r,
+                                          IdempotencyKey key) {
+        Money amount = Requests.positiveAmount(r.amount(), r.currency());
+        String walletId = Requests.required(r.walletId(), "wallet_id");
+        String hash = hash("card", cardId, walletId, amount.currencyCode(), Long.toString(amount.minor()));
+        Topup draft = draft(Ids.next("top"), p, walletId, amount, false, cardId, hash);
+        return start(p, draft, key, null, t -> {
+            PaymentProvider.Charge charge = orAbandon(t, provider.chargeSavedCard(authorizationCode, t.amount(), t.id()));
+            store.charged(t.id(), charge.id());
+            if (charge.status() == PaymentProvider.ChargeStatus.SUCCEEDED) {
+                // the provider's charge.succeeded webhook may be crediting it at this very moment: either finishes it
+                for (int attempt = 0; attempt < 200 && !complete(store.get(t.id()).orElseThrow(), charge.id()); attempt++) {
+                    pause();
+                }
+            } else {
+                store.fail(t.id(), charge.failureReason());
+            }
+            return store.get(t.id()).orElseThrow();
+        });
+    }
+
+    /** The caller's top-up; another user's is NOT_FOUND, like one that does not exist. */
+    Topup get(Principal p, String id) {
+        return store.get(id).filter(t -> t.envId().equals(p.envId()) && t.userId().equals(p.userId()))
+                .orElseThrow(() -> new CofferException(ErrorCode.NOT_FOUND, "Top-up " + id + " was not found.",
+                        Map.of("topup_id", id)));
+    }
+
+    /** A top-up by id, whoever it belongs to (for the return page and other features' event handlers). */
+    public Optional<Topup> find(String id) {
+        return store.get(id);
+    }
+
+    List<Topup> page(Principal p, Long beforeCreated, String beforeId, int limit) {
+        return store.page(p.envId(), p.userId(), beforeCreated, beforeId, limit);
+    }
+
+    /** How much of a completed top-up has been refunded. */
+    Money refunded(Topup t) {
+        if (t.transactionId() == null) {
+            return Money.zero(t.amount().currency());
+        }
+        return ledger.movement(t.envId(), t.transactionId()).map(Movement::refunded).orElse(Money.zero(t.amount().currency()));
+    }
+
+    /**
+     * Refunds part ({@code amountText}) or all (null) of what is left of a completed top-up: the ledger
+     * takes it back from the wallet first (never beyond what is left: REFUND_EXCEEDS_PAYMENT), then the
+     * provider returns it to the card with the ledger refund's id as reference, so a retry with the same
+     * idempotency key finishes a provider refund that failed the first time.
+     */
+    RefundDone refund(Principal p, String id, String amountText, IdempotencyKey key) {
+        Topup t = get(p, id);
+        if (!Topup.COMPLETED.equals(t.status()) || t.transactionId() == null || t.chargeId() == null) {
+            throw new CofferException(ErrorCode.REFUND_EXCEEDS_PAYMENT, "Top-up " + id + " was not paid, so nothing can be refunded.",
+                    Map.of("topup_id", id));
+        }
+        Money amount = amountText == null ? null : Money.parse(amountText, t.amount().currency()).requirePositive();
+        Outcome<Movement> back = ledger.refund(t.envId(), t.userId(), t.transactionId(), amount, "Top-up refund", key);
+        Movement movement = back.orThrow();
+        PaymentProvider.Refund refund = provider.refund(t.chargeId(), movement.amount(), movement.id()).orThrow();
+        return new RefundDone(movement, refund, back.replayed());
+    }
+
+    /** Applies the provider's checkout and charge events to top-ups; events about anything else are left alone. */
+    public ProviderEventHandler events() {
+        return new ProviderEventHandler() {
+            @Override
+            public Set<String> types() {
+                return Set.of("checkout.paid", "checkout.failed", "checkout.expired", "charge.succeeded", "charge.failed");
+            }
+
+            @Override
+            public boolean handle(ProviderEvent event) {
+                Optional<Topup> found = Optional.ofNullable(event.string("reference")).flatMap(store::get);
+                if (found.isEmpty()) {
+                    return true;
+                }
+                Topup t = found.get();
+                switch (event.type()) {
+                    case "checkout.paid", "charge.succeeded" -> {
+                        return complete(t, event.string("charge_id"));
+                    }
+                    case "checkout.expired" -> store.fail(t.id(), "expired");
+                    case "checkout.failed" -> store.fail(t.id(), Optional.ofNullable(event.string("reason")).orElse("failed"));
+                    default -> store.declined(t.id(), event.string("reason"));
+                }
+                return true;
+            }
+        };
+    }
+
+    // ---- internals ----
+
+    /**
+     * Credits a paid top-up once. False when it could not be decided now (the same credit is running
+     * elsewhere, the database is away), so the event is sent again later.
+     */
+    private boolean complete(Topup t, String chargeId) {
+        if (Topup.COMPLETED.equals(t.status())) {
+            return true;
+        }
+        Outcome<Movement> credit = ledger.deposit(t.envId(), t.walletId(), t.amount(), t.id(), DESCRIPTION,
+                new IdempotencyKey(KEY_SCOPE, "topup:" + t.id()));
+        if (credit.isOk()) {
+            store.complete(t.id(), chargeId, credit.orThrow().id(), clock.instant());
+            return true;
+        }
+        ErrorCode code = credit.result().errorCode();
+        if (TRANSIENT.contains(code)) {
+            return false;
+        }
+        // paid, but the wallet cannot take it now (closed, suspended, over its KYC maximum): the money goes back
+        log.warn("Top-up {} was paid but the wallet refused the credit ({}); refunding the card", t.id(), code);
+        store.fail(t.id(), code.name());
+        return chargeId == null || provider.refund(chargeId, t.amount(), "return:" + t.id()).isOk();
+    }
+
+    private Outcome<Topup> start(Principal p, Topup draft, IdempotencyKey key, String returnUrl, UnaryOperator<Topup> open) {
+        if (key != null) {
+            Optional<Topup> earlier = store.byKey(key);
+            if (earlier.isPresent()) {
+                return replay(earlier.get(), draft.requestHash());
+            }
+        }
+        check(p, draft.walletId(), draft.amount());
+        if (!store.insert(draft, key, returnUrl)) {
+            return replay(store.byKey(key).orElseThrow(() -> new CofferException(ErrorCode.IDEMPOTENCY_IN_PROGRESS,
+                    "A request with this idempotency key is still in progress.")), draft.requestHash());
+        }
+        return new Outcome<>(Result.ok(open.apply(draft)), false);
+    }
+
+    private static Outcome<Topup> replay(Topup earlier, String requestHash) {
+        if (!earlier.requestHash().equals(requestHash)) {
+            throw new CofferException(ErrorCode.IDEMPOTENCY_KEY_REUSED, ErrorCode.IDEMPOTENCY_KEY_REUSED.defaultMessage());
+        }
+        if (earlier.starting()) {
+            throw new CofferException(ErrorCode.IDEMPOTENCY_IN_PROGRESS, ErrorCode.IDEMPOTENCY_IN_PROGRESS.defaultMessage());
+        }
+        return new Outcome<>(Result.ok(earlier), true);
+    }
+
+    /** The checks the ledger will run on the credit, in its order, so a top-up it would refuse never opens a page. */
+    private void check(Principal p, String walletId, Money amount) {
+        Wallet w = ledger.wallet(p.envId(), walletId).filter(x -> p.userId().equals(x.userId()))
+                .orElseThrow(() -> new CofferException(ErrorCode.WALLET_NOT_FOUND, "Wallet " + walletId + " was not found.",
+                        Map.of("wallet_id", walletId)));
+        w.status().checkCredit().orThrow();
+        if (!w.currency().equals(amount.currency())) {
+            String held = w.currency().getCurrencyCode();
+            throw new CofferException(ErrorCode.CURRENCY_MISMATCH, "The wallet holds " + held + " but the amount is in "
+                    + amount.currencyCode(), Map.of("expected", held, "actual", amount.currencyCode()));
+        }
+        User user = ledger.user(p.envId(), p.userId()).orElseThrow();
+        TierLimits limits = ledger.limits(p.envId()).forTier(user.kycTier(), w.currency());
+        Money holding = Money.ofMinor(w.currency(), w.balance().posted()).plus(Money.ofMinor(w.currency(),
+                w.balance().pendingCredits()));
+        KycPolicy.checkIncoming(limits, holding, amount).result().orThrow();
+    }
+
+    private Topup draft(String id, Principal p, String walletId, Money amount, boolean save, String cardId, String hash) {
+        return new Topup(id, p.envId(), p.userId(), walletId, amount, Topup.PENDING, save, cardId, null, null, null, null,
+                null, hash, clock.instant(), null);
+    }
+
+    /** The provider's answer, or PROVIDER_ERROR after marking the top-up failed and freeing its key for a retry. */
+    private <T> T orAbandon(Topup t, Result<T> answer) {
+        if (answer instanceof Result.Rejected<T> refused) {
+            store.abandon(t.id(), ErrorCode.PROVIDER_ERROR.name());
+            throw new CofferException(ErrorCode.PROVIDER_ERROR, refused.message());
+        }
+        return answer.orThrow();
+    }
+
+    /** An absolute http(s) URL of at most 2000 characters, or INVALID_REQUEST. */
+    private static String returnUrl(String text) {
+        URI uri = null;
+        try {
+            uri = new URI(text);
+        } catch (java.net.URISyntaxException e) {
+            // answered below
+        }
+        boolean web = uri != null && uri.getHost() != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()));
+        if (!web || text.length() > 2000) {
+            throw new CofferException(ErrorCode.INVALID_REQUEST, "'return_url' must be an absolute http or https URL.",
+                    Map.of("field", "return_url"));
+        }
+        return text;
+    }
+
+    private static String hash(String... parts) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(String.join("\n", parts).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(25);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CofferException(ErrorCode.INTERNAL, "Interrupted while crediting the top-up.");
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package coffer.server.topup;
+
+import coffer.core.money.Money;
+import coffer.server.db.Database;
+import coffer.server.db.Jdbc;
+import coffer.server.ledger.IdempotencyKey;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code topups}. Each status change is one conditional statement, so concurrent webhooks and
+ * requests cannot undo each other: nothing leaves {@code completed}.
+ */
+final class TopupStore {
+    private static final String COLUMNS = "id, env_id, user_id, wallet_id, amount, currency, status, save_card, card_id, "
+            + "session_id, checkout_url, charge_id, transaction_id, failure_reason, request_hash, created_at, completed_at";
+
+    private final Jdbc jdbc;
+
+    TopupStore(Database database) {
+        this.jdbc = new Jdbc(database);
+    }
+
+    /** Stores a new pending top-up; false when {@code key} is already taken by another. */
+    boolean insert(Topup t, IdempotencyKey key, String returnUrl) {
+        return jdbc.update("INSERT INTO topups (id, env_id, user_id, wallet_id, amount, currency, status, save_card, card_id, "
+                        + "return_url, idempotency_scope, idempotency_key, request_hash, created_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", t.id(), t.envId(), t.userId(),
+                t.walletId(), t.amount().minor(), t.amount().currencyCode(), t.status(), t.saveCard() ? 1 : 0, t.cardId(),
+                returnUrl, key == null ? null : key.scope(), key == null ? null : key.key(), t.requestHash(),
+                t.createdAt().toEpochMilli()) == 1;
+    }
+
+    Optional<Topup> get(String id) {
+        return jdbc.one("SELECT " + COLUMNS + " FROM topups WHERE id = ?", TopupStore::row, id);
+    }
+
+    Optional<Topup> byKey(IdempotencyKey key) {
+        return jdbc.one("SELECT " + COLUMNS + " FROM topups WHERE idempotency_scope = ? AND idempotency_key = ?",
+                TopupStore::row, key.scope(), key.key());
+    }
+
+    /** A user's top-ups, newest first, after {@code (createdAt, id)} when given. */
+    List<Topup> page(String envId, String userId, Long beforeCreated, String beforeId, int limit) {
+        if (beforeCreated == null) {
+            return jdbc.query("SELECT " + COLUMNS + " FROM topups WHERE env_id = ? AND user_id = ? "
+                    + "ORDER BY created_at DESC, id DESC LIMIT " + limit, TopupStore::row, envId, userId);
+        }
+        return jdbc.query("SELECT " + COLUMNS + " FROM topups WHERE env_id = ? AND user_id = ? AND (created_at < ? "
+                        + "OR (created_at = ? AND id < ?)) ORDER BY created_at DESC, id DESC LIMIT " + limit, TopupStore::row,
+                envId, userId, beforeCreated, beforeCreated, beforeId);
+    }
+
+    void opened(String id, String sessionId, String checkoutUrl) {
+        jdbc.update("UPDATE topups SET session_id = ?, checkout_url = ? WHERE id = ?", sessionId, checkoutUrl, id);
+    }
+
+    void charged(String id, String chargeId) {
+        jdbc.update("UPDATE topups SET charge_id = ? WHERE id = ? AND charge_id IS NULL", chargeId, id);
+    }
+
+    /** Marks it completed with its credit; false if it already was. */
+    boolean complete(String id, String chargeId, String transactionId, Instant at) {
+        return jdbc.update("UPDATE topups SET status = ?, charge_id = COALESCE(charge_id, ?), transaction_id = ?, "
+                        + "failure_reason = NULL, completed_at = ? WHERE id = ? AND status <> ?", Topup.COMPLETED, chargeId,
+                transactionId, at.toEpochMilli(), id, Topup.COMPLETED) == 1;
+    }
+
+    /** Fails a pending top-up; false if it was not pending. */
+    boolean fail(String id, String reason) {
+        return jdbc.update("UPDATE topups SET status = ?, failure_reason = ? WHERE id = ? AND status = ?", Topup.FAILED,
+                reason, id, Topup.PENDING) == 1;
+    }
+
+    /** A request the provider could not take: failed, and its idempotency key freed for a retry. */
+    void abandon(String id, String reason) {
+        jdbc.update("UPDATE topups SET status = ?, failure_reason = ?, idempotency_scope = NULL, idempotency_key = NULL "
+                + "WHERE id = ? AND status = ?", Topup.FAILED, reason, id, Topup.PENDING);
+    }
+
+    /** Notes why the last card attempt was declined, while the user may still try another. */
+    void declined(String id, String reason) {
+        jdbc.update("UPDATE topups SET failure_reason = ? WHERE id = ? AND status = ?", reason, id, Topup.PENDING);
+    }
+
+    private static Topup row(ResultSet rs) throws SQLException {
+        long completed = rs.getLong(17);
+        Instant completedAt = rs.wasNull() ? null : Instant.ofEpochMilli(completed);
+        return new Topup(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                Money.ofMinor(rs.getString(6), rs.getLong(5)), rs.getString(7), rs.getInt(8) == 1, rs.getString(9),
+                rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15),
+                Instant.ofEpochMilli(rs.getLong(16)), completedAt);
+    }
+}
