@@ -29,6 +29,14 @@ import coffer.server.partner.PartnerWalletRoutes;
 import coffer.server.payment.PaymentProcessor;
 import coffer.server.payment.PaymentRoutes;
 import coffer.server.payment.TransferRoutes;
+import coffer.server.bank.BankAccountRoutes;
+import coffer.server.bank.BankAccountService;
+import coffer.server.settlement.SettlementRoutes;
+import coffer.server.settlement.SettlementSchedules;
+import coffer.server.settlement.SettlementService;
+import coffer.server.withdrawal.PayoutEvents;
+import coffer.server.withdrawal.Payouts;
+import coffer.server.withdrawal.WithdrawalRoutes;
 import coffer.server.gateway.PaymentProvider;
 import coffer.server.gateway.ProviderEventHandlers;
 import coffer.server.gateway.ProviderWebhookRoutes;
@@ -113,6 +121,8 @@ public final class CofferServer implements AutoCloseable {
     private final Provider provider;
     /** Sends partner webhooks for committed movements, on its own thread. */
     private final WebhookDispatcher webhooks;
+    /** Runs settlement schedules (db-scheduler). */
+    private final SettlementSchedules schedules;
 
     /** The payment provider as Coffer's features see it, the simulator behind it, and who applies its webhooks. */
     private record Provider(ProviderSimulator simulator, PaymentProvider client, ProviderEventHandlers handlers) {
@@ -120,7 +130,7 @@ public final class CofferServer implements AutoCloseable {
 
     private CofferServer(Database database, LedgerService ledger, ScheduledExecutorService background, Metrics metrics,
                          PaymentProcessor payments, ExecutorService paymentWorker, Javalin http, EventRoutes events,
-                         Provider provider, WebhookDispatcher webhooks) {
+                         Provider provider, WebhookDispatcher webhooks, SettlementSchedules schedules) {
         this.database = database;
         this.ledger = ledger;
         this.background = background;
@@ -131,6 +141,7 @@ public final class CofferServer implements AutoCloseable {
         this.events = events;
         this.provider = provider;
         this.webhooks = webhooks;
+        this.schedules = schedules;
     }
 
     /** Opens everything and starts listening; the returned server is ready ({@code /health} answers 200). */
@@ -145,6 +156,7 @@ public final class CofferServer implements AutoCloseable {
         PaymentProcessor payments = null;
         ProviderSimulator simulator = null;
         WebhookDispatcher webhooks = null;
+        SettlementSchedules schedules = null;
         try {
             Clock clock = Clock.systemUTC();
             ledger = new LedgerService(database, clock, LedgerSettings.defaults());
@@ -193,6 +205,18 @@ public final class CofferServer implements AutoCloseable {
             // signed deliveries to each environment's URL; partner routes are signed, not Bearer.
             PartnerSignatures partners = new PartnerSignatures(ledger, clock);
             webhooks = WebhookDispatcher.start(ledger, database, settings.webhooks(), clock);
+            // ---- money out: bank accounts, withdrawals, settlements and their schedules (issue 5) ----
+            // Payouts is the one hold -> payout -> capture/void machinery; the provider's payout.* events
+            // finish what its synchronous answers leave pending. Schedules run on db-scheduler once listening.
+            BankAccountService bankAccounts = new BankAccountService(database, provider.client(), clock);
+            Payouts payouts = new Payouts(database, ledger, provider.client(), clock);
+            provider.handlers().add(new PayoutEvents(payouts));
+            SettlementService settlements = new SettlementService(ledger, payouts);
+            schedules = new SettlementSchedules(database, settlements, bankAccounts, settings.schedules());
+            moneyInAndOut.add(new BankAccountRoutes(bankAccounts));
+            moneyInAndOut.add(new WithdrawalRoutes(payouts, bankAccounts));
+            moneyInAndOut.add(new SettlementRoutes(settlements, schedules, payouts, bankAccounts));
+            // ---- end of money out ----
 
             List<HttpApi.Routes> groups = new ArrayList<>(List.of(
                             new HealthRoutes(database),
@@ -219,7 +243,9 @@ public final class CofferServer implements AutoCloseable {
             http.start(options.port());
             self.set("http://localhost:" + http.port());
             simulator.start();
-            return new CofferServer(database, ledger, background, metrics, payments, paymentWorker, http, events, provider, webhooks);
+            schedules.start();
+            return new CofferServer(database, ledger, background, metrics, payments, paymentWorker, http, events, provider,
+                    webhooks, schedules);
         } catch (RuntimeException e) {
             if (webhooks != null) {
                 webhooks.close();
@@ -229,6 +255,9 @@ public final class CofferServer implements AutoCloseable {
             }
             if (payments != null) {
                 payments.stop();
+            }
+            if (schedules != null) {
+                schedules.close();
             }
             if (simulator != null) {
                 simulator.close();
@@ -275,13 +304,15 @@ public final class CofferServer implements AutoCloseable {
     }
 
     /**
-     * Ends open event streams, stops taking requests, stops settling payments (unfinished ones resume at
+     * Stops running settlement schedules (a run due meanwhile is picked up after the next start, by this
+     * process or another on the same database), ends open event streams, stops taking requests, stops settling payments (unfinished ones resume at
      * the next start) and other background work (a KYC decision not yet due is made after the next
      * start; partner webhooks not yet delivered are sent after it), then finishes the ledger's queued
      * work and closes the database.
      */
     @Override
     public void close() {
+        schedules.close();
         events.close();
         http.stop();
         provider.simulator().close();

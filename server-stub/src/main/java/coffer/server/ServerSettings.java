@@ -3,6 +3,7 @@ package coffer.server;
 import coffer.server.http.RateLimits;
 import coffer.server.http.RequestLog;
 import coffer.server.provider.ProviderSettings;
+import coffer.server.settlement.ScheduleSettings;
 import coffer.server.webhook.WebhookSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,9 +20,10 @@ import java.util.Objects;
  * @param requestLog       where the one-line-per-request access log goes (info level)
  * @param provider         the bundled payment-provider simulator's delays (session expiry, pending payouts, webhook retries)
  * @param webhooks         timeouts, retries and backoff of partner webhooks
+ * @param schedules        how often settlement schedules are looked at, and the clock that makes them due
  */
 public record ServerSettings(RateLimits rateLimits, Duration kycDecisionDelay, Logger requestLog,
-                             ProviderSettings provider, WebhookSettings webhooks) {
+                             ProviderSettings provider, WebhookSettings webhooks, ScheduleSettings schedules) {
     public static final Duration DEFAULT_KYC_DECISION_DELAY = Duration.ofSeconds(2);
 
     public ServerSettings {
@@ -29,6 +31,7 @@ public record ServerSettings(RateLimits rateLimits, Duration kycDecisionDelay, L
         Objects.requireNonNull(requestLog, "requestLog");
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(webhooks, "webhooks");
+        Objects.requireNonNull(schedules, "schedules");
         if (kycDecisionDelay == null || kycDecisionDelay.isNegative()) {
             throw new IllegalArgumentException("kycDecisionDelay must be zero or positive, was " + kycDecisionDelay);
         }
@@ -36,26 +39,30 @@ public record ServerSettings(RateLimits rateLimits, Duration kycDecisionDelay, L
 
     public static ServerSettings defaults() {
         return new ServerSettings(RateLimits.defaults(), DEFAULT_KYC_DECISION_DELAY, LoggerFactory.getLogger(RequestLog.class),
-                ProviderSettings.defaults(), WebhookSettings.defaults());
+                ProviderSettings.defaults(), WebhookSettings.defaults(), ScheduleSettings.defaults());
     }
 
     public ServerSettings withRateLimits(RateLimits limits) {
-        return new ServerSettings(limits, kycDecisionDelay, requestLog, provider, webhooks);
+        return new ServerSettings(limits, kycDecisionDelay, requestLog, provider, webhooks, schedules);
     }
 
     public ServerSettings withKycDecisionDelay(Duration delay) {
-        return new ServerSettings(rateLimits, delay, requestLog, provider, webhooks);
+        return new ServerSettings(rateLimits, delay, requestLog, provider, webhooks, schedules);
     }
 
     public ServerSettings withRequestLog(Logger logger) {
-        return new ServerSettings(rateLimits, kycDecisionDelay, logger, provider, webhooks);
+        return new ServerSettings(rateLimits, kycDecisionDelay, logger, provider, webhooks, schedules);
     }
 
     public ServerSettings withProvider(ProviderSettings p) {
-        return new ServerSettings(rateLimits, kycDecisionDelay, requestLog, p, webhooks);
+        return new ServerSettings(rateLimits, kycDecisionDelay, requestLog, p, webhooks, schedules);
     }
 
     public ServerSettings withWebhooks(WebhookSettings settings) {
-        return new ServerSettings(rateLimits, kycDecisionDelay, requestLog, provider, settings);
+        return new ServerSettings(rateLimits, kycDecisionDelay, requestLog, provider, settings, schedules);
+    }
+
+    public ServerSettings withSchedules(ScheduleSettings settings) {
+        return new ServerSettings(rateLimits, kycDecisionDelay, requestLog, provider, webhooks, settings);
     }
 }

@@ -54,6 +54,19 @@ class AuthorizationMatrixTest extends DemoServerTest {
         // bob's opening balance: a movement alice has no part in (the payment above is hers too, as payee)
         var history = Caller.json(bob.get("/api/v1/transactions?wallet_id=" + bobWallet)).getAsJsonArray("transactions");
         String transaction = history.get(history.size() - 1).getAsJsonObject().get("id").getAsString();
+        // money out: a bank account whose payouts fail (ending 1111), so bob's balance stays as it is
+        HttpResponse<String> account = bob.post("/api/v1/bank-accounts", "{\"bank_code\":\"058\",\"account_number\":\"0123451111\"}");
+        assertThat(account.statusCode()).as(account.body()).isEqualTo(201);
+        String bankAccount = Caller.json(account).get("bank_account_id").getAsString();
+        String moneyOut = "{\"wallet_id\":\"" + bobWallet + "\",\"bank_account_id\":\"" + bankAccount
+                + "\",\"amount\":\"1.00\",\"currency\":\"USD\"}";
+        HttpResponse<String> withdrawal = bob.post("/api/v1/withdrawals", moneyOut);
+        assertThat(withdrawal.statusCode()).as(withdrawal.body()).isEqualTo(201);
+        HttpResponse<String> settlement = bob.post("/api/v1/settlements", moneyOut);
+        assertThat(settlement.statusCode()).as(settlement.body()).isEqualTo(201);
+        HttpResponse<String> schedule = bob.post("/api/v1/settlement-schedules", "{\"wallet_id\":\"" + bobWallet
+                + "\",\"bank_account_id\":\"" + bankAccount + "\",\"frequency\":\"monthly\",\"minimum_amount\":\"5000.00\"}");
+        assertThat(schedule.statusCode()).as(schedule.body()).isEqualTo(201);
         // a top-up paid with "save this card", into a EUR wallet so the USD balance above stays as it is
         String bobEuros = Caller.json(bob.post("/api/v1/accounts", "{\"currency\":\"EUR\"}")).getAsJsonObject("account")
                 .get("id").getAsString();
@@ -66,7 +79,10 @@ class AuthorizationMatrixTest extends DemoServerTest {
         var cards = Poll.until(() -> Caller.json(bob.get("/api/v1/cards")).getAsJsonArray("cards"), list -> !list.isEmpty());
         bobs = Map.of("accounts", bobWallet, "payments", payment, "transactions", transaction,
                 "topups", Caller.json(topup).get("topup_id").getAsString(),
-                "cards", cards.get(0).getAsJsonObject().get("card_id").getAsString());
+                "cards", cards.get(0).getAsJsonObject().get("card_id").getAsString(),
+                "bank-accounts", bankAccount, "withdrawals", Caller.json(withdrawal).get("withdrawal_id").getAsString(),
+                "settlements", Caller.json(settlement).get("settlement_id").getAsString(),
+                "settlement-schedules", Caller.json(schedule).get("schedule_id").getAsString());
 
         LedgerService ledger = server.server().ledger();
         ledger.ensureEnvironment(OTHER_ENV, "Other partner", OTHER_SECRET, null, KycLimitTable.defaults());
@@ -146,7 +162,15 @@ class AuthorizationMatrixTest extends DemoServerTest {
                     intruder.get("/api/v1/transactions?wallet_id=" + bobWallet),
                     intruder.post("/api/v1/refunds", "{\"transaction_id\":\"" + bobs.get("transactions") + "\"}"),
                     intruder.get("/api/v1/refunds?transaction_id=" + bobs.get("transactions")),
-                    intruder.get("/api/v1/transactions/export.csv?wallet_id=" + bobWallet));
+                    intruder.get("/api/v1/transactions/export.csv?wallet_id=" + bobWallet),
+                    intruder.post("/api/v1/withdrawals", "{\"amount\":\"1.00\",\"currency\":\"USD\",\"wallet_id\":\""
+                            + bobWallet + "\"}"),
+                    intruder.post("/api/v1/withdrawals", "{\"amount\":\"1.00\",\"currency\":\"USD\",\"wallet_id\":\""
+                            + own + "\",\"bank_account_id\":\"" + bobs.get("bank-accounts") + "\"}"),
+                    intruder.post("/api/v1/settlements", "{\"wallet_id\":\"" + bobWallet + "\",\"bank_account_id\":\""
+                            + bobs.get("bank-accounts") + "\"}"),
+                    intruder.post("/api/v1/settlement-schedules", "{\"wallet_id\":\"" + own + "\",\"bank_account_id\":\""
+                            + bobs.get("bank-accounts") + "\",\"frequency\":\"daily\",\"minimum_amount\":\"0\"}"));
             for (HttpResponse<String> r : answers) {
                 assertThat(r.statusCode()).as("%s: %s", who(intruder), r.body()).isEqualTo(404);
                 assertThat(r.body()).doesNotContain("lunch");

@@ -1,0 +1,75 @@
+package coffer.server.bank;
+
+import coffer.server.auth.Principal;
+import coffer.server.http.HttpApi;
+import coffer.server.http.QueryParams;
+import coffer.server.http.Requests;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code /api/v1/bank-accounts}: resolve an account's holder name, save an account (resolved first),
+ * list and remove the caller's accounts. Answers show only the last four digits of a number.
+ */
+public final class BankAccountRoutes implements HttpApi.Routes {
+    private final BankAccountService accounts;
+
+    public BankAccountRoutes(BankAccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    /** {@code POST /api/v1/bank-accounts}. */
+    record AddRequest(String bankCode, String accountNumber) {
+    }
+
+    /** A saved account as answers show it. */
+    public record BankAccountView(String bankAccountId, String bankCode, String accountName, String accountNumberLast4,
+                                  String createdAt) {
+    }
+
+    record BankAccountList(List<BankAccountView> bankAccounts) {
+    }
+
+    record Resolved(String bankCode, String accountNumberLast4, String accountName) {
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.get("/api/v1/bank-accounts/resolve", this::resolve);
+        routes.post("/api/v1/bank-accounts", this::add);
+        routes.get("/api/v1/bank-accounts", this::list);
+        routes.delete("/api/v1/bank-accounts/{id}", this::remove);
+    }
+
+    private void resolve(Context ctx) {
+        Requests.principal(ctx);
+        Map<String, List<String>> query = ctx.queryParamMap();
+        QueryParams.requireKnown(query, List.of("bank_code", "account_number"));
+        String bankCode = QueryParams.single(query, "bank_code");
+        String number = QueryParams.single(query, "account_number");
+        String name = accounts.resolve(bankCode, number);
+        ctx.json(new Resolved(bankCode.strip(), BankAccount.last4(number.strip()), name));
+    }
+
+    private void add(Context ctx) {
+        Principal p = Requests.principal(ctx);
+        AddRequest r = Requests.body(ctx, AddRequest.class);
+        ctx.status(201).json(view(accounts.add(p, r.bankCode(), r.accountNumber())));
+    }
+
+    private void list(Context ctx) {
+        ctx.json(new BankAccountList(accounts.list(Requests.principal(ctx)).stream().map(BankAccountRoutes::view).toList()));
+    }
+
+    private void remove(Context ctx) {
+        accounts.remove(Requests.principal(ctx), ctx.pathParam("id"));
+        ctx.status(204);
+    }
+
+    public static BankAccountView view(BankAccount a) {
+        return new BankAccountView(a.id(), a.bankCode(), a.holderName(), a.last4(), a.createdAt().toString());
+    }
+}

@@ -1,0 +1,25 @@
+package coffer.server.withdrawal;
+
+import coffer.core.money.Money;
+
+import java.time.Instant;
+
+/**
+ * A withdrawal or settlement: money held in a wallet and paid out by the provider.
+ *
+ * @param bankAccountId   the saved account paid to; null when the user gives one on the provider's page ({@code url})
+ * @param scheduleId      the settlement schedule whose run made it, or null
+ * @param holdId          the ledger hold placed on the wallet toward the provider-clearing account
+ * @param transactionId   the hold's movement in the ledger (and in the user's history)
+ * @param providerPayoutId the provider's id for the payout, once it has one
+ */
+public record Payout(String id, PayoutKind kind, String envId, String userId, String walletId, String bankAccountId,
+                     String scheduleId, Money amount, PayoutStatus status, String holdId, String transactionId,
+                     String providerPayoutId, String url, String description, String failureReason, Instant createdAt,
+                     Instant finishedAt) {
+
+    Payout withStatus(PayoutStatus s, String reason, Instant at) {
+        return new Payout(id, kind, envId, userId, walletId, bankAccountId, scheduleId, amount, s, holdId, transactionId,
+                providerPayoutId, url, description, reason, createdAt, at);
+    }
+}

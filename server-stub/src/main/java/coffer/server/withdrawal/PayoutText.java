@@ -1,0 +1,34 @@
+package coffer.server.withdrawal;
+
+import coffer.core.error.CofferException;
+import coffer.core.error.ErrorCode;
+
+import coffer.server.http.QueryParams;
+
+import java.util.Map;
+
+/** Request fields that withdrawals and settlements read the same way. */
+public final class PayoutText {
+    public static final int MAX_DESCRIPTION = 500;
+    public static final int DEFAULT_PAGE = 20;
+    public static final int MAX_PAGE = 100;
+
+    private PayoutText() {
+    }
+
+    /** An optional description, or INVALID_REQUEST when it is too long. */
+    public static String description(String description) {
+        if (description != null && description.length() > MAX_DESCRIPTION) {
+            throw new CofferException(ErrorCode.INVALID_REQUEST,
+                    "'description' is longer than " + MAX_DESCRIPTION + " characters.", Map.of("field", "description"));
+        }
+        return description;
+    }
+
+    /** A page of a list route: {@code limit} and {@code cursor}, nothing else. */
+    public static Payouts.Page page(Payouts payouts, io.javalin.http.Context ctx, coffer.server.auth.Principal p, PayoutKind kind) {
+        Map<String, java.util.List<String>> query = ctx.queryParamMap();
+        QueryParams.requireKnown(query, java.util.List.of("limit", "cursor"));
+        return payouts.page(p.envId(), p.userId(), kind, QueryParams.cursor(query), QueryParams.limit(query, DEFAULT_PAGE, MAX_PAGE));
+    }
+}

@@ -1,0 +1,308 @@
+package coffer.server.withdrawal;
+
+import coffer.core.error.CofferException;
+import coffer.core.error.ErrorCode;
+import coffer.core.error.Result;
+import coffer.core.ledger.AccountKind;
+import coffer.core.ledger.TransactionStatus;
+import coffer.core.money.Money;
+import coffer.server.bank.BankAccount;
+import coffer.server.bank.Sql;
+import coffer.server.db.Database;
+import coffer.server.gateway.PaymentProvider;
+import coffer.server.gateway.PaymentProvider.PayoutLinkRequest;
+import coffer.server.gateway.PaymentProvider.PayoutRequest;
+import coffer.server.ledger.IdempotencyKey;
+import coffer.server.ledger.Ids;
+import coffer.server.ledger.LedgerService;
+import coffer.server.ledger.Movement;
+import coffer.server.ledger.Outcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The one hold → payout → capture/void machinery behind withdrawals and settlements.
+ *
+ * <ol>
+ *   <li>A ledger hold of the payout's kind moves the amount from the wallet toward the environment's
+ *       provider-clearing account (every ledger rule applies here: a refusal is answered with the ledger's
+ *       code and the provider is never asked).</li>
+ *   <li>The provider is asked to pay out, with the payout id as its reference (or, without a bank account,
+ *       for a payout page where the user enters one).</li>
+ *   <li>The hold is captured when the payout succeeds and voided when it fails — from the synchronous
+ *       answer or from the provider's {@code payout.*} event, whichever comes first — and kept while it is
+ *       pending. Each ledger step carries an idempotency key derived from the payout id, so a repeated event,
+ *       a retry after a crash, or the answer and the event racing each other move money exactly once.</li>
+ * </ol>
+ */
+public final class Payouts {
+    private static final Logger log = LoggerFactory.getLogger(Payouts.class);
+    /** How long the money stays held for a payout that has not finished (a pending payout, an unused page). */
+    static final Duration HOLD_TTL = Duration.ofDays(30);
+    /** How long a payout page stays usable. */
+    static final Duration LINK_TTL = Duration.ofDays(1);
+    /** The scope of the ledger idempotency keys derived from payout ids. */
+    private static final String LEDGER_SCOPE = "payouts";
+    /** The reason stored on a voided hold; the provider's own reason is kept on the payout. */
+    private static final String VOID_REASON = "payout_failed";
+
+    private final PayoutStore store;
+    private final LedgerService ledger;
+    private final PaymentProvider provider;
+    private final Clock clock;
+
+    public Payouts(Database database, LedgerService ledger, PaymentProvider provider, Clock clock) {
+        this.store = new PayoutStore(new Sql(database.readers()));
+        this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.provider = Objects.requireNonNull(provider, "provider");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * What to pay out.
+     *
+     * @param bankAccount  the saved account to pay; null for a payout page ({@link PayoutKind#WITHDRAWAL} only)
+     * @param returnUrl    where the payout page sends the user afterwards, or null
+     * @param key          the caller's idempotency key (or one derived from a schedule's period), or null
+     */
+    public record Order(PayoutKind kind, String envId, String userId, String walletId, Money amount, BankAccount bankAccount,
+                        String scheduleId, String description, URI returnUrl, IdempotencyKey key) {
+        public Order {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(amount, "amount");
+            if (bankAccount == null && kind != PayoutKind.WITHDRAWAL) {
+                throw new IllegalArgumentException("only a withdrawal can be paid out through the provider's page");
+            }
+        }
+
+        /** The request as text, to tell a replay with the same key from a different request. */
+        String fingerprint() {
+            return String.join("|", kind.wire(), walletId, amount.toString(), String.valueOf(bankAccount == null ? null
+                    : bankAccount.id()), String.valueOf(scheduleId), String.valueOf(description), String.valueOf(returnUrl));
+        }
+    }
+
+    /**
+     * Holds the money and asks the provider to pay it out; answers the payout as it stands after the
+     * provider's answer. A repeat with the same key answers the first payout (replayed) without moving
+     * money; the same key with another request is IDEMPOTENCY_KEY_REUSED.
+     */
+    public Outcome<Payout> start(Order order) {
+        if (order.key() != null) {
+            Optional<Outcome<Payout>> earlier = replay(order);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        String id = Ids.next(order.kind().idPrefix());
+        Instant now = clock.instant();
+        String clearing = LedgerService.systemAccount(order.envId(), AccountKind.PROVIDER_CLEARING, order.amount().currency());
+        Outcome<Movement> held = ledger.hold(order.envId(), order.userId(), order.kind().transactionKind(), order.walletId(),
+                clearing, order.amount(), now.plus(HOLD_TTL), id, order.description(), null, ledgerKey(id, "hold"));
+        if (!held.isOk()) {
+            return new Outcome<>(held.result().asRejected(), false);
+        }
+        Movement hold = held.orThrow();
+        Payout payout = new Payout(id, order.kind(), order.envId(), order.userId(), order.walletId(),
+                order.bankAccount() == null ? null : order.bankAccount().id(), order.scheduleId(), order.amount(),
+                PayoutStatus.PENDING, hold.holdId(), hold.id(), null, null, order.description(), null, now, null);
+        boolean stored;
+        try {
+            stored = store.insert(payout, order.key(), order.fingerprint());
+        } catch (RuntimeException e) {
+            release(payout);
+            throw e;
+        }
+        if (!stored) {
+            // a concurrent request with the same key stored its payout first: this one's hold goes back
+            release(payout);
+            return replay(order).orElseThrow(() -> new IllegalStateException("an idempotency key's payout vanished"));
+        }
+        return new Outcome<>(Result.ok(ask(payout, order)), false);
+    }
+
+    /** A payout of any user (for events and schedules). */
+    public Optional<Payout> payout(String id) {
+        return store.byId(id);
+    }
+
+    /** The caller's payout of {@code kind}; another user's, or another kind's, is NOT_FOUND. */
+    public Payout owned(String envId, String userId, PayoutKind kind, String id) {
+        return store.byId(id)
+                .filter(p -> p.envId().equals(envId) && p.userId().equals(userId) && p.kind() == kind)
+                .orElseThrow(() -> new CofferException(ErrorCode.NOT_FOUND,
+                        (kind == PayoutKind.WITHDRAWAL ? "Withdrawal " : "Settlement ") + id + " was not found.",
+                        Map.of(kind.wire() + "_id", String.valueOf(id))));
+    }
+
+    /** A page of a user's payouts of {@code kind}, newest first. */
+    public record Page(List<Payout> payouts, String nextCursor) {
+    }
+
+    /** The caller's payouts of {@code kind}, newest first; {@code cursor} from the previous page or null. */
+    public Page page(String envId, String userId, PayoutKind kind, String cursor, int limit) {
+        Long beforeMillis = null;
+        String beforeId = null;
+        if (cursor != null) {
+            String[] parts = decodeCursor(cursor);
+            beforeMillis = Long.parseLong(parts[0]);
+            beforeId = parts[1];
+        }
+        List<Payout> rows = store.page(envId, userId, kind, beforeMillis, beforeId, limit + 1);
+        if (rows.size() <= limit) {
+            return new Page(rows, null);
+        }
+        Payout last = rows.get(limit - 1);
+        String next = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                (last.createdAt().toEpochMilli() + ":" + last.id()).getBytes(StandardCharsets.UTF_8));
+        return new Page(rows.subList(0, limit), next);
+    }
+
+    /**
+     * Applies the provider's final word on a payout: captures the hold ({@code succeeded}) or voids it,
+     * once; a payout already final is left as it is. False when the ledger could not do it now (the
+     * event should come again later).
+     */
+    public boolean finish(String payoutId, boolean succeeded, String reason) {
+        Optional<Payout> found = store.byId(payoutId);
+        if (found.isEmpty()) {
+            log.warn("A payout event names {}, which is not a payout of this server; ignored", payoutId);
+            return true;
+        }
+        return finish(found.get(), succeeded, reason);
+    }
+
+    /** Notes the provider's payout id while the payout is pending. */
+    public void noteProviderId(String payoutId, String providerPayoutId) {
+        if (providerPayoutId != null) {
+            store.provided(payoutId, providerPayoutId, null);
+        }
+    }
+
+    // ---- the machinery -----------------------------------------------------------------------------------
+
+    private Payout ask(Payout payout, Order order) {
+        if (order.bankAccount() == null) {
+            Result<PaymentProvider.PayoutLink> link = provider.createPayoutLink(
+                    new PayoutLinkRequest(payout.id(), payout.amount(), order.returnUrl(), LINK_TTL));
+            if (!link.isOk()) {
+                return failed(payout, "provider: " + ((Result.Rejected<?>) link).message());
+            }
+            String url = link.orThrow().url().toString();
+            store.provided(payout.id(), null, url);
+            return current(payout.id());
+        }
+        BankAccount to = order.bankAccount();
+        Result<PaymentProvider.Payout> answer = provider.createPayout(new PayoutRequest(payout.id(), payout.amount(),
+                to.bankCode(), to.accountNumber(), to.holderName()));
+        if (!answer.isOk()) {
+            // the provider refused the request (or could not be reached): nothing was paid out
+            return failed(payout, "provider: " + ((Result.Rejected<?>) answer).message());
+        }
+        PaymentProvider.Payout p = answer.orThrow();
+        store.provided(payout.id(), p.id(), null);
+        switch (p.status()) {
+            case SUCCEEDED -> finish(current(payout.id()), true, null);
+            case FAILED -> finish(current(payout.id()), false, p.failureReason() == null ? "failed" : p.failureReason());
+            case PENDING -> log.info("Payout {} is pending at the provider; its hold stays until the provider's event", payout.id());
+        }
+        return current(payout.id());
+    }
+
+    private Payout failed(Payout payout, String reason) {
+        finish(payout, false, reason);
+        return current(payout.id());
+    }
+
+    private boolean finish(Payout payout, boolean succeeded, String reason) {
+        if (payout.status() != PayoutStatus.PENDING) {
+            if ((payout.status() == PayoutStatus.SUCCEEDED) != succeeded) {
+                log.warn("Payout {} is already {}; a later '{}' changes nothing", payout.id(), payout.status().wire(),
+                        succeeded ? "succeeded" : "failed");
+            }
+            return true;
+        }
+        Outcome<Movement> done = succeeded
+                ? ledger.capture(payout.envId(), payout.holdId(), null, ledgerKey(payout.id(), "capture"))
+                : ledger.voidHold(payout.envId(), payout.holdId(), VOID_REASON, ledgerKey(payout.id(), "void"));
+        Instant now = clock.instant();
+        if (done.isOk()) {
+            store.finish(payout.id(), succeeded ? PayoutStatus.SUCCEEDED : PayoutStatus.FAILED, succeeded ? null : reason, now);
+            return true;
+        }
+        ErrorCode code = done.result().errorCode();
+        if (code == ErrorCode.HOLD_ALREADY_RESOLVED) {
+            // resolved the other way, or expired: the payout takes the movement's outcome
+            TransactionStatus moved = ledger.movement(payout.envId(), payout.transactionId()).map(Movement::status)
+                    .orElse(TransactionStatus.FAILED);
+            boolean captured = moved == TransactionStatus.COMPLETED;
+            if (captured != succeeded) {
+                log.error("Payout {}: the provider says {} but its hold is already {}; needs an operator's attention",
+                        payout.id(), succeeded ? "succeeded" : "failed", moved.wire());
+            }
+            store.finish(payout.id(), captured ? PayoutStatus.SUCCEEDED : PayoutStatus.FAILED,
+                    captured ? null : (reason == null ? "hold " + moved.wire() : reason), now);
+            return true;
+        }
+        if (code == ErrorCode.IDEMPOTENCY_IN_PROGRESS) {
+            // the synchronous answer and the provider's event arrived together; the other one is finishing it
+            log.info("Payout {} is being finished by a concurrent call; this one is retried later", payout.id());
+        } else {
+            log.warn("Payout {} could not be {} now ({}); the provider's event will try again", payout.id(),
+                    succeeded ? "captured" : "voided", code);
+        }
+        return false;
+    }
+
+    /** Gives back the hold of a payout that was never asked for. */
+    private void release(Payout payout) {
+        Outcome<Movement> voided = ledger.voidHold(payout.envId(), payout.holdId(), VOID_REASON, ledgerKey(payout.id(), "void"));
+        if (!voided.isOk()) {
+            log.error("The hold of unstored payout {} could not be voided ({}); it expires by itself",
+                    payout.id(), voided.result().errorCode());
+        }
+    }
+
+    private Optional<Outcome<Payout>> replay(Order order) {
+        return store.byKey(order.key()).map(earlier -> {
+            if (!earlier.requestHash().equals(order.fingerprint())) {
+                return new Outcome<>(Result.rejected(ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                        "This idempotency key was used for a different request."), false);
+            }
+            return new Outcome<>(Result.ok(earlier.payout()), true);
+        });
+    }
+
+    private Payout current(String id) {
+        return store.byId(id).orElseThrow();
+    }
+
+    private static IdempotencyKey ledgerKey(String payoutId, String step) {
+        return new IdempotencyKey(LEDGER_SCOPE, payoutId + ":" + step);
+    }
+
+    private static String[] decodeCursor(String cursor) {
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            String[] parts = text.split(":", 2);
+            if (parts.length == 2) {
+                Long.parseLong(parts[0]);
+                return parts;
+            }
+        } catch (IllegalArgumentException e) {
+            // answered below
+        }
+        throw new CofferException(ErrorCode.INVALID_REQUEST, "'cursor' is not one this server gave.", Map.of("field", "cursor"));
+    }
+}

@@ -1,0 +1,97 @@
+package coffer.server.withdrawal;
+
+import coffer.core.error.CofferException;
+import coffer.core.error.ErrorCode;
+import coffer.core.money.Money;
+import coffer.server.auth.Principal;
+import coffer.server.bank.BankAccount;
+import coffer.server.bank.BankAccountService;
+import coffer.server.http.HttpApi;
+import coffer.server.http.Requests;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code /api/v1/withdrawals}: money out of a wallet to a saved bank account, or (without
+ * {@code bank_account_id}) through the provider's payout page, whose {@code url} the answer carries
+ * (seed 000). Another user's withdrawal is NOT_FOUND.
+ */
+public final class WithdrawalRoutes implements HttpApi.Routes {
+    private final Payouts payouts;
+    private final BankAccountService bankAccounts;
+
+    public WithdrawalRoutes(Payouts payouts, BankAccountService bankAccounts) {
+        this.payouts = payouts;
+        this.bankAccounts = bankAccounts;
+    }
+
+    /** {@code POST /api/v1/withdrawals}; {@code return_url} is where the payout page sends the user afterwards. */
+    record WithdrawalRequest(String walletId, String amount, String currency, String bankAccountId, String description,
+                             String returnUrl) {
+    }
+
+    record WithdrawalView(String withdrawalId, String status, String url, String walletId, String amount, String currency,
+                          String bankAccountId, String transactionId, String description, String failureReason,
+                          String createdAt, String completedAt) {
+    }
+
+    record WithdrawalList(List<WithdrawalView> withdrawals, String nextCursor) {
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.post("/api/v1/withdrawals", this::create);
+        routes.get("/api/v1/withdrawals", this::list);
+        routes.get("/api/v1/withdrawals/{id}", this::get);
+    }
+
+    private void create(Context ctx) {
+        Principal p = Requests.principal(ctx);
+        WithdrawalRequest r = Requests.body(ctx, WithdrawalRequest.class);
+        String walletId = Requests.required(r.walletId(), "wallet_id");
+        Money amount = Requests.positiveAmount(r.amount(), r.currency());
+        String description = PayoutText.description(r.description());
+        URI returnUrl = returnUrl(r.returnUrl());
+        BankAccount to = r.bankAccountId() == null ? null : bankAccounts.owned(p, r.bankAccountId());
+        Requests.answer(ctx, 201, payouts.start(new Payouts.Order(PayoutKind.WITHDRAWAL, p.envId(), p.userId(), walletId,
+                amount, to, null, description, returnUrl, Requests.idempotencyKey(ctx, p))), WithdrawalRoutes::view);
+    }
+
+    private void list(Context ctx) {
+        Principal p = Requests.principal(ctx);
+        Payouts.Page page = PayoutText.page(payouts, ctx, p, PayoutKind.WITHDRAWAL);
+        ctx.json(new WithdrawalList(page.payouts().stream().map(WithdrawalRoutes::view).toList(), page.nextCursor()));
+    }
+
+    private void get(Context ctx) {
+        Principal p = Requests.principal(ctx);
+        ctx.json(view(payouts.owned(p.envId(), p.userId(), PayoutKind.WITHDRAWAL, ctx.pathParam("id"))));
+    }
+
+    private static URI returnUrl(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(text);
+            if (uri.isAbsolute() && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // answered below
+        }
+        throw new CofferException(ErrorCode.INVALID_REQUEST, "'return_url' must be an absolute http(s) URL.",
+                Map.of("field", "return_url"));
+    }
+
+    private static WithdrawalView view(Payout p) {
+        return new WithdrawalView(p.id(), p.status().wire(), p.url(), p.walletId(), p.amount().toDecimalString(),
+                p.amount().currencyCode(), p.bankAccountId(), p.transactionId(), p.description(), p.failureReason(),
+                p.createdAt().toString(), p.finishedAt() == null ? null : p.finishedAt().toString());
+    }
+}
