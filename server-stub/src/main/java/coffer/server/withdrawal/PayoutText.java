@@ -2,12 +2,14 @@ package coffer.server.withdrawal;
 
 import coffer.core.error.CofferException;
 import coffer.core.error.ErrorCode;
-
+import coffer.server.auth.Principal;
 import coffer.server.http.QueryParams;
+import io.javalin.http.Context;
 
+import java.util.List;
 import java.util.Map;
 
-/** Request fields that withdrawals and settlements read the same way. */
+/** Request fields and list pages that withdrawals and settlements read the same way. */
 public final class PayoutText {
     public static final int MAX_DESCRIPTION = 500;
     public static final int DEFAULT_PAGE = 20;
@@ -26,9 +28,9 @@ public final class PayoutText {
     }
 
     /** A page of a list route: {@code limit} and {@code cursor}, nothing else. */
-    public static Payouts.Page page(Payouts payouts, io.javalin.http.Context ctx, coffer.server.auth.Principal p, PayoutKind kind) {
-        Map<String, java.util.List<String>> query = ctx.queryParamMap();
-        QueryParams.requireKnown(query, java.util.List.of("limit", "cursor"));
+    public static Payouts.Page page(Payouts payouts, Context ctx, Principal p, PayoutKind kind) {
+        Map<String, List<String>> query = ctx.queryParamMap();
+        QueryParams.requireKnown(query, List.of("limit", "cursor"));
         return payouts.page(p.envId(), p.userId(), kind, QueryParams.cursor(query), QueryParams.limit(query, DEFAULT_PAGE, MAX_PAGE));
     }
 }
