@@ -123,6 +123,15 @@ public final class CofferServer implements AutoCloseable {
     private final WebhookDispatcher webhooks;
     /** Runs settlement schedules (db-scheduler). */
     private final SettlementSchedules schedules;
+    private final Services services;
+
+    /**
+     * The service layer every surface calls, for code that embeds the server in-process (the Java
+     * library facade): the same objects the HTTP routes use.
+     */
+    public record Services(LedgerService ledger, TopupService topups, CardService cards, BankAccountService bankAccounts,
+                           Payouts payouts, SettlementService settlements, SettlementSchedules schedules) {
+    }
 
     /** The payment provider as Coffer's features see it, the simulator behind it, and who applies its webhooks. */
     private record Provider(ProviderSimulator simulator, PaymentProvider client, ProviderEventHandlers handlers) {
@@ -130,7 +139,7 @@ public final class CofferServer implements AutoCloseable {
 
     private CofferServer(Database database, LedgerService ledger, ScheduledExecutorService background, Metrics metrics,
                          PaymentProcessor payments, ExecutorService paymentWorker, Javalin http, EventRoutes events,
-                         Provider provider, WebhookDispatcher webhooks, SettlementSchedules schedules) {
+                         Provider provider, WebhookDispatcher webhooks, SettlementSchedules schedules, Services services) {
         this.database = database;
         this.ledger = ledger;
         this.background = background;
@@ -142,6 +151,7 @@ public final class CofferServer implements AutoCloseable {
         this.provider = provider;
         this.webhooks = webhooks;
         this.schedules = schedules;
+        this.services = services;
     }
 
     /** Opens everything and starts listening; the returned server is ready ({@code /health} answers 200). */
@@ -232,7 +242,7 @@ public final class CofferServer implements AutoCloseable {
                             new KycRoutes(kyc),
                             // seed surfaces
                             new WalletOpsRoutes(ledger, clock),
-                            new PartnerWalletRoutes(ledger, topups, clock),
+                            new PartnerWalletRoutes(ledger, topups, payouts, clock),
                             new WebWalletRoutes(ledger, topups),
                             new WebhookRoutes(webhooks, partners),
                             new RefundRoutes(ledger, database, partners)));
@@ -245,7 +255,7 @@ public final class CofferServer implements AutoCloseable {
             simulator.start();
             schedules.start();
             return new CofferServer(database, ledger, background, metrics, payments, paymentWorker, http, events, provider,
-                    webhooks, schedules);
+                    webhooks, schedules, new Services(ledger, topups, cards, bankAccounts, payouts, settlements, schedules));
         } catch (RuntimeException e) {
             if (webhooks != null) {
                 webhooks.close();
@@ -286,6 +296,10 @@ public final class CofferServer implements AutoCloseable {
 
     public LedgerService ledger() {
         return ledger;
+    }
+
+    public Services services() {
+        return services;
     }
 
     /** The payment provider as Coffer's features call it (the bundled simulator, over HTTP). */

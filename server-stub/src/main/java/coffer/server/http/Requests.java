@@ -101,6 +101,22 @@ public final class Requests {
         return Money.parse(required(amount, "amount"), c).requirePositive();
     }
 
+    /** An absolute http(s) URL with a host, of at most 2000 characters (a return URL), or INVALID_REQUEST naming {@code field}. */
+    public static java.net.URI httpUrl(String text, String field) {
+        java.net.URI uri = null;
+        try {
+            uri = new java.net.URI(required(text, field));
+        } catch (java.net.URISyntaxException e) {
+            // answered below
+        }
+        boolean web = uri != null && uri.getHost() != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()));
+        if (!web || text.length() > 2000) {
+            throw new CofferException(ErrorCode.INVALID_REQUEST, "'" + field + "' must be an absolute http or https URL.",
+                    Map.of("field", field));
+        }
+        return uri;
+    }
+
     /** The signed-in caller; the authentication filter has already refused anyone else. */
     public static Principal principal(Context ctx) {
         Principal p = ctx.attribute(PRINCIPAL);

@@ -24,6 +24,9 @@ import coffer.server.ledger.Outcome;
 import coffer.server.ledger.User;
 import coffer.server.ledger.Wallet;
 import coffer.server.topup.Topup;
+import coffer.server.withdrawal.Payout;
+import coffer.server.withdrawal.PayoutKind;
+import coffer.server.withdrawal.Payouts;
 import coffer.server.topup.TopupService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -51,11 +54,13 @@ public final class PartnerWalletRoutes implements HttpApi.Routes {
 
     private final LedgerService ledger;
     private final TopupService topups;
+    private final Payouts payouts;
     private final PartnerSignatures signatures;
 
-    public PartnerWalletRoutes(LedgerService ledger, TopupService topups, Clock clock) {
+    public PartnerWalletRoutes(LedgerService ledger, TopupService topups, Payouts payouts, Clock clock) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.topups = Objects.requireNonNull(topups, "topups");
+        this.payouts = Objects.requireNonNull(payouts, "payouts");
         this.signatures = new PartnerSignatures(ledger, clock);
     }
 
@@ -65,6 +70,7 @@ public final class PartnerWalletRoutes implements HttpApi.Routes {
         routes.get("/wallet/", this::list);
         routes.patch("/wallet/{id}/status/", this::status);
         routes.post("/wallet/topup/", this::topup);
+        routes.post("/wallet/withdraw/", this::withdraw);
         routes.post("/wallet/payment/", this::pay);
         routes.get("/wallet/{env_id}/orders/{user_id}", this::orders);
     }
@@ -110,21 +116,29 @@ public final class PartnerWalletRoutes implements HttpApi.Routes {
         ctx.json(view(wallet, user));
     }
 
+    /** A signed request to move an amount through one of a user's wallets: top-up and withdraw. */
+    private record MoneyRequest(String envId, User user, Wallet wallet, Money amount, String returnUrl) {
+    }
+
+    private MoneyRequest moneyRequest(Context ctx) {
+        PartnerBody body = PartnerBody.read(ctx, Set.of("env_id", "user_id", "wallet_id", "amount", "return_url"));
+        String envId = signed(ctx, body.id("env_id"));
+        String walletId = body.id("wallet_id");
+        User user = user(envId, body.id("user_id")).orElseThrow(() -> walletNotFound(walletId));
+        Wallet wallet = ownWallet(envId, user, walletId);
+        return new MoneyRequest(envId, user, wallet, body.amount(wallet.currency()), body.string("return_url"));
+    }
+
     /**
      * {@code POST /wallet/topup/ {env_id, user_id, wallet_id, amount, return_url?}}: opens the provider's
      * checkout for the amount and answers its {@code url}; the wallet is credited once the provider
      * confirms the payment (its signed webhook), never from this call.
      */
     private void topup(Context ctx) {
-        PartnerBody body = PartnerBody.read(ctx, Set.of("env_id", "user_id", "wallet_id", "amount", "return_url"));
-        String envId = signed(ctx, body.id("env_id"));
-        String walletId = body.id("wallet_id");
-        User user = user(envId, body.id("user_id")).orElseThrow(() -> walletNotFound(walletId));
-        Wallet wallet = ownWallet(envId, user, walletId);
-        Money amount = body.amount(wallet.currency());
-        Principal partnerActingForUser = new Principal(envId, user.id(), "partner");
-        Outcome<Topup> outcome = topups.create(partnerActingForUser, new TopupRequest(wallet.id(), amount.toDecimalString(),
-                amount.currencyCode(), body.string("return_url"), false), key(ctx, envId));
+        MoneyRequest r = moneyRequest(ctx);
+        Principal partnerActingForUser = new Principal(r.envId(), r.user().id(), "partner");
+        Outcome<Topup> outcome = topups.create(partnerActingForUser, new TopupRequest(r.wallet().id(), r.amount().toDecimalString(),
+                r.amount().currencyCode(), r.returnUrl(), false), key(ctx, r.envId()));
         Topup t = Requests.value(ctx, outcome);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("url", t.checkoutUrl());
@@ -133,6 +147,26 @@ public final class PartnerWalletRoutes implements HttpApi.Routes {
         answer.put("wallet_id", t.walletId());
         answer.put("amount", t.amount().toBigDecimal());
         answer.put("currency", t.amount().currencyCode());
+        ctx.json(answer);
+    }
+
+    /**
+     * {@code POST /wallet/withdraw/ {env_id, user_id, wallet_id, amount, return_url?}}: sets the amount
+     * aside (a hold) and answers the provider's payout page {@code url}, where the user enters the bank
+     * account; the hold is captured when the provider pays out, and released if it fails or the page expires.
+     */
+    private void withdraw(Context ctx) {
+        MoneyRequest r = moneyRequest(ctx);
+        Payout p = Requests.value(ctx, payouts.start(new Payouts.Order(PayoutKind.WITHDRAWAL, r.envId(), r.user().id(),
+                r.wallet().id(), r.amount(), null, null, "Withdrawal",
+                r.returnUrl() == null ? null : Requests.httpUrl(r.returnUrl(), "return_url"), key(ctx, r.envId()))));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("url", p.url());
+        answer.put("withdrawal_id", p.id());
+        answer.put("status", p.status().wire());
+        answer.put("wallet_id", p.walletId());
+        answer.put("amount", p.amount().toBigDecimal());
+        answer.put("currency", p.amount().currencyCode());
         ctx.json(answer);
     }
 

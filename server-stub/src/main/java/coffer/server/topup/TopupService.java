@@ -271,20 +271,8 @@ public final class TopupService {
         return answer.orThrow();
     }
 
-    /** An absolute http(s) URL of at most 2000 characters, or INVALID_REQUEST. */
     private static String returnUrl(String text) {
-        URI uri = null;
-        try {
-            uri = new URI(text);
-        } catch (java.net.URISyntaxException e) {
-            // answered below
-        }
-        boolean web = uri != null && uri.getHost() != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()));
-        if (!web || text.length() > 2000) {
-            throw new CofferException(ErrorCode.INVALID_REQUEST, "'return_url' must be an absolute http or https URL.",
-                    Map.of("field", "return_url"));
-        }
-        return text;
+        return Requests.httpUrl(text, "return_url").toString();
     }
 
     private static String hash(String... parts) {

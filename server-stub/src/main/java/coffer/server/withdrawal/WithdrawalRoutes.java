@@ -1,7 +1,5 @@
 package coffer.server.withdrawal;
 
-import coffer.core.error.CofferException;
-import coffer.core.error.ErrorCode;
 import coffer.core.money.Money;
 import coffer.server.auth.Principal;
 import coffer.server.bank.BankAccount;
@@ -12,9 +10,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code /api/v1/withdrawals}: money out of a wallet to a saved bank account, or (without
@@ -74,19 +70,7 @@ public final class WithdrawalRoutes implements HttpApi.Routes {
     }
 
     private static URI returnUrl(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            URI uri = new URI(text);
-            if (uri.isAbsolute() && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
-                return uri;
-            }
-        } catch (URISyntaxException e) {
-            // answered below
-        }
-        throw new CofferException(ErrorCode.INVALID_REQUEST, "'return_url' must be an absolute http(s) URL.",
-                Map.of("field", "return_url"));
+        return text == null ? null : Requests.httpUrl(text, "return_url");
     }
 
     private static WithdrawalView view(Payout p) {

@@ -30,6 +30,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 class Seed000PartnerWalletTest extends DemoServerTest {
 
     @Test
+    void theSeedsWholeFlowForANewUserCreateGetTopUpPayOrdersWithdrawLock() throws Exception {
+        String user = "seed-flow-user";
+        String walletId = Caller.json(signed("POST", "/wallet/", "{\"env_id\": 123, \"user_id\": \"" + user + "\"}")).get("id").getAsString();
+        assertThat(onlyWallet("123", user).get("balance").getAsBigDecimal()).isEqualByComparingTo("0");
+
+        String checkout = Caller.json(signed("POST", "/wallet/topup/", "{\"env_id\": 123, \"user_id\": \"" + user
+                + "\", \"wallet_id\": \"" + walletId + "\", \"amount\": 100}")).get("url").getAsString();
+        assertThat(Http.post(server.url("/provider/test-helpers/checkout/" + checkout.substring(checkout.lastIndexOf('/') + 1) + "/pay"),
+                "{\"card_number\": \"4242 4242 4242 4242\"}").statusCode()).isEqualTo(200);
+        Poll.until(() -> onlyWallet("123", user).get("balance").getAsBigDecimal(), b -> b.signum() > 0);
+        assertThat(onlyWallet("123", user).get("balance").getAsBigDecimal()).isEqualByComparingTo("100");
+
+        assertThat(signed("POST", "/wallet/payment/", "{\"env_id\": 123, \"user_id\": \"" + user + "\", \"wallet_id\": \""
+                + walletId + "\", \"amount\": 60, \"product_id\": \"asd123\"}").statusCode()).isEqualTo(200);
+        assertThat(onlyWallet("123", user).get("balance").getAsBigDecimal()).isEqualByComparingTo("40");
+        assertThat(Caller.json(signed("GET", "/wallet/123/orders/" + user, "")).getAsJsonArray("orders")).hasSize(1);
+
+        String payoutPage = Caller.json(signed("POST", "/wallet/withdraw/", "{\"env_id\": 123, \"user_id\": \"" + user
+                + "\", \"wallet_id\": \"" + walletId + "\", \"amount\": 40}")).get("url").getAsString();
+        Http.send(HttpRequest.newBuilder(URI.create(payoutPage)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("holder_name=Seed+User&bank_code=044&account_number=0123456789")));
+        Poll.until(() -> onlyWallet("123", user).get("balance").getAsBigDecimal(), b -> b.signum() == 0);
+
+        HttpResponse<String> locked = signed("PATCH", "/wallet/" + walletId + "/status/",
+                "{\"env_id\": 123, \"user_id\": \"" + user + "\", \"status\": \"locked\"}");
+        assertThat(Caller.json(locked).get("status").getAsString()).isEqualTo("locked");
+        assertThat(server.verify().ok()).isTrue();
+    }
+
+    @Test
     void theSeedsPaymentFlowForDemoUser123() throws Exception {
         // the seed sends json=json.dumps({...}): a JSON string holding the object, with numeric ids
         HttpResponse<String> created = signed("POST", "/wallet/", "\"{\\\"env_id\\\": 123, \\\"user_id\\\": 123}\"");
@@ -103,6 +133,32 @@ class Seed000PartnerWalletTest extends DemoServerTest {
         BigDecimal after = Poll.until(() -> onlyWallet("123", "123").get("balance").getAsBigDecimal(),
                 b -> b.compareTo(before) != 0);
         assertThat(after).isEqualByComparingTo(before.add(new BigDecimal("100")));
+        assertThat(server.verify().ok()).isTrue();
+    }
+
+    @Test
+    void theSeedsWithdrawalSetsTheMoneyAsideAndPaysItOutOnceTheUserFillsInTheProvidersPage() throws Exception {
+        JsonObject wallet = onlyWallet("123", "123");
+        BigDecimal before = wallet.get("balance").getAsBigDecimal();
+        HttpResponse<String> withdrawal = signed("POST", "/wallet/withdraw/", "{\"env_id\": 123, \"user_id\": 123, \"wallet_id\": \""
+                + wallet.get("id").getAsString() + "\", \"amount\": 123.12}");
+        assertThat(withdrawal.statusCode()).as(withdrawal.body()).isEqualTo(200);
+        String url = Caller.json(withdrawal).get("url").getAsString();
+        assertThat(url).startsWith(server.url("/provider/payout/"));
+        JsonObject held = onlyWallet("123", "123");
+        assertThat(held.get("balance").getAsBigDecimal()).isEqualByComparingTo(before);
+        assertThat(held.get("available_balance").getAsBigDecimal()).as("set aside at once")
+                .isEqualByComparingTo(before.subtract(new BigDecimal("123.12")));
+
+        // the user enters the bank account on the provider's page, as a browser would
+        assertThat(Http.get(url).body()).contains("account_number");
+        HttpResponse<String> submitted = Http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("holder_name=Demo+User&bank_code=044&account_number=0123456789")));
+        assertThat(submitted.statusCode()).as(submitted.body()).isLessThan(400);
+
+        BigDecimal after = Poll.until(() -> onlyWallet("123", "123").get("balance").getAsBigDecimal(), b -> b.compareTo(before) != 0);
+        assertThat(after).isEqualByComparingTo(before.subtract(new BigDecimal("123.12")));
         assertThat(server.verify().ok()).isTrue();
     }
 
