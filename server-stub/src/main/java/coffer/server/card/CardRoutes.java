@@ -45,7 +45,7 @@ public final class CardRoutes implements HttpApi.Routes {
         TopupRoutes.answer(ctx, topups, cards.charge(p, id, r, Requests.idempotencyKey(ctx, p)));
     }
 
-    private static CardView view(CardStore.Card c) {
+    private static CardView view(Card c) {
         return new CardView(c.id(), c.brand(), c.last4(), c.expMonth(), c.expYear(), c.createdAt().toString());
     }
 }

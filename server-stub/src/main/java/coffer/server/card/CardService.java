@@ -38,7 +38,7 @@ public final class CardService {
     }
 
     /** The caller's saved cards, oldest first. */
-    public List<CardStore.Card> list(Principal p) {
+    public List<Card> list(Principal p) {
         return cards.active(p.envId(), p.userId());
     }
 
@@ -51,7 +51,7 @@ public final class CardService {
 
     /** Charges the caller's saved card again into a wallet: a top-up, credited once. */
     public Outcome<Topup> charge(Principal p, String cardId, CardChargeRequest request, IdempotencyKey key) {
-        CardStore.Card card = cards.owned(p.envId(), p.userId(), cardId).orElseThrow(() -> notFound(cardId));
+        Card card = cards.owned(p.envId(), p.userId(), cardId).orElseThrow(() -> notFound(cardId));
         return topups.chargeSavedCard(p, card.id(), card.authorizationCode(), request, key);
     }
 

@@ -16,10 +16,6 @@ final class CardStore {
     static final String ACTIVE = "active";
     static final String REMOVED = "removed";
 
-    /** A saved card: the provider's reusable authorization and what the user may see, never the number. */
-    public record Card(String id, String envId, String userId, String authorizationCode, String brand, String last4,
-                       int expMonth, int expYear, Instant createdAt) {
-    }
 
     private static final String COLUMNS = "id, env_id, user_id, authorization_code, brand, last4, exp_month, exp_year, created_at";
 

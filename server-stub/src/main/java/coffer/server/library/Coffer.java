@@ -29,12 +29,18 @@ public final class Coffer implements AutoCloseable {
     private final WalletService wallets;
     private final TransactionService transactions;
     private final EscrowService escrow;
+    private final CardService cards;
+    private final BankService banks;
+    private final SettlementService settlements;
 
     private Coffer(CofferServer server, Library lib) {
         this.server = server;
         this.wallets = new WalletService(lib);
         this.transactions = new TransactionService(lib);
         this.escrow = new EscrowService(lib);
+        this.cards = new CardService(lib, server.services());
+        this.banks = new BankService(lib, server.services());
+        this.settlements = new SettlementService(lib, server.services(), banks);
     }
 
     /** Opens (and migrates) the ledger and creates the environment on first use. */
@@ -55,6 +61,20 @@ public final class Coffer implements AutoCloseable {
 
     public EscrowService escrow() {
         return escrow;
+    }
+
+    /** Card charges through the provider's page, saved cards. */
+    public CardService cards() {
+        return cards;
+    }
+
+    /** Bank accounts and withdrawals to them. */
+    public BankService banks() {
+        return banks;
+    }
+
+    public SettlementService settlements() {
+        return settlements;
     }
 
     /** The server underneath, for tests in this package. */

@@ -53,6 +53,16 @@ final class Library {
                 userRef, null, KycStatus.VERIFIED, config.newUserTier())));
     }
 
+    /** The user as a caller of the service layer, the way a signed-in user reaches it over HTTP. */
+    coffer.server.auth.Principal principal(String userRef) {
+        return new coffer.server.auth.Principal(env(), user(userRef).id(), "library");
+    }
+
+    /** The application's id for a Coffer user of this environment. */
+    String userRef(String userId) {
+        return ledger.user(env(), userId).map(u -> u.externalId() != null ? u.externalId() : u.id()).orElse(userId);
+    }
+
     static Money money(BigDecimal amount, Currency currency) {
         Objects.requireNonNull(amount, "amount");
         return typed(() -> Money.parse(amount.toPlainString(), currency).requirePositive());

@@ -37,7 +37,7 @@ public enum Frequency {
     }
 
     /** The frequency for a wire name, or null when there is none. */
-    static Frequency fromWire(String wire) {
+    public static Frequency fromWire(String wire) {
         for (Frequency f : values()) {
             if (f.wire().equals(wire)) {
                 return f;

@@ -2,6 +2,8 @@ package coffer.server.library;
 
 import coffer.core.error.ErrorCode;
 import coffer.core.money.Money;
+import coffer.server.testing.Http;
+import coffer.server.testing.Poll;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -125,6 +127,79 @@ class Seed002LibraryTest {
         assertThat(transactions.getTransaction(paid.id()).refunded().toDecimalString()).isEqualTo("80.00");
         assertThat(wallets.getBalance(buyer).toDecimalString()).isEqualTo("100.00");
         assertThat(wallets.getBalance(shop).toDecimalString()).isEqualTo("0.00");
+    }
+
+    @Test
+    void aCardChargeIsPaidOnTheProvidersPageThenVerifiedProcessedAndTheSavedCardChargedAgain() {
+        CardService cards = coffer.cards();
+        Wallet wallet = wallets.getWallet("card-user");
+        CardService.CardCharge charge = cards.initializeCardCharge(wallet, new BigDecimal("250.00"),
+                "https://shop.example/payment/callback/", true);
+        assertThat(charge.authorizationUrl()).contains("/provider/checkout/");
+        assertThat(cards.verifyCardCharge(charge.reference()).status()).isEqualTo("pending");
+        assertThatThrownBy(() -> cards.processSuccessfulCardCharge(cards.verifyCardCharge(charge.reference())))
+                .isInstanceOf(TransactionFailedException.class);
+
+        String session = charge.authorizationUrl().substring(charge.authorizationUrl().lastIndexOf('/') + 1);
+        assertThat(Http.post(coffer.server().baseUrl() + "/provider/test-helpers/checkout/" + session + "/pay",
+                "{\"card_number\": \"4242 4242 4242 4242\", \"save_card\": true}").statusCode()).isEqualTo(200);
+        CardService.ChargeVerification verified = Poll.until(() -> cards.verifyCardCharge(charge.reference()),
+                v -> !v.status().equals("pending"));
+        assertThat(verified.status()).isEqualTo("success");
+
+        CardService.ProcessedCharge processed = cards.processSuccessfulCardCharge(verified);
+        assertThat(processed.transaction().amount().toDecimalString()).isEqualTo("250.00");
+        assertThat(processed.wallet().balance().toDecimalString()).isEqualTo("250.00");
+        cards.processSuccessfulCardCharge(verified);
+        assertThat(wallets.getBalance(wallet).toDecimalString()).as("processing again credits nothing").isEqualTo("250.00");
+
+        CardService.Card card = Poll.until(() -> cards.cards(wallet), list -> !list.isEmpty()).get(0);
+        assertThat(card.last4()).isEqualTo("4242");
+        CardService.ChargeVerification again = cards.chargeSavedCard(wallet, card, new BigDecimal("20"));
+        assertThat(again.status()).isEqualTo("success");
+        assertThat(wallets.getBalance(wallet).toDecimalString()).isEqualTo("270.00");
+        cards.removeCard(wallet, card);
+        assertThatThrownBy(() -> cards.chargeSavedCard(wallet, card, new BigDecimal("1")))
+                .isInstanceOf(WalletException.class)
+                .extracting(e -> ((WalletException) e).code()).isEqualTo(ErrorCode.NOT_FOUND);
+    }
+
+    @Test
+    void bankAccountsAreVerifiedAddedAndWithdrawnToSettledAndScheduled() {
+        BankService banks = coffer.banks();
+        Wallet wallet = wallets.getWallet("bank-user");
+        wallets.deposit(wallet, new BigDecimal("500"), null);
+        String name = banks.verifyBankAccount("0123456789", "044");
+        assertThat(name).isNotBlank();
+        assertThatThrownBy(() -> banks.verifyBankAccount("0123450000", "044")).isInstanceOf(WalletException.class);
+
+        BankService.BankAccount account = banks.addBankAccount(wallet, "044", "0123456789");
+        assertThat(account.accountName()).isEqualTo(name);
+        assertThat(account.accountNumberLast4()).isEqualTo("6789");
+        assertThat(banks.bankAccounts(wallet)).containsExactly(account);
+
+        BankService.Payout paid = banks.withdrawToBank(wallet, new BigDecimal("100"), account, "Withdrawal to bank account");
+        assertThat(Poll.until(() -> banks.payout(paid.id()), p -> !p.status().equals("pending")).status()).isEqualTo("succeeded");
+        assertThat(wallets.getBalance(wallet).toDecimalString()).isEqualTo("400.00");
+
+        BankService.BankAccount rejecting = banks.addBankAccount(wallet, "044", "0123451111");
+        BankService.Payout failed = banks.withdrawToBank(wallet, new BigDecimal("50"), rejecting, null);
+        assertThat(Poll.until(() -> banks.payout(failed.id()), p -> !p.status().equals("pending")).status()).isEqualTo("failed");
+        assertThat(wallets.refresh(wallet).available().toDecimalString()).as("the money came back").isEqualTo("400.00");
+        assertThatThrownBy(() -> banks.withdrawToBank(wallet, new BigDecimal("400.01"), account, null))
+                .isInstanceOf(InsufficientFundsException.class);
+
+        SettlementService settlements = coffer.settlements();
+        BankService.Payout settled = settlements.createSettlement(wallet, account, new BigDecimal("150"), null);
+        assertThat(Poll.until(() -> banks.payout(settled.id()), p -> !p.status().equals("pending")).status()).isEqualTo("succeeded");
+        assertThat(wallets.getBalance(wallet).toDecimalString()).isEqualTo("250.00");
+        SettlementService.SettlementSchedule schedule = settlements.createSettlementSchedule(wallet, account, "weekly",
+                new BigDecimal("100"));
+        assertThat(schedule.isActive()).isTrue();
+        assertThat(schedule.scheduleType()).isEqualTo("weekly");
+        assertThat(schedule.nextSettlement()).isAfter(java.time.Instant.now());
+        assertThatThrownBy(() -> settlements.createSettlementSchedule(wallet, account, "hourly", BigDecimal.ONE))
+                .isInstanceOf(WalletException.class);
     }
 
     @Test

@@ -1,0 +1,78 @@
+package coffer.server.library;
+
+import coffer.core.money.Currencies;
+import coffer.core.money.Money;
+import coffer.server.CofferServer;
+import coffer.server.auth.Principal;
+import coffer.server.withdrawal.PayoutKind;
+import coffer.server.withdrawal.Payouts;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Seed 002's bank operations: resolve an account's holder name, save accounts, and withdraw to one.
+ * A withdrawal holds the money first; it leaves the wallet when the provider pays out and comes back
+ * if the payout fails.
+ */
+public final class BankService {
+    private final Library lib;
+    private final CofferServer.Services services;
+
+    BankService(Library lib, CofferServer.Services services) {
+        this.lib = lib;
+        this.services = services;
+    }
+
+    /** A saved bank account: the holder name the provider resolved, and only the last 4 digits. */
+    public record BankAccount(String id, String bankCode, String accountNumberLast4, String accountName) {
+    }
+
+    /**
+     * A payout to a bank account (a withdrawal or a settlement).
+     *
+     * @param status       {@code pending}, {@code succeeded} or {@code failed}
+     * @param transferCode the provider's id for the payout, once it has one
+     */
+    public record Payout(String id, String status, Money amount, String transactionId, String transferCode,
+                         String failureReason) {
+    }
+
+    /** The account holder's name the provider resolves for a bank code and account number. */
+    public String verifyBankAccount(String accountNumber, String bankCode) {
+        return Library.typed(() -> services.bankAccounts().resolve(bankCode, accountNumber));
+    }
+
+    /** Resolves and saves an account for the wallet's user. */
+    public BankAccount addBankAccount(Wallet wallet, String bankCode, String accountNumber) {
+        return view(Library.typed(() -> services.bankAccounts().add(lib.principal(wallet.userRef()), bankCode, accountNumber)));
+    }
+
+    public List<BankAccount> bankAccounts(Wallet wallet) {
+        return services.bankAccounts().list(lib.principal(wallet.userRef())).stream().map(BankService::view).toList();
+    }
+
+    /** Holds {@code amount} and pays it out to the account. */
+    public Payout withdrawToBank(Wallet wallet, BigDecimal amount, BankAccount account, String reason) {
+        Money money = Library.money(amount, Currencies.of(wallet.currency()));
+        Principal p = lib.principal(wallet.userRef());
+        coffer.server.bank.BankAccount to = Library.typed(() -> services.bankAccounts().owned(p, account.id()));
+        return view(Library.orThrow(services.payouts().start(new Payouts.Order(PayoutKind.WITHDRAWAL, lib.env(), p.userId(),
+                wallet.id(), money, to, null, reason == null ? "Withdrawal to bank account" : reason, null, null)).result()));
+    }
+
+    /** The payout as it stands now. */
+    public Payout payout(String id) {
+        return services.payouts().payout(id).filter(p -> p.envId().equals(lib.env())).map(BankService::view)
+                .orElseThrow(() -> WalletException.of(coffer.core.error.ErrorCode.NOT_FOUND, "No payout " + id));
+    }
+
+
+    static BankAccount view(coffer.server.bank.BankAccount a) {
+        return new BankAccount(a.id(), a.bankCode(), a.last4(), a.holderName());
+    }
+
+    static Payout view(coffer.server.withdrawal.Payout p) {
+        return new Payout(p.id(), p.status().wire(), p.amount(), p.transactionId(), p.providerPayoutId(), p.failureReason());
+    }
+}
