@@ -47,6 +47,8 @@ import java.util.Optional;
  * </ol>
  */
 public final class Payouts {
+    /** How many times (10 ms apart) a hold's capture or void waits for the same call already running. */
+    private static final int IN_PROGRESS_RETRIES = 300;
     private static final Logger log = LoggerFactory.getLogger(Payouts.class);
     /** How long the money stays held for a payout that has not finished (a pending payout, an unused page). */
     static final Duration HOLD_TTL = Duration.ofDays(30);
@@ -233,9 +235,7 @@ public final class Payouts {
             }
             return true;
         }
-        Outcome<Movement> done = succeeded
-                ? ledger.capture(payout.envId(), payout.holdId(), null, ledgerKey(payout.id(), "capture"))
-                : ledger.voidHold(payout.envId(), payout.holdId(), VOID_REASON, ledgerKey(payout.id(), "void"));
+        Outcome<Movement> done = resolveHold(payout, succeeded);
         Instant now = clock.instant();
         if (done.isOk()) {
             store.finish(payout.id(), succeeded ? PayoutStatus.SUCCEEDED : PayoutStatus.FAILED, succeeded ? null : reason, now);
@@ -263,6 +263,30 @@ public final class Payouts {
                     succeeded ? "captured" : "voided", code);
         }
         return false;
+    }
+
+    /**
+     * Captures or voids the payout's hold. The provider's synchronous answer and its webhook often arrive
+     * together and make the same keyed ledger call; the second waits (briefly) for the first and then
+     * gets its stored result, so whichever answers the user already knows the outcome.
+     */
+    private Outcome<Movement> resolveHold(Payout payout, boolean succeeded) {
+        Outcome<Movement> done = null;
+        for (int attempt = 0; attempt < IN_PROGRESS_RETRIES; attempt++) {
+            done = succeeded
+                    ? ledger.capture(payout.envId(), payout.holdId(), null, ledgerKey(payout.id(), "capture"))
+                    : ledger.voidHold(payout.envId(), payout.holdId(), VOID_REASON, ledgerKey(payout.id(), "void"));
+            if (done.result().errorCode() != ErrorCode.IDEMPOTENCY_IN_PROGRESS) {
+                return done;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return done;
+            }
+        }
+        return done;
     }
 
     /** Gives back the hold of a payout that was never asked for. */
