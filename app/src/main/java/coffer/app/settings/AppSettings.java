@@ -16,6 +16,9 @@ import java.util.Properties;
 public final class AppSettings {
     static final String SERVER_URL = "server.url";
     static final String THEME = "theme";
+    static final String WINDOW_WIDTH = "window.width";
+    static final String WINDOW_HEIGHT = "window.height";
+    static final String LAST_SCREEN = "screen.last";
 
     private final Path file;
     private final Properties values = new Properties();
@@ -63,6 +66,34 @@ public final class AppSettings {
 
     public synchronized void setDarkTheme(boolean dark) {
         put(THEME, dark ? "dark" : "light");
+    }
+
+    /** The main window's last size, {@code {width, height}}, or the given default. */
+    public synchronized double[] windowSize(double defaultWidth, double defaultHeight) {
+        return new double[] {number(WINDOW_WIDTH, defaultWidth), number(WINDOW_HEIGHT, defaultHeight)};
+    }
+
+    public synchronized void setWindowSize(double width, double height) {
+        values.setProperty(WINDOW_WIDTH, Long.toString(Math.round(width)));
+        put(WINDOW_HEIGHT, Long.toString(Math.round(height)));
+    }
+
+    /** The name of the screen the user was on when the app last closed. */
+    public synchronized Optional<String> lastScreen() {
+        return Optional.ofNullable(values.getProperty(LAST_SCREEN)).filter(s -> !s.isBlank());
+    }
+
+    public synchronized void setLastScreen(String screen) {
+        put(LAST_SCREEN, screen);
+    }
+
+    private double number(String key, double fallback) {
+        try {
+            double value = Double.parseDouble(values.getProperty(key, ""));
+            return value >= 200 && value <= 10_000 ? value : fallback;
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
     }
 
     private void put(String key, String value) {

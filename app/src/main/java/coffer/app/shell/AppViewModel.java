@@ -12,6 +12,7 @@ import coffer.app.signin.SignInViewModel;
 import coffer.app.wallet.WalletsViewModel;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
@@ -140,8 +141,28 @@ public final class AppViewModel implements AutoCloseable {
     public SignInViewModel signIn() {
         return new SignInViewModel(api, executor, embedded(), () -> {
             signedIn.set(true);
-            screen.set(Screen.WALLETS);
+            screen.set(lastSessionScreen());
         });
+    }
+
+    /** Where a sign-in lands: the screen the user last worked on, else the wallets. */
+    private Screen lastSessionScreen() {
+        return settings.lastScreen().flatMap(name -> Arrays.stream(Screen.values())
+                        .filter(s -> s.name().equals(name) && s.needsSession()).findFirst())
+                .orElse(Screen.WALLETS);
+    }
+
+    /** The main window's size to open with. */
+    public double[] windowSize() {
+        return settings.windowSize(1000, 660);
+    }
+
+    /** Remembers the window's size and the screen in use, for the next start. */
+    public void remember(double width, double height) {
+        settings.setWindowSize(width, height);
+        if (screen.get().needsSession()) {
+            settings.setLastScreen(screen.get().name());
+        }
     }
 
     public WalletsViewModel wallets() {

@@ -41,7 +41,9 @@ public final class MainView {
     /** Puts the main window on {@code stage} (theme, shortcuts) and starts connecting. */
     public static MainView show(Stage stage, AppViewModel app) {
         MainView view = new MainView(app);
-        Scene scene = new Scene(view.root, 1000, 660);
+        double[] size = app.windowSize();
+        Scene scene = new Scene(view.root, size[0], size[1]);
+        stage.setOnHiding(e -> app.remember(scene.getWidth(), scene.getHeight()));
         view.installShortcuts(scene);
         applyTheme(app.darkThemeProperty().get());
         app.darkThemeProperty().addListener((o, was, dark) -> applyTheme(dark));

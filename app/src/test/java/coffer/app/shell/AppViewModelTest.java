@@ -29,11 +29,8 @@ class AppViewModelTest {
             assertThat(app.embedded()).isTrue();
             assertThat(home.resolve("embedded")).isDirectoryContaining(p -> p.getFileName().toString().endsWith(".db"));
 
-            SignInViewModel signIn = app.signIn();
-            assertThat(signIn.hint()).isEqualTo(SignInViewModel.DEMO_HINT);
-            signIn.emailProperty().set("alice@example.com");
-            signIn.passwordProperty().set("demo-password");
-            signIn.submit();
+            assertThat(app.signIn().hint()).isEqualTo(SignInViewModel.DEMO_HINT);
+            signInAsAlice(app);
             assertThat(app.screenProperty().get()).isEqualTo(Screen.WALLETS);
 
             app.signOut();
@@ -62,5 +59,29 @@ class AppViewModelTest {
             assertThat(signIn.errorProperty().get()).startsWith("The Coffer server cannot be reached");
             assertThat(app.screenProperty().get()).isEqualTo(Screen.SIGN_IN);
         }
+    }
+
+    @Test
+    void theNextSignInReturnsToTheLastScreenAndTheWindowKeepsItsSize() {
+        try (AppViewModel app = app(AppSettings.load(home))) {
+            app.start();
+            signInAsAlice(app);
+            app.show(Screen.SEND);
+            app.remember(1234, 777);
+        }
+
+        try (AppViewModel app = app(AppSettings.load(home))) {
+            assertThat(app.windowSize()).containsExactly(1234, 777);
+            app.start();
+            signInAsAlice(app);
+            assertThat(app.screenProperty().get()).isEqualTo(Screen.SEND);
+        }
+    }
+
+    private static void signInAsAlice(AppViewModel app) {
+        SignInViewModel signIn = app.signIn();
+        signIn.emailProperty().set("alice@example.com");
+        signIn.passwordProperty().set("demo-password");
+        signIn.submit();
     }
 }
