@@ -3,6 +3,7 @@ package coffer.app.shell;
 import coffer.app.api.ApiClient;
 import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.format.Problems;
+import coffer.app.history.HistoryViewModel;
 import coffer.app.send.SendViewModel;
 import coffer.app.send.TransferViewModel;
 import coffer.app.server.EmbeddedServer;
@@ -29,6 +30,9 @@ import javafx.beans.property.StringProperty;
  * screen its ViewModel, so views never see the API client.
  */
 public final class AppViewModel implements AutoCloseable {
+    /** Rows per history page: a few screens' worth, so scrolling rarely waits. */
+    private static final int HISTORY_PAGE = 100;
+
     private final BackgroundExecutor executor;
     private final AppSettings settings;
     private final Path embeddedDataDir;
@@ -167,6 +171,10 @@ public final class AppViewModel implements AutoCloseable {
 
     public WalletsViewModel wallets() {
         return new WalletsViewModel(api, executor);
+    }
+
+    public HistoryViewModel history() {
+        return new HistoryViewModel(api, executor, HISTORY_PAGE);
     }
 
     public SendViewModel send() {

@@ -2,6 +2,7 @@ package coffer.app.shell;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import coffer.app.history.HistoryView;
 import coffer.app.send.SendView;
 import coffer.app.send.TransferView;
 import coffer.app.settings.SettingsView;
@@ -26,6 +27,7 @@ public final class MainView {
     private final Parent root;
     @FXML private StackPane content;
     @FXML private Button navWallets;
+    @FXML private Button navHistory;
     @FXML private Button navSend;
     @FXML private Button navTransfer;
     @FXML private Button signOut;
@@ -67,6 +69,7 @@ public final class MainView {
     @FXML
     private void initialize() {
         navWallets.disableProperty().bind(app.signedInProperty().not());
+        navHistory.disableProperty().bind(app.signedInProperty().not());
         navSend.disableProperty().bind(app.signedInProperty().not());
         navTransfer.disableProperty().bind(app.signedInProperty().not());
         signOut.visibleProperty().bind(app.signedInProperty());
@@ -80,8 +83,9 @@ public final class MainView {
 
     private void installShortcuts(Scene scene) {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN), this::wallets);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN), this::send);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN), this::transfer);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN), this::history);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN), this::send);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT4, KeyCombination.SHORTCUT_DOWN), this::transfer);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), this::settings);
     }
 
@@ -90,6 +94,7 @@ public final class MainView {
             case STARTING -> startingPage();
             case SIGN_IN -> new SignInView(app.signIn()).root();
             case WALLETS -> new WalletsView(app.wallets()).root();
+            case HISTORY -> new HistoryView(app.history()).root();
             case SEND -> new SendView(app.send()).root();
             case TRANSFER -> new TransferView(app.transfer()).root();
             case SETTINGS -> new SettingsView(app.settings()).root();
@@ -107,6 +112,11 @@ public final class MainView {
     @FXML
     private void wallets() {
         app.show(Screen.WALLETS);
+    }
+
+    @FXML
+    private void history() {
+        app.show(Screen.HISTORY);
     }
 
     @FXML

@@ -3,6 +3,7 @@ package coffer.app.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import coffer.app.concurrent.FxBackgroundExecutor;
+import coffer.app.history.HistoryRow;
 import coffer.app.settings.AppSettings;
 import coffer.app.wallet.WalletRow;
 import java.awt.image.BufferedImage;
@@ -119,6 +120,12 @@ class SendMoneyUiTest {
 
         robot.clickOn("#navWallets");
         waitUntil(() -> robot.lookup("#walletsTable").tryQuery().isPresent() && firstWalletShows(robot, "975.00 USD"));
+
+        robot.clickOn("#navHistory");
+        waitUntil(() -> robot.lookup("#historyTable").tryQuery().isPresent()
+                && robot.lookup("#historyTable").<HistoryRow>queryTableView().getItems().stream()
+                        .anyMatch(r -> r.amount().equals("-25.00 USD") && r.status().equals("completed")));
+        screenshot("history");
     }
 
     @Test
