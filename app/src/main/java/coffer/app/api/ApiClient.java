@@ -54,6 +54,8 @@ public final class ApiClient {
             throw new IllegalArgumentException("Not an http(s) URL: " + baseUrl);
         }
         this.baseUrl = url.toString();
+        // OkHttp itself resends a request whose connection dropped, POSTs included; that is safe here
+        // because money-moving POSTs carry their Idempotency-Key, the same on every attempt
         OkHttpClient http = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .readTimeout(Duration.ofSeconds(30))
