@@ -126,6 +126,20 @@ class SendMoneyUiTest {
                 && robot.lookup("#historyTable").<HistoryRow>queryTableView().getItems().stream()
                         .anyMatch(r -> r.amount().equals("-25.00 USD") && r.status().equals("completed")));
         screenshot("history");
+
+        robot.clickOn("#navTransfer");
+        waitUntil(() -> robot.lookup("#transferError").tryQuery().isPresent()
+                && text(robot, "#transferError").startsWith("Open a second wallet"));
+        screenshot("transfer");
+        robot.clickOn("#navSettings");
+        waitUntil(() -> robot.lookup("#darkTheme").tryQuery().isPresent());
+        screenshot("settings");
+        robot.clickOn("#darkTheme");
+        robot.clickOn("#saveSettings");
+        waitUntil(() -> app.darkThemeProperty().get());
+        assertThat(text(robot, "#connection")).as("the theme alone keeps the connection")
+                .startsWith("Bundled server running in this app");
+        screenshot("settings-dark");
     }
 
     @Test
