@@ -1,0 +1,36 @@
+package coffer.app;
+
+import coffer.app.concurrent.FxBackgroundExecutor;
+import coffer.app.server.EmbeddedServer;
+import coffer.app.settings.AppSettings;
+import coffer.app.shell.AppViewModel;
+import coffer.app.shell.MainView;
+import java.time.Duration;
+import javafx.application.Application;
+import javafx.stage.Stage;
+
+/** The Coffer desktop app. */
+public final class CofferApp extends Application {
+    /** How often a payment in flight is asked for its status. */
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
+
+    private FxBackgroundExecutor executor;
+    private AppViewModel app;
+
+    @Override
+    public void start(Stage stage) {
+        executor = new FxBackgroundExecutor();
+        app = new AppViewModel(executor, AppSettings.load(), EmbeddedServer.defaultDataDir(), POLL_INTERVAL);
+        MainView.show(stage, app);
+    }
+
+    @Override
+    public void stop() {
+        if (app != null) {
+            app.close();
+        }
+        if (executor != null) {
+            executor.close();
+        }
+    }
+}

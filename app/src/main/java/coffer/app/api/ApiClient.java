@@ -1,0 +1,245 @@
+package coffer.app.api;
+
+import coffer.core.api.AccountTypes.AccountView;
+import coffer.core.api.AccountTypes.OpenAccountRequest;
+import coffer.core.api.AuthTypes.LoginRequest;
+import coffer.core.api.AuthTypes.RefreshRequest;
+import coffer.core.api.AuthTypes.RegisterRequest;
+import coffer.core.api.ErrorBody;
+import coffer.core.api.KycTypes.KycStatusResponse;
+import coffer.core.api.PaymentTypes.PaymentRequest;
+import coffer.core.api.PaymentTypes.PaymentView;
+import coffer.core.api.TransactionTypes.TransactionList;
+import coffer.core.api.TransferTypes.TransferRequest;
+import coffer.core.api.TransferTypes.TransferView;
+import coffer.core.error.ErrorCode;
+import com.google.gson.FieldNamingPolicy;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.ResponseBody;
+import retrofit2.Call;
+import retrofit2.Response;
+import retrofit2.Retrofit;
+import retrofit2.converter.gson.GsonConverterFactory;
+
+/**
+ * The app's one door to the Coffer server. Blocking calls, made only off the FX thread (it refuses
+ * otherwise); every failure is an {@link ApiException}. The access token is refreshed quietly when the
+ * server says it expired; refresh tokens are single-use, so refreshes are serialized.
+ */
+public final class ApiClient {
+    static final Gson GSON = new GsonBuilder()
+            .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
+            .create();
+    private static final String FX_THREAD = "JavaFX Application Thread";
+
+    private final CofferApi api;
+    private final String baseUrl;
+    private final Object refreshLock = new Object();
+    private volatile Session session;
+    private volatile Runnable onSessionEnded = () -> { };
+
+    private ApiClient(String baseUrl) {
+        HttpUrl url = HttpUrl.parse(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
+        if (url == null) {
+            throw new IllegalArgumentException("Not an http(s) URL: " + baseUrl);
+        }
+        this.baseUrl = url.toString();
+        // OkHttp itself resends a request whose connection dropped, POSTs included; that is safe here
+        // because money-moving POSTs carry their Idempotency-Key, the same on every attempt
+        OkHttpClient http = new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .readTimeout(Duration.ofSeconds(30))
+                .addInterceptor(chain -> {
+                    Session s = session;
+                    Request request = chain.request();
+                    if (s == null || request.header("Authorization") != null) {
+                        return chain.proceed(request);
+                    }
+                    return chain.proceed(withBearer(request, s.accessToken()));
+                })
+                .authenticator((route, response) -> reauthenticate(response.request()))
+                .build();
+        this.api = new Retrofit.Builder()
+                .baseUrl(url)
+                .client(http)
+                .addConverterFactory(GsonConverterFactory.create(GSON))
+                .build()
+                .create(CofferApi.class);
+    }
+
+    /** A client for the server at {@code baseUrl} (e.g. {@code http://localhost:8080}). */
+    public static ApiClient create(String baseUrl) {
+        return new ApiClient(Objects.requireNonNull(baseUrl, "baseUrl"));
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** Called (on an I/O thread) when the session ends because its refresh token was refused. */
+    public void onSessionEnded(Runnable listener) {
+        this.onSessionEnded = Objects.requireNonNull(listener, "listener");
+    }
+
+    public boolean signedIn() {
+        return session != null;
+    }
+
+    public void login(String email, String password) {
+        session = Session.of(execute(api.login(new LoginRequest(email, password))));
+    }
+
+    public void register(String email, String password, String name) {
+        session = Session.of(execute(api.register(new RegisterRequest(email, password, name))));
+    }
+
+    /** Ends the session here and, best effort, on the server. */
+    public void logout() {
+        Session s = session;
+        session = null;
+        if (s != null) {
+            try {
+                execute(api.logout(new RefreshRequest(s.refreshToken())));
+            } catch (ApiException ignored) {
+                // signed out locally either way; the server expires the tokens on its own
+            }
+        }
+    }
+
+    public List<AccountView> accounts() {
+        return execute(api.accounts()).accounts();
+    }
+
+    public AccountView openAccount(String currency) {
+        return execute(api.openAccount(new OpenAccountRequest(currency))).account();
+    }
+
+    public AccountView lock(String walletId) {
+        return execute(api.lock(walletId)).account();
+    }
+
+    public AccountView unlock(String walletId) {
+        return execute(api.unlock(walletId)).account();
+    }
+
+    public KycStatusResponse kyc() {
+        return execute(api.kyc());
+    }
+
+    /** Places a payment; the same key for a retry of the same user action. */
+    public PaymentView pay(String idempotencyKey, PaymentRequest request) {
+        return execute(api.pay(requireKey(idempotencyKey), request));
+    }
+
+    public PaymentView payment(String paymentId) {
+        return execute(api.payment(paymentId));
+    }
+
+    /** Moves money between the user's own wallets; the same key for a retry of the same user action. */
+    public TransferView transfer(String idempotencyKey, TransferRequest request) {
+        return execute(api.transfer(requireKey(idempotencyKey), request));
+    }
+
+    /** One page of history; {@code filters} are the query parameters ({@code wallet_id}, {@code q}, {@code cursor}...). */
+    public TransactionList transactions(Map<String, String> filters) {
+        return execute(api.transactions(filters));
+    }
+
+    private static String requireKey(String key) {
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("a money-moving request needs an idempotency key");
+        }
+        return key;
+    }
+
+    private static Request withBearer(Request request, String accessToken) {
+        return request.newBuilder().header("Authorization", "Bearer " + accessToken).build();
+    }
+
+    /** The server said 401: refresh once (one refresh at a time) and retry, or give up. */
+    private Request reauthenticate(Request failed) throws IOException {
+        if (failed.url().encodedPath().contains("/api/v1/auth/")) {
+            return null;
+        }
+        String used = failed.header("Authorization");
+        synchronized (refreshLock) {
+            Session current = session;
+            if (current == null) {
+                return null;
+            }
+            if (used != null && !used.equals("Bearer " + current.accessToken())) {
+                return withBearer(failed, current.accessToken());   // another call refreshed already
+            }
+            Response<coffer.core.api.AuthTypes.TokenResponse> refreshed =
+                    api.refresh(new RefreshRequest(current.refreshToken())).execute();
+            if (!refreshed.isSuccessful() || refreshed.body() == null) {
+                closeQuietly(refreshed.errorBody());
+                session = null;
+                onSessionEnded.run();
+                return null;
+            }
+            session = Session.of(refreshed.body());
+            return withBearer(failed, session.accessToken());
+        }
+    }
+
+    <T> T execute(Call<T> call) {
+        if (FX_THREAD.equals(Thread.currentThread().getName())) {
+            throw new IllegalStateException("network call on the FX thread: " + call.request().url().encodedPath());
+        }
+        Response<T> response;
+        try {
+            response = call.execute();
+        } catch (IOException e) {
+            throw ApiException.networkDown(e);
+        } catch (JsonParseException e) {
+            throw ApiException.serverError("The server sent an answer the app does not understand.");
+        }
+        if (response.isSuccessful()) {
+            return response.body();
+        }
+        throw failure(response.code(), response.errorBody());
+    }
+
+    private static ApiException failure(int status, ResponseBody errorBody) {
+        ErrorBody body = parseError(errorBody);
+        if (status == 401) {
+            return ApiException.unauthenticated(body != null ? body.error().message() : "Please sign in again.");
+        }
+        if (status >= 500) {
+            return ApiException.serverError("The server ran into a problem (HTTP " + status + "). Try again later.");
+        }
+        if (body != null) {
+            return ApiException.refused(body.code(), body.error().message());
+        }
+        return ApiException.refused(ErrorCode.INVALID_REQUEST, "The server refused the request (HTTP " + status + ").");
+    }
+
+    private static ErrorBody parseError(ResponseBody errorBody) {
+        if (errorBody == null) {
+            return null;
+        }
+        try (errorBody) {
+            ErrorBody body = GSON.fromJson(errorBody.charStream(), ErrorBody.class);
+            return body != null && body.error() != null && body.error().message() != null ? body : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static void closeQuietly(ResponseBody body) {
+        if (body != null) {
+            body.close();
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package coffer.app.api;
+
+import coffer.core.api.AccountTypes.AccountList;
+import coffer.core.api.AccountTypes.AccountResponse;
+import coffer.core.api.AccountTypes.OpenAccountRequest;
+import coffer.core.api.AuthTypes.LoginRequest;
+import coffer.core.api.AuthTypes.RefreshRequest;
+import coffer.core.api.AuthTypes.RegisterRequest;
+import coffer.core.api.AuthTypes.TokenResponse;
+import coffer.core.api.KycTypes.KycStatusResponse;
+import coffer.core.api.KycTypes.KycSubmissionRequest;
+import coffer.core.api.KycTypes.KycSubmissionResponse;
+import coffer.core.api.PaymentTypes.PaymentBatchRequest;
+import coffer.core.api.PaymentTypes.PaymentBatchResponse;
+import coffer.core.api.PaymentTypes.PaymentList;
+import coffer.core.api.PaymentTypes.PaymentRequest;
+import coffer.core.api.PaymentTypes.PaymentView;
+import coffer.core.api.SyncTypes.SyncPage;
+import coffer.core.api.TopupTypes.TopupRequest;
+import coffer.core.api.TopupTypes.TopupResponse;
+import coffer.core.api.TransactionTypes.TransactionList;
+import coffer.core.api.TransactionTypes.TransactionResponse;
+import coffer.core.api.TransferTypes.TransferRequest;
+import coffer.core.api.TransferTypes.TransferView;
+import java.util.Map;
+import okhttp3.ResponseBody;
+import retrofit2.Call;
+import retrofit2.http.Body;
+import retrofit2.http.GET;
+import retrofit2.http.Header;
+import retrofit2.http.POST;
+import retrofit2.http.Path;
+import retrofit2.http.Query;
+import retrofit2.http.QueryMap;
+
+/**
+ * The user API ({@code /api/v1}) as the server's {@code /openapi.json} describes it. Money-moving
+ * POSTs take the {@code Idempotency-Key} the caller chose, so a retry of one user action moves money once.
+ */
+interface CofferApi {
+    String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    @POST("api/v1/auth/register")
+    Call<TokenResponse> register(@Body RegisterRequest body);
+
+    @POST("api/v1/auth/login")
+    Call<TokenResponse> login(@Body LoginRequest body);
+
+    @POST("api/v1/auth/refresh")
+    Call<TokenResponse> refresh(@Body RefreshRequest body);
+
+    @POST("api/v1/auth/logout")
+    Call<Void> logout(@Body RefreshRequest body);
+
+    @GET("api/v1/accounts")
+    Call<AccountList> accounts();
+
+    @GET("api/v1/accounts/{id}")
+    Call<AccountResponse> account(@Path("id") String id);
+
+    @POST("api/v1/accounts")
+    Call<AccountResponse> openAccount(@Body OpenAccountRequest body);
+
+    @POST("api/v1/accounts/{id}/lock")
+    Call<AccountResponse> lock(@Path("id") String id);
+
+    @POST("api/v1/accounts/{id}/unlock")
+    Call<AccountResponse> unlock(@Path("id") String id);
+
+    @POST("api/v1/accounts/{id}/close")
+    Call<AccountResponse> close(@Path("id") String id);
+
+    @POST("api/v1/payments")
+    Call<PaymentView> pay(@Header(IDEMPOTENCY_KEY) String idempotencyKey, @Body PaymentRequest body);
+
+    @POST("api/v1/payments/batch")
+    Call<PaymentBatchResponse> payBatch(@Header(IDEMPOTENCY_KEY) String idempotencyKey,
+                                        @Body PaymentBatchRequest body);
+
+    @GET("api/v1/payments/{id}")
+    Call<PaymentView> payment(@Path("id") String id);
+
+    @GET("api/v1/payments")
+    Call<PaymentList> payments(@Query("limit") Integer limit, @Query("cursor") String cursor);
+
+    @POST("api/v1/transfers")
+    Call<TransferView> transfer(@Header(IDEMPOTENCY_KEY) String idempotencyKey, @Body TransferRequest body);
+
+    @GET("api/v1/transactions")
+    Call<TransactionList> transactions(@QueryMap Map<String, String> filters);
+
+    @GET("api/v1/transactions/{id}")
+    Call<TransactionResponse> transaction(@Path("id") String id);
+
+    @GET("api/v1/transactions/export.csv")
+    Call<ResponseBody> exportCsv(@QueryMap Map<String, String> filters);
+
+    @GET("api/v1/kyc")
+    Call<KycStatusResponse> kyc();
+
+    @POST("api/v1/kyc/submissions")
+    Call<KycSubmissionResponse> submitKyc(@Body KycSubmissionRequest body);
+
+    @GET("api/v1/sync")
+    Call<SyncPage> sync(@Query("cursor") String cursor, @Query("limit") Integer limit);
+
+    @POST("api/v1/topups")
+    Call<TopupResponse> topup(@Header(IDEMPOTENCY_KEY) String idempotencyKey, @Body TopupRequest body);
+}

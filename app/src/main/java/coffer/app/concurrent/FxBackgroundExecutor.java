@@ -1,0 +1,59 @@
+package coffer.app.concurrent;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Background threads for the work, the FX thread for the results. */
+public final class FxBackgroundExecutor implements BackgroundExecutor, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(FxBackgroundExecutor.class);
+
+    private final ExecutorService workers;
+    private final ScheduledExecutorService timer;
+
+    public FxBackgroundExecutor() {
+        AtomicInteger n = new AtomicInteger();
+        workers = Executors.newFixedThreadPool(4, r -> daemon(r, "coffer-app-io-" + n.incrementAndGet()));
+        timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "coffer-app-timer"));
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    @Override
+    public <T> void submit(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+        workers.execute(() -> {
+            try {
+                T result = work.call();
+                Platform.runLater(() -> onSuccess.accept(result));
+            } catch (Exception e) {
+                Platform.runLater(() -> onFailure.accept(e));
+            } catch (Error e) {
+                log.error("Background work failed unexpectedly", e);
+                Platform.runLater(() -> onFailure.accept(e));
+            }
+        });
+    }
+
+    @Override
+    public void schedule(Duration delay, Runnable task) {
+        timer.schedule(() -> Platform.runLater(task), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+        timer.shutdownNow();
+    }
+}

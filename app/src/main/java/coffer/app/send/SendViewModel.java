@@ -1,0 +1,223 @@
+package coffer.app.send;
+
+import coffer.app.api.ApiClient;
+import coffer.app.api.ApiException;
+import coffer.app.concurrent.BackgroundExecutor;
+import coffer.app.format.AmountInput;
+import coffer.app.format.Amounts;
+import coffer.app.format.Problems;
+import coffer.app.wallet.WalletRow;
+import coffer.core.api.PaymentTypes.PaymentRequest;
+import coffer.core.api.PaymentTypes.PaymentView;
+import coffer.core.money.Money;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Send money to an email or a wallet id: fill in, review, confirm, then watch the payment's status
+ * (pending → processing → completed | failed) update by itself.
+ */
+public final class SendViewModel {
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern WALLET_ID = Pattern.compile("wal_[0-9A-Za-z]+");
+    private static final Set<String> FINAL = Set.of("completed", "failed", "reversed");
+    /** About ten minutes at the default interval; the payment keeps going on the server after that. */
+    static final int MAX_POLLS = 1200;
+
+    private final ApiClient api;
+    private final BackgroundExecutor executor;
+    private final Duration pollInterval;
+    private final ObservableList<WalletRow> wallets = FXCollections.observableArrayList();
+    private final ObjectProperty<WalletRow> source = new SimpleObjectProperty<>();
+    private final StringProperty destination = new SimpleStringProperty("");
+    private final StringProperty amount = new SimpleStringProperty("");
+    private final StringProperty description = new SimpleStringProperty("");
+    private final StringProperty confirmation = new SimpleStringProperty("");
+    private final StringProperty status = new SimpleStringProperty("");
+    private final StringProperty availableNow = new SimpleStringProperty("");
+    private final StringProperty error = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final BooleanProperty awaitingConfirmation = new SimpleBooleanProperty();
+    private PaymentRequest draft;
+    private String idempotencyKey;
+
+    public SendViewModel(ApiClient api, BackgroundExecutor executor, Duration pollInterval) {
+        this.api = Objects.requireNonNull(api, "api");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
+    }
+
+    public ObservableList<WalletRow> wallets() {
+        return wallets;
+    }
+
+    public ObjectProperty<WalletRow> sourceProperty() {
+        return source;
+    }
+
+    public StringProperty destinationProperty() {
+        return destination;
+    }
+
+    public StringProperty amountProperty() {
+        return amount;
+    }
+
+    public StringProperty descriptionProperty() {
+        return description;
+    }
+
+    /** The question to confirm ("Send 25.00 USD to bob@example.com?"); empty while editing. */
+    public StringProperty confirmationProperty() {
+        return confirmation;
+    }
+
+    /** The payment's status in words, updated until it is final. */
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    /** The source wallet's available balance once the payment is final. */
+    public StringProperty availableNowProperty() {
+        return availableNow;
+    }
+
+    public StringProperty errorProperty() {
+        return error;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public BooleanProperty awaitingConfirmationProperty() {
+        return awaitingConfirmation;
+    }
+
+    public void load() {
+        busy.set(true);
+        executor.submit(api::accounts, accounts -> {
+            busy.set(false);
+            wallets.setAll(accounts.stream().map(WalletRow::of).toList());
+            if (!wallets.isEmpty()) {
+                source.set(wallets.get(0));
+            }
+        }, this::fail);
+    }
+
+    /** Checks the form and, if it is fine, asks for confirmation. */
+    public void review() {
+        error.set("");
+        WalletRow from = source.get();
+        String to = destination.get() == null ? "" : destination.get().strip();
+        if (from == null) {
+            error.set("Choose the wallet to pay from.");
+            return;
+        }
+        if (!EMAIL.matcher(to).matches() && !WALLET_ID.matcher(to).matches()) {
+            error.set("Enter the recipient's email address or wallet id (wal_…).");
+            return;
+        }
+        Optional<String> problem = AmountInput.problem(amount.get(), from.currency());
+        if (problem.isPresent()) {
+            error.set(problem.get());
+            return;
+        }
+        Money money = Money.parse(amount.get(), from.currency());
+        if (money.isGreaterThan(Money.parse(from.availableDecimal(), from.currency()))) {
+            error.set("That is more than the " + from.available() + " available in this wallet.");
+            return;
+        }
+        String note = description.get() == null || description.get().isBlank() ? null : description.get().strip();
+        draft = new PaymentRequest(money.toDecimalString(), from.currency(), from.id(), to, note, null);
+        idempotencyKey = UUID.randomUUID().toString();
+        confirmation.set("Send " + Amounts.format(money) + " to " + to + " from your " + from.currency() + " wallet?");
+        awaitingConfirmation.set(true);
+    }
+
+    public void cancel() {
+        draft = null;
+        idempotencyKey = null;
+        confirmation.set("");
+        awaitingConfirmation.set(false);
+    }
+
+    /** Places the reviewed payment. A retry after a network failure reuses its key, so money moves once. */
+    public void confirm() {
+        if (draft == null) {
+            return;
+        }
+        busy.set(true);
+        error.set("");
+        PaymentRequest request = draft;
+        String key = idempotencyKey;
+        executor.submit(() -> api.pay(key, request), payment -> {
+            cancel();
+            amount.set("");
+            status.set(describe(payment));
+            track(payment, 0);
+        }, failure -> {
+            busy.set(false);
+            error.set(Problems.describe(failure));
+            if (!(failure instanceof ApiException e && e.kind() == ApiException.Kind.NETWORK_DOWN)) {
+                cancel();
+            }
+        });
+    }
+
+    private void track(PaymentView payment, int polls) {
+        if (FINAL.contains(payment.status())) {
+            finish(payment);
+            return;
+        }
+        if (polls >= MAX_POLLS) {
+            busy.set(false);
+            status.set(describe(payment) + " — still under way; it will show in the history when done.");
+            return;
+        }
+        executor.schedule(pollInterval, () -> executor.submit(() -> api.payment(payment.paymentId()),
+                next -> {
+                    status.set(describe(next));
+                    track(next, polls + 1);
+                }, this::fail));
+    }
+
+    private void finish(PaymentView payment) {
+        executor.submit(api::accounts, accounts -> {
+            busy.set(false);
+            wallets.setAll(accounts.stream().map(WalletRow::of).toList());
+            wallets.stream().filter(w -> w.id().equals(payment.sourceWalletId())).findFirst().ifPresent(w -> {
+                source.set(w);
+                availableNow.set("Available now: " + w.available());
+            });
+        }, this::fail);
+    }
+
+    private static String describe(PaymentView p) {
+        String what = Amounts.format(p.amount(), p.currency()) + " to " + p.destination();
+        return switch (p.status()) {
+            case "pending" -> "Pending: " + what;
+            case "processing" -> "Processing: " + what;
+            case "completed" -> "Completed: " + what;
+            case "failed" -> "Failed: " + what + " — " + Problems.reason(p.failureReason());
+            default -> p.status() + ": " + what;
+        };
+    }
+
+    private void fail(Throwable failure) {
+        busy.set(false);
+        error.set(Problems.describe(failure));
+    }
+}

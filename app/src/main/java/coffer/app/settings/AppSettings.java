@@ -1,0 +1,110 @@
+package coffer.app.settings;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The user's choices, kept in {@code settings.properties} in the app's home folder
+ * ({@code ~/.coffer}, or the {@code coffer.home} system property). No secrets are stored here.
+ */
+public final class AppSettings {
+    static final String SERVER_URL = "server.url";
+    static final String THEME = "theme";
+    static final String WINDOW_WIDTH = "window.width";
+    static final String WINDOW_HEIGHT = "window.height";
+    static final String LAST_SCREEN = "screen.last";
+
+    private final Path file;
+    private final Properties values = new Properties();
+
+    private AppSettings(Path file) {
+        this.file = file;
+        if (Files.exists(file)) {
+            try (Reader in = Files.newBufferedReader(file)) {
+                values.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + file, e);
+            }
+        }
+    }
+
+    /** The folder the app keeps its files in. */
+    public static Path home() {
+        String configured = System.getProperty("coffer.home");
+        return configured != null && !configured.isBlank()
+                ? Path.of(configured)
+                : Path.of(System.getProperty("user.home"), ".coffer");
+    }
+
+    public static AppSettings load() {
+        return load(home());
+    }
+
+    public static AppSettings load(Path home) {
+        return new AppSettings(home.resolve("settings.properties"));
+    }
+
+    /** The configured Coffer server; empty means the bundled server, in-process. */
+    public synchronized Optional<String> serverUrl() {
+        String url = values.getProperty(SERVER_URL, "").strip();
+        return url.isEmpty() ? Optional.empty() : Optional.of(url);
+    }
+
+    public synchronized void setServerUrl(String url) {
+        put(SERVER_URL, url == null ? "" : url.strip());
+    }
+
+    public synchronized boolean darkTheme() {
+        return "dark".equals(values.getProperty(THEME));
+    }
+
+    public synchronized void setDarkTheme(boolean dark) {
+        put(THEME, dark ? "dark" : "light");
+    }
+
+    /** The main window's last size, {@code {width, height}}, or the given default. */
+    public synchronized double[] windowSize(double defaultWidth, double defaultHeight) {
+        return new double[] {number(WINDOW_WIDTH, defaultWidth), number(WINDOW_HEIGHT, defaultHeight)};
+    }
+
+    public synchronized void setWindowSize(double width, double height) {
+        values.setProperty(WINDOW_WIDTH, Long.toString(Math.round(width)));
+        put(WINDOW_HEIGHT, Long.toString(Math.round(height)));
+    }
+
+    /** The name of the screen the user was on when the app last closed. */
+    public synchronized Optional<String> lastScreen() {
+        return Optional.ofNullable(values.getProperty(LAST_SCREEN)).filter(s -> !s.isBlank());
+    }
+
+    public synchronized void setLastScreen(String screen) {
+        put(LAST_SCREEN, screen);
+    }
+
+    private double number(String key, double fallback) {
+        try {
+            double value = Double.parseDouble(values.getProperty(key, ""));
+            return value >= 200 && value <= 10_000 ? value : fallback;
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    private void put(String key, String value) {
+        values.setProperty(key, value);
+        try {
+            Files.createDirectories(file.getParent());
+            try (Writer out = Files.newBufferedWriter(file)) {
+                values.store(out, "Coffer app settings");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file, e);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package coffer.app.shell;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import coffer.app.history.HistoryView;
+import coffer.app.send.SendView;
+import coffer.app.send.TransferView;
+import coffer.app.settings.SettingsView;
+import coffer.app.signin.SignInView;
+import coffer.app.wallet.WalletsView;
+import javafx.application.Application;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+
+/** The main window: navigation, the current screen, and which server the app talks to. */
+public final class MainView {
+    private final AppViewModel app;
+    private final Parent root;
+    @FXML private StackPane content;
+    @FXML private Button navWallets;
+    @FXML private Button navHistory;
+    @FXML private Button navSend;
+    @FXML private Button navTransfer;
+    @FXML private Button signOut;
+    @FXML private Label connection;
+    @FXML private Label error;
+    @FXML private ProgressIndicator progress;
+
+    public MainView(AppViewModel app) {
+        this.app = app;
+        this.root = Fxml.load(this, "Main.fxml");
+    }
+
+    /** Puts the main window on {@code stage} (theme, shortcuts) and starts connecting. */
+    public static MainView show(Stage stage, AppViewModel app) {
+        MainView view = new MainView(app);
+        double[] size = app.windowSize();
+        Scene scene = new Scene(view.root, size[0], size[1]);
+        stage.setOnHiding(e -> app.remember(scene.getWidth(), scene.getHeight()));
+        view.installShortcuts(scene);
+        applyTheme(app.darkThemeProperty().get());
+        app.darkThemeProperty().addListener((o, was, dark) -> applyTheme(dark));
+        stage.setTitle("Coffer");
+        stage.setScene(scene);
+        stage.show();
+        app.start();
+        return view;
+    }
+
+    private static void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(dark
+                ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    @FXML
+    private void initialize() {
+        navWallets.disableProperty().bind(app.signedInProperty().not());
+        navHistory.disableProperty().bind(app.signedInProperty().not());
+        navSend.disableProperty().bind(app.signedInProperty().not());
+        navTransfer.disableProperty().bind(app.signedInProperty().not());
+        signOut.visibleProperty().bind(app.signedInProperty());
+        connection.textProperty().bind(app.connectionProperty());
+        error.textProperty().bind(app.errorProperty());
+        progress.visibleProperty().bind(app.busyProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
+        app.screenProperty().addListener((o, was, now) -> showScreen(now));
+        showScreen(app.screenProperty().get());
+    }
+
+    private void installShortcuts(Scene scene) {
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN), this::wallets);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN), this::history);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN), this::send);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT4, KeyCombination.SHORTCUT_DOWN), this::transfer);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), this::settings);
+    }
+
+    private void showScreen(Screen screen) {
+        Parent page = switch (screen) {
+            case STARTING -> startingPage();
+            case SIGN_IN -> new SignInView(app.signIn()).root();
+            case WALLETS -> new WalletsView(app.wallets()).root();
+            case HISTORY -> new HistoryView(app.history()).root();
+            case SEND -> new SendView(app.send()).root();
+            case TRANSFER -> new TransferView(app.transfer()).root();
+            case SETTINGS -> new SettingsView(app.settings()).root();
+        };
+        content.getChildren().setAll(page);
+    }
+
+    private Parent startingPage() {
+        Label label = new Label();
+        label.textProperty().bind(app.connectionProperty());
+        label.setWrapText(true);
+        return new StackPane(label);
+    }
+
+    @FXML
+    private void wallets() {
+        app.show(Screen.WALLETS);
+    }
+
+    @FXML
+    private void history() {
+        app.show(Screen.HISTORY);
+    }
+
+    @FXML
+    private void send() {
+        app.show(Screen.SEND);
+    }
+
+    @FXML
+    private void transfer() {
+        app.show(Screen.TRANSFER);
+    }
+
+    @FXML
+    private void settings() {
+        app.show(Screen.SETTINGS);
+    }
+
+    @FXML
+    private void signOut() {
+        app.signOut();
+    }
+}

@@ -1,0 +1,35 @@
+package coffer.app.wallet;
+
+import coffer.app.format.Amounts;
+import coffer.core.api.AccountTypes.AccountView;
+import coffer.core.wallet.WalletStatus;
+
+/**
+ * One wallet as the screens show it; amounts are already formatted, {@code available} is kept exact
+ * for validation.
+ *
+ * @param leftToday what today's limit still allows, formatted; empty when the limit is in another currency
+ */
+public record WalletRow(String id, String currency, String availableDecimal, String available, String pending,
+                        String posted, String status, String leftToday) {
+
+    public static WalletRow of(AccountView a, String leftToday) {
+        return new WalletRow(a.id(), a.currency(), a.availableBalance(),
+                Amounts.format(a.availableBalance(), a.currency()), Amounts.format(a.pendingBalance(), a.currency()),
+                Amounts.format(a.balance(), a.currency()), a.status(), leftToday);
+    }
+
+    public static WalletRow of(AccountView a) {
+        return of(a, "");
+    }
+
+    public boolean locked() {
+        return WalletStatus.LOCKED.wireName().equals(status);
+    }
+
+    /** How a wallet is named in pickers: "USD wallet — 1,000.00 USD available". */
+    @Override
+    public String toString() {
+        return currency + " wallet — " + available + " available";
+    }
+}

@@ -1,0 +1,163 @@
+package coffer.app.wallet;
+
+import coffer.app.api.ApiClient;
+import coffer.app.concurrent.BackgroundExecutor;
+import coffer.app.format.Amounts;
+import coffer.app.format.Problems;
+import coffer.core.api.AccountTypes.AccountView;
+import coffer.core.api.KycTypes.KycStatusResponse;
+import coffer.core.error.CofferException;
+import coffer.core.money.Currencies;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The wallets overview: balances, status, KYC tier and today's limit; open, lock and unlock wallets. */
+public final class WalletsViewModel {
+    private record Overview(List<AccountView> accounts, KycStatusResponse kyc) {
+    }
+
+    private final ApiClient api;
+    private final BackgroundExecutor executor;
+    private final ObservableList<WalletRow> wallets = FXCollections.observableArrayList();
+    private final ObjectProperty<WalletRow> selected = new SimpleObjectProperty<>();
+    private final StringProperty kycSummary = new SimpleStringProperty("");
+    private final StringProperty newCurrency = new SimpleStringProperty("");
+    private final StringProperty error = new SimpleStringProperty("");
+    private final StringProperty notice = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final BooleanBinding canLock = Bindings.createBooleanBinding(
+            () -> !busy.get() && selected.get() != null && !selected.get().locked(), busy, selected);
+    private final BooleanBinding canUnlock = Bindings.createBooleanBinding(
+            () -> !busy.get() && selected.get() != null && selected.get().locked(), busy, selected);
+
+    public WalletsViewModel(ApiClient api, BackgroundExecutor executor) {
+        this.api = Objects.requireNonNull(api, "api");
+        this.executor = Objects.requireNonNull(executor, "executor");
+    }
+
+    public ObservableList<WalletRow> wallets() {
+        return wallets;
+    }
+
+    public ObjectProperty<WalletRow> selectedProperty() {
+        return selected;
+    }
+
+    public StringProperty kycSummaryProperty() {
+        return kycSummary;
+    }
+
+    public StringProperty newCurrencyProperty() {
+        return newCurrency;
+    }
+
+    public StringProperty errorProperty() {
+        return error;
+    }
+
+    public StringProperty noticeProperty() {
+        return notice;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public BooleanBinding canLockProperty() {
+        return canLock;
+    }
+
+    public BooleanBinding canUnlockProperty() {
+        return canUnlock;
+    }
+
+    public void load() {
+        run(() -> new Overview(api.accounts(), api.kyc()), null);
+    }
+
+    /** Opens a wallet in the currency typed (an ISO 4217 code such as EUR). */
+    public void openWallet() {
+        String code = newCurrency.get() == null ? "" : newCurrency.get().strip().toUpperCase(Locale.ROOT);
+        try {
+            Currencies.of(code);
+        } catch (CofferException e) {
+            error.set("Enter a currency code such as EUR or GBP.");
+            return;
+        }
+        if (wallets.stream().anyMatch(w -> w.currency().equals(code))) {
+            error.set("You already have a " + code + " wallet.");
+            return;
+        }
+        run(() -> {
+            api.openAccount(code);
+            return new Overview(api.accounts(), api.kyc());
+        }, "Opened a " + code + " wallet.");
+        newCurrency.set("");
+    }
+
+    public void lockSelected() {
+        changeSelected(true);
+    }
+
+    public void unlockSelected() {
+        changeSelected(false);
+    }
+
+    private void changeSelected(boolean lock) {
+        WalletRow w = selected.get();
+        if (w == null) {
+            error.set("Choose a wallet first.");
+            return;
+        }
+        run(() -> {
+            if (lock) {
+                api.lock(w.id());
+            } else {
+                api.unlock(w.id());
+            }
+            return new Overview(api.accounts(), api.kyc());
+        }, (lock ? "Locked" : "Unlocked") + " the " + w.currency() + " wallet.");
+    }
+
+    private void run(Callable<Overview> work, String done) {
+        busy.set(true);
+        error.set("");
+        notice.set("");
+        executor.submit(work, overview -> {
+            busy.set(false);
+            show(overview);
+            if (done != null) {
+                notice.set(done);
+            }
+        }, failure -> {
+            busy.set(false);
+            error.set(Problems.describe(failure));
+        });
+    }
+
+    private void show(Overview o) {
+        String selectedId = selected.get() == null ? null : selected.get().id();
+        KycStatusResponse kyc = o.kyc();
+        wallets.setAll(o.accounts().stream()
+                .map(a -> WalletRow.of(a, kyc != null && a.currency().equals(kyc.currency())
+                        ? Amounts.format(kyc.remainingToday(), kyc.currency()) : "—"))
+                .toList());
+        selected.set(wallets.stream().filter(w -> w.id().equals(selectedId)).findFirst().orElse(null));
+        kycSummary.set(kyc == null ? "" : "Identity: " + kyc.status() + ", tier " + kyc.tier()
+                + " · per payment up to " + Amounts.format(kyc.limits().perTransaction(), kyc.currency())
+                + " · left today " + Amounts.format(kyc.remainingToday(), kyc.currency())
+                + " of " + Amounts.format(kyc.limits().daily(), kyc.currency()));
+    }
+}

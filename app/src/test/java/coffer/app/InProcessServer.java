@@ -1,0 +1,56 @@
+package coffer.app;
+
+import coffer.app.api.ApiClient;
+import coffer.app.server.EmbeddedServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The bundled server with fresh demo data for one test class, started the way the app starts it.
+ * Register as {@code @RegisterExtension static final InProcessServer SERVER = new InProcessServer();}.
+ */
+public final class InProcessServer implements BeforeAllCallback, AfterAllCallback {
+    public static final String ALICE = "alice@example.com";
+    public static final String BOB = "bob@example.com";
+    public static final String PASSWORD = "demo-password";
+
+    private EmbeddedServer server;
+    /** One session per user and class: the server rate-limits sign-ins, as it should. */
+    private final Map<String, ApiClient> sessions = new ConcurrentHashMap<>();
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        Path base = Path.of("target", "test-servers");
+        Files.createDirectories(base);
+        server = EmbeddedServer.start(Files.createTempDirectory(base, context.getRequiredTestClass().getSimpleName()));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        sessions.clear();
+        server.close();
+    }
+
+    public String baseUrl() {
+        return server.baseUrl();
+    }
+
+    /** A client not yet signed in. */
+    public ApiClient client() {
+        return ApiClient.create(baseUrl());
+    }
+
+    /** A client signed in as a demo user (the same one for the whole class). */
+    public ApiClient signedIn(String email) {
+        return sessions.computeIfAbsent(email, e -> {
+            ApiClient client = client();
+            client.login(e, PASSWORD);
+            return client;
+        });
+    }
+}

@@ -1,0 +1,121 @@
+package coffer.app.send;
+
+import static coffer.app.InProcessServer.ALICE;
+import static coffer.app.InProcessServer.BOB;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import coffer.app.InProcessServer;
+import coffer.app.api.ApiClient;
+import coffer.app.concurrent.BackgroundExecutor;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SendViewModelTest {
+    @RegisterExtension
+    static final InProcessServer SERVER = new InProcessServer();
+
+    private static SendViewModel loadedFor(ApiClient api) {
+        SendViewModel viewModel = new SendViewModel(api, BackgroundExecutor.sameThread(), Duration.ofMillis(20));
+        viewModel.load();
+        return viewModel;
+    }
+
+    private static void fill(SendViewModel viewModel, String destination, String amount) {
+        viewModel.destinationProperty().set(destination);
+        viewModel.amountProperty().set(amount);
+    }
+
+    @Test
+    void aPaymentIsReviewedConfirmedAndFollowedUntilItCompletes() {
+        SendViewModel viewModel = loadedFor(SERVER.signedIn(ALICE));
+        List<String> statuses = new ArrayList<>();
+        viewModel.statusProperty().addListener((o, was, now) -> statuses.add(now));
+        fill(viewModel, BOB, "25");
+
+        viewModel.review();
+        assertThat(viewModel.confirmationProperty().get())
+                .isEqualTo("Send 25.00 USD to bob@example.com from your USD wallet?");
+        assertThat(viewModel.awaitingConfirmationProperty().get()).isTrue();
+
+        viewModel.confirm();
+
+        assertThat(statuses).first().asString().matches("(Pending|Processing): 25.00 USD to bob@example.com");
+        assertThat(statuses).last().isEqualTo("Completed: 25.00 USD to bob@example.com");
+        assertThat(viewModel.availableNowProperty().get()).isEqualTo("Available now: 975.00 USD");
+        assertThat(viewModel.awaitingConfirmationProperty().get()).isFalse();
+        assertThat(viewModel.busyProperty().get()).isFalse();
+        assertThat(viewModel.errorProperty().get()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(value = {
+            "'', 10.00, Enter the recipient's email address or wallet id",
+            "bob, 10.00, Enter the recipient's email address or wallet id",
+            "bob@example.com, ten, Enter an amount such as 25.00",
+            "bob@example.com, 1.234, Enter an amount such as 25.00",
+            "bob@example.com, 0, The amount must be more than zero.",
+            "bob@example.com, -5, The amount must be more than zero.",
+            "bob@example.com, 1000000.00, That is more than the"})
+    void aBadFormIsRefusedWithoutAskingForConfirmation(String destination, String amount, String message) {
+        SendViewModel viewModel = loadedFor(SERVER.signedIn(BOB));
+        fill(viewModel, destination, amount);
+
+        viewModel.review();
+
+        assertThat(viewModel.errorProperty().get()).startsWith(message);
+        assertThat(viewModel.awaitingConfirmationProperty().get()).isFalse();
+        assertThat(viewModel.confirmationProperty().get()).isEmpty();
+    }
+
+    @Test
+    void changingTheFormCancelsTheConfirmationAndSendsNothing() {
+        ApiClient api = SERVER.signedIn(BOB);
+        SendViewModel viewModel = loadedFor(api);
+        String before = viewModel.sourceProperty().get().available();
+        fill(viewModel, ALICE, "1.00");
+        viewModel.review();
+
+        viewModel.cancel();
+        viewModel.confirm();
+
+        assertThat(viewModel.awaitingConfirmationProperty().get()).isFalse();
+        assertThat(viewModel.statusProperty().get()).isEmpty();
+        assertThat(loadedFor(api).sourceProperty().get().available()).isEqualTo(before);
+    }
+
+    @Test
+    void theServersRefusalIsShownInItsWords() {
+        SendViewModel viewModel = loadedFor(SERVER.signedIn(BOB));
+        fill(viewModel, "nobody@example.com", "1.00");
+
+        viewModel.review();
+        viewModel.confirm();
+
+        assertThat(viewModel.errorProperty().get()).isEqualTo("No USD wallet was found for nobody@example.com.");
+        assertThat(viewModel.statusProperty().get()).isEmpty();
+        assertThat(viewModel.awaitingConfirmationProperty().get()).isFalse();
+        assertThat(viewModel.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void aLockedWalletCannotPay() {
+        ApiClient api = SERVER.signedIn(BOB);
+        SendViewModel viewModel = loadedFor(api);
+        api.lock(viewModel.sourceProperty().get().id());
+        try {
+            fill(viewModel, ALICE, "1.00");
+            viewModel.review();
+            viewModel.confirm();
+
+            assertThat(viewModel.errorProperty().get()).containsIgnoringCase("locked");
+            assertThat(viewModel.statusProperty().get()).isEmpty();
+        } finally {
+            api.unlock(viewModel.sourceProperty().get().id());
+        }
+    }
+}

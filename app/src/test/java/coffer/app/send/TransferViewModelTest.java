@@ -1,0 +1,53 @@
+package coffer.app.send;
+
+import static coffer.app.InProcessServer.BOB;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import coffer.app.InProcessServer;
+import coffer.app.api.ApiClient;
+import coffer.app.concurrent.BackgroundExecutor;
+import coffer.app.wallet.WalletRow;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class TransferViewModelTest {
+    @RegisterExtension
+    static final InProcessServer SERVER = new InProcessServer();
+
+    private static WalletRow wallet(TransferViewModel viewModel, String currency) {
+        return viewModel.wallets().stream().filter(w -> w.currency().equals(currency)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void withOneWalletTheUserIsToldToOpenAnother() {
+        TransferViewModel viewModel = new TransferViewModel(SERVER.signedIn("alice@example.com"),
+                BackgroundExecutor.sameThread());
+
+        viewModel.load();
+
+        assertThat(viewModel.errorProperty().get()).startsWith("Open a second wallet");
+    }
+
+    @Test
+    void wrongChoicesAreRefusedBeforeAskingTheServer() {
+        ApiClient api = SERVER.signedIn(BOB);
+        api.openAccount("EUR");
+        TransferViewModel viewModel = new TransferViewModel(api, BackgroundExecutor.sameThread());
+        viewModel.load();
+        viewModel.amountProperty().set("5.00");
+
+        viewModel.transfer();
+        assertThat(viewModel.errorProperty().get()).isEqualTo("Choose both wallets.");
+
+        viewModel.fromProperty().set(wallet(viewModel, "USD"));
+        viewModel.toProperty().set(wallet(viewModel, "USD"));
+        viewModel.transfer();
+        assertThat(viewModel.errorProperty().get()).isEqualTo("Choose two different wallets.");
+
+        viewModel.toProperty().set(wallet(viewModel, "EUR"));
+        viewModel.transfer();
+        assertThat(viewModel.errorProperty().get()).startsWith("Both wallets must hold the same currency");
+        assertThat(wallet(viewModel, "USD").available()).isEqualTo("1,000.00 USD");
+        assertThat(viewModel.resultProperty().get()).isEmpty();
+    }
+}

@@ -1,0 +1,87 @@
+package coffer.app.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import coffer.app.concurrent.BackgroundExecutor;
+import coffer.app.settings.AppSettings;
+import coffer.app.signin.SignInViewModel;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AppViewModelTest {
+    @TempDir
+    Path home;
+
+    private AppViewModel app(AppSettings settings) {
+        return new AppViewModel(BackgroundExecutor.sameThread(), settings, home.resolve("embedded"), Duration.ZERO);
+    }
+
+    @Test
+    void withNoServerConfiguredTheBundledServerStartsAndSaysSo() {
+        try (AppViewModel app = app(AppSettings.load(home))) {
+            app.start();
+
+            assertThat(app.screenProperty().get()).isEqualTo(Screen.SIGN_IN);
+            assertThat(app.connectionProperty().get()).startsWith("Bundled server running in this app at http://localhost:")
+                    .endsWith("with demo data");
+            assertThat(app.embedded()).isTrue();
+            assertThat(home.resolve("embedded")).isDirectoryContaining(p -> p.getFileName().toString().endsWith(".db"));
+
+            assertThat(app.signIn().hint()).isEqualTo(SignInViewModel.DEMO_HINT);
+            signInAsAlice(app);
+            assertThat(app.screenProperty().get()).isEqualTo(Screen.WALLETS);
+
+            app.signOut();
+            assertThat(app.screenProperty().get()).isEqualTo(Screen.SIGN_IN);
+            app.show(Screen.SEND);
+            assertThat(app.screenProperty().get()).as("screens that need a session").isEqualTo(Screen.SIGN_IN);
+        }
+    }
+
+    @Test
+    void aConfiguredServerIsUsedInsteadAndDemoAccountsAreNotHinted() {
+        AppSettings settings = AppSettings.load(home);
+        settings.setServerUrl("http://localhost:9");
+        try (AppViewModel app = app(settings)) {
+            app.start();
+
+            assertThat(app.connectionProperty().get()).isEqualTo("Connected to http://localhost:9");
+            assertThat(app.embedded()).isFalse();
+            assertThat(home.resolve("embedded")).doesNotExist();
+            SignInViewModel signIn = app.signIn();
+            assertThat(signIn.hint()).isEmpty();
+
+            signIn.emailProperty().set("alice@example.com");
+            signIn.passwordProperty().set("demo-password");
+            signIn.submit();
+            assertThat(signIn.errorProperty().get()).startsWith("The Coffer server cannot be reached");
+            assertThat(app.screenProperty().get()).isEqualTo(Screen.SIGN_IN);
+        }
+    }
+
+    @Test
+    void theNextSignInReturnsToTheLastScreenAndTheWindowKeepsItsSize() {
+        try (AppViewModel app = app(AppSettings.load(home))) {
+            app.start();
+            signInAsAlice(app);
+            app.show(Screen.SEND);
+            app.remember(1234, 777);
+        }
+
+        try (AppViewModel app = app(AppSettings.load(home))) {
+            assertThat(app.windowSize()).containsExactly(1234, 777);
+            app.start();
+            signInAsAlice(app);
+            assertThat(app.screenProperty().get()).isEqualTo(Screen.SEND);
+        }
+    }
+
+    private static void signInAsAlice(AppViewModel app) {
+        SignInViewModel signIn = app.signIn();
+        signIn.emailProperty().set("alice@example.com");
+        signIn.passwordProperty().set("demo-password");
+        signIn.submit();
+    }
+}

@@ -1,0 +1,156 @@
+package coffer.app.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import coffer.app.concurrent.FxBackgroundExecutor;
+import coffer.app.history.HistoryRow;
+import coffer.app.settings.AppSettings;
+import coffer.app.wallet.WalletRow;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableView;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real window against the bundled server, started as the app starts it (headless under Monocle). */
+@ExtendWith(ApplicationExtension.class)
+class SendMoneyUiTest {
+    private static final long DEADLINE_SECONDS = 30;
+
+    @TempDir
+    Path home;
+    private FxBackgroundExecutor executor;
+    private AppViewModel app;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        executor = new FxBackgroundExecutor();
+        app = new AppViewModel(executor, AppSettings.load(home), home.resolve("embedded"), Duration.ofMillis(100));
+        MainView.show(stage, app);
+    }
+
+    @Stop
+    void stop() {
+        app.close();
+        executor.close();
+    }
+
+    /** Polls {@code condition} on the FX thread until it holds, failing after the deadline. */
+    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS,
+                () -> WaitForAsyncUtils.asyncFx(condition).get());
+    }
+
+    private static String text(FxRobot robot, String query) {
+        Node node = robot.lookup(query).query();
+        return ((Labeled) node).getText();
+    }
+
+    private static boolean firstWalletShows(FxRobot robot, String available) {
+        TableView<WalletRow> table = robot.lookup("#walletsTable").queryTableView();
+        return !table.getItems().isEmpty() && table.getItems().get(0).available().equals(available);
+    }
+
+    private void screenshot(String name) throws Exception {
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get();
+        PixelReader pixels = image.getPixelReader();
+        BufferedImage png = new BufferedImage((int) image.getWidth(), (int) image.getHeight(), BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < png.getHeight(); y++) {
+            for (int x = 0; x < png.getWidth(); x++) {
+                png.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        Path dir = Path.of(System.getProperty("coffer.screenshots", "target/screenshots"));
+        Files.createDirectories(dir);
+        if (!ImageIO.write(png, "png", dir.resolve(name + ".png").toFile())) {
+            throw new IOException("no PNG writer");
+        }
+    }
+
+    @Test
+    void aliceSignsInSendsMoneyToBobAndWatchesItComplete(FxRobot robot) throws Exception {
+        waitUntil(() -> robot.lookup("#email").tryQuery().isPresent());
+        assertThat(text(robot, "#connection")).startsWith("Bundled server running in this app");
+        assertThat(text(robot, "#demoHint")).contains("alice@example.com");
+        screenshot("sign-in");
+
+        robot.clickOn("#email").write("alice@example.com");
+        robot.clickOn("#password").write("demo-password");
+        robot.clickOn("#signInButton");
+
+        waitUntil(() -> robot.lookup("#walletsTable").tryQuery().isPresent() && firstWalletShows(robot, "1,000.00 USD"));
+        assertThat(text(robot, "#kycSummary")).contains("tier 1");
+        screenshot("wallets");
+
+        robot.clickOn("#navSend");
+        waitUntil(() -> robot.lookup("#sourceWallet").tryQuery().isPresent()
+                && !robot.lookup("#sourceWallet").queryComboBox().getItems().isEmpty());
+        robot.clickOn("#destination").write("bob@example.com");
+        robot.clickOn("#amount").write("25.00");
+        robot.clickOn("#reviewButton");
+        waitUntil(() -> robot.lookup("#confirmButton").query().isVisible());
+        assertThat(text(robot, "#confirmation")).isEqualTo("Send 25.00 USD to bob@example.com from your USD wallet?");
+        screenshot("send-confirm");
+        robot.clickOn("#confirmButton");
+
+        waitUntil(() -> text(robot, "#paymentStatus").startsWith("Completed"));
+        assertThat(text(robot, "#paymentStatus")).isEqualTo("Completed: 25.00 USD to bob@example.com");
+        waitUntil(() -> text(robot, "#availableNow").equals("Available now: 975.00 USD"));
+        screenshot("send-completed");
+
+        robot.clickOn("#navWallets");
+        waitUntil(() -> robot.lookup("#walletsTable").tryQuery().isPresent() && firstWalletShows(robot, "975.00 USD"));
+
+        robot.clickOn("#navHistory");
+        waitUntil(() -> robot.lookup("#historyTable").tryQuery().isPresent()
+                && robot.lookup("#historyTable").<HistoryRow>queryTableView().getItems().stream()
+                        .anyMatch(r -> r.amount().equals("-25.00 USD") && r.status().equals("completed")));
+        screenshot("history");
+
+        robot.clickOn("#navTransfer");
+        waitUntil(() -> robot.lookup("#transferError").tryQuery().isPresent()
+                && text(robot, "#transferError").startsWith("Open a second wallet"));
+        screenshot("transfer");
+        robot.clickOn("#navSettings");
+        waitUntil(() -> robot.lookup("#darkTheme").tryQuery().isPresent());
+        screenshot("settings");
+        robot.clickOn("#darkTheme");
+        robot.clickOn("#saveSettings");
+        waitUntil(() -> app.darkThemeProperty().get());
+        assertThat(text(robot, "#connection")).as("the theme alone keeps the connection")
+                .startsWith("Bundled server running in this app");
+        screenshot("settings-dark");
+    }
+
+    @Test
+    void aWrongPasswordIsShownAndTheUserStaysOnSignIn(FxRobot robot) throws Exception {
+        waitUntil(() -> robot.lookup("#email").tryQuery().isPresent());
+
+        robot.clickOn("#email").write("alice@example.com");
+        robot.clickOn("#password").write("wrong-password");
+        robot.clickOn("#signInButton");
+
+        waitUntil(() -> !text(robot, "#signInError").isEmpty());
+        assertThat(robot.lookup("#navSend").query().isDisabled()).isTrue();
+    }
+}

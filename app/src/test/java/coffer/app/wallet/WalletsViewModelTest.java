@@ -1,0 +1,92 @@
+package coffer.app.wallet;
+
+import static coffer.app.InProcessServer.ALICE;
+import static coffer.app.InProcessServer.BOB;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import coffer.app.InProcessServer;
+import coffer.app.concurrent.BackgroundExecutor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class WalletsViewModelTest {
+    @RegisterExtension
+    static final InProcessServer SERVER = new InProcessServer();
+
+    private static WalletsViewModel loadedFor(String email) {
+        WalletsViewModel viewModel = new WalletsViewModel(SERVER.signedIn(email), BackgroundExecutor.sameThread());
+        viewModel.load();
+        return viewModel;
+    }
+
+    @Test
+    void theOverviewShowsBalancesStatusKycAndWhatIsLeftToday() {
+        WalletsViewModel viewModel = loadedFor(ALICE);
+
+        assertThat(viewModel.wallets()).singleElement().satisfies(w -> {
+            assertThat(w.currency()).isEqualTo("USD");
+            assertThat(w.available()).isEqualTo("1,000.00 USD");
+            assertThat(w.pending()).isEqualTo("0.00 USD");
+            assertThat(w.posted()).isEqualTo("1,000.00 USD");
+            assertThat(w.status()).isEqualTo("active");
+            assertThat(w.leftToday()).isEqualTo("5,000.00 USD");
+        });
+        assertThat(viewModel.kycSummaryProperty().get())
+                .contains("verified").contains("tier 1").contains("left today 5,000.00 USD");
+        assertThat(viewModel.errorProperty().get()).isEmpty();
+        assertThat(viewModel.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void aWalletInAnotherCurrencyOpensEmpty() {
+        WalletsViewModel viewModel = loadedFor(BOB);
+        viewModel.newCurrencyProperty().set("eur");
+
+        viewModel.openWallet();
+
+        assertThat(viewModel.wallets()).extracting(WalletRow::currency).contains("USD", "EUR");
+        assertThat(viewModel.wallets()).filteredOn(w -> w.currency().equals("EUR"))
+                .singleElement().satisfies(w -> assertThat(w.available()).isEqualTo("0.00 EUR"));
+        assertThat(viewModel.noticeProperty().get()).isEqualTo("Opened a EUR wallet.");
+    }
+
+    @Test
+    void anUnknownOrDuplicateCurrencyIsRefused() {
+        WalletsViewModel viewModel = loadedFor(ALICE);
+
+        viewModel.newCurrencyProperty().set("XYZ");
+        viewModel.openWallet();
+        assertThat(viewModel.errorProperty().get()).isEqualTo("Enter a currency code such as EUR or GBP.");
+
+        viewModel.newCurrencyProperty().set("USD");
+        viewModel.openWallet();
+        assertThat(viewModel.errorProperty().get()).isEqualTo("You already have a USD wallet.");
+        assertThat(viewModel.wallets()).hasSize(1);
+    }
+
+    @Test
+    void aWalletLocksAndUnlocks() {
+        WalletsViewModel viewModel = loadedFor(BOB);
+        WalletRow usd = viewModel.wallets().stream().filter(w -> w.currency().equals("USD")).findFirst().orElseThrow();
+        viewModel.selectedProperty().set(usd);
+        assertThat(viewModel.canLockProperty().get()).isTrue();
+        assertThat(viewModel.canUnlockProperty().get()).isFalse();
+
+        viewModel.lockSelected();
+        assertThat(viewModel.selectedProperty().get().status()).isEqualTo("locked");
+        assertThat(viewModel.canUnlockProperty().get()).isTrue();
+
+        viewModel.unlockSelected();
+        assertThat(viewModel.selectedProperty().get().status()).isEqualTo("active");
+        assertThat(viewModel.noticeProperty().get()).isEqualTo("Unlocked the USD wallet.");
+    }
+
+    @Test
+    void lockingWithNothingChosenSaysSo() {
+        WalletsViewModel viewModel = loadedFor(ALICE);
+
+        viewModel.lockSelected();
+
+        assertThat(viewModel.errorProperty().get()).isEqualTo("Choose a wallet first.");
+    }
+}
