@@ -121,7 +121,7 @@ public final class ApiClient {
     }
 
     public AccountView openAccount(String currency) {
-        return execute(api.openAccount(new OpenAccountRequest(currency))).account();
+        return execute(api.openAccount(new OpenAccountRequest(currency, null))).account();
     }
 
     public AccountView lock(String walletId) {

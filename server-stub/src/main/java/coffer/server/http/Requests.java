@@ -74,6 +74,18 @@ public final class Requests {
                 throw new CofferException(ErrorCode.INVALID_REQUEST, "Unknown field '" + field + "'.", Map.of("field", field));
             }
         }
+        // Gson reads any string as a boolean ("yes" is false): a yes/no field must be a JSON true or false
+        for (RecordComponent c : type.getRecordComponents()) {
+            if (c.getType() == Boolean.class || c.getType() == boolean.class) {
+                JsonElement value = object.get(wireName(type, c));
+                if (value != null && !value.isJsonNull()
+                        && !(value.isJsonPrimitive() && value.getAsJsonPrimitive().isBoolean())) {
+                    String field = wireName(type, c);
+                    throw new CofferException(ErrorCode.INVALID_REQUEST, "'" + field + "' must be true or false.",
+                            Map.of("field", field));
+                }
+            }
+        }
         try {
             return Json.gson().fromJson(object, type);
         } catch (JsonParseException | IllegalStateException | NumberFormatException e) {

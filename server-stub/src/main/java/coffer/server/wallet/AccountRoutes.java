@@ -49,9 +49,10 @@ public final class AccountRoutes implements HttpApi.Routes {
         Principal p = Requests.principal(ctx);
         OpenAccountRequest r = Requests.body(ctx, OpenAccountRequest.class);
         var currency = Currencies.of(Requests.required(r.currency(), "currency"));
-        boolean existed = ledger.wallets(p.envId(), p.userId()).stream()
+        boolean additional = Boolean.TRUE.equals(r.additional());
+        boolean existed = !additional && ledger.wallets(p.envId(), p.userId()).stream()
                 .anyMatch(w -> w.currency().equals(currency) && w.status() != WalletStatus.CLOSED);
-        Wallet wallet = ledger.openWallet(p.envId(), p.userId(), currency, false).orThrow();
+        Wallet wallet = ledger.openWallet(p.envId(), p.userId(), currency, additional).orThrow();
         ctx.status(existed ? 200 : 201).json(new AccountResponse(view(wallet)));
     }
 

@@ -1,5 +1,7 @@
 package coffer.server.wallet;
 
+import coffer.core.money.Money;
+import coffer.server.ledger.DemoData;
 import coffer.server.testing.DemoServerTest;
 import coffer.server.testing.TestServer.Caller;
 import com.google.gson.JsonObject;
@@ -60,6 +62,26 @@ class AccountRoutesTest extends DemoServerTest {
         HttpResponse<String> kwd = carol.post("/api/v1/accounts", "{\"currency\":\"KWD\"}");
         assertThat(account(kwd).get("balance").getAsString()).isEqualTo("0.000");
         assertThat(Caller.json(carol.get("/api/v1/accounts")).getAsJsonArray("accounts")).hasSize(2);
+    }
+
+    @Test
+    void anAdditionalWalletInTheSameCurrencyLetsTheUserTransferBetweenTheirOwnPots() {
+        Caller dana = server.register("dana-pots@example.com");
+        String main = account(dana.post("/api/v1/accounts", "{\"currency\":\"USD\"}")).get("id").getAsString();
+        server.server().ledger().deposit(DemoData.ENV_ID, main, Money.parse("20.00", "USD"), null, "funds", null).orThrow();
+        HttpResponse<String> pot = dana.post("/api/v1/accounts", "{\"currency\":\"USD\",\"additional\":true}");
+        assertThat(pot.statusCode()).as(pot.body()).isEqualTo(201);
+        String potId = account(pot).get("id").getAsString();
+        assertThat(potId).isNotEqualTo(main);
+
+        HttpResponse<String> moved = dana.post("/api/v1/transfers", "{\"amount\":\"10.00\",\"currency\":\"USD\","
+                + "\"from_wallet_id\":\"" + main + "\",\"to_wallet_id\":\"" + potId + "\"}");
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(201);
+        assertThat(account(dana.get("/api/v1/accounts/" + potId)).get("balance").getAsString()).isEqualTo("10.00");
+        assertThat(account(dana.get("/api/v1/accounts/" + main)).get("balance").getAsString()).isEqualTo("10.00");
+        assertThat(code(dana.post("/api/v1/accounts", "{\"currency\":\"USD\",\"additional\":\"yes\"}")))
+                .isEqualTo("INVALID_REQUEST");
+        assertThat(Caller.json(dana.get("/api/v1/accounts")).getAsJsonArray("accounts")).hasSize(2);
     }
 
     @Test

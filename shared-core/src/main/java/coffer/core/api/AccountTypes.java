@@ -30,7 +30,10 @@ public final class AccountTypes {
         }
     }
 
-    /** {@code POST /api/v1/accounts}: open a wallet in another currency. */
-    public record OpenAccountRequest(String currency) {
+    /**
+     * {@code POST /api/v1/accounts}: open a wallet in another currency; with {@code additional} true, one
+     * more wallet in a currency the user already holds (a separate pot to transfer to and from).
+     */
+    public record OpenAccountRequest(String currency, Boolean additional) {
     }
 }
