@@ -9,6 +9,8 @@ import coffer.core.api.ErrorBody;
 import coffer.core.api.KycTypes.KycStatusResponse;
 import coffer.core.api.PaymentTypes.PaymentRequest;
 import coffer.core.api.PaymentTypes.PaymentView;
+import coffer.core.api.TopupTypes.TopupRequest;
+import coffer.core.api.TopupTypes.TopupView;
 import coffer.core.api.TransactionTypes.TransactionList;
 import coffer.core.api.TransferTypes.TransferRequest;
 import coffer.core.api.TransferTypes.TransferView;
@@ -153,6 +155,16 @@ public final class ApiClient {
     /** One page of history; {@code filters} are the query parameters ({@code wallet_id}, {@code q}, {@code cursor}...). */
     public TransactionList transactions(Map<String, String> filters) {
         return execute(api.transactions(filters));
+    }
+
+    /** Starts a card top-up; the answer carries the provider's checkout page. The same key for a retry. */
+    public TopupView topup(String idempotencyKey, TopupRequest request) {
+        return execute(api.topup(requireKey(idempotencyKey), request));
+    }
+
+    /** Where a top-up stands: the server's word, the only one the app trusts. */
+    public TopupView topupStatus(String topupId) {
+        return execute(api.topupStatus(topupId));
     }
 
     private static String requireKey(String key) {

@@ -17,7 +17,7 @@ import coffer.core.api.PaymentTypes.PaymentRequest;
 import coffer.core.api.PaymentTypes.PaymentView;
 import coffer.core.api.SyncTypes.SyncPage;
 import coffer.core.api.TopupTypes.TopupRequest;
-import coffer.core.api.TopupTypes.TopupResponse;
+import coffer.core.api.TopupTypes.TopupView;
 import coffer.core.api.TransactionTypes.TransactionList;
 import coffer.core.api.TransactionTypes.TransactionResponse;
 import coffer.core.api.TransferTypes.TransferRequest;
@@ -105,5 +105,8 @@ interface CofferApi {
     Call<SyncPage> sync(@Query("cursor") String cursor, @Query("limit") Integer limit);
 
     @POST("api/v1/topups")
-    Call<TopupResponse> topup(@Header(IDEMPOTENCY_KEY) String idempotencyKey, @Body TopupRequest body);
+    Call<TopupView> topup(@Header(IDEMPOTENCY_KEY) String idempotencyKey, @Body TopupRequest body);
+
+    @GET("api/v1/topups/{id}")
+    Call<TopupView> topupStatus(@Path("id") String id);
 }

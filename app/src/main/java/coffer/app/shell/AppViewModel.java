@@ -10,6 +10,7 @@ import coffer.app.server.EmbeddedServer;
 import coffer.app.settings.AppSettings;
 import coffer.app.settings.SettingsViewModel;
 import coffer.app.signin.SignInViewModel;
+import coffer.app.topup.TopupViewModel;
 import coffer.app.wallet.WalletsViewModel;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -183,6 +184,10 @@ public final class AppViewModel implements AutoCloseable {
 
     public TransferViewModel transfer() {
         return new TransferViewModel(api, executor);
+    }
+
+    public TopupViewModel topup() {
+        return new TopupViewModel(api, executor, pollInterval);
     }
 
     public SettingsViewModel settings() {

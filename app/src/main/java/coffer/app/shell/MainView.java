@@ -7,6 +7,7 @@ import coffer.app.send.SendView;
 import coffer.app.send.TransferView;
 import coffer.app.settings.SettingsView;
 import coffer.app.signin.SignInView;
+import coffer.app.topup.TopupView;
 import coffer.app.wallet.WalletsView;
 import javafx.application.Application;
 import javafx.fxml.FXML;
@@ -30,6 +31,7 @@ public final class MainView {
     @FXML private Button navHistory;
     @FXML private Button navSend;
     @FXML private Button navTransfer;
+    @FXML private Button navTopup;
     @FXML private Button signOut;
     @FXML private Label connection;
     @FXML private Label error;
@@ -72,6 +74,7 @@ public final class MainView {
         navHistory.disableProperty().bind(app.signedInProperty().not());
         navSend.disableProperty().bind(app.signedInProperty().not());
         navTransfer.disableProperty().bind(app.signedInProperty().not());
+        navTopup.disableProperty().bind(app.signedInProperty().not());
         signOut.visibleProperty().bind(app.signedInProperty());
         connection.textProperty().bind(app.connectionProperty());
         error.textProperty().bind(app.errorProperty());
@@ -86,6 +89,7 @@ public final class MainView {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN), this::history);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN), this::send);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT4, KeyCombination.SHORTCUT_DOWN), this::transfer);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT5, KeyCombination.SHORTCUT_DOWN), this::topup);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), this::settings);
     }
 
@@ -97,6 +101,7 @@ public final class MainView {
             case HISTORY -> new HistoryView(app.history()).root();
             case SEND -> new SendView(app.send()).root();
             case TRANSFER -> new TransferView(app.transfer()).root();
+            case TOPUP -> new TopupView(app.topup()).root();
             case SETTINGS -> new SettingsView(app.settings()).root();
         };
         content.getChildren().setAll(page);
@@ -127,6 +132,11 @@ public final class MainView {
     @FXML
     private void transfer() {
         app.show(Screen.TRANSFER);
+    }
+
+    @FXML
+    private void topup() {
+        app.show(Screen.TOPUP);
     }
 
     @FXML

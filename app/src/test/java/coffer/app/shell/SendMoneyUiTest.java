@@ -1,5 +1,7 @@
 package coffer.app.shell;
 
+import static coffer.app.FxWait.text;
+import static coffer.app.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import coffer.app.concurrent.FxBackgroundExecutor;
@@ -11,11 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import javafx.scene.Node;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
@@ -33,8 +30,6 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The real window against the bundled server, started as the app starts it (headless under Monocle). */
 @ExtendWith(ApplicationExtension.class)
 class SendMoneyUiTest {
-    private static final long DEADLINE_SECONDS = 30;
-
     @TempDir
     Path home;
     private FxBackgroundExecutor executor;
@@ -53,17 +48,6 @@ class SendMoneyUiTest {
     void stop() {
         app.close();
         executor.close();
-    }
-
-    /** Polls {@code condition} on the FX thread until it holds, failing after the deadline. */
-    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS,
-                () -> WaitForAsyncUtils.asyncFx(condition).get());
-    }
-
-    private static String text(FxRobot robot, String query) {
-        Node node = robot.lookup(query).query();
-        return ((Labeled) node).getText();
     }
 
     private static boolean firstWalletShows(FxRobot robot, String available) {

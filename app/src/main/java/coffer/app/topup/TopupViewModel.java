@@ -1,0 +1,252 @@
+package coffer.app.topup;
+
+import coffer.app.api.ApiClient;
+import coffer.app.concurrent.BackgroundExecutor;
+import coffer.app.format.AmountInput;
+import coffer.app.format.Amounts;
+import coffer.app.format.Problems;
+import coffer.app.wallet.WalletRow;
+import coffer.core.api.TopupTypes.TopupRequest;
+import coffer.core.api.TopupTypes.TopupView;
+import coffer.core.money.Money;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Top up a wallet by card: the server opens a top-up, the user pays on the provider's checkout page
+ * (shown while {@link #checkoutUrlProperty()} is not empty), and the balance shows once the server
+ * says the top-up completed. The page's own words are never trusted: reaching the return URL only
+ * means "ask the server now".
+ */
+public final class TopupViewModel {
+    /** How long to wait for the provider's confirmation after the page returned, before saying so. */
+    private static final Duration CONFIRM_DEADLINE = Duration.ofMinutes(2);
+    /** How many times a page of the checkout is followed by asking whether its card was declined. */
+    private static final int DECLINE_CHECKS = 20;
+    private static final String PENDING = "pending";
+    private static final String COMPLETED = "completed";
+
+    private final ApiClient api;
+    private final BackgroundExecutor executor;
+    private final Duration pollInterval;
+    private final ObservableList<WalletRow> wallets = FXCollections.observableArrayList();
+    private final ObjectProperty<WalletRow> wallet = new SimpleObjectProperty<>();
+    private final StringProperty amount = new SimpleStringProperty("");
+    private final StringProperty checkoutUrl = new SimpleStringProperty("");
+    private final StringProperty status = new SimpleStringProperty("");
+    private final StringProperty balance = new SimpleStringProperty("");
+    private final StringProperty error = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private TopupView topup;
+    /** Bumped whenever what is being watched changes, so an older poll's answer is dropped. */
+    private int watch;
+
+    public TopupViewModel(ApiClient api, BackgroundExecutor executor, Duration pollInterval) {
+        this.api = Objects.requireNonNull(api, "api");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
+    }
+
+    public ObservableList<WalletRow> wallets() {
+        return wallets;
+    }
+
+    public ObjectProperty<WalletRow> walletProperty() {
+        return wallet;
+    }
+
+    public StringProperty amountProperty() {
+        return amount;
+    }
+
+    /** The provider's checkout page to show; empty when no checkout is open. */
+    public ReadOnlyStringProperty checkoutUrlProperty() {
+        return checkoutUrl;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    /** The wallet's balance after a completed top-up, in words. */
+    public StringProperty balanceProperty() {
+        return balance;
+    }
+
+    public StringProperty errorProperty() {
+        return error;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public void load() {
+        busy.set(true);
+        executor.submit(api::accounts, accounts -> {
+            busy.set(false);
+            wallets.setAll(accounts.stream().map(WalletRow::of).toList());
+            if (wallet.get() == null && !wallets.isEmpty()) {
+                wallet.set(wallets.get(0));
+            }
+        }, this::fail);
+    }
+
+    /** Checks the amount, opens the top-up on the server and shows its checkout page. */
+    public void start() {
+        error.set("");
+        status.set("");
+        balance.set("");
+        WalletRow target = wallet.get();
+        if (target == null) {
+            error.set("Choose the wallet to top up.");
+            return;
+        }
+        Optional<String> problem = AmountInput.problem(amount.get(), target.currency());
+        if (problem.isPresent()) {
+            error.set(problem.get());
+            return;
+        }
+        Money money = Money.parse(amount.get(), target.currency());
+        TopupRequest request = new TopupRequest(target.id(), money.toDecimalString(), target.currency(), null, null);
+        String key = UUID.randomUUID().toString();
+        busy.set(true);
+        watch++;
+        executor.submit(() -> api.topup(key, request), opened -> {
+            busy.set(false);
+            topup = opened;
+            if (opened.checkoutUrl() == null) {
+                error.set("The server opened the top-up without a checkout page.");
+                return;
+            }
+            status.set("Pay " + Amounts.format(money) + " on the provider's page.");
+            checkoutUrl.set(opened.checkoutUrl());
+        }, this::fail);
+    }
+
+    /**
+     * The checkout page's browser moved to {@code location}. Reaching the top-up's return page closes
+     * the checkout and asks the server until the top-up is final.
+     */
+    public void checkoutNavigated(String location) {
+        TopupView open = topup;
+        if (open == null || checkoutUrl.get().isEmpty() || !isReturnPage(location, open.topupId())) {
+            return;
+        }
+        checkoutUrl.set("");
+        status.set("Waiting for confirmation from the payment provider…");
+        busy.set(true);
+        int current = ++watch;
+        long attempts = Math.max(1, Math.min(600, CONFIRM_DEADLINE.toMillis() / Math.max(1, pollInterval.toMillis())));
+        confirm(open.topupId(), current, attempts);
+    }
+
+    /** A page of the checkout finished loading: the card just tried may have been declined. */
+    public void checkoutLoaded(String location) {
+        TopupView open = topup;
+        if (open == null || checkoutUrl.get().isEmpty() || isReturnPage(location, open.topupId())) {
+            return;
+        }
+        int current = ++watch;
+        watchForDecline(open.topupId(), current, DECLINE_CHECKS);
+    }
+
+    /** The user closed the checkout page without paying. */
+    public void closeCheckout() {
+        if (checkoutUrl.get().isEmpty()) {
+            return;
+        }
+        watch++;
+        checkoutUrl.set("");
+        status.set("Checkout closed. Nothing is added unless the payment went through.");
+    }
+
+    static boolean isReturnPage(String location, String topupId) {
+        if (location == null || location.isBlank()) {
+            return false;
+        }
+        try {
+            String path = URI.create(location).getPath();
+            return path != null && path.endsWith("/topups/" + topupId + "/done");
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private void confirm(String topupId, int current, long attemptsLeft) {
+        executor.submit(() -> api.topupStatus(topupId), now -> {
+            if (current != watch) {
+                return;
+            }
+            if (!PENDING.equals(now.status())) {
+                finished(now);
+            } else if (attemptsLeft > 1) {
+                executor.schedule(pollInterval, () -> confirm(topupId, current, attemptsLeft - 1));
+            } else {
+                busy.set(false);
+                status.set("Still waiting for the provider to confirm the payment; the balance updates when it does.");
+            }
+        }, failure -> {
+            if (current != watch) {
+                return;
+            }
+            if (attemptsLeft > 1) {
+                executor.schedule(pollInterval, () -> confirm(topupId, current, attemptsLeft - 1));
+            } else {
+                fail(failure);
+            }
+        });
+    }
+
+    private void watchForDecline(String topupId, int current, int checksLeft) {
+        executor.submit(() -> api.topupStatus(topupId), now -> {
+            if (current != watch) {
+                return;
+            }
+            if (!PENDING.equals(now.status())) {
+                checkoutUrl.set("");
+                finished(now);
+            } else if (now.failureReason() != null) {
+                error.set("The card was declined (" + now.failureReason() + "). Try another card.");
+            } else if (checksLeft > 1) {
+                executor.schedule(pollInterval, () -> watchForDecline(topupId, current, checksLeft - 1));
+            }
+        }, failure -> { });
+    }
+
+    private void finished(TopupView now) {
+        if (!COMPLETED.equals(now.status())) {
+            busy.set(false);
+            status.set("");
+            error.set("The top-up " + now.status() + ": " + Problems.reason(now.failureReason()) + ".");
+            return;
+        }
+        error.set("");
+        status.set("Top-up completed: " + Amounts.format(now.amount(), now.currency()) + " added.");
+        executor.submit(api::accounts, accounts -> {
+            busy.set(false);
+            wallets.setAll(accounts.stream().map(WalletRow::of).toList());
+            wallets.stream().filter(w -> w.id().equals(now.walletId())).findFirst().ifPresent(w -> {
+                wallet.set(w);
+                balance.set("Balance now: " + w.available());
+            });
+        }, this::fail);
+    }
+
+    private void fail(Throwable failure) {
+        busy.set(false);
+        error.set(Problems.describe(failure));
+    }
+}
