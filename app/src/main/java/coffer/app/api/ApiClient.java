@@ -9,6 +9,7 @@ import coffer.core.api.ErrorBody;
 import coffer.core.api.KycTypes.KycStatusResponse;
 import coffer.core.api.PaymentTypes.PaymentRequest;
 import coffer.core.api.PaymentTypes.PaymentView;
+import coffer.core.api.SyncTypes.SyncPage;
 import coffer.core.api.TopupTypes.TopupRequest;
 import coffer.core.api.TopupTypes.TopupView;
 import coffer.core.api.TransactionTypes.TransactionList;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -45,6 +47,7 @@ public final class ApiClient {
     private static final String FX_THREAD = "JavaFX Application Thread";
 
     private final CofferApi api;
+    private final OkHttpClient http;
     private final String baseUrl;
     private final Object refreshLock = new Object();
     private volatile Session session;
@@ -58,7 +61,7 @@ public final class ApiClient {
         this.baseUrl = url.toString();
         // OkHttp itself resends a request whose connection dropped, POSTs included; that is safe here
         // because money-moving POSTs carry their Idempotency-Key, the same on every attempt
-        OkHttpClient http = new OkHttpClient.Builder()
+        this.http = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .readTimeout(Duration.ofSeconds(30))
                 .addInterceptor(chain -> {
@@ -165,6 +168,21 @@ public final class ApiClient {
     /** Where a top-up stands: the server's word, the only one the app trusts. */
     public TopupView topupStatus(String topupId) {
         return execute(api.topupStatus(topupId));
+    }
+
+    /** The changes since {@code cursor} (null: from the start), one page at a time. */
+    public SyncPage sync(String cursor) {
+        return execute(api.sync(cursor, null));
+    }
+
+    /**
+     * Starts reading the server's event stream as the signed-in user; {@code onEvent} gets each event's
+     * name on the stream's own thread. Close the stream on sign-out.
+     */
+    public EventStream events(Consumer<String> onEvent) {
+        EventStream stream = new EventStream(http, baseUrl + "api/v1/events", onEvent);
+        stream.start();
+        return stream;
     }
 
     private static String requireKey(String key) {

@@ -34,6 +34,7 @@ public final class MainView {
     @FXML private Button navTopup;
     @FXML private Button signOut;
     @FXML private Label connection;
+    @FXML private Label announcement;
     @FXML private Label error;
     @FXML private ProgressIndicator progress;
 
@@ -77,6 +78,7 @@ public final class MainView {
         navTopup.disableProperty().bind(app.signedInProperty().not());
         signOut.visibleProperty().bind(app.signedInProperty());
         connection.textProperty().bind(app.connectionProperty());
+        announcement.textProperty().bind(app.announcementProperty());
         error.textProperty().bind(app.errorProperty());
         progress.visibleProperty().bind(app.busyProperty());
         progress.managedProperty().bind(progress.visibleProperty());
