@@ -185,6 +185,33 @@ public final class ApiClient {
         return stream;
     }
 
+    /** The user's saved bank accounts, oldest first. */
+    public List<BankTypes.BankAccountView> bankAccounts() {
+        return execute(api.bankAccounts()).bankAccounts();
+    }
+
+    /** Who holds an account, as the provider knows it; nothing is saved. */
+    public BankTypes.ResolvedBankAccount resolveBankAccount(String bankCode, String accountNumber) {
+        return execute(api.resolveBankAccount(bankCode, accountNumber));
+    }
+
+    public BankTypes.BankAccountView addBankAccount(String bankCode, String accountNumber) {
+        return execute(api.addBankAccount(new BankTypes.BankAccountRequest(bankCode, accountNumber)));
+    }
+
+    public void removeBankAccount(String bankAccountId) {
+        execute(api.removeBankAccount(bankAccountId));
+    }
+
+    /** Withdraws to a saved account, or through the provider's payout page; the same key for a retry. */
+    public BankTypes.WithdrawalView withdraw(String idempotencyKey, BankTypes.WithdrawalRequest request) {
+        return execute(api.withdraw(requireKey(idempotencyKey), request));
+    }
+
+    public BankTypes.WithdrawalView withdrawal(String withdrawalId) {
+        return execute(api.withdrawal(withdrawalId));
+    }
+
     private static String requireKey(String key) {
         if (key == null || key.isBlank()) {
             throw new IllegalArgumentException("a money-moving request needs an idempotency key");

@@ -22,10 +22,17 @@ import coffer.core.api.TransactionTypes.TransactionList;
 import coffer.core.api.TransactionTypes.TransactionResponse;
 import coffer.core.api.TransferTypes.TransferRequest;
 import coffer.core.api.TransferTypes.TransferView;
+import coffer.app.api.BankTypes.BankAccountList;
+import coffer.app.api.BankTypes.BankAccountRequest;
+import coffer.app.api.BankTypes.BankAccountView;
+import coffer.app.api.BankTypes.ResolvedBankAccount;
+import coffer.app.api.BankTypes.WithdrawalRequest;
+import coffer.app.api.BankTypes.WithdrawalView;
 import java.util.Map;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
 import retrofit2.http.Body;
+import retrofit2.http.DELETE;
 import retrofit2.http.GET;
 import retrofit2.http.Header;
 import retrofit2.http.POST;
@@ -109,4 +116,23 @@ interface CofferApi {
 
     @GET("api/v1/topups/{id}")
     Call<TopupView> topupStatus(@Path("id") String id);
+
+    @GET("api/v1/bank-accounts")
+    Call<BankAccountList> bankAccounts();
+
+    @GET("api/v1/bank-accounts/resolve")
+    Call<ResolvedBankAccount> resolveBankAccount(@Query("bank_code") String bankCode,
+                                                 @Query("account_number") String accountNumber);
+
+    @POST("api/v1/bank-accounts")
+    Call<BankAccountView> addBankAccount(@Body BankAccountRequest body);
+
+    @DELETE("api/v1/bank-accounts/{id}")
+    Call<Void> removeBankAccount(@Path("id") String id);
+
+    @POST("api/v1/withdrawals")
+    Call<WithdrawalView> withdraw(@Header(IDEMPOTENCY_KEY) String idempotencyKey, @Body WithdrawalRequest body);
+
+    @GET("api/v1/withdrawals/{id}")
+    Call<WithdrawalView> withdrawal(@Path("id") String id);
 }

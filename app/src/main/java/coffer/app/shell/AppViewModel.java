@@ -13,6 +13,7 @@ import coffer.app.signin.SignInViewModel;
 import coffer.app.sync.LiveEventsViewModel;
 import coffer.app.topup.TopupViewModel;
 import coffer.app.wallet.WalletsViewModel;
+import coffer.app.withdraw.WithdrawViewModel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -216,6 +217,12 @@ public final class AppViewModel implements AutoCloseable {
     public TopupViewModel topup() {
         refreshScreen = () -> { };
         return new TopupViewModel(api, executor, pollInterval);
+    }
+
+    public WithdrawViewModel withdraw() {
+        WithdrawViewModel withdraw = new WithdrawViewModel(api, executor, pollInterval);
+        refreshScreen = withdraw::refresh;
+        return withdraw;
     }
 
     public SettingsViewModel settings() {

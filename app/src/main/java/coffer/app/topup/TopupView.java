@@ -1,9 +1,8 @@
 package coffer.app.topup;
 
+import coffer.app.checkout.ProviderPage;
 import coffer.app.shell.Fxml;
 import coffer.app.wallet.WalletRow;
-import javafx.application.Platform;
-import javafx.concurrent.Worker;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -12,7 +11,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
-import javafx.scene.web.WebEngine;
 import javafx.scene.web.WebView;
 
 /** Top up by card; the provider's checkout shows in an embedded browser. It only binds and forwards. */
@@ -50,22 +48,8 @@ public final class TopupView {
         error.textProperty().bind(viewModel.errorProperty());
         checkout.visibleProperty().bind(viewModel.checkoutUrlProperty().isNotEmpty());
         checkout.managedProperty().bind(checkout.visibleProperty());
-        WebEngine engine = browser.getEngine();
-        engine.locationProperty().addListener((o, was, now) -> viewModel.checkoutNavigated(now));
-        engine.getLoadWorker().stateProperty().addListener((o, was, now) -> {
-            if (now == Worker.State.SUCCEEDED) {
-                viewModel.checkoutLoaded(engine.getLocation());
-            }
-        });
-        viewModel.checkoutUrlProperty().addListener((o, was, now) -> {
-            if (!now.isEmpty()) {
-                engine.load(now);
-            } else {
-                // the checkout closes from inside WebKit's redirect callback; leaving the page there crashes
-                // WebKit, so the blank page waits for the callback to return
-                Platform.runLater(() -> engine.load("about:blank"));
-            }
-        });
+        ProviderPage.attach(browser, viewModel.checkoutUrlProperty(), viewModel::checkoutNavigated,
+                viewModel::checkoutLoaded);
         viewModel.load();
     }
 

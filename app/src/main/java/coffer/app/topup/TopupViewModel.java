@@ -1,15 +1,16 @@
 package coffer.app.topup;
 
 import coffer.app.api.ApiClient;
+import coffer.app.checkout.ReturnAddress;
 import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.format.AmountInput;
 import coffer.app.format.Amounts;
 import coffer.app.format.Problems;
+import coffer.app.wallet.WalletChoice;
 import coffer.app.wallet.WalletRow;
 import coffer.core.api.TopupTypes.TopupRequest;
 import coffer.core.api.TopupTypes.TopupView;
 import coffer.core.money.Money;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,10 +19,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
@@ -31,8 +30,6 @@ import javafx.collections.ObservableList;
  * means "ask the server now".
  */
 public final class TopupViewModel {
-    /** How long to wait for the provider's confirmation after the page returned, before saying so. */
-    private static final Duration CONFIRM_DEADLINE = Duration.ofMinutes(2);
     /** How many times a page of the checkout is followed by asking whether its card was declined. */
     private static final int DECLINE_CHECKS = 20;
     private static final String PENDING = "pending";
@@ -41,8 +38,7 @@ public final class TopupViewModel {
     private final ApiClient api;
     private final BackgroundExecutor executor;
     private final Duration pollInterval;
-    private final ObservableList<WalletRow> wallets = FXCollections.observableArrayList();
-    private final ObjectProperty<WalletRow> wallet = new SimpleObjectProperty<>();
+    private final WalletChoice wallets = new WalletChoice();
     private final StringProperty amount = new SimpleStringProperty("");
     private final StringProperty checkoutUrl = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
@@ -60,11 +56,11 @@ public final class TopupViewModel {
     }
 
     public ObservableList<WalletRow> wallets() {
-        return wallets;
+        return wallets.wallets();
     }
 
     public ObjectProperty<WalletRow> walletProperty() {
-        return wallet;
+        return wallets.chosenProperty();
     }
 
     public StringProperty amountProperty() {
@@ -97,10 +93,7 @@ public final class TopupViewModel {
         busy.set(true);
         executor.submit(api::accounts, accounts -> {
             busy.set(false);
-            wallets.setAll(accounts.stream().map(WalletRow::of).toList());
-            if (wallet.get() == null && !wallets.isEmpty()) {
-                wallet.set(wallets.get(0));
-            }
+            wallets.show(accounts);
         }, this::fail);
     }
 
@@ -109,7 +102,7 @@ public final class TopupViewModel {
         error.set("");
         status.set("");
         balance.set("");
-        WalletRow target = wallet.get();
+        WalletRow target = wallets.chosenProperty().get();
         if (target == null) {
             error.set("Choose the wallet to top up.");
             return;
@@ -149,8 +142,7 @@ public final class TopupViewModel {
         status.set("Waiting for confirmation from the payment provider…");
         busy.set(true);
         int current = ++watch;
-        long attempts = Math.max(1, Math.min(600, CONFIRM_DEADLINE.toMillis() / Math.max(1, pollInterval.toMillis())));
-        confirm(open.topupId(), current, attempts);
+        confirm(open.topupId(), current, ReturnAddress.attempts(pollInterval));
     }
 
     /** A page of the checkout finished loading: the card just tried may have been declined. */
@@ -174,15 +166,7 @@ public final class TopupViewModel {
     }
 
     static boolean isReturnPage(String location, String topupId) {
-        if (location == null || location.isBlank()) {
-            return false;
-        }
-        try {
-            String path = URI.create(location).getPath();
-            return path != null && path.endsWith("/topups/" + topupId + "/done");
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return ReturnAddress.reached(location, "/topups/" + topupId + "/done");
     }
 
     private void confirm(String topupId, int current, long attemptsLeft) {
@@ -237,11 +221,7 @@ public final class TopupViewModel {
         status.set("Top-up completed: " + Amounts.format(now.amount(), now.currency()) + " added.");
         executor.submit(api::accounts, accounts -> {
             busy.set(false);
-            wallets.setAll(accounts.stream().map(WalletRow::of).toList());
-            wallets.stream().filter(w -> w.id().equals(now.walletId())).findFirst().ifPresent(w -> {
-                wallet.set(w);
-                balance.set("Balance now: " + w.available());
-            });
+            wallets.show(accounts, now.walletId()).ifPresent(w -> balance.set("Balance now: " + w.available()));
         }, this::fail);
     }
 

@@ -2,8 +2,12 @@ package coffer.app.topup;
 
 import static coffer.app.FxWait.text;
 import static coffer.app.FxWait.waitUntil;
+import static coffer.app.UiSteps.clickPageButton;
+import static coffer.app.UiSteps.signIn;
+import static coffer.app.UiSteps.typeInto;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coffer.app.InProcessServer;
 import coffer.app.concurrent.FxBackgroundExecutor;
 import coffer.app.settings.AppSettings;
 import coffer.app.shell.AppViewModel;
@@ -11,10 +15,8 @@ import coffer.app.shell.MainView;
 import java.nio.file.Path;
 import java.time.Duration;
 import javafx.concurrent.Worker;
-import javafx.geometry.Point2D;
 import javafx.scene.web.WebView;
 import javafx.stage.Stage;
-import netscape.javascript.JSObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +24,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** A top-up paid by typing test cards into the provider's checkout page in the app's WebView, against the bundled server. */
 @ExtendWith(ApplicationExtension.class)
@@ -59,42 +60,19 @@ class TopupUiTest {
                 && Boolean.TRUE.equals(page.getEngine().executeScript("document.getElementById('card_number') != null"));
     }
 
-    /** Focuses a field of the checkout page, then types into it as the user would. */
-    private static void typeInto(FxRobot robot, String fieldId, String text) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> checkout(robot).getEngine()
-                .executeScript("var f = document.getElementById('" + fieldId + "'); f.value = ''; f.focus();")).get();
-        robot.write(text);
-    }
-
-    /** Clicks a button of the checkout page where it shows on screen, as the user would. */
-    private static void clickPageButton(FxRobot robot, String selector) throws Exception {
-        Point2D center = WaitForAsyncUtils.asyncFx(() -> {
-            WebView page = checkout(robot);
-            JSObject box = (JSObject) page.getEngine().executeScript("var b = document.querySelector('" + selector
-                    + "'); b.scrollIntoView(false); b.getBoundingClientRect()");
-            double x = ((Number) box.getMember("left")).doubleValue() + ((Number) box.getMember("width")).doubleValue() / 2;
-            double y = ((Number) box.getMember("top")).doubleValue() + ((Number) box.getMember("height")).doubleValue() / 2;
-            return page.localToScreen(x, y);
-        }).get();
-        robot.clickOn(center);
-    }
-
     private static void payWith(FxRobot robot, String cardNumber) throws Exception {
-        robot.clickOn("#checkoutPage");
-        typeInto(robot, "card_number", cardNumber);
-        typeInto(robot, "expiry", "12/30");
-        typeInto(robot, "cvc", "123");
-        typeInto(robot, "name", "Alice Example");
-        clickPageButton(robot, "button[type=submit]:not(.secondary)");
+        WebView page = checkout(robot);
+        robot.clickOn(page);
+        typeInto(robot, page, "card_number", cardNumber);
+        typeInto(robot, page, "expiry", "12/30");
+        typeInto(robot, page, "cvc", "123");
+        typeInto(robot, page, "name", "Alice Example");
+        clickPageButton(robot, page, "button[type=submit]:not(.secondary)");
     }
 
     @Test
     void aDeclinedCardIsShownThenTheTestCardPaysAndTheBalanceRises(FxRobot robot) throws Exception {
-        waitUntil(() -> robot.lookup("#email").tryQuery().isPresent());
-        robot.clickOn("#email").write("alice@example.com");
-        robot.clickOn("#password").write("demo-password");
-        robot.clickOn("#signInButton");
-        waitUntil(() -> robot.lookup("#walletsTable").tryQuery().isPresent());
+        signIn(robot, InProcessServer.ALICE);
 
         robot.clickOn("#navTopup");
         waitUntil(() -> robot.lookup("#topupWallet").tryQuery().isPresent()
