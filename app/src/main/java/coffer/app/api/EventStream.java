@@ -78,12 +78,19 @@ public final class EventStream implements AutoCloseable {
     private void read(ResponseBody body) throws IOException {
         BufferedReader lines = new BufferedReader(new InputStreamReader(body.byteStream(), StandardCharsets.UTF_8));
         String event = "message";
+        boolean hasData = false;
         for (String line = lines.readLine(); line != null && !closed; line = lines.readLine()) {
             if (line.isEmpty()) {
-                onEvent.accept(event);
+                // a blank line ends an event; one without data (a keep-alive comment) is not an event
+                if (hasData) {
+                    onEvent.accept(event);
+                }
                 event = "message";
+                hasData = false;
             } else if (line.startsWith("event:")) {
                 event = line.substring(6).strip();
+            } else if (line.startsWith("data:")) {
+                hasData = true;
             }
         }
     }
