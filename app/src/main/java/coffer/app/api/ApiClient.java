@@ -10,6 +10,8 @@ import coffer.core.api.KycTypes.KycStatusResponse;
 import coffer.core.api.PaymentTypes.PaymentRequest;
 import coffer.core.api.PaymentTypes.PaymentView;
 import coffer.core.api.SyncTypes.SyncPage;
+import coffer.core.api.TopupTypes.CardChargeRequest;
+import coffer.core.api.TopupTypes.CardView;
 import coffer.core.api.TopupTypes.TopupRequest;
 import coffer.core.api.TopupTypes.TopupView;
 import coffer.core.api.TransactionTypes.TransactionList;
@@ -168,6 +170,20 @@ public final class ApiClient {
     /** Where a top-up stands: the server's word, the only one the app trusts. */
     public TopupView topupStatus(String topupId) {
         return execute(api.topupStatus(topupId));
+    }
+
+    /** Cards saved at a checkout: brand, last four digits and expiry, never the number. */
+    public List<CardView> cards() {
+        return execute(api.cards()).cards();
+    }
+
+    /** Charges a saved card again, without a page; the answer is the top-up it made. The same key for a retry. */
+    public TopupView chargeCard(String idempotencyKey, String cardId, CardChargeRequest request) {
+        return execute(api.chargeCard(requireKey(idempotencyKey), cardId, request));
+    }
+
+    public void removeCard(String cardId) {
+        execute(api.removeCard(cardId));
     }
 
     /** The changes since {@code cursor} (null: from the start), one page at a time. */

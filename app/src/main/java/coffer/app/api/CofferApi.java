@@ -16,6 +16,8 @@ import coffer.core.api.PaymentTypes.PaymentList;
 import coffer.core.api.PaymentTypes.PaymentRequest;
 import coffer.core.api.PaymentTypes.PaymentView;
 import coffer.core.api.SyncTypes.SyncPage;
+import coffer.core.api.TopupTypes.CardChargeRequest;
+import coffer.core.api.TopupTypes.CardList;
 import coffer.core.api.TopupTypes.TopupRequest;
 import coffer.core.api.TopupTypes.TopupView;
 import coffer.core.api.TransactionTypes.TransactionList;
@@ -135,4 +137,14 @@ interface CofferApi {
 
     @GET("api/v1/withdrawals/{id}")
     Call<WithdrawalView> withdrawal(@Path("id") String id);
+
+    @GET("api/v1/cards")
+    Call<CardList> cards();
+
+    @POST("api/v1/cards/{id}/charges")
+    Call<TopupView> chargeCard(@Header(IDEMPOTENCY_KEY) String idempotencyKey, @Path("id") String id,
+                               @Body CardChargeRequest body);
+
+    @DELETE("api/v1/cards/{id}")
+    Call<Void> removeCard(@Path("id") String id);
 }

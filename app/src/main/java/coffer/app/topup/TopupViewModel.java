@@ -8,6 +8,7 @@ import coffer.app.format.Amounts;
 import coffer.app.format.Problems;
 import coffer.app.wallet.WalletChoice;
 import coffer.app.wallet.WalletRow;
+import coffer.core.api.TopupTypes.CardChargeRequest;
 import coffer.core.api.TopupTypes.TopupRequest;
 import coffer.core.api.TopupTypes.TopupView;
 import coffer.core.money.Money;
@@ -45,6 +46,8 @@ public final class TopupViewModel {
     private final StringProperty balance = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final BooleanProperty saveCard = new SimpleBooleanProperty();
+    private final SavedCardsViewModel cards;
     private TopupView topup;
     /** Bumped whenever what is being watched changes, so an older poll's answer is dropped. */
     private int watch;
@@ -53,6 +56,7 @@ public final class TopupViewModel {
         this.api = Objects.requireNonNull(api, "api");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
+        this.cards = new SavedCardsViewModel(api, executor);
     }
 
     public ObservableList<WalletRow> wallets() {
@@ -89,7 +93,17 @@ public final class TopupViewModel {
         return busy;
     }
 
+    public SavedCardsViewModel cards() {
+        return cards;
+    }
+
+    /** Whether the checkout offers to save the card for charges without a page. */
+    public BooleanProperty saveCardProperty() {
+        return saveCard;
+    }
+
     public void load() {
+        cards.load();
         busy.set(true);
         executor.submit(api::accounts, accounts -> {
             busy.set(false);
@@ -99,21 +113,13 @@ public final class TopupViewModel {
 
     /** Checks the amount, opens the top-up on the server and shows its checkout page. */
     public void start() {
-        error.set("");
-        status.set("");
-        balance.set("");
-        WalletRow target = wallets.chosenProperty().get();
-        if (target == null) {
-            error.set("Choose the wallet to top up.");
+        Optional<WalletRow> target = checkedWallet();
+        if (target.isEmpty()) {
             return;
         }
-        Optional<String> problem = AmountInput.problem(amount.get(), target.currency());
-        if (problem.isPresent()) {
-            error.set(problem.get());
-            return;
-        }
-        Money money = Money.parse(amount.get(), target.currency());
-        TopupRequest request = new TopupRequest(target.id(), money.toDecimalString(), target.currency(), null, null);
+        Money money = Money.parse(amount.get(), target.get().currency());
+        TopupRequest request = new TopupRequest(target.get().id(), money.toDecimalString(), money.currencyCode(), null,
+                saveCard.get());
         String key = UUID.randomUUID().toString();
         busy.set(true);
         watch++;
@@ -127,6 +133,40 @@ public final class TopupViewModel {
             status.set("Pay " + Amounts.format(money) + " on the provider's page.");
             checkoutUrl.set(opened.checkoutUrl());
         }, this::fail);
+    }
+
+    /** Charges the saved card chosen in {@link #cards()}, without a page; the balance shows once credited. */
+    public void chargeSavedCard() {
+        CardRow card = cards.selectedProperty().get();
+        if (card == null) {
+            error.set("Choose a saved card.");
+            return;
+        }
+        Optional<WalletRow> target = checkedWallet();
+        if (target.isEmpty()) {
+            return;
+        }
+        Money money = Money.parse(amount.get(), target.get().currency());
+        CardChargeRequest request = new CardChargeRequest(target.get().id(), money.toDecimalString(), money.currencyCode());
+        String key = UUID.randomUUID().toString();
+        busy.set(true);
+        watch++;
+        executor.submit(() -> api.chargeCard(key, card.id(), request), this::finished, this::fail);
+    }
+
+    /** The wallet and amount the user gave, if both are usable; else the problem is shown. */
+    private Optional<WalletRow> checkedWallet() {
+        error.set("");
+        status.set("");
+        balance.set("");
+        WalletRow target = wallets.chosenProperty().get();
+        if (target == null) {
+            error.set("Choose the wallet to top up.");
+            return Optional.empty();
+        }
+        Optional<String> problem = AmountInput.problem(amount.get(), target.currency());
+        problem.ifPresent(error::set);
+        return problem.isPresent() ? Optional.empty() : Optional.of(target);
     }
 
     /**
@@ -218,6 +258,7 @@ public final class TopupViewModel {
             return;
         }
         error.set("");
+        cards.load();
         status.set("Top-up completed: " + Amounts.format(now.amount(), now.currency()) + " added.");
         executor.submit(api::accounts, accounts -> {
             busy.set(false);

@@ -60,37 +60,43 @@ class TopupUiTest {
                 && Boolean.TRUE.equals(page.getEngine().executeScript("document.getElementById('card_number') != null"));
     }
 
-    private static void payWith(FxRobot robot, String cardNumber) throws Exception {
+    private static void payWith(FxRobot robot, String cardNumber, boolean saveCard) throws Exception {
         WebView page = checkout(robot);
         robot.clickOn(page);
         typeInto(robot, page, "card_number", cardNumber);
         typeInto(robot, page, "expiry", "12/30");
         typeInto(robot, page, "cvc", "123");
         typeInto(robot, page, "name", "Alice Example");
+        if (saveCard) {
+            clickPageButton(robot, page, "input[name=save_card]");
+        }
         clickPageButton(robot, page, "button[type=submit]:not(.secondary)");
     }
 
     @Test
-    void aDeclinedCardIsShownThenTheTestCardPaysAndTheBalanceRises(FxRobot robot) throws Exception {
+    void aDeclinedCardIsShownThenTheTestCardPaysIsSavedAndTheBalanceRises(FxRobot robot) throws Exception {
         signIn(robot, InProcessServer.ALICE);
 
         robot.clickOn("#navTopup");
         waitUntil(() -> robot.lookup("#topupWallet").tryQuery().isPresent()
                 && robot.lookup("#topupWallet").queryComboBox().getValue() != null);
         robot.clickOn("#topupAmount").write("40.00");
+        robot.clickOn("#saveCard");
         robot.clickOn("#topupButton");
         waitUntil(() -> checkoutShowsForm(robot));
 
-        payWith(robot, "4000 0000 0000 0002");
+        payWith(robot, "4000 0000 0000 0002", false);
         waitUntil(() -> text(robot, "#topupError").startsWith("The card was declined"));
         assertThat(text(robot, "#topupError")).isEqualTo("The card was declined (card_declined). Try another card.");
         assertThat(checkoutOpen(robot)).as("the page stays for another card").isTrue();
 
         waitUntil(() -> checkoutShowsForm(robot));
-        payWith(robot, "4242 4242 4242 4242");
+        payWith(robot, "4242 4242 4242 4242", true);
         waitUntil(() -> !checkoutOpen(robot));
         waitUntil(() -> text(robot, "#topupBalance").equals("Balance now: 1,040.00 USD"));
         assertThat(text(robot, "#topupStatus")).isEqualTo("Top-up completed: 40.00 USD added.");
         assertThat(text(robot, "#topupError")).isEmpty();
+        waitUntil(() -> robot.lookup("#savedCards").queryListView().getItems().size() == 1);
+        assertThat(robot.lookup("#savedCards").queryListView().getItems().get(0).toString()).contains("ending 4242");
     }
 }

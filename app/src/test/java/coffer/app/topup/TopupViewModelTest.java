@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import coffer.app.InProcessServer;
 import coffer.app.concurrent.BackgroundExecutor;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,10 +29,14 @@ class TopupViewModelTest {
 
     /** Pays the open checkout the way its page would, answering where the browser is sent next. */
     private static String pay(String checkoutUrl, String cardNumber) throws IOException, InterruptedException {
+        return pay(checkoutUrl, cardNumber, false);
+    }
+
+    private static String pay(String checkoutUrl, String cardNumber, boolean save) throws IOException, InterruptedException {
         URI helper = URI.create(checkoutUrl.replace("/provider/checkout/", "/provider/test-helpers/checkout/") + "/pay");
         HttpRequest request = HttpRequest.newBuilder(helper)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"card_number\":\"" + cardNumber + "\"}"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"card_number\":\"" + cardNumber + "\",\"save_card\":" + save + "}"))
                 .build();
         String body = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
         int at = body.indexOf("\"redirect_url\":\"");
@@ -84,6 +89,31 @@ class TopupViewModelTest {
 
         assertThat(viewModel.checkoutUrlProperty().get()).isEqualTo(checkout);
         assertThat(viewModel.statusProperty().get()).startsWith("Pay 5.00 USD");
+    }
+
+    @Test
+    void aCardSavedAtCheckoutIsChargedAgainWithoutAPageThenRemoved() throws Exception {
+        TopupViewModel viewModel = viewModel(BOB);
+        viewModel.amountProperty().set("20.00");
+        viewModel.saveCardProperty().set(true);
+        viewModel.start();
+        viewModel.checkoutNavigated(pay(viewModel.checkoutUrlProperty().get(), "4242424242424242", true));
+        SavedCardsViewModel cards = viewModel.cards();
+        assertThat(cards.cards()).extracting(CardRow::last4).containsExactly("4242");
+        String before = viewModel.walletProperty().get().availableDecimal();
+
+        cards.selectedProperty().set(cards.cards().get(0));
+        viewModel.amountProperty().set("7.50");
+        viewModel.chargeSavedCard();
+
+        assertThat(viewModel.statusProperty().get()).isEqualTo("Top-up completed: 7.50 USD added.");
+        assertThat(viewModel.walletProperty().get().availableDecimal())
+                .isEqualTo(new BigDecimal(before).add(new BigDecimal("7.50")).toPlainString());
+        assertThat(viewModel.checkoutUrlProperty().get()).as("no page for a saved card").isEmpty();
+
+        cards.removeSelected();
+        assertThat(cards.cards()).isEmpty();
+        assertThat(cards.noticeProperty().get()).endsWith("ending 4242.");
     }
 
     @Test
