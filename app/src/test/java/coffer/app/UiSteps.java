@@ -2,8 +2,16 @@ package coffer.app;
 
 import static coffer.app.FxWait.waitUntil;
 
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import javafx.geometry.Point2D;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
 import javafx.scene.web.WebView;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
 import netscape.javascript.JSObject;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -39,5 +47,22 @@ public final class UiSteps {
             return page.localToScreen(x, y);
         }).get();
         robot.clickOn(center);
+    }
+
+    /** Renders the window to {@code target/screenshots/<name>.png}, so the UI can be looked at without a display. */
+    public static void screenshot(Stage stage, String name) throws Exception {
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get();
+        PixelReader pixels = image.getPixelReader();
+        BufferedImage png = new BufferedImage((int) image.getWidth(), (int) image.getHeight(), BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < png.getHeight(); y++) {
+            for (int x = 0; x < png.getWidth(); x++) {
+                png.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        Path dir = Path.of(System.getProperty("coffer.screenshots", "target/screenshots"));
+        Files.createDirectories(dir);
+        if (!ImageIO.write(png, "png", dir.resolve(name + ".png").toFile())) {
+            throw new IOException("no PNG writer");
+        }
     }
 }

@@ -4,20 +4,15 @@ import static coffer.app.FxWait.text;
 import static coffer.app.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coffer.app.UiSteps;
 import coffer.app.concurrent.FxBackgroundExecutor;
 import coffer.app.history.HistoryRow;
 import coffer.app.settings.AppSettings;
 import coffer.app.wallet.WalletRow;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import javafx.scene.control.TableView;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,19 +51,7 @@ class SendMoneyUiTest {
     }
 
     private void screenshot(String name) throws Exception {
-        WritableImage image = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get();
-        PixelReader pixels = image.getPixelReader();
-        BufferedImage png = new BufferedImage((int) image.getWidth(), (int) image.getHeight(), BufferedImage.TYPE_INT_ARGB);
-        for (int y = 0; y < png.getHeight(); y++) {
-            for (int x = 0; x < png.getWidth(); x++) {
-                png.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        Path dir = Path.of(System.getProperty("coffer.screenshots", "target/screenshots"));
-        Files.createDirectories(dir);
-        if (!ImageIO.write(png, "png", dir.resolve(name + ".png").toFile())) {
-            throw new IOException("no PNG writer");
-        }
+        UiSteps.screenshot(stage, name);
     }
 
     @Test

@@ -3,6 +3,7 @@ package coffer.app.topup;
 import static coffer.app.FxWait.text;
 import static coffer.app.FxWait.waitUntil;
 import static coffer.app.UiSteps.clickPageButton;
+import static coffer.app.UiSteps.screenshot;
 import static coffer.app.UiSteps.signIn;
 import static coffer.app.UiSteps.typeInto;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,11 +33,14 @@ class TopupUiTest {
     Path home;
     private FxBackgroundExecutor executor;
     private AppViewModel app;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         executor = new FxBackgroundExecutor();
         app = new AppViewModel(executor, AppSettings.load(home), home.resolve("embedded"), Duration.ofMillis(100));
+        stage.setHeight(900);
         MainView.show(stage, app);
     }
 
@@ -85,6 +89,7 @@ class TopupUiTest {
         robot.clickOn("#topupButton");
         waitUntil(() -> checkoutShowsForm(robot));
 
+        screenshot(stage, "topup-checkout");
         payWith(robot, "4000 0000 0000 0002", false);
         waitUntil(() -> text(robot, "#topupError").startsWith("The card was declined"));
         assertThat(text(robot, "#topupError")).isEqualTo("The card was declined (card_declined). Try another card.");
@@ -97,6 +102,7 @@ class TopupUiTest {
         assertThat(text(robot, "#topupStatus")).isEqualTo("Top-up completed: 40.00 USD added.");
         assertThat(text(robot, "#topupError")).isEmpty();
         waitUntil(() -> robot.lookup("#savedCards").queryListView().getItems().size() == 1);
+        screenshot(stage, "topup-completed");
         assertThat(robot.lookup("#savedCards").queryListView().getItems().get(0).toString()).contains("ending 4242");
     }
 }

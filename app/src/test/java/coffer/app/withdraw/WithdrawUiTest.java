@@ -3,6 +3,7 @@ package coffer.app.withdraw;
 import static coffer.app.FxWait.text;
 import static coffer.app.FxWait.waitUntil;
 import static coffer.app.UiSteps.clickPageButton;
+import static coffer.app.UiSteps.screenshot;
 import static coffer.app.UiSteps.signIn;
 import static coffer.app.UiSteps.typeInto;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,9 +34,11 @@ class WithdrawUiTest {
     Path home;
     private FxBackgroundExecutor executor;
     private AppViewModel app;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         executor = new FxBackgroundExecutor();
         app = new AppViewModel(executor, AppSettings.load(home), home.resolve("embedded"), Duration.ofMillis(100));
         stage.setHeight(900);
@@ -79,6 +82,7 @@ class WithdrawUiTest {
         robot.clickOn("#withdrawAmount").write("20.00");
         robot.clickOn("#withdrawViaPage");
         waitUntil(() -> payoutFormShows(robot));
+        screenshot(stage, "withdraw-payout-page");
         WebView page = robot.lookup("#payoutPage").query();
         robot.clickOn(page);
         typeInto(robot, page, "holder_name", "Alice Example");
@@ -89,6 +93,7 @@ class WithdrawUiTest {
         waitUntil(() -> !robot.lookup("#payout").query().isVisible());
         waitUntil(() -> text(robot, "#withdrawStatus").equals("Withdrawal succeeded: 20.00 USD paid out."));
         waitUntil(() -> text(robot, "#withdrawBalance").equals("Available now: 930.00 USD"));
+        screenshot(stage, "withdraw-completed");
         assertThat(text(robot, "#withdrawError")).isEmpty();
     }
 }
