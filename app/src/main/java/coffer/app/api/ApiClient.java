@@ -9,6 +9,11 @@ import coffer.core.api.ErrorBody;
 import coffer.core.api.KycTypes.KycStatusResponse;
 import coffer.core.api.PaymentTypes.PaymentRequest;
 import coffer.core.api.PaymentTypes.PaymentView;
+import coffer.core.api.SyncTypes.SyncPage;
+import coffer.core.api.TopupTypes.CardChargeRequest;
+import coffer.core.api.TopupTypes.CardView;
+import coffer.core.api.TopupTypes.TopupRequest;
+import coffer.core.api.TopupTypes.TopupView;
 import coffer.core.api.TransactionTypes.TransactionList;
 import coffer.core.api.TransferTypes.TransferRequest;
 import coffer.core.api.TransferTypes.TransferView;
@@ -22,6 +27,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -43,6 +49,7 @@ public final class ApiClient {
     private static final String FX_THREAD = "JavaFX Application Thread";
 
     private final CofferApi api;
+    private final OkHttpClient http;
     private final String baseUrl;
     private final Object refreshLock = new Object();
     private volatile Session session;
@@ -56,7 +63,7 @@ public final class ApiClient {
         this.baseUrl = url.toString();
         // OkHttp itself resends a request whose connection dropped, POSTs included; that is safe here
         // because money-moving POSTs carry their Idempotency-Key, the same on every attempt
-        OkHttpClient http = new OkHttpClient.Builder()
+        this.http = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .readTimeout(Duration.ofSeconds(30))
                 .addInterceptor(chain -> {
@@ -153,6 +160,72 @@ public final class ApiClient {
     /** One page of history; {@code filters} are the query parameters ({@code wallet_id}, {@code q}, {@code cursor}...). */
     public TransactionList transactions(Map<String, String> filters) {
         return execute(api.transactions(filters));
+    }
+
+    /** Starts a card top-up; the answer carries the provider's checkout page. The same key for a retry. */
+    public TopupView topup(String idempotencyKey, TopupRequest request) {
+        return execute(api.topup(requireKey(idempotencyKey), request));
+    }
+
+    /** Where a top-up stands: the server's word, the only one the app trusts. */
+    public TopupView topupStatus(String topupId) {
+        return execute(api.topupStatus(topupId));
+    }
+
+    /** Cards saved at a checkout: brand, last four digits and expiry, never the number. */
+    public List<CardView> cards() {
+        return execute(api.cards()).cards();
+    }
+
+    /** Charges a saved card again, without a page; the answer is the top-up it made. The same key for a retry. */
+    public TopupView chargeCard(String idempotencyKey, String cardId, CardChargeRequest request) {
+        return execute(api.chargeCard(requireKey(idempotencyKey), cardId, request));
+    }
+
+    public void removeCard(String cardId) {
+        execute(api.removeCard(cardId));
+    }
+
+    /** The changes since {@code cursor} (null: from the start), one page at a time. */
+    public SyncPage sync(String cursor) {
+        return execute(api.sync(cursor, null));
+    }
+
+    /**
+     * Starts reading the server's event stream as the signed-in user; {@code onEvent} gets each event's
+     * name on the stream's own thread. Close the stream on sign-out.
+     */
+    public EventStream events(Consumer<String> onEvent) {
+        EventStream stream = new EventStream(http, baseUrl + "api/v1/events", onEvent);
+        stream.start();
+        return stream;
+    }
+
+    /** The user's saved bank accounts, oldest first. */
+    public List<BankTypes.BankAccountView> bankAccounts() {
+        return execute(api.bankAccounts()).bankAccounts();
+    }
+
+    /** Who holds an account, as the provider knows it; nothing is saved. */
+    public BankTypes.ResolvedBankAccount resolveBankAccount(String bankCode, String accountNumber) {
+        return execute(api.resolveBankAccount(bankCode, accountNumber));
+    }
+
+    public BankTypes.BankAccountView addBankAccount(String bankCode, String accountNumber) {
+        return execute(api.addBankAccount(new BankTypes.BankAccountRequest(bankCode, accountNumber)));
+    }
+
+    public void removeBankAccount(String bankAccountId) {
+        execute(api.removeBankAccount(bankAccountId));
+    }
+
+    /** Withdraws to a saved account, or through the provider's payout page; the same key for a retry. */
+    public BankTypes.WithdrawalView withdraw(String idempotencyKey, BankTypes.WithdrawalRequest request) {
+        return execute(api.withdraw(requireKey(idempotencyKey), request));
+    }
+
+    public BankTypes.WithdrawalView withdrawal(String withdrawalId) {
+        return execute(api.withdrawal(withdrawalId));
     }
 
     private static String requireKey(String key) {

@@ -16,16 +16,25 @@ import coffer.core.api.PaymentTypes.PaymentList;
 import coffer.core.api.PaymentTypes.PaymentRequest;
 import coffer.core.api.PaymentTypes.PaymentView;
 import coffer.core.api.SyncTypes.SyncPage;
+import coffer.core.api.TopupTypes.CardChargeRequest;
+import coffer.core.api.TopupTypes.CardList;
 import coffer.core.api.TopupTypes.TopupRequest;
-import coffer.core.api.TopupTypes.TopupResponse;
+import coffer.core.api.TopupTypes.TopupView;
 import coffer.core.api.TransactionTypes.TransactionList;
 import coffer.core.api.TransactionTypes.TransactionResponse;
 import coffer.core.api.TransferTypes.TransferRequest;
 import coffer.core.api.TransferTypes.TransferView;
+import coffer.app.api.BankTypes.BankAccountList;
+import coffer.app.api.BankTypes.BankAccountRequest;
+import coffer.app.api.BankTypes.BankAccountView;
+import coffer.app.api.BankTypes.ResolvedBankAccount;
+import coffer.app.api.BankTypes.WithdrawalRequest;
+import coffer.app.api.BankTypes.WithdrawalView;
 import java.util.Map;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
 import retrofit2.http.Body;
+import retrofit2.http.DELETE;
 import retrofit2.http.GET;
 import retrofit2.http.Header;
 import retrofit2.http.POST;
@@ -105,5 +114,37 @@ interface CofferApi {
     Call<SyncPage> sync(@Query("cursor") String cursor, @Query("limit") Integer limit);
 
     @POST("api/v1/topups")
-    Call<TopupResponse> topup(@Header(IDEMPOTENCY_KEY) String idempotencyKey, @Body TopupRequest body);
+    Call<TopupView> topup(@Header(IDEMPOTENCY_KEY) String idempotencyKey, @Body TopupRequest body);
+
+    @GET("api/v1/topups/{id}")
+    Call<TopupView> topupStatus(@Path("id") String id);
+
+    @GET("api/v1/bank-accounts")
+    Call<BankAccountList> bankAccounts();
+
+    @GET("api/v1/bank-accounts/resolve")
+    Call<ResolvedBankAccount> resolveBankAccount(@Query("bank_code") String bankCode,
+                                                 @Query("account_number") String accountNumber);
+
+    @POST("api/v1/bank-accounts")
+    Call<BankAccountView> addBankAccount(@Body BankAccountRequest body);
+
+    @DELETE("api/v1/bank-accounts/{id}")
+    Call<Void> removeBankAccount(@Path("id") String id);
+
+    @POST("api/v1/withdrawals")
+    Call<WithdrawalView> withdraw(@Header(IDEMPOTENCY_KEY) String idempotencyKey, @Body WithdrawalRequest body);
+
+    @GET("api/v1/withdrawals/{id}")
+    Call<WithdrawalView> withdrawal(@Path("id") String id);
+
+    @GET("api/v1/cards")
+    Call<CardList> cards();
+
+    @POST("api/v1/cards/{id}/charges")
+    Call<TopupView> chargeCard(@Header(IDEMPOTENCY_KEY) String idempotencyKey, @Path("id") String id,
+                               @Body CardChargeRequest body);
+
+    @DELETE("api/v1/cards/{id}")
+    Call<Void> removeCard(@Path("id") String id);
 }

@@ -39,6 +39,8 @@ public final class SendViewModel {
     private final ApiClient api;
     private final BackgroundExecutor executor;
     private final Duration pollInterval;
+    /** The payment whose status is shown until it is final; null when none is under way. */
+    private PaymentView tracked;
     private final ObservableList<WalletRow> wallets = FXCollections.observableArrayList();
     private final ObjectProperty<WalletRow> source = new SimpleObjectProperty<>();
     private final StringProperty destination = new SimpleStringProperty("");
@@ -177,11 +179,28 @@ public final class SendViewModel {
         });
     }
 
+    /** The server announced a change: the payment under way may have moved on. */
+    public void refresh() {
+        PaymentView under = tracked;
+        if (under == null) {
+            return;
+        }
+        executor.submit(() -> api.payment(under.paymentId()), next -> {
+            if (tracked != null && tracked.paymentId().equals(next.paymentId())) {
+                status.set(describe(next));
+                if (FINAL.contains(next.status())) {
+                    finish(next);
+                }
+            }
+        }, failure -> { });
+    }
+
     private void track(PaymentView payment, int polls) {
         if (FINAL.contains(payment.status())) {
             finish(payment);
             return;
         }
+        tracked = payment;
         if (polls >= MAX_POLLS) {
             busy.set(false);
             status.set(describe(payment) + " — still under way; it will show in the history when done.");
@@ -189,12 +208,16 @@ public final class SendViewModel {
         }
         executor.schedule(pollInterval, () -> executor.submit(() -> api.payment(payment.paymentId()),
                 next -> {
+                    if (tracked == null) {
+                        return;     // the event stream saw it finish first
+                    }
                     status.set(describe(next));
                     track(next, polls + 1);
                 }, this::fail));
     }
 
     private void finish(PaymentView payment) {
+        tracked = null;
         executor.submit(api::accounts, accounts -> {
             busy.set(false);
             wallets.setAll(accounts.stream().map(WalletRow::of).toList());

@@ -10,7 +10,10 @@ import coffer.app.server.EmbeddedServer;
 import coffer.app.settings.AppSettings;
 import coffer.app.settings.SettingsViewModel;
 import coffer.app.signin.SignInViewModel;
+import coffer.app.sync.LiveEventsViewModel;
+import coffer.app.topup.TopupViewModel;
 import coffer.app.wallet.WalletsViewModel;
+import coffer.app.withdraw.WithdrawViewModel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -32,6 +35,8 @@ import javafx.beans.property.StringProperty;
 public final class AppViewModel implements AutoCloseable {
     /** Rows per history page: a few screens' worth, so scrolling rarely waits. */
     private static final int HISTORY_PAGE = 100;
+    /** A payment's status arrives with the event stream; the poll only covers a stream that is down. */
+    private static final int FALLBACK_POLL_FACTOR = 10;
 
     private final BackgroundExecutor executor;
     private final AppSettings settings;
@@ -43,6 +48,10 @@ public final class AppViewModel implements AutoCloseable {
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final BooleanProperty signedIn = new SimpleBooleanProperty();
     private final BooleanProperty darkTheme = new SimpleBooleanProperty();
+    private final StringProperty announcement = new SimpleStringProperty("");
+    /** Refreshes the screen on show when the server announces a change; screens without live data leave it empty. */
+    private Runnable refreshScreen = () -> { };
+    private LiveEventsViewModel live;
     private volatile ApiClient api;
     private volatile EmbeddedServer embedded;
 
@@ -75,6 +84,11 @@ public final class AppViewModel implements AutoCloseable {
         return signedIn;
     }
 
+    /** Incoming money and other news from the server's event stream, for the status bar. */
+    public StringProperty announcementProperty() {
+        return announcement;
+    }
+
     public BooleanProperty darkThemeProperty() {
         return darkTheme;
     }
@@ -100,6 +114,9 @@ public final class AppViewModel implements AutoCloseable {
         }, client -> {
             busy.set(false);
             api = client;
+            stopLive();
+            live = new LiveEventsViewModel(client, executor, () -> refreshScreen.run());
+            announcement.bind(live.announcementProperty());
             client.onSessionEnded(() -> executor.schedule(Duration.ZERO, this::sessionEnded));
             connection.set(embedded != null && url.isEmpty()
                     ? "Bundled server running in this app at " + embedded.baseUrl() + " with demo data"
@@ -126,6 +143,7 @@ public final class AppViewModel implements AutoCloseable {
 
     public void signOut() {
         ApiClient client = api;
+        stopLive();
         signedIn.set(false);
         screen.set(Screen.SIGN_IN);
         if (client != null) {
@@ -137,6 +155,7 @@ public final class AppViewModel implements AutoCloseable {
     }
 
     private void sessionEnded() {
+        stopLive();
         signedIn.set(false);
         screen.set(Screen.SIGN_IN);
         error.set("Your session ended. Please sign in again.");
@@ -145,6 +164,9 @@ public final class AppViewModel implements AutoCloseable {
     public SignInViewModel signIn() {
         return new SignInViewModel(api, executor, embedded(), () -> {
             signedIn.set(true);
+            if (live != null) {
+                live.start();
+            }
             screen.set(lastSessionScreen());
         });
     }
@@ -170,19 +192,37 @@ public final class AppViewModel implements AutoCloseable {
     }
 
     public WalletsViewModel wallets() {
-        return new WalletsViewModel(api, executor);
+        WalletsViewModel wallets = new WalletsViewModel(api, executor);
+        refreshScreen = wallets::load;
+        return wallets;
     }
 
     public HistoryViewModel history() {
+        refreshScreen = () -> { };
         return new HistoryViewModel(api, executor, HISTORY_PAGE);
     }
 
+    /** The payment's status follows the event stream; polling stays as a slow fallback. */
     public SendViewModel send() {
-        return new SendViewModel(api, executor, pollInterval);
+        SendViewModel send = new SendViewModel(api, executor, pollInterval.multipliedBy(FALLBACK_POLL_FACTOR));
+        refreshScreen = send::refresh;
+        return send;
     }
 
     public TransferViewModel transfer() {
+        refreshScreen = () -> { };
         return new TransferViewModel(api, executor);
+    }
+
+    public TopupViewModel topup() {
+        refreshScreen = () -> { };
+        return new TopupViewModel(api, executor, pollInterval);
+    }
+
+    public WithdrawViewModel withdraw() {
+        WithdrawViewModel withdraw = new WithdrawViewModel(api, executor, pollInterval);
+        refreshScreen = withdraw::refresh;
+        return withdraw;
     }
 
     public SettingsViewModel settings() {
@@ -192,6 +232,12 @@ public final class AppViewModel implements AutoCloseable {
                 start();
             }
         });
+    }
+
+    private void stopLive() {
+        if (live != null) {
+            live.stop();
+        }
     }
 
     private void stopEmbedded() {
@@ -205,6 +251,7 @@ public final class AppViewModel implements AutoCloseable {
     /** Stops the bundled server, if it runs (blocking: it finishes the ledger's queued work). */
     @Override
     public void close() {
+        stopLive();
         stopEmbedded();
     }
 }

@@ -7,7 +7,9 @@ import coffer.app.send.SendView;
 import coffer.app.send.TransferView;
 import coffer.app.settings.SettingsView;
 import coffer.app.signin.SignInView;
+import coffer.app.topup.TopupView;
 import coffer.app.wallet.WalletsView;
+import coffer.app.withdraw.WithdrawView;
 import javafx.application.Application;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -30,8 +32,11 @@ public final class MainView {
     @FXML private Button navHistory;
     @FXML private Button navSend;
     @FXML private Button navTransfer;
+    @FXML private Button navTopup;
+    @FXML private Button navWithdraw;
     @FXML private Button signOut;
     @FXML private Label connection;
+    @FXML private Label announcement;
     @FXML private Label error;
     @FXML private ProgressIndicator progress;
 
@@ -72,8 +77,11 @@ public final class MainView {
         navHistory.disableProperty().bind(app.signedInProperty().not());
         navSend.disableProperty().bind(app.signedInProperty().not());
         navTransfer.disableProperty().bind(app.signedInProperty().not());
+        navTopup.disableProperty().bind(app.signedInProperty().not());
+        navWithdraw.disableProperty().bind(app.signedInProperty().not());
         signOut.visibleProperty().bind(app.signedInProperty());
         connection.textProperty().bind(app.connectionProperty());
+        announcement.textProperty().bind(app.announcementProperty());
         error.textProperty().bind(app.errorProperty());
         progress.visibleProperty().bind(app.busyProperty());
         progress.managedProperty().bind(progress.visibleProperty());
@@ -86,6 +94,8 @@ public final class MainView {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN), this::history);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN), this::send);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT4, KeyCombination.SHORTCUT_DOWN), this::transfer);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT5, KeyCombination.SHORTCUT_DOWN), this::topup);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT6, KeyCombination.SHORTCUT_DOWN), this::withdraw);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), this::settings);
     }
 
@@ -97,6 +107,8 @@ public final class MainView {
             case HISTORY -> new HistoryView(app.history()).root();
             case SEND -> new SendView(app.send()).root();
             case TRANSFER -> new TransferView(app.transfer()).root();
+            case TOPUP -> new TopupView(app.topup()).root();
+            case WITHDRAW -> new WithdrawView(app.withdraw()).root();
             case SETTINGS -> new SettingsView(app.settings()).root();
         };
         content.getChildren().setAll(page);
@@ -127,6 +139,16 @@ public final class MainView {
     @FXML
     private void transfer() {
         app.show(Screen.TRANSFER);
+    }
+
+    @FXML
+    private void topup() {
+        app.show(Screen.TOPUP);
+    }
+
+    @FXML
+    private void withdraw() {
+        app.show(Screen.WITHDRAW);
     }
 
     @FXML

@@ -3,13 +3,19 @@ package coffer.app.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import coffer.app.api.BankTypes.WithdrawalRequest;
 import coffer.core.api.PaymentTypes.PaymentRequest;
 import coffer.core.api.PaymentTypes.PaymentView;
+import coffer.core.api.TopupTypes.TopupRequest;
 import coffer.core.api.TransferTypes.TransferRequest;
 import coffer.core.error.ErrorCode;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -244,5 +250,75 @@ class ApiClientTest {
 
         assertThat(thrown.get()).isInstanceOf(IllegalStateException.class).hasMessageContaining("FX thread");
         assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void aTopupCarriesItsIdempotencyKeyAndAnswersTheCheckoutPage() throws Exception {
+        server.enqueue(json(201, "{\"topup_id\":\"top_1\",\"status\":\"pending\",\"checkout_url\":\"http://p/checkout/cs_1\"}"));
+
+        var topup = client.topup("key-1", new TopupRequest("wal_1", "40.00", "USD", null, null));
+
+        RecordedRequest sent = next();
+        assertThat(sent.getPath()).isEqualTo("/api/v1/topups");
+        assertThat(sent.getHeader("Idempotency-Key")).isEqualTo("key-1");
+        assertThat(sent.getBody().readUtf8()).isEqualTo("{\"wallet_id\":\"wal_1\",\"amount\":\"40.00\",\"currency\":\"USD\"}");
+        assertThat(topup.checkoutUrl()).isEqualTo("http://p/checkout/cs_1");
+    }
+
+    @Test
+    void bankAccountsAreResolvedSavedAndRemovedAtTheirRoutes() throws Exception {
+        server.enqueue(json(200, "{\"bank_code\":\"044\",\"account_number_last4\":\"6789\",\"account_name\":\"Ada Obi\"}"));
+        server.enqueue(json(201, "{\"bank_account_id\":\"ba_1\",\"bank_code\":\"044\",\"account_name\":\"Ada Obi\","
+                + "\"account_number_last4\":\"6789\"}"));
+        server.enqueue(new MockResponse().setResponseCode(204));
+
+        assertThat(client.resolveBankAccount("044", "0123456789").accountName()).isEqualTo("Ada Obi");
+        assertThat(client.addBankAccount("044", "0123456789").bankAccountId()).isEqualTo("ba_1");
+        client.removeBankAccount("ba_1");
+
+        assertThat(next().getPath()).isEqualTo("/api/v1/bank-accounts/resolve?bank_code=044&account_number=0123456789");
+        RecordedRequest saved = next();
+        assertThat(saved.getBody().readUtf8()).isEqualTo("{\"bank_code\":\"044\",\"account_number\":\"0123456789\"}");
+        RecordedRequest removed = next();
+        assertThat(removed.getMethod()).isEqualTo("DELETE");
+        assertThat(removed.getPath()).isEqualTo("/api/v1/bank-accounts/ba_1");
+    }
+
+    @Test
+    void aWithdrawalCarriesItsIdempotencyKeyAndTheChosenAccount() throws Exception {
+        server.enqueue(json(201, "{\"withdrawal_id\":\"wd_1\",\"status\":\"succeeded\",\"wallet_id\":\"wal_1\","
+                + "\"amount\":\"50.00\",\"currency\":\"USD\"}"));
+
+        var withdrawal = client.withdraw("key-2", new WithdrawalRequest("wal_1", "50.00", "USD", "ba_1", null, null));
+
+        RecordedRequest sent = next();
+        assertThat(sent.getPath()).isEqualTo("/api/v1/withdrawals");
+        assertThat(sent.getHeader("Idempotency-Key")).isEqualTo("key-2");
+        assertThat(sent.getBody().readUtf8())
+                .isEqualTo("{\"wallet_id\":\"wal_1\",\"amount\":\"50.00\",\"currency\":\"USD\",\"bank_account_id\":\"ba_1\"}");
+        assertThat(withdrawal.status()).isEqualTo("succeeded");
+    }
+
+    @Test
+    void theEventStreamAsksForServerSentEventsDeliversEachEventAndReconnectsAfterADrop() throws Exception {
+        server.enqueue(new MockResponse().setHeader("Content-Type", "text/event-stream")
+                .setBody("event: ready\ndata: {\"seq\":1}\n\n:keep-alive\n\nevent: changed\ndata: {\"seq\":2}\n\n")
+                .setSocketPolicy(SocketPolicy.DISCONNECT_AT_END));
+        server.enqueue(new MockResponse().setHeader("Content-Type", "text/event-stream")
+                .setBody("event: changed\ndata: {\"seq\":3}\n\n"));
+        List<String> events = new CopyOnWriteArrayList<>();
+
+        try (EventStream stream = client.events(events::add)) {
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+            while (events.size() < 3 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(10);
+            }
+        }
+
+        assertThat(events).as("the keep-alive is no event").startsWith("ready", "changed", "changed");
+        RecordedRequest first = next();
+        assertThat(first.getPath()).isEqualTo("/api/v1/events");
+        assertThat(first.getHeader("Accept")).isEqualTo("text/event-stream");
+        assertThat(next().getPath()).as("reconnected").isEqualTo("/api/v1/events");
     }
 }

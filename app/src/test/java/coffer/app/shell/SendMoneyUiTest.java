@@ -1,26 +1,18 @@
 package coffer.app.shell;
 
+import static coffer.app.FxWait.text;
+import static coffer.app.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coffer.app.UiSteps;
 import coffer.app.concurrent.FxBackgroundExecutor;
 import coffer.app.history.HistoryRow;
 import coffer.app.settings.AppSettings;
 import coffer.app.wallet.WalletRow;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import javafx.scene.Node;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,8 +25,6 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The real window against the bundled server, started as the app starts it (headless under Monocle). */
 @ExtendWith(ApplicationExtension.class)
 class SendMoneyUiTest {
-    private static final long DEADLINE_SECONDS = 30;
-
     @TempDir
     Path home;
     private FxBackgroundExecutor executor;
@@ -55,36 +45,13 @@ class SendMoneyUiTest {
         executor.close();
     }
 
-    /** Polls {@code condition} on the FX thread until it holds, failing after the deadline. */
-    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS,
-                () -> WaitForAsyncUtils.asyncFx(condition).get());
-    }
-
-    private static String text(FxRobot robot, String query) {
-        Node node = robot.lookup(query).query();
-        return ((Labeled) node).getText();
-    }
-
     private static boolean firstWalletShows(FxRobot robot, String available) {
         TableView<WalletRow> table = robot.lookup("#walletsTable").queryTableView();
         return !table.getItems().isEmpty() && table.getItems().get(0).available().equals(available);
     }
 
     private void screenshot(String name) throws Exception {
-        WritableImage image = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get();
-        PixelReader pixels = image.getPixelReader();
-        BufferedImage png = new BufferedImage((int) image.getWidth(), (int) image.getHeight(), BufferedImage.TYPE_INT_ARGB);
-        for (int y = 0; y < png.getHeight(); y++) {
-            for (int x = 0; x < png.getWidth(); x++) {
-                png.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        Path dir = Path.of(System.getProperty("coffer.screenshots", "target/screenshots"));
-        Files.createDirectories(dir);
-        if (!ImageIO.write(png, "png", dir.resolve(name + ".png").toFile())) {
-            throw new IOException("no PNG writer");
-        }
+        UiSteps.screenshot(stage, name);
     }
 
     @Test

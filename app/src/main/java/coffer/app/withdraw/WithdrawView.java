@@ -1,0 +1,107 @@
+package coffer.app.withdraw;
+
+import coffer.app.checkout.ProviderPage;
+import coffer.app.shell.Fxml;
+import coffer.app.wallet.WalletRow;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+import javafx.scene.web.WebView;
+
+/** Withdraw to a saved bank account or through the provider's payout page; it only binds and forwards. */
+public final class WithdrawView {
+    private final WithdrawViewModel viewModel;
+    private final BankAccountsViewModel accounts;
+    private final Parent root;
+    @FXML private ComboBox<WalletRow> wallet;
+    @FXML private TextField amount;
+    @FXML private ListView<BankAccountRow> bankAccounts;
+    @FXML private Button withdraw;
+    @FXML private Button withdrawViaPage;
+    @FXML private Button removeAccount;
+    @FXML private TextField bankCode;
+    @FXML private TextField accountNumber;
+    @FXML private Label resolvedName;
+    @FXML private Button saveAccount;
+    @FXML private Label accountsNotice;
+    @FXML private Label accountsError;
+    @FXML private Label status;
+    @FXML private Label balance;
+    @FXML private Label error;
+    @FXML private ProgressIndicator progress;
+    @FXML private VBox payout;
+    @FXML private WebView browser;
+
+    public WithdrawView(WithdrawViewModel viewModel) {
+        this.viewModel = viewModel;
+        this.accounts = viewModel.bankAccounts();
+        this.root = Fxml.load(this, "Withdraw.fxml");
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    @FXML
+    private void initialize() {
+        wallet.setItems(viewModel.wallets());
+        wallet.valueProperty().bindBidirectional(viewModel.walletProperty());
+        amount.textProperty().bindBidirectional(viewModel.amountProperty());
+        bankAccounts.setItems(accounts.accounts());
+        bankAccounts.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> accounts.selectedProperty().set(now));
+        var working = viewModel.busyProperty().or(viewModel.payoutUrlProperty().isNotEmpty());
+        withdraw.disableProperty().bind(working.or(accounts.selectedProperty().isNull()));
+        withdrawViaPage.disableProperty().bind(working);
+        removeAccount.disableProperty().bind(accounts.busyProperty().or(accounts.selectedProperty().isNull()));
+        bankCode.textProperty().bindBidirectional(accounts.bankCodeProperty());
+        accountNumber.textProperty().bindBidirectional(accounts.accountNumberProperty());
+        resolvedName.textProperty().bind(accounts.resolvedNameProperty());
+        saveAccount.disableProperty().bind(accounts.canSaveProperty().not().or(accounts.busyProperty()));
+        accountsNotice.textProperty().bind(accounts.noticeProperty());
+        accountsError.textProperty().bind(accounts.errorProperty());
+        progress.visibleProperty().bind(viewModel.busyProperty().or(accounts.busyProperty()));
+        status.textProperty().bind(viewModel.statusProperty());
+        balance.textProperty().bind(viewModel.balanceProperty());
+        error.textProperty().bind(viewModel.errorProperty());
+        payout.visibleProperty().bind(viewModel.payoutUrlProperty().isNotEmpty());
+        payout.managedProperty().bind(payout.visibleProperty());
+        ProviderPage.attach(browser, viewModel.payoutUrlProperty(), viewModel::payoutNavigated, location -> { });
+        viewModel.load();
+    }
+
+    @FXML
+    private void withdraw() {
+        viewModel.withdrawToAccount();
+    }
+
+    @FXML
+    private void withdrawViaPage() {
+        viewModel.withdrawViaPage();
+    }
+
+    @FXML
+    private void closePayout() {
+        viewModel.closePayoutPage();
+    }
+
+    @FXML
+    private void resolve() {
+        accounts.resolve();
+    }
+
+    @FXML
+    private void saveAccount() {
+        accounts.save();
+    }
+
+    @FXML
+    private void removeAccount() {
+        accounts.removeSelected();
+    }
+}

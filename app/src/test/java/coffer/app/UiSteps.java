@@ -1,0 +1,68 @@
+package coffer.app;
+
+import static coffer.app.FxWait.waitUntil;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.geometry.Point2D;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.web.WebView;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import netscape.javascript.JSObject;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** What a user does in UI tests: sign in, and type and click in a provider's page in a WebView. */
+public final class UiSteps {
+    private UiSteps() {
+    }
+
+    /** Signs in as a demo user and waits for the wallets overview. */
+    public static void signIn(FxRobot robot, String email) throws Exception {
+        waitUntil(() -> robot.lookup("#email").tryQuery().isPresent());
+        robot.clickOn("#email").write(email);
+        robot.clickOn("#password").write(InProcessServer.PASSWORD);
+        robot.clickOn("#signInButton");
+        waitUntil(() -> robot.lookup("#walletsTable").tryQuery().isPresent());
+    }
+
+    /** Focuses a field of the page, then types into it as the user would. */
+    public static void typeInto(FxRobot robot, WebView page, String fieldId, String text) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> page.getEngine()
+                .executeScript("var f = document.getElementById('" + fieldId + "'); f.value = ''; f.focus();")).get();
+        robot.write(text);
+    }
+
+    /** Clicks a button of the page where it shows on screen, as the user would. */
+    public static void clickPageButton(FxRobot robot, WebView page, String selector) throws Exception {
+        Point2D center = WaitForAsyncUtils.asyncFx(() -> {
+            JSObject box = (JSObject) page.getEngine().executeScript("var b = document.querySelector('" + selector
+                    + "'); b.scrollIntoView(false); b.getBoundingClientRect()");
+            double x = ((Number) box.getMember("left")).doubleValue() + ((Number) box.getMember("width")).doubleValue() / 2;
+            double y = ((Number) box.getMember("top")).doubleValue() + ((Number) box.getMember("height")).doubleValue() / 2;
+            return page.localToScreen(x, y);
+        }).get();
+        robot.clickOn(center);
+    }
+
+    /** Renders the window to {@code target/screenshots/<name>.png}, so the UI can be looked at without a display. */
+    public static void screenshot(Stage stage, String name) throws Exception {
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get();
+        PixelReader pixels = image.getPixelReader();
+        BufferedImage png = new BufferedImage((int) image.getWidth(), (int) image.getHeight(), BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < png.getHeight(); y++) {
+            for (int x = 0; x < png.getWidth(); x++) {
+                png.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        Path dir = Path.of(System.getProperty("coffer.screenshots", "target/screenshots"));
+        Files.createDirectories(dir);
+        if (!ImageIO.write(png, "png", dir.resolve(name + ".png").toFile())) {
+            throw new IOException("no PNG writer");
+        }
+    }
+}

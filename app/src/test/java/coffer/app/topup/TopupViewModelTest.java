@@ -1,0 +1,137 @@
+package coffer.app.topup;
+
+import static coffer.app.InProcessServer.ALICE;
+import static coffer.app.InProcessServer.BOB;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import coffer.app.InProcessServer;
+import coffer.app.concurrent.BackgroundExecutor;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class TopupViewModelTest {
+    @RegisterExtension
+    static final InProcessServer SERVER = new InProcessServer();
+
+    private static TopupViewModel viewModel(String user) {
+        TopupViewModel viewModel = new TopupViewModel(SERVER.signedIn(user), BackgroundExecutor.sameThread(),
+                Duration.ofMillis(20));
+        viewModel.load();
+        return viewModel;
+    }
+
+    /** Pays the open checkout the way its page would, answering where the browser is sent next. */
+    private static String pay(String checkoutUrl, String cardNumber) throws IOException, InterruptedException {
+        return pay(checkoutUrl, cardNumber, false);
+    }
+
+    private static String pay(String checkoutUrl, String cardNumber, boolean save) throws IOException, InterruptedException {
+        URI helper = URI.create(checkoutUrl.replace("/provider/checkout/", "/provider/test-helpers/checkout/") + "/pay");
+        HttpRequest request = HttpRequest.newBuilder(helper)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"card_number\":\"" + cardNumber + "\",\"save_card\":" + save + "}"))
+                .build();
+        String body = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+        int at = body.indexOf("\"redirect_url\":\"");
+        return at < 0 ? "" : body.substring(at + 16, body.indexOf('"', at + 16));
+    }
+
+    @Test
+    void aPaidCheckoutClosesOnItsReturnPageAndTheServersBalanceShows() throws Exception {
+        TopupViewModel viewModel = viewModel(ALICE);
+        viewModel.amountProperty().set("40.00");
+
+        viewModel.start();
+        String checkout = viewModel.checkoutUrlProperty().get();
+        assertThat(checkout).contains("/provider/checkout/");
+        assertThat(viewModel.statusProperty().get()).isEqualTo("Pay 40.00 USD on the provider's page.");
+
+        String returnPage = pay(checkout, "4242424242424242");
+        viewModel.checkoutNavigated(returnPage);
+
+        assertThat(viewModel.checkoutUrlProperty().get()).as("the checkout closes").isEmpty();
+        assertThat(viewModel.statusProperty().get()).isEqualTo("Top-up completed: 40.00 USD added.");
+        assertThat(viewModel.balanceProperty().get()).isEqualTo("Balance now: 1,040.00 USD");
+        assertThat(viewModel.errorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aDeclinedCardIsShownAndTheCheckoutStaysOpenForAnotherCard() throws Exception {
+        TopupViewModel viewModel = viewModel(BOB);
+        viewModel.amountProperty().set("15.00");
+        viewModel.start();
+        String checkout = viewModel.checkoutUrlProperty().get();
+
+        pay(checkout, "4000000000000002");
+        viewModel.checkoutLoaded(checkout);
+
+        assertThat(viewModel.errorProperty().get()).isEqualTo("The card was declined (card_declined). Try another card.");
+        assertThat(viewModel.checkoutUrlProperty().get()).isEqualTo(checkout);
+        assertThat(viewModel.balanceProperty().get()).isEmpty();
+    }
+
+    @Test
+    void pagesOtherThanTheReturnPageDoNotCloseTheCheckout() {
+        TopupViewModel viewModel = viewModel(BOB);
+        viewModel.amountProperty().set("5.00");
+        viewModel.start();
+        String checkout = viewModel.checkoutUrlProperty().get();
+
+        viewModel.checkoutNavigated(SERVER.baseUrl() + "/topups/top_someone_else/done?status=paid");
+        viewModel.checkoutNavigated("about:blank");
+
+        assertThat(viewModel.checkoutUrlProperty().get()).isEqualTo(checkout);
+        assertThat(viewModel.statusProperty().get()).startsWith("Pay 5.00 USD");
+    }
+
+    @Test
+    void aCardSavedAtCheckoutIsChargedAgainWithoutAPageThenRemoved() throws Exception {
+        TopupViewModel viewModel = viewModel(BOB);
+        viewModel.amountProperty().set("20.00");
+        viewModel.saveCardProperty().set(true);
+        viewModel.start();
+        viewModel.checkoutNavigated(pay(viewModel.checkoutUrlProperty().get(), "4242424242424242", true));
+        SavedCardsViewModel cards = viewModel.cards();
+        assertThat(cards.cards()).extracting(CardRow::last4).containsExactly("4242");
+        String before = viewModel.walletProperty().get().availableDecimal();
+
+        cards.selectedProperty().set(cards.cards().get(0));
+        viewModel.amountProperty().set("7.50");
+        viewModel.chargeSavedCard();
+
+        assertThat(viewModel.statusProperty().get()).isEqualTo("Top-up completed: 7.50 USD added.");
+        assertThat(viewModel.walletProperty().get().availableDecimal())
+                .isEqualTo(new BigDecimal(before).add(new BigDecimal("7.50")).toPlainString());
+        assertThat(viewModel.checkoutUrlProperty().get()).as("no page for a saved card").isEmpty();
+
+        cards.removeSelected();
+        assertThat(cards.cards()).isEmpty();
+        assertThat(cards.noticeProperty().get()).endsWith("ending 4242.");
+    }
+
+    @Test
+    void aBadAmountIsRefusedBeforeAskingTheServer() {
+        TopupViewModel viewModel = viewModel(BOB);
+        viewModel.amountProperty().set("1.234");
+
+        viewModel.start();
+
+        assertThat(viewModel.errorProperty().get()).startsWith("Enter an amount such as 25.00");
+        assertThat(viewModel.checkoutUrlProperty().get()).isEmpty();
+    }
+
+    @Test
+    void onlyTheTopupsOwnDonePathIsItsReturnPage() {
+        assertThat(TopupViewModel.isReturnPage("http://localhost:1/topups/top_1/done?status=paid", "top_1")).isTrue();
+        assertThat(TopupViewModel.isReturnPage("http://localhost:1/topups/top_2/done", "top_1")).isFalse();
+        assertThat(TopupViewModel.isReturnPage("http://localhost:1/provider/checkout/cs_1", "top_1")).isFalse();
+        assertThat(TopupViewModel.isReturnPage(null, "top_1")).isFalse();
+    }
+}
