@@ -38,10 +38,26 @@ public final class Http {
             try {
                 return send(post.copy());
             } catch (UncheckedIOException e) {
-                if (json.length() < LARGE_BODY || attempt == 3) {
+                if (json.length() < LARGE_BODY || attempt == OVERSIZED_ATTEMPTS) {
                     throw e;
                 }
+                pause();
             }
+        }
+    }
+
+    /**
+     * How often an oversized POST is tried: the reset happens on a good share of attempts on a busy
+     * machine (a suite sends such a body to every body-taking route), so a few tries are not enough.
+     */
+    private static final int OVERSIZED_ATTEMPTS = 20;
+
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
