@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * often: each period of a schedule is settled exactly once, and the ledger stays exact.
  */
 class PostgresScheduleTwoServersTest {
-    private final MutableClock clock = new MutableClock(Instant.now());
+    private final MutableClock clock = MutableClock.ticking(Instant.now());
 
     @Test
     @Timeout(180)

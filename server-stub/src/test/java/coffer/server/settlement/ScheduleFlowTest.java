@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ScheduleFlowTest {
     @TempDir
     Path dir;
-    private final MutableClock clock = new MutableClock(Instant.now());
+    private final MutableClock clock = MutableClock.ticking(Instant.now());
     private TestServer server;
     private Caller alice;
     private Caller bob;

@@ -28,7 +28,7 @@ class SettlementSchedulesTest {
 
     @TempDir
     Path dir;
-    private final MutableClock clock = new MutableClock(START);
+    private final MutableClock clock = MutableClock.ticking(START);
     private PayoutFixture f;
     private SettlementService settlements;
     private SettlementSchedules schedules;
