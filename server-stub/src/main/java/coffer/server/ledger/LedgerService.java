@@ -161,6 +161,19 @@ public final class LedgerService implements AutoCloseable {
                 false, true, null, description, metadata, null), key);
     }
 
+    /**
+     * From one wallet to another, as the seed surfaces and the library take it: between two wallets of
+     * one user a {@link #transfer}, between two users a {@link #p2p} payment (KYC and daily limits apply).
+     */
+    public Outcome<Movement> walletToWallet(String envId, String actingUserId, String fromWallet, String toWallet, Money amount,
+                                            String description, IdempotencyKey key) {
+        String fromUser = wallet(envId, fromWallet).map(Wallet::userId).orElse(null);
+        boolean sameUser = fromUser != null && wallet(envId, toWallet).map(w -> fromUser.equals(w.userId())).orElse(false);
+        return sameUser
+                ? transfer(envId, actingUserId, fromWallet, toWallet, amount, description, null, key)
+                : p2p(envId, actingUserId, fromWallet, toWallet, amount, null, description, null, key);
+    }
+
     /** Sends money to another user's wallet. */
     public Outcome<Movement> p2p(String envId, String actingUserId, String fromWallet, String toWallet, Money amount,
                                  String reference, String description, String metadata, IdempotencyKey key) {

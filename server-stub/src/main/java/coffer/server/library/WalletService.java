@@ -69,10 +69,7 @@ public final class WalletService {
     /** From one wallet to another of the same currency: between users a P2P payment, within one user a transfer. */
     public Transaction transfer(Wallet source, Wallet destination, BigDecimal amount, String description) {
         Money money = Library.money(amount, Currencies.of(source.currency()));
-        boolean sameUser = source.userRef().equals(destination.userRef());
-        var outcome = sameUser
-                ? lib.ledger.transfer(lib.env(), null, source.id(), destination.id(), money, description, null, null)
-                : lib.ledger.p2p(lib.env(), null, source.id(), destination.id(), money, null, description, null, null);
+        var outcome = lib.ledger.walletToWallet(lib.env(), null, source.id(), destination.id(), money, description, null);
         return Library.transaction(Library.orThrow(outcome.result()));
     }
 

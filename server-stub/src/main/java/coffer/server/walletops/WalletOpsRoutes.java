@@ -14,7 +14,6 @@ import coffer.server.ledger.IdempotencyKey;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.Movement;
 import coffer.server.ledger.Outcome;
-import coffer.server.ledger.Wallet;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonPrimitive;
 import io.javalin.config.RoutesConfig;
@@ -96,13 +95,7 @@ public final class WalletOpsRoutes implements HttpApi.Routes {
         String to = body.wallet("walletIdTo");
         Money amount = body.amount();
         String statement = body.statement();
-        String fromUser = ledger.wallet(envId, from).map(Wallet::userId).orElse(null);
-        String toUser = ledger.wallet(envId, to).map(Wallet::userId).orElse(null);
-        IdempotencyKey key = key(ctx, envId);
-        Outcome<Movement> outcome = fromUser != null && fromUser.equals(toUser)
-                ? ledger.transfer(envId, null, from, to, amount, statement, null, key)
-                : ledger.p2p(envId, null, from, to, amount, null, statement, null, key);
-        answer(ctx, outcome);
+        answer(ctx, ledger.walletToWallet(envId, null, from, to, amount, statement, key(ctx, envId)));
     }
 
     private void get(Context ctx, String what, Set<TransactionKind> kinds) {

@@ -9,7 +9,6 @@ import coffer.server.auth.Principal;
 import coffer.server.http.HttpApi;
 import coffer.server.http.JsonFields;
 import coffer.server.http.Requests;
-import coffer.server.ledger.IdempotencyKey;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.Movement;
 import coffer.server.ledger.Outcome;
@@ -72,12 +71,8 @@ public final class WebWalletRoutes implements HttpApi.Routes {
         String to = Requests.required(body.string("destination_wallet_id"), "destination_wallet_id");
         Money amount = Money.parse(body.decimalText("amount"), from.currency()).requirePositive();
         String description = body.string("description");
-        IdempotencyKey key = Requests.idempotencyKey(ctx, p);
-        boolean own = ledger.wallet(p.envId(), to).filter(w -> p.userId().equals(w.userId())).isPresent();
-        Outcome<Movement> outcome = own
-                ? ledger.transfer(p.envId(), p.userId(), from.id(), to, amount, description, null, key)
-                : ledger.p2p(p.envId(), p.userId(), from.id(), to, amount, null, description, null, key);
-        Movement m = Requests.value(ctx, outcome);
+        Movement m = Requests.value(ctx, ledger.walletToWallet(p.envId(), p.userId(), from.id(), to, amount, description,
+                Requests.idempotencyKey(ctx, p)));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("transaction_id", m.id());
         answer.put("status", m.status().wire());
