@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
 
 /**
  * Refunds of completed movements through {@link LedgerService#refund}: a user refunds money that
- * reached their own wallet (a P2P payment they received, say), a partner refunds an order paid to
+ * reached their own wallet from another wallet (a P2P payment they received, say; a top-up goes back
+ * to its card through the top-up's own refund route), a partner refunds an order paid to
  * its merchant account. Full when no amount is given, partial otherwise, never beyond what is left
  * (REFUND_EXCEEDS_PAYMENT, from the ledger, atomically with the write). A movement the caller took
  * no part in is NOT_FOUND.
@@ -48,6 +49,14 @@ final class RefundService {
         if (!own.contains(original.creditAccount())) {
             throw new CofferException(ErrorCode.FORBIDDEN, "Only the one who received the money can refund it.",
                     Map.of("transaction_id", transactionId));
+        }
+        if (!ledger.walletOwners(caller.envId(), Set.of(original.debitAccount())).containsKey(original.debitAccount())) {
+            // money from a system account (a top-up, a settlement's return...) has nobody to send it back to
+            // here: a refund would only park it on Coffer's own account
+            throw new CofferException(ErrorCode.INVALID_REQUEST, original.kind() == TransactionKind.TOPUP
+                    ? "A top-up goes back to its card: POST /api/v1/topups/{id}/refunds."
+                    : "Only money sent from another wallet can be refunded here.",
+                    Map.of("transaction_id", transactionId, "kind", original.kind().wire()));
         }
         return ledger.refund(caller.envId(), caller.userId(), transactionId, amount(original, amount), reason(reason), key);
     }

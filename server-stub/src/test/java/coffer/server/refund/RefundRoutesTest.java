@@ -118,6 +118,21 @@ class RefundRoutesTest extends DemoServerTest {
     }
 
     @Test
+    void moneyFromTheProviderIsNotRefundedToCoffersOwnAccount() throws Exception {
+        LedgerService ledger = server.server().ledger();
+        String topup = ledger.deposit(DemoData.ENV_ID, alice.firstWalletId(), Money.parse("6.00", "USD"), "card-topup-1",
+                "Top-up", null).orThrow().id();
+        String before = balance(alice);
+        HttpResponse<String> refused = alice.post("/api/v1/refunds", "{\"transaction_id\":\"" + topup + "\"}");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(Caller.errorCode(refused)).isEqualTo("INVALID_REQUEST");
+        assertThat(refused.body()).contains("/api/v1/topups/{id}/refunds");
+        assertThat(balance(alice)).isEqualTo(before);
+        assertThat(Caller.json(alice.get("/api/v1/refunds?transaction_id=" + topup)).getAsJsonArray("refunds")).isEmpty();
+        assertThat(server.verify().violations()).isEmpty();
+    }
+
+    @Test
     void aPartnerRefundsAnOrderButNotAUsersPayment() {
         LedgerService ledger = server.server().ledger();
         String before = balance(alice);
