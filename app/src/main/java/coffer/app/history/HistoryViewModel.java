@@ -2,12 +2,16 @@ package coffer.app.history;
 
 import coffer.app.api.ApiClient;
 import coffer.app.concurrent.BackgroundExecutor;
+import coffer.app.detail.TransactionDetailViewModel;
 import coffer.app.format.Problems;
 import coffer.app.wallet.WalletRow;
 import coffer.core.api.TransactionTypes.TransactionList;
+import coffer.core.api.TransactionTypes.TransactionView;
 import coffer.core.ledger.TransactionKind;
 import coffer.core.ledger.TransactionStatus;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +28,8 @@ import javafx.collections.ObservableList;
 
 /**
  * A wallet's history: filtered by kind, status and text on the server, fetched a page at a time as
- * the user scrolls (the server's cursor keeps the filters).
+ * the user scrolls (the server's cursor keeps the filters). Opening a row shows its detail and receipt;
+ * the filtered list exports as CSV. Rows come from one {@link HistorySource}.
  */
 public final class HistoryViewModel {
     /** Stands for "no filter" in the kind and status pickers. */
@@ -33,6 +38,11 @@ public final class HistoryViewModel {
     private final ApiClient api;
     private final BackgroundExecutor executor;
     private final int pageSize;
+    private final HistorySource source;
+    private final TransactionDetailViewModel detail;
+    private final CsvExportViewModel export;
+    /** The movements behind the rows, by id, for their detail. */
+    private final Map<String, TransactionView> shown = new HashMap<>();
     private final ObservableList<WalletRow> wallets = FXCollections.observableArrayList();
     private final ObservableList<String> kinds = FXCollections.observableArrayList(
             Stream.concat(Stream.of(ANY), Stream.of(TransactionKind.values()).map(TransactionKind::wire)).toList());
@@ -51,14 +61,28 @@ public final class HistoryViewModel {
     private int generation;
 
     public HistoryViewModel(ApiClient api, BackgroundExecutor executor, int pageSize) {
+        this(api, executor, pageSize, Objects.requireNonNull(api, "api")::transactions, ZoneId.systemDefault());
+    }
+
+    /**
+     * @param source where the rows come from (the server, or a local copy of it)
+     * @param zone   the user's time zone, for receipts
+     */
+    public HistoryViewModel(ApiClient api, BackgroundExecutor executor, int pageSize, HistorySource source, ZoneId zone) {
         this.api = Objects.requireNonNull(api, "api");
         this.executor = Objects.requireNonNull(executor, "executor");
+        this.source = Objects.requireNonNull(source, "source");
         if (pageSize < 1) {
             throw new IllegalArgumentException("pageSize must be positive, was " + pageSize);
         }
         this.pageSize = pageSize;
+        this.detail = new TransactionDetailViewModel(api, executor, zone, this::refresh);
+        this.export = new CsvExportViewModel(api, executor, this::exportQuery);
         // choosing another wallet, kind or status starts over; typed text waits for search()
-        wallet.addListener((o, was, now) -> search());
+        wallet.addListener((o, was, now) -> {
+            detail.close();
+            search();
+        });
         kind.addListener((o, was, now) -> search());
         status.addListener((o, was, now) -> search());
     }
@@ -107,6 +131,28 @@ public final class HistoryViewModel {
         return hasMore;
     }
 
+    /** The opened movement's detail, receipt and refund. */
+    public TransactionDetailViewModel detail() {
+        return detail;
+    }
+
+    /** "Export CSV" of the current filters. */
+    public CsvExportViewModel export() {
+        return export;
+    }
+
+    /** Shows the detail of a row the user opened. */
+    public void open(HistoryRow row) {
+        if (row != null && shown.containsKey(row.id())) {
+            detail.show(shown.get(row.id()));
+        }
+    }
+
+    /** After a refund: the list as the server now has it. */
+    public void refresh() {
+        search();
+    }
+
     /** Loads the wallets, then (through the wallet's listener) the first page of the first wallet's history. */
     public void load() {
         busy.set(true);
@@ -125,6 +171,7 @@ public final class HistoryViewModel {
     public void search() {
         generation++;
         rows.clear();
+        shown.clear();
         nextCursor = null;
         hasMore.set(false);
         fetch(generation);
@@ -142,7 +189,7 @@ public final class HistoryViewModel {
         Map<String, String> query = nextCursor != null ? Map.of("cursor", nextCursor) : firstPageQuery();
         busy.set(true);
         error.set("");
-        executor.submit(() -> api.transactions(query), page -> {
+        executor.submit(() -> source.page(query), page -> {
             if (forGeneration != generation) {
                 return;
             }
@@ -152,6 +199,13 @@ public final class HistoryViewModel {
     }
 
     private Map<String, String> firstPageQuery() {
+        Map<String, String> query = exportQuery();
+        query.put("limit", Integer.toString(pageSize));
+        return query;
+    }
+
+    /** The current wallet and filters, as the list and the CSV export take them. */
+    private Map<String, String> exportQuery() {
         Map<String, String> query = new LinkedHashMap<>();
         if (wallet.get() != null) {
             query.put("wallet_id", wallet.get().id());
@@ -162,7 +216,6 @@ public final class HistoryViewModel {
         if (!text.isEmpty()) {
             query.put("q", text);
         }
-        query.put("limit", Integer.toString(pageSize));
         return query;
     }
 
@@ -174,7 +227,10 @@ public final class HistoryViewModel {
 
     private void show(TransactionList page) {
         List<HistoryRow> more = new ArrayList<>(page.transactions().size());
-        page.transactions().forEach(t -> more.add(HistoryRow.of(t)));
+        page.transactions().forEach(t -> {
+            more.add(HistoryRow.of(t));
+            shown.put(t.id(), t);
+        });
         rows.addAll(more);
         nextCursor = page.nextCursor();
         hasMore.set(page.hasMore() && nextCursor != null);

@@ -5,18 +5,15 @@ import static coffer.app.InProcessServer.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import coffer.app.InProcessServer;
+import coffer.app.Payments;
 import coffer.app.api.ApiClient;
 import coffer.app.concurrent.BackgroundExecutor;
-import coffer.core.api.PaymentTypes.PaymentRequest;
-import coffer.core.api.PaymentTypes.PaymentView;
 import coffer.core.api.TransactionTypes.TransactionView;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,19 +32,9 @@ class TransactionDetailViewModelTest {
                 refreshed::incrementAndGet);
     }
 
-    /** Alice pays bob and waits until the payment completed; answers the movement as {@code email} sees it. */
+    /** Alice pays bob and waits until the payment completed; answers the movement as {@code seenBy} sees it. */
     private static TransactionView alicePaysBob(String amount, String note, String seenBy) throws Exception {
-        ApiClient alice = SERVER.signedIn(ALICE);
-        PaymentView paid = alice.pay(UUID.randomUUID().toString(),
-                new PaymentRequest(amount, "USD", alice.accounts().get(0).id(), BOB, note, null));
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!"completed".equals(paid.status())) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("payment still " + paid.status());
-            }
-            Thread.sleep(50);
-            paid = alice.payment(paid.paymentId());
-        }
+        Payments.completed(SERVER.signedIn(ALICE), BOB, amount, note);
         return seen(seenBy, note);
     }
 
