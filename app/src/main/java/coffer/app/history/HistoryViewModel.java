@@ -3,12 +3,15 @@ package coffer.app.history;
 import coffer.app.api.ApiClient;
 import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.detail.TransactionDetailViewModel;
+import coffer.app.format.Amounts;
 import coffer.app.format.Problems;
 import coffer.app.wallet.WalletRow;
+import coffer.core.api.AccountTypes.AccountView;
 import coffer.core.api.TransactionTypes.TransactionList;
 import coffer.core.api.TransactionTypes.TransactionView;
 import coffer.core.ledger.TransactionKind;
 import coffer.core.ledger.TransactionStatus;
+import coffer.core.money.Money;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,11 +32,16 @@ import javafx.collections.ObservableList;
 /**
  * A wallet's history: filtered by kind, status and text on the server, fetched a page at a time as
  * the user scrolls (the server's cursor keeps the filters). Opening a row shows its detail and receipt;
- * the filtered list exports as CSV. Rows come from one {@link HistorySource}.
+ * the selected wallet's balance over time is drawn from its posted movements; the filtered list
+ * exports as CSV. Rows come from one {@link HistorySource}.
  */
 public final class HistoryViewModel {
     /** Stands for "no filter" in the kind and status pickers. */
     public static final String ANY = "any";
+
+    /** Movements walked back for the balance chart: the most recent ones, enough for a readable line. */
+    static final int CHART_MOVEMENTS = 2_000;
+    private static final int CHART_PAGE = 200;
 
     private final ApiClient api;
     private final BackgroundExecutor executor;
@@ -43,6 +51,9 @@ public final class HistoryViewModel {
     private final CsvExportViewModel export;
     /** The movements behind the rows, by id, for their detail. */
     private final Map<String, TransactionView> shown = new HashMap<>();
+    private final ObservableList<BalanceHistory.Point> balancePoints = FXCollections.observableArrayList();
+    private final StringProperty balance = new SimpleStringProperty("");
+    private final StringProperty chartNote = new SimpleStringProperty("");
     private final ObservableList<WalletRow> wallets = FXCollections.observableArrayList();
     private final ObservableList<String> kinds = FXCollections.observableArrayList(
             Stream.concat(Stream.of(ANY), Stream.of(TransactionKind.values()).map(TransactionKind::wire)).toList());
@@ -59,6 +70,8 @@ public final class HistoryViewModel {
     private String nextCursor;
     /** Bumped by each new search, so a page of an older search that arrives late is dropped. */
     private int generation;
+    /** Bumped by each chart load, so an older load that arrives late is dropped. */
+    private int chartGeneration;
 
     public HistoryViewModel(ApiClient api, BackgroundExecutor executor, int pageSize) {
         this(api, executor, pageSize, Objects.requireNonNull(api, "api")::transactions, ZoneId.systemDefault());
@@ -82,6 +95,7 @@ public final class HistoryViewModel {
         wallet.addListener((o, was, now) -> {
             detail.close();
             search();
+            loadChart();
         });
         kind.addListener((o, was, now) -> search());
         status.addListener((o, was, now) -> search());
@@ -141,6 +155,21 @@ public final class HistoryViewModel {
         return export;
     }
 
+    /** The selected wallet's balance over time, oldest first, for the chart. */
+    public ObservableList<BalanceHistory.Point> balancePoints() {
+        return balancePoints;
+    }
+
+    /** The selected wallet's posted balance now, formatted. */
+    public StringProperty balanceProperty() {
+        return balance;
+    }
+
+    /** What the chart covers, in words. */
+    public StringProperty chartNoteProperty() {
+        return chartNote;
+    }
+
     /** Shows the detail of a row the user opened. */
     public void open(HistoryRow row) {
         if (row != null && shown.containsKey(row.id())) {
@@ -148,9 +177,65 @@ public final class HistoryViewModel {
         }
     }
 
-    /** After a refund: the list as the server now has it. */
+    /** After a refund: the list, the chart and the balance as the server now has them. */
     public void refresh() {
         search();
+        loadChart();
+    }
+
+    /**
+     * Draws the selected wallet's balance: its posted balance now, walked back through its most recent
+     * movements (at most {@link #CHART_MOVEMENTS}).
+     */
+    public void loadChart() {
+        WalletRow w = wallet.get();
+        int forGeneration = ++chartGeneration;
+        if (w == null) {
+            balancePoints.clear();
+            balance.set("");
+            chartNote.set("");
+            return;
+        }
+        executor.submit(() -> chartOf(w.id()), chart -> {
+            if (forGeneration != chartGeneration) {
+                return;
+            }
+            balance.set("Balance: " + Amounts.format(chart.balance()));
+            balancePoints.setAll(chart.points());
+            chartNote.set(chart.points().isEmpty() ? "No completed movements yet."
+                    : chart.complete() ? "Since the wallet opened."
+                    : "Over the last " + CHART_MOVEMENTS + " movements.");
+        }, this::fail);
+    }
+
+    private record Chart(Money balance, List<BalanceHistory.Point> points, boolean complete) {
+    }
+
+    /** Off the FX thread. The balance is read after the movements, and again until the two agree. */
+    private Chart chartOf(String walletId) {
+        Money before = postedBalance(walletId);
+        for (int attempt = 0; ; attempt++) {
+            List<TransactionView> movements = new ArrayList<>();
+            Map<String, String> query = Map.of("wallet_id", walletId, "limit", Integer.toString(CHART_PAGE));
+            TransactionList page;
+            do {
+                page = source.page(query);
+                movements.addAll(page.transactions());
+                query = page.nextCursor() == null ? null : Map.of("cursor", page.nextCursor());
+            } while (page.hasMore() && query != null && movements.size() < CHART_MOVEMENTS);
+            Money after = postedBalance(walletId);
+            // a movement that landed meanwhile would skew the walk back; read again (a few times at most)
+            if (after.equals(before) || attempt == 2) {
+                return new Chart(after, BalanceHistory.points(after, movements), !page.hasMore());
+            }
+            before = after;
+        }
+    }
+
+    private Money postedBalance(String walletId) {
+        AccountView account = api.accounts().stream().filter(a -> a.id().equals(walletId)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("wallet " + walletId + " is no longer listed"));
+        return Money.parse(account.balance(), account.currency());
     }
 
     /** Loads the wallets, then (through the wallet's listener) the first page of the first wallet's history. */

@@ -8,6 +8,7 @@ import coffer.app.InProcessServer;
 import coffer.app.Payments;
 import coffer.app.api.ApiClient;
 import coffer.app.concurrent.BackgroundExecutor;
+import coffer.core.api.TransactionTypes.TransactionList;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The wallet detail around the history: opening a row, the CSV export. */
+/** The wallet detail around the history: opening a row, the balance chart, the CSV export, a refund. */
 class HistoryDetailViewModelTest {
     @RegisterExtension
     static final InProcessServer SERVER = new InProcessServer();
@@ -68,6 +69,16 @@ class HistoryDetailViewModelTest {
     }
 
     @Test
+    void theChartWalksBackFromTheBalanceThroughThePayments() {
+        HistoryViewModel viewModel = loadedFor(ALICE);
+
+        assertThat(viewModel.balancePoints()).extracting(BalanceHistory.Point::minor)
+                .containsExactly(0L, 100_000L, 99_900L, 99_700L, 99_400L);
+        assertThat(viewModel.balanceProperty().get()).isEqualTo("Balance: 994.00 USD");
+        assertThat(viewModel.chartNoteProperty().get()).isEqualTo("Since the wallet opened.");
+    }
+
+    @Test
     void theCsvFileHoldsTheServersExportOfTheCurrentFilters(@TempDir Path dir) throws Exception {
         HistoryViewModel viewModel = loadedFor(ALICE);
         viewModel.searchProperty().set("tea");
@@ -86,5 +97,14 @@ class HistoryDetailViewModelTest {
         assertThat(lines.subList(1, 4)).allSatisfy(l -> assertThat(l).contains(",p2p,completed,out,").contains("tea"));
         assertThat(viewModel.export().messageProperty().get()).startsWith("Exported to " + file);
         assertThat(dir.resolve("alice.csv.part")).doesNotExist();
+    }
+
+    @Test
+    void theChartHasAPointPerPostedMovementAndOneBeforeThem() {
+        HistoryViewModel viewModel = loadedFor(BOB, new ArrayList<>());
+        TransactionList all = SERVER.signedIn(BOB).transactions(Map.of("wallet_id", viewModel.walletProperty().get().id()));
+
+        long posted = all.transactions().stream().filter(t -> t.status().equals("completed")).count();
+        assertThat(viewModel.balancePoints()).hasSize((int) posted + 1);
     }
 }

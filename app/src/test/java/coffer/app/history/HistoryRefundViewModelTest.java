@@ -7,11 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import coffer.app.InProcessServer;
 import coffer.app.Payments;
 import coffer.app.concurrent.BackgroundExecutor;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A refund from the history's detail: the list follows (its own server: it moves money). */
+/** A refund from the history's detail: the list, the chart and the balance follow (its own server: it moves money). */
 class HistoryRefundViewModelTest {
     @RegisterExtension
     static final InProcessServer SERVER = new InProcessServer();
@@ -28,8 +29,9 @@ class HistoryRefundViewModelTest {
     }
 
     @Test
-    void aRefundShowsInTheList() {
+    void aRefundShowsInTheListTheChartAndTheBalance() {
         HistoryViewModel viewModel = loadedFor(BOB);
+        assertThat(viewModel.balanceProperty().get()).isEqualTo("Balance: 1,006.00 USD");
         int rowsBefore = viewModel.rows().size();
         HistoryRow tea = viewModel.rows().stream().filter(r -> r.description().equals("tea 3")).findFirst().orElseThrow();
         viewModel.open(tea);
@@ -40,12 +42,15 @@ class HistoryRefundViewModelTest {
         viewModel.detail().reviewRefund();
         viewModel.detail().confirmRefund();
 
+        assertThat(viewModel.balanceProperty().get()).isEqualTo("Balance: 1,004.50 USD");
         assertThat(viewModel.rows()).hasSize(rowsBefore + 1);
         assertThat(viewModel.rows()).filteredOn(r -> r.description().equals("too much tea")).singleElement()
                 .satisfies(r -> {
                     assertThat(r.kind()).isEqualTo("refund");
                     assertThat(r.amount()).isEqualTo("-1.50 USD");
                 });
+        List<BalanceHistory.Point> points = viewModel.balancePoints();
+        assertThat(points.get(points.size() - 1).minor()).isEqualTo(100_450L);
         assertThat(viewModel.detail().refundSummaryProperty().get())
                 .isEqualTo("Refunded so far: 1.50 USD — left to refund: 1.50 USD");
     }
