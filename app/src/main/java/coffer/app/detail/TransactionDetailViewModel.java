@@ -227,7 +227,7 @@ public final class TransactionDetailViewModel {
         awaitingConfirmation.set(true);
     }
 
-    /** Leaves the confirmation; the form stays filled in. */
+    /** Closes the refund form and its confirmation; nothing is sent. */
     public void cancelRefund() {
         draft = null;
         idempotencyKey = null;

@@ -12,8 +12,10 @@ import coffer.core.api.TransactionTypes.TransactionView;
 import coffer.core.ledger.TransactionKind;
 import coffer.core.ledger.TransactionStatus;
 import coffer.core.money.Money;
+import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -168,6 +170,13 @@ public final class HistoryViewModel {
     /** What the chart covers, in words. */
     public StringProperty chartNoteProperty() {
         return chartNote;
+    }
+
+    /** A point's balance in major units, as a number only for drawing it; the exact value stays in minor units. */
+    public double forDrawing(BalanceHistory.Point point) {
+        WalletRow w = wallet.get();
+        int digits = w == null ? 2 : Currency.getInstance(w.currency()).getDefaultFractionDigits();
+        return BigDecimal.valueOf(point.minor(), Math.max(digits, 0)).doubleValue();
     }
 
     /** Shows the detail of a row the user opened. */
