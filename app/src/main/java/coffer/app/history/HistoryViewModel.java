@@ -74,6 +74,8 @@ public final class HistoryViewModel {
     private int generation;
     /** Bumped by each chart load, so an older load that arrives late is dropped. */
     private int chartGeneration;
+    /** True while the selected wallet's row is swapped for a fresher one: the same wallet, nothing to reload. */
+    private boolean freshening;
 
     public HistoryViewModel(ApiClient api, BackgroundExecutor executor, int pageSize) {
         this(api, executor, pageSize, Objects.requireNonNull(api, "api")::transactions, ZoneId.systemDefault());
@@ -95,6 +97,9 @@ public final class HistoryViewModel {
         this.export = new CsvExportViewModel(api, executor, this::exportQuery);
         // choosing another wallet, kind or status starts over; typed text waits for search()
         wallet.addListener((o, was, now) -> {
+            if (freshening) {
+                return;
+            }
             detail.close();
             search();
             loadChart();
@@ -210,6 +215,7 @@ public final class HistoryViewModel {
                 return;
             }
             balance.set("Balance: " + Amounts.format(chart.balance()));
+            freshen(chart.account());
             balancePoints.setAll(chart.points());
             chartNote.set(chart.points().isEmpty() ? "No completed movements yet."
                     : chart.complete() ? "Since the wallet opened."
@@ -217,12 +223,29 @@ public final class HistoryViewModel {
         }, this::fail);
     }
 
-    private record Chart(Money balance, List<BalanceHistory.Point> points, boolean complete) {
+    private record Chart(AccountView account, Money balance, List<BalanceHistory.Point> points, boolean complete) {
+    }
+
+    /** Shows the selected wallet's fresh balances in the picker too, without starting the list over. */
+    private void freshen(AccountView account) {
+        WalletRow current = wallet.get();
+        WalletRow fresh = WalletRow.of(account);
+        int at = wallets.indexOf(current);
+        if (current == null || !current.id().equals(fresh.id()) || current.equals(fresh) || at < 0) {
+            return;
+        }
+        freshening = true;
+        try {
+            wallets.set(at, fresh);
+            wallet.set(fresh);
+        } finally {
+            freshening = false;
+        }
     }
 
     /** Off the FX thread. The balance is read after the movements, and again until the two agree. */
     private Chart chartOf(String walletId) {
-        Money before = postedBalance(walletId);
+        AccountView before = account(walletId);
         for (int attempt = 0; ; attempt++) {
             List<TransactionView> movements = new ArrayList<>();
             Map<String, String> query = Map.of("wallet_id", walletId, "limit", Integer.toString(CHART_PAGE));
@@ -232,19 +255,19 @@ public final class HistoryViewModel {
                 movements.addAll(page.transactions());
                 query = page.nextCursor() == null ? null : Map.of("cursor", page.nextCursor());
             } while (page.hasMore() && query != null && movements.size() < CHART_MOVEMENTS);
-            Money after = postedBalance(walletId);
+            AccountView after = account(walletId);
             // a movement that landed meanwhile would skew the walk back; read again (a few times at most)
-            if (after.equals(before) || attempt == 2) {
-                return new Chart(after, BalanceHistory.points(after, movements), !page.hasMore());
+            if (after.balance().equals(before.balance()) || attempt == 2) {
+                Money posted = Money.parse(after.balance(), after.currency());
+                return new Chart(after, posted, BalanceHistory.points(posted, movements), !page.hasMore());
             }
             before = after;
         }
     }
 
-    private Money postedBalance(String walletId) {
-        AccountView account = api.accounts().stream().filter(a -> a.id().equals(walletId)).findFirst()
+    private AccountView account(String walletId) {
+        return api.accounts().stream().filter(a -> a.id().equals(walletId)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("wallet " + walletId + " is no longer listed"));
-        return Money.parse(account.balance(), account.currency());
     }
 
     /** Loads the wallets, then (through the wallet's listener) the first page of the first wallet's history. */

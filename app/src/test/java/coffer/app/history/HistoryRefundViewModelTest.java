@@ -43,6 +43,8 @@ class HistoryRefundViewModelTest {
         viewModel.detail().confirmRefund();
 
         assertThat(viewModel.balanceProperty().get()).isEqualTo("Balance: 1,004.50 USD");
+        assertThat(viewModel.walletProperty().get().posted()).as("the picker too").isEqualTo("1,004.50 USD");
+        assertThat(viewModel.wallets()).containsExactly(viewModel.walletProperty().get());
         assertThat(viewModel.rows()).hasSize(rowsBefore + 1);
         assertThat(viewModel.rows()).filteredOn(r -> r.description().equals("too much tea")).singleElement()
                 .satisfies(r -> {

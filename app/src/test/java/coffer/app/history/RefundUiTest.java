@@ -11,6 +11,7 @@ import coffer.app.concurrent.FxBackgroundExecutor;
 import coffer.app.settings.AppSettings;
 import coffer.app.shell.AppViewModel;
 import coffer.app.shell.MainView;
+import coffer.app.wallet.WalletRow;
 import java.nio.file.Path;
 import java.time.Duration;
 import javafx.scene.Node;
@@ -123,6 +124,8 @@ class RefundUiTest {
         waitUntil(() -> text(robot, "#detailNotice").equals("Refunded 10.00 USD to alice@example.com (completed)."));
         waitUntil(() -> text(robot, "#refundSummary").equals("Refunded so far: 10.00 USD — left to refund: 15.00 USD"));
         waitUntil(() -> text(robot, "#historyBalance").equals("Balance: 1,015.00 USD"));
+        assertThat(robot.lookup("#historyWallet").<WalletRow>queryComboBox().getValue().toString())
+                .isEqualTo("USD wallet — 1,015.00 USD available");
         waitUntil(() -> table(robot).getItems().stream()
                 .anyMatch(r -> r.kind().equals("refund") && r.amount().equals("-10.00 USD")
                         && r.status().equals("completed") && r.description().equals("Half of lunch")));
