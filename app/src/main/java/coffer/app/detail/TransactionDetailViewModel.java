@@ -32,7 +32,8 @@ import javafx.beans.property.StringProperty;
  *
  * <p>What may be refunded follows the server's rules ({@code RefundService}, {@code RefundTask}): money
  * that reached the user's wallet ({@code direction} "in"), a completed movement, not itself a refund,
- * reversal, hold or void, and never more than what is left after earlier refunds.
+ * reversal, hold or void, and never more than what is left after earlier refunds. Of those, only money
+ * that came from another wallet is offered (see {@link #mayRefund}).
  */
 public final class TransactionDetailViewModel {
     /** The server refuses longer reasons. */
@@ -268,9 +269,15 @@ public final class TransactionDetailViewModel {
         });
     }
 
-    /** Whether the server would take a refund of {@code t} at all, before counting what is left. */
+    /**
+     * Whether the server would take a refund of {@code t} at all, before counting what is left, and
+     * the money came from another wallet. Money from a system account (a top-up from the provider) is
+     * not offered: this refund would only move it back to that account, while a top-up's own refund
+     * ({@code /api/v1/topups/{id}/refunds}) pays the card back.
+     */
     static boolean mayRefund(TransactionView t) {
-        return "in".equals(t.direction()) && "completed".equals(t.status()) && !NOT_REFUNDABLE.contains(t.kind());
+        return "in".equals(t.direction()) && "completed".equals(t.status()) && !NOT_REFUNDABLE.contains(t.kind())
+                && t.counterpartyWalletId() != null;
     }
 
     private void display(TransactionView t) {

@@ -27,7 +27,8 @@ class TransactionDetailViewModelRetryTest {
             "wal_b", null);
     private static final String TRANSACTION = "{\"transaction\":{\"id\":\"txn_1\",\"kind\":\"p2p\","
             + "\"status\":\"completed\",\"amount\":\"25.00\",\"currency\":\"USD\",\"direction\":\"in\","
-            + "\"counterparty\":\"alice@example.com\",\"wallet_id\":\"wal_b\",\"created_at\":\"2026-01-02T03:04:05Z\"}}";
+            + "\"counterparty\":\"alice@example.com\",\"counterparty_wallet_id\":\"wal_a\",\"wallet_id\":\"wal_b\","
+            + "\"created_at\":\"2026-01-02T03:04:05Z\"}}";
     private static final String REFUND = "{\"transaction_id\":\"txn_2\",\"kind\":\"refund\",\"status\":\"completed\","
             + "\"amount\":\"10.00\",\"currency\":\"USD\",\"original_transaction_id\":\"txn_1\"}";
 

@@ -86,7 +86,7 @@ class TransactionDetailViewModelTest {
     }
 
     @Test
-    void onlyTheRecipientMayRefundAndNeverARefund() throws Exception {
+    void onlyTheRecipientOfAnotherWalletsMoneyMayRefundAndNeverARefund() throws Exception {
         TransactionView received = alicePaysBob("4.00", "refund rights", BOB);
         TransactionDetailViewModel bob = viewModelFor(BOB);
         bob.show(received);
@@ -98,6 +98,11 @@ class TransactionDetailViewModelTest {
         assertThat(alice.refundableProperty().get()).as("alice sent it").isFalse();
         alice.startRefund();
         assertThat(alice.refundFormShownProperty().get()).isFalse();
+
+        TransactionDetailViewModel topup = viewModelFor(BOB);
+        topup.show(seen(BOB, "Opening balance"));
+        assertThat(topup.refundableProperty().get()).as("a top-up is refunded to its card, elsewhere").isFalse();
+        assertThat(topup.refundSummaryProperty().get()).isEmpty();
 
         bob.startRefund();
         bob.confirmRefund();    // nothing confirmed yet: nothing sent
