@@ -15,6 +15,7 @@ import coffer.core.api.TopupTypes.CardView;
 import coffer.core.api.TopupTypes.TopupRequest;
 import coffer.core.api.TopupTypes.TopupView;
 import coffer.core.api.TransactionTypes.TransactionList;
+import coffer.core.api.TransactionTypes.TransactionView;
 import coffer.core.api.TransferTypes.TransferRequest;
 import coffer.core.api.TransferTypes.TransferView;
 import coffer.core.error.ErrorCode;
@@ -23,6 +24,8 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -226,6 +229,48 @@ public final class ApiClient {
 
     public BankTypes.WithdrawalView withdrawal(String withdrawalId) {
         return execute(api.withdrawal(withdrawalId));
+    }
+
+    /** One movement of the caller's, seen from their side. */
+    public TransactionView transaction(String transactionId) {
+        return execute(api.transaction(transactionId)).transaction();
+    }
+
+    /**
+     * Streams the CSV of every movement matching {@code filters} (as for {@link #transactions}, without
+     * cursor or limit) into {@code out}; the caller owns {@code out}.
+     *
+     * @return the number of bytes written
+     * @throws IOException when writing to {@code out} fails; the server's failures are {@link ApiException}s
+     */
+    public long exportCsv(Map<String, String> filters, OutputStream out) throws IOException {
+        try (ResponseBody body = execute(api.exportCsv(filters)); InputStream in = body.byteStream()) {
+            byte[] buffer = new byte[64 * 1024];
+            long total = 0;
+            while (true) {
+                int n;
+                try {
+                    n = in.read(buffer);
+                } catch (IOException e) {
+                    throw ApiException.networkDown(e);
+                }
+                if (n < 0) {
+                    return total;
+                }
+                out.write(buffer, 0, n);
+                total += n;
+            }
+        }
+    }
+
+    /** Sends money that reached the caller back to its sender; the same key for a retry of the same confirmation. */
+    public RefundTypes.RefundView refund(String idempotencyKey, RefundTypes.RefundRequest request) {
+        return execute(api.refund(requireKey(idempotencyKey), request));
+    }
+
+    /** The refunds made so far of one of the caller's movements, oldest first. */
+    public List<RefundTypes.RefundView> refunds(String transactionId) {
+        return execute(api.refunds(transactionId)).refunds();
     }
 
     private static String requireKey(String key) {

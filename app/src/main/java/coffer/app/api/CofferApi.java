@@ -30,6 +30,9 @@ import coffer.app.api.BankTypes.BankAccountView;
 import coffer.app.api.BankTypes.ResolvedBankAccount;
 import coffer.app.api.BankTypes.WithdrawalRequest;
 import coffer.app.api.BankTypes.WithdrawalView;
+import coffer.app.api.RefundTypes.RefundList;
+import coffer.app.api.RefundTypes.RefundRequest;
+import coffer.app.api.RefundTypes.RefundView;
 import java.util.Map;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
@@ -41,6 +44,7 @@ import retrofit2.http.POST;
 import retrofit2.http.Path;
 import retrofit2.http.Query;
 import retrofit2.http.QueryMap;
+import retrofit2.http.Streaming;
 
 /**
  * The user API ({@code /api/v1}) as the server's {@code /openapi.json} describes it. Money-moving
@@ -101,6 +105,7 @@ interface CofferApi {
     @GET("api/v1/transactions/{id}")
     Call<TransactionResponse> transaction(@Path("id") String id);
 
+    @Streaming
     @GET("api/v1/transactions/export.csv")
     Call<ResponseBody> exportCsv(@QueryMap Map<String, String> filters);
 
@@ -147,4 +152,10 @@ interface CofferApi {
 
     @DELETE("api/v1/cards/{id}")
     Call<Void> removeCard(@Path("id") String id);
+
+    @POST("api/v1/refunds")
+    Call<RefundView> refund(@Header(IDEMPOTENCY_KEY) String idempotencyKey, @Body RefundRequest body);
+
+    @GET("api/v1/refunds")
+    Call<RefundList> refunds(@Query("transaction_id") String transactionId);
 }

@@ -2,12 +2,21 @@ package coffer.app.history;
 
 import coffer.app.api.ApiClient;
 import coffer.app.concurrent.BackgroundExecutor;
+import coffer.app.detail.TransactionDetailViewModel;
+import coffer.app.format.Amounts;
 import coffer.app.format.Problems;
 import coffer.app.wallet.WalletRow;
+import coffer.core.api.AccountTypes.AccountView;
 import coffer.core.api.TransactionTypes.TransactionList;
+import coffer.core.api.TransactionTypes.TransactionView;
 import coffer.core.ledger.TransactionKind;
 import coffer.core.ledger.TransactionStatus;
+import coffer.core.money.Money;
+import java.math.BigDecimal;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,15 +33,29 @@ import javafx.collections.ObservableList;
 
 /**
  * A wallet's history: filtered by kind, status and text on the server, fetched a page at a time as
- * the user scrolls (the server's cursor keeps the filters).
+ * the user scrolls (the server's cursor keeps the filters). Opening a row shows its detail and receipt;
+ * the selected wallet's balance over time is drawn from its posted movements; the filtered list
+ * exports as CSV. Rows come from one {@link HistorySource}.
  */
 public final class HistoryViewModel {
     /** Stands for "no filter" in the kind and status pickers. */
     public static final String ANY = "any";
 
+    /** Movements walked back for the balance chart: the most recent ones, enough for a readable line. */
+    static final int CHART_MOVEMENTS = 2_000;
+    private static final int CHART_PAGE = 200;
+
     private final ApiClient api;
     private final BackgroundExecutor executor;
     private final int pageSize;
+    private final HistorySource source;
+    private final TransactionDetailViewModel detail;
+    private final CsvExportViewModel export;
+    /** The movements behind the rows, by id, for their detail. */
+    private final Map<String, TransactionView> shown = new HashMap<>();
+    private final ObservableList<BalanceHistory.Point> balancePoints = FXCollections.observableArrayList();
+    private final StringProperty balance = new SimpleStringProperty("");
+    private final StringProperty chartNote = new SimpleStringProperty("");
     private final ObservableList<WalletRow> wallets = FXCollections.observableArrayList();
     private final ObservableList<String> kinds = FXCollections.observableArrayList(
             Stream.concat(Stream.of(ANY), Stream.of(TransactionKind.values()).map(TransactionKind::wire)).toList());
@@ -49,16 +72,38 @@ public final class HistoryViewModel {
     private String nextCursor;
     /** Bumped by each new search, so a page of an older search that arrives late is dropped. */
     private int generation;
+    /** Bumped by each chart load, so an older load that arrives late is dropped. */
+    private int chartGeneration;
+    /** True while the selected wallet's row is swapped for a fresher one: the same wallet, nothing to reload. */
+    private boolean freshening;
 
     public HistoryViewModel(ApiClient api, BackgroundExecutor executor, int pageSize) {
+        this(api, executor, pageSize, Objects.requireNonNull(api, "api")::transactions, ZoneId.systemDefault());
+    }
+
+    /**
+     * @param source where the rows come from (the server, or a local copy of it)
+     * @param zone   the user's time zone, for receipts
+     */
+    public HistoryViewModel(ApiClient api, BackgroundExecutor executor, int pageSize, HistorySource source, ZoneId zone) {
         this.api = Objects.requireNonNull(api, "api");
         this.executor = Objects.requireNonNull(executor, "executor");
+        this.source = Objects.requireNonNull(source, "source");
         if (pageSize < 1) {
             throw new IllegalArgumentException("pageSize must be positive, was " + pageSize);
         }
         this.pageSize = pageSize;
+        this.detail = new TransactionDetailViewModel(api, executor, zone, this::refresh);
+        this.export = new CsvExportViewModel(api, executor, this::exportQuery);
         // choosing another wallet, kind or status starts over; typed text waits for search()
-        wallet.addListener((o, was, now) -> search());
+        wallet.addListener((o, was, now) -> {
+            if (freshening) {
+                return;
+            }
+            detail.close();
+            search();
+            loadChart();
+        });
         kind.addListener((o, was, now) -> search());
         status.addListener((o, was, now) -> search());
     }
@@ -107,6 +152,124 @@ public final class HistoryViewModel {
         return hasMore;
     }
 
+    /** The opened movement's detail, receipt and refund. */
+    public TransactionDetailViewModel detail() {
+        return detail;
+    }
+
+    /** "Export CSV" of the current filters. */
+    public CsvExportViewModel export() {
+        return export;
+    }
+
+    /** The selected wallet's balance over time, oldest first, for the chart. */
+    public ObservableList<BalanceHistory.Point> balancePoints() {
+        return balancePoints;
+    }
+
+    /** The selected wallet's posted balance now, formatted. */
+    public StringProperty balanceProperty() {
+        return balance;
+    }
+
+    /** What the chart covers, in words. */
+    public StringProperty chartNoteProperty() {
+        return chartNote;
+    }
+
+    /** A point's balance in major units, as a number only for drawing it; the exact value stays in minor units. */
+    public double forDrawing(BalanceHistory.Point point) {
+        WalletRow w = wallet.get();
+        int digits = w == null ? 2 : Currency.getInstance(w.currency()).getDefaultFractionDigits();
+        return BigDecimal.valueOf(point.minor(), Math.max(digits, 0)).doubleValue();
+    }
+
+    /** Shows the detail of a row the user opened. */
+    public void open(HistoryRow row) {
+        if (row != null && shown.containsKey(row.id())) {
+            detail.show(shown.get(row.id()));
+        }
+    }
+
+    /** After a refund: the list, the chart and the balance as the server now has them. */
+    public void refresh() {
+        search();
+        loadChart();
+    }
+
+    /**
+     * Draws the selected wallet's balance: its posted balance now, walked back through its most recent
+     * movements (at most {@link #CHART_MOVEMENTS}).
+     */
+    public void loadChart() {
+        WalletRow w = wallet.get();
+        int forGeneration = ++chartGeneration;
+        if (w == null) {
+            balancePoints.clear();
+            balance.set("");
+            chartNote.set("");
+            return;
+        }
+        executor.submit(() -> chartOf(w.id()), chart -> {
+            if (forGeneration != chartGeneration) {
+                return;
+            }
+            balance.set("Balance: " + Amounts.format(chart.balance()));
+            freshen(chart.account());
+            balancePoints.setAll(chart.points());
+            chartNote.set(chart.points().isEmpty() ? "No completed movements yet."
+                    : chart.complete() ? "Since the wallet opened."
+                    : "Over the last " + CHART_MOVEMENTS + " movements.");
+        }, this::fail);
+    }
+
+    private record Chart(AccountView account, Money balance, List<BalanceHistory.Point> points, boolean complete) {
+    }
+
+    /** Shows the selected wallet's fresh balances in the picker too, without starting the list over. */
+    private void freshen(AccountView account) {
+        WalletRow current = wallet.get();
+        WalletRow fresh = WalletRow.of(account);
+        int at = wallets.indexOf(current);
+        if (current == null || !current.id().equals(fresh.id()) || current.equals(fresh) || at < 0) {
+            return;
+        }
+        freshening = true;
+        try {
+            wallets.set(at, fresh);
+            wallet.set(fresh);
+        } finally {
+            freshening = false;
+        }
+    }
+
+    /** Off the FX thread. The balance is read after the movements, and again until the two agree. */
+    private Chart chartOf(String walletId) {
+        AccountView before = account(walletId);
+        for (int attempt = 0; ; attempt++) {
+            List<TransactionView> movements = new ArrayList<>();
+            Map<String, String> query = Map.of("wallet_id", walletId, "limit", Integer.toString(CHART_PAGE));
+            TransactionList page;
+            do {
+                page = source.page(query);
+                movements.addAll(page.transactions());
+                query = page.nextCursor() == null ? null : Map.of("cursor", page.nextCursor());
+            } while (page.hasMore() && query != null && movements.size() < CHART_MOVEMENTS);
+            AccountView after = account(walletId);
+            // a movement that landed meanwhile would skew the walk back; read again (a few times at most)
+            if (after.balance().equals(before.balance()) || attempt == 2) {
+                Money posted = Money.parse(after.balance(), after.currency());
+                return new Chart(after, posted, BalanceHistory.points(posted, movements), !page.hasMore());
+            }
+            before = after;
+        }
+    }
+
+    private AccountView account(String walletId) {
+        return api.accounts().stream().filter(a -> a.id().equals(walletId)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("wallet " + walletId + " is no longer listed"));
+    }
+
     /** Loads the wallets, then (through the wallet's listener) the first page of the first wallet's history. */
     public void load() {
         busy.set(true);
@@ -125,6 +288,7 @@ public final class HistoryViewModel {
     public void search() {
         generation++;
         rows.clear();
+        shown.clear();
         nextCursor = null;
         hasMore.set(false);
         fetch(generation);
@@ -142,7 +306,7 @@ public final class HistoryViewModel {
         Map<String, String> query = nextCursor != null ? Map.of("cursor", nextCursor) : firstPageQuery();
         busy.set(true);
         error.set("");
-        executor.submit(() -> api.transactions(query), page -> {
+        executor.submit(() -> source.page(query), page -> {
             if (forGeneration != generation) {
                 return;
             }
@@ -152,6 +316,13 @@ public final class HistoryViewModel {
     }
 
     private Map<String, String> firstPageQuery() {
+        Map<String, String> query = exportQuery();
+        query.put("limit", Integer.toString(pageSize));
+        return query;
+    }
+
+    /** The current wallet and filters, as the list and the CSV export take them. */
+    private Map<String, String> exportQuery() {
         Map<String, String> query = new LinkedHashMap<>();
         if (wallet.get() != null) {
             query.put("wallet_id", wallet.get().id());
@@ -162,7 +333,6 @@ public final class HistoryViewModel {
         if (!text.isEmpty()) {
             query.put("q", text);
         }
-        query.put("limit", Integer.toString(pageSize));
         return query;
     }
 
@@ -174,7 +344,10 @@ public final class HistoryViewModel {
 
     private void show(TransactionList page) {
         List<HistoryRow> more = new ArrayList<>(page.transactions().size());
-        page.transactions().forEach(t -> more.add(HistoryRow.of(t)));
+        page.transactions().forEach(t -> {
+            more.add(HistoryRow.of(t));
+            shown.put(t.id(), t);
+        });
         rows.addAll(more);
         nextCursor = page.nextCursor();
         hasMore.set(page.hasMore() && nextCursor != null);

@@ -1,0 +1,341 @@
+package coffer.app.detail;
+
+import coffer.app.api.ApiClient;
+import coffer.app.api.ApiException;
+import coffer.app.api.RefundTypes.RefundRequest;
+import coffer.app.api.RefundTypes.RefundView;
+import coffer.app.concurrent.BackgroundExecutor;
+import coffer.app.format.AmountInput;
+import coffer.app.format.Amounts;
+import coffer.app.format.Problems;
+import coffer.core.api.TransactionTypes.TransactionView;
+import coffer.core.money.Money;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * One movement in detail: its receipt (shown, copied, saved) and, when the server would allow it, a
+ * refund of what is left of it (amount and reason, a confirmation, then the result).
+ *
+ * <p>What may be refunded follows the server's rules ({@code RefundService}, {@code RefundTask}): money
+ * that reached the user's wallet ({@code direction} "in"), a completed movement, not itself a refund,
+ * reversal, hold or void, and never more than what is left after earlier refunds. Of those, only money
+ * that came from another wallet is offered (see {@link #mayRefund}).
+ */
+public final class TransactionDetailViewModel {
+    /** The server refuses longer reasons. */
+    static final int MAX_REASON = 500;
+    private static final Set<String> NOT_REFUNDABLE = Set.of("refund", "reversal", "hold", "void");
+
+    private final ApiClient api;
+    private final BackgroundExecutor executor;
+    private final ZoneId zone;
+    private final Runnable onRefunded;
+    private final ObjectProperty<TransactionView> transaction = new SimpleObjectProperty<>();
+    private final StringProperty receipt = new SimpleStringProperty("");
+    private final StringProperty title = new SimpleStringProperty("");
+    private final BooleanProperty refundable = new SimpleBooleanProperty();
+    private final StringProperty refundSummary = new SimpleStringProperty("");
+    private final BooleanProperty refundFormShown = new SimpleBooleanProperty();
+    private final StringProperty refundAmount = new SimpleStringProperty("");
+    private final StringProperty refundReason = new SimpleStringProperty("");
+    private final StringProperty confirmation = new SimpleStringProperty("");
+    private final BooleanProperty awaitingConfirmation = new SimpleBooleanProperty();
+    private final StringProperty notice = new SimpleStringProperty("");
+    private final StringProperty error = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    /** What is left to refund of the shown movement; null until known or when it may not be refunded. */
+    private Money left;
+    private RefundRequest draft;
+    private String idempotencyKey;
+
+    /**
+     * @param zone       the user's time zone, for the receipt's times
+     * @param onRefunded told (on the UI thread) after a refund went through, so the history can show it
+     */
+    public TransactionDetailViewModel(ApiClient api, BackgroundExecutor executor, ZoneId zone, Runnable onRefunded) {
+        this.api = Objects.requireNonNull(api, "api");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.zone = Objects.requireNonNull(zone, "zone");
+        this.onRefunded = Objects.requireNonNull(onRefunded, "onRefunded");
+    }
+
+    /** The movement shown; null when none is. */
+    public ObjectProperty<TransactionView> transactionProperty() {
+        return transaction;
+    }
+
+    /** The receipt as plain text, as copied and saved. */
+    public StringProperty receiptProperty() {
+        return receipt;
+    }
+
+    /** "Payment received: +25.00 USD", the receipt's heading. */
+    public StringProperty titleProperty() {
+        return title;
+    }
+
+    /** True when the Refund action may show: the server would take a refund of the shown movement. */
+    public BooleanProperty refundableProperty() {
+        return refundable;
+    }
+
+    /** What was refunded so far and what is left, in words; empty for movements that cannot be refunded. */
+    public StringProperty refundSummaryProperty() {
+        return refundSummary;
+    }
+
+    public BooleanProperty refundFormShownProperty() {
+        return refundFormShown;
+    }
+
+    public StringProperty refundAmountProperty() {
+        return refundAmount;
+    }
+
+    public StringProperty refundReasonProperty() {
+        return refundReason;
+    }
+
+    /** The question to confirm ("Refund 10.00 USD to alice@example.com?"); empty while editing. */
+    public StringProperty confirmationProperty() {
+        return confirmation;
+    }
+
+    public BooleanProperty awaitingConfirmationProperty() {
+        return awaitingConfirmation;
+    }
+
+    /** What just happened: a refund's result, a saved or copied receipt. */
+    public StringProperty noticeProperty() {
+        return notice;
+    }
+
+    public StringProperty errorProperty() {
+        return error;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    /** Shows {@code t}; when it may be refunded, asks the server what is left of it. */
+    public void show(TransactionView t) {
+        Objects.requireNonNull(t, "transaction");
+        cancelRefund();
+        notice.set("");
+        error.set("");
+        display(t);
+    }
+
+    /** Closes the detail. */
+    public void close() {
+        cancelRefund();
+        transaction.set(null);
+        receipt.set("");
+        title.set("");
+        refundable.set(false);
+        refundSummary.set("");
+        left = null;
+    }
+
+    /** The receipt for the clipboard ("Copy receipt"); the View puts it there. */
+    public String copyReceipt() {
+        String text = receipt.get();
+        if (!text.isEmpty()) {
+            notice.set("Receipt copied.");
+        }
+        return text;
+    }
+
+    /** A file name to offer when saving the receipt. */
+    public String receiptFileName() {
+        TransactionView t = transaction.get();
+        return "coffer-receipt-" + (t == null ? "transaction" : t.id()) + ".txt";
+    }
+
+    /** Writes the receipt to {@code file} in the background. */
+    public void saveReceipt(Path file) {
+        String text = receipt.get();
+        if (text.isEmpty()) {
+            return;
+        }
+        busy.set(true);
+        error.set("");
+        executor.submit(() -> Files.writeString(file, text, StandardCharsets.UTF_8), saved -> {
+            busy.set(false);
+            notice.set("Receipt saved to " + saved + ".");
+        }, failure -> {
+            busy.set(false);
+            error.set("The receipt could not be saved: " + Problems.describe(failure));
+        });
+    }
+
+    /** Opens the refund form with all that is left as the amount. */
+    public void startRefund() {
+        if (!refundable.get() || left == null) {
+            return;
+        }
+        cancelRefund();
+        refundAmount.set(left.toDecimalString());
+        refundReason.set("");
+        notice.set("");
+        error.set("");
+        refundFormShown.set(true);
+    }
+
+    /** Checks the amount and reason and, if they are fine, asks for confirmation. */
+    public void reviewRefund() {
+        error.set("");
+        TransactionView t = transaction.get();
+        if (t == null || !refundable.get() || left == null) {
+            return;
+        }
+        String text = refundAmount.get() == null ? "" : refundAmount.get().strip();
+        Optional<String> problem = AmountInput.problem(text, t.currency());
+        if (problem.isPresent()) {
+            error.set(problem.get());
+            return;
+        }
+        Money amount = Money.parse(text, t.currency());
+        if (amount.isGreaterThan(left)) {
+            error.set("That is more than the " + Amounts.format(left) + " left to refund.");
+            return;
+        }
+        String reason = refundReason.get() == null ? "" : refundReason.get().strip();
+        if (reason.length() > MAX_REASON) {
+            error.set("The reason can be at most " + MAX_REASON + " characters.");
+            return;
+        }
+        // always the exact amount confirmed: should another refund race this one, the server refuses
+        // rather than refunding a different sum than the user agreed to
+        draft = new RefundRequest(t.id(), amount.toDecimalString(), reason.isEmpty() ? null : reason);
+        idempotencyKey = UUID.randomUUID().toString();
+        confirmation.set("Refund " + Amounts.format(amount) + " to " + sender(t) + "?");
+        awaitingConfirmation.set(true);
+    }
+
+    /** Closes the refund form and its confirmation; nothing is sent. */
+    public void cancelRefund() {
+        draft = null;
+        idempotencyKey = null;
+        confirmation.set("");
+        awaitingConfirmation.set(false);
+        refundFormShown.set(false);
+    }
+
+    /** Sends the confirmed refund. A retry after a network failure reuses its key, so money moves once. */
+    public void confirmRefund() {
+        if (draft == null || busy.get()) {
+            return;
+        }
+        RefundRequest request = draft;
+        String key = idempotencyKey;
+        TransactionView original = transaction.get();
+        busy.set(true);
+        error.set("");
+        notice.set("Refunding…");
+        executor.submit(() -> api.refund(key, request), refund -> {
+            cancelRefund();
+            notice.set("Refunded " + Amounts.format(refund.amount(), refund.currency()) + " to " + sender(original)
+                    + " (" + refund.status() + ").");
+            reload(original.id());
+            onRefunded.run();
+        }, failure -> {
+            busy.set(false);
+            notice.set("");
+            error.set(Problems.describe(failure));
+            if (!(failure instanceof ApiException e && e.kind() == ApiException.Kind.NETWORK_DOWN)) {
+                draft = null;
+                idempotencyKey = null;
+                confirmation.set("");
+                awaitingConfirmation.set(false);
+                // what is left may have changed under the user's feet
+                reload(original.id());
+            }
+        });
+    }
+
+    /**
+     * Whether the server would take a refund of {@code t} at all, before counting what is left, and
+     * the money came from another wallet. Money from a system account (a top-up from the provider) is
+     * not offered: this refund would only move it back to that account, while a top-up's own refund
+     * ({@code /api/v1/topups/{id}/refunds}) pays the card back.
+     */
+    static boolean mayRefund(TransactionView t) {
+        return "in".equals(t.direction()) && "completed".equals(t.status()) && !NOT_REFUNDABLE.contains(t.kind())
+                && t.counterpartyWalletId() != null;
+    }
+
+    private void display(TransactionView t) {
+        transaction.set(t);
+        receipt.set(Receipt.text(t, zone));
+        title.set(heading(t));
+        left = null;
+        refundable.set(false);
+        refundSummary.set("");
+        if (mayRefund(t)) {
+            busy.set(true);
+            executor.submit(() -> api.refunds(t.id()), refunds -> {
+                busy.set(false);
+                if (t.equals(transaction.get())) {
+                    showRefunds(t, refunds);
+                }
+            }, this::fail);
+        }
+    }
+
+    private void reload(String transactionId) {
+        busy.set(true);
+        executor.submit(() -> api.transaction(transactionId), fresh -> {
+            busy.set(false);
+            TransactionView shown = transaction.get();
+            if (shown != null && shown.id().equals(fresh.id())) {
+                display(fresh);
+            }
+        }, this::fail);
+    }
+
+    private void showRefunds(TransactionView t, List<RefundView> refunds) {
+        Money amount = Money.parse(t.amount(), t.currency());
+        Money refunded = Money.zero(amount.currency());
+        for (RefundView r : refunds) {
+            if ("completed".equals(r.status())) {
+                refunded = refunded.plus(Money.parse(r.amount(), r.currency()));
+            }
+        }
+        left = amount.minus(refunded);
+        refundable.set(left.isPositive());
+        refundSummary.set(refunded.isPositive()
+                ? "Refunded so far: " + Amounts.format(refunded) + " — left to refund: " + Amounts.format(left)
+                : "Left to refund: " + Amounts.format(left));
+    }
+
+    private static String heading(TransactionView t) {
+        boolean out = "out".equals(t.direction());
+        return (out ? "Sent" : "Received") + " · " + t.kind() + " · " + (out ? "-" : "+")
+                + Amounts.format(t.amount(), t.currency());
+    }
+
+    private static String sender(TransactionView t) {
+        return t.counterparty() != null ? t.counterparty() : "the sender";
+    }
+
+    private void fail(Throwable failure) {
+        busy.set(false);
+        error.set(Problems.describe(failure));
+    }
+}

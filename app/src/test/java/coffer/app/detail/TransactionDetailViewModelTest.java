@@ -1,0 +1,192 @@
+package coffer.app.detail;
+
+import static coffer.app.InProcessServer.ALICE;
+import static coffer.app.InProcessServer.BOB;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import coffer.app.InProcessServer;
+import coffer.app.Payments;
+import coffer.app.api.ApiClient;
+import coffer.app.concurrent.BackgroundExecutor;
+import coffer.core.api.TransactionTypes.TransactionView;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A movement's detail against the bundled server: its receipt, and refunds where the server allows them. */
+class TransactionDetailViewModelTest {
+    @RegisterExtension
+    static final InProcessServer SERVER = new InProcessServer();
+    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+
+    private final AtomicInteger refreshed = new AtomicInteger();
+
+    private TransactionDetailViewModel viewModelFor(String email) {
+        return new TransactionDetailViewModel(SERVER.signedIn(email), BackgroundExecutor.sameThread(), TOKYO,
+                refreshed::incrementAndGet);
+    }
+
+    /** Alice pays bob and waits until the payment completed; answers the movement as {@code seenBy} sees it. */
+    private static TransactionView alicePaysBob(String amount, String note, String seenBy) throws Exception {
+        Payments.completed(SERVER.signedIn(ALICE), BOB, amount, note);
+        return seen(seenBy, note);
+    }
+
+    private static TransactionView seen(String email, String note) {
+        ApiClient client = SERVER.signedIn(email);
+        return client.transactions(Map.of("wallet_id", client.accounts().get(0).id(), "q", note)).transactions()
+                .stream().filter(t -> note.equals(t.description())).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theReceiptShowsEveryFieldWithTimesInTheUsersZone() throws Exception {
+        TransactionView t = alicePaysBob("25.00", "receipt lunch", BOB);
+        TransactionDetailViewModel viewModel = viewModelFor(BOB);
+
+        viewModel.show(t);
+
+        String receipt = viewModel.receiptProperty().get();
+        assertThat(receipt).startsWith("Coffer receipt\n")
+                .contains("Kind:                 p2p\n")
+                .contains("Direction:            in (money reached your wallet)\n")
+                .contains("Amount:               +25.00 USD\n")
+                .contains("Counterparty:         alice@example.com\n")
+                .contains("Counterparty wallet:  " + t.counterpartyWalletId() + "\n")
+                .contains("Status:               completed\n")
+                .contains("Failure reason:       —\n")
+                .contains("Description:          receipt lunch\n")
+                .contains("Transaction id:       " + t.id() + "\n")
+                .contains("Wallet id:            " + t.walletId() + "\n");
+        String created = Instant.parse(t.createdAt()).atZone(TOKYO).toLocalDateTime().toString().replace('T', ' ');
+        assertThat(receipt).contains("Created:              " + created.substring(0, 19) + " JST\n");
+        assertThat(receipt).containsPattern("Completed:            \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d JST\n");
+        assertThat(viewModel.titleProperty().get()).isEqualTo("Received · p2p · +25.00 USD");
+        assertThat(viewModel.copyReceipt()).isEqualTo(receipt);
+        assertThat(viewModel.noticeProperty().get()).isEqualTo("Receipt copied.");
+    }
+
+    @Test
+    void theReceiptIsSavedAsATextFile(@TempDir Path dir) throws Exception {
+        TransactionView t = alicePaysBob("3.00", "receipt file", BOB);
+        TransactionDetailViewModel viewModel = viewModelFor(BOB);
+        viewModel.show(t);
+        Path file = dir.resolve(viewModel.receiptFileName());
+
+        viewModel.saveReceipt(file);
+
+        assertThat(file.getFileName().toString()).isEqualTo("coffer-receipt-" + t.id() + ".txt");
+        assertThat(Files.readString(file)).isEqualTo(viewModel.receiptProperty().get());
+        assertThat(viewModel.noticeProperty().get()).isEqualTo("Receipt saved to " + file + ".");
+    }
+
+    @Test
+    void onlyTheRecipientOfAnotherWalletsMoneyMayRefundAndNeverARefund() throws Exception {
+        TransactionView received = alicePaysBob("4.00", "refund rights", BOB);
+        TransactionDetailViewModel bob = viewModelFor(BOB);
+        bob.show(received);
+        assertThat(bob.refundableProperty().get()).as("bob received it").isTrue();
+        assertThat(bob.refundSummaryProperty().get()).isEqualTo("Left to refund: 4.00 USD");
+
+        TransactionDetailViewModel alice = viewModelFor(ALICE);
+        alice.show(seen(ALICE, "refund rights"));
+        assertThat(alice.refundableProperty().get()).as("alice sent it").isFalse();
+        alice.startRefund();
+        assertThat(alice.refundFormShownProperty().get()).isFalse();
+
+        TransactionDetailViewModel topup = viewModelFor(BOB);
+        topup.show(seen(BOB, "Opening balance"));
+        assertThat(topup.refundableProperty().get()).as("a top-up is refunded to its card, elsewhere").isFalse();
+        assertThat(topup.refundSummaryProperty().get()).isEmpty();
+
+        bob.startRefund();
+        bob.confirmRefund();    // nothing confirmed yet: nothing sent
+        bob.reviewRefund();
+        bob.confirmRefund();
+        assertThat(bob.noticeProperty().get()).isEqualTo("Refunded 4.00 USD to alice@example.com (completed).");
+
+        TransactionView refundSeenByAlice = SERVER.signedIn(ALICE).transactions(
+                Map.of("wallet_id", SERVER.signedIn(ALICE).accounts().get(0).id(), "kind", "refund")).transactions()
+                .stream().filter(r -> r.description().equals("Refund") && r.amount().equals("4.00")).findFirst()
+                .orElseThrow();
+        alice.show(refundSeenByAlice);
+        assertThat(refundSeenByAlice.direction()).isEqualTo("in");
+        assertThat(alice.refundableProperty().get()).as("a refund is not refunded back").isFalse();
+    }
+
+    @Test
+    void aPartialRefundLeavesTheRestAndMoreThanIsLeftIsRefused() throws Exception {
+        TransactionView t = alicePaysBob("25.00", "partial refund", BOB);
+        TransactionDetailViewModel viewModel = viewModelFor(BOB);
+        viewModel.show(t);
+
+        viewModel.startRefund();
+        assertThat(viewModel.refundAmountProperty().get()).as("all that is left by default").isEqualTo("25.00");
+        viewModel.refundAmountProperty().set("10.00");
+        viewModel.refundReasonProperty().set("half a lunch");
+        viewModel.reviewRefund();
+        assertThat(viewModel.confirmationProperty().get()).isEqualTo("Refund 10.00 USD to alice@example.com?");
+        viewModel.confirmRefund();
+
+        assertThat(viewModel.errorProperty().get()).isEmpty();
+        assertThat(viewModel.noticeProperty().get()).isEqualTo("Refunded 10.00 USD to alice@example.com (completed).");
+        assertThat(viewModel.refundSummaryProperty().get())
+                .isEqualTo("Refunded so far: 10.00 USD — left to refund: 15.00 USD");
+        assertThat(viewModel.awaitingConfirmationProperty().get()).isFalse();
+        assertThat(refreshed).as("the history was told").hasValue(1);
+        assertThat(seen(ALICE, "half a lunch").amount()).isEqualTo("10.00");
+
+        viewModel.startRefund();
+        assertThat(viewModel.refundAmountProperty().get()).isEqualTo("15.00");
+        viewModel.refundAmountProperty().set("20.00");
+        viewModel.reviewRefund();
+        assertThat(viewModel.errorProperty().get()).isEqualTo("That is more than the 15.00 USD left to refund.");
+        assertThat(viewModel.awaitingConfirmationProperty().get()).isFalse();
+
+        // a second window still believing all 25.00 is left: the server has the last word
+        TransactionDetailViewModel stale = viewModelFor(BOB);
+        stale.show(t);
+        TransactionDetailViewModel other = viewModelFor(BOB);
+        other.show(t);
+        other.startRefund();
+        other.reviewRefund();
+        other.confirmRefund();
+        assertThat(other.noticeProperty().get()).isEqualTo("Refunded 15.00 USD to alice@example.com (completed).");
+        assertThat(other.refundableProperty().get()).as("nothing left").isFalse();
+
+        stale.startRefund();
+        stale.refundAmountProperty().set("5.00");
+        stale.reviewRefund();
+        stale.confirmRefund();
+        assertThat(stale.errorProperty().get()).isEqualTo("Only 0.00 USD is left to refund");
+        assertThat(stale.refundableProperty().get()).as("what is left was read again").isFalse();
+    }
+
+    @Test
+    void badAmountsAndLongReasonsAreRefusedBeforeSending() throws Exception {
+        TransactionView t = alicePaysBob("6.00", "bad refund input", BOB);
+        TransactionDetailViewModel viewModel = viewModelFor(BOB);
+        viewModel.show(t);
+        viewModel.startRefund();
+
+        viewModel.refundAmountProperty().set("0");
+        viewModel.reviewRefund();
+        assertThat(viewModel.errorProperty().get()).isEqualTo("The amount must be more than zero.");
+
+        viewModel.refundAmountProperty().set("abc");
+        viewModel.reviewRefund();
+        assertThat(viewModel.errorProperty().get()).startsWith("Enter an amount such as 25.00");
+
+        viewModel.refundAmountProperty().set("1.00");
+        viewModel.refundReasonProperty().set("x".repeat(501));
+        viewModel.reviewRefund();
+        assertThat(viewModel.errorProperty().get()).isEqualTo("The reason can be at most 500 characters.");
+        assertThat(viewModel.awaitingConfirmationProperty().get()).isFalse();
+        assertThat(refreshed).hasValue(0);
+    }
+}
