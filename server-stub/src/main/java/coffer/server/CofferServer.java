@@ -219,7 +219,7 @@ public final class CofferServer implements AutoCloseable {
             // Payouts is the one hold -> payout -> capture/void machinery; the provider's payout.* events
             // finish what its synchronous answers leave pending. Schedules run on db-scheduler once listening.
             BankAccountService bankAccounts = new BankAccountService(database, provider.client(), clock);
-            Payouts payouts = new Payouts(database, ledger, provider.client(), clock);
+            Payouts payouts = new Payouts(database, ledger, provider.client(), clock, baseUrl);
             provider.handlers().add(new PayoutEvents(payouts));
             SettlementService settlements = new SettlementService(ledger, payouts);
             schedules = new SettlementSchedules(database, settlements, bankAccounts, settings.schedules());

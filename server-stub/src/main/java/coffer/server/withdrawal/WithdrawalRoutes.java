@@ -44,6 +44,7 @@ public final class WithdrawalRoutes implements HttpApi.Routes {
         routes.post("/api/v1/withdrawals", this::create);
         routes.get("/api/v1/withdrawals", this::list);
         routes.get("/api/v1/withdrawals/{id}", this::get);
+        new DonePage(payouts).register(routes);
     }
 
     private void create(Context ctx) {
