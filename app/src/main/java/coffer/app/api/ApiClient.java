@@ -2,6 +2,7 @@ package coffer.app.api;
 
 import coffer.core.api.AccountTypes.AccountView;
 import coffer.core.api.AccountTypes.OpenAccountRequest;
+import coffer.core.api.BankTypes;
 import coffer.core.api.AuthTypes.LoginRequest;
 import coffer.core.api.AuthTypes.RefreshRequest;
 import coffer.core.api.AuthTypes.RegisterRequest;
@@ -17,6 +18,7 @@ import coffer.core.api.TopupTypes.TopupView;
 import coffer.core.api.TransactionTypes.TransactionList;
 import coffer.core.api.TransferTypes.TransferRequest;
 import coffer.core.api.TransferTypes.TransferView;
+import coffer.core.api.WithdrawalTypes;
 import coffer.core.error.ErrorCode;
 import com.google.gson.FieldNamingPolicy;
 import com.google.gson.Gson;
@@ -220,11 +222,11 @@ public final class ApiClient {
     }
 
     /** Withdraws to a saved account, or through the provider's payout page; the same key for a retry. */
-    public BankTypes.WithdrawalView withdraw(String idempotencyKey, BankTypes.WithdrawalRequest request) {
+    public WithdrawalTypes.WithdrawalView withdraw(String idempotencyKey, WithdrawalTypes.WithdrawalRequest request) {
         return execute(api.withdraw(requireKey(idempotencyKey), request));
     }
 
-    public BankTypes.WithdrawalView withdrawal(String withdrawalId) {
+    public WithdrawalTypes.WithdrawalView withdrawal(String withdrawalId) {
         return execute(api.withdrawal(withdrawalId));
     }
 

@@ -2,8 +2,8 @@ package coffer.app.withdraw;
 
 import coffer.app.api.ApiClient;
 import coffer.app.checkout.ReturnAddress;
-import coffer.app.api.BankTypes.WithdrawalRequest;
-import coffer.app.api.BankTypes.WithdrawalView;
+import coffer.core.api.WithdrawalTypes.WithdrawalRequest;
+import coffer.core.api.WithdrawalTypes.WithdrawalView;
 import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.format.AmountInput;
 import coffer.app.format.Amounts;

@@ -3,7 +3,7 @@ package coffer.app.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import coffer.app.api.BankTypes.WithdrawalRequest;
+import coffer.core.api.WithdrawalTypes.WithdrawalRequest;
 import coffer.core.api.PaymentTypes.PaymentRequest;
 import coffer.core.api.PaymentTypes.PaymentView;
 import coffer.core.api.TopupTypes.TopupRequest;
