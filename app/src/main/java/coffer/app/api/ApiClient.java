@@ -19,6 +19,7 @@ import coffer.core.api.TransactionTypes.TransactionList;
 import coffer.core.api.TransferTypes.TransferRequest;
 import coffer.core.api.TransferTypes.TransferView;
 import coffer.core.api.WithdrawalTypes;
+import coffer.core.api.OrderTypes;
 import coffer.core.error.ErrorCode;
 import com.google.gson.FieldNamingPolicy;
 import com.google.gson.Gson;
@@ -228,6 +229,21 @@ public final class ApiClient {
 
     public WithdrawalTypes.WithdrawalView withdrawal(String withdrawalId) {
         return execute(api.withdrawal(withdrawalId));
+    }
+
+    /** The products on sale in the user's environment, by name. */
+    public List<OrderTypes.ProductView> products() {
+        return execute(api.products()).products();
+    }
+
+    /** Buys a product from a wallet at the catalogue's price; the same key for a retry. */
+    public OrderTypes.OrderView order(String idempotencyKey, OrderTypes.OrderRequest request) {
+        return execute(api.order(requireKey(idempotencyKey), request));
+    }
+
+    /** The user's latest orders, newest first. */
+    public List<OrderTypes.OrderView> orders() {
+        return execute(api.orders()).orders();
     }
 
     private static String requireKey(String key) {

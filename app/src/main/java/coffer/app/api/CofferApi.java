@@ -30,6 +30,10 @@ import coffer.core.api.BankTypes.BankAccountView;
 import coffer.core.api.BankTypes.ResolvedBankAccount;
 import coffer.core.api.WithdrawalTypes.WithdrawalRequest;
 import coffer.core.api.WithdrawalTypes.WithdrawalView;
+import coffer.core.api.OrderTypes.OrderList;
+import coffer.core.api.OrderTypes.OrderRequest;
+import coffer.core.api.OrderTypes.OrderView;
+import coffer.core.api.OrderTypes.ProductList;
 import java.util.Map;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
@@ -147,4 +151,13 @@ interface CofferApi {
 
     @DELETE("api/v1/cards/{id}")
     Call<Void> removeCard(@Path("id") String id);
+
+    @GET("api/v1/products")
+    Call<ProductList> products();
+
+    @POST("api/v1/orders")
+    Call<OrderView> order(@Header(IDEMPOTENCY_KEY) String idempotencyKey, @Body OrderRequest body);
+
+    @GET("api/v1/orders")
+    Call<OrderList> orders();
 }
