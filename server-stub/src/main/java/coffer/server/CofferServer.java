@@ -16,6 +16,9 @@ import coffer.server.ledger.Environments;
 import coffer.server.metrics.Metrics;
 import coffer.server.openapi.OpenApiDocument;
 import coffer.server.openapi.OpenApiRoutes;
+import coffer.server.order.Catalogue;
+import coffer.server.order.OrderRoutes;
+import coffer.server.order.OrderService;
 import coffer.server.wallet.AccountRoutes;
 import coffer.server.walletops.WalletOpsRoutes;
 import coffer.server.webwallet.WebWalletRoutes;
@@ -173,6 +176,7 @@ public final class CofferServer implements AutoCloseable {
             PasswordHasher passwords = PasswordHasher.standard();
             if (options.demo()) {
                 DemoData.seed(ledger, passwords.hash(DemoData.PASSWORD));
+                new Catalogue(database, clock).seedDemo(DemoData.ENV_ID);
                 log.info("Demo data ready: environment {}, users {}", DemoData.ENV_ID, DemoData.EMAILS);
             }
             if (ledger.environment(options.userEnvironment()).isEmpty()) {
@@ -219,7 +223,7 @@ public final class CofferServer implements AutoCloseable {
             // Payouts is the one hold -> payout -> capture/void machinery; the provider's payout.* events
             // finish what its synchronous answers leave pending. Schedules run on db-scheduler once listening.
             BankAccountService bankAccounts = new BankAccountService(database, provider.client(), clock);
-            Payouts payouts = new Payouts(database, ledger, provider.client(), clock);
+            Payouts payouts = new Payouts(database, ledger, provider.client(), clock, baseUrl);
             provider.handlers().add(new PayoutEvents(payouts));
             SettlementService settlements = new SettlementService(ledger, payouts);
             schedules = new SettlementSchedules(database, settlements, bankAccounts, settings.schedules());
@@ -247,6 +251,8 @@ public final class CofferServer implements AutoCloseable {
                             new WebhookRoutes(webhooks, partners),
                             new RefundRoutes(ledger, database, partners)));
             groups.addAll(moneyInAndOut);
+            // "pay an order" for app users: the environment's catalogue, paid like the partner API's /wallet/payment/
+            groups.add(new OrderRoutes(new OrderService(ledger, new Catalogue(database, clock)), cursors));
             Javalin http = HttpApi.create(tokens, settings.rateLimits(),
                     List.of(new RequestLog(settings.requestLog()), metrics.http()), groups);
             kyc.resumePending();

@@ -2,6 +2,7 @@ package coffer.app.api;
 
 import coffer.core.api.AccountTypes.AccountView;
 import coffer.core.api.AccountTypes.OpenAccountRequest;
+import coffer.core.api.BankTypes;
 import coffer.core.api.AuthTypes.LoginRequest;
 import coffer.core.api.AuthTypes.RefreshRequest;
 import coffer.core.api.AuthTypes.RegisterRequest;
@@ -18,6 +19,8 @@ import coffer.core.api.TransactionTypes.TransactionList;
 import coffer.core.api.TransactionTypes.TransactionView;
 import coffer.core.api.TransferTypes.TransferRequest;
 import coffer.core.api.TransferTypes.TransferView;
+import coffer.core.api.WithdrawalTypes;
+import coffer.core.api.OrderTypes;
 import coffer.core.error.ErrorCode;
 import com.google.gson.FieldNamingPolicy;
 import com.google.gson.Gson;
@@ -223,11 +226,11 @@ public final class ApiClient {
     }
 
     /** Withdraws to a saved account, or through the provider's payout page; the same key for a retry. */
-    public BankTypes.WithdrawalView withdraw(String idempotencyKey, BankTypes.WithdrawalRequest request) {
+    public WithdrawalTypes.WithdrawalView withdraw(String idempotencyKey, WithdrawalTypes.WithdrawalRequest request) {
         return execute(api.withdraw(requireKey(idempotencyKey), request));
     }
 
-    public BankTypes.WithdrawalView withdrawal(String withdrawalId) {
+    public WithdrawalTypes.WithdrawalView withdrawal(String withdrawalId) {
         return execute(api.withdrawal(withdrawalId));
     }
 
@@ -271,6 +274,21 @@ public final class ApiClient {
     /** The refunds made so far of one of the caller's movements, oldest first. */
     public List<RefundTypes.RefundView> refunds(String transactionId) {
         return execute(api.refunds(transactionId)).refunds();
+    }
+
+    /** The products on sale in the user's environment, by name. */
+    public List<OrderTypes.ProductView> products() {
+        return execute(api.products()).products();
+    }
+
+    /** Buys a product from a wallet at the catalogue's price; the same key for a retry. */
+    public OrderTypes.OrderView order(String idempotencyKey, OrderTypes.OrderRequest request) {
+        return execute(api.order(requireKey(idempotencyKey), request));
+    }
+
+    /** The user's latest orders, newest first. */
+    public List<OrderTypes.OrderView> orders() {
+        return execute(api.orders()).orders();
     }
 
     private static String requireKey(String key) {

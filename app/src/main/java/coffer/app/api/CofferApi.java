@@ -24,15 +24,19 @@ import coffer.core.api.TransactionTypes.TransactionList;
 import coffer.core.api.TransactionTypes.TransactionResponse;
 import coffer.core.api.TransferTypes.TransferRequest;
 import coffer.core.api.TransferTypes.TransferView;
-import coffer.app.api.BankTypes.BankAccountList;
-import coffer.app.api.BankTypes.BankAccountRequest;
-import coffer.app.api.BankTypes.BankAccountView;
-import coffer.app.api.BankTypes.ResolvedBankAccount;
-import coffer.app.api.BankTypes.WithdrawalRequest;
-import coffer.app.api.BankTypes.WithdrawalView;
 import coffer.app.api.RefundTypes.RefundList;
 import coffer.app.api.RefundTypes.RefundRequest;
 import coffer.app.api.RefundTypes.RefundView;
+import coffer.core.api.BankTypes.BankAccountList;
+import coffer.core.api.BankTypes.BankAccountRequest;
+import coffer.core.api.BankTypes.BankAccountView;
+import coffer.core.api.BankTypes.ResolvedBankAccount;
+import coffer.core.api.WithdrawalTypes.WithdrawalRequest;
+import coffer.core.api.WithdrawalTypes.WithdrawalView;
+import coffer.core.api.OrderTypes.OrderList;
+import coffer.core.api.OrderTypes.OrderRequest;
+import coffer.core.api.OrderTypes.OrderView;
+import coffer.core.api.OrderTypes.ProductList;
 import java.util.Map;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
@@ -158,4 +162,12 @@ interface CofferApi {
 
     @GET("api/v1/refunds")
     Call<RefundList> refunds(@Query("transaction_id") String transactionId);
+    @GET("api/v1/products")
+    Call<ProductList> products();
+
+    @POST("api/v1/orders")
+    Call<OrderView> order(@Header(IDEMPOTENCY_KEY) String idempotencyKey, @Body OrderRequest body);
+
+    @GET("api/v1/orders")
+    Call<OrderList> orders();
 }

@@ -4,6 +4,7 @@ import coffer.app.api.ApiClient;
 import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.format.Problems;
 import coffer.app.history.HistoryViewModel;
+import coffer.app.order.OrderViewModel;
 import coffer.app.send.SendViewModel;
 import coffer.app.send.TransferViewModel;
 import coffer.app.server.EmbeddedServer;
@@ -223,6 +224,11 @@ public final class AppViewModel implements AutoCloseable {
         WithdrawViewModel withdraw = new WithdrawViewModel(api, executor, pollInterval);
         refreshScreen = withdraw::refresh;
         return withdraw;
+    }
+
+    public OrderViewModel orders() {
+        refreshScreen = () -> { };
+        return new OrderViewModel(api, executor);
     }
 
     public SettingsViewModel settings() {

@@ -1,7 +1,7 @@
 package coffer.app.withdraw;
 
 import coffer.app.api.ApiClient;
-import coffer.app.api.BankTypes.BankAccountView;
+import coffer.core.api.BankTypes.BankAccountView;
 import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.format.Problems;
 import java.util.List;

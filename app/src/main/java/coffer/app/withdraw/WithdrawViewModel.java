@@ -2,8 +2,8 @@ package coffer.app.withdraw;
 
 import coffer.app.api.ApiClient;
 import coffer.app.checkout.ReturnAddress;
-import coffer.app.api.BankTypes.WithdrawalRequest;
-import coffer.app.api.BankTypes.WithdrawalView;
+import coffer.core.api.WithdrawalTypes.WithdrawalRequest;
+import coffer.core.api.WithdrawalTypes.WithdrawalView;
 import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.format.AmountInput;
 import coffer.app.format.Amounts;
@@ -29,8 +29,6 @@ import javafx.collections.ObservableList;
  * succeeded or failed; the page's own words are never trusted.
  */
 public final class WithdrawViewModel {
-    /** Where the payout page sends the browser when done; the app only watches for the address. */
-    static final String RETURN_PATH = "/withdrawals/done";
     private static final String PENDING = "pending";
 
     private final ApiClient api;
@@ -108,15 +106,18 @@ public final class WithdrawViewModel {
             error.set("Choose the bank account to withdraw to, or use the provider's payout page.");
             return;
         }
-        withdraw(account.id(), null);
+        withdraw(account.id());
     }
 
-    /** Withdraws through the provider's payout page, where the user enters the bank account. */
+    /**
+     * Withdraws through the provider's payout page, where the user enters the bank account; the page then
+     * sends the browser to the server's own {@code /withdrawals/{id}/done}, which the app watches for.
+     */
     public void withdrawViaPage() {
-        withdraw(null, api.baseUrl() + RETURN_PATH.substring(1));
+        withdraw(null);
     }
 
-    private void withdraw(String bankAccountId, String returnUrl) {
+    private void withdraw(String bankAccountId) {
         error.set("");
         status.set("");
         balance.set("");
@@ -132,7 +133,7 @@ public final class WithdrawViewModel {
         }
         Money money = Money.parse(amount.get(), source.currency());
         WithdrawalRequest request = new WithdrawalRequest(source.id(), money.toDecimalString(), source.currency(),
-                bankAccountId, null, returnUrl);
+                bankAccountId, null, null);
         String key = UUID.randomUUID().toString();
         busy.set(true);
         int current = ++watch;
@@ -152,7 +153,7 @@ public final class WithdrawViewModel {
     /** The payout page's browser moved to {@code location}: its return address closes it. */
     public void payoutNavigated(String location) {
         WithdrawalView open = tracked;
-        if (open == null || payoutUrl.get().isEmpty() || !ReturnAddress.reached(location, RETURN_PATH)) {
+        if (open == null || payoutUrl.get().isEmpty() || !ReturnAddress.reached(location, "/withdrawals/" + open.withdrawalId() + "/done")) {
             return;
         }
         payoutUrl.set("");

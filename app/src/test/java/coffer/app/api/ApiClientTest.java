@@ -3,7 +3,9 @@ package coffer.app.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import coffer.app.api.BankTypes.WithdrawalRequest;
+import coffer.core.api.WithdrawalTypes.WithdrawalRequest;
+import coffer.core.api.OrderTypes.OrderRequest;
+import coffer.core.api.OrderTypes.ProductView;
 import coffer.core.api.PaymentTypes.PaymentRequest;
 import coffer.core.api.PaymentTypes.PaymentView;
 import coffer.core.api.TopupTypes.TopupRequest;
@@ -297,6 +299,32 @@ class ApiClientTest {
         assertThat(sent.getBody().readUtf8())
                 .isEqualTo("{\"wallet_id\":\"wal_1\",\"amount\":\"50.00\",\"currency\":\"USD\",\"bank_account_id\":\"ba_1\"}");
         assertThat(withdrawal.status()).isEqualTo("succeeded");
+    }
+
+    @Test
+    void anOrderNamesTheWalletAndTheProductButNeverAPrice() throws Exception {
+        signIn();
+        server.enqueue(json(200, "{\"products\":[{\"product_id\":\"coffee-beans\",\"name\":\"Coffee beans\","
+                + "\"price\":\"12.50\",\"currency\":\"USD\"}]}"));
+        server.enqueue(json(201, "{\"order_id\":\"txn_1\",\"product_id\":\"coffee-beans\",\"product_name\":\"Coffee beans\","
+                + "\"wallet_id\":\"wal_1\",\"amount\":\"12.50\",\"currency\":\"USD\",\"status\":\"paid\"}"));
+        server.enqueue(json(200, "{\"orders\":[]}"));
+
+        assertThat(client.products()).extracting(ProductView::price).containsExactly("12.50");
+        var order = client.order("key-3", new OrderRequest("wal_1", "coffee-beans"));
+        assertThat(client.orders()).isEmpty();
+
+        assertThat(next().getPath()).isEqualTo("/api/v1/products");
+        RecordedRequest sent = next();
+        assertThat(sent.getMethod()).isEqualTo("POST");
+        assertThat(sent.getPath()).isEqualTo("/api/v1/orders");
+        assertThat(sent.getHeader("Idempotency-Key")).isEqualTo("key-3");
+        assertThat(sent.getHeader("Authorization")).startsWith("Bearer ");
+        assertThat(sent.getBody().readUtf8()).isEqualTo("{\"wallet_id\":\"wal_1\",\"product_id\":\"coffee-beans\"}");
+        assertThat(next().getPath()).isEqualTo("/api/v1/orders");
+        assertThat(order.productName()).isEqualTo("Coffee beans");
+        assertThatThrownBy(() -> client.order(" ", new OrderRequest("wal_1", "coffee-beans")))
+                .as("an order without a key is never sent").isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -130,6 +130,13 @@ class WithdrawViewModelTest {
                 .POST(HttpRequest.BodyPublishers.ofString("holder_name=Bob+Example&bank_code=044&account_number=0123456789"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         String returnAddress = submitted.headers().firstValue("Location").orElseThrow();
+        viewModel.payoutNavigated(SERVER.baseUrl() + "/withdrawals/wdr_someone_else/done");
+        assertThat(viewModel.payoutUrlProperty().get()).as("another withdrawal's page closes nothing").isEqualTo(page);
+        assertThat(returnAddress).as("the server's own page, which answers").contains("/withdrawals/wdr_").contains("/done?");
+        HttpResponse<String> done = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(returnAddress)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(done.statusCode()).isEqualTo(200);
+        assertThat(done.body()).contains("You can close this page");
         viewModel.payoutNavigated(returnAddress);
 
         assertThat(viewModel.payoutUrlProperty().get()).isEmpty();

@@ -1,5 +1,9 @@
 package coffer.server.bank;
 
+import coffer.core.api.BankTypes.BankAccountList;
+import coffer.core.api.BankTypes.BankAccountRequest;
+import coffer.core.api.BankTypes.BankAccountView;
+import coffer.core.api.BankTypes.ResolvedBankAccount;
 import coffer.server.auth.Principal;
 import coffer.server.http.HttpApi;
 import coffer.server.http.QueryParams;
@@ -21,21 +25,6 @@ public final class BankAccountRoutes implements HttpApi.Routes {
         this.accounts = accounts;
     }
 
-    /** {@code POST /api/v1/bank-accounts}. */
-    record AddRequest(String bankCode, String accountNumber) {
-    }
-
-    /** A saved account as answers show it. */
-    public record BankAccountView(String bankAccountId, String bankCode, String accountName, String accountNumberLast4,
-                                  String createdAt) {
-    }
-
-    record BankAccountList(List<BankAccountView> bankAccounts) {
-    }
-
-    record Resolved(String bankCode, String accountNumberLast4, String accountName) {
-    }
-
     @Override
     public void register(RoutesConfig routes) {
         routes.get("/api/v1/bank-accounts/resolve", this::resolve);
@@ -51,12 +40,12 @@ public final class BankAccountRoutes implements HttpApi.Routes {
         String bankCode = QueryParams.single(query, "bank_code");
         String number = QueryParams.single(query, "account_number");
         String name = accounts.resolve(bankCode, number);
-        ctx.json(new Resolved(bankCode.strip(), BankAccount.last4(number.strip()), name));
+        ctx.json(new ResolvedBankAccount(bankCode.strip(), BankAccount.last4(number.strip()), name));
     }
 
     private void add(Context ctx) {
         Principal p = Requests.principal(ctx);
-        AddRequest r = Requests.body(ctx, AddRequest.class);
+        BankAccountRequest r = Requests.body(ctx, BankAccountRequest.class);
         ctx.status(201).json(view(accounts.add(p, r.bankCode(), r.accountNumber())));
     }
 

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The one hold → payout → capture/void machinery behind withdrawals and settlements.
@@ -63,19 +64,32 @@ public final class Payouts {
     private final LedgerService ledger;
     private final PaymentProvider provider;
     private final Clock clock;
+    /** The server's own base URL, for the default return page of a payout page; null: the page keeps the user. */
+    private final Supplier<String> baseUrl;
 
+    /** Payouts whose payout pages keep the user when the order names no return URL. */
     public Payouts(Database database, LedgerService ledger, PaymentProvider provider, Clock clock) {
+        this(database, ledger, provider, clock, null);
+    }
+
+    /**
+     * @param baseUrl the server's own base URL: a payout page whose order names no return URL sends the user
+     *                to {@link DonePage} there
+     */
+    public Payouts(Database database, LedgerService ledger, PaymentProvider provider, Clock clock, Supplier<String> baseUrl) {
         this.store = new PayoutStore(new Sql(database.readers()));
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.provider = Objects.requireNonNull(provider, "provider");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.baseUrl = baseUrl;
     }
 
     /**
      * What to pay out.
      *
      * @param bankAccount  the saved account to pay; null for a payout page ({@link PayoutKind#WITHDRAWAL} only)
-     * @param returnUrl    where the payout page sends the user afterwards, or null
+     * @param returnUrl    where the payout page sends the user afterwards, or null for Coffer's own
+     *                     {@code /withdrawals/{id}/done} page (when built with the server's base URL)
      * @param key          the caller's idempotency key (or one derived from a schedule's period), or null
      */
     public record Order(PayoutKind kind, String envId, String userId, String walletId, Money amount, BankAccount bankAccount,
@@ -194,10 +208,17 @@ public final class Payouts {
 
     // ---- the machinery -----------------------------------------------------------------------------------
 
+    private URI returnUrl(Payout payout, Order order) {
+        if (order.returnUrl() != null || baseUrl == null) {
+            return order.returnUrl();
+        }
+        return URI.create(baseUrl.get() + DonePage.path(payout.id()));
+    }
+
     private Payout ask(Payout payout, Order order) {
         if (order.bankAccount() == null) {
             Result<PaymentProvider.PayoutLink> link = provider.createPayoutLink(
-                    new PayoutLinkRequest(payout.id(), payout.amount(), order.returnUrl(), LINK_TTL));
+                    new PayoutLinkRequest(payout.id(), payout.amount(), returnUrl(payout, order), LINK_TTL));
             if (!link.isOk()) {
                 return failed(payout, "provider: " + ((Result.Rejected<?>) link).message());
             }

@@ -1,5 +1,8 @@
 package coffer.server.withdrawal;
 
+import coffer.core.api.WithdrawalTypes.WithdrawalList;
+import coffer.core.api.WithdrawalTypes.WithdrawalRequest;
+import coffer.core.api.WithdrawalTypes.WithdrawalView;
 import coffer.core.money.Money;
 import coffer.server.auth.Principal;
 import coffer.server.bank.BankAccount;
@@ -10,7 +13,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 import java.net.URI;
-import java.util.List;
 
 /**
  * {@code /api/v1/withdrawals}: money out of a wallet to a saved bank account, or (without
@@ -26,24 +28,12 @@ public final class WithdrawalRoutes implements HttpApi.Routes {
         this.bankAccounts = bankAccounts;
     }
 
-    /** {@code POST /api/v1/withdrawals}; {@code return_url} is where the payout page sends the user afterwards. */
-    record WithdrawalRequest(String walletId, String amount, String currency, String bankAccountId, String description,
-                             String returnUrl) {
-    }
-
-    record WithdrawalView(String withdrawalId, String status, String url, String walletId, String amount, String currency,
-                          String bankAccountId, String transactionId, String description, String failureReason,
-                          String createdAt, String completedAt) {
-    }
-
-    record WithdrawalList(List<WithdrawalView> withdrawals, String nextCursor) {
-    }
-
     @Override
     public void register(RoutesConfig routes) {
         routes.post("/api/v1/withdrawals", this::create);
         routes.get("/api/v1/withdrawals", this::list);
         routes.get("/api/v1/withdrawals/{id}", this::get);
+        new DonePage(payouts).register(routes);
     }
 
     private void create(Context ctx) {

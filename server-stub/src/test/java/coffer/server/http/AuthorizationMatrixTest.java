@@ -170,7 +170,8 @@ class AuthorizationMatrixTest extends DemoServerTest {
                     intruder.post("/api/v1/settlements", "{\"wallet_id\":\"" + bobWallet + "\",\"bank_account_id\":\""
                             + bobs.get("bank-accounts") + "\"}"),
                     intruder.post("/api/v1/settlement-schedules", "{\"wallet_id\":\"" + own + "\",\"bank_account_id\":\""
-                            + bobs.get("bank-accounts") + "\",\"frequency\":\"daily\",\"minimum_amount\":\"0\"}"));
+                            + bobs.get("bank-accounts") + "\",\"frequency\":\"daily\",\"minimum_amount\":\"0\"}"),
+                    intruder.post("/api/v1/orders", "{\"wallet_id\":\"" + bobWallet + "\",\"product_id\":\"coffee-beans\"}"));
             for (HttpResponse<String> r : answers) {
                 assertThat(r.statusCode()).as("%s: %s", who(intruder), r.body()).isEqualTo(404);
                 assertThat(r.body()).doesNotContain("lunch");

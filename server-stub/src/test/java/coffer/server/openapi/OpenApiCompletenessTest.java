@@ -77,7 +77,7 @@ class OpenApiCompletenessTest {
         assertThat(document.get("openapi").getAsString()).isEqualTo("3.1.0");
         assertThat(document.getAsJsonObject("paths").keySet())
                 .contains("/health", "/openapi.json", "/docs", "/metrics", "/api/v1/auth/login", "/api/v1/accounts/{id}",
-                        "/api/v1/kyc", "/api/v1/kyc/submissions");
+                        "/api/v1/kyc", "/api/v1/kyc/submissions", "/api/v1/products", "/api/v1/orders");
         assertThat(document.getAsJsonObject("info").get("version").getAsString()).isNotBlank();
     }
 

@@ -159,6 +159,31 @@ public class MoneyOutFlowTest {
     }
 
     @Test
+    void thePayoutPageReturnsTheUserToCoffersOwnDonePageByDefault() {
+        HttpResponse<String> r = withdraw("25.00", null);
+        String id = json(r).get("withdrawal_id").getAsString();
+        HttpResponse<String> submitted = Http.send(HttpRequest.newBuilder(URI.create(json(r).get("url").getAsString()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("holder_name=Alice+Example&bank_code=058&account_number=" + PENDS)));
+
+        String location = submitted.headers().firstValue("Location").orElseThrow();
+        assertThat(location).startsWith(server.url("/withdrawals/" + id + "/done?"));
+        HttpResponse<String> pending = Http.get(location);
+        assertThat(pending.statusCode()).isEqualTo(200);
+        assertThat(pending.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(pending.body()).contains("data-withdrawal-status=\"pending\"", "You can close this page",
+                "Your balance updates once the bank confirms it", "25.00 USD").doesNotContain(PENDS, "2222");
+
+        Poll.until(() -> withdrawal(id), w -> !w.get("status").getAsString().equals("pending"));
+        assertThat(Http.get(location).body()).contains("data-withdrawal-status=\"succeeded\"", "You can close this page");
+        assertThat(Http.get(server.url("/withdrawals/done?payout_id=" + id)).body())
+                .as("the address without the id in its path").contains("data-withdrawal-status=\"succeeded\"");
+        HttpResponse<String> unknown = Http.get(server.url("/withdrawals/wdr_unknown/done"));
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("data-withdrawal-status=\"unknown\"");
+    }
+
+    @Test
     void insufficientFundsAreRefusedAndNothingIsPaidOut() throws Exception {
         String to = addAccount(alice, SUCCEEDS);
         long movements = server.verify().movements();

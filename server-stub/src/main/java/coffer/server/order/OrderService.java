@@ -1,0 +1,86 @@
+package coffer.server.order;
+
+import coffer.core.error.CofferException;
+import coffer.core.error.ErrorCode;
+import coffer.core.ledger.TransactionKind;
+import coffer.server.auth.Principal;
+import coffer.server.json.Json;
+import coffer.server.ledger.HistoryPage;
+import coffer.server.ledger.HistoryQuery;
+import coffer.server.ledger.IdempotencyKey;
+import coffer.server.ledger.LedgerService;
+import coffer.server.ledger.Movement;
+import coffer.server.ledger.Outcome;
+import coffer.server.ledger.Wallet;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * "Pay an order" for signed-in users: a product of the caller's environment's catalogue, paid from one of
+ * their wallets exactly as the partner API's {@code POST /wallet/payment/} pays it (a payment movement to
+ * the merchant account, reference and metadata {@code product_id}), so the partner's orders list shows it.
+ * The price is the catalogue's; the ledger decides the rest (ownership, status, currency, limits, funds).
+ */
+public final class OrderService {
+    private final LedgerService ledger;
+    private final Catalogue catalogue;
+
+    public OrderService(LedgerService ledger, Catalogue catalogue) {
+        this.ledger = ledger;
+        this.catalogue = catalogue;
+    }
+
+    /** The products the caller can buy. */
+    List<Product> products(Principal p) {
+        return catalogue.active(p.envId());
+    }
+
+    /**
+     * Buys {@code productId} from {@code walletId}; a replay with the same key answers the first order.
+     *
+     * @throws CofferException NOT_FOUND for a product the catalogue does not sell
+     */
+    Outcome<Movement> buy(Principal p, String walletId, String productId, IdempotencyKey key) {
+        Product product = catalogue.find(p.envId(), productId).filter(Product::active)
+                .orElseThrow(() -> new CofferException(ErrorCode.NOT_FOUND, "Product " + productId + " was not found.",
+                        Map.of("product_id", productId)));
+        String metadata = Json.gson().toJson(Map.of("product_id", product.productId()));
+        return ledger.pay(p.envId(), p.userId(), walletId, product.price(), product.productId(), product.name(), metadata, key);
+    }
+
+    /** A page of the caller's orders, newest first, and the ledger's cursor for the next (or null). */
+    record Page(List<Movement> orders, String nextCursor) {
+    }
+
+    /**
+     * The caller's orders, newest first: the payments that left their wallets.
+     *
+     * @param cursor the ledger's cursor of the previous page (already opened), or null for the first
+     */
+    Page orders(Principal p, String cursor, int limit) {
+        List<String> mine = ledger.wallets(p.envId(), p.userId()).stream().map(Wallet::id).toList();
+        if (mine.isEmpty()) {
+            return new Page(List.of(), null);
+        }
+        HistoryPage page = cursor == null
+                ? ledger.history(p.envId(), new HistoryQuery(mine, Set.of(TransactionKind.PAYMENT), Set.of(), null, null, null,
+                        null, null, limit))
+                : ledger.historyAfter(p.envId(), cursor, Set.copyOf(mine)).orThrow();
+        return new Page(page.movements().stream().filter(m -> mine.contains(m.debitAccount())).toList(), page.nextCursor());
+    }
+
+    /** Names products by id (the catalogue's name, or the id of one no longer there), asking once per product. */
+    UnaryOperator<String> names(Principal p) {
+        Map<String, String> known = new HashMap<>();
+        return id -> known.computeIfAbsent(id, k -> catalogue.find(p.envId(), k).map(Product::name).orElse(k));
+    }
+
+    /** {@code paid}, {@code partially_refunded} or {@code refunded}, as the partner API says it. */
+    static String status(Movement m) {
+        return m.refunded().isZero() ? "paid" : m.refundable().isZero() ? "refunded" : "partially_refunded";
+    }
+}
