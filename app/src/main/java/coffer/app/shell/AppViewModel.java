@@ -4,6 +4,7 @@ import coffer.app.api.ApiClient;
 import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.format.Problems;
 import coffer.app.history.HistoryViewModel;
+import coffer.app.kyc.KycViewModel;
 import coffer.app.send.SendViewModel;
 import coffer.app.send.TransferViewModel;
 import coffer.app.server.EmbeddedServer;
@@ -15,6 +16,7 @@ import coffer.app.topup.TopupViewModel;
 import coffer.app.wallet.WalletsViewModel;
 import coffer.app.withdraw.WithdrawViewModel;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
@@ -223,6 +225,13 @@ public final class AppViewModel implements AutoCloseable {
         WithdrawViewModel withdraw = new WithdrawViewModel(api, executor, pollInterval);
         refreshScreen = withdraw::refresh;
         return withdraw;
+    }
+
+    /** The verifier's decision is awaited with a growing pause, starting at the poll interval. */
+    public KycViewModel kyc() {
+        KycViewModel kyc = new KycViewModel(api, executor, pollInterval, embedded(), Clock.systemUTC());
+        refreshScreen = kyc::refresh;
+        return kyc;
     }
 
     public SettingsViewModel settings() {

@@ -3,6 +3,7 @@ package coffer.app.shell;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import coffer.app.history.HistoryView;
+import coffer.app.kyc.KycView;
 import coffer.app.send.SendView;
 import coffer.app.send.TransferView;
 import coffer.app.settings.SettingsView;
@@ -34,6 +35,7 @@ public final class MainView {
     @FXML private Button navTransfer;
     @FXML private Button navTopup;
     @FXML private Button navWithdraw;
+    @FXML private Button navKyc;
     @FXML private Button signOut;
     @FXML private Label connection;
     @FXML private Label announcement;
@@ -79,6 +81,7 @@ public final class MainView {
         navTransfer.disableProperty().bind(app.signedInProperty().not());
         navTopup.disableProperty().bind(app.signedInProperty().not());
         navWithdraw.disableProperty().bind(app.signedInProperty().not());
+        navKyc.disableProperty().bind(app.signedInProperty().not());
         signOut.visibleProperty().bind(app.signedInProperty());
         connection.textProperty().bind(app.connectionProperty());
         announcement.textProperty().bind(app.announcementProperty());
@@ -97,6 +100,7 @@ public final class MainView {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT5, KeyCombination.SHORTCUT_DOWN), this::topup);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT6, KeyCombination.SHORTCUT_DOWN), this::withdraw);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), this::settings);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT7, KeyCombination.SHORTCUT_DOWN), this::kyc);
     }
 
     private void showScreen(Screen screen) {
@@ -110,6 +114,7 @@ public final class MainView {
             case TOPUP -> new TopupView(app.topup()).root();
             case WITHDRAW -> new WithdrawView(app.withdraw()).root();
             case SETTINGS -> new SettingsView(app.settings()).root();
+            case KYC -> new KycView(app.kyc()).root();
         };
         content.getChildren().setAll(page);
     }
@@ -149,6 +154,11 @@ public final class MainView {
     @FXML
     private void withdraw() {
         app.show(Screen.WITHDRAW);
+    }
+
+    @FXML
+    private void kyc() {
+        app.show(Screen.KYC);
     }
 
     @FXML
