@@ -10,6 +10,7 @@ import coffer.app.send.TransferViewModel;
 import coffer.app.server.EmbeddedServer;
 import coffer.app.settings.AppSettings;
 import coffer.app.settings.SettingsViewModel;
+import coffer.app.settlement.SettlementsViewModel;
 import coffer.app.signin.SignInViewModel;
 import coffer.app.sync.LiveEventsViewModel;
 import coffer.app.topup.TopupViewModel;
@@ -232,6 +233,12 @@ public final class AppViewModel implements AutoCloseable {
         KycViewModel kyc = new KycViewModel(api, executor, pollInterval, embedded(), Clock.systemUTC());
         refreshScreen = kyc::refresh;
         return kyc;
+    }
+
+    public SettlementsViewModel settlements() {
+        SettlementsViewModel settlements = new SettlementsViewModel(api, executor, pollInterval);
+        refreshScreen = settlements::refresh;
+        return settlements;
     }
 
     public SettingsViewModel settings() {
