@@ -22,6 +22,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -45,6 +47,7 @@ public final class AppViewModel implements AutoCloseable {
     private final AppSettings settings;
     private final Path embeddedDataDir;
     private final Duration pollInterval;
+    private final BooleanSupplier onUiThread;
     private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(Screen.STARTING);
     private final StringProperty connection = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
@@ -58,7 +61,18 @@ public final class AppViewModel implements AutoCloseable {
     private volatile ApiClient api;
     private volatile EmbeddedServer embedded;
 
+    /** An app whose API client refuses calls on the JavaFX application thread. */
     public AppViewModel(BackgroundExecutor executor, AppSettings settings, Path embeddedDataDir, Duration pollInterval) {
+        this(executor, settings, embeddedDataDir, pollInterval, Platform::isFxApplicationThread);
+    }
+
+    /**
+     * @param onUiThread whether the caller is on the UI thread; the API client refuses every call made
+     *                   while it says so ({@code Platform::isFxApplicationThread} in the app)
+     */
+    public AppViewModel(BackgroundExecutor executor, AppSettings settings, Path embeddedDataDir, Duration pollInterval,
+                        BooleanSupplier onUiThread) {
+        this.onUiThread = Objects.requireNonNull(onUiThread, "onUiThread");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.embeddedDataDir = Objects.requireNonNull(embeddedDataDir, "embeddedDataDir");
@@ -108,12 +122,12 @@ public final class AppViewModel implements AutoCloseable {
         executor.submit(() -> {
             if (url.isPresent()) {
                 stopEmbedded();
-                return ApiClient.create(url.get());
+                return ApiClient.create(url.get(), onUiThread);
             }
             if (embedded == null) {
                 embedded = EmbeddedServer.start(embeddedDataDir);
             }
-            return ApiClient.create(embedded.baseUrl());
+            return ApiClient.create(embedded.baseUrl(), onUiThread);
         }, client -> {
             busy.set(false);
             api = client;
