@@ -59,7 +59,6 @@ class WalletLockUiTest {
         chooseFirstWallet(robot);
         UiSteps.clickWhenEnabled(robot, "#lockButton");
         waitUntil(() -> firstWalletIs(robot, "locked", "1,000.00 USD"));
-        assertThat(text(robot, "#walletsNotice")).isEqualTo("Locked the USD wallet.");
         assertThat(robot.lookup("#unlockButton").query().isDisabled()).isFalse();
         UiSteps.screenshot(window.stage(), "wallets-locked");
 
@@ -74,7 +73,6 @@ class WalletLockUiTest {
         chooseFirstWallet(robot);
         UiSteps.clickWhenEnabled(robot, "#unlockButton");
         waitUntil(() -> firstWalletIs(robot, "active", "1,000.00 USD"));
-        assertThat(text(robot, "#walletsNotice")).isEqualTo("Unlocked the USD wallet.");
 
         UiSteps.sendMoney(robot, InProcessServer.BOB, "10.00");
         waitUntil(() -> text(robot, "#paymentStatus").startsWith("Completed"));
