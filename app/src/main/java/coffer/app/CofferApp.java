@@ -7,6 +7,7 @@ import coffer.app.shell.AppViewModel;
 import coffer.app.shell.MainView;
 import java.time.Duration;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /** The Coffer desktop app. */
@@ -20,7 +21,9 @@ public final class CofferApp extends Application {
     @Override
     public void start(Stage stage) {
         executor = new FxBackgroundExecutor();
-        app = new AppViewModel(executor, AppSettings.load(), EmbeddedServer.defaultDataDir(), POLL_INTERVAL);
+        // the API client refuses any call on the FX thread: a blocking call there would freeze the window
+        app = new AppViewModel(executor, AppSettings.load(), EmbeddedServer.defaultDataDir(), POLL_INTERVAL,
+                Platform::isFxApplicationThread);
         MainView.show(stage, app);
     }
 

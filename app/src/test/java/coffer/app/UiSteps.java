@@ -53,6 +53,53 @@ public final class UiSteps {
         waitUntil(() -> robot.lookup("#walletsTable").tryQuery().isPresent());
     }
 
+    /** Creates an account on the sign-in screen (the demo password) and waits for the wallets overview. */
+    public static void register(FxRobot robot, String email, String name) throws Exception {
+        waitUntil(() -> robot.lookup("#switchMode").tryQuery().isPresent());
+        robot.clickOn("#switchMode");
+        waitUntil(() -> robot.lookup("#name").query().isVisible());
+        robot.clickOn("#name").write(name);
+        robot.clickOn("#email").write(email);
+        robot.clickOn("#password").write(InProcessServer.PASSWORD);
+        robot.clickOn("#signInButton");
+        waitUntil(() -> robot.lookup("#walletsTable").tryQuery().isPresent());
+    }
+
+    public static void signOut(FxRobot robot) throws Exception {
+        robot.clickOn("#signOut");
+        waitUntil(() -> robot.lookup("#email").tryQuery().isPresent());
+    }
+
+    /** On the send screen: types the payment, reviews it and confirms it. */
+    public static void sendMoney(FxRobot robot, String destination, String amount) throws Exception {
+        robot.clickOn("#navSend");
+        waitUntil(() -> robot.lookup("#sourceWallet").tryQuery().isPresent()
+                && !robot.lookup("#sourceWallet").queryComboBox().getItems().isEmpty());
+        robot.clickOn("#destination").write(destination);
+        robot.clickOn("#amount").write(amount);
+        robot.clickOn("#reviewButton");
+        waitUntil(() -> robot.lookup("#confirmButton").query().isVisible());
+        robot.clickOn("#confirmButton");
+    }
+
+    /** On the withdraw screen: looks up the demo bank account 044/0123456789 and saves it. */
+    public static void saveBankAccount(FxRobot robot) throws Exception {
+        robot.clickOn("#navWithdraw");
+        waitUntil(() -> robot.lookup("#bankCode").tryQuery().isPresent());
+        robot.clickOn("#bankCode").write("044");
+        robot.clickOn("#accountNumber").write("0123456789");
+        robot.clickOn("#resolveAccount");
+        waitUntil(() -> FxWait.text(robot, "#resolvedName").startsWith("Account holder: "));
+        robot.clickOn("#saveAccount");
+        waitUntil(() -> FxWait.text(robot, "#accountsNotice").equals("Saved the account ending 6789."));
+    }
+
+    /** Clicks a button once it is enabled: screens reload as the server announces changes, and their buttons wait meanwhile. */
+    public static void clickWhenEnabled(FxRobot robot, String button) throws Exception {
+        waitUntil(() -> !robot.lookup(button).query().isDisabled());
+        robot.clickOn(button);
+    }
+
     /** Focuses a field of the page, then types into it as the user would. */
     public static void typeInto(FxRobot robot, WebView page, String fieldId, String text) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> page.getEngine()

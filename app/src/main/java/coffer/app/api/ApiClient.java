@@ -8,8 +8,15 @@ import coffer.core.api.AuthTypes.RefreshRequest;
 import coffer.core.api.AuthTypes.RegisterRequest;
 import coffer.core.api.ErrorBody;
 import coffer.core.api.KycTypes.KycStatusResponse;
+import coffer.core.api.KycTypes.KycSubmissionRequest;
+import coffer.core.api.KycTypes.KycSubmissionResponse;
 import coffer.core.api.PaymentTypes.PaymentRequest;
 import coffer.core.api.PaymentTypes.PaymentView;
+import coffer.core.api.SettlementTypes.ScheduleRequest;
+import coffer.core.api.SettlementTypes.ScheduleView;
+import coffer.core.api.SettlementTypes.SettlementList;
+import coffer.core.api.SettlementTypes.SettlementRequest;
+import coffer.core.api.SettlementTypes.SettlementView;
 import coffer.core.api.SyncTypes.SyncPage;
 import coffer.core.api.TopupTypes.CardChargeRequest;
 import coffer.core.api.TopupTypes.CardView;
@@ -33,6 +40,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -61,7 +69,7 @@ public final class ApiClient {
     private volatile Session session;
     private volatile Runnable onSessionEnded = () -> { };
 
-    private ApiClient(String baseUrl) {
+    private ApiClient(String baseUrl, BooleanSupplier onUiThread) {
         HttpUrl url = HttpUrl.parse(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
         if (url == null) {
             throw new IllegalArgumentException("Not an http(s) URL: " + baseUrl);
@@ -72,6 +80,7 @@ public final class ApiClient {
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .readTimeout(Duration.ofSeconds(30))
+                .addInterceptor(new UiThreadGuard(onUiThread))
                 .addInterceptor(chain -> {
                     Session s = session;
                     Request request = chain.request();
@@ -90,9 +99,21 @@ public final class ApiClient {
                 .create(CofferApi.class);
     }
 
-    /** A client for the server at {@code baseUrl} (e.g. {@code http://localhost:8080}). */
+    /**
+     * A client for the server at {@code baseUrl} (e.g. {@code http://localhost:8080}) that refuses calls
+     * on a thread named as JavaFX names its application thread; the app passes the exact test instead.
+     */
     public static ApiClient create(String baseUrl) {
-        return new ApiClient(Objects.requireNonNull(baseUrl, "baseUrl"));
+        return create(baseUrl, () -> FX_THREAD.equals(Thread.currentThread().getName()));
+    }
+
+    /**
+     * A client that refuses, with an {@link IllegalStateException}, every request made while
+     * {@code onUiThread} says the caller is on the UI thread (the app passes
+     * {@code Platform::isFxApplicationThread}).
+     */
+    public static ApiClient create(String baseUrl, BooleanSupplier onUiThread) {
+        return new ApiClient(Objects.requireNonNull(baseUrl, "baseUrl"), onUiThread);
     }
 
     public String baseUrl() {
@@ -147,6 +168,11 @@ public final class ApiClient {
 
     public KycStatusResponse kyc() {
         return execute(api.kyc());
+    }
+
+    /** Submits the user's identity for verification; the answer says it is pending. */
+    public KycSubmissionResponse submitKyc(KycSubmissionRequest request) {
+        return execute(api.submitKyc(request));
     }
 
     /** Places a payment; the same key for a retry of the same user action. */
@@ -291,6 +317,33 @@ public final class ApiClient {
         return execute(api.orders()).orders();
     }
 
+    /** Pays a wallet's balance (or an amount of it) out to a saved bank account; the same key for a retry. */
+    public SettlementView settle(String idempotencyKey, SettlementRequest request) {
+        return execute(api.settle(requireKey(idempotencyKey), request));
+    }
+
+    /** The user's settlements, newest first: one page ({@code cursor} null for the first). */
+    public SettlementList settlements(String cursor) {
+        return execute(api.settlements(null, cursor));
+    }
+
+    public SettlementView settlement(String settlementId) {
+        return execute(api.settlement(settlementId));
+    }
+
+    public ScheduleView createSchedule(ScheduleRequest request) {
+        return execute(api.createSchedule(request));
+    }
+
+    public List<ScheduleView> schedules() {
+        return execute(api.schedules()).schedules();
+    }
+
+    /** Stops a schedule; the answer is the schedule, no longer active. */
+    public ScheduleView deleteSchedule(String scheduleId) {
+        return execute(api.deleteSchedule(scheduleId));
+    }
+
     private static String requireKey(String key) {
         if (key == null || key.isBlank()) {
             throw new IllegalArgumentException("a money-moving request needs an idempotency key");
@@ -330,9 +383,6 @@ public final class ApiClient {
     }
 
     <T> T execute(Call<T> call) {
-        if (FX_THREAD.equals(Thread.currentThread().getName())) {
-            throw new IllegalStateException("network call on the FX thread: " + call.request().url().encodedPath());
-        }
         Response<T> response;
         try {
             response = call.execute();

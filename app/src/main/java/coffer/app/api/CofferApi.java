@@ -15,6 +15,12 @@ import coffer.core.api.PaymentTypes.PaymentBatchResponse;
 import coffer.core.api.PaymentTypes.PaymentList;
 import coffer.core.api.PaymentTypes.PaymentRequest;
 import coffer.core.api.PaymentTypes.PaymentView;
+import coffer.core.api.SettlementTypes.ScheduleList;
+import coffer.core.api.SettlementTypes.ScheduleRequest;
+import coffer.core.api.SettlementTypes.ScheduleView;
+import coffer.core.api.SettlementTypes.SettlementList;
+import coffer.core.api.SettlementTypes.SettlementRequest;
+import coffer.core.api.SettlementTypes.SettlementView;
 import coffer.core.api.SyncTypes.SyncPage;
 import coffer.core.api.TopupTypes.CardChargeRequest;
 import coffer.core.api.TopupTypes.CardList;
@@ -162,6 +168,7 @@ interface CofferApi {
 
     @GET("api/v1/refunds")
     Call<RefundList> refunds(@Query("transaction_id") String transactionId);
+
     @GET("api/v1/products")
     Call<ProductList> products();
 
@@ -170,4 +177,22 @@ interface CofferApi {
 
     @GET("api/v1/orders")
     Call<OrderList> orders();
+
+    @POST("api/v1/settlements")
+    Call<SettlementView> settle(@Header(IDEMPOTENCY_KEY) String idempotencyKey, @Body SettlementRequest body);
+
+    @GET("api/v1/settlements")
+    Call<SettlementList> settlements(@Query("limit") Integer limit, @Query("cursor") String cursor);
+
+    @GET("api/v1/settlements/{id}")
+    Call<SettlementView> settlement(@Path("id") String id);
+
+    @POST("api/v1/settlement-schedules")
+    Call<ScheduleView> createSchedule(@Body ScheduleRequest body);
+
+    @GET("api/v1/settlement-schedules")
+    Call<ScheduleList> schedules();
+
+    @DELETE("api/v1/settlement-schedules/{id}")
+    Call<ScheduleView> deleteSchedule(@Path("id") String id);
 }

@@ -5,21 +5,26 @@ import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.format.Problems;
 import coffer.app.history.HistoryViewModel;
 import coffer.app.order.OrderViewModel;
+import coffer.app.kyc.KycViewModel;
 import coffer.app.send.SendViewModel;
 import coffer.app.send.TransferViewModel;
 import coffer.app.server.EmbeddedServer;
 import coffer.app.settings.AppSettings;
 import coffer.app.settings.SettingsViewModel;
+import coffer.app.settlement.SettlementsViewModel;
 import coffer.app.signin.SignInViewModel;
 import coffer.app.sync.LiveEventsViewModel;
 import coffer.app.topup.TopupViewModel;
 import coffer.app.wallet.WalletsViewModel;
 import coffer.app.withdraw.WithdrawViewModel;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -43,6 +48,7 @@ public final class AppViewModel implements AutoCloseable {
     private final AppSettings settings;
     private final Path embeddedDataDir;
     private final Duration pollInterval;
+    private final BooleanSupplier onUiThread;
     private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(Screen.STARTING);
     private final StringProperty connection = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
@@ -56,7 +62,18 @@ public final class AppViewModel implements AutoCloseable {
     private volatile ApiClient api;
     private volatile EmbeddedServer embedded;
 
+    /** An app whose API client refuses calls on the JavaFX application thread. */
     public AppViewModel(BackgroundExecutor executor, AppSettings settings, Path embeddedDataDir, Duration pollInterval) {
+        this(executor, settings, embeddedDataDir, pollInterval, Platform::isFxApplicationThread);
+    }
+
+    /**
+     * @param onUiThread whether the caller is on the UI thread; the API client refuses every call made
+     *                   while it says so ({@code Platform::isFxApplicationThread} in the app)
+     */
+    public AppViewModel(BackgroundExecutor executor, AppSettings settings, Path embeddedDataDir, Duration pollInterval,
+                        BooleanSupplier onUiThread) {
+        this.onUiThread = Objects.requireNonNull(onUiThread, "onUiThread");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.embeddedDataDir = Objects.requireNonNull(embeddedDataDir, "embeddedDataDir");
@@ -106,12 +123,12 @@ public final class AppViewModel implements AutoCloseable {
         executor.submit(() -> {
             if (url.isPresent()) {
                 stopEmbedded();
-                return ApiClient.create(url.get());
+                return ApiClient.create(url.get(), onUiThread);
             }
             if (embedded == null) {
                 embedded = EmbeddedServer.start(embeddedDataDir);
             }
-            return ApiClient.create(embedded.baseUrl());
+            return ApiClient.create(embedded.baseUrl(), onUiThread);
         }, client -> {
             busy.set(false);
             api = client;
@@ -229,6 +246,19 @@ public final class AppViewModel implements AutoCloseable {
     public OrderViewModel orders() {
         refreshScreen = () -> { };
         return new OrderViewModel(api, executor);
+    }
+
+    /** The verifier's decision is awaited with a growing pause, starting at the poll interval. */
+    public KycViewModel kyc() {
+        KycViewModel kyc = new KycViewModel(api, executor, pollInterval, embedded(), Clock.systemUTC());
+        refreshScreen = kyc::refresh;
+        return kyc;
+    }
+
+    public SettlementsViewModel settlements() {
+        SettlementsViewModel settlements = new SettlementsViewModel(api, executor, pollInterval);
+        refreshScreen = settlements::refresh;
+        return settlements;
     }
 
     public SettingsViewModel settings() {

@@ -4,9 +4,11 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import coffer.app.history.HistoryView;
 import coffer.app.order.OrderView;
+import coffer.app.kyc.KycView;
 import coffer.app.send.SendView;
 import coffer.app.send.TransferView;
 import coffer.app.settings.SettingsView;
+import coffer.app.settlement.SettlementsView;
 import coffer.app.signin.SignInView;
 import coffer.app.topup.TopupView;
 import coffer.app.wallet.WalletsView;
@@ -36,6 +38,8 @@ public final class MainView {
     @FXML private Button navTopup;
     @FXML private Button navWithdraw;
     @FXML private Button navOrders;
+    @FXML private Button navKyc;
+    @FXML private Button navSettlements;
     @FXML private Button signOut;
     @FXML private Label connection;
     @FXML private Label announcement;
@@ -82,6 +86,8 @@ public final class MainView {
         navTopup.disableProperty().bind(app.signedInProperty().not());
         navWithdraw.disableProperty().bind(app.signedInProperty().not());
         navOrders.disableProperty().bind(app.signedInProperty().not());
+        navKyc.disableProperty().bind(app.signedInProperty().not());
+        navSettlements.disableProperty().bind(app.signedInProperty().not());
         signOut.visibleProperty().bind(app.signedInProperty());
         connection.textProperty().bind(app.connectionProperty());
         announcement.textProperty().bind(app.announcementProperty());
@@ -101,6 +107,8 @@ public final class MainView {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT6, KeyCombination.SHORTCUT_DOWN), this::withdraw);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), this::settings);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT7, KeyCombination.SHORTCUT_DOWN), this::orders);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT8, KeyCombination.SHORTCUT_DOWN), this::kyc);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT9, KeyCombination.SHORTCUT_DOWN), this::settlements);
     }
 
     private void showScreen(Screen screen) {
@@ -115,6 +123,8 @@ public final class MainView {
             case WITHDRAW -> new WithdrawView(app.withdraw()).root();
             case SETTINGS -> new SettingsView(app.settings()).root();
             case ORDERS -> new OrderView(app.orders()).root();
+            case KYC -> new KycView(app.kyc()).root();
+            case SETTLEMENTS -> new SettlementsView(app.settlements()).root();
         };
         content.getChildren().setAll(page);
     }
@@ -154,6 +164,16 @@ public final class MainView {
     @FXML
     private void withdraw() {
         app.show(Screen.WITHDRAW);
+    }
+
+    @FXML
+    private void kyc() {
+        app.show(Screen.KYC);
+    }
+
+    @FXML
+    private void settlements() {
+        app.show(Screen.SETTLEMENTS);
     }
 
     @FXML

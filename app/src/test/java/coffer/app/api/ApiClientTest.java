@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -252,6 +253,21 @@ class ApiClientTest {
 
         assertThat(thrown.get()).isInstanceOf(IllegalStateException.class).hasMessageContaining("FX thread");
         assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void anInjectedUiThreadTestRefusesTheCallBeforeItIsSent() {
+        AtomicBoolean onUiThread = new AtomicBoolean(true);
+        ApiClient guarded = ApiClient.create(server.url("/").toString(), onUiThread::get);
+
+        assertThatThrownBy(guarded::kyc).isInstanceOf(IllegalStateException.class)
+                .hasMessage("network call on the FX thread refused: GET /api/v1/kyc (run it through the BackgroundExecutor)");
+        assertThat(server.getRequestCount()).isZero();
+
+        onUiThread.set(false);
+        server.enqueue(new MockResponse().setBody("{\"accounts\": []}"));
+        assertThat(guarded.accounts()).isEmpty();
+        assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static coffer.app.FxWait.text;
 import static coffer.app.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coffer.app.FxThreadGuard;
 import coffer.app.UiSteps;
 import coffer.app.concurrent.FxBackgroundExecutor;
 import coffer.app.history.HistoryRow;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,13 +32,20 @@ class SendMoneyUiTest {
     private FxBackgroundExecutor executor;
     private AppViewModel app;
     private Stage stage;
+    private final FxThreadGuard guard = new FxThreadGuard();
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
         executor = new FxBackgroundExecutor();
-        app = new AppViewModel(executor, AppSettings.load(home), home.resolve("embedded"), Duration.ofMillis(100));
+        app = new AppViewModel(executor, AppSettings.load(home), home.resolve("embedded"), Duration.ofMillis(100),
+                guard);
         MainView.show(stage, app);
+    }
+
+    @AfterEach
+    void theApiClientRefusedTheFxThreadAndWasNeverCalledThere() {
+        guard.assertCheckedAndNeverRefused();
     }
 
     @Stop

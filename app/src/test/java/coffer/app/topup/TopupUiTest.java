@@ -8,6 +8,7 @@ import static coffer.app.UiSteps.signIn;
 import static coffer.app.UiSteps.typeInto;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coffer.app.FxThreadGuard;
 import coffer.app.InProcessServer;
 import coffer.app.concurrent.FxBackgroundExecutor;
 import coffer.app.settings.AppSettings;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import javafx.concurrent.Worker;
 import javafx.scene.web.WebView;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,14 +36,21 @@ class TopupUiTest {
     private FxBackgroundExecutor executor;
     private AppViewModel app;
     private Stage stage;
+    private final FxThreadGuard guard = new FxThreadGuard();
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
         executor = new FxBackgroundExecutor();
-        app = new AppViewModel(executor, AppSettings.load(home), home.resolve("embedded"), Duration.ofMillis(100));
+        app = new AppViewModel(executor, AppSettings.load(home), home.resolve("embedded"), Duration.ofMillis(100),
+                guard);
         stage.setHeight(900);
         MainView.show(stage, app);
+    }
+
+    @AfterEach
+    void theApiClientRefusedTheFxThreadAndWasNeverCalledThere() {
+        guard.assertCheckedAndNeverRefused();
     }
 
     @Stop

@@ -1,0 +1,74 @@
+package coffer.app.kyc;
+
+import coffer.app.shell.Fxml;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+
+/** Identity status, limits and the submission form; it only binds to and forwards to {@link KycViewModel}. */
+public final class KycView {
+    private final KycViewModel viewModel;
+    private final Parent root;
+    @FXML private Label status;
+    @FXML private Label tier;
+    @FXML private Label perTransaction;
+    @FXML private Label daily;
+    @FXML private Label maxBalance;
+    @FXML private Label remainingToday;
+    @FXML private Label hint;
+    @FXML private TextField fullName;
+    @FXML private TextField dateOfBirth;
+    @FXML private TextField country;
+    @FXML private ComboBox<String> documentType;
+    @FXML private TextField documentNumber;
+    @FXML private Button submit;
+    @FXML private Label notice;
+    @FXML private Label error;
+    @FXML private ProgressIndicator progress;
+
+    public KycView(KycViewModel viewModel) {
+        this.viewModel = viewModel;
+        this.root = Fxml.load(this, "Kyc.fxml");
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    @FXML
+    private void initialize() {
+        status.textProperty().bind(viewModel.statusTextProperty());
+        tier.textProperty().bind(viewModel.tierProperty());
+        perTransaction.textProperty().bind(viewModel.perTransactionProperty());
+        daily.textProperty().bind(viewModel.dailyProperty());
+        maxBalance.textProperty().bind(viewModel.maxBalanceProperty());
+        remainingToday.textProperty().bind(viewModel.remainingTodayProperty());
+        hint.textProperty().bind(viewModel.hintProperty());
+        hint.managedProperty().bind(hint.textProperty().isNotEmpty());
+        fullName.textProperty().bindBidirectional(viewModel.fullNameProperty());
+        dateOfBirth.textProperty().bindBidirectional(viewModel.dateOfBirthProperty());
+        country.textProperty().bindBidirectional(viewModel.countryProperty());
+        documentType.getItems().setAll(viewModel.documentTypes());
+        documentType.valueProperty().bindBidirectional(viewModel.documentTypeProperty());
+        documentNumber.textProperty().bindBidirectional(viewModel.documentNumberProperty());
+        submit.disableProperty().bind(viewModel.canSubmitProperty().not());
+        notice.textProperty().bind(viewModel.noticeProperty());
+        error.textProperty().bind(viewModel.errorProperty());
+        progress.visibleProperty().bind(viewModel.busyProperty());
+        viewModel.load();
+    }
+
+    @FXML
+    private void submit() {
+        viewModel.submit();
+    }
+
+    @FXML
+    private void refresh() {
+        viewModel.refresh();
+    }
+}

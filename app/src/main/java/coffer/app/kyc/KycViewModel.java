@@ -1,0 +1,263 @@
+package coffer.app.kyc;
+
+import coffer.app.api.ApiClient;
+import coffer.app.concurrent.BackgroundExecutor;
+import coffer.app.format.Amounts;
+import coffer.app.format.Problems;
+import coffer.core.api.KycTypes.KycStatusResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * Identity verification: the user's status, tier and limits (and what is left of today's), and the
+ * form that submits their identity. The verifier decides a little after a submission; until then the
+ * status is asked again with a growing pause, so the decision and the new limits show without the
+ * user refreshing.
+ */
+public final class KycViewModel {
+    /** The longest pause between two questions while a decision is awaited. */
+    static final Duration MAX_PAUSE = Duration.ofSeconds(5);
+    /** How long a decision is awaited on this screen before the user is told to look again later. */
+    static final Duration PATIENCE = Duration.ofMinutes(2);
+    private static final String PENDING = "pending";
+    private static final String VERIFIED = "verified";
+    private static final String REJECTED = "rejected";
+
+    private final ApiClient api;
+    private final BackgroundExecutor executor;
+    private final Duration firstPause;
+    private final Clock clock;
+    private final StringProperty status = new SimpleStringProperty("");
+    private final StringProperty statusText = new SimpleStringProperty("");
+    private final StringProperty tier = new SimpleStringProperty("");
+    private final StringProperty perTransaction = new SimpleStringProperty("");
+    private final StringProperty daily = new SimpleStringProperty("");
+    private final StringProperty maxBalance = new SimpleStringProperty("");
+    private final StringProperty remainingToday = new SimpleStringProperty("");
+    private final StringProperty fullName = new SimpleStringProperty("");
+    private final StringProperty dateOfBirth = new SimpleStringProperty("");
+    private final StringProperty country = new SimpleStringProperty("");
+    private final StringProperty documentType = new SimpleStringProperty(KycInput.DOCUMENT_TYPES.get(0));
+    private final StringProperty documentNumber = new SimpleStringProperty("");
+    private final StringProperty hint = new SimpleStringProperty("");
+    private final StringProperty notice = new SimpleStringProperty("");
+    private final StringProperty error = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final BooleanBinding canSubmit = Bindings.createBooleanBinding(
+            () -> !busy.get() && (status.get().equals("unverified") || status.get().equals(REJECTED)), busy, status);
+    /** Bumped when a newer wait starts, so an older one's answers are dropped. */
+    private int watch;
+
+    /**
+     * @param firstPause the pause before the status is first asked again after a submission; it doubles
+     *                   each time up to {@link #MAX_PAUSE}
+     * @param testValues true when the bundled server's simulated verifier decides (its test values are hinted)
+     */
+    public KycViewModel(ApiClient api, BackgroundExecutor executor, Duration firstPause, boolean testValues,
+                        Clock clock) {
+        this.api = Objects.requireNonNull(api, "api");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.firstPause = Objects.requireNonNull(firstPause, "firstPause");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        if (testValues) {
+            hint.set("Test values: a document number ending in 0000, or a date of birth less than 18 years ago, "
+                    + "is rejected; anything else is verified.");
+        }
+    }
+
+    /** {@code unverified}, {@code pending}, {@code verified} or {@code rejected}; empty until loaded. */
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public StringProperty statusTextProperty() {
+        return statusText;
+    }
+
+    public StringProperty tierProperty() {
+        return tier;
+    }
+
+    public StringProperty perTransactionProperty() {
+        return perTransaction;
+    }
+
+    public StringProperty dailyProperty() {
+        return daily;
+    }
+
+    public StringProperty maxBalanceProperty() {
+        return maxBalance;
+    }
+
+    public StringProperty remainingTodayProperty() {
+        return remainingToday;
+    }
+
+    public StringProperty fullNameProperty() {
+        return fullName;
+    }
+
+    /** ISO-8601 date, such as 1990-04-23. */
+    public StringProperty dateOfBirthProperty() {
+        return dateOfBirth;
+    }
+
+    public StringProperty countryProperty() {
+        return country;
+    }
+
+    /** One of {@link #documentTypes()}. */
+    public StringProperty documentTypeProperty() {
+        return documentType;
+    }
+
+    public List<String> documentTypes() {
+        return KycInput.DOCUMENT_TYPES;
+    }
+
+    public StringProperty documentNumberProperty() {
+        return documentNumber;
+    }
+
+    /** The simulated verifier's test values; empty against a real server. */
+    public StringProperty hintProperty() {
+        return hint;
+    }
+
+    public StringProperty noticeProperty() {
+        return notice;
+    }
+
+    public StringProperty errorProperty() {
+        return error;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    /** True when the user may submit: not verified, nothing pending, nothing under way. */
+    public BooleanBinding canSubmitProperty() {
+        return canSubmit;
+    }
+
+    /** Shows the status; a decision still pending is then awaited. */
+    public void load() {
+        busy.set(true);
+        error.set("");
+        int current = ++watch;
+        executor.submit(api::kyc, kyc -> {
+            busy.set(false);
+            show(kyc);
+            if (PENDING.equals(kyc.status())) {
+                await(current, firstPause, clock.instant().plus(PATIENCE));
+            }
+        }, this::fail);
+    }
+
+    /** The server announced a change: shows it, unless a decision is being awaited already. */
+    public void refresh() {
+        if (!busy.get()) {
+            load();
+        }
+    }
+
+    /** Checks the form, then submits it and awaits the verifier's decision. */
+    public void submit() {
+        notice.set("");
+        error.set("");
+        KycInput input = new KycInput(fullName.get(), dateOfBirth.get(), country.get(), documentType.get(),
+                documentNumber.get());
+        Optional<String> problem = input.problem(LocalDate.now(clock));
+        if (problem.isPresent()) {
+            error.set(problem.get());
+            return;
+        }
+        busy.set(true);
+        int current = ++watch;
+        executor.submit(() -> api.submitKyc(input.request()), submitted -> {
+            documentNumber.set("");
+            status.set(submitted.status());
+            statusText.set(describe(submitted.status()));
+            notice.set("Submitted. The verifier is checking your identity…");
+            await(current, firstPause, clock.instant().plus(PATIENCE));
+        }, this::fail);
+    }
+
+    /** Asks for the status after {@code pause}, doubling the pause while the decision is pending. */
+    private void await(int current, Duration pause, Instant giveUpAt) {
+        busy.set(true);
+        executor.schedule(pause, () -> {
+            if (current != watch) {
+                return;
+            }
+            executor.submit(api::kyc, kyc -> decided(current, kyc, pause, giveUpAt),
+                    failure -> retry(current, pause, giveUpAt, Problems.describe(failure)));
+        });
+    }
+
+    private void decided(int current, KycStatusResponse kyc, Duration pause, Instant giveUpAt) {
+        if (current != watch) {
+            return;
+        }
+        show(kyc);
+        if (PENDING.equals(kyc.status())) {
+            retry(current, pause, giveUpAt, "Your verification is still pending; look here again later.");
+            return;
+        }
+        busy.set(false);
+        if (VERIFIED.equals(kyc.status())) {
+            notice.set("Identity verified: you are on tier " + kyc.tier() + " now, and your new limits show above.");
+        } else {
+            notice.set("");
+            error.set("The verification was rejected. Check your details and submit again.");
+        }
+    }
+
+    private void retry(int current, Duration pause, Instant giveUpAt, String whenGivingUp) {
+        if (clock.instant().isAfter(giveUpAt)) {
+            busy.set(false);
+            notice.set(whenGivingUp);
+            return;
+        }
+        Duration next = pause.multipliedBy(2);
+        await(current, next.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : next, giveUpAt);
+    }
+
+    private void show(KycStatusResponse kyc) {
+        status.set(kyc.status());
+        statusText.set(describe(kyc.status()));
+        tier.set("Tier " + kyc.tier());
+        perTransaction.set(Amounts.format(kyc.limits().perTransaction(), kyc.currency()));
+        daily.set(Amounts.format(kyc.limits().daily(), kyc.currency()));
+        maxBalance.set(Amounts.format(kyc.limits().maxBalance(), kyc.currency()));
+        remainingToday.set(Amounts.format(kyc.remainingToday(), kyc.currency()));
+    }
+
+    private static String describe(String status) {
+        return switch (status) {
+            case "unverified" -> "Not verified";
+            case PENDING -> "Verification pending";
+            case VERIFIED -> "Verified";
+            case REJECTED -> "Rejected";
+            default -> status;
+        };
+    }
+
+    private void fail(Throwable failure) {
+        busy.set(false);
+        error.set(Problems.describe(failure));
+    }
+}

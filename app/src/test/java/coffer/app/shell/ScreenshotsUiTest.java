@@ -1,0 +1,99 @@
+package coffer.app.shell;
+
+import static coffer.app.FxWait.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import coffer.app.AppWindow;
+import coffer.app.InProcessServer;
+import coffer.app.UiSteps;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import javafx.scene.Node;
+import javafx.scene.control.ProgressIndicator;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+
+/**
+ * Renders every screen of the main window to {@code target/screenshots/<screen>.png}, so anyone can look
+ * at the UI without a display: sign-in before signing in, then each other {@link Screen} as a signed-in
+ * demo user once it has finished loading.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ScreenshotsUiTest {
+    @TempDir
+    Path home;
+    @RegisterExtension
+    final AppWindow window = new AppWindow();
+
+    @Start
+    void start(Stage stage) {
+        window.open(stage, home);
+    }
+
+    @Stop
+    void stop() {
+        window.close();
+    }
+
+    private static String fileName(Screen screen) {
+        return screen.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** True when no progress indicator shows anywhere in the window: the screen has its data. */
+    private static boolean settled(FxRobot robot) {
+        return robot.lookup(".progress-indicator").queryAllAs(ProgressIndicator.class).stream()
+                .noneMatch(ScreenshotsUiTest::showing);
+    }
+
+    private static boolean showing(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return node.getScene() != null;
+    }
+
+    private void render(Screen screen) throws Exception {
+        Path png = Path.of(System.getProperty("coffer.screenshots", "target/screenshots"), fileName(screen) + ".png");
+        Files.deleteIfExists(png);   // an earlier run's file must not pass for this one's
+        UiSteps.screenshot(window.stage(), fileName(screen));
+        assertThat(png).as(screen + "'s screenshot").exists();
+        BufferedImage image = ImageIO.read(png.toFile());
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < image.getHeight() && colours.size() < 2; y += 3) {
+            for (int x = 0; x < image.getWidth() && colours.size() < 2; x += 3) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        assertThat(colours).as(screen + "'s screenshot is not blank").hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void everyScreenIsRenderedToAPng(FxRobot robot) throws Exception {
+        waitUntil(() -> window.app().screenProperty().get() == Screen.SIGN_IN && settled(robot));
+        render(Screen.SIGN_IN);
+        UiSteps.signIn(robot, InProcessServer.ALICE);
+
+        for (Screen screen : Screen.values()) {
+            if (screen == Screen.STARTING || screen == Screen.SIGN_IN) {
+                continue;   // the page shown while connecting is gone by now; sign-in was rendered above
+            }
+            robot.interact(() -> window.app().show(screen));
+            waitUntil(() -> window.app().screenProperty().get() == screen && settled(robot));
+            render(screen);
+        }
+    }
+}
