@@ -33,7 +33,7 @@ CREATE TABLE transactions (
     counterparty            TEXT,   -- as the server named the other side, seen from the user's side
     description             TEXT,
     reference               TEXT,
-    created_at              TEXT NOT NULL,
+    created_at              TEXT NOT NULL,   -- UTC, fixed width (nanoseconds), so text order is time order
     completed_at            TEXT,
     failure_reason          TEXT,
     seq                     INTEGER NOT NULL
@@ -41,3 +41,6 @@ CREATE TABLE transactions (
 CREATE INDEX transactions_from_created ON transactions (from_wallet, created_at DESC, id DESC);
 CREATE INDEX transactions_to_created ON transactions (to_wallet, created_at DESC, id DESC);
 CREATE INDEX transactions_created ON transactions (created_at DESC, id DESC);
+-- balances are derived from the movements after each sync: these cover the sums without touching the rows
+CREATE INDEX transactions_from_balance ON transactions (from_wallet, status, amount_minor);
+CREATE INDEX transactions_to_balance ON transactions (to_wallet, status, amount_minor);

@@ -56,6 +56,10 @@ public final class ApiClient {
     private volatile Runnable onSessionEnded = () -> { };
 
     private ApiClient(String baseUrl) {
+        this(baseUrl, Duration.ofSeconds(30));
+    }
+
+    private ApiClient(String baseUrl, Duration readTimeout) {
         HttpUrl url = HttpUrl.parse(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
         if (url == null) {
             throw new IllegalArgumentException("Not an http(s) URL: " + baseUrl);
@@ -65,7 +69,7 @@ public final class ApiClient {
         // because money-moving POSTs carry their Idempotency-Key, the same on every attempt
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(5))
-                .readTimeout(Duration.ofSeconds(30))
+                .readTimeout(readTimeout)
                 .addInterceptor(chain -> {
                     Session s = session;
                     Request request = chain.request();
@@ -87,6 +91,11 @@ public final class ApiClient {
     /** A client for the server at {@code baseUrl} (e.g. {@code http://localhost:8080}). */
     public static ApiClient create(String baseUrl) {
         return new ApiClient(Objects.requireNonNull(baseUrl, "baseUrl"));
+    }
+
+    /** As {@link #create(String)}, giving up on an answer that does not come within {@code readTimeout}. */
+    public static ApiClient create(String baseUrl, Duration readTimeout) {
+        return new ApiClient(Objects.requireNonNull(baseUrl, "baseUrl"), Objects.requireNonNull(readTimeout, "readTimeout"));
     }
 
     public String baseUrl() {
@@ -129,6 +138,11 @@ public final class ApiClient {
 
     public AccountView openAccount(String currency) {
         return execute(api.openAccount(new OpenAccountRequest(currency, null))).account();
+    }
+
+    /** With {@code additional}: one more wallet in a currency the user already holds. */
+    public AccountView openAccount(String currency, boolean additional) {
+        return execute(api.openAccount(new OpenAccountRequest(currency, additional))).account();
     }
 
     public AccountView lock(String walletId) {
@@ -189,6 +203,11 @@ public final class ApiClient {
     /** The changes since {@code cursor} (null: from the start), one page at a time. */
     public SyncPage sync(String cursor) {
         return execute(api.sync(cursor, null));
+    }
+
+    /** As {@link #sync(String)}, at most {@code limit} changes per page (the server allows up to 1000). */
+    public SyncPage sync(String cursor, int limit) {
+        return execute(api.sync(cursor, limit));
     }
 
     /**
