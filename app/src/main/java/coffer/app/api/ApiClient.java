@@ -215,14 +215,19 @@ public final class ApiClient {
      * name on the stream's own thread. Close the stream on sign-out.
      */
     public EventStream events(Consumer<String> onEvent) {
-        EventStream stream = new EventStream(http, baseUrl + "api/v1/events", onEvent);
-        stream.start();
-        return stream;
+        return eventsWithData((name, data) -> onEvent.accept(name));
     }
 
     /** The user's saved bank accounts, oldest first. */
     public List<BankTypes.BankAccountView> bankAccounts() {
         return execute(api.bankAccounts()).bankAccounts();
+    }
+
+    /** As {@link #events(Consumer)}, with each event's data too (for {@code ready}/{@code changed}: {@code {"seq": n}}). */
+    public EventStream eventsWithData(java.util.function.BiConsumer<String, String> onEvent) {
+        EventStream stream = new EventStream(http, baseUrl + "api/v1/events", onEvent);
+        stream.start();
+        return stream;
     }
 
     /** Who holds an account, as the provider knows it; nothing is saved. */

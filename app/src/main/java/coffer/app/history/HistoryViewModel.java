@@ -30,7 +30,7 @@ public final class HistoryViewModel {
     /** Stands for "no filter" in the kind and status pickers. */
     public static final String ANY = "any";
 
-    private final ApiClient api;
+    private final HistorySource source;
     private final BackgroundExecutor executor;
     private final int pageSize;
     private final ObservableList<WalletRow> wallets = FXCollections.observableArrayList();
@@ -51,7 +51,12 @@ public final class HistoryViewModel {
     private int generation;
 
     public HistoryViewModel(ApiClient api, BackgroundExecutor executor, int pageSize) {
-        this.api = Objects.requireNonNull(api, "api");
+        this(HistorySource.of(api::accounts, api::transactions), executor, pageSize);
+    }
+
+    /** History from {@code source}, such as the local copy of the ledger ({@link LocalHistorySource}). */
+    public HistoryViewModel(HistorySource source, BackgroundExecutor executor, int pageSize) {
+        this.source = Objects.requireNonNull(source, "source");
         this.executor = Objects.requireNonNull(executor, "executor");
         if (pageSize < 1) {
             throw new IllegalArgumentException("pageSize must be positive, was " + pageSize);
@@ -110,7 +115,7 @@ public final class HistoryViewModel {
     /** Loads the wallets, then (through the wallet's listener) the first page of the first wallet's history. */
     public void load() {
         busy.set(true);
-        executor.submit(api::accounts, accounts -> {
+        executor.submit(source::wallets, accounts -> {
             busy.set(false);
             wallets.setAll(accounts.stream().map(WalletRow::of).toList());
             if (wallets.isEmpty()) {
@@ -142,7 +147,7 @@ public final class HistoryViewModel {
         Map<String, String> query = nextCursor != null ? Map.of("cursor", nextCursor) : firstPageQuery();
         busy.set(true);
         error.set("");
-        executor.submit(() -> api.transactions(query), page -> {
+        executor.submit(() -> source.transactions(query), page -> {
             if (forGeneration != generation) {
                 return;
             }
