@@ -35,6 +35,9 @@ final class LedgerAssertions {
                     .containsExactlyElementsOf(serverHistory(client, wallet.id()));
         }
         assertThat(ledger.mismatches()).isEmpty();
+        ledger.recount();
+        assertThat(ledger.wallets()).as("the running sums equal every row summed again")
+                .containsExactlyInAnyOrderElementsOf(server);
     }
 
     static List<TransactionView> serverHistory(ApiClient client, String walletId) {

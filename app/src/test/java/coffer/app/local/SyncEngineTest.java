@@ -163,4 +163,22 @@ class SyncEngineTest {
         assertThat(ledger.transaction(lunch.id())).hasValueSatisfying(t -> assertThat(t.amount()).isEqualTo(lunch.amount()));
         assertSameAsServer(alice, ledger);
     }
+
+    @Test
+    void runningSumsThatDriftedFromTheirRowsAreSummedAgain() {
+        ApiClient alice = SERVER.signedIn(ALICE);
+        SyncEngine engine = engine(alice, ledger, 1000);
+        engine.sync();
+        ledger.database().write(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE wallet_sums SET posted_in = posted_in + 1")) {
+                return s.executeUpdate();
+            }
+        });
+        assertThat(ledger.mismatches()).isNotEmpty();
+
+        SyncEngine.SyncReport report = engine.sync();
+
+        assertThat(report.check()).isEqualTo(SyncEngine.Check.HEALED);
+        assertSameAsServer(alice, ledger);
+    }
 }
