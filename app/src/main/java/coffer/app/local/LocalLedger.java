@@ -60,9 +60,12 @@ public final class LocalLedger implements AutoCloseable {
 
     private static final DateTimeFormatter FIXED = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'")
             .withZone(ZoneOffset.UTC);
-    private static final String UPSERT_TRANSACTION = "INSERT INTO transactions (id, kind, status, amount_minor, currency,"
+    private static final String ON_CONFLICT_DO = "INSERT INTO transactions (id, kind, status, amount_minor, currency,"
             + " from_wallet, to_wallet, counterparty, description, reference, created_at, completed_at, failure_reason,"
-            + " seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET kind = excluded.kind,"
+            + " seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO";
+    /** A new movement, or nothing when its id is stored already. */
+    private static final String INSERT_TRANSACTION = ON_CONFLICT_DO + " NOTHING";
+    private static final String UPSERT_TRANSACTION = ON_CONFLICT_DO + " UPDATE SET kind = excluded.kind,"
             + " status = excluded.status, amount_minor = excluded.amount_minor, currency = excluded.currency,"
             + " from_wallet = excluded.from_wallet, to_wallet = excluded.to_wallet, counterparty = excluded.counterparty,"
             + " description = excluded.description, reference = excluded.reference, created_at = excluded.created_at,"
@@ -74,7 +77,7 @@ public final class LocalLedger implements AutoCloseable {
             + " available_minor = excluded.available_minor, pending_minor = excluded.pending_minor";
     private static final String COLUMNS = "id, kind, status, amount_minor, currency, from_wallet, to_wallet, counterparty,"
             + " description, reference, created_at, completed_at, failure_reason";
-    /** Per wallet: the server's balances, then posted in, posted out, pending out (kept by triggers). */
+    /** Per wallet: the server's balances, then posted in, posted out, pending out (see wallet_sums). */
     private static final String DERIVED = "SELECT w.id, w.currency, w.posted_minor, w.available_minor, w.pending_minor,"
             + " coalesce(s.posted_in, 0), coalesce(s.posted_out, 0), coalesce(s.pending_out, 0), w.status"
             + " FROM wallets w LEFT JOIN wallet_sums s ON s.wallet = w.id ORDER BY w.rowid";
@@ -114,23 +117,20 @@ public final class LocalLedger implements AutoCloseable {
      */
     public int apply(SyncPage page, Instant now) {
         return db.write(c -> {
-            try (PreparedStatement tx = c.prepareStatement(UPSERT_TRANSACTION);
-                 PreparedStatement wallet = c.prepareStatement(UPSERT_WALLET)) {
-                int transactions = 0;
+            List<TransactionView> movements = new ArrayList<>(page.changes().size());
+            List<Long> seqs = new ArrayList<>(page.changes().size());
+            try (PreparedStatement wallet = c.prepareStatement(UPSERT_WALLET)) {
                 for (SyncChange change : page.changes()) {
                     if (change.transaction() != null) {
-                        bindTransaction(tx, change.transaction(), change.seq());
-                        tx.addBatch();
-                        transactions++;
+                        movements.add(change.transaction());
+                        seqs.add(change.seq());
                     } else if (change.account() != null) {
                         bindWallet(wallet, change.account(), change.seq());
                         wallet.executeUpdate();
                     }
                 }
-                if (transactions > 0) {
-                    tx.executeBatch();
-                }
             }
+            store(c, movements, seqs::get);
             storeServerBalances(c, page.accounts(), page.seq());
             try (PreparedStatement s = c.prepareStatement("UPDATE sync_state SET cursor = ?, seq = ?, synced_at = ? WHERE id = 1")) {
                 s.setString(1, page.nextCursor());
@@ -154,15 +154,78 @@ public final class LocalLedger implements AutoCloseable {
                 delete.executeUpdate();
             }
             long seq = currentSeq(c);
-            try (PreparedStatement tx = c.prepareStatement(UPSERT_TRANSACTION)) {
-                for (TransactionView t : movements) {
-                    bindTransaction(tx, t, seq);
-                    tx.addBatch();
-                }
-                tx.executeBatch();
-            }
+            store(c, movements, i -> seq);
             return null;
         });
+    }
+
+    /**
+     * Stores movements in order (a later one with the same id replaces the earlier): new rows in one batch,
+     * their sums added once per wallet; rows already stored are updated, and the update trigger moves their
+     * sums.
+     */
+    private static void store(Connection c, List<TransactionView> movements, java.util.function.IntFunction<Long> seqOf)
+            throws SQLException {
+        if (movements.isEmpty()) {
+            return;
+        }
+        Map<String, long[]> sums = new LinkedHashMap<>();
+        List<Integer> existing = new ArrayList<>();
+        try (PreparedStatement insert = c.prepareStatement(INSERT_TRANSACTION)) {
+            for (int i = 0; i < movements.size(); i++) {
+                bindTransaction(insert, movements.get(i), seqOf.apply(i));
+                insert.addBatch();
+            }
+            int[] inserted = insert.executeBatch();
+            for (int i = 0; i < inserted.length; i++) {
+                if (inserted[i] > 0) {
+                    addSums(sums, movements.get(i));
+                } else {
+                    existing.add(i);
+                }
+            }
+        }
+        try (PreparedStatement add = c.prepareStatement("INSERT INTO wallet_sums (wallet, posted_in, posted_out, pending_out)"
+                + " VALUES (?, ?, ?, ?) ON CONFLICT (wallet) DO UPDATE SET posted_in = posted_in + excluded.posted_in,"
+                + " posted_out = posted_out + excluded.posted_out, pending_out = pending_out + excluded.pending_out")) {
+            for (Map.Entry<String, long[]> e : sums.entrySet()) {
+                add.setString(1, e.getKey());
+                add.setLong(2, e.getValue()[0]);
+                add.setLong(3, e.getValue()[1]);
+                add.setLong(4, e.getValue()[2]);
+                add.addBatch();
+            }
+            add.executeBatch();
+        }
+        // after the new rows' sums are in: the update trigger moves the sums of the rows it replaces
+        if (!existing.isEmpty()) {
+            try (PreparedStatement upsert = c.prepareStatement(UPSERT_TRANSACTION)) {
+                for (int i : existing) {
+                    bindTransaction(upsert, movements.get(i), seqOf.apply(i));
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+        }
+    }
+
+    /** A new row's part in its wallets' sums: posted in, posted out, pending out. */
+    private static void addSums(Map<String, long[]> sums, TransactionView t) {
+        boolean out = "out".equals(t.direction());
+        String from = out ? t.walletId() : t.counterpartyWalletId();
+        String to = out ? t.counterpartyWalletId() : t.walletId();
+        long amount = Money.parse(t.amount(), t.currency()).minor();
+        boolean posted = "completed".equals(t.status()) || "reversed".equals(t.status());
+        boolean pending = "pending".equals(t.status()) || "processing".equals(t.status());
+        if (posted && to != null) {
+            sums.computeIfAbsent(to, w -> new long[3])[0] += amount;
+        }
+        if (posted && from != null) {
+            sums.computeIfAbsent(from, w -> new long[3])[1] += amount;
+        }
+        if (pending && from != null) {
+            sums.computeIfAbsent(from, w -> new long[3])[2] += amount;
+        }
     }
 
     /** Forgets everything: the next sync starts from the beginning. */
