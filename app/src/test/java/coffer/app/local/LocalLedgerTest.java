@@ -43,6 +43,13 @@ class LocalLedgerTest {
                 "c" + seq, false), Instant.now());
     }
 
+    /** The derived balances are these, and equal the server's. */
+    private void assertMatchesServer(String posted, String available, String pending) {
+        assertThat(ledger.mismatches()).isEmpty();
+        assertThat(w1()).extracting(AccountView::balance, AccountView::availableBalance, AccountView::pendingBalance)
+                .containsExactly(posted, available, pending);
+    }
+
     private AccountView w1() {
         return ledger.wallets().get(0);
     }
@@ -54,9 +61,7 @@ class LocalLedgerTest {
                 movement("buy", "payment", "pending", "5.00", "out"),
                 movement("buy", "payment", "completed", "5.00", "out"));
 
-        assertThat(ledger.mismatches()).isEmpty();
-        assertThat(w1().balance()).isEqualTo("5.00");
-        assertThat(w1().pendingBalance()).isEqualTo("0.00");
+        assertMatchesServer("5.00", "5.00", "0.00");
         assertThat(ledger.transactionCount()).isEqualTo(2);
     }
 
@@ -65,16 +70,14 @@ class LocalLedgerTest {
         apply(1, "10.00", "4.00",
                 movement("top", "topup", "completed", "10.00", "in"),
                 movement("hold", "payment", "pending", "4.00", "out"));
-        assertThat(ledger.mismatches()).isEmpty();
-        assertThat(w1().availableBalance()).isEqualTo("6.00");
+        assertMatchesServer("10.00", "6.00", "4.00");
 
         // the hold is captured for less; a payment out is reversed by a movement that brings the money back
         apply(2, "7.00", "0.00",
                 movement("hold", "payment", "completed", "3.00", "out"),
                 movement("pay", "p2p", "reversed", "2.00", "out"),
                 movement("back", "reversal", "completed", "2.00", "in"));
-        assertThat(ledger.mismatches()).isEmpty();
-        assertThat(w1().balance()).isEqualTo("7.00");
+        assertMatchesServer("7.00", "7.00", "0.00");
 
         ledger.replaceWalletMovements("w1", List.of(movement("top", "topup", "completed", "10.00", "in")));
         assertThat(w1().balance()).isEqualTo("10.00");
