@@ -33,7 +33,7 @@ CREATE TABLE transactions (
     counterparty            TEXT,   -- as the server named the other side, seen from the user's side
     description             TEXT,
     reference               TEXT,
-    created_at              TEXT NOT NULL,
+    created_at              TEXT NOT NULL,   -- UTC, fixed width (nanoseconds), so text order is time order
     completed_at            TEXT,
     failure_reason          TEXT,
     seq                     INTEGER NOT NULL
@@ -41,3 +41,41 @@ CREATE TABLE transactions (
 CREATE INDEX transactions_from_created ON transactions (from_wallet, created_at DESC, id DESC);
 CREATE INDEX transactions_to_created ON transactions (to_wallet, created_at DESC, id DESC);
 CREATE INDEX transactions_created ON transactions (created_at DESC, id DESC);
+
+-- each wallet's sums over the stored movements, so the balance check after a sync reads a few rows instead of
+-- summing them all: posted = posted_in - posted_out (completed and reversed), pending = pending_out (pending
+-- and processing). A new row is added by the app (LocalLedger, once per page and wallet: a trigger per row
+-- would halve the speed of a full sync); any change or removal of a row, whoever makes it, by the triggers below
+CREATE TABLE wallet_sums (
+    wallet       TEXT PRIMARY KEY,
+    posted_in    INTEGER NOT NULL DEFAULT 0,
+    posted_out   INTEGER NOT NULL DEFAULT 0,
+    pending_out  INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TRIGGER transactions_sums_delete AFTER DELETE ON transactions BEGIN
+    UPDATE wallet_sums SET posted_in = posted_in - OLD.amount_minor
+        WHERE wallet = OLD.to_wallet AND OLD.status IN ('completed', 'reversed');
+    UPDATE wallet_sums SET posted_out = posted_out - OLD.amount_minor
+        WHERE wallet = OLD.from_wallet AND OLD.status IN ('completed', 'reversed');
+    UPDATE wallet_sums SET pending_out = pending_out - OLD.amount_minor
+        WHERE wallet = OLD.from_wallet AND OLD.status IN ('pending', 'processing');
+END;
+
+CREATE TRIGGER transactions_sums_update AFTER UPDATE ON transactions BEGIN
+    UPDATE wallet_sums SET posted_in = posted_in - OLD.amount_minor
+        WHERE wallet = OLD.to_wallet AND OLD.status IN ('completed', 'reversed');
+    UPDATE wallet_sums SET posted_out = posted_out - OLD.amount_minor
+        WHERE wallet = OLD.from_wallet AND OLD.status IN ('completed', 'reversed');
+    UPDATE wallet_sums SET pending_out = pending_out - OLD.amount_minor
+        WHERE wallet = OLD.from_wallet AND OLD.status IN ('pending', 'processing');
+    INSERT INTO wallet_sums (wallet, posted_in) SELECT NEW.to_wallet, NEW.amount_minor
+        WHERE NEW.to_wallet IS NOT NULL AND NEW.status IN ('completed', 'reversed')
+        ON CONFLICT (wallet) DO UPDATE SET posted_in = posted_in + excluded.posted_in;
+    INSERT INTO wallet_sums (wallet, posted_out) SELECT NEW.from_wallet, NEW.amount_minor
+        WHERE NEW.from_wallet IS NOT NULL AND NEW.status IN ('completed', 'reversed')
+        ON CONFLICT (wallet) DO UPDATE SET posted_out = posted_out + excluded.posted_out;
+    INSERT INTO wallet_sums (wallet, pending_out) SELECT NEW.from_wallet, NEW.amount_minor
+        WHERE NEW.from_wallet IS NOT NULL AND NEW.status IN ('pending', 'processing')
+        ON CONFLICT (wallet) DO UPDATE SET pending_out = pending_out + excluded.pending_out;
+END;

@@ -20,6 +20,7 @@ public final class InProcessServer implements BeforeAllCallback, AfterAllCallbac
     public static final String PASSWORD = "demo-password";
 
     private EmbeddedServer server;
+    private int stoppedPort;
     /** One session per user and class: the server rate-limits sign-ins, as it should. */
     private final Map<String, ApiClient> sessions = new ConcurrentHashMap<>();
 
@@ -38,6 +39,17 @@ public final class InProcessServer implements BeforeAllCallback, AfterAllCallbac
 
     public String baseUrl() {
         return server.baseUrl();
+    }
+
+    /** Stops the server (its data stays); {@link #restart()} starts it again on the same port. */
+    public void stop() {
+        stoppedPort = java.net.URI.create(server.baseUrl()).getPort();
+        server.close();
+    }
+
+    /** Starts the stopped server again on the same port with the same data folder. */
+    public void restart() {
+        server = EmbeddedServer.start(server.dataDir(), stoppedPort);
     }
 
     /** A client not yet signed in. */

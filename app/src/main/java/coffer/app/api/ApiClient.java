@@ -61,6 +61,7 @@ public final class ApiClient {
             .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
             .create();
     private static final String FX_THREAD = "JavaFX Application Thread";
+    private static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
 
     private final CofferApi api;
     private final OkHttpClient http;
@@ -69,7 +70,7 @@ public final class ApiClient {
     private volatile Session session;
     private volatile Runnable onSessionEnded = () -> { };
 
-    private ApiClient(String baseUrl, BooleanSupplier onUiThread) {
+    private ApiClient(String baseUrl, BooleanSupplier onUiThread, Duration readTimeout) {
         HttpUrl url = HttpUrl.parse(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
         if (url == null) {
             throw new IllegalArgumentException("Not an http(s) URL: " + baseUrl);
@@ -79,7 +80,7 @@ public final class ApiClient {
         // because money-moving POSTs carry their Idempotency-Key, the same on every attempt
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(5))
-                .readTimeout(Duration.ofSeconds(30))
+                .readTimeout(readTimeout)
                 .addInterceptor(new UiThreadGuard(onUiThread))
                 .addInterceptor(chain -> {
                     Session s = session;
@@ -104,7 +105,7 @@ public final class ApiClient {
      * on a thread named as JavaFX names its application thread; the app passes the exact test instead.
      */
     public static ApiClient create(String baseUrl) {
-        return create(baseUrl, () -> FX_THREAD.equals(Thread.currentThread().getName()));
+        return create(baseUrl, ApiClient::onFxThreadByName);
     }
 
     /**
@@ -113,7 +114,17 @@ public final class ApiClient {
      * {@code Platform::isFxApplicationThread}).
      */
     public static ApiClient create(String baseUrl, BooleanSupplier onUiThread) {
-        return new ApiClient(Objects.requireNonNull(baseUrl, "baseUrl"), onUiThread);
+        return new ApiClient(Objects.requireNonNull(baseUrl, "baseUrl"), onUiThread, DEFAULT_READ_TIMEOUT);
+    }
+
+    /** As {@link #create(String)}, giving up on an answer that does not come within {@code readTimeout}. */
+    public static ApiClient create(String baseUrl, Duration readTimeout) {
+        return new ApiClient(Objects.requireNonNull(baseUrl, "baseUrl"), ApiClient::onFxThreadByName,
+                Objects.requireNonNull(readTimeout, "readTimeout"));
+    }
+
+    private static boolean onFxThreadByName() {
+        return FX_THREAD.equals(Thread.currentThread().getName());
     }
 
     public String baseUrl() {
@@ -156,6 +167,11 @@ public final class ApiClient {
 
     public AccountView openAccount(String currency) {
         return execute(api.openAccount(new OpenAccountRequest(currency, null))).account();
+    }
+
+    /** With {@code additional}: one more wallet in a currency the user already holds. */
+    public AccountView openAccount(String currency, boolean additional) {
+        return execute(api.openAccount(new OpenAccountRequest(currency, additional))).account();
     }
 
     public AccountView lock(String walletId) {
@@ -223,19 +239,29 @@ public final class ApiClient {
         return execute(api.sync(cursor, null));
     }
 
+    /** As {@link #sync(String)}, at most {@code limit} changes per page (the server allows up to 1000). */
+    public SyncPage sync(String cursor, int limit) {
+        return execute(api.sync(cursor, limit));
+    }
+
     /**
      * Starts reading the server's event stream as the signed-in user; {@code onEvent} gets each event's
      * name on the stream's own thread. Close the stream on sign-out.
      */
     public EventStream events(Consumer<String> onEvent) {
-        EventStream stream = new EventStream(http, baseUrl + "api/v1/events", onEvent);
-        stream.start();
-        return stream;
+        return eventsWithData((name, data) -> onEvent.accept(name));
     }
 
     /** The user's saved bank accounts, oldest first. */
     public List<BankTypes.BankAccountView> bankAccounts() {
         return execute(api.bankAccounts()).bankAccounts();
+    }
+
+    /** As {@link #events(Consumer)}, with each event's data too (for {@code ready}/{@code changed}: {@code {"seq": n}}). */
+    public EventStream eventsWithData(java.util.function.BiConsumer<String, String> onEvent) {
+        EventStream stream = new EventStream(http, baseUrl + "api/v1/events", onEvent);
+        stream.start();
+        return stream;
     }
 
     /** Who holds an account, as the provider knows it; nothing is saved. */

@@ -6,7 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import okhttp3.Call;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -27,12 +27,13 @@ public final class EventStream implements AutoCloseable {
 
     private final OkHttpClient http;
     private final Request request;
-    private final Consumer<String> onEvent;
+    private final BiConsumer<String, String> onEvent;
     private final Thread reader;
     private volatile boolean closed;
     private volatile Call call;
 
-    EventStream(OkHttpClient http, String url, Consumer<String> onEvent) {
+    /** {@code onEvent} gets each event's name and its data (the last {@code data:} line). */
+    EventStream(OkHttpClient http, String url, BiConsumer<String, String> onEvent) {
         // the server sends a keep-alive every 15 s, so a minute of silence means the connection is gone
         this.http = http.newBuilder().readTimeout(Duration.ofSeconds(60)).build();
         this.request = new Request.Builder().url(url).header("Accept", "text/event-stream").build();
@@ -79,11 +80,12 @@ public final class EventStream implements AutoCloseable {
         BufferedReader lines = new BufferedReader(new InputStreamReader(body.byteStream(), StandardCharsets.UTF_8));
         String event = "message";
         boolean hasData = false;
+        String data = "";
         for (String line = lines.readLine(); line != null && !closed; line = lines.readLine()) {
             if (line.isEmpty()) {
                 // a blank line ends an event; one without data (a keep-alive comment) is not an event
                 if (hasData) {
-                    onEvent.accept(event);
+                    onEvent.accept(event, data);
                 }
                 event = "message";
                 hasData = false;
@@ -91,6 +93,7 @@ public final class EventStream implements AutoCloseable {
                 event = line.substring(6).strip();
             } else if (line.startsWith("data:")) {
                 hasData = true;
+                data = line.substring(5).strip();
             }
         }
     }

@@ -1,18 +1,40 @@
 package coffer.app.history;
 
+import coffer.core.api.AccountTypes.AccountView;
 import coffer.core.api.TransactionTypes.TransactionList;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * Where the history's rows come from: one page at a time, newest first. Today the server's
- * {@code GET /api/v1/transactions}; a local copy of the ledger can stand in without the screen changing.
- * Called off the FX thread.
+ * Where the history screen gets its wallets and pages of rows: the server's API, or the app's local copy
+ * of the ledger ({@link LocalHistorySource}). Blocking; called off the UI thread.
  */
-@FunctionalInterface
 public interface HistorySource {
+    List<AccountView> wallets();
+
     /**
-     * @param query the first page's filters ({@code wallet_id}, {@code kind}, {@code status}, {@code q},
-     *              {@code limit}), or {@code cursor} alone for the page after it
+     * One page, newest first, with {@code GET /api/v1/transactions}'s query parameters ({@code wallet_id},
+     * {@code kind}, {@code status}, {@code q}, {@code limit}, ...) or the {@code cursor} of the previous page alone.
      */
-    TransactionList page(Map<String, String> query);
+    TransactionList transactions(Map<String, String> query);
+
+    /** A source made of two calls, such as an API client's. */
+    static HistorySource of(Supplier<List<AccountView>> wallets, Function<Map<String, String>, TransactionList> transactions) {
+        Objects.requireNonNull(wallets, "wallets");
+        Objects.requireNonNull(transactions, "transactions");
+        return new HistorySource() {
+            @Override
+            public List<AccountView> wallets() {
+                return wallets.get();
+            }
+
+            @Override
+            public TransactionList transactions(Map<String, String> query) {
+                return transactions.apply(query);
+            }
+        };
+    }
 }

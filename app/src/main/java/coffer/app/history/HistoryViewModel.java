@@ -78,11 +78,14 @@ public final class HistoryViewModel {
     private boolean freshening;
 
     public HistoryViewModel(ApiClient api, BackgroundExecutor executor, int pageSize) {
-        this(api, executor, pageSize, Objects.requireNonNull(api, "api")::transactions, ZoneId.systemDefault());
+        this(api, executor, pageSize, HistorySource.of(Objects.requireNonNull(api, "api")::accounts, api::transactions),
+                ZoneId.systemDefault());
     }
 
     /**
-     * @param source where the rows come from (the server, or a local copy of it)
+     * @param api    for what only the server can do: a movement's detail, refunds, the CSV export
+     * @param source where the wallets and rows come from: the server, or the local copy of the ledger
+     *               ({@link LocalHistorySource}), so the history scrolls, filters and searches offline
      * @param zone   the user's time zone, for receipts
      */
     public HistoryViewModel(ApiClient api, BackgroundExecutor executor, int pageSize, HistorySource source, ZoneId zone) {
@@ -251,7 +254,7 @@ public final class HistoryViewModel {
             Map<String, String> query = Map.of("wallet_id", walletId, "limit", Integer.toString(CHART_PAGE));
             TransactionList page;
             do {
-                page = source.page(query);
+                page = source.transactions(query);
                 movements.addAll(page.transactions());
                 query = page.nextCursor() == null ? null : Map.of("cursor", page.nextCursor());
             } while (page.hasMore() && query != null && movements.size() < CHART_MOVEMENTS);
@@ -266,14 +269,14 @@ public final class HistoryViewModel {
     }
 
     private AccountView account(String walletId) {
-        return api.accounts().stream().filter(a -> a.id().equals(walletId)).findFirst()
+        return source.wallets().stream().filter(a -> a.id().equals(walletId)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("wallet " + walletId + " is no longer listed"));
     }
 
     /** Loads the wallets, then (through the wallet's listener) the first page of the first wallet's history. */
     public void load() {
         busy.set(true);
-        executor.submit(api::accounts, accounts -> {
+        executor.submit(source::wallets, accounts -> {
             busy.set(false);
             wallets.setAll(accounts.stream().map(WalletRow::of).toList());
             if (wallets.isEmpty()) {
@@ -306,7 +309,7 @@ public final class HistoryViewModel {
         Map<String, String> query = nextCursor != null ? Map.of("cursor", nextCursor) : firstPageQuery();
         busy.set(true);
         error.set("");
-        executor.submit(() -> source.page(query), page -> {
+        executor.submit(() -> source.transactions(query), page -> {
             if (forGeneration != generation) {
                 return;
             }

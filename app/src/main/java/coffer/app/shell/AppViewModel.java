@@ -6,6 +6,9 @@ import coffer.app.format.Problems;
 import coffer.app.history.HistoryViewModel;
 import coffer.app.order.OrderViewModel;
 import coffer.app.kyc.KycViewModel;
+import coffer.app.history.LocalHistorySource;
+import coffer.app.local.LocalLedger;
+import coffer.app.local.SyncEngine;
 import coffer.app.send.SendViewModel;
 import coffer.app.send.TransferViewModel;
 import coffer.app.server.EmbeddedServer;
@@ -14,21 +17,30 @@ import coffer.app.settings.SettingsViewModel;
 import coffer.app.settlement.SettlementsViewModel;
 import coffer.app.signin.SignInViewModel;
 import coffer.app.sync.LiveEventsViewModel;
+import coffer.app.sync.SyncViewModel;
 import coffer.app.topup.TopupViewModel;
 import coffer.app.wallet.WalletsViewModel;
 import coffer.app.withdraw.WithdrawViewModel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -43,6 +55,8 @@ public final class AppViewModel implements AutoCloseable {
     private static final int HISTORY_PAGE = 100;
     /** A payment's status arrives with the event stream; the poll only covers a stream that is down. */
     private static final int FALLBACK_POLL_FACTOR = 10;
+    /** The local ledger also syncs on this timer, in case an event was missed. */
+    private static final Duration SYNC_INTERVAL = Duration.ofSeconds(60);
 
     private final BackgroundExecutor executor;
     private final AppSettings settings;
@@ -58,6 +72,13 @@ public final class AppViewModel implements AutoCloseable {
     private final StringProperty announcement = new SimpleStringProperty("");
     /** Refreshes the screen on show when the server announces a change; screens without live data leave it empty. */
     private Runnable refreshScreen = () -> { };
+    /** The signed-in user's local copy of the ledger and its sync; null when signed out or it could not open. */
+    private LocalLedger ledger;
+    private SyncViewModel sync;
+    private final BooleanProperty syncing = new SimpleBooleanProperty();
+    private final DoubleProperty syncProgress = new SimpleDoubleProperty(-1);
+    private final StringProperty syncStatus = new SimpleStringProperty("");
+    private final ObjectProperty<SyncEngine.Check> balanceCheck = new SimpleObjectProperty<>();
     private LiveEventsViewModel live;
     private volatile ApiClient api;
     private volatile EmbeddedServer embedded;
@@ -105,6 +126,26 @@ public final class AppViewModel implements AutoCloseable {
     /** Incoming money and other news from the server's event stream, for the status bar. */
     public StringProperty announcementProperty() {
         return announcement;
+    }
+
+    /** True while the local ledger syncs (the first time: the whole history, with a progress bar). */
+    public BooleanProperty syncingProperty() {
+        return syncing;
+    }
+
+    /** The running sync's progress, 0 to 1, or -1 when its end is not known. */
+    public DoubleProperty syncProgressProperty() {
+        return syncProgress;
+    }
+
+    /** The status bar's line about the local copy: when it last synced, how the balance check came out. */
+    public StringProperty syncStatusProperty() {
+        return syncStatus;
+    }
+
+    /** The last balance check of the local copy against the server (ok / healed / failed); null before one. */
+    public ObjectProperty<SyncEngine.Check> balanceCheckProperty() {
+        return balanceCheck;
     }
 
     public BooleanProperty darkThemeProperty() {
@@ -162,6 +203,7 @@ public final class AppViewModel implements AutoCloseable {
     public void signOut() {
         ApiClient client = api;
         stopLive();
+        closeLedger();
         signedIn.set(false);
         screen.set(Screen.SIGN_IN);
         if (client != null) {
@@ -174,19 +216,84 @@ public final class AppViewModel implements AutoCloseable {
 
     private void sessionEnded() {
         stopLive();
+        closeLedger();
         signedIn.set(false);
         screen.set(Screen.SIGN_IN);
         error.set("Your session ended. Please sign in again.");
     }
 
     public SignInViewModel signIn() {
-        return new SignInViewModel(api, executor, embedded(), () -> {
+        SignInViewModel[] signIn = new SignInViewModel[1];
+        signIn[0] = new SignInViewModel(api, executor, embedded(), () -> {
             signedIn.set(true);
+            openLedger(signIn[0].emailProperty().get());
+        });
+        return signIn[0];
+    }
+
+    /**
+     * Opens the user's local ledger (one file per server and user), then syncs it: in full the first time,
+     * with the main window's progress bar, incrementally after. Screens then read from it. When it cannot be
+     * opened the screens read from the server as before.
+     */
+    private void openLedger(String email) {
+        ApiClient client = api;
+        closeLedger();
+        Path file = ledgerFile(embedded() ? "embedded:" + embeddedDataDir.toAbsolutePath() : client.baseUrl(), email);
+        executor.submit(() -> LocalLedger.open(file), opened -> {
+            ledger = opened;
+            sync = new SyncViewModel(new SyncEngine(client::sync, client::transactions, opened, SyncEngine.Options.DEFAULT,
+                    Clock.systemUTC()), executor);
+            syncing.bind(sync.syncingProperty());
+            syncProgress.bind(sync.progressProperty());
+            syncStatus.bind(sync.statusProperty());
+            balanceCheck.bind(sync.checkProperty());
+            stopLive();
+            live = new LiveEventsViewModel(client, executor, sync, () -> refreshScreen.run());
+            announcement.bind(live.announcementProperty());
+            live.start();
+            sync.every(SYNC_INTERVAL);
+            sync.request();
+            screen.set(lastSessionScreen());
+        }, failure -> {
+            syncStatus.set("Working without a local copy: " + Problems.describe(failure));
             if (live != null) {
                 live.start();
             }
             screen.set(lastSessionScreen());
         });
+    }
+
+    /** {@code ledgers/<hash of server and user>.db} under the app's home folder. */
+    static Path ledgerFile(String server, String email) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((server + "\n" + email.strip().toLowerCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8));
+            return AppSettings.home().resolve("ledgers").resolve(HexFormat.of().formatHex(digest, 0, 16) + ".db");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    private void closeLedger() {
+        syncing.unbind();
+        syncProgress.unbind();
+        syncStatus.unbind();
+        balanceCheck.unbind();
+        syncing.set(false);
+        if (sync != null) {
+            sync.close();
+            sync = null;
+        }
+        if (ledger != null) {
+            LocalLedger closing = ledger;
+            ledger = null;
+            // a sync may still be writing: close once it let go (the database's locks wait for it)
+            executor.submit(() -> {
+                closing.close();
+                return Boolean.TRUE;
+            }, ok -> { }, failure -> { });
+        }
     }
 
     /** Where a sign-in lands: the screen the user last worked on, else the wallets. */
@@ -210,14 +317,19 @@ public final class AppViewModel implements AutoCloseable {
     }
 
     public WalletsViewModel wallets() {
-        WalletsViewModel wallets = new WalletsViewModel(api, executor);
+        LocalLedger local = ledger;
+        WalletsViewModel wallets = local != null ? new WalletsViewModel(api, local::wallets, executor)
+                : new WalletsViewModel(api, executor);
         refreshScreen = wallets::load;
         return wallets;
     }
 
     public HistoryViewModel history() {
         refreshScreen = () -> { };
-        return new HistoryViewModel(api, executor, HISTORY_PAGE);
+        LocalLedger local = ledger;
+        return local != null ? new HistoryViewModel(api, executor, HISTORY_PAGE, new LocalHistorySource(local),
+                ZoneId.systemDefault())
+                : new HistoryViewModel(api, executor, HISTORY_PAGE);
     }
 
     /** The payment's status follows the event stream; polling stays as a slow fallback. */
@@ -288,6 +400,7 @@ public final class AppViewModel implements AutoCloseable {
     @Override
     public void close() {
         stopLive();
+        closeLedger();
         stopEmbedded();
     }
 }

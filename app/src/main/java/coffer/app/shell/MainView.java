@@ -19,6 +19,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -45,6 +46,8 @@ public final class MainView {
     @FXML private Label announcement;
     @FXML private Label error;
     @FXML private ProgressIndicator progress;
+    @FXML private ProgressBar syncProgress;
+    @FXML private Label syncStatus;
 
     public MainView(AppViewModel app) {
         this.app = app;
@@ -91,6 +94,10 @@ public final class MainView {
         signOut.visibleProperty().bind(app.signedInProperty());
         connection.textProperty().bind(app.connectionProperty());
         announcement.textProperty().bind(app.announcementProperty());
+        syncProgress.progressProperty().bind(app.syncProgressProperty());
+        syncProgress.visibleProperty().bind(app.syncingProperty());
+        syncProgress.managedProperty().bind(app.syncingProperty());
+        syncStatus.textProperty().bind(app.syncStatusProperty());
         error.textProperty().bind(app.errorProperty());
         progress.visibleProperty().bind(app.busyProperty());
         progress.managedProperty().bind(progress.visibleProperty());

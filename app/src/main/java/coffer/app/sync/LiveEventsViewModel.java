@@ -13,6 +13,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -27,6 +29,9 @@ public final class LiveEventsViewModel {
     private final ApiClient api;
     private final BackgroundExecutor executor;
     private final Runnable onChanged;
+    /** The local ledger's sync that events trigger; null: the feed is read here, for announcements only. */
+    private final SyncViewModel localSync;
+    private static final Pattern SEQ = Pattern.compile("\"seq\"\\s*:\\s*(\\d+)");
     private final StringProperty announcement = new SimpleStringProperty("");
     /** Incoming movements announced already: the feed repeats a movement whose status changes. */
     private final Set<String> announced = new HashSet<>();
@@ -38,9 +43,30 @@ public final class LiveEventsViewModel {
 
     /** {@code onChanged} runs on the UI thread after each change the server announced. */
     public LiveEventsViewModel(ApiClient api, BackgroundExecutor executor, Runnable onChanged) {
+        this(api, executor, null, onChanged);
+    }
+
+    /**
+     * Each event asks {@code localSync} to sync the local ledger; after each sync the movements it brought
+     * in are announced and {@code onChanged} runs (on the UI thread).
+     */
+    public LiveEventsViewModel(ApiClient api, BackgroundExecutor executor, SyncViewModel localSync, Runnable onChanged) {
         this.api = Objects.requireNonNull(api, "api");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.onChanged = Objects.requireNonNull(onChanged, "onChanged");
+        this.localSync = localSync;
+        if (localSync != null) {
+            localSync.onSynced(report -> {
+                if (stream == null) {
+                    return;
+                }
+                if (caughtUp) {
+                    announce(report.received());
+                }
+                caughtUp = true;
+                onChanged.run();
+            });
+        }
     }
 
     /** The latest news for the status bar, such as "Received 25.00 USD from bob@example.com". */
@@ -53,10 +79,19 @@ public final class LiveEventsViewModel {
         stop();
         caughtUp = false;
         cursor = null;
-        stream = api.events(event -> executor.schedule(Duration.ZERO, () -> {
-            if (stream != null && ("changed".equals(event) || "ready".equals(event))) {
-                sync();
+        stream = api.eventsWithData((event, data) -> executor.schedule(Duration.ZERO, () -> {
+            if (stream == null || !("changed".equals(event) || "ready".equals(event))) {
+                return;
             }
+            if (localSync == null) {
+                sync();
+                return;
+            }
+            Matcher seq = SEQ.matcher(data);
+            if (seq.find()) {
+                localSync.announceTarget(Long.parseLong(seq.group(1)));
+            }
+            localSync.request();
         }));
     }
 
@@ -90,7 +125,8 @@ public final class LiveEventsViewModel {
                 cursor = pages.get(pages.size() - 1).nextCursor();
             }
             if (caughtUp) {
-                pages.forEach(this::announce);
+                pages.forEach(p -> announce(p.changes().stream().map(SyncChange::transaction).filter(Objects::nonNull)
+                        .filter(t -> "in".equals(t.direction()) && "completed".equals(t.status())).toList()));
             }
             caughtUp = true;
             onChanged.run();
@@ -116,10 +152,10 @@ public final class LiveEventsViewModel {
         return pages;
     }
 
-    private void announce(SyncPage page) {
-        for (SyncChange change : page.changes()) {
-            TransactionView t = change.transaction();
-            if (t != null && "in".equals(t.direction()) && "completed".equals(t.status()) && announced.add(t.id())) {
+    /** Announces money that arrived, each movement once. */
+    private void announce(List<TransactionView> received) {
+        for (TransactionView t : received) {
+            if (announced.add(t.id())) {
                 announcement.set("Received " + Amounts.format(t.amount(), t.currency())
                         + (t.counterparty() != null ? " from " + t.counterparty() : ""));
             }

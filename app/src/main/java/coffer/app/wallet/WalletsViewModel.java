@@ -1,6 +1,7 @@
 package coffer.app.wallet;
 
 import coffer.app.api.ApiClient;
+import coffer.app.api.ApiException;
 import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.format.Amounts;
 import coffer.app.format.Problems;
@@ -29,6 +30,8 @@ public final class WalletsViewModel {
     }
 
     private final ApiClient api;
+    /** The wallets as the local copy of the ledger has them; null: ask the server. */
+    private final Callable<List<AccountView>> local;
     private final BackgroundExecutor executor;
     private final ObservableList<WalletRow> wallets = FXCollections.observableArrayList();
     private final ObjectProperty<WalletRow> selected = new SimpleObjectProperty<>();
@@ -43,7 +46,16 @@ public final class WalletsViewModel {
             () -> !busy.get() && selected.get() != null && selected.get().locked(), busy, selected);
 
     public WalletsViewModel(ApiClient api, BackgroundExecutor executor) {
+        this(api, null, executor);
+    }
+
+    /**
+     * The overview read from {@code local} (the local copy of the ledger), so it shows with no network; the
+     * KYC line and the actions still need the server.
+     */
+    public WalletsViewModel(ApiClient api, Callable<List<AccountView>> local, BackgroundExecutor executor) {
         this.api = Objects.requireNonNull(api, "api");
+        this.local = local;
         this.executor = Objects.requireNonNull(executor, "executor");
     }
 
@@ -84,7 +96,19 @@ public final class WalletsViewModel {
     }
 
     public void load() {
-        run(() -> new Overview(api.accounts(), api.kyc()), null);
+        run(() -> local == null ? new Overview(api.accounts(), api.kyc()) : new Overview(local.call(), kycIfReachable()), null);
+    }
+
+    /** The KYC status, or null when the server cannot be reached: the wallets show without it. */
+    private KycStatusResponse kycIfReachable() {
+        try {
+            return api.kyc();
+        } catch (ApiException e) {
+            if (e.kind() == ApiException.Kind.NETWORK_DOWN || e.kind() == ApiException.Kind.SERVER_ERROR) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     /** Opens a wallet in the currency typed (an ISO 4217 code such as EUR). */

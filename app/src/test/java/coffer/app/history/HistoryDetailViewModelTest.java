@@ -34,10 +34,11 @@ class HistoryDetailViewModelTest {
 
     private static HistoryViewModel loadedFor(String email, List<Map<String, String>> asked) {
         ApiClient api = SERVER.signedIn(email);
-        HistoryViewModel viewModel = new HistoryViewModel(api, BackgroundExecutor.sameThread(), 100, query -> {
-            asked.add(query);
-            return api.transactions(query);
-        }, ZoneId.of("UTC"));
+        HistoryViewModel viewModel = new HistoryViewModel(api, BackgroundExecutor.sameThread(), 100,
+                HistorySource.of(api::accounts, query -> {
+                    asked.add(query);
+                    return api.transactions(query);
+                }), ZoneId.of("UTC"));
         viewModel.load();
         return viewModel;
     }

@@ -22,7 +22,7 @@ class LiveEventsViewModelTest {
     static final InProcessServer SERVER = new InProcessServer();
 
     /** Polls until {@code condition} holds; the event stream delivers on its own thread. */
-    private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
+    static boolean eventually(BooleanSupplier condition) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (Instant.now().isBefore(deadline)) {
             if (condition.getAsBoolean()) {

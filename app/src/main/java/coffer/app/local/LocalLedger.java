@@ -1,0 +1,520 @@
+package coffer.app.local;
+
+import coffer.core.api.AccountTypes.AccountView;
+import coffer.core.api.SyncTypes.SyncChange;
+import coffer.core.api.SyncTypes.SyncPage;
+import coffer.core.api.TransactionTypes.TransactionView;
+import coffer.core.money.Money;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The app's copy of one user's ledger: what the sync feed said, stored so the screens read it with no
+ * network. Movements are stored side-free (money goes from {@code from_wallet} to {@code to_wallet}), so a
+ * movement between two of the user's wallets is one row whichever side the server showed it from; a
+ * screen sees each movement from the side of the wallet it looks at, as the server would show it.
+ *
+ * <p>Balances are never copied from the server: they are derived from the stored movements (posted: money
+ * in minus money out of {@code completed} and {@code reversed} movements; pending: {@code pending} and
+ * {@code processing} money out; available: posted minus pending). Triggers keep those sums per wallet as
+ * rows change, whoever changes them, so reading them costs nothing at 500,000 rows; {@link #recount()} sums
+ * every row again. The server's own figures are kept next to them only to check the copy ({@link #mismatches()}).
+ */
+public final class LocalLedger implements AutoCloseable {
+    /** Where the copy stands. {@code cursor} null: never synced. */
+    public record SyncState(String cursor, long seq, Instant syncedAt) {
+    }
+
+    /** A wallet's balances in minor units. */
+    public record Balances(long posted, long available, long pending) {
+    }
+
+    /** A wallet whose derived balances differ from the server's ({@code server}) as of the last sync. */
+    public record Mismatch(String walletId, String currency, Balances local, Balances server) {
+    }
+
+    /** A page of history, newest first; {@code next} is where the next page starts, null on the last. */
+    public record HistoryPage(List<TransactionView> transactions, Keyset next) {
+    }
+
+    /** The position after the last row of a page: (created at, id), both descending. */
+    public record Keyset(String createdAt, String id) {
+    }
+
+    private static final DateTimeFormatter FIXED = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final String ON_CONFLICT_DO = "INSERT INTO transactions (id, kind, status, amount_minor, currency,"
+            + " from_wallet, to_wallet, counterparty, description, reference, created_at, completed_at, failure_reason,"
+            + " seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO";
+    /** A new movement, or nothing when its id is stored already. */
+    private static final String INSERT_TRANSACTION = ON_CONFLICT_DO + " NOTHING";
+    private static final String UPSERT_TRANSACTION = ON_CONFLICT_DO + " UPDATE SET kind = excluded.kind,"
+            + " status = excluded.status, amount_minor = excluded.amount_minor, currency = excluded.currency,"
+            + " from_wallet = excluded.from_wallet, to_wallet = excluded.to_wallet, counterparty = excluded.counterparty,"
+            + " description = excluded.description, reference = excluded.reference, created_at = excluded.created_at,"
+            + " completed_at = excluded.completed_at, failure_reason = excluded.failure_reason, seq = excluded.seq";
+    private static final String UPSERT_WALLET = "INSERT INTO wallets (id, currency, posted_minor, available_minor,"
+            + " pending_minor, status, seq) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+            + " currency = excluded.currency, status = excluded.status, seq = excluded.seq";
+    private static final String UPSERT_WALLET_BALANCES = UPSERT_WALLET + ", posted_minor = excluded.posted_minor,"
+            + " available_minor = excluded.available_minor, pending_minor = excluded.pending_minor";
+    private static final String COLUMNS = "id, kind, status, amount_minor, currency, from_wallet, to_wallet, counterparty,"
+            + " description, reference, created_at, completed_at, failure_reason";
+    /** Per wallet: the server's balances, then posted in, posted out, pending out (see wallet_sums). */
+    private static final String DERIVED = "SELECT w.id, w.currency, w.posted_minor, w.available_minor, w.pending_minor,"
+            + " coalesce(s.posted_in, 0), coalesce(s.posted_out, 0), coalesce(s.pending_out, 0), w.status"
+            + " FROM wallets w LEFT JOIN wallet_sums s ON s.wallet = w.id ORDER BY w.rowid";
+
+    private final LocalDatabase db;
+
+    public LocalLedger(LocalDatabase db) {
+        this.db = Objects.requireNonNull(db, "db");
+    }
+
+    /** Opens (creating if needed) the ledger file. */
+    public static LocalLedger open(Path file) {
+        return new LocalLedger(LocalDatabase.open(file));
+    }
+
+    public LocalDatabase database() {
+        return db;
+    }
+
+    public SyncState state() {
+        return db.read(c -> {
+            try (Statement s = c.createStatement();
+                 ResultSet r = s.executeQuery("SELECT cursor, seq, synced_at FROM sync_state WHERE id = 1")) {
+                r.next();
+                String at = r.getString(3);
+                return new SyncState(r.getString(1), r.getLong(2), at == null ? null : Instant.parse(at));
+            }
+        });
+    }
+
+    /**
+     * Applies one page of the change feed in one local transaction: its movements and wallets, the server's
+     * balances as of the page, and the cursor to continue from. A crash leaves the copy as it was before
+     * the page or after it, never half-way.
+     *
+     * @return the number of changes applied
+     */
+    public int apply(SyncPage page, Instant now) {
+        return db.write(c -> {
+            List<TransactionView> movements = new ArrayList<>(page.changes().size());
+            List<Long> seqs = new ArrayList<>(page.changes().size());
+            try (PreparedStatement wallet = c.prepareStatement(UPSERT_WALLET)) {
+                for (SyncChange change : page.changes()) {
+                    if (change.transaction() != null) {
+                        movements.add(change.transaction());
+                        seqs.add(change.seq());
+                    } else if (change.account() != null) {
+                        bindWallet(wallet, change.account(), change.seq());
+                        wallet.executeUpdate();
+                    }
+                }
+            }
+            store(c, movements, seqs::get);
+            storeServerBalances(c, page.accounts(), page.seq());
+            try (PreparedStatement s = c.prepareStatement("UPDATE sync_state SET cursor = ?, seq = ?, synced_at = ? WHERE id = 1")) {
+                s.setString(1, page.nextCursor());
+                s.setLong(2, page.seq());
+                s.setString(3, now.toString());
+                s.executeUpdate();
+            }
+            return page.changes().size();
+        });
+    }
+
+    /**
+     * Replaces everything stored about one wallet's movements by {@code movements} (the server's full list
+     * for it, seen from that wallet), in one transaction.
+     */
+    public void replaceWalletMovements(String walletId, List<TransactionView> movements) {
+        db.write(c -> {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM transactions WHERE from_wallet = ? OR to_wallet = ?")) {
+                delete.setString(1, walletId);
+                delete.setString(2, walletId);
+                delete.executeUpdate();
+            }
+            long seq = currentSeq(c);
+            store(c, movements, i -> seq);
+            return null;
+        });
+    }
+
+    /**
+     * Stores movements in order (a later one with the same id replaces the earlier): new rows in one batch,
+     * their sums added once per wallet; rows already stored are updated, and the update trigger moves their
+     * sums.
+     */
+    private static void store(Connection c, List<TransactionView> movements, java.util.function.IntFunction<Long> seqOf)
+            throws SQLException {
+        if (movements.isEmpty()) {
+            return;
+        }
+        Map<String, long[]> sums = new LinkedHashMap<>();
+        List<Integer> existing = new ArrayList<>();
+        try (PreparedStatement insert = c.prepareStatement(INSERT_TRANSACTION)) {
+            for (int i = 0; i < movements.size(); i++) {
+                bindTransaction(insert, movements.get(i), seqOf.apply(i));
+                insert.addBatch();
+            }
+            int[] inserted = insert.executeBatch();
+            for (int i = 0; i < inserted.length; i++) {
+                if (inserted[i] > 0) {
+                    addSums(sums, movements.get(i));
+                } else {
+                    existing.add(i);
+                }
+            }
+        }
+        try (PreparedStatement add = c.prepareStatement("INSERT INTO wallet_sums (wallet, posted_in, posted_out, pending_out)"
+                + " VALUES (?, ?, ?, ?) ON CONFLICT (wallet) DO UPDATE SET posted_in = posted_in + excluded.posted_in,"
+                + " posted_out = posted_out + excluded.posted_out, pending_out = pending_out + excluded.pending_out")) {
+            for (Map.Entry<String, long[]> e : sums.entrySet()) {
+                add.setString(1, e.getKey());
+                add.setLong(2, e.getValue()[0]);
+                add.setLong(3, e.getValue()[1]);
+                add.setLong(4, e.getValue()[2]);
+                add.addBatch();
+            }
+            add.executeBatch();
+        }
+        // after the new rows' sums are in: the update trigger moves the sums of the rows it replaces
+        if (!existing.isEmpty()) {
+            try (PreparedStatement upsert = c.prepareStatement(UPSERT_TRANSACTION)) {
+                for (int i : existing) {
+                    bindTransaction(upsert, movements.get(i), seqOf.apply(i));
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+        }
+    }
+
+    /** A new row's part in its wallets' sums: posted in, posted out, pending out. */
+    private static void addSums(Map<String, long[]> sums, TransactionView t) {
+        boolean out = "out".equals(t.direction());
+        String from = out ? t.walletId() : t.counterpartyWalletId();
+        String to = out ? t.counterpartyWalletId() : t.walletId();
+        long amount = Money.parse(t.amount(), t.currency()).minor();
+        boolean posted = "completed".equals(t.status()) || "reversed".equals(t.status());
+        boolean pending = "pending".equals(t.status()) || "processing".equals(t.status());
+        if (posted && to != null) {
+            sums.computeIfAbsent(to, w -> new long[3])[0] += amount;
+        }
+        if (posted && from != null) {
+            sums.computeIfAbsent(from, w -> new long[3])[1] += amount;
+        }
+        if (pending && from != null) {
+            sums.computeIfAbsent(from, w -> new long[3])[2] += amount;
+        }
+    }
+
+    /** Forgets everything: the next sync starts from the beginning. */
+    public void wipe() {
+        db.write(c -> {
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("DELETE FROM transactions");
+                s.executeUpdate("DELETE FROM wallet_sums");
+                s.executeUpdate("DELETE FROM wallets");
+                s.executeUpdate("UPDATE sync_state SET cursor = NULL, seq = 0, synced_at = NULL WHERE id = 1");
+            }
+            return null;
+        });
+    }
+
+    /** The user's wallets, balances derived from the stored movements, in the order the server listed them. */
+    public List<AccountView> wallets() {
+        return eachWallet((id, currency, status, local, server) -> new AccountView(id, currency,
+                decimal(local.posted(), currency), decimal(local.available(), currency), decimal(local.pending(), currency),
+                status));
+    }
+
+    /** Wallets whose derived balances differ from the server's as of the last applied page. */
+    public List<Mismatch> mismatches() {
+        return eachWallet((id, currency, status, local, server) -> local.equals(server) ? null
+                : new Mismatch(id, currency, local, server));
+    }
+
+    /** What to make of one wallet, its derived balances and the server's; null for nothing. */
+    @FunctionalInterface
+    private interface WalletReader<T> {
+        T read(String id, String currency, String status, Balances local, Balances server);
+    }
+
+    private <T> List<T> eachWallet(WalletReader<T> reader) {
+        return db.read(c -> {
+            List<T> out = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(DERIVED)) {
+                while (r.next()) {
+                    T item = reader.read(r.getString(1), r.getString(2), r.getString(9), derived(r),
+                            new Balances(r.getLong(3), r.getLong(4), r.getLong(5)));
+                    if (item != null) {
+                        out.add(item);
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private static Balances derived(ResultSet r) throws SQLException {
+        long posted = r.getLong(6) - r.getLong(7);
+        long pending = r.getLong(8);
+        return new Balances(posted, posted - pending, pending);
+    }
+
+    /** How many movements are stored. */
+    public long transactionCount() {
+        return db.read(c -> {
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT count(*) FROM transactions")) {
+                r.next();
+                return r.getLong(1);
+            }
+        });
+    }
+
+    /**
+     * Sums every stored movement again into the per-wallet sums the triggers keep, in case those drifted
+     * (a file edited by hand, a bug): the slow, thorough form of the balance check's input.
+     */
+    public void recount() {
+        db.write(c -> {
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("DELETE FROM wallet_sums");
+                s.executeUpdate("INSERT INTO wallet_sums (wallet, posted_in, posted_out, pending_out)"
+                        + " SELECT wallet, sum(posted_in), sum(posted_out), sum(pending_out) FROM ("
+                        + " SELECT to_wallet AS wallet, amount_minor AS posted_in, 0 AS posted_out, 0 AS pending_out"
+                        + "   FROM transactions WHERE to_wallet IS NOT NULL AND status IN ('completed', 'reversed')"
+                        + " UNION ALL SELECT from_wallet, 0, amount_minor, 0"
+                        + "   FROM transactions WHERE from_wallet IS NOT NULL AND status IN ('completed', 'reversed')"
+                        + " UNION ALL SELECT from_wallet, 0, 0, amount_minor"
+                        + "   FROM transactions WHERE from_wallet IS NOT NULL AND status IN ('pending', 'processing')"
+                        + ") GROUP BY wallet");
+            }
+            return null;
+        });
+    }
+
+    /** One movement, seen from the user's sending wallet when both sides are theirs (as the server shows it). */
+    public Optional<TransactionView> transaction(String id) {
+        return db.read(c -> {
+            Set<String> own = ownWallets(c);
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM transactions WHERE id = ?")) {
+                s.setString(1, id);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.of(view(r, null, own)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * One page of history, newest first, after {@code after} (null: from the newest).
+     *
+     * @param limit rows per page, at least 1
+     */
+    public HistoryPage history(LedgerFilter filter, Keyset after, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive, was " + limit);
+        }
+        return db.read(c -> {
+            Set<String> own = ownWallets(c);
+            List<Object> params = new ArrayList<>();
+            String sql;
+            if (filter.walletId() == null) {
+                sql = select("1 = 1", filter, after, params) + " ORDER BY created_at DESC, id DESC LIMIT " + (limit + 1);
+            } else {
+                // two ordered index walks (money out, money in) merged: no sort of the wallet's whole history
+                params.add(filter.walletId());
+                String out = select("from_wallet = ?", filter, after, params);
+                params.add(filter.walletId());
+                String in = select("to_wallet = ?", filter, after, params);
+                String order = " ORDER BY created_at DESC, id DESC LIMIT " + (limit + 1);
+                sql = "SELECT * FROM (" + out + order + ") UNION ALL SELECT * FROM (" + in + order + ")" + order;
+            }
+            List<TransactionView> rows = new ArrayList<>();
+            List<String> created = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.size(); i++) {
+                    s.setObject(i + 1, params.get(i));
+                }
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        rows.add(view(r, filter.walletId(), own));
+                        created.add(r.getString(11));
+                    }
+                }
+            }
+            if (rows.size() <= limit) {
+                return new HistoryPage(rows, null);
+            }
+            List<TransactionView> page = rows.subList(0, limit);
+            return new HistoryPage(List.copyOf(page), new Keyset(created.get(limit - 1), page.get(limit - 1).id()));
+        });
+    }
+
+    private static String select(String side, LedgerFilter f, Keyset after, List<Object> params) {
+        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM transactions WHERE ").append(side);
+        in(sql, "kind", f.kinds(), params);
+        in(sql, "status", f.statuses(), params);
+        if (f.from() != null) {
+            sql.append(" AND created_at >= ?");
+            params.add(fixed(f.from()));
+        }
+        if (f.to() != null) {
+            sql.append(" AND created_at < ?");
+            params.add(fixed(f.to()));
+        }
+        if (f.minMinor() != null) {
+            sql.append(" AND amount_minor >= ?");
+            params.add(f.minMinor());
+        }
+        if (f.maxMinor() != null) {
+            sql.append(" AND amount_minor <= ?");
+            params.add(f.maxMinor());
+        }
+        if (f.text() != null) {
+            String like = "%" + f.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            sql.append(" AND (description LIKE ? ESCAPE '\\' OR reference LIKE ? ESCAPE '\\' OR counterparty LIKE ? ESCAPE '\\'"
+                    + " OR id LIKE ? ESCAPE '\\')");
+            for (int i = 0; i < 4; i++) {
+                params.add(like);
+            }
+        }
+        if (after != null) {
+            sql.append(" AND (created_at < ? OR (created_at = ? AND id < ?))");
+            params.add(after.createdAt());
+            params.add(after.createdAt());
+            params.add(after.id());
+        }
+        return sql.toString();
+    }
+
+    private static void in(StringBuilder sql, String column, Collection<String> values, List<Object> params) {
+        if (!values.isEmpty()) {
+            sql.append(" AND ").append(column).append(" IN (").append(String.join(", ", values.stream().map(v -> "?").toList()))
+                    .append(')');
+            params.addAll(values);
+        }
+    }
+
+    /** A stored row as the server would show it from {@code side} (null: the user's wallet it touches, the sender first). */
+    private static TransactionView view(ResultSet r, String side, Set<String> own) throws SQLException {
+        String from = r.getString(6);
+        String to = r.getString(7);
+        boolean out = side != null ? side.equals(from) : from != null && own.contains(from);
+        String currency = r.getString(5);
+        String completed = r.getString(12);
+        return new TransactionView(r.getString(1), r.getString(2), r.getString(3), decimal(r.getLong(4), currency), currency,
+                out ? "out" : "in", counterparty(r.getString(8), out ? to : from, own), out ? to : from, r.getString(9), r.getString(10),
+                Instant.parse(r.getString(11)).toString(), completed == null ? null : Instant.parse(completed).toString(),
+                out ? from : to, r.getString(13));
+    }
+
+    /** The server names one of the user's own wallets by its id, whichever side it was seen from. */
+    private static String counterparty(String stored, String otherWallet, Set<String> own) {
+        return otherWallet != null && own.contains(otherWallet) ? otherWallet : stored;
+    }
+
+    private static Set<String> ownWallets(Connection c) throws SQLException {
+        Set<String> own = new HashSet<>();
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT id FROM wallets")) {
+            while (r.next()) {
+                own.add(r.getString(1));
+            }
+        }
+        return own;
+    }
+
+    private static long currentSeq(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT seq FROM sync_state WHERE id = 1")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    private static void bindTransaction(PreparedStatement s, TransactionView t, long seq) throws SQLException {
+        boolean out = "out".equals(t.direction());
+        s.setString(1, t.id());
+        s.setString(2, t.kind());
+        s.setString(3, t.status());
+        s.setLong(4, Money.parse(t.amount(), t.currency()).minor());
+        s.setString(5, t.currency());
+        setNullable(s, 6, out ? t.walletId() : t.counterpartyWalletId());
+        setNullable(s, 7, out ? t.counterpartyWalletId() : t.walletId());
+        setNullable(s, 8, t.counterparty());
+        setNullable(s, 9, t.description());
+        setNullable(s, 10, t.reference());
+        s.setString(11, fixed(Instant.parse(t.createdAt())));
+        setNullable(s, 12, t.completedAt() == null ? null : fixed(Instant.parse(t.completedAt())));
+        setNullable(s, 13, t.failureReason());
+        s.setLong(14, seq);
+    }
+
+    private static void bindWallet(PreparedStatement s, AccountView a, long seq) throws SQLException {
+        s.setString(1, a.id());
+        s.setString(2, a.currency());
+        s.setLong(3, minor(a.balance(), a.currency()));
+        s.setLong(4, minor(a.availableBalance(), a.currency()));
+        s.setLong(5, minor(a.pendingBalance(), a.currency()));
+        s.setString(6, a.status());
+        s.setLong(7, seq);
+    }
+
+    private static void storeServerBalances(Connection c, List<AccountView> accounts, long seq) throws SQLException {
+        // keyed by id, in the server's order: a wallet listed twice keeps its last figures
+        Map<String, AccountView> byId = new LinkedHashMap<>();
+        accounts.forEach(a -> byId.put(a.id(), a));
+        try (PreparedStatement s = c.prepareStatement(UPSERT_WALLET_BALANCES)) {
+            for (AccountView a : byId.values()) {
+                bindWallet(s, a, seq);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    private static void setNullable(PreparedStatement s, int index, String value) throws SQLException {
+        if (value == null) {
+            s.setNull(index, Types.VARCHAR);
+        } else {
+            s.setString(index, value);
+        }
+    }
+
+    private static long minor(String amount, String currency) {
+        return amount == null ? 0 : Money.parse(amount, currency).minor();
+    }
+
+    private static String decimal(long minor, String currency) {
+        return Money.ofMinor(currency, minor).toDecimalString();
+    }
+
+    static String fixed(Instant instant) {
+        return FIXED.format(instant);
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

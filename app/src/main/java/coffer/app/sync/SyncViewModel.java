@@ -1,0 +1,126 @@
+package coffer.app.sync;
+
+import coffer.app.concurrent.BackgroundExecutor;
+import coffer.app.format.Problems;
+import coffer.app.local.SyncEngine;
+import coffer.app.local.SyncEngine.Check;
+import coffer.app.local.SyncEngine.SyncReport;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The local ledger's sync as the main window shows it: a progress bar while a sync runs (the first one
+ * fills the copy), a status line ("Synced at 14:02 · balances checked"), and the balance check's outcome.
+ * Syncs run on request (sign-in, the server's {@code changed} events, reconnecting) and on a timer;
+ * requests while one runs fold into one more round ({@link SyncEngine#sync()}).
+ */
+public final class SyncViewModel implements AutoCloseable {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private final SyncEngine engine;
+    private final BackgroundExecutor executor;
+    private final List<Consumer<SyncReport>> listeners = new CopyOnWriteArrayList<>();
+    private final BooleanProperty syncing = new SimpleBooleanProperty();
+    private final DoubleProperty progress = new SimpleDoubleProperty(-1);
+    private final StringProperty status = new SimpleStringProperty("");
+    private final ObjectProperty<Check> check = new SimpleObjectProperty<>();
+    private ScheduledExecutorService timer;
+
+    public SyncViewModel(SyncEngine engine, BackgroundExecutor executor) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        engine.onProgress(p -> executor.schedule(Duration.ZERO, () -> {
+            progress.set(p.fraction());
+            status.set((p.full() ? "Downloading your history: " : "Syncing: ") + String.format("%,d", p.rows()) + " changes");
+        }));
+    }
+
+    /** True while a sync runs. */
+    public BooleanProperty syncingProperty() {
+        return syncing;
+    }
+
+    /** Done so far, 0 to 1; -1 while the end is unknown (an indeterminate bar). */
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    /** The status bar's line about the local copy. */
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    /** The last balance check's outcome; null before the first sync. */
+    public ObjectProperty<Check> checkProperty() {
+        return check;
+    }
+
+    /** Runs on the UI thread after each completed sync. */
+    public void onSynced(Consumer<SyncReport> listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** The server's latest commit, from its event stream: where the progress bar ends. */
+    public void announceTarget(long seq) {
+        engine.announceTarget(seq);
+    }
+
+    /** Syncs in the background now (or once more after the running sync). */
+    public void request() {
+        syncing.set(true);
+        executor.submit(engine::sync, report -> {
+            if (report == null) {
+                return;   // folded into the sync already running, which reports for both
+            }
+            syncing.set(false);
+            progress.set(1);
+            check.set(report.check());
+            status.set("Synced at " + TIME.format(java.time.Instant.now()) + " · " + switch (report.check()) {
+                case OK -> "balances checked";
+                case HEALED -> "a balance that was off has been repaired";
+                case FAILED -> "balances differ from the server's; the copy will be fetched again";
+            });
+            listeners.forEach(l -> l.accept(report));
+        }, failure -> {
+            syncing.set(false);
+            status.set("Not synced: " + Problems.describe(failure));
+        });
+    }
+
+    /** Syncs every {@code interval} from now on, until {@link #close()}. */
+    public void every(Duration interval) {
+        close();
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "coffer-sync-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        long millis = interval.toMillis();
+        timer.scheduleWithFixedDelay(() -> executor.schedule(Duration.ZERO, this::request), millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops the timer (sign-out). */
+    @Override
+    public void close() {
+        if (timer != null) {
+            timer.shutdownNow();
+            timer = null;
+        }
+    }
+}

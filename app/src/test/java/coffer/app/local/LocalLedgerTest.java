@@ -1,0 +1,90 @@
+package coffer.app.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import coffer.core.api.AccountTypes.AccountView;
+import coffer.core.api.SyncTypes.SyncChange;
+import coffer.core.api.SyncTypes.SyncPage;
+import coffer.core.api.TransactionTypes.TransactionView;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Balances derived from stored movements as they change status, within a page and across pages. */
+class LocalLedgerTest {
+    @TempDir
+    Path dir;
+    private LocalLedger ledger;
+
+    @BeforeEach
+    void open() {
+        ledger = LocalLedger.open(dir.resolve("ledger.db"));
+    }
+
+    @AfterEach
+    void close() {
+        ledger.close();
+    }
+
+    private static TransactionView movement(String id, String kind, String status, String amount, String direction) {
+        return new TransactionView(id, kind, status, amount, "USD", direction, null, null, id, null,
+                "2026-11-0" + (id.length() % 9 + 1) + "T10:00:00Z", null, "w1", null);
+    }
+
+    private void apply(long seq, String posted, String pending, TransactionView... movements) {
+        List<SyncChange> changes = Stream.of(movements).map(t -> new SyncChange(seq, "transaction", t, null)).toList();
+        String available = new java.math.BigDecimal(posted).subtract(new java.math.BigDecimal(pending)).toPlainString();
+        ledger.apply(new SyncPage(changes, List.of(new AccountView("w1", "USD", posted, available, pending, "active")), seq,
+                "c" + seq, false), Instant.now());
+    }
+
+    /** The derived balances are these, and equal the server's. */
+    private void assertMatchesServer(String posted, String available, String pending) {
+        assertThat(ledger.mismatches()).isEmpty();
+        assertThat(w1()).extracting(AccountView::balance, AccountView::availableBalance, AccountView::pendingBalance)
+                .containsExactly(posted, available, pending);
+    }
+
+    private AccountView w1() {
+        return ledger.wallets().get(0);
+    }
+
+    @Test
+    void aMovementSeenTwiceInOnePageCountsOnceInItsLastState() {
+        apply(1, "5.00", "0.00",
+                movement("top", "topup", "completed", "10.00", "in"),
+                movement("buy", "payment", "pending", "5.00", "out"),
+                movement("buy", "payment", "completed", "5.00", "out"));
+
+        assertMatchesServer("5.00", "5.00", "0.00");
+        assertThat(ledger.transactionCount()).isEqualTo(2);
+    }
+
+    @Test
+    void holdsReversalsAndRefetchedWalletsKeepTheSumsRight() {
+        apply(1, "10.00", "4.00",
+                movement("top", "topup", "completed", "10.00", "in"),
+                movement("hold", "payment", "pending", "4.00", "out"));
+        assertMatchesServer("10.00", "6.00", "4.00");
+
+        // the hold is captured for less; a payment out is reversed by a movement that brings the money back
+        apply(2, "7.00", "0.00",
+                movement("hold", "payment", "completed", "3.00", "out"),
+                movement("pay", "p2p", "reversed", "2.00", "out"),
+                movement("back", "reversal", "completed", "2.00", "in"));
+        assertMatchesServer("7.00", "7.00", "0.00");
+
+        ledger.replaceWalletMovements("w1", List.of(movement("top", "topup", "completed", "10.00", "in")));
+        assertThat(w1().balance()).isEqualTo("10.00");
+        assertThat(ledger.mismatches()).hasSize(1);
+
+        ledger.recount();
+        assertThat(w1().balance()).isEqualTo("10.00");
+        assertThat(w1().pendingBalance()).isEqualTo("0.00");
+    }
+}
