@@ -324,12 +324,14 @@ public final class AppViewModel implements AutoCloseable {
         return wallets;
     }
 
+    /** Reads the local copy when there is one, and reloads whenever a sync brings changes. */
     public HistoryViewModel history() {
-        refreshScreen = () -> { };
         LocalLedger local = ledger;
-        return local != null ? new HistoryViewModel(api, executor, HISTORY_PAGE, new LocalHistorySource(local),
-                ZoneId.systemDefault())
+        HistoryViewModel history = local != null ? new HistoryViewModel(api, executor, HISTORY_PAGE,
+                new LocalHistorySource(local), ZoneId.systemDefault())
                 : new HistoryViewModel(api, executor, HISTORY_PAGE);
+        refreshScreen = local != null ? history::refresh : () -> { };
+        return history;
     }
 
     /** The payment's status follows the event stream; polling stays as a slow fallback. */

@@ -60,11 +60,15 @@ public final class LiveEventsViewModel {
                 if (stream == null) {
                     return;
                 }
+                boolean first = !caughtUp;
                 if (caughtUp) {
                     announce(report.received());
                 }
                 caughtUp = true;
-                onChanged.run();
+                // a timer's sync that found nothing new leaves the screen as the user has it (scroll, selection)
+                if (first || report.rows() > 0) {
+                    onChanged.run();
+                }
             });
         }
     }
