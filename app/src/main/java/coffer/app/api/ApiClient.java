@@ -12,6 +12,7 @@ import coffer.core.api.KycTypes.KycSubmissionRequest;
 import coffer.core.api.KycTypes.KycSubmissionResponse;
 import coffer.core.api.PaymentTypes.PaymentRequest;
 import coffer.core.api.PaymentTypes.PaymentView;
+import coffer.core.api.RefundTypes;
 import coffer.core.api.SettlementTypes.ScheduleRequest;
 import coffer.core.api.SettlementTypes.ScheduleView;
 import coffer.core.api.SettlementTypes.SettlementList;

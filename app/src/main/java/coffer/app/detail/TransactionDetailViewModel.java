@@ -2,8 +2,8 @@ package coffer.app.detail;
 
 import coffer.app.api.ApiClient;
 import coffer.app.api.ApiException;
-import coffer.app.api.RefundTypes.RefundRequest;
-import coffer.app.api.RefundTypes.RefundView;
+import coffer.core.api.RefundTypes.RefundRequest;
+import coffer.core.api.RefundTypes.RefundView;
 import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.format.AmountInput;
 import coffer.app.format.Amounts;

@@ -1,5 +1,8 @@
 package coffer.server.refund;
 
+import coffer.core.api.RefundTypes.RefundList;
+import coffer.core.api.RefundTypes.RefundRequest;
+import coffer.core.api.RefundTypes.RefundView;
 import coffer.server.auth.Principal;
 import coffer.server.db.Database;
 import coffer.server.http.HttpApi;
@@ -8,6 +11,7 @@ import coffer.server.http.QueryParams;
 import coffer.server.http.Requests;
 import coffer.server.ledger.IdempotencyKey;
 import coffer.server.ledger.LedgerService;
+import coffer.server.ledger.Movement;
 import coffer.server.webhook.MovementData;
 import coffer.server.webhook.SignedRequests;
 import io.javalin.config.RoutesConfig;
@@ -31,14 +35,7 @@ public final class RefundRoutes implements HttpApi.Routes {
         this.signatures = signatures;
     }
 
-    /** {@code amount} absent: all that is left; {@code reason} becomes the refund's description. */
-    record RefundRequest(String transactionId, String amount, String reason) {
-    }
-
     record PartnerRefundRequest(String envId, String transactionId, String amount, String reason) {
-    }
-
-    record RefundList(List<MovementData> refunds) {
     }
 
     @Override
@@ -52,7 +49,7 @@ public final class RefundRoutes implements HttpApi.Routes {
         Principal p = Requests.principal(ctx);
         RefundRequest r = Requests.body(ctx, RefundRequest.class);
         Requests.answer(ctx, 201, refunds.refund(p, Requests.required(r.transactionId(), "transaction_id"), r.amount(),
-                r.reason(), Requests.idempotencyKey(ctx, p)), MovementData::of);
+                r.reason(), Requests.idempotencyKey(ctx, p)), RefundRoutes::view);
     }
 
     private void list(Context ctx) {
@@ -63,7 +60,7 @@ public final class RefundRoutes implements HttpApi.Routes {
         if (transactionId == null) {
             throw QueryParams.invalid("transaction_id", "'transaction_id' is required.");
         }
-        ctx.json(new RefundList(refunds.refundsOf(p, transactionId).stream().map(MovementData::of).toList()));
+        ctx.json(new RefundList(refunds.refundsOf(p, transactionId).stream().map(RefundRoutes::view).toList()));
     }
 
     private void createForPartner(Context ctx) {
@@ -71,5 +68,13 @@ public final class RefundRoutes implements HttpApi.Routes {
         IdempotencyKey key = IdempotencyKey.ofNullable("env:" + r.envId() + "/partner", ctx.header(Requests.IDEMPOTENCY_KEY));
         Requests.answer(ctx, 201, refunds.refundOrder(r.envId(), Requests.required(r.transactionId(), "transaction_id"),
                 r.amount(), r.reason(), key), MovementData::of);
+    }
+
+    /** A user's refund shows the same fields as the movement in a partner's answer or webhook. */
+    private static RefundView view(Movement m) {
+        MovementData d = MovementData.of(m);
+        return new RefundView(d.transactionId(), d.kind(), d.status(), d.amount(), d.currency(), d.fromWalletId(),
+                d.toWalletId(), d.originalTransactionId(), d.refunded(), d.reference(), d.description(),
+                d.failureReason(), d.createdAt(), d.completedAt());
     }
 }

@@ -1,5 +1,11 @@
 package coffer.server.settlement;
 
+import coffer.core.api.SettlementTypes.ScheduleList;
+import coffer.core.api.SettlementTypes.ScheduleRequest;
+import coffer.core.api.SettlementTypes.ScheduleView;
+import coffer.core.api.SettlementTypes.SettlementList;
+import coffer.core.api.SettlementTypes.SettlementRequest;
+import coffer.core.api.SettlementTypes.SettlementView;
 import coffer.core.error.CofferException;
 import coffer.core.error.ErrorCode;
 import coffer.core.money.Currencies;
@@ -18,7 +24,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 import java.util.Currency;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,31 +43,6 @@ public final class SettlementRoutes implements HttpApi.Routes {
         this.schedules = schedules;
         this.payouts = payouts;
         this.bankAccounts = bankAccounts;
-    }
-
-    /** {@code POST /api/v1/settlements}: without {@code amount}, the wallet's whole available balance. */
-    record SettlementRequest(String walletId, String bankAccountId, String amount, String currency, String reason) {
-    }
-
-    record SettlementView(String settlementId, String reference, String status, String amount, String currency,
-                          String walletId, String bankAccountId, String scheduleId, String transactionId, String reason,
-                          String failureReason, String createdAt, String completedAt) {
-    }
-
-    record SettlementList(List<SettlementView> settlements, String nextCursor) {
-    }
-
-    /** {@code POST /api/v1/settlement-schedules}. */
-    record ScheduleRequest(String walletId, String bankAccountId, String frequency, String minimumAmount, String amount,
-                           String currency) {
-    }
-
-    record ScheduleView(String scheduleId, String scheduleType, boolean isActive, String nextSettlement, String walletId,
-                        String bankAccountId, String minimumAmount, String amount, String currency, String lastRunAt,
-                        String lastOutcome, String createdAt) {
-    }
-
-    record ScheduleList(List<ScheduleView> schedules) {
     }
 
     @Override
