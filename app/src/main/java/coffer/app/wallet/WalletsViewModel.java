@@ -95,8 +95,18 @@ public final class WalletsViewModel {
         return canUnlock;
     }
 
+    /**
+     * Loads the overview. Once it shows, a reload (after a sync or a server event) is quiet: the buttons
+     * stay usable and the notice of what the user just did stays until their next action.
+     */
     public void load() {
-        run(() -> local == null ? new Overview(api.accounts(), api.kyc()) : new Overview(local.call(), kycIfReachable()), null);
+        Callable<Overview> read = () -> local == null ? new Overview(api.accounts(), api.kyc())
+                : new Overview(local.call(), kycIfReachable());
+        if (wallets.isEmpty()) {
+            run(read, null);
+        } else {
+            executor.submit(read, this::show, failure -> error.set(Problems.describe(failure)));
+        }
     }
 
     /** The KYC status, or null when the server cannot be reached: the wallets show without it. */

@@ -82,6 +82,22 @@ class WalletsViewModelTest {
     }
 
     @Test
+    void aReloadAfterAServerEventKeepsTheNoticeAndTheButtonsUsable() {
+        WalletsViewModel viewModel = loadedFor(BOB);
+        viewModel.selectedProperty().set(viewModel.wallets().get(0));
+        viewModel.lockSelected();
+        viewModel.unlockSelected();
+        java.util.List<Boolean> busyChanges = new java.util.ArrayList<>();
+        viewModel.busyProperty().addListener((o, was, now) -> busyChanges.add(now));
+
+        viewModel.load();
+
+        assertThat(viewModel.noticeProperty().get()).isEqualTo("Unlocked the USD wallet.");
+        assertThat(busyChanges).as("the buttons were never disabled by the reload").isEmpty();
+        assertThat(viewModel.wallets()).extracting(WalletRow::status).contains("active");
+    }
+
+    @Test
     void lockingWithNothingChosenSaysSo() {
         WalletsViewModel viewModel = loadedFor(ALICE);
 
