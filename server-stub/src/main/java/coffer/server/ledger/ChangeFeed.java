@@ -15,9 +15,12 @@ import java.util.List;
  * other read is bounded by it. Commit numbers are taken under a row lock held until commit, so once
  * commit H is visible every commit before it is too, on SQLite and PostgreSQL alike.
  *
- * <p>Pages end on commit boundaries. A page takes the first {@code limit} changes; if that would cut a
- * commit in two, the cut commit moves to the next page, unless it is the page's first commit, which
- * then comes whole (so a page may exceed {@code limit} when one commit alone touched more).
+ * <p>Pages end on commit boundaries. A page takes the first {@code limit} movement changes; if that would
+ * cut a commit in two, the cut commit moves to the next page, unless it is the page's first commit,
+ * which then comes whole (so a page may exceed {@code limit} when one commit alone touched more).
+ * Wallet changes do not count towards the limit: a page carries each wallet that changed in it once, as
+ * the page's last commit left it (a client keeps only the latest state anyway, and a busy wallet
+ * changes with every movement, which would otherwise triple the pages of a full sync).
  */
 final class ChangeFeed {
     private static final String MOVEMENT_COLUMNS = "v.seq, t.id, t.env_id, t.kind, v.status, v.amount, t.currency, "
@@ -75,7 +78,7 @@ final class ChangeFeed {
         return ids;
     }
 
-    /** The commit number of each change in (after, upTo], in order, at most {@code max} of them. */
+    /** The commit number of each movement change in (after, upTo], in order, at most {@code max} of them. */
     private static List<Long> changeSeqs(Connection c, List<String> wallets, long after, long upTo, int max)
             throws SQLException {
         String in = Rows.placeholders(wallets.size());
@@ -84,14 +87,12 @@ final class ChangeFeed {
                 + "SELECT v.seq FROM transaction_versions v WHERE v.debit_account IN (" + in + ") AND v.seq > ? AND v.seq <= ?"
                 + " UNION ALL SELECT v.seq FROM transaction_versions v WHERE v.credit_account IN (" + in + ")"
                 + " AND v.debit_account NOT IN (" + in + ") AND v.seq > ? AND v.seq <= ?"
-                + " UNION ALL SELECT v.seq FROM account_versions v WHERE v.account_id IN (" + in + ") AND v.seq > ? AND v.seq <= ?"
                 + ") x ORDER BY seq LIMIT ?";
         List<Long> seqs = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
             i = bindRange(ps, i, List.of(wallets), after, upTo);
             i = bindRange(ps, i, List.of(wallets, wallets), after, upTo);
-            i = bindRange(ps, i, List.of(wallets), after, upTo);
             ps.setInt(i, max);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -119,13 +120,21 @@ final class ChangeFeed {
         return changes;
     }
 
+    /** Each wallet that changed in (after, upTo], once, as its last version in that range left it. */
     private static List<FeedChange> walletChanges(Connection c, List<String> wallets, long after, long upTo)
             throws SQLException {
-        String sql = "SELECT " + WALLET_COLUMNS + WALLET_FROM + " WHERE v.account_id IN (" + Rows.placeholders(wallets.size())
-                + ") AND v.seq > ? AND v.seq <= ? ORDER BY v.seq, a.id";
+        String sql = "SELECT " + WALLET_COLUMNS + " FROM (SELECT account_id, MAX(seq) AS seq FROM account_versions"
+                + " WHERE seq > ? AND seq <= ? AND account_id IN (" + Rows.placeholders(wallets.size()) + ") GROUP BY account_id) m"
+                + " JOIN account_versions v ON v.account_id = m.account_id AND v.seq = m.seq"
+                + " JOIN accounts a ON a.id = v.account_id LEFT JOIN users u ON u.id = a.user_id ORDER BY v.seq, a.id";
         List<FeedChange> changes = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bindRange(ps, 1, List.of(wallets), after, upTo);
+            ps.setLong(1, after);
+            ps.setLong(2, upTo);
+            int i = 3;
+            for (String id : wallets) {
+                ps.setString(i++, id);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     changes.add(new FeedChange(rs.getLong("seq"), null, Rows.account(rs).toWallet()));

@@ -9,7 +9,8 @@ public final class SyncTypes {
 
     /**
      * One change: a movement or a wallet as it was right after commit {@code seq}. Apply changes in order;
-     * a later change of the same id replaces the earlier one.
+     * a later change of the same id replaces the earlier one. A page's {@code limit} counts movements; each
+     * wallet that changed within a page comes once, as the page's last commit touching it left it.
      *
      * @param type {@code "transaction"} (then {@code transaction} is set) or {@code "account"} (then {@code account})
      */
