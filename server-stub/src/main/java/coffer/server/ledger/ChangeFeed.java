@@ -105,12 +105,16 @@ final class ChangeFeed {
 
     private static List<FeedChange> movements(Connection c, List<String> wallets, long after, long upTo) throws SQLException {
         String in = Rows.placeholders(wallets.size());
-        String sql = "SELECT " + MOVEMENT_COLUMNS + " FROM transaction_versions v JOIN transactions t ON t.id = v.transaction_id"
-                + " WHERE (v.debit_account IN (" + in + ") OR v.credit_account IN (" + in + ")) AND v.seq > ? AND v.seq <= ?"
-                + " ORDER BY v.seq, t.id";
+        // two branches, each on its (account, seq) index: an OR of the two would scan every version
+        String from = " FROM transaction_versions v JOIN transactions t ON t.id = v.transaction_id";
+        String sql = "SELECT " + MOVEMENT_COLUMNS + from + " WHERE v.debit_account IN (" + in + ") AND v.seq > ? AND v.seq <= ?"
+                + " UNION ALL SELECT " + MOVEMENT_COLUMNS + from + " WHERE v.credit_account IN (" + in + ")"
+                + " AND v.debit_account NOT IN (" + in + ") AND v.seq > ? AND v.seq <= ?"
+                + " ORDER BY 1, 2";
         List<FeedChange> changes = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bindRange(ps, 1, List.of(wallets, wallets), after, upTo);
+            int i = bindRange(ps, 1, List.of(wallets), after, upTo);
+            bindRange(ps, i, List.of(wallets, wallets), after, upTo);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     changes.add(new FeedChange(rs.getLong("seq"), Rows.transaction(rs).toMovement(), null));
