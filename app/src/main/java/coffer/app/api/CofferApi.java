@@ -147,4 +147,7 @@ interface CofferApi {
 
     @DELETE("api/v1/cards/{id}")
     Call<Void> removeCard(@Path("id") String id);
+
+    @GET("health")
+    Call<Void> health();
 }

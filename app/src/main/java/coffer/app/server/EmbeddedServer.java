@@ -34,13 +34,18 @@ public final class EmbeddedServer implements AutoCloseable {
 
     /** Starts the server (blocking: call off the FX thread); demo data is seeded once, idempotently. */
     public static EmbeddedServer start(Path dataDir) {
+        return start(dataDir, 0);
+    }
+
+    /** As {@link #start(Path)} on a given port (0: any free one), e.g. to start a stopped server again where it was. */
+    public static EmbeddedServer start(Path dataDir, int port) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data folder " + dataDir, e);
         }
         return new EmbeddedServer(
-                CofferServer.start(new CofferServer.Options(0, DatabaseConfig.sqlite(dataDir), true)), dataDir);
+                CofferServer.start(new CofferServer.Options(port, DatabaseConfig.sqlite(dataDir), true)), dataDir);
     }
 
     public String baseUrl() {
