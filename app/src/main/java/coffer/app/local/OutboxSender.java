@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,6 +86,17 @@ public final class OutboxSender {
 
     public void addListener(Listener listener) {
         listeners.add(new WeakReference<>(Objects.requireNonNull(listener, "listener")));
+    }
+
+    /**
+     * Writes an entry in the background ({@code enqueue}, e.g. {@link Outbox#enqueuePayment}), then, on the
+     * UI thread, tells {@code queued} and starts sending; {@code failed} hears when it could not be written.
+     */
+    public void queue(Callable<OutboxEntry> enqueue, Consumer<OutboxEntry> queued, Consumer<Throwable> failed) {
+        executor.submit(enqueue, entry -> {
+            queued.accept(entry);
+            sendNow();
+        }, failed);
     }
 
     /** Sends what is queued, now; while a round runs, another follows it. Call from the UI thread. */

@@ -2,11 +2,13 @@ package coffer.app.send;
 
 import coffer.app.shell.Fxml;
 import coffer.app.wallet.WalletRow;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.Pane;
@@ -27,6 +29,9 @@ public final class SendView {
     @FXML private Label availableNow;
     @FXML private Label error;
     @FXML private ProgressIndicator progress;
+    @FXML private Pane unfinishedBox;
+    @FXML private ListView<OutboxRow> unfinished;
+    @FXML private Button dismiss;
 
     public SendView(SendViewModel viewModel) {
         this.viewModel = viewModel;
@@ -53,6 +58,13 @@ public final class SendView {
         availableNow.textProperty().bind(viewModel.availableNowProperty());
         error.textProperty().bind(viewModel.errorProperty());
         progress.visibleProperty().bind(viewModel.busyProperty());
+        unfinished.setItems(viewModel.unfinished());
+        unfinishedBox.visibleProperty().bind(Bindings.isNotEmpty(viewModel.unfinished()));
+        unfinishedBox.managedProperty().bind(unfinishedBox.visibleProperty());
+        dismiss.disableProperty().bind(Bindings.createBooleanBinding(() -> {
+            OutboxRow row = unfinished.getSelectionModel().getSelectedItem();
+            return row == null || !row.failed();
+        }, unfinished.getSelectionModel().selectedItemProperty()));
         viewModel.load();
     }
 
@@ -64,6 +76,11 @@ public final class SendView {
     @FXML
     private void confirm() {
         viewModel.confirm();
+    }
+
+    @FXML
+    private void dismiss() {
+        viewModel.dismiss(unfinished.getSelectionModel().getSelectedItem());
     }
 
     @FXML

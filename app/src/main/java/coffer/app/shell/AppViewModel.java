@@ -1,9 +1,15 @@
 package coffer.app.shell;
 
 import coffer.app.api.ApiClient;
+import coffer.app.api.ApiException;
 import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.format.Problems;
 import coffer.app.history.HistoryViewModel;
+import coffer.app.local.OutboxSender;
+import coffer.app.offline.Connectivity;
+import coffer.app.offline.LocalUser;
+import coffer.app.offline.OfflineBannerViewModel;
+import coffer.app.offline.SessionStore;
 import coffer.app.send.SendViewModel;
 import coffer.app.send.TransferViewModel;
 import coffer.app.server.EmbeddedServer;
@@ -15,7 +21,9 @@ import coffer.app.topup.TopupViewModel;
 import coffer.app.wallet.WalletsViewModel;
 import coffer.app.withdraw.WithdrawViewModel;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
@@ -54,6 +62,14 @@ public final class AppViewModel implements AutoCloseable {
     private LiveEventsViewModel live;
     private volatile ApiClient api;
     private volatile EmbeddedServer embedded;
+    /** Offline start and the outbox (issue 8): the remembered session, reachability, the user's local data. */
+    private final SessionStore sessions;
+    private final StringProperty offlineBanner = new SimpleStringProperty("");
+    private final BooleanProperty offline = new SimpleBooleanProperty();
+    private Runnable whenReconnected = () -> { };
+    private volatile Optional<String> configured = Optional.empty();
+    private volatile LocalUser localUser;
+    private volatile String latestRefreshToken;
 
     public AppViewModel(BackgroundExecutor executor, AppSettings settings, Path embeddedDataDir, Duration pollInterval) {
         this.executor = Objects.requireNonNull(executor, "executor");
@@ -61,6 +77,21 @@ public final class AppViewModel implements AutoCloseable {
         this.embeddedDataDir = Objects.requireNonNull(embeddedDataDir, "embeddedDataDir");
         this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
         darkTheme.set(settings.darkTheme());
+        this.sessions = new SessionStore(settings.folder());
+    }
+
+    /** "Offline since 14:02 — showing your last synced data; operations are queued"; empty while Coffer is reachable. */
+    public StringProperty offlineBannerProperty() {
+        return offlineBanner;
+    }
+
+    public BooleanProperty offlineProperty() {
+        return offline;
+    }
+
+    /** Runs on the UI thread each time Coffer is reachable again, after the outbox was asked to send (e.g. a sync). */
+    public void whenReconnected(Runnable hook) {
+        this.whenReconnected = Objects.requireNonNull(hook, "hook");
     }
 
     public ReadOnlyObjectProperty<Screen> screenProperty() {
@@ -103,6 +134,7 @@ public final class AppViewModel implements AutoCloseable {
         connection.set(url.map(u -> "Connecting to " + u + "…")
                 .orElse("Starting the bundled Coffer server (demo data) in " + embeddedDataDir + "…"));
         executor.submit(() -> {
+            closeUser();
             if (url.isPresent()) {
                 stopEmbedded();
                 return ApiClient.create(url.get());
@@ -121,7 +153,14 @@ public final class AppViewModel implements AutoCloseable {
             connection.set(embedded != null && url.isEmpty()
                     ? "Bundled server running in this app at " + embedded.baseUrl() + " with demo data"
                     : "Connected to " + url.orElseThrow());
-            screen.set(Screen.SIGN_IN);
+            configured = url;
+            watchReachability(client);
+            Optional<SessionStore.Saved> saved = url.flatMap(sessions::load);
+            if (saved.isPresent()) {
+                resume(client, saved.get());
+            } else {
+                screen.set(Screen.SIGN_IN);
+            }
         }, failure -> {
             busy.set(false);
             connection.set("Not connected");
@@ -141,17 +180,24 @@ public final class AppViewModel implements AutoCloseable {
         screen.set(target.needsSession() && !signedIn.get() ? Screen.SIGN_IN : target);
     }
 
+    /** Signs out here, on the server (best effort) and forgets the remembered session; queued operations stay for the next sign-in. */
     public void signOut() {
         ApiClient client = api;
+        LocalUser user = localUser;
+        localUser = null;
         stopLive();
         signedIn.set(false);
         screen.set(Screen.SIGN_IN);
-        if (client != null) {
-            executor.submit(() -> {
+        executor.submit(() -> {
+            if (client != null) {
                 client.logout();
-                return Boolean.TRUE;
-            }, ok -> { }, failure -> { });
-        }
+            }
+            sessions.clear();
+            if (user != null) {
+                user.close();
+            }
+            return Boolean.TRUE;
+        }, ok -> { }, failure -> { });
     }
 
     private void sessionEnded() {
@@ -159,16 +205,170 @@ public final class AppViewModel implements AutoCloseable {
         signedIn.set(false);
         screen.set(Screen.SIGN_IN);
         error.set("Your session ended. Please sign in again.");
+        executor.submit(() -> {
+            sessions.clear();
+            return Boolean.TRUE;
+        }, ok -> { }, failure -> { });
     }
 
     public SignInViewModel signIn() {
-        return new SignInViewModel(api, executor, embedded(), () -> {
-            signedIn.set(true);
+        SignInViewModel[] form = new SignInViewModel[1];
+        form[0] = new SignInViewModel(api, executor, embedded(), () -> signedInAs(form[0].emailProperty().get().strip()));
+        return form[0];
+    }
+
+    /** Signed in with a password: open the user's local data, remember the session, then show the app. */
+    private void signedInAs(String email) {
+        ApiClient client = api;
+        busy.set(true);
+        executor.submit(() -> {
+            openUser(client, email);
+            rememberSession();
+            return Boolean.TRUE;
+        }, ok -> {
+            busy.set(false);
+            enterSession(true);
+        }, failure -> {
+            busy.set(false);
+            error.set("Your local data cannot be opened: " + Problems.describe(failure));
+        });
+    }
+
+    /**
+     * A remembered session of the configured server: sign in again quietly; when the server cannot be
+     * reached, open the app for that user from the local database, offline, rather than stop at sign-in.
+     */
+    private void resume(ApiClient client, SessionStore.Saved saved) {
+        busy.set(true);
+        connection.set("Signing in again as " + saved.email() + " at " + saved.server() + "…");
+        latestRefreshToken = saved.refreshToken();
+        executor.submit(() -> {
+            openUser(client, saved.email());
+            try {
+                client.resume(saved.refreshToken());
+                return Boolean.TRUE;
+            } catch (ApiException e) {
+                if (e.kind() == ApiException.Kind.NETWORK_DOWN) {
+                    return Boolean.FALSE;
+                }
+                throw e;
+            }
+        }, online -> {
+            busy.set(false);
+            connection.set((online ? "Connected to " : "Working offline; will reconnect to ") + saved.server());
+            enterSession(online);
+        }, failure -> {
+            busy.set(false);
+            LocalUser user = localUser;
+            localUser = null;
+            screen.set(Screen.SIGN_IN);
+            if (failure instanceof ApiException e && e.kind() != ApiException.Kind.SERVER_ERROR) {
+                sessionEnded();
+            } else {
+                error.set(Problems.describe(failure));
+            }
+            executor.submit(() -> {
+                if (user != null) {
+                    user.close();
+                }
+                return Boolean.TRUE;
+            }, ok -> { }, f -> { });
+        });
+    }
+
+    private void enterSession(boolean online) {
+        signedIn.set(true);
+        screen.set(lastSessionScreen());
+        if (online) {
             if (live != null) {
                 live.start();
             }
-            screen.set(lastSessionScreen());
+            localUser.sender().sendNow();
+        }
+    }
+
+    /** Offline while a user's data is open and calls fail; back online when any call or probe gets an answer. */
+    private void watchReachability(ApiClient client) {
+        Connectivity connectivity = new Connectivity(executor, () -> {
+            client.health();
+            return Boolean.TRUE;
+        }, Clock.systemUTC());
+        OfflineBannerViewModel banner = new OfflineBannerViewModel(connectivity, ZoneId.systemDefault());
+        offlineBanner.bind(banner.textProperty());
+        offline.bind(banner.offlineProperty());
+        client.onReachability(up -> {
+            if (up) {
+                connectivity.reachable();
+            } else if (localUser != null) {
+                connectivity.unreachable();
+            }
         });
+        client.onRefreshToken(token -> {
+            if (token != null) {
+                latestRefreshToken = token;
+                rememberSession();
+            }
+        });
+        connectivity.addListener(since -> {
+            if (since.isEmpty() && client == api) {
+                reconnected(client);
+            }
+        });
+    }
+
+    /** Coffer answers again: sign in quietly if the app started offline, send the outbox, then the hook (sync). */
+    private void reconnected(ApiClient client) {
+        LocalUser user = localUser;
+        if (user == null || !signedIn.get()) {
+            return;
+        }
+        executor.submit(() -> {
+            if (!client.signedIn()) {
+                String token = latestRefreshToken;
+                if (token == null) {
+                    throw new IllegalStateException("no session to resume");
+                }
+                client.resume(token);
+            }
+            return Boolean.TRUE;
+        }, ok -> {
+            connection.set("Connected to " + configured.orElse(client.baseUrl()));
+            if (live != null) {
+                live.start();
+            }
+            user.sender().sendNow();
+            whenReconnected.run();
+        }, failure -> {
+            if (!(failure instanceof ApiException e && e.kind() == ApiException.Kind.NETWORK_DOWN)) {
+                sessionEnded();
+            }
+        });
+    }
+
+    /** Opens the signed-in user's local database and outbox (blocking: in the background). */
+    private void openUser(ApiClient client, String email) {
+        closeUser();
+        String server = configured.orElse("embedded:" + embeddedDataDir.toAbsolutePath());
+        localUser = LocalUser.open(email, sessions.localDatabase(server, email),
+                OutboxSender.Transport.of(client::pay, client::transfer), executor, Clock.systemUTC());
+    }
+
+    private void closeUser() {
+        LocalUser user = localUser;
+        localUser = null;
+        if (user != null) {
+            user.close();
+        }
+    }
+
+    /** Keeps the remembered session current: refresh tokens are single-use. Only for a configured server. */
+    private void rememberSession() {
+        LocalUser user = localUser;
+        String token = latestRefreshToken;
+        Optional<String> server = configured;
+        if (server.isPresent() && user != null && token != null) {
+            sessions.save(new SessionStore.Saved(server.get(), user.email(), token));
+        }
     }
 
     /** Where a sign-in lands: the screen the user last worked on, else the wallets. */
@@ -204,14 +404,15 @@ public final class AppViewModel implements AutoCloseable {
 
     /** The payment's status follows the event stream; polling stays as a slow fallback. */
     public SendViewModel send() {
-        SendViewModel send = new SendViewModel(api, executor, pollInterval.multipliedBy(FALLBACK_POLL_FACTOR));
+        SendViewModel send = new SendViewModel(api, executor, pollInterval.multipliedBy(FALLBACK_POLL_FACTOR),
+                localUser.sender(), localUser.wallets());
         refreshScreen = send::refresh;
         return send;
     }
 
     public TransferViewModel transfer() {
         refreshScreen = () -> { };
-        return new TransferViewModel(api, executor);
+        return new TransferViewModel(api, executor, localUser.sender(), localUser.wallets());
     }
 
     public TopupViewModel topup() {
@@ -252,6 +453,7 @@ public final class AppViewModel implements AutoCloseable {
     @Override
     public void close() {
         stopLive();
+        closeUser();
         stopEmbedded();
     }
 }

@@ -39,6 +39,7 @@ public final class MainView {
     @FXML private Label announcement;
     @FXML private Label error;
     @FXML private ProgressIndicator progress;
+    @FXML private Label offlineBanner;
 
     public MainView(AppViewModel app) {
         this.app = app;
@@ -85,6 +86,9 @@ public final class MainView {
         error.textProperty().bind(app.errorProperty());
         progress.visibleProperty().bind(app.busyProperty());
         progress.managedProperty().bind(progress.visibleProperty());
+        offlineBanner.textProperty().bind(app.offlineBannerProperty());
+        offlineBanner.visibleProperty().bind(app.offlineProperty());
+        offlineBanner.managedProperty().bind(app.offlineProperty());
         app.screenProperty().addListener((o, was, now) -> showScreen(now));
         showScreen(app.screenProperty().get());
     }
