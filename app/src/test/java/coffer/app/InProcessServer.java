@@ -57,6 +57,14 @@ public final class InProcessServer implements BeforeAllCallback, AfterAllCallbac
         }
     }
 
+    /** Checks every ledger invariant over the server's tables (balances equal postings, no overdraft...). */
+    public coffer.server.ledger.LedgerVerifier.Report verifyLedger() throws java.sql.SQLException {
+        try (coffer.server.db.Database database = coffer.server.db.Database.open(
+                coffer.server.db.DatabaseConfig.sqlite(dataDir))) {
+            return coffer.server.ledger.LedgerVerifier.verify(database);
+        }
+    }
+
     public String baseUrl() {
         return "http://localhost:" + port;
     }
