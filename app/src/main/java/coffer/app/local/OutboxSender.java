@@ -70,6 +70,7 @@ public final class OutboxSender {
     private final BackgroundExecutor executor;
     private final List<WeakReference<Listener>> listeners = new CopyOnWriteArrayList<>();
     private boolean running;
+    private boolean stopped;
     private boolean again;
     private boolean retryScheduled;
     private Duration backoff = FIRST_BACKOFF;
@@ -102,6 +103,9 @@ public final class OutboxSender {
     /** Sends what is queued, now; while a round runs, another follows it. Call from the UI thread. */
     public void sendNow() {
         synchronized (this) {
+            if (stopped) {
+                return;
+            }
             if (running) {
                 again = true;
                 return;
@@ -113,6 +117,11 @@ public final class OutboxSender {
             log.error("The outbox could not be sent", failure);
             finishRound(true);
         });
+    }
+
+    /** No more rounds or retries (the user signed out; their database closes). A round under way finishes. */
+    public synchronized void stop() {
+        stopped = true;
     }
 
     private Round round() {

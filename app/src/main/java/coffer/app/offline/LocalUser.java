@@ -48,6 +48,7 @@ public final class LocalUser implements AutoCloseable {
 
     @Override
     public void close() {
+        sender.stop();
         database.close();
     }
 }

@@ -138,4 +138,16 @@ class OutboxSenderTest {
                 second.idempotencyKey());
         coffer.app.Eventually.holds(() -> assertThat(availableMinor(BOB) - bobBefore).isEqualTo(1100));
     }
+
+    @Test
+    void afterSignOutTheSenderSendsNothingAndTheEntryWaitsForTheNextSignIn() {
+        OutboxEntry waiting = queuePayment("1.00");
+        OutboxSender sender = sender(through(SERVER.signedIn(ALICE)));
+
+        sender.stop();
+        sender.sendNow();
+
+        assertThat(outbox.find(waiting.clientId()).orElseThrow())
+                .extracting(OutboxEntry::state, OutboxEntry::attempts).containsExactly(State.QUEUED, 0);
+    }
 }
