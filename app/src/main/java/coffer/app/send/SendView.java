@@ -3,15 +3,18 @@ package coffer.app.send;
 import coffer.app.shell.Fxml;
 import coffer.app.wallet.WalletRow;
 import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 
 /** The send-money form, its confirmation and the payment's live status; it only binds and forwards. */
 public final class SendView {
@@ -30,8 +33,7 @@ public final class SendView {
     @FXML private Label error;
     @FXML private ProgressIndicator progress;
     @FXML private Pane unfinishedBox;
-    @FXML private ListView<OutboxRow> unfinished;
-    @FXML private Button dismiss;
+    @FXML private VBox unfinished;
 
     public SendView(SendViewModel viewModel) {
         this.viewModel = viewModel;
@@ -58,13 +60,10 @@ public final class SendView {
         availableNow.textProperty().bind(viewModel.availableNowProperty());
         error.textProperty().bind(viewModel.errorProperty());
         progress.visibleProperty().bind(viewModel.busyProperty());
-        unfinished.setItems(viewModel.unfinished());
+        viewModel.unfinished().addListener((ListChangeListener<OutboxRow>) change -> showUnfinished());
+        showUnfinished();
         unfinishedBox.visibleProperty().bind(Bindings.isNotEmpty(viewModel.unfinished()));
         unfinishedBox.managedProperty().bind(unfinishedBox.visibleProperty());
-        dismiss.disableProperty().bind(Bindings.createBooleanBinding(() -> {
-            OutboxRow row = unfinished.getSelectionModel().getSelectedItem();
-            return row == null || !row.failed();
-        }, unfinished.getSelectionModel().selectedItemProperty()));
         viewModel.load();
     }
 
@@ -78,9 +77,24 @@ public final class SendView {
         viewModel.confirm();
     }
 
-    @FXML
-    private void dismiss() {
-        viewModel.dismiss(unfinished.getSelectionModel().getSelectedItem());
+    private void showUnfinished() {
+        unfinished.getChildren().setAll(viewModel.unfinished().stream().map(this::unfinishedRow).toList());
+    }
+
+    /** One operation, wrapped; a refused one in the danger colour, with its button to dismiss it. */
+    private Node unfinishedRow(OutboxRow row) {
+        Label text = new Label(row.text());
+        text.setId("unfinishedRow");
+        text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        if (!row.failed()) {
+            return text;
+        }
+        text.getStyleClass().add("danger");
+        Button dismiss = new Button("Dismiss");
+        dismiss.setId("dismissButton");
+        dismiss.setOnAction(e -> viewModel.dismiss(row));
+        return new VBox(4, text, dismiss);
     }
 
     @FXML
