@@ -30,6 +30,17 @@ public final class UiSteps {
         waitUntil(() -> robot.lookup("#walletsTable").tryQuery().isPresent());
     }
 
+    /** Opens the send screen, fills in a payment from the first wallet and reviews it, up to the confirm button. */
+    public static void reviewPayment(FxRobot robot, String destination, String amount) throws Exception {
+        robot.clickOn("#navSend");
+        waitUntil(() -> robot.lookup("#sourceWallet").tryQuery().isPresent()
+                && !robot.lookup("#sourceWallet").queryComboBox().getItems().isEmpty());
+        robot.clickOn("#destination").write(destination);
+        robot.clickOn("#amount").write(amount);
+        robot.clickOn("#reviewButton");
+        waitUntil(() -> robot.lookup("#confirmButton").query().isVisible());
+    }
+
     /** Focuses a field of the page, then types into it as the user would. */
     public static void typeInto(FxRobot robot, WebView page, String fieldId, String text) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> page.getEngine()

@@ -30,15 +30,20 @@ import org.testfx.framework.junit5.Stop;
  */
 @ExtendWith(ApplicationExtension.class)
 class OfflineStartUiTest {
+    /** The app as CofferApp runs it, closed as CofferApp.stop closes it. */
+    private record RunningApp(FxBackgroundExecutor executor, AppViewModel app, Stage stage) {
+        void close() {
+            app.close();
+            executor.close();
+        }
+    }
+
     @TempDir
     Path home;
-    private FxBackgroundExecutor executor;
-    private AppViewModel app;
-    private Stage stage;
+    private RunningApp running;
 
     @Start
     void start(Stage stage) throws IOException {
-        this.stage = stage;
         String nobodyListens;
         try (ServerSocket socket = new ServerSocket(0)) {
             nobodyListens = "http://localhost:" + socket.getLocalPort();
@@ -54,15 +59,15 @@ class OfflineStartUiTest {
                 }
             });
         }
-        executor = new FxBackgroundExecutor();
-        app = new AppViewModel(executor, settings, home.resolve("embedded"), Duration.ofMillis(100));
-        MainView.show(stage, app);
+        FxBackgroundExecutor executor = new FxBackgroundExecutor();
+        running = new RunningApp(executor, new AppViewModel(executor, settings, home.resolve("embedded"),
+                Duration.ofMillis(100)), stage);
+        MainView.show(stage, running.app());
     }
 
     @Stop
     void stop() {
-        app.close();
-        executor.close();
+        running.close();
     }
 
     @Test
@@ -72,13 +77,7 @@ class OfflineStartUiTest {
                 .matches("Offline since \\d\\d:\\d\\d — showing your last synced data; operations are queued");
         assertThat(robot.lookup("#email").tryQuery()).as("not the sign-in screen").isEmpty();
 
-        robot.clickOn("#navSend");
-        waitUntil(() -> robot.lookup("#sourceWallet").tryQuery().isPresent()
-                && !robot.lookup("#sourceWallet").queryComboBox().getItems().isEmpty());
-        robot.clickOn("#destination").write("bob@example.com");
-        robot.clickOn("#amount").write("25.00");
-        robot.clickOn("#reviewButton");
-        waitUntil(() -> robot.lookup("#confirmButton").query().isVisible());
+        UiSteps.reviewPayment(robot, "bob@example.com", "25.00");
         robot.clickOn("#confirmButton");
 
         waitUntil(() -> text(robot, "#paymentStatus").startsWith("Queued"));
@@ -87,6 +86,6 @@ class OfflineStartUiTest {
         waitUntil(() -> robot.lookup("#unfinishedOperations").query().isVisible());
         assertThat(robot.lookup("#unfinishedRow").queryAllAs(Label.class)).extracting(Label::getText)
                 .containsExactly("Queued — will be sent when Coffer is reachable: Payment of 25.00 USD to bob@example.com");
-        UiSteps.screenshot(stage, "offline-queued");
+        UiSteps.screenshot(running.stage(), "offline-queued");
     }
 }
