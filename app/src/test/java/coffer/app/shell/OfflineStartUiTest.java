@@ -83,7 +83,7 @@ class OfflineStartUiTest {
         waitUntil(() -> text(robot, "#paymentStatus").startsWith("Queued"));
         assertThat(text(robot, "#paymentStatus"))
                 .isEqualTo("Queued — will be sent when Coffer is reachable: 25.00 USD to bob@example.com");
-        waitUntil(() -> robot.lookup("#unfinishedOperations").query().isVisible());
+        waitUntil(() -> !robot.lookup("#unfinishedRow").queryAll().isEmpty());
         assertThat(robot.lookup("#unfinishedRow").queryAllAs(Label.class)).extracting(Label::getText)
                 .containsExactly("Queued — will be sent when Coffer is reachable: Payment of 25.00 USD to bob@example.com");
         UiSteps.screenshot(running.stage(), "offline-queued");
