@@ -182,7 +182,7 @@ public final class OutboxSender {
 
     private void scheduleRetry() {
         synchronized (this) {
-            if (retryScheduled) {
+            if (retryScheduled || stopped) {
                 return;
             }
             retryScheduled = true;

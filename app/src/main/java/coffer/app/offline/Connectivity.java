@@ -26,6 +26,7 @@ public final class Connectivity {
     private final List<Consumer<Optional<Instant>>> listeners = new CopyOnWriteArrayList<>();
     private Instant offlineSince;
     private boolean probing;
+    private boolean stopped;
     private Duration nextProbe = FIRST_PROBE;
 
     /** {@code probe} succeeds when the server is up (the app's: {@code GET /health}); it runs in the background. */
@@ -47,6 +48,15 @@ public final class Connectivity {
 
     public boolean online() {
         return offlineSince().isEmpty();
+    }
+
+    /** No more probes or news (the app closes, or connects elsewhere); a probe under way is ignored. */
+    public synchronized void stop() {
+        stopped = true;
+    }
+
+    private synchronized boolean stopped() {
+        return stopped;
     }
 
     /** The server answered a call (whatever it said). */
@@ -76,26 +86,35 @@ public final class Connectivity {
     }
 
     private void tell(Optional<Instant> state) {
+        if (stopped()) {
+            return;
+        }
         executor.schedule(Duration.ZERO, () -> listeners.forEach(l -> l.accept(state)));
     }
 
     private void scheduleProbe() {
         Duration wait;
         synchronized (this) {
-            if (probing || offlineSince == null) {
+            if (probing || offlineSince == null || stopped) {
                 return;
             }
             probing = true;
             wait = nextProbe;
             nextProbe = nextProbe.multipliedBy(2).compareTo(MAX_PROBE) > 0 ? MAX_PROBE : nextProbe.multipliedBy(2);
         }
-        executor.schedule(wait, () -> executor.submit(probe, up -> {
-            probeDone();
-            reachable();
-        }, down -> {
-            probeDone();
-            scheduleProbe();
-        }));
+        executor.schedule(wait, () -> {
+            if (stopped()) {
+                probeDone();
+                return;
+            }
+            executor.submit(probe, up -> {
+                probeDone();
+                reachable();
+            }, down -> {
+                probeDone();
+                scheduleProbe();
+            });
+        });
     }
 
     private synchronized void probeDone() {

@@ -69,6 +69,7 @@ public final class AppViewModel implements AutoCloseable {
     private Runnable whenReconnected = () -> { };
     private volatile Optional<String> configured = Optional.empty();
     private volatile LocalUser localUser;
+    private volatile Connectivity connectivity;
     private volatile String latestRefreshToken;
 
     public AppViewModel(BackgroundExecutor executor, AppSettings settings, Path embeddedDataDir, Duration pollInterval) {
@@ -293,6 +294,8 @@ public final class AppViewModel implements AutoCloseable {
             client.health();
             return Boolean.TRUE;
         }, Clock.systemUTC());
+        stopConnectivity();
+        this.connectivity = connectivity;
         OfflineBannerViewModel banner = new OfflineBannerViewModel(connectivity, ZoneId.systemDefault());
         offlineBanner.bind(banner.textProperty());
         offline.bind(banner.offlineProperty());
@@ -435,6 +438,13 @@ public final class AppViewModel implements AutoCloseable {
         });
     }
 
+    private void stopConnectivity() {
+        Connectivity previous = connectivity;
+        if (previous != null) {
+            previous.stop();
+        }
+    }
+
     private void stopLive() {
         if (live != null) {
             live.stop();
@@ -452,6 +462,7 @@ public final class AppViewModel implements AutoCloseable {
     /** Stops the bundled server, if it runs (blocking: it finishes the ledger's queued work). */
     @Override
     public void close() {
+        stopConnectivity();
         stopLive();
         closeUser();
         stopEmbedded();

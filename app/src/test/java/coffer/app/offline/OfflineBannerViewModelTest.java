@@ -84,4 +84,17 @@ class OfflineBannerViewModelTest {
         assertThat(banner.offlineProperty().get()).isFalse();
         assertThat(connectivity.online()).isTrue();
     }
+
+    @Test
+    void onceStoppedNoProbeRunsAndNothingIsTold() {
+        OfflineBannerViewModel banner = new OfflineBannerViewModel(connectivity, ZoneId.of("UTC"));
+        connectivity.unreachable();
+
+        connectivity.stop();
+        executor.runScheduled();
+
+        assertThat(probes.get()).isZero();
+        assertThat(executor.pending()).isZero();
+        assertThat(banner.offlineProperty().get()).as("as it last was").isTrue();
+    }
 }
