@@ -20,7 +20,8 @@ public final class InProcessServer implements BeforeAllCallback, AfterAllCallbac
     public static final String PASSWORD = "demo-password";
 
     private EmbeddedServer server;
-    private int stoppedPort;
+    private Path dataDir;
+    private int port;
     /** One session per user and class: the server rate-limits sign-ins, as it should. */
     private final Map<String, ApiClient> sessions = new ConcurrentHashMap<>();
 
@@ -28,28 +29,44 @@ public final class InProcessServer implements BeforeAllCallback, AfterAllCallbac
     public void beforeAll(ExtensionContext context) throws Exception {
         Path base = Path.of("target", "test-servers");
         Files.createDirectories(base);
-        server = EmbeddedServer.start(Files.createTempDirectory(base, context.getRequiredTestClass().getSimpleName()));
+        dataDir = Files.createTempDirectory(base, context.getRequiredTestClass().getSimpleName());
+        server = EmbeddedServer.start(dataDir);
+        port = java.net.URI.create(server.baseUrl()).getPort();
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
         sessions.clear();
-        server.close();
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** Stops the server: its port refuses connections until {@link #startAgain()}. */
+    public void stop() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+
+    /** Starts the stopped server again on the same port over the same data. */
+    public void startAgain() {
+        if (server == null) {
+            server = EmbeddedServer.start(dataDir, port);
+        }
+    }
+
+    /** Checks every ledger invariant over the server's tables (balances equal postings, no overdraft...). */
+    public coffer.server.ledger.LedgerVerifier.Report verifyLedger() throws java.sql.SQLException {
+        try (coffer.server.db.Database database = coffer.server.db.Database.open(
+                coffer.server.db.DatabaseConfig.sqlite(dataDir))) {
+            return coffer.server.ledger.LedgerVerifier.verify(database);
+        }
     }
 
     public String baseUrl() {
-        return server.baseUrl();
-    }
-
-    /** Stops the server (its data stays); {@link #restart()} starts it again on the same port. */
-    public void stop() {
-        stoppedPort = java.net.URI.create(server.baseUrl()).getPort();
-        server.close();
-    }
-
-    /** Starts the stopped server again on the same port with the same data folder. */
-    public void restart() {
-        server = EmbeddedServer.start(server.dataDir(), stoppedPort);
+        return "http://localhost:" + port;
     }
 
     /** A client not yet signed in. */

@@ -70,8 +70,8 @@ public final class UiSteps {
         waitUntil(() -> robot.lookup("#email").tryQuery().isPresent());
     }
 
-    /** On the send screen: types the payment, reviews it and confirms it. */
-    public static void sendMoney(FxRobot robot, String destination, String amount) throws Exception {
+    /** Opens the send screen, fills in a payment from the first wallet and reviews it, up to the confirm button. */
+    public static void reviewPayment(FxRobot robot, String destination, String amount) throws Exception {
         robot.clickOn("#navSend");
         waitUntil(() -> robot.lookup("#sourceWallet").tryQuery().isPresent()
                 && !robot.lookup("#sourceWallet").queryComboBox().getItems().isEmpty());
@@ -79,6 +79,11 @@ public final class UiSteps {
         robot.clickOn("#amount").write(amount);
         robot.clickOn("#reviewButton");
         waitUntil(() -> robot.lookup("#confirmButton").query().isVisible());
+    }
+
+    /** On the send screen: types the payment, reviews it and confirms it. */
+    public static void sendMoney(FxRobot robot, String destination, String amount) throws Exception {
+        reviewPayment(robot, destination, amount);
         robot.clickOn("#confirmButton");
     }
 

@@ -44,6 +44,7 @@ import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.ResponseBody;
@@ -70,8 +71,10 @@ public final class ApiClient {
     private final Object refreshLock = new Object();
     private volatile Session session;
     private volatile Runnable onSessionEnded = () -> { };
+    private volatile Consumer<Boolean> onReachability = reachable -> { };
+    private volatile Consumer<String> onRefreshToken = token -> { };
 
-    private ApiClient(String baseUrl, BooleanSupplier onUiThread, Duration readTimeout) {
+    private ApiClient(String baseUrl, BooleanSupplier onUiThread, Duration readTimeout, List<Interceptor> extra) {
         HttpUrl url = HttpUrl.parse(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
         if (url == null) {
             throw new IllegalArgumentException("Not an http(s) URL: " + baseUrl);
@@ -79,7 +82,7 @@ public final class ApiClient {
         this.baseUrl = url.toString();
         // OkHttp itself resends a request whose connection dropped, POSTs included; that is safe here
         // because money-moving POSTs carry their Idempotency-Key, the same on every attempt
-        this.http = new OkHttpClient.Builder()
+        OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .readTimeout(readTimeout)
                 .addInterceptor(new UiThreadGuard(onUiThread))
@@ -91,8 +94,9 @@ public final class ApiClient {
                     }
                     return chain.proceed(withBearer(request, s.accessToken()));
                 })
-                .authenticator((route, response) -> reauthenticate(response.request()))
-                .build();
+                .authenticator((route, response) -> reauthenticate(response.request()));
+        extra.forEach(builder::addInterceptor);
+        this.http = builder.build();
         this.api = new Retrofit.Builder()
                 .baseUrl(url)
                 .client(http)
@@ -115,17 +119,50 @@ public final class ApiClient {
      * {@code Platform::isFxApplicationThread}).
      */
     public static ApiClient create(String baseUrl, BooleanSupplier onUiThread) {
-        return new ApiClient(Objects.requireNonNull(baseUrl, "baseUrl"), onUiThread, DEFAULT_READ_TIMEOUT);
+        return new ApiClient(Objects.requireNonNull(baseUrl, "baseUrl"), onUiThread, DEFAULT_READ_TIMEOUT, List.of());
     }
 
     /** As {@link #create(String)}, giving up on an answer that does not come within {@code readTimeout}. */
     public static ApiClient create(String baseUrl, Duration readTimeout) {
         return new ApiClient(Objects.requireNonNull(baseUrl, "baseUrl"), ApiClient::onFxThreadByName,
-                Objects.requireNonNull(readTimeout, "readTimeout"));
+                Objects.requireNonNull(readTimeout, "readTimeout"), List.of());
+    }
+
+    /** As {@link #create(String)}, with OkHttp interceptors after the app's own (tests use them to break connections). */
+    public static ApiClient create(String baseUrl, List<Interceptor> interceptors) {
+        return new ApiClient(Objects.requireNonNull(baseUrl, "baseUrl"), ApiClient::onFxThreadByName,
+                DEFAULT_READ_TIMEOUT, List.copyOf(interceptors));
     }
 
     private static boolean onFxThreadByName() {
         return FX_THREAD.equals(Thread.currentThread().getName());
+    }
+
+    /**
+     * Told after every call whether the server answered ({@code true}, whatever the answer) or could
+     * not be reached ({@code false}); called on the calling thread.
+     */
+    public void onReachability(Consumer<Boolean> listener) {
+        this.onReachability = Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
+     * Told the refresh token each time the server issues one (sign-in, each quiet refresh), and null when
+     * the session ends, so a remembered session can be kept current. Refresh tokens are single-use.
+     */
+    public void onRefreshToken(Consumer<String> listener) {
+        this.onRefreshToken = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** Signs in again with a remembered refresh token, quietly (no password). */
+    public void resume(String refreshToken) {
+        Objects.requireNonNull(refreshToken, "refreshToken");
+        setSession(Session.of(execute(api.refresh(new RefreshRequest(refreshToken)))));
+    }
+
+    /** Whether the server is up: {@code GET /health} answered 200; throws like any call otherwise. */
+    public void health() {
+        execute(api.health());
     }
 
     public String baseUrl() {
@@ -142,17 +179,17 @@ public final class ApiClient {
     }
 
     public void login(String email, String password) {
-        session = Session.of(execute(api.login(new LoginRequest(email, password))));
+        setSession(Session.of(execute(api.login(new LoginRequest(email, password)))));
     }
 
     public void register(String email, String password, String name) {
-        session = Session.of(execute(api.register(new RegisterRequest(email, password, name))));
+        setSession(Session.of(execute(api.register(new RegisterRequest(email, password, name)))));
     }
 
     /** Ends the session here and, best effort, on the server. */
     public void logout() {
         Session s = session;
-        session = null;
+        setSession(null);
         if (s != null) {
             try {
                 execute(api.logout(new RefreshRequest(s.refreshToken())));
@@ -371,6 +408,11 @@ public final class ApiClient {
         return execute(api.deleteSchedule(scheduleId));
     }
 
+    private void setSession(Session next) {
+        session = next;
+        onRefreshToken.accept(next == null ? null : next.refreshToken());
+    }
+
     private static String requireKey(String key) {
         if (key == null || key.isBlank()) {
             throw new IllegalArgumentException("a money-moving request needs an idempotency key");
@@ -400,11 +442,11 @@ public final class ApiClient {
                     api.refresh(new RefreshRequest(current.refreshToken())).execute();
             if (!refreshed.isSuccessful() || refreshed.body() == null) {
                 closeQuietly(refreshed.errorBody());
-                session = null;
+                setSession(null);
                 onSessionEnded.run();
                 return null;
             }
-            session = Session.of(refreshed.body());
+            setSession(Session.of(refreshed.body()));
             return withBearer(failed, session.accessToken());
         }
     }
@@ -414,10 +456,13 @@ public final class ApiClient {
         try {
             response = call.execute();
         } catch (IOException e) {
+            onReachability.accept(false);
             throw ApiException.networkDown(e);
         } catch (JsonParseException e) {
+            onReachability.accept(true);
             throw ApiException.serverError("The server sent an answer the app does not understand.");
         }
+        onReachability.accept(true);
         if (response.isSuccessful()) {
             return response.body();
         }

@@ -195,4 +195,7 @@ interface CofferApi {
 
     @DELETE("api/v1/settlement-schedules/{id}")
     Call<ScheduleView> deleteSchedule(@Path("id") String id);
+
+    @GET("health")
+    Call<Void> health();
 }

@@ -2,6 +2,7 @@ package coffer.app.concurrent;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,8 +19,15 @@ public final class FxBackgroundExecutor implements BackgroundExecutor, AutoClose
 
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
+    private final Executor resultThread;
 
     public FxBackgroundExecutor() {
+        this(Platform::runLater);
+    }
+
+    /** Results and scheduled tasks on {@code resultThread} instead of the FX thread (tests without a toolkit). */
+    public FxBackgroundExecutor(Executor resultThread) {
+        this.resultThread = resultThread;
         AtomicInteger n = new AtomicInteger();
         workers = Executors.newFixedThreadPool(4, r -> daemon(r, "coffer-app-io-" + n.incrementAndGet()));
         timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "coffer-app-timer"));
@@ -36,19 +44,19 @@ public final class FxBackgroundExecutor implements BackgroundExecutor, AutoClose
         workers.execute(() -> {
             try {
                 T result = work.call();
-                Platform.runLater(() -> onSuccess.accept(result));
+                resultThread.execute(() -> onSuccess.accept(result));
             } catch (Exception e) {
-                Platform.runLater(() -> onFailure.accept(e));
+                resultThread.execute(() -> onFailure.accept(e));
             } catch (Error e) {
                 log.error("Background work failed unexpectedly", e);
-                Platform.runLater(() -> onFailure.accept(e));
+                resultThread.execute(() -> onFailure.accept(e));
             }
         });
     }
 
     @Override
     public void schedule(Duration delay, Runnable task) {
-        timer.schedule(() -> Platform.runLater(task), delay.toMillis(), TimeUnit.MILLISECONDS);
+        timer.schedule(() -> resultThread.execute(task), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -99,6 +100,38 @@ public final class LocalDatabase implements AutoCloseable {
             }
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    /**
+     * Like {@link #write}, but the commit is flushed to disk before this returns ({@code PRAGMA
+     * synchronous=FULL} for this transaction only): for what must survive a power cut, such as an
+     * outbox entry about to be sent.
+     */
+    public <T> T writeDurably(Work<T> work) {
+        writeLock.lock();
+        try {
+            synchronous("FULL");
+            try {
+                return write(work);
+            } finally {
+                synchronous("NORMAL");
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** SQLite refuses to change the level inside a transaction, so it is set between two. */
+    private void synchronous(String level) {
+        try {
+            writer.setAutoCommit(true);
+            try (Statement statement = writer.createStatement()) {
+                statement.execute("PRAGMA synchronous=" + level);
+            }
+            writer.setAutoCommit(false);
+        } catch (SQLException e) {
+            throw new LocalStoreException("Cannot set the local database's durability", e);
         }
     }
 

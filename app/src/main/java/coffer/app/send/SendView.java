@@ -2,7 +2,10 @@ package coffer.app.send;
 
 import coffer.app.shell.Fxml;
 import coffer.app.wallet.WalletRow;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -10,6 +13,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 
 /** The send-money form, its confirmation and the payment's live status; it only binds and forwards. */
 public final class SendView {
@@ -27,6 +32,8 @@ public final class SendView {
     @FXML private Label availableNow;
     @FXML private Label error;
     @FXML private ProgressIndicator progress;
+    @FXML private Pane unfinishedBox;
+    @FXML private VBox unfinished;
 
     public SendView(SendViewModel viewModel) {
         this.viewModel = viewModel;
@@ -53,6 +60,10 @@ public final class SendView {
         availableNow.textProperty().bind(viewModel.availableNowProperty());
         error.textProperty().bind(viewModel.errorProperty());
         progress.visibleProperty().bind(viewModel.busyProperty());
+        viewModel.unfinished().addListener((ListChangeListener<OutboxRow>) change -> showUnfinished());
+        showUnfinished();
+        unfinishedBox.visibleProperty().bind(Bindings.isNotEmpty(viewModel.unfinished()));
+        unfinishedBox.managedProperty().bind(unfinishedBox.visibleProperty());
         viewModel.load();
     }
 
@@ -64,6 +75,26 @@ public final class SendView {
     @FXML
     private void confirm() {
         viewModel.confirm();
+    }
+
+    private void showUnfinished() {
+        unfinished.getChildren().setAll(viewModel.unfinished().stream().map(this::unfinishedRow).toList());
+    }
+
+    /** One operation, wrapped; a refused one in the danger colour, with its button to dismiss it. */
+    private Node unfinishedRow(OutboxRow row) {
+        Label text = new Label(row.text());
+        text.setId("unfinishedRow");
+        text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        if (!row.failed()) {
+            return text;
+        }
+        text.getStyleClass().add("danger");
+        Button dismiss = new Button("Dismiss");
+        dismiss.setId("dismissButton");
+        dismiss.setOnAction(e -> viewModel.dismiss(row));
+        return new VBox(4, text, dismiss);
     }
 
     @FXML

@@ -1,11 +1,14 @@
 package coffer.app.send;
 
 import coffer.app.api.ApiClient;
-import coffer.app.api.ApiException;
 import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.format.AmountInput;
 import coffer.app.format.Amounts;
 import coffer.app.format.Problems;
+import coffer.app.local.Outbox;
+import coffer.app.local.OutboxEntry;
+import coffer.app.local.OutboxSender;
+import coffer.app.offline.LastSyncedWallets;
 import coffer.app.wallet.WalletRow;
 import coffer.core.api.PaymentTypes.PaymentRequest;
 import coffer.core.api.PaymentTypes.PaymentView;
@@ -27,9 +30,11 @@ import javafx.collections.ObservableList;
 
 /**
  * Send money to an email or a wallet id: fill in, review, confirm, then watch the payment's status
- * (pending → processing → completed | failed) update by itself.
+ * (pending → processing → completed | failed) update by itself. A confirmed payment goes into the
+ * outbox first, online or not, and the outbox sends it: while Coffer cannot be reached it shows as
+ * queued, in the list of unfinished operations, and is sent when Coffer is back.
  */
-public final class SendViewModel {
+public final class SendViewModel implements OutboxSender.Listener {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern WALLET_ID = Pattern.compile("wal_[0-9A-Za-z]+");
     private static final Set<String> FINAL = Set.of("completed", "failed", "reversed");
@@ -39,6 +44,11 @@ public final class SendViewModel {
     private final ApiClient api;
     private final BackgroundExecutor executor;
     private final Duration pollInterval;
+    private final OutboxSender outbox;
+    private final LastSyncedWallets lastSynced;
+    private final ObservableList<OutboxRow> unfinished = FXCollections.observableArrayList();
+    /** The confirmed payment waiting for the outbox to send it; null when none. */
+    private String waitingFor;
     /** The payment whose status is shown until it is final; null when none is under way. */
     private PaymentView tracked;
     private final ObservableList<WalletRow> wallets = FXCollections.observableArrayList();
@@ -53,12 +63,21 @@ public final class SendViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final BooleanProperty awaitingConfirmation = new SimpleBooleanProperty();
     private PaymentRequest draft;
-    private String idempotencyKey;
+    private String summary;
 
-    public SendViewModel(ApiClient api, BackgroundExecutor executor, Duration pollInterval) {
+    public SendViewModel(ApiClient api, BackgroundExecutor executor, Duration pollInterval, OutboxSender outbox,
+                         LastSyncedWallets lastSynced) {
         this.api = Objects.requireNonNull(api, "api");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.lastSynced = Objects.requireNonNull(lastSynced, "lastSynced");
+        outbox.addListener(this);
+    }
+
+    /** Payments and transfers not yet answered by the server, and refusals not yet dismissed, in order. */
+    public ObservableList<OutboxRow> unfinished() {
+        return unfinished;
     }
 
     public ObservableList<WalletRow> wallets() {
@@ -110,7 +129,8 @@ public final class SendViewModel {
 
     public void load() {
         busy.set(true);
-        executor.submit(api::accounts, accounts -> {
+        refreshUnfinished();
+        executor.submit(() -> lastSynced.onlineOrLastSynced(api::accounts), accounts -> {
             busy.set(false);
             wallets.setAll(accounts.stream().map(WalletRow::of).toList());
             if (!wallets.isEmpty()) {
@@ -144,19 +164,22 @@ public final class SendViewModel {
         }
         String note = description.get() == null || description.get().isBlank() ? null : description.get().strip();
         draft = new PaymentRequest(money.toDecimalString(), from.currency(), from.id(), to, note, null);
-        idempotencyKey = UUID.randomUUID().toString();
+        summary = Amounts.format(money) + " to " + to;
         confirmation.set("Send " + Amounts.format(money) + " to " + to + " from your " + from.currency() + " wallet?");
         awaitingConfirmation.set(true);
     }
 
     public void cancel() {
         draft = null;
-        idempotencyKey = null;
+        summary = null;
         confirmation.set("");
         awaitingConfirmation.set(false);
     }
 
-    /** Places the reviewed payment. A retry after a network failure reuses its key, so money moves once. */
+    /**
+     * Puts the reviewed payment in the outbox (on disk before anything is sent) under a new client id,
+     * and asks the outbox to send it. Every attempt carries the same key, so money moves once.
+     */
     public void confirm() {
         if (draft == null) {
             return;
@@ -164,19 +187,66 @@ public final class SendViewModel {
         busy.set(true);
         error.set("");
         PaymentRequest request = draft;
-        String key = idempotencyKey;
-        executor.submit(() -> api.pay(key, request), payment -> {
+        String words = summary;
+        UUID clientId = UUID.randomUUID();
+        waitingFor = clientId.toString();
+        outbox.queue(() -> outbox.outbox().enqueuePayment(clientId, request, words), entry -> {
             cancel();
             amount.set("");
-            status.set(describe(payment));
-            track(payment, 0);
-        }, failure -> {
-            busy.set(false);
-            error.set(Problems.describe(failure));
-            if (!(failure instanceof ApiException e && e.kind() == ApiException.Kind.NETWORK_DOWN)) {
-                cancel();
+        }, this::notQueued);
+    }
+
+    /** The outbox moved an entry on: the payment confirmed here was sent, refused, or is waiting for Coffer. */
+    @Override
+    public void outboxChanged(OutboxEntry entry) {
+        refreshUnfinished();
+        if (!entry.clientId().equals(waitingFor) || entry.kind() != OutboxEntry.Kind.PAYMENT) {
+            return;
+        }
+        switch (entry.state()) {
+            case SENT -> {
+                waitingFor = null;
+                PaymentView payment = answered(entry);
+                status.set(describe(payment));
+                track(payment, 0);
             }
-        });
+            case FAILED -> {
+                waitingFor = null;
+                busy.set(false);
+                error.set(entry.errorMessage());
+            }
+            default -> {
+                busy.set(false);
+                status.set(OutboxRow.QUEUED + ": " + entry.summary());
+            }
+        }
+    }
+
+    /** The payment as the server's answer describes it, with what the user asked for. */
+    private static PaymentView answered(OutboxEntry entry) {
+        PaymentRequest asked = Outbox.payment(entry);
+        return new PaymentView(entry.serverId(), entry.serverStatus(), asked.amount(), asked.currency(),
+                asked.sourceWalletId(), asked.destination(), asked.description(), asked.metadata(), null, null, null,
+                null);
+    }
+
+    /** Removes a refused operation from the list once the user has read why. */
+    public void dismiss(OutboxRow row) {
+        if (row == null || !row.failed()) {
+            return;
+        }
+        executor.submit(() -> {
+            outbox.outbox().dismiss(row.clientId());
+            return outbox.outbox().unfinished();
+        }, this::showUnfinished, this::fail);
+    }
+
+    private void refreshUnfinished() {
+        executor.submit(outbox.outbox()::unfinished, this::showUnfinished, this::fail);
+    }
+
+    private void showUnfinished(java.util.List<OutboxEntry> entries) {
+        unfinished.setAll(entries.stream().map(OutboxRow::of).toList());
     }
 
     /** The server announced a change: the payment under way may have moved on. */
@@ -237,6 +307,11 @@ public final class SendViewModel {
             case "failed" -> "Failed: " + what + " — " + Problems.reason(p.failureReason());
             default -> p.status() + ": " + what;
         };
+    }
+
+    private void notQueued(Throwable failure) {
+        waitingFor = null;
+        fail(failure);
     }
 
     private void fail(Throwable failure) {

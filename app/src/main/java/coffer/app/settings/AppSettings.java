@@ -50,6 +50,11 @@ public final class AppSettings {
         return new AppSettings(home.resolve("settings.properties"));
     }
 
+    /** The folder this settings file lives in: the app's home folder. */
+    public Path folder() {
+        return file.toAbsolutePath().getParent();
+    }
+
     /** The configured Coffer server; empty means the bundled server, in-process. */
     public synchronized Optional<String> serverUrl() {
         String url = values.getProperty(SERVER_URL, "").strip();

@@ -1,6 +1,7 @@
 package coffer.app.shell;
 
 import coffer.app.api.ApiClient;
+import coffer.app.api.ApiException;
 import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.format.Problems;
 import coffer.app.history.HistoryViewModel;
@@ -9,6 +10,11 @@ import coffer.app.kyc.KycViewModel;
 import coffer.app.history.LocalHistorySource;
 import coffer.app.local.LocalLedger;
 import coffer.app.local.SyncEngine;
+import coffer.app.local.OutboxSender;
+import coffer.app.offline.Connectivity;
+import coffer.app.offline.LocalUser;
+import coffer.app.offline.OfflineBannerViewModel;
+import coffer.app.offline.SessionStore;
 import coffer.app.send.SendViewModel;
 import coffer.app.send.TransferViewModel;
 import coffer.app.server.EmbeddedServer;
@@ -21,16 +27,11 @@ import coffer.app.sync.SyncViewModel;
 import coffer.app.topup.TopupViewModel;
 import coffer.app.wallet.WalletsViewModel;
 import coffer.app.withdraw.WithdrawViewModel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Arrays;
-import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -72,8 +73,7 @@ public final class AppViewModel implements AutoCloseable {
     private final StringProperty announcement = new SimpleStringProperty("");
     /** Refreshes the screen on show when the server announces a change; screens without live data leave it empty. */
     private Runnable refreshScreen = () -> { };
-    /** The signed-in user's local copy of the ledger and its sync; null when signed out or it could not open. */
-    private LocalLedger ledger;
+    /** The sync of the signed-in user's local ledger ({@link LocalUser#ledger()}); null when signed out. */
     private SyncViewModel sync;
     private final BooleanProperty syncing = new SimpleBooleanProperty();
     private final DoubleProperty syncProgress = new SimpleDoubleProperty(-1);
@@ -82,6 +82,15 @@ public final class AppViewModel implements AutoCloseable {
     private LiveEventsViewModel live;
     private volatile ApiClient api;
     private volatile EmbeddedServer embedded;
+    /** Offline start and the outbox (issue 8): the remembered session, reachability, the user's local data. */
+    private final SessionStore sessions;
+    private final StringProperty offlineBanner = new SimpleStringProperty("");
+    private final BooleanProperty offline = new SimpleBooleanProperty();
+    private Runnable whenReconnected = () -> { };
+    private volatile Optional<String> configured = Optional.empty();
+    private volatile LocalUser localUser;
+    private volatile Connectivity connectivity;
+    private volatile String latestRefreshToken;
 
     /** An app whose API client refuses calls on the JavaFX application thread. */
     public AppViewModel(BackgroundExecutor executor, AppSettings settings, Path embeddedDataDir, Duration pollInterval) {
@@ -100,6 +109,21 @@ public final class AppViewModel implements AutoCloseable {
         this.embeddedDataDir = Objects.requireNonNull(embeddedDataDir, "embeddedDataDir");
         this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
         darkTheme.set(settings.darkTheme());
+        this.sessions = new SessionStore(settings.folder());
+    }
+
+    /** "Offline since 14:02 — showing your last synced data; operations are queued"; empty while Coffer is reachable. */
+    public StringProperty offlineBannerProperty() {
+        return offlineBanner;
+    }
+
+    public BooleanProperty offlineProperty() {
+        return offline;
+    }
+
+    /** Runs on the UI thread each time Coffer is reachable again, after the outbox was asked to send (e.g. a sync). */
+    public void whenReconnected(Runnable hook) {
+        this.whenReconnected = Objects.requireNonNull(hook, "hook");
     }
 
     public ReadOnlyObjectProperty<Screen> screenProperty() {
@@ -162,6 +186,7 @@ public final class AppViewModel implements AutoCloseable {
         connection.set(url.map(u -> "Connecting to " + u + "…")
                 .orElse("Starting the bundled Coffer server (demo data) in " + embeddedDataDir + "…"));
         executor.submit(() -> {
+            closeUser();
             if (url.isPresent()) {
                 stopEmbedded();
                 return ApiClient.create(url.get(), onUiThread);
@@ -180,7 +205,14 @@ public final class AppViewModel implements AutoCloseable {
             connection.set(embedded != null && url.isEmpty()
                     ? "Bundled server running in this app at " + embedded.baseUrl() + " with demo data"
                     : "Connected to " + url.orElseThrow());
-            screen.set(Screen.SIGN_IN);
+            configured = url;
+            watchReachability(client);
+            Optional<SessionStore.Saved> saved = url.flatMap(sessions::load);
+            if (saved.isPresent()) {
+                resume(client, saved.get());
+            } else {
+                screen.set(Screen.SIGN_IN);
+            }
         }, failure -> {
             busy.set(false);
             connection.set("Not connected");
@@ -200,82 +232,226 @@ public final class AppViewModel implements AutoCloseable {
         screen.set(target.needsSession() && !signedIn.get() ? Screen.SIGN_IN : target);
     }
 
+    /** Signs out here, on the server (best effort) and forgets the remembered session; queued operations stay for the next sign-in. */
     public void signOut() {
         ApiClient client = api;
+        LocalUser user = localUser;
+        localUser = null;
         stopLive();
-        closeLedger();
+        stopSync();
         signedIn.set(false);
         screen.set(Screen.SIGN_IN);
-        if (client != null) {
-            executor.submit(() -> {
+        executor.submit(() -> {
+            if (client != null) {
                 client.logout();
-                return Boolean.TRUE;
-            }, ok -> { }, failure -> { });
-        }
+            }
+            sessions.clear();
+            if (user != null) {
+                user.close();
+            }
+            return Boolean.TRUE;
+        }, ok -> { }, failure -> { });
     }
 
     private void sessionEnded() {
         stopLive();
-        closeLedger();
+        stopSync();
         signedIn.set(false);
         screen.set(Screen.SIGN_IN);
         error.set("Your session ended. Please sign in again.");
+        executor.submit(() -> {
+            sessions.clear();
+            return Boolean.TRUE;
+        }, ok -> { }, failure -> { });
     }
 
     public SignInViewModel signIn() {
-        SignInViewModel[] signIn = new SignInViewModel[1];
-        signIn[0] = new SignInViewModel(api, executor, embedded(), () -> {
-            signedIn.set(true);
-            openLedger(signIn[0].emailProperty().get());
+        SignInViewModel[] form = new SignInViewModel[1];
+        form[0] = new SignInViewModel(api, executor, embedded(), () -> signedInAs(form[0].emailProperty().get().strip()));
+        return form[0];
+    }
+
+    /** Signed in with a password: open the user's local data, remember the session, then show the app. */
+    private void signedInAs(String email) {
+        ApiClient client = api;
+        busy.set(true);
+        executor.submit(() -> {
+            openUser(client, email);
+            rememberSession();
+            return Boolean.TRUE;
+        }, ok -> {
+            busy.set(false);
+            enterSession(true);
+        }, failure -> {
+            busy.set(false);
+            error.set("Your local data cannot be opened: " + Problems.describe(failure));
         });
-        return signIn[0];
     }
 
     /**
-     * Opens the user's local ledger (one file per server and user), then syncs it: in full the first time,
-     * with the main window's progress bar, incrementally after. Screens then read from it. When it cannot be
-     * opened the screens read from the server as before.
+     * A remembered session of the configured server: sign in again quietly; when the server cannot be
+     * reached, open the app for that user from the local database, offline, rather than stop at sign-in.
      */
-    private void openLedger(String email) {
-        ApiClient client = api;
-        closeLedger();
-        Path file = ledgerFile(embedded() ? "embedded:" + embeddedDataDir.toAbsolutePath() : client.baseUrl(), email);
-        executor.submit(() -> LocalLedger.open(file), opened -> {
-            ledger = opened;
-            sync = new SyncViewModel(new SyncEngine(client::sync, client::transactions, opened, SyncEngine.Options.DEFAULT,
-                    Clock.systemUTC()), executor);
-            syncing.bind(sync.syncingProperty());
-            syncProgress.bind(sync.progressProperty());
-            syncStatus.bind(sync.statusProperty());
-            balanceCheck.bind(sync.checkProperty());
-            stopLive();
-            live = new LiveEventsViewModel(client, executor, sync, () -> refreshScreen.run());
-            announcement.bind(live.announcementProperty());
-            live.start();
-            sync.every(SYNC_INTERVAL);
-            sync.request();
-            screen.set(lastSessionScreen());
-        }, failure -> {
-            syncStatus.set("Working without a local copy: " + Problems.describe(failure));
-            if (live != null) {
-                live.start();
+    private void resume(ApiClient client, SessionStore.Saved saved) {
+        busy.set(true);
+        connection.set("Signing in again as " + saved.email() + " at " + saved.server() + "…");
+        latestRefreshToken = saved.refreshToken();
+        executor.submit(() -> {
+            openUser(client, saved.email());
+            try {
+                client.resume(saved.refreshToken());
+                return Boolean.TRUE;
+            } catch (ApiException e) {
+                if (e.kind() == ApiException.Kind.NETWORK_DOWN) {
+                    return Boolean.FALSE;
+                }
+                throw e;
             }
-            screen.set(lastSessionScreen());
+        }, online -> {
+            busy.set(false);
+            connection.set((online ? "Connected to " : "Working offline; will reconnect to ") + saved.server());
+            enterSession(online);
+        }, failure -> {
+            busy.set(false);
+            LocalUser user = localUser;
+            localUser = null;
+            screen.set(Screen.SIGN_IN);
+            if (failure instanceof ApiException e && e.kind() != ApiException.Kind.SERVER_ERROR) {
+                sessionEnded();
+            } else {
+                error.set(Problems.describe(failure));
+            }
+            executor.submit(() -> {
+                if (user != null) {
+                    user.close();
+                }
+                return Boolean.TRUE;
+            }, ok -> { }, f -> { });
         });
     }
 
-    /** {@code ledgers/<hash of server and user>.db} under the app's home folder. */
-    static Path ledgerFile(String server, String email) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((server + "\n" + email.strip().toLowerCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8));
-            return AppSettings.home().resolve("ledgers").resolve(HexFormat.of().formatHex(digest, 0, 16) + ".db");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    /** The user's local data is open: keep it synced, show the app, and send what waits in the outbox. */
+    private void enterSession(boolean online) {
+        signedIn.set(true);
+        startSync(api, localUser.ledger());
+        screen.set(lastSessionScreen());
+        if (online) {
+            if (live != null) {
+                live.start();
+            }
+            localUser.sender().sendNow();
         }
     }
 
-    private void closeLedger() {
+    /** Offline while a user's data is open and calls fail; back online when any call or probe gets an answer. */
+    private void watchReachability(ApiClient client) {
+        Connectivity connectivity = new Connectivity(executor, () -> {
+            client.health();
+            return Boolean.TRUE;
+        }, Clock.systemUTC());
+        stopConnectivity();
+        this.connectivity = connectivity;
+        OfflineBannerViewModel banner = new OfflineBannerViewModel(connectivity, ZoneId.systemDefault());
+        offlineBanner.bind(banner.textProperty());
+        offline.bind(banner.offlineProperty());
+        client.onReachability(up -> {
+            if (up) {
+                connectivity.reachable();
+            } else if (localUser != null) {
+                connectivity.unreachable();
+            }
+        });
+        client.onRefreshToken(token -> {
+            if (token != null) {
+                latestRefreshToken = token;
+                rememberSession();
+            }
+        });
+        connectivity.addListener(since -> {
+            if (since.isEmpty() && client == api) {
+                reconnected(client);
+            }
+        });
+    }
+
+    /** Coffer answers again: sign in quietly if the app started offline, send the outbox, then the hook (sync). */
+    private void reconnected(ApiClient client) {
+        LocalUser user = localUser;
+        if (user == null || !signedIn.get()) {
+            return;
+        }
+        executor.submit(() -> {
+            if (!client.signedIn()) {
+                String token = latestRefreshToken;
+                if (token == null) {
+                    throw new IllegalStateException("no session to resume");
+                }
+                client.resume(token);
+            }
+            return Boolean.TRUE;
+        }, ok -> {
+            connection.set("Connected to " + configured.orElse(client.baseUrl()));
+            if (live != null) {
+                live.start();
+            }
+            user.sender().sendNow();
+            if (sync != null) {
+                sync.request();
+            }
+            whenReconnected.run();
+        }, failure -> {
+            if (!(failure instanceof ApiException e && e.kind() == ApiException.Kind.NETWORK_DOWN)) {
+                sessionEnded();
+            }
+        });
+    }
+
+    /** Opens the signed-in user's local database and outbox (blocking: in the background). */
+    private void openUser(ApiClient client, String email) {
+        closeUser();
+        String server = configured.orElse("embedded:" + embeddedDataDir.toAbsolutePath());
+        localUser = LocalUser.open(email, sessions.localDatabase(server, email),
+                OutboxSender.Transport.of(client::pay, client::transfer), executor, Clock.systemUTC());
+    }
+
+    private void closeUser() {
+        LocalUser user = localUser;
+        localUser = null;
+        if (user != null) {
+            user.close();
+        }
+    }
+
+    /** Keeps the remembered session current: refresh tokens are single-use. Only for a configured server. */
+    private void rememberSession() {
+        LocalUser user = localUser;
+        String token = latestRefreshToken;
+        Optional<String> server = configured;
+        if (server.isPresent() && user != null && token != null) {
+            sessions.save(new SessionStore.Saved(server.get(), user.email(), token));
+        }
+    }
+
+    /**
+     * Syncs the user's local ledger: in full the first time, with the main window's progress bar,
+     * incrementally after, on each server event, on a timer and on reconnecting. Screens read from it.
+     */
+    private void startSync(ApiClient client, LocalLedger ledger) {
+        stopSync();
+        sync = new SyncViewModel(new SyncEngine(client::sync, client::transactions, ledger, SyncEngine.Options.DEFAULT,
+                Clock.systemUTC()), executor);
+        syncing.bind(sync.syncingProperty());
+        syncProgress.bind(sync.progressProperty());
+        syncStatus.bind(sync.statusProperty());
+        balanceCheck.bind(sync.checkProperty());
+        stopLive();
+        live = new LiveEventsViewModel(client, executor, sync, () -> refreshScreen.run());
+        announcement.bind(live.announcementProperty());
+        sync.every(SYNC_INTERVAL);
+        sync.request();
+    }
+
+    private void stopSync() {
         syncing.unbind();
         syncProgress.unbind();
         syncStatus.unbind();
@@ -284,15 +460,6 @@ public final class AppViewModel implements AutoCloseable {
         if (sync != null) {
             sync.close();
             sync = null;
-        }
-        if (ledger != null) {
-            LocalLedger closing = ledger;
-            ledger = null;
-            // a sync may still be writing: close once it let go (the database's locks wait for it)
-            executor.submit(() -> {
-                closing.close();
-                return Boolean.TRUE;
-            }, ok -> { }, failure -> { });
         }
     }
 
@@ -316,8 +483,14 @@ public final class AppViewModel implements AutoCloseable {
         }
     }
 
+    /** The signed-in user's local ledger; null when signed out. */
+    private LocalLedger localLedger() {
+        LocalUser user = localUser;
+        return user == null ? null : user.ledger();
+    }
+
     public WalletsViewModel wallets() {
-        LocalLedger local = ledger;
+        LocalLedger local = localLedger();
         WalletsViewModel wallets = local != null ? new WalletsViewModel(api, local::wallets, executor)
                 : new WalletsViewModel(api, executor);
         refreshScreen = wallets::load;
@@ -326,7 +499,7 @@ public final class AppViewModel implements AutoCloseable {
 
     /** Reads the local copy when there is one, and reloads whenever a sync brings changes. */
     public HistoryViewModel history() {
-        LocalLedger local = ledger;
+        LocalLedger local = localLedger();
         HistoryViewModel history = local != null ? new HistoryViewModel(api, executor, HISTORY_PAGE,
                 new LocalHistorySource(local), ZoneId.systemDefault())
                 : new HistoryViewModel(api, executor, HISTORY_PAGE);
@@ -336,14 +509,15 @@ public final class AppViewModel implements AutoCloseable {
 
     /** The payment's status follows the event stream; polling stays as a slow fallback. */
     public SendViewModel send() {
-        SendViewModel send = new SendViewModel(api, executor, pollInterval.multipliedBy(FALLBACK_POLL_FACTOR));
+        SendViewModel send = new SendViewModel(api, executor, pollInterval.multipliedBy(FALLBACK_POLL_FACTOR),
+                localUser.sender(), localUser.wallets());
         refreshScreen = send::refresh;
         return send;
     }
 
     public TransferViewModel transfer() {
         refreshScreen = () -> { };
-        return new TransferViewModel(api, executor);
+        return new TransferViewModel(api, executor, localUser.sender(), localUser.wallets());
     }
 
     public TopupViewModel topup() {
@@ -384,6 +558,13 @@ public final class AppViewModel implements AutoCloseable {
         });
     }
 
+    private void stopConnectivity() {
+        Connectivity previous = connectivity;
+        if (previous != null) {
+            previous.stop();
+        }
+    }
+
     private void stopLive() {
         if (live != null) {
             live.stop();
@@ -401,8 +582,10 @@ public final class AppViewModel implements AutoCloseable {
     /** Stops the bundled server, if it runs (blocking: it finishes the ledger's queued work). */
     @Override
     public void close() {
+        stopConnectivity();
         stopLive();
-        closeLedger();
+        stopSync();
+        closeUser();
         stopEmbedded();
     }
 }

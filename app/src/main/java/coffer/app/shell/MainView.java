@@ -48,6 +48,7 @@ public final class MainView {
     @FXML private ProgressIndicator progress;
     @FXML private ProgressBar syncProgress;
     @FXML private Label syncStatus;
+    @FXML private Label offlineBanner;
 
     public MainView(AppViewModel app) {
         this.app = app;
@@ -101,6 +102,9 @@ public final class MainView {
         error.textProperty().bind(app.errorProperty());
         progress.visibleProperty().bind(app.busyProperty());
         progress.managedProperty().bind(progress.visibleProperty());
+        offlineBanner.textProperty().bind(app.offlineBannerProperty());
+        offlineBanner.visibleProperty().bind(app.offlineProperty());
+        offlineBanner.managedProperty().bind(app.offlineProperty());
         app.screenProperty().addListener((o, was, now) -> showScreen(now));
         showScreen(app.screenProperty().get());
     }

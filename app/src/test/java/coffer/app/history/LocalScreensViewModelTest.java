@@ -54,7 +54,7 @@ class LocalScreensViewModelTest {
     @AfterAll
     static void restartTheServer() {
         ledger.close();
-        SERVER.restart();
+        SERVER.startAgain();
     }
 
     private static HistoryViewModel history(int pageSize) {

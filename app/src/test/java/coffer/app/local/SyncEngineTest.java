@@ -131,7 +131,7 @@ class SyncEngineTest {
             assertThat(ledger.state().cursor()).as("the first page was kept").isNotNull();
             assertThat(ledger.transactionCount()).isLessThanOrEqualTo(2);
         } finally {
-            SERVER.restart();
+            SERVER.startAgain();
         }
 
         SyncEngine.SyncReport resumed = engine(alice, ledger, 2).sync();

@@ -10,7 +10,12 @@ import coffer.app.concurrent.BackgroundExecutor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import coffer.app.TestLocalUser;
+import coffer.app.local.OutboxEntry;
+import coffer.app.offline.LocalUser;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,8 +24,14 @@ class SendViewModelTest {
     @RegisterExtension
     static final InProcessServer SERVER = new InProcessServer();
 
-    private static SendViewModel loadedFor(ApiClient api) {
-        SendViewModel viewModel = new SendViewModel(api, BackgroundExecutor.sameThread(), Duration.ofMillis(20));
+    @TempDir
+    Path dir;
+    private LocalUser user;
+
+    private SendViewModel loadedFor(ApiClient api) {
+        BackgroundExecutor executor = BackgroundExecutor.sameThread();
+        user = TestLocalUser.open(api, executor, dir);
+        SendViewModel viewModel = new SendViewModel(api, executor, Duration.ofMillis(20), user.sender(), user.wallets());
         viewModel.load();
         return viewModel;
     }
@@ -50,6 +61,22 @@ class SendViewModelTest {
         assertThat(viewModel.awaitingConfirmationProperty().get()).isFalse();
         assertThat(viewModel.busyProperty().get()).isFalse();
         assertThat(viewModel.errorProperty().get()).isEmpty();
+        assertThat(viewModel.unfinished()).as("nothing left to send").isEmpty();
+        OutboxEntry sent = user.sender().outbox().find(onlyEntryId()).orElseThrow();
+        assertThat(sent.state()).isEqualTo(OutboxEntry.State.SENT);
+        assertThat(sent.attempts()).isEqualTo(1);
+        assertThat(SERVER.signedIn(ALICE).payment(sent.serverId()).status()).isEqualTo("completed");
+    }
+
+    private String onlyEntryId() {
+        return user.database().read(c -> {
+            try (var s = c.createStatement(); var rs = s.executeQuery("SELECT client_id FROM outbox")) {
+                rs.next();
+                String id = rs.getString(1);
+                assertThat(rs.next()).as("one entry").isFalse();
+                return id;
+            }
+        });
     }
 
     @ParameterizedTest
@@ -100,6 +127,24 @@ class SendViewModelTest {
         assertThat(viewModel.statusProperty().get()).isEmpty();
         assertThat(viewModel.awaitingConfirmationProperty().get()).isFalse();
         assertThat(viewModel.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void aRefusedPaymentStaysListedAsFailedWithTheReasonUntilDismissed() {
+        SendViewModel viewModel = loadedFor(SERVER.signedIn(BOB));
+        fill(viewModel, "nobody@example.com", "2.00");
+        viewModel.review();
+        viewModel.confirm();
+
+        assertThat(viewModel.unfinished()).singleElement().satisfies(row -> {
+            assertThat(row.failed()).isTrue();
+            assertThat(row.text()).isEqualTo("Failed: Payment of 2.00 USD to nobody@example.com — "
+                    + "No USD wallet was found for nobody@example.com.");
+        });
+
+        viewModel.dismiss(viewModel.unfinished().get(0));
+
+        assertThat(viewModel.unfinished()).isEmpty();
     }
 
     @Test

@@ -7,12 +7,25 @@ import coffer.app.InProcessServer;
 import coffer.app.api.ApiClient;
 import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.wallet.WalletRow;
+import coffer.app.TestLocalUser;
+import coffer.app.offline.LocalUser;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TransferViewModelTest {
     @RegisterExtension
     static final InProcessServer SERVER = new InProcessServer();
+
+    @TempDir
+    Path dir;
+
+    private TransferViewModel viewModelFor(ApiClient api) {
+        BackgroundExecutor executor = BackgroundExecutor.sameThread();
+        LocalUser user = TestLocalUser.open(api, executor, dir);
+        return new TransferViewModel(api, executor, user.sender(), user.wallets());
+    }
 
     private static WalletRow wallet(TransferViewModel viewModel, String currency) {
         return viewModel.wallets().stream().filter(w -> w.currency().equals(currency)).findFirst().orElseThrow();
@@ -20,8 +33,7 @@ class TransferViewModelTest {
 
     @Test
     void withOneWalletTheUserIsToldToOpenAnother() {
-        TransferViewModel viewModel = new TransferViewModel(SERVER.signedIn("alice@example.com"),
-                BackgroundExecutor.sameThread());
+        TransferViewModel viewModel = viewModelFor(SERVER.signedIn("alice@example.com"));
 
         viewModel.load();
 
@@ -32,7 +44,7 @@ class TransferViewModelTest {
     void wrongChoicesAreRefusedBeforeAskingTheServer() {
         ApiClient api = SERVER.signedIn(BOB);
         api.openAccount("EUR");
-        TransferViewModel viewModel = new TransferViewModel(api, BackgroundExecutor.sameThread());
+        TransferViewModel viewModel = viewModelFor(api);
         viewModel.load();
         viewModel.amountProperty().set("5.00");
 

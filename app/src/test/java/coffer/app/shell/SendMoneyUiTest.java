@@ -78,13 +78,7 @@ class SendMoneyUiTest {
         assertThat(text(robot, "#kycSummary")).contains("tier 1");
         screenshot("wallets");
 
-        robot.clickOn("#navSend");
-        waitUntil(() -> robot.lookup("#sourceWallet").tryQuery().isPresent()
-                && !robot.lookup("#sourceWallet").queryComboBox().getItems().isEmpty());
-        robot.clickOn("#destination").write("bob@example.com");
-        robot.clickOn("#amount").write("25.00");
-        robot.clickOn("#reviewButton");
-        waitUntil(() -> robot.lookup("#confirmButton").query().isVisible());
+        UiSteps.reviewPayment(robot, "bob@example.com", "25.00");
         assertThat(text(robot, "#confirmation")).isEqualTo("Send 25.00 USD to bob@example.com from your USD wallet?");
         screenshot("send-confirm");
         robot.clickOn("#confirmButton");

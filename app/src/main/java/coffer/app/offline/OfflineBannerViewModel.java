@@ -1,0 +1,41 @@
+package coffer.app.offline;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Objects;
+import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** The main window's banner while Coffer cannot be reached: since when, and what that means for the user. */
+public final class OfflineBannerViewModel {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final ZoneId zone;
+    private final StringProperty text = new SimpleStringProperty("");
+    private final BooleanProperty offline = new SimpleBooleanProperty();
+
+    public OfflineBannerViewModel(Connectivity connectivity, ZoneId zone) {
+        this.zone = Objects.requireNonNull(zone, "zone");
+        connectivity.addListener(this::show);
+        show(connectivity.offlineSince());
+    }
+
+    /** "Offline since 14:02 — showing your last synced data; operations are queued"; empty while online. */
+    public StringProperty textProperty() {
+        return text;
+    }
+
+    public BooleanProperty offlineProperty() {
+        return offline;
+    }
+
+    private void show(Optional<Instant> since) {
+        offline.set(since.isPresent());
+        text.set(since.map(s -> "Offline since " + TIME.format(s.atZone(zone))
+                + " — showing your last synced data; operations are queued").orElse(""));
+    }
+}

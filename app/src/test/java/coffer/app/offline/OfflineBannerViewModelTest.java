@@ -1,0 +1,100 @@
+package coffer.app.offline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import coffer.app.StepExecutor;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class OfflineBannerViewModelTest {
+    private static final Instant AT_14_02 = Instant.parse("2026-11-23T14:02:31Z");
+
+    private final StepExecutor executor = new StepExecutor();
+    private final AtomicBoolean serverUp = new AtomicBoolean();
+    private final AtomicInteger probes = new AtomicInteger();
+    private final Connectivity connectivity = new Connectivity(executor, () -> {
+        probes.incrementAndGet();
+        if (!serverUp.get()) {
+            throw new java.io.IOException("connection refused");
+        }
+        return Boolean.TRUE;
+    }, Clock.fixed(AT_14_02, ZoneOffset.UTC));
+
+    @Test
+    void aFailedCallShowsSinceWhenTheAppIsOfflineAndWhatThatMeans() {
+        OfflineBannerViewModel banner = new OfflineBannerViewModel(connectivity, ZoneId.of("UTC"));
+        assertThat(banner.offlineProperty().get()).isFalse();
+        assertThat(banner.textProperty().get()).isEmpty();
+
+        connectivity.unreachable();
+
+        assertThat(banner.offlineProperty().get()).isTrue();
+        assertThat(banner.textProperty().get())
+                .isEqualTo("Offline since 14:02 — showing your last synced data; operations are queued");
+    }
+
+    @Test
+    void theTimeIsTheUsersLocalTime() {
+        OfflineBannerViewModel banner = new OfflineBannerViewModel(connectivity, ZoneId.of("Europe/Paris"));
+
+        connectivity.unreachable();
+
+        assertThat(banner.textProperty().get()).startsWith("Offline since 15:02 — ");
+    }
+
+    @Test
+    void whileOfflineTheServerIsProbedWithGrowingPausesUntilItAnswersThenTheBannerGoes() {
+        OfflineBannerViewModel banner = new OfflineBannerViewModel(connectivity, ZoneId.of("UTC"));
+        List<Optional<Instant>> told = new ArrayList<>();
+        connectivity.addListener(told::add);
+        connectivity.unreachable();
+        connectivity.unreachable();     // more failures while offline change nothing
+
+        executor.runScheduled();
+        executor.runScheduled();
+        assertThat(probes.get()).isEqualTo(2);
+        assertThat(banner.offlineProperty().get()).isTrue();
+        assertThat(executor.delays()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
+
+        serverUp.set(true);
+        executor.runScheduled();
+
+        assertThat(banner.offlineProperty().get()).isFalse();
+        assertThat(banner.textProperty().get()).isEmpty();
+        assertThat(told).containsExactly(Optional.of(AT_14_02), Optional.empty());
+        assertThat(executor.pending()).as("no probing while online").isZero();
+    }
+
+    @Test
+    void anAnsweredCallEndsTheOfflineSpellWithoutWaitingForAProbe() {
+        OfflineBannerViewModel banner = new OfflineBannerViewModel(connectivity, ZoneId.of("UTC"));
+        connectivity.unreachable();
+
+        connectivity.reachable();
+
+        assertThat(banner.offlineProperty().get()).isFalse();
+        assertThat(connectivity.online()).isTrue();
+    }
+
+    @Test
+    void onceStoppedNoProbeRunsAndNothingIsTold() {
+        OfflineBannerViewModel banner = new OfflineBannerViewModel(connectivity, ZoneId.of("UTC"));
+        connectivity.unreachable();
+
+        connectivity.stop();
+        executor.runScheduled();
+
+        assertThat(probes.get()).isZero();
+        assertThat(executor.pending()).isZero();
+        assertThat(banner.offlineProperty().get()).as("as it last was").isTrue();
+    }
+}
