@@ -472,7 +472,7 @@ public final class AppViewModel implements AutoCloseable {
 
     /** The main window's size to open with. */
     public double[] windowSize() {
-        return settings.windowSize(1000, 660);
+        return settings.windowSize(1120, 700);
     }
 
     /** Remembers the window's size and the screen in use, for the next start. */
