@@ -199,8 +199,6 @@ public final class AppViewModel implements AutoCloseable {
             busy.set(false);
             api = client;
             stopLive();
-            live = new LiveEventsViewModel(client, executor, () -> refreshScreen.run());
-            announcement.bind(live.announcementProperty());
             client.onSessionEnded(() -> executor.schedule(Duration.ZERO, this::sessionEnded));
             connection.set(embedded != null && url.isEmpty()
                     ? "Bundled server running in this app at " + embedded.baseUrl() + " with demo data"

@@ -7,19 +7,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import coffer.app.InProcessServer;
 import coffer.app.api.ApiClient;
 import coffer.app.concurrent.BackgroundExecutor;
-import coffer.app.wallet.WalletRow;
-import coffer.app.wallet.WalletsViewModel;
+import coffer.app.local.LocalLedger;
+import coffer.app.local.SyncEngine;
 import coffer.core.api.PaymentTypes.PaymentRequest;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
+/** Server events drive the local sync; only money that arrives after sign-in is announced. */
 class LiveEventsViewModelTest {
     @RegisterExtension
     static final InProcessServer SERVER = new InProcessServer();
+
+    @TempDir
+    Path dir;
 
     /** Polls until {@code condition} holds; the event stream delivers on its own thread. */
     static boolean eventually(BooleanSupplier condition) throws InterruptedException {
@@ -33,46 +41,31 @@ class LiveEventsViewModelTest {
         return condition.getAsBoolean();
     }
 
-    private static String firstAvailable(WalletsViewModel wallets) {
-        return wallets.wallets().isEmpty() ? "" : wallets.wallets().get(0).available();
-    }
-
     @Test
-    void whenAnotherUserPaysTheOverviewUpdatesWithoutARefreshAndTheMoneyIsAnnounced() throws Exception {
-        ApiClient bob = SERVER.signedIn(BOB);
-        WalletsViewModel wallets = new WalletsViewModel(bob, BackgroundExecutor.sameThread());
-        wallets.load();
-        assertThat(wallets.wallets()).extracting(WalletRow::available).containsExactly("1,000.00 USD");
-        LiveEventsViewModel live = new LiveEventsViewModel(bob, BackgroundExecutor.sameThread(), wallets::load);
-        live.start();
-        try {
-            assertThat(eventually(() -> live.caughtUp())).as("the feed was read to its end").isTrue();
-
-            ApiClient alice = SERVER.signedIn(ALICE);
-            String aliceWallet = alice.accounts().get(0).id();
-            alice.pay(UUID.randomUUID().toString(), new PaymentRequest("25.00", "USD", aliceWallet, BOB, null, null));
-
-            assertThat(eventually(() -> firstAvailable(wallets).equals("1,025.00 USD")))
-                    .as("the overview shows the money, now " + firstAvailable(wallets)).isTrue();
-            assertThat(eventually(() -> live.announcementProperty().get().startsWith("Received 25.00 USD")))
-                    .as("announced: " + live.announcementProperty().get()).isTrue();
-            assertThat(live.announcementProperty().get()).isEqualTo("Received 25.00 USD from alice@example.com");
-        } finally {
-            live.stop();
-        }
-    }
-
-    @Test
-    void moneyThatArrivedBeforeSignInIsNotAnnounced() throws Exception {
+    void moneyThatArrivedBeforeSignInIsNotAnnouncedAndTheScreenRefreshesOnlyWhenSomethingChanged() throws Exception {
         ApiClient alice = SERVER.signedIn(ALICE);
-        LiveEventsViewModel live = new LiveEventsViewModel(alice, BackgroundExecutor.sameThread(), () -> { });
-        live.start();
-        try {
-            assertThat(eventually(live::caughtUp)).isTrue();
+        ApiClient bob = SERVER.signedIn(BOB);
+        // money that reached alice before she signs in: in the copy, never announced
+        bob.pay(UUID.randomUUID().toString(), new PaymentRequest("5.00", "USD", bob.accounts().get(0).id(), ALICE, null, null));
+        BackgroundExecutor executor = BackgroundExecutor.sameThread();
+        AtomicInteger refreshes = new AtomicInteger();
+        try (LocalLedger ledger = LocalLedger.open(dir.resolve("alice.db"));
+             SyncViewModel sync = new SyncViewModel(new SyncEngine(alice::sync, alice::transactions, ledger,
+                     SyncEngine.Options.DEFAULT, Clock.systemUTC()), executor)) {
+            LiveEventsViewModel live = new LiveEventsViewModel(alice, executor, sync, refreshes::incrementAndGet);
+            live.start();
+            try {
+                assertThat(eventually(live::caughtUp)).isTrue();
+                assertThat(live.announcementProperty().get()).isEmpty();
+                int afterCatchUp = refreshes.get();
+                assertThat(afterCatchUp).as("the screen refreshed once the copy caught up").isEqualTo(1);
 
-            assertThat(live.announcementProperty().get()).isEmpty();
-        } finally {
-            live.stop();
+                sync.request();
+                assertThat(refreshes.get()).as("a sync that found nothing new leaves the screen alone").isEqualTo(afterCatchUp);
+                assertThat(live.announcementProperty().get()).isEmpty();
+            } finally {
+                live.stop();
+            }
         }
     }
 }
