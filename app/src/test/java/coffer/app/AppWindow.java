@@ -24,9 +24,14 @@ public final class AppWindow implements AfterEachCallback {
 
     /** Opens the window on {@code stage}; call from the test's {@code @Start}. */
     public void open(Stage stage, Path home) {
+        open(stage, AppSettings.load(home), home);
+    }
+
+    /** As {@link #open(Stage, Path)}, with settings the test prepared (a server URL, a window size). */
+    public void open(Stage stage, AppSettings settings, Path home) {
         this.stage = stage;
         executor = new FxBackgroundExecutor();
-        app = new AppViewModel(executor, AppSettings.load(home), home.resolve("embedded"), Duration.ofMillis(100), guard);
+        app = new AppViewModel(executor, settings, home.resolve("embedded"), Duration.ofMillis(100), guard);
         MainView.show(stage, app);
     }
 

@@ -2,15 +2,10 @@ package coffer.app;
 
 import static coffer.app.FxWait.waitUntil;
 
-import coffer.app.concurrent.FxBackgroundExecutor;
-import coffer.app.settings.AppSettings;
-import coffer.app.shell.AppViewModel;
-import coffer.app.shell.MainView;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import javafx.geometry.Point2D;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
@@ -27,23 +22,6 @@ public final class UiSteps {
     }
 
     /** The app as a UI test runs it; close it in the test's {@code @Stop}. */
-    public record RunningApp(AppViewModel app, FxBackgroundExecutor executor) implements AutoCloseable {
-        @Override
-        public void close() {
-            app.close();
-            executor.close();
-        }
-    }
-
-    /** Shows the main window on {@code stage} as the app starts it, its bundled server's data under {@code home}. */
-    public static RunningApp showApp(Stage stage, Path home, double height) {
-        FxBackgroundExecutor executor = new FxBackgroundExecutor();
-        AppViewModel app = new AppViewModel(executor, AppSettings.load(home), home.resolve("embedded"), Duration.ofMillis(100));
-        stage.setHeight(height);
-        MainView.show(stage, app);
-        return new RunningApp(app, executor);
-    }
-
     /** Signs in as a demo user and waits for the wallets overview. */
     public static void signIn(FxRobot robot, String email) throws Exception {
         waitUntil(() -> robot.lookup("#email").tryQuery().isPresent());

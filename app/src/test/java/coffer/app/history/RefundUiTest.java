@@ -4,16 +4,13 @@ import static coffer.app.FxWait.text;
 import static coffer.app.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coffer.app.AppWindow;
 import coffer.app.InProcessServer;
 import coffer.app.Payments;
 import coffer.app.UiSteps;
-import coffer.app.concurrent.FxBackgroundExecutor;
 import coffer.app.settings.AppSettings;
-import coffer.app.shell.AppViewModel;
-import coffer.app.shell.MainView;
 import coffer.app.wallet.WalletRow;
 import java.nio.file.Path;
-import java.time.Duration;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.TableView;
@@ -39,8 +36,8 @@ class RefundUiTest {
 
     @TempDir
     Path home;
-    private FxBackgroundExecutor executor;
-    private AppViewModel app;
+    @RegisterExtension
+    final AppWindow window = new AppWindow();
     private Stage stage;
 
     @BeforeAll
@@ -51,18 +48,15 @@ class RefundUiTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        executor = new FxBackgroundExecutor();
         AppSettings settings = AppSettings.load(home);
         settings.setServerUrl(SERVER.baseUrl());
         settings.setWindowSize(1280, 800);
-        app = new AppViewModel(executor, settings, home.resolve("embedded"), Duration.ofMillis(100));
-        MainView.show(stage, app);
+        window.open(stage, settings, home);
     }
 
     @Stop
     void stop() {
-        app.close();
-        executor.close();
+        window.close();
     }
 
     private static TableView<HistoryRow> table(FxRobot robot) {

@@ -6,6 +6,7 @@ import static coffer.app.UiSteps.screenshot;
 import static coffer.app.UiSteps.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coffer.app.AppWindow;
 import coffer.app.InProcessServer;
 import coffer.app.UiSteps;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -25,18 +27,20 @@ import org.testfx.framework.junit5.Stop;
 class OrderUiTest {
     @TempDir
     Path home;
-    private UiSteps.RunningApp running;
+    @RegisterExtension
+    final AppWindow window = new AppWindow();
     private Stage stage;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        running = UiSteps.showApp(stage, home, 900);
+        stage.setHeight(900);
+        window.open(stage, home);
     }
 
     @Stop
     void stop() {
-        running.close();
+        window.close();
     }
 
     @Test

@@ -4,8 +4,8 @@ import static coffer.app.FxWait.text;
 import static coffer.app.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coffer.app.AppWindow;
 import coffer.app.UiSteps;
-import coffer.app.concurrent.FxBackgroundExecutor;
 import coffer.app.local.LocalDatabase;
 import coffer.app.offline.SessionStore;
 import coffer.app.settings.AppSettings;
@@ -13,11 +13,11 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Statement;
-import java.time.Duration;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -30,17 +30,11 @@ import org.testfx.framework.junit5.Stop;
  */
 @ExtendWith(ApplicationExtension.class)
 class OfflineStartUiTest {
-    /** The app as CofferApp runs it, closed as CofferApp.stop closes it. */
-    private record RunningApp(FxBackgroundExecutor executor, AppViewModel app, Stage stage) {
-        void close() {
-            app.close();
-            executor.close();
-        }
-    }
+    @RegisterExtension
+    final AppWindow window = new AppWindow();
 
     @TempDir
     Path home;
-    private RunningApp running;
 
     @Start
     void start(Stage stage) throws IOException {
@@ -59,15 +53,12 @@ class OfflineStartUiTest {
                 }
             });
         }
-        FxBackgroundExecutor executor = new FxBackgroundExecutor();
-        running = new RunningApp(executor, new AppViewModel(executor, settings, home.resolve("embedded"),
-                Duration.ofMillis(100)), stage);
-        MainView.show(stage, running.app());
+        window.open(stage, settings, home);
     }
 
     @Stop
     void stop() {
-        running.close();
+        window.close();
     }
 
     @Test
@@ -86,6 +77,6 @@ class OfflineStartUiTest {
         waitUntil(() -> !robot.lookup("#unfinishedRow").queryAll().isEmpty());
         assertThat(robot.lookup("#unfinishedRow").queryAllAs(Label.class)).extracting(Label::getText)
                 .containsExactly("Queued — will be sent when Coffer is reachable: Payment of 25.00 USD to bob@example.com");
-        UiSteps.screenshot(running.stage(), "offline-queued");
+        UiSteps.screenshot(window.stage(), "offline-queued");
     }
 }

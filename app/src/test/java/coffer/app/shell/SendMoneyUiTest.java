@@ -4,19 +4,16 @@ import static coffer.app.FxWait.text;
 import static coffer.app.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import coffer.app.FxThreadGuard;
+import coffer.app.AppWindow;
 import coffer.app.UiSteps;
-import coffer.app.concurrent.FxBackgroundExecutor;
 import coffer.app.history.HistoryRow;
-import coffer.app.settings.AppSettings;
 import coffer.app.wallet.WalletRow;
 import java.nio.file.Path;
-import java.time.Duration;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -29,29 +26,19 @@ import org.testfx.util.WaitForAsyncUtils;
 class SendMoneyUiTest {
     @TempDir
     Path home;
-    private FxBackgroundExecutor executor;
-    private AppViewModel app;
+    @RegisterExtension
+    final AppWindow window = new AppWindow();
     private Stage stage;
-    private final FxThreadGuard guard = new FxThreadGuard();
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        executor = new FxBackgroundExecutor();
-        app = new AppViewModel(executor, AppSettings.load(home), home.resolve("embedded"), Duration.ofMillis(100),
-                guard);
-        MainView.show(stage, app);
-    }
-
-    @AfterEach
-    void theApiClientRefusedTheFxThreadAndWasNeverCalledThere() {
-        guard.assertCheckedAndNeverRefused();
+        window.open(stage, home);
     }
 
     @Stop
     void stop() {
-        app.close();
-        executor.close();
+        window.close();
     }
 
     private static boolean firstWalletShows(FxRobot robot, String available) {
@@ -106,7 +93,7 @@ class SendMoneyUiTest {
         screenshot("settings");
         robot.clickOn("#darkTheme");
         robot.clickOn("#saveSettings");
-        waitUntil(() -> app.darkThemeProperty().get());
+        waitUntil(() -> window.app().darkThemeProperty().get());
         assertThat(text(robot, "#connection")).as("the theme alone keeps the connection")
                 .startsWith("Bundled server running in this app");
         screenshot("settings-dark");

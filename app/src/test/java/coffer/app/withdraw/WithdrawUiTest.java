@@ -8,21 +8,16 @@ import static coffer.app.UiSteps.signIn;
 import static coffer.app.UiSteps.typeInto;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import coffer.app.FxThreadGuard;
+import coffer.app.AppWindow;
 import coffer.app.InProcessServer;
-import coffer.app.concurrent.FxBackgroundExecutor;
-import coffer.app.settings.AppSettings;
-import coffer.app.shell.AppViewModel;
-import coffer.app.shell.MainView;
 import java.nio.file.Path;
-import java.time.Duration;
 import javafx.concurrent.Worker;
 import javafx.scene.control.ListView;
 import javafx.scene.web.WebView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -34,30 +29,20 @@ import org.testfx.framework.junit5.Stop;
 class WithdrawUiTest {
     @TempDir
     Path home;
-    private FxBackgroundExecutor executor;
-    private AppViewModel app;
+    @RegisterExtension
+    final AppWindow window = new AppWindow();
     private Stage stage;
-    private final FxThreadGuard guard = new FxThreadGuard();
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        executor = new FxBackgroundExecutor();
-        app = new AppViewModel(executor, AppSettings.load(home), home.resolve("embedded"), Duration.ofMillis(100),
-                guard);
         stage.setHeight(900);
-        MainView.show(stage, app);
-    }
-
-    @AfterEach
-    void theApiClientRefusedTheFxThreadAndWasNeverCalledThere() {
-        guard.assertCheckedAndNeverRefused();
+        window.open(stage, home);
     }
 
     @Stop
     void stop() {
-        app.close();
-        executor.close();
+        window.close();
     }
 
     private static boolean payoutFormShows(FxRobot robot) {
