@@ -77,32 +77,54 @@ public final class CofferServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CofferServer.class);
 
     /**
+     * @param host     the address to listen on: {@link #LOOPBACK} (the default) serves this machine only,
+     *                 {@code 0.0.0.0} a network
      * @param port     TCP port, 0 for any free port
      * @param database where the ledger lives
      * @param demo     seed SPEC.md's demo data (idempotent)
      * @param userEnvironment the environment that users registering through {@code /api/v1/auth/register} join
+     * @param provider who moves money by card and bank: none (those requests answer 503 PROVIDER_UNAVAILABLE)
+     *                 or the bundled simulator (its pages, test helper and automatic KYC verifier included)
      * @param settings rate limits, the KYC verifier's delay, the access log
      */
-    public record Options(int port, DatabaseConfig database, boolean demo, String userEnvironment,
-                          ServerSettings settings) {
+    public record Options(String host, int port, DatabaseConfig database, boolean demo, String userEnvironment,
+                          ProviderMode provider, ServerSettings settings) {
         /** The environment that users signing up through the user API join, unless told otherwise: the demo one. */
         public static final String DEFAULT_USER_ENVIRONMENT = DemoData.ENV_ID;
+        /** Where a server listens unless told otherwise: this machine only. */
+        public static final String LOOPBACK = "127.0.0.1";
 
+        /**
+         * A server on loopback with default settings; with the demo data it also runs the provider
+         * simulator (as {@code serve --demo} does), without it no provider.
+         */
         public Options(int port, DatabaseConfig database, boolean demo) {
             this(port, database, demo, DEFAULT_USER_ENVIRONMENT);
         }
 
         public Options(int port, DatabaseConfig database, boolean demo, String userEnvironment) {
-            this(port, database, demo, userEnvironment, ServerSettings.defaults());
+            this(LOOPBACK, port, database, demo, userEnvironment, ProviderMode.defaultFor(demo), ServerSettings.defaults());
         }
 
         public Options withSettings(ServerSettings s) {
-            return new Options(port, database, demo, userEnvironment, s);
+            return new Options(host, port, database, demo, userEnvironment, provider, s);
+        }
+
+        public Options withHost(String h) {
+            return new Options(h, port, database, demo, userEnvironment, provider, settings);
+        }
+
+        public Options withProvider(ProviderMode p) {
+            return new Options(host, port, database, demo, userEnvironment, p, settings);
         }
 
         public Options {
             Objects.requireNonNull(database, "database");
             Objects.requireNonNull(settings, "settings");
+            Objects.requireNonNull(provider, "provider");
+            if (host == null || host.isBlank()) {
+                throw new IllegalArgumentException("host must be an address to listen on, such as " + LOOPBACK);
+            }
             Environments.requireValidId(userEnvironment);
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port must be 0..65535, was " + port);
@@ -256,7 +278,7 @@ public final class CofferServer implements AutoCloseable {
             Javalin http = HttpApi.create(tokens, settings.rateLimits(),
                     List.of(new RequestLog(settings.requestLog()), metrics.http()), groups);
             kyc.resumePending();
-            http.start(options.port());
+            http.start(options.host(), options.port());
             self.set("http://localhost:" + http.port());
             simulator.start();
             schedules.start();

@@ -20,6 +20,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
+    @Option(names = "--host", defaultValue = CofferServer.Options.LOOPBACK, paramLabel = "ADDRESS",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only); 0.0.0.0 serves a network.")
+    String host;
+
     @Option(names = "--demo", description = "Seed the demo environment 123, user 123, alice and bob (idempotent).")
     boolean demo;
 
@@ -38,7 +42,8 @@ public final class ServeCommand implements Callable<Integer> {
         if (noRateLimits) {
             settings = settings.withRateLimits(RateLimits.off());
         }
-        CofferServer server = CofferServer.start(new CofferServer.Options(port, store.toConfig(), demo).withSettings(settings));
+        CofferServer server = CofferServer.start(new CofferServer.Options(port, store.toConfig(), demo).withHost(host)
+                .withSettings(settings));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -1,7 +1,6 @@
 package coffer.server.library;
 
 import coffer.server.CofferServer;
-import coffer.server.ServerSettings;
 
 import java.util.Objects;
 
@@ -46,8 +45,8 @@ public final class Coffer implements AutoCloseable {
     /** Opens (and migrates) the ledger and creates the environment on first use. */
     public static Coffer open(CofferConfig config) {
         Objects.requireNonNull(config, "config");
-        CofferServer server = CofferServer.start(new CofferServer.Options(0, config.database(), false, config.environmentId(),
-                ServerSettings.defaults()));
+        CofferServer server = CofferServer.start(new CofferServer.Options(0, config.database(), false, config.environmentId())
+                .withProvider(config.provider()));
         return new Coffer(server, new Library(server.ledger(), config));
     }
 

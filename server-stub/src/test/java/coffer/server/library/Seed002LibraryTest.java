@@ -1,5 +1,6 @@
 package coffer.server.library;
 
+import coffer.server.ProviderMode;
 import coffer.core.error.ErrorCode;
 import coffer.core.money.Money;
 import coffer.server.testing.Http;
@@ -31,7 +32,7 @@ class Seed002LibraryTest {
 
     @BeforeAll
     static void open() {
-        coffer = Coffer.open(CofferConfig.sqlite(data).withDefaultCurrency("NGN"));
+        coffer = Coffer.open(CofferConfig.sqlite(data).withDefaultCurrency("NGN").withProvider(ProviderMode.SIMULATOR));
         wallets = coffer.wallets();
         transactions = coffer.transactions();
     }

@@ -57,8 +57,14 @@ public enum ErrorCode {
     IDEMPOTENCY_KEY_REUSED(422, "The idempotency key was used for a different request."),
     /** Too many requests; retry later. */
     RATE_LIMITED(429, "Too many requests."),
+    /** The request body did not arrive in time (a client sending too slowly); nothing was read or changed. */
+    REQUEST_TIMEOUT(408, "The request body did not arrive in time."),
+    /** The request conflicts with the current state (such as removing the last owner); nothing was changed. */
+    CONFLICT(409, "The request conflicts with the current state."),
     /** The payment provider refused or failed. */
     PROVIDER_ERROR(502, "The payment provider could not complete the request."),
+    /** No payment provider is configured for card or bank money movement on this server; nothing was changed. */
+    PROVIDER_UNAVAILABLE(503, "No payment provider is available for card or bank payments."),
     /** A bug or an I/O failure on the server; nothing was changed. */
     INTERNAL(500, "Internal error."),
     /** The server cannot reach its database right now; nothing was changed, retry later. */
