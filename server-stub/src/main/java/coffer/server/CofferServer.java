@@ -158,7 +158,10 @@ public final class CofferServer implements AutoCloseable {
                            Payouts payouts, SettlementService settlements, SettlementSchedules schedules) {
     }
 
-    /** The payment provider as Coffer's features see it, the simulator behind it, and who applies its webhooks. */
+    /**
+     * The payment provider as Coffer's features see it, the simulator behind it (null without one), and
+     * who applies its webhooks.
+     */
     private record Provider(ProviderSimulator simulator, PaymentProvider client, ProviderEventHandlers handlers) {
     }
 
@@ -213,22 +216,30 @@ public final class CofferServer implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
-            KycService kyc = new KycService(ledger, database, background, settings.kycDecisionDelay(), clock);
+            boolean simulated = options.provider() == ProviderMode.SIMULATOR;
+            KycService kyc = new KycService(ledger, database, background, settings.kycDecisionDelay(), clock, simulated);
             paymentWorker = Executors.newSingleThreadExecutor(r -> new Thread(r, "coffer-payments"));
             payments = new PaymentProcessor(ledger, clock, paymentWorker);
             metrics = new Metrics(ledger);
 
             // ---- money in and out through the provider (issue 5) ----
             // The simulator is mounted on this server and reached over loopback HTTP like a real provider;
-            // its address is known once the server listens, so both sides resolve it lazily.
+            // its address is known once the server listens, so both sides resolve it lazily. Without a
+            // provider nothing of it is mounted, and card and bank operations answer PROVIDER_UNAVAILABLE.
             AtomicReference<String> self = new AtomicReference<>();
             Supplier<String> baseUrl = () -> java.util.Objects.requireNonNull(self.get(), "the server is not listening yet");
-            ProviderSimulator.Credentials providerKeys = ProviderSimulator.credentials(database, clock);
-            simulator = new ProviderSimulator(database, providerKeys, settings.provider(), clock, baseUrl);
-            Provider provider = new Provider(simulator, new SimulatorProvider(baseUrl, providerKeys.apiKey()),
-                    new ProviderEventHandlers());
-            List<HttpApi.Routes> moneyInAndOut = new ArrayList<>(simulator.routes());
-            moneyInAndOut.add(new ProviderWebhookRoutes(database, providerKeys.webhookSecret(), provider.handlers(), clock));
+            List<HttpApi.Routes> moneyInAndOut = new ArrayList<>();
+            Provider provider;
+            if (simulated) {
+                ProviderSimulator.Credentials providerKeys = ProviderSimulator.credentials(database, clock);
+                simulator = new ProviderSimulator(database, providerKeys, settings.provider(), clock, baseUrl);
+                provider = new Provider(simulator, new SimulatorProvider(baseUrl, providerKeys.apiKey()),
+                        new ProviderEventHandlers());
+                moneyInAndOut.addAll(simulator.routes());
+                moneyInAndOut.add(new ProviderWebhookRoutes(database, providerKeys.webhookSecret(), provider.handlers(), clock));
+            } else {
+                provider = new Provider(null, PaymentProvider.none(), new ProviderEventHandlers());
+            }
             TopupService topups = new TopupService(ledger, provider.client(), database, clock, baseUrl);
             CardService cards = new CardService(database, topups, clock);
             provider.handlers().add(cards.events());
@@ -280,8 +291,13 @@ public final class CofferServer implements AutoCloseable {
             kyc.resumePending();
             http.start(options.host(), options.port());
             self.set("http://localhost:" + http.port());
-            simulator.start();
+            if (simulator != null) {
+                simulator.start();
+            }
             schedules.start();
+            log.info("Listening on {}:{} with {}", options.host(), http.port(),
+                    simulated ? "the provider simulator (test cards, test helper, automatic KYC verifier)"
+                            : "no payment provider (card and bank payments unavailable)");
             return new CofferServer(database, ledger, background, metrics, payments, paymentWorker, http, events, provider,
                     webhooks, schedules, new Services(ledger, topups, cards, bankAccounts, payouts, settlements, schedules));
         } catch (RuntimeException e) {
@@ -357,7 +373,9 @@ public final class CofferServer implements AutoCloseable {
         schedules.close();
         events.close();
         http.stop();
-        provider.simulator().close();
+        if (provider.simulator() != null) {
+            provider.simulator().close();
+        }
         payments.stop();
         stop(paymentWorker, "The payment processor");
         stop(background, "Background work");

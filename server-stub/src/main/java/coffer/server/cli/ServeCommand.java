@@ -8,6 +8,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import coffer.server.ProviderMode;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -27,6 +29,12 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--demo", description = "Seed the demo environment 123, user 123, alice and bob (idempotent).")
     boolean demo;
 
+    @Option(names = "--provider", paramLabel = "none|simulator",
+            description = "Who moves money by card and bank: none (card and bank payments answer 503), or the bundled "
+                    + "simulator (test cards, hosted pages, test helper, automatic KYC verifier; for demos and tests). "
+                    + "Default: simulator with --demo, else none.")
+    String provider;
+
     @Option(names = "--no-rate-limits", description = "Serve without request rate limits (for load tests).")
     boolean noRateLimits;
 
@@ -42,7 +50,9 @@ public final class ServeCommand implements Callable<Integer> {
         if (noRateLimits) {
             settings = settings.withRateLimits(RateLimits.off());
         }
+        ProviderMode mode = providerMode();
         CofferServer server = CofferServer.start(new CofferServer.Options(port, store.toConfig(), demo).withHost(host)
+                .withProvider(mode)
                 .withSettings(settings));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -54,5 +64,19 @@ public final class ServeCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    private ProviderMode providerMode() {
+        if (provider == null) {
+            return ProviderMode.defaultFor(demo);
+        }
+        return switch (provider) {
+            case "none" -> ProviderMode.NONE;
+            case "simulator" -> ProviderMode.SIMULATOR;
+            case "stripe" -> throw new ParameterException(spec.commandLine(),
+                    "--provider stripe is not available in this version: use --provider simulator, or none");
+            default -> throw new ParameterException(spec.commandLine(),
+                    "--provider must be none or simulator, was '" + provider + "'");
+        };
     }
 }

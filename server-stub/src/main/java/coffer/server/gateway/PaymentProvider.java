@@ -20,6 +20,21 @@ import java.util.Optional;
  */
 public interface PaymentProvider {
 
+    /**
+     * The provider of a server that has none ({@code serve} without {@code --provider}): every call is
+     * refused with {@code PROVIDER_UNAVAILABLE}, and {@link #requireAvailable()} throws it.
+     */
+    static PaymentProvider none() {
+        return NoProvider.INSTANCE;
+    }
+
+    /**
+     * Throws {@code PROVIDER_UNAVAILABLE} when this server has no payment provider. Every operation that
+     * needs one calls it first, so nothing is held, stored or charged for a request that cannot go anywhere.
+     */
+    default void requireAvailable() {
+    }
+
     /** Opens a hosted checkout page where the user pays {@code amount} by card. */
     Result<CheckoutSession> createCheckout(CheckoutRequest request);
 

@@ -32,10 +32,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Identity verification: a submission moves the user to {@code pending} at once, and the simulated
- * verifier ({@link KycSimulator}) decides after a delay on the server's background executor. Every
- * status change goes through {@link LedgerService#setKyc}, which audits it. Submissions still pending
- * when the server stops are decided after the next start.
+ * Identity verification: a submission moves the user to {@code pending} at once. With the provider
+ * simulator the simulated verifier ({@link KycSimulator}) decides after a delay on the server's
+ * background executor (submissions still pending when the server stops are decided after the next
+ * start); without it, a submission waits for the operator's decision ({@code kyc decide}, through
+ * {@link #decide}). Every status change goes through {@link LedgerService#setKyc}, which audits it.
  *
  * <p>Logs name submissions by id and outcome only: never the person or the document.
  */
@@ -44,19 +45,25 @@ public final class KycService {
     /** The currency limits are shown in for a user who has no wallet and asked for none. */
     static final Currency DEFAULT_CURRENCY = Currency.getInstance("USD");
     static final String VERIFIER = "kyc-verifier";
+    static final String OPERATOR = "operator";
 
     private final LedgerService ledger;
     private final KycStore store;
     private final ScheduledExecutorService background;
     private final Duration delay;
     private final Clock clock;
+    /** Whether the simulated verifier decides submissions; when not, the operator does. */
+    private final boolean simulatedVerifier;
 
     /**
      * @param background runs the verifier's decisions; owned (and shut down) by the caller
      * @param delay      how long the verifier takes to decide; zero decides at once
+     * @param simulatedVerifier true to let {@link KycSimulator} decide every submission (demo and test
+     *                   servers only: it approves anything but its documented rejection values)
      */
     public KycService(LedgerService ledger, Database database, ScheduledExecutorService background, Duration delay,
-                      Clock clock) {
+                      Clock clock, boolean simulatedVerifier) {
+        this.simulatedVerifier = simulatedVerifier;
         this.ledger = ledger;
         this.store = new KycStore(database);
         this.background = background;
@@ -100,17 +107,44 @@ public final class KycService {
             store.delete(submission.id());
             started.orThrow();
         }
-        schedule(submission, delay);
+        if (simulatedVerifier) {
+            schedule(submission, delay);
+        } else {
+            log.info("KYC submission {} waits for the operator's decision", submission.id());
+        }
         return new KycSubmissionResponse(submission.id(), KycStatus.PENDING.wireName(), submission.submittedAt().toString());
     }
 
     /** Schedules a decision for every submission left pending by an earlier run. */
     public void resumePending() {
+        if (!simulatedVerifier) {
+            return;
+        }
         Instant now = clock.instant();
         for (KycSubmission s : store.pending()) {
             Duration left = Duration.between(now, s.submittedAt().plus(delay));
             schedule(s, left.isNegative() ? Duration.ZERO : left);
         }
+    }
+
+    /**
+     * The operator's decision on a user's verification: {@code verified} (at {@code tier}, tier 1 when
+     * null) or {@code rejected}. Decides the user's pending submission; for a verified user, only the tier
+     * changes. Audited with actor {@code operator}.
+     *
+     * @return the user as decided, or the refusal: NOT_FOUND for an unknown user, INVALID_STATUS_TRANSITION
+     *         when the decision does not follow from the user's status (nothing was submitted, say)
+     */
+    public Result<User> decide(String envId, String userId, KycStatus status, KycTier tier, String reason) {
+        if (status != KycStatus.VERIFIED && status != KycStatus.REJECTED) {
+            throw new IllegalArgumentException("an operator decides verified or rejected, not " + status.wireName());
+        }
+        KycTier decided = status == KycStatus.VERIFIED ? (tier == null ? KycTier.TIER_1 : tier) : null;
+        Result<User> applied = ledger.setKyc(envId, userId, status, decided, OPERATOR, reason);
+        if (applied.isOk()) {
+            store.decideAll(envId, userId, status, reason, clock.instant());
+        }
+        return applied;
     }
 
     LocalDate today() {

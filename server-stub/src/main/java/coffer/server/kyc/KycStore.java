@@ -43,6 +43,12 @@ final class KycStore {
                 status.wireName(), reason, at.toEpochMilli(), id, KycStatus.PENDING.wireName()) == 1;
     }
 
+    /** Records the operator's decision on every submission of the user still pending. */
+    void decideAll(String envId, String userId, KycStatus status, String reason, Instant at) {
+        update("UPDATE kyc_submissions SET status = ?, reason = ?, decided_at = ? WHERE env_id = ? AND user_id = ? AND status = ?",
+                status.wireName(), reason, at.toEpochMilli(), envId, userId, KycStatus.PENDING.wireName());
+    }
+
     /** Forgets a submission the ledger refused to start (the user's status changed meanwhile). */
     void delete(String id) {
         update("DELETE FROM kyc_submissions WHERE id = ?", id);

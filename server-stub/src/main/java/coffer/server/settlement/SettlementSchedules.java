@@ -88,6 +88,7 @@ public final class SettlementSchedules implements AutoCloseable {
 
     /** Creates an active schedule whose first run is at the start of the next period. */
     public Schedule create(String envId, String userId, NewSchedule s) {
+        settlements.requireProvider();
         settlements.ownWallet(envId, userId, s.walletId());
         Instant now = clock.instant();
         Schedule schedule = new Schedule(Ids.next("sch"), envId, userId, s.walletId(), s.bankAccount().id(), s.frequency(),

@@ -41,6 +41,11 @@ public final class SettlementService {
                 description == null ? "Settlement" : description, null, key));
     }
 
+    /** PROVIDER_UNAVAILABLE when this server has no payment provider to pay settlements out through. */
+    void requireProvider() {
+        payouts.requireProvider();
+    }
+
     /** The user's wallet; WALLET_NOT_FOUND for another user's or an unknown wallet. */
     Wallet ownWallet(String envId, String userId, String walletId) {
         return ledger.wallet(envId, walletId).filter(w -> userId.equals(w.userId()))

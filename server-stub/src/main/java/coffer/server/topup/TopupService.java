@@ -74,6 +74,7 @@ public final class TopupService {
 
     /** Opens a checkout for a top-up, or answers the top-up an earlier request with the same key opened. */
     public Outcome<Topup> create(Principal p, TopupRequest r, IdempotencyKey key) {
+        provider.requireAvailable();
         Money amount = Requests.positiveAmount(r.amount(), r.currency());
         String walletId = Requests.required(r.walletId(), "wallet_id");
         boolean save = Boolean.TRUE.equals(r.saveCard());
@@ -98,6 +99,7 @@ public final class TopupService {
      */
     public Outcome<Topup> chargeSavedCard(Principal p, String cardId, String authorizationCode, CardChargeRequest r,
                                           IdempotencyKey key) {
+        provider.requireAvailable();
         Money amount = Requests.positiveAmount(r.amount(), r.currency());
         String walletId = Requests.required(r.walletId(), "wallet_id");
         String hash = hash("card", cardId, walletId, amount.currencyCode(), Long.toString(amount.minor()));
@@ -148,6 +150,7 @@ public final class TopupService {
      * idempotency key finishes a provider refund that failed the first time.
      */
     RefundDone refund(Principal p, String id, String amountText, IdempotencyKey key) {
+        provider.requireAvailable();
         Topup t = get(p, id);
         if (!Topup.COMPLETED.equals(t.status()) || t.transactionId() == null || t.chargeId() == null) {
             throw new CofferException(ErrorCode.REFUND_EXCEEDS_PAYMENT, "Top-up " + id + " was not paid, so nothing can be refunded.",

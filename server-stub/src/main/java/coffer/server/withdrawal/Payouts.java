@@ -109,12 +109,18 @@ public final class Payouts {
         }
     }
 
+    /** PROVIDER_UNAVAILABLE when this server has no payment provider to pay out through. */
+    public void requireProvider() {
+        provider.requireAvailable();
+    }
+
     /**
      * Holds the money and asks the provider to pay it out; answers the payout as it stands after the
      * provider's answer. A repeat with the same key answers the first payout (replayed) without moving
      * money; the same key with another request is IDEMPOTENCY_KEY_REUSED.
      */
     public Outcome<Payout> start(Order order) {
+        requireProvider();
         if (order.key() != null) {
             Optional<Outcome<Payout>> earlier = replay(order);
             if (earlier.isPresent()) {

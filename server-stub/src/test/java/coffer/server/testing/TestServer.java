@@ -1,6 +1,7 @@
 package coffer.server.testing;
 
 import coffer.server.CofferServer;
+import coffer.server.ProviderMode;
 import coffer.server.ServerSettings;
 import coffer.server.http.RateLimits;
 import coffer.server.db.DatabaseConfig;
@@ -39,8 +40,13 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Path dataDir, ServerSettings settings) {
-        return new TestServer(CofferServer.start(
-                new CofferServer.Options(0, DatabaseConfig.sqlite(dataDir), true).withSettings(settings)), dataDir);
+        return start(dataDir, settings, ProviderMode.SIMULATOR);
+    }
+
+    /** A server with the demo data and {@code provider} ({@code serve --demo --provider none}, say). */
+    public static TestServer start(Path dataDir, ServerSettings settings, ProviderMode provider) {
+        return new TestServer(CofferServer.start(new CofferServer.Options(0, DatabaseConfig.sqlite(dataDir), true)
+                .withSettings(settings).withProvider(provider)), dataDir);
     }
 
     /**
