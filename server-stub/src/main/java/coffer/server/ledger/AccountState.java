@@ -3,6 +3,7 @@ package coffer.server.ledger;
 import coffer.core.kyc.KycTier;
 import coffer.core.ledger.AccountKind;
 import coffer.core.ledger.Balance;
+import coffer.core.wallet.StatusActor;
 import coffer.core.wallet.WalletStatus;
 
 import java.util.Currency;
@@ -15,6 +16,8 @@ final class AccountState {
     final AccountKind kind;
     final Currency currency;
     WalletStatus status;
+    /** Who set {@link #status}: a restriction stands against weaker actors; null for a wallet nobody changed. */
+    StatusActor statusSetBy;
     Balance balance;
     /** The owner's KYC tier; null for system accounts. */
     KycTier tier;

@@ -242,12 +242,14 @@ final class AdminTasks {
                     || (actingUserId != null && !actingUserId.equals(a.userId))) {
                 return MoveRules.notFound(walletId);
             }
-            Result<WalletStatus> allowed = WalletStatusRules.transition(a.status, target, actor, a.balance.isEmpty());
+            Result<WalletStatus> allowed = WalletStatusRules.transition(a.status, a.statusSetBy, target, actor,
+                    a.balance.isEmpty());
             if (!allowed.isOk()) {
                 return allowed.asRejected();
             }
             WalletStatus before = a.status;
             a.status = target;
+            a.statusSetBy = actor;
             b.changed(a);
             b.audit(envId, actor.name().toLowerCase(Locale.ROOT) + (actingUserId == null ? "" : ":" + actingUserId),
                     "wallet", walletId, "status", before.wireName(), target.wireName(), reason);

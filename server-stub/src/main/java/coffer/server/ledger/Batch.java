@@ -54,7 +54,7 @@ final class Batch {
             text("debit_account"), text("credit_account"), bigint("amount"), text("currency"), text("state"),
             bigint("captured"), bigint("expires_at"), bigint("created_at"), bigint("resolved_at"));
     private static final List<BulkWrite.Column> ACCOUNT_UPDATE = List.of(bigint("posted"), bigint("pending_debits"),
-            bigint("pending_credits"), text("status"), bigint("updated_at"), bigint("seq"));
+            bigint("pending_credits"), text("status"), text("status_set_by"), bigint("updated_at"), bigint("seq"));
     private static final List<BulkWrite.Column> AUDIT_INSERT = List.of(bigint("at"), text("env_id"), text("actor"),
             text("subject_type"), text("subject_id"), text("field"), text("old_value"), text("new_value"), text("reason"));
 
@@ -435,7 +435,7 @@ final class Batch {
         List<Object[]> accountChanges = new ArrayList<>(changedAccounts.size());
         for (AccountState a : changedAccounts) {
             accountChanges.add(new Object[]{a.balance.posted(), a.balance.pendingDebits(), a.balance.pendingCredits(),
-                    a.status.wireName(), at, seq, a.id});
+                    a.status.wireName(), a.statusSetBy == null ? null : a.statusSetBy.name(), at, seq, a.id});
         }
         BulkWrite.update(connection, dialect, "accounts", ACCOUNT_UPDATE, ID, accountChanges);
         ChangeLog.wallets(connection, seq, changedAccounts);

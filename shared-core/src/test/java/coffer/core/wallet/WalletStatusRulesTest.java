@@ -117,7 +117,7 @@ class WalletStatusRulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("table")
     void statusChangeFollowsTheTable(Row row) {
-        Result<WalletStatus> result = WalletStatusRules.transition(row.from(), row.to(), row.actor(), row.empty());
+        Result<WalletStatus> result = WalletStatusRules.transition(row.from(), null, row.to(), row.actor(), row.empty());
 
         if (row.expected().equals("ok")) {
             assertThat(result).isEqualTo(Result.ok(row.to()));
@@ -146,7 +146,7 @@ class WalletStatusRulesTest {
     @Test
     void onlyTheOperatorCanLiftASuspension() {
         Result<WalletStatus> result = WalletStatusRules.transition(
-                WalletStatus.SUSPENDED, WalletStatus.ACTIVE, StatusActor.PARTNER, true);
+                WalletStatus.SUSPENDED, null, WalletStatus.ACTIVE, StatusActor.PARTNER, true);
 
         Result.Rejected<WalletStatus> rejected = rejected(result);
         assertThat(rejected.code()).isEqualTo(ErrorCode.FORBIDDEN);
@@ -157,7 +157,7 @@ class WalletStatusRulesTest {
     @Test
     void userClosingASuspendedWalletHoldingMoneyIsForbiddenRatherThanNotEmpty() {
         Result<WalletStatus> result = WalletStatusRules.transition(
-                WalletStatus.SUSPENDED, WalletStatus.CLOSED, StatusActor.USER, false);
+                WalletStatus.SUSPENDED, null, WalletStatus.CLOSED, StatusActor.USER, false);
 
         assertThat(result.errorCode()).isEqualTo(ErrorCode.FORBIDDEN);
     }
@@ -165,19 +165,71 @@ class WalletStatusRulesTest {
     @Test
     void closingAWalletThatHoldsMoneyExplainsWhatToDo() {
         Result<WalletStatus> result = WalletStatusRules.transition(
-                WalletStatus.ACTIVE, WalletStatus.CLOSED, StatusActor.USER, false);
+                WalletStatus.ACTIVE, null, WalletStatus.CLOSED, StatusActor.USER, false);
 
         assertThat(rejected(result).message()).contains("zero balance").contains("pending");
     }
 
     @Test
+    void aUserCannotLiftThePartnersLock() {
+        Result<WalletStatus> result = WalletStatusRules.transition(
+                WalletStatus.LOCKED, StatusActor.PARTNER, WalletStatus.ACTIVE, StatusActor.USER, true);
+
+        Result.Rejected<WalletStatus> rejected = rejected(result);
+        assertThat(rejected.code()).isEqualTo(ErrorCode.FORBIDDEN);
+        assertThat(rejected.message()).isEqualTo(
+                "The wallet was locked by the partner: only the partner or the operator can change that");
+        assertThat(rejected.context()).containsEntry("actor", "user");
+    }
+
+    @Test
+    void aUserCannotCloseAWalletThePartnerLockedEvenWhenEmpty() {
+        assertThat(WalletStatusRules.transition(WalletStatus.LOCKED, StatusActor.PARTNER, WalletStatus.CLOSED,
+                StatusActor.USER, true).errorCode()).isEqualTo(ErrorCode.FORBIDDEN);
+        assertThat(WalletStatusRules.transition(WalletStatus.LOCKED, StatusActor.PARTNER, WalletStatus.CLOSED,
+                StatusActor.USER, false).errorCode()).isEqualTo(ErrorCode.FORBIDDEN);
+    }
+
+    @Test
+    void thePartnerCannotLiftTheOperatorsLock() {
+        assertThat(WalletStatusRules.transition(WalletStatus.LOCKED, StatusActor.OPERATOR, WalletStatus.ACTIVE,
+                StatusActor.PARTNER, true).errorCode()).isEqualTo(ErrorCode.FORBIDDEN);
+        assertThat(WalletStatusRules.transition(WalletStatus.LOCKED, StatusActor.OPERATOR, WalletStatus.ACTIVE,
+                StatusActor.OPERATOR, true)).isEqualTo(Result.ok(WalletStatus.ACTIVE));
+    }
+
+    @Test
+    void aStrongerActorLiftsAWeakerOnesLock() {
+        assertThat(WalletStatusRules.transition(WalletStatus.LOCKED, StatusActor.USER, WalletStatus.ACTIVE,
+                StatusActor.PARTNER, true)).isEqualTo(Result.ok(WalletStatus.ACTIVE));
+        assertThat(WalletStatusRules.transition(WalletStatus.LOCKED, StatusActor.PARTNER, WalletStatus.ACTIVE,
+                StatusActor.PARTNER, true)).isEqualTo(Result.ok(WalletStatus.ACTIVE));
+    }
+
+    @Test
+    void aStrongerActorTakesOverALockAWeakerOneSet() {
+        assertThat(WalletStatusRules.transition(WalletStatus.LOCKED, StatusActor.USER, WalletStatus.LOCKED,
+                StatusActor.PARTNER, true)).isEqualTo(Result.ok(WalletStatus.LOCKED));
+        assertThat(WalletStatusRules.transition(WalletStatus.LOCKED, StatusActor.PARTNER, WalletStatus.LOCKED,
+                StatusActor.USER, true).errorCode()).isEqualTo(ErrorCode.INVALID_STATUS_TRANSITION);
+        assertThat(WalletStatusRules.transition(WalletStatus.LOCKED, StatusActor.PARTNER, WalletStatus.LOCKED,
+                StatusActor.PARTNER, true).errorCode()).isEqualTo(ErrorCode.INVALID_STATUS_TRANSITION);
+    }
+
+    @Test
+    void anActiveWalletIsNobodysRestriction() {
+        assertThat(WalletStatusRules.transition(WalletStatus.ACTIVE, StatusActor.OPERATOR, WalletStatus.LOCKED,
+                StatusActor.USER, true)).isEqualTo(Result.ok(WalletStatus.LOCKED));
+    }
+
+    @Test
     void nullArgumentsAreBugsNotRefusals() {
         assertThatNullPointerException().isThrownBy(() ->
-                WalletStatusRules.transition(null, WalletStatus.ACTIVE, StatusActor.USER, true));
+                WalletStatusRules.transition(null, null, WalletStatus.ACTIVE, StatusActor.USER, true));
         assertThatNullPointerException().isThrownBy(() ->
-                WalletStatusRules.transition(WalletStatus.ACTIVE, null, StatusActor.USER, true));
+                WalletStatusRules.transition(WalletStatus.ACTIVE, null, null, StatusActor.USER, true));
         assertThatNullPointerException().isThrownBy(() ->
-                WalletStatusRules.transition(WalletStatus.ACTIVE, WalletStatus.LOCKED, null, true));
+                WalletStatusRules.transition(WalletStatus.ACTIVE, null, WalletStatus.LOCKED, null, true));
     }
 
     private static <T> Result.Rejected<T> rejected(Result<T> result) {
