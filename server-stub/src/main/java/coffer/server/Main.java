@@ -1,6 +1,10 @@
 package coffer.server;
 
+import coffer.server.cli.EnvCommand;
+import coffer.server.cli.KycCommand;
 import coffer.server.cli.ServeCommand;
+import coffer.server.cli.SignCommand;
+import coffer.server.cli.WalletCommand;
 import coffer.server.cli.VerifyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,12 +14,14 @@ import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 
 /**
- * {@code java -jar coffer-server.jar serve|verify ...}. Exit codes: 0 success, 1 ledger violations
- * ({@code verify}), 2 bad usage, 3 the command could not run (for example the database is unreachable).
+ * {@code java -jar coffer-server.jar serve|verify|env|kyc|wallet|sign ...}. Exit codes: 0 success, 1 ledger
+ * violations ({@code verify}) or a change the ledger refused (operator commands), 2 bad usage, 3 the command
+ * could not run (for example the database is unreachable).
  */
 @Command(name = "coffer-server", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "The Coffer wallet server.",
-        subcommands = {ServeCommand.class, VerifyCommand.class})
+        subcommands = {ServeCommand.class, VerifyCommand.class, EnvCommand.class, KycCommand.class, WalletCommand.class,
+                SignCommand.class})
 public final class Main implements Runnable {
     /** Exit code when a command fails for a reason other than bad usage. */
     public static final int FAILED = 3;

@@ -71,6 +71,11 @@ public final class KycService {
         this.clock = clock;
     }
 
+    /** The service as the operator's {@code kyc decide} uses it: decisions only, no verifier. */
+    public static KycService forOperator(LedgerService ledger, Database database) {
+        return new KycService(ledger, database, null, Duration.ZERO, Clock.systemUTC(), false);
+    }
+
     /**
      * The caller's status, tier and limits in one currency: {@code currencyCode} if given, else their
      * first open wallet's, else USD. {@code remaining_today} is that of their first wallet in the

@@ -370,4 +370,87 @@ final class AdminTasks {
             return "purge-idempotency|" + keep;
         }
     }
+
+    /** Adds an active signing secret to an environment (a rotation's first step), audited by fingerprint. */
+    static final class AddSecret extends Direct<String> {
+        private final String envId;
+        private final String secret;
+        private final String actor;
+
+        AddSecret(String envId, String secret, String actor) {
+            this.envId = Objects.requireNonNull(envId, "envId");
+            this.secret = Objects.requireNonNull(secret, "secret");
+            this.actor = Objects.requireNonNull(actor, "actor");
+        }
+
+        @Override
+        public Result<String> apply(Batch b) throws SQLException {
+            return b.direct(c -> {
+                if (LedgerQueries.environment(c, envId).isEmpty()) {
+                    return Result.rejected(ErrorCode.NOT_FOUND, "Environment " + envId + " was not found", Map.of("env_id", envId));
+                }
+                update(c, "INSERT INTO environment_secrets (env_id, secret, active, created_at) VALUES (?, ?, ?, ?)",
+                        envId, secret, true, b.now().toEpochMilli());
+                String fingerprint = Environments.fingerprint(secret);
+                b.audit(envId, actor, "environment", envId, "secret_added", null, fingerprint, null);
+                return Result.ok(fingerprint);
+            });
+        }
+
+        @Override
+        public Class<String> resultType() {
+            return String.class;
+        }
+
+        @Override
+        public String fingerprint() {
+            return "secret-add|" + envId + "|" + Environments.fingerprint(secret);
+        }
+    }
+
+    /**
+     * Revokes the environment's active secret with this fingerprint (a rotation's last step): signatures
+     * made with it are refused from the next request on. The last active secret cannot be revoked
+     * (CONFLICT): add its successor first.
+     */
+    static final class RevokeSecret extends Direct<String> {
+        private final String envId;
+        private final String fingerprint;
+        private final String actor;
+
+        RevokeSecret(String envId, String fingerprint, String actor) {
+            this.envId = Objects.requireNonNull(envId, "envId");
+            this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
+            this.actor = Objects.requireNonNull(actor, "actor");
+        }
+
+        @Override
+        public Result<String> apply(Batch b) throws SQLException {
+            return b.direct(c -> {
+                java.util.List<String> active = LedgerQueries.activeSecrets(c, envId);
+                Optional<String> target = active.stream().filter(s -> Environments.fingerprint(s).equals(fingerprint)).findFirst();
+                if (target.isEmpty()) {
+                    return Result.rejected(ErrorCode.NOT_FOUND, "Environment " + envId + " has no active secret " + fingerprint,
+                            Map.of("env_id", envId, "fingerprint", fingerprint));
+                }
+                if (active.size() == 1) {
+                    return Result.rejected(ErrorCode.CONFLICT, "Secret " + fingerprint + " is the environment's last active "
+                            + "secret: add its successor first", Map.of("env_id", envId, "fingerprint", fingerprint));
+                }
+                update(c, "UPDATE environment_secrets SET active = ? WHERE env_id = ? AND secret = ?", false, envId, target.get());
+                b.audit(envId, actor, "environment", envId, "secret_revoked", fingerprint, "revoked", null);
+                return Result.ok(fingerprint);
+            });
+        }
+
+        @Override
+        public Class<String> resultType() {
+            return String.class;
+        }
+
+        @Override
+        public String fingerprint() {
+            return "secret-revoke|" + envId + "|" + fingerprint;
+        }
+    }
 }

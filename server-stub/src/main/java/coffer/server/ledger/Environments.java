@@ -31,4 +31,18 @@ public final class Environments {
         }
         return sb.toString();
     }
+
+    /**
+     * A short, stable name for a secret that reveals nothing of it (the first 12 hex digits of its
+     * SHA-256), for listing, revoking and auditing secrets without showing them.
+     */
+    public static String fingerprint(String secret) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 6);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
 }

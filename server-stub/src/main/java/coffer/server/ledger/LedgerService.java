@@ -293,6 +293,16 @@ public final class LedgerService implements AutoCloseable {
         return queries.read(c -> LedgerQueries.environment(c, envId));
     }
 
+    /** Adds an active signing secret to the environment; answers its fingerprint, or NOT_FOUND. */
+    public Result<String> addSecret(String envId, String secret, String actor) {
+        return call(new AdminTasks.AddSecret(envId, secret, actor), null).result();
+    }
+
+    /** Revokes the active secret with this fingerprint; NOT_FOUND, or CONFLICT for the last active one. */
+    public Result<String> revokeSecret(String envId, String fingerprint, String actor) {
+        return call(new AdminTasks.RevokeSecret(envId, fingerprint, actor), null).result();
+    }
+
     /** The environment's active signing secrets, newest first; empty for an unknown environment. */
     public List<String> secrets(String envId) {
         return queries.read(c -> LedgerQueries.activeSecrets(c, envId));

@@ -1,0 +1,78 @@
+package coffer.server.cli;
+
+import coffer.core.error.ErrorCode;
+import coffer.core.error.Result;
+import coffer.core.kyc.KycStatus;
+import coffer.core.kyc.KycTier;
+import coffer.server.kyc.KycService;
+import coffer.server.ledger.LedgerService;
+import coffer.server.ledger.User;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code kyc decide}: the operator's decision on a user's identity verification. */
+@Command(name = "kyc", mixinStandardHelpOptions = true, description = "Decide identity verifications.",
+        subcommands = KycCommand.Decide.class)
+public final class KycCommand extends CommandGroup {
+
+    @Command(name = "decide", mixinStandardHelpOptions = true,
+            description = "Verify (at a tier) or reject a user's pending verification, or change a verified user's tier.")
+    static final class Decide implements Callable<Integer> {
+        @Mixin
+        EnvScope scope;
+
+        @Option(names = "--user", required = true,
+                description = "The user: Coffer's id (usr_...), the partner's own user id, or the email.")
+        String user;
+
+        @Option(names = "--status", required = true, paramLabel = "verified|rejected")
+        String status;
+
+        @Option(names = "--tier", paramLabel = "N", description = "The tier of a verified user (default 1).")
+        Integer tier;
+
+        @Option(names = "--reason", description = "Why, for the audit log.")
+        String reason;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            KycStatus decided = switch (status) {
+                case "verified" -> KycStatus.VERIFIED;
+                case "rejected" -> KycStatus.REJECTED;
+                default -> throw new ParameterException(spec.commandLine(), "--status must be verified or rejected");
+            };
+            if (tier != null && decided != KycStatus.VERIFIED) {
+                throw new ParameterException(spec.commandLine(), "--tier goes with --status verified");
+            }
+            KycTier kycTier;
+            try {
+                kycTier = tier == null ? null : KycTier.fromWire(tier);
+            } catch (RuntimeException e) {
+                throw new ParameterException(spec.commandLine(), "--tier: " + e.getMessage());
+            }
+            Result<User> result = Operator.withDatabase(scope.store, (database, ledger) -> find(ledger)
+                    .map(u -> KycService.forOperator(ledger, database).decide(scope.envId, u.id(), decided, kycTier,
+                            reason == null ? "operator decision" : reason))
+                    .orElseGet(() -> Result.rejected(ErrorCode.NOT_FOUND, "No user " + user + " in environment " + scope.envId,
+                            Map.of("user", user))));
+            return Operator.report(spec, result, u -> "User " + u.id() + " is " + u.kycStatus().wireName()
+                    + (u.kycStatus() == KycStatus.VERIFIED ? ", tier " + u.kycTier().wireValue() : "") + ".");
+        }
+
+        private Optional<User> find(LedgerService ledger) {
+            return ledger.user(scope.envId, user).or(() -> ledger.userByExternalId(scope.envId, user))
+                    .or(() -> ledger.userByEmail(scope.envId, user));
+        }
+    }
+}

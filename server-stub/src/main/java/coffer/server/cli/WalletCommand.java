@@ -1,0 +1,57 @@
+package coffer.server.cli;
+
+import coffer.core.error.Result;
+import coffer.core.wallet.StatusActor;
+import coffer.core.wallet.WalletStatus;
+import coffer.server.ledger.Wallet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+/**
+ * {@code wallet status}: the operator suspends, locks, reactivates or closes a wallet. The operator is
+ * the strongest actor: its lock or suspension stands until the operator lifts it.
+ */
+@Command(name = "wallet", mixinStandardHelpOptions = true, description = "Change a wallet's status as the operator.",
+        subcommands = WalletCommand.Status.class)
+public final class WalletCommand extends CommandGroup {
+
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "Set a wallet's status (audited with the reason).")
+    static final class Status implements Callable<Integer> {
+        @Mixin
+        EnvScope scope;
+
+        @Option(names = "--wallet", required = true, description = "The wallet id (wal_...).")
+        String walletId;
+
+        @Option(names = "--status", required = true, paramLabel = "active|locked|suspended|closed")
+        String status;
+
+        @Option(names = "--reason", required = true, description = "Why, for the audit log.")
+        String reason;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            WalletStatus target;
+            try {
+                target = WalletStatus.fromWire(status);
+            } catch (RuntimeException e) {
+                throw new ParameterException(spec.commandLine(), "--status must be active, locked, suspended or closed");
+            }
+            if (reason.isBlank()) {
+                throw new ParameterException(spec.commandLine(), "--reason must say why");
+            }
+            Result<Wallet> changed = Operator.withLedger(scope.store, ledger -> ledger.setWalletStatus(scope.envId, null, walletId, target,
+                    StatusActor.OPERATOR, reason.strip()));
+            return Operator.report(spec, changed, w -> "Wallet " + w.id() + " is " + w.status().wireName() + ".");
+        }
+    }
+}
