@@ -210,7 +210,7 @@ public final class CofferServer implements AutoCloseable {
             }
             TokenService tokens = new TokenService(database, clock);
             CursorSeal cursors = CursorSeal.of(database, clock);
-            events = new EventRoutes(ledger);
+            events = new EventRoutes(ledger, tokens);
             background = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "coffer-background");
                 t.setDaemon(true);

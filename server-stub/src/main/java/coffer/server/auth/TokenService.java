@@ -17,9 +17,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Issues, checks, rotates and revokes the user API's tokens.
@@ -39,6 +42,8 @@ public final class TokenService {
     public static final Duration ACCESS_TTL = Duration.ofMinutes(15);
     public static final Duration REFRESH_TTL = Duration.ofDays(30);
     static final Duration REVOCATION_CACHE = Duration.ofSeconds(5);
+    /** Beyond this many remembered session checks, stale ones are dropped. */
+    static final int MAX_CACHED_SESSIONS = 10_000;
     private static final String PREFIX = "v1.";
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
@@ -48,6 +53,7 @@ public final class TokenService {
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Long> activeSessionsCheckedAt = new ConcurrentHashMap<>();
+    private final List<Consumer<String>> sessionEnded = new CopyOnWriteArrayList<>();
 
     public TokenService(Database database, Clock clock) {
         this.store = new AuthStore(Objects.requireNonNull(database, "database"));
@@ -108,6 +114,23 @@ public final class TokenService {
         }
     }
 
+    /**
+     * Tells {@code listener} the id of every session this process ends (sign-out, or a reused refresh
+     * token), right after it ended; sessions ended by another process are found by {@link #sessionActive}.
+     */
+    public void onSessionEnded(Consumer<String> listener) {
+        sessionEnded.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Whether the session is still signed in (not signed out, revoked or expired), asked of the database. */
+    public boolean sessionActive(String sessionId) {
+        try {
+            return store.sessionActive(sessionId, clock.millis());
+        } catch (SQLException e) {
+            throw new LedgerUnavailableException(e);
+        }
+    }
+
     /** The caller behind an access token, or UNAUTHORIZED. */
     public Result<Principal> authenticate(String accessToken) {
         if (accessToken == null || !accessToken.startsWith(PREFIX)) {
@@ -143,6 +166,10 @@ public final class TokenService {
             } catch (SQLException e) {
                 throw new LedgerUnavailableException(e);
             }
+            if (activeSessionsCheckedAt.size() >= MAX_CACHED_SESSIONS) {
+                // bounded: forget answers older than the cache window (they would be asked again anyway)
+                activeSessionsCheckedAt.values().removeIf(at -> now - at > REVOCATION_CACHE.toMillis());
+            }
             activeSessionsCheckedAt.put(principal.sessionId(), now);
         }
         return Result.ok(principal);
@@ -151,6 +178,7 @@ public final class TokenService {
     private void revoke(String sessionId, long now) throws SQLException {
         store.revokeSession(sessionId, now);
         activeSessionsCheckedAt.remove(sessionId);
+        sessionEnded.forEach(listener -> listener.accept(sessionId));
     }
 
     private String accessToken(String sessionId, String userId, String envId, long now) {

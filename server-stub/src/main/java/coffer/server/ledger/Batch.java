@@ -6,6 +6,7 @@ import coffer.core.ledger.Hold;
 import coffer.core.ledger.TransactionKind;
 import coffer.core.ledger.TransactionStatus;
 import coffer.core.money.Money;
+import coffer.core.wallet.StatusActor;
 import coffer.server.db.Dialect;
 
 import java.sql.Connection;
@@ -162,13 +163,15 @@ final class Batch {
         if (wantedAccounts.isEmpty()) {
             return;
         }
-        String sql = "SELECT " + Rows.ACCOUNT_COLUMNS + Rows.ACCOUNT_FROM + " WHERE a.id IN ("
+        String sql = "SELECT " + Rows.ACCOUNT_COLUMNS + ", a.status_set_by" + Rows.ACCOUNT_FROM + " WHERE a.id IN ("
                 + Rows.placeholders(wantedAccounts.size()) + ") ORDER BY a.id" + dialect.lockRows("a");
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             bind(ps, wantedAccounts);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     AccountState a = Rows.account(rs);
+                    String setBy = rs.getString("status_set_by");
+                    a.statusSetBy = setBy == null ? null : StatusActor.valueOf(setBy);
                     accounts.put(a.id, a);
                 }
             }

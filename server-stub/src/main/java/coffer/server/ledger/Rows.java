@@ -9,7 +9,6 @@ import coffer.core.ledger.HoldState;
 import coffer.core.ledger.TransactionKind;
 import coffer.core.ledger.TransactionStatus;
 import coffer.core.money.Money;
-import coffer.core.wallet.StatusActor;
 import coffer.core.wallet.WalletStatus;
 
 import java.sql.ResultSet;
@@ -20,7 +19,7 @@ import java.util.Currency;
 /** Column lists and row mappers shared by the writer and the read side, so both read rows one way. */
 final class Rows {
     static final String ACCOUNT_COLUMNS =
-            "a.id, a.env_id, a.user_id, a.kind, a.currency, a.status, a.posted, a.pending_debits, a.pending_credits, a.status_set_by, u.kyc_tier";
+            "a.id, a.env_id, a.user_id, a.kind, a.currency, a.status, a.posted, a.pending_debits, a.pending_credits, u.kyc_tier";
     static final String ACCOUNT_FROM = " FROM accounts a LEFT JOIN users u ON u.id = a.user_id";
 
     static final String TX_COLUMNS = "t.id, t.env_id, t.kind, t.status, t.amount, t.currency, t.debit_account, "
@@ -39,13 +38,10 @@ final class Rows {
         Currency currency = Currency.getInstance(rs.getString("currency"));
         int tier = rs.getInt("kyc_tier");
         KycTier kycTier = rs.wasNull() ? null : KycTier.fromWire(tier);
-        String setBy = rs.getString("status_set_by");
-        AccountState account = new AccountState(rs.getString("id"), rs.getString("env_id"), rs.getString("user_id"),
+        return new AccountState(rs.getString("id"), rs.getString("env_id"), rs.getString("user_id"),
                 AccountKind.valueOf(rs.getString("kind")), currency, WalletStatus.fromWire(rs.getString("status")),
                 new Balance(currency, rs.getLong("posted"), rs.getLong("pending_debits"), rs.getLong("pending_credits")),
                 kycTier);
-        account.statusSetBy = setBy == null ? null : StatusActor.valueOf(setBy);
-        return account;
     }
 
     static TxRow transaction(ResultSet rs) throws SQLException {

@@ -15,11 +15,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The connected event-stream clients, by user. After each ledger commit it tells the clients of every
  * user the commit touched that something changed ({@code changed} with the commit number), and it sends
  * every client a keep-alive comment now and then, so idle connections stay open and dead ones are found.
+ * A stream lives only as long as the sign-in session that opened it: when this process ends the session
+ * (sign-out) its streams end at once, and at every keep-alive each session is asked again, so a
+ * session ended by another process (or expired) ends its streams within one keep-alive period.
  *
  * <p>All writes to clients happen on the hub's one thread: a client's stream is never written by two
  * threads at once, and a slow client delays only other clients' notices, never the ledger.
@@ -29,13 +33,20 @@ final class EventHub implements Consumer<LedgerCommit>, AutoCloseable {
     static final String CHANGED = "changed";
     private static final Logger log = LoggerFactory.getLogger(EventHub.class);
 
+    /** One open stream: the client and the session that opened it. */
+    private record Stream(SseClient client, String sessionId) {
+    }
+
     private final LedgerService ledger;
-    private final Map<String, Set<SseClient>> byUser = new ConcurrentHashMap<>();
+    private final Predicate<String> sessionActive;
+    private final Map<String, Set<Stream>> byUser = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sender;
     private final AutoCloseable subscription;
 
-    EventHub(LedgerService ledger, Duration keepAlive) {
+    /** @param sessionActive whether a session is still signed in (asked at every keep-alive) */
+    EventHub(LedgerService ledger, Predicate<String> sessionActive, Duration keepAlive) {
         this.ledger = ledger;
+        this.sessionActive = sessionActive;
         this.sender = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "coffer-events");
             t.setDaemon(true);
@@ -47,12 +58,18 @@ final class EventHub implements Consumer<LedgerCommit>, AutoCloseable {
     }
 
     /** Holds the client's stream open, and first tells it the latest commit number ({@code ready}). */
-    void connect(String userId, SseClient client) {
+    void connect(String userId, String sessionId, SseClient client) {
         client.keepAlive();
-        Set<SseClient> clients = byUser.computeIfAbsent(userId, id -> ConcurrentHashMap.newKeySet());
-        clients.add(client);
-        client.onClose(() -> clients.remove(client));
+        Set<Stream> streams = byUser.computeIfAbsent(userId, id -> ConcurrentHashMap.newKeySet());
+        Stream stream = new Stream(client, sessionId);
+        streams.add(stream);
+        client.onClose(() -> streams.remove(stream));
         sender.execute(() -> send(client, READY, new ChangedEvent(ledger.lastCommit())));
+    }
+
+    /** Ends every stream the session opened (called when this process ends the session). */
+    void sessionEnded(String sessionId) {
+        sender.execute(() -> streams().filter(s -> s.sessionId().equals(sessionId)).forEach(s -> s.client().close()));
     }
 
     /** Called by the ledger's commit thread: hands the notices to the hub's thread and returns. */
@@ -61,19 +78,28 @@ final class EventHub implements Consumer<LedgerCommit>, AutoCloseable {
         sender.execute(() -> {
             ChangedEvent event = new ChangedEvent(commit.seq());
             for (String userId : commit.userIds()) {
-                byUser.getOrDefault(userId, Set.of()).forEach(client -> send(client, CHANGED, event));
+                byUser.getOrDefault(userId, Set.of()).forEach(s -> send(s.client(), CHANGED, event));
             }
         });
     }
 
     private void keepAlive() {
-        byUser.values().forEach(clients -> clients.forEach(client -> {
+        Map<String, Boolean> active = new java.util.HashMap<>();
+        streams().forEach(s -> {
             try {
-                client.sendComment("keep-alive");
+                if (!active.computeIfAbsent(s.sessionId(), sessionActive::test)) {
+                    s.client().close();
+                    return;
+                }
+                s.client().sendComment("keep-alive");
             } catch (RuntimeException e) {
-                client.close();
+                s.client().close();
             }
-        }));
+        });
+    }
+
+    private java.util.stream.Stream<Stream> streams() {
+        return byUser.values().stream().flatMap(Set::stream);
     }
 
     private static void send(SseClient client, String event, ChangedEvent data) {
@@ -94,7 +120,7 @@ final class EventHub implements Consumer<LedgerCommit>, AutoCloseable {
             log.warn("Could not stop listening to ledger commits", e);
         }
         sender.shutdownNow();
-        byUser.values().forEach(clients -> clients.forEach(SseClient::close));
+        streams().forEach(s -> s.client().close());
         byUser.clear();
     }
 }

@@ -2,6 +2,8 @@ package coffer.server.sync;
 
 import coffer.core.error.CofferException;
 import coffer.core.error.ErrorCode;
+import coffer.server.auth.Principal;
+import coffer.server.auth.TokenService;
 import coffer.server.http.HttpApi;
 import coffer.server.http.Requests;
 import coffer.server.ledger.LedgerService;
@@ -15,7 +17,8 @@ import java.time.Duration;
  * {@code GET /api/v1/events}: a server-sent event stream telling the signed-in client when to sync.
  * First {@code ready} with the latest commit number, then {@code changed} with the commit number after
  * each commit that touched the caller's wallets (several quick commits may arrive as one), and a
- * {@code :keep-alive} comment every {@link #KEEP_ALIVE}. The events carry no ledger data: the client
+ * {@code :keep-alive} comment every {@link #KEEP_ALIVE}. The stream ends when the session that opened it
+ * ends (sign-out, a revoked or expired session). The events carry no ledger data: the client
  * calls {@code GET /api/v1/sync} with its cursor. The request must accept {@code text/event-stream}.
  */
 public final class EventRoutes implements HttpApi.Routes, AutoCloseable {
@@ -24,9 +27,18 @@ public final class EventRoutes implements HttpApi.Routes, AutoCloseable {
     private final EventHub hub;
     private final SseHandler stream;
 
-    public EventRoutes(LedgerService ledger) {
-        this.hub = new EventHub(ledger, KEEP_ALIVE);
-        this.stream = new SseHandler(client -> hub.connect(Requests.principal(client.ctx()).userId(), client));
+    public EventRoutes(LedgerService ledger, TokenService tokens) {
+        this(ledger, tokens, KEEP_ALIVE);
+    }
+
+    /** @param keepAlive how often a keep-alive is sent and each stream's session asked again */
+    public EventRoutes(LedgerService ledger, TokenService tokens, Duration keepAlive) {
+        this.hub = new EventHub(ledger, tokens::sessionActive, keepAlive);
+        tokens.onSessionEnded(hub::sessionEnded);
+        this.stream = new SseHandler(client -> {
+            Principal p = Requests.principal(client.ctx());
+            hub.connect(p.userId(), p.sessionId(), client);
+        });
     }
 
     @Override

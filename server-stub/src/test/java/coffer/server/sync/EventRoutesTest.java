@@ -39,7 +39,10 @@ class EventRoutesTest {
     record Event(String name, String data) {
     }
 
-    /** Reads the stream on its own thread into a queue of events until the stream ends. */
+    /** What {@link #listen} puts last in the queue when the server ends the stream. */
+    static final Event END = new Event("<end of stream>", "");
+
+    /** Reads the stream on its own thread into a queue of events until the stream ends ({@link #END}). */
     static BlockingQueue<Event> listen(Stream<String> lines) {
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> {
@@ -56,6 +59,7 @@ class EventRoutesTest {
                     payload.setLength(0);
                 }
             }
+            events.add(END);
         }, "test-event-reader");
         reader.setDaemon(true);
         reader.start();
@@ -92,8 +96,61 @@ class EventRoutesTest {
             assertThat(changed.name()).isEqualTo("changed");
             assertThat(seq(changed)).isGreaterThan(othersDone).isGreaterThan(seq(ready));
 
-            JsonObject page = Caller.json(ivy.caller().get("/api/v1/sync"));
+            HttpResponse<String> sync = ivy.caller().get("/api/v1/sync");
+            JsonObject page = Caller.json(sync);
+            assertThat(page.has("seq")).as(sync.body()).isTrue();
             assertThat(page.get("seq").getAsLong()).isGreaterThanOrEqualTo(seq(changed));
         }
+    }
+
+    private static BlockingQueue<Event> open(Caller caller, HttpClient client) throws Exception {
+        HttpResponse<Stream<String>> response = client.send(caller.request("/api/v1/events")
+                .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        BlockingQueue<Event> events = listen(response.body());
+        assertThat(events.poll(30, TimeUnit.SECONDS)).extracting(Event::name).isEqualTo("ready");
+        return events;
+    }
+
+    /** The next event other than a {@code changed}, within {@code seconds}; null if none came. */
+    private static Event nextNotChanged(BlockingQueue<Event> events, int seconds) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        for (Event e; (e = events.poll(until - System.nanoTime(), TimeUnit.NANOSECONDS)) != null; ) {
+            if (!e.name().equals("changed")) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void signingOutEndsTheStreamAtOnceAndItHearsNothingMore() throws Exception {
+        User lee = TestUsers.funded(server, "lee", "0.00");
+        User mo = TestUsers.funded(server, "mo", "20.00");
+        HttpClient client = HttpClient.newHttpClient();
+        BlockingQueue<Event> events = open(lee.caller(), client);
+
+        assertThat(lee.caller().post("/api/v1/auth/logout", "").statusCode()).isEqualTo(204);
+        assertThat(nextNotChanged(events, 5)).isEqualTo(END);
+        TestUsers.p2p(server, mo, lee, "2.00", "after sign-out");
+        Thread.sleep(300);
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void aSessionEndedElsewhereEndsItsStreamAtTheNextKeepAlive() throws Exception {
+        User noa = TestUsers.funded(server, "noa", "0.00");
+        HttpClient client = HttpClient.newHttpClient();
+        BlockingQueue<Event> events = open(noa.caller(), client);
+
+        // another server process on the same database signs the session out: this one only sees the table
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                coffer.server.db.DatabaseConfig.sqlite(data).jdbcUrl());
+             java.sql.PreparedStatement ps = c.prepareStatement("UPDATE sessions SET revoked_at = ? WHERE user_id = ?")) {
+            ps.setLong(1, System.currentTimeMillis());
+            ps.setString(2, noa.id());
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+        assertThat(nextNotChanged(events, (int) EventRoutes.KEEP_ALIVE.toSeconds() + 10)).isEqualTo(END);
     }
 }
