@@ -246,6 +246,22 @@ class TransactionRoutesTest {
     }
 
     @Test
+    void theCsvExportRunsNoFormulaInASpreadsheetThatSplitsOnSemicolons() {
+        User hana = TestUsers.funded(server, "hana", "20.00");
+        TestUsers.p2p(server, hana, dave, "1.00", "lunch;=HYPERLINK(\"http://x\")");
+        TestUsers.p2p(server, hana, dave, "2.00", "a;+1");
+
+        HttpResponse<String> r = hana.caller().get("/api/v1/transactions/export.csv?kind=p2p");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(SpreadsheetReading.formulas(r.body())).isEmpty();
+        int description = TransactionRoutes.CSV_COLUMNS.indexOf("description");
+        int amount = TransactionRoutes.CSV_COLUMNS.indexOf("amount");
+        List<List<String>> rows = SpreadsheetReading.rows(r.body());
+        assertThat(rows.subList(1, rows.size())).extracting(row -> row.get(description) + " | " + row.get(amount))
+                .containsExactlyInAnyOrder("lunch;'=HYPERLINK(\"http://x\") | 1.00", "a;'+1 | 2.00");
+    }
+
+    @Test
     void theExportOfANewUserWithoutWalletsIsJustTheHeader() {
         Caller newcomer = server.register("newcomer-" + System.nanoTime() + "@example.com");
         assertThat(newcomer.get("/api/v1/transactions/export.csv").body())
