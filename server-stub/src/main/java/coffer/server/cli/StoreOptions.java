@@ -3,9 +3,6 @@ package coffer.server.cli;
 import coffer.server.db.DatabaseConfig;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where the ledger lives: {@code --data DIR} (SQLite, the default) or {@code --db URL} (PostgreSQL). */
@@ -35,11 +32,6 @@ final class StoreOptions {
             DatabaseConfig config = DatabaseConfig.url(db).withDurableCommits(durable);
             String password = System.getenv("COFFER_DB_PASSWORD");
             return password == null ? config : config.withCredentials(null, password);
-        }
-        try {
-            Files.createDirectories(data);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create data folder " + data, e);
         }
         return DatabaseConfig.sqlite(data).withDurableCommits(durable);
     }

@@ -39,6 +39,7 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(DatabaseConfig config) {
         Dialect dialect = Dialect.of(config.jdbcUrl());
+        OwnerOnlyFiles.prepareSqlite(config.jdbcUrl());
         // Flyway needs two connections at once on PostgreSQL (its lock and its migration), so it runs
         // on the readers' pool; the writer's pool holds exactly one connection.
         HikariDataSource readers = pool(config, dialect, "coffer-readers",
