@@ -250,7 +250,8 @@ public final class CofferServer implements AutoCloseable {
 
             // Partner webhooks and refunds: the dispatcher turns committed movements (change feed) into
             // signed deliveries to each environment's URL; partner routes are signed, not Bearer.
-            PartnerSignatures partners = new PartnerSignatures(ledger, clock);
+            PartnerSignatures partners = new PartnerSignatures(ledger, database, clock);
+            partners.schedulePurge(background);
             webhooks = WebhookDispatcher.start(ledger, database, settings.webhooks(), clock);
             // ---- money out: bank accounts, withdrawals, settlements and their schedules (issue 5) ----
             // Payouts is the one hold -> payout -> capture/void machinery; the provider's payout.* events
@@ -269,7 +270,7 @@ public final class CofferServer implements AutoCloseable {
                             new HealthRoutes(database),
                             new OpenApiRoutes(OpenApiDocument.load()),
                             metrics.routes(),
-                            new AuthRoutes(ledger, passwords, tokens, options.userEnvironment(), clock),
+                            new AuthRoutes(ledger, passwords, tokens, options.userEnvironment(), partners),
                             new AccountRoutes(ledger),
                             new PaymentRoutes(ledger, payments),
                             new TransferRoutes(ledger),
@@ -278,8 +279,8 @@ public final class CofferServer implements AutoCloseable {
                             events,
                             new KycRoutes(kyc),
                             // seed surfaces
-                            new WalletOpsRoutes(ledger, clock),
-                            new PartnerWalletRoutes(ledger, topups, payouts, clock),
+                            new WalletOpsRoutes(ledger, partners),
+                            new PartnerWalletRoutes(ledger, topups, payouts, partners),
                             new WebWalletRoutes(ledger, topups),
                             new WebhookRoutes(webhooks, partners),
                             new RefundRoutes(ledger, database, partners)));

@@ -14,7 +14,6 @@ import coffer.server.ledger.User;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,12 +41,13 @@ public final class AuthRoutes implements HttpApi.Routes {
     /** Checked against on unknown emails too, so a login takes as long whether or not the email exists. */
     private final String decoyHash;
 
-    public AuthRoutes(LedgerService ledger, PasswordHasher passwords, TokenService tokens, String userEnvironment, Clock clock) {
+    public AuthRoutes(LedgerService ledger, PasswordHasher passwords, TokenService tokens, String userEnvironment,
+                      PartnerSignatures signatures) {
         this.ledger = ledger;
         this.passwords = passwords;
         this.tokens = tokens;
         this.userEnvironment = userEnvironment;
-        this.signatures = new PartnerSignatures(ledger, clock);
+        this.signatures = signatures;
         this.decoyHash = passwords.hash("decoy-password-for-timing");
     }
 

@@ -31,7 +31,6 @@ import coffer.server.topup.TopupService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
-import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.LinkedHashMap;
@@ -57,11 +56,11 @@ public final class PartnerWalletRoutes implements HttpApi.Routes {
     private final Payouts payouts;
     private final PartnerSignatures signatures;
 
-    public PartnerWalletRoutes(LedgerService ledger, TopupService topups, Payouts payouts, Clock clock) {
+    public PartnerWalletRoutes(LedgerService ledger, TopupService topups, Payouts payouts, PartnerSignatures signatures) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.topups = Objects.requireNonNull(topups, "topups");
         this.payouts = Objects.requireNonNull(payouts, "payouts");
-        this.signatures = new PartnerSignatures(ledger, clock);
+        this.signatures = Objects.requireNonNull(signatures, "signatures");
     }
 
     @Override
@@ -122,7 +121,7 @@ public final class PartnerWalletRoutes implements HttpApi.Routes {
 
     private MoneyRequest moneyRequest(Context ctx) {
         PartnerBody body = PartnerBody.read(ctx, Set.of("env_id", "user_id", "wallet_id", "amount", "return_url"));
-        String envId = signed(ctx, body.id("env_id"));
+        String envId = signedRetryable(ctx, body.id("env_id"));
         String walletId = body.id("wallet_id");
         User user = user(envId, body.id("user_id")).orElseThrow(() -> walletNotFound(walletId));
         Wallet wallet = ownWallet(envId, user, walletId);
@@ -173,7 +172,7 @@ public final class PartnerWalletRoutes implements HttpApi.Routes {
     /** {@code POST /wallet/payment/ {env_id, user_id, wallet_id, amount, product_id}}: pays for an order. */
     private void pay(Context ctx) {
         PartnerBody body = PartnerBody.read(ctx, Set.of("env_id", "user_id", "wallet_id", "amount", "product_id", "description"));
-        String envId = signed(ctx, body.id("env_id"));
+        String envId = signedRetryable(ctx, body.id("env_id"));
         String walletId = body.id("wallet_id");
         User user = user(envId, body.id("user_id")).orElseThrow(() -> walletNotFound(walletId));
         Wallet wallet = ownWallet(envId, user, walletId);
@@ -218,6 +217,12 @@ public final class PartnerWalletRoutes implements HttpApi.Routes {
 
     private String signed(Context ctx, String envId) {
         signatures.require(ctx, envId);
+        return envId;
+    }
+
+    /** For the money routes, whose {@code Idempotency-Key} replays the stored answer to a request sent again. */
+    private String signedRetryable(Context ctx, String envId) {
+        signatures.requireRetryable(ctx, envId);
         return envId;
     }
 

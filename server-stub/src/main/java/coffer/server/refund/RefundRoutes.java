@@ -64,7 +64,7 @@ public final class RefundRoutes implements HttpApi.Routes {
     }
 
     private void createForPartner(Context ctx) {
-        PartnerRefundRequest r = SignedRequests.body(ctx, signatures, PartnerRefundRequest.class);
+        PartnerRefundRequest r = SignedRequests.retryableBody(ctx, signatures, PartnerRefundRequest.class);
         IdempotencyKey key = IdempotencyKey.ofNullable("env:" + r.envId() + "/partner", ctx.header(Requests.IDEMPOTENCY_KEY));
         Requests.answer(ctx, 201, refunds.refundOrder(r.envId(), Requests.required(r.transactionId(), "transaction_id"),
                 r.amount(), r.reason(), key), MovementData::of);

@@ -20,7 +20,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.LinkedHashMap;
@@ -47,9 +46,9 @@ public final class WalletOpsRoutes implements HttpApi.Routes {
     private final LedgerService ledger;
     private final PartnerSignatures signatures;
 
-    public WalletOpsRoutes(LedgerService ledger, Clock clock) {
+    public WalletOpsRoutes(LedgerService ledger, PartnerSignatures signatures) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
-        this.signatures = new PartnerSignatures(ledger, clock);
+        this.signatures = Objects.requireNonNull(signatures, "signatures");
     }
 
     @Override
@@ -80,7 +79,7 @@ public final class WalletOpsRoutes implements HttpApi.Routes {
     }
 
     private void oneWallet(Context ctx, String walletField, OneWalletMove move) {
-        String envId = signed(ctx);
+        String envId = signed(ctx, true);
         Body body = Body.read(ctx, Set.of(walletField, "amount", "currency", "statement"));
         String wallet = body.wallet(walletField);
         Money amount = body.amount();
@@ -89,7 +88,7 @@ public final class WalletOpsRoutes implements HttpApi.Routes {
 
     /** Between two wallets of one user a transfer; between two users a P2P payment (limits apply). */
     private void transfer(Context ctx) {
-        String envId = signed(ctx);
+        String envId = signed(ctx, true);
         Body body = Body.read(ctx, Set.of("walletIdFrom", "walletIdTo", "amount", "currency", "statement"));
         String from = body.wallet("walletIdFrom");
         String to = body.wallet("walletIdTo");
@@ -99,7 +98,7 @@ public final class WalletOpsRoutes implements HttpApi.Routes {
     }
 
     private void get(Context ctx, String what, Set<TransactionKind> kinds) {
-        String envId = signed(ctx);
+        String envId = signed(ctx, false);
         String id = ctx.pathParam("id");
         Movement m = ledger.movement(envId, id).filter(x -> kinds.contains(x.kind()))
                 .orElseThrow(() -> new CofferException(ErrorCode.NOT_FOUND, what + " " + id + " not found",
@@ -107,11 +106,19 @@ public final class WalletOpsRoutes implements HttpApi.Routes {
         ctx.json(Map.of("data", List.of(view(m))));
     }
 
-    /** The environment named by {@code X-Env-Id}, once the request's signature is proven to be its. */
-    private String signed(Context ctx) {
-        String envId = ctx.header(ENV_HEADER);
-        signatures.require(ctx, envId == null ? null : envId.strip());
-        return envId.strip();
+    /**
+     * The environment named by {@code X-Env-Id}, once the request's signature is proven to be its and
+     * unused; {@code moves} for the POSTs, whose {@code Idempotency-Key} replays a stored answer.
+     */
+    private String signed(Context ctx, boolean moves) {
+        String header = ctx.header(ENV_HEADER);
+        String envId = header == null ? null : header.strip();
+        if (moves) {
+            signatures.requireRetryable(ctx, envId);
+        } else {
+            signatures.require(ctx, envId);
+        }
+        return envId;
     }
 
     private static IdempotencyKey key(Context ctx, String envId) {

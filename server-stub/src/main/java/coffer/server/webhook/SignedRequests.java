@@ -22,6 +22,15 @@ public final class SignedRequests {
         return Requests.body(ctx, type);
     }
 
+    /**
+     * As {@link #body}, for a route whose {@code Idempotency-Key} replays a stored answer
+     * ({@link PartnerSignatures#requireRetryable}).
+     */
+    public static <T extends Record> T retryableBody(Context ctx, PartnerSignatures signatures, Class<T> type) {
+        signatures.requireRetryable(ctx, envIdOf(ctx.body()));
+        return Requests.body(ctx, type);
+    }
+
     /** The body's {@code env_id} when it is a JSON object with a string there, else null. */
     private static String envIdOf(String body) {
         try {

@@ -9,6 +9,7 @@ import coffer.server.ledger.DemoData;
 import coffer.server.ledger.LedgerService;
 import coffer.server.testing.DemoServerTest;
 import coffer.server.testing.Http;
+import coffer.server.testing.PartnerSigning;
 import coffer.server.testing.Poll;
 import coffer.server.testing.TestServer.Caller;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,7 +103,7 @@ class AuthorizationMatrixTest extends DemoServerTest {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
         if (secret != null) {
-            request.header(PartnerRequestSigner.HEADER, new PartnerRequestSigner(secret).sign("POST", path, bytes, Instant.now()));
+            request.header(PartnerRequestSigner.HEADER, PartnerSigning.fresh(secret, "POST", path, bytes));
         }
         return Http.send(request);
     }

@@ -4,6 +4,7 @@ import coffer.core.signature.PartnerRequestSigner;
 import coffer.server.ledger.DemoData;
 import coffer.server.testing.DemoServerTest;
 import coffer.server.testing.Http;
+import coffer.server.testing.PartnerSigning;
 import coffer.server.testing.Poll;
 import coffer.server.testing.TestServer.Caller;
 import com.google.gson.JsonArray;
@@ -267,8 +268,7 @@ class Seed000PartnerWalletTest extends DemoServerTest {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(server.url(pathWithQuery)))
                 .header("Content-Type", "application/json")
-                .header(PartnerRequestSigner.HEADER, new PartnerRequestSigner(DemoData.ENV_SECRET)
-                        .sign(method, pathWithQuery, bytes, Instant.now()))
+                .header(PartnerRequestSigner.HEADER, PartnerSigning.fresh(DemoData.ENV_SECRET, method, pathWithQuery, bytes))
                 .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(bytes));
         return Http.send(r);
     }

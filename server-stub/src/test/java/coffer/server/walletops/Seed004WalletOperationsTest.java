@@ -5,6 +5,7 @@ import coffer.core.signature.PartnerRequestSigner;
 import coffer.server.ledger.DemoData;
 import coffer.server.testing.DemoServerTest;
 import coffer.server.testing.Http;
+import coffer.server.testing.PartnerSigning;
 import coffer.server.testing.TestServer.Caller;
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
@@ -201,13 +202,14 @@ class Seed004WalletOperationsTest extends DemoServerTest {
     }
 
     private static HttpResponse<String> signed(String method, String path, String body) {
-        return send(method, path, body, DemoData.ENV_ID, DemoData.ENV_SECRET, Instant.now());
+        return send(method, path, body, DemoData.ENV_ID, DemoData.ENV_SECRET, null);
     }
 
     private static HttpResponse<String> send(String method, String path, String body, String env, String secret, Instant at) {
         return Http.send(request(method, path, body, env, secret, at));
     }
 
+    /** Signed at {@code at}, or afresh when it is null. */
     private static HttpRequest.Builder request(String method, String path, String body, String env, String secret, Instant at) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(server.url(path)))
@@ -217,7 +219,8 @@ class Seed004WalletOperationsTest extends DemoServerTest {
             r.header("X-Env-Id", env);
         }
         if (secret != null) {
-            r.header(PartnerRequestSigner.HEADER, new PartnerRequestSigner(secret).sign(method, path, bytes, at));
+            r.header(PartnerRequestSigner.HEADER, at == null ? PartnerSigning.fresh(secret, method, path, bytes)
+                    : new PartnerRequestSigner(secret).sign(method, path, bytes, at));
         }
         return r;
     }

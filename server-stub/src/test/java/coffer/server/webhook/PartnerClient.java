@@ -2,6 +2,7 @@ package coffer.server.webhook;
 
 import coffer.core.signature.PartnerRequestSigner;
 import coffer.server.testing.Http;
+import coffer.server.testing.PartnerSigning;
 import coffer.server.testing.TestServer;
 
 import java.net.URI;
@@ -16,15 +17,15 @@ import java.time.Instant;
  */
 public record PartnerClient(TestServer server, String secret) {
     public HttpResponse<String> put(String path, String json) {
-        return send("PUT", path, json, Instant.now());
+        return send("PUT", path, json, null);
     }
 
     public HttpResponse<String> post(String path, String json) {
-        return send("POST", path, json, Instant.now());
+        return send("POST", path, json, null);
     }
 
     public HttpResponse<String> get(String pathWithQuery) {
-        return send("GET", pathWithQuery, "", Instant.now());
+        return send("GET", pathWithQuery, "", null);
     }
 
     /** A request signed at {@code at} (a stale one, say). */
@@ -39,7 +40,7 @@ public record PartnerClient(TestServer server, String secret) {
 
     /** A POST with an {@code Idempotency-Key}. */
     public HttpResponse<String> post(String path, String json, String idempotencyKey) {
-        return Http.send(signed(request(server, "POST", path, json), "POST", path, json, Instant.now())
+        return Http.send(signed(request(server, "POST", path, json), "POST", path, json, null)
                 .header("Idempotency-Key", idempotencyKey));
     }
 
@@ -47,9 +48,11 @@ public record PartnerClient(TestServer server, String secret) {
         return Http.send(signed(request(server, method, path, body), method, path, body, at));
     }
 
+    /** Signed at {@code at}, or afresh (each request its own signature) when it is null. */
     private HttpRequest.Builder signed(HttpRequest.Builder request, String method, String path, String body, Instant at) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return request.header(PartnerRequestSigner.HEADER, new PartnerRequestSigner(secret).sign(method, path, bytes, at));
+        return request.header(PartnerRequestSigner.HEADER, at == null ? PartnerSigning.fresh(secret, method, path, bytes)
+                : new PartnerRequestSigner(secret).sign(method, path, bytes, at));
     }
 
     private static HttpRequest.Builder request(TestServer server, String method, String path, String body) {

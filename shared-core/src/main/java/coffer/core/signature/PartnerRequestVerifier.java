@@ -79,4 +79,29 @@ public final class PartnerRequestVerifier {
             return Hmac.mac(key, canonical.getBytes(StandardCharsets.UTF_8));
         });
     }
+
+    /**
+     * What names one signed request, so that a receiver can accept it once and refuse it when it comes
+     * again: the lowercase hex SHA-256 of its canonical string ({@link PartnerRequestSigner#canonicalString}).
+     *
+     * <p>It depends only on what a signature covers (signing time, method, path with query, body), never
+     * on how the header spells it, so every header that {@link #verify} accepts for one request at one
+     * {@code t} has the same digest: its parts reordered or spaced, other keys or more {@code v1} values
+     * added, or its {@code v1} made with another of the environment's secrets during rotation. A request
+     * signed afresh (another {@code t}) has another digest. It reveals nothing of a secret.
+     *
+     * @param signedAt      the signing time {@link #verify} answered for this request, never null
+     * @param method        the request's HTTP method in any case, never null or empty
+     * @param pathWithQuery the request target exactly as received, starting with {@code /}; never null
+     * @param body          the exact body bytes received, never null
+     * @return 64 lowercase hex digits
+     * @throws NullPointerException     if an argument is null
+     * @throws IllegalArgumentException if the method is empty, the path does not start with {@code /},
+     *                                  or {@code signedAt} is before 1970 or past what a header can carry
+     */
+    public static String signatureDigest(Instant signedAt, String method, String pathWithQuery, byte[] body) {
+        long timestamp = Objects.requireNonNull(signedAt, "signedAt").getEpochSecond();
+        String canonical = PartnerRequestSigner.canonicalString(timestamp, method, pathWithQuery, body);
+        return Hmac.sha256Hex(canonical.getBytes(StandardCharsets.UTF_8));
+    }
 }
