@@ -14,6 +14,7 @@ import coffer.core.money.Money;
 import coffer.core.wallet.WalletStatus;
 import coffer.server.auth.Principal;
 import coffer.server.db.Database;
+import coffer.server.ledger.HolderLimits;
 import coffer.server.ledger.Ids;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.User;
@@ -78,8 +79,9 @@ public final class KycService {
 
     /**
      * The caller's status, tier and limits in one currency: {@code currencyCode} if given, else their
-     * first open wallet's, else USD. {@code remaining_today} is that of their first wallet in the
-     * currency, or the whole daily limit when they hold none.
+     * first open wallet's, else USD. The limits are the caller's as a holder: {@code remaining_today}
+     * is what all of their wallets in the currency may still send together (the whole daily limit
+     * when they hold none), the same for every one of those wallets.
      */
     KycStatusResponse status(Principal p, String currencyCode) {
         User user = user(p);
@@ -87,10 +89,10 @@ public final class KycService {
                 .filter(w -> w.status() != WalletStatus.CLOSED).toList();
         Currency currency = currencyCode != null ? Currencies.of(currencyCode)
                 : wallets.isEmpty() ? DEFAULT_CURRENCY : wallets.get(0).currency();
-        TierLimits limits = ledger.limits(p.envId()).forTier(user.kycTier(), currency);
-        Money remaining = wallets.stream().filter(w -> w.currency().equals(currency)).findFirst()
-                .flatMap(w -> ledger.remainingToday(p.envId(), w.id()))
-                .orElse(limits.daily());
+        HolderLimits holder = ledger.holderLimits(p.envId(), p.userId(), currency)
+                .orElseThrow(KycService::gone);
+        TierLimits limits = holder.limits();
+        Money remaining = holder.remainingToday();
         return new KycStatusResponse(user.kycStatus().wireName(), user.kycTier().wireValue(), currency.getCurrencyCode(),
                 new Limits(limits.perTransaction().toDecimalString(), limits.daily().toDecimalString(),
                         limits.maxBalance().toDecimalString()),
@@ -178,7 +180,10 @@ public final class KycService {
     }
 
     private User user(Principal p) {
-        return ledger.user(p.envId(), p.userId())
-                .orElseThrow(() -> new CofferException(ErrorCode.UNAUTHORIZED, "The signed-in user no longer exists."));
+        return ledger.user(p.envId(), p.userId()).orElseThrow(KycService::gone);
+    }
+
+    private static CofferException gone() {
+        return new CofferException(ErrorCode.UNAUTHORIZED, "The signed-in user no longer exists.");
     }
 }

@@ -21,10 +21,8 @@ final class AccountState {
     Balance balance;
     /** The owner's KYC tier; null for system accounts. */
     KycTier tier;
-    /** Outgoing minor units in the rolling 24 h window, for user wallets; read only through {@link Batch#outgoingToday}. */
-    long outgoingToday;
-    /** Whether {@link #outgoingToday} has been read from the database in this batch. */
-    boolean outgoingLoaded;
+    /** What the wallet held (posted plus expected credits) as loaded, before any task of the batch changed it. */
+    final long heldAtLoad;
     boolean dirty;
 
     AccountState(String id, String envId, String userId, AccountKind kind, Currency currency,
@@ -37,6 +35,7 @@ final class AccountState {
         this.status = status;
         this.balance = balance;
         this.tier = tier;
+        this.heldAtLoad = Math.addExact(balance.posted(), balance.pendingCredits());
     }
 
     boolean isUserWallet() {

@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Currency;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -287,7 +288,9 @@ final class AdminTasks {
 
         @Override
         public void declare(Batch b) {
-            // the user's wallets are not needed: a tier change only tightens or loosens later checks
+            // the user's wallets are not needed (a tier change only tightens or loosens later checks), but
+            // the user's row is locked in the batch's order before the update below changes it
+            b.needHolders(x -> List.of(new Batch.HolderNeed(userId, false)));
         }
 
         @Override

@@ -1,6 +1,7 @@
 package coffer.server.ledger;
 
 import coffer.core.kyc.KycLimitTable;
+import coffer.core.kyc.KycTier;
 import coffer.core.kyc.TierLimits;
 import coffer.core.ledger.Hold;
 import coffer.core.ledger.TransactionKind;
@@ -14,10 +15,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +40,6 @@ import static coffer.server.ledger.BulkWrite.text;
  * batch cannot both pass; because a refused task changes nothing, it does not disturb the others.
  */
 final class Batch {
-    /** Movements that count against a wallet's rolling 24-hour outgoing limit. */
-    static final Set<TransactionKind> OUTGOING = Set.of(TransactionKind.WITHDRAWAL, TransactionKind.PAYMENT,
-            TransactionKind.P2P, TransactionKind.SETTLEMENT);
-
     private static final List<BulkWrite.Column> ID = List.of(text("id"));
     private static final List<BulkWrite.Column> TX_INSERT = List.of(text("id"), text("env_id"), text("kind"), text("status"),
             bigint("amount"), text("currency"), text("debit_account"), text("credit_account"), text("hold_id"),
@@ -67,9 +65,16 @@ final class Batch {
     private final Set<String> wantedAccounts = new TreeSet<>();
     private final Set<String> wantedHolds = new TreeSet<>();
     private final Set<String> wantedTransactions = new TreeSet<>();
-    private final Set<String> wantedOutgoing = new TreeSet<>();
+    private final List<Function<Batch, List<HolderNeed>>> wantedHolders = new ArrayList<>();
 
     private final Map<String, AccountState> accounts = new HashMap<>();
+    /** The loaded wallets of each holder, by currency: with {@link HolderTotals#heldElsewhere}, all it holds. */
+    private final Map<Holders.Key, List<AccountState>> holderWallets = new HashMap<>();
+    private final Map<Holders.Key, HolderTotals> holderTotals = new HashMap<>();
+    /** Holders whose rows are locked (on PostgreSQL) and whose holdings were read in this batch. */
+    private final Set<String> heldLoaded = new HashSet<>();
+    /** Holders whose outgoing totals of the last 24 hours were read in this batch. */
+    private final Set<String> sentLoaded = new HashSet<>();
     private final Map<String, HoldRow> holds = new HashMap<>();
     private final Map<String, TxRow> transactions = new LinkedHashMap<>();
     private final List<Object[]> postings = new ArrayList<>();
@@ -113,13 +118,20 @@ final class Batch {
     }
 
     /**
-     * Names a wallet whose rolling 24-hour outgoing total a task will check, so the totals are read
-     * with one query at load; a total nobody declared is still read on first use.
+     * What a task will check of a holder's totals: the maximum balance, and with {@code sending} the
+     * rolling daily total too.
      */
-    void needOutgoingToday(String walletId) {
-        if (walletId != null) {
-            wantedOutgoing.add(walletId);
-        }
+    record HolderNeed(String holderId, boolean sending) {
+    }
+
+    /**
+     * Names the holders whose KYC totals a task will check, found once the accounts are loaded (a
+     * task names wallets, not their owners). Their rows are then locked in id order after the
+     * accounts, and their totals read with one query per kind for the whole batch; a holder nobody
+     * declared is still read on first use.
+     */
+    void needHolders(Function<Batch, List<HolderNeed>> resolver) {
+        wantedHolders.add(resolver);
     }
 
     // ---- load --------------------------------------------------------------------------------------
@@ -128,7 +140,8 @@ final class Batch {
      * Loads the declared rows. On PostgreSQL each is locked as it is read, so a row another server
      * process is changing is read only once that change is committed: a hold or a movement read before
      * the lock could already have been captured or refunded by then. Every batch locks holds, then
-     * movements, then accounts, each kind in id order, so two writers never wait on each other in a cycle.
+     * movements, then accounts, then holders (users), each kind in id order, so two writers never wait on
+     * each other in a cycle; the commit counter, taken at flush, comes last of all.
      */
     void load() throws SQLException {
         if (!wantedHolds.isEmpty()) {
@@ -173,40 +186,57 @@ final class Batch {
                     String setBy = rs.getString("status_set_by");
                     a.statusSetBy = setBy == null ? null : StatusActor.valueOf(setBy);
                     accounts.put(a.id, a);
+                    if (a.userId != null) {
+                        holderWallets.computeIfAbsent(new Holders.Key(a.userId, a.currency), k -> new ArrayList<>()).add(a);
+                    }
                 }
             }
         }
-        loadOutgoingToday(accounts.values().stream().filter(a -> a.isUserWallet() && wantedOutgoing.contains(a.id)).toList());
+        Set<String> holders = new TreeSet<>();
+        Set<String> sending = new TreeSet<>();
+        for (Function<Batch, List<HolderNeed>> resolver : wantedHolders) {
+            for (HolderNeed need : resolver.apply(this)) {
+                holders.add(need.holderId());
+                if (need.sending()) {
+                    sending.add(need.holderId());
+                }
+            }
+        }
+        loadHolders(holders, sending);
     }
 
     /**
-     * Reads the wallets' outgoing totals of the last 24 hours. Only for wallets whose limit is checked:
-     * the query reads every outgoing movement of the day, which grows with the wallet's history.
+     * Locks the holders (PostgreSQL) and reads what they hold and, for {@code sending}, what they sent
+     * in the last 24 hours. What a holder holds is kept as the part outside this batch's wallets plus
+     * those wallets as the tasks leave them, so every change an earlier task made counts without
+     * anyone tracking it.
      */
-    private void loadOutgoingToday(List<AccountState> toLoad) throws SQLException {
-        if (toLoad.isEmpty()) {
-            return;
-        }
-        toLoad.forEach(a -> a.outgoingLoaded = true);
-        List<String> wallets = toLoad.stream().map(a -> a.id).toList();
-        String sql = "SELECT debit_account, SUM(amount) FROM transactions WHERE debit_account IN ("
-                + Rows.placeholders(wallets.size()) + ") AND created_at > ? AND kind IN ("
-                + Rows.placeholders(OUTGOING.size()) + ") AND status IN (?, ?, ?) GROUP BY debit_account";
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            int i = bind(ps, wallets);
-            ps.setLong(i++, now.minus(Duration.ofHours(24)).toEpochMilli());
-            for (TransactionKind kind : OUTGOING) {
-                ps.setString(i++, kind.wire());
+    private void loadHolders(Collection<String> holders, Collection<String> sending) throws SQLException {
+        List<String> toLock = holders.stream().filter(h -> !heldLoaded.contains(h)).sorted().toList();
+        if (!toLock.isEmpty()) {
+            if (!dialect.lockRowsKeepingKeys("u").isEmpty()) {
+                // the tier as of the lock: a KYC change committed while the accounts were read counts
+                Map<String, KycTier> tiers = Holders.lock(connection, dialect, toLock);
+                accounts.values().stream().filter(a -> tiers.containsKey(a.userId)).forEach(a -> a.tier = tiers.get(a.userId));
             }
-            ps.setString(i++, TransactionStatus.PENDING.wire());
-            ps.setString(i++, TransactionStatus.PROCESSING.wire());
-            ps.setString(i, TransactionStatus.COMPLETED.wire());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    accounts.get(rs.getString(1)).outgoingToday = rs.getLong(2);
+            for (Map.Entry<Holders.Key, Long> held : Holders.held(connection, toLock).entrySet()) {
+                long inBatch = 0;
+                for (AccountState a : holderWallets.getOrDefault(held.getKey(), List.of())) {
+                    inBatch = Math.addExact(inBatch, a.heldAtLoad);
                 }
+                totals(held.getKey()).heldElsewhere = held.getValue() - inBatch;
             }
+            heldLoaded.addAll(toLock);
         }
+        List<String> toSum = sending.stream().filter(h -> !sentLoaded.contains(h)).sorted().toList();
+        if (!toSum.isEmpty()) {
+            Holders.sentToday(connection, toSum, now).forEach((key, sent) -> totals(key).sentToday = sent);
+            sentLoaded.addAll(toSum);
+        }
+    }
+
+    private HolderTotals totals(Holders.Key key) {
+        return holderTotals.computeIfAbsent(key, k -> new HolderTotals());
     }
 
     private static int bind(PreparedStatement ps, Iterable<String> values) throws SQLException {
@@ -237,20 +267,39 @@ final class Batch {
         return accounts.values().stream().filter(a -> userId.equals(a.userId)).toList();
     }
 
-    /** The wallet's outgoing total of the rolling 24 hours, including earlier tasks of this batch. */
-    long outgoingToday(AccountState wallet) throws SQLException {
-        if (!wallet.outgoingLoaded) {
-            loadOutgoingToday(List.of(wallet));
+    /**
+     * What the holder of a user wallet holds in the wallet's currency, over all its wallets (posted
+     * plus expected credits), including what earlier tasks of this batch moved.
+     */
+    long held(AccountState wallet) throws SQLException {
+        if (!heldLoaded.contains(wallet.userId)) {
+            // only a task that did not declare the holder gets here; on PostgreSQL this lock comes out of
+            // order, and a deadlock it causes is detected by the database and the batch run again
+            loadHolders(List.of(wallet.userId), List.of());
         }
-        return wallet.outgoingToday;
+        Holders.Key key = new Holders.Key(wallet.userId, wallet.currency);
+        long held = totals(key).heldElsewhere;
+        for (AccountState a : holderWallets.getOrDefault(key, List.of())) {
+            held = Math.addExact(held, Math.addExact(a.balance.posted(), a.balance.pendingCredits()));
+        }
+        return held;
     }
 
-    /** Adds a movement to the wallet's outgoing total, for later checks in the same batch. */
-    void countOutgoing(AccountState wallet, long minor) throws SQLException {
-        wallet.outgoingToday = Math.addExact(outgoingToday(wallet), minor);
+    /** What the holder of a user wallet sent in the wallet's currency in the rolling 24 hours, this batch included. */
+    long sentToday(AccountState wallet) throws SQLException {
+        if (!heldLoaded.contains(wallet.userId) || !sentLoaded.contains(wallet.userId)) {
+            loadHolders(List.of(wallet.userId), List.of(wallet.userId));
+        }
+        return totals(new Holders.Key(wallet.userId, wallet.currency)).sentToday;
     }
 
-    /** The KYC limits that apply to a user wallet. */
+    /** Adds a movement to its holder's outgoing total, for later checks in the same batch. */
+    void countSent(AccountState wallet, long minor) throws SQLException {
+        long before = sentToday(wallet);
+        totals(new Holders.Key(wallet.userId, wallet.currency)).sentToday = Math.addExact(before, minor);
+    }
+
+    /** The KYC limits of a user wallet's holder in the wallet's currency. */
     TierLimits limitsOf(AccountState wallet) {
         return limits.apply(wallet.envId).forTier(wallet.tier, wallet.currency);
     }
@@ -481,5 +530,13 @@ final class Batch {
 
     private static Long millis(Instant value) {
         return value == null ? null : value.toEpochMilli();
+    }
+
+    /** One holder's totals in one currency, as this batch reads and changes them. */
+    private static final class HolderTotals {
+        /** Held in the holder's wallets that this batch did not load. */
+        long heldElsewhere;
+        /** Sent in the rolling 24 hours, this batch's earlier tasks included. */
+        long sentToday;
     }
 }

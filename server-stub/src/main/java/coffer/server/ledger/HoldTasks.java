@@ -55,7 +55,7 @@ final class HoldTasks {
             to.balance = expecting;
             b.changed(from);
             b.changed(to);
-            MoveRules.countOutgoing(b, order, from);
+            MoveRules.countOutgoing(b, order, from, to);
             String holdId = Ids.next("hld");
             TxRow tx = b.newTransaction(order.kind(), TransactionStatus.PENDING, order.amount(), from, to, holdId,
                     order.originalId(), order.reference(), order.description(), order.metadata());

@@ -177,27 +177,6 @@ final class LedgerQueries {
         return owners;
     }
 
-    /** Outgoing minor units of a wallet in the rolling 24 hours before {@code now}. */
-    static long outgoingSince(Connection c, String walletId, Instant now) throws SQLException {
-        String sql = "SELECT COALESCE(SUM(amount), 0) FROM transactions WHERE debit_account = ? AND created_at > ? "
-                + "AND kind IN (" + Rows.placeholders(Batch.OUTGOING.size()) + ") AND status IN (?, ?, ?)";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            ps.setString(i++, walletId);
-            ps.setLong(i++, now.minus(Duration.ofHours(24)).toEpochMilli());
-            for (TransactionKind kind : Batch.OUTGOING) {
-                ps.setString(i++, kind.wire());
-            }
-            ps.setString(i++, TransactionStatus.PENDING.wire());
-            ps.setString(i++, TransactionStatus.PROCESSING.wire());
-            ps.setString(i, TransactionStatus.COMPLETED.wire());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
     static List<String> dueHolds(Connection c, Instant now, int limit) throws SQLException {
         List<String> ids = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(

@@ -3,10 +3,8 @@ package coffer.server.ledger;
 import coffer.core.error.ErrorCode;
 import coffer.core.error.Result;
 import coffer.core.kyc.KycLimitTable;
-import coffer.core.kyc.KycPolicy;
 import coffer.core.kyc.KycStatus;
 import coffer.core.kyc.KycTier;
-import coffer.core.kyc.OutgoingMovement;
 import coffer.core.ledger.AccountKind;
 import coffer.core.ledger.TransactionKind;
 import coffer.core.money.Money;
@@ -116,11 +114,22 @@ public final class LedgerService implements AutoCloseable {
 
     // ---- money ---------------------------------------------------------------------------------------
 
-    /** A top-up: money arrives from the provider (clearing) into the wallet. */
+    /** A top-up: money arrives from the provider (clearing) into the wallet, within its holder's maximum balance. */
     public Outcome<Movement> deposit(String envId, String walletId, Money amount, String reference, String description,
                                      IdempotencyKey key) {
-        return move(new MoveOrder(envId, null, TransactionKind.TOPUP, system(envId, AccountKind.PROVIDER_CLEARING, amount),
-                walletId, amount, false, true, reference, description, null, null), key);
+        return move(depositOrder(envId, walletId, amount, reference, description), key);
+    }
+
+    /**
+     * A top-up of money the provider already took from the payer's card: like {@link #deposit}, but a
+     * refusal (over the holder's maximum balance, a suspended wallet) is kept with {@code key} like a
+     * success, so the same key never credits later what it once refused while the caller sends the
+     * money back to the card.
+     */
+    public Outcome<DepositDecision> depositOnce(String envId, String walletId, Money amount, String reference,
+                                                String description, IdempotencyKey key) {
+        Objects.requireNonNull(key, "a decided deposit needs its idempotency key");
+        return call(new MoveTask.Decided(depositOrder(envId, walletId, amount, reference, description)), key);
     }
 
     /** A payout: money leaves the wallet to the provider (clearing) at once. */
@@ -204,7 +213,7 @@ public final class LedgerService implements AutoCloseable {
     public Outcome<Movement> hold(String envId, String actingUserId, TransactionKind kind, String fromWallet,
                                   String toAccount, Money amount, Instant expiresAt, String reference, String description,
                                   String metadata, IdempotencyKey key) {
-        boolean outgoing = Batch.OUTGOING.contains(kind);
+        boolean outgoing = Holders.OUTGOING.contains(kind);
         MoveOrder order = new MoveOrder(envId, actingUserId, kind, fromWallet, toAccount, amount, outgoing,
                 kind != TransactionKind.WITHDRAWAL && kind != TransactionKind.SETTLEMENT, reference, description, metadata, null);
         return call(new HoldTasks.Place(order, expiresAt), key);
@@ -398,15 +407,26 @@ public final class LedgerService implements AutoCloseable {
                 id -> queries.read(c -> LedgerQueries.limits(c, id)).orElseGet(KycLimitTable::defaults));
     }
 
-    /** What the wallet's rolling 24-hour limit still allows now. */
-    public Optional<Money> remainingToday(String envId, String walletId) {
-        return wallet(envId, walletId).filter(w -> w.userId() != null).map(w -> {
+    /**
+     * A holder's limits in {@code currency} and what it holds and sent in the last 24 hours, over all of
+     * its wallets: what the ledger checks a movement against. Empty for an unknown user.
+     */
+    public Optional<HolderLimits> holderLimits(String envId, String userId, Currency currency) {
+        return user(envId, userId).map(u -> {
             Instant now = clock.instant();
-            long used = queries.read(c -> LedgerQueries.outgoingSince(c, walletId, now));
-            KycTier tier = user(envId, w.userId()).map(User::kycTier).orElse(KycTier.TIER_0);
-            List<OutgoingMovement> recent = used == 0 ? List.of() : List.of(new OutgoingMovement(Money.ofMinor(w.currency(), used), now));
-            return KycPolicy.remainingToday(limits(envId).forTier(tier, w.currency()), recent, now);
+            Holders.Key key = new Holders.Key(u.id(), currency);
+            long[] totals = queries.read(c -> new long[] {Holders.held(c, List.of(u.id())).getOrDefault(key, 0L),
+                    Holders.sentToday(c, List.of(u.id()), now).getOrDefault(key, 0L)});
+            return new HolderLimits(limits(envId).forTier(u.kycTier(), currency), Money.ofMinor(currency, totals[0]),
+                    Money.ofMinor(currency, totals[1]), now);
         });
+    }
+
+    /** What the rolling 24-hour limit of the wallet's holder (over all its wallets in the currency) still allows now. */
+    public Optional<Money> remainingToday(String envId, String walletId) {
+        return wallet(envId, walletId).filter(w -> w.userId() != null)
+                .flatMap(w -> holderLimits(envId, w.userId(), w.currency()))
+                .map(HolderLimits::remainingToday);
     }
 
     /** Write requests waiting for the single writer right now (read-only, for metrics). */
@@ -437,6 +457,11 @@ public final class LedgerService implements AutoCloseable {
                 inFlight.remove(key);
             }
         }
+    }
+
+    private static MoveOrder depositOrder(String envId, String walletId, Money amount, String reference, String description) {
+        return new MoveOrder(envId, null, TransactionKind.TOPUP, system(envId, AccountKind.PROVIDER_CLEARING, amount),
+                walletId, amount, false, true, reference, description, null, null);
     }
 
     private static String system(String envId, AccountKind kind, Money amount) {

@@ -5,19 +5,23 @@ import coffer.core.error.Result;
 import coffer.core.kyc.KycDecision;
 import coffer.core.kyc.KycPolicy;
 import coffer.core.kyc.OutgoingMovement;
-import coffer.core.ledger.Balance;
 import coffer.core.ledger.TransactionKind;
 import coffer.core.money.Money;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The checks every movement passes, in the one order SPEC.md fixes so a user sees the most
  * fundamental reason first: the accounts exist in the caller's environment and the debited wallet is
- * the caller's; wallet status; currency; KYC per-transaction (and the receiver's maximum balance);
- * the rolling daily limit; then the available balance.
+ * the caller's; wallet status; currency; KYC per-transaction; the rolling daily limit; the receiver's
+ * maximum balance; then the available balance.
+ *
+ * <p>KYC limits count the holder, not the wallet: what a holder sent in 24 hours and what it holds
+ * are summed over all of its wallets in the currency (see {@link Holders}). Money moving between two
+ * wallets of one holder is neither sent nor received, so no KYC limit applies to it.
  */
 final class MoveRules {
     private MoveRules() {
@@ -31,9 +35,36 @@ final class MoveRules {
     static void declare(Batch b, MoveOrder o) {
         b.needAccount(o.debitAccount());
         b.needAccount(o.creditAccount());
-        if (o.outgoingLimit()) {
-            b.needOutgoingToday(o.debitAccount());
+        if (o.outgoingLimit() || o.incomingLimit()) {
+            b.needHolders(x -> holdersChecked(x, o.debitAccount(), o.creditAccount(), o.outgoingLimit(), o.incomingLimit()));
         }
+    }
+
+    /**
+     * The holders whose totals a movement from {@code debitAccount} to {@code creditAccount} is checked
+     * against: the sender's with {@code outgoingLimit}, the receiver's with {@code incomingLimit}; none
+     * between two wallets of one holder.
+     */
+    static List<Batch.HolderNeed> holdersChecked(Batch b, String debitAccount, String creditAccount, boolean outgoingLimit,
+                                                 boolean incomingLimit) {
+        AccountState from = b.account(debitAccount);
+        AccountState to = b.account(creditAccount);
+        if (from == null || to == null || sameHolder(from, to)) {
+            return List.of();
+        }
+        List<Batch.HolderNeed> needs = new ArrayList<>(2);
+        if (outgoingLimit && from.isUserWallet()) {
+            needs.add(new Batch.HolderNeed(from.userId, true));
+        }
+        if (incomingLimit && to.isUserWallet()) {
+            needs.add(new Batch.HolderNeed(to.userId, false));
+        }
+        return needs;
+    }
+
+    /** Whether both are wallets of one holder: money between them stays with the holder. */
+    static boolean sameHolder(AccountState from, AccountState to) {
+        return from.userId != null && from.userId.equals(to.userId);
     }
 
     static Result<Parties> check(Batch b, MoveOrder o) throws SQLException {
@@ -80,34 +111,41 @@ final class MoveRules {
         if (!amount.currency().equals(from.currency) || !amount.currency().equals(to.currency)) {
             return currencyMismatch(!amount.currency().equals(from.currency) ? from : to, amount);
         }
-        if (o.outgoingLimit() && from.isUserWallet()) {
-            long outgoingToday = b.outgoingToday(from);
-            List<OutgoingMovement> used = outgoingToday == 0 ? List.of()
-                    : List.of(new OutgoingMovement(Money.ofMinor(from.currency, outgoingToday), b.now()));
+        boolean ownWallets = sameHolder(from, to);
+        if (o.outgoingLimit() && from.isUserWallet() && !ownWallets) {
+            long sent = b.sentToday(from);
+            List<OutgoingMovement> used = sent == 0 ? List.of()
+                    : List.of(new OutgoingMovement(Money.ofMinor(from.currency, sent), b.now()));
             KycDecision decision = KycPolicy.checkOutgoing(b.limitsOf(from), used, amount, b.now());
             if (!decision.isAllowed()) {
                 return decision.result().asRejected();
             }
         }
-        if (o.incomingLimit() && to.isUserWallet()) {
-            Balance balance = to.balance;
-            Money holding = Money.ofMinor(to.currency, balance.posted()).plus(Money.ofMinor(to.currency, balance.pendingCredits()));
-            KycDecision decision = KycPolicy.checkIncoming(b.limitsOf(to), holding, amount);
+        if (o.incomingLimit() && to.isUserWallet() && !ownWallets) {
+            KycDecision decision = KycPolicy.checkIncoming(b.limitsOf(to), Money.ofMinor(to.currency, b.held(to)), amount);
             if (!decision.isAllowed()) {
-                Result.Rejected<?> r = (Result.Rejected<?>) decision.result();
-                String message = to.userId != null && to.userId.equals(from.userId)
-                        ? r.message()
-                        : "The receiving wallet cannot hold this amount until its owner completes identity verification";
-                return Result.rejected(r.code(), message, r.context());
+                return from.isUserWallet() ? receiverCannotHold(decision) : decision.result().asRejected();
             }
         }
         return Result.ok(new Parties(from, to));
     }
 
-    /** Records that a wallet's outgoing total grew, for later checks in the same batch. */
-    static void countOutgoing(Batch b, MoveOrder o, AccountState from) throws SQLException {
-        if (o.outgoingLimit() && from.isUserWallet() && Batch.OUTGOING.contains(o.kind())) {
-            b.countOutgoing(from, o.amount().minor());
+    /**
+     * A refusal for money sent by someone else: it says why without telling the sender what the
+     * receiver holds.
+     */
+    private static <T> Result<T> receiverCannotHold(KycDecision decision) {
+        Result.Rejected<?> r = (Result.Rejected<?>) decision.result();
+        Map<String, String> context = new java.util.LinkedHashMap<>(r.context());
+        context.remove("balance");
+        return Result.rejected(r.code(),
+                "The receiving wallet cannot hold this amount until its owner completes identity verification", context);
+    }
+
+    /** Records that a holder's outgoing total grew, for later checks in the same batch. */
+    static void countOutgoing(Batch b, MoveOrder o, AccountState from, AccountState to) throws SQLException {
+        if (o.outgoingLimit() && from.isUserWallet() && !sameHolder(from, to) && Holders.OUTGOING.contains(o.kind())) {
+            b.countSent(from, o.amount().minor());
         }
     }
 

@@ -41,7 +41,7 @@ final class MoveTask implements LedgerTask<Movement> {
         to.balance = credited;
         b.changed(from);
         b.changed(to);
-        MoveRules.countOutgoing(b, order, from);
+        MoveRules.countOutgoing(b, order, from, to);
         TxRow tx = b.newTransaction(order.kind(), TransactionStatus.COMPLETED, order.amount(), from, to, null,
                 order.originalId(), order.reference(), order.description(), order.metadata());
         b.post(tx, from, -order.amount().minor());
@@ -57,5 +57,42 @@ final class MoveTask implements LedgerTask<Movement> {
     @Override
     public String fingerprint() {
         return "move|" + order.fingerprint();
+    }
+
+    /**
+     * A deposit whose refusal is an answer too: stored with the idempotency key like a success, so a
+     * repeated request with the key gets the same refusal even if the wallet could take the money by
+     * then. For money already taken from the payer, which the caller sends back when it is refused.
+     */
+    static final class Decided implements LedgerTask<DepositDecision> {
+        private final MoveOrder order;
+
+        Decided(MoveOrder order) {
+            this.order = order;
+        }
+
+        @Override
+        public void declare(Batch b) {
+            MoveRules.declare(b, order);
+        }
+
+        @Override
+        public Result<DepositDecision> apply(Batch b) throws SQLException {
+            Result<Movement> moved = execute(b, order);
+            if (moved instanceof Result.Rejected<Movement> refused) {
+                return Result.ok(new DepositDecision(null, refused.code(), refused.message()));
+            }
+            return Result.ok(new DepositDecision(moved.orThrow(), null, null));
+        }
+
+        @Override
+        public Class<DepositDecision> resultType() {
+            return DepositDecision.class;
+        }
+
+        @Override
+        public String fingerprint() {
+            return "decided|" + order.fingerprint();
+        }
     }
 }

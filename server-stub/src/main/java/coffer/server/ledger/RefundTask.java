@@ -7,6 +7,7 @@ import coffer.core.ledger.TransactionStatus;
 import coffer.core.money.Money;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -15,6 +16,10 @@ import java.util.Set;
  * Sends money of a completed movement back the way it came: a refund (all that is left, or part) or
  * a reversal (all that is left, and the original is marked reversed, so balances are as if it never
  * happened). Never more than what is left to refund.
+ *
+ * <p>A refund is money in for the payer like any other, so it respects the payer's maximum balance.
+ * A reversal does not: it is the operator undoing a movement, and refusing it would keep money where
+ * it should never have gone.
  */
 final class RefundTask implements LedgerTask<Movement> {
     private static final Set<TransactionKind> NOT_REFUNDABLE =
@@ -43,6 +48,13 @@ final class RefundTask implements LedgerTask<Movement> {
     @Override
     public void declare(Batch b) {
         b.needTransaction(originalId);
+        if (!reversal) {
+            b.needHolders(x -> {
+                TxRow original = x.transaction(originalId);
+                return original == null ? List.of()
+                        : MoveRules.holdersChecked(x, original.creditAccount, original.debitAccount, false, true);
+            });
+        }
     }
 
     @Override
@@ -74,7 +86,7 @@ final class RefundTask implements LedgerTask<Movement> {
                     Map.of("refundable", left.toDecimalString(), "requested", requested.toDecimalString()));
         }
         MoveOrder order = new MoveOrder(envId, actingUserId, reversal ? TransactionKind.REVERSAL : TransactionKind.REFUND,
-                original.creditAccount, original.debitAccount, requested, false, false, original.reference,
+                original.creditAccount, original.debitAccount, requested, false, !reversal, original.reference,
                 description, null, original.id);
         Result<Movement> moved = MoveTask.execute(b, order);
         if (moved.isOk()) {

@@ -5,8 +5,8 @@ import coffer.core.api.TopupTypes.TopupRequest;
 import coffer.core.error.CofferException;
 import coffer.core.error.ErrorCode;
 import coffer.core.error.Result;
+import coffer.core.kyc.KycDecision;
 import coffer.core.kyc.KycPolicy;
-import coffer.core.kyc.TierLimits;
 import coffer.core.money.Money;
 import coffer.server.auth.Principal;
 import coffer.server.db.Database;
@@ -15,6 +15,8 @@ import coffer.server.gateway.PaymentProvider.CheckoutRequest;
 import coffer.server.gateway.ProviderEvent;
 import coffer.server.gateway.ProviderEventHandler;
 import coffer.server.http.Requests;
+import coffer.server.ledger.DepositDecision;
+import coffer.server.ledger.HolderLimits;
 import coffer.server.ledger.IdempotencyKey;
 import coffer.server.ledger.Ids;
 import coffer.server.ledger.LedgerService;
@@ -30,6 +32,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -40,17 +44,26 @@ import java.util.function.UnaryOperator;
 
 /**
  * Top-ups: money paid in by card, at the provider's checkout page or by charging a saved card again.
- * A top-up is checked as the ledger would check the credit (ownership, wallet status, currency, KYC
- * maximum balance) before any page opens; the wallet is credited only when the provider says it was
- * paid (a signed event, or a saved card's synchronous answer), exactly once: the deposit carries the
+ * A top-up is checked as the ledger would check the credit (ownership, wallet status, currency, the
+ * holder's KYC maximum balance over all its wallets, with its other top-ups still open counted as if
+ * paid) before any page opens; the wallet is credited only when the provider says it was paid (a
+ * signed event, or a saved card's synchronous answer), exactly once: the deposit carries the
  * idempotency key {@code topup:<id>} and the top-up leaves {@code completed} never again.
+ *
+ * <p>A paid top-up the ledger still refuses (two checkouts opened at once and both paid, a wallet
+ * suspended meanwhile) is failed with the ledger's reason and its money refunded to the card, once:
+ * the ledger keeps its refusal with the key, so a repeated event cannot credit it afterwards, and the
+ * provider's refund carries the reference {@code return:<id>}.
  */
 public final class TopupService {
     private static final Logger log = LoggerFactory.getLogger(TopupService.class);
     static final String DESCRIPTION = "Card top-up";
     private static final String KEY_SCOPE = "provider";
-    private static final Set<ErrorCode> TRANSIENT = Set.of(ErrorCode.IDEMPOTENCY_IN_PROGRESS, ErrorCode.UNAVAILABLE,
-            ErrorCode.INTERNAL);
+    /**
+     * How long a top-up whose provider has not answered yet counts as open: far longer than the
+     * provider's timeout, so only a request lost in a crash stops counting this way.
+     */
+    private static final Duration STARTING = Duration.ofMinutes(5);
 
     private final LedgerService ledger;
     private final PaymentProvider provider;
@@ -87,7 +100,7 @@ public final class TopupService {
             String email = ledger.user(p.envId(), p.userId()).map(User::email).orElse(null);
             PaymentProvider.CheckoutSession session = orAbandon(t, provider.createCheckout(
                     new CheckoutRequest(t.id(), t.amount(), email, URI.create(returnUrl), save, null)));
-            store.opened(t.id(), session.id(), session.url().toString());
+            store.opened(t.id(), session.id(), session.url().toString(), session.expiresAt());
             return store.get(t.id()).orElseThrow();
         });
     }
@@ -135,8 +148,11 @@ public final class TopupService {
         return store.page(p.envId(), p.userId(), beforeCreated, beforeId, limit);
     }
 
-    /** How much of a completed top-up has been refunded. */
+    /** How much of a top-up has been refunded: all of one whose money went back to the card when the ledger refused it. */
     Money refunded(Topup t) {
+        if (Topup.RETURN_DONE.equals(t.returnToCard())) {
+            return t.amount();
+        }
         if (t.transactionId() == null) {
             return Money.zero(t.amount().currency());
         }
@@ -194,27 +210,53 @@ public final class TopupService {
     // ---- internals ----
 
     /**
-     * Credits a paid top-up once. False when it could not be decided now (the same credit is running
-     * elsewhere, the database is away), so the event is sent again later.
+     * Credits a paid top-up once, or sends its money back to the card once when the ledger refuses it.
+     * False when it could not be decided now (the same credit is running elsewhere, the database or the
+     * provider is away), so the event is sent again later.
      */
     private boolean complete(Topup t, String chargeId) {
         if (Topup.COMPLETED.equals(t.status())) {
             return true;
         }
-        Outcome<Movement> credit = ledger.deposit(t.envId(), t.walletId(), t.amount(), t.id(), DESCRIPTION,
-                new IdempotencyKey(KEY_SCOPE, "topup:" + t.id()));
-        if (credit.isOk()) {
-            store.complete(t.id(), chargeId, credit.orThrow().id(), clock.instant());
-            return true;
+        if (t.returnToCard() != null) {
+            return sendBack(t, chargeId);
         }
-        ErrorCode code = credit.result().errorCode();
-        if (TRANSIENT.contains(code)) {
+        Outcome<DepositDecision> credit = ledger.depositOnce(t.envId(), t.walletId(), t.amount(), t.id(), DESCRIPTION,
+                new IdempotencyKey(KEY_SCOPE, "topup:" + t.id()));
+        if (!credit.isOk()) {
+            // the ledger did not decide (busy with the same key, unavailable): nothing moved, try again later
             return false;
         }
-        // paid, but the wallet cannot take it now (closed, suspended, over its KYC maximum): the money goes back
-        log.warn("Top-up {} was paid but the wallet refused the credit ({}); refunding the card", t.id(), code);
-        store.fail(t.id(), code.name());
-        return chargeId == null || provider.refund(chargeId, t.amount(), "return:" + t.id()).isOk();
+        DepositDecision decided = credit.orThrow();
+        if (decided.credited()) {
+            store.complete(t.id(), chargeId, decided.movement().id(), clock.instant());
+            return true;
+        }
+        log.warn("Top-up {} was paid but the wallet refused the credit ({}); refunding the card", t.id(), decided.refusal());
+        store.refused(t.id(), chargeId, decided.refusal().name());
+        return sendBack(store.get(t.id()).orElseThrow(), chargeId);
+    }
+
+    /** Refunds a refused top-up's money to the card; the provider answers a repeat with the first refund. */
+    private boolean sendBack(Topup t, String eventChargeId) {
+        if (Topup.RETURN_DONE.equals(t.returnToCard())) {
+            return true;
+        }
+        String charge = t.chargeId() != null ? t.chargeId() : eventChargeId;
+        if (charge == null) {
+            log.error("Top-up {} was refused after payment but no charge is known to refund; it needs an operator", t.id());
+            return true;
+        }
+        Result<PaymentProvider.Refund> refund = provider.refund(charge, t.amount(), "return:" + t.id());
+        if (!refund.isOk()) {
+            return false;
+        }
+        if (refund.orThrow().status() == PaymentProvider.RefundStatus.SUCCEEDED) {
+            store.returned(t.id());
+        } else {
+            log.error("Top-up {} was refused after payment and the provider refused its refund; it needs an operator", t.id());
+        }
+        return true;
     }
 
     private Outcome<Topup> start(Principal p, Topup draft, IdempotencyKey key, String returnUrl, UnaryOperator<Topup> open) {
@@ -242,7 +284,12 @@ public final class TopupService {
         return new Outcome<>(Result.ok(earlier), true);
     }
 
-    /** The checks the ledger will run on the credit, in its order, so a top-up it would refuse never opens a page. */
+    /**
+     * The checks the ledger will run on the credit, in its order, so a top-up it would refuse never opens
+     * a page. The holder's other top-ups that may still be paid count as already held: a card charged
+     * and then refunded costs the user days and the provider fees, so two checkouts that together pass
+     * the maximum are not opened in the first place.
+     */
     private void check(Principal p, String walletId, Money amount) {
         Wallet w = ledger.wallet(p.envId(), walletId).filter(x -> p.userId().equals(x.userId()))
                 .orElseThrow(() -> new CofferException(ErrorCode.WALLET_NOT_FOUND, "Wallet " + walletId + " was not found.",
@@ -253,16 +300,24 @@ public final class TopupService {
             throw new CofferException(ErrorCode.CURRENCY_MISMATCH, "The wallet holds " + held + " but the amount is in "
                     + amount.currencyCode(), Map.of("expected", held, "actual", amount.currencyCode()));
         }
-        User user = ledger.user(p.envId(), p.userId()).orElseThrow();
-        TierLimits limits = ledger.limits(p.envId()).forTier(user.kycTier(), w.currency());
-        Money holding = Money.ofMinor(w.currency(), w.balance().posted()).plus(Money.ofMinor(w.currency(),
-                w.balance().pendingCredits()));
-        KycPolicy.checkIncoming(limits, holding, amount).result().orThrow();
+        HolderLimits holder = ledger.holderLimits(p.envId(), p.userId(), w.currency()).orElseThrow();
+        Instant now = clock.instant();
+        Money open = Money.ofMinor(w.currency(), store.open(p.envId(), p.userId(), amount.currencyCode(), now, now.minus(STARTING)));
+        KycDecision decision = KycPolicy.checkIncoming(holder.limits(), holder.held().plus(open), amount);
+        if (!decision.isAllowed() && open.isPositive()
+                && KycPolicy.checkIncoming(holder.limits(), holder.held(), amount).isAllowed()) {
+            throw new CofferException(ErrorCode.KYC_REQUIRED, "Top-ups of " + open.toDecimalString() + " "
+                    + open.currencyCode() + " are still open; with this one they would take what is held over the maximum of "
+                    + holder.limits().maxBalance().toDecimalString() + " " + open.currencyCode()
+                    + " for this verification level. Pay or cancel them first, or verify your identity to hold more.",
+                    Map.of("open", open.toDecimalString(), "limit", holder.limits().maxBalance().toDecimalString()));
+        }
+        decision.result().orThrow();
     }
 
     private Topup draft(String id, Principal p, String walletId, Money amount, boolean save, String cardId, String hash) {
         return new Topup(id, p.envId(), p.userId(), walletId, amount, Topup.PENDING, save, cardId, null, null, null, null,
-                null, hash, clock.instant(), null);
+                null, hash, clock.instant(), null, null);
     }
 
     /** The provider's answer, or PROVIDER_ERROR after marking the top-up failed and freeing its key for a retry. */

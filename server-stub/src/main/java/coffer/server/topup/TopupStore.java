@@ -17,7 +17,8 @@ import java.util.Optional;
  */
 final class TopupStore {
     private static final String COLUMNS = "id, env_id, user_id, wallet_id, amount, currency, status, save_card, card_id, "
-            + "session_id, checkout_url, charge_id, transaction_id, failure_reason, request_hash, created_at, completed_at";
+            + "session_id, checkout_url, charge_id, transaction_id, failure_reason, request_hash, created_at, completed_at, "
+            + "return_to_card";
 
     private final Jdbc jdbc;
 
@@ -55,19 +56,48 @@ final class TopupStore {
                 envId, userId, beforeCreated, beforeCreated, beforeId);
     }
 
-    void opened(String id, String sessionId, String checkoutUrl) {
-        jdbc.update("UPDATE topups SET session_id = ?, checkout_url = ? WHERE id = ?", sessionId, checkoutUrl, id);
+    void opened(String id, String sessionId, String checkoutUrl, Instant expiresAt) {
+        jdbc.update("UPDATE topups SET session_id = ?, checkout_url = ?, expires_at = ? WHERE id = ?", sessionId, checkoutUrl,
+                expiresAt.toEpochMilli(), id);
+    }
+
+    /**
+     * What the user's top-ups in {@code currency} that may still be paid add up to, in minor units:
+     * pending ones whose checkout has not expired, and those whose provider has not answered yet
+     * (created after {@code startedAfter}).
+     */
+    long open(String envId, String userId, String currency, Instant now, Instant startedAfter) {
+        return jdbc.one("SELECT COALESCE(SUM(amount), 0) FROM topups WHERE env_id = ? AND user_id = ? AND currency = ? "
+                        + "AND status = ? AND (expires_at > ? OR (expires_at IS NULL AND created_at > ?))",
+                rs -> rs.getLong(1), envId, userId, currency, Topup.PENDING, now.toEpochMilli(), startedAfter.toEpochMilli())
+                .orElse(0L);
     }
 
     void charged(String id, String chargeId) {
         jdbc.update("UPDATE topups SET charge_id = ? WHERE id = ? AND charge_id IS NULL", chargeId, id);
     }
 
-    /** Marks it completed with its credit; false if it already was. */
+    /** Marks it completed with its credit; false if it already was (or its money went back to the card). */
     boolean complete(String id, String chargeId, String transactionId, Instant at) {
         return jdbc.update("UPDATE topups SET status = ?, charge_id = COALESCE(charge_id, ?), transaction_id = ?, "
-                        + "failure_reason = NULL, completed_at = ? WHERE id = ? AND status <> ?", Topup.COMPLETED, chargeId,
-                transactionId, at.toEpochMilli(), id, Topup.COMPLETED) == 1;
+                        + "failure_reason = NULL, completed_at = ? WHERE id = ? AND status <> ? AND return_to_card IS NULL",
+                Topup.COMPLETED, chargeId, transactionId, at.toEpochMilli(), id, Topup.COMPLETED) == 1;
+    }
+
+    /**
+     * A paid top-up the ledger refused: failed with the ledger's reason, its money due back to the card.
+     * From then on nothing credits it.
+     */
+    void refused(String id, String chargeId, String reason) {
+        jdbc.update("UPDATE topups SET status = ?, failure_reason = ?, charge_id = COALESCE(charge_id, ?), return_to_card = ? "
+                + "WHERE id = ? AND status <> ? AND return_to_card IS NULL", Topup.FAILED, reason, chargeId, Topup.RETURN_DUE,
+                id, Topup.COMPLETED);
+    }
+
+    /** The provider refunded the card the money of a refused top-up. */
+    void returned(String id) {
+        jdbc.update("UPDATE topups SET return_to_card = ? WHERE id = ? AND return_to_card = ?", Topup.RETURN_DONE, id,
+                Topup.RETURN_DUE);
     }
 
     /** Fails a pending top-up; false if it was not pending. */
@@ -93,6 +123,6 @@ final class TopupStore {
         return new Topup(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 Money.ofMinor(rs.getString(6), rs.getLong(5)), rs.getString(7), rs.getInt(8) == 1, rs.getString(9),
                 rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15),
-                Instant.ofEpochMilli(rs.getLong(16)), completedAt);
+                Instant.ofEpochMilli(rs.getLong(16)), completedAt, rs.getString(18));
     }
 }

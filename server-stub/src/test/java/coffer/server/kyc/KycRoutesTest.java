@@ -1,7 +1,9 @@
 package coffer.server.kyc;
 
+import coffer.core.money.Money;
 import coffer.server.ledger.AuditEntry;
 import coffer.server.ledger.DemoData;
+import coffer.server.ledger.LedgerService;
 import coffer.server.testing.Http;
 import coffer.server.testing.ServerExtension;
 import coffer.server.testing.TestServer.Caller;
@@ -82,6 +84,27 @@ class KycRoutesTest {
         assertThat(kyc.get("currency").getAsString()).isEqualTo("JPY");
         assertThat(kyc.getAsJsonObject("limits").get("per_transaction").getAsString()).isEqualTo("2000");
         assertThat(kyc.get("remaining_today").getAsString()).isEqualTo("5000");
+    }
+
+    @Test
+    void whatIsLeftTodayIsTheHoldersOverAllItsWallets() {
+        String email = "kyc" + USERS.incrementAndGet() + "@example.com";
+        Caller carol = server.get().register(email);
+        LedgerService ledger = server.get().server().ledger();
+        List<String> wallets = new java.util.ArrayList<>();
+        for (String body : List.of("{\"currency\":\"USD\"}", "{\"currency\":\"USD\",\"additional\":true}")) {
+            String wallet = Caller.json(carol.post("/api/v1/accounts", body)).getAsJsonObject("account").get("id").getAsString();
+            ledger.deposit(DemoData.ENV_ID, wallet, Money.parse("125.00", "USD"), null, "funds", null).orThrow();
+            wallets.add(wallet);
+        }
+        ledger.pay(DemoData.ENV_ID, userId(email), wallets.get(0), Money.parse("100.00", "USD"), null, null, null, null).orThrow();
+        ledger.pay(DemoData.ENV_ID, userId(email), wallets.get(1), Money.parse("50.00", "USD"), null, null, null, null).orThrow();
+
+        // tier 0 sends 250.00 a day from all of its wallets together
+        assertKyc(carol, """
+                {"status":"unverified","tier":0,"currency":"USD",
+                 "limits":{"per_transaction":"100.00","daily":"250.00","max_balance":"500.00"},
+                 "remaining_today":"100.00"}""");
     }
 
     @ParameterizedTest

@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Many callers at once against one ledger: money is neither created nor lost, no wallet is overdrawn
  * by spends that race each other, one idempotency key moves money once however many callers send it
- * together, and two servers sharing the database refund a payment or resolve a hold only once. Run
- * against SQLite and PostgreSQL.
+ * together, two servers sharing the database refund a payment or resolve a hold only once, and two
+ * servers crediting or debiting different wallets of one holder keep the holder within its KYC
+ * limits. Run against SQLite and PostgreSQL.
  */
 abstract class LedgerConcurrencyContract extends LedgerContract {
     @Test
@@ -183,6 +184,50 @@ abstract class LedgerConcurrencyContract extends LedgerContract {
         }
         assertThat(f.postedMinor(payer)).isEqualTo(10_000 - captured * 500);
         assertThat(f.available(payer)).isEqualTo(f.posted(payer));
+    }
+
+    @Test
+    void twoServersCreditingDifferentWalletsOfOneHolderStayWithinItsMaximum() throws Exception {
+        List<String> senders = f.fundedWallets(8, "1000.00");
+        // tier 0 holds 500.00: of forty payments of 25.00 into the four wallets, twenty fit
+        roundsAgainstOneHolder("0.00", ErrorCode.KYC_REQUIRED, 50_000, (server, holder, wallet, i) ->
+                server.p2p(ENV, null, senders.get(i % 8), wallet, usd("25.00"), null, null, null, null));
+    }
+
+    @Test
+    void twoServersDebitingDifferentWalletsOfOneHolderStayWithinItsDailyTotal() throws Exception {
+        List<String> recipients = f.fundedWallets(8, "0.01");
+        // tier 0 sends 250.00 a day: of forty payments of 12.50 from the four wallets, twenty fit
+        roundsAgainstOneHolder("125.00", ErrorCode.DAILY_LIMIT_EXCEEDED, 25_000, (server, holder, wallet, i) ->
+                server.p2p(ENV, holder.id(), wallet, recipients.get(i % 8), usd("12.50"), null, null, null, null));
+    }
+
+    /** One of forty movements of a holder's wallet: the {@code i}th, through {@code server}. */
+    @FunctionalInterface
+    private interface HolderMove {
+        Outcome<Movement> run(LedgerService server, User holder, String wallet, int i);
+    }
+
+    /**
+     * Five rounds, each with a new unverified holder of four wallets holding {@code eachHolds}: forty
+     * movements through two servers at once, of which exactly twenty must pass and the rest be refused
+     * with {@code refusal}, the holder's wallets then holding {@code heldAfter} minor units together.
+     * Movement {@code i} goes through server {@code i % 2} with wallet {@code i % 4}, and counterparty
+     * {@code i % 8} keeps to one server too, so the two servers share no wallet row: only the holder
+     * stands between them.
+     */
+    private void roundsAgainstOneHolder(String eachHolds, ErrorCode refusal, long heldAfter, HolderMove move) throws Exception {
+        List<LedgerService> servers = List.of(ledger, f.anotherServer());
+        for (int round = 0; round < 5; round++) {
+            User holder = f.unverifiedUser("holder-" + refusal + "-" + round + "@example.com");
+            List<String> wallets = f.wallets(holder, USD, 4);
+            if (!"0.00".equals(eachHolds)) {
+                wallets.forEach(w -> f.deposit(w, eachHolds));
+            }
+            List<Outcome<Movement>> moved = Concurrently.run(40, i -> move.run(servers.get(i % 2), holder, wallets.get(i % 4), i));
+            assertPassed(moved, 20, refusal, "movements in round " + round);
+            assertThat(wallets.stream().mapToLong(f::postedMinor).sum()).as("what the holder holds").isEqualTo(heldAfter);
+        }
     }
 
     private static long sum(Map<String, Long> balances) {

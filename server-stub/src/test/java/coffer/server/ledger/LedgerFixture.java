@@ -83,6 +83,16 @@ final class LedgerFixture implements AutoCloseable {
         return ledger.openWallet(user.envId(), user.id(), currency, false).orThrow().id();
     }
 
+    /** {@code count} wallets of one user in {@code currency}: their first, then additional ones. */
+    List<String> wallets(User user, Currency currency, int count) {
+        List<String> wallets = new ArrayList<>(count);
+        wallets.add(wallet(user, currency));
+        while (wallets.size() < count) {
+            wallets.add(ledger.openWallet(user.envId(), user.id(), currency, true).orThrow().id());
+        }
+        return wallets;
+    }
+
     /** A verified user's USD wallet holding {@code amount}. */
     String fundedWallet(String email, String amount) {
         String wallet = wallet(verifiedUser(email), USD);

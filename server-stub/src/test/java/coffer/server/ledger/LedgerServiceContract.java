@@ -332,6 +332,201 @@ abstract class LedgerServiceContract extends LedgerContract {
         assertThat(ledger.p2p(ENV, null, alice, carols, usd("50.00"), null, null, null, null).isOk()).isTrue();
     }
 
+    // ---- KYC limits count the holder, not the wallet ----
+
+    @Test
+    void fourWalletsOfOneHolderCannotHoldMoreThanTheMaximumTogether() {
+        User carol = f.unverifiedUser("carol@example.com");
+        List<String> wallets = f.wallets(carol, USD, 4);
+        // tier 0 holds 500.00 at most, however many wallets it is spread over
+        for (String wallet : wallets) {
+            assertThat(ledger.deposit(ENV, wallet, usd("125.00"), null, null, null).isOk()).isTrue();
+        }
+        for (String wallet : wallets) {
+            Outcome<Movement> more = ledger.deposit(ENV, wallet, usd("0.01"), null, null, null);
+            assertThat(more.result().errorCode()).isEqualTo(ErrorCode.KYC_REQUIRED);
+            assertThat(((Result.Rejected<Movement>) more.result()).message()).contains("500.00 USD", "across all wallets");
+        }
+        String fifth = ledger.openWallet(ENV, carol.id(), USD, true).orThrow().id();
+        assertThat(ledger.deposit(ENV, fifth, usd("0.01"), null, null, null).result().errorCode())
+                .as("opening another wallet raises nothing").isEqualTo(ErrorCode.KYC_REQUIRED);
+        assertThat(heldBy(carol)).isEqualTo(50_000);
+        // the maximum is per currency: the holder's euros are counted on their own
+        String euros = f.wallet(carol, EUR);
+        assertThat(ledger.deposit(ENV, euros, Money.parse("500.00", EUR), null, null, null).isOk()).isTrue();
+        // money leaving makes room again, in whichever wallet
+        ledger.pay(ENV, null, wallets.get(0), usd("100.00"), null, null, null, null).orThrow();
+        assertThat(ledger.deposit(ENV, wallets.get(3), usd("100.00"), null, null, null).isOk()).isTrue();
+        assertThat(ledger.deposit(ENV, wallets.get(2), usd("0.01"), null, null, null).result().errorCode())
+                .isEqualTo(ErrorCode.KYC_REQUIRED);
+    }
+
+    @Test
+    void fourWalletsOfOneHolderCannotSendMoreThanTheDailyTotalTogether() {
+        User carol = f.unverifiedUser("carol@example.com");
+        List<String> wallets = f.wallets(carol, USD, 4);
+        for (String wallet : wallets) {
+            f.deposit(wallet, "125.00");
+        }
+        String bob = f.wallet(f.verifiedUser("bob@example.com"), USD);
+        // tier 0 sends 250.00 in 24 hours from all its wallets together
+        assertThat(pay(wallets.get(0), "100.00").isOk()).isTrue();
+        assertThat(ledger.p2p(ENV, carol.id(), wallets.get(1), bob, usd("100.00"), null, null, null, null).isOk()).isTrue();
+        assertThat(hold(wallets.get(2), "50.00").isOk()).isTrue();
+        for (String wallet : wallets) {
+            assertThat(pay(wallet, "0.01").result().errorCode()).isEqualTo(ErrorCode.DAILY_LIMIT_EXCEEDED);
+            assertThat(ledger.p2p(ENV, carol.id(), wallet, bob, usd("0.01"), null, null, null, null).result().errorCode())
+                    .isEqualTo(ErrorCode.DAILY_LIMIT_EXCEEDED);
+            assertThat(ledger.remainingToday(ENV, wallet)).as("what every wallet of the holder may still send")
+                    .contains(usd("0.00"));
+        }
+        assertThat(ledger.holderLimits(ENV, carol.id(), USD).orElseThrow().sentToday()).isEqualTo(usd("250.00"));
+        assertThat(ledger.withdraw(ENV, carol.id(), wallets.get(3), usd("0.01"), null, null, null).result().errorCode())
+                .isEqualTo(ErrorCode.DAILY_LIMIT_EXCEEDED);
+
+        f.clock.advance(Duration.ofHours(24));
+        assertThat(ledger.remainingToday(ENV, wallets.get(3))).contains(usd("250.00"));
+        assertThat(pay(wallets.get(3), "100.00").isOk()).isTrue();
+        assertThat(ledger.remainingToday(ENV, wallets.get(0))).contains(usd("150.00"));
+    }
+
+    @Test
+    void movingMoneyBetweenOwnWalletsAtTheMaximumNeitherFillsNorSends() {
+        User carol = f.unverifiedUser("carol@example.com");
+        List<String> wallets = f.wallets(carol, USD, 2);
+        f.deposit(wallets.get(0), "500.00");
+        // at the maximum, a transfer to another own wallet is not more money held
+        assertThat(ledger.transfer(ENV, carol.id(), wallets.get(0), wallets.get(1), usd("300.00"), null, null, null).isOk())
+                .isTrue();
+        assertThat(ledger.walletToWallet(ENV, carol.id(), wallets.get(1), wallets.get(0), usd("200.00"), null, null).isOk())
+                .isTrue();
+        // and a payment to one's own other wallet is not money sent
+        assertThat(ledger.p2p(ENV, carol.id(), wallets.get(0), wallets.get(1), usd("100.00"), null, null, null, null).isOk())
+                .isTrue();
+        assertThat(ledger.remainingToday(ENV, wallets.get(0))).contains(usd("250.00"));
+        assertThat(f.posted(wallets.get(0))).isEqualTo("300.00");
+        assertThat(f.posted(wallets.get(1))).isEqualTo("200.00");
+        assertThat(ledger.deposit(ENV, wallets.get(1), usd("0.01"), null, null, null).result().errorCode())
+                .isEqualTo(ErrorCode.KYC_REQUIRED);
+        // the whole daily total is still there to send to others
+        String bob = f.wallet(f.verifiedUser("bob@example.com"), USD);
+        assertThat(ledger.p2p(ENV, carol.id(), wallets.get(0), bob, usd("100.00"), null, null, null, null).isOk()).isTrue();
+        assertThat(ledger.p2p(ENV, carol.id(), wallets.get(1), bob, usd("100.00"), null, null, null, null).isOk()).isTrue();
+        assertThat(pay(wallets.get(0), "50.00").isOk()).isTrue();
+        assertThat(pay(wallets.get(1), "0.01").result().errorCode()).isEqualTo(ErrorCode.DAILY_LIMIT_EXCEEDED);
+    }
+
+    @Test
+    void aPaymentThatWouldTakeTheReceivingHolderOverItsMaximumIsRefused() {
+        String alice = f.fundedWallet("alice@example.com", "1000.00");
+        User alicesUser = ledger.userByEmail(ENV, "alice@example.com").orElseThrow();
+        User carol = f.unverifiedUser("carol@example.com");
+        List<String> carols = f.wallets(carol, USD, 3);
+        f.deposit(carols.get(0), "300.00");
+        f.deposit(carols.get(1), "150.00");
+        // carol's third wallet is empty, but carol holds 450.00 of her 500.00
+        Outcome<Movement> p2p = ledger.p2p(ENV, null, alice, carols.get(2), usd("50.01"), null, null, null, null);
+        assertThat(p2p.result().errorCode()).isEqualTo(ErrorCode.KYC_REQUIRED);
+        Result.Rejected<Movement> refused = (Result.Rejected<Movement>) p2p.result();
+        assertThat(refused.message()).contains("receiving wallet").doesNotContain("450.00");
+        assertThat(refused.context()).as("the sender is not told what the receiver holds").doesNotContainKey("balance");
+        Outcome<Payment> payment = ledger.sendPayment(new PaymentOrder(ENV, alicesUser.id(), alice, "carol@example.com",
+                carols.get(2), usd("50.01"), null, null), null);
+        assertThat(payment.result().errorCode()).isEqualTo(ErrorCode.KYC_REQUIRED);
+        assertThat(((Result.Rejected<Payment>) payment.result()).message()).contains("receiving wallet");
+        assertThat(ledger.walletToWallet(ENV, null, alice, carols.get(2), usd("50.01"), null, null).result().errorCode())
+                .isEqualTo(ErrorCode.KYC_REQUIRED);
+        assertThat(f.posted(alice)).isEqualTo("1000.00");
+
+        // a payment on its way counts as held: the next one cannot fill the same room
+        assertThat(ledger.sendPayment(new PaymentOrder(ENV, alicesUser.id(), alice, "carol@example.com", carols.get(2),
+                usd("50.00"), null, null), null).isOk()).isTrue();
+        assertThat(ledger.p2p(ENV, null, alice, carols.get(0), usd("0.01"), null, null, null, null).result().errorCode())
+                .isEqualTo(ErrorCode.KYC_REQUIRED);
+    }
+
+    @Test
+    void payInsEscrowReleasesAndRefundsRespectTheHoldersMaximum() {
+        User carol = f.unverifiedUser("carol@example.com");
+        List<String> carols = f.wallets(carol, USD, 2);
+        f.deposit(carols.get(0), "400.00");
+        Movement order = pay(carols.get(0), "100.00").orThrow();
+        f.deposit(carols.get(1), "200.00");
+        // carol holds 500.00: the shop's refund of her 100.00 order would take her over
+        Outcome<Movement> refund = ledger.refund(ENV, null, order.id(), null, null, null);
+        assertThat(refund.result().errorCode()).isEqualTo(ErrorCode.KYC_REQUIRED);
+        assertThat(ledger.movement(ENV, order.id()).orElseThrow().refunded()).isEqualTo(usd("0.00"));
+        String escrow = LedgerService.systemAccount(ENV, AccountKind.ESCROW, USD);
+        String alice = f.fundedWallet("alice@example.com", "100.00");
+        Movement held = ledger.hold(ENV, null, TransactionKind.PAYMENT, alice, escrow, usd("10.00"),
+                f.clock.instant().plus(Duration.ofHours(1)), null, null, null, null).orThrow();
+        ledger.capture(ENV, held.holdId(), null, null).orThrow();
+        assertThat(ledger.releaseFromEscrow(ENV, carols.get(1), usd("10.00"), null, null, null).result().errorCode())
+                .isEqualTo(ErrorCode.KYC_REQUIRED);
+        assertThat(heldBy(carol)).isEqualTo(50_000);
+
+        // with room again, the refund goes through; an operator's reversal is never held back
+        ledger.withdraw(ENV, carol.id(), carols.get(1), usd("100.00"), null, null, null).orThrow();
+        assertThat(ledger.refund(ENV, null, order.id(), usd("60.00"), null, null).isOk()).isTrue();
+        f.deposit(carols.get(1), "40.00");
+        assertThat(ledger.reverse(ENV, order.id(), "charged twice", null).isOk()).isTrue();
+        assertThat(heldBy(carol)).isEqualTo(54_000);
+    }
+
+    @Test
+    void theHoldersChecksComeInTheFixedOrder() {
+        User carol = f.unverifiedUser("carol@example.com");
+        List<String> wallets = f.wallets(carol, USD, 3);
+        f.deposit(wallets.get(0), "250.00");
+        f.deposit(wallets.get(1), "10.00");
+        pay(wallets.get(0), "100.00").orThrow();
+        pay(wallets.get(0), "100.00").orThrow();
+        pay(wallets.get(0), "50.00").orThrow();
+        // wallet 1 holds 10.00 and the holder sent its 250.00 today from wallet 0:
+        // over the per-payment limit comes first, then the daily total, then the balance
+        assertThat(pay(wallets.get(1), "100.01").result().errorCode()).isEqualTo(ErrorCode.KYC_REQUIRED);
+        assertThat(pay(wallets.get(1), "50.00").result().errorCode()).isEqualTo(ErrorCode.DAILY_LIMIT_EXCEEDED);
+        assertThat(pay(wallets.get(2), "0.01").result().errorCode()).isEqualTo(ErrorCode.DAILY_LIMIT_EXCEEDED);
+        ledger.setWalletStatus(ENV, carol.id(), wallets.get(1), WalletStatus.LOCKED, StatusActor.USER, null).orThrow();
+        assertThat(pay(wallets.get(1), "100.01").result().errorCode()).isEqualTo(ErrorCode.WALLET_LOCKED);
+        f.clock.advance(Duration.ofHours(24));
+        assertThat(pay(wallets.get(2), "0.01").result().errorCode()).isEqualTo(ErrorCode.INSUFFICIENT_BALANCE);
+    }
+
+    @Test
+    void movesOfOneHolderThatCommitTogetherCannotPassItsLimitsTogether() throws Exception {
+        User carol = f.unverifiedUser("carol@example.com");
+        List<String> wallets = f.wallets(carol, USD, 4);
+        // twenty deposits of 50.00 into four wallets at once, so several share a commit: ten fit under 500.00
+        List<Outcome<Movement>> deposits = coffer.server.testing.Concurrently.run(20,
+                i -> ledger.deposit(ENV, wallets.get(i % 4), usd("50.00"), null, null, null));
+        assertPassed(deposits, 10, ErrorCode.KYC_REQUIRED, "deposits");
+        assertThat(heldBy(carol)).isEqualTo(50_000);
+
+        User dave = f.unverifiedUser("dave@example.com");
+        List<String> daves = f.wallets(dave, USD, 4);
+        daves.forEach(w -> f.deposit(w, "125.00"));
+        // twenty payments of 25.00 from the four wallets at once: ten fit under the daily 250.00
+        List<Outcome<Movement>> payments = coffer.server.testing.Concurrently.run(20, i -> pay(daves.get(i % 4), "25.00"));
+        assertPassed(payments, 10, ErrorCode.DAILY_LIMIT_EXCEEDED, "payments");
+        assertThat(heldBy(dave)).isEqualTo(25_000);
+    }
+
+    @Test
+    void verificationLiftsTheHoldersLimitsOnEveryWallet() {
+        User carol = f.unverifiedUser("carol@example.com");
+        List<String> wallets = f.wallets(carol, USD, 2);
+        f.deposit(wallets.get(0), "500.00");
+        assertThat(ledger.deposit(ENV, wallets.get(1), usd("1.00"), null, null, null).result().errorCode())
+                .isEqualTo(ErrorCode.KYC_REQUIRED);
+        ledger.setKyc(ENV, carol.id(), KycStatus.PENDING, null, "user", "submitted").orThrow();
+        ledger.setKyc(ENV, carol.id(), KycStatus.VERIFIED, null, "simulator", "documents ok").orThrow();
+        assertThat(ledger.deposit(ENV, wallets.get(1), usd("1.00"), null, null, null).isOk()).isTrue();
+        HolderLimits limits = ledger.holderLimits(ENV, carol.id(), USD).orElseThrow();
+        assertThat(limits.held()).isEqualTo(usd("501.00"));
+        assertThat(limits.limits().maxBalance()).isEqualTo(usd("20000.00"));
+    }
+
     // ---- refunds and reversals ----
 
     @Test
@@ -594,6 +789,12 @@ abstract class LedgerServiceContract extends LedgerContract {
                 c.commit();
             }
         }
+    }
+
+    /** What all of the user's USD wallets hold together, posted plus expected credits, in minor units. */
+    private long heldBy(User user) {
+        return ledger.wallets(ENV, user.id()).stream().filter(w -> w.currency().equals(USD))
+                .mapToLong(w -> w.balance().posted() + w.balance().pendingCredits()).sum();
     }
 
     private Outcome<Movement> pay(String wallet, String amount) {

@@ -16,8 +16,9 @@ public final class KycTypes {
      * @param tier           0, 1 or 2
      * @param currency       the ISO 4217 code the limits and {@code remainingToday} are in: the one asked
      *                       for with {@code ?currency=}, else the caller's first wallet's, else USD
-     * @param limits         the tier's limits in {@code currency}
-     * @param remainingToday what the rolling 24-hour limit still allows, as a decimal string
+     * @param limits         the tier's limits in {@code currency}, for all of the caller's wallets together
+     * @param remainingToday what the rolling 24-hour limit still allows all of the caller's wallets in
+     *                       {@code currency} to send together, as a decimal string
      */
     public record KycStatusResponse(String status, int tier, String currency, Limits limits, String remainingToday) {
     }

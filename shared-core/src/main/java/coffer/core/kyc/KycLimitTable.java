@@ -117,7 +117,7 @@ public final class KycLimitTable {
          * @param tier           never null
          * @param perTransaction the most one outgoing movement may move, in major units
          * @param daily          the most a rolling 24 hours of outgoing movements may move, in major units
-         * @param maxBalance     the most the wallet may hold, in major units
+         * @param maxBalance     the most the holder may hold over all its wallets, in major units
          * @return this builder
          * @throws NullPointerException     if {@code tier} is null
          * @throws IllegalArgumentException if a limit is negative or above {@link #MAX_MAJOR_LIMIT},

@@ -13,9 +13,14 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Decides whether a movement fits a wallet's KYC tier limits. A pure function of its arguments: it
- * keeps no state and reads no clock, so the caller passes {@code now} and the wallet's recent
- * outgoing movements, read in the same transaction as the write they guard.
+ * Decides whether a movement fits a holder's KYC tier limits. A pure function of its arguments: it
+ * keeps no state and reads no clock, so the caller passes {@code now} and the holder's recent
+ * outgoing movements and balance, read in the same transaction as the write they guard.
+ *
+ * <p>Limits count the holder (a user, or an organization), per currency, summed over all of its
+ * wallets, so opening more wallets never raises what a holder may hold or send: the caller passes
+ * the outgoing movements of every wallet of the holder in the currency and their balance together.
+ * Money moving between two wallets of one holder is neither sent nor received, and is not passed here.
  *
  * <p>An outgoing movement is checked in the order of SPEC.md, so the most fundamental reason wins:
  * a positive amount ({@link ErrorCode#INVALID_AMOUNT}), the limits' currency
@@ -26,7 +31,7 @@ import java.util.Objects;
  * <p>The rolling window holds the movements made after {@code now - 24h}: one made exactly 24 hours
  * before {@code now} no longer counts, one made a nanosecond later still does. Movements stamped after
  * {@code now} count too, because several server instances may stamp with slightly different clocks
- * and leaving such a movement out would let a wallet exceed its limit.
+ * and leaving such a movement out would let a holder exceed its limit.
  *
  * <p>Movements and balances passed in must be in the limits' currency; anything else is a bug of the
  * caller, not of the request, and is thrown as {@link IllegalArgumentException}.
@@ -42,9 +47,10 @@ public final class KycPolicy {
     /**
      * Decides an outgoing movement.
      *
-     * @param limits  the wallet's tier limits, never null
-     * @param recent  the wallet's completed or in-flight outgoing movements, at least those of the last
-     *                24 hours; older ones are ignored; never null, no null elements
+     * @param limits  the holder's tier limits, never null
+     * @param recent  the holder's completed or in-flight outgoing movements from any of its wallets in
+     *                the limits' currency, at least those of the last 24 hours; older ones are ignored;
+     *                never null, no null elements
      * @param request the amount to send, never null
      * @param now     the moment of the decision, never null
      * @return allowed with the 24-hour allowance left after {@code request}, or rejected; never null
@@ -72,7 +78,7 @@ public final class KycPolicy {
         if (request.isGreaterThan(left)) {
             Money leftOrZero = left.isNegative() ? Money.zero(left.currency()) : left;
             return reject(ErrorCode.DAILY_LIMIT_EXCEEDED, "Sending " + text(request) + " would pass the daily limit of "
-                            + text(limits.daily()) + ": " + text(used) + " was already sent in the last 24 hours, "
+                            + text(limits.daily()) + ": " + text(used) + " was already sent from your wallets in the last 24 hours, "
                             + text(leftOrZero) + " can still be sent",
                     limits.daily(), request, "used", used.toDecimalString(),
                     "remaining", leftOrZero.toDecimalString());
@@ -83,8 +89,9 @@ public final class KycPolicy {
     /**
      * Decides an incoming movement against the maximum balance.
      *
-     * @param limits         the wallet's tier limits, never null
-     * @param currentBalance the wallet's posted balance before the movement, never null
+     * @param limits         the holder's tier limits, never null
+     * @param currentBalance what the holder holds before the movement: the posted balances and expected
+     *                       credits of all its wallets in the limits' currency; never null
      * @param incoming       the amount to receive, never null
      * @return allowed with the room left under the maximum balance after {@code incoming}, or rejected
      *         with {@link ErrorCode#INVALID_AMOUNT}, {@link ErrorCode#CURRENCY_MISMATCH} or
@@ -104,8 +111,8 @@ public final class KycPolicy {
         // comparing with the room left, not the sum, cannot overflow for a huge incoming amount
         Money room = limits.maxBalance().minus(currentBalance);
         if (incoming.isGreaterThan(room)) {
-            return reject(ErrorCode.KYC_REQUIRED, "Receiving " + text(incoming) + " would take the balance of "
-                            + text(currentBalance) + " over the maximum of " + text(limits.maxBalance())
+            return reject(ErrorCode.KYC_REQUIRED, "Receiving " + text(incoming) + " would take what is held across all wallets, "
+                            + text(currentBalance) + ", over the maximum of " + text(limits.maxBalance())
                             + " for this verification level; verify your identity to hold more",
                     limits.maxBalance(), incoming, "balance", currentBalance.toDecimalString());
         }
@@ -113,11 +120,11 @@ public final class KycPolicy {
     }
 
     /**
-     * What the wallet may still send within the rolling 24 hours: the daily limit less what was sent
+     * What the holder may still send within the rolling 24 hours: the daily limit less what was sent
      * in the window, and zero rather than negative when a lowered limit is already passed.
      *
-     * @param limits the wallet's tier limits, never null
-     * @param recent the wallet's outgoing movements, as for {@link #checkOutgoing}; never null
+     * @param limits the holder's tier limits, never null
+     * @param recent the holder's outgoing movements, as for {@link #checkOutgoing}; never null
      * @param now    the moment of the question, never null
      * @return an amount in the limits' currency, zero or more; never null
      * @throws NullPointerException     if an argument or a movement is null

@@ -6,8 +6,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Money a wallet has already sent, as the rolling daily limit counts it. Failed and reversed
- * movements are left out by the caller, because they leave balances as if they never happened.
+ * Money a holder has already sent from one of its wallets, as the rolling daily limit counts it.
+ * Failed and reversed movements are left out by the caller, because they leave balances as if they
+ * never happened.
  * Immutable.
  *
  * @param amount what left the wallet; never null, not negative

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param perTransaction the most one outgoing movement may move; never null, not negative
  * @param daily          the most all outgoing movements of a rolling 24 hours may move together;
  *                       never null, not negative, at least {@code perTransaction}
- * @param maxBalance     the most the wallet may hold; never null, not negative
+ * @param maxBalance     the most the holder may hold over all its wallets in the currency; never
+ *                       null, not negative
  */
 public record TierLimits(Money perTransaction, Money daily, Money maxBalance) {
 
