@@ -37,5 +37,7 @@ public final class PartnerSignatures {
         String pathWithQuery = ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString();
         new PartnerRequestVerifier(secrets).verify(ctx.header("X-Wallet-Signature"), ctx.method().name(), pathWithQuery,
                 ctx.bodyAsBytes(), clock.instant()).orThrow();
+        // the environment is proven only now: its rate limit counts from here, never on a forged claim
+        RateLimiting.signatureProven(ctx, envId);
     }
 }
