@@ -7,6 +7,7 @@ import coffer.server.auth.TokenService;
 import coffer.server.history.TransactionRoutes;
 import coffer.server.http.CursorSeal;
 import coffer.server.http.HealthRoutes;
+import coffer.server.http.RateLimiting;
 import coffer.server.http.RequestLog;
 import coffer.server.kyc.KycRoutes;
 import coffer.server.kyc.KycService;
@@ -149,6 +150,8 @@ public final class CofferServer implements AutoCloseable {
     /** Runs settlement schedules (db-scheduler). */
     private final SettlementSchedules schedules;
     private final Services services;
+    /** The rate limits' buckets (in the database on PostgreSQL, so every process counts together). */
+    private final RateLimiting rateLimiting;
 
     /**
      * The service layer every surface calls, for code that embeds the server in-process (the Java
@@ -167,7 +170,8 @@ public final class CofferServer implements AutoCloseable {
 
     private CofferServer(Database database, LedgerService ledger, ScheduledExecutorService background, Metrics metrics,
                          PaymentProcessor payments, ExecutorService paymentWorker, Javalin http, EventRoutes events,
-                         Provider provider, WebhookDispatcher webhooks, SettlementSchedules schedules, Services services) {
+                         Provider provider, WebhookDispatcher webhooks, SettlementSchedules schedules, Services services,
+                         RateLimiting rateLimiting) {
         this.database = database;
         this.ledger = ledger;
         this.background = background;
@@ -180,6 +184,7 @@ public final class CofferServer implements AutoCloseable {
         this.webhooks = webhooks;
         this.schedules = schedules;
         this.services = services;
+        this.rateLimiting = rateLimiting;
     }
 
     /** Opens everything and starts listening; the returned server is ready ({@code /health} answers 200). */
@@ -195,6 +200,7 @@ public final class CofferServer implements AutoCloseable {
         ProviderSimulator simulator = null;
         WebhookDispatcher webhooks = null;
         SettlementSchedules schedules = null;
+        RateLimiting rateLimiting = null;
         try {
             Clock clock = Clock.systemUTC();
             ledger = new LedgerService(database, clock, LedgerSettings.defaults());
@@ -287,7 +293,8 @@ public final class CofferServer implements AutoCloseable {
             groups.addAll(moneyInAndOut);
             // "pay an order" for app users: the environment's catalogue, paid like the partner API's /wallet/payment/
             groups.add(new OrderRoutes(new OrderService(ledger, new Catalogue(database, clock)), cursors));
-            Javalin http = HttpApi.create(tokens, settings.rateLimits(),
+            rateLimiting = RateLimiting.start(settings.rateLimits(), database);
+            Javalin http = HttpApi.create(tokens, rateLimiting,
                     List.of(new RequestLog(settings.requestLog()), metrics.http()), groups);
             kyc.resumePending();
             http.start(options.host(), options.port());
@@ -300,7 +307,8 @@ public final class CofferServer implements AutoCloseable {
                     simulated ? "the provider simulator (test cards, test helper, automatic KYC verifier)"
                             : "no payment provider (card and bank payments unavailable)");
             return new CofferServer(database, ledger, background, metrics, payments, paymentWorker, http, events, provider,
-                    webhooks, schedules, new Services(ledger, topups, cards, bankAccounts, payouts, settlements, schedules));
+                    webhooks, schedules, new Services(ledger, topups, cards, bankAccounts, payouts, settlements, schedules),
+                    rateLimiting);
         } catch (RuntimeException e) {
             if (webhooks != null) {
                 webhooks.close();
@@ -316,6 +324,9 @@ public final class CofferServer implements AutoCloseable {
             }
             if (simulator != null) {
                 simulator.close();
+            }
+            if (rateLimiting != null) {
+                rateLimiting.close();
             }
             stop(paymentWorker, "The payment processor");
             stop(background, "Background work");
@@ -374,6 +385,7 @@ public final class CofferServer implements AutoCloseable {
         schedules.close();
         events.close();
         http.stop();
+        rateLimiting.close();
         if (provider.simulator() != null) {
             provider.simulator().close();
         }

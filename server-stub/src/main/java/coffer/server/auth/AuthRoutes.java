@@ -1,5 +1,8 @@
 package coffer.server.auth;
 
+import coffer.server.http.Access;
+import coffer.server.http.RateLimited;
+import coffer.server.http.NoRateLimit;
 import coffer.core.api.AuthTypes.LoginRequest;
 import coffer.core.api.AuthTypes.RefreshRequest;
 import coffer.core.api.AuthTypes.RegisterRequest;
@@ -53,11 +56,11 @@ public final class AuthRoutes implements HttpApi.Routes {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.post("/api/v1/auth/register", this::registerUser);
-        routes.post("/api/v1/auth/login", this::login);
-        routes.post("/api/v1/auth/refresh", this::refresh);
-        routes.post("/api/v1/auth/logout", this::logout);
-        routes.post("/api/v1/auth/partner-token", this::partnerToken);
+        routes.post("/api/v1/auth/register", this::registerUser, Access.PUBLIC, RateLimited.SIGN_IN);
+        routes.post("/api/v1/auth/login", this::login, Access.PUBLIC, RateLimited.SIGN_IN);
+        routes.post("/api/v1/auth/refresh", this::refresh, Access.PUBLIC, RateLimited.SIGN_IN);
+        routes.post("/api/v1/auth/logout", this::logout, NoRateLimit.because("ends the caller's own session"));
+        routes.post("/api/v1/auth/partner-token", this::partnerToken, Access.SIGNED, RateLimited.PARTNER);
     }
 
     private void registerUser(Context ctx) {

@@ -1,5 +1,7 @@
 package coffer.server.bank;
 
+import coffer.server.http.RateLimited;
+import coffer.server.http.NoRateLimit;
 import coffer.core.api.BankTypes.BankAccountList;
 import coffer.core.api.BankTypes.BankAccountRequest;
 import coffer.core.api.BankTypes.BankAccountView;
@@ -27,10 +29,10 @@ public final class BankAccountRoutes implements HttpApi.Routes {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.get("/api/v1/bank-accounts/resolve", this::resolve);
-        routes.post("/api/v1/bank-accounts", this::add);
+        routes.get("/api/v1/bank-accounts/resolve", this::resolve, RateLimited.MONEY);
+        routes.post("/api/v1/bank-accounts", this::add, RateLimited.MONEY);
         routes.get("/api/v1/bank-accounts", this::list);
-        routes.delete("/api/v1/bank-accounts/{id}", this::remove);
+        routes.delete("/api/v1/bank-accounts/{id}", this::remove, NoRateLimit.because("forgets one of the caller's bank accounts"));
     }
 
     private void resolve(Context ctx) {

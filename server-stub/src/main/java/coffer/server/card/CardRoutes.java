@@ -1,5 +1,7 @@
 package coffer.server.card;
 
+import coffer.server.http.RateLimited;
+import coffer.server.http.NoRateLimit;
 import coffer.core.api.TopupTypes.CardChargeRequest;
 import coffer.core.api.TopupTypes.CardList;
 import coffer.core.api.TopupTypes.CardView;
@@ -24,8 +26,8 @@ public final class CardRoutes implements HttpApi.Routes {
     @Override
     public void register(RoutesConfig routes) {
         routes.get("/api/v1/cards", this::list);
-        routes.delete("/api/v1/cards/{id}", this::remove);
-        routes.post("/api/v1/cards/{id}/charges", this::charge);
+        routes.delete("/api/v1/cards/{id}", this::remove, NoRateLimit.because("forgets one of the caller's saved cards"));
+        routes.post("/api/v1/cards/{id}/charges", this::charge, RateLimited.MONEY);
     }
 
     private void list(Context ctx) {

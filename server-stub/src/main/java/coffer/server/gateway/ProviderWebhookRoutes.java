@@ -1,5 +1,7 @@
 package coffer.server.gateway;
 
+import coffer.server.http.Access;
+import coffer.server.http.NoRateLimit;
 import coffer.core.error.CofferException;
 import coffer.core.error.ErrorCode;
 import coffer.core.signature.WebhookSigner;
@@ -53,7 +55,8 @@ public final class ProviderWebhookRoutes implements HttpApi.Routes {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.post(PATH, this::receive);
+        routes.post(PATH, this::receive, Access.SIGNED, NoRateLimit.because("the provider's signed events: each moves money at "
+                + "most once, the provider retries them, and refusing one would only delay money already paid"));
     }
 
     private void receive(Context ctx) {

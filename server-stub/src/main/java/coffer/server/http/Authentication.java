@@ -4,21 +4,19 @@ import coffer.server.auth.Principal;
 import coffer.server.auth.TokenService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.security.RouteRole;
 
 import java.util.Set;
 
 /**
- * The user API's door: every {@code /api/v1/...} request except signing in needs
- * {@code Authorization: Bearer <access token>}; the caller is stored for the routes to read with
- * {@link Requests#principal(Context)}. Partner routes under {@value #PARTNER_PREFIX} are signed with
- * {@code X-Wallet-Signature} instead ({@link PartnerSignatures}), so this door leaves them to that check.
+ * The door in front of every route: it decides from the route that matched the request (its declared
+ * {@link Access}), never from the path as spelled, so a trailing slash or any other spelling that
+ * reaches a route meets the same check. A route that declared no access needs
+ * {@code Authorization: Bearer <access token>}; the caller is then stored for the route to read with
+ * {@link Requests#principal(Context)}. {@link Access#PUBLIC} routes pass; {@link Access#SIGNED} routes
+ * prove the caller themselves ({@link PartnerSignatures}, the provider's key or signature).
  */
 final class Authentication implements HttpApi.Routes {
-    static final Set<String> OPEN_PATHS = Set.of("/api/v1/auth/register", "/api/v1/auth/login",
-            "/api/v1/auth/refresh", "/api/v1/auth/partner-token");
-    static final String PARTNER_PREFIX = "/api/v1/partner/";
-    static final String SEED_002_PREFIX = "/wallet/api/";
-
     private final TokenService tokens;
 
     Authentication(TokenService tokens) {
@@ -27,13 +25,12 @@ final class Authentication implements HttpApi.Routes {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.before("/api/v1/*", this::authenticate);
-        // seed 002's browser endpoints, for a signed-in user
-        routes.before(SEED_002_PREFIX + "*", this::authenticate);
+        routes.beforeMatched(this::authenticate);
     }
 
     private void authenticate(Context ctx) {
-        if (OPEN_PATHS.contains(ctx.path()) || ctx.path().startsWith(PARTNER_PREFIX) || "OPTIONS".equals(ctx.method().name())) {
+        Set<RouteRole> roles = ctx.routeRoles();
+        if (roles.contains(Access.PUBLIC) || roles.contains(Access.SIGNED)) {
             return;
         }
         String header = ctx.header("Authorization");

@@ -20,7 +20,7 @@ public final class HealthRoutes implements HttpApi.Routes {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.get("/health", this::health);
+        routes.get("/health", this::health, Access.PUBLIC);
     }
 
     private void health(Context ctx) {

@@ -11,6 +11,8 @@ import io.javalin.http.Context;
 import io.javalin.json.JavalinGson;
 import io.javalin.router.Endpoint;
 import io.javalin.router.ParsedEndpoint;
+import io.javalin.security.RouteRole;
+import io.javalin.security.Roles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Builds the HTTP server from its dependencies without starting it: the JSON mapper, the body size
@@ -37,27 +40,39 @@ public final class HttpApi {
         void register(RoutesConfig routes);
     }
 
-    /** One endpoint as Javalin registered it: an HTTP method and a path template such as {@code /api/v1/accounts/{id}}. */
-    public record Route(String method, String path) {
+    /**
+     * One endpoint as Javalin registered it: an HTTP method, a path template such as
+     * {@code /api/v1/accounts/{id}}, and the roles it declared ({@link Access}, {@link RateLimited},
+     * {@link NoRateLimit}).
+     */
+    public record Route(String method, String path, Set<RouteRole> roles) {
+        public Route {
+            roles = Set.copyOf(roles);
+        }
+
+        public Route(String method, String path) {
+            this(method, path, Set.of());
+        }
     }
 
     private HttpApi() {
     }
 
     /**
-     * @param tokens     checks the Bearer token of every {@code /api/v1} request except signing in
-     * @param rateLimits how many sign-in and money-moving requests a client may make
+     * @param tokens       checks the Bearer token of every route that declares no other {@link Access}
+     * @param rateLimiting applies the rate limit each route declared ({@link RateLimited})
      * @param observers  told about every finished request
      * @param groups     every route group the server serves
      */
-    public static Javalin create(TokenService tokens, RateLimits rateLimits, List<RequestObserver> observers,
+    public static Javalin create(TokenService tokens, RateLimiting rateLimiting, List<RequestObserver> observers,
                                  List<Routes> groups) {
         Objects.requireNonNull(tokens, "tokens");
-        Objects.requireNonNull(rateLimits, "rateLimits");
+        Objects.requireNonNull(rateLimiting, "rateLimiting");
         List<RequestObserver> watchers = List.copyOf(observers);
         List<Routes> all = new ArrayList<>();
         all.add(new Authentication(tokens));
-        all.add(new RateLimiting(rateLimits));
+        // both run once the endpoint is matched, in this order: the caller is known before it is counted
+        all.add(rateLimiting);
         all.addAll(groups);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -79,9 +94,14 @@ public final class HttpApi {
         return app.unsafe.internalRouter.allHttpHandlers().stream()
                 .map(p -> p.endpoint)
                 .filter(e -> e.method.isHttpMethod())
-                .map(e -> new Route(e.method.name(), e.path))
+                .map(e -> new Route(e.method.name(), e.path, roles(e)))
                 .sorted(Comparator.comparing(Route::path).thenComparing(Route::method))
                 .toList();
+    }
+
+    private static Set<RouteRole> roles(Endpoint e) {
+        Roles roles = e.metadata(Roles.class);
+        return roles == null ? Set.of() : roles.getRoles();
     }
 
     private static void refuseOversizedBody(Context ctx) {

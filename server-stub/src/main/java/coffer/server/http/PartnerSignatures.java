@@ -112,5 +112,8 @@ public final class PartnerSignatures {
             throw new CofferException(ErrorCode.INVALID_SIGNATURE, "This signature was already used: a signature is good for "
                     + "one request, so sign each request afresh (a new t).", Map.of("reason", "signature_reused"));
         }
+        // the environment is proven (and the signature fresh) only now: its rate limit counts from here,
+        // never on a forged claim or a replay
+        RateLimiting.signatureProven(ctx, envId);
     }
 }

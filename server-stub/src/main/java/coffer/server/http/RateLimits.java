@@ -1,28 +1,25 @@
 package coffer.server.http;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
- * How many requests a client may make, in one place: per client IP on the sign-in routes, and per
- * signed-in user on every money-moving POST. A limit is a bucket of {@code requests} tokens refilled
- * evenly over {@code per}, so a client may burst up to {@code requests} at once. A null limit turns
- * that check off (tests and benchmarks raise or drop the limits; the defaults fit the demo app).
+ * How many requests a client may make: per client IP on each sign-in route, per signed-in user across
+ * the routes that move money or call the provider, and per partner environment across its signed
+ * writes. Which route counts against which limit is declared where the route is registered
+ * ({@link RateLimited}). A limit is a bucket of {@code requests} tokens refilled evenly over
+ * {@code per}, so a client may burst up to {@code requests} at once. A null limit turns that check off
+ * (tests and benchmarks raise or drop the limits; the defaults fit the demo app).
  *
- * @param signIn              per client IP and path on {@code signInPaths}, or null for no limit
- * @param moneyMoving         per user across every POST under {@code moneyMovingPrefixes}, or null
- * @param signInPaths         exact paths counted against {@code signIn}
- * @param moneyMovingPrefixes path prefixes (whole segments) whose POSTs move money
+ * @param signIn            per client IP and sign-in route, or null for no limit
+ * @param moneyMoving       per signed-in user across every {@link RateLimited#MONEY} route, or null
+ * @param partner           per environment across every {@link RateLimited#PARTNER} route, or null
+ * @param maxTrackedClients how many clients a single process remembers at most (SQLite); beyond that
+ *                          the least used are forgotten first. On PostgreSQL the buckets live in the
+ *                          database and expired ones are deleted instead.
  */
-public record RateLimits(Limit signIn, Limit moneyMoving, Set<String> signInPaths, List<String> moneyMovingPrefixes) {
-    /** The routes a password or refresh token can be guessed on. */
-    public static final Set<String> SIGN_IN_PATHS = Set.of("/api/v1/auth/login", "/api/v1/auth/register",
-            "/api/v1/auth/refresh");
-    /** Every user API feature whose POSTs move money, present or planned; a new one is added here. */
-    public static final List<String> MONEY_MOVING_PREFIXES = List.of("/api/v1/payments", "/api/v1/transfers",
-            "/api/v1/topups", "/api/v1/withdrawals", "/api/v1/refunds", "/api/v1/settlements", "/api/v1/cards", "/wallet/api/wallets");
+public record RateLimits(Limit signIn, Limit moneyMoving, Limit partner, int maxTrackedClients) {
+    public static final int DEFAULT_MAX_TRACKED_CLIENTS = 50_000;
 
     /**
      * @param requests the burst size and the number of requests refilled every {@code per}; at least 1
@@ -43,35 +40,50 @@ public record RateLimits(Limit signIn, Limit moneyMoving, Set<String> signInPath
     }
 
     public RateLimits {
-        signInPaths = Set.copyOf(signInPaths);
-        moneyMovingPrefixes = List.copyOf(moneyMovingPrefixes);
+        if (maxTrackedClients < 1) {
+            throw new IllegalArgumentException("maxTrackedClients must be at least 1, was " + maxTrackedClients);
+        }
     }
 
-    /** 10 sign-in attempts a minute per IP and path; 30 money-moving requests a minute per user. */
+    /**
+     * 10 attempts a minute per IP on each sign-in route; 30 money-moving requests a minute per user;
+     * 600 signed writes a minute per partner environment.
+     */
     public static RateLimits defaults() {
-        return new RateLimits(Limit.perMinute(10), Limit.perMinute(30), SIGN_IN_PATHS, MONEY_MOVING_PREFIXES);
+        return new RateLimits(Limit.perMinute(10), Limit.perMinute(30), Limit.perMinute(600), DEFAULT_MAX_TRACKED_CLIENTS);
     }
 
     /** No rate limiting at all. */
     public static RateLimits off() {
-        return new RateLimits(null, null, SIGN_IN_PATHS, MONEY_MOVING_PREFIXES);
+        return new RateLimits(null, null, null, DEFAULT_MAX_TRACKED_CLIENTS);
     }
 
     public RateLimits withSignIn(Limit limit) {
-        return new RateLimits(limit, moneyMoving, signInPaths, moneyMovingPrefixes);
+        return new RateLimits(limit, moneyMoving, partner, maxTrackedClients);
     }
 
     public RateLimits withMoneyMoving(Limit limit) {
-        return new RateLimits(signIn, limit, signInPaths, moneyMovingPrefixes);
+        return new RateLimits(signIn, limit, partner, maxTrackedClients);
     }
 
-    /** True when {@code path} is one of the money-moving prefixes or below one. */
-    boolean movesMoney(String path) {
-        for (String prefix : moneyMovingPrefixes) {
-            if (path.equals(prefix) || path.startsWith(prefix) && path.charAt(prefix.length()) == '/') {
-                return true;
-            }
-        }
-        return false;
+    public RateLimits withPartner(Limit limit) {
+        return new RateLimits(signIn, moneyMoving, limit, maxTrackedClients);
+    }
+
+    public RateLimits withMaxTrackedClients(int clients) {
+        return new RateLimits(signIn, moneyMoving, partner, clients);
+    }
+
+    /** The limit of one class of routes, or null when that class is not limited. */
+    Limit of(RateLimited kind) {
+        return switch (kind) {
+            case SIGN_IN -> signIn;
+            case MONEY -> moneyMoving;
+            case PARTNER -> partner;
+        };
+    }
+
+    boolean anyOn() {
+        return signIn != null || moneyMoving != null || partner != null;
     }
 }

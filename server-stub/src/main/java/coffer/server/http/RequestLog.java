@@ -9,7 +9,10 @@ import java.util.regex.Pattern;
 /**
  * The access log: one info line per request — method, route template (or, for no route, the path),
  * status and duration. It is built from those four facts only, so headers (Authorization), query
- * strings, bodies (passwords, card and document numbers) and path ids never reach the log.
+ * strings, bodies (passwords, card and document numbers) and path ids never reach the log. What a
+ * client chose is bounded: a non-standard method is logged as {@code OTHER}, an unmatched path is cut
+ * short and has every character outside printable ASCII (CR and LF included) replaced, so a request
+ * can neither forge a line nor make one long.
  */
 public final class RequestLog implements RequestObserver {
     private static final int MAX_PATH = 120;
@@ -27,7 +30,7 @@ public final class RequestLog implements RequestObserver {
     public void observe(Context ctx, String route, Duration took) {
         if (log.isInfoEnabled()) {
             long micros = took.toNanos() / 1_000;
-            log.info("{} {} {} {}.{}ms", ctx.method().name(), route != null ? route : unmatched(ctx.path()),
+            log.info("{} {} {} {}.{}ms", RequestObserver.method(ctx), route != null ? route : unmatched(ctx.path()),
                     ctx.status().getCode(), micros / 1_000, (micros % 1_000) / 100);
         }
     }

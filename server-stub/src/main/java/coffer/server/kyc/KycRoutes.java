@@ -1,5 +1,6 @@
 package coffer.server.kyc;
 
+import coffer.server.http.NoRateLimit;
 import coffer.core.api.KycTypes.KycSubmissionRequest;
 import coffer.server.auth.Principal;
 import coffer.server.http.HttpApi;
@@ -21,7 +22,8 @@ public final class KycRoutes implements HttpApi.Routes {
     @Override
     public void register(RoutesConfig routes) {
         routes.get("/api/v1/kyc", this::status);
-        routes.post("/api/v1/kyc/submissions", this::submit);
+        routes.post("/api/v1/kyc/submissions", this::submit,
+                NoRateLimit.because("one pending submission per user at a time, decided by the verifier in this process"));
     }
 
     private void status(Context ctx) {

@@ -10,10 +10,13 @@ import java.time.Duration;
 /**
  * {@code http_server_requests_seconds}: count, total time and latency buckets of every request, tagged
  * with method, route template (never a raw path, so ids do not multiply the series), status and
- * outcome. Requests no route serves share {@code uri="NOT_FOUND"} (a 404) or {@code uri="UNKNOWN"}.
+ * outcome. Every tag takes a bounded set of values whatever a client sends: a non-standard method is
+ * {@code OTHER}, requests no route serves share {@code uri="NOT_FOUND"} (a 404) or {@code uri="UNKNOWN"},
+ * and a status outside 100..599 is {@code OTHER}.
  */
 public final class HttpMetrics implements RequestObserver {
     static final String NAME = "http.server.requests";
+    private static final String OTHER = "OTHER";
     private static final Duration[] BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
             Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
             Duration.ofSeconds(1), Duration.ofMillis(2500)};
@@ -30,9 +33,9 @@ public final class HttpMetrics implements RequestObserver {
         String uri = route != null ? route : status == 404 ? "NOT_FOUND" : "UNKNOWN";
         Timer.builder(NAME)
                 .description("HTTP requests served, by route template")
-                .tag("method", ctx.method().name())
+                .tag("method", RequestObserver.method(ctx))
                 .tag("uri", uri)
-                .tag("status", Integer.toString(status))
+                .tag("status", status >= 100 && status <= 599 ? Integer.toString(status) : OTHER)
                 .tag("outcome", outcome(status))
                 .serviceLevelObjectives(BUCKETS)
                 .register(registry)

@@ -1,5 +1,6 @@
 package coffer.server.metrics;
 
+import coffer.server.http.Access;
 import coffer.server.http.HttpApi;
 import io.javalin.config.RoutesConfig;
 
@@ -18,6 +19,6 @@ public final class MetricsRoutes implements HttpApi.Routes {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.get("/metrics", ctx -> ctx.contentType(CONTENT_TYPE).result(metrics.scrape()));
+        routes.get("/metrics", ctx -> ctx.contentType(CONTENT_TYPE).result(metrics.scrape()), Access.PUBLIC);
     }
 }

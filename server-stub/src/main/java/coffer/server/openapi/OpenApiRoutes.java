@@ -1,5 +1,6 @@
 package coffer.server.openapi;
 
+import coffer.server.http.Access;
 import coffer.server.http.HttpApi;
 import io.javalin.config.RoutesConfig;
 
@@ -15,7 +16,7 @@ public final class OpenApiRoutes implements HttpApi.Routes {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(document.json()));
-        routes.get("/docs", ctx -> ctx.html(page));
+        routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(document.json()), Access.PUBLIC);
+        routes.get("/docs", ctx -> ctx.html(page), Access.PUBLIC);
     }
 }

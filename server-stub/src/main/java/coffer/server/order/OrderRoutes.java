@@ -1,5 +1,6 @@
 package coffer.server.order;
 
+import coffer.server.http.RateLimited;
 import coffer.core.api.OrderTypes.OrderList;
 import coffer.core.api.OrderTypes.OrderRequest;
 import coffer.core.api.OrderTypes.OrderView;
@@ -38,7 +39,7 @@ public final class OrderRoutes implements HttpApi.Routes {
     @Override
     public void register(RoutesConfig routes) {
         routes.get("/api/v1/products", this::products);
-        routes.post("/api/v1/orders", this::buy);
+        routes.post("/api/v1/orders", this::buy, RateLimited.MONEY);
         routes.get("/api/v1/orders", this::list);
     }
 

@@ -1,5 +1,7 @@
 package coffer.server.partner;
 
+import coffer.server.http.Access;
+import coffer.server.http.RateLimited;
 import coffer.core.error.CofferException;
 import coffer.core.api.TopupTypes.TopupRequest;
 import coffer.core.error.ErrorCode;
@@ -65,13 +67,13 @@ public final class PartnerWalletRoutes implements HttpApi.Routes {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.post("/wallet/", this::create);
-        routes.get("/wallet/", this::list);
-        routes.patch("/wallet/{id}/status/", this::status);
-        routes.post("/wallet/topup/", this::topup);
-        routes.post("/wallet/withdraw/", this::withdraw);
-        routes.post("/wallet/payment/", this::pay);
-        routes.get("/wallet/{env_id}/orders/{user_id}", this::orders);
+        routes.post("/wallet/", this::create, Access.SIGNED, RateLimited.PARTNER);
+        routes.get("/wallet/", this::list, Access.SIGNED);
+        routes.patch("/wallet/{id}/status/", this::status, Access.SIGNED, RateLimited.PARTNER);
+        routes.post("/wallet/topup/", this::topup, Access.SIGNED, RateLimited.PARTNER);
+        routes.post("/wallet/withdraw/", this::withdraw, Access.SIGNED, RateLimited.PARTNER);
+        routes.post("/wallet/payment/", this::pay, Access.SIGNED, RateLimited.PARTNER);
+        routes.get("/wallet/{env_id}/orders/{user_id}", this::orders, Access.SIGNED);
     }
 
     /** {@code POST /wallet/ {env_id, user_id, currency?}}: the user's open wallet in the currency (USD by default), created if needed. */

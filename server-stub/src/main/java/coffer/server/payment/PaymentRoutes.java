@@ -1,5 +1,6 @@
 package coffer.server.payment;
 
+import coffer.server.http.RateLimited;
 import coffer.core.api.ErrorBody;
 import coffer.core.api.PaymentTypes.PaymentBatchResponse;
 import coffer.core.api.PaymentTypes.PaymentBatchResult;
@@ -47,8 +48,8 @@ public final class PaymentRoutes implements HttpApi.Routes {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.post("/api/v1/payments", this::create);
-        routes.post("/api/v1/payments/batch", this::batch);
+        routes.post("/api/v1/payments", this::create, RateLimited.MONEY);
+        routes.post("/api/v1/payments/batch", this::batch, RateLimited.MONEY);
         routes.get("/api/v1/payments", this::list);
         routes.get("/api/v1/payments/{id}", this::get);
     }

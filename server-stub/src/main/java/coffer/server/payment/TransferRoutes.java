@@ -1,5 +1,6 @@
 package coffer.server.payment;
 
+import coffer.server.http.RateLimited;
 import coffer.core.api.TransferTypes.TransferRequest;
 import coffer.core.api.TransferTypes.TransferView;
 import coffer.core.money.Money;
@@ -24,7 +25,7 @@ public final class TransferRoutes implements HttpApi.Routes {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.post("/api/v1/transfers", this::create);
+        routes.post("/api/v1/transfers", this::create, RateLimited.MONEY);
     }
 
     private void create(Context ctx) {

@@ -1,5 +1,6 @@
 package coffer.server.provider;
 
+import coffer.server.http.Access;
 import coffer.server.http.HttpApi;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -29,8 +30,8 @@ final class CheckoutPage implements HttpApi.Routes {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.get(PATH + "{session_id}", this::show);
-        routes.post(PATH + "{session_id}", this::submit);
+        routes.get(PATH + "{session_id}", this::show, Access.PUBLIC);
+        routes.post(PATH + "{session_id}", this::submit, Access.PUBLIC, ProviderApi.PROVIDERS_OWN);
     }
 
     /** The open session the path names; otherwise answers its not-found or closed page and gives empty. */

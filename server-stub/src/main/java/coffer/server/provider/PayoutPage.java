@@ -1,5 +1,6 @@
 package coffer.server.provider;
 
+import coffer.server.http.Access;
 import coffer.core.error.CofferException;
 import coffer.server.http.HttpApi;
 import io.javalin.config.RoutesConfig;
@@ -26,8 +27,8 @@ final class PayoutPage implements HttpApi.Routes {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.get(PATH + "{link_id}", this::show);
-        routes.post(PATH + "{link_id}", this::submit);
+        routes.get(PATH + "{link_id}", this::show, Access.PUBLIC);
+        routes.post(PATH + "{link_id}", this::submit, Access.PUBLIC, ProviderApi.PROVIDERS_OWN);
     }
 
     private void show(Context ctx) {

@@ -1,5 +1,7 @@
 package coffer.server.provider;
 
+import coffer.server.http.Access;
+import coffer.server.http.NoRateLimit;
 import coffer.core.error.CofferException;
 import coffer.core.error.ErrorCode;
 import coffer.core.money.Money;
@@ -22,6 +24,12 @@ import java.util.function.Supplier;
  * and the test helper that pays a checkout session exactly as the hosted page would.
  */
 final class ProviderApi implements HttpApi.Routes {
+    /**
+     * The simulator stands in for an outside payment provider, which limits requests to its own API and
+     * pages itself; Coffer limits the requests of its users and partners that lead here.
+     */
+    static final NoRateLimit PROVIDERS_OWN = NoRateLimit.because("the payment provider's own API and pages (the bundled "
+            + "simulator); Coffer limits the requests that lead to them");
     static final long MAX_EXPIRES_IN_SECONDS = Duration.ofDays(30).toSeconds();
 
     record SessionRequest(String reference, String amount, String currency, String customerEmail, String returnUrl,
@@ -89,14 +97,14 @@ final class ProviderApi implements HttpApi.Routes {
     @Override
     public void register(RoutesConfig routes) {
         routes.before("/provider/v1/*", this::authenticate);
-        routes.post("/provider/v1/checkout/sessions", this::createSession);
-        routes.get("/provider/v1/checkout/sessions/{id}", ctx -> ctx.json(view(session(ctx.pathParam("id")))));
-        routes.post("/provider/v1/charges", this::charge);
-        routes.get("/provider/v1/bank-accounts/resolve", this::resolve);
-        routes.post("/provider/v1/payouts", this::payout);
-        routes.post("/provider/v1/payout-links", this::createLink);
-        routes.post("/provider/v1/refunds", this::refund);
-        routes.post("/provider/test-helpers/checkout/{session_id}/pay", this::testPay);
+        routes.post("/provider/v1/checkout/sessions", this::createSession, Access.SIGNED, PROVIDERS_OWN);
+        routes.get("/provider/v1/checkout/sessions/{id}", ctx -> ctx.json(view(session(ctx.pathParam("id")))), Access.SIGNED);
+        routes.post("/provider/v1/charges", this::charge, Access.SIGNED, PROVIDERS_OWN);
+        routes.get("/provider/v1/bank-accounts/resolve", this::resolve, Access.SIGNED);
+        routes.post("/provider/v1/payouts", this::payout, Access.SIGNED, PROVIDERS_OWN);
+        routes.post("/provider/v1/payout-links", this::createLink, Access.SIGNED, PROVIDERS_OWN);
+        routes.post("/provider/v1/refunds", this::refund, Access.SIGNED, PROVIDERS_OWN);
+        routes.post("/provider/test-helpers/checkout/{session_id}/pay", this::testPay, Access.PUBLIC, PROVIDERS_OWN);
     }
 
     private void authenticate(Context ctx) {

@@ -1,5 +1,7 @@
 package coffer.server.refund;
 
+import coffer.server.http.Access;
+import coffer.server.http.RateLimited;
 import coffer.core.api.RefundTypes.RefundList;
 import coffer.core.api.RefundTypes.RefundRequest;
 import coffer.core.api.RefundTypes.RefundView;
@@ -40,9 +42,9 @@ public final class RefundRoutes implements HttpApi.Routes {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.post("/api/v1/refunds", this::create);
+        routes.post("/api/v1/refunds", this::create, RateLimited.MONEY);
         routes.get("/api/v1/refunds", this::list);
-        routes.post("/api/v1/partner/refunds", this::createForPartner);
+        routes.post("/api/v1/partner/refunds", this::createForPartner, Access.SIGNED, RateLimited.PARTNER);
     }
 
     private void create(Context ctx) {

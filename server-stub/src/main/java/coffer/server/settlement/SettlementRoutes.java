@@ -1,5 +1,7 @@
 package coffer.server.settlement;
 
+import coffer.server.http.RateLimited;
+import coffer.server.http.NoRateLimit;
 import coffer.core.api.SettlementTypes.ScheduleList;
 import coffer.core.api.SettlementTypes.ScheduleRequest;
 import coffer.core.api.SettlementTypes.ScheduleView;
@@ -47,12 +49,13 @@ public final class SettlementRoutes implements HttpApi.Routes {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.post("/api/v1/settlements", this::settle);
+        routes.post("/api/v1/settlements", this::settle, RateLimited.MONEY);
         routes.get("/api/v1/settlements", this::list);
         routes.get("/api/v1/settlements/{id}", this::get);
-        routes.post("/api/v1/settlement-schedules", this::createSchedule);
+        routes.post("/api/v1/settlement-schedules", this::createSchedule, RateLimited.MONEY);
         routes.get("/api/v1/settlement-schedules", this::listSchedules);
-        routes.delete("/api/v1/settlement-schedules/{id}", this::deactivate);
+        routes.delete("/api/v1/settlement-schedules/{id}", this::deactivate,
+                NoRateLimit.because("stops one of the caller's schedules; moves nothing"));
     }
 
     private void settle(Context ctx) {

@@ -1,5 +1,6 @@
 package coffer.server.topup;
 
+import coffer.server.http.Access;
 import coffer.server.http.HttpApi;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -25,7 +26,7 @@ final class DonePage implements HttpApi.Routes {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.get("/topups/{id}/done", this::show);
+        routes.get("/topups/{id}/done", this::show, Access.PUBLIC);
     }
 
     private void show(Context ctx) {

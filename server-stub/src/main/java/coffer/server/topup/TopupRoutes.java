@@ -1,5 +1,6 @@
 package coffer.server.topup;
 
+import coffer.server.http.RateLimited;
 import coffer.core.api.TopupTypes.TopupList;
 import coffer.core.api.TopupTypes.TopupRefundRequest;
 import coffer.core.api.TopupTypes.TopupRefundView;
@@ -40,10 +41,10 @@ public final class TopupRoutes implements HttpApi.Routes {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.post("/api/v1/topups", this::create);
+        routes.post("/api/v1/topups", this::create, RateLimited.MONEY);
         routes.get("/api/v1/topups", this::list);
         routes.get("/api/v1/topups/{id}", ctx -> ctx.json(view(topups, topups.get(Requests.principal(ctx), ctx.pathParam("id")))));
-        routes.post("/api/v1/topups/{id}/refunds", this::refund);
+        routes.post("/api/v1/topups/{id}/refunds", this::refund, RateLimited.MONEY);
         new DonePage(topups).register(routes);
     }
 

@@ -1,5 +1,6 @@
 package coffer.server.wallet;
 
+import coffer.server.http.NoRateLimit;
 import coffer.core.api.AccountTypes.AccountList;
 import coffer.core.api.AccountTypes.AccountResponse;
 import coffer.core.api.AccountTypes.AccountView;
@@ -24,6 +25,8 @@ import java.util.Map;
  * currency, lock, unlock, close (only at zero). Another user's wallet is WALLET_NOT_FOUND, never data.
  */
 public final class AccountRoutes implements HttpApi.Routes {
+    private static final NoRateLimit OWN_STATUS = NoRateLimit.because("changes the status of the caller's own wallet; "
+            + "moves no money");
     private final LedgerService ledger;
 
     public AccountRoutes(LedgerService ledger) {
@@ -33,11 +36,11 @@ public final class AccountRoutes implements HttpApi.Routes {
     @Override
     public void register(RoutesConfig routes) {
         routes.get("/api/v1/accounts", this::list);
-        routes.post("/api/v1/accounts", this::open);
+        routes.post("/api/v1/accounts", this::open, NoRateLimit.because("opens an empty wallet for the caller"));
         routes.get("/api/v1/accounts/{id}", this::get);
-        routes.post("/api/v1/accounts/{id}/lock", ctx -> status(ctx, WalletStatus.LOCKED));
-        routes.post("/api/v1/accounts/{id}/unlock", ctx -> status(ctx, WalletStatus.ACTIVE));
-        routes.post("/api/v1/accounts/{id}/close", ctx -> status(ctx, WalletStatus.CLOSED));
+        routes.post("/api/v1/accounts/{id}/lock", ctx -> status(ctx, WalletStatus.LOCKED), OWN_STATUS);
+        routes.post("/api/v1/accounts/{id}/unlock", ctx -> status(ctx, WalletStatus.ACTIVE), OWN_STATUS);
+        routes.post("/api/v1/accounts/{id}/close", ctx -> status(ctx, WalletStatus.CLOSED), OWN_STATUS);
     }
 
     private void list(Context ctx) {

@@ -1,5 +1,7 @@
 package coffer.server.walletops;
 
+import coffer.server.http.Access;
+import coffer.server.http.RateLimited;
 import coffer.core.error.CofferException;
 import coffer.core.error.ErrorCode;
 import coffer.core.ledger.TransactionKind;
@@ -54,12 +56,13 @@ public final class WalletOpsRoutes implements HttpApi.Routes {
     @Override
     public void register(RoutesConfig routes) {
         routes.before("/v1/*", ctx -> ErrorHandling.useStyle(ctx, ProblemErrors.INSTANCE));
-        routes.post("/v1/payIns", this::payIn);
-        routes.get("/v1/payIns/{id}", ctx -> get(ctx, "Pay In", Set.of(TransactionKind.TOPUP)));
-        routes.post("/v1/payOuts", this::payOut);
-        routes.get("/v1/payOuts/{id}", ctx -> get(ctx, "Pay Out", Set.of(TransactionKind.WITHDRAWAL)));
-        routes.post("/v1/transfers", this::transfer);
-        routes.get("/v1/transfers/{id}", ctx -> get(ctx, "Transfer", Set.of(TransactionKind.TRANSFER, TransactionKind.P2P)));
+        routes.post("/v1/payIns", this::payIn, Access.SIGNED, RateLimited.PARTNER);
+        routes.get("/v1/payIns/{id}", ctx -> get(ctx, "Pay In", Set.of(TransactionKind.TOPUP)), Access.SIGNED);
+        routes.post("/v1/payOuts", this::payOut, Access.SIGNED, RateLimited.PARTNER);
+        routes.get("/v1/payOuts/{id}", ctx -> get(ctx, "Pay Out", Set.of(TransactionKind.WITHDRAWAL)), Access.SIGNED);
+        routes.post("/v1/transfers", this::transfer, Access.SIGNED, RateLimited.PARTNER);
+        routes.get("/v1/transfers/{id}", ctx -> get(ctx, "Transfer", Set.of(TransactionKind.TRANSFER, TransactionKind.P2P)),
+                Access.SIGNED);
     }
 
     private void payIn(Context ctx) {

@@ -1,5 +1,7 @@
 package coffer.server.webhook;
 
+import coffer.server.http.Access;
+import coffer.server.http.RateLimited;
 import coffer.core.error.CofferException;
 import coffer.core.error.ErrorCode;
 import coffer.server.http.HttpApi;
@@ -61,9 +63,9 @@ public final class WebhookRoutes implements HttpApi.Routes {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.put("/api/v1/partner/webhook", this::configure);
-        routes.get("/api/v1/partner/webhook-deliveries", this::list);
-        routes.post("/api/v1/partner/webhook-deliveries/{id}/replay", this::replay);
+        routes.put("/api/v1/partner/webhook", this::configure, Access.SIGNED, RateLimited.PARTNER);
+        routes.get("/api/v1/partner/webhook-deliveries", this::list, Access.SIGNED);
+        routes.post("/api/v1/partner/webhook-deliveries/{id}/replay", this::replay, Access.SIGNED, RateLimited.PARTNER);
     }
 
     private void configure(Context ctx) {

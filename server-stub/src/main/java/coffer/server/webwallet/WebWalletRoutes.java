@@ -1,5 +1,7 @@
 package coffer.server.webwallet;
 
+import coffer.server.http.RateLimited;
+import coffer.server.http.NoRateLimit;
 import coffer.core.api.TopupTypes.TopupRequest;
 import coffer.core.error.CofferException;
 import coffer.core.error.ErrorCode;
@@ -41,9 +43,10 @@ public final class WebWalletRoutes implements HttpApi.Routes {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.post("/wallet/api/wallets/default/deposit/", this::deposit);
-        routes.post("/wallet/api/wallets/default/transfer/", this::transfer);
-        routes.post("/wallet/api/transactions/verify/", this::verify);
+        routes.post("/wallet/api/wallets/default/deposit/", this::deposit, RateLimited.MONEY);
+        routes.post("/wallet/api/wallets/default/transfer/", this::transfer, RateLimited.MONEY);
+        routes.post("/wallet/api/transactions/verify/", this::verify,
+                NoRateLimit.because("reads what the provider confirmed for the caller's own deposit"));
     }
 
     /** {@code {amount, email?, callback_url?}} → {@code {authorization_url, reference, status}}. */

@@ -1,5 +1,6 @@
 package coffer.server.withdrawal;
 
+import coffer.server.http.Access;
 import coffer.server.http.HttpApi;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -27,8 +28,8 @@ final class DonePage implements HttpApi.Routes {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.get("/withdrawals/{id}/done", ctx -> show(ctx, ctx.pathParam("id")));
-        routes.get("/withdrawals/done", ctx -> show(ctx, ctx.queryParam("payout_id")));
+        routes.get("/withdrawals/{id}/done", ctx -> show(ctx, ctx.pathParam("id")), Access.PUBLIC);
+        routes.get("/withdrawals/done", ctx -> show(ctx, ctx.queryParam("payout_id")), Access.PUBLIC);
     }
 
     private void show(Context ctx, String id) {

@@ -1,5 +1,6 @@
 package coffer.server.withdrawal;
 
+import coffer.server.http.RateLimited;
 import coffer.core.api.WithdrawalTypes.WithdrawalList;
 import coffer.core.api.WithdrawalTypes.WithdrawalRequest;
 import coffer.core.api.WithdrawalTypes.WithdrawalView;
@@ -30,7 +31,7 @@ public final class WithdrawalRoutes implements HttpApi.Routes {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.post("/api/v1/withdrawals", this::create);
+        routes.post("/api/v1/withdrawals", this::create, RateLimited.MONEY);
         routes.get("/api/v1/withdrawals", this::list);
         routes.get("/api/v1/withdrawals/{id}", this::get);
         new DonePage(payouts).register(routes);

@@ -92,16 +92,6 @@ class RequestLimitsTest {
     }
 
     @Test
-    void moneyMovingPrefixesMatchWholeSegments() {
-        RateLimits limits = RateLimits.defaults();
-        assertThat(limits.movesMoney("/api/v1/payments")).isTrue();
-        assertThat(limits.movesMoney("/api/v1/payments/batch")).isTrue();
-        assertThat(limits.movesMoney("/api/v1/transfers/")).isTrue();
-        assertThat(limits.movesMoney("/api/v1/paymentsx")).isFalse();
-        assertThat(limits.movesMoney("/api/v1/accounts")).isFalse();
-    }
-
-    @Test
     void theDefaultsLeaveRoomForTheDemoApp() {
         RateLimits defaults = RateLimits.defaults();
         assertThat(defaults.signIn().requests()).isGreaterThanOrEqualTo(10);
