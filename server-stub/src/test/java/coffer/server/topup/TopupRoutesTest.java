@@ -1,5 +1,6 @@
 package coffer.server.topup;
 
+import coffer.server.ledger.DemoData;
 import coffer.server.testing.DemoServerTest;
 import coffer.server.testing.Http;
 import coffer.server.testing.Poll;
@@ -8,6 +9,7 @@ import coffer.server.testing.ProviderEvents.Recorder;
 import coffer.server.testing.TestServer.Caller;
 import coffer.server.testing.TestUsers;
 import coffer.server.testing.TestUsers.User;
+import coffer.server.webhook.PartnerClient;
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -125,6 +127,9 @@ class TopupRoutesTest extends DemoServerTest {
     @Test
     void aCanceledCheckoutFailsTheTopup() {
         User ada = user("cancel");
+        HttpResponse<String> allowed = new PartnerClient(server, DemoData.ENV_SECRET).put("/api/v1/partner/return-origins",
+                "{\"env_id\":\"" + DemoData.ENV_ID + "\",\"origins\":[\"https://shop.example\"]}");
+        assertThat(allowed.statusCode()).as(allowed.body()).isEqualTo(200);
         JsonObject topup = Topups.open(ada, "10.00", ",\"return_url\":\"https://shop.example/back?order=7\"");
         HttpResponse<String> canceled = Topups.submit(topup, "action=cancel");
         assertThat(canceled.body()).contains("canceled", "https://shop.example/back?order=7&amp;session_id=");
