@@ -51,6 +51,8 @@ import coffer.server.card.CardService;
 import coffer.server.topup.TopupRoutes;
 import coffer.server.topup.TopupService;
 import coffer.server.http.PartnerSignatures;
+import coffer.server.redirect.ReturnOriginRoutes;
+import coffer.server.redirect.ReturnOrigins;
 import coffer.server.refund.RefundRoutes;
 import coffer.server.webhook.WebhookDispatcher;
 import coffer.server.webhook.WebhookRoutes;
@@ -246,7 +248,12 @@ public final class CofferServer implements AutoCloseable {
             } else {
                 provider = new Provider(null, PaymentProvider.none(), new ProviderEventHandlers());
             }
-            TopupService topups = new TopupService(ledger, provider.client(), database, clock, baseUrl);
+            // where users' browsers may be sent back to: Coffer's own origin and those the partner lists
+            ReturnOrigins returnOrigins = new ReturnOrigins(database, baseUrl, clock);
+            if (options.demo()) {
+                returnOrigins.seedDemo(DemoData.ENV_ID);
+            }
+            TopupService topups = new TopupService(ledger, provider.client(), database, clock, baseUrl, returnOrigins);
             CardService cards = new CardService(database, topups, clock);
             provider.handlers().add(cards.events());
             provider.handlers().add(topups.events());
@@ -268,7 +275,7 @@ public final class CofferServer implements AutoCloseable {
             SettlementService settlements = new SettlementService(ledger, payouts);
             schedules = new SettlementSchedules(database, settlements, bankAccounts, settings.schedules());
             moneyInAndOut.add(new BankAccountRoutes(bankAccounts));
-            moneyInAndOut.add(new WithdrawalRoutes(payouts, bankAccounts));
+            moneyInAndOut.add(new WithdrawalRoutes(payouts, bankAccounts, returnOrigins));
             moneyInAndOut.add(new SettlementRoutes(settlements, schedules, payouts, bankAccounts));
             // ---- end of money out ----
 
@@ -287,8 +294,9 @@ public final class CofferServer implements AutoCloseable {
                             // seed surfaces
                             new WalletOpsRoutes(ledger, partners),
                             new PartnerWalletRoutes(ledger, topups, payouts, partners),
-                            new WebWalletRoutes(ledger, topups),
+                            new WebWalletRoutes(ledger, topups, returnOrigins),
                             new WebhookRoutes(webhooks, partners),
+                            new ReturnOriginRoutes(returnOrigins, partners),
                             new RefundRoutes(ledger, database, partners)));
             groups.addAll(moneyInAndOut);
             // "pay an order" for app users: the environment's catalogue, paid like the partner API's /wallet/payment/

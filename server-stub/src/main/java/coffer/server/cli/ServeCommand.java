@@ -38,6 +38,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--no-rate-limits", description = "Serve without request rate limits (for load tests).")
     boolean noRateLimits;
 
+    @Option(names = "--allow-private-webhooks", description = "Let partners' webhook URLs name loopback, private and "
+            + "link-local addresses (a receiver on this machine or network); refused by default.")
+    boolean allowPrivateWebhooks;
+
     @Mixin
     StoreOptions store;
 
@@ -49,6 +53,9 @@ public final class ServeCommand implements Callable<Integer> {
         ServerSettings settings = ServerSettings.defaults();
         if (noRateLimits) {
             settings = settings.withRateLimits(RateLimits.off());
+        }
+        if (allowPrivateWebhooks) {
+            settings = settings.withWebhooks(settings.webhooks().allowingPrivateTargets());
         }
         ProviderMode mode = providerMode();
         CofferServer server = CofferServer.start(new CofferServer.Options(port, store.toConfig(), demo).withHost(host)

@@ -52,12 +52,14 @@ public final class CardService {
     /**
      * Opens the provider's checkout for {@code amount} into the wallet.
      *
-     * @param callbackUrl where the provider's page sends the user afterwards (null: Coffer's own done page)
+     * @param callbackUrl where the provider's page sends the user afterwards (null: Coffer's own done page); any
+     *                    http(s) URL, as in a signed partner request: the application embedding Coffer is the
+     *                    partner, so a URL its users chose is its own to check
      * @param saveCard    offer to keep the card for later charges
      */
     public CardCharge initializeCardCharge(Wallet wallet, BigDecimal amount, String callbackUrl, boolean saveCard) {
         Money money = Library.money(amount, Currencies.of(wallet.currency()));
-        Topup t = Library.typed(() -> services.topups().create(lib.principal(wallet.userRef()), new TopupRequest(wallet.id(),
+        Topup t = Library.typed(() -> services.topups().createAsPartner(lib.principal(wallet.userRef()), new TopupRequest(wallet.id(),
                 money.toDecimalString(), money.currencyCode(), callbackUrl, saveCard), null).orThrow());
         return new CardCharge(t.id(), t.checkoutUrl(), t.status(), t.amount());
     }

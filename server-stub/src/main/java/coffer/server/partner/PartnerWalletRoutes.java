@@ -25,6 +25,7 @@ import coffer.server.ledger.Movement;
 import coffer.server.ledger.Outcome;
 import coffer.server.ledger.User;
 import coffer.server.ledger.Wallet;
+import coffer.server.redirect.ReturnOrigins;
 import coffer.server.topup.Topup;
 import coffer.server.withdrawal.Payout;
 import coffer.server.withdrawal.PayoutKind;
@@ -138,7 +139,7 @@ public final class PartnerWalletRoutes implements HttpApi.Routes {
     private void topup(Context ctx) {
         MoneyRequest r = moneyRequest(ctx);
         Principal partnerActingForUser = new Principal(r.envId(), r.user().id(), "partner");
-        Outcome<Topup> outcome = topups.create(partnerActingForUser, new TopupRequest(r.wallet().id(), r.amount().toDecimalString(),
+        Outcome<Topup> outcome = topups.createAsPartner(partnerActingForUser, new TopupRequest(r.wallet().id(), r.amount().toDecimalString(),
                 r.amount().currencyCode(), r.returnUrl(), false), key(ctx, r.envId()));
         Topup t = Requests.value(ctx, outcome);
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -160,7 +161,7 @@ public final class PartnerWalletRoutes implements HttpApi.Routes {
         MoneyRequest r = moneyRequest(ctx);
         Payout p = Requests.value(ctx, payouts.start(new Payouts.Order(PayoutKind.WITHDRAWAL, r.envId(), r.user().id(),
                 r.wallet().id(), r.amount(), null, null, "Withdrawal",
-                r.returnUrl() == null ? null : Requests.httpUrl(r.returnUrl(), "return_url"), key(ctx, r.envId()))));
+                r.returnUrl() == null ? null : ReturnOrigins.partnerChosen(r.returnUrl(), "return_url"), key(ctx, r.envId()))));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("url", p.url());
         answer.put("withdrawal_id", p.id());

@@ -94,7 +94,7 @@ final class CheckoutPage implements HttpApi.Routes {
 
     private void show(Context ctx, Checkouts.Attempt attempt, String expiry, String name) {
         switch (attempt.result()) {
-            case PAID -> ctx.redirect(returnTo(attempt.session(), Checkouts.PAID), io.javalin.http.HttpStatus.SEE_OTHER);
+            case PAID -> Html.redirect(ctx, returnTo(attempt.session(), Checkouts.PAID));
             case NEEDS_CONFIRMATION -> confirmation(ctx, attempt.session());
             case DECLINED -> form(ctx, 402, attempt.session(), declined(attempt.reason()), expiry, name, false);
             case CLOSED -> closed(ctx, attempt.session());
@@ -130,7 +130,7 @@ final class CheckoutPage implements HttpApi.Routes {
         b.append("<button type=\"submit\">Pay ").append(Html.esc(amount(s))).append("</button>")
                 .append("<button type=\"submit\" class=\"secondary\" name=\"action\" value=\"cancel\" formnovalidate>Cancel</button>")
                 .append("</form>");
-        Html.page(ctx, status, "Pay " + amount(s), b.toString());
+        Html.page(ctx, status, "Pay " + amount(s), b.toString(), null, s.returnUrl());
     }
 
     private void confirmation(Context ctx, Checkouts.Session s) {
@@ -139,20 +139,20 @@ final class CheckoutPage implements HttpApi.Routes {
                 + "<button type=\"submit\" name=\"confirmation\" value=\"approve\">Confirm payment</button>"
                 + "<button type=\"submit\" class=\"secondary\" name=\"confirmation\" value=\"fail\">Fail confirmation</button>"
                 + "</form>";
-        Html.page(ctx, 200, "Confirm your payment", b);
+        Html.page(ctx, 200, "Confirm your payment", b, null, s.returnUrl());
     }
 
     private void closed(Context ctx, Checkouts.Session s) {
         switch (s.status()) {
-            case Checkouts.PAID -> ctx.redirect(returnTo(s, Checkouts.PAID), io.javalin.http.HttpStatus.SEE_OTHER);
+            case Checkouts.PAID -> Html.redirect(ctx, returnTo(s, Checkouts.PAID));
             case Checkouts.EXPIRED -> Html.page(ctx, 200, "Checkout expired", header(s)
                     + "<div class=\"error\">This checkout has expired. Nothing was charged.</div>"
                     + "<p><a href=\"" + Html.esc(returnTo(s, Checkouts.EXPIRED)) + "\">Return to the merchant</a></p>",
-                    returnTo(s, Checkouts.EXPIRED));
+                    returnTo(s, Checkouts.EXPIRED), null);
             default -> Html.page(ctx, 200, "Checkout canceled", header(s)
                     + "<div class=\"error\">This checkout was canceled. Nothing was charged.</div>"
                     + "<p><a href=\"" + Html.esc(returnTo(s, Checkouts.FAILED)) + "\">Return to the merchant</a></p>",
-                    returnTo(s, Checkouts.FAILED));
+                    returnTo(s, Checkouts.FAILED), null);
         }
     }
 

@@ -1,8 +1,12 @@
 package coffer.server.provider;
 
+import coffer.server.http.HtmlPages;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 
-/** The hosted pages' frame: plain server-rendered HTML with a small inline stylesheet and nothing loaded from elsewhere. */
+import java.net.URI;
+
+/** The hosted pages' frame: plain server-rendered HTML with a small inline stylesheet, sent with {@link HtmlPages}' headers. */
 final class Html {
     private static final String STYLE = "body{font-family:system-ui,sans-serif;background:#f4f5f7;margin:0;color:#1d2330}"
             + "main{max-width:420px;margin:40px auto;background:#fff;border-radius:10px;padding:28px;"
@@ -21,38 +25,43 @@ final class Html {
 
     /** Answers {@code status} with a whole page; {@code body} is HTML already escaped. */
     static void page(Context ctx, int status, String title, String body) {
-        page(ctx, status, title, body, null);
+        page(ctx, status, title, body, null, null);
     }
 
-    /** As {@link #page(Context, int, String, String)}, sending the browser on to {@code refreshTo} after 3 s. */
-    static void page(Context ctx, int status, String title, String body, String refreshTo) {
+    /**
+     * As {@link #page(Context, int, String, String)}, sending the browser on to {@code refreshTo} after 3 s
+     * when it is not null; {@code returnUrl}, when not null, is where the page's form may lead (its origin
+     * is added to the page's form-action policy).
+     */
+    static void page(Context ctx, int status, String title, String body, String refreshTo, String returnUrl) {
         String refresh = refreshTo == null ? ""
                 : "<meta http-equiv=\"refresh\" content=\"3;url=" + esc(refreshTo) + "\">";
-        ctx.status(status).contentType("text/html; charset=utf-8").header("Cache-Control", "no-store")
-                .result("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                        + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">" + refresh
-                        + "<title>" + esc(title) + "</title><style>" + STYLE + "</style></head><body><main>" + body
-                        + "<footer>Coffer payment-provider simulator: no real card or bank is charged.</footer>"
-                        + "</main></body></html>");
+        String html = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">" + refresh
+                + "<title>" + esc(title) + "</title>" + HtmlPages.styleTag(STYLE) + "</head><body><main>" + body
+                + "<footer>Coffer payment-provider simulator: no real card or bank is charged.</footer>"
+                + "</main></body></html>";
+        if (returnUrl == null) {
+            HtmlPages.answer(ctx, status, html, STYLE);
+        } else {
+            HtmlPages.answer(ctx, status, html, STYLE, origin(returnUrl));
+        }
+    }
+
+    /** The headers of a page, for a redirect to {@code returnUrl}: the redirect does not name the page to the next site. */
+    static void redirect(Context ctx, String returnUrl) {
+        HtmlPages.secure(ctx, STYLE, origin(returnUrl));
+        ctx.redirect(returnUrl, HttpStatus.SEE_OTHER);
     }
 
     /** {@code text} safe inside HTML text and double-quoted attributes. */
     static String esc(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return HtmlPages.esc(text);
+    }
+
+    /** scheme://host[:port] of an absolute URL (the API accepted only those as return URLs). */
+    private static String origin(String url) {
+        URI u = URI.create(url);
+        return u.getScheme() + "://" + u.getHost() + (u.getPort() == -1 ? "" : ":" + u.getPort());
     }
 }

@@ -77,7 +77,7 @@ final class PayoutPage implements HttpApi.Routes {
         if (link.returnUrl() != null) {
             String url = link.returnUrl() + (link.returnUrl().contains("?") ? "&" : "?") + "payout_id="
                     + URLEncoder.encode(p.id(), StandardCharsets.UTF_8) + "&status=" + p.status();
-            ctx.redirect(url, io.javalin.http.HttpStatus.SEE_OTHER);
+            Html.redirect(ctx, url);
             return;
         }
         String message = switch (p.status()) {
@@ -109,7 +109,7 @@ final class PayoutPage implements HttpApi.Routes {
                 .append("<input type=\"text\" id=\"account_number\" name=\"account_number\" inputmode=\"numeric\" ")
                 .append("placeholder=\"0123456789\" required value=\"").append(Html.esc(account)).append("\"></div></div>")
                 .append("<button type=\"submit\">Receive ").append(Html.esc(amount(link))).append("</button></form>");
-        Html.page(ctx, status, "Receive " + amount(link), b.toString());
+        Html.page(ctx, status, "Receive " + amount(link), b.toString(), null, link.returnUrl());
     }
 
     private static String header(Payouts.Link link) {

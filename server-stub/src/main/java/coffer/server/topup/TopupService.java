@@ -24,6 +24,7 @@ import coffer.server.ledger.Movement;
 import coffer.server.ledger.Outcome;
 import coffer.server.ledger.User;
 import coffer.server.ledger.Wallet;
+import coffer.server.redirect.ReturnOrigins;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,29 +71,46 @@ public final class TopupService {
     private final TopupStore store;
     private final Clock clock;
     private final Supplier<String> baseUrl;
+    private final ReturnOrigins origins;
 
-    /** @param baseUrl the server's own base URL, for the default return page */
+    /**
+     * @param baseUrl the server's own base URL, for the default return page
+     * @param origins where a user-chosen return URL may send the browser
+     */
     public TopupService(LedgerService ledger, PaymentProvider provider, Database database, Clock clock,
-                        Supplier<String> baseUrl) {
+                        Supplier<String> baseUrl, ReturnOrigins origins) {
         this.ledger = ledger;
         this.provider = provider;
         this.store = new TopupStore(database);
         this.clock = clock;
         this.baseUrl = baseUrl;
+        this.origins = origins;
     }
 
     /** What a refund did: the ledger's movement back from the wallet and the provider's refund to the card. */
     record RefundDone(Movement movement, PaymentProvider.Refund providerRefund, boolean replayed) {
     }
 
-    /** Opens a checkout for a top-up, or answers the top-up an earlier request with the same key opened. */
+    /**
+     * Opens a checkout for a top-up a user asked for, or answers the top-up an earlier request with the
+     * same key opened; a return URL must be on the environment's allowed return origins.
+     */
     public Outcome<Topup> create(Principal p, TopupRequest r, IdempotencyKey key) {
+        return create(p, r, key, false);
+    }
+
+    /** As {@link #create}, for a caller trusted to name any return URL: a signed partner request, the in-process library. */
+    public Outcome<Topup> createAsPartner(Principal p, TopupRequest r, IdempotencyKey key) {
+        return create(p, r, key, true);
+    }
+
+    private Outcome<Topup> create(Principal p, TopupRequest r, IdempotencyKey key, boolean partner) {
         provider.requireAvailable();
         Money amount = Requests.positiveAmount(r.amount(), r.currency());
         String walletId = Requests.required(r.walletId(), "wallet_id");
         boolean save = Boolean.TRUE.equals(r.saveCard());
         String id = Ids.next("top");
-        String returnUrl = r.returnUrl() == null ? baseUrl.get() + DonePage.path(id) : returnUrl(r.returnUrl());
+        String returnUrl = r.returnUrl() == null ? baseUrl.get() + DonePage.path(id) : returnUrl(p, r.returnUrl(), partner);
         String hash = hash("checkout", walletId, amount.currencyCode(), Long.toString(amount.minor()), String.valueOf(r.returnUrl()),
                 Boolean.toString(save));
         Topup draft = draft(id, p, walletId, amount, save, null, hash);
@@ -329,8 +347,9 @@ public final class TopupService {
         return answer.orThrow();
     }
 
-    private static String returnUrl(String text) {
-        return Requests.httpUrl(text, "return_url").toString();
+    private String returnUrl(Principal p, String text, boolean partner) {
+        return (partner ? ReturnOrigins.partnerChosen(text, "return_url") : origins.userChosen(p.envId(), text, "return_url"))
+                .toString();
     }
 
     private static String hash(String... parts) {

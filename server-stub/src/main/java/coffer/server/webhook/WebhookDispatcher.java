@@ -4,15 +4,19 @@ import coffer.core.signature.WebhookSigner;
 import coffer.server.db.Database;
 import coffer.server.ledger.Environment;
 import coffer.server.ledger.LedgerService;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.io.InterruptedIOException;
+import java.net.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +33,13 @@ import java.util.concurrent.TimeUnit;
  * exponential backoff. It wakes on this process's ledger commits, on a replay, and otherwise every
  * {@link WebhookSettings#pollInterval()} (for commits of other processes sharing the database, and for
  * retries falling due). Deliveries live in the database, so a restart picks up whatever was due.
+ *
+ * <p>The partner chooses the URL, so deliveries go only where {@link WebhookTargets} allows: the URL is
+ * checked before each attempt, and the client resolves host names through
+ * {@link WebhookTargets#publicOnly()}, so the address it connects to is one that check let through, not
+ * one a second lookup returned (OkHttp rather than the JDK's client for this: the JDK's has no hook
+ * between resolving and connecting). No proxy, no redirects, no retries inside an attempt. A target
+ * that is refused fails its delivery at once; the partner can replay it after changing the URL.
  */
 public final class WebhookDispatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
@@ -39,12 +50,14 @@ public final class WebhookDispatcher implements AutoCloseable {
     private static final long MIN_PASS_GAP_MS = 50;
     /** The longest error text kept in the delivery log. */
     private static final int MAX_ERROR = 200;
+    private static final MediaType JSON = MediaType.get("application/json");
 
     private final LedgerService ledger;
     private final WebhookStore store;
     private final WebhookSettings settings;
     private final Clock clock;
-    private final HttpClient http;
+    private final WebhookTargets targets;
+    private final OkHttpClient http;
     private final Semaphore wake = new Semaphore(0);
     private final Thread thread;
     private final AutoCloseable commits;
@@ -55,10 +68,18 @@ public final class WebhookDispatcher implements AutoCloseable {
         this.store = new WebhookStore(database);
         this.settings = settings;
         this.clock = clock;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
+        this.targets = new WebhookTargets(settings.allowPrivateTargets(), settings.dns());
+        this.http = new OkHttpClient.Builder()
+                .dns(targets.publicOnly())
+                .proxy(Proxy.NO_PROXY)
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .retryOnConnectionFailure(false)
+                .protocols(List.of(Protocol.HTTP_1_1))
                 .connectTimeout(settings.requestTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
+                .callTimeout(settings.requestTimeout())
+                .readTimeout(settings.requestTimeout())
+                .writeTimeout(settings.requestTimeout())
                 .build();
         this.thread = new Thread(this::run, "coffer-webhooks");
         this.thread.setDaemon(true);
@@ -70,12 +91,19 @@ public final class WebhookDispatcher implements AutoCloseable {
         WebhookDispatcher d = new WebhookDispatcher(Objects.requireNonNull(ledger, "ledger"),
                 Objects.requireNonNull(database, "database"), Objects.requireNonNull(settings, "settings"),
                 Objects.requireNonNull(clock, "clock"));
+        if (settings.allowPrivateTargets()) {
+            log.info("Partner webhooks may go to loopback, private and link-local addresses ({})", WebhookTargets.FLAG);
+        }
         d.thread.start();
         return d;
     }
 
     WebhookStore store() {
         return store;
+    }
+
+    WebhookTargets targets() {
+        return targets;
     }
 
     Clock clock() {
@@ -163,6 +191,7 @@ public final class WebhookDispatcher implements AutoCloseable {
         List<String> secrets = ledger.secrets(due.envId());
         Integer status = null;
         String error = null;
+        boolean refused = false;
         if (url == null) {
             error = "The environment has no webhook URL";
         } else if (secrets.isEmpty()) {
@@ -170,27 +199,30 @@ public final class WebhookDispatcher implements AutoCloseable {
         } else {
             byte[] body = due.payload().getBytes(StandardCharsets.UTF_8);
             try {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                        .timeout(settings.requestTimeout())
-                        .header("Content-Type", "application/json")
+                HttpUrl target = targets.deliverable(url);
+                Request request = new Request.Builder().url(target)
                         .header("User-Agent", "Coffer-Webhooks/1")
                         .header(WebhookSigner.HEADER, new WebhookSigner(secrets).sign(body, clock.instant()))
                         .header(EVENT_ID_HEADER, due.eventId())
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .post(RequestBody.create(body, JSON))
                         .build();
-                status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                try (Response response = http.newCall(request).execute()) {
+                    status = response.code();
+                }
                 if (status < 200 || status > 299) {
                     error = "The receiver answered HTTP " + status;
                 }
-            } catch (HttpTimeoutException e) {
-                error = "No answer within " + settings.requestTimeout().toMillis() + " ms";
-            } catch (IOException | IllegalArgumentException e) {
-                error = shorten(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-            } catch (InterruptedException e) {
-                // stopping: the attempt does not count; the delivery falls due again when its claim runs out
-                Thread.currentThread().interrupt();
-                running = false;
-                return;
+            } catch (WebhookTargets.Refused | WebhookTargets.NonPublicHost e) {
+                // the check's own words, whole: they say what to change
+                refused = true;
+                error = e.getMessage();
+            } catch (IOException e) {
+                if (!running) {
+                    // stopping: the attempt does not count; the delivery falls due again when its claim runs out
+                    return;
+                }
+                error = e instanceof InterruptedIOException ? "No answer within " + settings.requestTimeout().toMillis() + " ms"
+                        : shorten(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
             }
         }
         long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
@@ -198,7 +230,7 @@ public final class WebhookDispatcher implements AutoCloseable {
         int round = due.roundAttempts() + 1;
         if (error == null) {
             store.recordAttempt(due.id(), attempt, WebhookStore.DELIVERED, null);
-        } else if (round >= settings.maxAttempts()) {
+        } else if (refused || round >= settings.maxAttempts()) {
             store.recordAttempt(due.id(), attempt, WebhookStore.FAILED, null);
             log.info("Partner webhook {} of environment {} failed after {} attempt(s): {}", due.eventId(), due.envId(), round, error);
         } else {
@@ -219,11 +251,14 @@ public final class WebhookDispatcher implements AutoCloseable {
         } catch (Exception e) {
             log.debug("Removing the commit listener failed", e);
         }
+        http.dispatcher().cancelAll();
         thread.interrupt();
         try {
             thread.join(TimeUnit.SECONDS.toMillis(30));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        http.connectionPool().evictAll();
+        http.dispatcher().executorService().shutdown();
     }
 }

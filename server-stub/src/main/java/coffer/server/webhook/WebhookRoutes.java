@@ -12,11 +12,8 @@ import com.google.gson.JsonParser;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -28,7 +25,6 @@ import java.util.regex.Pattern;
 public final class WebhookRoutes implements HttpApi.Routes {
     static final int DEFAULT_PAGE = 20;
     static final int MAX_PAGE = 100;
-    static final int MAX_URL = 2048;
     private static final Pattern DELIVERY_ID = Pattern.compile("whd_[0-9A-Z]{26}");
     private static final Set<String> LOG_PARAMS = Set.of("env_id", "status", "cursor", "limit");
 
@@ -70,7 +66,7 @@ public final class WebhookRoutes implements HttpApi.Routes {
 
     private void configure(Context ctx) {
         WebhookConfig config = SignedRequests.body(ctx, signatures, WebhookConfig.class);
-        String url = config.url() == null ? null : validUrl(config.url());
+        String url = config.url() == null ? null : dispatcher.targets().configured(config.url());
         dispatcher.store().setUrl(config.envId(), url);
         ctx.json(new WebhookConfig(config.envId(), url));
     }
@@ -101,23 +97,5 @@ public final class WebhookRoutes implements HttpApi.Routes {
                         Map.of("delivery_id", id)));
         dispatcher.wake();
         ctx.status(202).json(DeliveryView.of(delivery));
-    }
-
-    /** An absolute http or https URL with a host and no user name or password in it. */
-    static String validUrl(String text) {
-        String url = text.strip();
-        try {
-            URI uri = new URI(url);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (url.length() <= MAX_URL && (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
-                    && uri.getRawUserInfo() == null && uri.getRawFragment() == null) {
-                return url;
-            }
-        } catch (URISyntaxException e) {
-            // answered below
-        }
-        throw new CofferException(ErrorCode.INVALID_REQUEST,
-                "'url' must be an absolute http or https URL with a host, without credentials or a fragment, of at most "
-                        + MAX_URL + " characters.", Map.of("field", "url"));
     }
 }

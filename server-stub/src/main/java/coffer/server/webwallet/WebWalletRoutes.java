@@ -15,6 +15,7 @@ import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.Movement;
 import coffer.server.ledger.Outcome;
 import coffer.server.ledger.Wallet;
+import coffer.server.redirect.ReturnOrigins;
 import coffer.server.topup.Topup;
 import coffer.server.topup.TopupService;
 import io.javalin.config.RoutesConfig;
@@ -35,10 +36,12 @@ import java.util.Set;
 public final class WebWalletRoutes implements HttpApi.Routes {
     private final LedgerService ledger;
     private final TopupService topups;
+    private final ReturnOrigins origins;
 
-    public WebWalletRoutes(LedgerService ledger, TopupService topups) {
+    public WebWalletRoutes(LedgerService ledger, TopupService topups, ReturnOrigins origins) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.topups = Objects.requireNonNull(topups, "topups");
+        this.origins = Objects.requireNonNull(origins, "origins");
     }
 
     @Override
@@ -49,13 +52,20 @@ public final class WebWalletRoutes implements HttpApi.Routes {
                 NoRateLimit.because("reads what the provider confirmed for the caller's own deposit"));
     }
 
-    /** {@code {amount, email?, callback_url?}} → {@code {authorization_url, reference, status}}. */
+    /**
+     * {@code {amount, email?, callback_url?}} → {@code {authorization_url, reference, status}}; the
+     * callback URL must be on the environment's allowed return origins, as a user API top-up's return URL.
+     */
     private void deposit(Context ctx) {
         Principal p = Requests.principal(ctx);
         JsonFields body = JsonFields.read(ctx, Set.of("amount", "email", "callback_url"), false);
         Wallet wallet = defaultWallet(p);
+        String callback = body.string("callback_url");
+        if (callback != null) {
+            origins.userChosen(p.envId(), callback, "callback_url");
+        }
         Outcome<Topup> outcome = topups.create(p, new TopupRequest(wallet.id(), body.decimalText("amount"), wallet.currency().getCurrencyCode(),
-                body.string("callback_url"), false), Requests.idempotencyKey(ctx, p));
+                callback, false), Requests.idempotencyKey(ctx, p));
         Topup t = Requests.value(ctx, outcome);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("authorization_url", t.checkoutUrl());

@@ -2,24 +2,22 @@ package coffer.server.withdrawal;
 
 import coffer.server.http.Access;
 import coffer.server.http.HttpApi;
+import coffer.server.redirect.ReturnPage;
 import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
-
-import java.util.Optional;
 
 /**
- * {@code GET /withdrawals/{id}/done}: where the provider's payout page sends the user when the withdrawal
- * named no return URL ({@code GET /withdrawals/done?payout_id=} too, the address earlier app versions
- * asked for). A small page the desktop app's WebView recognises by its path and its
- * {@code data-withdrawal-status} ({@code succeeded}, {@code failed}, {@code pending} or {@code unknown});
- * it shows the outcome and the amount, never the bank account.
+ * {@code GET /withdrawals/{id}/done}: where the provider's payout page sends the user when the
+ * withdrawal named no return URL ({@code GET /withdrawals/done?payout_id=} too, the address earlier app
+ * versions asked for); a {@link ReturnPage} with {@code data-withdrawal-status} {@code succeeded},
+ * {@code failed} or {@code pending}, as the server has it.
  */
 final class DonePage implements HttpApi.Routes {
     private static final String CLOSE = " You can close this page.";
-    private final Payouts payouts;
+    private final ReturnPage page;
 
     DonePage(Payouts payouts) {
-        this.payouts = payouts;
+        this.page = new ReturnPage("withdrawal", "Coffer withdrawal", "This withdrawal was not found." + CLOSE,
+                id -> payouts.payout(id).filter(p -> p.kind() == PayoutKind.WITHDRAWAL).map(DonePage::outcome));
     }
 
     static String path(String withdrawalId) {
@@ -28,34 +26,18 @@ final class DonePage implements HttpApi.Routes {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.get("/withdrawals/{id}/done", ctx -> show(ctx, ctx.pathParam("id")), Access.PUBLIC);
-        routes.get("/withdrawals/done", ctx -> show(ctx, ctx.queryParam("payout_id")), Access.PUBLIC);
+        routes.get("/withdrawals/{id}/done", ctx -> page.show(ctx, ctx.pathParam("id")), Access.PUBLIC);
+        routes.get("/withdrawals/done", ctx -> page.show(ctx, ctx.queryParam("payout_id")), Access.PUBLIC);
     }
 
-    private void show(Context ctx, String id) {
-        Optional<Payout> found = id == null ? Optional.empty()
-                : payouts.payout(id).filter(p -> p.kind() == PayoutKind.WITHDRAWAL);
-        String status;
-        String message;
-        if (found.isEmpty()) {
-            ctx.status(404);
-            status = "unknown";
-            message = "This withdrawal was not found." + CLOSE;
-        } else if (found.get().status() == PayoutStatus.SUCCEEDED) {
-            status = "succeeded";
-            message = "The bank confirmed the withdrawal; your balance shows it." + CLOSE;
-        } else if (found.get().status() == PayoutStatus.FAILED) {
-            status = "failed";
-            message = "The withdrawal failed and the money is back in your wallet." + CLOSE;
-        } else {
-            status = "pending";
-            message = "Your withdrawal is on its way." + CLOSE + " Your balance updates once the bank confirms it.";
-        }
-        String amount = found.map(p -> "<p>" + p.amount().toDecimalString() + " " + p.amount().currencyCode() + "</p>")
-                .orElse("");
-        ctx.contentType("text/html; charset=utf-8").header("Cache-Control", "no-store").result("<!DOCTYPE html><html lang=\"en\">"
-                + "<head><meta charset=\"utf-8\"><title>Coffer withdrawal: " + status + "</title><style>"
-                + "body{font-family:system-ui,sans-serif;text-align:center;margin-top:80px;color:#1d2330}</style></head>"
-                + "<body data-withdrawal-status=\"" + status + "\"><h1>" + message + "</h1>" + amount + "</body></html>");
+    private static ReturnPage.Outcome outcome(Payout p) {
+        return switch (p.status()) {
+            case SUCCEEDED -> new ReturnPage.Outcome("succeeded", "The bank confirmed the withdrawal; your balance shows it."
+                    + CLOSE, false);
+            case FAILED -> new ReturnPage.Outcome("failed", "The withdrawal failed and the money is back in your wallet." + CLOSE,
+                    false);
+            case PENDING -> new ReturnPage.Outcome("pending", "Your withdrawal is on its way." + CLOSE
+                    + " Your balance updates once the bank confirms it.", false);
+        };
     }
 }

@@ -10,6 +10,7 @@ import coffer.server.bank.BankAccount;
 import coffer.server.bank.BankAccountService;
 import coffer.server.http.HttpApi;
 import coffer.server.http.Requests;
+import coffer.server.redirect.ReturnOrigins;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -23,10 +24,12 @@ import java.net.URI;
 public final class WithdrawalRoutes implements HttpApi.Routes {
     private final Payouts payouts;
     private final BankAccountService bankAccounts;
+    private final ReturnOrigins origins;
 
-    public WithdrawalRoutes(Payouts payouts, BankAccountService bankAccounts) {
+    public WithdrawalRoutes(Payouts payouts, BankAccountService bankAccounts, ReturnOrigins origins) {
         this.payouts = payouts;
         this.bankAccounts = bankAccounts;
+        this.origins = origins;
     }
 
     @Override
@@ -43,7 +46,7 @@ public final class WithdrawalRoutes implements HttpApi.Routes {
         String walletId = Requests.required(r.walletId(), "wallet_id");
         Money amount = Requests.positiveAmount(r.amount(), r.currency());
         String description = PayoutText.description(r.description());
-        URI returnUrl = returnUrl(r.returnUrl());
+        URI returnUrl = r.returnUrl() == null ? null : origins.userChosen(p.envId(), r.returnUrl(), "return_url");
         BankAccount to = r.bankAccountId() == null ? null : bankAccounts.owned(p, r.bankAccountId());
         Requests.answer(ctx, 201, payouts.start(new Payouts.Order(PayoutKind.WITHDRAWAL, p.envId(), p.userId(), walletId,
                 amount, to, null, description, returnUrl, Requests.idempotencyKey(ctx, p))), WithdrawalRoutes::view);
@@ -58,10 +61,6 @@ public final class WithdrawalRoutes implements HttpApi.Routes {
     private void get(Context ctx) {
         Principal p = Requests.principal(ctx);
         ctx.json(view(payouts.owned(p.envId(), p.userId(), PayoutKind.WITHDRAWAL, ctx.pathParam("id"))));
-    }
-
-    private static URI returnUrl(String text) {
-        return text == null ? null : Requests.httpUrl(text, "return_url");
     }
 
     private static WithdrawalView view(Payout p) {

@@ -9,6 +9,7 @@ import coffer.server.json.Json;
 import coffer.server.ledger.DemoData;
 import coffer.server.ledger.LedgerVerifier;
 import coffer.server.provider.ProviderSettings;
+import coffer.server.webhook.WebhookSettings;
 import com.google.gson.JsonObject;
 
 import java.net.URI;
@@ -50,12 +51,13 @@ public final class TestServer implements AutoCloseable {
     }
 
     /**
-     * The settings tests start from: no rate limits (tests sign in often), KYC decided without delay, and
-     * the provider simulator's delays short (pending payouts finish after 1 s, webhooks are retried after 100 ms).
+     * The settings tests start from: no rate limits (tests sign in often), KYC decided without delay,
+     * the provider simulator's delays short (pending payouts finish after 1 s, webhooks are retried after
+     * 100 ms), and partner webhooks allowed to loopback, where tests' receivers listen.
      */
     public static ServerSettings settings() {
         return ServerSettings.defaults().withRateLimits(RateLimits.off()).withKycDecisionDelay(Duration.ZERO)
-                .withProvider(ProviderSettings.fast());
+                .withProvider(ProviderSettings.fast()).withWebhooks(WebhookSettings.defaults().allowingPrivateTargets());
     }
 
     public CofferServer server() {

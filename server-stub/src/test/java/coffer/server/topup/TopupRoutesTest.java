@@ -1,5 +1,6 @@
 package coffer.server.topup;
 
+import coffer.server.ledger.DemoData;
 import coffer.server.testing.DemoServerTest;
 import coffer.server.testing.Http;
 import coffer.server.testing.Poll;
@@ -8,6 +9,7 @@ import coffer.server.testing.ProviderEvents.Recorder;
 import coffer.server.testing.TestServer.Caller;
 import coffer.server.testing.TestUsers;
 import coffer.server.testing.TestUsers.User;
+import coffer.server.webhook.PartnerClient;
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,10 +49,8 @@ class TopupRoutesTest extends DemoServerTest {
         String location = paid.headers().firstValue("Location").orElseThrow();
         assertThat(location).startsWith(server.url("/topups/" + topup.get("topup_id").getAsString() + "/done?session_id="))
                 .endsWith("&status=paid");
-        HttpResponse<String> done = Http.get(location);
-        assertThat(done.body()).contains("Payment received, you can close this window", "data-topup-status=\"paid\"");
-
         JsonObject completed = Topups.settled(ada, topup);
+        assertThat(Http.get(location).body()).contains("Payment received, you can close this window", "data-topup-status=\"paid\"");
         assertThat(completed.get("status").getAsString()).isEqualTo("completed");
         assertThat(completed.get("transaction_id").getAsString()).startsWith("txn_");
         assertThat(Topups.balance(ada)).isEqualTo("25.00");
@@ -127,6 +127,9 @@ class TopupRoutesTest extends DemoServerTest {
     @Test
     void aCanceledCheckoutFailsTheTopup() {
         User ada = user("cancel");
+        HttpResponse<String> allowed = new PartnerClient(server, DemoData.ENV_SECRET).put("/api/v1/partner/return-origins",
+                "{\"env_id\":\"" + DemoData.ENV_ID + "\",\"origins\":[\"https://shop.example\"]}");
+        assertThat(allowed.statusCode()).as(allowed.body()).isEqualTo(200);
         JsonObject topup = Topups.open(ada, "10.00", ",\"return_url\":\"https://shop.example/back?order=7\"");
         HttpResponse<String> canceled = Topups.submit(topup, "action=cancel");
         assertThat(canceled.body()).contains("canceled", "https://shop.example/back?order=7&amp;session_id=");

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PostgresWebhookDispatchersTest {
     static final WebhookSettings EAGER = new WebhookSettings(Duration.ofMillis(20), Duration.ofSeconds(5),
-            Duration.ofMillis(100), Duration.ofMillis(400), 5);
+            Duration.ofMillis(100), Duration.ofMillis(400), 5).allowingPrivateTargets();
     static final int DEPOSITS_EACH = 60;
 
     @Test

@@ -10,6 +10,7 @@ import okhttp3.mockwebserver.SocketPolicy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +27,8 @@ import java.util.function.Predicate;
  * sender times out, or {@link #CUT_OFF} to drop the connection), then 200 for every later attempt.
  */
 final class Receiver implements AutoCloseable {
+    /** Where every receiver listens: this machine's loopback. */
+    static final String HOST = "127.0.0.1";
     static final int NO_ANSWER = -1;
     static final int CUT_OFF = -2;
 
@@ -73,7 +76,7 @@ final class Receiver implements AutoCloseable {
             }
         });
         try {
-            server.start(port);
+            server.start(InetAddress.getByName(HOST), port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -23,7 +23,7 @@ class Seed002WebEndpointsTest extends DemoServerTest {
         Caller alice = server.login("alice@example.com");
         BigDecimal before = balance(alice);
         HttpResponse<String> deposit = alice.post("/wallet/api/wallets/default/deposit/",
-                "{\"amount\": 50, \"email\": \"alice@example.com\", \"callback_url\": \"http://localhost:1/payment/callback/\"}");
+                "{\"amount\": 50, \"email\": \"alice@example.com\", \"callback_url\": \"http://localhost:8000/payment/callback/\"}");
         assertThat(deposit.statusCode()).as(deposit.body()).isEqualTo(200);
         String url = Caller.json(deposit).get("authorization_url").getAsString();
         String reference = Caller.json(deposit).get("reference").getAsString();
