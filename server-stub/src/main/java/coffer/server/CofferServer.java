@@ -26,6 +26,8 @@ import coffer.server.webwallet.WebWalletRoutes;
 import coffer.server.db.Database;
 import coffer.server.db.DatabaseConfig;
 import coffer.server.http.HttpApi;
+import coffer.server.http.TlsIdentity;
+import coffer.server.http.Transport;
 import coffer.server.ledger.DemoData;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.LedgerSettings;
@@ -60,6 +62,8 @@ import io.javalin.Javalin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,9 +93,10 @@ public final class CofferServer implements AutoCloseable {
      * @param provider who moves money by card and bank: none (those requests answer 503 PROVIDER_UNAVAILABLE)
      *                 or the bundled simulator (its pages, test helper and automatic KYC verifier included)
      * @param settings rate limits, the KYC verifier's delay, the access log
+     * @param tls      the certificate and key to serve HTTPS with (and then only HTTPS); null serves plain HTTP
      */
     public record Options(String host, int port, DatabaseConfig database, boolean demo, String userEnvironment,
-                          ProviderMode provider, ServerSettings settings) {
+                          ProviderMode provider, ServerSettings settings, TlsIdentity tls) {
         /** The environment that users signing up through the user API join, unless told otherwise: the demo one. */
         public static final String DEFAULT_USER_ENVIRONMENT = DemoData.ENV_ID;
         /** Where a server listens unless told otherwise: this machine only. */
@@ -106,19 +111,23 @@ public final class CofferServer implements AutoCloseable {
         }
 
         public Options(int port, DatabaseConfig database, boolean demo, String userEnvironment) {
-            this(LOOPBACK, port, database, demo, userEnvironment, ProviderMode.defaultFor(demo), ServerSettings.defaults());
+            this(LOOPBACK, port, database, demo, userEnvironment, ProviderMode.defaultFor(demo), ServerSettings.defaults(), null);
         }
 
         public Options withSettings(ServerSettings s) {
-            return new Options(host, port, database, demo, userEnvironment, provider, s);
+            return new Options(host, port, database, demo, userEnvironment, provider, s, tls);
         }
 
         public Options withHost(String h) {
-            return new Options(h, port, database, demo, userEnvironment, provider, settings);
+            return new Options(h, port, database, demo, userEnvironment, provider, settings, tls);
         }
 
         public Options withProvider(ProviderMode p) {
-            return new Options(host, port, database, demo, userEnvironment, p, settings);
+            return new Options(host, port, database, demo, userEnvironment, p, settings, tls);
+        }
+
+        public Options withTls(TlsIdentity t) {
+            return new Options(host, port, database, demo, userEnvironment, provider, settings, t);
         }
 
         public Options {
@@ -236,12 +245,13 @@ public final class CofferServer implements AutoCloseable {
             // provider nothing of it is mounted, and card and bank operations answer PROVIDER_UNAVAILABLE.
             AtomicReference<String> self = new AtomicReference<>();
             Supplier<String> baseUrl = () -> java.util.Objects.requireNonNull(self.get(), "the server is not listening yet");
+            HttpClient selfClient = Transport.selfClient(options.tls());
             List<HttpApi.Routes> moneyInAndOut = new ArrayList<>();
             Provider provider;
             if (simulated) {
                 ProviderSimulator.Credentials providerKeys = ProviderSimulator.credentials(database, clock);
-                simulator = new ProviderSimulator(database, providerKeys, settings.provider(), clock, baseUrl);
-                provider = new Provider(simulator, new SimulatorProvider(baseUrl, providerKeys.apiKey()),
+                simulator = new ProviderSimulator(database, providerKeys, settings.provider(), clock, baseUrl, selfClient);
+                provider = new Provider(simulator, new SimulatorProvider(baseUrl, selfClient, providerKeys.apiKey()),
                         new ProviderEventHandlers());
                 moneyInAndOut.addAll(simulator.routes());
                 moneyInAndOut.add(new ProviderWebhookRoutes(database, providerKeys.webhookSecret(), provider.handlers(), clock));
@@ -305,8 +315,8 @@ public final class CofferServer implements AutoCloseable {
             Javalin http = HttpApi.create(tokens, rateLimiting,
                     List.of(new RequestLog(settings.requestLog()), metrics.http()), groups);
             kyc.resumePending();
-            http.start(options.host(), options.port());
-            self.set("http://localhost:" + http.port());
+            Transport.start(http, options.host(), options.port(), options.tls());
+            self.set(Transport.baseUrl(http));
             if (simulator != null) {
                 simulator.start();
             }
@@ -354,8 +364,14 @@ public final class CofferServer implements AutoCloseable {
         return http.port();
     }
 
+    /** Where this machine reaches the server, such as {@code https://localhost:8443}. */
     public String baseUrl() {
-        return "http://localhost:" + port();
+        return Transport.baseUrl(http);
+    }
+
+    /** The address and port the server listens on. */
+    public InetSocketAddress address() {
+        return Transport.address(http);
     }
 
     public LedgerService ledger() {

@@ -3,6 +3,7 @@ package coffer.server.cli;
 import coffer.server.CofferServer;
 import coffer.server.ServerSettings;
 import coffer.server.http.RateLimits;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,22 +46,15 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
 
+    @ArgGroup(exclusive = false)
+    TlsOptions tls;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException {
-        ServerSettings settings = ServerSettings.defaults();
-        if (noRateLimits) {
-            settings = settings.withRateLimits(RateLimits.off());
-        }
-        if (allowPrivateWebhooks) {
-            settings = settings.withWebhooks(settings.webhooks().allowingPrivateTargets());
-        }
-        ProviderMode mode = providerMode();
-        CofferServer server = CofferServer.start(new CofferServer.Options(port, store.toConfig(), demo).withHost(host)
-                .withProvider(mode)
-                .withSettings(settings));
+        CofferServer server = CofferServer.start(options());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -71,6 +65,19 @@ public final class ServeCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** The server's options as the command line gives them (the TLS files read and checked). */
+    CofferServer.Options options() {
+        ServerSettings settings = ServerSettings.defaults();
+        if (noRateLimits) {
+            settings = settings.withRateLimits(RateLimits.off());
+        }
+        if (allowPrivateWebhooks) {
+            settings = settings.withWebhooks(settings.webhooks().allowingPrivateTargets());
+        }
+        return new CofferServer.Options(port, store.toConfig(), demo).withHost(host).withProvider(providerMode())
+                .withSettings(settings).withTls(tls == null ? null : tls.load());
     }
 
     private ProviderMode providerMode() {

@@ -34,11 +34,15 @@ public final class SimulatorProvider implements PaymentProvider {
 
     private final Supplier<String> baseUrl;
     private final String apiKey;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client;
 
-    /** @param baseUrl where the simulator listens (the server's own base URL, known once it has started) */
-    public SimulatorProvider(Supplier<String> baseUrl, String apiKey) {
+    /**
+     * @param baseUrl where the simulator listens (the server's own base URL, known once it has started)
+     * @param client  reaches that URL (over TLS it trusts the server's own certificate)
+     */
+    public SimulatorProvider(Supplier<String> baseUrl, HttpClient client, String apiKey) {
         this.baseUrl = baseUrl;
+        this.client = client;
         this.apiKey = apiKey;
     }
 

@@ -76,6 +76,7 @@ public final class HttpApi {
         all.addAll(groups);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            Transport.protect(config);
             config.jsonMapper(new JavalinGson(Json.gson(), false));
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.http.defaultContentType = "application/json";

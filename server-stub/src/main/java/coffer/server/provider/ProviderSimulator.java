@@ -8,6 +8,7 @@ import coffer.server.ledger.LedgerUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.http.HttpClient;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
@@ -48,9 +49,10 @@ public final class ProviderSimulator implements AutoCloseable {
     /**
      * @param baseUrl the server's own base URL (known once it listens): the simulator's pages are there,
      *                and so is Coffer's webhook
+     * @param client  reaches that URL (over TLS it trusts the server's own certificate)
      */
     public ProviderSimulator(Database database, Credentials credentials, ProviderSettings settings, Clock clock,
-                             Supplier<String> baseUrl) {
+                             Supplier<String> baseUrl, HttpClient client) {
         Jdbc jdbc = new Jdbc(database);
         this.settings = settings;
         this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -61,7 +63,7 @@ public final class ProviderSimulator implements AutoCloseable {
         Outbox outbox = new Outbox(clock, this::wake);
         this.checkouts = new Checkouts(jdbc, clock, outbox);
         this.payouts = new Payouts(jdbc, clock, outbox, settings);
-        this.sender = new WebhookSender(jdbc, clock, settings, credentials.webhookSecret(), baseUrl);
+        this.sender = new WebhookSender(jdbc, clock, settings, credentials.webhookSecret(), baseUrl, client);
         this.routes = List.of(new ProviderApi(checkouts, payouts, settings, clock, credentials.apiKey(), baseUrl),
                 new CheckoutPage(checkouts, clock), new PayoutPage(payouts));
     }

@@ -35,14 +35,16 @@ final class WebhookSender {
     private final ProviderSettings settings;
     private final WebhookSigner signer;
     private final Supplier<String> cofferBaseUrl;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client;
 
-    WebhookSender(Jdbc jdbc, Clock clock, ProviderSettings settings, String webhookSecret, Supplier<String> cofferBaseUrl) {
+    WebhookSender(Jdbc jdbc, Clock clock, ProviderSettings settings, String webhookSecret, Supplier<String> cofferBaseUrl,
+                  HttpClient client) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.settings = settings;
         this.signer = new WebhookSigner(List.of(webhookSecret));
         this.cofferBaseUrl = cofferBaseUrl;
+        this.client = client;
     }
 
     /** Sends every event that is due now; answers how many were acknowledged. */

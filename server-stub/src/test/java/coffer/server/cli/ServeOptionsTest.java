@@ -1,0 +1,100 @@
+package coffer.server.cli;
+
+import coffer.server.CofferServer;
+import coffer.server.Main;
+import coffer.server.testing.Http;
+import coffer.server.testing.TlsFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code serve}'s listening options: {@code --host}, and {@code --tls-cert} with {@code --tls-key}. */
+@Timeout(120)
+class ServeOptionsTest {
+    @TempDir
+    Path folder;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    private CofferServer.Options parse(String... args) {
+        ServeCommand serve = new ServeCommand();
+        new CommandLine(serve).parseArgs(args);
+        return serve.options();
+    }
+
+    @Test
+    void theHostIsLoopbackUnlessGivenAndIsPassedThrough() {
+        String data = folder.toString();
+        assertThat(parse("--data", data).host()).isEqualTo("127.0.0.1");
+        CofferServer.Options everywhere = parse("--data", data, "--port", "0", "--host", "0.0.0.0");
+        assertThat(everywhere.host()).isEqualTo("0.0.0.0");
+        try (CofferServer server = CofferServer.start(everywhere)) {
+            assertThat(server.address().getAddress().isAnyLocalAddress()).as("bound to %s", server.address()).isTrue();
+            assertThat(Http.get("http://127.0.0.1:" + server.port() + "/health").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void theTlsFilesAreReadIntoTheOptions() {
+        TlsFiles tls = TlsFiles.create(folder, "server", "EC");
+        CofferServer.Options options = parse("--data", folder.toString(), "--tls-cert", tls.certificate().toString(),
+                "--tls-key", tls.key().toString());
+        assertThat(options.tls().certificate()).isEqualTo(tls.x509());
+        assertThat(parse("--data", folder.toString()).tls()).isNull();
+    }
+
+    @Test
+    void oneTlsOptionWithoutTheOtherIsAUsageError() {
+        assertThat(run("serve", "--tls-cert", "server.crt")).isEqualTo(2);
+        assertThat(err.toString()).contains("Missing required argument").contains("--tls-key");
+        assertThat(run("serve", "--tls-key", "server.key")).isEqualTo(2);
+        assertThat(err.toString()).contains("--tls-cert");
+    }
+
+    @Test
+    void aMissingFileFailsAtStartWithAClearMessage() {
+        TlsFiles tls = TlsFiles.create(folder, "server", "RSA");
+        Path missing = folder.resolve("nowhere.crt");
+        assertThat(serve(missing, tls.key())).isEqualTo(Main.FAILED);
+        assertThat(err.toString()).startsWith("coffer-server: ").contains("cannot read the TLS certificate file " + missing)
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void aKeyThatIsNotTheCertificatesIsRefusedAtStart() {
+        TlsFiles mine = TlsFiles.create(folder, "mine", "RSA");
+        TlsFiles theirs = TlsFiles.create(folder, "theirs", "RSA");
+        assertThat(serve(mine.certificate(), theirs.key())).isEqualTo(Main.FAILED);
+        assertThat(err.toString()).startsWith("coffer-server: ").contains("does not belong to the first certificate")
+                .doesNotContain("\tat ");
+        TlsFiles ec = TlsFiles.create(folder, "ec", "EC");
+        assertThat(serve(mine.certificate(), ec.key())).isEqualTo(Main.FAILED);
+        assertThat(err.toString()).contains("does not hold a RSA private key");
+    }
+
+    @Test
+    void aTraditionalRsaKeyIsRefusedWithTheCommandThatConvertsIt() throws Exception {
+        TlsFiles tls = TlsFiles.create(folder, "server", "RSA");
+        Path traditional = Files.writeString(folder.resolve("rsa.key"), TlsFiles.pem("RSA PRIVATE KEY", new byte[] {48, 0}));
+        assertThat(serve(tls.certificate(), traditional)).isEqualTo(Main.FAILED);
+        assertThat(err.toString()).contains("openssl pkcs8 -topk8 -nocrypt -in " + traditional).doesNotContain("\tat ");
+    }
+
+    private int serve(Path certificate, Path key) {
+        return run("serve", "--port", "0", "--data", folder.resolve("data").toString(),
+                "--tls-cert", certificate.toString(), "--tls-key", key.toString());
+    }
+}
