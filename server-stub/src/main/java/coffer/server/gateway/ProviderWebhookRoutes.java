@@ -10,10 +10,10 @@ import coffer.server.db.Database;
 import coffer.server.db.Jdbc;
 import coffer.server.http.ErrorHandling;
 import coffer.server.http.HttpApi;
+import coffer.server.json.Json;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.slf4j.Logger;
@@ -90,10 +90,14 @@ public final class ProviderWebhookRoutes implements HttpApi.Routes {
         return jdbc.one("SELECT 1 FROM provider_events WHERE id = ?", rs -> true, id).isPresent();
     }
 
+    private static boolean plain(JsonElement e) {
+        return e.isJsonNull() || e.isJsonPrimitive();
+    }
+
     /** {@code {id, type, created, data}}; anything else is INVALID_REQUEST (signed, so the provider's own mistake). */
     private static ProviderEvent parse(byte[] body) {
+        JsonElement tree = Json.readRequest(new String(body, java.nio.charset.StandardCharsets.UTF_8));
         try {
-            JsonElement tree = JsonParser.parseString(new String(body, java.nio.charset.StandardCharsets.UTF_8));
             JsonObject o = tree.getAsJsonObject();
             String id = o.get("id").getAsString();
             String type = o.get("type").getAsString();
@@ -101,6 +105,14 @@ public final class ProviderWebhookRoutes implements HttpApi.Routes {
             JsonObject data = o.getAsJsonObject("data");
             if (id.isBlank() || id.length() > 200 || type.isBlank() || data == null) {
                 throw new IllegalStateException("incomplete event");
+            }
+            // every field of the data is text, a number or null (and the card an object of those), so a handler
+            // reading one never fails on its kind: such a failure would answer 500 and have a bad event sent forever
+            for (Map.Entry<String, JsonElement> field : data.entrySet()) {
+                if (!plain(field.getValue()) && !(field.getKey().equals("card") && field.getValue().isJsonObject()
+                        && field.getValue().getAsJsonObject().entrySet().stream().allMatch(e -> plain(e.getValue())))) {
+                    throw new IllegalStateException("data." + field.getKey() + " is not plain");
+                }
             }
             return new ProviderEvent(id, type, created, data);
         } catch (JsonParseException | IllegalStateException | NullPointerException | ClassCastException

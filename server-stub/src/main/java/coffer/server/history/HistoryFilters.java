@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  *   <li>{@code currency}: only the caller's wallets in this currency</li>
  *   <li>{@code kind}, {@code status}: wire names, comma-separated or repeated</li>
  *   <li>{@code from} (inclusive), {@code to}: an ISO date (UTC; as {@code to} it includes that whole day)
- *       or an ISO instant with offset (as {@code to}, exclusive)</li>
+ *       or an ISO instant with offset (as {@code to}, exclusive), in the years 0000 to 9999</li>
  *   <li>{@code min_amount}, {@code max_amount}: exact decimal text in the wallets' currency, inclusive;
  *       when the selected wallets hold several currencies, {@code currency} or {@code wallet_id} must say which</li>
  *   <li>{@code q}: text in the description, reference, counterparty (email or wallet id) or id</li>
@@ -140,11 +140,13 @@ final class HistoryFilters {
         if (text == null) {
             return null;
         }
-        if (DATE.matcher(text).matches()) {
-            LocalDate day = parse(name, text, LocalDate::parse);
-            return (end ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant instant = DATE.matcher(text).matches()
+                ? parse(name, text, t -> LocalDate.parse(t).plusDays(end ? 1 : 0).atStartOfDay(ZoneOffset.UTC).toInstant())
+                : parse(name, text, t -> OffsetDateTime.parse(t).toInstant());
+        if (HistoryQuery.outOfRange(instant)) {
+            throw QueryParams.invalid(name, "'" + name + "' must be a date from year 0000 to 9999.");
         }
-        return parse(name, text, t -> OffsetDateTime.parse(t).toInstant());
+        return instant;
     }
 
     private static Money amount(String name, String text, Currency currency) {

@@ -84,6 +84,8 @@ public final class HttpApi {
             config.requestLogger.http((ctx, ms) -> observe(watchers, ctx, route(state, ctx),
                     Duration.ofNanos((long) (ms * 1_000_000f))));
             ErrorHandling.register(config.routes);
+            // requests Jetty refuses before routing (a malformed target, headers too large) answer in the same shape
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
             // refuse a declared oversized body before anything reads it; a body without a length is cut off by Javalin
             config.routes.before(HttpApi::refuseOversizedBody);
             all.forEach(g -> g.register(config.routes));

@@ -2,10 +2,9 @@ package coffer.server.http;
 
 import coffer.core.error.CofferException;
 import coffer.core.error.ErrorCode;
+import coffer.server.json.Json;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import io.javalin.http.Context;
 
@@ -15,23 +14,20 @@ import java.util.Set;
 /**
  * A request body read field by field, for the seed surfaces whose field names and types do not fit a
  * snake_case record ({@link Requests#body} is the user API's way): a JSON object with known fields
- * only; malformed JSON, another JSON type or an unknown field is INVALID_REQUEST.
+ * only, read strictly ({@link Json#readRequest}); malformed JSON, another JSON type, an unknown field or
+ * a field given twice is INVALID_REQUEST.
  */
 public record JsonFields(JsonObject json) {
 
     /**
      * @param encodedObjectToo also accept a JSON string that holds the object (what a client sends
-     *                         when it encodes the JSON twice, as seed 000's examples do)
+     *                         when it encodes the JSON twice, as seed 000's examples do); the object in
+     *                         the string is read as strictly as any body
      */
     public static JsonFields read(Context ctx, Set<String> fields, boolean encodedObjectToo) {
-        JsonElement tree;
-        try {
-            tree = ctx.body().isBlank() ? null : JsonParser.parseString(ctx.body());
-            if (encodedObjectToo && tree != null && tree.isJsonPrimitive() && tree.getAsJsonPrimitive().isString()) {
-                tree = JsonParser.parseString(tree.getAsString());
-            }
-        } catch (JsonParseException e) {
-            throw invalid("The request body is not valid JSON.", null);
+        JsonElement tree = ctx.body().isBlank() ? null : Json.readRequest(ctx.body());
+        if (encodedObjectToo && tree != null && tree.isJsonPrimitive() && tree.getAsJsonPrimitive().isString()) {
+            tree = Json.readRequest(tree.getAsString());
         }
         if (tree == null || !tree.isJsonObject()) {
             throw invalid("The request body must be a JSON object.", null);
@@ -74,7 +70,8 @@ public record JsonFields(JsonObject json) {
         if (!(e instanceof JsonPrimitive p) || !(p.isNumber() || p.isString())) {
             throw new CofferException(ErrorCode.INVALID_AMOUNT, "'" + field + "' must be a decimal number.", Map.of("field", field));
         }
-        return p.isNumber() ? p.getAsBigDecimal().toPlainString() : p.getAsString();
+        // exact, in scientific form when that is shorter (1E+999, not 1000 digits): Money.parse judges its size first
+        return p.getAsString();
     }
 
     public static CofferException invalid(String message, String field) {

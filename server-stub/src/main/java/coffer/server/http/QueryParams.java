@@ -6,12 +6,17 @@ import coffer.core.error.ErrorCode;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reading a query string strictly, the same way on every route: an unknown parameter, a single-valued
- * one given twice, an empty one, or a number out of range is INVALID_REQUEST naming the parameter.
+ * one given twice, an empty one, or a number out of range or not in ASCII digits is INVALID_REQUEST
+ * naming the parameter.
  */
 public final class QueryParams {
+    /** Up to nine ASCII digits: any int a page size could be, and nothing {@code parseInt} would read differently. */
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,9}");
+
     private QueryParams() {
     }
 
@@ -40,19 +45,20 @@ public final class QueryParams {
         return value;
     }
 
-    /** A page size: {@code fallback} when absent, else a whole number from 1 to {@code max}. */
+    /**
+     * A page size: {@code fallback} when absent, else a whole number from 1 to {@code max} in ASCII digits
+     * ({@link Integer#parseInt} alone would also take a sign and any Unicode digit, such as {@code ١٠}).
+     */
     public static int limit(Map<String, List<String>> params, int fallback, int max) {
         String text = single(params, "limit");
         if (text == null) {
             return fallback;
         }
-        try {
+        if (DIGITS.matcher(text).matches()) {
             int limit = Integer.parseInt(text);
             if (limit >= 1 && limit <= max) {
                 return limit;
             }
-        } catch (NumberFormatException e) {
-            // answered below, like a number out of range
         }
         throw invalid("limit", "'limit' must be a whole number from 1 to " + max + ".");
     }

@@ -13,7 +13,7 @@ import com.google.gson.FieldNamingPolicy;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import io.javalin.http.Context;
 
 import java.lang.reflect.RecordComponent;
@@ -39,19 +39,15 @@ public final class Requests {
 
     /**
      * The body as {@code type}: a JSON object whose every field is one of the record's components
-     * (snake_case on the wire). Malformed JSON, another JSON type or an unknown field is INVALID_REQUEST.
+     * (snake_case on the wire), read strictly ({@link Json#readRequest}). Malformed JSON, another JSON type,
+     * an unknown field, a field given twice or a value of the wrong type is INVALID_REQUEST.
      */
     public static <T extends Record> T body(Context ctx, Class<T> type) {
         String text = ctx.body();
         if (text.isBlank()) {
             throw invalid("The request needs a JSON body.");
         }
-        JsonElement tree;
-        try {
-            tree = JsonParser.parseString(text);
-        } catch (JsonParseException e) {
-            throw invalid("The request body is not valid JSON.");
-        }
+        JsonElement tree = Json.readRequest(text);
         if (!tree.isJsonObject()) {
             throw invalid("The request body must be a JSON object.");
         }
@@ -74,16 +70,11 @@ public final class Requests {
                 throw new CofferException(ErrorCode.INVALID_REQUEST, "Unknown field '" + field + "'.", Map.of("field", field));
             }
         }
-        // Gson reads any string as a boolean ("yes" is false): a yes/no field must be a JSON true or false
         for (RecordComponent c : type.getRecordComponents()) {
-            if (c.getType() == Boolean.class || c.getType() == boolean.class) {
-                JsonElement value = object.get(wireName(type, c));
-                if (value != null && !value.isJsonNull()
-                        && !(value.isJsonPrimitive() && value.getAsJsonPrimitive().isBoolean())) {
-                    String field = wireName(type, c);
-                    throw new CofferException(ErrorCode.INVALID_REQUEST, "'" + field + "' must be true or false.",
-                            Map.of("field", field));
-                }
+            String field = wireName(type, c);
+            JsonElement value = object.get(field);
+            if (value != null && !value.isJsonNull()) {
+                requireType(field, c.getType(), value);
             }
         }
         try {
@@ -91,6 +82,41 @@ public final class Requests {
         } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
             throw invalid("A field of the request has the wrong type.");
         }
+    }
+
+    /**
+     * Gson converts where a request should be refused: any string to a boolean ("yes" is false), a string
+     * to a number through {@code Long.parseLong} (which reads any Unicode digit), a fraction or a number
+     * past the range to a whole number by cutting it. A yes/no or whole-number component takes only its own
+     * JSON type; text takes a string or a number (amounts are exact decimals either way), and what it says
+     * is judged by the route.
+     */
+    private static void requireType(String field, Class<?> type, JsonElement value) {
+        JsonPrimitive p = value.isJsonPrimitive() ? value.getAsJsonPrimitive() : null;
+        if (type == Boolean.class || type == boolean.class) {
+            if (p == null || !p.isBoolean()) {
+                throw wrongType(field, "must be true or false");
+            }
+        } else if (type == Long.class || type == long.class || type == Integer.class || type == int.class) {
+            boolean whole = p != null && p.isNumber() && fits(p.getAsBigDecimal(), type == Long.class || type == long.class);
+            if (!whole) {
+                throw wrongType(field, "must be a whole number");
+            }
+        }
+    }
+
+    /** A whole number in the long (or int) range; the strict reader keeps every number small enough to ask. */
+    private static boolean fits(java.math.BigDecimal number, boolean asLong) {
+        try {
+            long whole = number.longValueExact();
+            return asLong || whole == (int) whole;
+        } catch (ArithmeticException e) {
+            return false;
+        }
+    }
+
+    private static CofferException wrongType(String field, String what) {
+        return new CofferException(ErrorCode.INVALID_REQUEST, "'" + field + "' " + what + ".", Map.of("field", field));
     }
 
     /** {@code value}, or INVALID_REQUEST naming the missing field. */

@@ -4,6 +4,7 @@ import coffer.core.money.Money;
 import com.google.gson.FieldNamingPolicy;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
 import com.google.gson.ToNumberPolicy;
 import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
@@ -36,6 +37,17 @@ public final class Json {
     /** The shared, thread-safe instance. */
     public static Gson gson() {
         return GSON;
+    }
+
+    /**
+     * A request body's JSON, read strictly: single quotes, comments, a field given twice in one object,
+     * nesting deeper than 64, and numbers longer than 100 characters or with an exponent beyond ±1000 are
+     * refused. Every surface reads request JSON through this; answers are written by {@link #gson()}.
+     *
+     * @throws coffer.core.error.CofferException INVALID_REQUEST saying what is wrong
+     */
+    public static JsonElement readRequest(String text) {
+        return StrictReader.parse(text);
     }
 
     private static final class MoneyAdapter extends TypeAdapter<Money> {

@@ -308,7 +308,9 @@ final class LedgerQueries {
     Result<HistoryPage> historyAfter(String envId, String cursor, Set<String> allowedWallets) {
         Cursor decoded;
         try {
-            decoded = Json.gson().fromJson(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8), Cursor.class);
+            // client data (a partner's cursor is not sealed): read as strictly as a request body
+            decoded = Json.gson().fromJson(Json.readRequest(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)),
+                    Cursor.class);
             if (decoded == null || decoded.query() == null || decoded.id() == null) {
                 throw new IllegalArgumentException("incomplete cursor");
             }

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The payments table: the row a payment adds to its movement, and the reads that join the two. A
@@ -123,17 +125,19 @@ final class PaymentRows {
 
     /** Where a page of payments ended: the cursor a client passes back, opaque to it. */
     private record Position(long createdAt, String id) {
+        private static final Pattern TEXT = Pattern.compile("([0-9]{1,18})\\.(.+)", Pattern.DOTALL);
+
         String encode() {
             return Base64.getUrlEncoder().withoutPadding()
                     .encodeToString((createdAt + "." + id).getBytes(StandardCharsets.UTF_8));
         }
 
+        /** What {@link #encode} wrote, the time in ASCII digits ({@code Long.parseLong} alone reads any digit); else empty. */
         static Optional<Position> decode(String cursor) {
             try {
-                String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-                int dot = text.indexOf('.');
-                return Optional.of(new Position(Long.parseLong(text.substring(0, dot)), text.substring(dot + 1)));
-            } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+                Matcher m = TEXT.matcher(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
+                return m.matches() ? Optional.of(new Position(Long.parseLong(m.group(1)), m.group(2))) : Optional.empty();
+            } catch (IllegalArgumentException e) {
                 return Optional.empty();
             }
         }

@@ -52,7 +52,6 @@ import java.util.Set;
  */
 public final class PartnerWalletRoutes implements HttpApi.Routes {
     static final int ORDERS_PAGE = 100;
-    private static final int MAX_PRODUCT_ID = 200;
 
     private final LedgerService ledger;
     private final TopupService topups;
@@ -181,10 +180,6 @@ public final class PartnerWalletRoutes implements HttpApi.Routes {
         Wallet wallet = ownWallet(envId, user, walletId);
         Money amount = body.amount(wallet.currency());
         String productId = body.id("product_id");
-        if (productId.length() > MAX_PRODUCT_ID) {
-            throw new CofferException(ErrorCode.INVALID_REQUEST, "'product_id' is longer than " + MAX_PRODUCT_ID + " characters.",
-                    Map.of("field", "product_id"));
-        }
         String description = body.string("description");
         String metadata = Json.gson().toJson(Map.of("product_id", productId));
         Movement order = Requests.value(ctx, ledger.pay(envId, user.id(), wallet.id(), amount, productId,

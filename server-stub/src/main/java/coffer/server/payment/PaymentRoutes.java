@@ -12,6 +12,7 @@ import coffer.core.error.ErrorCode;
 import coffer.core.error.Result;
 import coffer.server.auth.Principal;
 import coffer.server.http.HttpApi;
+import coffer.server.http.QueryParams;
 import coffer.server.http.Requests;
 import coffer.server.json.Json;
 import coffer.server.ledger.LedgerService;
@@ -81,7 +82,9 @@ public final class PaymentRoutes implements HttpApi.Routes {
 
     private void list(Context ctx) {
         Principal p = Requests.principal(ctx);
-        PaymentPage page = payments.list(p, ctx.queryParam("cursor"), limit(ctx.queryParam("limit")));
+        Map<String, List<String>> params = ctx.queryParamMap();
+        QueryParams.requireKnown(params, List.of("cursor", "limit"));
+        PaymentPage page = payments.list(p, QueryParams.cursor(params), QueryParams.limit(params, DEFAULT_PAGE, MAX_PAGE));
         ctx.json(new PaymentList(page.payments().stream().map(PaymentRoutes::view).toList(), page.nextCursor()));
     }
 
@@ -95,22 +98,6 @@ public final class PaymentRoutes implements HttpApi.Routes {
         } catch (CofferException e) {
             return e.toResult();
         }
-    }
-
-    private static int limit(String text) {
-        if (text == null) {
-            return DEFAULT_PAGE;
-        }
-        try {
-            int limit = Integer.parseInt(text);
-            if (limit >= 1 && limit <= MAX_PAGE) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new CofferException(ErrorCode.INVALID_REQUEST, "'limit' must be a whole number from 1 to " + MAX_PAGE + ".",
-                Map.of("field", "limit"));
     }
 
     static PaymentView view(Payment p) {

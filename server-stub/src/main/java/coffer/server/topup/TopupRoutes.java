@@ -6,22 +6,16 @@ import coffer.core.api.TopupTypes.TopupRefundRequest;
 import coffer.core.api.TopupTypes.TopupRefundView;
 import coffer.core.api.TopupTypes.TopupRequest;
 import coffer.core.api.TopupTypes.TopupView;
-import coffer.core.error.CofferException;
-import coffer.core.error.ErrorCode;
 import coffer.server.auth.Principal;
 import coffer.server.http.HttpApi;
+import coffer.server.http.PageCursor;
 import coffer.server.http.QueryParams;
 import coffer.server.http.Requests;
 import coffer.server.ledger.Outcome;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonParser;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -51,7 +45,6 @@ public final class TopupRoutes implements HttpApi.Routes {
     private void create(Context ctx) {
         Principal p = Requests.principal(ctx);
         TopupRequest r = Requests.body(ctx, TopupRequest.class);
-        requireBoolean(ctx.body(), "save_card");
         answer(ctx, topups, topups.create(p, r, Requests.idempotencyKey(ctx, p)));
     }
 
@@ -66,20 +59,13 @@ public final class TopupRoutes implements HttpApi.Routes {
         QueryParams.requireKnown(params, Set.of("cursor", "limit"));
         int limit = QueryParams.limit(params, DEFAULT_PAGE, MAX_PAGE);
         String cursor = QueryParams.cursor(params);
-        Long beforeCreated = null;
-        String beforeId = null;
-        if (cursor != null) {
-            String[] parts = decode(cursor);
-            beforeCreated = Long.parseLong(parts[0]);
-            beforeId = parts[1];
-        }
-        List<Topup> page = topups.page(p, beforeCreated, beforeId, limit + 1);
+        PageCursor after = cursor == null ? null : PageCursor.decode(cursor);
+        List<Topup> page = topups.page(p, after == null ? null : after.createdMillis(), after == null ? null : after.id(), limit + 1);
         String next = null;
         if (page.size() > limit) {
             page = page.subList(0, limit);
             Topup last = page.get(limit - 1);
-            next = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    (last.createdAt().toEpochMilli() + ":" + last.id()).getBytes(StandardCharsets.UTF_8));
+            next = PageCursor.after(last.createdAt(), last.id()).encode();
         }
         ctx.json(new TopupList(page.stream().map(t -> view(topups, t)).toList(), next));
     }
@@ -94,29 +80,6 @@ public final class TopupRoutes implements HttpApi.Routes {
         var m = done.movement();
         ctx.status(201).json(new TopupRefundView(m.id(), ctx.pathParam("id"), m.status().wire(), m.amount().toDecimalString(),
                 m.amount().currencyCode(), done.providerRefund().id(), m.createdAt().toString()));
-    }
-
-    /** Gson reads any string as a Boolean (false unless "true"): a flag must be a JSON boolean or absent. */
-    private static void requireBoolean(String body, String field) {
-        JsonElement value = JsonParser.parseString(body).getAsJsonObject().get(field);
-        if (value != null && !value.isJsonNull()
-                && !(value.isJsonPrimitive() && value.getAsJsonPrimitive().isBoolean())) {
-            throw new CofferException(ErrorCode.INVALID_REQUEST, "'" + field + "' must be true or false.",
-                    Map.of("field", field));
-        }
-    }
-
-    private static String[] decode(String cursor) {
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":", 2);
-            Long.parseLong(parts[0]);
-            if (parts.length == 2 && !parts[1].isEmpty()) {
-                return parts;
-            }
-        } catch (IllegalArgumentException e) {
-            // answered below
-        }
-        throw QueryParams.invalid("cursor", "'cursor' is not one this server gave out.");
     }
 
     /** A top-up as the user API shows it. */

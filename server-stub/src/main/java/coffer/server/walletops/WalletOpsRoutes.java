@@ -191,7 +191,7 @@ public final class WalletOpsRoutes implements HttpApi.Routes {
                 minor = cents.longValueExact();
             } catch (ArithmeticException tooPreciseOrLarge) {
                 throw new CofferException(ErrorCode.INVALID_AMOUNT, "'amount' must be a whole number of cents that fits "
-                        + "in 64 bits, was " + cents.toPlainString() + ".", Map.of("field", "amount"));
+                        + "in 64 bits, was " + p.getAsString() + ".", Map.of("field", "amount"));
             }
             if (minor <= 0) {
                 throw new CofferException(ErrorCode.INVALID_AMOUNT, "'amount' must be more than zero.", Map.of("field", "amount"));

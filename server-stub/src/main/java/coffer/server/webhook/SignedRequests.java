@@ -1,10 +1,10 @@
 package coffer.server.webhook;
 
+import coffer.core.error.CofferException;
 import coffer.server.http.PartnerSignatures;
 import coffer.server.http.Requests;
+import coffer.server.json.Json;
 import com.google.gson.JsonElement;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import io.javalin.http.Context;
 
 /**
@@ -31,15 +31,18 @@ public final class SignedRequests {
         return Requests.body(ctx, type);
     }
 
-    /** The body's {@code env_id} when it is a JSON object with a string there, else null. */
+    /**
+     * The body's {@code env_id} when it is a JSON object (read as strictly as the body itself) with a
+     * string there, else null: a body that is not strict JSON names no environment, so its signature is refused.
+     */
     private static String envIdOf(String body) {
         try {
-            JsonElement tree = JsonParser.parseString(body);
+            JsonElement tree = Json.readRequest(body);
             if (tree.isJsonObject() && tree.getAsJsonObject().get("env_id") instanceof com.google.gson.JsonPrimitive p
                     && p.isString()) {
                 return p.getAsString();
             }
-        } catch (JsonParseException e) {
+        } catch (CofferException e) {
             // not JSON: no environment, so the signature check refuses it
         }
         return null;

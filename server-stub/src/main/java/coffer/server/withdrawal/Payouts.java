@@ -12,6 +12,7 @@ import coffer.server.db.Database;
 import coffer.server.gateway.PaymentProvider;
 import coffer.server.gateway.PaymentProvider.PayoutLinkRequest;
 import coffer.server.gateway.PaymentProvider.PayoutRequest;
+import coffer.server.http.PageCursor;
 import coffer.server.ledger.IdempotencyKey;
 import coffer.server.ledger.Ids;
 import coffer.server.ledger.LedgerService;
@@ -21,11 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -174,20 +173,14 @@ public final class Payouts {
 
     /** The caller's payouts of {@code kind}, newest first; {@code cursor} from the previous page or null. */
     public Page page(String envId, String userId, PayoutKind kind, String cursor, int limit) {
-        Long beforeMillis = null;
-        String beforeId = null;
-        if (cursor != null) {
-            String[] parts = decodeCursor(cursor);
-            beforeMillis = Long.parseLong(parts[0]);
-            beforeId = parts[1];
-        }
-        List<Payout> rows = store.page(envId, userId, kind, beforeMillis, beforeId, limit + 1);
+        PageCursor after = cursor == null ? null : PageCursor.decode(cursor);
+        List<Payout> rows = store.page(envId, userId, kind, after == null ? null : after.createdMillis(),
+                after == null ? null : after.id(), limit + 1);
         if (rows.size() <= limit) {
             return new Page(rows, null);
         }
         Payout last = rows.get(limit - 1);
-        String next = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                (last.createdAt().toEpochMilli() + ":" + last.id()).getBytes(StandardCharsets.UTF_8));
+        String next = PageCursor.after(last.createdAt(), last.id()).encode();
         return new Page(rows.subList(0, limit), next);
     }
 
@@ -341,19 +334,5 @@ public final class Payouts {
 
     private static IdempotencyKey ledgerKey(String payoutId, String step) {
         return new IdempotencyKey(LEDGER_SCOPE, payoutId + ":" + step);
-    }
-
-    private static String[] decodeCursor(String cursor) {
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            String[] parts = text.split(":", 2);
-            if (parts.length == 2) {
-                Long.parseLong(parts[0]);
-                return parts;
-            }
-        } catch (IllegalArgumentException e) {
-            // answered below
-        }
-        throw new CofferException(ErrorCode.INVALID_REQUEST, "'cursor' is not one this server gave.", Map.of("field", "cursor"));
     }
 }

@@ -1,6 +1,7 @@
 package coffer.server.partner;
 
 import coffer.core.signature.PartnerRequestSigner;
+import coffer.server.json.Json;
 import coffer.server.ledger.DemoData;
 import coffer.server.testing.DemoServerTest;
 import coffer.server.testing.Http;
@@ -246,6 +247,15 @@ class Seed000PartnerWalletTest extends DemoServerTest {
             amount not a number   | {"env_id": 123, "user_id": 123, "wallet_id": "W", "amount": true, "product_id": "p"} | INVALID_AMOUNT
             fractional user id    | {"env_id": 123, "user_id": 1.5, "wallet_id": "W", "amount": 1, "product_id": "p"}  | INVALID_REQUEST
             unknown wallet        | {"env_id": 123, "user_id": 123, "wallet_id": "wal_nope", "amount": 1, "product_id": "p"} | WALLET_NOT_FOUND
+            env id 1e100000       | {"env_id": 1e100000, "user_id": 123, "wallet_id": "W", "amount": 1, "product_id": "p"} | INVALID_REQUEST
+            user id 1E+2147483647 | {"env_id": 123, "user_id": 1E+2147483647, "wallet_id": "W", "amount": 1, "product_id": "p"} | INVALID_REQUEST
+            user id 1e-2147483648 | {"env_id": 123, "user_id": 1e-2147483648, "wallet_id": "W", "amount": 1, "product_id": "p"} | INVALID_REQUEST
+            user id of 300 digits | {"env_id": 123, "user_id": 1e299, "wallet_id": "W", "amount": 1, "product_id": "p"} | INVALID_REQUEST
+            amount 1e100000       | {"env_id": 123, "user_id": 123, "wallet_id": "W", "amount": 1e100000, "product_id": "p"} | INVALID_REQUEST
+            amount 1e-400         | {"env_id": 123, "user_id": 123, "wallet_id": "W", "amount": 1e-400, "product_id": "p"} | INVALID_AMOUNT
+            Arabic-Indic digits   | {"env_id": 123, "user_id": 123, "wallet_id": "W", "amount": "١٠٠", "product_id": "p"} | INVALID_AMOUNT
+            amount given twice    | {"env_id": 123, "user_id": 123, "wallet_id": "W", "amount": 1, "amount": 900, "product_id": "p"} | INVALID_REQUEST
+            a comment             | {"env_id": 123, "user_id": 123, "wallet_id": "W", /* x */ "amount": 1, "product_id": "p"} | INVALID_REQUEST
             """)
     void badPaymentsAreRefusedWithTheirCodeAndMoveNothing(String name, String body, String code) throws Exception {
         String walletId = onlyWallet("123", "123").get("id").getAsString();
@@ -254,6 +264,50 @@ class Seed000PartnerWalletTest extends DemoServerTest {
         assertThat(r.statusCode()).as(r.body()).isBetween(400, 499);
         assertThat(Caller.errorCode(r)).isEqualTo(code);
         assertThat(String.valueOf(server.verify().movements())).isEqualTo(before);
+    }
+
+    @Test
+    void aDoubleEncodedBodyIsReadAsStrictlyAsAnyOther() throws Exception {
+        String walletId = onlyWallet("123", "123").get("id").getAsString();
+        long before = server.verify().movements();
+        String object = "{\"env_id\": 123, \"user_id\": 123, \"wallet_id\": \"" + walletId + "\", \"product_id\": \"p\", ";
+        for (String inner : List.of(object + "\"amount\": 1, \"amount\": 900}", object + "'amount': 1}",
+                object + "\"amount\": 1} // more", object.replace("\"env_id\": 123", "\"env_id\": 1e100000") + "\"amount\": 1}")) {
+            HttpResponse<String> r = signed("POST", "/wallet/payment/", Json.gson().toJson(inner));
+            assertThat(r.statusCode()).as(inner + ": " + r.body()).isEqualTo(400);
+            assertThat(Caller.errorCode(r)).isEqualTo("INVALID_REQUEST");
+        }
+        HttpResponse<String> paid = signed("POST", "/wallet/payment/", Json.gson().toJson(object + "\"amount\": 1}"));
+        assertThat(paid.statusCode()).as(paid.body()).isEqualTo(200);
+        assertThat(server.verify().movements()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aPartnersIdIsAtMostTwoHundredCharactersWithoutControlCharacters() {
+        for (String userId : List.of("u".repeat(201), "user\u0000one", "line\nbreak")) {
+            HttpResponse<String> r = signed("POST", "/wallet/", "{\"env_id\": \"123\", \"user_id\": " + Json.gson().toJson(userId) + "}");
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+            assertThat(Caller.errorCode(r)).isEqualTo("INVALID_REQUEST");
+        }
+        HttpResponse<String> longest = signed("POST", "/wallet/", "{\"env_id\": \"123\", \"user_id\": \"" + "u".repeat(200) + "\"}");
+        assertThat(longest.statusCode()).as(longest.body()).isEqualTo(200);
+    }
+
+    @Test
+    void anOrdersCursorIsClientDataAndAnAlteredOneIsRefusedWithACode() {
+        String walletId = onlyWallet("123", "123").get("id").getAsString();
+        String query = "{\"query\":{\"wallet_ids\":[\"" + walletId + "\"],\"kinds\":[],\"statuses\":[],\"limit\":1,\"from\":";
+        String after = "},\"created_at\":" + System.currentTimeMillis() + ",\"id\":\"txn_x\"}";
+        for (String altered : List.of(
+                // an instant this far out overflows epoch milliseconds
+                query + "\"+999999999-12-31T23:59:59Z\"" + after,
+                query + "null,\"limit\":500" + after,
+                query + "null},\"created_at\":1e100000,\"id\":\"txn_x\"}")) {
+            String cursor = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(altered.getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> r = signed("GET", "/wallet/123/orders/123?cursor=" + cursor, "");
+            assertThat(r.statusCode()).as(altered + ": " + r.body()).isEqualTo(400);
+            assertThat(Caller.errorCode(r)).isEqualTo("INVALID_REQUEST");
+        }
     }
 
     private static JsonObject onlyWallet(String env, String user) {

@@ -219,6 +219,48 @@ class ProviderSimulatorTest extends DemoServerTest {
         assertThat(wrongKey.statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void aSignedWebhookIsReadStrictlyAndOnlyAStrictEventIsApplied() throws Exception {
+        Recorder handler = new Recorder("test.strict");
+        try (AutoCloseable registered = server.server().providerEvents().add(handler)) {
+            String secret = server.providerWebhookSecret();
+            String id = "evt_strict_" + System.nanoTime();
+            String created = "\"created\":\"" + Instant.now() + "\",\"data\":{\"reference\":\"r\"}";
+            for (String body : List.of(
+                    "{\"id\":\"" + id + "\",\"type\":\"test.other\",\"type\":\"test.strict\"," + created + "}",
+                    "{'id':'" + id + "','type':'test.strict'," + created + "}",
+                    "{\"id\":\"" + id + "\",/* c */\"type\":\"test.strict\"," + created + "}")) {
+                HttpResponse<String> refused = ProviderEvents.send(server, body, secret, Instant.now());
+                assertThat(refused.statusCode()).as(body).isEqualTo(400);
+                assertThat(Caller.errorCode(refused)).isEqualTo("INVALID_REQUEST");
+            }
+            // a field of the data that is not plain would make the handler fail, and a 500 have the event sent forever
+            HttpResponse<String> nested = ProviderEvents.send(server, "{\"id\":\"" + id + "\",\"type\":\"payout.succeeded\","
+                    + "\"created\":\"" + Instant.now() + "\",\"data\":{\"reference\":{\"id\":\"x\"}}}", secret, Instant.now());
+            assertThat(nested.statusCode()).as(nested.body()).isEqualTo(400);
+            assertThat(Caller.errorCode(nested)).isEqualTo("INVALID_REQUEST");
+            assertThat(handler.seen()).isEmpty();
+            HttpResponse<String> strict = ProviderEvents.send(server,
+                    "{\"id\":\"" + id + "\",\"type\":\"test.strict\"," + created + "}", secret, Instant.now());
+            assertThat(strict.statusCode()).as(strict.body()).isEqualTo(200);
+            assertThat(handler.applied()).hasSize(1);
+        }
+    }
+
+    @Test
+    void theProviderApiTakesAWholeNumberOfSecondsOnlyAsAJsonNumber() {
+        String link = "{\"reference\":\"" + reference("link") + "\",\"amount\":\"1.00\",\"currency\":\"USD\",\"expires_in_seconds\":";
+        for (String seconds : List.of("\"60\"", "\"\u0666\u0660\"", "60.5", "1e20", "true", "[60]")) {
+            HttpResponse<String> r = Http.postJson(HttpRequest.newBuilder(URI.create(server.url("/provider/v1/payout-links")))
+                    .header("Authorization", "Bearer " + server.providerApiKey()), link + seconds + "}");
+            assertThat(r.statusCode()).as(seconds + ": " + r.body()).isEqualTo(400);
+            assertThat(Caller.errorCode(r)).isEqualTo("INVALID_REQUEST");
+        }
+        HttpResponse<String> ok = Http.postJson(HttpRequest.newBuilder(URI.create(server.url("/provider/v1/payout-links")))
+                .header("Authorization", "Bearer " + server.providerApiKey()), link + "60}");
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(201);
+    }
+
     /** The one event the handler applied about {@code reference}, waiting for it. */
     static ProviderEvent only(Recorder handler, String reference) {
         List<ProviderEvent> events = Poll.until(() -> handler.about(reference), list -> !list.isEmpty());

@@ -99,13 +99,24 @@ public final class TestServer implements AutoCloseable {
 
     /** The provider simulator's webhook secret, read from the server's database, for tests that craft provider webhooks. */
     public String providerWebhookSecret() {
+        return serverKey("provider.webhook_secret");
+    }
+
+    /** The provider simulator's API key, for tests that call {@code /provider/v1/...} as Coffer does. */
+    public String providerApiKey() {
+        return serverKey("provider.api_key");
+    }
+
+    private String serverKey(String id) {
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(DatabaseConfig.sqlite(dataDir).jdbcUrl());
-             java.sql.PreparedStatement ps = c.prepareStatement("SELECT secret FROM server_keys WHERE id = 'provider.webhook_secret'");
-             java.sql.ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) {
-                throw new IllegalStateException("the provider has no webhook secret yet");
+             java.sql.PreparedStatement ps = c.prepareStatement("SELECT secret FROM server_keys WHERE id = ?")) {
+            ps.setString(1, id);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("the server has no key " + id + " yet");
+                }
+                return rs.getString(1);
             }
-            return rs.getString(1);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -282,6 +282,9 @@ class TopupRoutesTest extends DemoServerTest {
             return URL relative       | {"wallet_id":"WALLET","amount":"5.00","currency":"USD","return_url":"/done"} | INVALID_REQUEST
             save_card not a boolean   | {"wallet_id":"WALLET","amount":"5.00","currency":"USD","save_card":"yes"}    | INVALID_REQUEST
             unknown field             | {"wallet_id":"WALLET","amount":"5.00","currency":"USD","tip":"1"}            | INVALID_REQUEST
+            exponent past the int     | {"wallet_id":"WALLET","amount":"1E+2147483647","currency":"USD"}             | INVALID_AMOUNT
+            Arabic-Indic digits       | {"wallet_id":"WALLET","amount":"٥","currency":"USD"}                         | INVALID_AMOUNT
+            amount given twice        | {"wallet_id":"WALLET","amount":"5.00","amount":"500.00","currency":"USD"}    | INVALID_REQUEST
             """)
     void badTopupRequestsAreRefusedWithACodeAndLeaveNoTrace(String what, String body, String code) throws Exception {
         User ada = user("bad");
@@ -303,6 +306,8 @@ class TopupRoutesTest extends DemoServerTest {
             list limit zero       | GET  | ?limit=0         |                     | INVALID_REQUEST
             list limit huge       | GET  | ?limit=1000      |                     | INVALID_REQUEST
             list forged cursor    | GET  | ?cursor=bm9wZQ   |                     | INVALID_REQUEST
+            cursor in other digits | GET | ?cursor=2aHZp9mg2aDZoNmg2aDZoNmg2aDZoNmg2aA6dG9wX3g |  | INVALID_REQUEST
+            limit in other digits | GET  | ?limit=%D9%A1%D9%A0 |                  | INVALID_REQUEST
             list unknown filter   | GET  | ?status=paid     |                     | INVALID_REQUEST
             """)
     void badRefundsAndListQueriesAreRefusedWithACode(String what, String method, String suffix, String body, String code)

@@ -164,6 +164,11 @@ class Seed004WalletOperationsTest extends DemoServerTest {
             past the long range     | {"walletIdTo":"W","amount":9223372036854775808,"currency":"USD"} | INVALID_AMOUNT
             unknown currency        | {"walletIdTo":"W","amount":100,"currency":"XYZ"}            | UNKNOWN_CURRENCY
             missing currency        | {"walletIdTo":"W","amount":100}                             | INVALID_REQUEST
+            amount 1e100000         | {"walletIdTo":"W","amount":1e100000,"currency":"USD"}       | INVALID_REQUEST
+            amount 1E+2147483647    | {"walletIdTo":"W","amount":1E+2147483647,"currency":"USD"}  | INVALID_REQUEST
+            amount 1e-400           | {"walletIdTo":"W","amount":1e-400,"currency":"USD"}         | INVALID_AMOUNT
+            amount given twice      | {"walletIdTo":"W","amount":100,"amount":900000,"currency":"USD"} | INVALID_REQUEST
+            a comment               | {"walletIdTo":"W",/* x */"amount":100,"currency":"USD"}     | INVALID_REQUEST
             """)
     void badInputIsA400WithItsCodeAndLeavesNoTrace(String name, String body, String code) throws Exception {
         String before = movements();

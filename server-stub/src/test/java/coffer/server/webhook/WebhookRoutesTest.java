@@ -80,6 +80,10 @@ class WebhookRoutesTest extends DemoServerTest {
                 {"PUT", "/api/v1/partner/webhook", "{\"env_id\":\"" + ENV + "\",\"hook\":\"https://example.com\"}", "400", "INVALID_REQUEST"},
                 {"PUT", "/api/v1/partner/webhook", "{\"url\":\"https://example.com\"}", "401", "INVALID_SIGNATURE"},
                 {"PUT", "/api/v1/partner/webhook", "not json", "401", "INVALID_SIGNATURE"},
+                // only a lenient parser reads these, so they name no environment (a lenient one would set the last url)
+                {"PUT", "/api/v1/partner/webhook", "{\"env_id\":\"" + ENV + "\",\"url\":\"http://127.0.0.1:9/hook\",\"url\":null}", "401", "INVALID_SIGNATURE"},
+                {"PUT", "/api/v1/partner/webhook", "{'env_id':'" + ENV + "','url':'http://127.0.0.1:9/hook'}", "401", "INVALID_SIGNATURE"},
+                {"PUT", "/api/v1/partner/webhook", "{\"env_id\":\"" + ENV + "\", // note\n\"url\":\"http://127.0.0.1:9/hook\"}", "401", "INVALID_SIGNATURE"},
                 {"GET", "/api/v1/partner/webhook-deliveries?env_id=" + ENV + "&status=lost", "", "400", "INVALID_REQUEST"},
                 {"GET", "/api/v1/partner/webhook-deliveries?env_id=" + ENV + "&limit=0", "", "400", "INVALID_REQUEST"},
                 {"GET", "/api/v1/partner/webhook-deliveries?env_id=" + ENV + "&limit=101", "", "400", "INVALID_REQUEST"},

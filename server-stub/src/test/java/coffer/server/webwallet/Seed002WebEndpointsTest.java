@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -79,6 +82,32 @@ class Seed002WebEndpointsTest extends DemoServerTest {
                 .isEqualTo("INVALID_REQUEST");
         assertThat(Caller.errorCode(alice.post("/wallet/api/transactions/verify/", "{\"reference\": \"top_nope\"}")))
                 .isEqualTo("NOT_FOUND");
+        assertThat(server.verify().movements()).isEqualTo(movements);
+    }
+
+    @Test
+    void extremeAmountsAndLenientJsonAreRefusedWithACodeAndMoveNothing() throws Exception {
+        Caller alice = server.login("alice@example.com");
+        String bobWallet = server.login("bob@example.com").firstWalletId();
+        BigDecimal before = balance(alice);
+        long movements = server.verify().movements();
+        String to = "\"destination_wallet_id\": \"" + bobWallet + "\", ";
+        Map<String, String> refused = new LinkedHashMap<>();
+        refused.put("{\"amount\": 1e100000}", "INVALID_REQUEST");
+        refused.put("{\"amount\": 1E+2147483647}", "INVALID_REQUEST");
+        refused.put("{\"amount\": \"1E+2147483647\"}", "INVALID_AMOUNT");
+        refused.put("{\"amount\": \"\u0661\u0660\u0660\"}", "INVALID_AMOUNT");
+        refused.put("{\"amount\": 1, \"amount\": 900}", "INVALID_REQUEST");
+        refused.put("{'amount': 1}", "INVALID_REQUEST");
+        refused.forEach((body, code) -> {
+            for (String route : List.of("deposit", "transfer")) {
+                String json = route.equals("transfer") ? "{" + to + body.substring(1) : body;
+                HttpResponse<String> r = alice.post("/wallet/api/wallets/default/" + route + "/", json);
+                assertThat(r.statusCode()).as(route + " " + json + ": " + r.body()).isEqualTo(400);
+                assertThat(Caller.errorCode(r)).as(route + " " + json).isEqualTo(code);
+            }
+        });
+        assertThat(balance(alice)).isEqualByComparingTo(before);
         assertThat(server.verify().movements()).isEqualTo(movements);
     }
 

@@ -90,6 +90,11 @@ class MoneyOutBadInputTest extends DemoServerTest {
                 arguments("GET", "/api/v1/withdrawals?limit=0", null, 400, "INVALID_REQUEST"),
                 arguments("GET", "/api/v1/withdrawals?limit=abc", null, 400, "INVALID_REQUEST"),
                 arguments("GET", "/api/v1/withdrawals?cursor=not-a-cursor", null, 400, "INVALID_REQUEST"),
+                // a time in Arabic-Indic digits, which Long.parseLong would read
+                arguments("GET", "/api/v1/withdrawals?cursor=2aHZp9mg2aDZoNmg2aDZoNmg2aDZoNmg2aA6d2RyX3g", null, 400, "INVALID_REQUEST"),
+                arguments("GET", "/api/v1/settlements?limit=%D9%A1%D9%A0", null, 400, "INVALID_REQUEST"),
+                arguments("POST", "/api/v1/settlements", "{" + w + "," + to + ",\"amount\":\"1E+2147483647\",\"currency\":\"USD\"}", 400,
+                        "INVALID_AMOUNT"),
                 arguments("GET", "/api/v1/withdrawals?status=pending", null, 400, "INVALID_REQUEST"),
                 arguments("GET", "/api/v1/withdrawals/wdr_nope", null, 404, "NOT_FOUND"),
                 // settlements

@@ -53,10 +53,16 @@ public final class Money implements Comparable<Money> {
      * number's own text ({@code "1e2"}). Trailing zeros beyond the currency's decimals are accepted
      * ({@code "1.50"} and {@code "1.500"} are the same USD amount); a non-zero digit beyond them is not.
      *
-     * @param text     decimal text, never null; no grouping separators, no currency symbol
+     * <p>Only ASCII is read: {@link BigDecimal} alone would take any Unicode digit ({@code "١٠٠"} is 100),
+     * and text a validating proxy or a person reads differently from the ledger is refused, not guessed at.
+     * The text is at most 64 characters, and its size is judged before any work is done on it, so an
+     * exponent such as {@code 1e999999999} costs nothing.
+     *
+     * @param text     decimal text, never null; ASCII digits, one optional sign, point and exponent; no
+     *                 grouping separators, no currency symbol
      * @param currency a currency with a minor unit
      * @return the exact amount
-     * @throws CofferException {@link ErrorCode#INVALID_AMOUNT} if the text is not a number, needs more
+     * @throws CofferException {@link ErrorCode#INVALID_AMOUNT} if the text is not such a number, needs more
      *                         decimals than the currency has, or is outside the long range of minor units
      */
     public static Money parse(String text, Currency currency) {
@@ -70,6 +76,9 @@ public final class Money implements Comparable<Money> {
         }
         BigDecimal decimal;
         try {
+            if (!isAsciiDecimal(trimmed)) {
+                throw new NumberFormatException("not ASCII decimal text");
+            }
             decimal = new BigDecimal(trimmed);
         } catch (NumberFormatException e) {
             throw invalid("Amount '" + trimmed + "' is not a decimal number", trimmed, currency);
@@ -77,7 +86,8 @@ public final class Money implements Comparable<Money> {
         int digits = currency.getDefaultFractionDigits();
         // decide on size and precision before scaling, so "1e999999999" costs nothing
         BigDecimal stripped = decimal.stripTrailingZeros();
-        if (stripped.signum() != 0 && stripped.precision() - stripped.scale() > 19) {
+        // in long: with a scale near Integer.MIN_VALUE the int difference wraps and a huge number looks small
+        if (stripped.signum() != 0 && (long) stripped.precision() - stripped.scale() > 19) {
             throw invalid("Amount " + trimmed + " is out of range", trimmed, currency);
         }
         if (stripped.scale() > digits) {
@@ -95,6 +105,17 @@ public final class Money implements Comparable<Money> {
     /** As {@link #parse(String, Currency)}, with the currency given by its ISO code. */
     public static Money parse(String text, String currencyCode) {
         return parse(text, Currencies.of(currencyCode));
+    }
+
+    /** Only the characters a decimal number is written with in ASCII; {@link BigDecimal} checks their order. */
+    private static boolean isAsciiDecimal(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < '0' || c > '9') && c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The signed count of minor units. */

@@ -18,8 +18,10 @@ import static org.quicktheories.api.Pair.of;
 import static org.quicktheories.generators.Generate.constant;
 import static org.quicktheories.generators.Generate.frequency;
 import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
+import static org.quicktheories.generators.SourceDSL.strings;
 
 /**
  * Properties of {@link Money} over generated amounts. Each run draws a fresh seed, 1000 examples per
@@ -28,6 +30,16 @@ import static org.quicktheories.generators.SourceDSL.longs;
  */
 class MoneyPropertyTest {
     private static final Gen<Currency> CURRENCIES = arbitrary().pick(Currencies.all());
+
+    /** The zero of Unicode decimal digit blocks that {@link java.math.BigDecimal} would read as 0 to 9. */
+    private static final List<Character> FOREIGN_ZEROS = List.of(
+            '\u0660', // Arabic-Indic
+            '\u06F0', // Extended Arabic-Indic (Persian, Urdu)
+            '\u0966', // Devanagari
+            '\u09E6', // Bengali
+            '\u0E50', // Thai
+            '\uFF10'  // full-width
+    );
 
     @Test
     void formatThenParseGivesTheSameAmountInEveryCurrency() {
@@ -45,6 +57,35 @@ class MoneyPropertyTest {
         for (Currency currency : all) {
             assertThat(Currencies.of(currency.getCurrencyCode())).isEqualTo(currency);
         }
+    }
+
+    @Test
+    void anAmountWrittenWithADigitOutsideAsciiIsRefused() {
+        Gen<Character> zeros = arbitrary().pick(FOREIGN_ZEROS);
+        qt().forAll(longs().all(), zeros, integers().between(0, 30)).checkAssert((minor, zero, pick) -> {
+            String text = Money.ofMinor("USD", minor).toDecimalString();
+            int[] digits = java.util.stream.IntStream.range(0, text.length()).filter(i -> Character.isDigit(text.charAt(i))).toArray();
+            int at = digits[pick % digits.length];
+            String foreign = text.substring(0, at) + (char) (zero + (text.charAt(at) - '0')) + text.substring(at + 1);
+            assertThatThrownBy(() -> Money.parse(foreign, "USD")).as(foreign)
+                    .isInstanceOfSatisfying(CofferException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_AMOUNT));
+        });
+    }
+
+    @Test
+    void anyTextIsAnExactAmountOrInvalidAmountNeverAnotherFailure() {
+        Gen<String> pieces = arbitrary().pick("0", "1", "9", "00", ".", "-", "+", "e", "E", "e-", "E+", "2147483647", "2147483648",
+                "999999999", "9223372036854775807", "١", "０", " ", "\u2003", ",", "_", "x", "NaN", "Infinity");
+        Gen<String> texts = lists().of(pieces).ofSizeBetween(0, 12).map(p -> String.join("", p))
+                .mix(strings().allPossible().ofLengthBetween(0, 80), 20);
+        qt().forAll(texts, CURRENCIES).checkAssert((text, currency) -> {
+            try {
+                Money money = Money.parse(text, currency);
+                assertThat(Money.parse(money.toDecimalString(), currency)).isEqualTo(money);
+            } catch (CofferException e) {
+                assertThat(e.code()).as(text).isEqualTo(ErrorCode.INVALID_AMOUNT);
+            }
+        });
     }
 
     @Test

@@ -71,6 +71,28 @@ class MoneyTest {
                 .isInstanceOfSatisfying(CofferException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_AMOUNT));
     }
 
+    @ParameterizedTest(name = "{0} is refused")
+    @ValueSource(strings = {"\u0661\u0660\u0660", "\u06F1\u06F0\u06F0", "\uFF11\uFF10\uFF10", "\u0967\u0966\u0966",
+            "1\u0660.00", "10.0\u0660", "1e\u0662", "\uD835\uDFCF\uD835\uDFCE\uD835\uDFCE", "1\u066B00"})
+    void refusesDigitsOutsideAsciiThatBigDecimalWouldRead(String text) {
+        assertThatThrownBy(() -> Money.parse(text, USD))
+                .isInstanceOfSatisfying(CofferException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_AMOUNT));
+    }
+
+    @ParameterizedTest(name = "{0} is refused")
+    @ValueSource(strings = {"1E+2147483647", "1e-2147483648", "1e100000", "1e-400", "99999999999999999999"})
+    void refusesExtremeExponentsAndLengthsAsInvalidAmounts(String text) {
+        assertThatThrownBy(() -> Money.parse(text, USD))
+                .isInstanceOfSatisfying(CofferException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_AMOUNT));
+    }
+
+    @Test
+    void negativeZeroAndZeroWithAnExponentAreZero() {
+        assertThat(Money.parse("-0", USD).isZero()).isTrue();
+        assertThat(Money.parse("0e5", USD).isZero()).isTrue();
+        assertThat(Money.parse("-0.00", USD).isZero()).isTrue();
+    }
+
     @Test
     void refusesHugeExponentsWithoutWorkingOnThem() {
         assertThatThrownBy(() -> Money.parse("1e999999999", USD))

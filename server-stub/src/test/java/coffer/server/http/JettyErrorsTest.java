@@ -1,0 +1,35 @@
+package coffer.server.http;
+
+import coffer.server.testing.DemoServerTest;
+import coffer.server.testing.Http;
+import coffer.server.testing.TestServer.Caller;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Requests Jetty refuses before any route sees them are answered like every other refusal: a 4xx whose
+ * JSON body names its code, not a page of Jetty's own.
+ */
+class JettyErrorsTest extends DemoServerTest {
+
+    @Test
+    void aTargetWithBadPercentEncodedUtf8IsA400WithItsCode() {
+        Caller alice = server.login("alice@example.com");
+        for (String path : new String[]{"/api/v1/accounts/%FF", "/api/v1/accounts/%C0%AE/lock", "/api/v1/payments/%ED%A0%80"}) {
+            HttpResponse<String> r = Http.send(alice.request(path).header("Accept", "application/json").GET());
+            assertThat(r.statusCode()).as(path).isEqualTo(400);
+            assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+            assertThat(Caller.errorCode(r)).as(r.body()).isEqualTo("INVALID_REQUEST");
+        }
+    }
+
+    @Test
+    void aTargetTooLongIsA414WithItsCodeWhateverTheClientAccepts() {
+        HttpResponse<String> r = Http.get(server.url("/api/v1/accounts/" + "x".repeat(20_000)));
+        assertThat(r.statusCode()).isEqualTo(414);
+        assertThat(Caller.errorCode(r)).as(r.body()).isEqualTo("INVALID_REQUEST");
+    }
+}
