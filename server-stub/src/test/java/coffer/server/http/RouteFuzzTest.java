@@ -172,13 +172,19 @@ class RouteFuzzTest extends DemoServerTest {
         return url.substring(url.lastIndexOf('/') + 1);
     }
 
-    /** A new session of the demo user, minted by the partner (a signed request; no password hashing). */
+    /**
+     * A new session of the demo user, minted by the partner (a signed request; no password hashing). Each
+     * is signed with a later {@code t}, as a signature is good for one request.
+     */
+    private static final java.util.concurrent.atomic.AtomicInteger TOKENS_MINTED = new java.util.concurrent.atomic.AtomicInteger();
+
     private static String partnerToken(String userId) {
         byte[] body = ("{\"env_id\":\"" + DemoData.ENV_ID + "\",\"user_id\":\"" + userId + "\"}").getBytes(StandardCharsets.UTF_8);
         String path = "/api/v1/auth/partner-token";
         HttpResponse<String> r = Http.send(HttpRequest.newBuilder(URI.create(server.url(path)))
                 .header("Content-Type", "application/json")
-                .header(PartnerRequestSigner.HEADER, new PartnerRequestSigner(DemoData.ENV_SECRET).sign("POST", path, body, Instant.now()))
+                .header(PartnerRequestSigner.HEADER, new PartnerRequestSigner(DemoData.ENV_SECRET).sign("POST", path, body,
+                        Instant.now().getEpochSecond() + TOKENS_MINTED.getAndIncrement()))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return Caller.json(r).get("access_token").getAsString();
