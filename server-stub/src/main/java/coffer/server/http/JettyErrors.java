@@ -21,6 +21,12 @@ import java.nio.charset.StandardCharsets;
  */
 final class JettyErrors extends ErrorHandler {
 
+    /** Every method gets the error body (Jetty's own handler writes one for GET, POST and HEAD only). */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int status, String message, Throwable cause,
                                     Callback callback) {
@@ -34,9 +40,12 @@ final class JettyErrors extends ErrorHandler {
         return body(status, reason);
     }
 
+    /** How every message of this handler starts: the request never reached a route. */
+    static final String PREFIX = "Refused before routing: ";
+
     private static ByteBuffer body(int status, String message) {
         var code = ErrorHandling.codeFor(status);
-        String text = message == null || message.isBlank() ? code.defaultMessage() : message;
+        String text = PREFIX + (message == null || message.isBlank() ? code.defaultMessage() : message);
         return ByteBuffer.wrap(Json.gson().toJson(ErrorBody.of(code, text)).getBytes(StandardCharsets.UTF_8));
     }
 }

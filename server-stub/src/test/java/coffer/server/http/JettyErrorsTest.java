@@ -23,6 +23,18 @@ class JettyErrorsTest extends DemoServerTest {
             assertThat(r.statusCode()).as(path).isEqualTo(400);
             assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
             assertThat(Caller.errorCode(r)).as(r.body()).isEqualTo("INVALID_REQUEST");
+            assertThat(r.body()).contains(JettyErrors.PREFIX);
+        }
+    }
+
+    @Test
+    void everyMethodGetsTheErrorBody() {
+        Caller alice = server.login("alice@example.com");
+        for (String method : new String[]{"DELETE", "PUT", "PATCH"}) {
+            HttpResponse<String> r = Http.send(alice.request("/api/v1/cards/..;/cards/x1")
+                    .method(method, java.net.http.HttpRequest.BodyPublishers.noBody()));
+            assertThat(r.statusCode()).as(method).isEqualTo(400);
+            assertThat(Caller.errorCode(r)).as(method + " " + r.body()).isEqualTo("INVALID_REQUEST");
         }
     }
 

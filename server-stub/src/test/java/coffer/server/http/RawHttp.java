@@ -30,7 +30,7 @@ final class RawHttp {
          */
         boolean reachedNoHandler() {
             return rateLimited() || (status == 404 || status == 400) && body.contains("Endpoint ") && body.contains(" not found")
-                    || status == 400 && !body.contains("\"error\"") && !body.contains("\"title\"");
+                    || status == 400 && body.contains(JettyErrors.PREFIX);
         }
     }
 
