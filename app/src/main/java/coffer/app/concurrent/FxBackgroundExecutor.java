@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,22 +42,35 @@ public final class FxBackgroundExecutor implements BackgroundExecutor, AutoClose
 
     @Override
     public <T> void submit(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
-        workers.execute(() -> {
+        run(workers, () -> {
             try {
                 T result = work.call();
-                resultThread.execute(() -> onSuccess.accept(result));
+                run(resultThread, () -> onSuccess.accept(result));
             } catch (Exception e) {
-                resultThread.execute(() -> onFailure.accept(e));
+                run(resultThread, () -> onFailure.accept(e));
             } catch (Error e) {
                 log.error("Background work failed unexpectedly", e);
-                resultThread.execute(() -> onFailure.accept(e));
+                run(resultThread, () -> onFailure.accept(e));
             }
         });
     }
 
     @Override
     public void schedule(Duration delay, Runnable task) {
-        timer.schedule(() -> resultThread.execute(task), delay.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            timer.schedule(() -> run(resultThread, task), delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            log.debug("Not scheduled: the app is closing");
+        }
+    }
+
+    /** Work or a result that arrives while the app closes has nowhere to go: it is dropped, not thrown. */
+    private static void run(Executor executor, Runnable task) {
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException e) {
+            log.debug("Dropped: the app is closing");
+        }
     }
 
     @Override
