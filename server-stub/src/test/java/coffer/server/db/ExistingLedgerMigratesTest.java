@@ -1,0 +1,49 @@
+package coffer.server.db;
+
+import coffer.server.CofferServer;
+import coffer.server.ledger.DemoData;
+import coffer.server.testing.Http;
+import com.google.gson.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static coffer.server.testing.TestServer.Caller.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A ledger written by an earlier version keeps working: {@code fixtures/ledger-2026-12-02.db} was written
+ * by the server as of 2026-12-02 (the demo data, then payments, a transfer, a paid top-up with a saved card,
+ * withdrawals one of them still pending, a settlement and a schedule, a refund, an order, a locked wallet, a
+ * KYC submission). Opening it migrates it to this version; its invariants hold and its users see their money.
+ */
+class ExistingLedgerMigratesTest {
+    @TempDir
+    Path data;
+
+    @Test
+    void aLedgerWrittenByAnEarlierVersionOpensMigratesAndVerifies() throws Exception {
+        try (InputStream fixture = getClass().getResourceAsStream("/fixtures/ledger-2026-12-02.db")) {
+            Files.copy(fixture, data.resolve("coffer.db"));
+        }
+        try (CofferServer server = CofferServer.start(new CofferServer.Options(0, DatabaseConfig.sqlite(data), false))) {
+            assertThat(server.ledger().verifyInvariants().ok()).isTrue();
+
+            String token = json(Http.post(server.baseUrl() + "/api/v1/auth/login",
+                    "{\"email\":\"alice@example.com\",\"password\":\"" + DemoData.PASSWORD + "\"}")).get("access_token").getAsString();
+            List<JsonObject> accounts = json(Http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/v1/accounts"))
+                    .header("Authorization", "Bearer " + token).GET())).getAsJsonArray("accounts").asList().stream()
+                    .map(e -> e.getAsJsonObject()).toList();
+            assertThat(accounts).extracting(a -> a.get("currency").getAsString() + " " + a.get("balance").getAsString() + " "
+                    + a.get("available_balance").getAsString()).containsExactly("USD 954.00 950.00", "EUR 0.00 0.00", "USD 5.00 5.00");
+            String bob = server.ledger().userByEmail(DemoData.ENV_ID, "bob@example.com").orElseThrow().id();
+            assertThat(server.ledger().wallets(DemoData.ENV_ID, bob)).extracting(w -> w.status().wireName()).containsExactly("locked");
+        }
+    }
+}
