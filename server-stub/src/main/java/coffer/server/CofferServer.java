@@ -267,7 +267,7 @@ public final class CofferServer implements AutoCloseable {
             CardService cards = new CardService(database, topups, clock);
             provider.handlers().add(cards.events());
             provider.handlers().add(topups.events());
-            moneyInAndOut.add(new TopupRoutes(topups));
+            moneyInAndOut.add(new TopupRoutes(topups, cursors));
             moneyInAndOut.add(new CardRoutes(cards, topups));
             // ---- end of money in and out ----
 
@@ -285,8 +285,8 @@ public final class CofferServer implements AutoCloseable {
             SettlementService settlements = new SettlementService(ledger, payouts);
             schedules = new SettlementSchedules(database, settlements, bankAccounts, settings.schedules());
             moneyInAndOut.add(new BankAccountRoutes(bankAccounts));
-            moneyInAndOut.add(new WithdrawalRoutes(payouts, bankAccounts, returnOrigins));
-            moneyInAndOut.add(new SettlementRoutes(settlements, schedules, payouts, bankAccounts));
+            moneyInAndOut.add(new WithdrawalRoutes(payouts, bankAccounts, returnOrigins, cursors));
+            moneyInAndOut.add(new SettlementRoutes(settlements, schedules, payouts, bankAccounts, cursors));
             // ---- end of money out ----
 
             List<HttpApi.Routes> groups = new ArrayList<>(List.of(
@@ -295,7 +295,7 @@ public final class CofferServer implements AutoCloseable {
                             metrics.routes(),
                             new AuthRoutes(ledger, passwords, tokens, options.userEnvironment(), partners),
                             new AccountRoutes(ledger),
-                            new PaymentRoutes(ledger, payments),
+                            new PaymentRoutes(ledger, payments, cursors),
                             new TransferRoutes(ledger),
                             new TransactionRoutes(ledger, cursors),
                             new SyncRoutes(ledger, cursors),
@@ -303,9 +303,9 @@ public final class CofferServer implements AutoCloseable {
                             new KycRoutes(kyc),
                             // seed surfaces
                             new WalletOpsRoutes(ledger, partners),
-                            new PartnerWalletRoutes(ledger, topups, payouts, partners),
+                            new PartnerWalletRoutes(ledger, topups, payouts, partners, cursors),
                             new WebWalletRoutes(ledger, topups, returnOrigins),
-                            new WebhookRoutes(webhooks, partners),
+                            new WebhookRoutes(webhooks, partners, cursors),
                             new ReturnOriginRoutes(returnOrigins, partners),
                             new RefundRoutes(ledger, database, partners)));
             groups.addAll(moneyInAndOut);

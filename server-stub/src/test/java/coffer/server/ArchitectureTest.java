@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -20,6 +21,14 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("coffer.server.ledger..", "coffer.server.db..")
                 .should().dependOnClassesThat().resideInAnyPackage("coffer.server.http..", "coffer.server.cli..",
                         "io.javalin..", "picocli..")
+                .check(SERVER);
+    }
+
+    @Test
+    void theDatabaseLayerIsBelowEverythingElseOfTheServer() {
+        noClasses().that().resideInAPackage("coffer.server.db..")
+                .should().dependOnClassesThat(resideInAPackage("coffer.server..").and(not(resideInAPackage("coffer.server.db.."))))
+                .because("every store builds on db; an arrow back up would make a cycle")
                 .check(SERVER);
     }
 

@@ -1,12 +1,9 @@
 package coffer.server.auth;
 
 import coffer.server.db.Database;
+import coffer.server.db.Jdbc;
 import coffer.server.db.ServerKeys;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Optional;
 
 /**
@@ -20,104 +17,54 @@ final class AuthStore {
                       Long sessionRevokedAt, long sessionExpiresAt) {
     }
 
-    private final Database database;
+    private final Jdbc jdbc;
 
     AuthStore(Database database) {
-        this.database = database;
+        this.jdbc = new Jdbc(database);
     }
 
     /** The key named {@code id}, created with {@code fresh} if no process has created it yet. */
-    String serverKey(String id, String fresh, long now) throws SQLException {
-        return ServerKeys.get(database, id, fresh, now);
+    String serverKey(String id, String fresh, long now) {
+        return ServerKeys.get(jdbc, id, fresh, now);
     }
 
     void createSession(String id, String envId, String userId, long now, long expiresAt,
-                       String refreshHash, long refreshExpiresAt) throws SQLException {
-        try (Connection c = database.readers().getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                update(c, "INSERT INTO sessions (id, env_id, user_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
-                        id, envId, userId, now, expiresAt);
-                update(c, "INSERT INTO refresh_tokens (token_hash, session_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
-                        refreshHash, id, now, refreshExpiresAt);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        }
+                       String refreshHash, long refreshExpiresAt) {
+        jdbc.inTransaction(tx -> {
+            tx.update("INSERT INTO sessions (id, env_id, user_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+                    id, envId, userId, now, expiresAt);
+            tx.update("INSERT INTO refresh_tokens (token_hash, session_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+                    refreshHash, id, now, refreshExpiresAt);
+            return null;
+        });
     }
 
-    Optional<RefreshRow> refreshToken(String hash) throws SQLException {
-        try (Connection c = database.readers().getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "SELECT s.id, s.env_id, s.user_id, r.expires_at, r.used_at, s.revoked_at, s.expires_at "
-                             + "FROM refresh_tokens r JOIN sessions s ON s.id = r.session_id WHERE r.token_hash = ?")) {
-            ps.setString(1, hash);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new RefreshRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                        nullableLong(rs, 5), nullableLong(rs, 6), rs.getLong(7)));
-            }
-        }
+    Optional<RefreshRow> refreshToken(String hash) {
+        return jdbc.one("SELECT s.id, s.env_id, s.user_id, r.expires_at, r.used_at, s.revoked_at, s.expires_at "
+                        + "FROM refresh_tokens r JOIN sessions s ON s.id = r.session_id WHERE r.token_hash = ?",
+                rs -> new RefreshRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        Jdbc.nullableLong(rs, 5), Jdbc.nullableLong(rs, 6), rs.getLong(7)), hash);
     }
 
     /** Marks the token used and stores its successor; false if another request used it first. */
-    boolean rotate(String usedHash, String sessionId, String nextHash, long now, long nextExpiresAt) throws SQLException {
-        try (Connection c = database.readers().getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                if (update(c, "UPDATE refresh_tokens SET used_at = ? WHERE token_hash = ? AND used_at IS NULL", now, usedHash) != 1) {
-                    c.rollback();
-                    return false;
-                }
-                update(c, "INSERT INTO refresh_tokens (token_hash, session_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
-                        nextHash, sessionId, now, nextExpiresAt);
-                c.commit();
-                return true;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+    boolean rotate(String usedHash, String sessionId, String nextHash, long now, long nextExpiresAt) {
+        return jdbc.inTransaction(tx -> {
+            if (tx.update("UPDATE refresh_tokens SET used_at = ? WHERE token_hash = ? AND used_at IS NULL", now, usedHash) != 1) {
+                return false;
             }
-        }
+            tx.update("INSERT INTO refresh_tokens (token_hash, session_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+                    nextHash, sessionId, now, nextExpiresAt);
+            return true;
+        });
     }
 
-    void revokeSession(String sessionId, long now) throws SQLException {
-        try (Connection c = database.readers().getConnection()) {
-            update(c, "UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", now, sessionId);
-        }
+    void revokeSession(String sessionId, long now) {
+        jdbc.update("UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", now, sessionId);
     }
 
     /** True when the session exists, is not revoked and has not expired at {@code now}. */
-    boolean sessionActive(String sessionId, long now) throws SQLException {
-        try (Connection c = database.readers().getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "SELECT 1 FROM sessions WHERE id = ? AND revoked_at IS NULL AND expires_at > ?")) {
-            ps.setString(1, sessionId);
-            ps.setLong(2, now);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
-    }
-
-    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
-        long v = rs.getLong(column);
-        return rs.wasNull() ? null : v;
-    }
-
-    private static int update(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            return ps.executeUpdate();
-        }
+    boolean sessionActive(String sessionId, long now) {
+        return jdbc.one("SELECT 1 FROM sessions WHERE id = ? AND revoked_at IS NULL AND expires_at > ?", rs -> true,
+                sessionId, now).isPresent();
     }
 }

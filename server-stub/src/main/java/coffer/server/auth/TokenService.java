@@ -3,7 +3,6 @@ package coffer.server.auth;
 import coffer.core.error.ErrorCode;
 import coffer.core.error.Result;
 import coffer.server.db.Database;
-import coffer.server.ledger.LedgerUnavailableException;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -12,7 +11,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -58,12 +56,8 @@ public final class TokenService {
     public TokenService(Database database, Clock clock) {
         this.store = new AuthStore(Objects.requireNonNull(database, "database"));
         this.clock = Objects.requireNonNull(clock, "clock");
-        try {
-            String secret = store.serverKey("access-token-v1", randomToken(32), clock.millis());
-            this.key = new SecretKeySpec(B64D.decode(secret), "HmacSHA256");
-        } catch (SQLException e) {
-            throw new LedgerUnavailableException(e);
-        }
+        String secret = store.serverKey("access-token-v1", randomToken(32), clock.millis());
+        this.key = new SecretKeySpec(B64D.decode(secret), "HmacSHA256");
     }
 
     /** Starts a new session for the user and answers its first token pair. */
@@ -71,12 +65,8 @@ public final class TokenService {
         long now = clock.millis();
         String sessionId = "ses_" + randomToken(16);
         String refresh = randomToken(32);
-        try {
-            store.createSession(sessionId, envId, userId, now, now + REFRESH_TTL.toMillis(), sha256(refresh),
-                    now + REFRESH_TTL.toMillis());
-        } catch (SQLException e) {
-            throw new LedgerUnavailableException(e);
-        }
+        store.createSession(sessionId, envId, userId, now, now + REFRESH_TTL.toMillis(), sha256(refresh),
+                now + REFRESH_TTL.toMillis());
         return new TokenPair(accessToken(sessionId, userId, envId, now), refresh, ACCESS_TTL.toSeconds(), userId);
     }
 
@@ -86,32 +76,24 @@ public final class TokenService {
             return unauthorized("A refresh token is required.");
         }
         long now = clock.millis();
-        try {
-            String hash = sha256(refreshToken);
-            AuthStore.RefreshRow row = store.refreshToken(hash).orElse(null);
-            if (row == null || row.expiresAt() <= now || row.sessionRevokedAt() != null || row.sessionExpiresAt() <= now) {
-                return unauthorized("The refresh token is not valid; sign in again.");
-            }
-            String next = randomToken(32);
-            if (row.usedAt() != null || !store.rotate(hash, row.sessionId(), sha256(next), now, now + REFRESH_TTL.toMillis())) {
-                // a used token presented again: someone holds a copy, so end the session for everyone
-                revoke(row.sessionId(), now);
-                return unauthorized("The refresh token was already used; the session has been ended. Sign in again.");
-            }
-            return Result.ok(new TokenPair(accessToken(row.sessionId(), row.userId(), row.envId(), now), next,
-                    ACCESS_TTL.toSeconds(), row.userId()));
-        } catch (SQLException e) {
-            throw new LedgerUnavailableException(e);
+        String hash = sha256(refreshToken);
+        AuthStore.RefreshRow row = store.refreshToken(hash).orElse(null);
+        if (row == null || row.expiresAt() <= now || row.sessionRevokedAt() != null || row.sessionExpiresAt() <= now) {
+            return unauthorized("The refresh token is not valid; sign in again.");
         }
+        String next = randomToken(32);
+        if (row.usedAt() != null || !store.rotate(hash, row.sessionId(), sha256(next), now, now + REFRESH_TTL.toMillis())) {
+            // a used token presented again: someone holds a copy, so end the session for everyone
+            revoke(row.sessionId(), now);
+            return unauthorized("The refresh token was already used; the session has been ended. Sign in again.");
+        }
+        return Result.ok(new TokenPair(accessToken(row.sessionId(), row.userId(), row.envId(), now), next,
+                ACCESS_TTL.toSeconds(), row.userId()));
     }
 
     /** Ends the session: its access tokens stop working and its refresh tokens cannot be exchanged. */
     public void logout(Principal principal) {
-        try {
-            revoke(principal.sessionId(), clock.millis());
-        } catch (SQLException e) {
-            throw new LedgerUnavailableException(e);
-        }
+        revoke(principal.sessionId(), clock.millis());
     }
 
     /**
@@ -124,11 +106,7 @@ public final class TokenService {
 
     /** Whether the session is still signed in (not signed out, revoked or expired), asked of the database. */
     public boolean sessionActive(String sessionId) {
-        try {
-            return store.sessionActive(sessionId, clock.millis());
-        } catch (SQLException e) {
-            throw new LedgerUnavailableException(e);
-        }
+        return store.sessionActive(sessionId, clock.millis());
     }
 
     /** The caller behind an access token, or UNAUTHORIZED. */
@@ -158,13 +136,9 @@ public final class TokenService {
         Principal principal = new Principal(parts[2], parts[1], parts[0]);
         Long checkedAt = activeSessionsCheckedAt.get(principal.sessionId());
         if (checkedAt == null || now - checkedAt > REVOCATION_CACHE.toMillis()) {
-            try {
-                if (!store.sessionActive(principal.sessionId(), now)) {
-                    activeSessionsCheckedAt.remove(principal.sessionId());
-                    return unauthorized("The session has ended; sign in again.");
-                }
-            } catch (SQLException e) {
-                throw new LedgerUnavailableException(e);
+            if (!store.sessionActive(principal.sessionId(), now)) {
+                activeSessionsCheckedAt.remove(principal.sessionId());
+                return unauthorized("The session has ended; sign in again.");
             }
             if (activeSessionsCheckedAt.size() >= MAX_CACHED_SESSIONS) {
                 // bounded: forget answers older than the cache window (they would be asked again anyway)
@@ -175,7 +149,7 @@ public final class TokenService {
         return Result.ok(principal);
     }
 
-    private void revoke(String sessionId, long now) throws SQLException {
+    private void revoke(String sessionId, long now) {
         store.revokeSession(sessionId, now);
         activeSessionsCheckedAt.remove(sessionId);
         sessionEnded.forEach(listener -> listener.accept(sessionId));

@@ -4,6 +4,7 @@ import coffer.core.error.CofferException;
 import coffer.core.error.ErrorCode;
 import coffer.server.auth.Principal;
 import coffer.server.db.Database;
+import coffer.server.db.Jdbc;
 import coffer.server.gateway.PaymentProvider;
 import coffer.server.ledger.Ids;
 
@@ -28,12 +29,12 @@ public final class BankAccountService {
     private static final Pattern ACCOUNT_NUMBER = Pattern.compile("[0-9]{10}");
     private static final String COLUMNS = "id, env_id, user_id, bank_code, account_number, holder_name, created_at";
 
-    private final Sql sql;
+    private final Jdbc jdbc;
     private final PaymentProvider provider;
     private final Clock clock;
 
     public BankAccountService(Database database, PaymentProvider provider, Clock clock) {
-        this.sql = new Sql(database.readers());
+        this.jdbc = new Jdbc(database);
         this.provider = Objects.requireNonNull(provider, "provider");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -58,7 +59,7 @@ public final class BankAccountService {
         String holder = resolve(bankCode, accountNumber);
         BankAccount account = new BankAccount(Ids.next("bnk"), caller.envId(), caller.userId(), bankCode.strip(),
                 accountNumber.strip(), holder, clock.instant());
-        boolean inserted = sql.insertUnique("INSERT INTO bank_accounts (" + COLUMNS + ", account_last4) "
+        boolean inserted = jdbc.insertUnique("INSERT INTO bank_accounts (" + COLUMNS + ", account_last4) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", account.id(), account.envId(), account.userId(),
                 account.bankCode(), account.accountNumber(), account.holderName(), account.createdAt().toEpochMilli(),
                 account.last4());
@@ -74,20 +75,20 @@ public final class BankAccountService {
 
     /** The caller's saved accounts, oldest first. */
     public List<BankAccount> list(Principal caller) {
-        return sql.list("SELECT " + COLUMNS + " FROM bank_accounts WHERE env_id = ? AND user_id = ? AND removed_at IS NULL "
+        return jdbc.query("SELECT " + COLUMNS + " FROM bank_accounts WHERE env_id = ? AND user_id = ? AND removed_at IS NULL "
                 + "ORDER BY created_at, id", BankAccountService::row, caller.envId(), caller.userId());
     }
 
     /** One of the caller's saved accounts; NOT_FOUND for an unknown, removed or another user's account. */
     public BankAccount owned(Principal caller, String id) {
-        return sql.one("SELECT " + COLUMNS + " FROM bank_accounts WHERE id = ? AND env_id = ? AND user_id = ? "
+        return jdbc.one("SELECT " + COLUMNS + " FROM bank_accounts WHERE id = ? AND env_id = ? AND user_id = ? "
                         + "AND removed_at IS NULL", BankAccountService::row, id, caller.envId(), caller.userId())
                 .orElseThrow(() -> notFound(id));
     }
 
     /** Removes one of the caller's accounts (payouts already made to it keep pointing at it). */
     public void remove(Principal caller, String id) {
-        int removed = sql.update("UPDATE bank_accounts SET removed_at = ? WHERE id = ? AND env_id = ? AND user_id = ? "
+        int removed = jdbc.update("UPDATE bank_accounts SET removed_at = ? WHERE id = ? AND env_id = ? AND user_id = ? "
                 + "AND removed_at IS NULL", clock.instant().toEpochMilli(), id, caller.envId(), caller.userId());
         if (removed == 0) {
             throw notFound(id);
@@ -96,7 +97,7 @@ public final class BankAccountService {
 
     /** An account by id whatever its state, for finishing payouts already made to it. */
     public java.util.Optional<BankAccount> byId(String id) {
-        return sql.one("SELECT " + COLUMNS + " FROM bank_accounts WHERE id = ?", BankAccountService::row, id);
+        return jdbc.one("SELECT " + COLUMNS + " FROM bank_accounts WHERE id = ?", BankAccountService::row, id);
     }
 
     private static CofferException notFound(String id) {

@@ -1,10 +1,6 @@
 package coffer.server.db;
 
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Base64;
 
 /**
@@ -18,23 +14,9 @@ public final class ServerKeys {
     }
 
     /** The key named {@code id}, created with {@code fresh} if no process has created it yet. */
-    public static String get(Database database, String id, String fresh, long now) throws SQLException {
-        try (Connection c = database.readers().getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO server_keys (id, secret, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
-                ps.setString(1, id);
-                ps.setString(2, fresh);
-                ps.setLong(3, now);
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("SELECT secret FROM server_keys WHERE id = ?")) {
-                ps.setString(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getString(1);
-                }
-            }
-        }
+    public static String get(Jdbc jdbc, String id, String fresh, long now) {
+        jdbc.update("INSERT INTO server_keys (id, secret, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", id, fresh, now);
+        return jdbc.one("SELECT secret FROM server_keys WHERE id = ?", rs -> rs.getString(1), id).orElseThrow();
     }
 
     /** {@code bytes} random bytes as URL-safe Base64 without padding. */

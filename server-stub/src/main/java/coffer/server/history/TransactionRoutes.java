@@ -6,6 +6,8 @@ import coffer.core.api.TransactionTypes.TransactionView;
 import coffer.core.error.CofferException;
 import coffer.core.error.ErrorCode;
 import coffer.server.auth.Principal;
+import coffer.server.http.CursorKind;
+import coffer.server.http.CursorOwner;
 import coffer.server.http.CursorSeal;
 import coffer.server.http.HttpApi;
 import coffer.server.http.QueryParams;
@@ -37,7 +39,6 @@ import java.util.Set;
  * INVALID_REQUEST; another user's movement is NOT_FOUND. Neither ever answers data.
  */
 public final class TransactionRoutes implements HttpApi.Routes {
-    static final String CURSOR_KIND = "history";
     static final List<String> CSV_COLUMNS = List.of("id", "created_at", "completed_at", "kind", "status", "direction",
             "amount", "currency", "wallet_id", "counterparty", "description", "reference", "failure_reason");
 
@@ -63,6 +64,7 @@ public final class TransactionRoutes implements HttpApi.Routes {
         String cursor = QueryParams.cursor(params);
         params.remove("cursor");
         List<Wallet> wallets = ledger.wallets(p.envId(), p.userId());
+        CursorOwner owner = CursorOwner.of(p);
         HistoryPage page;
         if (cursor != null) {
             String extra = params.keySet().stream().findFirst().orElse(null);
@@ -71,7 +73,7 @@ public final class TransactionRoutes implements HttpApi.Routes {
                         + "(found '" + extra + "').");
             }
             Set<String> mine = Set.copyOf(wallets.stream().map(Wallet::id).toList());
-            page = ledger.historyAfter(p.envId(), cursors.open(p, CURSOR_KIND, cursor), mine).orThrow();
+            page = ledger.historyAfter(p.envId(), cursors.open(owner, CursorKind.HISTORY, cursor), mine).orThrow();
         } else {
             HistoryFilters.Selection selection = HistoryFilters.parse(params, wallets, Set.of("limit"), 0);
             page = selection.query() == null ? new HistoryPage(List.of(), null, null)
@@ -79,7 +81,7 @@ public final class TransactionRoutes implements HttpApi.Routes {
         }
         List<TransactionView> views = page.query() == null ? List.of()
                 : TransactionViews.of(ledger, p.envId(), p.userId(), page.query().walletIds(), page.movements());
-        String next = page.nextCursor() == null ? null : cursors.seal(p, CURSOR_KIND, page.nextCursor());
+        String next = cursors.seal(owner, CursorKind.HISTORY, page.next());
         ctx.json(new TransactionList(views, next, next != null));
     }
 
@@ -113,10 +115,10 @@ public final class TransactionRoutes implements HttpApi.Routes {
                             v.direction(), v.amount(), v.currency(), v.walletId(), v.counterparty(), v.description(),
                             v.reference(), v.failureReason())));
                 }
-                if (page.nextCursor() == null) {
+                if (page.next() == null) {
                     return;
                 }
-                page = ledger.historyAfter(p.envId(), page.nextCursor(), side).orThrow();
+                page = ledger.historyAfter(p.envId(), page.next(), side).orThrow();
             }
         }
     }

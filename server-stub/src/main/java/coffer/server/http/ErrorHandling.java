@@ -3,7 +3,7 @@ package coffer.server.http;
 import coffer.core.api.ErrorBody;
 import coffer.core.error.CofferException;
 import coffer.core.error.ErrorCode;
-import coffer.server.ledger.LedgerUnavailableException;
+import coffer.server.db.DatabaseUnavailableException;
 import com.google.gson.JsonParseException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -42,8 +42,8 @@ public final class ErrorHandling {
         routes.exception(JsonParseException.class, (e, ctx) ->
                 answer(ctx, ErrorCode.INVALID_REQUEST, "The request body is not valid JSON of the expected shape."));
         routes.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, codeFor(e.getStatus()), e.getMessage()));
-        routes.exception(LedgerUnavailableException.class, (e, ctx) -> {
-            log.error("{} {}: ledger database unavailable", ctx.method(), ctx.path(), e);
+        routes.exception(DatabaseUnavailableException.class, (e, ctx) -> {
+            log.error("{} {}: database unavailable", ctx.method(), ctx.path(), e);
             answer(ctx, ErrorCode.UNAVAILABLE, ErrorCode.UNAVAILABLE.defaultMessage());
         });
         routes.exception(Exception.class, (e, ctx) -> {

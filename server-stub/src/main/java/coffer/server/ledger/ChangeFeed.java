@@ -1,10 +1,14 @@
 package coffer.server.ledger;
 
+import coffer.core.ledger.TransactionStatus;
+import coffer.server.db.Jdbc;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 
@@ -28,6 +32,7 @@ final class ChangeFeed {
             + "t.metadata, v.failure_reason, t.created_at, v.completed_at";
     private static final String WALLET_COLUMNS = "v.seq, a.id, a.env_id, a.user_id, a.kind, a.currency, v.status, "
             + "v.posted, v.pending_debits, v.pending_credits, u.kyc_tier";
+    private static final String HEAD = "SELECT seq FROM ledger_clock WHERE id = 1";
     private static final String WALLET_FROM =
             " FROM account_versions v JOIN accounts a ON a.id = v.account_id LEFT JOIN users u ON u.id = a.user_id";
 
@@ -35,10 +40,41 @@ final class ChangeFeed {
     }
 
     static long head(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT seq FROM ledger_clock WHERE id = 1");
+        try (PreparedStatement ps = c.prepareStatement(HEAD);
              ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getLong(1) : 0;
         }
+    }
+
+    /**
+     * The versions of the movements of {@code envIds} committed after {@code after}, in commit order, read
+     * in the caller's transaction: whole commits, up to the one holding the {@code max}-th version of any
+     * environment after {@code after} (so every environment's reader moves on at the same pace).
+     */
+    static MovementVersions versionsAfter(Jdbc.Tx tx, long after, int max, Collection<String> envIds) throws SQLException {
+        long head = tx.one(HEAD, rs -> rs.getLong(1)).orElse(0L);
+        if (head <= after) {
+            return new MovementVersions(List.of(), head, false);
+        }
+        long upTo = tx.one("SELECT seq FROM transaction_versions WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT 1 OFFSET "
+                + (max - 1), rs -> rs.getLong(1), after, head).orElse(head);
+        if (envIds.isEmpty()) {
+            return new MovementVersions(List.of(), upTo, upTo < head);
+        }
+        List<Object> args = new ArrayList<>(List.of(after, upTo));
+        args.addAll(envIds);
+        List<MovementVersions.Version> versions = tx.query("SELECT " + MOVEMENT_COLUMNS
+                        + ", (SELECT p.status FROM transaction_versions p WHERE p.transaction_id = v.transaction_id AND p.seq < v.seq "
+                        + "ORDER BY p.seq DESC LIMIT 1) AS previous_status "
+                        + "FROM transaction_versions v JOIN transactions t ON t.id = v.transaction_id "
+                        + "WHERE v.seq > ? AND v.seq <= ? AND t.env_id IN (" + Rows.placeholders(envIds.size()) + ") "
+                        + "ORDER BY v.seq, v.transaction_id",
+                rs -> {
+                    String previous = rs.getString("previous_status");
+                    return new MovementVersions.Version(rs.getLong("seq"), Rows.transaction(rs).toMovement(),
+                            previous == null ? null : TransactionStatus.fromWire(previous));
+                }, args.toArray());
+        return new MovementVersions(versions, upTo, upTo < head);
     }
 
     /** The page after commit {@code after}; {@code after} must not be past {@link #head}. */

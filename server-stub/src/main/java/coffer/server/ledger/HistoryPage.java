@@ -5,10 +5,10 @@ import java.util.List;
 /**
  * One page of history, newest first.
  *
- * @param nextCursor pass to get the next page with the same filters; null on the last page
- * @param query      the query this page answers (for a later page, the one its cursor carried)
+ * @param next  where the next page starts, with the same filters; null on the last page
+ * @param query the query this page answers (for a later page, the one its cursor carried)
  */
-public record HistoryPage(List<Movement> movements, String nextCursor, HistoryQuery query) {
+public record HistoryPage(List<Movement> movements, HistoryCursor next, HistoryQuery query) {
     public HistoryPage {
         movements = List.copyOf(movements);
     }

@@ -6,10 +6,9 @@ import coffer.core.kyc.KycLimitTable;
 import coffer.core.kyc.KycTier;
 import coffer.core.ledger.TransactionKind;
 import coffer.core.ledger.TransactionStatus;
-import coffer.server.json.Json;
+import coffer.server.db.Jdbc;
+import coffer.server.db.Keyset;
 
-import javax.sql.DataSource;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,7 +16,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,10 +27,10 @@ import java.util.Set;
  * methods on the read pool, which in WAL mode never waits for the writer.
  */
 final class LedgerQueries {
-    private final DataSource readers;
+    private final Jdbc jdbc;
 
-    LedgerQueries(DataSource readers) {
-        this.readers = readers;
+    LedgerQueries(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     @FunctionalInterface
@@ -41,11 +39,7 @@ final class LedgerQueries {
     }
 
     <T> T read(Read<T> read) {
-        try (Connection c = readers.getConnection()) {
-            return read.run(c);
-        } catch (SQLException e) {
-            throw new LedgerUnavailableException(e);
-        }
+        return jdbc.withConnection(read::run);
     }
 
     // ---- single rows ---------------------------------------------------------------------------------
@@ -211,16 +205,12 @@ final class LedgerQueries {
 
     // ---- history ---------------------------------------------------------------------------------------
 
-    /** What a cursor carries: the query it belongs to and where the last page ended. */
-    private record Cursor(HistoryQuery query, long createdAt, String id) {
-    }
-
     /** The first page of {@code q}. */
     HistoryPage history(String envId, HistoryQuery q) {
         return history(envId, q, null);
     }
 
-    private HistoryPage history(String envId, HistoryQuery q, Cursor after) {
+    private HistoryPage history(String envId, HistoryQuery q, Keyset after) {
         StringBuilder sql = new StringBuilder("SELECT " + Rows.TX_COLUMNS + " FROM transactions t WHERE t.env_id = ?");
         List<Object> args = new ArrayList<>();
         args.add(envId);
@@ -273,61 +263,25 @@ final class LedgerQueries {
         }
         if (after != null) {
             sql.append(" AND (t.created_at < ? OR (t.created_at = ? AND t.id < ?))");
-            args.add(after.createdAt());
-            args.add(after.createdAt());
+            args.add(after.createdMillis());
+            args.add(after.createdMillis());
             args.add(after.id());
         }
         sql.append(" ORDER BY t.created_at DESC, t.id DESC LIMIT ?");
         args.add(q.limit() + 1);
-        return read(c -> {
-            List<Movement> rows = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                for (int i = 0; i < args.size(); i++) {
-                    ps.setObject(i + 1, args.get(i));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(Rows.transaction(rs).toMovement());
-                    }
-                }
-            }
-            String next = null;
-            if (rows.size() > q.limit()) {
-                rows = rows.subList(0, q.limit());
-                Movement last = rows.get(rows.size() - 1);
-                next = encode(new Cursor(q, last.createdAt().toEpochMilli(), last.id()));
-            }
-            return new HistoryPage(rows, next, q);
-        });
+        List<Movement> rows = jdbc.query(sql.toString(), rs -> Rows.transaction(rs).toMovement(), args.toArray());
+        Keyset.Page<Movement> page = Keyset.page(rows, q.limit(), m -> Keyset.of(m.createdAt(), m.id()));
+        return new HistoryPage(page.rows(), page.next() == null ? null : new HistoryCursor(q, page.next()), q);
     }
 
     /**
-     * The next page after {@code cursor}, with the filters the cursor carries. The cursor's wallets
-     * must all be in {@code allowedWallets}: a cursor is client data and may have been altered.
+     * The next page after {@code cursor}, with the filters it carries. The cursor's wallets must all be in
+     * {@code allowedWallets}: whoever holds a cursor must still hold its wallets.
      */
-    Result<HistoryPage> historyAfter(String envId, String cursor, Set<String> allowedWallets) {
-        Cursor decoded;
-        try {
-            // client data (a partner's cursor is not sealed): read as strictly as a request body
-            decoded = Json.gson().fromJson(Json.readRequest(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)),
-                    Cursor.class);
-            if (decoded == null || decoded.query() == null || decoded.id() == null) {
-                throw new IllegalArgumentException("incomplete cursor");
-            }
-            decoded = new Cursor(new HistoryQuery(decoded.query().walletIds(), decoded.query().kinds(),
-                    decoded.query().statuses(), decoded.query().from(), decoded.query().to(), decoded.query().minAmount(),
-                    decoded.query().maxAmount(), decoded.query().text(), decoded.query().limit()), decoded.createdAt(), decoded.id());
-        } catch (RuntimeException e) {
-            return Result.rejected(ErrorCode.INVALID_REQUEST, "The cursor is not valid; start again from the first page",
-                    Map.of("cursor", cursor.length() > 40 ? cursor.substring(0, 40) + "…" : cursor));
-        }
-        if (!allowedWallets.containsAll(decoded.query().walletIds())) {
+    Result<HistoryPage> historyAfter(String envId, HistoryCursor cursor, Set<String> allowedWallets) {
+        if (!allowedWallets.containsAll(cursor.query().walletIds())) {
             return Result.rejected(ErrorCode.INVALID_REQUEST, "The cursor is not valid; start again from the first page");
         }
-        return Result.ok(history(envId, decoded.query(), decoded));
-    }
-
-    private static String encode(Cursor cursor) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(Json.gson().toJson(cursor).getBytes(StandardCharsets.UTF_8));
+        return Result.ok(history(envId, cursor.query(), cursor.after()));
     }
 }

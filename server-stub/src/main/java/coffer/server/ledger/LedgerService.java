@@ -11,11 +11,15 @@ import coffer.core.money.Money;
 import coffer.core.wallet.StatusActor;
 import coffer.core.wallet.WalletStatus;
 import coffer.server.db.Database;
+import coffer.server.db.Jdbc;
+import coffer.server.db.Keyset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +61,7 @@ public final class LedgerService implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.database = Objects.requireNonNull(database, "database");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.queries = new LedgerQueries(database.readers());
+        this.queries = new LedgerQueries(new Jdbc(database));
         this.writer = new LedgerWriter(database, clock, this::limits, settings.maxBatch(), commits::committed);
         if (settings.holdSweepInterval().isZero()) {
             this.sweeper = null;
@@ -281,9 +285,9 @@ public final class LedgerService implements AutoCloseable {
         return queries.read(c -> PaymentRows.byId(c, envId, paymentId));
     }
 
-    /** A payer's payments, newest first; {@code cursor} from the previous page or null; refused for a bad cursor. */
-    public Result<PaymentPage> payments(String envId, String userId, String cursor, int limit) {
-        return queries.read(c -> PaymentRows.page(c, envId, userId, cursor, limit));
+    /** A payer's payments, newest first, after {@code after} (the previous page's {@code next}; null: from the newest). */
+    public PaymentPage payments(String envId, String userId, Keyset after, int limit) {
+        return queries.read(c -> PaymentRows.page(c, envId, userId, after, limit));
     }
 
     /** Payments of every environment not yet settled, created before {@code createdBefore}, oldest first after {@code after}. */
@@ -359,7 +363,7 @@ public final class LedgerService implements AutoCloseable {
     }
 
     /** The page after {@code cursor}; refused unless all the cursor's wallets are in {@code allowedWallets}. */
-    public Result<HistoryPage> historyAfter(String envId, String cursor, Set<String> allowedWallets) {
+    public Result<HistoryPage> historyAfter(String envId, HistoryCursor cursor, Set<String> allowedWallets) {
         return queries.historyAfter(envId, cursor, allowedWallets);
     }
 
@@ -394,6 +398,15 @@ public final class LedgerService implements AutoCloseable {
             }
             return Result.ok(ChangeFeed.page(c, envId, userId, after, limit));
         });
+    }
+
+    /**
+     * The movement versions of {@code envIds} committed after commit {@code after}, read in the caller's
+     * transaction {@code tx} (a reader that keeps its own position moves it in the same transaction):
+     * whole commits, about {@code max} versions at a time.
+     */
+    public MovementVersions movementVersions(Jdbc.Tx tx, long after, int max, Collection<String> envIds) throws SQLException {
+        return ChangeFeed.versionsAfter(tx, after, max, envIds);
     }
 
     /** The audited changes of a wallet ({@code "wallet"}) or user ({@code "user"}), oldest first. */

@@ -1,24 +1,18 @@
 package coffer.server.ledger;
 
-import coffer.core.error.ErrorCode;
-import coffer.core.error.Result;
 import coffer.core.ledger.AccountKind;
 import coffer.core.wallet.WalletStatus;
+import coffer.server.db.Keyset;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The payments table: the row a payment adds to its movement, and the reads that join the two. A
@@ -61,32 +55,23 @@ final class PaymentRows {
         }
     }
 
-    /** A page of a payer's payments, newest first, after {@code cursor} (null: from the newest). */
-    static Result<PaymentPage> page(Connection c, String envId, String userId, String cursor, int limit) throws SQLException {
+    /** A page of a payer's payments, newest first, after {@code after} (null: from the newest). */
+    static PaymentPage page(Connection c, String envId, String userId, Keyset after, int limit) throws SQLException {
         String sql = SELECT + " WHERE p.env_id = ? AND p.user_id = ?"
-                + (cursor == null ? "" : " AND (p.created_at < ? OR (p.created_at = ? AND p.id < ?))")
+                + (after == null ? "" : " AND (p.created_at < ? OR (p.created_at = ? AND p.id < ?))")
                 + " ORDER BY p.created_at DESC, p.id DESC LIMIT ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
             ps.setString(i++, envId);
             ps.setString(i++, userId);
-            if (cursor != null) {
-                Optional<Position> after = Position.decode(cursor);
-                if (after.isEmpty()) {
-                    return Result.rejected(ErrorCode.INVALID_REQUEST, "The cursor is not valid; start again from the first page",
-                            Map.of("cursor", cursor.length() > 40 ? cursor.substring(0, 40) + "…" : cursor));
-                }
-                ps.setLong(i++, after.get().createdAt());
-                ps.setLong(i++, after.get().createdAt());
-                ps.setString(i++, after.get().id());
+            if (after != null) {
+                ps.setLong(i++, after.createdMillis());
+                ps.setLong(i++, after.createdMillis());
+                ps.setString(i++, after.id());
             }
             ps.setInt(i, limit + 1);
-            List<Payment> rows = list(ps);
-            if (rows.size() <= limit) {
-                return Result.ok(new PaymentPage(rows, null));
-            }
-            Payment last = rows.get(limit - 1);
-            return Result.ok(new PaymentPage(rows.subList(0, limit), new Position(last.createdAt().toEpochMilli(), last.id()).encode()));
+            Keyset.Page<Payment> page = Keyset.page(list(ps), limit, p -> Keyset.of(p.createdAt(), p.id()));
+            return new PaymentPage(page.rows(), page.next());
         }
     }
 
@@ -121,25 +106,5 @@ final class PaymentRows {
             }
         }
         return payments;
-    }
-
-    /** Where a page of payments ended: the cursor a client passes back, opaque to it. */
-    private record Position(long createdAt, String id) {
-        private static final Pattern TEXT = Pattern.compile("([0-9]{1,18})\\.(.+)", Pattern.DOTALL);
-
-        String encode() {
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString((createdAt + "." + id).getBytes(StandardCharsets.UTF_8));
-        }
-
-        /** What {@link #encode} wrote, the time in ASCII digits ({@code Long.parseLong} alone reads any digit); else empty. */
-        static Optional<Position> decode(String cursor) {
-            try {
-                Matcher m = TEXT.matcher(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
-                return m.matches() ? Optional.of(new Position(Long.parseLong(m.group(1)), m.group(2))) : Optional.empty();
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
-        }
     }
 }

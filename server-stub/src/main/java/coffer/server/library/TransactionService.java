@@ -42,10 +42,10 @@ public final class TransactionService {
         HistoryPage page = lib.ledger.history(lib.env(), query);
         while (true) {
             seen.addAll(page.movements());
-            if (seen.size() >= offset + limit || page.nextCursor() == null) {
+            if (seen.size() >= offset + limit || page.next() == null) {
                 break;
             }
-            page = Library.orThrow(lib.ledger.historyAfter(lib.env(), page.nextCursor(), Set.of(wallet.id())));
+            page = Library.orThrow(lib.ledger.historyAfter(lib.env(), page.next(), Set.of(wallet.id())));
         }
         return seen.stream().skip(offset).limit(limit).map(Library::transaction).toList();
     }

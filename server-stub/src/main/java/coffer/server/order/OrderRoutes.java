@@ -7,6 +7,8 @@ import coffer.core.api.OrderTypes.OrderView;
 import coffer.core.api.OrderTypes.ProductList;
 import coffer.core.api.OrderTypes.ProductView;
 import coffer.server.auth.Principal;
+import coffer.server.http.CursorKind;
+import coffer.server.http.CursorOwner;
 import coffer.server.http.CursorSeal;
 import coffer.server.http.HttpApi;
 import coffer.server.http.QueryParams;
@@ -26,7 +28,6 @@ import java.util.function.UnaryOperator;
 public final class OrderRoutes implements HttpApi.Routes {
     static final int DEFAULT_PAGE = 50;
     static final int MAX_PAGE = 100;
-    private static final String CURSOR_KIND = "orders";
 
     private final OrderService orders;
     private final CursorSeal cursors;
@@ -61,11 +62,11 @@ public final class OrderRoutes implements HttpApi.Routes {
         Principal p = Requests.principal(ctx);
         Map<String, List<String>> params = ctx.queryParamMap();
         QueryParams.requireKnown(params, List.of("limit", "cursor"));
-        String cursor = QueryParams.cursor(params);
-        OrderService.Page page = orders.orders(p, cursor == null ? null : cursors.open(p, CURSOR_KIND, cursor),
+        CursorOwner owner = CursorOwner.of(p);
+        OrderService.Page page = orders.orders(p, cursors.open(owner, CursorKind.ORDERS, QueryParams.cursor(params)),
                 QueryParams.limit(params, DEFAULT_PAGE, MAX_PAGE));
         UnaryOperator<String> names = orders.names(p);
-        String next = page.nextCursor() == null ? null : cursors.seal(p, CURSOR_KIND, page.nextCursor());
+        String next = cursors.seal(owner, CursorKind.ORDERS, page.next());
         ctx.json(new OrderList(page.orders().stream().map(m -> view(m, names)).toList(), next));
     }
 

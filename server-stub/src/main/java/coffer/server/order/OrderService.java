@@ -5,6 +5,7 @@ import coffer.core.error.ErrorCode;
 import coffer.core.ledger.TransactionKind;
 import coffer.server.auth.Principal;
 import coffer.server.json.Json;
+import coffer.server.ledger.HistoryCursor;
 import coffer.server.ledger.HistoryPage;
 import coffer.server.ledger.HistoryQuery;
 import coffer.server.ledger.IdempotencyKey;
@@ -52,25 +53,25 @@ public final class OrderService {
         return ledger.pay(p.envId(), p.userId(), walletId, product.price(), product.productId(), product.name(), metadata, key);
     }
 
-    /** A page of the caller's orders, newest first, and the ledger's cursor for the next (or null). */
-    record Page(List<Movement> orders, String nextCursor) {
+    /** A page of the caller's orders, newest first, and where the next starts (or null). */
+    record Page(List<Movement> orders, HistoryCursor next) {
     }
 
     /**
      * The caller's orders, newest first: the payments that left their wallets.
      *
-     * @param cursor the ledger's cursor of the previous page (already opened), or null for the first
+     * @param after the previous page's {@code next}, or null for the first
      */
-    Page orders(Principal p, String cursor, int limit) {
+    Page orders(Principal p, HistoryCursor after, int limit) {
         List<String> mine = ledger.wallets(p.envId(), p.userId()).stream().map(Wallet::id).toList();
         if (mine.isEmpty()) {
             return new Page(List.of(), null);
         }
-        HistoryPage page = cursor == null
+        HistoryPage page = after == null
                 ? ledger.history(p.envId(), new HistoryQuery(mine, Set.of(TransactionKind.PAYMENT), Set.of(), null, null, null,
                         null, null, limit))
-                : ledger.historyAfter(p.envId(), cursor, Set.copyOf(mine)).orThrow();
-        return new Page(page.movements().stream().filter(m -> mine.contains(m.debitAccount())).toList(), page.nextCursor());
+                : ledger.historyAfter(p.envId(), after, Set.copyOf(mine)).orThrow();
+        return new Page(page.movements().stream().filter(m -> mine.contains(m.debitAccount())).toList(), page.next());
     }
 
     /** Names products by id (the catalogue's name, or the id of one no longer there), asking once per product. */

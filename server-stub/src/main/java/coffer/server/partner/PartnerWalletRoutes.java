@@ -12,6 +12,9 @@ import coffer.core.money.Money;
 import coffer.core.wallet.StatusActor;
 import coffer.core.wallet.WalletStatus;
 import coffer.server.auth.Principal;
+import coffer.server.http.CursorKind;
+import coffer.server.http.CursorOwner;
+import coffer.server.http.CursorSeal;
 import coffer.server.http.HttpApi;
 import coffer.server.http.PartnerSignatures;
 import coffer.server.http.QueryParams;
@@ -57,12 +60,15 @@ public final class PartnerWalletRoutes implements HttpApi.Routes {
     private final TopupService topups;
     private final Payouts payouts;
     private final PartnerSignatures signatures;
+    private final CursorSeal cursors;
 
-    public PartnerWalletRoutes(LedgerService ledger, TopupService topups, Payouts payouts, PartnerSignatures signatures) {
+    public PartnerWalletRoutes(LedgerService ledger, TopupService topups, Payouts payouts, PartnerSignatures signatures,
+                               CursorSeal cursors) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.topups = Objects.requireNonNull(topups, "topups");
         this.payouts = Objects.requireNonNull(payouts, "payouts");
         this.signatures = Objects.requireNonNull(signatures, "signatures");
+        this.cursors = Objects.requireNonNull(cursors, "cursors");
     }
 
     @Override
@@ -202,10 +208,11 @@ public final class PartnerWalletRoutes implements HttpApi.Routes {
         HistoryPage page = cursor == null
                 ? ledger.history(envId, new HistoryQuery(wallets, Set.of(TransactionKind.PAYMENT), Set.of(), null, null, null,
                         null, null, ORDERS_PAGE))
-                : ledger.historyAfter(envId, cursor, Set.copyOf(wallets)).orThrow();
+                : ledger.historyAfter(envId, cursors.open(CursorOwner.partner(envId), CursorKind.PARTNER_ORDERS, cursor),
+                        Set.copyOf(wallets)).orThrow();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("orders", page.movements().stream().map(m -> order(m, user)).toList());
-        answer.put("next_cursor", page.nextCursor());
+        answer.put("next_cursor", cursors.seal(CursorOwner.partner(envId), CursorKind.PARTNER_ORDERS, page.next()));
         ctx.json(answer);
     }
 

@@ -11,6 +11,9 @@ import coffer.core.error.CofferException;
 import coffer.core.error.ErrorCode;
 import coffer.core.error.Result;
 import coffer.server.auth.Principal;
+import coffer.server.http.CursorKind;
+import coffer.server.http.CursorOwner;
+import coffer.server.http.CursorSeal;
 import coffer.server.http.HttpApi;
 import coffer.server.http.QueryParams;
 import coffer.server.http.Requests;
@@ -42,9 +45,11 @@ public final class PaymentRoutes implements HttpApi.Routes {
     private static final Type METADATA = new TypeToken<Map<String, Object>>() { }.getType();
 
     private final PaymentService payments;
+    private final CursorSeal cursors;
 
-    public PaymentRoutes(LedgerService ledger, PaymentProcessor processor) {
+    public PaymentRoutes(LedgerService ledger, PaymentProcessor processor, CursorSeal cursors) {
         this.payments = new PaymentService(ledger, processor);
+        this.cursors = cursors;
     }
 
     @Override
@@ -84,8 +89,11 @@ public final class PaymentRoutes implements HttpApi.Routes {
         Principal p = Requests.principal(ctx);
         Map<String, List<String>> params = ctx.queryParamMap();
         QueryParams.requireKnown(params, List.of("cursor", "limit"));
-        PaymentPage page = payments.list(p, QueryParams.cursor(params), QueryParams.limit(params, DEFAULT_PAGE, MAX_PAGE));
-        ctx.json(new PaymentList(page.payments().stream().map(PaymentRoutes::view).toList(), page.nextCursor()));
+        CursorOwner owner = CursorOwner.of(p);
+        PaymentPage page = payments.list(p, cursors.open(owner, CursorKind.PAYMENTS, QueryParams.cursor(params)),
+                QueryParams.limit(params, DEFAULT_PAGE, MAX_PAGE));
+        ctx.json(new PaymentList(page.payments().stream().map(PaymentRoutes::view).toList(),
+                cursors.seal(owner, CursorKind.PAYMENTS, page.next())));
     }
 
     private void get(Context ctx) {

@@ -6,6 +6,7 @@ import coffer.core.error.ErrorCode;
 import coffer.core.error.Result;
 import coffer.core.money.Money;
 import coffer.server.auth.Principal;
+import coffer.server.db.Keyset;
 import coffer.server.http.Requests;
 import coffer.server.json.Json;
 import coffer.server.ledger.IdempotencyKey;
@@ -70,8 +71,9 @@ final class PaymentService {
                         Map.of("payment_id", paymentId)));
     }
 
-    PaymentPage list(Principal caller, String cursor, int limit) {
-        return ledger.payments(caller.envId(), caller.userId(), cursor, limit).orThrow();
+    /** The caller's payments, newest first, after {@code after} (null: from the newest). */
+    PaymentPage list(Principal caller, Keyset after, int limit) {
+        return ledger.payments(caller.envId(), caller.userId(), after, limit);
     }
 
     /** A request's optional description, or INVALID_REQUEST when it is too long. */

@@ -4,12 +4,10 @@ import coffer.server.db.Database;
 import coffer.server.db.Jdbc;
 import coffer.server.db.ServerKeys;
 import coffer.server.http.HttpApi;
-import coffer.server.ledger.LedgerUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.http.HttpClient;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -70,13 +68,9 @@ public final class ProviderSimulator implements AutoCloseable {
 
     /** The provider's credentials, created by the first process that asks. */
     public static Credentials credentials(Database database, Clock clock) {
-        try {
-            return new Credentials(
-                    ServerKeys.get(database, "provider.api_key", "sk_test_" + ServerKeys.random(24), clock.millis()),
-                    ServerKeys.get(database, "provider.webhook_secret", "whsec_" + ServerKeys.random(32), clock.millis()));
-        } catch (SQLException e) {
-            throw new LedgerUnavailableException(e);
-        }
+        Jdbc jdbc = new Jdbc(database);
+        return new Credentials(ServerKeys.get(jdbc, "provider.api_key", "sk_test_" + ServerKeys.random(24), clock.millis()),
+                ServerKeys.get(jdbc, "provider.webhook_secret", "whsec_" + ServerKeys.random(32), clock.millis()));
     }
 
     /** The simulator's route groups, for {@code HttpApi.create}. */

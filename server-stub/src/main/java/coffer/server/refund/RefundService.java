@@ -6,17 +6,13 @@ import coffer.core.ledger.TransactionKind;
 import coffer.core.money.Money;
 import coffer.server.auth.Principal;
 import coffer.server.db.Database;
+import coffer.server.db.Jdbc;
 import coffer.server.ledger.IdempotencyKey;
 import coffer.server.ledger.LedgerService;
-import coffer.server.ledger.LedgerUnavailableException;
 import coffer.server.ledger.Movement;
 import coffer.server.ledger.Outcome;
 import coffer.server.ledger.Wallet;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +31,11 @@ final class RefundService {
     static final int MAX_REASON = 500;
 
     private final LedgerService ledger;
-    private final Database database;
+    private final Jdbc jdbc;
 
     RefundService(LedgerService ledger, Database database) {
         this.ledger = ledger;
-        this.database = database;
+        this.jdbc = new Jdbc(database);
     }
 
     /** A user's refund of money that reached one of their wallets. */
@@ -109,21 +105,7 @@ final class RefundService {
 
     /** Read-only: the ids of the refund movements that point back at {@code originalId}. */
     private List<String> refundIds(String envId, String originalId) {
-        try (Connection c = database.readers().getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT id FROM transactions WHERE env_id = ? AND original_id = ? "
-                     + "AND kind = ? ORDER BY created_at, id")) {
-            ps.setString(1, envId);
-            ps.setString(2, originalId);
-            ps.setString(3, TransactionKind.REFUND.wire());
-            List<String> ids = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                }
-            }
-            return ids;
-        } catch (SQLException e) {
-            throw new LedgerUnavailableException(e);
-        }
+        return jdbc.query("SELECT id FROM transactions WHERE env_id = ? AND original_id = ? AND kind = ? ORDER BY created_at, id",
+                rs -> rs.getString(1), envId, originalId, TransactionKind.REFUND.wire());
     }
 }

@@ -15,6 +15,7 @@ import coffer.core.money.Money;
 import coffer.server.auth.Principal;
 import coffer.server.bank.BankAccount;
 import coffer.server.bank.BankAccountService;
+import coffer.server.http.CursorSeal;
 import coffer.server.http.HttpApi;
 import coffer.server.http.Requests;
 import coffer.server.ledger.Wallet;
@@ -38,13 +39,15 @@ public final class SettlementRoutes implements HttpApi.Routes {
     private final SettlementSchedules schedules;
     private final Payouts payouts;
     private final BankAccountService bankAccounts;
+    private final CursorSeal cursors;
 
     public SettlementRoutes(SettlementService settlements, SettlementSchedules schedules, Payouts payouts,
-                            BankAccountService bankAccounts) {
+                            BankAccountService bankAccounts, CursorSeal cursors) {
         this.settlements = settlements;
         this.schedules = schedules;
         this.payouts = payouts;
         this.bankAccounts = bankAccounts;
+        this.cursors = cursors;
     }
 
     @Override
@@ -73,7 +76,7 @@ public final class SettlementRoutes implements HttpApi.Routes {
     }
 
     private void list(Context ctx) {
-        Payouts.Page page = PayoutText.page(payouts, ctx, Requests.principal(ctx), PayoutKind.SETTLEMENT);
+        PayoutText.Page page = PayoutText.page(payouts, cursors, ctx, Requests.principal(ctx), PayoutKind.SETTLEMENT);
         ctx.json(new SettlementList(page.payouts().stream().map(SettlementRoutes::view).toList(), page.nextCursor()));
     }
 

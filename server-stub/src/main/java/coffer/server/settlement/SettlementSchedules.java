@@ -5,7 +5,7 @@ import coffer.core.error.ErrorCode;
 import coffer.core.money.Money;
 import coffer.server.bank.BankAccount;
 import coffer.server.bank.BankAccountService;
-import coffer.server.bank.Sql;
+import coffer.server.db.Jdbc;
 import coffer.server.db.Database;
 import coffer.server.db.Dialect;
 import coffer.server.ledger.IdempotencyKey;
@@ -52,7 +52,7 @@ public final class SettlementSchedules implements AutoCloseable {
 
     public SettlementSchedules(Database database, SettlementService settlements, BankAccountService bankAccounts,
                                ScheduleSettings settings) {
-        this.store = new ScheduleStore(new Sql(database.readers()));
+        this.store = new ScheduleStore(new Jdbc(database));
         this.settlements = Objects.requireNonNull(settlements, "settlements");
         this.bankAccounts = Objects.requireNonNull(bankAccounts, "bankAccounts");
         this.clock = settings.clock();

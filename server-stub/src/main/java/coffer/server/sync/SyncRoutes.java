@@ -5,6 +5,8 @@ import coffer.core.api.SyncTypes.SyncPage;
 import coffer.core.api.TransactionTypes.TransactionView;
 import coffer.server.auth.Principal;
 import coffer.server.history.TransactionViews;
+import coffer.server.http.CursorKind;
+import coffer.server.http.CursorOwner;
 import coffer.server.http.CursorSeal;
 import coffer.server.http.HttpApi;
 import coffer.server.http.QueryParams;
@@ -38,7 +40,6 @@ import java.util.Set;
  * sync has no other input a client can get wrong at run time besides {@code limit}.)
  */
 public final class SyncRoutes implements HttpApi.Routes {
-    static final String CURSOR_KIND = "sync";
     static final int DEFAULT_LIMIT = 500;
     private static final Set<String> PARAMETERS = Set.of("cursor", "limit");
 
@@ -59,7 +60,9 @@ public final class SyncRoutes implements HttpApi.Routes {
         Principal p = Requests.principal(ctx);
         Map<String, List<String>> params = ctx.queryParamMap();
         QueryParams.requireKnown(params, PARAMETERS);
-        long after = after(p, QueryParams.cursor(params));
+        CursorOwner owner = CursorOwner.of(p);
+        Long cursor = cursors.open(owner, CursorKind.SYNC, QueryParams.cursor(params));
+        long after = cursor == null ? 0 : cursor;
         int limit = QueryParams.limit(params, DEFAULT_LIMIT, LedgerService.FEED_MAX_LIMIT);
         FeedPage page = ledger.changes(p.envId(), p.userId(), after, limit).orThrow();
         List<String> mine = ledger.wallets(p.envId(), p.userId()).stream().map(Wallet::id).toList();
@@ -71,18 +74,6 @@ public final class SyncRoutes implements HttpApi.Routes {
                     : new SyncChange(c.seq(), "account", null, AccountRoutes.view(c.wallet())));
         }
         ctx.json(new SyncPage(changes, page.wallets().stream().map(AccountRoutes::view).toList(), page.seq(),
-                cursors.seal(p, CURSOR_KIND, Long.toString(page.seq())), page.hasMore()));
-    }
-
-    private long after(Principal p, String cursor) {
-        if (cursor == null) {
-            return 0;
-        }
-        String payload = cursors.open(p, CURSOR_KIND, cursor);
-        try {
-            return Long.parseLong(payload);
-        } catch (NumberFormatException e) {
-            throw QueryParams.invalid("cursor", "The cursor is not valid; sync again from the beginning.");
-        }
+                cursors.seal(owner, CursorKind.SYNC, page.seq()), page.hasMore()));
     }
 }

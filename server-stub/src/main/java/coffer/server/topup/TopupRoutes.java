@@ -7,15 +7,17 @@ import coffer.core.api.TopupTypes.TopupRefundView;
 import coffer.core.api.TopupTypes.TopupRequest;
 import coffer.core.api.TopupTypes.TopupView;
 import coffer.server.auth.Principal;
+import coffer.server.db.Keyset;
 import coffer.server.http.HttpApi;
-import coffer.server.http.PageCursor;
+import coffer.server.http.CursorKind;
+import coffer.server.http.CursorOwner;
+import coffer.server.http.CursorSeal;
 import coffer.server.http.QueryParams;
 import coffer.server.http.Requests;
 import coffer.server.ledger.Outcome;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -28,9 +30,11 @@ public final class TopupRoutes implements HttpApi.Routes {
     static final int MAX_PAGE = 100;
 
     private final TopupService topups;
+    private final CursorSeal cursors;
 
-    public TopupRoutes(TopupService topups) {
+    public TopupRoutes(TopupService topups, CursorSeal cursors) {
         this.topups = topups;
+        this.cursors = cursors;
     }
 
     @Override
@@ -57,17 +61,11 @@ public final class TopupRoutes implements HttpApi.Routes {
         Principal p = Requests.principal(ctx);
         var params = ctx.queryParamMap();
         QueryParams.requireKnown(params, Set.of("cursor", "limit"));
-        int limit = QueryParams.limit(params, DEFAULT_PAGE, MAX_PAGE);
-        String cursor = QueryParams.cursor(params);
-        PageCursor after = cursor == null ? null : PageCursor.decode(cursor);
-        List<Topup> page = topups.page(p, after == null ? null : after.createdMillis(), after == null ? null : after.id(), limit + 1);
-        String next = null;
-        if (page.size() > limit) {
-            page = page.subList(0, limit);
-            Topup last = page.get(limit - 1);
-            next = PageCursor.after(last.createdAt(), last.id()).encode();
-        }
-        ctx.json(new TopupList(page.stream().map(t -> view(topups, t)).toList(), next));
+        CursorOwner owner = CursorOwner.of(p);
+        Keyset.Page<Topup> page = topups.page(p, cursors.open(owner, CursorKind.TOPUPS, QueryParams.cursor(params)),
+                QueryParams.limit(params, DEFAULT_PAGE, MAX_PAGE));
+        ctx.json(new TopupList(page.rows().stream().map(t -> view(topups, t)).toList(),
+                cursors.seal(owner, CursorKind.TOPUPS, page.next())));
     }
 
     private void refund(Context ctx) {

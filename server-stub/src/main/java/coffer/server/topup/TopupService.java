@@ -10,6 +10,7 @@ import coffer.core.kyc.KycPolicy;
 import coffer.core.money.Money;
 import coffer.server.auth.Principal;
 import coffer.server.db.Database;
+import coffer.server.db.Keyset;
 import coffer.server.gateway.PaymentProvider;
 import coffer.server.gateway.PaymentProvider.CheckoutRequest;
 import coffer.server.gateway.ProviderEvent;
@@ -36,7 +37,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -162,8 +162,9 @@ public final class TopupService {
         return store.get(id);
     }
 
-    List<Topup> page(Principal p, Long beforeCreated, String beforeId, int limit) {
-        return store.page(p.envId(), p.userId(), beforeCreated, beforeId, limit);
+    /** The caller's top-ups, newest first, after {@code after} (null: from the newest). */
+    Keyset.Page<Topup> page(Principal p, Keyset after, int limit) {
+        return Keyset.page(store.page(p.envId(), p.userId(), after, limit + 1), limit, t -> Keyset.of(t.createdAt(), t.id()));
     }
 
     /** How much of a top-up has been refunded: all of one whose money went back to the card when the ledger refused it. */

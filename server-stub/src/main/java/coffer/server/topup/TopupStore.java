@@ -3,6 +3,7 @@ package coffer.server.topup;
 import coffer.core.money.Money;
 import coffer.server.db.Database;
 import coffer.server.db.Jdbc;
+import coffer.server.db.Keyset;
 import coffer.server.ledger.IdempotencyKey;
 
 import java.sql.ResultSet;
@@ -45,15 +46,15 @@ final class TopupStore {
                 TopupStore::row, key.scope(), key.key());
     }
 
-    /** A user's top-ups, newest first, after {@code (createdAt, id)} when given. */
-    List<Topup> page(String envId, String userId, Long beforeCreated, String beforeId, int limit) {
-        if (beforeCreated == null) {
+    /** A user's top-ups, newest first, after {@code after} when given. */
+    List<Topup> page(String envId, String userId, Keyset after, int limit) {
+        if (after == null) {
             return jdbc.query("SELECT " + COLUMNS + " FROM topups WHERE env_id = ? AND user_id = ? "
                     + "ORDER BY created_at DESC, id DESC LIMIT " + limit, TopupStore::row, envId, userId);
         }
         return jdbc.query("SELECT " + COLUMNS + " FROM topups WHERE env_id = ? AND user_id = ? AND (created_at < ? "
                         + "OR (created_at = ? AND id < ?)) ORDER BY created_at DESC, id DESC LIMIT " + limit, TopupStore::row,
-                envId, userId, beforeCreated, beforeCreated, beforeId);
+                envId, userId, after.createdMillis(), after.createdMillis(), after.id());
     }
 
     void opened(String id, String sessionId, String checkoutUrl, Instant expiresAt) {
@@ -118,11 +119,9 @@ final class TopupStore {
     }
 
     private static Topup row(ResultSet rs) throws SQLException {
-        long completed = rs.getLong(17);
-        Instant completedAt = rs.wasNull() ? null : Instant.ofEpochMilli(completed);
         return new Topup(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 Money.ofMinor(rs.getString(6), rs.getLong(5)), rs.getString(7), rs.getInt(8) == 1, rs.getString(9),
                 rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15),
-                Instant.ofEpochMilli(rs.getLong(16)), completedAt, rs.getString(18));
+                Instant.ofEpochMilli(rs.getLong(16)), Jdbc.instant(rs, 17), rs.getString(18));
     }
 }

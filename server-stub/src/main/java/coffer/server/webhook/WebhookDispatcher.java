@@ -65,7 +65,7 @@ public final class WebhookDispatcher implements AutoCloseable {
 
     private WebhookDispatcher(LedgerService ledger, Database database, WebhookSettings settings, Clock clock) {
         this.ledger = ledger;
-        this.store = new WebhookStore(database);
+        this.store = new WebhookStore(database, ledger);
         this.settings = settings;
         this.clock = clock;
         this.targets = new WebhookTargets(settings.allowPrivateTargets(), settings.dns());

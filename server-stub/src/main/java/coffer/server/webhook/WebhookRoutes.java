@@ -4,6 +4,9 @@ import coffer.server.http.Access;
 import coffer.server.http.RateLimited;
 import coffer.core.error.CofferException;
 import coffer.core.error.ErrorCode;
+import coffer.server.http.CursorKind;
+import coffer.server.http.CursorOwner;
+import coffer.server.http.CursorSeal;
 import coffer.server.http.HttpApi;
 import coffer.server.http.PartnerSignatures;
 import coffer.server.http.QueryParams;
@@ -16,7 +19,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The partner's side of webhooks, signed with {@code X-Wallet-Signature}: configure the URL, read the
@@ -25,15 +27,16 @@ import java.util.regex.Pattern;
 public final class WebhookRoutes implements HttpApi.Routes {
     static final int DEFAULT_PAGE = 20;
     static final int MAX_PAGE = 100;
-    private static final Pattern DELIVERY_ID = Pattern.compile("whd_[0-9A-Z]{26}");
     private static final Set<String> LOG_PARAMS = Set.of("env_id", "status", "cursor", "limit");
 
     private final WebhookDispatcher dispatcher;
     private final PartnerSignatures signatures;
+    private final CursorSeal cursors;
 
-    public WebhookRoutes(WebhookDispatcher dispatcher, PartnerSignatures signatures) {
+    public WebhookRoutes(WebhookDispatcher dispatcher, PartnerSignatures signatures, CursorSeal cursors) {
         this.dispatcher = dispatcher;
         this.signatures = signatures;
+        this.cursors = cursors;
     }
 
     /** {@code PUT /api/v1/partner/webhook}: {@code url} null clears it. */
@@ -80,13 +83,12 @@ public final class WebhookRoutes implements HttpApi.Routes {
         if (status != null && !WebhookStore.STATUSES.contains(status)) {
             throw QueryParams.invalid("status", "'status' must be pending, delivered or failed.");
         }
-        String cursor = QueryParams.cursor(params);
-        if (cursor != null && !DELIVERY_ID.matcher(cursor).matches()) {
-            throw QueryParams.invalid("cursor", "The cursor is not one this server handed out; start again from the first page.");
-        }
-        WebhookStore.Page page = dispatcher.store().page(envId, status, cursor,
+        CursorOwner owner = CursorOwner.partner(envId);
+        WebhookStore.Page page = dispatcher.store().page(envId, status,
+                cursors.open(owner, CursorKind.WEBHOOK_DELIVERIES, QueryParams.cursor(params)),
                 QueryParams.limit(params, DEFAULT_PAGE, MAX_PAGE));
-        ctx.json(new DeliveryList(page.deliveries().stream().map(DeliveryView::of).toList(), page.nextCursor()));
+        ctx.json(new DeliveryList(page.deliveries().stream().map(DeliveryView::of).toList(),
+                cursors.seal(owner, CursorKind.WEBHOOK_DELIVERIES, page.next())));
     }
 
     private void replay(Context ctx) {

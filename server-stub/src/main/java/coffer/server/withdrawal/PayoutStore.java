@@ -1,7 +1,8 @@
 package coffer.server.withdrawal;
 
 import coffer.core.money.Money;
-import coffer.server.bank.Sql;
+import coffer.server.db.Jdbc;
+import coffer.server.db.Keyset;
 import coffer.server.ledger.IdempotencyKey;
 
 import java.sql.ResultSet;
@@ -16,30 +17,29 @@ final class PayoutStore {
             + "currency, status, hold_id, transaction_id, provider_payout_id, url, description, failure_reason, created_at, "
             + "finished_at";
 
-    private final Sql sql;
+    private final Jdbc jdbc;
 
-    PayoutStore(Sql sql) {
-        this.sql = sql;
+    PayoutStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     /** Stores a new payout; false when its idempotency key is already taken (a concurrent duplicate). */
     boolean insert(Payout p, IdempotencyKey key, String requestHash) {
-        return sql.insertUnique("INSERT INTO payouts (" + COLUMNS + ", idem_scope, idem_key, request_hash) "
+        return jdbc.insertUnique("INSERT INTO payouts (" + COLUMNS + ", idem_scope, idem_key, request_hash) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 p.id(), p.kind().wire(), p.envId(), p.userId(), p.walletId(), p.bankAccountId(), p.scheduleId(),
                 p.amount().minor(), p.amount().currencyCode(), p.status().wire(), p.holdId(), p.transactionId(),
-                p.providerPayoutId(), p.url(), p.description(), p.failureReason(), p.createdAt().toEpochMilli(),
-                p.finishedAt() == null ? null : p.finishedAt().toEpochMilli(),
+                p.providerPayoutId(), p.url(), p.description(), p.failureReason(), p.createdAt(), p.finishedAt(),
                 key == null ? null : key.scope(), key == null ? null : key.key(), requestHash);
     }
 
     Optional<Payout> byId(String id) {
-        return sql.one("SELECT " + COLUMNS + " FROM payouts WHERE id = ?", PayoutStore::row, id);
+        return jdbc.one("SELECT " + COLUMNS + " FROM payouts WHERE id = ?", PayoutStore::row, id);
     }
 
     /** The payout made with an idempotency key, and the request it was made for. */
     Optional<Keyed> byKey(IdempotencyKey key) {
-        return sql.one("SELECT " + COLUMNS + ", request_hash FROM payouts WHERE idem_scope = ? AND idem_key = ?",
+        return jdbc.one("SELECT " + COLUMNS + ", request_hash FROM payouts WHERE idem_scope = ? AND idem_key = ?",
                 rs -> new Keyed(row(rs), rs.getString("request_hash")), key.scope(), key.key());
     }
 
@@ -48,36 +48,35 @@ final class PayoutStore {
 
     /** Notes what the provider answered while the payout is still pending. */
     void provided(String id, String providerPayoutId, String url) {
-        sql.update("UPDATE payouts SET provider_payout_id = COALESCE(?, provider_payout_id), url = COALESCE(?, url) "
+        jdbc.update("UPDATE payouts SET provider_payout_id = COALESCE(?, provider_payout_id), url = COALESCE(?, url) "
                 + "WHERE id = ?", providerPayoutId, url, id);
     }
 
     /** Moves a pending payout to its final status; false when it was already final. */
     boolean finish(String id, PayoutStatus status, String reason, Instant at) {
-        return sql.update("UPDATE payouts SET status = ?, failure_reason = ?, finished_at = ? WHERE id = ? AND status = ?",
+        return jdbc.update("UPDATE payouts SET status = ?, failure_reason = ?, finished_at = ? WHERE id = ? AND status = ?",
                 status.wire(), reason, at.toEpochMilli(), id, PayoutStatus.PENDING.wire()) == 1;
     }
 
-    /** A user's payouts of one kind, newest first, after the position {@code (beforeMillis, beforeId)} if given. */
-    List<Payout> page(String envId, String userId, PayoutKind kind, Long beforeMillis, String beforeId, int limit) {
+    /** A user's payouts of one kind, newest first, after {@code after} if given. */
+    List<Payout> page(String envId, String userId, PayoutKind kind, Keyset after, int limit) {
         String where = "env_id = ? AND user_id = ? AND kind = ?";
-        if (beforeMillis == null) {
-            return sql.list("SELECT " + COLUMNS + " FROM payouts WHERE " + where + " ORDER BY created_at DESC, id DESC LIMIT ?",
+        if (after == null) {
+            return jdbc.query("SELECT " + COLUMNS + " FROM payouts WHERE " + where + " ORDER BY created_at DESC, id DESC LIMIT ?",
                     PayoutStore::row, envId, userId, kind.wire(), limit);
         }
-        return sql.list("SELECT " + COLUMNS + " FROM payouts WHERE " + where
+        return jdbc.query("SELECT " + COLUMNS + " FROM payouts WHERE " + where
                         + " AND (created_at < ? OR (created_at = ? AND id < ?)) ORDER BY created_at DESC, id DESC LIMIT ?",
-                PayoutStore::row, envId, userId, kind.wire(), beforeMillis, beforeMillis, beforeId, limit);
+                PayoutStore::row, envId, userId, kind.wire(), after.createdMillis(), after.createdMillis(), after.id(), limit);
     }
 
     private static Payout row(ResultSet rs) throws SQLException {
-        Long finished = Sql.nullableLong(rs, "finished_at");
         return new Payout(rs.getString("id"), PayoutKind.valueOf(rs.getString("kind").toUpperCase(java.util.Locale.ROOT)),
                 rs.getString("env_id"), rs.getString("user_id"), rs.getString("wallet_id"), rs.getString("bank_account_id"),
                 rs.getString("schedule_id"), Money.ofMinor(rs.getString("currency"), rs.getLong("amount_minor")),
                 PayoutStatus.fromWire(rs.getString("status")), rs.getString("hold_id"), rs.getString("transaction_id"),
                 rs.getString("provider_payout_id"), rs.getString("url"), rs.getString("description"),
                 rs.getString("failure_reason"), Instant.ofEpochMilli(rs.getLong("created_at")),
-                finished == null ? null : Instant.ofEpochMilli(finished));
+                Jdbc.instant(rs, "finished_at"));
     }
 }

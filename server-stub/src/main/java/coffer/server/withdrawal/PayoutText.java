@@ -3,6 +3,10 @@ package coffer.server.withdrawal;
 import coffer.core.error.CofferException;
 import coffer.core.error.ErrorCode;
 import coffer.server.auth.Principal;
+import coffer.server.db.Keyset;
+import coffer.server.http.CursorKind;
+import coffer.server.http.CursorOwner;
+import coffer.server.http.CursorSeal;
 import coffer.server.http.QueryParams;
 import io.javalin.http.Context;
 
@@ -27,10 +31,18 @@ public final class PayoutText {
         return description;
     }
 
+    /** A page of a list route, newest first; {@code nextCursor} sealed for the caller, or null on the last page. */
+    public record Page(List<Payout> payouts, String nextCursor) {
+    }
+
     /** A page of a list route: {@code limit} and {@code cursor}, nothing else. */
-    public static Payouts.Page page(Payouts payouts, Context ctx, Principal p, PayoutKind kind) {
+    public static Page page(Payouts payouts, CursorSeal cursors, Context ctx, Principal p, PayoutKind kind) {
         Map<String, List<String>> query = ctx.queryParamMap();
         QueryParams.requireKnown(query, List.of("limit", "cursor"));
-        return payouts.page(p.envId(), p.userId(), kind, QueryParams.cursor(query), QueryParams.limit(query, DEFAULT_PAGE, MAX_PAGE));
+        CursorOwner owner = CursorOwner.of(p);
+        CursorKind<Keyset> list = kind == PayoutKind.WITHDRAWAL ? CursorKind.WITHDRAWALS : CursorKind.SETTLEMENTS;
+        Keyset.Page<Payout> page = payouts.page(p.envId(), p.userId(), kind, cursors.open(owner, list, QueryParams.cursor(query)),
+                QueryParams.limit(query, DEFAULT_PAGE, MAX_PAGE));
+        return new Page(page.rows(), cursors.seal(owner, list, page.next()));
     }
 }

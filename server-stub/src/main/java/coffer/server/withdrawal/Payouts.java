@@ -7,12 +7,12 @@ import coffer.core.ledger.AccountKind;
 import coffer.core.ledger.TransactionStatus;
 import coffer.core.money.Money;
 import coffer.server.bank.BankAccount;
-import coffer.server.bank.Sql;
 import coffer.server.db.Database;
+import coffer.server.db.Jdbc;
+import coffer.server.db.Keyset;
 import coffer.server.gateway.PaymentProvider;
 import coffer.server.gateway.PaymentProvider.PayoutLinkRequest;
 import coffer.server.gateway.PaymentProvider.PayoutRequest;
-import coffer.server.http.PageCursor;
 import coffer.server.ledger.IdempotencyKey;
 import coffer.server.ledger.Ids;
 import coffer.server.ledger.LedgerService;
@@ -25,7 +25,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -76,7 +75,7 @@ public final class Payouts {
      *                to {@link DonePage} there
      */
     public Payouts(Database database, LedgerService ledger, PaymentProvider provider, Clock clock, Supplier<String> baseUrl) {
-        this.store = new PayoutStore(new Sql(database.readers()));
+        this.store = new PayoutStore(new Jdbc(database));
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.provider = Objects.requireNonNull(provider, "provider");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -167,21 +166,9 @@ public final class Payouts {
                         Map.of(kind.wire() + "_id", String.valueOf(id))));
     }
 
-    /** A page of a user's payouts of {@code kind}, newest first. */
-    public record Page(List<Payout> payouts, String nextCursor) {
-    }
-
-    /** The caller's payouts of {@code kind}, newest first; {@code cursor} from the previous page or null. */
-    public Page page(String envId, String userId, PayoutKind kind, String cursor, int limit) {
-        PageCursor after = cursor == null ? null : PageCursor.decode(cursor);
-        List<Payout> rows = store.page(envId, userId, kind, after == null ? null : after.createdMillis(),
-                after == null ? null : after.id(), limit + 1);
-        if (rows.size() <= limit) {
-            return new Page(rows, null);
-        }
-        Payout last = rows.get(limit - 1);
-        String next = PageCursor.after(last.createdAt(), last.id()).encode();
-        return new Page(rows.subList(0, limit), next);
+    /** The caller's payouts of {@code kind}, newest first, after {@code after} (null: from the newest). */
+    public Keyset.Page<Payout> page(String envId, String userId, PayoutKind kind, Keyset after, int limit) {
+        return Keyset.page(store.page(envId, userId, kind, after, limit + 1), limit, p -> Keyset.of(p.createdAt(), p.id()));
     }
 
     /**

@@ -8,6 +8,7 @@ import coffer.core.money.Money;
 import coffer.server.auth.Principal;
 import coffer.server.bank.BankAccount;
 import coffer.server.bank.BankAccountService;
+import coffer.server.http.CursorSeal;
 import coffer.server.http.HttpApi;
 import coffer.server.http.Requests;
 import coffer.server.redirect.ReturnOrigins;
@@ -25,11 +26,13 @@ public final class WithdrawalRoutes implements HttpApi.Routes {
     private final Payouts payouts;
     private final BankAccountService bankAccounts;
     private final ReturnOrigins origins;
+    private final CursorSeal cursors;
 
-    public WithdrawalRoutes(Payouts payouts, BankAccountService bankAccounts, ReturnOrigins origins) {
+    public WithdrawalRoutes(Payouts payouts, BankAccountService bankAccounts, ReturnOrigins origins, CursorSeal cursors) {
         this.payouts = payouts;
         this.bankAccounts = bankAccounts;
         this.origins = origins;
+        this.cursors = cursors;
     }
 
     @Override
@@ -54,7 +57,7 @@ public final class WithdrawalRoutes implements HttpApi.Routes {
 
     private void list(Context ctx) {
         Principal p = Requests.principal(ctx);
-        Payouts.Page page = PayoutText.page(payouts, ctx, p, PayoutKind.WITHDRAWAL);
+        PayoutText.Page page = PayoutText.page(payouts, cursors, ctx, p, PayoutKind.WITHDRAWAL);
         ctx.json(new WithdrawalList(page.payouts().stream().map(WithdrawalRoutes::view).toList(), page.nextCursor()));
     }
 

@@ -709,9 +709,9 @@ abstract class LedgerServiceContract extends LedgerContract {
                 null, null, null, null, "coffee", 2);
         HistoryPage first = ledger.history(ENV, coffeePayments);
         assertThat(first.movements()).extracting(Movement::reference).containsExactly("order-6", "order-4");
-        HistoryPage second = ledger.historyAfter(ENV, first.nextCursor(), Set.of(alice)).orThrow();
+        HistoryPage second = ledger.historyAfter(ENV, first.next(), Set.of(alice)).orThrow();
         assertThat(second.movements()).extracting(Movement::reference).containsExactly("order-2");
-        assertThat(second.nextCursor()).isNull();
+        assertThat(second.next()).isNull();
 
         HistoryQuery big = new HistoryQuery(List.of(alice), Set.of(), Set.of(TransactionStatus.COMPLETED), null, null,
                 usd("5.00"), usd("6.00"), null, 10);
@@ -725,9 +725,10 @@ abstract class LedgerServiceContract extends LedgerContract {
         f.clock.advance(Duration.ofSeconds(1));
         f.deposit(alice, "1.00");
         HistoryPage first = ledger.history(ENV, HistoryQuery.of(alice, 1));
-        assertThat(ledger.historyAfter(ENV, first.nextCursor(), Set.of("wal_other")).errorCode())
+        assertThat(ledger.historyAfter(ENV, first.next(), Set.of("wal_other")).errorCode())
                 .isEqualTo(ErrorCode.INVALID_REQUEST);
-        assertThat(ledger.historyAfter(ENV, "not-a-cursor", Set.of(alice)).errorCode()).isEqualTo(ErrorCode.INVALID_REQUEST);
+        HistoryCursor bent = new HistoryCursor(HistoryQuery.of("wal_other", 1), first.next().after());
+        assertThat(ledger.historyAfter(ENV, bent, Set.of(alice)).errorCode()).isEqualTo(ErrorCode.INVALID_REQUEST);
     }
 
     // ---- demo data and verify ----

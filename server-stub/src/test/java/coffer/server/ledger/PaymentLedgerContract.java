@@ -129,7 +129,7 @@ abstract class PaymentLedgerContract {
         PaymentOrder notHers = new PaymentOrder(ENV, eve.id(), aliceWallet, "bob@example.com", bobWallet, usd("1"), null, null);
         assertThat(ledger.sendPayment(notHers, null).result().errorCode()).isEqualTo(ErrorCode.WALLET_NOT_FOUND);
         assertThat(f.available(aliceWallet)).isEqualTo("1000.00");
-        assertThat(ledger.payments(ENV, alice.id(), null, 10).orThrow().payments()).isEmpty();
+        assertThat(ledger.payments(ENV, alice.id(), null, 10).payments()).isEmpty();
     }
 
     @Test
@@ -193,13 +193,14 @@ abstract class PaymentLedgerContract {
             f.clock.advance(Duration.ofMillis(1));
             ids.add(place("1").id());
         }
-        PaymentPage first = ledger.payments(ENV, alice.id(), null, 2).orThrow();
+        PaymentPage first = ledger.payments(ENV, alice.id(), null, 2);
         assertThat(first.payments()).extracting(Payment::id).containsExactly(ids.get(2), ids.get(1));
-        PaymentPage last = ledger.payments(ENV, alice.id(), first.nextCursor(), 2).orThrow();
+        PaymentPage last = ledger.payments(ENV, alice.id(), first.next(), 2);
         assertThat(last.payments()).extracting(Payment::id).containsExactly(ids.get(0));
-        assertThat(last.nextCursor()).isNull();
-        assertThat(ledger.payments(ENV, alice.id(), "garbage", 2).errorCode()).isEqualTo(ErrorCode.INVALID_REQUEST);
-        assertThat(ledger.payments(ENV, "usr_other", null, 2).orThrow().payments()).isEmpty();
+        assertThat(last.next()).isNull();
+        // a position is only a position: another payer's list after it holds none of this payer's payments
+        assertThat(ledger.payments(ENV, "usr_other", first.next(), 2).payments()).isEmpty();
+        assertThat(ledger.payments(ENV, "usr_other", null, 2).payments()).isEmpty();
     }
 
     @Test

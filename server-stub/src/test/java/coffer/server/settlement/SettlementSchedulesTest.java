@@ -56,7 +56,7 @@ class SettlementSchedulesTest {
     }
 
     private List<Payout> settlementsMade() {
-        return f.payouts.page(DemoData.ENV_ID, f.alice.userId(), PayoutKind.SETTLEMENT, null, 100).payouts();
+        return f.payouts.page(DemoData.ENV_ID, f.alice.userId(), PayoutKind.SETTLEMENT, null, 100).rows();
     }
 
     @Test

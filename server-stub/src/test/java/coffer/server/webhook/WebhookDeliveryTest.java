@@ -204,10 +204,7 @@ class WebhookDeliveryTest {
         String quiet = "quiet-env";
         String quietSecret = "secret_QuietEnvironmentHasNoWebhookUrl0";
         LedgerService ledger = server.server().ledger();
-        ledger.ensureEnvironment(quiet, "No webhooks", quietSecret, null, KycLimitTable.defaults());
-        String user = ledger.ensureUser(quiet, "quiet-user", null, "Quiet", null, KycStatus.VERIFIED, KycTier.TIER_1)
-                .orThrow().id();
-        String wallet = ledger.openWallet(quiet, user, Currency.getInstance("USD"), false).orThrow().id();
+        String wallet = walletInNewEnvironment(quiet, quietSecret);
         String quietTopup = ledger.deposit(quiet, wallet, Money.parse("9.00", "USD"), null, "funds", null).orThrow().id();
         // committed after the quiet one: once it is delivered, the dispatcher has passed the quiet commit
         String later = ledger.deposit(DemoData.ENV_ID, alice.firstWalletId(), Money.parse("2.00", "USD"), null, "later", null)
@@ -218,6 +215,54 @@ class WebhookDeliveryTest {
         HttpResponse<String> log = new PartnerClient(server, quietSecret).get("/api/v1/partner/webhook-deliveries?env_id=" + quiet);
         assertThat(log.statusCode()).as(log.body()).isEqualTo(200);
         assertThat(Caller.json(log).getAsJsonArray("deliveries")).isEmpty();
+    }
+
+    @Test
+    void theLogsCursorWalksEveryDeliveryOnceAndIsItsEnvironmentsOnly() throws Exception {
+        String otherEnv = "cursor-other-env";
+        String otherSecret = "secret_CursorOtherEnvironmentWithAHook0";
+        LedgerService ledger = server.server().ledger();
+        String otherWallet = walletInNewEnvironment(otherEnv, otherSecret);
+        PartnerClient other = new PartnerClient(server, otherSecret);
+        assertThat(other.put("/api/v1/partner/webhook", "{\"env_id\":\"" + otherEnv + "\",\"url\":\"" + receiver.url() + "\"}")
+                .statusCode()).isEqualTo(200);
+        for (int i = 0; i < 3; i++) {
+            String mine = ledger.deposit(DemoData.ENV_ID, bob.firstWalletId(), Money.parse("2.0" + i, "USD"), null, "cursor " + i,
+                    null).orThrow().id();
+            String theirs = ledger.deposit(otherEnv, otherWallet, Money.parse("2.0" + i, "USD"), null, "cursor " + i, null)
+                    .orThrow().id();
+            awaitLogged(d -> d.get("transaction_id").getAsString().equals(mine), "delivered");
+            Receiver.Received r = receiver.awaitAcknowledged(Receiver.about("topup.completed", theirs));
+            assertThat(r.json().get("env_id").getAsString()).isEqualTo(otherEnv);
+        }
+        String log = "/api/v1/partner/webhook-deliveries?env_id=" + DemoData.ENV_ID + "&status=delivered";
+        List<String> all = new java.util.ArrayList<>();
+        List<String> walked = new java.util.ArrayList<>();
+        for (int limit : new int[] {100, 2}) {
+            List<String> into = limit == 100 ? all : walked;
+            String cursor = null;
+            do {
+                JsonObject page = Caller.json(partner.get(log + "&limit=" + limit + (cursor == null ? "" : "&cursor=" + cursor)));
+                page.getAsJsonArray("deliveries").forEach(d -> into.add(d.getAsJsonObject().get("id").getAsString()));
+                cursor = page.has("next_cursor") ? page.get("next_cursor").getAsString() : null;
+            } while (cursor != null);
+        }
+        assertThat(walked).hasSizeGreaterThanOrEqualTo(3).doesNotHaveDuplicates().containsExactlyElementsOf(all);
+
+        String cursor = Caller.json(partner.get(log + "&limit=1")).get("next_cursor").getAsString();
+        HttpResponse<String> foreign = other.get("/api/v1/partner/webhook-deliveries?env_id=" + otherEnv + "&cursor=" + cursor);
+        assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(400);
+        assertThat(Caller.errorCode(foreign)).isEqualTo("INVALID_REQUEST");
+        String theirs = Caller.json(other.get("/api/v1/partner/webhook-deliveries?env_id=" + otherEnv + "&limit=1"))
+                .get("next_cursor").getAsString();
+        HttpResponse<String> borrowed = partner.get(log + "&cursor=" + theirs);
+        assertThat(borrowed.statusCode()).as(borrowed.body()).isEqualTo(400);
+        int dot = cursor.lastIndexOf('.');
+        // the delivery id the cursor names, changed to one a little older
+        String bent = cursor.substring(0, dot - 1) + (cursor.charAt(dot - 1) == '0' ? '1' : '0') + cursor.substring(dot);
+        HttpResponse<String> altered = partner.get(log + "&cursor=" + bent);
+        assertThat(altered.statusCode()).as(altered.body()).isEqualTo(400);
+        assertThat(Caller.errorCode(altered)).isEqualTo("INVALID_REQUEST");
     }
 
     @Test
@@ -263,6 +308,15 @@ class WebhookDeliveryTest {
 
     private static JsonObject awaitLogged(String eventId, String status) throws InterruptedException {
         return awaitLogged(d -> d.get("event_id").getAsString().equals(eventId), status);
+    }
+
+    /** A new environment with {@code secret} and one verified user's USD wallet; answers the wallet's id. */
+    private static String walletInNewEnvironment(String envId, String secret) {
+        LedgerService ledger = server.server().ledger();
+        ledger.ensureEnvironment(envId, "Partner " + envId, secret, null, KycLimitTable.defaults());
+        String user = ledger.ensureUser(envId, envId + "-user", null, "User", null, KycStatus.VERIFIED, KycTier.TIER_1)
+                .orThrow().id();
+        return ledger.openWallet(envId, user, Currency.getInstance("USD"), false).orThrow().id();
     }
 
     /** Polls the delivery log (up to 20 s) for a delivery matching {@code which} in {@code status}. */
