@@ -10,12 +10,26 @@ import java.time.Duration;
 
 /** A tiny HTTP client for tests against a running server. */
 public final class Http {
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * One client per test server: a connection pooled to a stopped server could otherwise be picked for a
+     * request to a later server that got the same port, and a method the JDK client does not retry (DELETE,
+     * PUT, PATCH, POST) would fail with "header parser received no bytes".
+     */
+    private static volatile HttpClient client = newClient();
 
     /** Bodies at least this big are retried when the connection is reset under them. */
     public static final int LARGE_BODY = 64 * 1024;
 
     private Http() {
+    }
+
+    private static HttpClient newClient() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** Drops every pooled connection; called when a test server stops. */
+    public static void forgetConnections() {
+        client = newClient();
     }
 
     public static HttpResponse<String> get(String url) {
@@ -63,7 +77,7 @@ public final class Http {
 
     public static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return CLIENT.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

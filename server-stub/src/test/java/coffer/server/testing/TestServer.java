@@ -125,6 +125,7 @@ public final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        Http.forgetConnections();
     }
 
     /** A signed-in user of the test server. */
