@@ -84,8 +84,8 @@ final class AdminTasks {
         }
 
         @Override
-        public String fingerprint() {
-            return "environment|" + id + "|" + name + "|" + webhookUrl;
+        public Fingerprint fingerprint() {
+            return Fingerprint.of("environment").text(id).text(name).text(webhookUrl);
         }
     }
 
@@ -149,8 +149,8 @@ final class AdminTasks {
         }
 
         @Override
-        public String fingerprint() {
-            return "user|" + envId + "|" + externalId + "|" + email + "|" + name + "|" + kycStatus + "|" + kycTier;
+        public Fingerprint fingerprint() {
+            return Fingerprint.of("user").text(envId).text(externalId).text(email).text(name).name(kycStatus).name(kycTier);
         }
     }
 
@@ -208,8 +208,8 @@ final class AdminTasks {
         }
 
         @Override
-        public String fingerprint() {
-            return "wallet|" + envId + "|" + userId + "|" + currency + "|" + additional;
+        public Fingerprint fingerprint() {
+            return Fingerprint.of("wallet").text(envId).text(userId).text(currency.getCurrencyCode()).flag(additional);
         }
     }
 
@@ -263,8 +263,8 @@ final class AdminTasks {
         }
 
         @Override
-        public String fingerprint() {
-            return "status|" + envId + "|" + actingUserId + "|" + walletId + "|" + target + "|" + actor + "|" + reason;
+        public Fingerprint fingerprint() {
+            return Fingerprint.of("status").text(envId).text(actingUserId).text(walletId).name(target).name(actor).text(reason);
         }
     }
 
@@ -331,8 +331,8 @@ final class AdminTasks {
         }
 
         @Override
-        public String fingerprint() {
-            return "kyc|" + envId + "|" + userId + "|" + target + "|" + tier + "|" + actor + "|" + reason;
+        public Fingerprint fingerprint() {
+            return Fingerprint.of("kyc").text(envId).text(userId).name(target).name(tier).text(actor).text(reason);
         }
     }
 
@@ -369,8 +369,8 @@ final class AdminTasks {
         }
 
         @Override
-        public String fingerprint() {
-            return "purge-idempotency|" + keep;
+        public Fingerprint fingerprint() {
+            return Fingerprint.of("purge-idempotency").number(keep.toMillis());
         }
     }
 
@@ -406,8 +406,8 @@ final class AdminTasks {
         }
 
         @Override
-        public String fingerprint() {
-            return "secret-add|" + envId + "|" + Environments.fingerprint(secret);
+        public Fingerprint fingerprint() {
+            return Fingerprint.of("secret-add").text(envId).text(Environments.fingerprint(secret));
         }
     }
 
@@ -452,8 +452,8 @@ final class AdminTasks {
         }
 
         @Override
-        public String fingerprint() {
-            return "secret-revoke|" + envId + "|" + fingerprint;
+        public Fingerprint fingerprint() {
+            return Fingerprint.of("secret-revoke").text(envId).text(fingerprint);
         }
     }
 }

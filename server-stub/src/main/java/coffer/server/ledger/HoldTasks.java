@@ -69,8 +69,8 @@ final class HoldTasks {
         }
 
         @Override
-        public String fingerprint() {
-            return "hold|" + order.fingerprint() + "|" + expiresAt.toEpochMilli();
+        public Fingerprint fingerprint() {
+            return order.fingerprint("hold").number(expiresAt.toEpochMilli());
         }
     }
 
@@ -119,8 +119,8 @@ final class HoldTasks {
         }
 
         @Override
-        public String fingerprint() {
-            return "capture|" + envId + "|" + holdId + "|" + (amount == null ? "all" : amount.toString());
+        public Fingerprint fingerprint() {
+            return Fingerprint.of("capture").text(envId).text(holdId).money(amount).legacy(amount == null ? "all" : amount.toString());
         }
     }
 
@@ -162,8 +162,8 @@ final class HoldTasks {
         }
 
         @Override
-        public String fingerprint() {
-            return "void|" + envId + "|" + holdId + "|" + reason;
+        public Fingerprint fingerprint() {
+            return Fingerprint.of("void").text(envId).text(holdId).text(reason);
         }
     }
 
@@ -202,8 +202,10 @@ final class HoldTasks {
         }
 
         @Override
-        public String fingerprint() {
-            return "expire|" + String.join(",", holdIds);
+        public Fingerprint fingerprint() {
+            Fingerprint f = Fingerprint.of("expire").number(holdIds.size());
+            holdIds.forEach(f::text);
+            return f;
         }
     }
 

@@ -26,10 +26,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The ledger's one service layer: every API surface (user API, partner API, pay-in/pay-out API, the
@@ -46,6 +48,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LedgerService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LedgerService.class);
+    /** How many answered calls with the same key {@link #afterSameKey} waits for before it answers IDEMPOTENCY_IN_PROGRESS. */
+    private static final int MAX_KEY_WAITS = 3;
 
     private final Clock clock;
     private final Database database;
@@ -54,7 +58,8 @@ public final class LedgerService implements AutoCloseable {
     private final LedgerWriter writer;
     private final CommitNotifier commits = new CommitNotifier();
     private final Map<String, KycLimitTable> limitsCache = new ConcurrentHashMap<>();
-    private final Set<IdempotencyKey> inFlight = ConcurrentHashMap.newKeySet();
+    /** The keyed calls this process is making, each completed once answered: what a second call with the key waits on. */
+    private final Map<IdempotencyKey, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sweeper;
 
     public LedgerService(Database database, Clock clock, LedgerSettings settings) {
@@ -459,17 +464,46 @@ public final class LedgerService implements AutoCloseable {
     }
 
     private <T> Outcome<T> call(LedgerTask<T> task, IdempotencyKey key) {
-        if (key != null && !inFlight.add(key)) {
+        if (key == null) {
+            return writer.submit(task, null).join();
+        }
+        CompletableFuture<Void> answered = new CompletableFuture<>();
+        if (inFlight.putIfAbsent(key, answered) != null) {
             return Outcome.fresh(Result.rejected(ErrorCode.IDEMPOTENCY_IN_PROGRESS,
                     "A request with this idempotency key is still in progress; retry shortly"));
         }
         try {
             return writer.submit(task, key).join();
         } finally {
-            if (key != null) {
-                inFlight.remove(key);
-            }
+            inFlight.remove(key, answered);
+            answered.complete(null);
         }
+    }
+
+    /**
+     * Makes {@code call}, a call of this service with {@code key}. When this process is already making a
+     * call with that key (IDEMPOTENCY_IN_PROGRESS), waits until that one is answered and makes {@code call}
+     * again, which then gets the stored answer as a replay (or, the first having been refused, runs).
+     *
+     * <p>For keys the server derives itself, where two paths of one process make the same call at once: a
+     * provider's synchronous answer and its webhook. A client's concurrent retry is still answered
+     * IDEMPOTENCY_IN_PROGRESS at once. Processes sharing a PostgreSQL database meet at the key's row
+     * instead: the second one's claim waits for the first one's transaction and then reads its answer.
+     */
+    public <T> Outcome<T> afterSameKey(IdempotencyKey key, Supplier<Outcome<T>> call) {
+        Objects.requireNonNull(key, "key");
+        Outcome<T> outcome = call.get();
+        // each round waits for a call that was really running; a third caller may take the key in between
+        for (int round = 0; round < MAX_KEY_WAITS && outcome.result().errorCode() == ErrorCode.IDEMPOTENCY_IN_PROGRESS; round++) {
+            answered(key).join();
+            outcome = call.get();
+        }
+        return outcome;
+    }
+
+    /** Completes once the call with {@code key} that this process is making now is answered; at once when there is none. */
+    CompletableFuture<Void> answered(IdempotencyKey key) {
+        return inFlight.getOrDefault(key, CompletableFuture.completedFuture(null));
     }
 
     private static MoveOrder depositOrder(String envId, String walletId, Money amount, String reference, String description) {

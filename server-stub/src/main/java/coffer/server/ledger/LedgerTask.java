@@ -23,6 +23,6 @@ interface LedgerTask<T> {
     /** The type of a success, to store and replay answers to idempotent requests. */
     Class<T> resultType();
 
-    /** A canonical description of the request: equal requests give equal text. */
-    String fingerprint();
+    /** The request's fields, to tell a replay under an idempotency key from a different request. */
+    Fingerprint fingerprint();
 }

@@ -9,9 +9,6 @@ import coffer.server.json.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,7 +16,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -71,7 +67,7 @@ final class LedgerWriter implements AutoCloseable {
         if (!running) {
             throw new IllegalStateException("the ledger writer is closed");
         }
-        Submission<T> submission = new Submission<>(task, key, key == null ? null : hash(task.fingerprint()));
+        Submission<T> submission = new Submission<>(task, key, key == null ? null : task.fingerprint());
         try {
             queue.put(submission);
         } catch (InterruptedException e) {
@@ -233,14 +229,6 @@ final class LedgerWriter implements AutoCloseable {
         }
     }
 
-    static String hash(String fingerprint) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(fingerprint.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** Stops taking requests, finishes those queued, and waits for the writer thread. */
     @Override
     public void close() {
@@ -264,14 +252,17 @@ final class LedgerWriter implements AutoCloseable {
     private static final class Submission<T> {
         final LedgerTask<T> task;
         final IdempotencyKey key;
+        final Fingerprint fingerprint;
+        /** The fingerprint's stored form, worked out on the caller's thread rather than the writer's. */
         final String requestHash;
         final CompletableFuture<Outcome<T>> future = new CompletableFuture<>();
         Outcome<T> decided;
 
-        Submission(LedgerTask<T> task, IdempotencyKey key, String requestHash) {
+        Submission(LedgerTask<T> task, IdempotencyKey key, Fingerprint fingerprint) {
             this.task = task;
             this.key = key;
-            this.requestHash = requestHash;
+            this.fingerprint = fingerprint;
+            this.requestHash = fingerprint == null ? null : fingerprint.value();
         }
 
         void applyTo(Batch b) throws SQLException {
@@ -304,7 +295,7 @@ final class LedgerWriter implements AutoCloseable {
                         // released by a refused request between our insert and this read: treat as in flight
                         decided = Outcome.fresh(Result.rejected(ErrorCode.IDEMPOTENCY_IN_PROGRESS,
                                 "A request with this idempotency key is still in progress; retry shortly"));
-                    } else if (!requestHash.equals(rs.getString(1))) {
+                    } else if (!fingerprint.matches(rs.getString(1), Fingerprint.Legacy.LEDGER)) {
                         decided = Outcome.fresh(Result.rejected(ErrorCode.IDEMPOTENCY_KEY_REUSED,
                                 "This idempotency key was already used for a different request"));
                     } else if (rs.getString(2) == null) {

@@ -29,9 +29,10 @@ record MoveOrder(String envId, String actingUserId, TransactionKind kind, String
         Objects.requireNonNull(amount, "amount").requirePositive();
     }
 
-    String fingerprint() {
-        return String.join("|", kind.wire(), envId, String.valueOf(actingUserId), debitAccount, creditAccount,
-                amount.currencyCode(), Long.toString(amount.minor()), String.valueOf(reference),
-                String.valueOf(description), String.valueOf(metadata), String.valueOf(originalId));
+    /** The order's fields after {@code task}, the kind of ledger task that carries it. */
+    Fingerprint fingerprint(String task) {
+        return Fingerprint.of(task).text(kind.wire()).text(envId).text(actingUserId).text(debitAccount).text(creditAccount)
+                .text(amount.currencyCode()).number(amount.minor()).text(reference).text(description).text(metadata)
+                .text(originalId);
     }
 }

@@ -55,8 +55,8 @@ final class MoveTask implements LedgerTask<Movement> {
     }
 
     @Override
-    public String fingerprint() {
-        return "move|" + order.fingerprint();
+    public Fingerprint fingerprint() {
+        return order.fingerprint("move");
     }
 
     /**
@@ -91,8 +91,8 @@ final class MoveTask implements LedgerTask<Movement> {
         }
 
         @Override
-        public String fingerprint() {
-            return "decided|" + order.fingerprint();
+        public Fingerprint fingerprint() {
+            return order.fingerprint("decided");
         }
     }
 }

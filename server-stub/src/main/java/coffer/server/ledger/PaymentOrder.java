@@ -27,8 +27,8 @@ public record PaymentOrder(String envId, String userId, String sourceWalletId, S
     }
 
     /** The request as the payer sent it: equal requests give equal text, whatever wallet the destination resolves to. */
-    String fingerprint() {
-        return String.join("|", "payment", envId, userId, sourceWalletId, destination, amount.currencyCode(),
-                Long.toString(amount.minor()), String.valueOf(description), String.valueOf(metadata));
+    Fingerprint fingerprint() {
+        return Fingerprint.of("payment").text(envId).text(userId).text(sourceWalletId).text(destination)
+                .text(amount.currencyCode()).number(amount.minor()).text(description).text(metadata);
     }
 }

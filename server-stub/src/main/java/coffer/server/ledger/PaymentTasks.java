@@ -54,7 +54,7 @@ final class PaymentTasks {
         }
 
         @Override
-        public String fingerprint() {
+        public Fingerprint fingerprint() {
             return order.fingerprint();
         }
     }
@@ -97,8 +97,8 @@ final class PaymentTasks {
         }
 
         @Override
-        public String fingerprint() {
-            return "payments|" + request;
+        public Fingerprint fingerprint() {
+            return Fingerprint.of("payments").text(request);
         }
     }
 
@@ -164,8 +164,8 @@ final class PaymentTasks {
         }
 
         @Override
-        public String fingerprint() {
-            return "advance-payments";
+        public Fingerprint fingerprint() {
+            return Fingerprint.of("advance-payments");
         }
     }
 

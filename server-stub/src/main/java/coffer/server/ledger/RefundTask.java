@@ -105,8 +105,8 @@ final class RefundTask implements LedgerTask<Movement> {
     }
 
     @Override
-    public String fingerprint() {
-        return (reversal ? "reverse|" : "refund|") + envId + "|" + actingUserId + "|" + originalId + "|"
-                + (amount == null ? "all" : amount.toString()) + "|" + description;
+    public Fingerprint fingerprint() {
+        return Fingerprint.of(reversal ? "reverse" : "refund").text(envId).text(actingUserId).text(originalId)
+                .money(amount).legacy(amount == null ? "all" : amount.toString()).text(description);
     }
 }

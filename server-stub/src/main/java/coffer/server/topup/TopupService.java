@@ -17,6 +17,7 @@ import coffer.server.gateway.ProviderEvent;
 import coffer.server.gateway.ProviderEventHandler;
 import coffer.server.http.Requests;
 import coffer.server.ledger.DepositDecision;
+import coffer.server.ledger.Fingerprint;
 import coffer.server.ledger.HolderLimits;
 import coffer.server.ledger.IdempotencyKey;
 import coffer.server.ledger.Ids;
@@ -30,13 +31,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -111,10 +108,10 @@ public final class TopupService {
         boolean save = Boolean.TRUE.equals(r.saveCard());
         String id = Ids.next("top");
         String returnUrl = r.returnUrl() == null ? baseUrl.get() + DonePage.path(id) : returnUrl(p, r.returnUrl(), partner);
-        String hash = hash("checkout", walletId, amount.currencyCode(), Long.toString(amount.minor()), String.valueOf(r.returnUrl()),
-                Boolean.toString(save));
-        Topup draft = draft(id, p, walletId, amount, save, null, hash);
-        return start(p, draft, key, returnUrl, t -> {
+        Fingerprint request = Fingerprint.of("checkout").text(walletId).text(amount.currencyCode()).number(amount.minor())
+                .text(r.returnUrl()).flag(save);
+        Topup draft = draft(id, p, walletId, amount, save, null, request);
+        return start(p, draft, request, key, returnUrl, t -> {
             String email = ledger.user(p.envId(), p.userId()).map(User::email).orElse(null);
             PaymentProvider.CheckoutSession session = orAbandon(t, provider.createCheckout(
                     new CheckoutRequest(t.id(), t.amount(), email, URI.create(returnUrl), save, null)));
@@ -133,16 +130,16 @@ public final class TopupService {
         provider.requireAvailable();
         Money amount = Requests.positiveAmount(r.amount(), r.currency());
         String walletId = Requests.required(r.walletId(), "wallet_id");
-        String hash = hash("card", cardId, walletId, amount.currencyCode(), Long.toString(amount.minor()));
-        Topup draft = draft(Ids.next("top"), p, walletId, amount, false, cardId, hash);
-        return start(p, draft, key, null, t -> {
+        Fingerprint request = Fingerprint.of("card").text(cardId).text(walletId).text(amount.currencyCode())
+                .number(amount.minor());
+        Topup draft = draft(Ids.next("top"), p, walletId, amount, false, cardId, request);
+        return start(p, draft, request, key, null, t -> {
             PaymentProvider.Charge charge = orAbandon(t, provider.chargeSavedCard(authorizationCode, t.amount(), t.id()));
             store.charged(t.id(), charge.id());
             if (charge.status() == PaymentProvider.ChargeStatus.SUCCEEDED) {
-                // the provider's charge.succeeded webhook may be crediting it at this very moment: either finishes it
-                for (int attempt = 0; attempt < 200 && !complete(store.get(t.id()).orElseThrow(), charge.id()); attempt++) {
-                    pause();
-                }
+                // the provider's charge.succeeded webhook may be crediting it at this very moment: the ledger call
+                // waits for that one; should the ledger not decide now, the top-up stays pending for the webhook
+                complete(store.get(t.id()).orElseThrow(), charge.id());
             } else {
                 store.fail(t.id(), charge.failureReason());
             }
@@ -240,8 +237,10 @@ public final class TopupService {
         if (t.returnToCard() != null) {
             return sendBack(t, chargeId);
         }
-        Outcome<DepositDecision> credit = ledger.depositOnce(t.envId(), t.walletId(), t.amount(), t.id(), DESCRIPTION,
-                new IdempotencyKey(KEY_SCOPE, "topup:" + t.id()));
+        IdempotencyKey key = new IdempotencyKey(KEY_SCOPE, "topup:" + t.id());
+        // the synchronous answer of a saved-card charge and its webhook credit the same top-up: the second waits for the first
+        Outcome<DepositDecision> credit = ledger.afterSameKey(key,
+                () -> ledger.depositOnce(t.envId(), t.walletId(), t.amount(), t.id(), DESCRIPTION, key));
         if (!credit.isOk()) {
             // the ledger did not decide (busy with the same key, unavailable): nothing moved, try again later
             return false;
@@ -278,23 +277,24 @@ public final class TopupService {
         return true;
     }
 
-    private Outcome<Topup> start(Principal p, Topup draft, IdempotencyKey key, String returnUrl, UnaryOperator<Topup> open) {
+    private Outcome<Topup> start(Principal p, Topup draft, Fingerprint request, IdempotencyKey key, String returnUrl,
+                                 UnaryOperator<Topup> open) {
         if (key != null) {
             Optional<Topup> earlier = store.byKey(key);
             if (earlier.isPresent()) {
-                return replay(earlier.get(), draft.requestHash());
+                return replay(earlier.get(), request);
             }
         }
         check(p, draft.walletId(), draft.amount());
         if (!store.insert(draft, key, returnUrl)) {
             return replay(store.byKey(key).orElseThrow(() -> new CofferException(ErrorCode.IDEMPOTENCY_IN_PROGRESS,
-                    "A request with this idempotency key is still in progress.")), draft.requestHash());
+                    "A request with this idempotency key is still in progress.")), request);
         }
         return new Outcome<>(Result.ok(open.apply(draft)), false);
     }
 
-    private static Outcome<Topup> replay(Topup earlier, String requestHash) {
-        if (!earlier.requestHash().equals(requestHash)) {
+    private static Outcome<Topup> replay(Topup earlier, Fingerprint request) {
+        if (!request.matches(earlier.requestHash(), Fingerprint.Legacy.TOPUPS)) {
             throw new CofferException(ErrorCode.IDEMPOTENCY_KEY_REUSED, ErrorCode.IDEMPOTENCY_KEY_REUSED.defaultMessage());
         }
         if (earlier.starting()) {
@@ -334,9 +334,9 @@ public final class TopupService {
         decision.result().orThrow();
     }
 
-    private Topup draft(String id, Principal p, String walletId, Money amount, boolean save, String cardId, String hash) {
+    private Topup draft(String id, Principal p, String walletId, Money amount, boolean save, String cardId, Fingerprint request) {
         return new Topup(id, p.envId(), p.userId(), walletId, amount, Topup.PENDING, save, cardId, null, null, null, null,
-                null, hash, clock.instant(), null, null);
+                null, request.value(), clock.instant(), null, null);
     }
 
     /** The provider's answer, or PROVIDER_ERROR after marking the top-up failed and freeing its key for a retry. */
@@ -351,23 +351,5 @@ public final class TopupService {
     private String returnUrl(Principal p, String text, boolean partner) {
         return (partner ? ReturnOrigins.partnerChosen(text, "return_url") : origins.userChosen(p.envId(), text, "return_url"))
                 .toString();
-    }
-
-    private static String hash(String... parts) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(String.join("\n", parts).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(25);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CofferException(ErrorCode.INTERNAL, "Interrupted while crediting the top-up.");
-        }
     }
 }

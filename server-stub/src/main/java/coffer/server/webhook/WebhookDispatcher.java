@@ -24,15 +24,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Partner webhooks, on one background thread: turns committed movements into events (from the change
- * feed, {@link WebhookStore#createEvents}) and delivers the due ones, signed, retrying failures with
- * exponential backoff. It wakes on this process's ledger commits, on a replay, and otherwise every
- * {@link WebhookSettings#pollInterval()} (for commits of other processes sharing the database, and for
- * retries falling due). Deliveries live in the database, so a restart picks up whatever was due.
+ * Partner webhooks, in passes on one background thread: a pass turns committed movements into events
+ * (from the change feed, {@link WebhookStore#createEvents}) and delivers the due ones, signed, retrying
+ * failures with exponential backoff. The next pass is scheduled when one ends: at once while the feed has
+ * more, else when the next retry falls due or after {@link WebhookSettings#pollInterval()} (for commits of
+ * other processes sharing the database), whichever is sooner; this process's ledger commits and a replay
+ * bring it forward. Deliveries live in the database, so a restart picks up whatever was due.
  *
  * <p>The partner chooses the URL, so deliveries go only where {@link WebhookTargets} allows: the URL is
  * checked before each attempt, and the client resolves host names through
@@ -58,10 +62,14 @@ public final class WebhookDispatcher implements AutoCloseable {
     private final Clock clock;
     private final WebhookTargets targets;
     private final OkHttpClient http;
-    private final Semaphore wake = new Semaphore(0);
-    private final Thread thread;
+    private final ScheduledExecutorService passes;
     private final AutoCloseable commits;
     private volatile boolean running = true;
+    private final Object schedule = new Object();
+    /** The pass scheduled next, when it is due ({@link System#nanoTime()}), and when the last one started; guarded by schedule. */
+    private ScheduledFuture<?> next;
+    private long nextAt;
+    private long lastStart = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(MIN_PASS_GAP_MS);
 
     private WebhookDispatcher(LedgerService ledger, Database database, WebhookSettings settings, Clock clock) {
         this.ledger = ledger;
@@ -81,12 +89,18 @@ public final class WebhookDispatcher implements AutoCloseable {
                 .readTimeout(settings.requestTimeout())
                 .writeTimeout(settings.requestTimeout())
                 .build();
-        this.thread = new Thread(this::run, "coffer-webhooks");
-        this.thread.setDaemon(true);
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "coffer-webhooks");
+            t.setDaemon(true);
+            return t;
+        });
+        // a commit brings the next pass forward nearly every time: the one it replaces leaves the queue at once
+        executor.setRemoveOnCancelPolicy(true);
+        this.passes = executor;
         this.commits = ledger.onCommit(commit -> wake());
     }
 
-    /** Starts the dispatcher's thread. */
+    /** Starts the dispatcher: its first pass runs at once. */
     public static WebhookDispatcher start(LedgerService ledger, Database database, WebhookSettings settings, Clock clock) {
         WebhookDispatcher d = new WebhookDispatcher(Objects.requireNonNull(ledger, "ledger"),
                 Objects.requireNonNull(database, "database"), Objects.requireNonNull(settings, "settings"),
@@ -94,7 +108,7 @@ public final class WebhookDispatcher implements AutoCloseable {
         if (settings.allowPrivateTargets()) {
             log.info("Partner webhooks may go to loopback, private and link-local addresses ({})", WebhookTargets.FLAG);
         }
-        d.thread.start();
+        d.wake();
         return d;
     }
 
@@ -110,66 +124,71 @@ public final class WebhookDispatcher implements AutoCloseable {
         return clock;
     }
 
-    /** Looks for new commits and due deliveries now. */
+    /** Looks for new commits and due deliveries now, or as soon as the gap after the last pass allows. */
     void wake() {
-        wake.release();
+        passAfter(0);
     }
 
-    private void run() {
-        long lastPass = 0;
-        while (running) {
-            // a busy ledger wakes the dispatcher on nearly every commit: one pass per gap is enough, and
-            // leaves the (SQLite) write lock to the ledger writer in between
-            long gap = MIN_PASS_GAP_MS - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastPass);
-            if (gap > 0 && !pause(gap)) {
+    /**
+     * Schedules a pass {@code millis} from now, but never sooner than {@link #MIN_PASS_GAP_MS} after the
+     * start of the last one: a busy ledger wakes the dispatcher on nearly every commit, one pass per gap is
+     * enough, and leaves the (SQLite) write lock to the ledger writer in between. A pass already due sooner
+     * stands.
+     */
+    private void passAfter(long millis) {
+        synchronized (schedule) {
+            if (!running) {
                 return;
             }
-            lastPass = System.nanoTime();
-            boolean more = false;
+            long now = System.nanoTime();
+            long at = Math.max(now + TimeUnit.MILLISECONDS.toNanos(millis), lastStart + TimeUnit.MILLISECONDS.toNanos(MIN_PASS_GAP_MS));
+            if (next != null && nextAt - at <= 0) {
+                return;
+            }
+            if (next != null) {
+                next.cancel(false);
+            }
+            nextAt = at;
             try {
-                more = store.createEvents(clock.instant(), VERSIONS_PER_PASS).more();
-                deliverDue();
-            } catch (RuntimeException e) {
-                log.warn("Partner webhooks: a pass failed; will try again", e);
-            }
-            if (!more) {
-                sleep();
+                next = passes.schedule(this::pass, Math.max(0, at - now), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                // closing
+                next = null;
             }
         }
     }
 
-    /** Sleeps {@code millis}; false when interrupted (stopping). */
-    private boolean pause(long millis) {
+    private void pass() {
+        synchronized (schedule) {
+            // from here on a wake schedules the pass after this one
+            next = null;
+            lastStart = System.nanoTime();
+        }
+        boolean more = false;
         try {
-            Thread.sleep(millis);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-            return false;
+            more = store.createEvents(clock.instant(), VERSIONS_PER_PASS).more();
+            deliverDue();
+        } catch (RuntimeException e) {
+            log.warn("Partner webhooks: a pass failed; will try again", e);
         }
+        passAfter(more ? 0 : untilNext().toMillis());
     }
 
-    private void sleep() {
+    /** The poll interval, or less when a delivery falls due sooner. */
+    private Duration untilNext() {
         Duration wait = settings.pollInterval();
         try {
-            Optional<Instant> next = store.nextDue();
-            if (next.isPresent()) {
-                Duration untilDue = Duration.between(clock.instant(), next.get());
+            Optional<Instant> due = store.nextDue();
+            if (due.isPresent()) {
+                Duration untilDue = Duration.between(clock.instant(), due.get());
                 if (untilDue.compareTo(wait) < 0) {
                     wait = untilDue.isNegative() ? Duration.ZERO : untilDue;
                 }
             }
-            if (wake.tryAcquire(Math.max(1, wait.toMillis()), TimeUnit.MILLISECONDS)) {
-                wake.drainPermits();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
         } catch (RuntimeException e) {
             log.warn("Partner webhooks: could not read the next due time", e);
-            pause(wait.toMillis());
         }
+        return wait;
     }
 
     private void deliverDue() {
@@ -252,9 +271,9 @@ public final class WebhookDispatcher implements AutoCloseable {
             log.debug("Removing the commit listener failed", e);
         }
         http.dispatcher().cancelAll();
-        thread.interrupt();
+        passes.shutdownNow();
         try {
-            thread.join(TimeUnit.SECONDS.toMillis(30));
+            passes.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

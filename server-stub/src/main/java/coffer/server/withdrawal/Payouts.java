@@ -13,6 +13,7 @@ import coffer.server.db.Keyset;
 import coffer.server.gateway.PaymentProvider;
 import coffer.server.gateway.PaymentProvider.PayoutLinkRequest;
 import coffer.server.gateway.PaymentProvider.PayoutRequest;
+import coffer.server.ledger.Fingerprint;
 import coffer.server.ledger.IdempotencyKey;
 import coffer.server.ledger.Ids;
 import coffer.server.ledger.LedgerService;
@@ -46,8 +47,6 @@ import java.util.function.Supplier;
  * </ol>
  */
 public final class Payouts {
-    /** How many times (10 ms apart) a hold's capture or void waits for the same call already running. */
-    private static final int IN_PROGRESS_RETRIES = 300;
     private static final Logger log = LoggerFactory.getLogger(Payouts.class);
     /** How long the money stays held for a payout that has not finished (a pending payout, an unused page). */
     static final Duration HOLD_TTL = Duration.ofDays(30);
@@ -100,10 +99,10 @@ public final class Payouts {
             }
         }
 
-        /** The request as text, to tell a replay with the same key from a different request. */
-        String fingerprint() {
-            return String.join("|", kind.wire(), walletId, amount.toString(), String.valueOf(bankAccount == null ? null
-                    : bankAccount.id()), String.valueOf(scheduleId), String.valueOf(description), String.valueOf(returnUrl));
+        /** The request's fields, to tell a replay with the same key from a different request. */
+        Fingerprint fingerprint() {
+            return Fingerprint.of(kind.wire()).text(walletId).money(amount).text(bankAccount == null ? null : bankAccount.id())
+                    .text(scheduleId).text(description).text(returnUrl == null ? null : returnUrl.toString());
         }
     }
 
@@ -139,7 +138,7 @@ public final class Payouts {
                 PayoutStatus.PENDING, hold.holdId(), hold.id(), null, null, order.description(), null, now, null);
         boolean stored;
         try {
-            stored = store.insert(payout, order.key(), order.fingerprint());
+            stored = store.insert(payout, order.key(), order.fingerprint().value());
         } catch (RuntimeException e) {
             release(payout);
             throw e;
@@ -274,26 +273,16 @@ public final class Payouts {
 
     /**
      * Captures or voids the payout's hold. The provider's synchronous answer and its webhook often arrive
-     * together and make the same keyed ledger call; the second waits (briefly) for the first and then
-     * gets its stored result, so whichever answers the user already knows the outcome.
+     * together and make the same keyed ledger call; the second waits for the first to be answered and
+     * then gets its stored result, so whichever answers the user already knows the outcome.
      */
     private Outcome<Movement> resolveHold(Payout payout, boolean succeeded) {
-        Outcome<Movement> done = null;
-        for (int attempt = 0; attempt < IN_PROGRESS_RETRIES; attempt++) {
-            done = succeeded
-                    ? ledger.capture(payout.envId(), payout.holdId(), null, ledgerKey(payout.id(), "capture"))
-                    : ledger.voidHold(payout.envId(), payout.holdId(), VOID_REASON, ledgerKey(payout.id(), "void"));
-            if (done.result().errorCode() != ErrorCode.IDEMPOTENCY_IN_PROGRESS) {
-                return done;
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return done;
-            }
+        if (succeeded) {
+            IdempotencyKey key = ledgerKey(payout.id(), "capture");
+            return ledger.afterSameKey(key, () -> ledger.capture(payout.envId(), payout.holdId(), null, key));
         }
-        return done;
+        IdempotencyKey key = ledgerKey(payout.id(), "void");
+        return ledger.afterSameKey(key, () -> ledger.voidHold(payout.envId(), payout.holdId(), VOID_REASON, key));
     }
 
     /** Gives back the hold of a payout that was never asked for. */
@@ -307,7 +296,7 @@ public final class Payouts {
 
     private Optional<Outcome<Payout>> replay(Order order) {
         return store.byKey(order.key()).map(earlier -> {
-            if (!earlier.requestHash().equals(order.fingerprint())) {
+            if (!order.fingerprint().matches(earlier.requestHash(), Fingerprint.Legacy.PAYOUTS)) {
                 return new Outcome<>(Result.rejected(ErrorCode.IDEMPOTENCY_KEY_REUSED,
                         "This idempotency key was used for a different request."), false);
             }

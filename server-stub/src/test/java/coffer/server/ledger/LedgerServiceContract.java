@@ -672,6 +672,30 @@ abstract class LedgerServiceContract extends LedgerContract {
     }
 
     @Test
+    void requestsWhoseFieldsWereOneTextWhenJoinedAreDifferentRequests() {
+        String alice = f.fundedWallet("alice@example.com", "100.00");
+        String bob = f.wallet(f.verifiedUser("bob@example.com"), USD);
+        IdempotencyKey send = new IdempotencyKey("env-1/alice", "joined-1");
+        assertThat(ledger.p2p(ENV, null, alice, bob, usd("10"), "a|b", "c", null, send).isOk()).isTrue();
+        Outcome<Movement> shifted = ledger.p2p(ENV, null, alice, bob, usd("10"), "a", "b|c", null, send);
+        assertThat(shifted.result().errorCode()).isEqualTo(ErrorCode.IDEMPOTENCY_KEY_REUSED);
+
+        IdempotencyKey order = new IdempotencyKey("env-1/alice", "joined-2");
+        assertThat(ledger.pay(ENV, null, alice, usd("5"), "r", null, "{}", order).isOk()).isTrue();
+        Outcome<Movement> spelled = ledger.pay(ENV, null, alice, usd("5"), "r", "null", "{}", order);
+        assertThat(spelled.result().errorCode()).isEqualTo(ErrorCode.IDEMPOTENCY_KEY_REUSED);
+
+        String paid = ledger.history(ENV, HistoryQuery.of(bob, 1)).movements().get(0).id();
+        IdempotencyKey back = new IdempotencyKey("env-1/bob", "joined-3");
+        assertThat(ledger.refund(ENV, null, paid, null, "p|all|q", back).isOk()).isTrue();
+        Outcome<Movement> elsewhere = ledger.refund(ENV, null, paid + "|all|p", null, "q", back);
+        assertThat(elsewhere.result().errorCode()).isEqualTo(ErrorCode.IDEMPOTENCY_KEY_REUSED);
+
+        assertThat(f.posted(alice)).as("paid 10 and 5, refunded 10").isEqualTo("95.00");
+        assertThat(f.posted(bob)).isEqualTo("0.00");
+    }
+
+    @Test
     void aRefusedRequestCanBeRetriedWithItsKey() {
         String alice = f.fundedWallet("alice@example.com", "5.00");
         String bob = f.wallet(f.verifiedUser("bob@example.com"), USD);

@@ -231,4 +231,21 @@ class Seed002LibraryTest {
         assertThatThrownBy(() -> escrow.completeOrder(second, null)).isInstanceOf(TransactionFailedException.class);
         assertThat(wallets.getBalance(seller).toDecimalString()).isEqualTo("108.00");
     }
+
+    @Test
+    void completingAnOrderAgainWithTheDescriptionNullIsNotARepeatOfNoDescription() {
+        EscrowService escrow = coffer.escrow();
+        Wallet buyer = wallets.getWallet("escrow-null-buyer");
+        Wallet seller = wallets.getWallet("escrow-null-seller");
+        wallets.deposit(buyer, new BigDecimal("100"), null);
+        EscrowService.Order order = escrow.placeOrder(buyer, seller, new BigDecimal("40"), BigDecimal.ZERO, "Order N");
+
+        escrow.completeOrder(order, null);
+        escrow.completeOrder(order, null);   // a repeat
+        assertThatThrownBy(() -> escrow.completeOrder(order, "null"))
+                .isInstanceOfSatisfying(TransactionFailedException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.IDEMPOTENCY_KEY_REUSED));
+        assertThat(wallets.getBalance(seller).toDecimalString()).isEqualTo("40.00");
+        assertThat(wallets.getBalance(buyer).toDecimalString()).isEqualTo("60.00");
+    }
 }

@@ -178,6 +178,23 @@ class PaymentRoutesTest extends DemoServerTest {
     }
 
     @Test
+    void noDescriptionAndTheDescriptionNullAreTwoRequestsUnderOneKey() throws Exception {
+        Caller payer = funded(server, "null-word@example.com", "100.00", false);
+        String without = "{\"amount\":30,\"currency\":\"USD\",\"source_wallet_id\":\"" + payer.firstWalletId()
+                + "\",\"destination\":\"bob@example.com\"}";
+        HttpResponse<String> first = payer.post("/api/v1/payments", without, "null-word");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        settled(payer, Caller.json(first).get("payment_id").getAsString());
+
+        HttpResponse<String> other = payer.post("/api/v1/payments", without.replace("}", ",\"description\":\"null\"}"), "null-word");
+        assertThat(other.statusCode()).as(other.body()).isEqualTo(422);
+        assertThat(code(other)).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(payer.post("/api/v1/payments", without, "null-word").headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(Caller.json(payer.get("/api/v1/payments")).getAsJsonArray("payments")).hasSize(1);
+        assertThat(balance(payer)).isEqualTo("70.00");
+    }
+
+    @Test
     void anIdempotentBatchRetryReplaysTheWholeAnswer() throws Exception {
         Caller payer = funded(server, "batch-retry@example.com", "100.00", false);
         String body = "{\"payments\":[" + payment(payer.firstWalletId(), "bob@example.com", "10") + ","

@@ -56,6 +56,22 @@ class TransferRoutesTest extends DemoServerTest {
     }
 
     @Test
+    void noDescriptionAndTheDescriptionNullAreTwoRequestsUnderOneKey() {
+        Caller owner = funded(server, "saver-null@example.com", "100.00", false);
+        String main = owner.firstWalletId();
+        String savings = Payers.secondWallet(server, "saver-null@example.com");
+        String without = transfer(main, savings, "10").replace(",\"description\":\"savings\"", "");
+        HttpResponse<String> first = owner.post("/api/v1/transfers", without, "move-null");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+
+        HttpResponse<String> other = owner.post("/api/v1/transfers", without.replace("}", ",\"description\":\"null\"}"), "move-null");
+        assertThat(other.statusCode()).as(other.body()).isEqualTo(422);
+        assertThat(code(other)).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(balance(owner, main)).isEqualTo("90.00");
+        assertThat(balance(owner, savings)).isEqualTo("10.00");
+    }
+
+    @Test
     void aTransferIsNotAWayToPaySomeoneElse() {
         Caller owner = funded(server, "saver-other@example.com", "100.00", false);
         String bobs = server.login("bob@example.com").firstWalletId();

@@ -194,6 +194,25 @@ class Seed004WalletOperationsTest extends DemoServerTest {
         assertThat(balance(alice, aliceWallet)).isEqualTo(plus(before, "7.00"));
     }
 
+    @Test
+    void noStatementAndTheStatementNullAreTwoTransfersUnderOneKey() {
+        String aliceBefore = balance(alice, aliceWallet);
+        String bobBefore = balance(bob, bobWallet);
+        String without = "{\"walletIdFrom\":\"" + aliceWallet + "\",\"walletIdTo\":\"" + bobWallet
+                + "\",\"amount\":300,\"currency\":\"USD\"}";
+        HttpResponse<String> first = Http.send(request("POST", "/v1/transfers", without, DemoData.ENV_ID, DemoData.ENV_SECRET,
+                Instant.now()).header("Idempotency-Key", "transfer-null"));
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+
+        String with = without.replace("}", ",\"statement\":\"null\"}");
+        HttpResponse<String> other = Http.send(request("POST", "/v1/transfers", with, DemoData.ENV_ID, DemoData.ENV_SECRET,
+                Instant.now()).header("Idempotency-Key", "transfer-null"));
+        assertThat(other.statusCode()).as(other.body()).isEqualTo(422);
+        assertThat(Caller.json(other).get("code").getAsString()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(balance(alice, aliceWallet)).isEqualTo(plus(aliceBefore, "-3.00"));
+        assertThat(balance(bob, bobWallet)).isEqualTo(plus(bobBefore, "3.00"));
+    }
+
     private static String movements() throws Exception {
         return String.valueOf(server.verify().movements());
     }

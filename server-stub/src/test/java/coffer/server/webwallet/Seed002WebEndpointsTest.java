@@ -66,6 +66,22 @@ class Seed002WebEndpointsTest extends DemoServerTest {
     }
 
     @Test
+    void noDescriptionAndTheDescriptionNullAreTwoTransfersUnderOneKey() {
+        Caller alice = server.login("alice@example.com");
+        Caller bob = server.login("bob@example.com");
+        BigDecimal aliceBefore = balance(alice);
+        String without = "{\"destination_wallet_id\": \"" + bob.firstWalletId() + "\", \"amount\": \"2.00\"}";
+        HttpResponse<String> first = alice.post("/wallet/api/wallets/default/transfer/", without, "web-null");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+
+        HttpResponse<String> other = alice.post("/wallet/api/wallets/default/transfer/",
+                without.replace("}", ", \"description\": \"null\"}"), "web-null");
+        assertThat(other.statusCode()).as(other.body()).isEqualTo(422);
+        assertThat(Caller.errorCode(other)).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(balance(alice)).isEqualByComparingTo(aliceBefore.subtract(new BigDecimal("2.00")));
+    }
+
+    @Test
     void refusalsCarryTheSharedCodesAndMoveNothing() throws Exception {
         Caller alice = server.login("alice@example.com");
         String bobWallet = server.login("bob@example.com").firstWalletId();

@@ -12,10 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * A provider for service tests: bank accounts it knows, and for each account number how its payouts
- * end ({@link PayoutStatus}) or that the provider refuses them. Records what it was asked.
+ * end ({@link PayoutStatus}) or that the provider refuses them; saved cards it charges successfully.
+ * Records what it was asked.
  */
 public final class FakeProvider implements PaymentProvider {
     /** What a payout to an account number does. */
@@ -25,6 +27,12 @@ public final class FakeProvider implements PaymentProvider {
     public final List<PayoutLinkRequest> links = new CopyOnWriteArrayList<>();
     private final Map<String, String> names = new ConcurrentHashMap<>();
     private final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();
+    /** Runs when a payout has been asked for, just before the provider answers. */
+    public volatile Runnable beforeAnswer = () -> { };
+    /** The references (top-up ids) of the saved-card charges asked for, in order. */
+    public final List<String> charges = new CopyOnWriteArrayList<>();
+    /** Runs with a charge's reference when it has been asked for, just before the provider answers. */
+    public volatile Consumer<String> beforeCharge = reference -> { };
 
     /** Knows the account, whose payouts behave as {@code behaviour}. */
     public FakeProvider account(String bankCode, String number, String holder, Behaviour behaviour) {
@@ -42,6 +50,7 @@ public final class FakeProvider implements PaymentProvider {
     public Result<Payout> createPayout(PayoutRequest request) {
         payouts.add(request);
         String id = "po_" + payouts.size();
+        beforeAnswer.run();
         return switch (behaviours.getOrDefault(request.accountNumber(), Behaviour.SUCCEED)) {
             case SUCCEED -> Result.ok(new Payout(id, request.reference(), PayoutStatus.SUCCEEDED, request.amount(), null));
             case FAIL -> Result.ok(new Payout(id, request.reference(), PayoutStatus.FAILED, request.amount(), "account_closed"));
@@ -69,7 +78,9 @@ public final class FakeProvider implements PaymentProvider {
 
     @Override
     public Result<Charge> chargeSavedCard(String authorizationCode, Money amount, String reference) {
-        throw new UnsupportedOperationException();
+        charges.add(reference);
+        beforeCharge.accept(reference);
+        return Result.ok(new Charge("ch_" + reference, reference, ChargeStatus.SUCCEEDED, amount, null));
     }
 
     @Override

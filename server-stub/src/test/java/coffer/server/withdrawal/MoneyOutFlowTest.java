@@ -217,6 +217,21 @@ public class MoneyOutFlowTest {
     }
 
     @Test
+    void noDescriptionAndTheDescriptionNullAreTwoWithdrawalsUnderOneKey() {
+        String to = addAccount(alice, SUCCEEDS);
+        String without = "{\"wallet_id\":\"" + wallet + "\",\"amount\":\"10.00\",\"currency\":\"USD\",\"bank_account_id\":\"" + to + "\"}";
+        HttpResponse<String> first = alice.post("/api/v1/withdrawals", without, "w-null");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+
+        HttpResponse<String> other = alice.post("/api/v1/withdrawals", without.replace("}", ",\"description\":\"null\"}"), "w-null");
+        assertThat(other.statusCode()).as(other.body()).isEqualTo(422);
+        assertThat(errorCode(other)).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(alice.post("/api/v1/withdrawals", without, "w-null").headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(json(alice.get("/api/v1/withdrawals")).getAsJsonArray("withdrawals")).hasSize(1);
+        assertBalance("990.00", "990.00");
+    }
+
+    @Test
     void withdrawalsAreListedNewestFirstInPages() {
         String to = addAccount(alice, SUCCEEDS);
         for (String amount : new String[] {"1.00", "2.00", "3.00"}) {

@@ -7,12 +7,14 @@ import coffer.server.auth.Principal;
 import coffer.server.bank.BankAccount;
 import coffer.server.bank.BankAccountService;
 import coffer.server.db.Database;
+import coffer.server.db.DatabaseConfig;
 import coffer.server.gateway.ProviderEvent;
 import coffer.server.ledger.DemoData;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.LedgerSettings;
 import coffer.server.ledger.Wallet;
 import coffer.server.testing.TestDatabases;
+import coffer.server.testing.WriterGate;
 import com.google.gson.JsonObject;
 
 import java.nio.file.Path;
@@ -21,8 +23,10 @@ import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A ledger with the demo data on a temporary SQLite file, a fake provider, and the payout services over them. */
+/** A ledger with the demo data (on a temporary SQLite file unless told), a fake provider, and the payout services over them. */
 public final class PayoutFixture implements AutoCloseable {
+    /** The ledger's clock, and a gate that can hold its writer. */
+    public final WriterGate gate = new WriterGate();
     public final Database database;
     public final LedgerService ledger;
     public final FakeProvider provider = new FakeProvider()
@@ -36,8 +40,12 @@ public final class PayoutFixture implements AutoCloseable {
     public final String aliceWallet;
 
     public PayoutFixture(Path dir) {
-        database = Database.open(TestDatabases.sqlite(dir));
-        ledger = new LedgerService(database, Clock.systemUTC(), LedgerSettings.defaults());
+        this(TestDatabases.sqlite(dir));
+    }
+
+    public PayoutFixture(DatabaseConfig config) {
+        database = Database.open(config);
+        ledger = new LedgerService(database, gate, LedgerSettings.defaults());
         DemoData.seed(ledger, PasswordHasher.standard().hash(DemoData.PASSWORD));
         String aliceId = ledger.userByEmail(DemoData.ENV_ID, "alice@example.com").orElseThrow().id();
         alice = new Principal(DemoData.ENV_ID, aliceId, "session");
@@ -82,6 +90,7 @@ public final class PayoutFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        gate.open();
         ledger.close();
         database.close();
     }

@@ -8,6 +8,8 @@ import coffer.server.bank.BankAccount;
 import coffer.server.ledger.DemoData;
 import coffer.server.ledger.IdempotencyKey;
 import coffer.server.ledger.Outcome;
+import coffer.server.testing.TestDatabases;
+import coffer.server.testing.WriterGate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -131,6 +133,42 @@ class PayoutsTest {
         assertThat(other.result().errorCode()).isEqualTo(ErrorCode.IDEMPOTENCY_KEY_REUSED);
         assertThat(f.provider.payouts).hasSize(1);
         f.assertBalances("900.00", "900.00");
+    }
+
+    @Test
+    void theSynchronousAnswerAndTheWebhookArrivingTogetherCaptureOnceAndBothKnowIt() throws Exception {
+        // on PostgreSQL, where the writer held at its gate locks nothing the payout's own rows need (SQLite's
+        // writer holds the one write lock from BEGIN on)
+        try (PayoutFixture pg = new PayoutFixture(TestDatabases.postgres())) {
+            answerAndWebhookTogether(pg, new PayoutEvents(pg.payouts));
+            pg.assertLedgerOk();
+        }
+    }
+
+    private static void answerAndWebhookTogether(PayoutFixture f, PayoutEvents events) throws Exception {
+        // the provider answers "succeeded" while its payout.succeeded webhook reaches Coffer too: the answer's
+        // capture is held in flight at the writer, and the webhook's capture of the same hold arrives meanwhile
+        f.provider.beforeAnswer = f.gate::shut;
+        BankAccount to = f.account("0000000001");
+        WriterGate.Started<Outcome<Payout>> answer = WriterGate.start("synchronous answer",
+                () -> f.payouts.start(new Payouts.Order(PayoutKind.WITHDRAWAL, f.alice.envId(), f.alice.userId(), f.aliceWallet,
+                        Money.parse("100.00", "USD"), to, null, null, null, null)));
+        f.gate.awaitWriterStopped();
+        WriterGate.awaitParked(answer.thread());
+        f.provider.beforeAnswer = () -> { };
+        String id = f.provider.payouts.get(0).reference();
+        WriterGate.Started<Boolean> webhook = WriterGate.start("webhook",
+                () -> events.handle(PayoutFixture.event("e1", PayoutEvents.SUCCEEDED, id)));
+        WriterGate.awaitParked(webhook.thread());
+        assertThat(webhook.answer()).as("the webhook waits for the answer's capture").isNotDone();
+        f.gate.open();
+
+        assertThat(answer.join().orThrow().status()).isEqualTo(PayoutStatus.SUCCEEDED);
+        assertThat(webhook.join()).as("applied, not to be sent again").isTrue();
+        assertThat(f.payouts.payout(id).orElseThrow().status()).isEqualTo(PayoutStatus.SUCCEEDED);
+        f.assertBalances("900.00", "900.00");
+        assertThat(f.ledger.movement(DemoData.ENV_ID, f.payouts.payout(id).orElseThrow().transactionId()).orElseThrow().status())
+                .isEqualTo(TransactionStatus.COMPLETED);
     }
 
     @Test
