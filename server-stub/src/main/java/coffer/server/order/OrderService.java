@@ -11,7 +11,7 @@ import coffer.server.ledger.IdempotencyKey;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.Movement;
 import coffer.server.ledger.Outcome;
-import coffer.server.ledger.Wallet;
+import coffer.server.ledger.WalletSnapshot;
 
 import java.util.HashMap;
 import java.util.List;
@@ -62,7 +62,7 @@ public final class OrderService {
      * @param cursor the ledger's cursor of the previous page (already opened), or null for the first
      */
     Page orders(Principal p, String cursor, int limit) {
-        List<String> mine = ledger.wallets(p.envId(), p.userId()).stream().map(Wallet::id).toList();
+        List<String> mine = ledger.wallets(p.envId(), p.userId()).stream().map(WalletSnapshot::id).toList();
         if (mine.isEmpty()) {
             return new Page(List.of(), null);
         }

@@ -4,7 +4,6 @@ import coffer.server.db.Database;
 import coffer.server.db.Jdbc;
 import coffer.server.db.ServerKeys;
 import coffer.server.http.HttpApi;
-import coffer.server.ledger.LedgerUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +39,7 @@ public final class ProviderSimulator implements AutoCloseable {
     }
 
     private final Checkouts checkouts;
-    private final Payouts payouts;
+    private final BankPayouts payouts;
     private final WebhookSender sender;
     private final ProviderSettings settings;
     private final List<HttpApi.Routes> routes;
@@ -60,9 +59,9 @@ public final class ProviderSimulator implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        Outbox outbox = new Outbox(clock, this::wake);
+        WebhookOutbox outbox = new WebhookOutbox(clock, this::wake);
         this.checkouts = new Checkouts(jdbc, clock, outbox);
-        this.payouts = new Payouts(jdbc, clock, outbox, settings);
+        this.payouts = new BankPayouts(jdbc, clock, outbox, settings);
         this.sender = new WebhookSender(jdbc, clock, settings, credentials.webhookSecret(), baseUrl, client);
         this.routes = List.of(new ProviderApi(checkouts, payouts, settings, clock, credentials.apiKey(), baseUrl),
                 new CheckoutPage(checkouts, clock), new PayoutPage(payouts));
@@ -75,7 +74,8 @@ public final class ProviderSimulator implements AutoCloseable {
                     ServerKeys.get(database, "provider.api_key", "sk_test_" + ServerKeys.random(24), clock.millis()),
                     ServerKeys.get(database, "provider.webhook_secret", "whsec_" + ServerKeys.random(32), clock.millis()));
         } catch (SQLException e) {
-            throw new LedgerUnavailableException(e);
+            // asked once, while the server starts: it does not start without them
+            throw new IllegalStateException("The provider simulator's keys could not be read or created", e);
         }
     }
 

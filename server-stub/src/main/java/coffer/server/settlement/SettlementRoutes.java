@@ -17,7 +17,7 @@ import coffer.server.bank.BankAccount;
 import coffer.server.bank.BankAccountService;
 import coffer.server.http.HttpApi;
 import coffer.server.http.Requests;
-import coffer.server.ledger.Wallet;
+import coffer.server.ledger.WalletSnapshot;
 import coffer.server.withdrawal.Payout;
 import coffer.server.withdrawal.PayoutKind;
 import coffer.server.withdrawal.PayoutText;
@@ -34,12 +34,12 @@ import java.util.Map;
  * "create settlement schedule"). Another user's settlement or schedule is NOT_FOUND.
  */
 public final class SettlementRoutes implements HttpApi.Routes {
-    private final SettlementService settlements;
+    private final Settlements settlements;
     private final SettlementSchedules schedules;
     private final Payouts payouts;
     private final BankAccountService bankAccounts;
 
-    public SettlementRoutes(SettlementService settlements, SettlementSchedules schedules, Payouts payouts,
+    public SettlementRoutes(Settlements settlements, SettlementSchedules schedules, Payouts payouts,
                             BankAccountService bankAccounts) {
         this.settlements = settlements;
         this.schedules = schedules;
@@ -92,7 +92,7 @@ public final class SettlementRoutes implements HttpApi.Routes {
             throw new CofferException(ErrorCode.INVALID_REQUEST, "'frequency' must be daily, weekly or monthly.",
                     Map.of("field", "frequency"));
         }
-        Wallet wallet = settlements.ownWallet(p.envId(), p.userId(), walletId);
+        WalletSnapshot wallet = settlements.ownWallet(p.envId(), p.userId(), walletId);
         Currency currency = wallet.currency();
         if (r.currency() != null) {
             requireWalletCurrency(wallet, Currencies.of(r.currency()));
@@ -119,7 +119,7 @@ public final class SettlementRoutes implements HttpApi.Routes {
         ctx.json(view(schedules.deactivate(p.envId(), p.userId(), ctx.pathParam("id"))));
     }
 
-    private static void requireWalletCurrency(Wallet wallet, Currency asked) {
+    private static void requireWalletCurrency(WalletSnapshot wallet, Currency asked) {
         String held = wallet.currency().getCurrencyCode();
         if (!wallet.currency().equals(asked)) {
             throw new CofferException(ErrorCode.CURRENCY_MISMATCH, "The wallet holds " + held + " but the request is in "
