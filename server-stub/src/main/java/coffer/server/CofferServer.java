@@ -39,7 +39,7 @@ import coffer.server.bank.BankAccountRoutes;
 import coffer.server.bank.BankAccountService;
 import coffer.server.settlement.SettlementRoutes;
 import coffer.server.settlement.SettlementSchedules;
-import coffer.server.settlement.SettlementService;
+import coffer.server.settlement.Settlements;
 import coffer.server.withdrawal.PayoutEvents;
 import coffer.server.withdrawal.Payouts;
 import coffer.server.withdrawal.WithdrawalRoutes;
@@ -49,7 +49,7 @@ import coffer.server.gateway.ProviderWebhookRoutes;
 import coffer.server.gateway.SimulatorProvider;
 import coffer.server.provider.ProviderSimulator;
 import coffer.server.card.CardRoutes;
-import coffer.server.card.CardService;
+import coffer.server.card.SavedCards;
 import coffer.server.topup.TopupRoutes;
 import coffer.server.topup.TopupService;
 import coffer.server.http.PartnerSignatures;
@@ -168,8 +168,8 @@ public final class CofferServer implements AutoCloseable {
      * The service layer every surface calls, for code that embeds the server in-process (the Java
      * library facade): the same objects the HTTP routes use.
      */
-    public record Services(LedgerService ledger, TopupService topups, CardService cards, BankAccountService bankAccounts,
-                           Payouts payouts, SettlementService settlements, SettlementSchedules schedules) {
+    public record Services(LedgerService ledger, TopupService topups, SavedCards cards, BankAccountService bankAccounts,
+                           Payouts payouts, Settlements settlements, SettlementSchedules schedules) {
     }
 
     /**
@@ -264,7 +264,7 @@ public final class CofferServer implements AutoCloseable {
                 returnOrigins.seedDemo(DemoData.ENV_ID);
             }
             TopupService topups = new TopupService(ledger, provider.client(), database, clock, baseUrl, returnOrigins);
-            CardService cards = new CardService(database, topups, clock);
+            SavedCards cards = new SavedCards(database, topups, clock);
             provider.handlers().add(cards.events());
             provider.handlers().add(topups.events());
             moneyInAndOut.add(new TopupRoutes(topups, cursors));
@@ -282,7 +282,7 @@ public final class CofferServer implements AutoCloseable {
             BankAccountService bankAccounts = new BankAccountService(database, provider.client(), clock);
             Payouts payouts = new Payouts(database, ledger, provider.client(), clock, baseUrl);
             provider.handlers().add(new PayoutEvents(payouts));
-            SettlementService settlements = new SettlementService(ledger, payouts);
+            Settlements settlements = new Settlements(ledger, payouts);
             schedules = new SettlementSchedules(database, settlements, bankAccounts, settings.schedules());
             moneyInAndOut.add(new BankAccountRoutes(bankAccounts));
             moneyInAndOut.add(new WithdrawalRoutes(payouts, bankAccounts, returnOrigins, cursors));

@@ -1,6 +1,7 @@
 package coffer.app.history;
 
 import coffer.core.api.TransactionTypes.TransactionView;
+import coffer.core.ledger.TransactionStatus;
 import coffer.core.money.Money;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,16 +9,13 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * A wallet's balance over time, walked back from its balance now through the movements that moved
- * it. Only movements whose money was posted count: completed ones, and reversed ones (a reversal
- * posted the original, then its own movement back). Pending and failed movements never touched the
- * balance.
+ * it. Only movements whose money was posted count ({@link TransactionStatus#isPosted()}); pending and
+ * failed movements never touched the balance.
  */
 public final class BalanceHistory {
-    private static final Set<String> POSTED = Set.of("completed", "reversed");
 
     /** The balance right after the movements up to {@code at}; exact, in minor units. */
     public record Point(Instant at, long minor) {
@@ -35,7 +33,7 @@ public final class BalanceHistory {
     public static List<Point> points(Money current, List<TransactionView> movements) {
         Objects.requireNonNull(current, "current");
         List<TransactionView> counted = new ArrayList<>(movements.stream()
-                .filter(m -> POSTED.contains(m.status()) && current.currencyCode().equals(m.currency()))
+                .filter(m -> posted(m) && current.currencyCode().equals(m.currency()))
                 .toList());
         if (counted.isEmpty()) {
             return List.of();
@@ -52,6 +50,10 @@ public final class BalanceHistory {
         points.add(new Point(movedAt(counted.get(counted.size() - 1)), balance.minor()));
         Collections.reverse(points);
         return List.copyOf(points);
+    }
+
+    private static boolean posted(TransactionView m) {
+        return TransactionStatus.find(m.status()).filter(TransactionStatus::isPosted).isPresent();
     }
 
     /** The movement's effect on the wallet it is seen from. */

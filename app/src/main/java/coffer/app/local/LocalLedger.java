@@ -4,6 +4,7 @@ import coffer.core.api.AccountTypes.AccountView;
 import coffer.core.api.SyncTypes.SyncChange;
 import coffer.core.api.SyncTypes.SyncPage;
 import coffer.core.api.TransactionTypes.TransactionView;
+import coffer.core.ledger.TransactionStatus;
 import coffer.core.money.Money;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,6 +26,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * The app's copy of one user's ledger: what the sync feed said, stored so the screens read it with no
@@ -32,10 +36,12 @@ import java.util.Set;
  * screen sees each movement from the side of the wallet it looks at, as the server would show it.
  *
  * <p>Balances are never copied from the server: they are derived from the stored movements (posted: money
- * in minus money out of {@code completed} and {@code reversed} movements; pending: {@code pending} and
- * {@code processing} money out; available: posted minus pending). Triggers keep those sums per wallet as
- * rows change, whoever changes them, so reading them costs nothing at 500,000 rows; {@link #recount()} sums
- * every row again. The server's own figures are kept next to them only to check the copy ({@link #mismatches()}).
+ * in minus money out of movements whose status {@link TransactionStatus#isPosted() is posted}; pending: money
+ * out of those {@link TransactionStatus#isInFlight() in flight}; available: posted minus pending). Triggers keep
+ * those sums per wallet as rows change, whoever changes them, so reading them costs nothing at 500,000 rows;
+ * {@link #recount()} sums every row again. The triggers (in {@code db/local/V1__local_ledger.sql}) cannot call
+ * Java and that migration, applied on users' machines, cannot change: they spell the two status lists out,
+ * and {@code LocalLedgerTest} fails if they ever disagree with {@code TransactionStatus}. The server's own figures are kept next to them only to check the copy ({@link #mismatches()}).
  */
 public final class LocalLedger implements AutoCloseable {
     /** Where the copy stands. {@code cursor} null: never synced. */
@@ -81,6 +87,9 @@ public final class LocalLedger implements AutoCloseable {
     private static final String DERIVED = "SELECT w.id, w.currency, w.posted_minor, w.available_minor, w.pending_minor,"
             + " coalesce(s.posted_in, 0), coalesce(s.posted_out, 0), coalesce(s.pending_out, 0), w.status"
             + " FROM wallets w LEFT JOIN wallet_sums s ON s.wallet = w.id ORDER BY w.rowid";
+    /** The statuses whose movements count in the posted sums, and in the pending sums, as SQL literals. */
+    private static final String POSTED = sqlList(TransactionStatus::isPosted);
+    private static final String IN_FLIGHT = sqlList(TransactionStatus::isInFlight);
 
     private final LocalDatabase db;
 
@@ -215,8 +224,9 @@ public final class LocalLedger implements AutoCloseable {
         String from = out ? t.walletId() : t.counterpartyWalletId();
         String to = out ? t.counterpartyWalletId() : t.walletId();
         long amount = Money.parse(t.amount(), t.currency()).minor();
-        boolean posted = "completed".equals(t.status()) || "reversed".equals(t.status());
-        boolean pending = "pending".equals(t.status()) || "processing".equals(t.status());
+        TransactionStatus status = TransactionStatus.find(t.status()).orElse(null);
+        boolean posted = status != null && status.isPosted();
+        boolean pending = status != null && status.isInFlight();
         if (posted && to != null) {
             sums.computeIfAbsent(to, w -> new long[3])[0] += amount;
         }
@@ -303,15 +313,20 @@ public final class LocalLedger implements AutoCloseable {
                 s.executeUpdate("INSERT INTO wallet_sums (wallet, posted_in, posted_out, pending_out)"
                         + " SELECT wallet, sum(posted_in), sum(posted_out), sum(pending_out) FROM ("
                         + " SELECT to_wallet AS wallet, amount_minor AS posted_in, 0 AS posted_out, 0 AS pending_out"
-                        + "   FROM transactions WHERE to_wallet IS NOT NULL AND status IN ('completed', 'reversed')"
+                        + "   FROM transactions WHERE to_wallet IS NOT NULL AND status IN (" + POSTED + ")"
                         + " UNION ALL SELECT from_wallet, 0, amount_minor, 0"
-                        + "   FROM transactions WHERE from_wallet IS NOT NULL AND status IN ('completed', 'reversed')"
+                        + "   FROM transactions WHERE from_wallet IS NOT NULL AND status IN (" + POSTED + ")"
                         + " UNION ALL SELECT from_wallet, 0, 0, amount_minor"
-                        + "   FROM transactions WHERE from_wallet IS NOT NULL AND status IN ('pending', 'processing')"
+                        + "   FROM transactions WHERE from_wallet IS NOT NULL AND status IN (" + IN_FLIGHT + ")"
                         + ") GROUP BY wallet");
             }
             return null;
         });
+    }
+
+    private static String sqlList(Predicate<TransactionStatus> which) {
+        return Arrays.stream(TransactionStatus.values()).filter(which).map(s -> "'" + s.wire() + "'")
+                .collect(Collectors.joining(", "));
     }
 
     /** One movement, seen from the user's sending wallet when both sides are theirs (as the server shows it). */

@@ -12,11 +12,11 @@ import coffer.app.offline.LastSyncedWallets;
 import coffer.app.wallet.WalletRow;
 import coffer.core.api.PaymentTypes.PaymentRequest;
 import coffer.core.api.PaymentTypes.PaymentView;
+import coffer.core.ledger.TransactionStatus;
 import coffer.core.money.Money;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import javafx.beans.property.BooleanProperty;
@@ -37,7 +37,6 @@ import javafx.collections.ObservableList;
 public final class SendViewModel implements OutboxSender.Listener {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern WALLET_ID = Pattern.compile("wal_[0-9A-Za-z]+");
-    private static final Set<String> FINAL = Set.of("completed", "failed", "reversed");
     /** About ten minutes at the default interval; the payment keeps going on the server after that. */
     static final int MAX_POLLS = 1200;
 
@@ -258,7 +257,7 @@ public final class SendViewModel implements OutboxSender.Listener {
         executor.submit(() -> api.payment(under.paymentId()), next -> {
             if (tracked != null && tracked.paymentId().equals(next.paymentId())) {
                 status.set(describe(next));
-                if (FINAL.contains(next.status())) {
+                if (isFinal(next.status())) {
                     finish(next);
                 }
             }
@@ -266,7 +265,7 @@ public final class SendViewModel implements OutboxSender.Listener {
     }
 
     private void track(PaymentView payment, int polls) {
-        if (FINAL.contains(payment.status())) {
+        if (isFinal(payment.status())) {
             finish(payment);
             return;
         }
@@ -296,6 +295,11 @@ public final class SendViewModel implements OutboxSender.Listener {
                 availableNow.set("Available now: " + w.available());
             });
         }, this::fail);
+    }
+
+    /** A status this version does not know is not final: the payment keeps being watched. */
+    private static boolean isFinal(String status) {
+        return TransactionStatus.find(status).filter(TransactionStatus::isFinal).isPresent();
     }
 
     private static String describe(PaymentView p) {

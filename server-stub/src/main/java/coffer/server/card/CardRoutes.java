@@ -13,12 +13,12 @@ import coffer.server.topup.TopupService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
-/** {@code /api/v1/cards}: the HTTP side of {@link CardService}. */
+/** {@code /api/v1/cards}: the HTTP side of {@link SavedCards}. */
 public final class CardRoutes implements HttpApi.Routes {
-    private final CardService cards;
+    private final SavedCards cards;
     private final TopupService topups;
 
-    public CardRoutes(CardService cards, TopupService topups) {
+    public CardRoutes(SavedCards cards, TopupService topups) {
         this.cards = cards;
         this.topups = topups;
     }

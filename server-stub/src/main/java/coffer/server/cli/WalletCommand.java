@@ -3,7 +3,7 @@ package coffer.server.cli;
 import coffer.core.error.Result;
 import coffer.core.wallet.StatusActor;
 import coffer.core.wallet.WalletStatus;
-import coffer.server.ledger.Wallet;
+import coffer.server.ledger.WalletSnapshot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,7 +49,7 @@ public final class WalletCommand extends CommandGroup {
             if (reason.isBlank()) {
                 throw new ParameterException(spec.commandLine(), "--reason must say why");
             }
-            Result<Wallet> changed = Operator.withLedger(scope.store, ledger -> ledger.setWalletStatus(scope.envId, null, walletId, target,
+            Result<WalletSnapshot> changed = Operator.withLedger(scope.store, ledger -> ledger.setWalletStatus(scope.envId, null, walletId, target,
                     StatusActor.OPERATOR, reason.strip()));
             return Operator.report(spec, changed, w -> "Wallet " + w.id() + " is " + w.status().wireName() + ".");
         }

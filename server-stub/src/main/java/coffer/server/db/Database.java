@@ -47,7 +47,8 @@ public final class Database implements AutoCloseable {
         try {
             Flyway.configure()
                     .dataSource(readers)
-                    .locations("classpath:" + dialect.migrations())
+                    // migrations both dialects share text for text, then the dialect's own (ARCHITECTURE.md, "Migrations")
+                    .locations("classpath:db/migration/common", "classpath:" + dialect.migrations())
                     .mixed(true)
                     .load()
                     .migrate();

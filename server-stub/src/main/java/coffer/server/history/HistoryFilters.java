@@ -8,7 +8,7 @@ import coffer.core.money.Currencies;
 import coffer.core.money.Money;
 import coffer.server.http.QueryParams;
 import coffer.server.ledger.HistoryQuery;
-import coffer.server.ledger.Wallet;
+import coffer.server.ledger.WalletSnapshot;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -67,11 +67,11 @@ final class HistoryFilters {
      * @param allowed   the parameter names this route takes besides {@link #FILTERS}
      * @param pageLimit the page size when the route takes no {@code limit}
      */
-    static Selection parse(Map<String, List<String>> params, List<Wallet> wallets, Set<String> allowed, int pageLimit) {
+    static Selection parse(Map<String, List<String>> params, List<WalletSnapshot> wallets, Set<String> allowed, int pageLimit) {
         Set<String> known = new java.util.HashSet<>(FILTERS);
         known.addAll(allowed);
         QueryParams.requireKnown(params, known);
-        List<Wallet> selected = new ArrayList<>(wallets);
+        List<WalletSnapshot> selected = new ArrayList<>(wallets);
         String walletId = QueryParams.single(params, "wallet_id");
         if (walletId != null) {
             selected.removeIf(w -> !w.id().equals(walletId));
@@ -115,7 +115,7 @@ final class HistoryFilters {
             throw QueryParams.invalid("q", "'q' may be at most " + MAX_TEXT + " characters.");
         }
         int limit = allowed.contains("limit") ? QueryParams.limit(params, DEFAULT_LIMIT, MAX_LIMIT) : pageLimit;
-        List<String> ids = selected.stream().map(Wallet::id).toList();
+        List<String> ids = selected.stream().map(WalletSnapshot::id).toList();
         HistoryQuery query = ids.isEmpty() ? null
                 : new HistoryQuery(ids, kinds, statuses, from, to, min, max, text == null ? null : text.strip(), limit);
         return new Selection(query, ids);

@@ -16,7 +16,7 @@ import coffer.server.ledger.HistoryPage;
 import coffer.server.ledger.HistoryQuery;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.Movement;
-import coffer.server.ledger.Wallet;
+import coffer.server.ledger.WalletSnapshot;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -63,7 +63,7 @@ public final class TransactionRoutes implements HttpApi.Routes {
         Map<String, List<String>> params = new HashMap<>(ctx.queryParamMap());
         String cursor = QueryParams.cursor(params);
         params.remove("cursor");
-        List<Wallet> wallets = ledger.wallets(p.envId(), p.userId());
+        List<WalletSnapshot> wallets = ledger.wallets(p.envId(), p.userId());
         CursorOwner owner = CursorOwner.of(p);
         HistoryPage page;
         if (cursor != null) {
@@ -72,7 +72,7 @@ public final class TransactionRoutes implements HttpApi.Routes {
                 throw QueryParams.invalid(extra, "A cursor carries its filters and page size; send it alone "
                         + "(found '" + extra + "').");
             }
-            Set<String> mine = Set.copyOf(wallets.stream().map(Wallet::id).toList());
+            Set<String> mine = Set.copyOf(wallets.stream().map(WalletSnapshot::id).toList());
             page = ledger.historyAfter(p.envId(), cursors.open(owner, CursorKind.HISTORY, cursor), mine).orThrow();
         } else {
             HistoryFilters.Selection selection = HistoryFilters.parse(params, wallets, Set.of("limit"), 0);
@@ -88,7 +88,7 @@ public final class TransactionRoutes implements HttpApi.Routes {
     private void get(Context ctx) {
         Principal p = Requests.principal(ctx);
         String id = ctx.pathParam("id");
-        List<String> mine = ledger.wallets(p.envId(), p.userId()).stream().map(Wallet::id).toList();
+        List<String> mine = ledger.wallets(p.envId(), p.userId()).stream().map(WalletSnapshot::id).toList();
         Movement movement = ledger.movement(p.envId(), id)
                 .filter(m -> mine.contains(m.debitAccount()) || mine.contains(m.creditAccount()))
                 .orElseThrow(() -> new CofferException(ErrorCode.NOT_FOUND, "Transaction " + id + " was not found.",

@@ -3,7 +3,7 @@ package coffer.server.kyc;
 import coffer.core.api.KycTypes.KycSubmissionRequest;
 import coffer.core.error.CofferException;
 import coffer.core.error.ErrorCode;
-import coffer.server.http.Requests;
+import coffer.server.json.RequestBodies;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -28,20 +28,20 @@ record KycApplication(String fullName, LocalDate dateOfBirth, String country, St
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     static KycApplication from(KycSubmissionRequest r, LocalDate today) {
-        String name = Requests.required(r.fullName(), "full_name").strip();
+        String name = RequestBodies.required(r.fullName(), "full_name").strip();
         if (name.length() < 2 || name.length() > 200 || CONTROL.matcher(name).find()) {
             throw invalid("full_name", "'full_name' must be 2 to 200 printable characters.");
         }
-        LocalDate born = date(Requests.required(r.dateOfBirth(), "date_of_birth"), today);
-        String country = Requests.required(r.country(), "country").strip().toUpperCase(Locale.ROOT);
+        LocalDate born = date(RequestBodies.required(r.dateOfBirth(), "date_of_birth"), today);
+        String country = RequestBodies.required(r.country(), "country").strip().toUpperCase(Locale.ROOT);
         if (!COUNTRIES.contains(country)) {
             throw invalid("country", "'country' must be an ISO 3166-1 alpha-2 code such as DE or US.");
         }
-        String type = Requests.required(r.documentType(), "document_type");
+        String type = RequestBodies.required(r.documentType(), "document_type");
         if (!DOCUMENT_TYPES.contains(type)) {
             throw invalid("document_type", "'document_type' must be one of passport, id_card, driving_license.");
         }
-        String number = Requests.required(r.documentNumber(), "document_number")
+        String number = RequestBodies.required(r.documentNumber(), "document_number")
                 .replace(" ", "").replace("-", "").toUpperCase(Locale.ROOT);
         if (!DOCUMENT_NUMBER.matcher(number).matches()) {
             throw invalid("document_number", "'document_number' must be 4 to 30 letters or digits (spaces and hyphens are ignored).");

@@ -18,7 +18,7 @@ import coffer.server.ledger.HolderLimits;
 import coffer.server.ledger.Ids;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.User;
-import coffer.server.ledger.Wallet;
+import coffer.server.ledger.WalletSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,7 +85,7 @@ public final class KycService {
      */
     KycStatusResponse status(Principal p, String currencyCode) {
         User user = user(p);
-        List<Wallet> wallets = ledger.wallets(p.envId(), p.userId()).stream()
+        List<WalletSnapshot> wallets = ledger.wallets(p.envId(), p.userId()).stream()
                 .filter(w -> w.status() != WalletStatus.CLOSED).toList();
         Currency currency = currencyCode != null ? Currencies.of(currencyCode)
                 : wallets.isEmpty() ? DEFAULT_CURRENCY : wallets.get(0).currency();

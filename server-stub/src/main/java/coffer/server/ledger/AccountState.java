@@ -42,7 +42,7 @@ final class AccountState {
         return kind == AccountKind.USER_WALLET;
     }
 
-    Wallet toWallet() {
-        return new Wallet(id, envId, userId, kind, currency, status, balance);
+    WalletSnapshot toWallet() {
+        return new WalletSnapshot(id, envId, userId, kind, currency, status, balance);
     }
 }

@@ -155,7 +155,7 @@ final class AdminTasks {
     }
 
     /** Opens a wallet (or answers the user's existing one in that currency unless another is asked for). */
-    static final class OpenWallet extends Direct<Wallet> {
+    static final class OpenWallet extends Direct<WalletSnapshot> {
         private final String envId;
         private final String userId;
         private final Currency currency;
@@ -169,14 +169,14 @@ final class AdminTasks {
         }
 
         @Override
-        public Result<Wallet> apply(Batch b) throws SQLException {
+        public Result<WalletSnapshot> apply(Batch b) throws SQLException {
             return b.direct(c -> {
                 Optional<User> user = LedgerQueries.user(c, envId, userId);
                 if (user.isEmpty()) {
                     return Result.rejected(ErrorCode.NOT_FOUND, "User " + userId + " was not found", Map.of("user_id", userId));
                 }
                 if (!additional) {
-                    Optional<Wallet> existing = LedgerQueries.walletsOf(c, envId, userId).stream()
+                    Optional<WalletSnapshot> existing = LedgerQueries.walletsOf(c, envId, userId).stream()
                             .filter(w -> w.currency().equals(currency) && w.status() != WalletStatus.CLOSED).findFirst();
                     if (existing.isPresent()) {
                         return Result.ok(existing.get());
@@ -197,14 +197,14 @@ final class AdminTasks {
                         id, envId, userId, AccountKind.USER_WALLET.name(), currency.getCurrencyCode(),
                         WalletStatus.ACTIVE.wireName(), at, at);
                 b.openedWallet(id, userId);
-                return Result.ok(new Wallet(id, envId, userId, AccountKind.USER_WALLET, currency, WalletStatus.ACTIVE,
+                return Result.ok(new WalletSnapshot(id, envId, userId, AccountKind.USER_WALLET, currency, WalletStatus.ACTIVE,
                         coffer.core.ledger.Balance.empty(currency)));
             });
         }
 
         @Override
-        public Class<Wallet> resultType() {
-            return Wallet.class;
+        public Class<WalletSnapshot> resultType() {
+            return WalletSnapshot.class;
         }
 
         @Override
@@ -214,7 +214,7 @@ final class AdminTasks {
     }
 
     /** Moves a wallet between active, locked, suspended and closed, and audits the change. */
-    static final class SetWalletStatus implements LedgerTask<Wallet> {
+    static final class SetWalletStatus implements LedgerTask<WalletSnapshot> {
         private final String envId;
         private final String actingUserId;
         private final String walletId;
@@ -237,7 +237,7 @@ final class AdminTasks {
         }
 
         @Override
-        public Result<Wallet> apply(Batch b) {
+        public Result<WalletSnapshot> apply(Batch b) {
             AccountState a = b.account(walletId);
             if (a == null || !a.isUserWallet() || !a.envId.equals(envId)
                     || (actingUserId != null && !actingUserId.equals(a.userId))) {
@@ -258,8 +258,8 @@ final class AdminTasks {
         }
 
         @Override
-        public Class<Wallet> resultType() {
-            return Wallet.class;
+        public Class<WalletSnapshot> resultType() {
+            return WalletSnapshot.class;
         }
 
         @Override

@@ -185,11 +185,11 @@ final class ChangeFeed {
     }
 
     /** Each wallet as its latest version at or before {@code seq} left it; wallets opened later are left out. */
-    private static List<Wallet> walletsAt(Connection c, List<String> wallets, long seq) throws SQLException {
+    private static List<WalletSnapshot> walletsAt(Connection c, List<String> wallets, long seq) throws SQLException {
         String sql = "SELECT " + WALLET_COLUMNS + WALLET_FROM + " WHERE v.account_id IN (" + Rows.placeholders(wallets.size())
                 + ") AND v.seq = (SELECT MAX(w.seq) FROM account_versions w WHERE w.account_id = v.account_id AND w.seq <= ?)"
                 + " ORDER BY a.created_at, a.id";
-        List<Wallet> result = new ArrayList<>();
+        List<WalletSnapshot> result = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
             for (String id : wallets) {

@@ -43,7 +43,7 @@ public final class DemoData {
 
     private static void fund(LedgerService ledger, User user) {
         Currency usd = Currencies.of("USD");
-        Wallet wallet = ledger.openWallet(ENV_ID, user.id(), usd, false).orThrow();
+        WalletSnapshot wallet = ledger.openWallet(ENV_ID, user.id(), usd, false).orThrow();
         if (!ledger.history(ENV_ID, HistoryQuery.of(wallet.id(), 1)).movements().isEmpty()) {
             return;
         }

@@ -12,7 +12,7 @@ import java.util.List;
  * @param seq     the commit this page ends at: ask for the changes after it next
  * @param hasMore true when changes after {@code seq} exist already
  */
-public record FeedPage(List<FeedChange> changes, List<Wallet> wallets, long seq, boolean hasMore) {
+public record FeedPage(List<FeedChange> changes, List<WalletSnapshot> wallets, long seq, boolean hasMore) {
     public FeedPage {
         changes = List.copyOf(changes);
         wallets = List.copyOf(wallets);

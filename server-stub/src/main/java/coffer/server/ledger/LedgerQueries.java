@@ -116,7 +116,7 @@ final class LedgerQueries {
         }
     }
 
-    static Optional<Wallet> wallet(Connection c, String envId, String accountId) throws SQLException {
+    static Optional<WalletSnapshot> wallet(Connection c, String envId, String accountId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + Rows.ACCOUNT_COLUMNS + Rows.ACCOUNT_FROM
                 + " WHERE a.id = ? AND a.env_id = ?")) {
             ps.setString(1, accountId);
@@ -127,8 +127,8 @@ final class LedgerQueries {
         }
     }
 
-    static List<Wallet> walletsOf(Connection c, String envId, String userId) throws SQLException {
-        List<Wallet> wallets = new ArrayList<>();
+    static List<WalletSnapshot> walletsOf(Connection c, String envId, String userId) throws SQLException {
+        List<WalletSnapshot> wallets = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT " + Rows.ACCOUNT_COLUMNS + Rows.ACCOUNT_FROM
                 + " WHERE a.user_id = ? AND a.env_id = ? ORDER BY a.created_at, a.id")) {
             ps.setString(1, userId);

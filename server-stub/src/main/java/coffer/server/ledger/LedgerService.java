@@ -102,7 +102,7 @@ public final class LedgerService implements AutoCloseable {
     }
 
     /** Opens a wallet in {@code currency}; answers the user's open one in that currency unless {@code additional}. */
-    public Result<Wallet> openWallet(String envId, String userId, Currency currency, boolean additional) {
+    public Result<WalletSnapshot> openWallet(String envId, String userId, Currency currency, boolean additional) {
         return call(new AdminTasks.OpenWallet(envId, userId, currency, additional), null).result();
     }
 
@@ -111,7 +111,7 @@ public final class LedgerService implements AutoCloseable {
      *
      * @param actingUserId for a user's own request, the wallet must be theirs; null for partner or operator
      */
-    public Result<Wallet> setWalletStatus(String envId, String actingUserId, String walletId, WalletStatus status,
+    public Result<WalletSnapshot> setWalletStatus(String envId, String actingUserId, String walletId, WalletStatus status,
                                           StatusActor actor, String reason) {
         return call(new AdminTasks.SetWalletStatus(envId, actingUserId, walletId, status, actor, reason), null).result();
     }
@@ -185,7 +185,7 @@ public final class LedgerService implements AutoCloseable {
      */
     public Outcome<Movement> walletToWallet(String envId, String actingUserId, String fromWallet, String toWallet, Money amount,
                                             String description, IdempotencyKey key) {
-        String fromUser = wallet(envId, fromWallet).map(Wallet::userId).orElse(null);
+        String fromUser = wallet(envId, fromWallet).map(WalletSnapshot::userId).orElse(null);
         boolean sameUser = fromUser != null && wallet(envId, toWallet).map(w -> fromUser.equals(w.userId())).orElse(false);
         return sameUser
                 ? transfer(envId, actingUserId, fromWallet, toWallet, amount, description, null, key)
@@ -305,6 +305,17 @@ public final class LedgerService implements AutoCloseable {
         return queries.read(c -> PaymentRows.recipientWallet(c, envId, email, currency));
     }
 
+    /**
+     * The wallet that a payment of {@code amount} from the payer's {@code sourceWalletId} to {@code email}
+     * reaches ({@link #recipientWallet(String, String, Currency)}); when there is none, the refusal the ledger's
+     * rules give that payment, in their order ({@link MoveRules#unresolvedRecipient}).
+     */
+    public Result<String> recipientWallet(String envId, String payerId, String sourceWalletId, String email, Money amount) {
+        Optional<String> found = recipientWallet(envId, email, amount.currency());
+        return found.isPresent() ? Result.ok(found.get())
+                : MoveRules.unresolvedRecipient(wallet(envId, sourceWalletId).orElse(null), sourceWalletId, payerId, email, amount);
+    }
+
     // ---- reads -----------------------------------------------------------------------------------------
 
     public Optional<Environment> environment(String envId) {
@@ -349,12 +360,12 @@ public final class LedgerService implements AutoCloseable {
     }
 
     /** A wallet or system account of the environment, with its balance now. */
-    public Optional<Wallet> wallet(String envId, String walletId) {
+    public Optional<WalletSnapshot> wallet(String envId, String walletId) {
         return queries.read(c -> LedgerQueries.wallet(c, envId, walletId));
     }
 
     /** A user's wallets, oldest first. */
-    public List<Wallet> wallets(String envId, String userId) {
+    public List<WalletSnapshot> wallets(String envId, String userId) {
         return queries.read(c -> LedgerQueries.walletsOf(c, envId, userId));
     }
 

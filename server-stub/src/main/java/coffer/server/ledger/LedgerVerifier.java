@@ -1,6 +1,7 @@
 package coffer.server.ledger;
 
 import coffer.core.ledger.AccountKind;
+import coffer.core.ledger.TransactionStatus;
 import coffer.server.db.Database;
 
 import java.sql.Connection;
@@ -9,6 +10,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Checks the ledger's invariants straight from the tables, trusting nothing the writer keeps:
@@ -94,8 +97,8 @@ public final class LedgerVerifier {
                         + " postings moving " + rs.getLong(4) + " but captured " + rs.getLong(5) + ": resolved more than once or not as recorded"));
         each(c, "SELECT t.id, t.status, t.amount, COUNT(p.transaction_id), COALESCE(SUM(CASE WHEN p.amount > 0 THEN p.amount ELSE 0 END), 0) "
                         + "FROM transactions t LEFT JOIN postings p ON p.transaction_id = t.id GROUP BY t.id, t.status, t.amount "
-                        + "HAVING (t.status IN ('completed', 'reversed') AND COALESCE(SUM(CASE WHEN p.amount > 0 THEN p.amount ELSE 0 END), 0) <> t.amount) "
-                        + "OR (t.status IN ('failed', 'pending', 'processing') AND COUNT(p.transaction_id) <> 0)",
+                        + "HAVING (t.status IN (" + statuses(true) + ") AND COALESCE(SUM(CASE WHEN p.amount > 0 THEN p.amount ELSE 0 END), 0) <> t.amount) "
+                        + "OR (t.status IN (" + statuses(false) + ") AND COUNT(p.transaction_id) <> 0)",
                 rs -> v.add("movement " + rs.getString(1) + " (" + rs.getString(2) + ", " + rs.getLong(3) + ") has "
                         + rs.getLong(4) + " postings moving " + rs.getLong(5)));
         each(c, "SELECT id, amount, refunded FROM transactions WHERE refunded < 0 OR refunded > amount",
@@ -121,6 +124,12 @@ public final class LedgerVerifier {
     @FunctionalInterface
     private interface RowHandler {
         void handle(ResultSet rs) throws SQLException;
+    }
+
+    /** The wire names of the statuses that are (or are not) {@link TransactionStatus#isPosted() posted}, as SQL literals. */
+    private static String statuses(boolean posted) {
+        return Stream.of(TransactionStatus.values()).filter(s -> s.isPosted() == posted).map(s -> "'" + s.wire() + "'")
+                .collect(Collectors.joining(", "));
     }
 
     private static void each(Connection c, String sql, RowHandler handler) throws SQLException {

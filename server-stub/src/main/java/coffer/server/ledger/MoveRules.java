@@ -10,6 +10,7 @@ import coffer.core.money.Money;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 
@@ -76,10 +77,10 @@ final class MoveRules {
         // An environment has system accounts only in the currencies its wallets hold, so a missing one
         // means the amount is not in the wallet's currency: say that, not "not found".
         if (from == null && toVisible && SystemAccounts.isSystem(o.debitAccount())) {
-            return currencyMismatch(to, o.amount());
+            return currencyMismatch(to.currency, o.amount());
         }
         if (to == null && fromVisible && SystemAccounts.isSystem(o.creditAccount())) {
-            return currencyMismatch(from, o.amount());
+            return currencyMismatch(from.currency, o.amount());
         }
         if (!fromVisible) {
             return notFound(o.debitAccount());
@@ -109,7 +110,7 @@ final class MoveRules {
         }
         Money amount = o.amount();
         if (!amount.currency().equals(from.currency) || !amount.currency().equals(to.currency)) {
-            return currencyMismatch(!amount.currency().equals(from.currency) ? from : to, amount);
+            return currencyMismatch(!amount.currency().equals(from.currency) ? from.currency : to.currency, amount);
         }
         boolean ownWallets = sameHolder(from, to);
         if (o.outgoingLimit() && from.isUserWallet() && !ownWallets) {
@@ -149,8 +150,32 @@ final class MoveRules {
         }
     }
 
-    private static <T> Result<T> currencyMismatch(AccountState wallet, Money amount) {
-        String expected = wallet.currency.getCurrencyCode();
+    /**
+     * Why a payment from {@code source} to an email with no wallet in the amount's currency is refused, in
+     * {@link #check}'s order. The recipient is looked up by currency, so it fails at the currency step, after
+     * the payer's own wallet passed the steps up to there: it is the payer's, its status lets money out, and
+     * it holds the amount's currency.
+     *
+     * @param source the payer's wallet as read, or null when there is none in the environment
+     */
+    static <T> Result<T> unresolvedRecipient(WalletSnapshot source, String sourceWalletId, String payerId, String destination,
+                                             Money amount) {
+        if (source == null || !payerId.equals(source.userId())) {
+            return notFound(sourceWalletId);
+        }
+        Result<?> status = source.status().checkDebit();
+        if (!status.isOk()) {
+            return status.asRejected();
+        }
+        if (!amount.currency().equals(source.currency())) {
+            return currencyMismatch(source.currency(), amount);
+        }
+        return Result.rejected(ErrorCode.WALLET_NOT_FOUND,
+                "No " + amount.currencyCode() + " wallet was found for " + destination + ".", Map.of("destination", destination));
+    }
+
+    private static <T> Result<T> currencyMismatch(Currency held, Money amount) {
+        String expected = held.getCurrencyCode();
         return Result.rejected(ErrorCode.CURRENCY_MISMATCH,
                 "The wallet holds " + expected + " but the amount is in " + amount.currencyCode(),
                 Map.of("expected", expected, "actual", amount.currencyCode()));

@@ -61,16 +61,16 @@ public final class CardService {
         Money money = Library.money(amount, Currencies.of(wallet.currency()));
         Topup t = Library.typed(() -> services.topups().createAsPartner(lib.principal(wallet.userRef()), new TopupRequest(wallet.id(),
                 money.toDecimalString(), money.currencyCode(), callbackUrl, saveCard), null).orThrow());
-        return new CardCharge(t.id(), t.checkoutUrl(), t.status(), t.amount());
+        return new CardCharge(t.id(), t.checkoutUrl(), t.status().wire(), t.amount());
     }
 
     /** What the provider has confirmed for the charge with this reference. */
     public ChargeVerification verifyCardCharge(String reference) {
         Topup t = topup(reference);
         String status = switch (t.status()) {
-            case Topup.COMPLETED -> "success";
-            case Topup.FAILED -> "failed";
-            default -> "pending";
+            case COMPLETED -> "success";
+            case FAILED -> "failed";
+            case PENDING -> "pending";
         };
         return new ChargeVerification(t.id(), status, t.amount(), t.walletId(), t.transactionId(),
                 t.failureReason() != null ? t.failureReason() : "success".equals(status) ? "Approved" : null);

@@ -85,7 +85,7 @@ public final class WalletService {
                         "Wallet " + wallet.id() + " was not found"));
     }
 
-    static Wallet view(coffer.server.ledger.Wallet w, String userRef) {
+    static Wallet view(coffer.server.ledger.WalletSnapshot w, String userRef) {
         return new Wallet(w.id(), userRef, w.currency().getCurrencyCode(), w.balance().postedMoney(), w.balance().available(),
                 w.status());
     }

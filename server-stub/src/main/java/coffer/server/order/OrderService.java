@@ -12,7 +12,7 @@ import coffer.server.ledger.IdempotencyKey;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.Movement;
 import coffer.server.ledger.Outcome;
-import coffer.server.ledger.Wallet;
+import coffer.server.ledger.WalletSnapshot;
 
 import java.util.HashMap;
 import java.util.List;
@@ -63,7 +63,7 @@ public final class OrderService {
      * @param after the previous page's {@code next}, or null for the first
      */
     Page orders(Principal p, HistoryCursor after, int limit) {
-        List<String> mine = ledger.wallets(p.envId(), p.userId()).stream().map(Wallet::id).toList();
+        List<String> mine = ledger.wallets(p.envId(), p.userId()).stream().map(WalletSnapshot::id).toList();
         if (mine.isEmpty()) {
             return new Page(List.of(), null);
         }

@@ -2,7 +2,7 @@ package coffer.server.partner;
 
 import coffer.core.money.Money;
 import coffer.server.http.JsonFields;
-import coffer.server.http.Requests;
+import coffer.server.json.RequestBodies;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonPrimitive;
 import io.javalin.http.Context;
@@ -29,7 +29,7 @@ record PartnerBody(JsonFields fields) {
 
     /** A required id given as a string or a whole number. */
     String id(String field) {
-        return Requests.required(optionalId(field), field);
+        return RequestBodies.required(optionalId(field), field);
     }
 
     /**

@@ -27,7 +27,7 @@ import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.Movement;
 import coffer.server.ledger.Outcome;
 import coffer.server.ledger.User;
-import coffer.server.ledger.Wallet;
+import coffer.server.ledger.WalletSnapshot;
 import coffer.server.redirect.ReturnOrigins;
 import coffer.server.topup.Topup;
 import coffer.server.withdrawal.Payout;
@@ -92,7 +92,7 @@ public final class PartnerWalletRoutes implements HttpApi.Routes {
         User user = ledger.userByExternalId(envId, externalId)
                 .orElseGet(() -> ledger.ensureUser(envId, externalId, null, "User " + externalId, null,
                         KycStatus.UNVERIFIED, null).orThrow());
-        Wallet wallet = ledger.openWallet(envId, user.id(), currency, false).orThrow();
+        WalletSnapshot wallet = ledger.openWallet(envId, user.id(), currency, false).orThrow();
         ctx.json(view(wallet, user));
     }
 
@@ -114,7 +114,7 @@ public final class PartnerWalletRoutes implements HttpApi.Routes {
         PartnerBody body = PartnerBody.read(ctx, Set.of("env_id", "user_id", "status", "amount"));
         String envId = signed(ctx, body.id("env_id"));
         User user = user(envId, body.id("user_id")).orElseThrow(() -> walletNotFound(ctx.pathParam("id")));
-        Wallet wallet = ownWallet(envId, user, ctx.pathParam("id"));
+        WalletSnapshot wallet = ownWallet(envId, user, ctx.pathParam("id"));
         String status = body.string("status");
         if (status != null) {
             wallet = ledger.setWalletStatus(envId, user.id(), wallet.id(), WalletStatus.fromWire(status),
@@ -124,7 +124,7 @@ public final class PartnerWalletRoutes implements HttpApi.Routes {
     }
 
     /** A signed request to move an amount through one of a user's wallets: top-up and withdraw. */
-    private record MoneyRequest(String envId, User user, Wallet wallet, Money amount, String returnUrl) {
+    private record MoneyRequest(String envId, User user, WalletSnapshot wallet, Money amount, String returnUrl) {
     }
 
     private MoneyRequest moneyRequest(Context ctx) {
@@ -132,7 +132,7 @@ public final class PartnerWalletRoutes implements HttpApi.Routes {
         String envId = signedRetryable(ctx, body.id("env_id"));
         String walletId = body.id("wallet_id");
         User user = user(envId, body.id("user_id")).orElseThrow(() -> walletNotFound(walletId));
-        Wallet wallet = ownWallet(envId, user, walletId);
+        WalletSnapshot wallet = ownWallet(envId, user, walletId);
         return new MoneyRequest(envId, user, wallet, body.amount(wallet.currency()), body.string("return_url"));
     }
 
@@ -150,7 +150,7 @@ public final class PartnerWalletRoutes implements HttpApi.Routes {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("url", t.checkoutUrl());
         answer.put("topup_id", t.id());
-        answer.put("status", t.status());
+        answer.put("status", t.status().wire());
         answer.put("wallet_id", t.walletId());
         answer.put("amount", t.amount().toBigDecimal());
         answer.put("currency", t.amount().currencyCode());
@@ -183,7 +183,7 @@ public final class PartnerWalletRoutes implements HttpApi.Routes {
         String envId = signedRetryable(ctx, body.id("env_id"));
         String walletId = body.id("wallet_id");
         User user = user(envId, body.id("user_id")).orElseThrow(() -> walletNotFound(walletId));
-        Wallet wallet = ownWallet(envId, user, walletId);
+        WalletSnapshot wallet = ownWallet(envId, user, walletId);
         Money amount = body.amount(wallet.currency());
         String productId = body.id("product_id");
         String description = body.string("description");
@@ -200,7 +200,7 @@ public final class PartnerWalletRoutes implements HttpApi.Routes {
         String envId = signed(ctx, ctx.pathParam("env_id"));
         String cursor = QueryParams.single(ctx.queryParamMap(), "cursor");
         User user = user(envId, ctx.pathParam("user_id")).orElse(null);
-        List<String> wallets = user == null ? List.of() : ledger.wallets(envId, user.id()).stream().map(Wallet::id).toList();
+        List<String> wallets = user == null ? List.of() : ledger.wallets(envId, user.id()).stream().map(WalletSnapshot::id).toList();
         if (wallets.isEmpty()) {
             ctx.json(Map.of("orders", List.of()));
             return;
@@ -236,7 +236,7 @@ public final class PartnerWalletRoutes implements HttpApi.Routes {
         return ledger.userByExternalId(envId, userId).or(() -> ledger.user(envId, userId));
     }
 
-    private Wallet ownWallet(String envId, User user, String walletId) {
+    private WalletSnapshot ownWallet(String envId, User user, String walletId) {
         return ledger.wallet(envId, walletId).filter(w -> user.id().equals(w.userId()))
                 .orElseThrow(() -> walletNotFound(walletId));
     }
@@ -250,7 +250,7 @@ public final class PartnerWalletRoutes implements HttpApi.Routes {
         return user.externalId() != null ? user.externalId() : user.id();
     }
 
-    private static Map<String, Object> view(Wallet w, User user) {
+    private static Map<String, Object> view(WalletSnapshot w, User user) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("id", w.id());
         v.put("env_id", w.envId());

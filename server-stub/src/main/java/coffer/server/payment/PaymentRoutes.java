@@ -10,6 +10,7 @@ import coffer.core.api.PaymentTypes.PaymentView;
 import coffer.core.error.CofferException;
 import coffer.core.error.ErrorCode;
 import coffer.core.error.Result;
+import coffer.core.money.Money;
 import coffer.server.auth.Principal;
 import coffer.server.http.CursorKind;
 import coffer.server.http.CursorOwner;
@@ -40,6 +41,8 @@ import java.util.Map;
  */
 public final class PaymentRoutes implements HttpApi.Routes {
     static final int MAX_BATCH = 100;
+    static final int MAX_DESCRIPTION = 500;
+    static final int MAX_METADATA_CHARS = 4_096;
     static final int DEFAULT_PAGE = 20;
     static final int MAX_PAGE = 100;
     private static final Type METADATA = new TypeToken<Map<String, Object>>() { }.getType();
@@ -66,8 +69,8 @@ public final class PaymentRoutes implements HttpApi.Routes {
 
     private void create(Context ctx) {
         Principal p = Requests.principal(ctx);
-        PaymentRequest request = Requests.body(ctx, PaymentRequest.class);
-        Requests.answer(ctx, 201, payments.pay(p, request, Requests.idempotencyKey(ctx, p)), PaymentRoutes::view);
+        PaymentDraft draft = draft(Requests.body(ctx, PaymentRequest.class));
+        Requests.answer(ctx, 201, payments.pay(p, draft, Requests.idempotencyKey(ctx, p)), PaymentRoutes::view);
     }
 
     private void batch(Context ctx) {
@@ -77,7 +80,7 @@ public final class PaymentRoutes implements HttpApi.Routes {
             throw new CofferException(ErrorCode.INVALID_REQUEST,
                     "'payments' must hold 1 to " + MAX_BATCH + " payments, not " + items.size() + ".", Map.of("field", "payments"));
         }
-        List<Result<PaymentRequest>> requests = new ArrayList<>(items.size());
+        List<Result<PaymentDraft>> requests = new ArrayList<>(items.size());
         for (JsonElement item : items) {
             requests.add(read(item));
         }
@@ -100,12 +103,35 @@ public final class PaymentRoutes implements HttpApi.Routes {
         ctx.json(view(payments.get(Requests.principal(ctx), ctx.pathParam("id"))));
     }
 
-    private static Result<PaymentRequest> read(JsonElement item) {
+    /** One payment of a batch, or the reason it cannot be read; the others go on without it. */
+    private static Result<PaymentDraft> read(JsonElement item) {
         try {
-            return Result.ok(Requests.read(item, PaymentRequest.class));
+            return Result.ok(draft(Requests.read(item, PaymentRequest.class)));
         } catch (CofferException e) {
             return e.toResult();
         }
+    }
+
+    /** The request's shape checked, field by field in the order they are refused. */
+    private static PaymentDraft draft(PaymentRequest r) {
+        Money amount = Requests.positiveAmount(r.amount(), r.currency());
+        String source = Requests.required(r.sourceWalletId(), "source_wallet_id");
+        String destination = Requests.required(r.destination(), "destination").strip();
+        String metadata = r.metadata() == null ? null : Json.gson().toJson(r.metadata());
+        if (metadata != null && metadata.length() > MAX_METADATA_CHARS) {
+            throw new CofferException(ErrorCode.INVALID_REQUEST,
+                    "'metadata' is larger than " + MAX_METADATA_CHARS + " characters of JSON.", Map.of("field", "metadata"));
+        }
+        return new PaymentDraft(amount, source, destination, description(r.description()), metadata);
+    }
+
+    /** A request's optional description, or INVALID_REQUEST when it is too long. */
+    static String description(String description) {
+        if (description != null && description.length() > MAX_DESCRIPTION) {
+            throw new CofferException(ErrorCode.INVALID_REQUEST,
+                    "'description' is longer than " + MAX_DESCRIPTION + " characters.", Map.of("field", "description"));
+        }
+        return description;
     }
 
     static PaymentView view(Payment p) {

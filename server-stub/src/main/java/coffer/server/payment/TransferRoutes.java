@@ -34,7 +34,7 @@ public final class TransferRoutes implements HttpApi.Routes {
         Money amount = Requests.positiveAmount(r.amount(), r.currency());
         String from = Requests.required(r.fromWalletId(), "from_wallet_id");
         String to = Requests.required(r.toWalletId(), "to_wallet_id");
-        String description = PaymentService.description(r.description());
+        String description = PaymentRoutes.description(r.description());
         Requests.answer(ctx, 201, ledger.transfer(p.envId(), p.userId(), from, to, amount, description, null,
                 Requests.idempotencyKey(ctx, p)), TransferRoutes::view);
     }

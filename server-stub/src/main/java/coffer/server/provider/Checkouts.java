@@ -5,7 +5,6 @@ import coffer.core.error.ErrorCode;
 import coffer.core.money.Money;
 import coffer.server.db.Jdbc;
 import coffer.server.json.Json;
-import coffer.server.ledger.Ids;
 import com.google.gson.JsonObject;
 
 import java.sql.ResultSet;
@@ -59,9 +58,9 @@ final class Checkouts {
 
     private final Jdbc jdbc;
     private final Clock clock;
-    private final Outbox outbox;
+    private final WebhookOutbox outbox;
 
-    Checkouts(Jdbc jdbc, Clock clock, Outbox outbox) {
+    Checkouts(Jdbc jdbc, Clock clock, WebhookOutbox outbox) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.outbox = outbox;
@@ -73,7 +72,7 @@ final class Checkouts {
         long now = clock.millis();
         jdbc.update("INSERT INTO provider_checkout_sessions (id, reference, amount, currency, customer_email, return_url, "
                         + "allow_save_card, status, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                        + "ON CONFLICT DO NOTHING", Ids.next("cs"), reference, amount.minor(), amount.currencyCode(),
+                        + "ON CONFLICT DO NOTHING", ProviderIds.next("cs"), reference, amount.minor(), amount.currencyCode(),
                 customerEmail, returnUrl, allowSaveCard ? 1 : 0, OPEN, now, now + expiresIn.toMillis());
         return jdbc.one("SELECT " + SESSION_COLUMNS + " FROM provider_checkout_sessions WHERE reference = ?",
                 Checkouts::session, reference).orElseThrow();
@@ -155,7 +154,7 @@ final class Checkouts {
             if (payable(tx, locked)) {
                 tx.update("UPDATE provider_checkout_sessions SET status = ?, failure_reason = ?, awaiting_confirmation = NULL "
                         + "WHERE id = ?", FAILED, REASON_CANCELED, sessionId);
-                JsonObject data = Outbox.data(locked.reference(), locked.amount());
+                JsonObject data = WebhookOutbox.data(locked.reference(), locked.amount());
                 data.addProperty("session_id", sessionId);
                 data.addProperty("reason", REASON_CANCELED);
                 outbox.enqueue(tx, "checkout.failed", data);
@@ -182,12 +181,12 @@ final class Checkouts {
                     Map.of("field", "authorization_code"));
         }
         Charge charge = jdbc.inTransaction(tx -> {
-            String id = Ids.next("ch");
+            String id = ProviderIds.next("ch");
             int inserted = tx.update("INSERT INTO provider_charges (id, reference, authorization_code, amount, currency, status, "
                             + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", id, reference,
                     authorizationCode, amount.minor(), amount.currencyCode(), SUCCEEDED, clock.millis());
             if (inserted == 1) {
-                JsonObject data = Outbox.data(reference, amount);
+                JsonObject data = WebhookOutbox.data(reference, amount);
                 data.addProperty("charge_id", id);
                 outbox.enqueue(tx, "charge.succeeded", data);
             }
@@ -222,11 +221,11 @@ final class Checkouts {
                 throw new CofferException(ErrorCode.REFUND_EXCEEDS_PAYMENT, "The refund exceeds what is left of the charge.",
                         Map.of("charge_id", chargeId));
             }
-            String id = Ids.next("re");
+            String id = ProviderIds.next("re");
             tx.update("INSERT INTO provider_refunds (id, reference, charge_id, amount, currency, status, created_at) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?)", id, reference, chargeId, amount.minor(), amount.currencyCode(),
                     SUCCEEDED, clock.millis());
-            JsonObject data = Outbox.data(reference, amount);
+            JsonObject data = WebhookOutbox.data(reference, amount);
             data.addProperty("refund_id", id);
             data.addProperty("charge_id", chargeId);
             outbox.enqueue(tx, "refund.succeeded", data);
@@ -273,16 +272,16 @@ final class Checkouts {
     private void expire(Jdbc.Tx tx, Session s) throws SQLException {
         tx.update("UPDATE provider_checkout_sessions SET status = ?, failure_reason = ?, awaiting_confirmation = NULL "
                 + "WHERE id = ? AND status = ?", EXPIRED, EXPIRED, s.id(), OPEN);
-        JsonObject data = Outbox.data(s.reference(), s.amount());
+        JsonObject data = WebhookOutbox.data(s.reference(), s.amount());
         data.addProperty("session_id", s.id());
         outbox.enqueue(tx, "checkout.expired", data);
     }
 
     private Attempt succeed(Jdbc.Tx tx, Session s, Card used, boolean save) throws SQLException {
-        String chargeId = Ids.next("ch");
+        String chargeId = ProviderIds.next("ch");
         String authorization = null;
         if (save && s.allowSaveCard()) {
-            authorization = Ids.next("auth");
+            authorization = ProviderIds.next("auth");
             tx.update("INSERT INTO provider_cards (authorization_code, brand, last4, exp_month, exp_year, created_at) "
                     + "VALUES (?, ?, ?, ?, ?, ?)", authorization, used.brand(), used.last4(), used.expMonth(), used.expYear(),
                     clock.millis());
@@ -292,7 +291,7 @@ final class Checkouts {
                 s.amount().minor(), s.amount().currencyCode(), SUCCEEDED, clock.millis());
         tx.update("UPDATE provider_checkout_sessions SET status = ?, charge_id = ?, authorization_code = ?, "
                 + "failure_reason = NULL, paid_at = ? WHERE id = ?", PAID, chargeId, authorization, clock.millis(), s.id());
-        JsonObject data = Outbox.data(s.reference(), s.amount());
+        JsonObject data = WebhookOutbox.data(s.reference(), s.amount());
         data.addProperty("session_id", s.id());
         data.addProperty("charge_id", chargeId);
         if (authorization != null) {
@@ -308,8 +307,8 @@ final class Checkouts {
     /** A declined attempt: the session stays open for another card; Coffer hears of it as {@code charge.failed}. */
     private Attempt decline(Jdbc.Tx tx, Session s, String reason) throws SQLException {
         tx.update("UPDATE provider_checkout_sessions SET failure_reason = ? WHERE id = ?", reason, s.id());
-        JsonObject data = Outbox.data(s.reference(), s.amount());
-        data.addProperty("charge_id", Ids.next("ch"));
+        JsonObject data = WebhookOutbox.data(s.reference(), s.amount());
+        data.addProperty("charge_id", ProviderIds.next("ch"));
         data.addProperty("session_id", s.id());
         data.addProperty("reason", reason);
         outbox.enqueue(tx, "charge.failed", data);

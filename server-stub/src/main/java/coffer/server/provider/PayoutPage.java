@@ -19,9 +19,9 @@ import java.util.Optional;
 final class PayoutPage implements HttpApi.Routes {
     static final String PATH = "/provider/payout/";
 
-    private final Payouts payouts;
+    private final BankPayouts payouts;
 
-    PayoutPage(Payouts payouts) {
+    PayoutPage(BankPayouts payouts) {
         this.payouts = payouts;
     }
 
@@ -32,10 +32,10 @@ final class PayoutPage implements HttpApi.Routes {
     }
 
     private void show(Context ctx) {
-        Optional<Payouts.Link> link = payouts.link(ctx.pathParam("link_id"));
+        Optional<BankPayouts.Link> link = payouts.link(ctx.pathParam("link_id"));
         if (link.isEmpty()) {
             Html.page(ctx, 404, "Payout not found", "<h1>Payout not found</h1><p>This payout link is not valid.</p>");
-        } else if (!Payouts.OPEN.equals(link.get().status())) {
+        } else if (!BankPayouts.OPEN.equals(link.get().status())) {
             closed(ctx, link.get());
         } else {
             form(ctx, 200, link.get(), null, null, null, null);
@@ -44,12 +44,12 @@ final class PayoutPage implements HttpApi.Routes {
 
     private void submit(Context ctx) {
         String id = ctx.pathParam("link_id");
-        Optional<Payouts.Link> found = payouts.link(id);
-        if (found.isEmpty() || !Payouts.OPEN.equals(found.get().status())) {
+        Optional<BankPayouts.Link> found = payouts.link(id);
+        if (found.isEmpty() || !BankPayouts.OPEN.equals(found.get().status())) {
             show(ctx);
             return;
         }
-        Payouts.Link link = found.get();
+        BankPayouts.Link link = found.get();
         String holder = ctx.formParam("holder_name");
         String bank = strip(ctx.formParam("bank_code"));
         String account = strip(ctx.formParam("account_number"));
@@ -68,12 +68,12 @@ final class PayoutPage implements HttpApi.Routes {
             form(ctx, 422, link, "No account with this number was found at this bank.", holder, bank, account);
             return;
         }
-        Optional<Payouts.Payout> payout = payouts.payLink(id, bank, account, holder.strip());
+        Optional<BankPayouts.Payout> payout = payouts.payLink(id, bank, account, holder.strip());
         if (payout.isEmpty()) {
             show(ctx);
             return;
         }
-        Payouts.Payout p = payout.get();
+        BankPayouts.Payout p = payout.get();
         if (link.returnUrl() != null) {
             String url = link.returnUrl() + (link.returnUrl().contains("?") ? "&" : "?") + "payout_id="
                     + URLEncoder.encode(p.id(), StandardCharsets.UTF_8) + "&status=" + p.status();
@@ -81,21 +81,21 @@ final class PayoutPage implements HttpApi.Routes {
             return;
         }
         String message = switch (p.status()) {
-            case Payouts.SUCCEEDED -> "<div class=\"ok\">The money is on its way to " + Html.esc(resolved.get()) + ".</div>";
-            case Payouts.PENDING -> "<div class=\"ok\">The payout to " + Html.esc(resolved.get())
+            case BankPayouts.SUCCEEDED -> "<div class=\"ok\">The money is on its way to " + Html.esc(resolved.get()) + ".</div>";
+            case BankPayouts.PENDING -> "<div class=\"ok\">The payout to " + Html.esc(resolved.get())
                     + " is being processed.</div>";
             default -> "<div class=\"error\">The bank refused this payout. Nothing was sent.</div>";
         };
         Html.page(ctx, 200, "Payout", header(link) + message + "<p>You can close this window.</p>");
     }
 
-    private void closed(Context ctx, Payouts.Link link) {
-        String text = Payouts.EXPIRED.equals(link.status()) ? "This payout link has expired."
+    private void closed(Context ctx, BankPayouts.Link link) {
+        String text = BankPayouts.EXPIRED.equals(link.status()) ? "This payout link has expired."
                 : "This payout link has already been used.";
         Html.page(ctx, 200, "Payout", header(link) + "<div class=\"error\">" + text + "</div><p>You can close this window.</p>");
     }
 
-    private void form(Context ctx, int status, Payouts.Link link, String error, String holder, String bank, String account) {
+    private void form(Context ctx, int status, BankPayouts.Link link, String error, String holder, String bank, String account) {
         StringBuilder b = new StringBuilder(header(link));
         if (error != null) {
             b.append("<div class=\"error\" role=\"alert\">").append(Html.esc(error)).append("</div>");
@@ -112,12 +112,12 @@ final class PayoutPage implements HttpApi.Routes {
         Html.page(ctx, status, "Receive " + amount(link), b.toString(), null, link.returnUrl());
     }
 
-    private static String header(Payouts.Link link) {
+    private static String header(BankPayouts.Link link) {
         return "<div class=\"muted\">Coffer wallet withdrawal</div><h1>Where should we send your money?</h1>"
                 + "<div class=\"amount\">" + Html.esc(amount(link)) + "</div>";
     }
 
-    private static String amount(Payouts.Link link) {
+    private static String amount(BankPayouts.Link link) {
         return link.amount().toDecimalString() + " " + link.amount().currencyCode();
     }
 

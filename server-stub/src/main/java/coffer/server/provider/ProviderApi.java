@@ -6,7 +6,7 @@ import coffer.core.error.CofferException;
 import coffer.core.error.ErrorCode;
 import coffer.core.money.Money;
 import coffer.server.http.HttpApi;
-import coffer.server.http.Requests;
+import coffer.server.json.RequestBodies;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -78,13 +78,13 @@ final class ProviderApi implements HttpApi.Routes {
     }
 
     private final Checkouts checkouts;
-    private final Payouts payouts;
+    private final BankPayouts payouts;
     private final ProviderSettings settings;
     private final Clock clock;
     private final byte[] apiKey;
     private final Supplier<String> baseUrl;
 
-    ProviderApi(Checkouts checkouts, Payouts payouts, ProviderSettings settings, Clock clock, String apiKey,
+    ProviderApi(Checkouts checkouts, BankPayouts payouts, ProviderSettings settings, Clock clock, String apiKey,
                 Supplier<String> baseUrl) {
         this.checkouts = checkouts;
         this.payouts = payouts;
@@ -116,9 +116,9 @@ final class ProviderApi implements HttpApi.Routes {
     }
 
     private void createSession(Context ctx) {
-        SessionRequest r = Requests.body(ctx, SessionRequest.class);
-        Money amount = Requests.positiveAmount(r.amount(), r.currency());
-        String returnUrl = absoluteUrl(Requests.required(r.returnUrl(), "return_url"), "return_url");
+        SessionRequest r = RequestBodies.read(ctx.body(), SessionRequest.class);
+        Money amount = RequestBodies.positiveAmount(r.amount(), r.currency());
+        String returnUrl = absoluteUrl(RequestBodies.required(r.returnUrl(), "return_url"), "return_url");
         Duration ttl = ttl(r.expiresInSeconds(), settings.sessionTtl());
         Checkouts.Session s = checkouts.create(reference(r.reference()), amount, r.customerEmail(), returnUrl,
                 Boolean.TRUE.equals(r.allowSaveCard()), ttl);
@@ -126,9 +126,9 @@ final class ProviderApi implements HttpApi.Routes {
     }
 
     private void charge(Context ctx) {
-        ChargeRequest r = Requests.body(ctx, ChargeRequest.class);
-        Money amount = Requests.positiveAmount(r.amount(), r.currency());
-        Checkouts.Charge c = checkouts.chargeSaved(Requests.required(r.authorizationCode(), "authorization_code"), amount,
+        ChargeRequest r = RequestBodies.read(ctx.body(), ChargeRequest.class);
+        Money amount = RequestBodies.positiveAmount(r.amount(), r.currency());
+        Checkouts.Charge c = checkouts.chargeSaved(RequestBodies.required(r.authorizationCode(), "authorization_code"), amount,
                 reference(r.reference()));
         ctx.status(201).json(new ChargeView(c.id(), c.reference(), c.status(), c.amount().toDecimalString(),
                 c.amount().currencyCode(), c.failureReason()));
@@ -141,26 +141,26 @@ final class ProviderApi implements HttpApi.Routes {
     }
 
     private void payout(Context ctx) {
-        PayoutRequest r = Requests.body(ctx, PayoutRequest.class);
-        Money amount = Requests.positiveAmount(r.amount(), r.currency());
-        Payouts.Payout p = payouts.payout(reference(r.reference()), amount, r.bankCode(), r.accountNumber(), r.holderName());
+        PayoutRequest r = RequestBodies.read(ctx.body(), PayoutRequest.class);
+        Money amount = RequestBodies.positiveAmount(r.amount(), r.currency());
+        BankPayouts.Payout p = payouts.payout(reference(r.reference()), amount, r.bankCode(), r.accountNumber(), r.holderName());
         ctx.status(201).json(view(p));
     }
 
     private void createLink(Context ctx) {
-        LinkRequest r = Requests.body(ctx, LinkRequest.class);
-        Money amount = Requests.positiveAmount(r.amount(), r.currency());
+        LinkRequest r = RequestBodies.read(ctx.body(), LinkRequest.class);
+        Money amount = RequestBodies.positiveAmount(r.amount(), r.currency());
         String returnUrl = r.returnUrl() == null ? null : absoluteUrl(r.returnUrl(), "return_url");
-        Payouts.Link l = payouts.createLink(reference(r.reference()), amount, returnUrl,
+        BankPayouts.Link l = payouts.createLink(reference(r.reference()), amount, returnUrl,
                 ttl(r.expiresInSeconds(), settings.payoutLinkTtl()));
         ctx.status(201).json(new LinkView(l.id(), l.reference(), baseUrl.get() + PayoutPage.PATH + l.id(),
                 l.expiresAt().toString()));
     }
 
     private void refund(Context ctx) {
-        RefundRequest r = Requests.body(ctx, RefundRequest.class);
-        Money amount = Requests.positiveAmount(r.amount(), r.currency());
-        Checkouts.Refund f = checkouts.refund(Requests.required(r.chargeId(), "charge_id"), amount, reference(r.reference()));
+        RefundRequest r = RequestBodies.read(ctx.body(), RefundRequest.class);
+        Money amount = RequestBodies.positiveAmount(r.amount(), r.currency());
+        Checkouts.Refund f = checkouts.refund(RequestBodies.required(r.chargeId(), "charge_id"), amount, reference(r.reference()));
         ctx.status(201).json(new RefundView(f.id(), f.reference(), f.chargeId(), f.status(), f.amount().toDecimalString(),
                 f.amount().currencyCode()));
     }
@@ -168,7 +168,7 @@ final class ProviderApi implements HttpApi.Routes {
     /** Pays like the page: same validation of the number, same {@link Checkouts#pay} or {@link Checkouts#confirm}. */
     private void testPay(Context ctx) {
         String id = ctx.pathParam("session_id");
-        TestPayRequest r = Requests.body(ctx, TestPayRequest.class);
+        TestPayRequest r = RequestBodies.read(ctx.body(), TestPayRequest.class);
         session(id);
         Checkouts.Attempt attempt;
         if (r.confirmation() != null) {
@@ -178,7 +178,7 @@ final class ProviderApi implements HttpApi.Routes {
             }
             attempt = checkouts.confirm(id, r.confirmation().equals("approve"));
         } else {
-            String digits = CardEntry.digits(Requests.required(r.cardNumber(), "card_number"));
+            String digits = CardEntry.digits(RequestBodies.required(r.cardNumber(), "card_number"));
             if (digits == null) {
                 throw new CofferException(ErrorCode.INVALID_REQUEST, "'card_number' is not a valid card number.",
                         Map.of("field", "card_number"));
@@ -209,13 +209,13 @@ final class ProviderApi implements HttpApi.Routes {
                 s.failureReason());
     }
 
-    private static PayoutView view(Payouts.Payout p) {
+    private static PayoutView view(BankPayouts.Payout p) {
         return new PayoutView(p.id(), p.reference(), p.status(), p.amount().toDecimalString(), p.amount().currencyCode(),
                 p.failureReason());
     }
 
     private static String reference(String reference) {
-        String r = Requests.required(reference, "reference");
+        String r = RequestBodies.required(reference, "reference");
         if (r.length() > 200) {
             throw new CofferException(ErrorCode.INVALID_REQUEST, "'reference' is longer than 200 characters.",
                     Map.of("field", "reference"));

@@ -38,7 +38,7 @@ public final class ProviderSimulator implements AutoCloseable {
     }
 
     private final Checkouts checkouts;
-    private final Payouts payouts;
+    private final BankPayouts payouts;
     private final WebhookSender sender;
     private final ProviderSettings settings;
     private final List<HttpApi.Routes> routes;
@@ -58,9 +58,9 @@ public final class ProviderSimulator implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        Outbox outbox = new Outbox(clock, this::wake);
+        WebhookOutbox outbox = new WebhookOutbox(clock, this::wake);
         this.checkouts = new Checkouts(jdbc, clock, outbox);
-        this.payouts = new Payouts(jdbc, clock, outbox, settings);
+        this.payouts = new BankPayouts(jdbc, clock, outbox, settings);
         this.sender = new WebhookSender(jdbc, clock, settings, credentials.webhookSecret(), baseUrl, client);
         this.routes = List.of(new ProviderApi(checkouts, payouts, settings, clock, credentials.apiKey(), baseUrl),
                 new CheckoutPage(checkouts, clock), new PayoutPage(payouts));

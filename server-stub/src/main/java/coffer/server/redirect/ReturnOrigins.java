@@ -4,7 +4,7 @@ import coffer.core.error.CofferException;
 import coffer.core.error.ErrorCode;
 import coffer.server.db.Database;
 import coffer.server.db.Jdbc;
-import coffer.server.http.Requests;
+import coffer.server.json.RequestBodies;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -58,7 +58,7 @@ public final class ReturnOrigins {
 
     /** A return URL that a trusted caller named: any absolute http(s) URL without credentials; else INVALID_REQUEST naming {@code field}. */
     public static URI partnerChosen(String text, String field) {
-        URI url = Requests.httpUrl(text, field);
+        URI url = RequestBodies.httpUrl(text, field);
         if (url.getRawUserInfo() != null) {
             throw new CofferException(ErrorCode.INVALID_REQUEST, "'" + field + "' must not carry a user name or password.",
                     Map.of("field", field));

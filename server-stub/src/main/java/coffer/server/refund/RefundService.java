@@ -11,7 +11,7 @@ import coffer.server.ledger.IdempotencyKey;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.Movement;
 import coffer.server.ledger.Outcome;
-import coffer.server.ledger.Wallet;
+import coffer.server.ledger.WalletSnapshot;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -82,7 +82,7 @@ final class RefundService {
     }
 
     private Set<String> walletIds(Principal caller) {
-        return ledger.wallets(caller.envId(), caller.userId()).stream().map(Wallet::id).collect(Collectors.toSet());
+        return ledger.wallets(caller.envId(), caller.userId()).stream().map(WalletSnapshot::id).collect(Collectors.toSet());
     }
 
     /** The amount in the original's currency, or null (all that is left) when none was given. */

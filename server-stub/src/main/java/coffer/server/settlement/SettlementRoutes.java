@@ -18,7 +18,7 @@ import coffer.server.bank.BankAccountService;
 import coffer.server.http.CursorSeal;
 import coffer.server.http.HttpApi;
 import coffer.server.http.Requests;
-import coffer.server.ledger.Wallet;
+import coffer.server.ledger.WalletSnapshot;
 import coffer.server.withdrawal.Payout;
 import coffer.server.withdrawal.PayoutKind;
 import coffer.server.withdrawal.PayoutText;
@@ -35,13 +35,13 @@ import java.util.Map;
  * "create settlement schedule"). Another user's settlement or schedule is NOT_FOUND.
  */
 public final class SettlementRoutes implements HttpApi.Routes {
-    private final SettlementService settlements;
+    private final Settlements settlements;
     private final SettlementSchedules schedules;
     private final Payouts payouts;
     private final BankAccountService bankAccounts;
     private final CursorSeal cursors;
 
-    public SettlementRoutes(SettlementService settlements, SettlementSchedules schedules, Payouts payouts,
+    public SettlementRoutes(Settlements settlements, SettlementSchedules schedules, Payouts payouts,
                             BankAccountService bankAccounts, CursorSeal cursors) {
         this.settlements = settlements;
         this.schedules = schedules;
@@ -95,7 +95,7 @@ public final class SettlementRoutes implements HttpApi.Routes {
             throw new CofferException(ErrorCode.INVALID_REQUEST, "'frequency' must be daily, weekly or monthly.",
                     Map.of("field", "frequency"));
         }
-        Wallet wallet = settlements.ownWallet(p.envId(), p.userId(), walletId);
+        WalletSnapshot wallet = settlements.ownWallet(p.envId(), p.userId(), walletId);
         Currency currency = wallet.currency();
         if (r.currency() != null) {
             requireWalletCurrency(wallet, Currencies.of(r.currency()));
@@ -122,7 +122,7 @@ public final class SettlementRoutes implements HttpApi.Routes {
         ctx.json(view(schedules.deactivate(p.envId(), p.userId(), ctx.pathParam("id"))));
     }
 
-    private static void requireWalletCurrency(Wallet wallet, Currency asked) {
+    private static void requireWalletCurrency(WalletSnapshot wallet, Currency asked) {
         String held = wallet.currency().getCurrencyCode();
         if (!wallet.currency().equals(asked)) {
             throw new CofferException(ErrorCode.CURRENCY_MISMATCH, "The wallet holds " + held + " but the request is in "

@@ -44,13 +44,13 @@ public final class SettlementSchedules implements AutoCloseable {
     static final String TASK = "settlement-schedule";
 
     private final ScheduleStore store;
-    private final SettlementService settlements;
+    private final Settlements settlements;
     private final BankAccountService bankAccounts;
     private final Clock clock;
     private final CustomTask<Void> task;
     private final Scheduler scheduler;
 
-    public SettlementSchedules(Database database, SettlementService settlements, BankAccountService bankAccounts,
+    public SettlementSchedules(Database database, Settlements settlements, BankAccountService bankAccounts,
                                ScheduleSettings settings) {
         this.store = new ScheduleStore(new Jdbc(database));
         this.settlements = Objects.requireNonNull(settlements, "settlements");

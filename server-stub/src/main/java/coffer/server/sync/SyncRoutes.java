@@ -15,7 +15,7 @@ import coffer.server.ledger.FeedChange;
 import coffer.server.ledger.FeedPage;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.Movement;
-import coffer.server.ledger.Wallet;
+import coffer.server.ledger.WalletSnapshot;
 import coffer.server.wallet.AccountRoutes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -65,7 +65,7 @@ public final class SyncRoutes implements HttpApi.Routes {
         long after = cursor == null ? 0 : cursor;
         int limit = QueryParams.limit(params, DEFAULT_LIMIT, LedgerService.FEED_MAX_LIMIT);
         FeedPage page = ledger.changes(p.envId(), p.userId(), after, limit).orThrow();
-        List<String> mine = ledger.wallets(p.envId(), p.userId()).stream().map(Wallet::id).toList();
+        List<String> mine = ledger.wallets(p.envId(), p.userId()).stream().map(WalletSnapshot::id).toList();
         List<Movement> movements = page.changes().stream().map(FeedChange::movement).filter(m -> m != null).toList();
         Iterator<TransactionView> views = TransactionViews.of(ledger, p.envId(), p.userId(), mine, movements).iterator();
         List<SyncChange> changes = new ArrayList<>(page.changes().size());

@@ -29,10 +29,10 @@ final class DonePage implements HttpApi.Routes {
     }
 
     private static ReturnPage.Outcome outcome(Topup t) {
-        if (Topup.COMPLETED.equals(t.status())) {
+        if (t.status() == TopupStatus.COMPLETED) {
             return new ReturnPage.Outcome("paid", "Payment received, you can close this window.", false);
         }
-        if (Topup.FAILED.equals(t.status())) {
+        if (t.status() == TopupStatus.FAILED) {
             return "expired".equals(t.failureReason())
                     ? new ReturnPage.Outcome("expired", "The payment page expired before the payment was made. Nothing was charged;"
                     + " you can close this window.", false)

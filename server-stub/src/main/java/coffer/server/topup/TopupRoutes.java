@@ -82,7 +82,7 @@ public final class TopupRoutes implements HttpApi.Routes {
 
     /** A top-up as the user API shows it. */
     static TopupView view(TopupService topups, Topup t) {
-        return new TopupView(t.id(), t.status(), t.checkoutUrl(), t.walletId(), t.amount().toDecimalString(),
+        return new TopupView(t.id(), t.status().wire(), t.checkoutUrl(), t.walletId(), t.amount().toDecimalString(),
                 t.amount().currencyCode(), t.cardId(), t.transactionId(), topups.refunded(t).toDecimalString(),
                 t.failureReason(), t.createdAt().toString(), t.completedAt() == null ? null : t.completedAt().toString());
     }

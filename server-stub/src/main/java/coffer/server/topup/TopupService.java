@@ -15,7 +15,7 @@ import coffer.server.gateway.PaymentProvider;
 import coffer.server.gateway.PaymentProvider.CheckoutRequest;
 import coffer.server.gateway.ProviderEvent;
 import coffer.server.gateway.ProviderEventHandler;
-import coffer.server.http.Requests;
+import coffer.server.json.RequestBodies;
 import coffer.server.ledger.DepositDecision;
 import coffer.server.ledger.Fingerprint;
 import coffer.server.ledger.HolderLimits;
@@ -25,7 +25,7 @@ import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.Movement;
 import coffer.server.ledger.Outcome;
 import coffer.server.ledger.User;
-import coffer.server.ledger.Wallet;
+import coffer.server.ledger.WalletSnapshot;
 import coffer.server.redirect.ReturnOrigins;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,8 +103,8 @@ public final class TopupService {
 
     private Outcome<Topup> create(Principal p, TopupRequest r, IdempotencyKey key, boolean partner) {
         provider.requireAvailable();
-        Money amount = Requests.positiveAmount(r.amount(), r.currency());
-        String walletId = Requests.required(r.walletId(), "wallet_id");
+        Money amount = RequestBodies.positiveAmount(r.amount(), r.currency());
+        String walletId = RequestBodies.required(r.walletId(), "wallet_id");
         boolean save = Boolean.TRUE.equals(r.saveCard());
         String id = Ids.next("top");
         String returnUrl = r.returnUrl() == null ? baseUrl.get() + DonePage.path(id) : returnUrl(p, r.returnUrl(), partner);
@@ -128,8 +128,8 @@ public final class TopupService {
     public Outcome<Topup> chargeSavedCard(Principal p, String cardId, String authorizationCode, CardChargeRequest r,
                                           IdempotencyKey key) {
         provider.requireAvailable();
-        Money amount = Requests.positiveAmount(r.amount(), r.currency());
-        String walletId = Requests.required(r.walletId(), "wallet_id");
+        Money amount = RequestBodies.positiveAmount(r.amount(), r.currency());
+        String walletId = RequestBodies.required(r.walletId(), "wallet_id");
         Fingerprint request = Fingerprint.of("card").text(cardId).text(walletId).text(amount.currencyCode())
                 .number(amount.minor());
         Topup draft = draft(Ids.next("top"), p, walletId, amount, false, cardId, request);
@@ -184,7 +184,7 @@ public final class TopupService {
     RefundDone refund(Principal p, String id, String amountText, IdempotencyKey key) {
         provider.requireAvailable();
         Topup t = get(p, id);
-        if (!Topup.COMPLETED.equals(t.status()) || t.transactionId() == null || t.chargeId() == null) {
+        if (t.status() != TopupStatus.COMPLETED || t.transactionId() == null || t.chargeId() == null) {
             throw new CofferException(ErrorCode.REFUND_EXCEEDS_PAYMENT, "Top-up " + id + " was not paid, so nothing can be refunded.",
                     Map.of("topup_id", id));
         }
@@ -231,7 +231,7 @@ public final class TopupService {
      * provider is away), so the event is sent again later.
      */
     private boolean complete(Topup t, String chargeId) {
-        if (Topup.COMPLETED.equals(t.status())) {
+        if (t.status() == TopupStatus.COMPLETED) {
             return true;
         }
         if (t.returnToCard() != null) {
@@ -310,7 +310,7 @@ public final class TopupService {
      * the maximum are not opened in the first place.
      */
     private void check(Principal p, String walletId, Money amount) {
-        Wallet w = ledger.wallet(p.envId(), walletId).filter(x -> p.userId().equals(x.userId()))
+        WalletSnapshot w = ledger.wallet(p.envId(), walletId).filter(x -> p.userId().equals(x.userId()))
                 .orElseThrow(() -> new CofferException(ErrorCode.WALLET_NOT_FOUND, "Wallet " + walletId + " was not found.",
                         Map.of("wallet_id", walletId)));
         w.status().checkCredit().orThrow();
@@ -335,7 +335,7 @@ public final class TopupService {
     }
 
     private Topup draft(String id, Principal p, String walletId, Money amount, boolean save, String cardId, Fingerprint request) {
-        return new Topup(id, p.envId(), p.userId(), walletId, amount, Topup.PENDING, save, cardId, null, null, null, null,
+        return new Topup(id, p.envId(), p.userId(), walletId, amount, TopupStatus.PENDING, save, cardId, null, null, null, null,
                 null, request.value(), clock.instant(), null, null);
     }
 

@@ -32,7 +32,7 @@ final class TopupStore {
         return jdbc.update("INSERT INTO topups (id, env_id, user_id, wallet_id, amount, currency, status, save_card, card_id, "
                         + "return_url, idempotency_scope, idempotency_key, request_hash, created_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", t.id(), t.envId(), t.userId(),
-                t.walletId(), t.amount().minor(), t.amount().currencyCode(), t.status(), t.saveCard() ? 1 : 0, t.cardId(),
+                t.walletId(), t.amount().minor(), t.amount().currencyCode(), t.status().wire(), t.saveCard() ? 1 : 0, t.cardId(),
                 returnUrl, key == null ? null : key.scope(), key == null ? null : key.key(), t.requestHash(),
                 t.createdAt().toEpochMilli()) == 1;
     }
@@ -70,7 +70,7 @@ final class TopupStore {
     long open(String envId, String userId, String currency, Instant now, Instant startedAfter) {
         return jdbc.one("SELECT COALESCE(SUM(amount), 0) FROM topups WHERE env_id = ? AND user_id = ? AND currency = ? "
                         + "AND status = ? AND (expires_at > ? OR (expires_at IS NULL AND created_at > ?))",
-                rs -> rs.getLong(1), envId, userId, currency, Topup.PENDING, now.toEpochMilli(), startedAfter.toEpochMilli())
+                rs -> rs.getLong(1), envId, userId, currency, TopupStatus.PENDING.wire(), now.toEpochMilli(), startedAfter.toEpochMilli())
                 .orElse(0L);
     }
 
@@ -82,7 +82,7 @@ final class TopupStore {
     boolean complete(String id, String chargeId, String transactionId, Instant at) {
         return jdbc.update("UPDATE topups SET status = ?, charge_id = COALESCE(charge_id, ?), transaction_id = ?, "
                         + "failure_reason = NULL, completed_at = ? WHERE id = ? AND status <> ? AND return_to_card IS NULL",
-                Topup.COMPLETED, chargeId, transactionId, at.toEpochMilli(), id, Topup.COMPLETED) == 1;
+                TopupStatus.COMPLETED.wire(), chargeId, transactionId, at.toEpochMilli(), id, TopupStatus.COMPLETED.wire()) == 1;
     }
 
     /**
@@ -91,8 +91,8 @@ final class TopupStore {
      */
     void refused(String id, String chargeId, String reason) {
         jdbc.update("UPDATE topups SET status = ?, failure_reason = ?, charge_id = COALESCE(charge_id, ?), return_to_card = ? "
-                + "WHERE id = ? AND status <> ? AND return_to_card IS NULL", Topup.FAILED, reason, chargeId, Topup.RETURN_DUE,
-                id, Topup.COMPLETED);
+                + "WHERE id = ? AND status <> ? AND return_to_card IS NULL", TopupStatus.FAILED.wire(), reason, chargeId, Topup.RETURN_DUE,
+                id, TopupStatus.COMPLETED.wire());
     }
 
     /** The provider refunded the card the money of a refused top-up. */
@@ -103,24 +103,24 @@ final class TopupStore {
 
     /** Fails a pending top-up; false if it was not pending. */
     boolean fail(String id, String reason) {
-        return jdbc.update("UPDATE topups SET status = ?, failure_reason = ? WHERE id = ? AND status = ?", Topup.FAILED,
-                reason, id, Topup.PENDING) == 1;
+        return jdbc.update("UPDATE topups SET status = ?, failure_reason = ? WHERE id = ? AND status = ?", TopupStatus.FAILED.wire(),
+                reason, id, TopupStatus.PENDING.wire()) == 1;
     }
 
     /** A request the provider could not take: failed, and its idempotency key freed for a retry. */
     void abandon(String id, String reason) {
         jdbc.update("UPDATE topups SET status = ?, failure_reason = ?, idempotency_scope = NULL, idempotency_key = NULL "
-                + "WHERE id = ? AND status = ?", Topup.FAILED, reason, id, Topup.PENDING);
+                + "WHERE id = ? AND status = ?", TopupStatus.FAILED.wire(), reason, id, TopupStatus.PENDING.wire());
     }
 
     /** Notes why the last card attempt was declined, while the user may still try another. */
     void declined(String id, String reason) {
-        jdbc.update("UPDATE topups SET failure_reason = ? WHERE id = ? AND status = ?", reason, id, Topup.PENDING);
+        jdbc.update("UPDATE topups SET failure_reason = ? WHERE id = ? AND status = ?", reason, id, TopupStatus.PENDING.wire());
     }
 
     private static Topup row(ResultSet rs) throws SQLException {
         return new Topup(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                Money.ofMinor(rs.getString(6), rs.getLong(5)), rs.getString(7), rs.getInt(8) == 1, rs.getString(9),
+                Money.ofMinor(rs.getString(6), rs.getLong(5)), TopupStatus.fromWire(rs.getString(7)), rs.getInt(8) == 1, rs.getString(9),
                 rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15),
                 Instant.ofEpochMilli(rs.getLong(16)), Jdbc.instant(rs, 17), rs.getString(18));
     }

@@ -14,7 +14,7 @@ import coffer.server.auth.Principal;
 import coffer.server.http.HttpApi;
 import coffer.server.http.Requests;
 import coffer.server.ledger.LedgerService;
-import coffer.server.ledger.Wallet;
+import coffer.server.ledger.WalletSnapshot;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -55,7 +55,7 @@ public final class AccountRoutes implements HttpApi.Routes {
         boolean additional = Boolean.TRUE.equals(r.additional());
         boolean existed = !additional && ledger.wallets(p.envId(), p.userId()).stream()
                 .anyMatch(w -> w.currency().equals(currency) && w.status() != WalletStatus.CLOSED);
-        Wallet wallet = ledger.openWallet(p.envId(), p.userId(), currency, additional).orThrow();
+        WalletSnapshot wallet = ledger.openWallet(p.envId(), p.userId(), currency, additional).orThrow();
         ctx.status(existed ? 200 : 201).json(new AccountResponse(view(wallet)));
     }
 
@@ -65,14 +65,14 @@ public final class AccountRoutes implements HttpApi.Routes {
 
     private void status(Context ctx, WalletStatus status) {
         Principal p = Requests.principal(ctx);
-        Wallet wallet = owned(ctx, ledger, ctx.pathParam("id"));
-        Wallet changed = ledger.setWalletStatus(p.envId(), p.userId(), wallet.id(), status, StatusActor.USER,
+        WalletSnapshot wallet = owned(ctx, ledger, ctx.pathParam("id"));
+        WalletSnapshot changed = ledger.setWalletStatus(p.envId(), p.userId(), wallet.id(), status, StatusActor.USER,
                 "requested by the user").orThrow();
         ctx.json(new AccountResponse(view(changed)));
     }
 
     /** The caller's own wallet {@code id}, or WALLET_NOT_FOUND (also for another user's wallet). */
-    public static Wallet owned(Context ctx, LedgerService ledger, String id) {
+    public static WalletSnapshot owned(Context ctx, LedgerService ledger, String id) {
         Principal p = Requests.principal(ctx);
         return ledger.wallet(p.envId(), id)
                 .filter(w -> p.userId().equals(w.userId()))
@@ -81,7 +81,7 @@ public final class AccountRoutes implements HttpApi.Routes {
     }
 
     /** A wallet as the user API shows it. */
-    public static AccountView view(Wallet w) {
+    public static AccountView view(WalletSnapshot w) {
         return new AccountView(w.id(), w.currency().getCurrencyCode(), w.balance().postedMoney().toDecimalString(),
                 w.balance().available().toDecimalString(), w.balance().pendingMoney().toDecimalString(),
                 w.status().wireName());

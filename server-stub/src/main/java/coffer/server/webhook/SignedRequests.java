@@ -2,8 +2,8 @@ package coffer.server.webhook;
 
 import coffer.core.error.CofferException;
 import coffer.server.http.PartnerSignatures;
-import coffer.server.http.Requests;
 import coffer.server.json.Json;
+import coffer.server.json.RequestBodies;
 import com.google.gson.JsonElement;
 import io.javalin.http.Context;
 
@@ -19,7 +19,7 @@ public final class SignedRequests {
     /** The body as {@code type}, once {@code X-Wallet-Signature} proved that its {@code env_id} sent it. */
     public static <T extends Record> T body(Context ctx, PartnerSignatures signatures, Class<T> type) {
         signatures.require(ctx, envIdOf(ctx.body()));
-        return Requests.body(ctx, type);
+        return RequestBodies.read(ctx.body(), type);
     }
 
     /**
@@ -28,7 +28,7 @@ public final class SignedRequests {
      */
     public static <T extends Record> T retryableBody(Context ctx, PartnerSignatures signatures, Class<T> type) {
         signatures.requireRetryable(ctx, envIdOf(ctx.body()));
-        return Requests.body(ctx, type);
+        return RequestBodies.read(ctx.body(), type);
     }
 
     /**

@@ -14,10 +14,11 @@ import coffer.server.http.Requests;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.Movement;
 import coffer.server.ledger.Outcome;
-import coffer.server.ledger.Wallet;
+import coffer.server.ledger.WalletSnapshot;
 import coffer.server.redirect.ReturnOrigins;
 import coffer.server.topup.Topup;
 import coffer.server.topup.TopupService;
+import coffer.server.topup.TopupStatus;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -59,7 +60,7 @@ public final class WebWalletRoutes implements HttpApi.Routes {
     private void deposit(Context ctx) {
         Principal p = Requests.principal(ctx);
         JsonFields body = JsonFields.read(ctx, Set.of("amount", "email", "callback_url"), false);
-        Wallet wallet = defaultWallet(p);
+        WalletSnapshot wallet = defaultWallet(p);
         String callback = body.string("callback_url");
         if (callback != null) {
             origins.userChosen(p.envId(), callback, "callback_url");
@@ -70,7 +71,7 @@ public final class WebWalletRoutes implements HttpApi.Routes {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("authorization_url", t.checkoutUrl());
         answer.put("reference", t.id());
-        answer.put("status", t.status());
+        answer.put("status", t.status().wire());
         answer.put("amount", t.amount().toDecimalString());
         answer.put("currency", t.amount().currencyCode());
         ctx.json(answer);
@@ -80,7 +81,7 @@ public final class WebWalletRoutes implements HttpApi.Routes {
     private void transfer(Context ctx) {
         Principal p = Requests.principal(ctx);
         JsonFields body = JsonFields.read(ctx, Set.of("destination_wallet_id", "amount", "description"), false);
-        Wallet from = defaultWallet(p);
+        WalletSnapshot from = defaultWallet(p);
         String to = Requests.required(body.string("destination_wallet_id"), "destination_wallet_id");
         Money amount = Money.parse(body.decimalText("amount"), from.currency()).requirePositive();
         String description = body.string("description");
@@ -106,21 +107,21 @@ public final class WebWalletRoutes implements HttpApi.Routes {
         Topup t = topups.get(p, Requests.required(body.string("reference"), "reference"));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("status", switch (t.status()) {
-            case Topup.COMPLETED -> "success";
-            case Topup.FAILED -> "failed";
-            default -> "pending";
+            case COMPLETED -> "success";
+            case FAILED -> "failed";
+            case PENDING -> "pending";
         });
         answer.put("reference", t.id());
         answer.put("amount", t.amount().toDecimalString());
         answer.put("currency", t.amount().currencyCode());
         answer.put("wallet_id", t.walletId());
         answer.put("transaction_id", t.transactionId());
-        answer.put("gateway_response", t.failureReason() == null ? (Topup.COMPLETED.equals(t.status()) ? "Approved" : null)
+        answer.put("gateway_response", t.failureReason() == null ? (t.status() == TopupStatus.COMPLETED ? "Approved" : null)
                 : t.failureReason());
         ctx.json(answer);
     }
 
-    private Wallet defaultWallet(Principal p) {
+    private WalletSnapshot defaultWallet(Principal p) {
         return ledger.wallets(p.envId(), p.userId()).stream().filter(w -> w.status() != WalletStatus.CLOSED).findFirst()
                 .orElseThrow(() -> new CofferException(ErrorCode.WALLET_NOT_FOUND, "You have no open wallet yet."));
     }

@@ -5,7 +5,7 @@ import coffer.server.auth.PasswordHasher;
 import coffer.server.db.DatabaseConfig;
 import coffer.server.ledger.DemoData;
 import coffer.server.ledger.LedgerService;
-import coffer.server.ledger.Wallet;
+import coffer.server.ledger.WalletSnapshot;
 import coffer.server.testing.Http;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,7 +74,7 @@ class CofferServerTest {
                         ledger.userByExternalId(DemoData.ENV_ID, DemoData.PARTNER_USER_ID).stream(),
                         DemoData.EMAILS.stream().map(e -> ledger.userByEmail(DemoData.ENV_ID, e).orElseThrow()))
                 .flatMap(u -> ledger.wallets(DemoData.ENV_ID, u.id()).stream())
-                .map(Wallet::balance)
+                .map(WalletSnapshot::balance)
                 .map(b -> b.postedMoney().toDecimalString())
                 .toList();
     }

@@ -5,7 +5,7 @@ import coffer.core.wallet.StatusActor;
 import coffer.core.wallet.WalletStatus;
 import coffer.server.ledger.DemoData;
 import coffer.server.ledger.LedgerService;
-import coffer.server.ledger.Wallet;
+import coffer.server.ledger.WalletSnapshot;
 import coffer.server.testing.DemoServerTest;
 import coffer.server.testing.Http;
 import coffer.server.testing.TestServer.Caller;
@@ -192,7 +192,7 @@ class RouteFuzzTest extends DemoServerTest {
 
     /** The demo user's wallets active again, as the operator (the strongest actor) sets them. */
     private static void unlock(LedgerService ledger, String aliceId) {
-        for (Wallet w : ledger.wallets(DemoData.ENV_ID, aliceId)) {
+        for (WalletSnapshot w : ledger.wallets(DemoData.ENV_ID, aliceId)) {
             if (w.status() == WalletStatus.LOCKED || w.status() == WalletStatus.SUSPENDED) {
                 ledger.setWalletStatus(DemoData.ENV_ID, null, w.id(), WalletStatus.ACTIVE, StatusActor.OPERATOR, "route fuzz").orThrow();
             }

@@ -51,7 +51,7 @@ abstract class ChangeFeedContract {
     /** What a syncing client keeps: the latest state of each movement and wallet, and the balances it was told. */
     private final class Replica {
         final Map<String, Movement> movements = new LinkedHashMap<>();
-        final Map<String, Wallet> wallets = new HashMap<>();
+        final Map<String, WalletSnapshot> wallets = new HashMap<>();
         long seq;
         int pages;
         int changes;
@@ -78,7 +78,7 @@ abstract class ChangeFeedContract {
             }
             seq = page.seq();
             // the page's balances agree with the movements the client has now, at every page boundary
-            for (Wallet w : page.wallets()) {
+            for (WalletSnapshot w : page.wallets()) {
                 assertThat(postedFromMovements(w.id())).as("posted of %s after page ending at %d", w.id(), seq)
                         .isEqualTo(w.balance().posted());
                 assertThat(wallets.get(w.id())).as("wallet %s as its own changes left it", w.id()).isEqualTo(w);
@@ -170,7 +170,7 @@ abstract class ChangeFeedContract {
         assertThat(page.changes()).allMatch(c -> c.movement() == null);
         assertThat(page.changes()).extracting(c -> c.wallet().id() + ":" + c.wallet().status().wireName())
                 .containsExactly(aliceWallet + ":locked", euros + ":active");
-        assertThat(page.wallets()).extracting(Wallet::id).containsExactly(aliceWallet, euros);
+        assertThat(page.wallets()).extracting(WalletSnapshot::id).containsExactly(aliceWallet, euros);
     }
 
     @Test
@@ -181,7 +181,7 @@ abstract class ChangeFeedContract {
         FeedPage atHead = ledger.changes(ENV, alice.id(), head, 10).orThrow();
         assertThat(atHead.changes()).isEmpty();
         assertThat(atHead.hasMore()).isFalse();
-        assertThat(atHead.wallets()).extracting(Wallet::id).containsExactly(aliceWallet);
+        assertThat(atHead.wallets()).extracting(WalletSnapshot::id).containsExactly(aliceWallet);
     }
 
     @Test

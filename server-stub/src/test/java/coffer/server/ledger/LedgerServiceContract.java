@@ -594,7 +594,7 @@ abstract class LedgerServiceContract extends LedgerContract {
         String alice = f.fundedWallet("alice@example.com", "100.00");
         Movement held = hold(alice, "80.00", Duration.ofHours(1));
         assertThat(held.status()).isEqualTo(TransactionStatus.PENDING);
-        Wallet w = ledger.wallet(ENV, alice).orElseThrow();
+        WalletSnapshot w = ledger.wallet(ENV, alice).orElseThrow();
         assertThat(w.balance().postedMoney()).isEqualTo(usd("100.00"));
         assertThat(w.balance().pendingMoney()).isEqualTo(usd("80.00"));
         assertThat(w.balance().available()).isEqualTo(usd("20.00"));
@@ -764,7 +764,7 @@ abstract class LedgerServiceContract extends LedgerContract {
         User alice = ledger.userByEmail(DemoData.ENV_ID, "alice@example.com").orElseThrow();
         User partnerUser = ledger.userByExternalId(DemoData.ENV_ID, "123").orElseThrow();
         for (User u : List.of(alice, partnerUser)) {
-            List<Wallet> wallets = ledger.wallets(DemoData.ENV_ID, u.id());
+            List<WalletSnapshot> wallets = ledger.wallets(DemoData.ENV_ID, u.id());
             assertThat(wallets).hasSize(1);
             assertThat(wallets.get(0).balance().postedMoney()).isEqualTo(usd("1000.00"));
             assertThat(u.kycStatus()).isEqualTo(KycStatus.VERIFIED);

@@ -4,6 +4,7 @@ import coffer.core.error.ErrorCode;
 import coffer.core.error.Result;
 import coffer.core.ledger.AccountKind;
 import coffer.core.ledger.TransactionStatus;
+import coffer.core.money.Money;
 import coffer.core.wallet.StatusActor;
 import coffer.core.wallet.WalletStatus;
 import coffer.server.db.Database;
@@ -142,6 +143,37 @@ abstract class PaymentLedgerContract {
         String closed = f.wallet(carol, USD);
         ledger.setWalletStatus(ENV, carol.id(), closed, WalletStatus.CLOSED, StatusActor.USER, "moving on").orThrow();
         assertThat(ledger.recipientWallet(ENV, "carol@example.com", USD)).isEmpty();
+    }
+
+    /**
+     * An email with no wallet in the amount's currency is refused in the rules' order: the payer's own wallet
+     * (the payer's, its status, its currency) before the recipient, who is looked up by currency.
+     */
+    @Test
+    void anEmailThatNamesNoWalletIsRefusedPayersWalletFirst() {
+        Money oneEuro = Money.parse("1", LedgerFixture.EUR);
+        assertThat(ledger.recipientWallet(ENV, alice.id(), aliceWallet, "bob@example.com", usd("1"))).isEqualTo(Result.ok(bobWallet));
+        assertThat(refusal(ledger.recipientWallet(ENV, alice.id(), "wal_nope", "nobody@example.com", usd("1"))))
+                .isEqualTo("WALLET_NOT_FOUND {wallet_id=wal_nope}");
+        User eve = f.verifiedUser("eve@example.com");
+        assertThat(refusal(ledger.recipientWallet(ENV, eve.id(), aliceWallet, "nobody@example.com", usd("1"))))
+                .isEqualTo("WALLET_NOT_FOUND {wallet_id=" + aliceWallet + "}");
+        assertThat(refusal(ledger.recipientWallet(ENV, alice.id(), aliceWallet, "bob@example.com", oneEuro)))
+                .isEqualTo("CURRENCY_MISMATCH {expected=USD, actual=EUR}");
+        assertThat(refusal(ledger.recipientWallet(ENV, alice.id(), aliceWallet, "nobody@example.com", usd("1"))))
+                .isEqualTo("WALLET_NOT_FOUND {destination=nobody@example.com}");
+
+        ledger.setWalletStatus(ENV, alice.id(), aliceWallet, WalletStatus.LOCKED, StatusActor.USER, "lost phone").orThrow();
+        assertThat(refusal(ledger.recipientWallet(ENV, alice.id(), aliceWallet, "nobody@example.com", oneEuro)))
+                .startsWith("WALLET_LOCKED");
+        // the same order as a payment to a wallet id: the locked wallet is the first reason
+        PaymentOrder toBob = new PaymentOrder(ENV, alice.id(), aliceWallet, bobWallet, bobWallet, oneEuro, null, null);
+        assertThat(ledger.sendPayment(toBob, null).result().errorCode()).isEqualTo(ErrorCode.WALLET_LOCKED);
+    }
+
+    private static String refusal(Result<?> result) {
+        Result.Rejected<?> r = (Result.Rejected<?>) result;
+        return r.code() + " " + r.context();
     }
 
     @Test

@@ -30,14 +30,14 @@ class SettlementSchedulesTest {
     Path dir;
     private final MutableClock clock = MutableClock.ticking(START);
     private PayoutFixture f;
-    private SettlementService settlements;
+    private Settlements settlements;
     private SettlementSchedules schedules;
     private BankAccount account;
 
     @BeforeEach
     void start() {
         f = new PayoutFixture(dir);
-        settlements = new SettlementService(f.ledger, f.payouts);
+        settlements = new Settlements(f.ledger, f.payouts);
         schedules = new SettlementSchedules(f.database, settlements, f.bankAccounts,
                 new ScheduleSettings(Duration.ofMillis(100), clock));
         account = f.account("0000000001");

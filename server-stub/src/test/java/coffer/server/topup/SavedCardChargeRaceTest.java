@@ -103,7 +103,7 @@ class SavedCardChargeRaceTest {
         gate.open();
 
         Topup t = answer.join().orThrow();
-        assertThat(t.status()).isEqualTo(Topup.COMPLETED);
+        assertThat(t.status()).isEqualTo(TopupStatus.COMPLETED);
         assertThat(webhook.get().join()).as("applied, not to be sent again").isTrue();
         assertThat(t.transactionId()).isNotNull();
         assertThat(balance()).isEqualTo("1010.00");
@@ -121,9 +121,9 @@ class SavedCardChargeRaceTest {
         assertThat(webhook.answer()).as("the webhook waits for the answer's credit").isNotDone();
         gate.open();
 
-        assertThat(answer.join().orThrow().status()).isEqualTo(Topup.COMPLETED);
+        assertThat(answer.join().orThrow().status()).isEqualTo(TopupStatus.COMPLETED);
         assertThat(webhook.join()).isTrue();
-        assertThat(topups.find(id).orElseThrow().status()).isEqualTo(Topup.COMPLETED);
+        assertThat(topups.find(id).orElseThrow().status()).isEqualTo(TopupStatus.COMPLETED);
         assertThat(balance()).isEqualTo("1010.00");
     }
 
@@ -149,7 +149,7 @@ class SavedCardChargeRaceTest {
         answerNow.countDown();
 
         Topup done = first.join().orThrow();
-        assertThat(done.status()).isEqualTo(Topup.COMPLETED);
+        assertThat(done.status()).isEqualTo(TopupStatus.COMPLETED);
         Outcome<Topup> again = charge(key);
         assertThat(again.replayed()).isTrue();
         assertThat(again.orThrow().id()).isEqualTo(done.id());

@@ -12,7 +12,7 @@ import coffer.server.gateway.ProviderEvent;
 import coffer.server.ledger.DemoData;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.LedgerSettings;
-import coffer.server.ledger.Wallet;
+import coffer.server.ledger.WalletSnapshot;
 import coffer.server.testing.TestDatabases;
 import coffer.server.testing.WriterGate;
 import com.google.gson.JsonObject;
@@ -58,18 +58,18 @@ public final class PayoutFixture implements AutoCloseable {
         return bankAccounts.add(alice, "058", number);
     }
 
-    public Wallet wallet() {
+    public WalletSnapshot wallet() {
         return ledger.wallet(DemoData.ENV_ID, aliceWallet).orElseThrow();
     }
 
-    public Wallet clearing() {
+    public WalletSnapshot clearing() {
         return ledger.wallet(DemoData.ENV_ID, LedgerService.systemAccount(DemoData.ENV_ID, AccountKind.PROVIDER_CLEARING,
                 DemoData.OPENING_BALANCE.currency())).orElseThrow();
     }
 
     /** Asserts the wallet's posted and available balances. */
     public void assertBalances(String posted, String available) {
-        Wallet w = wallet();
+        WalletSnapshot w = wallet();
         assertThat(w.balance().postedMoney()).isEqualTo(Money.parse(posted, "USD"));
         assertThat(w.balance().available()).isEqualTo(Money.parse(available, "USD"));
     }

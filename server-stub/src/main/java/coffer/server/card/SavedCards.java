@@ -26,12 +26,12 @@ import java.util.Set;
  * exactly once. Another user's card, or a removed one, is NOT_FOUND. Every surface (user API, Java
  * library) goes through this class.
  */
-public final class CardService {
+public final class SavedCards {
     private final CardStore cards;
     private final TopupService topups;
     private final Clock clock;
 
-    public CardService(Database database, TopupService topups, Clock clock) {
+    public SavedCards(Database database, TopupService topups, Clock clock) {
         this.cards = new CardStore(database);
         this.topups = Objects.requireNonNull(topups, "topups");
         this.clock = Objects.requireNonNull(clock, "clock");

@@ -4,7 +4,6 @@ import coffer.core.error.CofferException;
 import coffer.core.error.ErrorCode;
 import coffer.core.money.Money;
 import coffer.server.db.Jdbc;
-import coffer.server.ledger.Ids;
 import com.google.gson.JsonObject;
 
 import java.sql.ResultSet;
@@ -21,7 +20,7 @@ import java.util.Optional;
  * finished later, by {@link TestBanks}), and payout links whose hosted page collects the bank account.
  * Every final outcome is committed with its {@code payout.succeeded} / {@code payout.failed} webhook.
  */
-final class Payouts {
+final class BankPayouts {
     static final String PENDING = "pending";
     static final String SUCCEEDED = "succeeded";
     static final String FAILED = "failed";
@@ -43,10 +42,10 @@ final class Payouts {
 
     private final Jdbc jdbc;
     private final Clock clock;
-    private final Outbox outbox;
+    private final WebhookOutbox outbox;
     private final ProviderSettings settings;
 
-    Payouts(Jdbc jdbc, Clock clock, Outbox outbox, ProviderSettings settings) {
+    BankPayouts(Jdbc jdbc, Clock clock, WebhookOutbox outbox, ProviderSettings settings) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.outbox = outbox;
@@ -74,18 +73,18 @@ final class Payouts {
     Link createLink(String reference, Money amount, String returnUrl, Duration expiresIn) {
         long now = clock.millis();
         jdbc.update("INSERT INTO provider_payout_links (id, reference, amount, currency, return_url, status, created_at, expires_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", Ids.next("pl"), reference, amount.minor(),
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", ProviderIds.next("pl"), reference, amount.minor(),
                 amount.currencyCode(), returnUrl, OPEN, now, now + expiresIn.toMillis());
-        return jdbc.one("SELECT " + LINK_COLUMNS + " FROM provider_payout_links WHERE reference = ?", Payouts::link, reference)
+        return jdbc.one("SELECT " + LINK_COLUMNS + " FROM provider_payout_links WHERE reference = ?", BankPayouts::link, reference)
                 .orElseThrow();
     }
 
     /** The link now; an open link past its expiry is expired first. */
     Optional<Link> link(String id) {
-        Optional<Link> found = jdbc.one("SELECT " + LINK_COLUMNS + " FROM provider_payout_links WHERE id = ?", Payouts::link, id);
+        Optional<Link> found = jdbc.one("SELECT " + LINK_COLUMNS + " FROM provider_payout_links WHERE id = ?", BankPayouts::link, id);
         if (found.isPresent() && isDue(found.get())) {
             expireLink(id);
-            return jdbc.one("SELECT " + LINK_COLUMNS + " FROM provider_payout_links WHERE id = ?", Payouts::link, id);
+            return jdbc.one("SELECT " + LINK_COLUMNS + " FROM provider_payout_links WHERE id = ?", BankPayouts::link, id);
         }
         return found;
     }
@@ -99,7 +98,7 @@ final class Payouts {
         TestBanks.requireValid(bankCode, accountNumber);
         Optional<Payout> payout = jdbc.inTransaction(tx -> {
             tx.update("UPDATE provider_payout_links SET status = status WHERE id = ?", linkId);
-            Link l = tx.one("SELECT " + LINK_COLUMNS + " FROM provider_payout_links WHERE id = ?", Payouts::link, linkId)
+            Link l = tx.one("SELECT " + LINK_COLUMNS + " FROM provider_payout_links WHERE id = ?", BankPayouts::link, linkId)
                     .orElseThrow(() -> new CofferException(ErrorCode.NOT_FOUND, "No payout link " + linkId + ".",
                             Map.of("link_id", linkId)));
             if (!OPEN.equals(l.status()) || isDue(l)) {
@@ -124,7 +123,7 @@ final class Payouts {
         for (String id : payouts) {
             jdbc.inTransaction(tx -> {
                 if (tx.update("UPDATE provider_payouts SET status = ? WHERE id = ? AND status = ?", SUCCEEDED, id, PENDING) == 1) {
-                    Payout p = tx.one("SELECT " + PAYOUT_COLUMNS + " FROM provider_payouts WHERE id = ?", Payouts::payout, id)
+                    Payout p = tx.one("SELECT " + PAYOUT_COLUMNS + " FROM provider_payouts WHERE id = ?", BankPayouts::payout, id)
                             .orElseThrow();
                     outbox.enqueue(tx, "payout.succeeded", event(p));
                 }
@@ -148,9 +147,9 @@ final class Payouts {
         jdbc.inTransaction(tx -> {
             if (tx.update("UPDATE provider_payout_links SET status = ? WHERE id = ? AND status = ? AND expires_at <= ?",
                     EXPIRED, id, OPEN, clock.millis()) == 1) {
-                Link l = tx.one("SELECT " + LINK_COLUMNS + " FROM provider_payout_links WHERE id = ?", Payouts::link, id)
+                Link l = tx.one("SELECT " + LINK_COLUMNS + " FROM provider_payout_links WHERE id = ?", BankPayouts::link, id)
                         .orElseThrow();
-                JsonObject data = Outbox.data(l.reference(), l.amount());
+                JsonObject data = WebhookOutbox.data(l.reference(), l.amount());
                 data.addProperty("payout_link_id", l.id());
                 data.addProperty("reason", TestBanks.REASON_EXPIRED);
                 outbox.enqueue(tx, "payout.failed", data);
@@ -177,7 +176,7 @@ final class Payouts {
                 : TestBanks.holder(bankCode, accountNumber).orElse(null);
         long now = clock.millis();
         Long due = outcome == TestBanks.Outcome.PENDING ? now + settings.pendingPayoutDelay().toMillis() : null;
-        String id = Ids.next("po");
+        String id = ProviderIds.next("po");
         tx.update("INSERT INTO provider_payouts (id, reference, amount, currency, bank_code, account_number, holder_name, "
                         + "status, failure_reason, created_at, due_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, reference,
                 amount.minor(), amount.currencyCode(), bankCode, accountNumber, holder, status, reason, now, due);
@@ -189,7 +188,7 @@ final class Payouts {
     }
 
     private static JsonObject event(Payout p) {
-        JsonObject data = Outbox.data(p.reference(), p.amount());
+        JsonObject data = WebhookOutbox.data(p.reference(), p.amount());
         data.addProperty("payout_id", p.id());
         data.addProperty("bank_code", p.bankCode());
         data.addProperty("account_number_last4", p.accountNumber().substring(p.accountNumber().length() - 4));
@@ -201,7 +200,7 @@ final class Payouts {
     }
 
     private static Optional<Payout> byReference(Jdbc.Tx tx, String reference) throws SQLException {
-        return tx.one("SELECT " + PAYOUT_COLUMNS + " FROM provider_payouts WHERE reference = ?", Payouts::payout, reference);
+        return tx.one("SELECT " + PAYOUT_COLUMNS + " FROM provider_payouts WHERE reference = ?", BankPayouts::payout, reference);
     }
 
     private static Payout payout(ResultSet rs) throws SQLException {

@@ -3,7 +3,6 @@ package coffer.server.provider;
 import coffer.core.money.Money;
 import coffer.server.db.Jdbc;
 import coffer.server.json.Json;
-import coffer.server.ledger.Ids;
 import com.google.gson.JsonObject;
 
 import java.sql.SQLException;
@@ -13,19 +12,19 @@ import java.time.Clock;
  * The webhooks the simulator owes Coffer, written in the same transaction as the change they report,
  * so an outcome is never lost between the change and its event; {@link WebhookSender} delivers them.
  */
-final class Outbox {
+final class WebhookOutbox {
     private final Clock clock;
     private final Runnable wake;
 
     /** @param wake asks the sender to deliver soon (after the enqueuing transaction commits) */
-    Outbox(Clock clock, Runnable wake) {
+    WebhookOutbox(Clock clock, Runnable wake) {
         this.clock = clock;
         this.wake = wake;
     }
 
     /** Adds an event {@code {id, type, created, data}}; the caller commits it with its change. */
     void enqueue(Jdbc.Tx tx, String type, JsonObject data) throws SQLException {
-        String id = Ids.next("evt");
+        String id = ProviderIds.next("evt");
         long now = clock.millis();
         JsonObject event = new JsonObject();
         event.addProperty("id", id);

@@ -7,7 +7,7 @@ import coffer.server.bank.BankAccount;
 import coffer.server.ledger.IdempotencyKey;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.Outcome;
-import coffer.server.ledger.Wallet;
+import coffer.server.ledger.WalletSnapshot;
 import coffer.server.withdrawal.Payout;
 import coffer.server.withdrawal.PayoutKind;
 import coffer.server.withdrawal.Payouts;
@@ -20,11 +20,11 @@ import java.util.Objects;
  * out to a saved bank account through the same hold → payout → capture/void machinery as withdrawals
  * ({@link Payouts}), with ledger movements of kind {@code settlement}.
  */
-public final class SettlementService {
+public final class Settlements {
     private final LedgerService ledger;
     private final Payouts payouts;
 
-    public SettlementService(LedgerService ledger, Payouts payouts) {
+    public Settlements(LedgerService ledger, Payouts payouts) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.payouts = Objects.requireNonNull(payouts, "payouts");
     }
@@ -47,7 +47,7 @@ public final class SettlementService {
     }
 
     /** The user's wallet; WALLET_NOT_FOUND for another user's or an unknown wallet. */
-    Wallet ownWallet(String envId, String userId, String walletId) {
+    WalletSnapshot ownWallet(String envId, String userId, String walletId) {
         return ledger.wallet(envId, walletId).filter(w -> userId.equals(w.userId()))
                 .orElseThrow(() -> new CofferException(ErrorCode.WALLET_NOT_FOUND, "Wallet " + walletId + " was not found.",
                         Map.of("wallet_id", String.valueOf(walletId))));
