@@ -480,8 +480,7 @@ public final class LedgerService implements AutoCloseable {
         }
         CompletableFuture<Void> answered = new CompletableFuture<>();
         if (inFlight.putIfAbsent(key, answered) != null) {
-            return Outcome.fresh(Result.rejected(ErrorCode.IDEMPOTENCY_IN_PROGRESS,
-                    "A request with this idempotency key is still in progress; retry shortly"));
+            return Outcome.fresh(IdempotencyKeys.inProgress());
         }
         try {
             return writer.submit(task, key).join();

@@ -291,19 +291,12 @@ final class LedgerWriter implements AutoCloseable {
                 ps.setString(1, key.scope());
                 ps.setString(2, key.key());
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        // released by a refused request between our insert and this read: treat as in flight
-                        decided = Outcome.fresh(Result.rejected(ErrorCode.IDEMPOTENCY_IN_PROGRESS,
-                                "A request with this idempotency key is still in progress; retry shortly"));
-                    } else if (!fingerprint.matches(rs.getString(1), Fingerprint.Legacy.LEDGER)) {
-                        decided = Outcome.fresh(Result.rejected(ErrorCode.IDEMPOTENCY_KEY_REUSED,
-                                "This idempotency key was already used for a different request"));
-                    } else if (rs.getString(2) == null) {
-                        decided = Outcome.fresh(Result.rejected(ErrorCode.IDEMPOTENCY_IN_PROGRESS,
-                                "A request with this idempotency key is still in progress; retry shortly"));
-                    } else {
-                        decided = new Outcome<>(Result.ok(Json.gson().fromJson(rs.getString(2), task.resultType())), true);
-                    }
+                    boolean found = rs.next();
+                    Result<String> stored = IdempotencyKeys.decide(found ? rs.getString(1) : null, found ? rs.getString(2) : null,
+                            fingerprint, Fingerprint.Legacy.LEDGER);
+                    decided = stored.isOk()
+                            ? new Outcome<>(Result.ok(Json.gson().fromJson(stored.orThrow(), task.resultType())), true)
+                            : Outcome.fresh(stored.asRejected());
                 }
             }
         }

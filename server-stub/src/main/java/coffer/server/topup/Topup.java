@@ -14,7 +14,7 @@ import java.time.Instant;
  */
 public record Topup(String id, String envId, String userId, String walletId, Money amount, TopupStatus status,
                     boolean saveCard, String cardId, String sessionId, String checkoutUrl, String chargeId,
-                    String transactionId, String failureReason, String requestHash, Instant createdAt,
+                    String transactionId, String failureReason, Instant createdAt,
                     Instant completedAt, String returnToCard) {
     static final String RETURN_DUE = "due";
     static final String RETURN_DONE = "done";

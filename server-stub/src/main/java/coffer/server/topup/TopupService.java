@@ -11,6 +11,7 @@ import coffer.core.money.Money;
 import coffer.server.auth.Principal;
 import coffer.server.db.Database;
 import coffer.server.db.Keyset;
+import coffer.server.db.Jdbc;
 import coffer.server.gateway.PaymentProvider;
 import coffer.server.gateway.PaymentProvider.CheckoutRequest;
 import coffer.server.gateway.ProviderEvent;
@@ -20,6 +21,7 @@ import coffer.server.ledger.DepositDecision;
 import coffer.server.ledger.Fingerprint;
 import coffer.server.ledger.HolderLimits;
 import coffer.server.ledger.IdempotencyKey;
+import coffer.server.ledger.IdempotencyKeys;
 import coffer.server.ledger.Ids;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.Movement;
@@ -66,6 +68,7 @@ public final class TopupService {
     private final LedgerService ledger;
     private final PaymentProvider provider;
     private final TopupStore store;
+    private final IdempotencyKeys keys;
     private final Clock clock;
     private final Supplier<String> baseUrl;
     private final ReturnOrigins origins;
@@ -79,6 +82,7 @@ public final class TopupService {
         this.ledger = ledger;
         this.provider = provider;
         this.store = new TopupStore(database);
+        this.keys = new IdempotencyKeys(new Jdbc(database));
         this.clock = clock;
         this.baseUrl = baseUrl;
         this.origins = origins;
@@ -110,10 +114,10 @@ public final class TopupService {
         String returnUrl = r.returnUrl() == null ? baseUrl.get() + DonePage.path(id) : returnUrl(p, r.returnUrl(), partner);
         Fingerprint request = Fingerprint.of("checkout").text(walletId).text(amount.currencyCode()).number(amount.minor())
                 .text(r.returnUrl()).flag(save);
-        Topup draft = draft(id, p, walletId, amount, save, null, request);
+        Topup draft = draft(id, p, walletId, amount, save, null);
         return start(p, draft, request, key, returnUrl, t -> {
             String email = ledger.user(p.envId(), p.userId()).map(User::email).orElse(null);
-            PaymentProvider.CheckoutSession session = orAbandon(t, provider.createCheckout(
+            PaymentProvider.CheckoutSession session = orAbandon(t, key, provider.createCheckout(
                     new CheckoutRequest(t.id(), t.amount(), email, URI.create(returnUrl), save, null)));
             store.opened(t.id(), session.id(), session.url().toString(), session.expiresAt());
             return store.get(t.id()).orElseThrow();
@@ -132,9 +136,9 @@ public final class TopupService {
         String walletId = RequestBodies.required(r.walletId(), "wallet_id");
         Fingerprint request = Fingerprint.of("card").text(cardId).text(walletId).text(amount.currencyCode())
                 .number(amount.minor());
-        Topup draft = draft(Ids.next("top"), p, walletId, amount, false, cardId, request);
+        Topup draft = draft(Ids.next("top"), p, walletId, amount, false, cardId);
         return start(p, draft, request, key, null, t -> {
-            PaymentProvider.Charge charge = orAbandon(t, provider.chargeSavedCard(authorizationCode, t.amount(), t.id()));
+            PaymentProvider.Charge charge = orAbandon(t, key, provider.chargeSavedCard(authorizationCode, t.amount(), t.id()));
             store.charged(t.id(), charge.id());
             if (charge.status() == PaymentProvider.ChargeStatus.SUCCEEDED) {
                 // the provider's charge.succeeded webhook may be crediting it at this very moment: the ledger call
@@ -280,27 +284,32 @@ public final class TopupService {
     private Outcome<Topup> start(Principal p, Topup draft, Fingerprint request, IdempotencyKey key, String returnUrl,
                                  UnaryOperator<Topup> open) {
         if (key != null) {
-            Optional<Topup> earlier = store.byKey(key);
+            Optional<Outcome<Topup>> earlier = replay(key, request);
             if (earlier.isPresent()) {
-                return replay(earlier.get(), request);
+                return earlier.get();
             }
         }
         check(p, draft.walletId(), draft.amount());
-        if (!store.insert(draft, key, returnUrl)) {
-            return replay(store.byKey(key).orElseThrow(() -> new CofferException(ErrorCode.IDEMPOTENCY_IN_PROGRESS,
-                    "A request with this idempotency key is still in progress.")), request);
+        if (!store.insert(draft, key, request, returnUrl)) {
+            // a concurrent request with the same key stored its top-up first
+            return replay(key, request).orElseThrow(() -> new CofferException(ErrorCode.IDEMPOTENCY_IN_PROGRESS,
+                    ErrorCode.IDEMPOTENCY_IN_PROGRESS.defaultMessage()));
         }
         return new Outcome<>(Result.ok(open.apply(draft)), false);
     }
 
-    private static Outcome<Topup> replay(Topup earlier, Fingerprint request) {
-        if (!request.matches(earlier.requestHash(), Fingerprint.Legacy.TOPUPS)) {
-            throw new CofferException(ErrorCode.IDEMPOTENCY_KEY_REUSED, ErrorCode.IDEMPOTENCY_KEY_REUSED.defaultMessage());
-        }
-        if (earlier.starting()) {
-            throw new CofferException(ErrorCode.IDEMPOTENCY_IN_PROGRESS, ErrorCode.IDEMPOTENCY_IN_PROGRESS.defaultMessage());
-        }
-        return new Outcome<>(Result.ok(earlier), true);
+    /**
+     * The answer to a request whose key was used before: the top-up it made (IDEMPOTENCY_IN_PROGRESS while
+     * the provider has not yet answered the request that opened it), or why not.
+     */
+    private Optional<Outcome<Topup>> replay(IdempotencyKey key, Fingerprint request) {
+        return keys.earlier(key, request, Fingerprint.Legacy.TOPUPS).map(earlier -> {
+            Topup topup = store.get(earlier.orThrow()).orElseThrow();
+            if (topup.starting()) {
+                throw new CofferException(ErrorCode.IDEMPOTENCY_IN_PROGRESS, ErrorCode.IDEMPOTENCY_IN_PROGRESS.defaultMessage());
+            }
+            return new Outcome<>(Result.ok(topup), true);
+        });
     }
 
     /**
@@ -334,15 +343,15 @@ public final class TopupService {
         decision.result().orThrow();
     }
 
-    private Topup draft(String id, Principal p, String walletId, Money amount, boolean save, String cardId, Fingerprint request) {
+    private Topup draft(String id, Principal p, String walletId, Money amount, boolean save, String cardId) {
         return new Topup(id, p.envId(), p.userId(), walletId, amount, TopupStatus.PENDING, save, cardId, null, null, null, null,
-                null, request.value(), clock.instant(), null, null);
+                null, clock.instant(), null, null);
     }
 
     /** The provider's answer, or PROVIDER_ERROR after marking the top-up failed and freeing its key for a retry. */
-    private <T> T orAbandon(Topup t, Result<T> answer) {
+    private <T> T orAbandon(Topup t, IdempotencyKey key, Result<T> answer) {
         if (answer instanceof Result.Rejected<T> refused) {
-            store.abandon(t.id(), ErrorCode.PROVIDER_ERROR.name());
+            store.abandon(t.id(), ErrorCode.PROVIDER_ERROR.name(), key);
             throw new CofferException(ErrorCode.PROVIDER_ERROR, refused.message());
         }
         return answer.orThrow();

@@ -4,7 +4,9 @@ import coffer.core.money.Money;
 import coffer.server.db.Database;
 import coffer.server.db.Jdbc;
 import coffer.server.db.Keyset;
+import coffer.server.ledger.Fingerprint;
 import coffer.server.ledger.IdempotencyKey;
+import coffer.server.ledger.IdempotencyKeys;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,7 +20,7 @@ import java.util.Optional;
  */
 final class TopupStore {
     private static final String COLUMNS = "id, env_id, user_id, wallet_id, amount, currency, status, save_card, card_id, "
-            + "session_id, checkout_url, charge_id, transaction_id, failure_reason, request_hash, created_at, completed_at, "
+            + "session_id, checkout_url, charge_id, transaction_id, failure_reason, created_at, completed_at, "
             + "return_to_card";
 
     private final Jdbc jdbc;
@@ -27,23 +29,25 @@ final class TopupStore {
         this.jdbc = new Jdbc(database);
     }
 
-    /** Stores a new pending top-up; false when {@code key} is already taken by another. */
-    boolean insert(Topup t, IdempotencyKey key, String returnUrl) {
-        return jdbc.update("INSERT INTO topups (id, env_id, user_id, wallet_id, amount, currency, status, save_card, card_id, "
-                        + "return_url, idempotency_scope, idempotency_key, request_hash, created_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", t.id(), t.envId(), t.userId(),
-                t.walletId(), t.amount().minor(), t.amount().currencyCode(), t.status().wire(), t.saveCard() ? 1 : 0, t.cardId(),
-                returnUrl, key == null ? null : key.scope(), key == null ? null : key.key(), t.requestHash(),
-                t.createdAt().toEpochMilli()) == 1;
+    /**
+     * Stores a new pending top-up, and claims its idempotency key in the same transaction with the top-up's
+     * id as the answer; false, storing nothing, when another request holds the key.
+     */
+    boolean insert(Topup t, IdempotencyKey key, Fingerprint request, String returnUrl) {
+        return jdbc.inTransaction(tx -> {
+            if (key != null && !IdempotencyKeys.claim(tx, key, request, t.id(), t.createdAt())) {
+                return false;
+            }
+            tx.update("INSERT INTO topups (id, env_id, user_id, wallet_id, amount, currency, status, save_card, card_id, "
+                            + "return_url, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", t.id(), t.envId(), t.userId(),
+                    t.walletId(), t.amount().minor(), t.amount().currencyCode(), t.status().wire(), t.saveCard() ? 1 : 0,
+                    t.cardId(), returnUrl, t.createdAt());
+            return true;
+        });
     }
 
     Optional<Topup> get(String id) {
         return jdbc.one("SELECT " + COLUMNS + " FROM topups WHERE id = ?", TopupStore::row, id);
-    }
-
-    Optional<Topup> byKey(IdempotencyKey key) {
-        return jdbc.one("SELECT " + COLUMNS + " FROM topups WHERE idempotency_scope = ? AND idempotency_key = ?",
-                TopupStore::row, key.scope(), key.key());
     }
 
     /** A user's top-ups, newest first, after {@code after} when given. */
@@ -107,10 +111,16 @@ final class TopupStore {
                 reason, id, TopupStatus.PENDING.wire()) == 1;
     }
 
-    /** A request the provider could not take: failed, and its idempotency key freed for a retry. */
-    void abandon(String id, String reason) {
-        jdbc.update("UPDATE topups SET status = ?, failure_reason = ?, idempotency_scope = NULL, idempotency_key = NULL "
-                + "WHERE id = ? AND status = ?", TopupStatus.FAILED.wire(), reason, id, TopupStatus.PENDING.wire());
+    /** A request the provider could not take: failed, and its idempotency key (if any) freed for a retry. */
+    void abandon(String id, String reason, IdempotencyKey key) {
+        jdbc.inTransaction(tx -> {
+            tx.update("UPDATE topups SET status = ?, failure_reason = ? WHERE id = ? AND status = ?", TopupStatus.FAILED.wire(),
+                    reason, id, TopupStatus.PENDING.wire());
+            if (key != null) {
+                IdempotencyKeys.release(tx, key);
+            }
+            return null;
+        });
     }
 
     /** Notes why the last card attempt was declined, while the user may still try another. */
@@ -121,7 +131,7 @@ final class TopupStore {
     private static Topup row(ResultSet rs) throws SQLException {
         return new Topup(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 Money.ofMinor(rs.getString(6), rs.getLong(5)), TopupStatus.fromWire(rs.getString(7)), rs.getInt(8) == 1, rs.getString(9),
-                rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15),
-                Instant.ofEpochMilli(rs.getLong(16)), Jdbc.instant(rs, 17), rs.getString(18));
+                rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
+                Instant.ofEpochMilli(rs.getLong(15)), Jdbc.instant(rs, 16), rs.getString(17));
     }
 }

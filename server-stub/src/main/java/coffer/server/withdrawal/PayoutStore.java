@@ -3,7 +3,9 @@ package coffer.server.withdrawal;
 import coffer.core.money.Money;
 import coffer.server.db.Jdbc;
 import coffer.server.db.Keyset;
+import coffer.server.ledger.Fingerprint;
 import coffer.server.ledger.IdempotencyKey;
+import coffer.server.ledger.IdempotencyKeys;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,27 +25,25 @@ final class PayoutStore {
         this.jdbc = jdbc;
     }
 
-    /** Stores a new payout; false when its idempotency key is already taken (a concurrent duplicate). */
-    boolean insert(Payout p, IdempotencyKey key, String requestHash) {
-        return jdbc.insertUnique("INSERT INTO payouts (" + COLUMNS + ", idem_scope, idem_key, request_hash) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                p.id(), p.kind().wire(), p.envId(), p.userId(), p.walletId(), p.bankAccountId(), p.scheduleId(),
-                p.amount().minor(), p.amount().currencyCode(), p.status().wire(), p.holdId(), p.transactionId(),
-                p.providerPayoutId(), p.url(), p.description(), p.failureReason(), p.createdAt(), p.finishedAt(),
-                key == null ? null : key.scope(), key == null ? null : key.key(), requestHash);
+    /**
+     * Stores a new payout, and claims its idempotency key in the same transaction with the payout's id as
+     * the answer; false, storing nothing, when another request holds the key (a concurrent duplicate).
+     */
+    boolean insert(Payout p, IdempotencyKey key, Fingerprint request) {
+        return jdbc.inTransaction(tx -> {
+            if (key != null && !IdempotencyKeys.claim(tx, key, request, p.id(), p.createdAt())) {
+                return false;
+            }
+            tx.update("INSERT INTO payouts (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    p.id(), p.kind().wire(), p.envId(), p.userId(), p.walletId(), p.bankAccountId(), p.scheduleId(),
+                    p.amount().minor(), p.amount().currencyCode(), p.status().wire(), p.holdId(), p.transactionId(),
+                    p.providerPayoutId(), p.url(), p.description(), p.failureReason(), p.createdAt(), p.finishedAt());
+            return true;
+        });
     }
 
     Optional<Payout> byId(String id) {
         return jdbc.one("SELECT " + COLUMNS + " FROM payouts WHERE id = ?", PayoutStore::row, id);
-    }
-
-    /** The payout made with an idempotency key, and the request it was made for. */
-    Optional<Keyed> byKey(IdempotencyKey key) {
-        return jdbc.one("SELECT " + COLUMNS + ", request_hash FROM payouts WHERE idem_scope = ? AND idem_key = ?",
-                rs -> new Keyed(row(rs), rs.getString("request_hash")), key.scope(), key.key());
-    }
-
-    record Keyed(Payout payout, String requestHash) {
     }
 
     /** Notes what the provider answered while the payout is still pending. */

@@ -15,6 +15,7 @@ import coffer.server.gateway.PaymentProvider.PayoutLinkRequest;
 import coffer.server.gateway.PaymentProvider.PayoutRequest;
 import coffer.server.ledger.Fingerprint;
 import coffer.server.ledger.IdempotencyKey;
+import coffer.server.ledger.IdempotencyKeys;
 import coffer.server.ledger.Ids;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.Movement;
@@ -58,6 +59,7 @@ public final class Payouts {
     private static final String VOID_REASON = "payout_failed";
 
     private final PayoutStore store;
+    private final IdempotencyKeys keys;
     private final LedgerService ledger;
     private final PaymentProvider provider;
     private final Clock clock;
@@ -74,7 +76,9 @@ public final class Payouts {
      *                to {@link DonePage} there
      */
     public Payouts(Database database, LedgerService ledger, PaymentProvider provider, Clock clock, Supplier<String> baseUrl) {
-        this.store = new PayoutStore(new Jdbc(database));
+        Jdbc jdbc = new Jdbc(database);
+        this.store = new PayoutStore(jdbc);
+        this.keys = new IdempotencyKeys(jdbc);
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.provider = Objects.requireNonNull(provider, "provider");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -118,8 +122,9 @@ public final class Payouts {
      */
     public Outcome<Payout> start(Order order) {
         requireProvider();
+        Fingerprint request = order.fingerprint();
         if (order.key() != null) {
-            Optional<Outcome<Payout>> earlier = replay(order);
+            Optional<Outcome<Payout>> earlier = replay(order.key(), request);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
@@ -138,7 +143,7 @@ public final class Payouts {
                 PayoutStatus.PENDING, hold.holdId(), hold.id(), null, null, order.description(), null, now, null);
         boolean stored;
         try {
-            stored = store.insert(payout, order.key(), order.fingerprint().value());
+            stored = store.insert(payout, order.key(), request);
         } catch (RuntimeException e) {
             release(payout);
             throw e;
@@ -146,7 +151,7 @@ public final class Payouts {
         if (!stored) {
             // a concurrent request with the same key stored its payout first: this one's hold goes back
             release(payout);
-            return replay(order).orElseThrow(() -> new IllegalStateException("an idempotency key's payout vanished"));
+            return replay(order.key(), request).orElseGet(() -> new Outcome<>(IdempotencyKeys.inProgress(), false));
         }
         return new Outcome<>(Result.ok(ask(payout, order)), false);
     }
@@ -294,14 +299,11 @@ public final class Payouts {
         }
     }
 
-    private Optional<Outcome<Payout>> replay(Order order) {
-        return store.byKey(order.key()).map(earlier -> {
-            if (!order.fingerprint().matches(earlier.requestHash(), Fingerprint.Legacy.PAYOUTS)) {
-                return new Outcome<>(Result.rejected(ErrorCode.IDEMPOTENCY_KEY_REUSED,
-                        "This idempotency key was used for a different request."), false);
-            }
-            return new Outcome<>(Result.ok(earlier.payout()), true);
-        });
+    /** The answer to a request whose key was used before: the payout it made, or why not. */
+    private Optional<Outcome<Payout>> replay(IdempotencyKey key, Fingerprint request) {
+        return keys.earlier(key, request, Fingerprint.Legacy.PAYOUTS).map(earlier -> earlier.isOk()
+                ? new Outcome<>(Result.ok(current(earlier.orThrow())), true)
+                : new Outcome<>(earlier.asRejected(), false));
     }
 
     private Payout current(String id) {

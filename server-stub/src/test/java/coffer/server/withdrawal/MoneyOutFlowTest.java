@@ -231,6 +231,45 @@ public class MoneyOutFlowTest {
         assertBalance("990.00", "990.00");
     }
 
+    /** A key names one request whatever the route: a payment's key is not free for a withdrawal or a top-up. */
+    @Test
+    void aKeyUsedForAPaymentIsNotFreeForAWithdrawalOrATopup() throws Exception {
+        String to = addAccount(alice, SUCCEEDS);
+        HttpResponse<String> paid = alice.post("/api/v1/payments", "{\"amount\":\"5.00\",\"currency\":\"USD\",\"source_wallet_id\":\""
+                + wallet + "\",\"destination\":\"bob@example.com\"}", "one-key");
+        assertThat(paid.statusCode()).as(paid.body()).isEqualTo(201);
+        long movements = server.verify().movements();
+
+        HttpResponse<String> withdrawal = alice.post("/api/v1/withdrawals", "{\"wallet_id\":\"" + wallet
+                + "\",\"amount\":\"10.00\",\"currency\":\"USD\",\"bank_account_id\":\"" + to + "\"}", "one-key");
+        assertThat(withdrawal.statusCode()).as(withdrawal.body()).isEqualTo(422);
+        assertThat(errorCode(withdrawal)).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        HttpResponse<String> topup = alice.post("/api/v1/topups", "{\"wallet_id\":\"" + wallet
+                + "\",\"amount\":\"10.00\",\"currency\":\"USD\"}", "one-key");
+        assertThat(topup.statusCode()).as(topup.body()).isEqualTo(422);
+        assertThat(errorCode(topup)).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+
+        assertThat(json(alice.get("/api/v1/withdrawals")).getAsJsonArray("withdrawals")).isEmpty();
+        assertThat(json(alice.get("/api/v1/topups")).getAsJsonArray("topups")).isEmpty();
+        assertThat(server.verify().movements()).isEqualTo(movements);
+    }
+
+    /** A withdrawal's key, likewise, is not free for a payment. */
+    @Test
+    void aKeyUsedForAWithdrawalIsNotFreeForAPayment() {
+        String to = addAccount(alice, SUCCEEDS);
+        HttpResponse<String> withdrawal = alice.post("/api/v1/withdrawals", "{\"wallet_id\":\"" + wallet
+                + "\",\"amount\":\"10.00\",\"currency\":\"USD\",\"bank_account_id\":\"" + to + "\"}", "one-key");
+        assertThat(withdrawal.statusCode()).as(withdrawal.body()).isEqualTo(201);
+
+        HttpResponse<String> paid = alice.post("/api/v1/payments", "{\"amount\":\"5.00\",\"currency\":\"USD\",\"source_wallet_id\":\""
+                + wallet + "\",\"destination\":\"bob@example.com\"}", "one-key");
+        assertThat(paid.statusCode()).as(paid.body()).isEqualTo(422);
+        assertThat(errorCode(paid)).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(json(alice.get("/api/v1/payments")).getAsJsonArray("payments")).isEmpty();
+        assertBalance("990.00", "990.00");
+    }
+
     @Test
     void withdrawalsAreListedNewestFirstInPages() {
         String to = addAccount(alice, SUCCEEDS);
