@@ -53,22 +53,16 @@ import java.util.Set;
  * as in the seed. Top-up and withdrawal ({@code /wallet/topup/}, {@code /wallet/withdraw/}) answer the
  * provider's page and live with the money-in and money-out features.
  */
-public final class PartnerWalletRoutes implements HttpApi.Routes {
+public record PartnerWalletRoutes(LedgerService ledger, TopupService topups, Payouts payouts,
+                                  PartnerSignatures signatures, CursorSeal cursors) implements HttpApi.Routes {
     static final int ORDERS_PAGE = 100;
 
-    private final LedgerService ledger;
-    private final TopupService topups;
-    private final Payouts payouts;
-    private final PartnerSignatures signatures;
-    private final CursorSeal cursors;
-
-    public PartnerWalletRoutes(LedgerService ledger, TopupService topups, Payouts payouts, PartnerSignatures signatures,
-                               CursorSeal cursors) {
-        this.ledger = Objects.requireNonNull(ledger, "ledger");
-        this.topups = Objects.requireNonNull(topups, "topups");
-        this.payouts = Objects.requireNonNull(payouts, "payouts");
-        this.signatures = Objects.requireNonNull(signatures, "signatures");
-        this.cursors = Objects.requireNonNull(cursors, "cursors");
+    public PartnerWalletRoutes {
+        Objects.requireNonNull(ledger, "ledger");
+        Objects.requireNonNull(topups, "topups");
+        Objects.requireNonNull(payouts, "payouts");
+        Objects.requireNonNull(signatures, "signatures");
+        Objects.requireNonNull(cursors, "cursors");
     }
 
     @Override

@@ -17,16 +17,8 @@ import java.util.Optional;
  * {@code status=paid}; a declined card shows why and lets the user try another until the session
  * expires; an expired or canceled session says so and sends the user back with that status.
  */
-final class CheckoutPage implements HttpApi.Routes {
+record CheckoutPage(Checkouts checkouts, Clock clock) implements HttpApi.Routes {
     static final String PATH = "/provider/checkout/";
-
-    private final Checkouts checkouts;
-    private final Clock clock;
-
-    CheckoutPage(Checkouts checkouts, Clock clock) {
-        this.checkouts = checkouts;
-        this.clock = clock;
-    }
 
     @Override
     public void register(RoutesConfig routes) {

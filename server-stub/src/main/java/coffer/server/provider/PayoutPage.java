@@ -16,14 +16,8 @@ import java.util.Optional;
  * paid out. With a return URL the browser is sent there (303) with {@code payout_id} and
  * {@code status}; without one the page shows the outcome.
  */
-final class PayoutPage implements HttpApi.Routes {
+record PayoutPage(BankPayouts payouts) implements HttpApi.Routes {
     static final String PATH = "/provider/payout/";
-
-    private final BankPayouts payouts;
-
-    PayoutPage(BankPayouts payouts) {
-        this.payouts = payouts;
-    }
 
     @Override
     public void register(RoutesConfig routes) {

@@ -26,17 +26,9 @@ import java.util.Set;
  * (newest first, cursor paged), and refunds back to the card; plus the default return page. Another
  * user's top-up is NOT_FOUND, never data.
  */
-public final class TopupRoutes implements HttpApi.Routes {
+public record TopupRoutes(TopupService topups, CursorSeal cursors) implements HttpApi.Routes {
     static final int DEFAULT_PAGE = 20;
     static final int MAX_PAGE = 100;
-
-    private final TopupService topups;
-    private final CursorSeal cursors;
-
-    public TopupRoutes(TopupService topups, CursorSeal cursors) {
-        this.topups = topups;
-        this.cursors = cursors;
-    }
 
     @Override
     public void register(RoutesConfig routes) {

@@ -23,19 +23,8 @@ import java.net.URI;
  * {@code bank_account_id}) through the provider's payout page, whose {@code url} the answer carries
  * (seed 000). Another user's withdrawal is NOT_FOUND.
  */
-public final class WithdrawalRoutes implements HttpApi.Routes {
-    private final Payouts payouts;
-    private final BankAccountService bankAccounts;
-    private final ReturnOrigins origins;
-    private final CursorSeal cursors;
-
-    public WithdrawalRoutes(Payouts payouts, BankAccountService bankAccounts, ReturnOrigins origins, CursorSeal cursors) {
-        this.payouts = payouts;
-        this.bankAccounts = bankAccounts;
-        this.origins = origins;
-        this.cursors = cursors;
-    }
-
+public record WithdrawalRoutes(Payouts payouts, BankAccountService bankAccounts, ReturnOrigins origins,
+                               CursorSeal cursors) implements HttpApi.Routes {
     @Override
     public void register(RoutesConfig routes) {
         routes.post("/api/v1/withdrawals", this::create, RateLimited.MONEY);
