@@ -26,8 +26,7 @@ class UniqueClassNamesTest {
             .importPackages("coffer");
 
     /** Names that two classes may still share, each with the reason; remove an entry once it no longer applies. */
-    private static final Map<String, String> STILL_SHARED = Map.of(
-            "DonePage", "the top-up and withdrawal return pages are near copies that issue 15 merges into one page");
+    private static final Map<String, String> STILL_SHARED = Map.of();
 
     @Test
     void noTwoMainClassesOfTheBuildShareASimpleName() {

@@ -68,10 +68,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -144,25 +142,10 @@ public final class CofferServer implements AutoCloseable {
         }
     }
 
-    private final Database database;
-    private final LedgerService ledger;
-    /** Runs the KYC verifier's decisions. */
-    private final ScheduledExecutorService background;
-    private final Metrics metrics;
-    /** Settles accepted payments in the background; its one thread is {@link #paymentWorker}. */
-    private final PaymentProcessor payments;
-    private final ExecutorService paymentWorker;
-    private final Javalin http;
-    private final EventRoutes events;
-    /** The bundled payment-provider simulator and Coffer's side of it (issue 5). */
+    private final ServerParts parts;
+    /** Coffer's side of the payment provider (issue 5). */
     private final Provider provider;
-    /** Sends partner webhooks for committed movements, on its own thread. */
-    private final WebhookDispatcher webhooks;
-    /** Runs settlement schedules (db-scheduler). */
-    private final SettlementSchedules schedules;
     private final Services services;
-    /** The rate limits' buckets (in the database on PostgreSQL, so every process counts together). */
-    private final RateLimiting rateLimiting;
 
     /**
      * The service layer every surface calls, for code that embeds the server in-process (the Java
@@ -172,49 +155,26 @@ public final class CofferServer implements AutoCloseable {
                            Payouts payouts, Settlements settlements, SettlementSchedules schedules) {
     }
 
-    /**
-     * The payment provider as Coffer's features see it, the simulator behind it (null without one), and
-     * who applies its webhooks.
-     */
-    private record Provider(ProviderSimulator simulator, PaymentProvider client, ProviderEventHandlers handlers) {
+    /** The payment provider as Coffer's features see it, and who applies its webhooks. */
+    private record Provider(PaymentProvider client, ProviderEventHandlers handlers) {
     }
 
-    private CofferServer(Database database, LedgerService ledger, ScheduledExecutorService background, Metrics metrics,
-                         PaymentProcessor payments, ExecutorService paymentWorker, Javalin http, EventRoutes events,
-                         Provider provider, WebhookDispatcher webhooks, SettlementSchedules schedules, Services services,
-                         RateLimiting rateLimiting) {
-        this.database = database;
-        this.ledger = ledger;
-        this.background = background;
-        this.metrics = metrics;
-        this.payments = payments;
-        this.paymentWorker = paymentWorker;
-        this.http = http;
-        this.events = events;
+    private CofferServer(ServerParts parts, Provider provider, Services services) {
+        this.parts = parts;
         this.provider = provider;
-        this.webhooks = webhooks;
-        this.schedules = schedules;
         this.services = services;
-        this.rateLimiting = rateLimiting;
     }
 
     /** Opens everything and starts listening; the returned server is ready ({@code /health} answers 200). */
     public static CofferServer start(Options options) {
-        Database database = Database.open(options.database());
+        // each part is recorded in parts once started, so that a failure half way stops what already runs
+        ServerParts parts = new ServerParts(Database.open(options.database()));
+        Database database = parts.database;
         ServerSettings settings = options.settings();
-        LedgerService ledger = null;
-        EventRoutes events = null;
-        ScheduledExecutorService background = null;
-        Metrics metrics = null;
-        ExecutorService paymentWorker = null;
-        PaymentProcessor payments = null;
-        ProviderSimulator simulator = null;
-        WebhookDispatcher webhooks = null;
-        SettlementSchedules schedules = null;
-        RateLimiting rateLimiting = null;
         try {
             Clock clock = Clock.systemUTC();
-            ledger = new LedgerService(database, clock, LedgerSettings.defaults());
+            LedgerService ledger = new LedgerService(database, clock, LedgerSettings.defaults());
+            parts.ledger = ledger;
             PasswordHasher passwords = PasswordHasher.standard();
             if (options.demo()) {
                 DemoData.seed(ledger, passwords.hash(DemoData.PASSWORD));
@@ -227,36 +187,40 @@ public final class CofferServer implements AutoCloseable {
             }
             TokenService tokens = new TokenService(database, clock);
             CursorSeal cursors = CursorSeal.of(database, clock);
-            events = new EventRoutes(ledger, tokens);
-            background = Executors.newSingleThreadScheduledExecutor(r -> {
+            EventRoutes events = new EventRoutes(ledger, tokens);
+            parts.events = events;
+            ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "coffer-background");
                 t.setDaemon(true);
                 return t;
             });
+            parts.background = background;
             boolean simulated = options.provider() == ProviderMode.SIMULATOR;
             KycService kyc = new KycService(ledger, database, background, settings.kycDecisionDelay(), clock, simulated);
-            paymentWorker = Executors.newSingleThreadExecutor(r -> new Thread(r, "coffer-payments"));
-            payments = new PaymentProcessor(ledger, clock, paymentWorker);
-            metrics = new Metrics(ledger);
+            parts.paymentWorker = Executors.newSingleThreadExecutor(r -> new Thread(r, "coffer-payments"));
+            PaymentProcessor payments = new PaymentProcessor(ledger, clock, parts.paymentWorker);
+            parts.payments = payments;
+            Metrics metrics = new Metrics(ledger);
+            parts.metrics = metrics;
 
             // ---- money in and out through the provider (issue 5) ----
             // The simulator is mounted on this server and reached over loopback HTTP like a real provider;
             // its address is known once the server listens, so both sides resolve it lazily. Without a
             // provider nothing of it is mounted, and card and bank operations answer PROVIDER_UNAVAILABLE.
             AtomicReference<String> self = new AtomicReference<>();
-            Supplier<String> baseUrl = () -> java.util.Objects.requireNonNull(self.get(), "the server is not listening yet");
+            Supplier<String> baseUrl = () -> Objects.requireNonNull(self.get(), "the server is not listening yet");
             HttpClient selfClient = Transport.selfClient(options.tls());
             List<HttpApi.Routes> moneyInAndOut = new ArrayList<>();
             Provider provider;
             if (simulated) {
                 ProviderSimulator.Credentials providerKeys = ProviderSimulator.credentials(database, clock);
-                simulator = new ProviderSimulator(database, providerKeys, settings.provider(), clock, baseUrl, selfClient);
-                provider = new Provider(simulator, new SimulatorProvider(baseUrl, selfClient, providerKeys.apiKey()),
+                parts.simulator = new ProviderSimulator(database, providerKeys, settings.provider(), clock, baseUrl, selfClient);
+                provider = new Provider(new SimulatorProvider(baseUrl, selfClient, providerKeys.apiKey()),
                         new ProviderEventHandlers());
-                moneyInAndOut.addAll(simulator.routes());
+                moneyInAndOut.addAll(parts.simulator.routes());
                 moneyInAndOut.add(new ProviderWebhookRoutes(database, providerKeys.webhookSecret(), provider.handlers(), clock));
             } else {
-                provider = new Provider(null, PaymentProvider.none(), new ProviderEventHandlers());
+                provider = new Provider(PaymentProvider.none(), new ProviderEventHandlers());
             }
             // where users' browsers may be sent back to: Coffer's own origin and those the partner lists
             ReturnOrigins returnOrigins = new ReturnOrigins(database, baseUrl, clock);
@@ -275,7 +239,8 @@ public final class CofferServer implements AutoCloseable {
             // signed deliveries to each environment's URL; partner routes are signed, not Bearer.
             PartnerSignatures partners = new PartnerSignatures(ledger, database, clock);
             partners.schedulePurge(background);
-            webhooks = WebhookDispatcher.start(ledger, database, settings.webhooks(), clock);
+            WebhookDispatcher webhooks = WebhookDispatcher.start(ledger, database, settings.webhooks(), clock);
+            parts.webhooks = webhooks;
             // ---- money out: bank accounts, withdrawals, settlements and their schedules (issue 5) ----
             // Payouts is the one hold -> payout -> capture/void machinery; the provider's payout.* events
             // finish what its synchronous answers leave pending. Schedules run on db-scheduler once listening.
@@ -283,7 +248,8 @@ public final class CofferServer implements AutoCloseable {
             Payouts payouts = new Payouts(database, ledger, provider.client(), clock, baseUrl);
             provider.handlers().add(new PayoutEvents(payouts));
             Settlements settlements = new Settlements(ledger, payouts);
-            schedules = new SettlementSchedules(database, settlements, bankAccounts, settings.schedules());
+            SettlementSchedules schedules = new SettlementSchedules(database, settlements, bankAccounts, settings.schedules());
+            parts.schedules = schedules;
             moneyInAndOut.add(new BankAccountRoutes(bankAccounts));
             moneyInAndOut.add(new WithdrawalRoutes(payouts, bankAccounts, returnOrigins, cursors));
             moneyInAndOut.add(new SettlementRoutes(settlements, schedules, payouts, bankAccounts, cursors));
@@ -311,71 +277,45 @@ public final class CofferServer implements AutoCloseable {
             groups.addAll(moneyInAndOut);
             // "pay an order" for app users: the environment's catalogue, paid like the partner API's /wallet/payment/
             groups.add(new OrderRoutes(new OrderService(ledger, new Catalogue(database, clock)), cursors));
-            rateLimiting = RateLimiting.start(settings.rateLimits(), database);
-            Javalin http = HttpApi.create(tokens, rateLimiting,
+            parts.rateLimiting = RateLimiting.start(settings.rateLimits(), database);
+            Javalin http = HttpApi.create(tokens, parts.rateLimiting,
                     List.of(new RequestLog(settings.requestLog()), metrics.http()), groups);
             kyc.resumePending();
             Transport.start(http, options.host(), options.port(), options.tls());
+            parts.http = http;
             self.set(Transport.baseUrl(http));
-            if (simulator != null) {
-                simulator.start();
+            if (parts.simulator != null) {
+                parts.simulator.start();
             }
             schedules.start();
             log.info("Listening on {}:{} with {}", options.host(), http.port(),
                     simulated ? "the provider simulator (test cards, test helper, automatic KYC verifier)"
                             : "no payment provider (card and bank payments unavailable)");
-            return new CofferServer(database, ledger, background, metrics, payments, paymentWorker, http, events, provider,
-                    webhooks, schedules, new Services(ledger, topups, cards, bankAccounts, payouts, settlements, schedules),
-                    rateLimiting);
+            return new CofferServer(parts, provider,
+                    new Services(ledger, topups, cards, bankAccounts, payouts, settlements, schedules));
         } catch (RuntimeException e) {
-            if (webhooks != null) {
-                webhooks.close();
-            }
-            if (events != null) {
-                events.close();
-            }
-            if (payments != null) {
-                payments.stop();
-            }
-            if (schedules != null) {
-                schedules.close();
-            }
-            if (simulator != null) {
-                simulator.close();
-            }
-            if (rateLimiting != null) {
-                rateLimiting.close();
-            }
-            stop(paymentWorker, "The payment processor");
-            stop(background, "Background work");
-            if (metrics != null) {
-                metrics.close();
-            }
-            if (ledger != null) {
-                ledger.close();
-            }
-            database.close();
+            parts.close();
             throw e;
         }
     }
 
     /** The port the server listens on (the chosen one when started with port 0). */
     public int port() {
-        return http.port();
+        return parts.http.port();
     }
 
     /** Where this machine reaches the server, such as {@code https://localhost:8443}. */
     public String baseUrl() {
-        return Transport.baseUrl(http);
+        return Transport.baseUrl(parts.http);
     }
 
     /** The address and port the server listens on. */
     public InetSocketAddress address() {
-        return Transport.address(http);
+        return Transport.address(parts.http);
     }
 
     public LedgerService ledger() {
-        return ledger;
+        return parts.ledger;
     }
 
     public Services services() {
@@ -394,45 +334,12 @@ public final class CofferServer implements AutoCloseable {
 
     /** Every HTTP endpoint the server serves, as registered (for the API description's completeness check). */
     public List<HttpApi.Route> routes() {
-        return HttpApi.routes(http);
+        return HttpApi.routes(parts.http);
     }
 
-    /**
-     * Stops running settlement schedules (a run due meanwhile is picked up after the next start, by this
-     * process or another on the same database), ends open event streams, stops taking requests, stops settling payments (unfinished ones resume at
-     * the next start) and other background work (a KYC decision not yet due is made after the next
-     * start; partner webhooks not yet delivered are sent after it), then finishes the ledger's queued
-     * work and closes the database.
-     */
+    /** Stops every part, in the order {@link ServerParts#close()} gives. */
     @Override
     public void close() {
-        schedules.close();
-        events.close();
-        http.stop();
-        rateLimiting.close();
-        if (provider.simulator() != null) {
-            provider.simulator().close();
-        }
-        payments.stop();
-        stop(paymentWorker, "The payment processor");
-        stop(background, "Background work");
-        webhooks.close();
-        metrics.close();
-        ledger.close();
-        database.close();
-    }
-
-    private static void stop(ExecutorService executor, String what) {
-        if (executor == null) {
-            return;
-        }
-        executor.shutdownNow();
-        try {
-            if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
-                log.warn("{} did not stop within 30 s", what);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        parts.close();
     }
 }

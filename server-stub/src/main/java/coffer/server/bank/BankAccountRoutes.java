@@ -20,13 +20,7 @@ import java.util.Map;
  * {@code /api/v1/bank-accounts}: resolve an account's holder name, save an account (resolved first),
  * list and remove the caller's accounts. Answers show only the last four digits of a number.
  */
-public final class BankAccountRoutes implements HttpApi.Routes {
-    private final BankAccountService accounts;
-
-    public BankAccountRoutes(BankAccountService accounts) {
-        this.accounts = accounts;
-    }
-
+public record BankAccountRoutes(BankAccountService accounts) implements HttpApi.Routes {
     @Override
     public void register(RoutesConfig routes) {
         routes.get("/api/v1/bank-accounts/resolve", this::resolve, RateLimited.MONEY);

@@ -14,15 +14,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 /** {@code /api/v1/cards}: the HTTP side of {@link SavedCards}. */
-public final class CardRoutes implements HttpApi.Routes {
-    private final SavedCards cards;
-    private final TopupService topups;
-
-    public CardRoutes(SavedCards cards, TopupService topups) {
-        this.cards = cards;
-        this.topups = topups;
-    }
-
+public record CardRoutes(SavedCards cards, TopupService topups) implements HttpApi.Routes {
     @Override
     public void register(RoutesConfig routes) {
         routes.get("/api/v1/cards", this::list);

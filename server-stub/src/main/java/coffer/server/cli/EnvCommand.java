@@ -3,16 +3,16 @@ package coffer.server.cli;
 import coffer.core.error.ErrorCode;
 import coffer.core.error.Result;
 import coffer.core.kyc.KycLimitTable;
+import coffer.server.db.Database;
 import coffer.server.ledger.Environment;
 import coffer.server.ledger.Environments;
+import coffer.server.ledger.LedgerService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * {@code env}: partner environments and their signing secrets. A secret is printed once, when it is
@@ -25,33 +25,34 @@ public final class EnvCommand extends CommandGroup {
 
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Create an environment with default KYC limits; prints its first secret once.")
-    static final class Create implements Callable<Integer> {
+    static final class Create extends Operator<Environment> {
         @Option(names = "--id", required = true, description = "1 to 64 letters, digits or dashes.")
         String id;
 
         @Option(names = "--name", required = true, description = "The partner's name.")
         String name;
 
-        @Mixin
-        StoreOptions store;
-
-        @Spec
-        CommandSpec spec;
+        private String secret;
 
         @Override
-        public Integer call() {
+        void check() {
             Environments.requireValidId(id);
-            String secret = Environments.newSecret();
-            Result<Environment> created = Operator.withLedger(store, ledger -> {
-                if (ledger.environment(id).isPresent()) {
-                    return Result.rejected(ErrorCode.ALREADY_EXISTS, "Environment " + id + " already exists",
-                            Map.of("env_id", id));
-                }
-                return Result.ok(ledger.ensureEnvironment(id, name.strip(), secret, null, KycLimitTable.defaults()));
-            });
-            return Operator.report(spec, created, env -> "Created environment " + env.id() + " (" + env.name() + ").\n"
+        }
+
+        @Override
+        Result<Environment> change(Database database, LedgerService ledger) {
+            secret = Environments.newSecret();
+            if (ledger.environment(id).isPresent()) {
+                return Result.rejected(ErrorCode.ALREADY_EXISTS, "Environment " + id + " already exists", Map.of("env_id", id));
+            }
+            return Result.ok(ledger.ensureEnvironment(id, name.strip(), secret, null, KycLimitTable.defaults()));
+        }
+
+        @Override
+        String done(Environment env) {
+            return "Created environment " + env.id() + " (" + env.name() + ").\n"
                     + "Secret (shown once; store it where the partner's servers read it): " + secret + "\n"
-                    + "Fingerprint: " + Environments.fingerprint(secret));
+                    + "Fingerprint: " + Environments.fingerprint(secret);
         }
     }
 
@@ -62,57 +63,60 @@ public final class EnvCommand extends CommandGroup {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Add a new active secret (both old and new verify until the old one is revoked); prints it once.")
-    static final class AddSecret implements Callable<Integer> {
+    static final class AddSecret extends Operator<String> {
         @Mixin
         EnvScope scope;
 
-        @Spec
-        CommandSpec spec;
+        private String secret;
 
         @Override
-        public Integer call() {
-            String secret = Environments.newSecret();
-            Result<String> added = Operator.withLedger(scope.store,
-                    ledger -> ledger.addSecret(scope.envId, secret, Operator.ACTOR));
-            return Operator.report(spec, added, fingerprint -> "Secret (shown once): " + secret + "\nFingerprint: " + fingerprint);
+        Result<String> change(Database database, LedgerService ledger) {
+            secret = Environments.newSecret();
+            return ledger.addSecret(scope.envId, secret, ACTOR);
+        }
+
+        @Override
+        String done(String fingerprint) {
+            return "Secret (shown once): " + secret + "\nFingerprint: " + fingerprint;
         }
     }
 
     @Command(name = "revoke", mixinStandardHelpOptions = true,
             description = "Revoke an active secret by its fingerprint (see 'env secret list'); not the last one.")
-    static final class RevokeSecret implements Callable<Integer> {
+    static final class RevokeSecret extends Operator<String> {
         @Mixin
         EnvScope scope;
 
         @Option(names = "--fingerprint", required = true, description = "The secret's fingerprint (12 hex digits).")
         String fingerprint;
 
-        @Spec
-        CommandSpec spec;
+        @Override
+        Result<String> change(Database database, LedgerService ledger) {
+            return ledger.revokeSecret(scope.envId, fingerprint, ACTOR);
+        }
 
         @Override
-        public Integer call() {
-            Result<String> revoked = Operator.withLedger(scope.store,
-                    ledger -> ledger.revokeSecret(scope.envId, fingerprint, Operator.ACTOR));
-            return Operator.report(spec, revoked, f -> "Revoked secret " + f + " of environment " + scope.envId + ".");
+        String done(String revoked) {
+            return "Revoked secret " + revoked + " of environment " + scope.envId + ".";
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the fingerprints of the active secrets, newest first.")
-    static final class ListSecrets implements Callable<Integer> {
+    static final class ListSecrets extends Operator<List<String>> {
         @Mixin
         EnvScope scope;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() {
-            Result<java.util.List<String>> secrets = Operator.withLedger(scope.store, ledger -> ledger.environment(scope.envId).isEmpty()
+        Result<List<String>> change(Database database, LedgerService ledger) {
+            return ledger.environment(scope.envId).isEmpty()
                     ? Result.rejected(ErrorCode.NOT_FOUND, "Environment " + scope.envId + " was not found",
                             Map.of("env_id", scope.envId))
-                    : Result.ok(ledger.secrets(scope.envId)));
-            return Operator.report(spec, secrets, list -> String.join("\n", list.stream().map(Environments::fingerprint).toList()));
+                    : Result.ok(ledger.secrets(scope.envId));
+        }
+
+        @Override
+        String done(List<String> secrets) {
+            return String.join("\n", secrets.stream().map(Environments::fingerprint).toList());
         }
     }
 }

@@ -1,13 +1,9 @@
 package coffer.server.cli;
 
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** An operator command's target: the environment ({@code --env}) in the ledger at {@code --data} or {@code --db}. */
+/** An operator command's environment ({@code --env}). */
 final class EnvScope {
     @Option(names = "--env", required = true, description = "The environment id.")
     String envId;
-
-    @Mixin
-    StoreOptions store;
 }

@@ -4,19 +4,16 @@ import coffer.core.error.ErrorCode;
 import coffer.core.error.Result;
 import coffer.core.kyc.KycStatus;
 import coffer.core.kyc.KycTier;
+import coffer.server.db.Database;
 import coffer.server.kyc.KycService;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.User;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 /** {@code kyc decide}: the operator's decision on a user's identity verification. */
 @Command(name = "kyc", mixinStandardHelpOptions = true, description = "Decide identity verifications.",
@@ -25,7 +22,7 @@ public final class KycCommand extends CommandGroup {
 
     @Command(name = "decide", mixinStandardHelpOptions = true,
             description = "Verify (at a tier) or reject a user's pending verification, or change a verified user's tier.")
-    static final class Decide implements Callable<Integer> {
+    static final class Decide extends Operator<User> {
         @Mixin
         EnvScope scope;
 
@@ -42,32 +39,39 @@ public final class KycCommand extends CommandGroup {
         @Option(names = "--reason", description = "Why, for the audit log.")
         String reason;
 
-        @Spec
-        CommandSpec spec;
+        private KycStatus decided;
+        private KycTier kycTier;
 
         @Override
-        public Integer call() {
-            KycStatus decided = switch (status) {
+        void check() {
+            decided = switch (status) {
                 case "verified" -> KycStatus.VERIFIED;
                 case "rejected" -> KycStatus.REJECTED;
-                default -> throw new ParameterException(spec.commandLine(), "--status must be verified or rejected");
+                default -> throw usage("--status must be verified or rejected");
             };
             if (tier != null && decided != KycStatus.VERIFIED) {
-                throw new ParameterException(spec.commandLine(), "--tier goes with --status verified");
+                throw usage("--tier goes with --status verified");
             }
-            KycTier kycTier;
             try {
                 kycTier = tier == null ? null : KycTier.fromWire(tier);
             } catch (RuntimeException e) {
-                throw new ParameterException(spec.commandLine(), "--tier: " + e.getMessage());
+                throw usage("--tier: " + e.getMessage());
             }
-            Result<User> result = Operator.withDatabase(scope.store, (database, ledger) -> find(ledger)
+        }
+
+        @Override
+        Result<User> change(Database database, LedgerService ledger) {
+            return find(ledger)
                     .map(u -> KycService.forOperator(ledger, database).decide(scope.envId, u.id(), decided, kycTier,
                             reason == null ? "operator decision" : reason))
                     .orElseGet(() -> Result.rejected(ErrorCode.NOT_FOUND, "No user " + user + " in environment " + scope.envId,
-                            Map.of("user", user))));
-            return Operator.report(spec, result, u -> "User " + u.id() + " is " + u.kycStatus().wireName()
-                    + (u.kycStatus() == KycStatus.VERIFIED ? ", tier " + u.kycTier().wireValue() : "") + ".");
+                            Map.of("user", user)));
+        }
+
+        @Override
+        String done(User u) {
+            return "User " + u.id() + " is " + u.kycStatus().wireName()
+                    + (u.kycStatus() == KycStatus.VERIFIED ? ", tier " + u.kycTier().wireValue() : "") + ".";
         }
 
         private Optional<User> find(LedgerService ledger) {

@@ -4,45 +4,46 @@ import coffer.core.error.Result;
 import coffer.server.db.Database;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.LedgerSettings;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.function.BiFunction;
-import java.util.function.Function;
+import java.util.concurrent.Callable;
 
 /**
- * What the operator commands share: the ledger opened on {@code --data} or {@code --db} for one
- * command (through the same ledger service the server uses, so every change is checked and audited
- * the same way; on SQLite the file's lock lets it run beside a serving process), and one way to report
- * an outcome. Exit codes: 0 done, 1 refused (the reason on stderr), 2 bad usage, 3 could not run.
+ * An operator command: its arguments checked, then one change made on the ledger opened on {@code --data}
+ * or {@code --db} for this command (through the same ledger service the server uses, so every change is
+ * checked and audited the same way; on SQLite the file's lock lets it run beside a serving process), and
+ * its outcome reported one way. Exit codes: 0 done, 1 refused (the reason on stderr), 2 bad usage, 3 could
+ * not run.
+ *
+ * @param <T> what an accepted change answers
  */
-final class Operator {
+abstract class Operator<T> implements Callable<Integer> {
     /** Exit code when the ledger refuses the change (an unknown user, a change the rules forbid). */
     static final int REFUSED = 1;
     /** The actor operator commands are audited as. */
     static final String ACTOR = "operator";
 
-    private Operator() {
-    }
+    @Mixin
+    StoreOptions store;
 
-    /** Runs {@code work} on the ledger in {@code store}, closing both afterwards. */
-    static <T> T withLedger(StoreOptions store, Function<LedgerService, T> work) {
-        return withDatabase(store, (database, ledger) -> work.apply(ledger));
-    }
+    @Spec
+    CommandSpec spec;
 
-    /** Runs {@code work} on the database in {@code store} and its ledger, closing both afterwards. */
-    static <T> T withDatabase(StoreOptions store, BiFunction<Database, LedgerService, T> work) {
+    @Override
+    public final Integer call() {
+        check();
+        Result<T> result;
         try (Database database = Database.open(store.toConfig());
              LedgerService ledger = new LedgerService(database, Clock.systemUTC(),
                      LedgerSettings.defaults().withHoldSweepInterval(Duration.ZERO))) {
-            return work.apply(database, ledger);
+            result = change(database, ledger);
         }
-    }
-
-    /** Prints {@code done}'s line for an accepted change (0), or the refusal on stderr (1). */
-    static <T> int report(CommandSpec spec, Result<T> result, Function<T, String> done) {
         if (result instanceof Result.Rejected<T> refused) {
             PrintWriter err = spec.commandLine().getErr();
             err.println("refused: " + refused.code() + ": " + refused.message());
@@ -50,8 +51,23 @@ final class Operator {
             return REFUSED;
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.println(done.apply(result.orThrow()));
+        out.println(done(result.orThrow()));
         out.flush();
         return 0;
+    }
+
+    /** Refuses what picocli cannot check alone ({@link #usage}), before the ledger is opened. */
+    void check() {
+    }
+
+    /** The change, on this command's database and ledger. */
+    abstract Result<T> change(Database database, LedgerService ledger);
+
+    /** The line printed for an accepted change. */
+    abstract String done(T changed);
+
+    /** Bad usage (exit 2), with the reason. */
+    final ParameterException usage(String reason) {
+        return new ParameterException(spec.commandLine(), reason);
     }
 }

@@ -3,15 +3,12 @@ package coffer.server.cli;
 import coffer.core.error.Result;
 import coffer.core.wallet.StatusActor;
 import coffer.core.wallet.WalletStatus;
+import coffer.server.db.Database;
+import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.WalletSnapshot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
-
-import java.util.concurrent.Callable;
 
 /**
  * {@code wallet status}: the operator suspends, locks, reactivates or closes a wallet. The operator is
@@ -22,7 +19,7 @@ import java.util.concurrent.Callable;
 public final class WalletCommand extends CommandGroup {
 
     @Command(name = "status", mixinStandardHelpOptions = true, description = "Set a wallet's status (audited with the reason).")
-    static final class Status implements Callable<Integer> {
+    static final class Status extends Operator<WalletSnapshot> {
         @Mixin
         EnvScope scope;
 
@@ -35,23 +32,28 @@ public final class WalletCommand extends CommandGroup {
         @Option(names = "--reason", required = true, description = "Why, for the audit log.")
         String reason;
 
-        @Spec
-        CommandSpec spec;
+        private WalletStatus target;
 
         @Override
-        public Integer call() {
-            WalletStatus target;
+        void check() {
             try {
                 target = WalletStatus.fromWire(status);
             } catch (RuntimeException e) {
-                throw new ParameterException(spec.commandLine(), "--status must be active, locked, suspended or closed");
+                throw usage("--status must be active, locked, suspended or closed");
             }
             if (reason.isBlank()) {
-                throw new ParameterException(spec.commandLine(), "--reason must say why");
+                throw usage("--reason must say why");
             }
-            Result<WalletSnapshot> changed = Operator.withLedger(scope.store, ledger -> ledger.setWalletStatus(scope.envId, null, walletId, target,
-                    StatusActor.OPERATOR, reason.strip()));
-            return Operator.report(spec, changed, w -> "Wallet " + w.id() + " is " + w.status().wireName() + ".");
+        }
+
+        @Override
+        Result<WalletSnapshot> change(Database database, LedgerService ledger) {
+            return ledger.setWalletStatus(scope.envId, null, walletId, target, StatusActor.OPERATOR, reason.strip());
+        }
+
+        @Override
+        String done(WalletSnapshot w) {
+            return "Wallet " + w.id() + " is " + w.status().wireName() + ".";
         }
     }
 }

@@ -38,17 +38,9 @@ import java.util.Set;
  * Cursors are sealed for the caller ({@link CursorSeal}), so an altered or another user's cursor is
  * INVALID_REQUEST; another user's movement is NOT_FOUND. Neither ever answers data.
  */
-public final class TransactionRoutes implements HttpApi.Routes {
+public record TransactionRoutes(LedgerService ledger, CursorSeal cursors) implements HttpApi.Routes {
     static final List<String> CSV_COLUMNS = List.of("id", "created_at", "completed_at", "kind", "status", "direction",
             "amount", "currency", "wallet_id", "counterparty", "description", "reference", "failure_reason");
-
-    private final LedgerService ledger;
-    private final CursorSeal cursors;
-
-    public TransactionRoutes(LedgerService ledger, CursorSeal cursors) {
-        this.ledger = ledger;
-        this.cursors = cursors;
-    }
 
     @Override
     public void register(RoutesConfig routes) {

@@ -16,13 +16,7 @@ import java.util.Set;
  * {@link Requests#principal(Context)}. {@link Access#PUBLIC} routes pass; {@link Access#SIGNED} routes
  * prove the caller themselves ({@link PartnerSignatures}, the provider's key or signature).
  */
-final class Authentication implements HttpApi.Routes {
-    private final TokenService tokens;
-
-    Authentication(TokenService tokens) {
-        this.tokens = tokens;
-    }
-
+record Authentication(TokenService tokens) implements HttpApi.Routes {
     @Override
     public void register(RoutesConfig routes) {
         routes.beforeMatched(this::authenticate);

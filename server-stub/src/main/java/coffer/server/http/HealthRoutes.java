@@ -11,13 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** {@code GET /health}: 200 when the server can read its database, 503 otherwise. */
-public final class HealthRoutes implements HttpApi.Routes {
-    private final Database database;
-
-    public HealthRoutes(Database database) {
-        this.database = database;
-    }
-
+public record HealthRoutes(Database database) implements HttpApi.Routes {
     @Override
     public void register(RoutesConfig routes) {
         routes.get("/health", this::health, Access.PUBLIC);

@@ -12,13 +12,7 @@ import io.javalin.http.Context;
  * {@code /api/v1/kyc}: the caller's verification status with their limits, and submitting their
  * identity for verification.
  */
-public final class KycRoutes implements HttpApi.Routes {
-    private final KycService kyc;
-
-    public KycRoutes(KycService kyc) {
-        this.kyc = kyc;
-    }
-
+public record KycRoutes(KycService kyc) implements HttpApi.Routes {
     @Override
     public void register(RoutesConfig routes) {
         routes.get("/api/v1/kyc", this::status);

@@ -2,7 +2,6 @@ package coffer.server.library;
 
 import coffer.core.money.Currencies;
 import coffer.core.money.Money;
-import coffer.server.CofferServer;
 import coffer.server.auth.Principal;
 import coffer.server.withdrawal.PayoutKind;
 import coffer.server.withdrawal.Payouts;
@@ -17,11 +16,9 @@ import java.util.List;
  */
 public final class BankService {
     private final Library lib;
-    private final CofferServer.Services services;
 
-    BankService(Library lib, CofferServer.Services services) {
+    BankService(Library lib) {
         this.lib = lib;
-        this.services = services;
     }
 
     /** A saved bank account: the holder name the provider resolved, and only the last 4 digits. */
@@ -40,33 +37,37 @@ public final class BankService {
 
     /** The account holder's name the provider resolves for a bank code and account number. */
     public String verifyBankAccount(String accountNumber, String bankCode) {
-        return Library.typed(() -> services.bankAccounts().resolve(bankCode, accountNumber));
+        return Library.typed(() -> lib.services.bankAccounts().resolve(bankCode, accountNumber));
     }
 
     /** Resolves and saves an account for the wallet's user. */
     public BankAccount addBankAccount(Wallet wallet, String bankCode, String accountNumber) {
-        return view(Library.typed(() -> services.bankAccounts().add(lib.principal(wallet.userRef()), bankCode, accountNumber)));
+        return view(Library.typed(() -> lib.services.bankAccounts().add(lib.principal(wallet.userRef()), bankCode, accountNumber)));
     }
 
     public List<BankAccount> bankAccounts(Wallet wallet) {
-        return services.bankAccounts().list(lib.principal(wallet.userRef())).stream().map(BankService::view).toList();
+        return lib.services.bankAccounts().list(lib.principal(wallet.userRef())).stream().map(BankService::view).toList();
     }
 
     /** Holds {@code amount} and pays it out to the account. */
     public Payout withdrawToBank(Wallet wallet, BigDecimal amount, BankAccount account, String reason) {
         Money money = Library.money(amount, Currencies.of(wallet.currency()));
         Principal p = lib.principal(wallet.userRef());
-        coffer.server.bank.BankAccount to = Library.typed(() -> services.bankAccounts().owned(p, account.id()));
-        return view(Library.orThrow(services.payouts().start(new Payouts.Order(PayoutKind.WITHDRAWAL, lib.env(), p.userId(),
+        coffer.server.bank.BankAccount to = owned(p, account);
+        return view(Library.orThrow(lib.services.payouts().start(new Payouts.Order(PayoutKind.WITHDRAWAL, lib.env(), p.userId(),
                 wallet.id(), money, to, null, reason == null ? "Withdrawal to bank account" : reason, null, null)).result()));
     }
 
     /** The payout as it stands now. */
     public Payout payout(String id) {
-        return services.payouts().payout(id).filter(p -> p.envId().equals(lib.env())).map(BankService::view)
+        return lib.services.payouts().payout(id).filter(p -> p.envId().equals(lib.env())).map(BankService::view)
                 .orElseThrow(() -> WalletException.of(coffer.core.error.ErrorCode.NOT_FOUND, "No payout " + id));
     }
 
+    /** The saved account, if it is the user's. */
+    coffer.server.bank.BankAccount owned(Principal p, BankAccount account) {
+        return Library.typed(() -> lib.services.bankAccounts().owned(p, account.id()));
+    }
 
     static BankAccount view(coffer.server.bank.BankAccount a) {
         return new BankAccount(a.id(), a.bankCode(), a.last4(), a.holderName());

@@ -5,7 +5,6 @@ import coffer.core.api.TopupTypes.TopupRequest;
 import coffer.core.error.ErrorCode;
 import coffer.core.money.Currencies;
 import coffer.core.money.Money;
-import coffer.server.CofferServer;
 import coffer.server.topup.Topup;
 
 import java.math.BigDecimal;
@@ -19,11 +18,9 @@ import java.util.List;
  */
 public final class CardService {
     private final Library lib;
-    private final CofferServer.Services services;
 
-    CardService(Library lib, CofferServer.Services services) {
+    CardService(Library lib) {
         this.lib = lib;
-        this.services = services;
     }
 
     /** A started card charge: send the user to {@code authorizationUrl}. */
@@ -59,7 +56,7 @@ public final class CardService {
      */
     public CardCharge initializeCardCharge(Wallet wallet, BigDecimal amount, String callbackUrl, boolean saveCard) {
         Money money = Library.money(amount, Currencies.of(wallet.currency()));
-        Topup t = Library.typed(() -> services.topups().createAsPartner(lib.principal(wallet.userRef()), new TopupRequest(wallet.id(),
+        Topup t = Library.typed(() -> lib.services.topups().createAsPartner(lib.principal(wallet.userRef()), new TopupRequest(wallet.id(),
                 money.toDecimalString(), money.currencyCode(), callbackUrl, saveCard), null).orThrow());
         return new CardCharge(t.id(), t.checkoutUrl(), t.status().wire(), t.amount());
     }
@@ -98,13 +95,13 @@ public final class CardService {
 
     /** The cards the wallet's user saved. */
     public List<Card> cards(Wallet wallet) {
-        return services.cards().list(lib.principal(wallet.userRef())).stream().map(CardService::card).toList();
+        return lib.services.cards().list(lib.principal(wallet.userRef())).stream().map(CardService::card).toList();
     }
 
     /** Charges a saved card again into the wallet, without a page; answers the verification of that charge. */
     public ChargeVerification chargeSavedCard(Wallet wallet, Card card, BigDecimal amount) {
         Money money = Library.money(amount, Currencies.of(wallet.currency()));
-        Topup t = Library.typed(() -> services.cards().charge(lib.principal(wallet.userRef()), card.id(),
+        Topup t = Library.typed(() -> lib.services.cards().charge(lib.principal(wallet.userRef()), card.id(),
                 new CardChargeRequest(wallet.id(), money.toDecimalString(), money.currencyCode()), null).orThrow());
         return verifyCardCharge(t.id());
     }
@@ -112,16 +109,15 @@ public final class CardService {
     /** Forgets a saved card. */
     public void removeCard(Wallet wallet, Card card) {
         Library.typed(() -> {
-            services.cards().remove(lib.principal(wallet.userRef()), card.id());
+            lib.services.cards().remove(lib.principal(wallet.userRef()), card.id());
             return null;
         });
     }
 
     private Topup topup(String reference) {
-        return services.topups().find(reference).filter(t -> t.envId().equals(lib.env()))
+        return lib.services.topups().find(reference).filter(t -> t.envId().equals(lib.env()))
                 .orElseThrow(() -> WalletException.of(ErrorCode.NOT_FOUND, "No card charge " + reference));
     }
-
 
     private static Card card(coffer.server.card.Card c) {
         return new Card(c.id(), c.brand(), c.last4(), c.expMonth(), c.expYear());

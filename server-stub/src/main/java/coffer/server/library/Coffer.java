@@ -37,9 +37,9 @@ public final class Coffer implements AutoCloseable {
         this.wallets = new WalletService(lib);
         this.transactions = new TransactionService(lib);
         this.escrow = new EscrowService(lib);
-        this.cards = new CardService(lib, server.services());
-        this.banks = new BankService(lib, server.services());
-        this.settlements = new SettlementService(lib, server.services(), banks);
+        this.cards = new CardService(lib);
+        this.banks = new BankService(lib);
+        this.settlements = new SettlementService(lib, banks);
     }
 
     /** Opens (and migrates) the ledger and creates the environment on first use. */
@@ -47,7 +47,7 @@ public final class Coffer implements AutoCloseable {
         Objects.requireNonNull(config, "config");
         CofferServer server = CofferServer.start(new CofferServer.Options(0, config.database(), false, config.environmentId())
                 .withProvider(config.provider()));
-        return new Coffer(server, new Library(server.ledger(), config));
+        return new Coffer(server, new Library(server.services(), config));
     }
 
     public WalletService wallets() {

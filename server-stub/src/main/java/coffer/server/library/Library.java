@@ -4,6 +4,7 @@ import coffer.core.error.CofferException;
 import coffer.core.error.Result;
 import coffer.core.kyc.KycStatus;
 import coffer.core.money.Money;
+import coffer.server.CofferServer;
 import coffer.server.ledger.IdempotencyKey;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.Movement;
@@ -14,13 +15,18 @@ import java.util.Currency;
 import java.util.Objects;
 import java.util.function.Supplier;
 
-/** What every library service shares: the ledger, the environment, and the one way refusals become exceptions. */
+/**
+ * What every library service shares: the server's service layer and its ledger, the environment, and the one
+ * way refusals become exceptions.
+ */
 final class Library {
+    final CofferServer.Services services;
     final LedgerService ledger;
     final CofferConfig config;
 
-    Library(LedgerService ledger, CofferConfig config) {
-        this.ledger = Objects.requireNonNull(ledger, "ledger");
+    Library(CofferServer.Services services, CofferConfig config) {
+        this.services = Objects.requireNonNull(services, "services");
+        this.ledger = services.ledger();
         this.config = Objects.requireNonNull(config, "config");
     }
 

@@ -3,7 +3,6 @@ package coffer.server.library;
 import coffer.core.error.ErrorCode;
 import coffer.core.money.Currencies;
 import coffer.core.money.Money;
-import coffer.server.CofferServer;
 import coffer.server.auth.Principal;
 import coffer.server.settlement.Frequency;
 import coffer.server.settlement.Schedule;
@@ -19,12 +18,10 @@ import java.time.Instant;
  */
 public final class SettlementService {
     private final Library lib;
-    private final CofferServer.Services services;
     private final BankService banks;
 
-    SettlementService(Library lib, CofferServer.Services services, BankService banks) {
+    SettlementService(Library lib, BankService banks) {
         this.lib = lib;
-        this.services = services;
         this.banks = banks;
     }
 
@@ -40,8 +37,8 @@ public final class SettlementService {
     public BankService.Payout createSettlement(Wallet wallet, BankService.BankAccount account, BigDecimal amount, String reason) {
         Principal p = lib.principal(wallet.userRef());
         Money money = amount == null ? null : Library.money(amount, Currencies.of(wallet.currency()));
-        coffer.server.bank.BankAccount to = Library.typed(() -> services.bankAccounts().owned(p, account.id()));
-        return BankService.view(Library.typed(() -> services.settlements().settle(lib.env(), p.userId(), wallet.id(), money, to, null,
+        coffer.server.bank.BankAccount to = banks.owned(p, account);
+        return BankService.view(Library.typed(() -> lib.services.settlements().settle(lib.env(), p.userId(), wallet.id(), money, to, null,
                 reason == null ? "Manual settlement" : reason, null).orThrow()));
     }
 
@@ -58,8 +55,8 @@ public final class SettlementService {
         }
         Money minimum = minimumAmount.signum() == 0 ? Money.zero(Currencies.of(wallet.currency()))
                 : Library.money(minimumAmount, Currencies.of(wallet.currency()));
-        coffer.server.bank.BankAccount to = Library.typed(() -> services.bankAccounts().owned(p, account.id()));
-        Schedule s = Library.typed(() -> services.schedules().create(lib.env(), p.userId(),
+        coffer.server.bank.BankAccount to = banks.owned(p, account);
+        Schedule s = Library.typed(() -> lib.services.schedules().create(lib.env(), p.userId(),
                 new SettlementSchedules.NewSchedule(wallet.id(), to, frequency, minimum, null)));
         return new SettlementSchedule(s.id(), s.frequency().wire(), s.active(), s.nextSettlement(), s.minimum());
     }

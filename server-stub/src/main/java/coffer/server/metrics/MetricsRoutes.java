@@ -8,14 +8,8 @@ import io.javalin.config.RoutesConfig;
  * {@code GET /metrics}: every meter in Prometheus text format, unauthenticated like {@code /health},
  * for a scraper on the operator's network.
  */
-public final class MetricsRoutes implements HttpApi.Routes {
+public record MetricsRoutes(Metrics metrics) implements HttpApi.Routes {
     static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
-
-    private final Metrics metrics;
-
-    MetricsRoutes(Metrics metrics) {
-        this.metrics = metrics;
-    }
 
     @Override
     public void register(RoutesConfig routes) {

@@ -25,17 +25,9 @@ import java.util.function.UnaryOperator;
  * {@code /api/v1/products} and {@code /api/v1/orders}: the caller's environment's catalogue, buying one of
  * its products from a wallet (201 with the order; the price is the catalogue's), and the caller's orders.
  */
-public final class OrderRoutes implements HttpApi.Routes {
+public record OrderRoutes(OrderService orders, CursorSeal cursors) implements HttpApi.Routes {
     static final int DEFAULT_PAGE = 50;
     static final int MAX_PAGE = 100;
-
-    private final OrderService orders;
-    private final CursorSeal cursors;
-
-    public OrderRoutes(OrderService orders, CursorSeal cursors) {
-        this.orders = orders;
-        this.cursors = cursors;
-    }
 
     @Override
     public void register(RoutesConfig routes) {

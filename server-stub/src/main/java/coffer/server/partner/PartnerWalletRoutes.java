@@ -53,22 +53,16 @@ import java.util.Set;
  * as in the seed. Top-up and withdrawal ({@code /wallet/topup/}, {@code /wallet/withdraw/}) answer the
  * provider's page and live with the money-in and money-out features.
  */
-public final class PartnerWalletRoutes implements HttpApi.Routes {
+public record PartnerWalletRoutes(LedgerService ledger, TopupService topups, Payouts payouts,
+                                  PartnerSignatures signatures, CursorSeal cursors) implements HttpApi.Routes {
     static final int ORDERS_PAGE = 100;
 
-    private final LedgerService ledger;
-    private final TopupService topups;
-    private final Payouts payouts;
-    private final PartnerSignatures signatures;
-    private final CursorSeal cursors;
-
-    public PartnerWalletRoutes(LedgerService ledger, TopupService topups, Payouts payouts, PartnerSignatures signatures,
-                               CursorSeal cursors) {
-        this.ledger = Objects.requireNonNull(ledger, "ledger");
-        this.topups = Objects.requireNonNull(topups, "topups");
-        this.payouts = Objects.requireNonNull(payouts, "payouts");
-        this.signatures = Objects.requireNonNull(signatures, "signatures");
-        this.cursors = Objects.requireNonNull(cursors, "cursors");
+    public PartnerWalletRoutes {
+        Objects.requireNonNull(ledger, "ledger");
+        Objects.requireNonNull(topups, "topups");
+        Objects.requireNonNull(payouts, "payouts");
+        Objects.requireNonNull(signatures, "signatures");
+        Objects.requireNonNull(cursors, "cursors");
     }
 
     @Override
@@ -147,14 +141,7 @@ public final class PartnerWalletRoutes implements HttpApi.Routes {
         Outcome<Topup> outcome = topups.createAsPartner(partnerActingForUser, new TopupRequest(r.wallet().id(), r.amount().toDecimalString(),
                 r.amount().currencyCode(), r.returnUrl(), false), key(ctx, r.envId()));
         Topup t = Requests.value(ctx, outcome);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("url", t.checkoutUrl());
-        answer.put("topup_id", t.id());
-        answer.put("status", t.status().wire());
-        answer.put("wallet_id", t.walletId());
-        answer.put("amount", t.amount().toBigDecimal());
-        answer.put("currency", t.amount().currencyCode());
-        ctx.json(answer);
+        pageAnswer(ctx, t.checkoutUrl(), "topup_id", t.id(), t.status().wire(), t.walletId(), t.amount());
     }
 
     /**
@@ -167,13 +154,19 @@ public final class PartnerWalletRoutes implements HttpApi.Routes {
         Payout p = Requests.value(ctx, payouts.start(new Payouts.Order(PayoutKind.WITHDRAWAL, r.envId(), r.user().id(),
                 r.wallet().id(), r.amount(), null, null, "Withdrawal",
                 r.returnUrl() == null ? null : ReturnOrigins.partnerChosen(r.returnUrl(), "return_url"), key(ctx, r.envId()))));
+        pageAnswer(ctx, p.url(), "withdrawal_id", p.id(), p.status().wire(), p.walletId(), p.amount());
+    }
+
+    /** A top-up's or withdrawal's answer: the provider's page {@code url} for the user, and the operation as it stands. */
+    private static void pageAnswer(Context ctx, String url, String idField, String id, String status, String walletId,
+                                   Money amount) {
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("url", p.url());
-        answer.put("withdrawal_id", p.id());
-        answer.put("status", p.status().wire());
-        answer.put("wallet_id", p.walletId());
-        answer.put("amount", p.amount().toBigDecimal());
-        answer.put("currency", p.amount().currencyCode());
+        answer.put("url", url);
+        answer.put(idField, id);
+        answer.put("status", status);
+        answer.put("wallet_id", walletId);
+        answer.put("amount", amount.toBigDecimal());
+        answer.put("currency", amount.currencyCode());
         ctx.json(answer);
     }
 

@@ -16,13 +16,7 @@ import io.javalin.http.Context;
  * {@code /api/v1/transfers}: money between the caller's own wallets, settled at once. A wallet that is
  * not the caller's, on either side, is WALLET_NOT_FOUND; paying someone else is a payment.
  */
-public final class TransferRoutes implements HttpApi.Routes {
-    private final LedgerService ledger;
-
-    public TransferRoutes(LedgerService ledger) {
-        this.ledger = ledger;
-    }
-
+public record TransferRoutes(LedgerService ledger) implements HttpApi.Routes {
     @Override
     public void register(RoutesConfig routes) {
         routes.post("/api/v1/transfers", this::create, RateLimited.MONEY);

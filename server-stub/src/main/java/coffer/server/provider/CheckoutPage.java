@@ -17,16 +17,8 @@ import java.util.Optional;
  * {@code status=paid}; a declined card shows why and lets the user try another until the session
  * expires; an expired or canceled session says so and sends the user back with that status.
  */
-final class CheckoutPage implements HttpApi.Routes {
+record CheckoutPage(Checkouts checkouts, Clock clock) implements HttpApi.Routes {
     static final String PATH = "/provider/checkout/";
-
-    private final Checkouts checkouts;
-    private final Clock clock;
-
-    CheckoutPage(Checkouts checkouts, Clock clock) {
-        this.checkouts = checkouts;
-        this.clock = clock;
-    }
 
     @Override
     public void register(RoutesConfig routes) {
@@ -109,11 +101,7 @@ final class CheckoutPage implements HttpApi.Routes {
     }
 
     private void form(Context ctx, int status, Checkouts.Session s, String error, String expiry, String name, boolean save) {
-        StringBuilder b = new StringBuilder(header(s));
-        if (error != null) {
-            b.append("<div class=\"error\" role=\"alert\">").append(Html.esc(error)).append("</div>");
-        }
-        b.append("<form method=\"post\" action=\"").append(Html.esc(PATH + s.id())).append("\" autocomplete=\"off\">")
+        StringBuilder b = Html.form(header(s), error, PATH + s.id())
                 .append("<label for=\"card_number\">Card number</label>")
                 .append("<input type=\"text\" id=\"card_number\" name=\"card_number\" inputmode=\"numeric\" ")
                 .append("placeholder=\"4242 4242 4242 4242\" required>")
@@ -157,12 +145,11 @@ final class CheckoutPage implements HttpApi.Routes {
     }
 
     private static String header(Checkouts.Session s) {
-        return "<div class=\"muted\">Coffer wallet top-up</div><h1>Pay Coffer</h1><div class=\"amount\">"
-                + Html.esc(amount(s)) + "</div>";
+        return Html.header("Coffer wallet top-up", "Pay Coffer", s.amount());
     }
 
     private static String amount(Checkouts.Session s) {
-        return s.amount().toDecimalString() + " " + s.amount().currencyCode();
+        return Html.amount(s.amount());
     }
 
     private static void notFound(Context ctx) {

@@ -1,5 +1,6 @@
 package coffer.server.provider;
 
+import coffer.core.money.Money;
 import coffer.server.http.HtmlPages;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -52,6 +53,29 @@ final class Html {
     static void redirect(Context ctx, String returnUrl) {
         HtmlPages.secure(ctx, STYLE, origin(returnUrl));
         ctx.redirect(returnUrl, HttpStatus.SEE_OTHER);
+    }
+
+    /** The top of a page: what it is for, its heading and the amount. */
+    static String header(String purpose, String heading, Money amount) {
+        return "<div class=\"muted\">" + esc(purpose) + "</div><h1>" + esc(heading) + "</h1><div class=\"amount\">"
+                + esc(amount(amount)) + "</div>";
+    }
+
+    /** An amount as the pages show it, such as {@code 12.50 USD}. */
+    static String amount(Money amount) {
+        return amount.toDecimalString() + " " + amount.currencyCode();
+    }
+
+    /**
+     * A page's form that posts to {@code action}, under the page's header and the error it shows (if any);
+     * the caller appends the fields and closes it.
+     */
+    static StringBuilder form(String header, String error, String action) {
+        StringBuilder b = new StringBuilder(header);
+        if (error != null) {
+            b.append("<div class=\"error\" role=\"alert\">").append(esc(error)).append("</div>");
+        }
+        return b.append("<form method=\"post\" action=\"").append(esc(action)).append("\" autocomplete=\"off\">");
     }
 
     /** {@code text} safe inside HTML text and double-quoted attributes. */

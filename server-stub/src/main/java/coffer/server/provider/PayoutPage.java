@@ -16,14 +16,8 @@ import java.util.Optional;
  * paid out. With a return URL the browser is sent there (303) with {@code payout_id} and
  * {@code status}; without one the page shows the outcome.
  */
-final class PayoutPage implements HttpApi.Routes {
+record PayoutPage(BankPayouts payouts) implements HttpApi.Routes {
     static final String PATH = "/provider/payout/";
-
-    private final BankPayouts payouts;
-
-    PayoutPage(BankPayouts payouts) {
-        this.payouts = payouts;
-    }
 
     @Override
     public void register(RoutesConfig routes) {
@@ -96,11 +90,7 @@ final class PayoutPage implements HttpApi.Routes {
     }
 
     private void form(Context ctx, int status, BankPayouts.Link link, String error, String holder, String bank, String account) {
-        StringBuilder b = new StringBuilder(header(link));
-        if (error != null) {
-            b.append("<div class=\"error\" role=\"alert\">").append(Html.esc(error)).append("</div>");
-        }
-        b.append("<form method=\"post\" action=\"").append(Html.esc(PATH + link.id())).append("\" autocomplete=\"off\">")
+        StringBuilder b = Html.form(header(link), error, PATH + link.id())
                 .append("<label for=\"holder_name\">Account holder</label>")
                 .append("<input type=\"text\" id=\"holder_name\" name=\"holder_name\" required value=\"").append(Html.esc(holder))
                 .append("\"><div class=\"row\"><div><label for=\"bank_code\">Bank code</label>")
@@ -113,12 +103,11 @@ final class PayoutPage implements HttpApi.Routes {
     }
 
     private static String header(BankPayouts.Link link) {
-        return "<div class=\"muted\">Coffer wallet withdrawal</div><h1>Where should we send your money?</h1>"
-                + "<div class=\"amount\">" + Html.esc(amount(link)) + "</div>";
+        return Html.header("Coffer wallet withdrawal", "Where should we send your money?", link.amount());
     }
 
     private static String amount(BankPayouts.Link link) {
-        return link.amount().toDecimalString() + " " + link.amount().currencyCode();
+        return Html.amount(link.amount());
     }
 
     private static String strip(String s) {

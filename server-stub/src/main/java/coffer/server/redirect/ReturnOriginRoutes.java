@@ -15,15 +15,7 @@ import java.util.List;
  * URL: the partner lists the origins its users' return URLs may be on. The list replaces the one before;
  * an empty list leaves only Coffer's own origin.
  */
-public final class ReturnOriginRoutes implements HttpApi.Routes {
-    private final ReturnOrigins origins;
-    private final PartnerSignatures signatures;
-
-    public ReturnOriginRoutes(ReturnOrigins origins, PartnerSignatures signatures) {
-        this.origins = origins;
-        this.signatures = signatures;
-    }
-
+public record ReturnOriginRoutes(ReturnOrigins origins, PartnerSignatures signatures) implements HttpApi.Routes {
     /** The request and the answer: the answer's origins are normalised and sorted. */
     record ReturnOriginsConfig(String envId, List<String> origins) {
     }

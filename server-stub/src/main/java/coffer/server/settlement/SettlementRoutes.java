@@ -34,22 +34,8 @@ import java.util.Map;
  * out to a saved bank account) and {@code /api/v1/settlement-schedules} (seed 002's
  * "create settlement schedule"). Another user's settlement or schedule is NOT_FOUND.
  */
-public final class SettlementRoutes implements HttpApi.Routes {
-    private final Settlements settlements;
-    private final SettlementSchedules schedules;
-    private final Payouts payouts;
-    private final BankAccountService bankAccounts;
-    private final CursorSeal cursors;
-
-    public SettlementRoutes(Settlements settlements, SettlementSchedules schedules, Payouts payouts,
-                            BankAccountService bankAccounts, CursorSeal cursors) {
-        this.settlements = settlements;
-        this.schedules = schedules;
-        this.payouts = payouts;
-        this.bankAccounts = bankAccounts;
-        this.cursors = cursors;
-    }
-
+public record SettlementRoutes(Settlements settlements, SettlementSchedules schedules, Payouts payouts,
+                               BankAccountService bankAccounts, CursorSeal cursors) implements HttpApi.Routes {
     @Override
     public void register(RoutesConfig routes) {
         routes.post("/api/v1/settlements", this::settle, RateLimited.MONEY);

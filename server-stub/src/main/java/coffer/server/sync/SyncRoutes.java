@@ -39,17 +39,9 @@ import java.util.Set;
  * discard the local copy and sync from the beginning. (A distinct "gone" code would say nothing more:
  * sync has no other input a client can get wrong at run time besides {@code limit}.)
  */
-public final class SyncRoutes implements HttpApi.Routes {
+public record SyncRoutes(LedgerService ledger, CursorSeal cursors) implements HttpApi.Routes {
     static final int DEFAULT_LIMIT = 500;
     private static final Set<String> PARAMETERS = Set.of("cursor", "limit");
-
-    private final LedgerService ledger;
-    private final CursorSeal cursors;
-
-    public SyncRoutes(LedgerService ledger, CursorSeal cursors) {
-        this.ledger = ledger;
-        this.cursors = cursors;
-    }
 
     @Override
     public void register(RoutesConfig routes) {

@@ -15,6 +15,7 @@ import coffer.server.http.CursorSeal;
 import coffer.server.http.QueryParams;
 import coffer.server.http.Requests;
 import coffer.server.ledger.Outcome;
+import coffer.server.redirect.ReturnPage;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -25,17 +26,9 @@ import java.util.Set;
  * (newest first, cursor paged), and refunds back to the card; plus the default return page. Another
  * user's top-up is NOT_FOUND, never data.
  */
-public final class TopupRoutes implements HttpApi.Routes {
+public record TopupRoutes(TopupService topups, CursorSeal cursors) implements HttpApi.Routes {
     static final int DEFAULT_PAGE = 20;
     static final int MAX_PAGE = 100;
-
-    private final TopupService topups;
-    private final CursorSeal cursors;
-
-    public TopupRoutes(TopupService topups, CursorSeal cursors) {
-        this.topups = topups;
-        this.cursors = cursors;
-    }
 
     @Override
     public void register(RoutesConfig routes) {
@@ -43,7 +36,7 @@ public final class TopupRoutes implements HttpApi.Routes {
         routes.get("/api/v1/topups", this::list);
         routes.get("/api/v1/topups/{id}", ctx -> ctx.json(view(topups, topups.get(Requests.principal(ctx), ctx.pathParam("id")))));
         routes.post("/api/v1/topups/{id}/refunds", this::refund, RateLimited.MONEY);
-        new DonePage(topups).register(routes);
+        new ReturnPage(ReturnPage.Kind.TOPUP, id -> topups.find(id).map(TopupRoutes::returnOutcome)).register(routes);
     }
 
     private void create(Context ctx) {
@@ -87,4 +80,17 @@ public final class TopupRoutes implements HttpApi.Routes {
                 t.failureReason(), t.createdAt().toString(), t.completedAt() == null ? null : t.completedAt().toString());
     }
 
+    /** What the return page says of a top-up: paid, failed, expired, or pending and refreshing itself. */
+    private static ReturnPage.Outcome returnOutcome(Topup t) {
+        if (t.status() == TopupStatus.COMPLETED) {
+            return new ReturnPage.Outcome("paid", "Payment received, you can close this window.", false);
+        }
+        if (t.status() == TopupStatus.FAILED) {
+            return "expired".equals(t.failureReason())
+                    ? new ReturnPage.Outcome("expired", "The payment page expired before the payment was made. Nothing was charged;"
+                    + " you can close this window.", false)
+                    : new ReturnPage.Outcome("failed", "The payment failed. Nothing was charged; you can close this window.", false);
+        }
+        return new ReturnPage.Outcome("pending", "Waiting for the payment to be confirmed...", true);
+    }
 }

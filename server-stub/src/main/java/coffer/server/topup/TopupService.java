@@ -29,6 +29,7 @@ import coffer.server.ledger.Outcome;
 import coffer.server.ledger.User;
 import coffer.server.ledger.WalletSnapshot;
 import coffer.server.redirect.ReturnOrigins;
+import coffer.server.redirect.ReturnPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,7 +112,7 @@ public final class TopupService {
         String walletId = RequestBodies.required(r.walletId(), "wallet_id");
         boolean save = Boolean.TRUE.equals(r.saveCard());
         String id = Ids.next("top");
-        String returnUrl = r.returnUrl() == null ? baseUrl.get() + DonePage.path(id) : returnUrl(p, r.returnUrl(), partner);
+        String returnUrl = r.returnUrl() == null ? baseUrl.get() + ReturnPage.Kind.TOPUP.path(id) : returnUrl(p, r.returnUrl(), partner);
         Fingerprint request = Fingerprint.of("checkout").text(walletId).text(amount.currencyCode()).number(amount.minor())
                 .text(r.returnUrl()).flag(save);
         Topup draft = draft(id, p, walletId, amount, save, null);

@@ -24,14 +24,9 @@ import java.util.Map;
  * {@code /api/v1/accounts}: the caller's wallets — list, one with its balances, open another
  * currency, lock, unlock, close (only at zero). Another user's wallet is WALLET_NOT_FOUND, never data.
  */
-public final class AccountRoutes implements HttpApi.Routes {
+public record AccountRoutes(LedgerService ledger) implements HttpApi.Routes {
     private static final NoRateLimit OWN_STATUS = NoRateLimit.because("changes the status of the caller's own wallet; "
             + "moves no money");
-    private final LedgerService ledger;
-
-    public AccountRoutes(LedgerService ledger) {
-        this.ledger = ledger;
-    }
 
     @Override
     public void register(RoutesConfig routes) {

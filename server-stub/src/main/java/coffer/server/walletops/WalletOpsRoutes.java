@@ -41,16 +41,13 @@ import java.util.Set;
  * ledger movement in that environment, so its id is the movement's id and a wallet of any surface can
  * be used here.
  */
-public final class WalletOpsRoutes implements HttpApi.Routes {
+public record WalletOpsRoutes(LedgerService ledger, PartnerSignatures signatures) implements HttpApi.Routes {
     static final String ENV_HEADER = "X-Env-Id";
     private static final int MAX_STATEMENT = 500;
 
-    private final LedgerService ledger;
-    private final PartnerSignatures signatures;
-
-    public WalletOpsRoutes(LedgerService ledger, PartnerSignatures signatures) {
-        this.ledger = Objects.requireNonNull(ledger, "ledger");
-        this.signatures = Objects.requireNonNull(signatures, "signatures");
+    public WalletOpsRoutes {
+        Objects.requireNonNull(ledger, "ledger");
+        Objects.requireNonNull(signatures, "signatures");
     }
 
     @Override

@@ -24,20 +24,11 @@ import java.util.Set;
  * The partner's side of webhooks, signed with {@code X-Wallet-Signature}: configure the URL, read the
  * delivery log, replay a delivery. Another environment's deliveries are NOT_FOUND, never data.
  */
-public final class WebhookRoutes implements HttpApi.Routes {
+public record WebhookRoutes(WebhookDispatcher dispatcher, PartnerSignatures signatures,
+                            CursorSeal cursors) implements HttpApi.Routes {
     static final int DEFAULT_PAGE = 20;
     static final int MAX_PAGE = 100;
     private static final Set<String> LOG_PARAMS = Set.of("env_id", "status", "cursor", "limit");
-
-    private final WebhookDispatcher dispatcher;
-    private final PartnerSignatures signatures;
-    private final CursorSeal cursors;
-
-    public WebhookRoutes(WebhookDispatcher dispatcher, PartnerSignatures signatures, CursorSeal cursors) {
-        this.dispatcher = dispatcher;
-        this.signatures = signatures;
-        this.cursors = cursors;
-    }
 
     /** {@code PUT /api/v1/partner/webhook}: {@code url} null clears it. */
     record WebhookConfig(String envId, String url) {

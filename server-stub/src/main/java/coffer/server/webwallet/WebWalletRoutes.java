@@ -34,15 +34,11 @@ import java.util.Set;
  * default wallet is the user's oldest open one. Everything goes through the same services as the user
  * API.
  */
-public final class WebWalletRoutes implements HttpApi.Routes {
-    private final LedgerService ledger;
-    private final TopupService topups;
-    private final ReturnOrigins origins;
-
-    public WebWalletRoutes(LedgerService ledger, TopupService topups, ReturnOrigins origins) {
-        this.ledger = Objects.requireNonNull(ledger, "ledger");
-        this.topups = Objects.requireNonNull(topups, "topups");
-        this.origins = Objects.requireNonNull(origins, "origins");
+public record WebWalletRoutes(LedgerService ledger, TopupService topups, ReturnOrigins origins) implements HttpApi.Routes {
+    public WebWalletRoutes {
+        Objects.requireNonNull(ledger, "ledger");
+        Objects.requireNonNull(topups, "topups");
+        Objects.requireNonNull(origins, "origins");
     }
 
     @Override

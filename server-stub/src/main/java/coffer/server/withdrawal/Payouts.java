@@ -20,6 +20,7 @@ import coffer.server.ledger.Ids;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.Movement;
 import coffer.server.ledger.Outcome;
+import coffer.server.redirect.ReturnPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,7 +74,7 @@ public final class Payouts {
 
     /**
      * @param baseUrl the server's own base URL: a payout page whose order names no return URL sends the user
-     *                to {@link DonePage} there
+     *                to {@link ReturnPage} there
      */
     public Payouts(Database database, LedgerService ledger, PaymentProvider provider, Clock clock, Supplier<String> baseUrl) {
         Jdbc jdbc = new Jdbc(database);
@@ -202,7 +203,7 @@ public final class Payouts {
         if (order.returnUrl() != null || baseUrl == null) {
             return order.returnUrl();
         }
-        return URI.create(baseUrl.get() + DonePage.path(payout.id()));
+        return URI.create(baseUrl.get() + ReturnPage.Kind.WITHDRAWAL.path(payout.id()));
     }
 
     private Payout ask(Payout payout, Order order) {

@@ -12,6 +12,7 @@ import coffer.server.http.CursorSeal;
 import coffer.server.http.HttpApi;
 import coffer.server.http.Requests;
 import coffer.server.redirect.ReturnOrigins;
+import coffer.server.redirect.ReturnPage;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -22,25 +23,15 @@ import java.net.URI;
  * {@code bank_account_id}) through the provider's payout page, whose {@code url} the answer carries
  * (seed 000). Another user's withdrawal is NOT_FOUND.
  */
-public final class WithdrawalRoutes implements HttpApi.Routes {
-    private final Payouts payouts;
-    private final BankAccountService bankAccounts;
-    private final ReturnOrigins origins;
-    private final CursorSeal cursors;
-
-    public WithdrawalRoutes(Payouts payouts, BankAccountService bankAccounts, ReturnOrigins origins, CursorSeal cursors) {
-        this.payouts = payouts;
-        this.bankAccounts = bankAccounts;
-        this.origins = origins;
-        this.cursors = cursors;
-    }
-
+public record WithdrawalRoutes(Payouts payouts, BankAccountService bankAccounts, ReturnOrigins origins,
+                               CursorSeal cursors) implements HttpApi.Routes {
     @Override
     public void register(RoutesConfig routes) {
         routes.post("/api/v1/withdrawals", this::create, RateLimited.MONEY);
         routes.get("/api/v1/withdrawals", this::list);
         routes.get("/api/v1/withdrawals/{id}", this::get);
-        new DonePage(payouts).register(routes);
+        new ReturnPage(ReturnPage.Kind.WITHDRAWAL, id -> payouts.payout(id).filter(p -> p.kind() == PayoutKind.WITHDRAWAL)
+                .map(WithdrawalRoutes::returnOutcome)).register(routes);
     }
 
     private void create(Context ctx) {
@@ -70,5 +61,18 @@ public final class WithdrawalRoutes implements HttpApi.Routes {
         return new WithdrawalView(p.id(), p.status().wire(), p.url(), p.walletId(), p.amount().toDecimalString(),
                 p.amount().currencyCode(), p.bankAccountId(), p.transactionId(), p.description(), p.failureReason(),
                 p.createdAt().toString(), p.finishedAt() == null ? null : p.finishedAt().toString());
+    }
+
+    /** What the return page says of a withdrawal: succeeded, failed or pending. */
+    private static ReturnPage.Outcome returnOutcome(Payout p) {
+        String close = " You can close this page.";
+        return switch (p.status()) {
+            case SUCCEEDED -> new ReturnPage.Outcome("succeeded", "The bank confirmed the withdrawal; your balance shows it."
+                    + close, false);
+            case FAILED -> new ReturnPage.Outcome("failed", "The withdrawal failed and the money is back in your wallet." + close,
+                    false);
+            case PENDING -> new ReturnPage.Outcome("pending", "Your withdrawal is on its way." + close
+                    + " Your balance updates once the bank confirms it.", false);
+        };
     }
 }
