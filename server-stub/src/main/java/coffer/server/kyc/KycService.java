@@ -1,5 +1,6 @@
 package coffer.server.kyc;
 
+import coffer.server.ledger.rules.HolderLimits;
 import coffer.core.api.KycTypes.KycStatusResponse;
 import coffer.core.api.KycTypes.KycSubmissionResponse;
 import coffer.core.api.KycTypes.Limits;
@@ -14,7 +15,7 @@ import coffer.core.money.Money;
 import coffer.core.wallet.WalletStatus;
 import coffer.server.auth.Principal;
 import coffer.server.db.Database;
-import coffer.server.ledger.HolderLimits;
+import coffer.server.ledger.rules.HolderLimits;
 import coffer.server.ledger.Ids;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.User;

@@ -1,5 +1,6 @@
 package coffer.server.ledger;
 
+import coffer.server.ledger.query.HistoryQuery;
 import coffer.core.kyc.KycLimitTable;
 import coffer.core.kyc.KycStatus;
 import coffer.core.kyc.KycTier;

@@ -1,5 +1,25 @@
 package coffer.server.ledger;
 
+import coffer.server.ledger.tasks.MoveTask;
+import coffer.server.ledger.tasks.HoldTasks;
+import coffer.server.ledger.tasks.RefundTask;
+import coffer.server.ledger.tasks.AdminTasks;
+import coffer.server.ledger.rules.MoveRules;
+import coffer.server.ledger.rules.MoveOrder;
+import coffer.server.ledger.rules.SystemAccounts;
+import coffer.server.ledger.rules.HolderLimits;
+import coffer.server.ledger.query.LedgerQueries;
+import coffer.server.ledger.query.HistoryQuery;
+import coffer.server.ledger.query.HistoryCursor;
+import coffer.server.ledger.query.HistoryPage;
+import coffer.server.ledger.feed.ChangeFeed;
+import coffer.server.ledger.feed.CommitNotifier;
+import coffer.server.ledger.feed.FeedPage;
+import coffer.server.ledger.feed.MovementVersions;
+import coffer.server.ledger.engine.LedgerCommit;
+import coffer.server.ledger.engine.LedgerTask;
+import coffer.server.ledger.engine.LedgerWriter;
+import coffer.server.ledger.engine.Holders;
 import coffer.core.error.ErrorCode;
 import coffer.core.error.Result;
 import coffer.core.kyc.KycLimitTable;

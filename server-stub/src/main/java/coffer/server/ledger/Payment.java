@@ -1,5 +1,6 @@
 package coffer.server.ledger;
 
+import coffer.server.ledger.engine.TxRow;
 import coffer.core.ledger.TransactionStatus;
 import coffer.core.money.Money;
 

@@ -1,5 +1,6 @@
 package coffer.server.ledger;
 
+import coffer.server.ledger.engine.Rows;
 import coffer.core.ledger.AccountKind;
 import coffer.core.wallet.WalletStatus;
 import coffer.server.db.Keyset;

@@ -1,5 +1,13 @@
 package coffer.server.ledger;
 
+import coffer.server.ledger.tasks.HoldTasks;
+import coffer.server.ledger.rules.MoveRules;
+import coffer.server.ledger.rules.MoveOrder;
+import coffer.server.ledger.engine.LedgerTask;
+import coffer.server.ledger.engine.Batch;
+import coffer.server.ledger.engine.AccountState;
+import coffer.server.ledger.engine.TxRow;
+import coffer.server.ledger.engine.HoldRow;
 import java.sql.SQLException;
 import coffer.core.error.Result;
 import coffer.core.ledger.TransactionKind;

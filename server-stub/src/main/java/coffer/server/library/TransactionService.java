@@ -1,12 +1,14 @@
 package coffer.server.library;
 
+import coffer.server.ledger.query.HistoryQuery;
+import coffer.server.ledger.query.HistoryPage;
 import coffer.core.error.ErrorCode;
 import coffer.core.ledger.TransactionKind;
 import coffer.core.ledger.TransactionStatus;
 import coffer.core.money.Currencies;
 import coffer.core.money.Money;
-import coffer.server.ledger.HistoryPage;
-import coffer.server.ledger.HistoryQuery;
+import coffer.server.ledger.query.HistoryPage;
+import coffer.server.ledger.query.HistoryQuery;
 import coffer.server.ledger.Movement;
 
 import java.math.BigDecimal;

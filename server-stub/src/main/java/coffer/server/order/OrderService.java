@@ -1,13 +1,16 @@
 package coffer.server.order;
 
+import coffer.server.ledger.query.HistoryQuery;
+import coffer.server.ledger.query.HistoryCursor;
+import coffer.server.ledger.query.HistoryPage;
 import coffer.core.error.CofferException;
 import coffer.core.error.ErrorCode;
 import coffer.core.ledger.TransactionKind;
 import coffer.server.auth.Principal;
 import coffer.server.json.Json;
-import coffer.server.ledger.HistoryCursor;
-import coffer.server.ledger.HistoryPage;
-import coffer.server.ledger.HistoryQuery;
+import coffer.server.ledger.query.HistoryCursor;
+import coffer.server.ledger.query.HistoryPage;
+import coffer.server.ledger.query.HistoryQuery;
 import coffer.server.ledger.IdempotencyKey;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.Movement;

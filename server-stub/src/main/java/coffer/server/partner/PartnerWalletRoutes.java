@@ -1,5 +1,7 @@
 package coffer.server.partner;
 
+import coffer.server.ledger.query.HistoryQuery;
+import coffer.server.ledger.query.HistoryPage;
 import coffer.server.http.Access;
 import coffer.server.http.RateLimited;
 import coffer.core.error.CofferException;
@@ -20,8 +22,8 @@ import coffer.server.http.PartnerSignatures;
 import coffer.server.http.QueryParams;
 import coffer.server.http.Requests;
 import coffer.server.json.Json;
-import coffer.server.ledger.HistoryPage;
-import coffer.server.ledger.HistoryQuery;
+import coffer.server.ledger.query.HistoryPage;
+import coffer.server.ledger.query.HistoryQuery;
 import coffer.server.ledger.IdempotencyKey;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.Movement;

@@ -1,5 +1,6 @@
 package coffer.server.topup;
 
+import coffer.server.ledger.rules.HolderLimits;
 import coffer.core.api.TopupTypes.CardChargeRequest;
 import coffer.core.api.TopupTypes.TopupRequest;
 import coffer.core.error.CofferException;
@@ -18,7 +19,7 @@ import coffer.server.gateway.ProviderEventHandler;
 import coffer.server.json.RequestBodies;
 import coffer.server.ledger.DepositDecision;
 import coffer.server.ledger.Fingerprint;
-import coffer.server.ledger.HolderLimits;
+import coffer.server.ledger.rules.HolderLimits;
 import coffer.server.ledger.IdempotencyKey;
 import coffer.server.ledger.Ids;
 import coffer.server.ledger.LedgerService;

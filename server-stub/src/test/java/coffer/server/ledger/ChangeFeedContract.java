@@ -1,5 +1,8 @@
 package coffer.server.ledger;
 
+import coffer.server.ledger.feed.FeedChange;
+import coffer.server.ledger.feed.FeedPage;
+import coffer.server.ledger.engine.LedgerCommit;
 import coffer.core.error.ErrorCode;
 import coffer.core.ledger.TransactionKind;
 import coffer.core.ledger.TransactionStatus;

@@ -1,5 +1,9 @@
 package coffer.server.ledger;
 
+import coffer.server.ledger.rules.HolderLimits;
+import coffer.server.ledger.query.HistoryQuery;
+import coffer.server.ledger.query.HistoryCursor;
+import coffer.server.ledger.query.HistoryPage;
 import coffer.core.error.ErrorCode;
 import coffer.core.error.Result;
 import coffer.core.ledger.AccountKind;

@@ -1,0 +1,107 @@
+package coffer.server.ledger.tasks;
+
+import coffer.server.ledger.Fingerprint;
+import coffer.server.ledger.Movement;
+import coffer.server.ledger.DepositDecision;
+import coffer.server.ledger.rules.MoveRules;
+import coffer.server.ledger.rules.MoveOrder;
+import coffer.server.ledger.engine.LedgerTask;
+import coffer.server.ledger.engine.Batch;
+import coffer.server.ledger.engine.AccountState;
+import coffer.server.ledger.engine.TxRow;
+import coffer.core.error.Result;
+import coffer.core.ledger.Balance;
+import coffer.core.ledger.TransactionStatus;
+
+import java.sql.SQLException;
+
+/** A one-step movement: checked, then posted as completed in the same commit. */
+public final class MoveTask implements LedgerTask<Movement> {
+    private final MoveOrder order;
+
+    public MoveTask(MoveOrder order) {
+        this.order = order;
+    }
+
+    @Override
+    public void declare(Batch batch) {
+        MoveRules.declare(batch, order);
+    }
+
+    @Override
+    public Result<Movement> apply(Batch b) throws SQLException {
+        return execute(b, order);
+    }
+
+    /** Checks and posts {@code order}; shared by every one-step movement (refunds and reversals too). */
+    public static Result<Movement> execute(Batch b, MoveOrder order) throws SQLException {
+        Result<MoveRules.Parties> checked = MoveRules.check(b, order);
+        if (!checked.isOk()) {
+            return checked.asRejected();
+        }
+        AccountState from = checked.orThrow().from();
+        AccountState to = checked.orThrow().to();
+        Result<Balance> debited = from.balance.debit(order.amount(), from.kind.overdraftAllowed());
+        if (!debited.isOk()) {
+            return debited.asRejected();
+        }
+        Balance credited = to.balance.credit(order.amount());
+        from.balance = debited.orThrow();
+        to.balance = credited;
+        b.changed(from);
+        b.changed(to);
+        MoveRules.countOutgoing(b, order, from, to);
+        TxRow tx = b.newTransaction(order.kind(), TransactionStatus.COMPLETED, order.amount(), from, to, null,
+                order.originalId(), order.reference(), order.description(), order.metadata());
+        b.post(tx, from, -order.amount().minor());
+        b.post(tx, to, order.amount().minor());
+        return Result.ok(tx.toMovement());
+    }
+
+    @Override
+    public Class<Movement> resultType() {
+        return Movement.class;
+    }
+
+    @Override
+    public Fingerprint fingerprint() {
+        return order.fingerprint("move");
+    }
+
+    /**
+     * A deposit whose refusal is an answer too: stored with the idempotency key like a success, so a
+     * repeated request with the key gets the same refusal even if the wallet could take the money by
+     * then. For money already taken from the payer, which the caller sends back when it is refused.
+     */
+    public static final class Decided implements LedgerTask<DepositDecision> {
+        private final MoveOrder order;
+
+        public Decided(MoveOrder order) {
+            this.order = order;
+        }
+
+        @Override
+        public void declare(Batch b) {
+            MoveRules.declare(b, order);
+        }
+
+        @Override
+        public Result<DepositDecision> apply(Batch b) throws SQLException {
+            Result<Movement> moved = execute(b, order);
+            if (moved instanceof Result.Rejected<Movement> refused) {
+                return Result.ok(new DepositDecision(null, refused.code(), refused.message()));
+            }
+            return Result.ok(new DepositDecision(moved.orThrow(), null, null));
+        }
+
+        @Override
+        public Class<DepositDecision> resultType() {
+            return DepositDecision.class;
+        }
+
+        @Override
+        public Fingerprint fingerprint() {
+            return order.fingerprint("decided");
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package coffer.server.ledger.tasks;
+
+import coffer.server.ledger.Fingerprint;
+import coffer.server.ledger.Movement;
+import coffer.server.ledger.rules.MoveRules;
+import coffer.server.ledger.rules.MoveOrder;
+import coffer.server.ledger.engine.LedgerTask;
+import coffer.server.ledger.engine.Batch;
+import coffer.server.ledger.engine.TxRow;
+import coffer.core.error.ErrorCode;
+import coffer.core.error.Result;
+import coffer.core.ledger.TransactionKind;
+import coffer.core.ledger.TransactionStatus;
+import coffer.core.money.Money;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Sends money of a completed movement back the way it came: a refund (all that is left, or part) or
+ * a reversal (all that is left, and the original is marked reversed, so balances are as if it never
+ * happened). Never more than what is left to refund.
+ *
+ * <p>A refund is money in for the payer like any other, so it respects the payer's maximum balance.
+ * A reversal does not: it is the operator undoing a movement, and refusing it would keep money where
+ * it should never have gone.
+ */
+public final class RefundTask implements LedgerTask<Movement> {
+    private static final Set<TransactionKind> NOT_REFUNDABLE =
+            Set.of(TransactionKind.REFUND, TransactionKind.REVERSAL, TransactionKind.HOLD, TransactionKind.VOID);
+
+    private final String envId;
+    private final String actingUserId;
+    private final String originalId;
+    private final Money amount;
+    private final boolean reversal;
+    private final String description;
+
+    /**
+     * @param actingUserId when a user asks, the original's receiving wallet must be theirs; else null
+     * @param amount       part to refund, or null for all that is left (always all for a reversal)
+     */
+    public RefundTask(String envId, String actingUserId, String originalId, Money amount, boolean reversal, String description) {
+        this.envId = Objects.requireNonNull(envId, "envId");
+        this.actingUserId = actingUserId;
+        this.originalId = Objects.requireNonNull(originalId, "originalId");
+        this.amount = reversal ? null : amount;
+        this.reversal = reversal;
+        this.description = description;
+    }
+
+    @Override
+    public void declare(Batch b) {
+        b.needTransaction(originalId);
+        if (!reversal) {
+            b.needHolders(x -> {
+                TxRow original = x.transaction(originalId);
+                return original == null ? List.of()
+                        : MoveRules.holdersChecked(x, original.creditAccount, original.debitAccount, false, true);
+            });
+        }
+    }
+
+    @Override
+    public Result<Movement> apply(Batch b) throws SQLException {
+        TxRow original = b.transaction(originalId);
+        if (original == null || !original.envId.equals(envId)) {
+            return Result.rejected(ErrorCode.NOT_FOUND, "Transaction " + originalId + " was not found",
+                    Map.of("transaction_id", originalId));
+        }
+        if (NOT_REFUNDABLE.contains(original.kind)) {
+            return Result.rejected(ErrorCode.INVALID_REQUEST, "A " + original.kind.wire() + " cannot be refunded",
+                    Map.of("transaction_id", originalId));
+        }
+        if (original.status != TransactionStatus.COMPLETED) {
+            return Result.rejected(ErrorCode.INVALID_REQUEST,
+                    "Only a completed transaction can be refunded; this one is " + original.status.wire(),
+                    Map.of("transaction_id", originalId, "status", original.status.wire()));
+        }
+        Money left = original.amount.minus(original.refunded);
+        Money requested = amount == null ? left : amount;
+        if (!requested.currency().equals(left.currency())) {
+            return Result.rejected(ErrorCode.CURRENCY_MISMATCH,
+                    "The transaction is in " + left.currencyCode() + " but the refund is in " + requested.currencyCode(),
+                    Map.of("expected", left.currencyCode(), "actual", requested.currencyCode()));
+        }
+        if (!left.isPositive() || requested.isGreaterThan(left)) {
+            return Result.rejected(ErrorCode.REFUND_EXCEEDS_PAYMENT,
+                    "Only " + left.toDecimalString() + " " + left.currencyCode() + " is left to refund",
+                    Map.of("refundable", left.toDecimalString(), "requested", requested.toDecimalString()));
+        }
+        MoveOrder order = new MoveOrder(envId, actingUserId, reversal ? TransactionKind.REVERSAL : TransactionKind.REFUND,
+                original.creditAccount, original.debitAccount, requested, false, !reversal, original.reference,
+                description, null, original.id);
+        Result<Movement> moved = MoveTask.execute(b, order);
+        if (moved.isOk()) {
+            original.refunded = original.refunded.plus(requested);
+            if (reversal) {
+                original.status = TransactionStatus.REVERSED;
+            }
+            b.changed(original);
+        }
+        return moved;
+    }
+
+    @Override
+    public Class<Movement> resultType() {
+        return Movement.class;
+    }
+
+    @Override
+    public Fingerprint fingerprint() {
+        return Fingerprint.of(reversal ? "reverse" : "refund").text(envId).text(actingUserId).text(originalId)
+                .money(amount).legacy(amount == null ? "all" : amount.toString()).text(description);
+    }
+}
