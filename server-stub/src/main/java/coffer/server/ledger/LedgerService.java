@@ -106,24 +106,24 @@ public final class LedgerService implements AutoCloseable {
     /** Creates the environment with its first secret and KYC limits, or answers the existing one unchanged. */
     public Environment ensureEnvironment(String id, String name, String secret, String webhookUrl, KycLimitTable limits) {
         Environments.requireValidId(id);
-        return call(new AdminTasks.EnsureEnvironment(id, name, secret, webhookUrl, limits), null).orThrow();
+        return run(new AdminTasks.EnsureEnvironment(id, name, secret, webhookUrl, limits), null).orThrow();
     }
 
     /** Creates a user, or answers the existing one with the same external id (or email when there is none). */
     public Result<User> ensureUser(String envId, String externalId, String email, String name, String passwordHash,
                                    KycStatus kycStatus, KycTier kycTier) {
-        return call(new AdminTasks.EnsureUser(envId, externalId, email, name, passwordHash, kycStatus, kycTier, false), null).result();
+        return run(new AdminTasks.EnsureUser(envId, externalId, email, name, passwordHash, kycStatus, kycTier, false), null).result();
     }
 
     /** Creates a user who signs in with email and password; ALREADY_EXISTS when the email is taken in the environment. */
     public Result<User> registerUser(String envId, String email, String name, String passwordHash) {
-        return call(new AdminTasks.EnsureUser(envId, null, Objects.requireNonNull(email, "email"), name,
+        return run(new AdminTasks.EnsureUser(envId, null, Objects.requireNonNull(email, "email"), name,
                 Objects.requireNonNull(passwordHash, "passwordHash"), KycStatus.UNVERIFIED, null, true), null).result();
     }
 
     /** Opens a wallet in {@code currency}; answers the user's open one in that currency unless {@code additional}. */
     public Result<WalletSnapshot> openWallet(String envId, String userId, Currency currency, boolean additional) {
-        return call(new AdminTasks.OpenWallet(envId, userId, currency, additional), null).result();
+        return run(new AdminTasks.OpenWallet(envId, userId, currency, additional), null).result();
     }
 
     /**
@@ -133,12 +133,12 @@ public final class LedgerService implements AutoCloseable {
      */
     public Result<WalletSnapshot> setWalletStatus(String envId, String actingUserId, String walletId, WalletStatus status,
                                           StatusActor actor, String reason) {
-        return call(new AdminTasks.SetWalletStatus(envId, actingUserId, walletId, status, actor, reason), null).result();
+        return run(new AdminTasks.SetWalletStatus(envId, actingUserId, walletId, status, actor, reason), null).result();
     }
 
     /** Moves a user's KYC status (tier null: the status's default tier), and audits it. */
     public Result<User> setKyc(String envId, String userId, KycStatus status, KycTier tier, String actor, String reason) {
-        return call(new AdminTasks.SetKyc(envId, userId, status, tier, actor, reason), null).result();
+        return run(new AdminTasks.SetKyc(envId, userId, status, tier, actor, reason), null).result();
     }
 
     // ---- money ---------------------------------------------------------------------------------------
@@ -158,7 +158,7 @@ public final class LedgerService implements AutoCloseable {
     public Outcome<DepositDecision> depositOnce(String envId, String walletId, Money amount, String reference,
                                                 String description, IdempotencyKey key) {
         Objects.requireNonNull(key, "a decided deposit needs its idempotency key");
-        return call(new MoveTask.Decided(depositOrder(envId, walletId, amount, reference, description)), key);
+        return run(new MoveTask.Decided(depositOrder(envId, walletId, amount, reference, description)), key);
     }
 
     /** A payout: money leaves the wallet to the provider (clearing) at once. */
@@ -226,12 +226,12 @@ public final class LedgerService implements AutoCloseable {
      */
     public Outcome<Movement> refund(String envId, String actingUserId, String transactionId, Money amount,
                                     String description, IdempotencyKey key) {
-        return call(new RefundTask(envId, actingUserId, transactionId, amount, false, description), key);
+        return run(new RefundTask(envId, actingUserId, transactionId, amount, false, description), key);
     }
 
     /** Reverses a completed movement: all that is left goes back and the original shows as reversed. */
     public Outcome<Movement> reverse(String envId, String transactionId, String description, IdempotencyKey key) {
-        return call(new RefundTask(envId, null, transactionId, null, true, description), key);
+        return run(new RefundTask(envId, null, transactionId, null, true, description), key);
     }
 
     /**
@@ -245,17 +245,17 @@ public final class LedgerService implements AutoCloseable {
         boolean outgoing = Holders.OUTGOING.contains(kind);
         MoveOrder order = new MoveOrder(envId, actingUserId, kind, fromWallet, toAccount, amount, outgoing,
                 kind != TransactionKind.WITHDRAWAL && kind != TransactionKind.SETTLEMENT, reference, description, metadata, null);
-        return call(new HoldTasks.Place(order, expiresAt), key);
+        return run(new HoldTasks.Place(order, expiresAt), key);
     }
 
     /** Captures a pending hold, all of it ({@code amount} null) or part; the rest is released. */
     public Outcome<Movement> capture(String envId, String holdId, Money amount, IdempotencyKey key) {
-        return call(new HoldTasks.Capture(envId, holdId, amount), key);
+        return run(new HoldTasks.Capture(envId, holdId, amount), key);
     }
 
     /** Voids a pending hold: nothing moves. */
     public Outcome<Movement> voidHold(String envId, String holdId, String reason, IdempotencyKey key) {
-        return call(new HoldTasks.Void(envId, holdId, reason), key);
+        return run(new HoldTasks.Void(envId, holdId, reason), key);
     }
 
     /** Expires every hold that is due now; answers how many. */
@@ -266,7 +266,7 @@ public final class LedgerService implements AutoCloseable {
             if (due.isEmpty()) {
                 return total;
             }
-            int expired = call(new HoldTasks.Expire(due), null).orThrow();
+            int expired = run(new HoldTasks.Expire(due), null).orThrow();
             total += expired;
             if (expired == 0) {
                 return total;
@@ -279,63 +279,6 @@ public final class LedgerService implements AutoCloseable {
         return SystemAccounts.id(envId, kind, currency);
     }
 
-    // ---- payments: two-phase P2P movements that the payment processor settles -------------------------
-
-    /** Accepts a payment: every check of a P2P movement, then the money reserved and the payment recorded, in one commit. */
-    public Outcome<Payment> sendPayment(PaymentOrder order, IdempotencyKey key) {
-        return call(new PaymentTasks.Place(order, clock.instant().plus(PaymentTasks.HOLD_TTL)), key);
-    }
-
-    /**
-     * Accepts several payments in one commit, each passing or refused on its own; items refused before
-     * (malformed, unknown recipient) keep their place. The whole answer is what a replay returns.
-     *
-     * @param request the batch request as canonical text, to tell a replay from a different request
-     */
-    public Outcome<PaymentBatch> sendPayments(List<Result<PaymentOrder>> items, String request, IdempotencyKey key) {
-        return call(new PaymentTasks.PlaceAll(items, clock.instant().plus(PaymentTasks.HOLD_TTL), request), key);
-    }
-
-    /**
-     * One round of payment processing, in one commit: settles {@code settle} (captured, or voided with
-     * the refusal's code) and moves {@code start} from pending to processing. Payments already past a
-     * step are left alone. Answers how many changed.
-     */
-    public Result<Integer> advancePayments(List<Payment> start, List<Payment> settle) {
-        return call(new PaymentTasks.Advance(start, settle), null).result();
-    }
-
-    /** A payment of the environment, with its movement's status now. */
-    public Optional<Payment> payment(String envId, String paymentId) {
-        return queries.read(c -> PaymentRows.byId(c, envId, paymentId));
-    }
-
-    /** A payer's payments, newest first, after {@code after} (the previous page's {@code next}; null: from the newest). */
-    public PaymentPage payments(String envId, String userId, Keyset after, int limit) {
-        return queries.read(c -> PaymentRows.page(c, envId, userId, after, limit));
-    }
-
-    /** Payments of every environment not yet settled, created before {@code createdBefore}, oldest first after {@code after}. */
-    public List<Payment> unfinishedPayments(Instant createdBefore, Payment after, int limit) {
-        return queries.read(c -> PaymentRows.unfinished(c, createdBefore.toEpochMilli(), after, limit));
-    }
-
-    /** The open wallet in {@code currency} of the environment's user with {@code email}. */
-    public Optional<String> recipientWallet(String envId, String email, Currency currency) {
-        return queries.read(c -> PaymentRows.recipientWallet(c, envId, email, currency));
-    }
-
-    /**
-     * The wallet that a payment of {@code amount} from the payer's {@code sourceWalletId} to {@code email}
-     * reaches ({@link #recipientWallet(String, String, Currency)}); when there is none, the refusal the ledger's
-     * rules give that payment, in their order ({@link MoveRules#unresolvedRecipient}).
-     */
-    public Result<String> recipientWallet(String envId, String payerId, String sourceWalletId, String email, Money amount) {
-        Optional<String> found = recipientWallet(envId, email, amount.currency());
-        return found.isPresent() ? Result.ok(found.get())
-                : MoveRules.unresolvedRecipient(wallet(envId, sourceWalletId).orElse(null), sourceWalletId, payerId, email, amount);
-    }
-
     // ---- reads -----------------------------------------------------------------------------------------
 
     public Optional<Environment> environment(String envId) {
@@ -344,12 +287,12 @@ public final class LedgerService implements AutoCloseable {
 
     /** Adds an active signing secret to the environment; answers its fingerprint, or NOT_FOUND. */
     public Result<String> addSecret(String envId, String secret, String actor) {
-        return call(new AdminTasks.AddSecret(envId, secret, actor), null).result();
+        return run(new AdminTasks.AddSecret(envId, secret, actor), null).result();
     }
 
     /** Revokes the active secret with this fingerprint; NOT_FOUND, or CONFLICT for the last active one. */
     public Result<String> revokeSecret(String envId, String fingerprint, String actor) {
-        return call(new AdminTasks.RevokeSecret(envId, fingerprint, actor), null).result();
+        return run(new AdminTasks.RevokeSecret(envId, fingerprint, actor), null).result();
     }
 
     /** The environment's active signing secrets, newest first; empty for an unknown environment. */
@@ -478,6 +421,16 @@ public final class LedgerService implements AutoCloseable {
                 .map(HolderLimits::remainingToday);
     }
 
+    /** A read on the reader pool, for a feature's reads that join its own tables to the ledger's. */
+    public <T> T read(LedgerQueries.Read<T> read) {
+        return queries.read(read);
+    }
+
+    /** The ledger's clock now. */
+    public Instant now() {
+        return clock.instant();
+    }
+
     /** Write requests waiting for the single writer right now (read-only, for metrics). */
     public int writerQueueDepth() {
         return writer.queueDepth();
@@ -491,10 +444,14 @@ public final class LedgerService implements AutoCloseable {
     // ---- plumbing ----------------------------------------------------------------------------------------
 
     private Outcome<Movement> move(MoveOrder order, IdempotencyKey key) {
-        return call(new MoveTask(order), key);
+        return run(new MoveTask(order), key);
     }
 
-    private <T> Outcome<T> call(LedgerTask<T> task, IdempotencyKey key) {
+    /**
+     * Runs {@code task} in the writer, with {@code key} (or none): the way a feature's own task (payments,
+     * say) joins the ledger's commits, under the same idempotency as the ledger's own operations.
+     */
+    public <T> Outcome<T> run(LedgerTask<T> task, IdempotencyKey key) {
         if (key == null) {
             return writer.submit(task, null).join();
         }
@@ -552,7 +509,7 @@ public final class LedgerService implements AutoCloseable {
             if (expired > 0) {
                 log.info("Expired {} due hold(s)", expired);
             }
-            call(new AdminTasks.PurgeIdempotencyKeys(settings.idempotencyTtl()), null);
+            run(new AdminTasks.PurgeIdempotencyKeys(settings.idempotencyTtl()), null);
         } catch (RuntimeException e) {
             log.warn("Hold sweep failed; will try again", e);
         }

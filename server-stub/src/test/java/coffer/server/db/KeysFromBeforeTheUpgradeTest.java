@@ -1,5 +1,6 @@
 package coffer.server.db;
 
+import coffer.server.payment.PaymentLedger;
 import coffer.core.api.TopupTypes.TopupRequest;
 import coffer.core.error.CofferException;
 import coffer.core.error.ErrorCode;
@@ -12,7 +13,7 @@ import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.LedgerSettings;
 import coffer.server.ledger.Movement;
 import coffer.server.ledger.Outcome;
-import coffer.server.ledger.PaymentOrder;
+import coffer.server.payment.PaymentOrder;
 import coffer.server.redirect.ReturnOrigins;
 import coffer.server.topup.Topup;
 import coffer.server.topup.TopupService;
@@ -96,10 +97,10 @@ class KeysFromBeforeTheUpgradeTest {
 
         assertReplayed(ledger.transfer(ENV, ALICE, ALICE_WALLET, ALICE_SECOND_WALLET, usd("5.00"), null, null, transfer),
                 "txn_01M8T72XKT022EKQ4XSX0WT6KC");
-        Outcome<?> paid = ledger.sendPayment(new PaymentOrder(ENV, ALICE, ALICE_WALLET, "bob@example.com", BOB_WALLET,
+        Outcome<?> paid = new PaymentLedger(ledger).sendPayment(new PaymentOrder(ENV, ALICE, ALICE_WALLET, "bob@example.com", BOB_WALLET,
                 usd("11.50"), "fixture 1", "{\"n\":\"1\"}"), payment);
         assertThat(paid.replayed()).isTrue();
-        assertThat(ledger.payment(ENV, "pmt_01M8T72WDZHRHE176QV6B4JTXY")).isPresent();
+        assertThat(new PaymentLedger(ledger).payment(ENV, "pmt_01M8T72WDZHRHE176QV6B4JTXY")).isPresent();
         assertReplayed(ledger.refund(ENV, BOB, "txn_01M8T72WM06BSR0GYKCYMERTYN", usd("1.00"), "Refund", refund),
                 "txn_01M8T732X5KPXR7JZRAT54MGKC");
         assertReplayed(ledger.pay(ENV, ALICE, ALICE_WALLET, usd("12.50"), "coffee-beans", "Coffee beans",

@@ -1,5 +1,8 @@
 package coffer.server.ledger;
 
+import coffer.server.payment.PaymentLedger;
+import coffer.server.payment.Payment;
+import coffer.server.payment.PaymentOrder;
 import coffer.server.ledger.rules.HolderLimits;
 import coffer.server.ledger.query.HistoryQuery;
 import coffer.server.ledger.query.HistoryCursor;
@@ -434,7 +437,7 @@ abstract class LedgerServiceContract extends LedgerContract {
         Result.Rejected<Movement> refused = (Result.Rejected<Movement>) p2p.result();
         assertThat(refused.message()).contains("receiving wallet").doesNotContain("450.00");
         assertThat(refused.context()).as("the sender is not told what the receiver holds").doesNotContainKey("balance");
-        Outcome<Payment> payment = ledger.sendPayment(new PaymentOrder(ENV, alicesUser.id(), alice, "carol@example.com",
+        Outcome<Payment> payment = new PaymentLedger(ledger).sendPayment(new PaymentOrder(ENV, alicesUser.id(), alice, "carol@example.com",
                 carols.get(2), usd("50.01"), null, null), null);
         assertThat(payment.result().errorCode()).isEqualTo(ErrorCode.KYC_REQUIRED);
         assertThat(((Result.Rejected<Payment>) payment.result()).message()).contains("receiving wallet");
@@ -443,7 +446,7 @@ abstract class LedgerServiceContract extends LedgerContract {
         assertThat(f.posted(alice)).isEqualTo("1000.00");
 
         // a payment on its way counts as held: the next one cannot fill the same room
-        assertThat(ledger.sendPayment(new PaymentOrder(ENV, alicesUser.id(), alice, "carol@example.com", carols.get(2),
+        assertThat(new PaymentLedger(ledger).sendPayment(new PaymentOrder(ENV, alicesUser.id(), alice, "carol@example.com", carols.get(2),
                 usd("50.00"), null, null), null).isOk()).isTrue();
         assertThat(ledger.p2p(ENV, null, alice, carols.get(0), usd("0.01"), null, null, null, null).result().errorCode())
                 .isEqualTo(ErrorCode.KYC_REQUIRED);

@@ -1,5 +1,8 @@
-package coffer.server.ledger;
+package coffer.server.payment;
 
+import coffer.server.ledger.Fingerprint;
+import coffer.server.ledger.Movement;
+import coffer.server.ledger.Ids;
 import coffer.server.ledger.tasks.HoldTasks;
 import coffer.server.ledger.rules.MoveRules;
 import coffer.server.ledger.rules.MoveOrder;
@@ -13,7 +16,6 @@ import coffer.core.error.Result;
 import coffer.core.ledger.TransactionKind;
 import coffer.core.ledger.TransactionStatus;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,12 +28,6 @@ import java.util.Objects;
  * with its ledger change, so the money moves exactly once whatever restarts in between.
  */
 final class PaymentTasks {
-    /**
-     * How long a reservation waits for the processor before it voids itself: far longer than any
-     * restart, so in practice only a processor that never comes back lets a payment expire.
-     */
-    static final Duration HOLD_TTL = Duration.ofDays(30);
-
     private PaymentTasks() {
     }
 

@@ -1,5 +1,6 @@
-package coffer.server.ledger;
+package coffer.server.payment;
 
+import coffer.server.ledger.Fingerprint;
 import coffer.core.money.Money;
 
 import java.util.Objects;

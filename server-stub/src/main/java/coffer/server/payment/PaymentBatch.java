@@ -1,4 +1,4 @@
-package coffer.server.ledger;
+package coffer.server.payment;
 
 import coffer.core.error.Result;
 

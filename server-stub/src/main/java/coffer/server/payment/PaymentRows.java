@@ -1,4 +1,4 @@
-package coffer.server.ledger;
+package coffer.server.payment;
 
 import coffer.server.ledger.engine.Rows;
 import coffer.core.ledger.AccountKind;
