@@ -6,6 +6,7 @@ import coffer.server.ledger.tasks.RefundTask;
 import coffer.server.ledger.tasks.AdminTasks;
 import coffer.server.ledger.rules.MoveRules;
 import coffer.server.ledger.rules.MoveOrder;
+import coffer.server.ledger.rules.MoveOrder.KycLimits;
 import coffer.server.ledger.rules.SystemAccounts;
 import coffer.server.ledger.rules.HolderLimits;
 import coffer.server.ledger.query.LedgerQueries;
@@ -164,15 +165,17 @@ public final class LedgerService implements AutoCloseable {
     /** A payout: money leaves the wallet to the provider (clearing) at once. */
     public Outcome<Movement> withdraw(String envId, String actingUserId, String walletId, Money amount, String reference,
                                       String description, IdempotencyKey key) {
-        return move(new MoveOrder(envId, actingUserId, TransactionKind.WITHDRAWAL, walletId,
-                system(envId, AccountKind.PROVIDER_CLEARING, amount), amount, true, false, reference, description, null, null), key);
+        return move(new MoveOrder(new EnvId(envId), UserId.ofNullable(actingUserId), TransactionKind.WITHDRAWAL,
+                new WalletId(walletId), system(envId, AccountKind.PROVIDER_CLEARING, amount), amount, KycLimits.SENDER,
+                Memo.reference(reference).withDescription(description), null), key);
     }
 
     /** Pays for an order: money goes to the environment's merchant account. */
     public Outcome<Movement> pay(String envId, String actingUserId, String walletId, Money amount, String reference,
                                  String description, String metadata, IdempotencyKey key) {
-        return move(new MoveOrder(envId, actingUserId, TransactionKind.PAYMENT, walletId,
-                system(envId, AccountKind.MERCHANT, amount), amount, true, false, reference, description, metadata, null), key);
+        return move(new MoveOrder(new EnvId(envId), UserId.ofNullable(actingUserId), TransactionKind.PAYMENT,
+                new WalletId(walletId), system(envId, AccountKind.MERCHANT, amount), amount, KycLimits.SENDER,
+                Memo.reference(reference).withDescription(description).withMetadata(metadata), null), key);
     }
 
     /**
@@ -181,22 +184,25 @@ public final class LedgerService implements AutoCloseable {
      */
     public Outcome<Movement> releaseFromEscrow(String envId, String toWallet, Money amount, String reference,
                                                String description, IdempotencyKey key) {
-        return move(new MoveOrder(envId, null, TransactionKind.PAYMENT, system(envId, AccountKind.ESCROW, amount), toWallet,
-                amount, false, true, reference, description, null, null), key);
+        return move(new MoveOrder(new EnvId(envId), null, TransactionKind.PAYMENT, system(envId, AccountKind.ESCROW, amount),
+                new WalletId(toWallet), amount, KycLimits.RECEIVER, Memo.reference(reference).withDescription(description),
+                null), key);
     }
 
     /** Takes a fee from a wallet or the escrow account into the environment's fees account. */
     public Outcome<Movement> collectFee(String envId, String fromAccount, Money amount, String reference, String description,
                                         IdempotencyKey key) {
-        return move(new MoveOrder(envId, null, TransactionKind.FEE, fromAccount, system(envId, AccountKind.FEES, amount),
-                amount, false, false, reference, description, null, null), key);
+        return move(new MoveOrder(new EnvId(envId), null, TransactionKind.FEE, new WalletId(fromAccount),
+                system(envId, AccountKind.FEES, amount), amount, KycLimits.NONE,
+                Memo.reference(reference).withDescription(description), null), key);
     }
 
     /** Moves money between two wallets of the same user. */
     public Outcome<Movement> transfer(String envId, String actingUserId, String fromWallet, String toWallet, Money amount,
                                       String description, String metadata, IdempotencyKey key) {
-        return move(new MoveOrder(envId, actingUserId, TransactionKind.TRANSFER, fromWallet, toWallet, amount,
-                false, true, null, description, metadata, null), key);
+        return move(new MoveOrder(new EnvId(envId), UserId.ofNullable(actingUserId), TransactionKind.TRANSFER,
+                new WalletId(fromWallet), new WalletId(toWallet), amount, KycLimits.RECEIVER,
+                Memo.description(description).withMetadata(metadata), null), key);
     }
 
     /**
@@ -215,8 +221,9 @@ public final class LedgerService implements AutoCloseable {
     /** Sends money to another user's wallet. */
     public Outcome<Movement> p2p(String envId, String actingUserId, String fromWallet, String toWallet, Money amount,
                                  String reference, String description, String metadata, IdempotencyKey key) {
-        return move(new MoveOrder(envId, actingUserId, TransactionKind.P2P, fromWallet, toWallet, amount,
-                true, true, reference, description, metadata, null), key);
+        return move(new MoveOrder(new EnvId(envId), UserId.ofNullable(actingUserId), TransactionKind.P2P,
+                new WalletId(fromWallet), new WalletId(toWallet), amount, KycLimits.BOTH,
+                Memo.reference(reference).withDescription(description).withMetadata(metadata), null), key);
     }
 
     /**
@@ -235,17 +242,15 @@ public final class LedgerService implements AutoCloseable {
     }
 
     /**
-     * Reserves money for a two-phase movement of {@code kind} from a wallet to an account.
-     *
-     * @param toAccount a wallet id, or a system account id from {@link #systemAccount}
+     * Reserves money for a two-phase movement: the sender's limits apply to the outgoing kinds, the
+     * receiver's maximum balance to all but withdrawals and settlements (money leaving Coffer).
      */
-    public Outcome<Movement> hold(String envId, String actingUserId, TransactionKind kind, String fromWallet,
-                                  String toAccount, Money amount, Instant expiresAt, String reference, String description,
-                                  String metadata, IdempotencyKey key) {
-        boolean outgoing = Holders.OUTGOING.contains(kind);
-        MoveOrder order = new MoveOrder(envId, actingUserId, kind, fromWallet, toAccount, amount, outgoing,
-                kind != TransactionKind.WITHDRAWAL && kind != TransactionKind.SETTLEMENT, reference, description, metadata, null);
-        return run(new HoldTasks.Place(order, expiresAt), key);
+    public Outcome<Movement> hold(HoldCommand hold, IdempotencyKey key) {
+        TransactionKind kind = hold.kind();
+        MoveOrder order = new MoveOrder(hold.env(), hold.actingUser(), kind, hold.from(), hold.to(), hold.amount(),
+                KycLimits.of(Holders.OUTGOING.contains(kind), kind != TransactionKind.WITHDRAWAL
+                        && kind != TransactionKind.SETTLEMENT), hold.memo(), null);
+        return run(new HoldTasks.Place(order, hold.expiresAt()), key);
     }
 
     /** Captures a pending hold, all of it ({@code amount} null) or part; the rest is released. */
@@ -495,12 +500,12 @@ public final class LedgerService implements AutoCloseable {
     }
 
     private static MoveOrder depositOrder(String envId, String walletId, Money amount, String reference, String description) {
-        return new MoveOrder(envId, null, TransactionKind.TOPUP, system(envId, AccountKind.PROVIDER_CLEARING, amount),
-                walletId, amount, false, true, reference, description, null, null);
+        return new MoveOrder(new EnvId(envId), null, TransactionKind.TOPUP, system(envId, AccountKind.PROVIDER_CLEARING, amount),
+                new WalletId(walletId), amount, KycLimits.RECEIVER, Memo.reference(reference).withDescription(description), null);
     }
 
-    private static String system(String envId, AccountKind kind, Money amount) {
-        return SystemAccounts.id(envId, kind, amount.currency());
+    private static WalletId system(String envId, AccountKind kind, Money amount) {
+        return new WalletId(SystemAccounts.id(envId, kind, amount.currency()));
     }
 
     private void sweep() {

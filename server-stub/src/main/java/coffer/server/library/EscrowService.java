@@ -1,5 +1,9 @@
 package coffer.server.library;
 
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.Memo;
+import coffer.server.ledger.HoldCommand;
+import coffer.server.ledger.EnvId;
 import coffer.core.error.ErrorCode;
 import coffer.core.ledger.AccountKind;
 import coffer.core.ledger.TransactionKind;
@@ -46,8 +50,9 @@ public final class EscrowService {
                     + " but the order is in " + buyer.currency());
         }
         String escrow = LedgerService.systemAccount(lib.env(), AccountKind.ESCROW, currency);
-        Movement hold = Library.orThrow(lib.ledger.hold(lib.env(), null, TransactionKind.PAYMENT, buyer.id(), escrow, price,
-                Instant.now().plus(DEFAULT_HOLD), null, description, null, null).result());
+        Movement hold = Library.orThrow(lib.ledger.hold(new HoldCommand(new EnvId(lib.env()), null, TransactionKind.PAYMENT,
+                new WalletId(buyer.id()), new WalletId(escrow), price, Instant.now().plus(DEFAULT_HOLD),
+                Memo.description(description)), null).result());
         return new Order(hold.id(), hold.holdId(), buyer.id(), seller.id(), price, fee);
     }
 

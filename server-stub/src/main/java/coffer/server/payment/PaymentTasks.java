@@ -1,12 +1,17 @@
 package coffer.server.payment;
 
+import coffer.server.ledger.rules.MoveOrder.KycLimits;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.UserId;
+import coffer.server.ledger.Memo;
+import coffer.server.ledger.EnvId;
 import coffer.server.ledger.Fingerprint;
 import coffer.server.ledger.Movement;
 import coffer.server.ledger.Ids;
 import coffer.server.ledger.tasks.HoldTasks;
 import coffer.server.ledger.rules.MoveRules;
 import coffer.server.ledger.rules.MoveOrder;
-import coffer.server.ledger.engine.LedgerTask;
+import coffer.server.ledger.engine.TypedTask;
 import coffer.server.ledger.engine.Batch;
 import coffer.server.ledger.engine.AccountState;
 import coffer.server.ledger.engine.TxRow;
@@ -32,12 +37,13 @@ final class PaymentTasks {
     }
 
     /** Accepts one payment: every check of a P2P movement, then the hold and the payment row. */
-    static final class Place implements LedgerTask<Payment> {
+    static final class Place extends TypedTask<Payment> {
         private final PaymentOrder order;
         private final Placement placement;
 
         /** @param expiresAt when the reservation voids itself if the payment was never settled */
         Place(PaymentOrder order, Instant expiresAt) {
+            super(Payment.class);
             this.order = Objects.requireNonNull(order, "order");
             this.placement = new Placement(order, expiresAt);
         }
@@ -53,11 +59,6 @@ final class PaymentTasks {
         }
 
         @Override
-        public Class<Payment> resultType() {
-            return Payment.class;
-        }
-
-        @Override
         public Fingerprint fingerprint() {
             return order.fingerprint();
         }
@@ -67,12 +68,13 @@ final class PaymentTasks {
      * Accepts several payments in one commit; each one passes or is refused on its own. Items refused
      * before reaching the ledger (a malformed item, an unknown recipient) keep their place in the answer.
      */
-    static final class PlaceAll implements LedgerTask<PaymentBatch> {
+    static final class PlaceAll extends TypedTask<PaymentBatch> {
         private final List<Result<Placement>> items;
         private final String request;
 
         /** @param request the batch request as sent, canonical: the idempotency fingerprint */
         PlaceAll(List<Result<PaymentOrder>> items, Instant expiresAt, String request) {
+            super(PaymentBatch.class);
             this.items = items.stream().map(item -> item.map(order -> new Placement(order, expiresAt))).toList();
             this.request = Objects.requireNonNull(request, "request");
         }
@@ -96,11 +98,6 @@ final class PaymentTasks {
         }
 
         @Override
-        public Class<PaymentBatch> resultType() {
-            return PaymentBatch.class;
-        }
-
-        @Override
         public Fingerprint fingerprint() {
             return Fingerprint.of("payments").text(request);
         }
@@ -112,11 +109,13 @@ final class PaymentTasks {
      * {@code start} from pending to processing. Payments already past the step are left alone, so a
      * round may be repeated. Answers how many payments changed.
      */
-    static final class Advance implements LedgerTask<Integer> {
+    static final class Advance extends TypedTask<Integer> {
         private final List<Payment> start;
         private final List<Payment> settle;
 
         Advance(List<Payment> start, List<Payment> settle) {
+
+            super(Integer.class);
             this.start = List.copyOf(start);
             this.settle = List.copyOf(settle);
         }
@@ -163,11 +162,6 @@ final class PaymentTasks {
         }
 
         @Override
-        public Class<Integer> resultType() {
-            return Integer.class;
-        }
-
-        @Override
         public Fingerprint fingerprint() {
             return Fingerprint.of("advance-payments");
         }
@@ -181,9 +175,10 @@ final class PaymentTasks {
 
         Placement(PaymentOrder order, Instant expiresAt) {
             this.order = order;
-            this.hold = new HoldTasks.Place(new MoveOrder(order.envId(), order.userId(), TransactionKind.P2P,
-                    order.sourceWalletId(), order.destinationWalletId(), order.amount(), true, true, id,
-                    order.description(), order.metadata(), null), expiresAt);
+            this.hold = new HoldTasks.Place(new MoveOrder(new EnvId(order.envId()), new UserId(order.userId()),
+                    TransactionKind.P2P, new WalletId(order.sourceWalletId()), new WalletId(order.destinationWalletId()),
+                    order.amount(), KycLimits.BOTH, Memo.reference(id).withDescription(order.description())
+                            .withMetadata(order.metadata()), null), expiresAt);
         }
 
         /** Checks and reserves the payment; a refusal leaves the batch as it was. */

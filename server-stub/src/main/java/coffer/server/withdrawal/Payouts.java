@@ -1,5 +1,10 @@
 package coffer.server.withdrawal;
 
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.UserId;
+import coffer.server.ledger.Memo;
+import coffer.server.ledger.HoldCommand;
+import coffer.server.ledger.EnvId;
 import coffer.core.error.CofferException;
 import coffer.core.error.ErrorCode;
 import coffer.core.error.Result;
@@ -127,8 +132,9 @@ public final class Payouts {
         String id = Ids.next(order.kind().idPrefix());
         Instant now = clock.instant();
         String clearing = LedgerService.systemAccount(order.envId(), AccountKind.PROVIDER_CLEARING, order.amount().currency());
-        Outcome<Movement> held = ledger.hold(order.envId(), order.userId(), order.kind().transactionKind(), order.walletId(),
-                clearing, order.amount(), now.plus(HOLD_TTL), id, order.description(), null, ledgerKey(id, "hold"));
+        Outcome<Movement> held = ledger.hold(new HoldCommand(new EnvId(order.envId()), UserId.ofNullable(order.userId()),
+                order.kind().transactionKind(), new WalletId(order.walletId()), new WalletId(clearing), order.amount(),
+                now.plus(HOLD_TTL), Memo.reference(id).withDescription(order.description())), ledgerKey(id, "hold"));
         if (!held.isOk()) {
             return new Outcome<>(held.result().asRejected(), false);
         }

@@ -1,5 +1,10 @@
 package coffer.server.history;
 
+import coffer.server.ledger.HoldCommand;
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.UserId;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.Memo;
 import coffer.core.ledger.AccountKind;
 import coffer.core.ledger.TransactionKind;
 import coffer.core.money.Money;
@@ -50,9 +55,10 @@ class TransactionRoutesTest {
         ledger.pay(DemoData.ENV_ID, carol.id(), carol.walletId(), usd("30.00"), "order-7", "Coffee beans", null, null).orThrow();
         ledger.withdraw(DemoData.ENV_ID, carol.id(), carol.walletId(), usd("5.00"), null, "Cash out", null).orThrow();
         TestUsers.p2p(server, dave, carol, "2.25", "Refund lunch");
-        ledger.hold(DemoData.ENV_ID, carol.id(), TransactionKind.PAYMENT, carol.walletId(),
-                LedgerService.systemAccount(DemoData.ENV_ID, AccountKind.MERCHANT, usd("1.00").currency()), usd("7.00"),
-                Instant.now().plusSeconds(3600), "order-8", "Tea, reserved", null, null).orThrow();
+        ledger.hold(new HoldCommand(new EnvId(DemoData.ENV_ID), new UserId(carol.id()), TransactionKind.PAYMENT,
+                new WalletId(carol.walletId()), new WalletId(LedgerService.systemAccount(DemoData.ENV_ID, AccountKind.MERCHANT,
+                usd("1.00").currency())), usd("7.00"), Instant.now().plusSeconds(3600),
+                Memo.reference("order-8").withDescription("Tea, reserved")), null).orThrow();
     }
 
     @AfterAll

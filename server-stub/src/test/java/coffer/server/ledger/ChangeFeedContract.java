@@ -142,9 +142,8 @@ abstract class ChangeFeedContract {
     void aStatusChangeOfAnExistingMovementComesAgainWithItsNewState() {
         Replica replica = new Replica();
         replica.syncAll(500);
-        Movement hold = ledger.hold(ENV, null, TransactionKind.PAYMENT, aliceWallet,
-                LedgerService.systemAccount(ENV, coffer.core.ledger.AccountKind.MERCHANT, USD), usd("30.00"),
-                f.clock.instant().plus(Duration.ofHours(1)), "order-9", null, null, null).orThrow();
+        Movement hold = ledger.hold(new HoldCommand(new EnvId(ENV), null, TransactionKind.PAYMENT, new WalletId(aliceWallet),
+                new WalletId(LedgerService.systemAccount(ENV, coffer.core.ledger.AccountKind.MERCHANT, USD)), usd("30.00"), f.clock.instant().plus(Duration.ofHours(1)), Memo.reference("order-9")), null).orThrow();
         replica.syncAll(500);
         assertThat(replica.movements.get(hold.id()).status()).isEqualTo(TransactionStatus.PENDING);
         assertThat(replica.wallets.get(aliceWallet).balance().available().toDecimalString()).isEqualTo("70.00");

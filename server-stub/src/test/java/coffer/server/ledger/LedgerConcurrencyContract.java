@@ -165,8 +165,8 @@ abstract class LedgerConcurrencyContract extends LedgerContract {
         List<LedgerService> servers = List.of(ledger, f.anotherServer());
         List<Movement> holds = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            holds.add(ledger.hold(ENV, null, TransactionKind.WITHDRAWAL, payer, clearing, usd("5.00"),
-                    f.clock.instant().plus(Duration.ofHours(1)), "payout-" + i, null, null, null).orThrow());
+            holds.add(ledger.hold(new HoldCommand(new EnvId(ENV), null, TransactionKind.WITHDRAWAL, new WalletId(payer),
+                new WalletId(clearing), usd("5.00"), f.clock.instant().plus(Duration.ofHours(1)), Memo.reference("payout-" + i)), null).orThrow());
         }
         // every hold captured through one server and voided through the other at once
         List<Outcome<Movement>> resolutions = Concurrently.run(2 * holds.size(), i -> {

@@ -169,8 +169,8 @@ abstract class LedgerServiceContract extends LedgerContract {
         String escrow = LedgerService.systemAccount(ENV, AccountKind.ESCROW, USD);
         String fees = LedgerService.systemAccount(ENV, AccountKind.FEES, USD);
         long feesBefore = f.postedMinor(fees);
-        Movement order = ledger.hold(ENV, null, TransactionKind.PAYMENT, buyer, escrow, usd("40.00"),
-                f.clock.instant().plus(Duration.ofDays(7)), "order-1", "Order 1", null, null).orThrow();
+        Movement order = ledger.hold(new HoldCommand(new EnvId(ENV), null, TransactionKind.PAYMENT, new WalletId(buyer),
+                new WalletId(escrow), usd("40.00"), f.clock.instant().plus(Duration.ofDays(7)), Memo.reference("order-1").withDescription("Order 1")), null).orThrow();
         assertThat(f.available(buyer)).isEqualTo("60.00");
 
         ledger.capture(ENV, order.holdId(), null, null).orThrow();
@@ -465,8 +465,8 @@ abstract class LedgerServiceContract extends LedgerContract {
         assertThat(ledger.movement(ENV, order.id()).orElseThrow().refunded()).isEqualTo(usd("0.00"));
         String escrow = LedgerService.systemAccount(ENV, AccountKind.ESCROW, USD);
         String alice = f.fundedWallet("alice@example.com", "100.00");
-        Movement held = ledger.hold(ENV, null, TransactionKind.PAYMENT, alice, escrow, usd("10.00"),
-                f.clock.instant().plus(Duration.ofHours(1)), null, null, null, null).orThrow();
+        Movement held = ledger.hold(new HoldCommand(new EnvId(ENV), null, TransactionKind.PAYMENT, new WalletId(alice),
+                new WalletId(escrow), usd("10.00"), f.clock.instant().plus(Duration.ofHours(1)), Memo.NONE), null).orThrow();
         ledger.capture(ENV, held.holdId(), null, null).orThrow();
         assertThat(ledger.releaseFromEscrow(ENV, carols.get(1), usd("10.00"), null, null, null).result().errorCode())
                 .isEqualTo(ErrorCode.KYC_REQUIRED);
@@ -834,15 +834,13 @@ abstract class LedgerServiceContract extends LedgerContract {
     }
 
     private Outcome<Movement> hold(String wallet, String amount) {
-        return ledger.hold(ENV, null, TransactionKind.WITHDRAWAL, wallet,
-                LedgerService.systemAccount(ENV, AccountKind.PROVIDER_CLEARING, USD), usd(amount),
-                f.clock.instant().plus(Duration.ofHours(1)), null, null, null, null);
+        return ledger.hold(new HoldCommand(new EnvId(ENV), null, TransactionKind.WITHDRAWAL, new WalletId(wallet),
+                new WalletId(LedgerService.systemAccount(ENV, AccountKind.PROVIDER_CLEARING, USD)), usd(amount), f.clock.instant().plus(Duration.ofHours(1)), Memo.NONE), null);
     }
 
     private Movement hold(String wallet, String amount, Duration ttl) {
-        return ledger.hold(ENV, null, TransactionKind.WITHDRAWAL, wallet,
-                LedgerService.systemAccount(ENV, AccountKind.PROVIDER_CLEARING, USD), usd(amount),
-                f.clock.instant().plus(ttl), null, null, null, null).orThrow();
+        return ledger.hold(new HoldCommand(new EnvId(ENV), null, TransactionKind.WITHDRAWAL, new WalletId(wallet),
+                new WalletId(LedgerService.systemAccount(ENV, AccountKind.PROVIDER_CLEARING, USD)), usd(amount), f.clock.instant().plus(ttl), Memo.NONE), null).orThrow();
     }
 
     @SuppressWarnings("unused")

@@ -1,5 +1,9 @@
 package coffer.server.refund;
 
+import coffer.server.ledger.HoldCommand;
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.Memo;
 import coffer.core.money.Money;
 import coffer.server.ledger.DemoData;
 import coffer.server.ledger.LedgerService;
@@ -109,8 +113,8 @@ class RefundRoutesTest extends DemoServerTest {
 
         // a pending payment is not refundable either
         LedgerService ledger = server.server().ledger();
-        String hold = ledger.hold(DemoData.ENV_ID, null, coffer.core.ledger.TransactionKind.P2P, bob.firstWalletId(),
-                alice.firstWalletId(), Money.parse("1.00", "USD"), Instant.now().plusSeconds(600), null, "held", null, null)
+        String hold = ledger.hold(new HoldCommand(new EnvId(DemoData.ENV_ID), null, coffer.core.ledger.TransactionKind.P2P, new WalletId(bob.firstWalletId()),
+                new WalletId(alice.firstWalletId()), Money.parse("1.00", "USD"), Instant.now().plusSeconds(600), Memo.description("held")), null)
                 .orThrow().id();
         HttpResponse<String> pending = alice.post("/api/v1/refunds", "{\"transaction_id\":\"" + hold + "\"}");
         assertThat(Caller.errorCode(pending)).isEqualTo("INVALID_REQUEST");

@@ -10,7 +10,7 @@ import coffer.core.money.Money;
 import coffer.server.db.Dialect;
 import coffer.server.ledger.IdempotencyKey;
 import coffer.server.ledger.Ids;
-import coffer.server.ledger.engine.LedgerCommit;
+import coffer.server.ledger.Memo;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -135,10 +135,9 @@ public final class Batch {
 
     /** A new movement between two loaded accounts, written at the flush. */
     public TxRow newTransaction(TransactionKind kind, TransactionStatus status, Money amount, AccountState debit,
-                                AccountState credit, String holdId, String originalId, String reference,
-                                String description, String metadata) {
+                                AccountState credit, String holdId, String originalId, Memo memo) {
         TxRow row = new TxRow(Ids.next("txn"), debit.envId, kind, status, amount, debit.id, credit.id, holdId,
-                originalId, Money.zero(amount.currency()), reference, description, metadata, null, now,
+                originalId, Money.zero(amount.currency()), memo.reference(), memo.description(), memo.metadata(), null, now,
                 status == TransactionStatus.COMPLETED ? now : null, true);
         rows.transactions.put(row.id, row);
         return row;

@@ -9,7 +9,7 @@ import coffer.server.ledger.Ids;
 import coffer.server.ledger.rules.MoveRules;
 import coffer.server.ledger.rules.SystemAccounts;
 import coffer.server.ledger.query.LedgerQueries;
-import coffer.server.ledger.engine.LedgerTask;
+import coffer.server.ledger.engine.TypedTask;
 import coffer.server.ledger.engine.Batch;
 import coffer.server.ledger.engine.AccountState;
 import coffer.core.error.ErrorCode;
@@ -43,7 +43,11 @@ public final class AdminTasks {
     }
 
     /** Base for tasks that only run their own SQL. */
-    private abstract static class Direct<T> implements LedgerTask<T> {
+    private abstract static class Direct<T> extends TypedTask<T> {
+        Direct(Class<T> resultType) {
+            super(resultType);
+        }
+
         @Override
         public void declare(Batch batch) {
             // direct SQL reads what it needs inside its own savepoint
@@ -58,6 +62,8 @@ public final class AdminTasks {
         private final KycLimitTable limits;
 
         public EnsureEnvironment(String id, String name, String secret, String webhookUrl, KycLimitTable limits) {
+
+            super(Environment.class);
             this.id = Objects.requireNonNull(id, "id");
             this.name = Objects.requireNonNull(name, "name");
             this.secret = Objects.requireNonNull(secret, "secret");
@@ -91,11 +97,6 @@ public final class AdminTasks {
         }
 
         @Override
-        public Class<Environment> resultType() {
-            return Environment.class;
-        }
-
-        @Override
         public Fingerprint fingerprint() {
             return Fingerprint.of("environment").text(id).text(name).text(webhookUrl);
         }
@@ -113,6 +114,8 @@ public final class AdminTasks {
 
         public EnsureUser(String envId, String externalId, String email, String name, String passwordHash,
                    KycStatus kycStatus, KycTier kycTier, boolean mustBeNew) {
+
+            super(User.class);
             this.mustBeNew = mustBeNew;
             this.envId = Objects.requireNonNull(envId, "envId");
             if (externalId == null && email == null) {
@@ -156,11 +159,6 @@ public final class AdminTasks {
         }
 
         @Override
-        public Class<User> resultType() {
-            return User.class;
-        }
-
-        @Override
         public Fingerprint fingerprint() {
             return Fingerprint.of("user").text(envId).text(externalId).text(email).text(name).name(kycStatus).name(kycTier);
         }
@@ -174,6 +172,8 @@ public final class AdminTasks {
         private final boolean additional;
 
         public OpenWallet(String envId, String userId, Currency currency, boolean additional) {
+
+            super(WalletSnapshot.class);
             this.envId = Objects.requireNonNull(envId, "envId");
             this.userId = Objects.requireNonNull(userId, "userId");
             this.currency = Objects.requireNonNull(currency, "currency");
@@ -215,18 +215,13 @@ public final class AdminTasks {
         }
 
         @Override
-        public Class<WalletSnapshot> resultType() {
-            return WalletSnapshot.class;
-        }
-
-        @Override
         public Fingerprint fingerprint() {
             return Fingerprint.of("wallet").text(envId).text(userId).text(currency.getCurrencyCode()).flag(additional);
         }
     }
 
     /** Moves a wallet between active, locked, suspended and closed, and audits the change. */
-    public static final class SetWalletStatus implements LedgerTask<WalletSnapshot> {
+    public static final class SetWalletStatus extends TypedTask<WalletSnapshot> {
         private final String envId;
         private final String actingUserId;
         private final String walletId;
@@ -235,6 +230,8 @@ public final class AdminTasks {
         private final String reason;
 
         public SetWalletStatus(String envId, String actingUserId, String walletId, WalletStatus target, StatusActor actor, String reason) {
+
+            super(WalletSnapshot.class);
             this.envId = Objects.requireNonNull(envId, "envId");
             this.actingUserId = actingUserId;
             this.walletId = Objects.requireNonNull(walletId, "walletId");
@@ -270,11 +267,6 @@ public final class AdminTasks {
         }
 
         @Override
-        public Class<WalletSnapshot> resultType() {
-            return WalletSnapshot.class;
-        }
-
-        @Override
         public Fingerprint fingerprint() {
             return Fingerprint.of("status").text(envId).text(actingUserId).text(walletId).name(target).name(actor).text(reason);
         }
@@ -290,6 +282,8 @@ public final class AdminTasks {
         private final String reason;
 
         public SetKyc(String envId, String userId, KycStatus target, KycTier tier, String actor, String reason) {
+
+            super(User.class);
             this.envId = Objects.requireNonNull(envId, "envId");
             this.userId = Objects.requireNonNull(userId, "userId");
             this.target = Objects.requireNonNull(target, "target");
@@ -338,11 +332,6 @@ public final class AdminTasks {
         }
 
         @Override
-        public Class<User> resultType() {
-            return User.class;
-        }
-
-        @Override
         public Fingerprint fingerprint() {
             return Fingerprint.of("kyc").text(envId).text(userId).name(target).name(tier).text(actor).text(reason);
         }
@@ -362,6 +351,8 @@ public final class AdminTasks {
         private final java.time.Duration keep;
 
         public PurgeIdempotencyKeys(java.time.Duration keep) {
+
+            super(Integer.class);
             this.keep = keep;
         }
 
@@ -373,11 +364,6 @@ public final class AdminTasks {
                     return Result.ok(ps.executeUpdate());
                 }
             });
-        }
-
-        @Override
-        public Class<Integer> resultType() {
-            return Integer.class;
         }
 
         @Override
@@ -393,6 +379,8 @@ public final class AdminTasks {
         private final String actor;
 
         public AddSecret(String envId, String secret, String actor) {
+
+            super(String.class);
             this.envId = Objects.requireNonNull(envId, "envId");
             this.secret = Objects.requireNonNull(secret, "secret");
             this.actor = Objects.requireNonNull(actor, "actor");
@@ -413,11 +401,6 @@ public final class AdminTasks {
         }
 
         @Override
-        public Class<String> resultType() {
-            return String.class;
-        }
-
-        @Override
         public Fingerprint fingerprint() {
             return Fingerprint.of("secret-add").text(envId).text(Environments.fingerprint(secret));
         }
@@ -434,6 +417,8 @@ public final class AdminTasks {
         private final String actor;
 
         public RevokeSecret(String envId, String fingerprint, String actor) {
+
+            super(String.class);
             this.envId = Objects.requireNonNull(envId, "envId");
             this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
             this.actor = Objects.requireNonNull(actor, "actor");
@@ -456,11 +441,6 @@ public final class AdminTasks {
                 b.audit(envId, actor, "environment", envId, "secret_revoked", fingerprint, "revoked", null);
                 return Result.ok(fingerprint);
             });
-        }
-
-        @Override
-        public Class<String> resultType() {
-            return String.class;
         }
 
         @Override

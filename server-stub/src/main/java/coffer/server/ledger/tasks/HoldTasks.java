@@ -5,7 +5,7 @@ import coffer.server.ledger.Movement;
 import coffer.server.ledger.Ids;
 import coffer.server.ledger.rules.MoveRules;
 import coffer.server.ledger.rules.MoveOrder;
-import coffer.server.ledger.engine.LedgerTask;
+import coffer.server.ledger.engine.TypedTask;
 import coffer.server.ledger.engine.Batch;
 import coffer.server.ledger.engine.AccountState;
 import coffer.server.ledger.engine.TxRow;
@@ -30,11 +30,13 @@ public final class HoldTasks {
     }
 
     /** Reserves the order's amount on the debited account until {@code expiresAt}; history shows it pending. */
-    public static final class Place implements LedgerTask<Movement> {
+    public static final class Place extends TypedTask<Movement> {
         private final MoveOrder order;
         private final Instant expiresAt;
 
         public Place(MoveOrder order, Instant expiresAt) {
+
+            super(Movement.class);
             this.order = order;
             this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
         }
@@ -68,14 +70,9 @@ public final class HoldTasks {
             MoveRules.countOutgoing(b, order, from, to);
             String holdId = Ids.next("hld");
             TxRow tx = b.newTransaction(order.kind(), TransactionStatus.PENDING, order.amount(), from, to, holdId,
-                    order.originalId(), order.reference(), order.description(), order.metadata());
+                    order.originalId(), order.memo());
             b.newHold(tx, Hold.pending(holdId, from.id, to.id, order.amount(), expiresAt));
             return Result.ok(tx.toMovement());
-        }
-
-        @Override
-        public Class<Movement> resultType() {
-            return Movement.class;
         }
 
         @Override
@@ -85,12 +82,14 @@ public final class HoldTasks {
     }
 
     /** Captures a pending hold, all of it ({@code amount} null) or part; the rest is released. */
-    public static final class Capture implements LedgerTask<Movement> {
+    public static final class Capture extends TypedTask<Movement> {
         private final String envId;
         private final String holdId;
         private final Money amount;
 
         public Capture(String envId, String holdId, Money amount) {
+
+            super(Movement.class);
             this.envId = Objects.requireNonNull(envId, "envId");
             this.holdId = Objects.requireNonNull(holdId, "holdId");
             this.amount = amount;
@@ -124,23 +123,20 @@ public final class HoldTasks {
         }
 
         @Override
-        public Class<Movement> resultType() {
-            return Movement.class;
-        }
-
-        @Override
         public Fingerprint fingerprint() {
             return Fingerprint.of("capture").text(envId).text(holdId).money(amount).legacy(amount == null ? "all" : amount.toString());
         }
     }
 
     /** Voids a pending hold: nothing moves and history shows the movement failed. */
-    public static final class Void implements LedgerTask<Movement> {
+    public static final class Void extends TypedTask<Movement> {
         private final String envId;
         private final String holdId;
         private final String reason;
 
         public Void(String envId, String holdId, String reason) {
+
+            super(Movement.class);
             this.envId = Objects.requireNonNull(envId, "envId");
             this.holdId = Objects.requireNonNull(holdId, "holdId");
             this.reason = reason == null ? "voided" : reason;
@@ -167,21 +163,18 @@ public final class HoldTasks {
         }
 
         @Override
-        public Class<Movement> resultType() {
-            return Movement.class;
-        }
-
-        @Override
         public Fingerprint fingerprint() {
             return Fingerprint.of("void").text(envId).text(holdId).text(reason);
         }
     }
 
     /** Expires those of the given holds that are still pending and due; answers how many it expired. */
-    public static final class Expire implements LedgerTask<Integer> {
+    public static final class Expire extends TypedTask<Integer> {
         private final List<String> holdIds;
 
         public Expire(List<String> holdIds) {
+
+            super(Integer.class);
             this.holdIds = List.copyOf(holdIds);
         }
 
@@ -204,11 +197,6 @@ public final class HoldTasks {
                 expired++;
             }
             return Result.ok(expired);
-        }
-
-        @Override
-        public Class<Integer> resultType() {
-            return Integer.class;
         }
 
         @Override

@@ -5,7 +5,7 @@ import coffer.server.ledger.Movement;
 import coffer.server.ledger.DepositDecision;
 import coffer.server.ledger.rules.MoveRules;
 import coffer.server.ledger.rules.MoveOrder;
-import coffer.server.ledger.engine.LedgerTask;
+import coffer.server.ledger.engine.TypedTask;
 import coffer.server.ledger.engine.Batch;
 import coffer.server.ledger.engine.AccountState;
 import coffer.server.ledger.engine.TxRow;
@@ -16,10 +16,12 @@ import coffer.core.ledger.TransactionStatus;
 import java.sql.SQLException;
 
 /** A one-step movement: checked, then posted as completed in the same commit. */
-public final class MoveTask implements LedgerTask<Movement> {
+public final class MoveTask extends TypedTask<Movement> {
     private final MoveOrder order;
 
     public MoveTask(MoveOrder order) {
+
+        super(Movement.class);
         this.order = order;
     }
 
@@ -52,15 +54,10 @@ public final class MoveTask implements LedgerTask<Movement> {
         b.changed(to);
         MoveRules.countOutgoing(b, order, from, to);
         TxRow tx = b.newTransaction(order.kind(), TransactionStatus.COMPLETED, order.amount(), from, to, null,
-                order.originalId(), order.reference(), order.description(), order.metadata());
+                order.originalId(), order.memo());
         b.post(tx, from, -order.amount().minor());
         b.post(tx, to, order.amount().minor());
         return Result.ok(tx.toMovement());
-    }
-
-    @Override
-    public Class<Movement> resultType() {
-        return Movement.class;
     }
 
     @Override
@@ -73,10 +70,12 @@ public final class MoveTask implements LedgerTask<Movement> {
      * repeated request with the key gets the same refusal even if the wallet could take the money by
      * then. For money already taken from the payer, which the caller sends back when it is refused.
      */
-    public static final class Decided implements LedgerTask<DepositDecision> {
+    public static final class Decided extends TypedTask<DepositDecision> {
         private final MoveOrder order;
 
         public Decided(MoveOrder order) {
+
+            super(DepositDecision.class);
             this.order = order;
         }
 
@@ -92,11 +91,6 @@ public final class MoveTask implements LedgerTask<Movement> {
                 return Result.ok(new DepositDecision(null, refused.code(), refused.message()));
             }
             return Result.ok(new DepositDecision(moved.orThrow(), null, null));
-        }
-
-        @Override
-        public Class<DepositDecision> resultType() {
-            return DepositDecision.class;
         }
 
         @Override

@@ -1,10 +1,15 @@
 package coffer.server.ledger.tasks;
 
+import coffer.server.ledger.rules.MoveOrder.KycLimits;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.UserId;
+import coffer.server.ledger.Memo;
+import coffer.server.ledger.EnvId;
 import coffer.server.ledger.Fingerprint;
 import coffer.server.ledger.Movement;
 import coffer.server.ledger.rules.MoveRules;
 import coffer.server.ledger.rules.MoveOrder;
-import coffer.server.ledger.engine.LedgerTask;
+import coffer.server.ledger.engine.TypedTask;
 import coffer.server.ledger.engine.Batch;
 import coffer.server.ledger.engine.TxRow;
 import coffer.core.error.ErrorCode;
@@ -28,7 +33,7 @@ import java.util.Set;
  * A reversal does not: it is the operator undoing a movement, and refusing it would keep money where
  * it should never have gone.
  */
-public final class RefundTask implements LedgerTask<Movement> {
+public final class RefundTask extends TypedTask<Movement> {
     private static final Set<TransactionKind> NOT_REFUNDABLE =
             Set.of(TransactionKind.REFUND, TransactionKind.REVERSAL, TransactionKind.HOLD, TransactionKind.VOID);
 
@@ -44,6 +49,7 @@ public final class RefundTask implements LedgerTask<Movement> {
      * @param amount       part to refund, or null for all that is left (always all for a reversal)
      */
     public RefundTask(String envId, String actingUserId, String originalId, Money amount, boolean reversal, String description) {
+        super(Movement.class);
         this.envId = Objects.requireNonNull(envId, "envId");
         this.actingUserId = actingUserId;
         this.originalId = Objects.requireNonNull(originalId, "originalId");
@@ -92,9 +98,11 @@ public final class RefundTask implements LedgerTask<Movement> {
                     "Only " + left.toDecimalString() + " " + left.currencyCode() + " is left to refund",
                     Map.of("refundable", left.toDecimalString(), "requested", requested.toDecimalString()));
         }
-        MoveOrder order = new MoveOrder(envId, actingUserId, reversal ? TransactionKind.REVERSAL : TransactionKind.REFUND,
-                original.creditAccount, original.debitAccount, requested, false, !reversal, original.reference,
-                description, null, original.id);
+        // a reversal is the operator undoing a movement: no limit may keep the money where it went
+        MoveOrder order = new MoveOrder(new EnvId(envId), UserId.ofNullable(actingUserId),
+                reversal ? TransactionKind.REVERSAL : TransactionKind.REFUND, new WalletId(original.creditAccount),
+                new WalletId(original.debitAccount), requested, reversal ? KycLimits.NONE : KycLimits.RECEIVER,
+                Memo.reference(original.reference).withDescription(description), original.id);
         Result<Movement> moved = MoveTask.execute(b, order);
         if (moved.isOk()) {
             original.refunded = original.refunded.plus(requested);
@@ -104,11 +112,6 @@ public final class RefundTask implements LedgerTask<Movement> {
             b.changed(original);
         }
         return moved;
-    }
-
-    @Override
-    public Class<Movement> resultType() {
-        return Movement.class;
     }
 
     @Override
