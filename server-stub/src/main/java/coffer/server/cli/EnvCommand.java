@@ -1,10 +1,11 @@
 package coffer.server.cli;
 
+import coffer.server.tenant.Tenants;
 import coffer.core.error.ErrorCode;
 import coffer.core.error.Result;
 import coffer.core.kyc.KycLimitTable;
-import coffer.server.ledger.Environment;
-import coffer.server.ledger.Environments;
+import coffer.server.tenant.Environment;
+import coffer.server.tenant.Environments;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,11 +44,11 @@ public final class EnvCommand extends CommandGroup {
             Environments.requireValidId(id);
             String secret = Environments.newSecret();
             Result<Environment> created = Operator.withLedger(store, ledger -> {
-                if (ledger.environment(id).isPresent()) {
+                if (new Tenants(ledger).environment(id).isPresent()) {
                     return Result.rejected(ErrorCode.ALREADY_EXISTS, "Environment " + id + " already exists",
                             Map.of("env_id", id));
                 }
-                return Result.ok(ledger.ensureEnvironment(id, name.strip(), secret, null, KycLimitTable.defaults()));
+                return Result.ok(new Tenants(ledger).ensureEnvironment(id, name.strip(), secret, null, KycLimitTable.defaults()));
             });
             return Operator.report(spec, created, env -> "Created environment " + env.id() + " (" + env.name() + ").\n"
                     + "Secret (shown once; store it where the partner's servers read it): " + secret + "\n"
@@ -73,7 +74,7 @@ public final class EnvCommand extends CommandGroup {
         public Integer call() {
             String secret = Environments.newSecret();
             Result<String> added = Operator.withLedger(scope.store,
-                    ledger -> ledger.addSecret(scope.envId, secret, Operator.ACTOR));
+                    ledger -> new Tenants(ledger).addSecret(scope.envId, secret, Operator.ACTOR));
             return Operator.report(spec, added, fingerprint -> "Secret (shown once): " + secret + "\nFingerprint: " + fingerprint);
         }
     }
@@ -93,7 +94,7 @@ public final class EnvCommand extends CommandGroup {
         @Override
         public Integer call() {
             Result<String> revoked = Operator.withLedger(scope.store,
-                    ledger -> ledger.revokeSecret(scope.envId, fingerprint, Operator.ACTOR));
+                    ledger -> new Tenants(ledger).revokeSecret(scope.envId, fingerprint, Operator.ACTOR));
             return Operator.report(spec, revoked, f -> "Revoked secret " + f + " of environment " + scope.envId + ".");
         }
     }
@@ -108,10 +109,10 @@ public final class EnvCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            Result<java.util.List<String>> secrets = Operator.withLedger(scope.store, ledger -> ledger.environment(scope.envId).isEmpty()
+            Result<java.util.List<String>> secrets = Operator.withLedger(scope.store, ledger -> new Tenants(ledger).environment(scope.envId).isEmpty()
                     ? Result.rejected(ErrorCode.NOT_FOUND, "Environment " + scope.envId + " was not found",
                             Map.of("env_id", scope.envId))
-                    : Result.ok(ledger.secrets(scope.envId)));
+                    : Result.ok(new Tenants(ledger).secrets(scope.envId)));
             return Operator.report(spec, secrets, list -> String.join("\n", list.stream().map(Environments::fingerprint).toList()));
         }
     }

@@ -1,12 +1,13 @@
 package coffer.server.cli;
 
+import coffer.server.tenant.Tenants;
 import coffer.core.error.ErrorCode;
 import coffer.core.error.Result;
 import coffer.core.kyc.KycStatus;
 import coffer.core.kyc.KycTier;
 import coffer.server.kyc.KycService;
 import coffer.server.ledger.LedgerService;
-import coffer.server.ledger.User;
+import coffer.server.tenant.User;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,8 +72,8 @@ public final class KycCommand extends CommandGroup {
         }
 
         private Optional<User> find(LedgerService ledger) {
-            return ledger.user(scope.envId, user).or(() -> ledger.userByExternalId(scope.envId, user))
-                    .or(() -> ledger.userByEmail(scope.envId, user));
+            return new Tenants(ledger).user(scope.envId, user).or(() -> new Tenants(ledger).userByExternalId(scope.envId, user))
+                    .or(() -> new Tenants(ledger).userByEmail(scope.envId, user));
         }
     }
 }

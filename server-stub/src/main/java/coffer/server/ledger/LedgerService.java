@@ -3,7 +3,7 @@ package coffer.server.ledger;
 import coffer.server.ledger.tasks.MoveTask;
 import coffer.server.ledger.tasks.HoldTasks;
 import coffer.server.ledger.tasks.RefundTask;
-import coffer.server.ledger.tasks.AdminTasks;
+import coffer.server.ledger.tasks.WalletTasks;
 import coffer.server.ledger.rules.MoveRules;
 import coffer.server.ledger.rules.MoveOrder;
 import coffer.server.ledger.rules.MoveOrder.KycLimits;
@@ -104,27 +104,9 @@ public final class LedgerService implements AutoCloseable {
 
     // ---- environments, users, wallets ------------------------------------------------------------------
 
-    /** Creates the environment with its first secret and KYC limits, or answers the existing one unchanged. */
-    public Environment ensureEnvironment(String id, String name, String secret, String webhookUrl, KycLimitTable limits) {
-        Environments.requireValidId(id);
-        return run(new AdminTasks.EnsureEnvironment(id, name, secret, webhookUrl, limits), null).orThrow();
-    }
-
-    /** Creates a user, or answers the existing one with the same external id (or email when there is none). */
-    public Result<User> ensureUser(String envId, String externalId, String email, String name, String passwordHash,
-                                   KycStatus kycStatus, KycTier kycTier) {
-        return run(new AdminTasks.EnsureUser(envId, externalId, email, name, passwordHash, kycStatus, kycTier, false), null).result();
-    }
-
-    /** Creates a user who signs in with email and password; ALREADY_EXISTS when the email is taken in the environment. */
-    public Result<User> registerUser(String envId, String email, String name, String passwordHash) {
-        return run(new AdminTasks.EnsureUser(envId, null, Objects.requireNonNull(email, "email"), name,
-                Objects.requireNonNull(passwordHash, "passwordHash"), KycStatus.UNVERIFIED, null, true), null).result();
-    }
-
     /** Opens a wallet in {@code currency}; answers the user's open one in that currency unless {@code additional}. */
     public Result<WalletSnapshot> openWallet(String envId, String userId, Currency currency, boolean additional) {
-        return run(new AdminTasks.OpenWallet(envId, userId, currency, additional), null).result();
+        return run(new WalletTasks.OpenWallet(envId, userId, currency, additional), null).result();
     }
 
     /**
@@ -134,12 +116,7 @@ public final class LedgerService implements AutoCloseable {
      */
     public Result<WalletSnapshot> setWalletStatus(String envId, String actingUserId, String walletId, WalletStatus status,
                                           StatusActor actor, String reason) {
-        return run(new AdminTasks.SetWalletStatus(envId, actingUserId, walletId, status, actor, reason), null).result();
-    }
-
-    /** Moves a user's KYC status (tier null: the status's default tier), and audits it. */
-    public Result<User> setKyc(String envId, String userId, KycStatus status, KycTier tier, String actor, String reason) {
-        return run(new AdminTasks.SetKyc(envId, userId, status, tier, actor, reason), null).result();
+        return run(new WalletTasks.SetWalletStatus(envId, actingUserId, walletId, status, actor, reason), null).result();
     }
 
     // ---- money ---------------------------------------------------------------------------------------
@@ -286,45 +263,9 @@ public final class LedgerService implements AutoCloseable {
 
     // ---- reads -----------------------------------------------------------------------------------------
 
-    public Optional<Environment> environment(String envId) {
-        return queries.read(c -> LedgerQueries.environment(c, envId));
-    }
-
-    /** Adds an active signing secret to the environment; answers its fingerprint, or NOT_FOUND. */
-    public Result<String> addSecret(String envId, String secret, String actor) {
-        return run(new AdminTasks.AddSecret(envId, secret, actor), null).result();
-    }
-
-    /** Revokes the active secret with this fingerprint; NOT_FOUND, or CONFLICT for the last active one. */
-    public Result<String> revokeSecret(String envId, String fingerprint, String actor) {
-        return run(new AdminTasks.RevokeSecret(envId, fingerprint, actor), null).result();
-    }
-
-    /** The environment's active signing secrets, newest first; empty for an unknown environment. */
-    public List<String> secrets(String envId) {
-        return queries.read(c -> LedgerQueries.activeSecrets(c, envId));
-    }
-
-    public Optional<User> user(String envId, String userId) {
-        return queries.read(c -> LedgerQueries.user(c, envId, userId));
-    }
-
-    public Optional<User> userByExternalId(String envId, String externalId) {
-        return queries.read(c -> LedgerQueries.userByExternalId(c, envId, externalId));
-    }
-
-    public Optional<User> userByEmail(String envId, String email) {
-        return queries.read(c -> LedgerQueries.userByEmail(c, envId, email));
-    }
-
     /** Re-checks every ledger invariant from the tables (what {@code verify} prints). */
     public LedgerVerifier.Report verifyInvariants() throws java.sql.SQLException {
         return LedgerVerifier.verify(database);
-    }
-
-    /** The user's password hash, if the user signs in with a password; kept out of {@link User} so it is never serialised. */
-    public Optional<String> passwordHash(String envId, String userId) {
-        return queries.read(c -> LedgerQueries.passwordHash(c, envId, userId));
     }
 
     /** A wallet or system account of the environment, with its balance now. */
@@ -409,12 +350,12 @@ public final class LedgerService implements AutoCloseable {
      * its wallets: what the ledger checks a movement against. Empty for an unknown user.
      */
     public Optional<HolderLimits> holderLimits(String envId, String userId, Currency currency) {
-        return user(envId, userId).map(u -> {
+        return queries.read(c -> LedgerQueries.tier(c, envId, userId)).map(tier -> {
             Instant now = clock.instant();
-            Holders.Key key = new Holders.Key(u.id(), currency);
-            long[] totals = queries.read(c -> new long[] {Holders.held(c, List.of(u.id())).getOrDefault(key, 0L),
-                    Holders.sentToday(c, List.of(u.id()), now).getOrDefault(key, 0L)});
-            return new HolderLimits(limits(envId).forTier(u.kycTier(), currency), Money.ofMinor(currency, totals[0]),
+            Holders.Key key = new Holders.Key(userId, currency);
+            long[] totals = queries.read(c -> new long[] {Holders.held(c, List.of(userId)).getOrDefault(key, 0L),
+                    Holders.sentToday(c, List.of(userId), now).getOrDefault(key, 0L)});
+            return new HolderLimits(limits(envId).forTier(tier, currency), Money.ofMinor(currency, totals[0]),
                     Money.ofMinor(currency, totals[1]), now);
         });
     }
@@ -514,7 +455,7 @@ public final class LedgerService implements AutoCloseable {
             if (expired > 0) {
                 log.info("Expired {} due hold(s)", expired);
             }
-            run(new AdminTasks.PurgeIdempotencyKeys(settings.idempotencyTtl()), null);
+            run(new WalletTasks.PurgeIdempotencyKeys(settings.idempotencyTtl()), null);
         } catch (RuntimeException e) {
             log.warn("Hold sweep failed; will try again", e);
         }

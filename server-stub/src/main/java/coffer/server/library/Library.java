@@ -1,5 +1,6 @@
 package coffer.server.library;
 
+import coffer.server.tenant.Tenants;
 import coffer.core.error.CofferException;
 import coffer.core.error.Result;
 import coffer.core.kyc.KycStatus;
@@ -7,7 +8,7 @@ import coffer.core.money.Money;
 import coffer.server.ledger.IdempotencyKey;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.Movement;
-import coffer.server.ledger.User;
+import coffer.server.tenant.User;
 
 import java.math.BigDecimal;
 import java.util.Currency;
@@ -17,10 +18,12 @@ import java.util.function.Supplier;
 /** What every library service shares: the ledger, the environment, and the one way refusals become exceptions. */
 final class Library {
     final LedgerService ledger;
+    final Tenants tenants;
     final CofferConfig config;
 
     Library(LedgerService ledger, CofferConfig config) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.tenants = new Tenants(this.ledger);
         this.config = Objects.requireNonNull(config, "config");
     }
 
@@ -49,7 +52,7 @@ final class Library {
     /** The user the application calls {@code userRef}, created (at the configured tier) on first use. */
     User user(String userRef) {
         Objects.requireNonNull(userRef, "userRef");
-        return ledger.userByExternalId(env(), userRef).orElseGet(() -> orThrow(ledger.ensureUser(env(), userRef, null,
+        return tenants.userByExternalId(env(), userRef).orElseGet(() -> orThrow(tenants.ensureUser(env(), userRef, null,
                 userRef, null, KycStatus.VERIFIED, config.newUserTier())));
     }
 
@@ -60,7 +63,7 @@ final class Library {
 
     /** The application's id for a Coffer user of this environment. */
     String userRef(String userId) {
-        return ledger.user(env(), userId).map(u -> u.externalId() != null ? u.externalId() : u.id()).orElse(userId);
+        return tenants.user(env(), userId).map(u -> u.externalId() != null ? u.externalId() : u.id()).orElse(userId);
     }
 
     static Money money(BigDecimal amount, Currency currency) {

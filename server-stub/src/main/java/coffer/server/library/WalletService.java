@@ -4,7 +4,7 @@ import coffer.core.money.Currencies;
 import coffer.core.money.Money;
 import coffer.core.wallet.StatusActor;
 import coffer.core.wallet.WalletStatus;
-import coffer.server.ledger.User;
+import coffer.server.tenant.User;
 
 import java.math.BigDecimal;
 import java.util.Currency;

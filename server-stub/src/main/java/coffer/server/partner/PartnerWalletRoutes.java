@@ -1,5 +1,6 @@
 package coffer.server.partner;
 
+import coffer.server.tenant.Tenants;
 import coffer.server.ledger.query.HistoryQuery;
 import coffer.server.ledger.query.HistoryPage;
 import coffer.server.http.Access;
@@ -28,7 +29,7 @@ import coffer.server.ledger.IdempotencyKey;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.Movement;
 import coffer.server.ledger.Outcome;
-import coffer.server.ledger.User;
+import coffer.server.tenant.User;
 import coffer.server.ledger.WalletSnapshot;
 import coffer.server.redirect.ReturnOrigins;
 import coffer.server.topup.Topup;
@@ -59,6 +60,8 @@ public final class PartnerWalletRoutes implements HttpApi.Routes {
     static final int ORDERS_PAGE = 100;
 
     private final LedgerService ledger;
+
+    private final Tenants tenants;
     private final TopupService topups;
     private final Payouts payouts;
     private final PartnerSignatures signatures;
@@ -67,6 +70,7 @@ public final class PartnerWalletRoutes implements HttpApi.Routes {
     public PartnerWalletRoutes(LedgerService ledger, TopupService topups, Payouts payouts, PartnerSignatures signatures,
                                CursorSeal cursors) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.tenants = new Tenants(this.ledger);
         this.topups = Objects.requireNonNull(topups, "topups");
         this.payouts = Objects.requireNonNull(payouts, "payouts");
         this.signatures = Objects.requireNonNull(signatures, "signatures");
@@ -91,8 +95,8 @@ public final class PartnerWalletRoutes implements HttpApi.Routes {
         String externalId = body.id("user_id");
         String code = body.string("currency");
         Currency currency = Currencies.of(code == null ? "USD" : code);
-        User user = ledger.userByExternalId(envId, externalId)
-                .orElseGet(() -> ledger.ensureUser(envId, externalId, null, "User " + externalId, null,
+        User user = tenants.userByExternalId(envId, externalId)
+                .orElseGet(() -> tenants.ensureUser(envId, externalId, null, "User " + externalId, null,
                         KycStatus.UNVERIFIED, null).orThrow());
         WalletSnapshot wallet = ledger.openWallet(envId, user.id(), currency, false).orThrow();
         ctx.json(view(wallet, user));
@@ -235,7 +239,7 @@ public final class PartnerWalletRoutes implements HttpApi.Routes {
 
     /** The partner's user by its own id (or Coffer's user id). */
     private java.util.Optional<User> user(String envId, String userId) {
-        return ledger.userByExternalId(envId, userId).or(() -> ledger.user(envId, userId));
+        return tenants.userByExternalId(envId, userId).or(() -> tenants.user(envId, userId));
     }
 
     private WalletSnapshot ownWallet(String envId, User user, String walletId) {

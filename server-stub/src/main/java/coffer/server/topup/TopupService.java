@@ -1,5 +1,6 @@
 package coffer.server.topup;
 
+import coffer.server.tenant.Tenants;
 import coffer.server.ledger.rules.HolderLimits;
 import coffer.core.api.TopupTypes.CardChargeRequest;
 import coffer.core.api.TopupTypes.TopupRequest;
@@ -25,7 +26,7 @@ import coffer.server.ledger.Ids;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.Movement;
 import coffer.server.ledger.Outcome;
-import coffer.server.ledger.User;
+import coffer.server.tenant.User;
 import coffer.server.ledger.WalletSnapshot;
 import coffer.server.redirect.ReturnOrigins;
 import org.slf4j.Logger;
@@ -65,6 +66,8 @@ public final class TopupService {
     private static final Duration STARTING = Duration.ofMinutes(5);
 
     private final LedgerService ledger;
+
+    private final Tenants tenants;
     private final PaymentProvider provider;
     private final TopupStore store;
     private final Clock clock;
@@ -78,6 +81,7 @@ public final class TopupService {
     public TopupService(LedgerService ledger, PaymentProvider provider, Database database, Clock clock,
                         Supplier<String> baseUrl, ReturnOrigins origins) {
         this.ledger = ledger;
+        this.tenants = new Tenants(this.ledger);
         this.provider = provider;
         this.store = new TopupStore(database);
         this.clock = clock;
@@ -113,7 +117,7 @@ public final class TopupService {
                 .text(r.returnUrl()).flag(save);
         Topup draft = draft(id, p, walletId, amount, save, null, request);
         return start(p, draft, request, key, returnUrl, t -> {
-            String email = ledger.user(p.envId(), p.userId()).map(User::email).orElse(null);
+            String email = tenants.user(p.envId(), p.userId()).map(User::email).orElse(null);
             PaymentProvider.CheckoutSession session = orAbandon(t, provider.createCheckout(
                     new CheckoutRequest(t.id(), t.amount(), email, URI.create(returnUrl), save, null)));
             store.opened(t.id(), session.id(), session.url().toString(), session.expiresAt());

@@ -1,11 +1,12 @@
 package coffer.server.bench;
 
+import coffer.server.tenant.Tenants;
 import coffer.core.kyc.KycLimitTable;
 import coffer.core.kyc.KycStatus;
 import coffer.core.kyc.KycTier;
 import coffer.core.money.Money;
 import coffer.server.ledger.LedgerService;
-import coffer.server.ledger.User;
+import coffer.server.tenant.User;
 
 import java.util.ArrayList;
 import java.util.Currency;
@@ -28,11 +29,11 @@ record Population(String envId, List<Pair> pairs) {
     }
 
     static Population create(LedgerService ledger, int pairs) {
-        ledger.ensureEnvironment(ENV, "Benchmark", "bench-secret", null, KycLimitTable.defaults());
+        new Tenants(ledger).ensureEnvironment(ENV, "Benchmark", "bench-secret", null, KycLimitTable.defaults());
         List<Pair> list = new ArrayList<>(pairs);
         for (int i = 0; i < pairs; i++) {
             String email = "user" + i + "@bench.example";
-            User user = ledger.ensureUser(ENV, null, email, "User " + i, null, KycStatus.VERIFIED, KycTier.TIER_1).orThrow();
+            User user = new Tenants(ledger).ensureUser(ENV, null, email, "User " + i, null, KycStatus.VERIFIED, KycTier.TIER_1).orThrow();
             String a = ledger.openWallet(ENV, user.id(), USD, false).orThrow().id();
             String b = ledger.openWallet(ENV, user.id(), USD, true).orThrow().id();
             ledger.deposit(ENV, a, FUNDING, null, "funding", null).orThrow();

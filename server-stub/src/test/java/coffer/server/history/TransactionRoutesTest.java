@@ -8,7 +8,7 @@ import coffer.server.ledger.Memo;
 import coffer.core.ledger.AccountKind;
 import coffer.core.ledger.TransactionKind;
 import coffer.core.money.Money;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.ledger.LedgerService;
 import coffer.server.testing.TestServer;
 import coffer.server.testing.TestServer.Caller;

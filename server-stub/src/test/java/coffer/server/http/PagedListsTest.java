@@ -1,11 +1,12 @@
 package coffer.server.http;
 
+import coffer.server.tenant.Tenants;
 import coffer.core.kyc.KycLimitTable;
 import coffer.core.kyc.KycStatus;
 import coffer.core.kyc.KycTier;
 import coffer.core.money.Money;
 import coffer.core.signature.PartnerRequestSigner;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.ledger.LedgerService;
 import coffer.server.testing.DemoServerTest;
 import coffer.server.testing.Http;
@@ -66,7 +67,7 @@ class PagedListsTest extends DemoServerTest {
         owner = withRows("owner");
         stranger = withRows("stranger");
         LedgerService ledger = server.server().ledger();
-        ledger.ensureEnvironment(OTHER_ENV, "Other partner", OTHER_SECRET, null, KycLimitTable.defaults());
+        new Tenants(ledger).ensureEnvironment(OTHER_ENV, "Other partner", OTHER_SECRET, null, KycLimitTable.defaults());
     }
 
     /** A funded user with {@link #ROWS} rows in each list (and more movements than that). */
@@ -160,7 +161,7 @@ class PagedListsTest extends DemoServerTest {
     void thePartnersOrdersPageThroughEveryOrderOnceAndTheirCursorIsTheirEnvironmentsOnly() {
         LedgerService ledger = server.server().ledger();
         String user = "paged-partner-user";
-        String id = ledger.ensureUser(DemoData.ENV_ID, user, null, "Buyer", null, KycStatus.VERIFIED, KycTier.TIER_1).orThrow().id();
+        String id = new Tenants(ledger).ensureUser(DemoData.ENV_ID, user, null, "Buyer", null, KycStatus.VERIFIED, KycTier.TIER_1).orThrow().id();
         String wallet = ledger.openWallet(DemoData.ENV_ID, id, Currency.getInstance("USD"), false).orThrow().id();
         ledger.deposit(DemoData.ENV_ID, wallet, Money.parse("500.00", "USD"), null, "Funds", null).orThrow();
         int orders = 105;
@@ -183,7 +184,7 @@ class PagedListsTest extends DemoServerTest {
 
         // another environment's partner, signing for its own environment
         String otherUser = "paged-other-user";
-        String otherId = ledger.ensureUser(OTHER_ENV, otherUser, null, "Other", null, KycStatus.VERIFIED, KycTier.TIER_1)
+        String otherId = new Tenants(ledger).ensureUser(OTHER_ENV, otherUser, null, "Other", null, KycStatus.VERIFIED, KycTier.TIER_1)
                 .orThrow().id();
         ledger.openWallet(OTHER_ENV, otherId, Currency.getInstance("USD"), false).orThrow();
         assertRefused(partner(OTHER_SECRET, "/wallet/" + OTHER_ENV + "/orders/" + otherUser + "?cursor=" + cursor),

@@ -1,9 +1,10 @@
 package coffer.server.http;
 
+import coffer.server.tenant.Tenants;
 import coffer.core.signature.PartnerRequestSigner;
 import coffer.core.wallet.StatusActor;
 import coffer.core.wallet.WalletStatus;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.WalletSnapshot;
 import coffer.server.testing.DemoServerTest;
@@ -73,7 +74,7 @@ class RouteFuzzTest extends DemoServerTest {
                 + " (replay with -Dcoffer.fuzz.seed=" + seed + ")");
 
         LedgerService ledger = server.server().ledger();
-        String aliceId = ledger.userByEmail(DemoData.ENV_ID, "alice@example.com").orElseThrow().id();
+        String aliceId = new Tenants(ledger).userByEmail(DemoData.ENV_ID, "alice@example.com").orElseThrow().id();
         FuzzInputs.Known known = known(aliceId);
         RouteShapes shapes = RouteShapes.of(Http.get(server.url("/openapi.json")).body());
         List<String> failures = new ArrayList<>();

@@ -1,8 +1,9 @@
 package coffer.server.kyc;
 
+import coffer.server.tenant.Tenants;
 import coffer.core.money.Money;
 import coffer.server.ledger.AuditEntry;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.ledger.LedgerService;
 import coffer.server.testing.Http;
 import coffer.server.testing.ServerExtension;
@@ -212,6 +213,6 @@ class KycRoutesTest {
     }
 
     private static String userId(String email) {
-        return server.get().server().ledger().userByEmail(DemoData.ENV_ID, email).orElseThrow().id();
+        return new Tenants(server.get().server().ledger()).userByEmail(DemoData.ENV_ID, email).orElseThrow().id();
     }
 }

@@ -1,5 +1,6 @@
 package coffer.server.ledger;
 
+import coffer.server.tenant.User;
 import coffer.server.ledger.feed.FeedChange;
 import coffer.server.ledger.feed.FeedPage;
 import coffer.server.ledger.engine.LedgerCommit;

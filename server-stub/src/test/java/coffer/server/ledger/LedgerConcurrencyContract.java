@@ -1,5 +1,6 @@
 package coffer.server.ledger;
 
+import coffer.server.tenant.User;
 import coffer.core.error.ErrorCode;
 import coffer.core.ledger.AccountKind;
 import coffer.core.ledger.TransactionKind;

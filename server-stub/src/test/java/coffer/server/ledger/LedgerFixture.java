@@ -1,5 +1,7 @@
 package coffer.server.ledger;
 
+import coffer.server.tenant.Tenants;
+import coffer.server.tenant.User;
 import coffer.core.kyc.KycLimitTable;
 import coffer.core.kyc.KycStatus;
 import coffer.core.kyc.KycTier;
@@ -49,8 +51,8 @@ final class LedgerFixture implements AutoCloseable {
         this.settings = settings;
         database = Database.open(config);
         ledger = new LedgerService(database, clock, settings);
-        ledger.ensureEnvironment(ENV, "Test", "secret-1", null, KycLimitTable.defaults());
-        ledger.ensureEnvironment(OTHER_ENV, "Other", "secret-2", null, KycLimitTable.defaults());
+        new Tenants(ledger).ensureEnvironment(ENV, "Test", "secret-1", null, KycLimitTable.defaults());
+        new Tenants(ledger).ensureEnvironment(OTHER_ENV, "Other", "secret-2", null, KycLimitTable.defaults());
     }
 
     User verifiedUser(String email) {
@@ -58,7 +60,7 @@ final class LedgerFixture implements AutoCloseable {
     }
 
     User verifiedUser(String email, KycTier tier) {
-        return ledger.ensureUser(ENV, null, email, email, null, KycStatus.VERIFIED, tier).orThrow();
+        return new Tenants(ledger).ensureUser(ENV, null, email, email, null, KycStatus.VERIFIED, tier).orThrow();
     }
 
     /**
@@ -76,7 +78,7 @@ final class LedgerFixture implements AutoCloseable {
     }
 
     User unverifiedUser(String email) {
-        return ledger.ensureUser(ENV, null, email, email, null, KycStatus.UNVERIFIED, null).orThrow();
+        return new Tenants(ledger).ensureUser(ENV, null, email, email, null, KycStatus.UNVERIFIED, null).orThrow();
     }
 
     String wallet(User user, Currency currency) {

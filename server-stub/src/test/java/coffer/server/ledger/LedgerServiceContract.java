@@ -1,5 +1,8 @@
 package coffer.server.ledger;
 
+import coffer.server.tenant.Tenants;
+import coffer.server.tenant.User;
+import coffer.server.tenant.DemoData;
 import coffer.server.payment.PaymentLedger;
 import coffer.server.payment.Payment;
 import coffer.server.payment.PaymentOrder;
@@ -97,7 +100,7 @@ abstract class LedgerServiceContract extends LedgerContract {
     @Test
     void aWalletOfAnotherEnvironmentDoesNotExistForThisOne() {
         String alice = f.fundedWallet("alice@example.com", "100.00");
-        User stranger = ledger.ensureUser(OTHER_ENV, "x", null, null, null, KycStatus.VERIFIED, null).orThrow();
+        User stranger = new Tenants(ledger).ensureUser(OTHER_ENV, "x", null, null, null, KycStatus.VERIFIED, null).orThrow();
         String theirs = ledger.openWallet(OTHER_ENV, stranger.id(), USD, false).orThrow().id();
         assertThat(ledger.p2p(ENV, null, alice, theirs, usd("1"), null, null, null, null).result().errorCode())
                 .isEqualTo(ErrorCode.WALLET_NOT_FOUND);
@@ -305,13 +308,13 @@ abstract class LedgerServiceContract extends LedgerContract {
         String wallet = f.wallet(carol, USD);
         f.deposit(wallet, "400.00");
         assertThat(pay(wallet, "150.00").result().errorCode()).isEqualTo(ErrorCode.KYC_REQUIRED);
-        ledger.setKyc(ENV, carol.id(), KycStatus.PENDING, null, "user", "submitted").orThrow();
-        ledger.setKyc(ENV, carol.id(), KycStatus.VERIFIED, null, "simulator", "documents ok").orThrow();
+        new Tenants(ledger).setKyc(ENV, carol.id(), KycStatus.PENDING, null, "user", "submitted").orThrow();
+        new Tenants(ledger).setKyc(ENV, carol.id(), KycStatus.VERIFIED, null, "simulator", "documents ok").orThrow();
         assertThat(pay(wallet, "150.00").isOk()).isTrue();
         assertThat(ledger.audit(ENV, "user", carol.id())).extracting(AuditEntry::field, AuditEntry::newValue)
                 .contains(org.assertj.core.groups.Tuple.tuple("kyc_status", "verified"),
                         org.assertj.core.groups.Tuple.tuple("kyc_tier", "1"));
-        assertThat(ledger.setKyc(ENV, carol.id(), KycStatus.UNVERIFIED, null, "user", null).errorCode())
+        assertThat(new Tenants(ledger).setKyc(ENV, carol.id(), KycStatus.UNVERIFIED, null, "user", null).errorCode())
                 .isEqualTo(ErrorCode.INVALID_STATUS_TRANSITION);
     }
 
@@ -426,7 +429,7 @@ abstract class LedgerServiceContract extends LedgerContract {
     @Test
     void aPaymentThatWouldTakeTheReceivingHolderOverItsMaximumIsRefused() {
         String alice = f.fundedWallet("alice@example.com", "1000.00");
-        User alicesUser = ledger.userByEmail(ENV, "alice@example.com").orElseThrow();
+        User alicesUser = new Tenants(ledger).userByEmail(ENV, "alice@example.com").orElseThrow();
         User carol = f.unverifiedUser("carol@example.com");
         List<String> carols = f.wallets(carol, USD, 3);
         f.deposit(carols.get(0), "300.00");
@@ -526,8 +529,8 @@ abstract class LedgerServiceContract extends LedgerContract {
         f.deposit(wallets.get(0), "500.00");
         assertThat(ledger.deposit(ENV, wallets.get(1), usd("1.00"), null, null, null).result().errorCode())
                 .isEqualTo(ErrorCode.KYC_REQUIRED);
-        ledger.setKyc(ENV, carol.id(), KycStatus.PENDING, null, "user", "submitted").orThrow();
-        ledger.setKyc(ENV, carol.id(), KycStatus.VERIFIED, null, "simulator", "documents ok").orThrow();
+        new Tenants(ledger).setKyc(ENV, carol.id(), KycStatus.PENDING, null, "user", "submitted").orThrow();
+        new Tenants(ledger).setKyc(ENV, carol.id(), KycStatus.VERIFIED, null, "simulator", "documents ok").orThrow();
         assertThat(ledger.deposit(ENV, wallets.get(1), usd("1.00"), null, null, null).isOk()).isTrue();
         HolderLimits limits = ledger.holderLimits(ENV, carol.id(), USD).orElseThrow();
         assertThat(limits.held()).isEqualTo(usd("501.00"));
@@ -561,7 +564,7 @@ abstract class LedgerServiceContract extends LedgerContract {
         String alice = f.fundedWallet("alice@example.com", "100.00");
         User bob = f.verifiedUser("bob@example.com");
         String bobs = f.wallet(bob, USD);
-        User alicesUser = ledger.userByEmail(ENV, "alice@example.com").orElseThrow();
+        User alicesUser = new Tenants(ledger).userByEmail(ENV, "alice@example.com").orElseThrow();
         Movement p = ledger.p2p(ENV, null, alice, bobs, usd("30"), null, null, null, null).orThrow();
         assertThat(ledger.refund(ENV, alicesUser.id(), p.id(), null, null, null).result().errorCode())
                 .isEqualTo(ErrorCode.WALLET_NOT_FOUND);
@@ -768,15 +771,15 @@ abstract class LedgerServiceContract extends LedgerContract {
     void demoDataSeedsOnceHoweverOftenItRuns() {
         DemoData.seed(ledger, null);
         DemoData.seed(ledger, null);
-        User alice = ledger.userByEmail(DemoData.ENV_ID, "alice@example.com").orElseThrow();
-        User partnerUser = ledger.userByExternalId(DemoData.ENV_ID, "123").orElseThrow();
+        User alice = new Tenants(ledger).userByEmail(DemoData.ENV_ID, "alice@example.com").orElseThrow();
+        User partnerUser = new Tenants(ledger).userByExternalId(DemoData.ENV_ID, "123").orElseThrow();
         for (User u : List.of(alice, partnerUser)) {
             List<WalletSnapshot> wallets = ledger.wallets(DemoData.ENV_ID, u.id());
             assertThat(wallets).hasSize(1);
             assertThat(wallets.get(0).balance().postedMoney()).isEqualTo(usd("1000.00"));
             assertThat(u.kycStatus()).isEqualTo(KycStatus.VERIFIED);
         }
-        assertThat(ledger.secrets(DemoData.ENV_ID)).containsExactly(DemoData.ENV_SECRET);
+        assertThat(new Tenants(ledger).secrets(DemoData.ENV_ID)).containsExactly(DemoData.ENV_SECRET);
     }
 
     @Test

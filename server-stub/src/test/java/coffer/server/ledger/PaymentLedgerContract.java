@@ -1,5 +1,6 @@
 package coffer.server.ledger;
 
+import coffer.server.tenant.User;
 import coffer.server.payment.PaymentLedger;
 import coffer.server.payment.Payment;
 import coffer.server.payment.PaymentBatch;

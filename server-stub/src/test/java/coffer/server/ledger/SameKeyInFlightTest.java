@@ -1,5 +1,7 @@
 package coffer.server.ledger;
 
+import coffer.server.tenant.Tenants;
+import coffer.server.tenant.User;
 import coffer.core.error.ErrorCode;
 import coffer.core.kyc.KycLimitTable;
 import coffer.core.kyc.KycStatus;
@@ -37,8 +39,8 @@ class SameKeyInFlightTest {
         gated = new GatedLedger(TestDatabases.sqlite(dir));
         gate = gated.gate;
         ledger = gated.ledger;
-        ledger.ensureEnvironment(ENV, "Test", "secret-1", null, KycLimitTable.defaults());
-        User user = ledger.ensureUser(ENV, "u-1", "u1@example.com", "U", null, KycStatus.VERIFIED, KycTier.TIER_1).orThrow();
+        new Tenants(ledger).ensureEnvironment(ENV, "Test", "secret-1", null, KycLimitTable.defaults());
+        User user = new Tenants(ledger).ensureUser(ENV, "u-1", "u1@example.com", "U", null, KycStatus.VERIFIED, KycTier.TIER_1).orThrow();
         wallet = ledger.openWallet(ENV, user.id(), Currency.getInstance("USD"), false).orThrow().id();
     }
 

@@ -1,10 +1,11 @@
 package coffer.server.order;
 
+import coffer.server.tenant.Tenants;
 import coffer.core.kyc.KycStatus;
 import coffer.core.kyc.KycTier;
 import coffer.core.money.Currencies;
 import coffer.core.money.Money;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.ledger.LedgerService;
 import coffer.server.testing.DemoServerTest;
 import coffer.server.testing.Http;
@@ -40,7 +41,7 @@ class OrderRoutesTest extends DemoServerTest {
     void newBuyer() {
         LedgerService ledger = server.server().ledger();
         userId = "buyer-" + UUID.randomUUID();
-        String id = ledger.ensureUser(DemoData.ENV_ID, userId, null, "Buyer", null, KycStatus.VERIFIED, KycTier.TIER_1)
+        String id = new Tenants(ledger).ensureUser(DemoData.ENV_ID, userId, null, "Buyer", null, KycStatus.VERIFIED, KycTier.TIER_1)
                 .orThrow().id();
         wallet = ledger.openWallet(DemoData.ENV_ID, id, Currencies.of("USD"), false).orThrow().id();
         ledger.deposit(DemoData.ENV_ID, wallet, Money.parse("1000.00", "USD"), null, "Funds", null).orThrow();

@@ -1,10 +1,11 @@
 package coffer.server.payment;
 
+import coffer.server.tenant.Tenants;
 import coffer.core.money.Money;
 import coffer.core.ledger.TransactionStatus;
 import coffer.server.db.Database;
 import coffer.server.db.DatabaseConfig;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.LedgerSettings;
 import coffer.server.testing.TestServer;
@@ -32,7 +33,7 @@ class PaymentRestartTest {
         try (TestServer first = TestServer.start(data)) {
             alice = first.login("alice@example.com").firstWalletId();
             bob = first.login("bob@example.com").firstWalletId();
-            aliceId = first.server().ledger().userByEmail(DemoData.ENV_ID, "alice@example.com").orElseThrow().id();
+            aliceId = new Tenants(first.server().ledger()).userByEmail(DemoData.ENV_ID, "alice@example.com").orElseThrow().id();
         }
 
         // a server that accepted two payments and stopped: one before processing, one mid-processing

@@ -1,7 +1,7 @@
 package coffer.server.sync;
 
 import coffer.core.money.Money;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.ledger.LedgerService;
 import coffer.server.testing.Http;
 import coffer.server.testing.TestServer;

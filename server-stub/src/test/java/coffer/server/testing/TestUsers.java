@@ -1,9 +1,11 @@
 package coffer.server.testing;
 
+import coffer.server.tenant.Tenants;
+import coffer.server.tenant.User;
 import coffer.core.kyc.KycStatus;
 import coffer.core.kyc.KycTier;
 import coffer.core.money.Money;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.ledger.LedgerService;
 
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,9 +29,9 @@ public final class TestUsers {
         String email = name + "-" + COUNTER.incrementAndGet() + "-" + System.nanoTime() + "@example.com";
         TestServer.Caller caller = server.register(email);
         LedgerService ledger = server.server().ledger();
-        String id = ledger.userByEmail(DemoData.ENV_ID, email).orElseThrow().id();
-        ledger.setKyc(DemoData.ENV_ID, id, KycStatus.PENDING, null, "test", "test user").orThrow();
-        ledger.setKyc(DemoData.ENV_ID, id, KycStatus.VERIFIED, KycTier.TIER_1, "test", "test user").orThrow();
+        String id = new Tenants(ledger).userByEmail(DemoData.ENV_ID, email).orElseThrow().id();
+        new Tenants(ledger).setKyc(DemoData.ENV_ID, id, KycStatus.PENDING, null, "test", "test user").orThrow();
+        new Tenants(ledger).setKyc(DemoData.ENV_ID, id, KycStatus.VERIFIED, KycTier.TIER_1, "test", "test user").orThrow();
         String wallet = ledger.openWallet(DemoData.ENV_ID, id, java.util.Currency.getInstance("USD"), false).orThrow().id();
         Money money = Money.parse(amount, "USD");
         if (!money.isZero()) {

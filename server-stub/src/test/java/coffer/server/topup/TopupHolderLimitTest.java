@@ -1,8 +1,9 @@
 package coffer.server.topup;
 
+import coffer.server.tenant.Tenants;
 import coffer.core.money.Money;
 import coffer.server.db.DatabaseConfig;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.ledger.LedgerService;
 import coffer.server.testing.DemoServerTest;
 import coffer.server.testing.Poll;
@@ -37,7 +38,7 @@ class TopupHolderLimitTest extends DemoServerTest {
     private static List<TestUsers.User> unverifiedWithTwoWallets() {
         String email = "holder-" + USERS.incrementAndGet() + "-" + System.nanoTime() + "@example.com";
         Caller caller = server.register(email);
-        String id = server.server().ledger().userByEmail(DemoData.ENV_ID, email).orElseThrow().id();
+        String id = new Tenants(server.server().ledger()).userByEmail(DemoData.ENV_ID, email).orElseThrow().id();
         String first = Caller.json(caller.post("/api/v1/accounts", "{\"currency\":\"USD\"}")).getAsJsonObject("account")
                 .get("id").getAsString();
         String second = Caller.json(caller.post("/api/v1/accounts", "{\"currency\":\"USD\",\"additional\":true}"))

@@ -1,7 +1,7 @@
 package coffer.server.wallet;
 
 import coffer.core.money.Money;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.testing.DemoServerTest;
 import coffer.server.testing.TestServer.Caller;
 import com.google.gson.JsonObject;

@@ -1,11 +1,12 @@
 package coffer.server.wallet;
 
+import coffer.server.tenant.Tenants;
 import coffer.core.kyc.KycStatus;
 import coffer.core.kyc.KycTier;
 import coffer.core.money.Currencies;
 import coffer.core.wallet.StatusActor;
 import coffer.core.wallet.WalletStatus;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.ledger.LedgerService;
 import coffer.server.testing.DemoServerTest;
 import coffer.server.testing.TestServer.Caller;
@@ -32,7 +33,7 @@ class WalletStatusActorTest extends DemoServerTest {
     void newPartnerUser() {
         LedgerService ledger = server.server().ledger();
         partnerUserId = "status-" + UUID.randomUUID();
-        String id = ledger.ensureUser(DemoData.ENV_ID, partnerUserId, null, "Holder", null, KycStatus.VERIFIED, KycTier.TIER_1)
+        String id = new Tenants(ledger).ensureUser(DemoData.ENV_ID, partnerUserId, null, "Holder", null, KycStatus.VERIFIED, KycTier.TIER_1)
                 .orThrow().id();
         walletId = ledger.openWallet(DemoData.ENV_ID, id, Currencies.of("USD"), false).orThrow().id();
         partner = new PartnerClient(server, DemoData.ENV_SECRET);

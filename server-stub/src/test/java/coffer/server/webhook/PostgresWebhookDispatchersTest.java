@@ -1,9 +1,10 @@
 package coffer.server.webhook;
 
+import coffer.server.tenant.Tenants;
 import coffer.core.money.Money;
 import coffer.server.CofferServer;
 import coffer.server.db.DatabaseConfig;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.ledger.LedgerService;
 import coffer.server.testing.Concurrently;
 import coffer.server.testing.TestDatabases;
@@ -46,7 +47,7 @@ class PostgresWebhookDispatchersTest {
             try (Connection c = connect(db); Statement s = c.createStatement()) {
                 s.executeUpdate("UPDATE environments SET webhook_url = '" + receiver.url() + "' WHERE id = '" + DemoData.ENV_ID + "'");
             }
-            String alice = a.ledger().userByEmail(DemoData.ENV_ID, DemoData.EMAILS.get(0)).orElseThrow().id();
+            String alice = new Tenants(a.ledger()).userByEmail(DemoData.ENV_ID, DemoData.EMAILS.get(0)).orElseThrow().id();
             String wallet = a.ledger().wallets(DemoData.ENV_ID, alice).get(0).id();
             List<String> ids = Collections.synchronizedList(new ArrayList<>());
             List<CofferServer> servers = List.of(a, b);

@@ -1,12 +1,14 @@
 package coffer.server.webhook;
 
+import coffer.server.tenant.Tenants;
+import coffer.server.tenant.User;
 import coffer.core.kyc.KycLimitTable;
 import coffer.core.kyc.KycStatus;
 import coffer.core.kyc.KycTier;
 import coffer.core.money.Money;
 import coffer.core.signature.WebhookVerifier;
 import coffer.server.db.DatabaseConfig;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.ledger.LedgerService;
 import coffer.server.testing.TestServer;
 import coffer.server.testing.TestServer.Caller;
@@ -151,7 +153,7 @@ class WebhookDeliveryTest {
 
         // another environment cannot replay it, nor learn that it exists
         String stranger = "replay-stranger";
-        server.server().ledger().ensureEnvironment(stranger, "Stranger", "secret_ReplayStrangerEnvironment000000", null,
+        new Tenants(server.server().ledger()).ensureEnvironment(stranger, "Stranger", "secret_ReplayStrangerEnvironment000000", null,
                 KycLimitTable.defaults());
         HttpResponse<String> foreign = new PartnerClient(server, "secret_ReplayStrangerEnvironment000000").post(
                 "/api/v1/partner/webhook-deliveries/" + failed.get("id").getAsString() + "/replay", "{\"env_id\":\"" + stranger + "\"}");
@@ -313,8 +315,8 @@ class WebhookDeliveryTest {
     /** A new environment with {@code secret} and one verified user's USD wallet; answers the wallet's id. */
     private static String walletInNewEnvironment(String envId, String secret) {
         LedgerService ledger = server.server().ledger();
-        ledger.ensureEnvironment(envId, "Partner " + envId, secret, null, KycLimitTable.defaults());
-        String user = ledger.ensureUser(envId, envId + "-user", null, "User", null, KycStatus.VERIFIED, KycTier.TIER_1)
+        new Tenants(ledger).ensureEnvironment(envId, "Partner " + envId, secret, null, KycLimitTable.defaults());
+        String user = new Tenants(ledger).ensureUser(envId, envId + "-user", null, "User", null, KycStatus.VERIFIED, KycTier.TIER_1)
                 .orThrow().id();
         return ledger.openWallet(envId, user, Currency.getInstance("USD"), false).orThrow().id();
     }

@@ -1,7 +1,7 @@
 package coffer.server.webhook;
 
 import coffer.core.money.Money;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.testing.TestServer;
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.Test;

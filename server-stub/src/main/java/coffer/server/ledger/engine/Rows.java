@@ -1,6 +1,5 @@
 package coffer.server.ledger.engine;
 
-import coffer.core.kyc.KycStatus;
 import coffer.core.kyc.KycTier;
 import coffer.core.ledger.AccountKind;
 import coffer.core.ledger.Balance;
@@ -10,7 +9,6 @@ import coffer.core.ledger.TransactionKind;
 import coffer.core.ledger.TransactionStatus;
 import coffer.core.money.Money;
 import coffer.core.wallet.WalletStatus;
-import coffer.server.ledger.User;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,7 +28,6 @@ public final class Rows {
     public static final String HOLD_COLUMNS =
             "h.id, h.transaction_id, h.debit_account, h.credit_account, h.amount, h.currency, h.state, h.captured, h.expires_at";
 
-    public static final String USER_COLUMNS = "id, env_id, external_id, email, name, kyc_status, kyc_tier";
 
     private Rows() {
     }
@@ -66,10 +63,6 @@ public final class Rows {
         return new HoldRow(rs.getString("transaction_id"), hold, false);
     }
 
-    public static User user(ResultSet rs) throws SQLException {
-        return new User(rs.getString("id"), rs.getString("env_id"), rs.getString("external_id"), rs.getString("email"),
-                rs.getString("name"), KycStatus.fromWire(rs.getString("kyc_status")), KycTier.fromWire(rs.getInt("kyc_tier")));
-    }
 
     public static String placeholders(int n) {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));

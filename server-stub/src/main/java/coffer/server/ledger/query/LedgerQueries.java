@@ -2,8 +2,6 @@ package coffer.server.ledger.query;
 
 import coffer.server.ledger.Movement;
 import coffer.server.ledger.WalletSnapshot;
-import coffer.server.ledger.User;
-import coffer.server.ledger.Environment;
 import coffer.server.ledger.AuditEntry;
 import coffer.server.ledger.WalletOwner;
 import coffer.server.ledger.engine.Rows;
@@ -51,28 +49,26 @@ public final class LedgerQueries {
 
     // ---- single rows ---------------------------------------------------------------------------------
 
-    public static Optional<Environment> environment(Connection c, String id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, name, webhook_url FROM environments WHERE id = ?")) {
-            ps.setString(1, id);
+    /** Whether {@code userId} is a user of the environment: a wallet's holder must be. */
+    public static boolean isUser(Connection c, String envId, String userId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM users WHERE env_id = ? AND id = ?")) {
+            ps.setString(1, envId);
+            ps.setString(2, userId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Environment(rs.getString(1), rs.getString(2), rs.getString(3))) : Optional.empty();
+                return rs.next();
             }
         }
     }
 
-    public static List<String> activeSecrets(Connection c, String envId) throws SQLException {
-        List<String> secrets = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT secret FROM environment_secrets WHERE env_id = ? AND active = ? ORDER BY created_at DESC")) {
+    /** A user's KYC tier: what the ledger's limits count for the user's wallets; empty for no such user. */
+    public static Optional<KycTier> tier(Connection c, String envId, String userId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT kyc_tier FROM users WHERE env_id = ? AND id = ?")) {
             ps.setString(1, envId);
-            ps.setBoolean(2, true);
+            ps.setString(2, userId);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    secrets.add(rs.getString(1));
-                }
+                return rs.next() ? Optional.of(KycTier.fromWire(rs.getInt(1))) : Optional.empty();
             }
         }
-        return secrets;
     }
 
     public static Optional<KycLimitTable> limits(Connection c, String envId) throws SQLException {
@@ -89,38 +85,6 @@ public final class LedgerQueries {
             }
         }
         return found == 0 ? Optional.empty() : Optional.of(builder.build());
-    }
-
-    public static Optional<User> user(Connection c, String envId, String userId) throws SQLException {
-        return oneUser(c, "env_id = ? AND id = ?", envId, userId);
-    }
-
-    public static Optional<User> userByExternalId(Connection c, String envId, String externalId) throws SQLException {
-        return oneUser(c, "env_id = ? AND external_id = ?", envId, externalId);
-    }
-
-    public static Optional<User> userByEmail(Connection c, String envId, String email) throws SQLException {
-        return oneUser(c, "env_id = ? AND email = ?", envId, email.toLowerCase(Locale.ROOT));
-    }
-
-    public static Optional<String> passwordHash(Connection c, String envId, String userId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT password_hash FROM users WHERE env_id = ? AND id = ?")) {
-            ps.setString(1, envId);
-            ps.setString(2, userId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
-            }
-        }
-    }
-
-    private static Optional<User> oneUser(Connection c, String where, String a, String b) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + Rows.USER_COLUMNS + " FROM users WHERE " + where)) {
-            ps.setString(1, a);
-            ps.setString(2, b);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(Rows.user(rs)) : Optional.empty();
-            }
-        }
     }
 
     public static Optional<WalletSnapshot> wallet(Connection c, String envId, String accountId) throws SQLException {

@@ -1,4 +1,4 @@
-package coffer.server.ledger;
+package coffer.server.tenant;
 
 /**
  * A partner's environment: its users, wallets and system accounts are invisible to every other one.

@@ -1,67 +1,44 @@
-package coffer.server.ledger.tasks;
+package coffer.server.tenant;
 
-import coffer.server.ledger.Fingerprint;
-import coffer.server.ledger.WalletSnapshot;
-import coffer.server.ledger.User;
-import coffer.server.ledger.Environment;
-import coffer.server.ledger.Environments;
-import coffer.server.ledger.Ids;
-import coffer.server.ledger.rules.MoveRules;
-import coffer.server.ledger.rules.SystemAccounts;
-import coffer.server.ledger.query.LedgerQueries;
-import coffer.server.ledger.engine.TypedTask;
-import coffer.server.ledger.engine.Batch;
-import coffer.server.ledger.engine.AccountState;
 import coffer.core.error.ErrorCode;
 import coffer.core.error.Result;
 import coffer.core.kyc.KycLimitTable;
 import coffer.core.kyc.KycStatus;
 import coffer.core.kyc.KycTier;
-import coffer.core.ledger.AccountKind;
-import coffer.core.wallet.StatusActor;
-import coffer.core.wallet.WalletStatus;
-import coffer.core.wallet.WalletStatusRules;
+import coffer.server.ledger.Fingerprint;
+import coffer.server.ledger.Ids;
+import coffer.server.ledger.engine.AccountState;
+import coffer.server.ledger.engine.Batch;
+import coffer.server.ledger.engine.DirectTask;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import static coffer.server.ledger.engine.DirectTask.update;
+
 /**
- * Changes that are not money movements but must be serialised with them: environments, users,
- * wallets, wallet status and KYC. Creations are "create or get", so repeating one (a partner retrying,
- * demo data seeded on every start) answers with what exists instead of failing.
+ * Environments, their signing secrets, and users with their KYC status: changes that are not money
+ * movements but run in the ledger's writer, serialised with them. Creations are "create or get", so
+ * repeating one (a partner retrying, demo data seeded on every start) answers with what exists
+ * instead of failing.
  */
-public final class AdminTasks {
-    private AdminTasks() {
+final class TenantTasks {
+    private TenantTasks() {
     }
 
-    /** Base for tasks that only run their own SQL. */
-    private abstract static class Direct<T> extends TypedTask<T> {
-        Direct(Class<T> resultType) {
-            super(resultType);
-        }
-
-        @Override
-        public void declare(Batch batch) {
-            // direct SQL reads what it needs inside its own savepoint
-        }
-    }
-
-    public static final class EnsureEnvironment extends Direct<Environment> {
+    static final class EnsureEnvironment extends DirectTask<Environment> {
         private final String id;
         private final String name;
         private final String secret;
         private final String webhookUrl;
         private final KycLimitTable limits;
 
-        public EnsureEnvironment(String id, String name, String secret, String webhookUrl, KycLimitTable limits) {
+        EnsureEnvironment(String id, String name, String secret, String webhookUrl, KycLimitTable limits) {
 
             super(Environment.class);
             this.id = Objects.requireNonNull(id, "id");
@@ -74,7 +51,7 @@ public final class AdminTasks {
         @Override
         public Result<Environment> apply(Batch b) throws SQLException {
             return b.direct(c -> {
-                Optional<Environment> existing = LedgerQueries.environment(c, id);
+                Optional<Environment> existing = TenantQueries.environment(c, id);
                 if (existing.isPresent()) {
                     return Result.ok(existing.get());
                 }
@@ -102,7 +79,7 @@ public final class AdminTasks {
         }
     }
 
-    public static final class EnsureUser extends Direct<User> {
+    static final class EnsureUser extends DirectTask<User> {
         private final String envId;
         private final String externalId;
         private final String email;
@@ -112,7 +89,7 @@ public final class AdminTasks {
         private final KycTier kycTier;
         private final boolean mustBeNew;
 
-        public EnsureUser(String envId, String externalId, String email, String name, String passwordHash,
+        EnsureUser(String envId, String externalId, String email, String name, String passwordHash,
                    KycStatus kycStatus, KycTier kycTier, boolean mustBeNew) {
 
             super(User.class);
@@ -132,20 +109,20 @@ public final class AdminTasks {
         @Override
         public Result<User> apply(Batch b) throws SQLException {
             return b.direct(c -> {
-                if (LedgerQueries.environment(c, envId).isEmpty()) {
+                if (TenantQueries.environment(c, envId).isEmpty()) {
                     return Result.rejected(ErrorCode.NOT_FOUND, "Environment " + envId + " was not found",
                             Map.of("env_id", envId));
                 }
                 Optional<User> existing = externalId != null
-                        ? LedgerQueries.userByExternalId(c, envId, externalId)
-                        : LedgerQueries.userByEmail(c, envId, email);
+                        ? TenantQueries.userByExternalId(c, envId, externalId)
+                        : TenantQueries.userByEmail(c, envId, email);
                 if (existing.isPresent()) {
                     return mustBeNew
                             ? Result.rejected(ErrorCode.ALREADY_EXISTS, "A user with this email already exists",
                                     email == null ? Map.of() : Map.of("email", email))
                             : Result.ok(existing.get());
                 }
-                if (email != null && externalId != null && LedgerQueries.userByEmail(c, envId, email).isPresent()) {
+                if (email != null && externalId != null && TenantQueries.userByEmail(c, envId, email).isPresent()) {
                     return Result.rejected(ErrorCode.INVALID_REQUEST, "A user with this email already exists",
                             Map.of("email", email));
                 }
@@ -164,116 +141,8 @@ public final class AdminTasks {
         }
     }
 
-    /** Opens a wallet (or answers the user's existing one in that currency unless another is asked for). */
-    public static final class OpenWallet extends Direct<WalletSnapshot> {
-        private final String envId;
-        private final String userId;
-        private final Currency currency;
-        private final boolean additional;
-
-        public OpenWallet(String envId, String userId, Currency currency, boolean additional) {
-
-            super(WalletSnapshot.class);
-            this.envId = Objects.requireNonNull(envId, "envId");
-            this.userId = Objects.requireNonNull(userId, "userId");
-            this.currency = Objects.requireNonNull(currency, "currency");
-            this.additional = additional;
-        }
-
-        @Override
-        public Result<WalletSnapshot> apply(Batch b) throws SQLException {
-            return b.direct(c -> {
-                Optional<User> user = LedgerQueries.user(c, envId, userId);
-                if (user.isEmpty()) {
-                    return Result.rejected(ErrorCode.NOT_FOUND, "User " + userId + " was not found", Map.of("user_id", userId));
-                }
-                if (!additional) {
-                    Optional<WalletSnapshot> existing = LedgerQueries.walletsOf(c, envId, userId).stream()
-                            .filter(w -> w.currency().equals(currency) && w.status() != WalletStatus.CLOSED).findFirst();
-                    if (existing.isPresent()) {
-                        return Result.ok(existing.get());
-                    }
-                }
-                long at = b.now().toEpochMilli();
-                for (AccountKind kind : AccountKind.values()) {
-                    if (kind.isSystemAccount()) {
-                        update(c, "INSERT INTO accounts (id, env_id, user_id, kind, currency, status, created_at, updated_at) "
-                                        + "VALUES (?, ?, NULL, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                                SystemAccounts.id(envId, kind, currency), envId, kind.name(), currency.getCurrencyCode(),
-                                WalletStatus.ACTIVE.wireName(), at, at);
-                    }
-                }
-                String id = Ids.next("wal");
-                update(c, "INSERT INTO accounts (id, env_id, user_id, kind, currency, status, created_at, updated_at) "
-                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        id, envId, userId, AccountKind.USER_WALLET.name(), currency.getCurrencyCode(),
-                        WalletStatus.ACTIVE.wireName(), at, at);
-                b.openedWallet(id, userId);
-                return Result.ok(new WalletSnapshot(id, envId, userId, AccountKind.USER_WALLET, currency, WalletStatus.ACTIVE,
-                        coffer.core.ledger.Balance.empty(currency)));
-            });
-        }
-
-        @Override
-        public Fingerprint fingerprint() {
-            return Fingerprint.of("wallet").text(envId).text(userId).text(currency.getCurrencyCode()).flag(additional);
-        }
-    }
-
-    /** Moves a wallet between active, locked, suspended and closed, and audits the change. */
-    public static final class SetWalletStatus extends TypedTask<WalletSnapshot> {
-        private final String envId;
-        private final String actingUserId;
-        private final String walletId;
-        private final WalletStatus target;
-        private final StatusActor actor;
-        private final String reason;
-
-        public SetWalletStatus(String envId, String actingUserId, String walletId, WalletStatus target, StatusActor actor, String reason) {
-
-            super(WalletSnapshot.class);
-            this.envId = Objects.requireNonNull(envId, "envId");
-            this.actingUserId = actingUserId;
-            this.walletId = Objects.requireNonNull(walletId, "walletId");
-            this.target = Objects.requireNonNull(target, "target");
-            this.actor = Objects.requireNonNull(actor, "actor");
-            this.reason = reason;
-        }
-
-        @Override
-        public void declare(Batch b) {
-            b.needAccount(walletId);
-        }
-
-        @Override
-        public Result<WalletSnapshot> apply(Batch b) {
-            AccountState a = b.account(walletId);
-            if (a == null || !a.isUserWallet() || !a.envId.equals(envId)
-                    || (actingUserId != null && !actingUserId.equals(a.userId))) {
-                return MoveRules.notFound(walletId);
-            }
-            Result<WalletStatus> allowed = WalletStatusRules.transition(a.status, a.statusSetBy, target, actor,
-                    a.balance.isEmpty());
-            if (!allowed.isOk()) {
-                return allowed.asRejected();
-            }
-            WalletStatus before = a.status;
-            a.status = target;
-            a.statusSetBy = actor;
-            b.changed(a);
-            b.audit(envId, actor.name().toLowerCase(Locale.ROOT) + (actingUserId == null ? "" : ":" + actingUserId),
-                    "wallet", walletId, "status", before.wireName(), target.wireName(), reason);
-            return Result.ok(a.toWallet());
-        }
-
-        @Override
-        public Fingerprint fingerprint() {
-            return Fingerprint.of("status").text(envId).text(actingUserId).text(walletId).name(target).name(actor).text(reason);
-        }
-    }
-
     /** Moves a user's KYC status (and tier) and audits it; the user's wallets get the new limits at once. */
-    public static final class SetKyc extends Direct<User> {
+    static final class SetKyc extends DirectTask<User> {
         private final String envId;
         private final String userId;
         private final KycStatus target;
@@ -281,7 +150,7 @@ public final class AdminTasks {
         private final String actor;
         private final String reason;
 
-        public SetKyc(String envId, String userId, KycStatus target, KycTier tier, String actor, String reason) {
+        SetKyc(String envId, String userId, KycStatus target, KycTier tier, String actor, String reason) {
 
             super(User.class);
             this.envId = Objects.requireNonNull(envId, "envId");
@@ -302,7 +171,7 @@ public final class AdminTasks {
         @Override
         public Result<User> apply(Batch b) throws SQLException {
             Result<User> result = b.direct(c -> {
-                Optional<User> found = LedgerQueries.user(c, envId, userId);
+                Optional<User> found = TenantQueries.user(c, envId, userId);
                 if (found.isEmpty()) {
                     return Result.rejected(ErrorCode.NOT_FOUND, "User " + userId + " was not found", Map.of("user_id", userId));
                 }
@@ -337,48 +206,13 @@ public final class AdminTasks {
         }
     }
 
-    public static void update(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            ps.executeUpdate();
-        }
-    }
-
-    /** Forgets idempotency keys older than the retention period. */
-    public static final class PurgeIdempotencyKeys extends Direct<Integer> {
-        private final java.time.Duration keep;
-
-        public PurgeIdempotencyKeys(java.time.Duration keep) {
-
-            super(Integer.class);
-            this.keep = keep;
-        }
-
-        @Override
-        public Result<Integer> apply(Batch b) throws SQLException {
-            return b.direct(c -> {
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM idempotency_keys WHERE created_at < ?")) {
-                    ps.setLong(1, b.now().minus(keep).toEpochMilli());
-                    return Result.ok(ps.executeUpdate());
-                }
-            });
-        }
-
-        @Override
-        public Fingerprint fingerprint() {
-            return Fingerprint.of("purge-idempotency").number(keep.toMillis());
-        }
-    }
-
     /** Adds an active signing secret to an environment (a rotation's first step), audited by fingerprint. */
-    public static final class AddSecret extends Direct<String> {
+    static final class AddSecret extends DirectTask<String> {
         private final String envId;
         private final String secret;
         private final String actor;
 
-        public AddSecret(String envId, String secret, String actor) {
+        AddSecret(String envId, String secret, String actor) {
 
             super(String.class);
             this.envId = Objects.requireNonNull(envId, "envId");
@@ -389,7 +223,7 @@ public final class AdminTasks {
         @Override
         public Result<String> apply(Batch b) throws SQLException {
             return b.direct(c -> {
-                if (LedgerQueries.environment(c, envId).isEmpty()) {
+                if (TenantQueries.environment(c, envId).isEmpty()) {
                     return Result.rejected(ErrorCode.NOT_FOUND, "Environment " + envId + " was not found", Map.of("env_id", envId));
                 }
                 update(c, "INSERT INTO environment_secrets (env_id, secret, active, created_at) VALUES (?, ?, ?, ?)",
@@ -411,12 +245,12 @@ public final class AdminTasks {
      * made with it are refused from the next request on. The last active secret cannot be revoked
      * (CONFLICT): add its successor first.
      */
-    public static final class RevokeSecret extends Direct<String> {
+    static final class RevokeSecret extends DirectTask<String> {
         private final String envId;
         private final String fingerprint;
         private final String actor;
 
-        public RevokeSecret(String envId, String fingerprint, String actor) {
+        RevokeSecret(String envId, String fingerprint, String actor) {
 
             super(String.class);
             this.envId = Objects.requireNonNull(envId, "envId");
@@ -427,7 +261,7 @@ public final class AdminTasks {
         @Override
         public Result<String> apply(Batch b) throws SQLException {
             return b.direct(c -> {
-                java.util.List<String> active = LedgerQueries.activeSecrets(c, envId);
+                java.util.List<String> active = TenantQueries.activeSecrets(c, envId);
                 Optional<String> target = active.stream().filter(s -> Environments.fingerprint(s).equals(fingerprint)).findFirst();
                 if (target.isEmpty()) {
                     return Result.rejected(ErrorCode.NOT_FOUND, "Environment " + envId + " has no active secret " + fingerprint,

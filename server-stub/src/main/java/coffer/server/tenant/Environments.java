@@ -1,4 +1,4 @@
-package coffer.server.ledger;
+package coffer.server.tenant;
 
 import coffer.core.error.CofferException;
 import coffer.core.error.ErrorCode;

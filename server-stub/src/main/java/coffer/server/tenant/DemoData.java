@@ -1,5 +1,8 @@
-package coffer.server.ledger;
+package coffer.server.tenant;
 
+import coffer.server.ledger.LedgerService;
+import coffer.server.ledger.WalletSnapshot;
+import coffer.server.ledger.IdempotencyKey;
 import coffer.server.ledger.query.HistoryQuery;
 import coffer.core.kyc.KycLimitTable;
 import coffer.core.kyc.KycStatus;
@@ -33,12 +36,13 @@ public final class DemoData {
      * @param passwordHash the hash of the demo password for alice and bob, or null where sign-in is not needed
      */
     public static void seed(LedgerService ledger, String passwordHash) {
-        ledger.ensureEnvironment(ENV_ID, "Demo", ENV_SECRET, null, KycLimitTable.defaults());
-        fund(ledger, ledger.ensureUser(ENV_ID, PARTNER_USER_ID, null, "Demo user 123", null,
+        Tenants tenants = new Tenants(ledger);
+        tenants.ensureEnvironment(ENV_ID, "Demo", ENV_SECRET, null, KycLimitTable.defaults());
+        fund(ledger, tenants.ensureUser(ENV_ID, PARTNER_USER_ID, null, "Demo user 123", null,
                 KycStatus.VERIFIED, KycTier.TIER_1).orThrow());
         for (String email : EMAILS) {
             String name = Character.toUpperCase(email.charAt(0)) + email.substring(1, email.indexOf('@'));
-            fund(ledger, ledger.ensureUser(ENV_ID, null, email, name, passwordHash, KycStatus.VERIFIED, KycTier.TIER_1).orThrow());
+            fund(ledger, tenants.ensureUser(ENV_ID, null, email, name, passwordHash, KycStatus.VERIFIED, KycTier.TIER_1).orThrow());
         }
     }
 
