@@ -10,7 +10,8 @@ import coffer.core.api.TransactionTypes.TransactionView;
 import coffer.core.money.Money;
 import coffer.server.CofferServer;
 import coffer.server.db.DatabaseConfig;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
+import coffer.server.tenant.Tenants;
 import coffer.server.ledger.LedgerService;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -61,7 +62,7 @@ public final class SyncBench {
         try (CofferServer server = CofferServer.start(new CofferServer.Options(0, DatabaseConfig.sqlite(dir.resolve("server")), true))) {
             LedgerService ledger = server.ledger();
             String env = DemoData.ENV_ID;
-            String alice = ledger.userByEmail(env, "alice@example.com").orElseThrow().id();
+            String alice = new Tenants(ledger).userByEmail(env, "alice@example.com").orElseThrow().id();
             String main = ledger.wallets(env, alice).get(0).id();
             String pot = ledger.openWallet(env, alice, java.util.Currency.getInstance("USD"), true).orThrow().id();
             seed(ledger, env, alice, main, pot, rows);

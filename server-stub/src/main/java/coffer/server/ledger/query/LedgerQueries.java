@@ -9,8 +9,6 @@ import coffer.core.error.ErrorCode;
 import coffer.core.error.Result;
 import coffer.core.kyc.KycLimitTable;
 import coffer.core.kyc.KycTier;
-import coffer.core.ledger.TransactionKind;
-import coffer.core.ledger.TransactionStatus;
 import coffer.server.db.Jdbc;
 import coffer.server.db.Keyset;
 
@@ -18,7 +16,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
