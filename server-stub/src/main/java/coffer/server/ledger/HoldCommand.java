@@ -16,11 +16,7 @@ import java.util.Objects;
 public record HoldCommand(EnvId env, UserId actingUser, TransactionKind kind, WalletId from, WalletId to, Money amount,
                           Instant expiresAt, Memo memo) {
     public HoldCommand {
-        Objects.requireNonNull(env, "env");
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(from, "from");
-        Objects.requireNonNull(to, "to");
-        Objects.requireNonNull(amount, "amount");
+        // the movement's order checks the ids and the amount; what only a hold has is checked here
         Objects.requireNonNull(expiresAt, "expiresAt");
         memo = memo == null ? Memo.NONE : memo;
     }

@@ -2,22 +2,12 @@ package coffer.server.ledger;
 
 /**
  * The free text a movement carries: the caller's reference, a description and metadata (JSON text),
- * each null when not given. Built by name ({@code Memo.reference(r).description(d)}), so two of them
- * cannot trade places unnoticed the way positional strings can.
+ * each null when not given. Callers build it by name ({@code Memo.reference(r).withDescription(d)}),
+ * so that a reference and a description cannot trade places unnoticed the way positional strings can.
  */
-public final class Memo {
+public record Memo(String reference, String description, String metadata) {
     /** No reference, description or metadata. */
     public static final Memo NONE = new Memo(null, null, null);
-
-    private final String reference;
-    private final String description;
-    private final String metadata;
-
-    private Memo(String reference, String description, String metadata) {
-        this.reference = reference;
-        this.description = description;
-        this.metadata = metadata;
-    }
 
     public static Memo reference(String reference) {
         return NONE.withReference(reference);
@@ -37,17 +27,5 @@ public final class Memo {
 
     public Memo withMetadata(String value) {
         return new Memo(reference, description, value);
-    }
-
-    public String reference() {
-        return reference;
-    }
-
-    public String description() {
-        return description;
-    }
-
-    public String metadata() {
-        return metadata;
     }
 }

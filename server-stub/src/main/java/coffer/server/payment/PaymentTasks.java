@@ -114,7 +114,6 @@ final class PaymentTasks {
         private final List<Payment> settle;
 
         Advance(List<Payment> start, List<Payment> settle) {
-
             super(Integer.class);
             this.start = List.copyOf(start);
             this.settle = List.copyOf(settle);

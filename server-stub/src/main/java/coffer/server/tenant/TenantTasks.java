@@ -39,7 +39,6 @@ final class TenantTasks {
         private final KycLimitTable limits;
 
         EnsureEnvironment(String id, String name, String secret, String webhookUrl, KycLimitTable limits) {
-
             super(Environment.class);
             this.id = Objects.requireNonNull(id, "id");
             this.name = Objects.requireNonNull(name, "name");
@@ -91,7 +90,6 @@ final class TenantTasks {
 
         EnsureUser(String envId, String externalId, String email, String name, String passwordHash,
                    KycStatus kycStatus, KycTier kycTier, boolean mustBeNew) {
-
             super(User.class);
             this.mustBeNew = mustBeNew;
             this.envId = Objects.requireNonNull(envId, "envId");
@@ -151,7 +149,6 @@ final class TenantTasks {
         private final String reason;
 
         SetKyc(String envId, String userId, KycStatus target, KycTier tier, String actor, String reason) {
-
             super(User.class);
             this.envId = Objects.requireNonNull(envId, "envId");
             this.userId = Objects.requireNonNull(userId, "userId");
@@ -206,18 +203,25 @@ final class TenantTasks {
         }
     }
 
-    /** Adds an active signing secret to an environment (a rotation's first step), audited by fingerprint. */
-    static final class AddSecret extends DirectTask<String> {
-        private final String envId;
-        private final String secret;
-        private final String actor;
+    /** A change to one of an environment's signing secrets, audited with who made it; answers the secret's fingerprint. */
+    private abstract static class SecretChange extends DirectTask<String> {
+        final String envId;
+        final String actor;
 
-        AddSecret(String envId, String secret, String actor) {
-
+        SecretChange(String envId, String actor) {
             super(String.class);
             this.envId = Objects.requireNonNull(envId, "envId");
-            this.secret = Objects.requireNonNull(secret, "secret");
             this.actor = Objects.requireNonNull(actor, "actor");
+        }
+    }
+
+    /** Adds an active signing secret to an environment (a rotation's first step), audited by fingerprint. */
+    static final class AddSecret extends SecretChange {
+        private final String secret;
+
+        AddSecret(String envId, String secret, String actor) {
+            super(envId, actor);
+            this.secret = Objects.requireNonNull(secret, "secret");
         }
 
         @Override
@@ -245,17 +249,12 @@ final class TenantTasks {
      * made with it are refused from the next request on. The last active secret cannot be revoked
      * (CONFLICT): add its successor first.
      */
-    static final class RevokeSecret extends DirectTask<String> {
-        private final String envId;
+    static final class RevokeSecret extends SecretChange {
         private final String fingerprint;
-        private final String actor;
 
         RevokeSecret(String envId, String fingerprint, String actor) {
-
-            super(String.class);
-            this.envId = Objects.requireNonNull(envId, "envId");
+            super(envId, actor);
             this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
-            this.actor = Objects.requireNonNull(actor, "actor");
         }
 
         @Override

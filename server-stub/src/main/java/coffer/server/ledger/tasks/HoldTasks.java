@@ -30,20 +30,12 @@ public final class HoldTasks {
     }
 
     /** Reserves the order's amount on the debited account until {@code expiresAt}; history shows it pending. */
-    public static final class Place extends TypedTask<Movement> {
-        private final MoveOrder order;
+    public static final class Place extends OrderTask<Movement> {
         private final Instant expiresAt;
 
         public Place(MoveOrder order, Instant expiresAt) {
-
-            super(Movement.class);
-            this.order = order;
+            super(Movement.class, "hold", order);
             this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
-        }
-
-        @Override
-        public void declare(Batch b) {
-            MoveRules.declare(b, order);
         }
 
         @Override
@@ -52,22 +44,12 @@ public final class HoldTasks {
                 return Result.rejected(ErrorCode.INVALID_REQUEST, "A hold must expire in the future",
                         Map.of("expires_at", expiresAt.toString()));
             }
-            Result<MoveRules.Parties> checked = MoveRules.check(b, order);
-            if (!checked.isOk()) {
-                return checked.asRejected();
+            Result<MoveRules.Parties> taken = take(b, order, true);
+            if (!taken.isOk()) {
+                return taken.asRejected();
             }
-            AccountState from = checked.orThrow().from();
-            AccountState to = checked.orThrow().to();
-            Result<Balance> reserved = from.balance.reserve(order.amount(), from.kind.overdraftAllowed());
-            if (!reserved.isOk()) {
-                return reserved.asRejected();
-            }
-            Balance expecting = to.balance.expectCredit(order.amount());
-            from.balance = reserved.orThrow();
-            to.balance = expecting;
-            b.changed(from);
-            b.changed(to);
-            MoveRules.countOutgoing(b, order, from, to);
+            AccountState from = taken.orThrow().from();
+            AccountState to = taken.orThrow().to();
             String holdId = Ids.next("hld");
             TxRow tx = b.newTransaction(order.kind(), TransactionStatus.PENDING, order.amount(), from, to, holdId,
                     order.originalId(), order.memo());
@@ -77,22 +59,19 @@ public final class HoldTasks {
 
         @Override
         public Fingerprint fingerprint() {
-            return order.fingerprint("hold").number(expiresAt.toEpochMilli());
+            return super.fingerprint().number(expiresAt.toEpochMilli());
         }
     }
 
-    /** Captures a pending hold, all of it ({@code amount} null) or part; the rest is released. */
-    public static final class Capture extends TypedTask<Movement> {
-        private final String envId;
-        private final String holdId;
-        private final Money amount;
+    /** A step on one pending hold of the environment: it reads the hold, its movement and both accounts. */
+    private abstract static class OnHold extends TypedTask<Movement> {
+        final String envId;
+        final String holdId;
 
-        public Capture(String envId, String holdId, Money amount) {
-
+        OnHold(String envId, String holdId) {
             super(Movement.class);
             this.envId = Objects.requireNonNull(envId, "envId");
             this.holdId = Objects.requireNonNull(holdId, "holdId");
-            this.amount = amount;
         }
 
         @Override
@@ -101,12 +80,26 @@ public final class HoldTasks {
         }
 
         @Override
-        public Result<Movement> apply(Batch b) {
+        public final Result<Movement> apply(Batch b) {
             Result<Found> found = find(b, envId, holdId);
-            if (!found.isOk()) {
-                return found.asRejected();
-            }
-            Found f = found.orThrow();
+            return found.isOk() ? apply(b, found.orThrow()) : found.asRejected();
+        }
+
+        /** Decides on the hold, found pending or not in the environment. */
+        abstract Result<Movement> apply(Batch b, Found f);
+    }
+
+    /** Captures a pending hold, all of it ({@code amount} null) or part; the rest is released. */
+    public static final class Capture extends OnHold {
+        private final Money amount;
+
+        public Capture(String envId, String holdId, Money amount) {
+            super(envId, holdId);
+            this.amount = amount;
+        }
+
+        @Override
+        Result<Movement> apply(Batch b, Found f) {
             Money part = amount == null ? f.row.hold.amount() : amount;
             Result<Hold> captured = f.row.hold.capture(part, b.now());
             if (!captured.isOk()) {
@@ -129,31 +122,16 @@ public final class HoldTasks {
     }
 
     /** Voids a pending hold: nothing moves and history shows the movement failed. */
-    public static final class Void extends TypedTask<Movement> {
-        private final String envId;
-        private final String holdId;
+    public static final class Void extends OnHold {
         private final String reason;
 
         public Void(String envId, String holdId, String reason) {
-
-            super(Movement.class);
-            this.envId = Objects.requireNonNull(envId, "envId");
-            this.holdId = Objects.requireNonNull(holdId, "holdId");
+            super(envId, holdId);
             this.reason = reason == null ? "voided" : reason;
         }
 
         @Override
-        public void declare(Batch b) {
-            b.needHold(holdId);
-        }
-
-        @Override
-        public Result<Movement> apply(Batch b) {
-            Result<Found> found = find(b, envId, holdId);
-            if (!found.isOk()) {
-                return found.asRejected();
-            }
-            Found f = found.orThrow();
+        Result<Movement> apply(Batch b, Found f) {
             Result<Hold> voided = f.row.hold.voidHold(b.now());
             if (!voided.isOk()) {
                 return voided.asRejected();
@@ -173,7 +151,6 @@ public final class HoldTasks {
         private final List<String> holdIds;
 
         public Expire(List<String> holdIds) {
-
             super(Integer.class);
             this.holdIds = List.copyOf(holdIds);
         }

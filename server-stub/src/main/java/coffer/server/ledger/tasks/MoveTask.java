@@ -1,33 +1,22 @@
 package coffer.server.ledger.tasks;
 
-import coffer.server.ledger.Fingerprint;
 import coffer.server.ledger.Movement;
 import coffer.server.ledger.DepositDecision;
 import coffer.server.ledger.rules.MoveRules;
 import coffer.server.ledger.rules.MoveOrder;
-import coffer.server.ledger.engine.TypedTask;
 import coffer.server.ledger.engine.Batch;
 import coffer.server.ledger.engine.AccountState;
 import coffer.server.ledger.engine.TxRow;
 import coffer.core.error.Result;
-import coffer.core.ledger.Balance;
 import coffer.core.ledger.TransactionStatus;
 
 import java.sql.SQLException;
 
 /** A one-step movement: checked, then posted as completed in the same commit. */
-public final class MoveTask extends TypedTask<Movement> {
-    private final MoveOrder order;
+public final class MoveTask extends OrderTask<Movement> {
 
     public MoveTask(MoveOrder order) {
-
-        super(Movement.class);
-        this.order = order;
-    }
-
-    @Override
-    public void declare(Batch batch) {
-        MoveRules.declare(batch, order);
+        super(Movement.class, "move", order);
     }
 
     @Override
@@ -37,22 +26,12 @@ public final class MoveTask extends TypedTask<Movement> {
 
     /** Checks and posts {@code order}; shared by every one-step movement (refunds and reversals too). */
     public static Result<Movement> execute(Batch b, MoveOrder order) throws SQLException {
-        Result<MoveRules.Parties> checked = MoveRules.check(b, order);
-        if (!checked.isOk()) {
-            return checked.asRejected();
+        Result<MoveRules.Parties> taken = take(b, order, false);
+        if (!taken.isOk()) {
+            return taken.asRejected();
         }
-        AccountState from = checked.orThrow().from();
-        AccountState to = checked.orThrow().to();
-        Result<Balance> debited = from.balance.debit(order.amount(), from.kind.overdraftAllowed());
-        if (!debited.isOk()) {
-            return debited.asRejected();
-        }
-        Balance credited = to.balance.credit(order.amount());
-        from.balance = debited.orThrow();
-        to.balance = credited;
-        b.changed(from);
-        b.changed(to);
-        MoveRules.countOutgoing(b, order, from, to);
+        AccountState from = taken.orThrow().from();
+        AccountState to = taken.orThrow().to();
         TxRow tx = b.newTransaction(order.kind(), TransactionStatus.COMPLETED, order.amount(), from, to, null,
                 order.originalId(), order.memo());
         b.post(tx, from, -order.amount().minor());
@@ -60,28 +39,15 @@ public final class MoveTask extends TypedTask<Movement> {
         return Result.ok(tx.toMovement());
     }
 
-    @Override
-    public Fingerprint fingerprint() {
-        return order.fingerprint("move");
-    }
-
     /**
      * A deposit whose refusal is an answer too: stored with the idempotency key like a success, so a
      * repeated request with the key gets the same refusal even if the wallet could take the money by
      * then. For money already taken from the payer, which the caller sends back when it is refused.
      */
-    public static final class Decided extends TypedTask<DepositDecision> {
-        private final MoveOrder order;
+    public static final class Decided extends OrderTask<DepositDecision> {
 
         public Decided(MoveOrder order) {
-
-            super(DepositDecision.class);
-            this.order = order;
-        }
-
-        @Override
-        public void declare(Batch b) {
-            MoveRules.declare(b, order);
+            super(DepositDecision.class, "decided", order);
         }
 
         @Override
@@ -91,11 +57,6 @@ public final class MoveTask extends TypedTask<Movement> {
                 return Result.ok(new DepositDecision(null, refused.code(), refused.message()));
             }
             return Result.ok(new DepositDecision(moved.orThrow(), null, null));
-        }
-
-        @Override
-        public Fingerprint fingerprint() {
-            return order.fingerprint("decided");
         }
     }
 }

@@ -44,7 +44,6 @@ public final class WalletTasks {
         private final boolean additional;
 
         public OpenWallet(String envId, String userId, Currency currency, boolean additional) {
-
             super(WalletSnapshot.class);
             this.envId = Objects.requireNonNull(envId, "envId");
             this.userId = Objects.requireNonNull(userId, "userId");
@@ -101,7 +100,6 @@ public final class WalletTasks {
         private final String reason;
 
         public SetWalletStatus(String envId, String actingUserId, String walletId, WalletStatus target, StatusActor actor, String reason) {
-
             super(WalletSnapshot.class);
             this.envId = Objects.requireNonNull(envId, "envId");
             this.actingUserId = actingUserId;
@@ -148,7 +146,6 @@ public final class WalletTasks {
         private final java.time.Duration keep;
 
         public PurgeIdempotencyKeys(java.time.Duration keep) {
-
             super(Integer.class);
             this.keep = keep;
         }
