@@ -151,47 +151,36 @@ public final class LedgerService extends LedgerReads implements AutoCloseable {
     }
 
     /** Moves money between two wallets of the same user. */
-    public Outcome<Movement> transfer(String envId, String actingUserId, String fromWallet, String toWallet, Money amount,
-                                      String description, String metadata, IdempotencyKey key) {
-        return move(new MoveOrder(new EnvId(envId), UserId.ofNullable(actingUserId), TransactionKind.TRANSFER,
-                new WalletId(fromWallet), new WalletId(toWallet), amount, KycLimits.RECEIVER,
-                Memo.description(description).withMetadata(metadata), null), key);
+    public Outcome<Movement> transfer(MoveCommand move, IdempotencyKey key) {
+        return move(order(move, TransactionKind.TRANSFER, KycLimits.RECEIVER), key);
     }
 
     /**
      * From one wallet to another, as the seed surfaces and the library take it: between two wallets of
      * one user a {@link #transfer}, between two users a {@link #p2p} payment (KYC and daily limits apply).
      */
-    public Outcome<Movement> walletToWallet(String envId, String actingUserId, String fromWallet, String toWallet, Money amount,
-                                            String description, IdempotencyKey key) {
-        String fromUser = wallet(envId, fromWallet).map(WalletSnapshot::userId).orElse(null);
-        boolean sameUser = fromUser != null && wallet(envId, toWallet).map(w -> fromUser.equals(w.userId())).orElse(false);
-        return sameUser
-                ? transfer(envId, actingUserId, fromWallet, toWallet, amount, description, null, key)
-                : p2p(envId, actingUserId, fromWallet, toWallet, amount, null, description, null, key);
+    public Outcome<Movement> walletToWallet(MoveCommand move, IdempotencyKey key) {
+        String envId = move.env().value();
+        String fromUser = wallet(envId, move.from().value()).map(WalletSnapshot::userId).orElse(null);
+        boolean sameUser = fromUser != null
+                && wallet(envId, move.to().value()).map(w -> fromUser.equals(w.userId())).orElse(false);
+        return sameUser ? transfer(move, key) : p2p(move, key);
     }
 
     /** Sends money to another user's wallet. */
-    public Outcome<Movement> p2p(String envId, String actingUserId, String fromWallet, String toWallet, Money amount,
-                                 String reference, String description, String metadata, IdempotencyKey key) {
-        return move(new MoveOrder(new EnvId(envId), UserId.ofNullable(actingUserId), TransactionKind.P2P,
-                new WalletId(fromWallet), new WalletId(toWallet), amount, KycLimits.BOTH,
-                Memo.reference(reference).withDescription(description).withMetadata(metadata), null), key);
+    public Outcome<Movement> p2p(MoveCommand move, IdempotencyKey key) {
+        return move(order(move, TransactionKind.P2P, KycLimits.BOTH), key);
     }
 
-    /**
-     * Refunds a completed movement, all that is left ({@code amount} null) or part of it.
-     *
-     * @param actingUserId when a user refunds, the money must have reached their wallet; null for a partner
-     */
-    public Outcome<Movement> refund(String envId, String actingUserId, String transactionId, Money amount,
-                                    String description, IdempotencyKey key) {
-        return run(new RefundTask(envId, actingUserId, transactionId, amount, false, description), key);
+    /** Refunds a completed movement, all that is left ({@code amount} null) or part of it. */
+    public Outcome<Movement> refund(RefundCommand refund, IdempotencyKey key) {
+        return run(new RefundTask(refund, false), key);
     }
 
     /** Reverses a completed movement: all that is left goes back and the original shows as reversed. */
     public Outcome<Movement> reverse(String envId, String transactionId, String description, IdempotencyKey key) {
-        return run(new RefundTask(envId, null, transactionId, null, true, description), key);
+        return run(new RefundTask(new RefundCommand(new EnvId(envId), null, transactionId, null, description), true),
+                key);
     }
 
     /**
@@ -303,6 +292,11 @@ public final class LedgerService extends LedgerReads implements AutoCloseable {
     private static MoveOrder depositOrder(String envId, String walletId, Money amount, String reference, String description) {
         return new MoveOrder(new EnvId(envId), null, TransactionKind.TOPUP, system(envId, AccountKind.PROVIDER_CLEARING, amount),
                 new WalletId(walletId), amount, KycLimits.RECEIVER, Memo.reference(reference).withDescription(description), null);
+    }
+
+    private static MoveOrder order(MoveCommand move, TransactionKind kind, KycLimits limits) {
+        return new MoveOrder(move.env(), move.actingUser(), kind, move.from(), move.to(), move.amount(), limits, move.memo(),
+                null);
     }
 
     private static WalletId system(String envId, AccountKind kind, Money amount) {

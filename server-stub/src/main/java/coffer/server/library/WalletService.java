@@ -1,5 +1,9 @@
 package coffer.server.library;
 
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.Memo;
+import coffer.server.ledger.MoveCommand;
 import coffer.core.money.Currencies;
 import coffer.core.money.Money;
 import coffer.core.wallet.StatusActor;
@@ -69,7 +73,8 @@ public final class WalletService {
     /** From one wallet to another of the same currency: between users a P2P payment, within one user a transfer. */
     public Transaction transfer(Wallet source, Wallet destination, BigDecimal amount, String description) {
         Money money = Library.money(amount, Currencies.of(source.currency()));
-        var outcome = lib.ledger.walletToWallet(lib.env(), null, source.id(), destination.id(), money, description, null);
+        var outcome = lib.ledger.walletToWallet(new MoveCommand(new EnvId(lib.env()), null, new WalletId(source.id()),
+                new WalletId(destination.id()), money, Memo.description(description)), null);
         return Library.transaction(Library.orThrow(outcome.result()));
     }
 

@@ -1,5 +1,8 @@
 package coffer.server.topup;
 
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.UserId;
+import coffer.server.ledger.RefundCommand;
 import coffer.server.tenant.Tenants;
 import coffer.server.ledger.rules.HolderLimits;
 import coffer.core.api.TopupTypes.CardChargeRequest;
@@ -194,7 +197,8 @@ public final class TopupService {
                     Map.of("topup_id", id));
         }
         Money amount = amountText == null ? null : Money.parse(amountText, t.amount().currency()).requirePositive();
-        Outcome<Movement> back = ledger.refund(t.envId(), t.userId(), t.transactionId(), amount, "Top-up refund", key);
+        Outcome<Movement> back = ledger.refund(new RefundCommand(new EnvId(t.envId()), UserId.ofNullable(t.userId()),
+                t.transactionId(), amount, "Top-up refund"), key);
         Movement movement = back.orThrow();
         PaymentProvider.Refund refund = provider.refund(t.chargeId(), movement.amount(), movement.id()).orThrow();
         return new RefundDone(movement, refund, back.replayed());

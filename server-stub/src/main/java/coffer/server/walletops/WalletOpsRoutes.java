@@ -1,5 +1,9 @@
 package coffer.server.walletops;
 
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.Memo;
+import coffer.server.ledger.MoveCommand;
 import coffer.server.http.Access;
 import coffer.server.http.RateLimited;
 import coffer.core.error.CofferException;
@@ -97,7 +101,8 @@ public final class WalletOpsRoutes implements HttpApi.Routes {
         String to = body.wallet("walletIdTo");
         Money amount = body.amount();
         String statement = body.statement();
-        answer(ctx, ledger.walletToWallet(envId, null, from, to, amount, statement, key(ctx, envId)));
+        answer(ctx, ledger.walletToWallet(new MoveCommand(new EnvId(envId), null, new WalletId(from), new WalletId(to),
+                amount, Memo.description(statement)), key(ctx, envId)));
     }
 
     private void get(Context ctx, String what, Set<TransactionKind> kinds) {

@@ -49,7 +49,8 @@ abstract class LedgerConcurrencyContract extends LedgerContract {
                 }
                 Money amount = Money.ofMinor(USD, 1 + random.nextInt(10_000));
                 int kind = random.nextInt(10);
-                outcomes.add(kind < 8 ? ledger.p2p(ENV, null, from, to, amount, null, null, null, null)
+                outcomes.add(kind < 8 ? ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(from),
+                        new WalletId(to), amount, Memo.NONE), null)
                         : kind == 8 ? ledger.pay(ENV, null, from, amount, null, "order", null, null)
                         : ledger.deposit(ENV, to, amount, null, "top-up", null));
             }
@@ -118,7 +119,8 @@ abstract class LedgerConcurrencyContract extends LedgerContract {
             IdempotencyKey key = new IdempotencyKey("env-1/payer", "pay-" + k);
             String order = "order-" + k;
             List<Outcome<Movement>> outcomes = Concurrently.run(callers,
-                    i -> servers.get(i % 2).p2p(ENV, null, payer, payee, usd("3.00"), order, null, null, key));
+                    i -> servers.get(i % 2).p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(payer),
+                            new WalletId(payee), usd("3.00"), Memo.reference(order)), key));
 
             List<Outcome<Movement>> answered = outcomes.stream().filter(Outcome::isOk).toList();
             assertThat(answered.stream().filter(o -> !o.replayed())).as("callers that moved money").hasSize(1);
@@ -128,10 +130,12 @@ abstract class LedgerConcurrencyContract extends LedgerContract {
 
             Movement moved = answered.get(0).orThrow();
             for (LedgerService server : servers) {
-                Outcome<Movement> later = server.p2p(ENV, null, payer, payee, usd("3.00"), order, null, null, key);
+                Outcome<Movement> later = server.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(payer),
+                        new WalletId(payee), usd("3.00"), Memo.reference(order)), key);
                 assertThat(later.replayed()).isTrue();
                 assertThat(later.orThrow()).isEqualTo(moved);
-                assertThat(server.p2p(ENV, null, payer, payee, usd("4.00"), order, null, null, key).result().errorCode())
+                assertThat(server.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(payer), new WalletId(payee),
+                        usd("4.00"), Memo.reference(order)), key).result().errorCode())
                         .as("another request with the same key").isEqualTo(ErrorCode.IDEMPOTENCY_KEY_REUSED);
             }
         }
@@ -150,7 +154,8 @@ abstract class LedgerConcurrencyContract extends LedgerContract {
         }
         // every payment refunded in full through both servers at once
         List<Outcome<Movement>> refunds = Concurrently.run(2 * payments.size(),
-                i -> servers.get(i % 2).refund(ENV, null, payments.get(i / 2).id(), null, "refund", null));
+                i -> servers.get(i % 2).refund(new RefundCommand(new EnvId(ENV), null, payments.get(i / 2).id(), null,
+                        "refund"), null));
 
         assertThat(refunds.stream().filter(Outcome::isOk)).as("refunds that went through").hasSize(payments.size());
         assertThat(refunds.stream().filter(o -> !o.isOk()).map(o -> o.result().errorCode()))
@@ -192,7 +197,8 @@ abstract class LedgerConcurrencyContract extends LedgerContract {
         List<String> senders = f.fundedWallets(8, "1000.00");
         // tier 0 holds 500.00: of forty payments of 25.00 into the four wallets, twenty fit
         roundsAgainstOneHolder("0.00", ErrorCode.KYC_REQUIRED, 50_000, (server, holder, wallet, i) ->
-                server.p2p(ENV, null, senders.get(i % 8), wallet, usd("25.00"), null, null, null, null));
+                server.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(senders.get(i % 8)), new WalletId(wallet),
+                        usd("25.00"), Memo.NONE), null));
     }
 
     @Test
@@ -200,7 +206,8 @@ abstract class LedgerConcurrencyContract extends LedgerContract {
         List<String> recipients = f.fundedWallets(8, "0.01");
         // tier 0 sends 250.00 a day: of forty payments of 12.50 from the four wallets, twenty fit
         roundsAgainstOneHolder("125.00", ErrorCode.DAILY_LIMIT_EXCEEDED, 25_000, (server, holder, wallet, i) ->
-                server.p2p(ENV, holder.id(), wallet, recipients.get(i % 8), usd("12.50"), null, null, null, null));
+                server.p2p(new MoveCommand(new EnvId(ENV), UserId.ofNullable(holder.id()), new WalletId(wallet),
+                        new WalletId(recipients.get(i % 8)), usd("12.50"), Memo.NONE), null));
     }
 
     /** One of forty movements of a holder's wallet: the {@code i}th, through {@code server}. */

@@ -79,7 +79,8 @@ abstract class LedgerServiceContract extends LedgerContract {
     void p2pMovesMoneyToAnotherUser() {
         String alice = f.fundedWallet("alice@example.com", "1000.00");
         String bob = f.wallet(f.verifiedUser("bob@example.com"), USD);
-        Movement p = ledger.p2p(ENV, null, alice, bob, usd("100.00"), null, "Dinner", null, null).orThrow();
+        Movement p = ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice), new WalletId(bob),
+                usd("100.00"), Memo.description("Dinner")), null).orThrow();
         assertThat(p.kind()).isEqualTo(TransactionKind.P2P);
         assertThat(f.posted(alice)).isEqualTo("900.00");
         assertThat(f.posted(bob)).isEqualTo("100.00");
@@ -89,9 +90,11 @@ abstract class LedgerServiceContract extends LedgerContract {
     void spendingExactlyTheAvailableBalanceLeavesZero() {
         String alice = f.fundedWallet("alice@example.com", "10.00");
         String bob = f.wallet(f.verifiedUser("bob@example.com"), USD);
-        assertThat(ledger.p2p(ENV, null, alice, bob, usd("10.00"), null, null, null, null).isOk()).isTrue();
+        assertThat(ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice), new WalletId(bob),
+                usd("10.00"), Memo.NONE), null).isOk()).isTrue();
         assertThat(f.available(alice)).isEqualTo("0.00");
-        assertThat(ledger.p2p(ENV, null, alice, bob, usd("0.01"), null, null, null, null).result().errorCode())
+        assertThat(ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice), new WalletId(bob), usd("0.01"),
+                Memo.NONE), null).result().errorCode())
                 .isEqualTo(ErrorCode.INSUFFICIENT_BALANCE);
     }
 
@@ -102,9 +105,11 @@ abstract class LedgerServiceContract extends LedgerContract {
         String alice = f.fundedWallet("alice@example.com", "100.00");
         User stranger = new Tenants(ledger).ensureUser(OTHER_ENV, "x", null, null, null, KycStatus.VERIFIED, null).orThrow();
         String theirs = ledger.openWallet(OTHER_ENV, stranger.id(), USD, false).orThrow().id();
-        assertThat(ledger.p2p(ENV, null, alice, theirs, usd("1"), null, null, null, null).result().errorCode())
+        assertThat(ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice), new WalletId(theirs), usd("1"),
+                Memo.NONE), null).result().errorCode())
                 .isEqualTo(ErrorCode.WALLET_NOT_FOUND);
-        assertThat(ledger.p2p(OTHER_ENV, null, alice, theirs, usd("1"), null, null, null, null).result().errorCode())
+        assertThat(ledger.p2p(new MoveCommand(new EnvId(OTHER_ENV), null, new WalletId(alice), new WalletId(theirs),
+                usd("1"), Memo.NONE), null).result().errorCode())
                 .isEqualTo(ErrorCode.WALLET_NOT_FOUND);
         assertThat(ledger.wallet(OTHER_ENV, alice)).isEmpty();
     }
@@ -114,7 +119,8 @@ abstract class LedgerServiceContract extends LedgerContract {
         String alice = f.fundedWallet("alice@example.com", "100.00");
         User bob = f.verifiedUser("bob@example.com");
         String bobs = f.wallet(bob, USD);
-        Outcome<Movement> theft = ledger.p2p(ENV, bob.id(), alice, bobs, usd("50"), null, null, null, null);
+        Outcome<Movement> theft = ledger.p2p(new MoveCommand(new EnvId(ENV), UserId.ofNullable(bob.id()),
+                new WalletId(alice), new WalletId(bobs), usd("50"), Memo.NONE), null);
         assertThat(theft.result().errorCode()).isEqualTo(ErrorCode.WALLET_NOT_FOUND);
         assertThat(f.available(alice)).isEqualTo("100.00");
     }
@@ -126,10 +132,12 @@ abstract class LedgerServiceContract extends LedgerContract {
         f.deposit(main, "50.00");
         String savings = ledger.openWallet(ENV, alice.id(), USD, true).orThrow().id();
         assertThat(savings).isNotEqualTo(main);
-        assertThat(ledger.transfer(ENV, alice.id(), main, savings, usd("20"), null, null, null).isOk()).isTrue();
+        assertThat(ledger.transfer(new MoveCommand(new EnvId(ENV), UserId.ofNullable(alice.id()), new WalletId(main),
+                new WalletId(savings), usd("20"), Memo.NONE), null).isOk()).isTrue();
         assertThat(f.posted(savings)).isEqualTo("20.00");
         String bob = f.wallet(f.verifiedUser("bob@example.com"), USD);
-        assertThat(ledger.transfer(ENV, alice.id(), main, bob, usd("1"), null, null, null).result().errorCode())
+        assertThat(ledger.transfer(new MoveCommand(new EnvId(ENV), UserId.ofNullable(alice.id()), new WalletId(main),
+                new WalletId(bob), usd("1"), Memo.NONE), null).result().errorCode())
                 .isEqualTo(ErrorCode.WALLET_NOT_FOUND);
     }
 
@@ -147,7 +155,8 @@ abstract class LedgerServiceContract extends LedgerContract {
         String usdWallet = f.wallet(alice, USD);
         String eurWallet = f.wallet(alice, EUR);
         f.deposit(usdWallet, "10.00");
-        assertThat(ledger.transfer(ENV, null, usdWallet, eurWallet, usd("1"), null, null, null).result().errorCode())
+        assertThat(ledger.transfer(new MoveCommand(new EnvId(ENV), null, new WalletId(usdWallet),
+                new WalletId(eurWallet), usd("1"), Memo.NONE), null).result().errorCode())
                 .isEqualTo(ErrorCode.CURRENCY_MISMATCH);
         assertThat(ledger.deposit(ENV, eurWallet, usd("1"), null, null, null).result().errorCode())
                 .isEqualTo(ErrorCode.CURRENCY_MISMATCH);
@@ -192,7 +201,8 @@ abstract class LedgerServiceContract extends LedgerContract {
     @Test
     void unknownWalletsAreNotFound() {
         String alice = f.fundedWallet("alice@example.com", "10.00");
-        assertThat(ledger.p2p(ENV, null, alice, "wal_nope", usd("1"), null, null, null, null).result().errorCode())
+        assertThat(ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice), new WalletId("wal_nope"),
+                usd("1"), Memo.NONE), null).result().errorCode())
                 .isEqualTo(ErrorCode.WALLET_NOT_FOUND);
         assertThat(ledger.withdraw(ENV, null, "wal_nope", usd("1"), null, null, null).result().errorCode())
                 .isEqualTo(ErrorCode.WALLET_NOT_FOUND);
@@ -336,10 +346,12 @@ abstract class LedgerServiceContract extends LedgerContract {
         User carol = f.unverifiedUser("carol@example.com");
         String carols = f.wallet(carol, USD);
         f.deposit(carols, "450.00");
-        Outcome<Movement> p = ledger.p2p(ENV, null, alice, carols, usd("50.01"), null, null, null, null);
+        Outcome<Movement> p = ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice),
+                new WalletId(carols), usd("50.01"), Memo.NONE), null);
         assertThat(p.result().errorCode()).isEqualTo(ErrorCode.KYC_REQUIRED);
         assertThat(((Result.Rejected<Movement>) p.result()).message()).contains("receiving wallet");
-        assertThat(ledger.p2p(ENV, null, alice, carols, usd("50.00"), null, null, null, null).isOk()).isTrue();
+        assertThat(ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice), new WalletId(carols),
+                usd("50.00"), Memo.NONE), null).isOk()).isTrue();
     }
 
     // ---- KYC limits count the holder, not the wallet ----
@@ -381,11 +393,13 @@ abstract class LedgerServiceContract extends LedgerContract {
         String bob = f.wallet(f.verifiedUser("bob@example.com"), USD);
         // tier 0 sends 250.00 in 24 hours from all its wallets together
         assertThat(pay(wallets.get(0), "100.00").isOk()).isTrue();
-        assertThat(ledger.p2p(ENV, carol.id(), wallets.get(1), bob, usd("100.00"), null, null, null, null).isOk()).isTrue();
+        assertThat(ledger.p2p(new MoveCommand(new EnvId(ENV), UserId.ofNullable(carol.id()),
+                new WalletId(wallets.get(1)), new WalletId(bob), usd("100.00"), Memo.NONE), null).isOk()).isTrue();
         assertThat(hold(wallets.get(2), "50.00").isOk()).isTrue();
         for (String wallet : wallets) {
             assertThat(pay(wallet, "0.01").result().errorCode()).isEqualTo(ErrorCode.DAILY_LIMIT_EXCEEDED);
-            assertThat(ledger.p2p(ENV, carol.id(), wallet, bob, usd("0.01"), null, null, null, null).result().errorCode())
+            assertThat(ledger.p2p(new MoveCommand(new EnvId(ENV), UserId.ofNullable(carol.id()), new WalletId(wallet),
+                    new WalletId(bob), usd("0.01"), Memo.NONE), null).result().errorCode())
                     .isEqualTo(ErrorCode.DAILY_LIMIT_EXCEEDED);
             assertThat(ledger.remainingToday(ENV, wallet)).as("what every wallet of the holder may still send")
                     .contains(usd("0.00"));
@@ -406,12 +420,15 @@ abstract class LedgerServiceContract extends LedgerContract {
         List<String> wallets = f.wallets(carol, USD, 2);
         f.deposit(wallets.get(0), "500.00");
         // at the maximum, a transfer to another own wallet is not more money held
-        assertThat(ledger.transfer(ENV, carol.id(), wallets.get(0), wallets.get(1), usd("300.00"), null, null, null).isOk())
+        assertThat(ledger.transfer(new MoveCommand(new EnvId(ENV), UserId.ofNullable(carol.id()),
+                new WalletId(wallets.get(0)), new WalletId(wallets.get(1)), usd("300.00"), Memo.NONE), null).isOk())
                 .isTrue();
-        assertThat(ledger.walletToWallet(ENV, carol.id(), wallets.get(1), wallets.get(0), usd("200.00"), null, null).isOk())
+        assertThat(ledger.walletToWallet(new MoveCommand(new EnvId(ENV), UserId.ofNullable(carol.id()),
+                new WalletId(wallets.get(1)), new WalletId(wallets.get(0)), usd("200.00"), Memo.NONE), null).isOk())
                 .isTrue();
         // and a payment to one's own other wallet is not money sent
-        assertThat(ledger.p2p(ENV, carol.id(), wallets.get(0), wallets.get(1), usd("100.00"), null, null, null, null).isOk())
+        assertThat(ledger.p2p(new MoveCommand(new EnvId(ENV), UserId.ofNullable(carol.id()),
+                new WalletId(wallets.get(0)), new WalletId(wallets.get(1)), usd("100.00"), Memo.NONE), null).isOk())
                 .isTrue();
         assertThat(ledger.remainingToday(ENV, wallets.get(0))).contains(usd("250.00"));
         assertThat(f.posted(wallets.get(0))).isEqualTo("300.00");
@@ -420,8 +437,10 @@ abstract class LedgerServiceContract extends LedgerContract {
                 .isEqualTo(ErrorCode.KYC_REQUIRED);
         // the whole daily total is still there to send to others
         String bob = f.wallet(f.verifiedUser("bob@example.com"), USD);
-        assertThat(ledger.p2p(ENV, carol.id(), wallets.get(0), bob, usd("100.00"), null, null, null, null).isOk()).isTrue();
-        assertThat(ledger.p2p(ENV, carol.id(), wallets.get(1), bob, usd("100.00"), null, null, null, null).isOk()).isTrue();
+        assertThat(ledger.p2p(new MoveCommand(new EnvId(ENV), UserId.ofNullable(carol.id()),
+                new WalletId(wallets.get(0)), new WalletId(bob), usd("100.00"), Memo.NONE), null).isOk()).isTrue();
+        assertThat(ledger.p2p(new MoveCommand(new EnvId(ENV), UserId.ofNullable(carol.id()),
+                new WalletId(wallets.get(1)), new WalletId(bob), usd("100.00"), Memo.NONE), null).isOk()).isTrue();
         assertThat(pay(wallets.get(0), "50.00").isOk()).isTrue();
         assertThat(pay(wallets.get(1), "0.01").result().errorCode()).isEqualTo(ErrorCode.DAILY_LIMIT_EXCEEDED);
     }
@@ -435,7 +454,8 @@ abstract class LedgerServiceContract extends LedgerContract {
         f.deposit(carols.get(0), "300.00");
         f.deposit(carols.get(1), "150.00");
         // carol's third wallet is empty, but carol holds 450.00 of her 500.00
-        Outcome<Movement> p2p = ledger.p2p(ENV, null, alice, carols.get(2), usd("50.01"), null, null, null, null);
+        Outcome<Movement> p2p = ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice),
+                new WalletId(carols.get(2)), usd("50.01"), Memo.NONE), null);
         assertThat(p2p.result().errorCode()).isEqualTo(ErrorCode.KYC_REQUIRED);
         Result.Rejected<Movement> refused = (Result.Rejected<Movement>) p2p.result();
         assertThat(refused.message()).contains("receiving wallet").doesNotContain("450.00");
@@ -444,14 +464,16 @@ abstract class LedgerServiceContract extends LedgerContract {
                 carols.get(2), usd("50.01"), null, null), null);
         assertThat(payment.result().errorCode()).isEqualTo(ErrorCode.KYC_REQUIRED);
         assertThat(((Result.Rejected<Payment>) payment.result()).message()).contains("receiving wallet");
-        assertThat(ledger.walletToWallet(ENV, null, alice, carols.get(2), usd("50.01"), null, null).result().errorCode())
+        assertThat(ledger.walletToWallet(new MoveCommand(new EnvId(ENV), null, new WalletId(alice),
+                new WalletId(carols.get(2)), usd("50.01"), Memo.NONE), null).result().errorCode())
                 .isEqualTo(ErrorCode.KYC_REQUIRED);
         assertThat(f.posted(alice)).isEqualTo("1000.00");
 
         // a payment on its way counts as held: the next one cannot fill the same room
         assertThat(new PaymentLedger(ledger).sendPayment(new PaymentOrder(ENV, alicesUser.id(), alice, "carol@example.com", carols.get(2),
                 usd("50.00"), null, null), null).isOk()).isTrue();
-        assertThat(ledger.p2p(ENV, null, alice, carols.get(0), usd("0.01"), null, null, null, null).result().errorCode())
+        assertThat(ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice), new WalletId(carols.get(0)),
+                usd("0.01"), Memo.NONE), null).result().errorCode())
                 .isEqualTo(ErrorCode.KYC_REQUIRED);
     }
 
@@ -463,7 +485,7 @@ abstract class LedgerServiceContract extends LedgerContract {
         Movement order = pay(carols.get(0), "100.00").orThrow();
         f.deposit(carols.get(1), "200.00");
         // carol holds 500.00: the shop's refund of her 100.00 order would take her over
-        Outcome<Movement> refund = ledger.refund(ENV, null, order.id(), null, null, null);
+        Outcome<Movement> refund = ledger.refund(new RefundCommand(new EnvId(ENV), null, order.id(), null, null), null);
         assertThat(refund.result().errorCode()).isEqualTo(ErrorCode.KYC_REQUIRED);
         assertThat(ledger.movement(ENV, order.id()).orElseThrow().refunded()).isEqualTo(usd("0.00"));
         String escrow = LedgerService.systemAccount(ENV, AccountKind.ESCROW, USD);
@@ -477,7 +499,8 @@ abstract class LedgerServiceContract extends LedgerContract {
 
         // with room again, the refund goes through; an operator's reversal is never held back
         ledger.withdraw(ENV, carol.id(), carols.get(1), usd("100.00"), null, null, null).orThrow();
-        assertThat(ledger.refund(ENV, null, order.id(), usd("60.00"), null, null).isOk()).isTrue();
+        assertThat(ledger.refund(new RefundCommand(new EnvId(ENV), null, order.id(), usd("60.00"), null),
+                null).isOk()).isTrue();
         f.deposit(carols.get(1), "40.00");
         assertThat(ledger.reverse(ENV, order.id(), "charged twice", null).isOk()).isTrue();
         assertThat(heldBy(carol)).isEqualTo(54_000);
@@ -543,20 +566,25 @@ abstract class LedgerServiceContract extends LedgerContract {
     void refundsNeverExceedWhatIsLeft() {
         String alice = f.fundedWallet("alice@example.com", "100.00");
         Movement paid = pay(alice, "60.00").orThrow();
-        Movement part = ledger.refund(ENV, null, paid.id(), usd("20.00"), "broken cup", null).orThrow();
+        Movement part = ledger.refund(new RefundCommand(new EnvId(ENV), null, paid.id(), usd("20.00"), "broken cup"),
+                null).orThrow();
         assertThat(part.kind()).isEqualTo(TransactionKind.REFUND);
         assertThat(part.originalId()).isEqualTo(paid.id());
         assertThat(f.posted(alice)).isEqualTo("60.00");
-        assertThat(ledger.refund(ENV, null, paid.id(), usd("40.01"), null, null).result().errorCode())
+        assertThat(ledger.refund(new RefundCommand(new EnvId(ENV), null, paid.id(), usd("40.01"), null),
+                null).result().errorCode())
                 .isEqualTo(ErrorCode.REFUND_EXCEEDS_PAYMENT);
-        Movement rest = ledger.refund(ENV, null, paid.id(), null, null, null).orThrow();
+        Movement rest = ledger.refund(new RefundCommand(new EnvId(ENV), null, paid.id(), null, null), null).orThrow();
         assertThat(rest.amount()).isEqualTo(usd("40.00"));
         assertThat(f.posted(alice)).isEqualTo("100.00");
         assertThat(ledger.movement(ENV, paid.id()).orElseThrow().refunded()).isEqualTo(usd("60.00"));
-        assertThat(ledger.refund(ENV, null, paid.id(), usd("0.01"), null, null).result().errorCode())
+        assertThat(ledger.refund(new RefundCommand(new EnvId(ENV), null, paid.id(), usd("0.01"), null),
+                null).result().errorCode())
                 .isEqualTo(ErrorCode.REFUND_EXCEEDS_PAYMENT);
-        assertThat(ledger.refund(ENV, null, part.id(), null, null, null).result().errorCode()).isEqualTo(ErrorCode.INVALID_REQUEST);
-        assertThat(ledger.refund(ENV, null, "txn_nope", null, null, null).result().errorCode()).isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(ledger.refund(new RefundCommand(new EnvId(ENV), null, part.id(), null, null),
+                null).result().errorCode()).isEqualTo(ErrorCode.INVALID_REQUEST);
+        assertThat(ledger.refund(new RefundCommand(new EnvId(ENV), null, "txn_nope", null, null),
+                null).result().errorCode()).isEqualTo(ErrorCode.NOT_FOUND);
     }
 
     @Test
@@ -565,10 +593,13 @@ abstract class LedgerServiceContract extends LedgerContract {
         User bob = f.verifiedUser("bob@example.com");
         String bobs = f.wallet(bob, USD);
         User alicesUser = new Tenants(ledger).userByEmail(ENV, "alice@example.com").orElseThrow();
-        Movement p = ledger.p2p(ENV, null, alice, bobs, usd("30"), null, null, null, null).orThrow();
-        assertThat(ledger.refund(ENV, alicesUser.id(), p.id(), null, null, null).result().errorCode())
+        Movement p = ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice), new WalletId(bobs),
+                usd("30"), Memo.NONE), null).orThrow();
+        assertThat(ledger.refund(new RefundCommand(new EnvId(ENV), UserId.ofNullable(alicesUser.id()), p.id(), null,
+                null), null).result().errorCode())
                 .isEqualTo(ErrorCode.WALLET_NOT_FOUND);
-        assertThat(ledger.refund(ENV, bob.id(), p.id(), null, null, null).isOk()).isTrue();
+        assertThat(ledger.refund(new RefundCommand(new EnvId(ENV), UserId.ofNullable(bob.id()), p.id(), null, null),
+                null).isOk()).isTrue();
         assertThat(f.posted(alice)).isEqualTo("100.00");
     }
 
@@ -576,8 +607,9 @@ abstract class LedgerServiceContract extends LedgerContract {
     void aReversalPutsBalancesBackAsIfNothingHappened() {
         String alice = f.fundedWallet("alice@example.com", "100.00");
         String bob = f.wallet(f.verifiedUser("bob@example.com"), USD);
-        Movement p = ledger.p2p(ENV, null, alice, bob, usd("30"), null, null, null, null).orThrow();
-        ledger.refund(ENV, null, p.id(), usd("10"), null, null).orThrow();
+        Movement p = ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice), new WalletId(bob), usd("30"),
+                Memo.NONE), null).orThrow();
+        ledger.refund(new RefundCommand(new EnvId(ENV), null, p.id(), usd("10"), null), null).orThrow();
         Movement reversal = ledger.reverse(ENV, p.id(), "fraud", null).orThrow();
         assertThat(reversal.amount()).isEqualTo(usd("20.00"));
         assertThat(ledger.movement(ENV, p.id()).orElseThrow().status()).isEqualTo(TransactionStatus.REVERSED);
@@ -591,9 +623,11 @@ abstract class LedgerServiceContract extends LedgerContract {
         String alice = f.fundedWallet("alice@example.com", "100.00");
         User bob = f.verifiedUser("bob@example.com");
         String bobs = f.wallet(bob, USD);
-        Movement p = ledger.p2p(ENV, null, alice, bobs, usd("30"), null, null, null, null).orThrow();
+        Movement p = ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice), new WalletId(bobs),
+                usd("30"), Memo.NONE), null).orThrow();
         ledger.withdraw(ENV, null, bobs, usd("25"), null, null, null).orThrow();
-        assertThat(ledger.refund(ENV, null, p.id(), null, null, null).result().errorCode()).isEqualTo(ErrorCode.INSUFFICIENT_BALANCE);
+        assertThat(ledger.refund(new RefundCommand(new EnvId(ENV), null, p.id(), null, null),
+                null).result().errorCode()).isEqualTo(ErrorCode.INSUFFICIENT_BALANCE);
         assertThat(ledger.movement(ENV, p.id()).orElseThrow().refunded()).isEqualTo(usd("0.00"));
     }
 
@@ -670,13 +704,16 @@ abstract class LedgerServiceContract extends LedgerContract {
         String alice = f.fundedWallet("alice@example.com", "100.00");
         String bob = f.wallet(f.verifiedUser("bob@example.com"), USD);
         IdempotencyKey key = new IdempotencyKey("env-1/alice", "pay-1");
-        Outcome<Movement> first = ledger.p2p(ENV, null, alice, bob, usd("10"), null, "x", null, key);
-        Outcome<Movement> again = ledger.p2p(ENV, null, alice, bob, usd("10"), null, "x", null, key);
+        Outcome<Movement> first = ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice),
+                new WalletId(bob), usd("10"), Memo.description("x")), key);
+        Outcome<Movement> again = ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice),
+                new WalletId(bob), usd("10"), Memo.description("x")), key);
         assertThat(first.replayed()).isFalse();
         assertThat(again.replayed()).isTrue();
         assertThat(again.orThrow()).isEqualTo(first.orThrow());
         assertThat(f.posted(alice)).isEqualTo("90.00");
-        Outcome<Movement> different = ledger.p2p(ENV, null, alice, bob, usd("11"), null, "x", null, key);
+        Outcome<Movement> different = ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice),
+                new WalletId(bob), usd("11"), Memo.description("x")), key);
         assertThat(different.result().errorCode()).isEqualTo(ErrorCode.IDEMPOTENCY_KEY_REUSED);
         assertThat(f.posted(alice)).isEqualTo("90.00");
     }
@@ -686,8 +723,10 @@ abstract class LedgerServiceContract extends LedgerContract {
         String alice = f.fundedWallet("alice@example.com", "100.00");
         String bob = f.wallet(f.verifiedUser("bob@example.com"), USD);
         IdempotencyKey send = new IdempotencyKey("env-1/alice", "joined-1");
-        assertThat(ledger.p2p(ENV, null, alice, bob, usd("10"), "a|b", "c", null, send).isOk()).isTrue();
-        Outcome<Movement> shifted = ledger.p2p(ENV, null, alice, bob, usd("10"), "a", "b|c", null, send);
+        assertThat(ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice), new WalletId(bob), usd("10"),
+                Memo.reference("a|b").withDescription("c")), send).isOk()).isTrue();
+        Outcome<Movement> shifted = ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice),
+                new WalletId(bob), usd("10"), Memo.reference("a").withDescription("b|c")), send);
         assertThat(shifted.result().errorCode()).isEqualTo(ErrorCode.IDEMPOTENCY_KEY_REUSED);
 
         IdempotencyKey order = new IdempotencyKey("env-1/alice", "joined-2");
@@ -697,8 +736,9 @@ abstract class LedgerServiceContract extends LedgerContract {
 
         String paid = ledger.history(ENV, HistoryQuery.of(bob, 1)).movements().get(0).id();
         IdempotencyKey back = new IdempotencyKey("env-1/bob", "joined-3");
-        assertThat(ledger.refund(ENV, null, paid, null, "p|all|q", back).isOk()).isTrue();
-        Outcome<Movement> elsewhere = ledger.refund(ENV, null, paid + "|all|p", null, "q", back);
+        assertThat(ledger.refund(new RefundCommand(new EnvId(ENV), null, paid, null, "p|all|q"), back).isOk()).isTrue();
+        Outcome<Movement> elsewhere = ledger.refund(new RefundCommand(new EnvId(ENV), null, paid + "|all|p", null, "q"),
+                back);
         assertThat(elsewhere.result().errorCode()).isEqualTo(ErrorCode.IDEMPOTENCY_KEY_REUSED);
 
         assertThat(f.posted(alice)).as("paid 10 and 5, refunded 10").isEqualTo("95.00");
@@ -710,10 +750,12 @@ abstract class LedgerServiceContract extends LedgerContract {
         String alice = f.fundedWallet("alice@example.com", "5.00");
         String bob = f.wallet(f.verifiedUser("bob@example.com"), USD);
         IdempotencyKey key = new IdempotencyKey("env-1/alice", "pay-2");
-        assertThat(ledger.p2p(ENV, null, alice, bob, usd("10"), null, null, null, key).result().errorCode())
+        assertThat(ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice), new WalletId(bob), usd("10"),
+                Memo.NONE), key).result().errorCode())
                 .isEqualTo(ErrorCode.INSUFFICIENT_BALANCE);
         f.deposit(alice, "5.00");
-        Outcome<Movement> retry = ledger.p2p(ENV, null, alice, bob, usd("10"), null, null, null, key);
+        Outcome<Movement> retry = ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice),
+                new WalletId(bob), usd("10"), Memo.NONE), key);
         assertThat(retry.isOk()).isTrue();
         assertThat(retry.replayed()).isFalse();
     }
@@ -722,8 +764,10 @@ abstract class LedgerServiceContract extends LedgerContract {
     void keysOfDifferentScopesDoNotMeet() {
         String alice = f.fundedWallet("alice@example.com", "100.00");
         String bob = f.wallet(f.verifiedUser("bob@example.com"), USD);
-        assertThat(ledger.p2p(ENV, null, alice, bob, usd("1"), null, null, null, new IdempotencyKey("a", "k")).replayed()).isFalse();
-        assertThat(ledger.p2p(ENV, null, alice, bob, usd("2"), null, null, null, new IdempotencyKey("b", "k")).isOk()).isTrue();
+        assertThat(ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice), new WalletId(bob), usd("1"),
+                Memo.NONE), new IdempotencyKey("a", "k")).replayed()).isFalse();
+        assertThat(ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice), new WalletId(bob), usd("2"),
+                Memo.NONE), new IdempotencyKey("b", "k")).isOk()).isTrue();
         assertThat(f.posted(bob)).isEqualTo("3.00");
     }
 
@@ -737,7 +781,8 @@ abstract class LedgerServiceContract extends LedgerContract {
             f.clock.advance(Duration.ofSeconds(1));
             ledger.pay(ENV, null, alice, usd(i + ".00"), "order-" + i, i % 2 == 0 ? "Coffee" : "Tea", null, null).orThrow();
         }
-        ledger.p2p(ENV, null, alice, bob, usd("5.00"), null, "Coffee for Bob", null, null).orThrow();
+        ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice), new WalletId(bob), usd("5.00"),
+                Memo.description("Coffee for Bob")), null).orThrow();
 
         HistoryQuery coffeePayments = new HistoryQuery(List.of(alice), Set.of(TransactionKind.PAYMENT), Set.of(),
                 null, null, null, null, "coffee", 2);
@@ -806,10 +851,10 @@ abstract class LedgerServiceContract extends LedgerContract {
     void verifyCatchesARefundTotalThatDisagreesWithItsRefunds() throws Exception {
         String alice = f.fundedWallet("alice@example.com", "10.00");
         Movement paid = pay(alice, "6.00").orThrow();
-        ledger.refund(ENV, null, paid.id(), usd("2.00"), null, null).orThrow();
+        ledger.refund(new RefundCommand(new EnvId(ENV), null, paid.id(), usd("2.00"), null), null).orThrow();
         assertThat(f.verify().ok()).isTrue();
         // what a lost update looks like: two refunds committed, the original counting only one
-        ledger.refund(ENV, null, paid.id(), usd("1.00"), null, null).orThrow();
+        ledger.refund(new RefundCommand(new EnvId(ENV), null, paid.id(), usd("1.00"), null), null).orThrow();
         try (Connection c = f.database.writerConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE transactions SET refunded = 200 WHERE id = '" + paid.id() + "'");
             if (!c.getAutoCommit()) {

@@ -1,5 +1,6 @@
 package coffer.server.refund;
 
+import coffer.server.ledger.MoveCommand;
 import coffer.server.ledger.HoldCommand;
 import coffer.server.ledger.EnvId;
 import coffer.server.ledger.WalletId;
@@ -113,7 +114,8 @@ class RefundRoutesTest extends DemoServerTest {
 
         // a pending payment is not refundable either
         LedgerService ledger = server.server().ledger();
-        String hold = ledger.hold(new HoldCommand(new EnvId(DemoData.ENV_ID), null, coffer.core.ledger.TransactionKind.P2P, new WalletId(bob.firstWalletId()),
+        String hold = ledger.hold(new HoldCommand(new EnvId(DemoData.ENV_ID), null,
+                coffer.core.ledger.TransactionKind.P2P, new WalletId(bob.firstWalletId()),
                 new WalletId(alice.firstWalletId()), Money.parse("1.00", "USD"), Instant.now().plusSeconds(600), Memo.description("held")), null)
                 .orThrow().id();
         HttpResponse<String> pending = alice.post("/api/v1/refunds", "{\"transaction_id\":\"" + hold + "\"}");
@@ -205,8 +207,9 @@ class RefundRoutesTest extends DemoServerTest {
 
     /** A completed P2P movement from {@code payer} to {@code payee}, made at once (not through the payment processor). */
     private static String paid(Caller payer, Caller payee, String amount) {
-        return server.server().ledger().p2p(DemoData.ENV_ID, null, payer.firstWalletId(), payee.firstWalletId(),
-                Money.parse(amount, "USD"), null, "test payment", null, null).orThrow().id();
+        return server.server().ledger().p2p(new MoveCommand(new EnvId(DemoData.ENV_ID), null,
+                new WalletId(payer.firstWalletId()), new WalletId(payee.firstWalletId()), Money.parse(amount, "USD"),
+                Memo.description("test payment")), null).orThrow().id();
     }
 
     private static String balance(Caller c) {

@@ -1,5 +1,10 @@
 package coffer.server.sync;
 
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.UserId;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.Memo;
+import coffer.server.ledger.MoveCommand;
 import coffer.core.money.Money;
 import coffer.server.tenant.DemoData;
 import coffer.server.ledger.LedgerService;
@@ -131,7 +136,9 @@ class SyncRoutesTest {
             TestUsers.p2p(server, erin, dave, "1.0" + i, "tip " + i);
         }
         TestUsers.p2p(server, dave, erin, "3.00", "thanks");
-        ledger.transfer(DemoData.ENV_ID, erin.id(), erin.walletId(), savings, Money.parse("20.00", "USD"), "save", null, null)
+        ledger.transfer(new MoveCommand(new EnvId(DemoData.ENV_ID), UserId.ofNullable(erin.id()),
+                new WalletId(erin.walletId()), new WalletId(savings), Money.parse("20.00", "USD"),
+                Memo.description("save")), null)
                 .orThrow();
 
         Replica replica = new Replica(erin.caller());

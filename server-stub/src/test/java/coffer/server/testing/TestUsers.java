@@ -1,5 +1,10 @@
 package coffer.server.testing;
 
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.UserId;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.Memo;
+import coffer.server.ledger.MoveCommand;
 import coffer.server.tenant.Tenants;
 import coffer.server.tenant.User;
 import coffer.core.kyc.KycStatus;
@@ -42,7 +47,8 @@ public final class TestUsers {
 
     /** Sends {@code amount} USD from one user's wallet to another's, as a P2P payment. */
     public static void p2p(TestServer server, User from, User to, String amount, String description) {
-        server.server().ledger().p2p(DemoData.ENV_ID, from.id(), from.walletId(), to.walletId(),
-                Money.parse(amount, "USD"), null, description, null, null).orThrow();
+        server.server().ledger().p2p(new MoveCommand(new EnvId(DemoData.ENV_ID), UserId.ofNullable(from.id()),
+                new WalletId(from.walletId()), new WalletId(to.walletId()), Money.parse(amount, "USD"),
+                Memo.description(description)), null).orThrow();
     }
 }

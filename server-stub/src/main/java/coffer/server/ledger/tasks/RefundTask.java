@@ -1,10 +1,9 @@
 package coffer.server.ledger.tasks;
 
 import coffer.server.ledger.rules.MoveOrder.KycLimits;
+import coffer.server.ledger.RefundCommand;
 import coffer.server.ledger.WalletId;
-import coffer.server.ledger.UserId;
 import coffer.server.ledger.Memo;
-import coffer.server.ledger.EnvId;
 import coffer.server.ledger.Fingerprint;
 import coffer.server.ledger.Movement;
 import coffer.server.ledger.rules.MoveRules;
@@ -21,7 +20,6 @@ import coffer.core.money.Money;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -37,25 +35,21 @@ public final class RefundTask extends TypedTask<Movement> {
     private static final Set<TransactionKind> NOT_REFUNDABLE =
             Set.of(TransactionKind.REFUND, TransactionKind.REVERSAL, TransactionKind.HOLD, TransactionKind.VOID);
 
+    private final RefundCommand command;
     private final String envId;
-    private final String actingUserId;
     private final String originalId;
     private final Money amount;
     private final boolean reversal;
-    private final String description;
 
-    /**
-     * @param actingUserId when a user asks, the original's receiving wallet must be theirs; else null
-     * @param amount       part to refund, or null for all that is left (always all for a reversal)
-     */
-    public RefundTask(String envId, String actingUserId, String originalId, Money amount, boolean reversal, String description) {
+    /** @param reversal all that is left goes back whatever {@code command} asks, and the original shows as reversed */
+    public RefundTask(RefundCommand command, boolean reversal) {
         super(Movement.class);
-        this.envId = Objects.requireNonNull(envId, "envId");
-        this.actingUserId = actingUserId;
-        this.originalId = Objects.requireNonNull(originalId, "originalId");
-        this.amount = reversal ? null : amount;
+        this.command = reversal
+                ? new RefundCommand(command.env(), null, command.transactionId(), null, command.description()) : command;
+        this.envId = command.env().value();
+        this.originalId = command.transactionId();
+        this.amount = this.command.amount();
         this.reversal = reversal;
-        this.description = description;
     }
 
     @Override
@@ -99,10 +93,10 @@ public final class RefundTask extends TypedTask<Movement> {
                     Map.of("refundable", left.toDecimalString(), "requested", requested.toDecimalString()));
         }
         // a reversal is the operator undoing a movement: no limit may keep the money where it went
-        MoveOrder order = new MoveOrder(new EnvId(envId), UserId.ofNullable(actingUserId),
+        MoveOrder order = new MoveOrder(command.env(), command.actingUser(),
                 reversal ? TransactionKind.REVERSAL : TransactionKind.REFUND, new WalletId(original.creditAccount),
                 new WalletId(original.debitAccount), requested, reversal ? KycLimits.NONE : KycLimits.RECEIVER,
-                Memo.reference(original.reference).withDescription(description), original.id);
+                Memo.reference(original.reference).withDescription(command.description()), original.id);
         Result<Movement> moved = MoveTask.execute(b, order);
         if (moved.isOk()) {
             original.refunded = original.refunded.plus(requested);
@@ -116,7 +110,6 @@ public final class RefundTask extends TypedTask<Movement> {
 
     @Override
     public Fingerprint fingerprint() {
-        return Fingerprint.of(reversal ? "reverse" : "refund").text(envId).text(actingUserId).text(originalId)
-                .money(amount).legacy(amount == null ? "all" : amount.toString()).text(description);
+        return command.fingerprint(reversal ? "reverse" : "refund");
     }
 }
