@@ -98,9 +98,8 @@ public final class LedgerService extends LedgerReads implements AutoCloseable {
     // ---- money ---------------------------------------------------------------------------------------
 
     /** A top-up: money arrives from the provider (clearing) into the wallet, within its holder's maximum balance. */
-    public Outcome<Movement> deposit(String envId, String walletId, Money amount, String reference, String description,
-                                     IdempotencyKey key) {
-        return move(depositOrder(envId, walletId, amount, reference, description), key);
+    public Outcome<Movement> deposit(WalletCommand deposit, IdempotencyKey key) {
+        return move(fromSystem(deposit, TransactionKind.TOPUP, AccountKind.PROVIDER_CLEARING), key);
     }
 
     /**
@@ -109,45 +108,33 @@ public final class LedgerService extends LedgerReads implements AutoCloseable {
      * success, so the same key never credits later what it once refused while the caller sends the
      * money back to the card.
      */
-    public Outcome<DepositDecision> depositOnce(String envId, String walletId, Money amount, String reference,
-                                                String description, IdempotencyKey key) {
+    public Outcome<DepositDecision> depositOnce(WalletCommand deposit, IdempotencyKey key) {
         Objects.requireNonNull(key, "a decided deposit needs its idempotency key");
-        return run(new MoveTask.Decided(depositOrder(envId, walletId, amount, reference, description)), key);
+        return run(new MoveTask.Decided(fromSystem(deposit, TransactionKind.TOPUP, AccountKind.PROVIDER_CLEARING)), key);
     }
 
     /** A payout: money leaves the wallet to the provider (clearing) at once. */
-    public Outcome<Movement> withdraw(String envId, String actingUserId, String walletId, Money amount, String reference,
-                                      String description, IdempotencyKey key) {
-        return move(new MoveOrder(new EnvId(envId), UserId.ofNullable(actingUserId), TransactionKind.WITHDRAWAL,
-                new WalletId(walletId), system(envId, AccountKind.PROVIDER_CLEARING, amount), amount, KycLimits.SENDER,
-                Memo.reference(reference).withDescription(description), null), key);
+    public Outcome<Movement> withdraw(WalletCommand withdrawal, IdempotencyKey key) {
+        return move(toSystem(withdrawal, TransactionKind.WITHDRAWAL, AccountKind.PROVIDER_CLEARING, KycLimits.SENDER),
+                key);
     }
 
     /** Pays for an order: money goes to the environment's merchant account. */
-    public Outcome<Movement> pay(String envId, String actingUserId, String walletId, Money amount, String reference,
-                                 String description, String metadata, IdempotencyKey key) {
-        return move(new MoveOrder(new EnvId(envId), UserId.ofNullable(actingUserId), TransactionKind.PAYMENT,
-                new WalletId(walletId), system(envId, AccountKind.MERCHANT, amount), amount, KycLimits.SENDER,
-                Memo.reference(reference).withDescription(description).withMetadata(metadata), null), key);
+    public Outcome<Movement> pay(WalletCommand payment, IdempotencyKey key) {
+        return move(toSystem(payment, TransactionKind.PAYMENT, AccountKind.MERCHANT, KycLimits.SENDER), key);
     }
 
     /**
      * Pays money held in the environment's escrow account out to a wallet: an escrowed order released to
      * its seller (the buyer's hold was captured into escrow first).
      */
-    public Outcome<Movement> releaseFromEscrow(String envId, String toWallet, Money amount, String reference,
-                                               String description, IdempotencyKey key) {
-        return move(new MoveOrder(new EnvId(envId), null, TransactionKind.PAYMENT, system(envId, AccountKind.ESCROW, amount),
-                new WalletId(toWallet), amount, KycLimits.RECEIVER, Memo.reference(reference).withDescription(description),
-                null), key);
+    public Outcome<Movement> releaseFromEscrow(WalletCommand release, IdempotencyKey key) {
+        return move(fromSystem(release, TransactionKind.PAYMENT, AccountKind.ESCROW), key);
     }
 
     /** Takes a fee from a wallet or the escrow account into the environment's fees account. */
-    public Outcome<Movement> collectFee(String envId, String fromAccount, Money amount, String reference, String description,
-                                        IdempotencyKey key) {
-        return move(new MoveOrder(new EnvId(envId), null, TransactionKind.FEE, new WalletId(fromAccount),
-                system(envId, AccountKind.FEES, amount), amount, KycLimits.NONE,
-                Memo.reference(reference).withDescription(description), null), key);
+    public Outcome<Movement> collectFee(WalletCommand fee, IdempotencyKey key) {
+        return move(toSystem(fee, TransactionKind.FEE, AccountKind.FEES, KycLimits.NONE), key);
     }
 
     /** Moves money between two wallets of the same user. */
@@ -289,9 +276,18 @@ public final class LedgerService extends LedgerReads implements AutoCloseable {
         return inFlight.getOrDefault(key, CompletableFuture.completedFuture(null));
     }
 
-    private static MoveOrder depositOrder(String envId, String walletId, Money amount, String reference, String description) {
-        return new MoveOrder(new EnvId(envId), null, TransactionKind.TOPUP, system(envId, AccountKind.PROVIDER_CLEARING, amount),
-                new WalletId(walletId), amount, KycLimits.RECEIVER, Memo.reference(reference).withDescription(description), null);
+    /** Money from the environment's {@code account} into the command's wallet: only the receiver's limits apply. */
+    private static MoveOrder fromSystem(WalletCommand c, TransactionKind kind, AccountKind account) {
+        if (c.actingUser() != null) {
+            throw new IllegalArgumentException("money from the " + account + " account is never a user's request");
+        }
+        return new MoveOrder(c.env(), null, kind, system(c.env().value(), account, c.amount()), c.wallet(), c.amount(),
+                KycLimits.RECEIVER, c.memo(), null);
+    }
+
+    private static MoveOrder toSystem(WalletCommand c, TransactionKind kind, AccountKind account, KycLimits limits) {
+        return new MoveOrder(c.env(), c.actingUser(), kind, c.wallet(), system(c.env().value(), account, c.amount()),
+                c.amount(), limits, c.memo(), null);
     }
 
     private static MoveOrder order(MoveCommand move, TransactionKind kind, KycLimits limits) {

@@ -1,5 +1,6 @@
 package coffer.server.library;
 
+import coffer.server.ledger.WalletCommand;
 import coffer.server.ledger.WalletId;
 import coffer.server.ledger.Memo;
 import coffer.server.ledger.HoldCommand;
@@ -62,12 +63,15 @@ public final class EscrowService {
         Money toSeller = order.amount().minus(order.platformFee());
         Transaction paid = null;
         if (!toSeller.isZero()) {
-            paid = Library.transaction(Library.orThrow(lib.ledger.releaseFromEscrow(lib.env(), order.sellerWalletId(), toSeller,
-                    order.id(), description, lib.key("escrow:" + order.id() + ":release")).result()));
+            WalletCommand release = WalletCommand.of(new EnvId(lib.env()), new WalletId(order.sellerWalletId()), toSeller,
+                    Memo.reference(order.id()).withDescription(description));
+            paid = Library.transaction(Library.orThrow(lib.ledger.releaseFromEscrow(release,
+                    lib.key("escrow:" + order.id() + ":release")).result()));
         }
         if (!order.platformFee().isZero()) {
-            Library.orThrow(lib.ledger.collectFee(lib.env(), LedgerService.systemAccount(lib.env(), AccountKind.ESCROW,
-                    order.amount().currency()), order.platformFee(), order.id(), "Platform fee",
+            Library.orThrow(lib.ledger.collectFee(WalletCommand.of(new EnvId(lib.env()),
+                    new WalletId(LedgerService.systemAccount(lib.env(), AccountKind.ESCROW, order.amount().currency())),
+                    order.platformFee(), Memo.reference(order.id()).withDescription("Platform fee")),
                     lib.key("escrow:" + order.id() + ":fee")).result());
         }
         return paid;

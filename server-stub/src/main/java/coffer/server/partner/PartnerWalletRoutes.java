@@ -1,5 +1,10 @@
 package coffer.server.partner;
 
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.UserId;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.Memo;
+import coffer.server.ledger.WalletCommand;
 import coffer.server.tenant.Tenants;
 import coffer.server.ledger.query.HistoryQuery;
 import coffer.server.ledger.query.HistoryPage;
@@ -194,8 +199,10 @@ public final class PartnerWalletRoutes implements HttpApi.Routes {
         String productId = body.id("product_id");
         String description = body.string("description");
         String metadata = Json.gson().toJson(Map.of("product_id", productId));
-        Movement order = Requests.value(ctx, ledger.pay(envId, user.id(), wallet.id(), amount, productId,
-                description == null ? "Order " + productId : description, metadata, key(ctx, envId)));
+        Memo memo = Memo.reference(productId).withDescription(description == null ? "Order " + productId : description)
+                .withMetadata(metadata);
+        Movement order = Requests.value(ctx, ledger.pay(new WalletCommand(new EnvId(envId), new UserId(user.id()),
+                new WalletId(wallet.id()), amount, memo), key(ctx, envId)));
         Map<String, Object> answer = order(order, user);
         answer.put("balance", ledger.wallet(envId, wallet.id()).orElseThrow().balance().postedMoney().toBigDecimal());
         ctx.json(answer);

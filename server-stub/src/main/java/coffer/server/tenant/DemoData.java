@@ -1,5 +1,9 @@
 package coffer.server.tenant;
 
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.Memo;
+import coffer.server.ledger.WalletCommand;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.WalletSnapshot;
 import coffer.server.ledger.IdempotencyKey;
@@ -53,7 +57,8 @@ public final class DemoData {
             return;
         }
         // the key keeps two servers seeding at once from both funding the wallet
-        ledger.deposit(ENV_ID, wallet.id(), OPENING_BALANCE, "demo-opening-balance", "Opening balance",
+        ledger.deposit(WalletCommand.of(new EnvId(ENV_ID), new WalletId(wallet.id()), OPENING_BALANCE,
+                Memo.reference("demo-opening-balance").withDescription("Opening balance")),
                 new IdempotencyKey("demo-seed", "opening-balance-" + user.id())).orThrow();
     }
 }

@@ -1,5 +1,9 @@
 package coffer.server.bench;
 
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.Memo;
+import coffer.server.ledger.WalletCommand;
 import coffer.server.tenant.Tenants;
 import coffer.core.kyc.KycLimitTable;
 import coffer.core.kyc.KycStatus;
@@ -36,7 +40,8 @@ record Population(String envId, List<Pair> pairs) {
             User user = new Tenants(ledger).ensureUser(ENV, null, email, "User " + i, null, KycStatus.VERIFIED, KycTier.TIER_1).orThrow();
             String a = ledger.openWallet(ENV, user.id(), USD, false).orThrow().id();
             String b = ledger.openWallet(ENV, user.id(), USD, true).orThrow().id();
-            ledger.deposit(ENV, a, FUNDING, null, "funding", null).orThrow();
+            ledger.deposit(WalletCommand.of(new EnvId(ENV), new WalletId(a), FUNDING, Memo.description("funding")),
+                    null).orThrow();
             list.add(new Pair(user.id(), a, b));
         }
         return new Population(ENV, List.copyOf(list));

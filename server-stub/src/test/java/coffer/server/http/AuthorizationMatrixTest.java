@@ -1,5 +1,9 @@
 package coffer.server.http;
 
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.Memo;
+import coffer.server.ledger.WalletCommand;
 import coffer.server.tenant.Tenants;
 import coffer.core.kyc.KycLimitTable;
 import coffer.core.kyc.KycStatus;
@@ -91,7 +95,8 @@ class AuthorizationMatrixTest extends DemoServerTest {
         String user = new Tenants(ledger).ensureUser(OTHER_ENV, "partner-user-1", null, "Stranger", null, KycStatus.VERIFIED, KycTier.TIER_1)
                 .orThrow().id();
         String wallet = ledger.openWallet(OTHER_ENV, user, Currency.getInstance("USD"), false).orThrow().id();
-        ledger.deposit(OTHER_ENV, wallet, Money.parse("50.00", "USD"), null, "funds", null).orThrow();
+        ledger.deposit(WalletCommand.of(new EnvId(OTHER_ENV), new WalletId(wallet), Money.parse("50.00", "USD"),
+                Memo.description("funds")), null).orThrow();
         HttpResponse<String> minted = partnerToken(OTHER_SECRET, "{\"env_id\":\"" + OTHER_ENV + "\",\"user_id\":\"partner-user-1\"}");
         assertThat(minted.statusCode()).as(minted.body()).isEqualTo(200);
         stranger = new Caller(server, Caller.json(minted).get("access_token").getAsString());

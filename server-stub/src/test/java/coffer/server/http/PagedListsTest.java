@@ -1,5 +1,10 @@
 package coffer.server.http;
 
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.UserId;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.Memo;
+import coffer.server.ledger.WalletCommand;
 import coffer.server.tenant.Tenants;
 import coffer.core.kyc.KycLimitTable;
 import coffer.core.kyc.KycStatus;
@@ -163,10 +168,13 @@ class PagedListsTest extends DemoServerTest {
         String user = "paged-partner-user";
         String id = new Tenants(ledger).ensureUser(DemoData.ENV_ID, user, null, "Buyer", null, KycStatus.VERIFIED, KycTier.TIER_1).orThrow().id();
         String wallet = ledger.openWallet(DemoData.ENV_ID, id, Currency.getInstance("USD"), false).orThrow().id();
-        ledger.deposit(DemoData.ENV_ID, wallet, Money.parse("500.00", "USD"), null, "Funds", null).orThrow();
+        ledger.deposit(WalletCommand.of(new EnvId(DemoData.ENV_ID), new WalletId(wallet), Money.parse("500.00", "USD"),
+                Memo.description("Funds")), null).orThrow();
         int orders = 105;
         for (int i = 0; i < orders; i++) {
-            ledger.pay(DemoData.ENV_ID, id, wallet, Money.parse("1.00", "USD"), "product-" + i, "Order " + i, null, null).orThrow();
+            ledger.pay(new WalletCommand(new EnvId(DemoData.ENV_ID), UserId.ofNullable(id), new WalletId(wallet),
+                    Money.parse("1.00", "USD"), Memo.reference("product-" + i).withDescription("Order " + i)),
+                    null).orThrow();
         }
         String path = "/wallet/" + DemoData.ENV_ID + "/orders/" + user;
         JsonObject first = Caller.json(partnerOk(DemoData.ENV_SECRET, path));

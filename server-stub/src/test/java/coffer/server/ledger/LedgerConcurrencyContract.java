@@ -51,8 +51,10 @@ abstract class LedgerConcurrencyContract extends LedgerContract {
                 int kind = random.nextInt(10);
                 outcomes.add(kind < 8 ? ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(from),
                         new WalletId(to), amount, Memo.NONE), null)
-                        : kind == 8 ? ledger.pay(ENV, null, from, amount, null, "order", null, null)
-                        : ledger.deposit(ENV, to, amount, null, "top-up", null));
+                        : kind == 8 ? ledger.pay(new WalletCommand(new EnvId(ENV), null, new WalletId(from), amount,
+                                Memo.description("order")), null)
+                        : ledger.deposit(WalletCommand.of(new EnvId(ENV), new WalletId(to), amount,
+                                Memo.description("top-up")), null));
             }
             return outcomes;
         });
@@ -92,7 +94,8 @@ abstract class LedgerConcurrencyContract extends LedgerContract {
                 return null;
             }
             try {
-                return ledger.pay(ENV, null, wallet, usd("7.00"), "order-" + i, null, null, null);
+                return ledger.pay(new WalletCommand(new EnvId(ENV), null, new WalletId(wallet), usd("7.00"),
+                        Memo.reference("order-" + i)), null);
             } finally {
                 finished.incrementAndGet();
             }
@@ -150,7 +153,8 @@ abstract class LedgerConcurrencyContract extends LedgerContract {
         List<LedgerService> servers = List.of(ledger, f.anotherServer());
         List<Movement> payments = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            payments.add(ledger.pay(ENV, null, payer, usd("5.00"), "order-" + i, null, null, null).orThrow());
+            payments.add(ledger.pay(new WalletCommand(new EnvId(ENV), null, new WalletId(payer), usd("5.00"),
+                    Memo.reference("order-" + i)), null).orThrow());
         }
         // every payment refunded in full through both servers at once
         List<Outcome<Movement>> refunds = Concurrently.run(2 * payments.size(),
@@ -172,7 +176,8 @@ abstract class LedgerConcurrencyContract extends LedgerContract {
         List<Movement> holds = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             holds.add(ledger.hold(new HoldCommand(new EnvId(ENV), null, TransactionKind.WITHDRAWAL, new WalletId(payer),
-                new WalletId(clearing), usd("5.00"), f.clock.instant().plus(Duration.ofHours(1)), Memo.reference("payout-" + i)), null).orThrow());
+                new WalletId(clearing), usd("5.00"), f.clock.instant().plus(Duration.ofHours(1)),
+                        Memo.reference("payout-" + i)), null).orThrow());
         }
         // every hold captured through one server and voided through the other at once
         List<Outcome<Movement>> resolutions = Concurrently.run(2 * holds.size(), i -> {

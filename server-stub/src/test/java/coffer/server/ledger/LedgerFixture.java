@@ -103,7 +103,8 @@ final class LedgerFixture implements AutoCloseable {
     }
 
     Movement deposit(String wallet, String amount) {
-        return ledger.deposit(ENV, wallet, usd(amount), null, "top-up", null).orThrow();
+        return ledger.deposit(WalletCommand.of(new EnvId(ENV), new WalletId(wallet), usd(amount),
+                Memo.description("top-up")), null).orThrow();
     }
 
     String available(String wallet) {

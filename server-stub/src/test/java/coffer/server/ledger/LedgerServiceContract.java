@@ -52,12 +52,14 @@ abstract class LedgerServiceContract extends LedgerContract {
     @Test
     void withdrawalMovesMoneyOutAndOverdraftIsRefusedWithoutTrace() {
         String alice = f.fundedWallet("alice@example.com", "100.00");
-        Movement w = ledger.withdraw(ENV, null, alice, usd("40.00"), "payout-1", null, null).orThrow();
+        Movement w = ledger.withdraw(new WalletCommand(new EnvId(ENV), null, new WalletId(alice), usd("40.00"),
+                Memo.reference("payout-1")), null).orThrow();
         assertThat(w.kind()).isEqualTo(TransactionKind.WITHDRAWAL);
         assertThat(w.status()).isEqualTo(TransactionStatus.COMPLETED);
         assertThat(f.available(alice)).isEqualTo("60.00");
 
-        Outcome<Movement> tooMuch = ledger.withdraw(ENV, null, alice, usd("60.01"), null, null, null);
+        Outcome<Movement> tooMuch = ledger.withdraw(new WalletCommand(new EnvId(ENV), null, new WalletId(alice),
+                usd("60.01"), Memo.NONE), null);
         assertThat(tooMuch.result().errorCode()).isEqualTo(ErrorCode.INSUFFICIENT_BALANCE);
         assertThat(f.available(alice)).isEqualTo("60.00");
         assertThat(ledger.history(ENV, HistoryQuery.of(alice, 50)).movements()).hasSize(2);
@@ -66,7 +68,8 @@ abstract class LedgerServiceContract extends LedgerContract {
     @Test
     void paymentForAnOrderReachesTheMerchantWithItsReference() {
         String alice = f.fundedWallet("alice@example.com", "1000.00");
-        Movement paid = ledger.pay(ENV, null, alice, usd("100"), "asd123", "Order", "{\"table\":4}", null).orThrow();
+        Movement paid = ledger.pay(new WalletCommand(new EnvId(ENV), null, new WalletId(alice), usd("100"),
+                Memo.reference("asd123").withDescription("Order").withMetadata("{\"table\":4}")), null).orThrow();
         assertThat(paid.reference()).isEqualTo("asd123");
         assertThat(paid.metadata()).isEqualTo("{\"table\":4}");
         assertThat(f.posted(alice)).isEqualTo("900.00");
@@ -158,7 +161,8 @@ abstract class LedgerServiceContract extends LedgerContract {
         assertThat(ledger.transfer(new MoveCommand(new EnvId(ENV), null, new WalletId(usdWallet),
                 new WalletId(eurWallet), usd("1"), Memo.NONE), null).result().errorCode())
                 .isEqualTo(ErrorCode.CURRENCY_MISMATCH);
-        assertThat(ledger.deposit(ENV, eurWallet, usd("1"), null, null, null).result().errorCode())
+        assertThat(ledger.deposit(WalletCommand.of(new EnvId(ENV), new WalletId(eurWallet), usd("1"), Memo.NONE),
+                null).result().errorCode())
                 .isEqualTo(ErrorCode.CURRENCY_MISMATCH);
     }
 
@@ -166,11 +170,14 @@ abstract class LedgerServiceContract extends LedgerContract {
     void moneyInOrOutInACurrencyNoWalletOfTheEnvironmentHoldsIsACurrencyMismatch() {
         String usdWallet = f.fundedWallet("alice@example.com", "10.00");
         Money yen = Money.parse("100", Currency.getInstance("JPY"));
-        assertThat(ledger.deposit(ENV, usdWallet, yen, null, null, null).result().errorCode())
+        assertThat(ledger.deposit(WalletCommand.of(new EnvId(ENV), new WalletId(usdWallet), yen, Memo.NONE),
+                null).result().errorCode())
                 .isEqualTo(ErrorCode.CURRENCY_MISMATCH);
-        assertThat(ledger.withdraw(ENV, null, usdWallet, yen, null, null, null).result().errorCode())
+        assertThat(ledger.withdraw(new WalletCommand(new EnvId(ENV), null, new WalletId(usdWallet), yen, Memo.NONE),
+                null).result().errorCode())
                 .isEqualTo(ErrorCode.CURRENCY_MISMATCH);
-        assertThat(ledger.deposit(ENV, "wal_nope", yen, null, null, null).result().errorCode())
+        assertThat(ledger.deposit(WalletCommand.of(new EnvId(ENV), new WalletId("wal_nope"), yen, Memo.NONE),
+                null).result().errorCode())
                 .isEqualTo(ErrorCode.WALLET_NOT_FOUND);
     }
 
@@ -182,19 +189,23 @@ abstract class LedgerServiceContract extends LedgerContract {
         String fees = LedgerService.systemAccount(ENV, AccountKind.FEES, USD);
         long feesBefore = f.postedMinor(fees);
         Movement order = ledger.hold(new HoldCommand(new EnvId(ENV), null, TransactionKind.PAYMENT, new WalletId(buyer),
-                new WalletId(escrow), usd("40.00"), f.clock.instant().plus(Duration.ofDays(7)), Memo.reference("order-1").withDescription("Order 1")), null).orThrow();
+                new WalletId(escrow), usd("40.00"), f.clock.instant().plus(Duration.ofDays(7)),
+                        Memo.reference("order-1").withDescription("Order 1")), null).orThrow();
         assertThat(f.available(buyer)).isEqualTo("60.00");
 
         ledger.capture(ENV, order.holdId(), null, null).orThrow();
-        assertThat(ledger.releaseFromEscrow(ENV, seller, usd("36.00"), "order-1", "Order 1", null).result().isOk()).isTrue();
-        assertThat(ledger.collectFee(ENV, escrow, usd("4.00"), "order-1", "Platform fee", null).result().isOk()).isTrue();
+        assertThat(ledger.releaseFromEscrow(WalletCommand.of(new EnvId(ENV), new WalletId(seller), usd("36.00"),
+                Memo.reference("order-1").withDescription("Order 1")), null).result().isOk()).isTrue();
+        assertThat(ledger.collectFee(WalletCommand.of(new EnvId(ENV), new WalletId(escrow), usd("4.00"),
+                Memo.reference("order-1").withDescription("Platform fee")), null).result().isOk()).isTrue();
 
         assertThat(f.posted(buyer)).isEqualTo("60.00");
         assertThat(f.posted(seller)).isEqualTo("36.01");
         assertThat(f.postedMinor(escrow)).isZero();
         assertThat(f.postedMinor(fees) - feesBefore).isEqualTo(400);
         // escrow cannot pay out what it does not hold
-        assertThat(ledger.releaseFromEscrow(ENV, seller, usd("0.01"), "order-1", null, null).result().errorCode())
+        assertThat(ledger.releaseFromEscrow(WalletCommand.of(new EnvId(ENV), new WalletId(seller), usd("0.01"),
+                Memo.reference("order-1")), null).result().errorCode())
                 .isEqualTo(ErrorCode.INSUFFICIENT_BALANCE);
     }
 
@@ -204,7 +215,8 @@ abstract class LedgerServiceContract extends LedgerContract {
         assertThat(ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice), new WalletId("wal_nope"),
                 usd("1"), Memo.NONE), null).result().errorCode())
                 .isEqualTo(ErrorCode.WALLET_NOT_FOUND);
-        assertThat(ledger.withdraw(ENV, null, "wal_nope", usd("1"), null, null, null).result().errorCode())
+        assertThat(ledger.withdraw(new WalletCommand(new EnvId(ENV), null, new WalletId("wal_nope"), usd("1"),
+                Memo.NONE), null).result().errorCode())
                 .isEqualTo(ErrorCode.WALLET_NOT_FOUND);
     }
 
@@ -217,10 +229,13 @@ abstract class LedgerServiceContract extends LedgerContract {
         f.deposit(wallet, "100.00");
         assertThat(ledger.setWalletStatus(ENV, alice.id(), wallet, WalletStatus.LOCKED, StatusActor.USER, "travel").orThrow().status())
                 .isEqualTo(WalletStatus.LOCKED);
-        assertThat(ledger.pay(ENV, null, wallet, usd("1"), null, null, null, null).result().errorCode()).isEqualTo(ErrorCode.WALLET_LOCKED);
-        assertThat(ledger.deposit(ENV, wallet, usd("5"), null, null, null).isOk()).isTrue();
+        assertThat(ledger.pay(new WalletCommand(new EnvId(ENV), null, new WalletId(wallet), usd("1"), Memo.NONE),
+                null).result().errorCode()).isEqualTo(ErrorCode.WALLET_LOCKED);
+        assertThat(ledger.deposit(WalletCommand.of(new EnvId(ENV), new WalletId(wallet), usd("5"), Memo.NONE),
+                null).isOk()).isTrue();
         ledger.setWalletStatus(ENV, alice.id(), wallet, WalletStatus.ACTIVE, StatusActor.USER, null).orThrow();
-        assertThat(ledger.pay(ENV, null, wallet, usd("1"), null, null, null, null).isOk()).isTrue();
+        assertThat(ledger.pay(new WalletCommand(new EnvId(ENV), null, new WalletId(wallet), usd("1"), Memo.NONE),
+                null).isOk()).isTrue();
         assertThat(ledger.audit(ENV, "wallet", wallet)).extracting(AuditEntry::oldValue, AuditEntry::newValue)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("active", "locked"),
                         org.assertj.core.groups.Tuple.tuple("locked", "active"));
@@ -232,8 +247,10 @@ abstract class LedgerServiceContract extends LedgerContract {
         String wallet = f.wallet(alice, USD);
         f.deposit(wallet, "100.00");
         ledger.setWalletStatus(ENV, null, wallet, WalletStatus.SUSPENDED, StatusActor.OPERATOR, "review").orThrow();
-        assertThat(ledger.deposit(ENV, wallet, usd("5"), null, null, null).result().errorCode()).isEqualTo(ErrorCode.WALLET_SUSPENDED);
-        assertThat(ledger.withdraw(ENV, null, wallet, usd("5"), null, null, null).result().errorCode()).isEqualTo(ErrorCode.WALLET_SUSPENDED);
+        assertThat(ledger.deposit(WalletCommand.of(new EnvId(ENV), new WalletId(wallet), usd("5"), Memo.NONE),
+                null).result().errorCode()).isEqualTo(ErrorCode.WALLET_SUSPENDED);
+        assertThat(ledger.withdraw(new WalletCommand(new EnvId(ENV), null, new WalletId(wallet), usd("5"), Memo.NONE),
+                null).result().errorCode()).isEqualTo(ErrorCode.WALLET_SUSPENDED);
         assertThat(ledger.setWalletStatus(ENV, alice.id(), wallet, WalletStatus.ACTIVE, StatusActor.USER, null).errorCode())
                 .isEqualTo(ErrorCode.FORBIDDEN);
         assertThat(ledger.setWalletStatus(ENV, null, wallet, WalletStatus.ACTIVE, StatusActor.OPERATOR, null).isOk()).isTrue();
@@ -246,9 +263,11 @@ abstract class LedgerServiceContract extends LedgerContract {
         f.deposit(wallet, "10.00");
         assertThat(ledger.setWalletStatus(ENV, alice.id(), wallet, WalletStatus.CLOSED, StatusActor.USER, null).errorCode())
                 .isEqualTo(ErrorCode.WALLET_NOT_EMPTY);
-        ledger.withdraw(ENV, alice.id(), wallet, usd("10.00"), null, null, null).orThrow();
+        ledger.withdraw(new WalletCommand(new EnvId(ENV), UserId.ofNullable(alice.id()), new WalletId(wallet),
+                usd("10.00"), Memo.NONE), null).orThrow();
         assertThat(ledger.setWalletStatus(ENV, alice.id(), wallet, WalletStatus.CLOSED, StatusActor.USER, null).isOk()).isTrue();
-        assertThat(ledger.deposit(ENV, wallet, usd("1"), null, null, null).result().errorCode()).isEqualTo(ErrorCode.WALLET_CLOSED);
+        assertThat(ledger.deposit(WalletCommand.of(new EnvId(ENV), new WalletId(wallet), usd("1"), Memo.NONE),
+                null).result().errorCode()).isEqualTo(ErrorCode.WALLET_CLOSED);
         assertThat(ledger.setWalletStatus(ENV, alice.id(), wallet, WalletStatus.ACTIVE, StatusActor.USER, null).errorCode())
                 .isEqualTo(ErrorCode.WALLET_CLOSED);
     }
@@ -283,7 +302,8 @@ abstract class LedgerServiceContract extends LedgerContract {
 
         f.clock.advance(Duration.ofHours(24));
         assertThat(pay(wallet, "50.00").isOk()).isTrue();
-        assertThat(ledger.deposit(ENV, wallet, usd("450.01"), null, null, null).result().errorCode()).isEqualTo(ErrorCode.KYC_REQUIRED);
+        assertThat(ledger.deposit(WalletCommand.of(new EnvId(ENV), new WalletId(wallet), usd("450.01"), Memo.NONE),
+                null).result().errorCode()).isEqualTo(ErrorCode.KYC_REQUIRED);
     }
 
     @Test
@@ -362,24 +382,31 @@ abstract class LedgerServiceContract extends LedgerContract {
         List<String> wallets = f.wallets(carol, USD, 4);
         // tier 0 holds 500.00 at most, however many wallets it is spread over
         for (String wallet : wallets) {
-            assertThat(ledger.deposit(ENV, wallet, usd("125.00"), null, null, null).isOk()).isTrue();
+            assertThat(ledger.deposit(WalletCommand.of(new EnvId(ENV), new WalletId(wallet), usd("125.00"), Memo.NONE),
+                    null).isOk()).isTrue();
         }
         for (String wallet : wallets) {
-            Outcome<Movement> more = ledger.deposit(ENV, wallet, usd("0.01"), null, null, null);
+            Outcome<Movement> more = ledger.deposit(WalletCommand.of(new EnvId(ENV), new WalletId(wallet), usd("0.01"),
+                    Memo.NONE), null);
             assertThat(more.result().errorCode()).isEqualTo(ErrorCode.KYC_REQUIRED);
             assertThat(((Result.Rejected<Movement>) more.result()).message()).contains("500.00 USD", "across all wallets");
         }
         String fifth = ledger.openWallet(ENV, carol.id(), USD, true).orThrow().id();
-        assertThat(ledger.deposit(ENV, fifth, usd("0.01"), null, null, null).result().errorCode())
+        assertThat(ledger.deposit(WalletCommand.of(new EnvId(ENV), new WalletId(fifth), usd("0.01"), Memo.NONE),
+                null).result().errorCode())
                 .as("opening another wallet raises nothing").isEqualTo(ErrorCode.KYC_REQUIRED);
         assertThat(heldBy(carol)).isEqualTo(50_000);
         // the maximum is per currency: the holder's euros are counted on their own
         String euros = f.wallet(carol, EUR);
-        assertThat(ledger.deposit(ENV, euros, Money.parse("500.00", EUR), null, null, null).isOk()).isTrue();
+        assertThat(ledger.deposit(WalletCommand.of(new EnvId(ENV), new WalletId(euros), Money.parse("500.00", EUR),
+                Memo.NONE), null).isOk()).isTrue();
         // money leaving makes room again, in whichever wallet
-        ledger.pay(ENV, null, wallets.get(0), usd("100.00"), null, null, null, null).orThrow();
-        assertThat(ledger.deposit(ENV, wallets.get(3), usd("100.00"), null, null, null).isOk()).isTrue();
-        assertThat(ledger.deposit(ENV, wallets.get(2), usd("0.01"), null, null, null).result().errorCode())
+        ledger.pay(new WalletCommand(new EnvId(ENV), null, new WalletId(wallets.get(0)), usd("100.00"), Memo.NONE),
+                null).orThrow();
+        assertThat(ledger.deposit(WalletCommand.of(new EnvId(ENV), new WalletId(wallets.get(3)), usd("100.00"),
+                Memo.NONE), null).isOk()).isTrue();
+        assertThat(ledger.deposit(WalletCommand.of(new EnvId(ENV), new WalletId(wallets.get(2)), usd("0.01"),
+                Memo.NONE), null).result().errorCode())
                 .isEqualTo(ErrorCode.KYC_REQUIRED);
     }
 
@@ -405,7 +432,8 @@ abstract class LedgerServiceContract extends LedgerContract {
                     .contains(usd("0.00"));
         }
         assertThat(ledger.holderLimits(ENV, carol.id(), USD).orElseThrow().sentToday()).isEqualTo(usd("250.00"));
-        assertThat(ledger.withdraw(ENV, carol.id(), wallets.get(3), usd("0.01"), null, null, null).result().errorCode())
+        assertThat(ledger.withdraw(new WalletCommand(new EnvId(ENV), UserId.ofNullable(carol.id()),
+                new WalletId(wallets.get(3)), usd("0.01"), Memo.NONE), null).result().errorCode())
                 .isEqualTo(ErrorCode.DAILY_LIMIT_EXCEEDED);
 
         f.clock.advance(Duration.ofHours(24));
@@ -433,7 +461,8 @@ abstract class LedgerServiceContract extends LedgerContract {
         assertThat(ledger.remainingToday(ENV, wallets.get(0))).contains(usd("250.00"));
         assertThat(f.posted(wallets.get(0))).isEqualTo("300.00");
         assertThat(f.posted(wallets.get(1))).isEqualTo("200.00");
-        assertThat(ledger.deposit(ENV, wallets.get(1), usd("0.01"), null, null, null).result().errorCode())
+        assertThat(ledger.deposit(WalletCommand.of(new EnvId(ENV), new WalletId(wallets.get(1)), usd("0.01"),
+                Memo.NONE), null).result().errorCode())
                 .isEqualTo(ErrorCode.KYC_REQUIRED);
         // the whole daily total is still there to send to others
         String bob = f.wallet(f.verifiedUser("bob@example.com"), USD);
@@ -491,14 +520,17 @@ abstract class LedgerServiceContract extends LedgerContract {
         String escrow = LedgerService.systemAccount(ENV, AccountKind.ESCROW, USD);
         String alice = f.fundedWallet("alice@example.com", "100.00");
         Movement held = ledger.hold(new HoldCommand(new EnvId(ENV), null, TransactionKind.PAYMENT, new WalletId(alice),
-                new WalletId(escrow), usd("10.00"), f.clock.instant().plus(Duration.ofHours(1)), Memo.NONE), null).orThrow();
+                new WalletId(escrow), usd("10.00"), f.clock.instant().plus(Duration.ofHours(1)), Memo.NONE),
+                        null).orThrow();
         ledger.capture(ENV, held.holdId(), null, null).orThrow();
-        assertThat(ledger.releaseFromEscrow(ENV, carols.get(1), usd("10.00"), null, null, null).result().errorCode())
+        assertThat(ledger.releaseFromEscrow(WalletCommand.of(new EnvId(ENV), new WalletId(carols.get(1)), usd("10.00"),
+                Memo.NONE), null).result().errorCode())
                 .isEqualTo(ErrorCode.KYC_REQUIRED);
         assertThat(heldBy(carol)).isEqualTo(50_000);
 
         // with room again, the refund goes through; an operator's reversal is never held back
-        ledger.withdraw(ENV, carol.id(), carols.get(1), usd("100.00"), null, null, null).orThrow();
+        ledger.withdraw(new WalletCommand(new EnvId(ENV), UserId.ofNullable(carol.id()), new WalletId(carols.get(1)),
+                usd("100.00"), Memo.NONE), null).orThrow();
         assertThat(ledger.refund(new RefundCommand(new EnvId(ENV), null, order.id(), usd("60.00"), null),
                 null).isOk()).isTrue();
         f.deposit(carols.get(1), "40.00");
@@ -532,7 +564,8 @@ abstract class LedgerServiceContract extends LedgerContract {
         List<String> wallets = f.wallets(carol, USD, 4);
         // twenty deposits of 50.00 into four wallets at once, so several share a commit: ten fit under 500.00
         List<Outcome<Movement>> deposits = coffer.server.testing.Concurrently.run(20,
-                i -> ledger.deposit(ENV, wallets.get(i % 4), usd("50.00"), null, null, null));
+                i -> ledger.deposit(WalletCommand.of(new EnvId(ENV), new WalletId(wallets.get(i % 4)), usd("50.00"),
+                        Memo.NONE), null));
         assertPassed(deposits, 10, ErrorCode.KYC_REQUIRED, "deposits");
         assertThat(heldBy(carol)).isEqualTo(50_000);
 
@@ -550,11 +583,13 @@ abstract class LedgerServiceContract extends LedgerContract {
         User carol = f.unverifiedUser("carol@example.com");
         List<String> wallets = f.wallets(carol, USD, 2);
         f.deposit(wallets.get(0), "500.00");
-        assertThat(ledger.deposit(ENV, wallets.get(1), usd("1.00"), null, null, null).result().errorCode())
+        assertThat(ledger.deposit(WalletCommand.of(new EnvId(ENV), new WalletId(wallets.get(1)), usd("1.00"),
+                Memo.NONE), null).result().errorCode())
                 .isEqualTo(ErrorCode.KYC_REQUIRED);
         new Tenants(ledger).setKyc(ENV, carol.id(), KycStatus.PENDING, null, "user", "submitted").orThrow();
         new Tenants(ledger).setKyc(ENV, carol.id(), KycStatus.VERIFIED, null, "simulator", "documents ok").orThrow();
-        assertThat(ledger.deposit(ENV, wallets.get(1), usd("1.00"), null, null, null).isOk()).isTrue();
+        assertThat(ledger.deposit(WalletCommand.of(new EnvId(ENV), new WalletId(wallets.get(1)), usd("1.00"),
+                Memo.NONE), null).isOk()).isTrue();
         HolderLimits limits = ledger.holderLimits(ENV, carol.id(), USD).orElseThrow();
         assertThat(limits.held()).isEqualTo(usd("501.00"));
         assertThat(limits.limits().maxBalance()).isEqualTo(usd("20000.00"));
@@ -625,7 +660,8 @@ abstract class LedgerServiceContract extends LedgerContract {
         String bobs = f.wallet(bob, USD);
         Movement p = ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice), new WalletId(bobs),
                 usd("30"), Memo.NONE), null).orThrow();
-        ledger.withdraw(ENV, null, bobs, usd("25"), null, null, null).orThrow();
+        ledger.withdraw(new WalletCommand(new EnvId(ENV), null, new WalletId(bobs), usd("25"), Memo.NONE),
+                null).orThrow();
         assertThat(ledger.refund(new RefundCommand(new EnvId(ENV), null, p.id(), null, null),
                 null).result().errorCode()).isEqualTo(ErrorCode.INSUFFICIENT_BALANCE);
         assertThat(ledger.movement(ENV, p.id()).orElseThrow().refunded()).isEqualTo(usd("0.00"));
@@ -730,8 +766,10 @@ abstract class LedgerServiceContract extends LedgerContract {
         assertThat(shifted.result().errorCode()).isEqualTo(ErrorCode.IDEMPOTENCY_KEY_REUSED);
 
         IdempotencyKey order = new IdempotencyKey("env-1/alice", "joined-2");
-        assertThat(ledger.pay(ENV, null, alice, usd("5"), "r", null, "{}", order).isOk()).isTrue();
-        Outcome<Movement> spelled = ledger.pay(ENV, null, alice, usd("5"), "r", "null", "{}", order);
+        assertThat(ledger.pay(new WalletCommand(new EnvId(ENV), null, new WalletId(alice), usd("5"),
+                Memo.reference("r").withMetadata("{}")), order).isOk()).isTrue();
+        Outcome<Movement> spelled = ledger.pay(new WalletCommand(new EnvId(ENV), null, new WalletId(alice), usd("5"),
+                Memo.reference("r").withDescription("null").withMetadata("{}")), order);
         assertThat(spelled.result().errorCode()).isEqualTo(ErrorCode.IDEMPOTENCY_KEY_REUSED);
 
         String paid = ledger.history(ENV, HistoryQuery.of(bob, 1)).movements().get(0).id();
@@ -779,7 +817,8 @@ abstract class LedgerServiceContract extends LedgerContract {
         String bob = f.wallet(f.verifiedUser("bob@example.com"), USD);
         for (int i = 1; i <= 7; i++) {
             f.clock.advance(Duration.ofSeconds(1));
-            ledger.pay(ENV, null, alice, usd(i + ".00"), "order-" + i, i % 2 == 0 ? "Coffee" : "Tea", null, null).orThrow();
+            ledger.pay(new WalletCommand(new EnvId(ENV), null, new WalletId(alice), usd(i + ".00"),
+                    Memo.reference("order-" + i).withDescription(i % 2 == 0 ? "Coffee" : "Tea")), null).orThrow();
         }
         ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice), new WalletId(bob), usd("5.00"),
                 Memo.description("Coffee for Bob")), null).orThrow();
@@ -878,17 +917,19 @@ abstract class LedgerServiceContract extends LedgerContract {
     }
 
     private Outcome<Movement> pay(String wallet, String amount) {
-        return ledger.pay(ENV, null, wallet, usd(amount), null, null, null, null);
+        return ledger.pay(new WalletCommand(new EnvId(ENV), null, new WalletId(wallet), usd(amount), Memo.NONE), null);
     }
 
     private Outcome<Movement> hold(String wallet, String amount) {
         return ledger.hold(new HoldCommand(new EnvId(ENV), null, TransactionKind.WITHDRAWAL, new WalletId(wallet),
-                new WalletId(LedgerService.systemAccount(ENV, AccountKind.PROVIDER_CLEARING, USD)), usd(amount), f.clock.instant().plus(Duration.ofHours(1)), Memo.NONE), null);
+                new WalletId(LedgerService.systemAccount(ENV, AccountKind.PROVIDER_CLEARING, USD)), usd(amount),
+                        f.clock.instant().plus(Duration.ofHours(1)), Memo.NONE), null);
     }
 
     private Movement hold(String wallet, String amount, Duration ttl) {
         return ledger.hold(new HoldCommand(new EnvId(ENV), null, TransactionKind.WITHDRAWAL, new WalletId(wallet),
-                new WalletId(LedgerService.systemAccount(ENV, AccountKind.PROVIDER_CLEARING, USD)), usd(amount), f.clock.instant().plus(ttl), Memo.NONE), null).orThrow();
+                new WalletId(LedgerService.systemAccount(ENV, AccountKind.PROVIDER_CLEARING, USD)), usd(amount),
+                        f.clock.instant().plus(ttl), Memo.NONE), null).orThrow();
     }
 
     @SuppressWarnings("unused")

@@ -50,7 +50,8 @@ class SameKeyInFlightTest {
     }
 
     private Outcome<DepositDecision> credit(IdempotencyKey key) {
-        return ledger.depositOnce(ENV, wallet, Money.parse("10.00", "USD"), "top_1", "Card top-up", key);
+        return ledger.depositOnce(WalletCommand.of(new EnvId(ENV), new WalletId(wallet), Money.parse("10.00", "USD"),
+                Memo.reference("top_1").withDescription("Card top-up")), key);
     }
 
     @Test

@@ -1,5 +1,10 @@
 package coffer.server.order;
 
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.UserId;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.Memo;
+import coffer.server.ledger.WalletCommand;
 import coffer.server.tenant.Tenants;
 import coffer.core.kyc.KycStatus;
 import coffer.core.kyc.KycTier;
@@ -44,7 +49,8 @@ class OrderRoutesTest extends DemoServerTest {
         String id = new Tenants(ledger).ensureUser(DemoData.ENV_ID, userId, null, "Buyer", null, KycStatus.VERIFIED, KycTier.TIER_1)
                 .orThrow().id();
         wallet = ledger.openWallet(DemoData.ENV_ID, id, Currencies.of("USD"), false).orThrow().id();
-        ledger.deposit(DemoData.ENV_ID, wallet, Money.parse("1000.00", "USD"), null, "Funds", null).orThrow();
+        ledger.deposit(WalletCommand.of(new EnvId(DemoData.ENV_ID), new WalletId(wallet), Money.parse("1000.00", "USD"),
+                Memo.description("Funds")), null).orThrow();
         HttpResponse<String> minted = new PartnerClient(server, DemoData.ENV_SECRET).post("/api/v1/auth/partner-token",
                 "{\"env_id\":\"" + DemoData.ENV_ID + "\",\"user_id\":\"" + userId + "\"}");
         buyer = new Caller(server, json(minted).get("access_token").getAsString());
@@ -153,7 +159,9 @@ class OrderRoutesTest extends DemoServerTest {
     @Test
     void theLedgerRefusesALockedWalletAndMissingFunds() throws Exception {
         String owner = server.server().ledger().wallet(DemoData.ENV_ID, wallet).orElseThrow().userId();
-        server.server().ledger().pay(DemoData.ENV_ID, owner, wallet, Money.parse("980.00", "USD"), "rent", "Rent", null, null)
+        server.server().ledger().pay(new WalletCommand(new EnvId(DemoData.ENV_ID), UserId.ofNullable(owner),
+                new WalletId(wallet), Money.parse("980.00", "USD"), Memo.reference("rent").withDescription("Rent")),
+                null)
                 .orThrow();
         long movements = server.verify().movements();
 

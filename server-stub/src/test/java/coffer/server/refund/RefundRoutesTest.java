@@ -1,5 +1,6 @@
 package coffer.server.refund;
 
+import coffer.server.ledger.WalletCommand;
 import coffer.server.ledger.MoveCommand;
 import coffer.server.ledger.HoldCommand;
 import coffer.server.ledger.EnvId;
@@ -116,7 +117,8 @@ class RefundRoutesTest extends DemoServerTest {
         LedgerService ledger = server.server().ledger();
         String hold = ledger.hold(new HoldCommand(new EnvId(DemoData.ENV_ID), null,
                 coffer.core.ledger.TransactionKind.P2P, new WalletId(bob.firstWalletId()),
-                new WalletId(alice.firstWalletId()), Money.parse("1.00", "USD"), Instant.now().plusSeconds(600), Memo.description("held")), null)
+                new WalletId(alice.firstWalletId()), Money.parse("1.00", "USD"), Instant.now().plusSeconds(600),
+                        Memo.description("held")), null)
                 .orThrow().id();
         HttpResponse<String> pending = alice.post("/api/v1/refunds", "{\"transaction_id\":\"" + hold + "\"}");
         assertThat(Caller.errorCode(pending)).isEqualTo("INVALID_REQUEST");
@@ -126,8 +128,9 @@ class RefundRoutesTest extends DemoServerTest {
     @Test
     void moneyFromTheProviderIsNotRefundedToCoffersOwnAccount() throws Exception {
         LedgerService ledger = server.server().ledger();
-        String topup = ledger.deposit(DemoData.ENV_ID, alice.firstWalletId(), Money.parse("6.00", "USD"), "card-topup-1",
-                "Top-up", null).orThrow().id();
+        String topup = ledger.deposit(WalletCommand.of(new EnvId(DemoData.ENV_ID), new WalletId(alice.firstWalletId()),
+                Money.parse("6.00", "USD"), Memo.reference("card-topup-1").withDescription("Top-up")),
+                null).orThrow().id();
         String before = balance(alice);
         HttpResponse<String> refused = alice.post("/api/v1/refunds", "{\"transaction_id\":\"" + topup + "\"}");
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
@@ -142,8 +145,9 @@ class RefundRoutesTest extends DemoServerTest {
     void aPartnerRefundsAnOrderButNotAUsersPayment() {
         LedgerService ledger = server.server().ledger();
         String before = balance(alice);
-        String order = ledger.pay(DemoData.ENV_ID, null, alice.firstWalletId(), Money.parse("8.00", "USD"), "order-77",
-                "a product", null, null).orThrow().id();
+        String order = ledger.pay(new WalletCommand(new EnvId(DemoData.ENV_ID), null,
+                new WalletId(alice.firstWalletId()), Money.parse("8.00", "USD"),
+                Memo.reference("order-77").withDescription("a product")), null).orThrow().id();
         PartnerClient partner = new PartnerClient(server, DemoData.ENV_SECRET);
 
         HttpResponse<String> part = partner.post("/api/v1/partner/refunds", "{\"env_id\":\"" + DemoData.ENV_ID

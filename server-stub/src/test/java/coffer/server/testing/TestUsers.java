@@ -1,5 +1,6 @@
 package coffer.server.testing;
 
+import coffer.server.ledger.WalletCommand;
 import coffer.server.ledger.EnvId;
 import coffer.server.ledger.UserId;
 import coffer.server.ledger.WalletId;
@@ -40,7 +41,8 @@ public final class TestUsers {
         String wallet = ledger.openWallet(DemoData.ENV_ID, id, java.util.Currency.getInstance("USD"), false).orThrow().id();
         Money money = Money.parse(amount, "USD");
         if (!money.isZero()) {
-            ledger.deposit(DemoData.ENV_ID, wallet, money, null, "Opening deposit", null).orThrow();
+            ledger.deposit(WalletCommand.of(new EnvId(DemoData.ENV_ID), new WalletId(wallet), money,
+                    Memo.description("Opening deposit")), null).orThrow();
         }
         return new User(caller, id, email, wallet);
     }

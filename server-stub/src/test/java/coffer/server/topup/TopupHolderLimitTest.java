@@ -1,5 +1,9 @@
 package coffer.server.topup;
 
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.Memo;
+import coffer.server.ledger.WalletCommand;
 import coffer.server.tenant.Tenants;
 import coffer.core.money.Money;
 import coffer.server.db.DatabaseConfig;
@@ -47,7 +51,8 @@ class TopupHolderLimitTest extends DemoServerTest {
     }
 
     private static void deposit(TestUsers.User wallet, String amount) {
-        ledger().deposit(DemoData.ENV_ID, wallet.walletId(), Money.parse(amount, "USD"), null, "payment received", null).orThrow();
+        ledger().deposit(WalletCommand.of(new EnvId(DemoData.ENV_ID), new WalletId(wallet.walletId()),
+                Money.parse(amount, "USD"), Memo.description("payment received")), null).orThrow();
     }
 
     private static LedgerService ledger() {
@@ -105,7 +110,8 @@ class TopupHolderLimitTest extends DemoServerTest {
         assertThat(cardRefunds(id)).as("refunds to the card").containsExactly(30_000L);
 
         // the holder makes room, then the provider's news arrives again under a new event id: still nothing moves
-        ledger().collectFee(DemoData.ENV_ID, wallets.get(1).walletId(), Money.parse("300.00", "USD"), null, "fee", null).orThrow();
+        ledger().collectFee(WalletCommand.of(new EnvId(DemoData.ENV_ID), new WalletId(wallets.get(1).walletId()),
+                Money.parse("300.00", "USD"), Memo.description("fee")), null).orThrow();
         JsonObject data = new JsonObject();
         data.addProperty("reference", id);
         data.addProperty("session_id", Topups.sessionId(topup));

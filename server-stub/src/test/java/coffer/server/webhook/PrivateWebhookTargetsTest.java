@@ -1,5 +1,9 @@
 package coffer.server.webhook;
 
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.Memo;
+import coffer.server.ledger.WalletCommand;
 import coffer.server.tenant.Tenants;
 import coffer.core.kyc.KycLimitTable;
 import coffer.core.kyc.KycStatus;
@@ -161,7 +165,8 @@ class PrivateWebhookTargetsTest {
         String user = new Tenants(ledger).ensureUser(env, "webhook-user", null, "Webhook user", null, KycStatus.VERIFIED, KycTier.TIER_1)
                 .orThrow().id();
         String wallet = ledger.openWallet(env, user, Currencies.of("USD"), false).orThrow().id();
-        return ledger.deposit(env, wallet, Money.parse("5.00", "USD"), "webhook-test", "Webhook test", null).orThrow().id();
+        return ledger.deposit(WalletCommand.of(new EnvId(env), new WalletId(wallet), Money.parse("5.00", "USD"),
+                Memo.reference("webhook-test").withDescription("Webhook test")), null).orThrow().id();
     }
 
     /** Polls the refusing server's delivery log (up to 20 s) until the delivery of {@code transactionId} is delivered or failed. */
