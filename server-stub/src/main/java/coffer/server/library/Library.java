@@ -1,5 +1,7 @@
 package coffer.server.library;
 
+import coffer.server.ledger.EnvId;
+import coffer.server.tenant.NewUser;
 import coffer.server.tenant.Tenants;
 import coffer.core.error.CofferException;
 import coffer.core.error.Result;
@@ -52,8 +54,9 @@ final class Library {
     /** The user the application calls {@code userRef}, created (at the configured tier) on first use. */
     User user(String userRef) {
         Objects.requireNonNull(userRef, "userRef");
-        return tenants.userByExternalId(env(), userRef).orElseGet(() -> orThrow(tenants.ensureUser(env(), userRef, null,
-                userRef, null, KycStatus.VERIFIED, config.newUserTier())));
+        return tenants.userByExternalId(env(),
+                userRef).orElseGet(() -> orThrow(tenants.ensureUser(NewUser.byExternalId(new EnvId(env()), userRef,
+                userRef).kyc(KycStatus.VERIFIED, config.newUserTier()))));
     }
 
     /** The user as a caller of the service layer, the way a signed-in user reaches it over HTTP. */

@@ -1,5 +1,6 @@
 package coffer.server.partner;
 
+import coffer.server.tenant.NewUser;
 import coffer.server.ledger.EnvId;
 import coffer.server.ledger.UserId;
 import coffer.server.ledger.WalletId;
@@ -13,7 +14,6 @@ import coffer.server.http.RateLimited;
 import coffer.core.error.CofferException;
 import coffer.core.api.TopupTypes.TopupRequest;
 import coffer.core.error.ErrorCode;
-import coffer.core.kyc.KycStatus;
 import coffer.core.ledger.TransactionKind;
 import coffer.core.money.Currencies;
 import coffer.core.money.Money;
@@ -101,8 +101,8 @@ public final class PartnerWalletRoutes implements HttpApi.Routes {
         String code = body.string("currency");
         Currency currency = Currencies.of(code == null ? "USD" : code);
         User user = tenants.userByExternalId(envId, externalId)
-                .orElseGet(() -> tenants.ensureUser(envId, externalId, null, "User " + externalId, null,
-                        KycStatus.UNVERIFIED, null).orThrow());
+                .orElseGet(() -> tenants.ensureUser(NewUser.byExternalId(new EnvId(envId), externalId,
+                        "User " + externalId)).orThrow());
         WalletSnapshot wallet = ledger.openWallet(envId, user.id(), currency, false).orThrow();
         ctx.json(view(wallet, user));
     }

@@ -42,11 +42,12 @@ public final class DemoData {
     public static void seed(LedgerService ledger, String passwordHash) {
         Tenants tenants = new Tenants(ledger);
         tenants.ensureEnvironment(ENV_ID, "Demo", ENV_SECRET, null, KycLimitTable.defaults());
-        fund(ledger, tenants.ensureUser(ENV_ID, PARTNER_USER_ID, null, "Demo user 123", null,
-                KycStatus.VERIFIED, KycTier.TIER_1).orThrow());
+        fund(ledger, tenants.ensureUser(NewUser.byExternalId(new EnvId(ENV_ID), PARTNER_USER_ID,
+                "Demo user 123").kyc(KycStatus.VERIFIED, KycTier.TIER_1)).orThrow());
         for (String email : EMAILS) {
             String name = Character.toUpperCase(email.charAt(0)) + email.substring(1, email.indexOf('@'));
-            fund(ledger, tenants.ensureUser(ENV_ID, null, email, name, passwordHash, KycStatus.VERIFIED, KycTier.TIER_1).orThrow());
+            fund(ledger, tenants.ensureUser(NewUser.byEmail(new EnvId(ENV_ID), email,
+                    name).passwordHash(passwordHash).kyc(KycStatus.VERIFIED, KycTier.TIER_1)).orThrow());
         }
     }
 

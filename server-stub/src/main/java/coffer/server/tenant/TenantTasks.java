@@ -88,20 +88,20 @@ final class TenantTasks {
         private final KycTier kycTier;
         private final boolean mustBeNew;
 
-        EnsureUser(String envId, String externalId, String email, String name, String passwordHash,
-                   KycStatus kycStatus, KycTier kycTier, boolean mustBeNew) {
+        /** @param mustBeNew ALREADY_EXISTS instead of the user found (registration) */
+        EnsureUser(NewUser user, boolean mustBeNew) {
             super(User.class);
             this.mustBeNew = mustBeNew;
-            this.envId = Objects.requireNonNull(envId, "envId");
-            if (externalId == null && email == null) {
+            this.envId = user.env().value();
+            if (user.externalId() == null && user.email() == null) {
                 throw new IllegalArgumentException("a user needs an external id or an email");
             }
-            this.externalId = externalId;
-            this.email = email == null ? null : email.toLowerCase(Locale.ROOT);
-            this.name = name;
-            this.passwordHash = passwordHash;
-            this.kycStatus = Objects.requireNonNull(kycStatus, "kycStatus");
-            this.kycTier = kycTier == null ? KycTier.defaultFor(kycStatus) : kycTier;
+            this.externalId = user.externalId();
+            this.email = user.email() == null ? null : user.email().toLowerCase(Locale.ROOT);
+            this.name = user.name();
+            this.passwordHash = user.passwordHash();
+            this.kycStatus = user.kycStatus();
+            this.kycTier = user.kycTier() == null ? KycTier.defaultFor(kycStatus) : user.kycTier();
         }
 
         @Override

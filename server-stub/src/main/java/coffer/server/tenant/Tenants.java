@@ -4,6 +4,7 @@ import coffer.core.error.Result;
 import coffer.core.kyc.KycLimitTable;
 import coffer.core.kyc.KycStatus;
 import coffer.core.kyc.KycTier;
+import coffer.server.ledger.EnvId;
 import coffer.server.ledger.LedgerService;
 
 import java.util.List;
@@ -30,16 +31,16 @@ public final class Tenants {
 
 
     /** Creates a user, or answers the existing one with the same external id (or email when there is none). */
-    public Result<User> ensureUser(String envId, String externalId, String email, String name, String passwordHash,
-                                   KycStatus kycStatus, KycTier kycTier) {
-        return ledger.run(new TenantTasks.EnsureUser(envId, externalId, email, name, passwordHash, kycStatus, kycTier, false), null).result();
+    public Result<User> ensureUser(NewUser user) {
+        return ledger.run(new TenantTasks.EnsureUser(user, false), null).result();
     }
 
 
     /** Creates a user who signs in with email and password; ALREADY_EXISTS when the email is taken in the environment. */
     public Result<User> registerUser(String envId, String email, String name, String passwordHash) {
-        return ledger.run(new TenantTasks.EnsureUser(envId, null, Objects.requireNonNull(email, "email"), name,
-                Objects.requireNonNull(passwordHash, "passwordHash"), KycStatus.UNVERIFIED, null, true), null).result();
+        NewUser user = NewUser.byEmail(new EnvId(envId), email, name)
+                .passwordHash(Objects.requireNonNull(passwordHash, "passwordHash"));
+        return ledger.run(new TenantTasks.EnsureUser(user, true), null).result();
     }
 
 

@@ -1,5 +1,6 @@
 package coffer.server.bench;
 
+import coffer.server.tenant.NewUser;
 import coffer.server.ledger.EnvId;
 import coffer.server.ledger.WalletId;
 import coffer.server.ledger.Memo;
@@ -37,7 +38,8 @@ record Population(String envId, List<Pair> pairs) {
         List<Pair> list = new ArrayList<>(pairs);
         for (int i = 0; i < pairs; i++) {
             String email = "user" + i + "@bench.example";
-            User user = new Tenants(ledger).ensureUser(ENV, null, email, "User " + i, null, KycStatus.VERIFIED, KycTier.TIER_1).orThrow();
+            User user = new Tenants(ledger).ensureUser(NewUser.byEmail(new EnvId(ENV), email,
+                    "User " + i).kyc(KycStatus.VERIFIED, KycTier.TIER_1)).orThrow();
             String a = ledger.openWallet(ENV, user.id(), USD, false).orThrow().id();
             String b = ledger.openWallet(ENV, user.id(), USD, true).orThrow().id();
             ledger.deposit(WalletCommand.of(new EnvId(ENV), new WalletId(a), FUNDING, Memo.description("funding")),

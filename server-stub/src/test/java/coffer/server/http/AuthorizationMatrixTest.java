@@ -1,5 +1,6 @@
 package coffer.server.http;
 
+import coffer.server.tenant.NewUser;
 import coffer.server.ledger.EnvId;
 import coffer.server.ledger.WalletId;
 import coffer.server.ledger.Memo;
@@ -92,7 +93,8 @@ class AuthorizationMatrixTest extends DemoServerTest {
 
         LedgerService ledger = server.server().ledger();
         new Tenants(ledger).ensureEnvironment(OTHER_ENV, "Other partner", OTHER_SECRET, null, KycLimitTable.defaults());
-        String user = new Tenants(ledger).ensureUser(OTHER_ENV, "partner-user-1", null, "Stranger", null, KycStatus.VERIFIED, KycTier.TIER_1)
+        String user = new Tenants(ledger).ensureUser(NewUser.byExternalId(new EnvId(OTHER_ENV), "partner-user-1",
+                "Stranger").kyc(KycStatus.VERIFIED, KycTier.TIER_1))
                 .orThrow().id();
         String wallet = ledger.openWallet(OTHER_ENV, user, Currency.getInstance("USD"), false).orThrow().id();
         ledger.deposit(WalletCommand.of(new EnvId(OTHER_ENV), new WalletId(wallet), Money.parse("50.00", "USD"),

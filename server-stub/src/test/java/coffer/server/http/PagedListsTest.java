@@ -1,5 +1,6 @@
 package coffer.server.http;
 
+import coffer.server.tenant.NewUser;
 import coffer.server.ledger.EnvId;
 import coffer.server.ledger.UserId;
 import coffer.server.ledger.WalletId;
@@ -166,7 +167,8 @@ class PagedListsTest extends DemoServerTest {
     void thePartnersOrdersPageThroughEveryOrderOnceAndTheirCursorIsTheirEnvironmentsOnly() {
         LedgerService ledger = server.server().ledger();
         String user = "paged-partner-user";
-        String id = new Tenants(ledger).ensureUser(DemoData.ENV_ID, user, null, "Buyer", null, KycStatus.VERIFIED, KycTier.TIER_1).orThrow().id();
+        String id = new Tenants(ledger).ensureUser(NewUser.byExternalId(new EnvId(DemoData.ENV_ID), user,
+                "Buyer").kyc(KycStatus.VERIFIED, KycTier.TIER_1)).orThrow().id();
         String wallet = ledger.openWallet(DemoData.ENV_ID, id, Currency.getInstance("USD"), false).orThrow().id();
         ledger.deposit(WalletCommand.of(new EnvId(DemoData.ENV_ID), new WalletId(wallet), Money.parse("500.00", "USD"),
                 Memo.description("Funds")), null).orThrow();
@@ -192,7 +194,8 @@ class PagedListsTest extends DemoServerTest {
 
         // another environment's partner, signing for its own environment
         String otherUser = "paged-other-user";
-        String otherId = new Tenants(ledger).ensureUser(OTHER_ENV, otherUser, null, "Other", null, KycStatus.VERIFIED, KycTier.TIER_1)
+        String otherId = new Tenants(ledger).ensureUser(NewUser.byExternalId(new EnvId(OTHER_ENV), otherUser,
+                "Other").kyc(KycStatus.VERIFIED, KycTier.TIER_1))
                 .orThrow().id();
         ledger.openWallet(OTHER_ENV, otherId, Currency.getInstance("USD"), false).orThrow();
         assertRefused(partner(OTHER_SECRET, "/wallet/" + OTHER_ENV + "/orders/" + otherUser + "?cursor=" + cursor),

@@ -1,5 +1,7 @@
 package coffer.server.kyc;
 
+import coffer.server.ledger.EnvId;
+import coffer.server.tenant.NewUser;
 import coffer.server.tenant.Tenants;
 import coffer.core.kyc.KycLimitTable;
 import coffer.core.kyc.KycStatus;
@@ -33,7 +35,8 @@ class KycStoreTest {
              LedgerService ledger = new LedgerService(database, Clock.systemUTC(),
                      LedgerSettings.defaults().withHoldSweepInterval(Duration.ZERO))) {
             new Tenants(ledger).ensureEnvironment("env-1", "Test", "secret-1", null, KycLimitTable.defaults());
-            String user = new Tenants(ledger).ensureUser("env-1", null, "dora@example.com", "Dora", null, KycStatus.UNVERIFIED, null)
+            String user = new Tenants(ledger).ensureUser(NewUser.byEmail(new EnvId("env-1"), "dora@example.com",
+                    "Dora"))
                     .orThrow().id();
             KycStore store = new KycStore(database);
             KycApplication application = new KycApplication("Dora Example", LocalDate.of(1990, 4, 23), "DE", "passport", "4567");

@@ -1,5 +1,6 @@
 package coffer.server.ledger;
 
+import coffer.server.tenant.NewUser;
 import coffer.server.tenant.Tenants;
 import coffer.server.tenant.User;
 import coffer.core.kyc.KycLimitTable;
@@ -60,7 +61,8 @@ final class LedgerFixture implements AutoCloseable {
     }
 
     User verifiedUser(String email, KycTier tier) {
-        return new Tenants(ledger).ensureUser(ENV, null, email, email, null, KycStatus.VERIFIED, tier).orThrow();
+        return new Tenants(ledger).ensureUser(NewUser.byEmail(new EnvId(ENV), email, email).kyc(KycStatus.VERIFIED,
+                tier)).orThrow();
     }
 
     /**
@@ -78,7 +80,7 @@ final class LedgerFixture implements AutoCloseable {
     }
 
     User unverifiedUser(String email) {
-        return new Tenants(ledger).ensureUser(ENV, null, email, email, null, KycStatus.UNVERIFIED, null).orThrow();
+        return new Tenants(ledger).ensureUser(NewUser.byEmail(new EnvId(ENV), email, email)).orThrow();
     }
 
     String wallet(User user, Currency currency) {

@@ -1,5 +1,6 @@
 package coffer.server.ledger;
 
+import coffer.server.tenant.NewUser;
 import coffer.server.tenant.Tenants;
 import coffer.server.tenant.User;
 import coffer.server.tenant.DemoData;
@@ -106,7 +107,8 @@ abstract class LedgerServiceContract extends LedgerContract {
     @Test
     void aWalletOfAnotherEnvironmentDoesNotExistForThisOne() {
         String alice = f.fundedWallet("alice@example.com", "100.00");
-        User stranger = new Tenants(ledger).ensureUser(OTHER_ENV, "x", null, null, null, KycStatus.VERIFIED, null).orThrow();
+        User stranger = new Tenants(ledger).ensureUser(NewUser.byExternalId(new EnvId(OTHER_ENV), "x",
+                null).kyc(KycStatus.VERIFIED, null)).orThrow();
         String theirs = ledger.openWallet(OTHER_ENV, stranger.id(), USD, false).orThrow().id();
         assertThat(ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice), new WalletId(theirs), usd("1"),
                 Memo.NONE), null).result().errorCode())

@@ -1,5 +1,6 @@
 package coffer.server.ledger;
 
+import coffer.server.tenant.NewUser;
 import coffer.server.tenant.Tenants;
 import coffer.server.tenant.User;
 import coffer.core.error.ErrorCode;
@@ -40,7 +41,8 @@ class SameKeyInFlightTest {
         gate = gated.gate;
         ledger = gated.ledger;
         new Tenants(ledger).ensureEnvironment(ENV, "Test", "secret-1", null, KycLimitTable.defaults());
-        User user = new Tenants(ledger).ensureUser(ENV, "u-1", "u1@example.com", "U", null, KycStatus.VERIFIED, KycTier.TIER_1).orThrow();
+        User user = new Tenants(ledger).ensureUser(NewUser.byExternalId(new EnvId(ENV), "u-1",
+                "U").email("u1@example.com").kyc(KycStatus.VERIFIED, KycTier.TIER_1)).orThrow();
         wallet = ledger.openWallet(ENV, user.id(), Currency.getInstance("USD"), false).orThrow().id();
     }
 

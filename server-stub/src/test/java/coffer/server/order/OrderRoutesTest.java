@@ -1,5 +1,6 @@
 package coffer.server.order;
 
+import coffer.server.tenant.NewUser;
 import coffer.server.ledger.EnvId;
 import coffer.server.ledger.UserId;
 import coffer.server.ledger.WalletId;
@@ -46,7 +47,8 @@ class OrderRoutesTest extends DemoServerTest {
     void newBuyer() {
         LedgerService ledger = server.server().ledger();
         userId = "buyer-" + UUID.randomUUID();
-        String id = new Tenants(ledger).ensureUser(DemoData.ENV_ID, userId, null, "Buyer", null, KycStatus.VERIFIED, KycTier.TIER_1)
+        String id = new Tenants(ledger).ensureUser(NewUser.byExternalId(new EnvId(DemoData.ENV_ID), userId,
+                "Buyer").kyc(KycStatus.VERIFIED, KycTier.TIER_1))
                 .orThrow().id();
         wallet = ledger.openWallet(DemoData.ENV_ID, id, Currencies.of("USD"), false).orThrow().id();
         ledger.deposit(WalletCommand.of(new EnvId(DemoData.ENV_ID), new WalletId(wallet), Money.parse("1000.00", "USD"),

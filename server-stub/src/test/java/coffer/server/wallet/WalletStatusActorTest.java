@@ -1,5 +1,7 @@
 package coffer.server.wallet;
 
+import coffer.server.ledger.EnvId;
+import coffer.server.tenant.NewUser;
 import coffer.server.tenant.Tenants;
 import coffer.core.kyc.KycStatus;
 import coffer.core.kyc.KycTier;
@@ -33,7 +35,8 @@ class WalletStatusActorTest extends DemoServerTest {
     void newPartnerUser() {
         LedgerService ledger = server.server().ledger();
         partnerUserId = "status-" + UUID.randomUUID();
-        String id = new Tenants(ledger).ensureUser(DemoData.ENV_ID, partnerUserId, null, "Holder", null, KycStatus.VERIFIED, KycTier.TIER_1)
+        String id = new Tenants(ledger).ensureUser(NewUser.byExternalId(new EnvId(DemoData.ENV_ID), partnerUserId,
+                "Holder").kyc(KycStatus.VERIFIED, KycTier.TIER_1))
                 .orThrow().id();
         walletId = ledger.openWallet(DemoData.ENV_ID, id, Currencies.of("USD"), false).orThrow().id();
         partner = new PartnerClient(server, DemoData.ENV_SECRET);

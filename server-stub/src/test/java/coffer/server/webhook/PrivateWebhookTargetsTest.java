@@ -1,5 +1,6 @@
 package coffer.server.webhook;
 
+import coffer.server.tenant.NewUser;
 import coffer.server.ledger.EnvId;
 import coffer.server.ledger.WalletId;
 import coffer.server.ledger.Memo;
@@ -162,7 +163,8 @@ class PrivateWebhookTargetsTest {
     /** A completed top-up into a new wallet of the environment: one movement, so one webhook event. */
     private static String deposit(TestServer server, String env) {
         LedgerService ledger = server.server().ledger();
-        String user = new Tenants(ledger).ensureUser(env, "webhook-user", null, "Webhook user", null, KycStatus.VERIFIED, KycTier.TIER_1)
+        String user = new Tenants(ledger).ensureUser(NewUser.byExternalId(new EnvId(env), "webhook-user",
+                "Webhook user").kyc(KycStatus.VERIFIED, KycTier.TIER_1))
                 .orThrow().id();
         String wallet = ledger.openWallet(env, user, Currencies.of("USD"), false).orThrow().id();
         return ledger.deposit(WalletCommand.of(new EnvId(env), new WalletId(wallet), Money.parse("5.00", "USD"),

@@ -1,5 +1,6 @@
 package coffer.server.webhook;
 
+import coffer.server.tenant.NewUser;
 import coffer.server.ledger.EnvId;
 import coffer.server.ledger.WalletId;
 import coffer.server.ledger.Memo;
@@ -326,7 +327,8 @@ class WebhookDeliveryTest {
     private static String walletInNewEnvironment(String envId, String secret) {
         LedgerService ledger = server.server().ledger();
         new Tenants(ledger).ensureEnvironment(envId, "Partner " + envId, secret, null, KycLimitTable.defaults());
-        String user = new Tenants(ledger).ensureUser(envId, envId + "-user", null, "User", null, KycStatus.VERIFIED, KycTier.TIER_1)
+        String user = new Tenants(ledger).ensureUser(NewUser.byExternalId(new EnvId(envId), envId + "-user",
+                "User").kyc(KycStatus.VERIFIED, KycTier.TIER_1))
                 .orThrow().id();
         return ledger.openWallet(envId, user, Currency.getInstance("USD"), false).orThrow().id();
     }
