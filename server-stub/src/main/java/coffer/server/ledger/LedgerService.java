@@ -98,7 +98,7 @@ public final class LedgerService extends LedgerReads implements AutoCloseable {
     // ---- money ---------------------------------------------------------------------------------------
 
     /** A top-up: money arrives from the provider (clearing) into the wallet, within its holder's maximum balance. */
-    public Outcome<Movement> deposit(WalletCommand deposit, IdempotencyKey key) {
+    public Outcome<Movement> deposit(SystemMoveCommand deposit, IdempotencyKey key) {
         return move(fromSystem(deposit, TransactionKind.TOPUP, AccountKind.PROVIDER_CLEARING), key);
     }
 
@@ -108,19 +108,19 @@ public final class LedgerService extends LedgerReads implements AutoCloseable {
      * success, so the same key never credits later what it once refused while the caller sends the
      * money back to the card.
      */
-    public Outcome<DepositDecision> depositOnce(WalletCommand deposit, IdempotencyKey key) {
+    public Outcome<DepositDecision> depositOnce(SystemMoveCommand deposit, IdempotencyKey key) {
         Objects.requireNonNull(key, "a decided deposit needs its idempotency key");
         return run(new MoveTask.Decided(fromSystem(deposit, TransactionKind.TOPUP, AccountKind.PROVIDER_CLEARING)), key);
     }
 
     /** A payout: money leaves the wallet to the provider (clearing) at once. */
-    public Outcome<Movement> withdraw(WalletCommand withdrawal, IdempotencyKey key) {
+    public Outcome<Movement> withdraw(SystemMoveCommand withdrawal, IdempotencyKey key) {
         return move(toSystem(withdrawal, TransactionKind.WITHDRAWAL, AccountKind.PROVIDER_CLEARING, KycLimits.SENDER),
                 key);
     }
 
     /** Pays for an order: money goes to the environment's merchant account. */
-    public Outcome<Movement> pay(WalletCommand payment, IdempotencyKey key) {
+    public Outcome<Movement> pay(SystemMoveCommand payment, IdempotencyKey key) {
         return move(toSystem(payment, TransactionKind.PAYMENT, AccountKind.MERCHANT, KycLimits.SENDER), key);
     }
 
@@ -128,12 +128,12 @@ public final class LedgerService extends LedgerReads implements AutoCloseable {
      * Pays money held in the environment's escrow account out to a wallet: an escrowed order released to
      * its seller (the buyer's hold was captured into escrow first).
      */
-    public Outcome<Movement> releaseFromEscrow(WalletCommand release, IdempotencyKey key) {
+    public Outcome<Movement> releaseFromEscrow(SystemMoveCommand release, IdempotencyKey key) {
         return move(fromSystem(release, TransactionKind.PAYMENT, AccountKind.ESCROW), key);
     }
 
     /** Takes a fee from a wallet or the escrow account into the environment's fees account. */
-    public Outcome<Movement> collectFee(WalletCommand fee, IdempotencyKey key) {
+    public Outcome<Movement> collectFee(SystemMoveCommand fee, IdempotencyKey key) {
         return move(toSystem(fee, TransactionKind.FEE, AccountKind.FEES, KycLimits.NONE), key);
     }
 
@@ -277,7 +277,7 @@ public final class LedgerService extends LedgerReads implements AutoCloseable {
     }
 
     /** Money from the environment's {@code account} into the command's wallet: only the receiver's limits apply. */
-    private static MoveOrder fromSystem(WalletCommand c, TransactionKind kind, AccountKind account) {
+    private static MoveOrder fromSystem(SystemMoveCommand c, TransactionKind kind, AccountKind account) {
         if (c.actingUser() != null) {
             throw new IllegalArgumentException("money from the " + account + " account is never a user's request");
         }
@@ -285,7 +285,8 @@ public final class LedgerService extends LedgerReads implements AutoCloseable {
                 KycLimits.RECEIVER, c.memo(), null);
     }
 
-    private static MoveOrder toSystem(WalletCommand c, TransactionKind kind, AccountKind account, KycLimits limits) {
+    private static MoveOrder toSystem(SystemMoveCommand c, TransactionKind kind, AccountKind account,
+            KycLimits limits) {
         return new MoveOrder(c.env(), c.actingUser(), kind, c.wallet(), system(c.env().value(), account, c.amount()),
                 c.amount(), limits, c.memo(), null);
     }

@@ -1,6 +1,6 @@
 package coffer.server.library;
 
-import coffer.server.ledger.WalletCommand;
+import coffer.server.ledger.SystemMoveCommand;
 import coffer.server.ledger.WalletId;
 import coffer.server.ledger.Memo;
 import coffer.server.ledger.HoldCommand;
@@ -51,7 +51,8 @@ public final class EscrowService {
                     + " but the order is in " + buyer.currency());
         }
         String escrow = LedgerService.systemAccount(lib.env(), AccountKind.ESCROW, currency);
-        Movement hold = Library.orThrow(lib.ledger.hold(new HoldCommand(new EnvId(lib.env()), null, TransactionKind.PAYMENT,
+        Movement hold = Library.orThrow(lib.ledger.hold(new HoldCommand(new EnvId(lib.env()), null,
+                TransactionKind.PAYMENT,
                 new WalletId(buyer.id()), new WalletId(escrow), price, Instant.now().plus(DEFAULT_HOLD),
                 Memo.description(description)), null).result());
         return new Order(hold.id(), hold.holdId(), buyer.id(), seller.id(), price, fee);
@@ -63,13 +64,14 @@ public final class EscrowService {
         Money toSeller = order.amount().minus(order.platformFee());
         Transaction paid = null;
         if (!toSeller.isZero()) {
-            WalletCommand release = WalletCommand.of(new EnvId(lib.env()), new WalletId(order.sellerWalletId()), toSeller,
+            SystemMoveCommand release = SystemMoveCommand.of(new EnvId(lib.env()), new WalletId(order.sellerWalletId()),
+                    toSeller,
                     Memo.reference(order.id()).withDescription(description));
             paid = Library.transaction(Library.orThrow(lib.ledger.releaseFromEscrow(release,
                     lib.key("escrow:" + order.id() + ":release")).result()));
         }
         if (!order.platformFee().isZero()) {
-            Library.orThrow(lib.ledger.collectFee(WalletCommand.of(new EnvId(lib.env()),
+            Library.orThrow(lib.ledger.collectFee(SystemMoveCommand.of(new EnvId(lib.env()),
                     new WalletId(LedgerService.systemAccount(lib.env(), AccountKind.ESCROW, order.amount().currency())),
                     order.platformFee(), Memo.reference(order.id()).withDescription("Platform fee")),
                     lib.key("escrow:" + order.id() + ":fee")).result());

@@ -1,6 +1,6 @@
 package coffer.server.library;
 
-import coffer.server.ledger.WalletCommand;
+import coffer.server.ledger.SystemMoveCommand;
 import coffer.server.ledger.EnvId;
 import coffer.server.ledger.WalletId;
 import coffer.server.ledger.Memo;
@@ -61,14 +61,14 @@ public final class WalletService {
     /** Money into the wallet from outside (the environment's provider clearing account). */
     public Transaction deposit(Wallet wallet, BigDecimal amount, String description) {
         Money money = Library.money(amount, Currencies.of(wallet.currency()));
-        return Library.transaction(Library.orThrow(lib.ledger.deposit(WalletCommand.of(new EnvId(lib.env()),
+        return Library.transaction(Library.orThrow(lib.ledger.deposit(SystemMoveCommand.of(new EnvId(lib.env()),
                 new WalletId(wallet.id()), money, Memo.description(description)), null).result()));
     }
 
     /** Money out of the wallet (for a purchase, or paid out by other means); checked against available funds and limits. */
     public Transaction withdraw(Wallet wallet, BigDecimal amount, String description) {
         Money money = Library.money(amount, Currencies.of(wallet.currency()));
-        return Library.transaction(Library.orThrow(lib.ledger.withdraw(new WalletCommand(new EnvId(lib.env()), null,
+        return Library.transaction(Library.orThrow(lib.ledger.withdraw(new SystemMoveCommand(new EnvId(lib.env()), null,
                 new WalletId(wallet.id()), money, Memo.description(description)), null).result()));
     }
 

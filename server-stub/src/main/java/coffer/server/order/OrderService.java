@@ -4,7 +4,7 @@ import coffer.server.ledger.EnvId;
 import coffer.server.ledger.UserId;
 import coffer.server.ledger.WalletId;
 import coffer.server.ledger.Memo;
-import coffer.server.ledger.WalletCommand;
+import coffer.server.ledger.SystemMoveCommand;
 import coffer.server.ledger.query.HistoryQuery;
 import coffer.server.ledger.query.HistoryCursor;
 import coffer.server.ledger.query.HistoryPage;
@@ -58,7 +58,8 @@ public final class OrderService {
                 .orElseThrow(() -> new CofferException(ErrorCode.NOT_FOUND, "Product " + productId + " was not found.",
                         Map.of("product_id", productId)));
         String metadata = Json.gson().toJson(Map.of("product_id", product.productId()));
-        return ledger.pay(new WalletCommand(new EnvId(p.envId()), UserId.ofNullable(p.userId()), new WalletId(walletId),
+        return ledger.pay(new SystemMoveCommand(new EnvId(p.envId()), UserId.ofNullable(p.userId()),
+                new WalletId(walletId),
                 product.price(),
                 Memo.reference(product.productId()).withDescription(product.name()).withMetadata(metadata)), key);
     }

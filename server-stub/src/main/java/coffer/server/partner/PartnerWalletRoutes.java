@@ -5,7 +5,7 @@ import coffer.server.ledger.EnvId;
 import coffer.server.ledger.UserId;
 import coffer.server.ledger.WalletId;
 import coffer.server.ledger.Memo;
-import coffer.server.ledger.WalletCommand;
+import coffer.server.ledger.SystemMoveCommand;
 import coffer.server.tenant.Tenants;
 import coffer.server.ledger.query.HistoryQuery;
 import coffer.server.ledger.query.HistoryPage;
@@ -201,7 +201,7 @@ public final class PartnerWalletRoutes implements HttpApi.Routes {
         String metadata = Json.gson().toJson(Map.of("product_id", productId));
         Memo memo = Memo.reference(productId).withDescription(description == null ? "Order " + productId : description)
                 .withMetadata(metadata);
-        Movement order = Requests.value(ctx, ledger.pay(new WalletCommand(new EnvId(envId), new UserId(user.id()),
+        Movement order = Requests.value(ctx, ledger.pay(new SystemMoveCommand(new EnvId(envId), new UserId(user.id()),
                 new WalletId(wallet.id()), amount, memo), key(ctx, envId)));
         Map<String, Object> answer = order(order, user);
         answer.put("balance", ledger.wallet(envId, wallet.id()).orElseThrow().balance().postedMoney().toBigDecimal());

@@ -3,7 +3,7 @@ package coffer.server.tenant;
 import coffer.server.ledger.EnvId;
 import coffer.server.ledger.WalletId;
 import coffer.server.ledger.Memo;
-import coffer.server.ledger.WalletCommand;
+import coffer.server.ledger.SystemMoveCommand;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.WalletSnapshot;
 import coffer.server.ledger.IdempotencyKey;
@@ -58,7 +58,7 @@ public final class DemoData {
             return;
         }
         // the key keeps two servers seeding at once from both funding the wallet
-        ledger.deposit(WalletCommand.of(new EnvId(ENV_ID), new WalletId(wallet.id()), OPENING_BALANCE,
+        ledger.deposit(SystemMoveCommand.of(new EnvId(ENV_ID), new WalletId(wallet.id()), OPENING_BALANCE,
                 Memo.reference("demo-opening-balance").withDescription("Opening balance")),
                 new IdempotencyKey("demo-seed", "opening-balance-" + user.id())).orThrow();
     }

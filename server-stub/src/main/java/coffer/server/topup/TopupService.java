@@ -2,7 +2,7 @@ package coffer.server.topup;
 
 import coffer.server.ledger.WalletId;
 import coffer.server.ledger.Memo;
-import coffer.server.ledger.WalletCommand;
+import coffer.server.ledger.SystemMoveCommand;
 import coffer.server.ledger.EnvId;
 import coffer.server.ledger.UserId;
 import coffer.server.ledger.RefundCommand;
@@ -252,7 +252,8 @@ public final class TopupService {
         IdempotencyKey key = new IdempotencyKey(KEY_SCOPE, "topup:" + t.id());
         // the synchronous answer of a saved-card charge and its webhook credit the same top-up: the second waits for the first
         Outcome<DepositDecision> credit = ledger.afterSameKey(key,
-                () -> ledger.depositOnce(WalletCommand.of(new EnvId(t.envId()), new WalletId(t.walletId()), t.amount(),
+                () -> ledger.depositOnce(SystemMoveCommand.of(new EnvId(t.envId()), new WalletId(t.walletId()),
+                        t.amount(),
                         Memo.reference(t.id()).withDescription(DESCRIPTION)), key));
         if (!credit.isOk()) {
             // the ledger did not decide (busy with the same key, unavailable): nothing moved, try again later

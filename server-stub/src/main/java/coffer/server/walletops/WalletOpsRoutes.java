@@ -1,6 +1,6 @@
 package coffer.server.walletops;
 
-import coffer.server.ledger.WalletCommand;
+import coffer.server.ledger.SystemMoveCommand;
 import coffer.server.ledger.EnvId;
 import coffer.server.ledger.WalletId;
 import coffer.server.ledger.Memo;
@@ -72,13 +72,13 @@ public final class WalletOpsRoutes implements HttpApi.Routes {
 
     private void payIn(Context ctx) {
         oneWallet(ctx, "walletIdTo", (envId, wallet, amount, statement, key) ->
-                ledger.deposit(WalletCommand.of(new EnvId(envId), new WalletId(wallet), amount,
+                ledger.deposit(SystemMoveCommand.of(new EnvId(envId), new WalletId(wallet), amount,
                         Memo.description(statement)), key));
     }
 
     private void payOut(Context ctx) {
         oneWallet(ctx, "walletIdFrom", (envId, wallet, amount, statement, key) ->
-                ledger.withdraw(new WalletCommand(new EnvId(envId), null, new WalletId(wallet), amount,
+                ledger.withdraw(new SystemMoveCommand(new EnvId(envId), null, new WalletId(wallet), amount,
                         Memo.description(statement)), key));
     }
 

@@ -4,7 +4,7 @@ import coffer.server.tenant.NewUser;
 import coffer.server.ledger.EnvId;
 import coffer.server.ledger.WalletId;
 import coffer.server.ledger.Memo;
-import coffer.server.ledger.WalletCommand;
+import coffer.server.ledger.SystemMoveCommand;
 import coffer.server.tenant.Tenants;
 import coffer.core.kyc.KycLimitTable;
 import coffer.core.kyc.KycStatus;
@@ -42,7 +42,7 @@ record Population(String envId, List<Pair> pairs) {
                     "User " + i).kyc(KycStatus.VERIFIED, KycTier.TIER_1)).orThrow();
             String a = ledger.openWallet(ENV, user.id(), USD, false).orThrow().id();
             String b = ledger.openWallet(ENV, user.id(), USD, true).orThrow().id();
-            ledger.deposit(WalletCommand.of(new EnvId(ENV), new WalletId(a), FUNDING, Memo.description("funding")),
+            ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId(a), FUNDING, Memo.description("funding")),
                     null).orThrow();
             list.add(new Pair(user.id(), a, b));
         }

@@ -1,6 +1,6 @@
 package coffer.server.db;
 
-import coffer.server.ledger.WalletCommand;
+import coffer.server.ledger.SystemMoveCommand;
 import coffer.server.ledger.EnvId;
 import coffer.server.ledger.UserId;
 import coffer.server.ledger.WalletId;
@@ -112,12 +112,12 @@ class KeysFromBeforeTheUpgradeTest {
         assertReplayed(ledger.refund(new RefundCommand(new EnvId(ENV), UserId.ofNullable(BOB),
                 "txn_01M8T72WM06BSR0GYKCYMERTYN", usd("1.00"), "Refund"), refund),
                 "txn_01M8T732X5KPXR7JZRAT54MGKC");
-        assertReplayed(ledger.pay(new WalletCommand(new EnvId(ENV), UserId.ofNullable(ALICE),
+        assertReplayed(ledger.pay(new SystemMoveCommand(new EnvId(ENV), UserId.ofNullable(ALICE),
                 new WalletId(ALICE_WALLET), usd("12.50"),
                 Memo.reference("coffee-beans").withDescription("Coffee beans")
                         .withMetadata("{\"product_id\":\"coffee-beans\"}")), order),
                 "txn_01M8T74V545Q7WM4JTKP34344S");
-        assertReplayed(ledger.deposit(WalletCommand.of(new EnvId(ENV), new WalletId(ALICE_WALLET), usd("1000.00"),
+        assertReplayed(ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId(ALICE_WALLET), usd("1000.00"),
                 Memo.reference("demo-opening-balance").withDescription("Opening balance")), seed),
                 "txn_01M8T72K89GW83X32ZZ50S7CP5");
 

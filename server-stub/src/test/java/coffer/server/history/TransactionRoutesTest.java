@@ -1,6 +1,6 @@
 package coffer.server.history;
 
-import coffer.server.ledger.WalletCommand;
+import coffer.server.ledger.SystemMoveCommand;
 import coffer.server.ledger.HoldCommand;
 import coffer.server.ledger.EnvId;
 import coffer.server.ledger.UserId;
@@ -53,10 +53,10 @@ class TransactionRoutesTest {
         carol = TestUsers.funded(server, "carol", "100.00");
         dave = TestUsers.funded(server, "dave", "50.00");
         TestUsers.p2p(server, carol, dave, "12.50", "Lunch");
-        ledger.pay(new WalletCommand(new EnvId(DemoData.ENV_ID), UserId.ofNullable(carol.id()),
+        ledger.pay(new SystemMoveCommand(new EnvId(DemoData.ENV_ID), UserId.ofNullable(carol.id()),
                 new WalletId(carol.walletId()), usd("30.00"),
                 Memo.reference("order-7").withDescription("Coffee beans")), null).orThrow();
-        ledger.withdraw(new WalletCommand(new EnvId(DemoData.ENV_ID), UserId.ofNullable(carol.id()),
+        ledger.withdraw(new SystemMoveCommand(new EnvId(DemoData.ENV_ID), UserId.ofNullable(carol.id()),
                 new WalletId(carol.walletId()), usd("5.00"), Memo.description("Cash out")), null).orThrow();
         TestUsers.p2p(server, dave, carol, "2.25", "Refund lunch");
         ledger.hold(new HoldCommand(new EnvId(DemoData.ENV_ID), new UserId(carol.id()), TransactionKind.PAYMENT,
@@ -171,7 +171,7 @@ class TransactionRoutesTest {
         User erin = TestUsers.funded(server, "erin", "100.00");
         for (int i = 1; i <= 9; i++) {
             TestUsers.p2p(server, erin, dave, "1.0" + i, "tip " + i);
-            ledger.withdraw(new WalletCommand(new EnvId(DemoData.ENV_ID), UserId.ofNullable(erin.id()),
+            ledger.withdraw(new SystemMoveCommand(new EnvId(DemoData.ENV_ID), UserId.ofNullable(erin.id()),
                     new WalletId(erin.walletId()), usd("0.10"), Memo.description("fee " + i)), null).orThrow();
         }
         List<String> unpaged = items(erin.caller().get("/api/v1/transactions?kind=p2p&limit=200")).stream()

@@ -4,7 +4,7 @@ import coffer.server.tenant.NewUser;
 import coffer.server.ledger.EnvId;
 import coffer.server.ledger.WalletId;
 import coffer.server.ledger.Memo;
-import coffer.server.ledger.WalletCommand;
+import coffer.server.ledger.SystemMoveCommand;
 import coffer.server.tenant.Tenants;
 import coffer.core.kyc.KycLimitTable;
 import coffer.core.kyc.KycStatus;
@@ -97,7 +97,7 @@ class AuthorizationMatrixTest extends DemoServerTest {
                 "Stranger").kyc(KycStatus.VERIFIED, KycTier.TIER_1))
                 .orThrow().id();
         String wallet = ledger.openWallet(OTHER_ENV, user, Currency.getInstance("USD"), false).orThrow().id();
-        ledger.deposit(WalletCommand.of(new EnvId(OTHER_ENV), new WalletId(wallet), Money.parse("50.00", "USD"),
+        ledger.deposit(SystemMoveCommand.of(new EnvId(OTHER_ENV), new WalletId(wallet), Money.parse("50.00", "USD"),
                 Memo.description("funds")), null).orThrow();
         HttpResponse<String> minted = partnerToken(OTHER_SECRET, "{\"env_id\":\"" + OTHER_ENV + "\",\"user_id\":\"partner-user-1\"}");
         assertThat(minted.statusCode()).as(minted.body()).isEqualTo(200);

@@ -5,7 +5,7 @@ import coffer.server.ledger.EnvId;
 import coffer.server.ledger.UserId;
 import coffer.server.ledger.WalletId;
 import coffer.server.ledger.Memo;
-import coffer.server.ledger.WalletCommand;
+import coffer.server.ledger.SystemMoveCommand;
 import coffer.server.tenant.Tenants;
 import coffer.core.kyc.KycLimitTable;
 import coffer.core.kyc.KycStatus;
@@ -170,11 +170,12 @@ class PagedListsTest extends DemoServerTest {
         String id = new Tenants(ledger).ensureUser(NewUser.byExternalId(new EnvId(DemoData.ENV_ID), user,
                 "Buyer").kyc(KycStatus.VERIFIED, KycTier.TIER_1)).orThrow().id();
         String wallet = ledger.openWallet(DemoData.ENV_ID, id, Currency.getInstance("USD"), false).orThrow().id();
-        ledger.deposit(WalletCommand.of(new EnvId(DemoData.ENV_ID), new WalletId(wallet), Money.parse("500.00", "USD"),
+        ledger.deposit(SystemMoveCommand.of(new EnvId(DemoData.ENV_ID), new WalletId(wallet), Money.parse("500.00",
+                "USD"),
                 Memo.description("Funds")), null).orThrow();
         int orders = 105;
         for (int i = 0; i < orders; i++) {
-            ledger.pay(new WalletCommand(new EnvId(DemoData.ENV_ID), UserId.ofNullable(id), new WalletId(wallet),
+            ledger.pay(new SystemMoveCommand(new EnvId(DemoData.ENV_ID), UserId.ofNullable(id), new WalletId(wallet),
                     Money.parse("1.00", "USD"), Memo.reference("product-" + i).withDescription("Order " + i)),
                     null).orThrow();
         }

@@ -4,7 +4,7 @@ import coffer.server.ledger.EnvId;
 import coffer.server.ledger.UserId;
 import coffer.server.ledger.WalletId;
 import coffer.server.ledger.Memo;
-import coffer.server.ledger.WalletCommand;
+import coffer.server.ledger.SystemMoveCommand;
 import coffer.server.tenant.Tenants;
 import coffer.core.money.Money;
 import coffer.server.ledger.AuditEntry;
@@ -100,13 +100,13 @@ class KycRoutesTest {
         List<String> wallets = new java.util.ArrayList<>();
         for (String body : List.of("{\"currency\":\"USD\"}", "{\"currency\":\"USD\",\"additional\":true}")) {
             String wallet = Caller.json(carol.post("/api/v1/accounts", body)).getAsJsonObject("account").get("id").getAsString();
-            ledger.deposit(WalletCommand.of(new EnvId(DemoData.ENV_ID), new WalletId(wallet), Money.parse("125.00",
+            ledger.deposit(SystemMoveCommand.of(new EnvId(DemoData.ENV_ID), new WalletId(wallet), Money.parse("125.00",
                     "USD"), Memo.description("funds")), null).orThrow();
             wallets.add(wallet);
         }
-        ledger.pay(new WalletCommand(new EnvId(DemoData.ENV_ID), UserId.ofNullable(userId(email)),
+        ledger.pay(new SystemMoveCommand(new EnvId(DemoData.ENV_ID), UserId.ofNullable(userId(email)),
                 new WalletId(wallets.get(0)), Money.parse("100.00", "USD"), Memo.NONE), null).orThrow();
-        ledger.pay(new WalletCommand(new EnvId(DemoData.ENV_ID), UserId.ofNullable(userId(email)),
+        ledger.pay(new SystemMoveCommand(new EnvId(DemoData.ENV_ID), UserId.ofNullable(userId(email)),
                 new WalletId(wallets.get(1)), Money.parse("50.00", "USD"), Memo.NONE), null).orThrow();
 
         // tier 0 sends 250.00 a day from all of its wallets together

@@ -51,9 +51,9 @@ abstract class LedgerConcurrencyContract extends LedgerContract {
                 int kind = random.nextInt(10);
                 outcomes.add(kind < 8 ? ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(from),
                         new WalletId(to), amount, Memo.NONE), null)
-                        : kind == 8 ? ledger.pay(new WalletCommand(new EnvId(ENV), null, new WalletId(from), amount,
+                        : kind == 8 ? ledger.pay(new SystemMoveCommand(new EnvId(ENV), null, new WalletId(from), amount,
                                 Memo.description("order")), null)
-                        : ledger.deposit(WalletCommand.of(new EnvId(ENV), new WalletId(to), amount,
+                        : ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId(to), amount,
                                 Memo.description("top-up")), null));
             }
             return outcomes;
@@ -94,7 +94,7 @@ abstract class LedgerConcurrencyContract extends LedgerContract {
                 return null;
             }
             try {
-                return ledger.pay(new WalletCommand(new EnvId(ENV), null, new WalletId(wallet), usd("7.00"),
+                return ledger.pay(new SystemMoveCommand(new EnvId(ENV), null, new WalletId(wallet), usd("7.00"),
                         Memo.reference("order-" + i)), null);
             } finally {
                 finished.incrementAndGet();
@@ -153,7 +153,7 @@ abstract class LedgerConcurrencyContract extends LedgerContract {
         List<LedgerService> servers = List.of(ledger, f.anotherServer());
         List<Movement> payments = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            payments.add(ledger.pay(new WalletCommand(new EnvId(ENV), null, new WalletId(payer), usd("5.00"),
+            payments.add(ledger.pay(new SystemMoveCommand(new EnvId(ENV), null, new WalletId(payer), usd("5.00"),
                     Memo.reference("order-" + i)), null).orThrow());
         }
         // every payment refunded in full through both servers at once

@@ -105,7 +105,7 @@ final class LedgerFixture implements AutoCloseable {
     }
 
     Movement deposit(String wallet, String amount) {
-        return ledger.deposit(WalletCommand.of(new EnvId(ENV), new WalletId(wallet), usd(amount),
+        return ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId(wallet), usd(amount),
                 Memo.description("top-up")), null).orThrow();
     }
 

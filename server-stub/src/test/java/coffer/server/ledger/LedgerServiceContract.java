@@ -53,13 +53,13 @@ abstract class LedgerServiceContract extends LedgerContract {
     @Test
     void withdrawalMovesMoneyOutAndOverdraftIsRefusedWithoutTrace() {
         String alice = f.fundedWallet("alice@example.com", "100.00");
-        Movement w = ledger.withdraw(new WalletCommand(new EnvId(ENV), null, new WalletId(alice), usd("40.00"),
+        Movement w = ledger.withdraw(new SystemMoveCommand(new EnvId(ENV), null, new WalletId(alice), usd("40.00"),
                 Memo.reference("payout-1")), null).orThrow();
         assertThat(w.kind()).isEqualTo(TransactionKind.WITHDRAWAL);
         assertThat(w.status()).isEqualTo(TransactionStatus.COMPLETED);
         assertThat(f.available(alice)).isEqualTo("60.00");
 
-        Outcome<Movement> tooMuch = ledger.withdraw(new WalletCommand(new EnvId(ENV), null, new WalletId(alice),
+        Outcome<Movement> tooMuch = ledger.withdraw(new SystemMoveCommand(new EnvId(ENV), null, new WalletId(alice),
                 usd("60.01"), Memo.NONE), null);
         assertThat(tooMuch.result().errorCode()).isEqualTo(ErrorCode.INSUFFICIENT_BALANCE);
         assertThat(f.available(alice)).isEqualTo("60.00");
@@ -69,7 +69,7 @@ abstract class LedgerServiceContract extends LedgerContract {
     @Test
     void paymentForAnOrderReachesTheMerchantWithItsReference() {
         String alice = f.fundedWallet("alice@example.com", "1000.00");
-        Movement paid = ledger.pay(new WalletCommand(new EnvId(ENV), null, new WalletId(alice), usd("100"),
+        Movement paid = ledger.pay(new SystemMoveCommand(new EnvId(ENV), null, new WalletId(alice), usd("100"),
                 Memo.reference("asd123").withDescription("Order").withMetadata("{\"table\":4}")), null).orThrow();
         assertThat(paid.reference()).isEqualTo("asd123");
         assertThat(paid.metadata()).isEqualTo("{\"table\":4}");
@@ -163,7 +163,7 @@ abstract class LedgerServiceContract extends LedgerContract {
         assertThat(ledger.transfer(new MoveCommand(new EnvId(ENV), null, new WalletId(usdWallet),
                 new WalletId(eurWallet), usd("1"), Memo.NONE), null).result().errorCode())
                 .isEqualTo(ErrorCode.CURRENCY_MISMATCH);
-        assertThat(ledger.deposit(WalletCommand.of(new EnvId(ENV), new WalletId(eurWallet), usd("1"), Memo.NONE),
+        assertThat(ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId(eurWallet), usd("1"), Memo.NONE),
                 null).result().errorCode())
                 .isEqualTo(ErrorCode.CURRENCY_MISMATCH);
     }
@@ -172,13 +172,13 @@ abstract class LedgerServiceContract extends LedgerContract {
     void moneyInOrOutInACurrencyNoWalletOfTheEnvironmentHoldsIsACurrencyMismatch() {
         String usdWallet = f.fundedWallet("alice@example.com", "10.00");
         Money yen = Money.parse("100", Currency.getInstance("JPY"));
-        assertThat(ledger.deposit(WalletCommand.of(new EnvId(ENV), new WalletId(usdWallet), yen, Memo.NONE),
+        assertThat(ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId(usdWallet), yen, Memo.NONE),
                 null).result().errorCode())
                 .isEqualTo(ErrorCode.CURRENCY_MISMATCH);
-        assertThat(ledger.withdraw(new WalletCommand(new EnvId(ENV), null, new WalletId(usdWallet), yen, Memo.NONE),
+        assertThat(ledger.withdraw(new SystemMoveCommand(new EnvId(ENV), null, new WalletId(usdWallet), yen, Memo.NONE),
                 null).result().errorCode())
                 .isEqualTo(ErrorCode.CURRENCY_MISMATCH);
-        assertThat(ledger.deposit(WalletCommand.of(new EnvId(ENV), new WalletId("wal_nope"), yen, Memo.NONE),
+        assertThat(ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId("wal_nope"), yen, Memo.NONE),
                 null).result().errorCode())
                 .isEqualTo(ErrorCode.WALLET_NOT_FOUND);
     }
@@ -196,9 +196,9 @@ abstract class LedgerServiceContract extends LedgerContract {
         assertThat(f.available(buyer)).isEqualTo("60.00");
 
         ledger.capture(ENV, order.holdId(), null, null).orThrow();
-        assertThat(ledger.releaseFromEscrow(WalletCommand.of(new EnvId(ENV), new WalletId(seller), usd("36.00"),
+        assertThat(ledger.releaseFromEscrow(SystemMoveCommand.of(new EnvId(ENV), new WalletId(seller), usd("36.00"),
                 Memo.reference("order-1").withDescription("Order 1")), null).result().isOk()).isTrue();
-        assertThat(ledger.collectFee(WalletCommand.of(new EnvId(ENV), new WalletId(escrow), usd("4.00"),
+        assertThat(ledger.collectFee(SystemMoveCommand.of(new EnvId(ENV), new WalletId(escrow), usd("4.00"),
                 Memo.reference("order-1").withDescription("Platform fee")), null).result().isOk()).isTrue();
 
         assertThat(f.posted(buyer)).isEqualTo("60.00");
@@ -206,7 +206,7 @@ abstract class LedgerServiceContract extends LedgerContract {
         assertThat(f.postedMinor(escrow)).isZero();
         assertThat(f.postedMinor(fees) - feesBefore).isEqualTo(400);
         // escrow cannot pay out what it does not hold
-        assertThat(ledger.releaseFromEscrow(WalletCommand.of(new EnvId(ENV), new WalletId(seller), usd("0.01"),
+        assertThat(ledger.releaseFromEscrow(SystemMoveCommand.of(new EnvId(ENV), new WalletId(seller), usd("0.01"),
                 Memo.reference("order-1")), null).result().errorCode())
                 .isEqualTo(ErrorCode.INSUFFICIENT_BALANCE);
     }
@@ -217,7 +217,7 @@ abstract class LedgerServiceContract extends LedgerContract {
         assertThat(ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice), new WalletId("wal_nope"),
                 usd("1"), Memo.NONE), null).result().errorCode())
                 .isEqualTo(ErrorCode.WALLET_NOT_FOUND);
-        assertThat(ledger.withdraw(new WalletCommand(new EnvId(ENV), null, new WalletId("wal_nope"), usd("1"),
+        assertThat(ledger.withdraw(new SystemMoveCommand(new EnvId(ENV), null, new WalletId("wal_nope"), usd("1"),
                 Memo.NONE), null).result().errorCode())
                 .isEqualTo(ErrorCode.WALLET_NOT_FOUND);
     }
@@ -231,12 +231,12 @@ abstract class LedgerServiceContract extends LedgerContract {
         f.deposit(wallet, "100.00");
         assertThat(ledger.setWalletStatus(ENV, alice.id(), wallet, WalletStatus.LOCKED, StatusActor.USER, "travel").orThrow().status())
                 .isEqualTo(WalletStatus.LOCKED);
-        assertThat(ledger.pay(new WalletCommand(new EnvId(ENV), null, new WalletId(wallet), usd("1"), Memo.NONE),
+        assertThat(ledger.pay(new SystemMoveCommand(new EnvId(ENV), null, new WalletId(wallet), usd("1"), Memo.NONE),
                 null).result().errorCode()).isEqualTo(ErrorCode.WALLET_LOCKED);
-        assertThat(ledger.deposit(WalletCommand.of(new EnvId(ENV), new WalletId(wallet), usd("5"), Memo.NONE),
+        assertThat(ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId(wallet), usd("5"), Memo.NONE),
                 null).isOk()).isTrue();
         ledger.setWalletStatus(ENV, alice.id(), wallet, WalletStatus.ACTIVE, StatusActor.USER, null).orThrow();
-        assertThat(ledger.pay(new WalletCommand(new EnvId(ENV), null, new WalletId(wallet), usd("1"), Memo.NONE),
+        assertThat(ledger.pay(new SystemMoveCommand(new EnvId(ENV), null, new WalletId(wallet), usd("1"), Memo.NONE),
                 null).isOk()).isTrue();
         assertThat(ledger.audit(ENV, "wallet", wallet)).extracting(AuditEntry::oldValue, AuditEntry::newValue)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("active", "locked"),
@@ -249,9 +249,10 @@ abstract class LedgerServiceContract extends LedgerContract {
         String wallet = f.wallet(alice, USD);
         f.deposit(wallet, "100.00");
         ledger.setWalletStatus(ENV, null, wallet, WalletStatus.SUSPENDED, StatusActor.OPERATOR, "review").orThrow();
-        assertThat(ledger.deposit(WalletCommand.of(new EnvId(ENV), new WalletId(wallet), usd("5"), Memo.NONE),
+        assertThat(ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId(wallet), usd("5"), Memo.NONE),
                 null).result().errorCode()).isEqualTo(ErrorCode.WALLET_SUSPENDED);
-        assertThat(ledger.withdraw(new WalletCommand(new EnvId(ENV), null, new WalletId(wallet), usd("5"), Memo.NONE),
+        assertThat(ledger.withdraw(new SystemMoveCommand(new EnvId(ENV), null, new WalletId(wallet), usd("5"),
+                Memo.NONE),
                 null).result().errorCode()).isEqualTo(ErrorCode.WALLET_SUSPENDED);
         assertThat(ledger.setWalletStatus(ENV, alice.id(), wallet, WalletStatus.ACTIVE, StatusActor.USER, null).errorCode())
                 .isEqualTo(ErrorCode.FORBIDDEN);
@@ -265,10 +266,10 @@ abstract class LedgerServiceContract extends LedgerContract {
         f.deposit(wallet, "10.00");
         assertThat(ledger.setWalletStatus(ENV, alice.id(), wallet, WalletStatus.CLOSED, StatusActor.USER, null).errorCode())
                 .isEqualTo(ErrorCode.WALLET_NOT_EMPTY);
-        ledger.withdraw(new WalletCommand(new EnvId(ENV), UserId.ofNullable(alice.id()), new WalletId(wallet),
+        ledger.withdraw(new SystemMoveCommand(new EnvId(ENV), UserId.ofNullable(alice.id()), new WalletId(wallet),
                 usd("10.00"), Memo.NONE), null).orThrow();
         assertThat(ledger.setWalletStatus(ENV, alice.id(), wallet, WalletStatus.CLOSED, StatusActor.USER, null).isOk()).isTrue();
-        assertThat(ledger.deposit(WalletCommand.of(new EnvId(ENV), new WalletId(wallet), usd("1"), Memo.NONE),
+        assertThat(ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId(wallet), usd("1"), Memo.NONE),
                 null).result().errorCode()).isEqualTo(ErrorCode.WALLET_CLOSED);
         assertThat(ledger.setWalletStatus(ENV, alice.id(), wallet, WalletStatus.ACTIVE, StatusActor.USER, null).errorCode())
                 .isEqualTo(ErrorCode.WALLET_CLOSED);
@@ -304,7 +305,7 @@ abstract class LedgerServiceContract extends LedgerContract {
 
         f.clock.advance(Duration.ofHours(24));
         assertThat(pay(wallet, "50.00").isOk()).isTrue();
-        assertThat(ledger.deposit(WalletCommand.of(new EnvId(ENV), new WalletId(wallet), usd("450.01"), Memo.NONE),
+        assertThat(ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId(wallet), usd("450.01"), Memo.NONE),
                 null).result().errorCode()).isEqualTo(ErrorCode.KYC_REQUIRED);
     }
 
@@ -384,30 +385,32 @@ abstract class LedgerServiceContract extends LedgerContract {
         List<String> wallets = f.wallets(carol, USD, 4);
         // tier 0 holds 500.00 at most, however many wallets it is spread over
         for (String wallet : wallets) {
-            assertThat(ledger.deposit(WalletCommand.of(new EnvId(ENV), new WalletId(wallet), usd("125.00"), Memo.NONE),
+            assertThat(ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId(wallet), usd("125.00"),
+                    Memo.NONE),
                     null).isOk()).isTrue();
         }
         for (String wallet : wallets) {
-            Outcome<Movement> more = ledger.deposit(WalletCommand.of(new EnvId(ENV), new WalletId(wallet), usd("0.01"),
+            Outcome<Movement> more = ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId(wallet),
+                    usd("0.01"),
                     Memo.NONE), null);
             assertThat(more.result().errorCode()).isEqualTo(ErrorCode.KYC_REQUIRED);
             assertThat(((Result.Rejected<Movement>) more.result()).message()).contains("500.00 USD", "across all wallets");
         }
         String fifth = ledger.openWallet(ENV, carol.id(), USD, true).orThrow().id();
-        assertThat(ledger.deposit(WalletCommand.of(new EnvId(ENV), new WalletId(fifth), usd("0.01"), Memo.NONE),
+        assertThat(ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId(fifth), usd("0.01"), Memo.NONE),
                 null).result().errorCode())
                 .as("opening another wallet raises nothing").isEqualTo(ErrorCode.KYC_REQUIRED);
         assertThat(heldBy(carol)).isEqualTo(50_000);
         // the maximum is per currency: the holder's euros are counted on their own
         String euros = f.wallet(carol, EUR);
-        assertThat(ledger.deposit(WalletCommand.of(new EnvId(ENV), new WalletId(euros), Money.parse("500.00", EUR),
+        assertThat(ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId(euros), Money.parse("500.00", EUR),
                 Memo.NONE), null).isOk()).isTrue();
         // money leaving makes room again, in whichever wallet
-        ledger.pay(new WalletCommand(new EnvId(ENV), null, new WalletId(wallets.get(0)), usd("100.00"), Memo.NONE),
+        ledger.pay(new SystemMoveCommand(new EnvId(ENV), null, new WalletId(wallets.get(0)), usd("100.00"), Memo.NONE),
                 null).orThrow();
-        assertThat(ledger.deposit(WalletCommand.of(new EnvId(ENV), new WalletId(wallets.get(3)), usd("100.00"),
+        assertThat(ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId(wallets.get(3)), usd("100.00"),
                 Memo.NONE), null).isOk()).isTrue();
-        assertThat(ledger.deposit(WalletCommand.of(new EnvId(ENV), new WalletId(wallets.get(2)), usd("0.01"),
+        assertThat(ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId(wallets.get(2)), usd("0.01"),
                 Memo.NONE), null).result().errorCode())
                 .isEqualTo(ErrorCode.KYC_REQUIRED);
     }
@@ -434,7 +437,7 @@ abstract class LedgerServiceContract extends LedgerContract {
                     .contains(usd("0.00"));
         }
         assertThat(ledger.holderLimits(ENV, carol.id(), USD).orElseThrow().sentToday()).isEqualTo(usd("250.00"));
-        assertThat(ledger.withdraw(new WalletCommand(new EnvId(ENV), UserId.ofNullable(carol.id()),
+        assertThat(ledger.withdraw(new SystemMoveCommand(new EnvId(ENV), UserId.ofNullable(carol.id()),
                 new WalletId(wallets.get(3)), usd("0.01"), Memo.NONE), null).result().errorCode())
                 .isEqualTo(ErrorCode.DAILY_LIMIT_EXCEEDED);
 
@@ -463,7 +466,7 @@ abstract class LedgerServiceContract extends LedgerContract {
         assertThat(ledger.remainingToday(ENV, wallets.get(0))).contains(usd("250.00"));
         assertThat(f.posted(wallets.get(0))).isEqualTo("300.00");
         assertThat(f.posted(wallets.get(1))).isEqualTo("200.00");
-        assertThat(ledger.deposit(WalletCommand.of(new EnvId(ENV), new WalletId(wallets.get(1)), usd("0.01"),
+        assertThat(ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId(wallets.get(1)), usd("0.01"),
                 Memo.NONE), null).result().errorCode())
                 .isEqualTo(ErrorCode.KYC_REQUIRED);
         // the whole daily total is still there to send to others
@@ -525,13 +528,15 @@ abstract class LedgerServiceContract extends LedgerContract {
                 new WalletId(escrow), usd("10.00"), f.clock.instant().plus(Duration.ofHours(1)), Memo.NONE),
                         null).orThrow();
         ledger.capture(ENV, held.holdId(), null, null).orThrow();
-        assertThat(ledger.releaseFromEscrow(WalletCommand.of(new EnvId(ENV), new WalletId(carols.get(1)), usd("10.00"),
+        assertThat(ledger.releaseFromEscrow(SystemMoveCommand.of(new EnvId(ENV), new WalletId(carols.get(1)),
+                usd("10.00"),
                 Memo.NONE), null).result().errorCode())
                 .isEqualTo(ErrorCode.KYC_REQUIRED);
         assertThat(heldBy(carol)).isEqualTo(50_000);
 
         // with room again, the refund goes through; an operator's reversal is never held back
-        ledger.withdraw(new WalletCommand(new EnvId(ENV), UserId.ofNullable(carol.id()), new WalletId(carols.get(1)),
+        ledger.withdraw(new SystemMoveCommand(new EnvId(ENV), UserId.ofNullable(carol.id()),
+                new WalletId(carols.get(1)),
                 usd("100.00"), Memo.NONE), null).orThrow();
         assertThat(ledger.refund(new RefundCommand(new EnvId(ENV), null, order.id(), usd("60.00"), null),
                 null).isOk()).isTrue();
@@ -566,7 +571,7 @@ abstract class LedgerServiceContract extends LedgerContract {
         List<String> wallets = f.wallets(carol, USD, 4);
         // twenty deposits of 50.00 into four wallets at once, so several share a commit: ten fit under 500.00
         List<Outcome<Movement>> deposits = coffer.server.testing.Concurrently.run(20,
-                i -> ledger.deposit(WalletCommand.of(new EnvId(ENV), new WalletId(wallets.get(i % 4)), usd("50.00"),
+                i -> ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId(wallets.get(i % 4)), usd("50.00"),
                         Memo.NONE), null));
         assertPassed(deposits, 10, ErrorCode.KYC_REQUIRED, "deposits");
         assertThat(heldBy(carol)).isEqualTo(50_000);
@@ -585,12 +590,12 @@ abstract class LedgerServiceContract extends LedgerContract {
         User carol = f.unverifiedUser("carol@example.com");
         List<String> wallets = f.wallets(carol, USD, 2);
         f.deposit(wallets.get(0), "500.00");
-        assertThat(ledger.deposit(WalletCommand.of(new EnvId(ENV), new WalletId(wallets.get(1)), usd("1.00"),
+        assertThat(ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId(wallets.get(1)), usd("1.00"),
                 Memo.NONE), null).result().errorCode())
                 .isEqualTo(ErrorCode.KYC_REQUIRED);
         new Tenants(ledger).setKyc(ENV, carol.id(), KycStatus.PENDING, null, "user", "submitted").orThrow();
         new Tenants(ledger).setKyc(ENV, carol.id(), KycStatus.VERIFIED, null, "simulator", "documents ok").orThrow();
-        assertThat(ledger.deposit(WalletCommand.of(new EnvId(ENV), new WalletId(wallets.get(1)), usd("1.00"),
+        assertThat(ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId(wallets.get(1)), usd("1.00"),
                 Memo.NONE), null).isOk()).isTrue();
         HolderLimits limits = ledger.holderLimits(ENV, carol.id(), USD).orElseThrow();
         assertThat(limits.held()).isEqualTo(usd("501.00"));
@@ -662,7 +667,7 @@ abstract class LedgerServiceContract extends LedgerContract {
         String bobs = f.wallet(bob, USD);
         Movement p = ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice), new WalletId(bobs),
                 usd("30"), Memo.NONE), null).orThrow();
-        ledger.withdraw(new WalletCommand(new EnvId(ENV), null, new WalletId(bobs), usd("25"), Memo.NONE),
+        ledger.withdraw(new SystemMoveCommand(new EnvId(ENV), null, new WalletId(bobs), usd("25"), Memo.NONE),
                 null).orThrow();
         assertThat(ledger.refund(new RefundCommand(new EnvId(ENV), null, p.id(), null, null),
                 null).result().errorCode()).isEqualTo(ErrorCode.INSUFFICIENT_BALANCE);
@@ -768,9 +773,10 @@ abstract class LedgerServiceContract extends LedgerContract {
         assertThat(shifted.result().errorCode()).isEqualTo(ErrorCode.IDEMPOTENCY_KEY_REUSED);
 
         IdempotencyKey order = new IdempotencyKey("env-1/alice", "joined-2");
-        assertThat(ledger.pay(new WalletCommand(new EnvId(ENV), null, new WalletId(alice), usd("5"),
+        assertThat(ledger.pay(new SystemMoveCommand(new EnvId(ENV), null, new WalletId(alice), usd("5"),
                 Memo.reference("r").withMetadata("{}")), order).isOk()).isTrue();
-        Outcome<Movement> spelled = ledger.pay(new WalletCommand(new EnvId(ENV), null, new WalletId(alice), usd("5"),
+        Outcome<Movement> spelled = ledger.pay(new SystemMoveCommand(new EnvId(ENV), null, new WalletId(alice),
+                usd("5"),
                 Memo.reference("r").withDescription("null").withMetadata("{}")), order);
         assertThat(spelled.result().errorCode()).isEqualTo(ErrorCode.IDEMPOTENCY_KEY_REUSED);
 
@@ -819,7 +825,7 @@ abstract class LedgerServiceContract extends LedgerContract {
         String bob = f.wallet(f.verifiedUser("bob@example.com"), USD);
         for (int i = 1; i <= 7; i++) {
             f.clock.advance(Duration.ofSeconds(1));
-            ledger.pay(new WalletCommand(new EnvId(ENV), null, new WalletId(alice), usd(i + ".00"),
+            ledger.pay(new SystemMoveCommand(new EnvId(ENV), null, new WalletId(alice), usd(i + ".00"),
                     Memo.reference("order-" + i).withDescription(i % 2 == 0 ? "Coffee" : "Tea")), null).orThrow();
         }
         ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice), new WalletId(bob), usd("5.00"),
@@ -919,7 +925,8 @@ abstract class LedgerServiceContract extends LedgerContract {
     }
 
     private Outcome<Movement> pay(String wallet, String amount) {
-        return ledger.pay(new WalletCommand(new EnvId(ENV), null, new WalletId(wallet), usd(amount), Memo.NONE), null);
+        return ledger.pay(new SystemMoveCommand(new EnvId(ENV), null, new WalletId(wallet), usd(amount), Memo.NONE),
+                null);
     }
 
     private Outcome<Movement> hold(String wallet, String amount) {

@@ -52,7 +52,8 @@ class SameKeyInFlightTest {
     }
 
     private Outcome<DepositDecision> credit(IdempotencyKey key) {
-        return ledger.depositOnce(WalletCommand.of(new EnvId(ENV), new WalletId(wallet), Money.parse("10.00", "USD"),
+        return ledger.depositOnce(SystemMoveCommand.of(new EnvId(ENV), new WalletId(wallet), Money.parse("10.00",
+                "USD"),
                 Memo.reference("top_1").withDescription("Card top-up")), key);
     }
 

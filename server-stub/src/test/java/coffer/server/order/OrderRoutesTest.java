@@ -5,7 +5,7 @@ import coffer.server.ledger.EnvId;
 import coffer.server.ledger.UserId;
 import coffer.server.ledger.WalletId;
 import coffer.server.ledger.Memo;
-import coffer.server.ledger.WalletCommand;
+import coffer.server.ledger.SystemMoveCommand;
 import coffer.server.tenant.Tenants;
 import coffer.core.kyc.KycStatus;
 import coffer.core.kyc.KycTier;
@@ -51,7 +51,8 @@ class OrderRoutesTest extends DemoServerTest {
                 "Buyer").kyc(KycStatus.VERIFIED, KycTier.TIER_1))
                 .orThrow().id();
         wallet = ledger.openWallet(DemoData.ENV_ID, id, Currencies.of("USD"), false).orThrow().id();
-        ledger.deposit(WalletCommand.of(new EnvId(DemoData.ENV_ID), new WalletId(wallet), Money.parse("1000.00", "USD"),
+        ledger.deposit(SystemMoveCommand.of(new EnvId(DemoData.ENV_ID), new WalletId(wallet), Money.parse("1000.00",
+                "USD"),
                 Memo.description("Funds")), null).orThrow();
         HttpResponse<String> minted = new PartnerClient(server, DemoData.ENV_SECRET).post("/api/v1/auth/partner-token",
                 "{\"env_id\":\"" + DemoData.ENV_ID + "\",\"user_id\":\"" + userId + "\"}");
@@ -161,7 +162,7 @@ class OrderRoutesTest extends DemoServerTest {
     @Test
     void theLedgerRefusesALockedWalletAndMissingFunds() throws Exception {
         String owner = server.server().ledger().wallet(DemoData.ENV_ID, wallet).orElseThrow().userId();
-        server.server().ledger().pay(new WalletCommand(new EnvId(DemoData.ENV_ID), UserId.ofNullable(owner),
+        server.server().ledger().pay(new SystemMoveCommand(new EnvId(DemoData.ENV_ID), UserId.ofNullable(owner),
                 new WalletId(wallet), Money.parse("980.00", "USD"), Memo.reference("rent").withDescription("Rent")),
                 null)
                 .orThrow();

@@ -3,7 +3,7 @@ package coffer.server.payment;
 import coffer.server.ledger.EnvId;
 import coffer.server.ledger.WalletId;
 import coffer.server.ledger.Memo;
-import coffer.server.ledger.WalletCommand;
+import coffer.server.ledger.SystemMoveCommand;
 import coffer.server.tenant.Tenants;
 import coffer.core.kyc.KycStatus;
 import coffer.core.kyc.KycTier;
@@ -36,7 +36,8 @@ final class Payers {
             new Tenants(ledger).setKyc(DemoData.ENV_ID, userId, KycStatus.PENDING, null, "test", "submitted for the test").orThrow();
             new Tenants(ledger).setKyc(DemoData.ENV_ID, userId, KycStatus.VERIFIED, KycTier.TIER_1, "test", "verified for the test").orThrow();
         }
-        ledger.deposit(WalletCommand.of(new EnvId(DemoData.ENV_ID), new WalletId(wallet), Money.parse(amount, "USD"),
+        ledger.deposit(SystemMoveCommand.of(new EnvId(DemoData.ENV_ID), new WalletId(wallet), Money.parse(amount,
+                "USD"),
                 Memo.description("test funds")), null).orThrow();
         return caller;
     }

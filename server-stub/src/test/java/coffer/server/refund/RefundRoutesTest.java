@@ -1,6 +1,6 @@
 package coffer.server.refund;
 
-import coffer.server.ledger.WalletCommand;
+import coffer.server.ledger.SystemMoveCommand;
 import coffer.server.ledger.MoveCommand;
 import coffer.server.ledger.HoldCommand;
 import coffer.server.ledger.EnvId;
@@ -128,7 +128,8 @@ class RefundRoutesTest extends DemoServerTest {
     @Test
     void moneyFromTheProviderIsNotRefundedToCoffersOwnAccount() throws Exception {
         LedgerService ledger = server.server().ledger();
-        String topup = ledger.deposit(WalletCommand.of(new EnvId(DemoData.ENV_ID), new WalletId(alice.firstWalletId()),
+        String topup = ledger.deposit(SystemMoveCommand.of(new EnvId(DemoData.ENV_ID),
+                new WalletId(alice.firstWalletId()),
                 Money.parse("6.00", "USD"), Memo.reference("card-topup-1").withDescription("Top-up")),
                 null).orThrow().id();
         String before = balance(alice);
@@ -145,7 +146,7 @@ class RefundRoutesTest extends DemoServerTest {
     void aPartnerRefundsAnOrderButNotAUsersPayment() {
         LedgerService ledger = server.server().ledger();
         String before = balance(alice);
-        String order = ledger.pay(new WalletCommand(new EnvId(DemoData.ENV_ID), null,
+        String order = ledger.pay(new SystemMoveCommand(new EnvId(DemoData.ENV_ID), null,
                 new WalletId(alice.firstWalletId()), Money.parse("8.00", "USD"),
                 Memo.reference("order-77").withDescription("a product")), null).orThrow().id();
         PartnerClient partner = new PartnerClient(server, DemoData.ENV_SECRET);

@@ -1,6 +1,6 @@
 package coffer.server.testing;
 
-import coffer.server.ledger.WalletCommand;
+import coffer.server.ledger.SystemMoveCommand;
 import coffer.server.ledger.EnvId;
 import coffer.server.ledger.UserId;
 import coffer.server.ledger.WalletId;
@@ -41,7 +41,7 @@ public final class TestUsers {
         String wallet = ledger.openWallet(DemoData.ENV_ID, id, java.util.Currency.getInstance("USD"), false).orThrow().id();
         Money money = Money.parse(amount, "USD");
         if (!money.isZero()) {
-            ledger.deposit(WalletCommand.of(new EnvId(DemoData.ENV_ID), new WalletId(wallet), money,
+            ledger.deposit(SystemMoveCommand.of(new EnvId(DemoData.ENV_ID), new WalletId(wallet), money,
                     Memo.description("Opening deposit")), null).orThrow();
         }
         return new User(caller, id, email, wallet);

@@ -3,7 +3,7 @@ package coffer.server.topup;
 import coffer.server.ledger.EnvId;
 import coffer.server.ledger.WalletId;
 import coffer.server.ledger.Memo;
-import coffer.server.ledger.WalletCommand;
+import coffer.server.ledger.SystemMoveCommand;
 import coffer.server.tenant.Tenants;
 import coffer.core.money.Money;
 import coffer.server.db.DatabaseConfig;
@@ -51,7 +51,7 @@ class TopupHolderLimitTest extends DemoServerTest {
     }
 
     private static void deposit(TestUsers.User wallet, String amount) {
-        ledger().deposit(WalletCommand.of(new EnvId(DemoData.ENV_ID), new WalletId(wallet.walletId()),
+        ledger().deposit(SystemMoveCommand.of(new EnvId(DemoData.ENV_ID), new WalletId(wallet.walletId()),
                 Money.parse(amount, "USD"), Memo.description("payment received")), null).orThrow();
     }
 
@@ -110,7 +110,7 @@ class TopupHolderLimitTest extends DemoServerTest {
         assertThat(cardRefunds(id)).as("refunds to the card").containsExactly(30_000L);
 
         // the holder makes room, then the provider's news arrives again under a new event id: still nothing moves
-        ledger().collectFee(WalletCommand.of(new EnvId(DemoData.ENV_ID), new WalletId(wallets.get(1).walletId()),
+        ledger().collectFee(SystemMoveCommand.of(new EnvId(DemoData.ENV_ID), new WalletId(wallets.get(1).walletId()),
                 Money.parse("300.00", "USD"), Memo.description("fee")), null).orThrow();
         JsonObject data = new JsonObject();
         data.addProperty("reference", id);

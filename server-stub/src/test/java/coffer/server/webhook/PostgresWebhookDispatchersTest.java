@@ -3,7 +3,7 @@ package coffer.server.webhook;
 import coffer.server.ledger.EnvId;
 import coffer.server.ledger.WalletId;
 import coffer.server.ledger.Memo;
-import coffer.server.ledger.WalletCommand;
+import coffer.server.ledger.SystemMoveCommand;
 import coffer.server.tenant.Tenants;
 import coffer.core.money.Money;
 import coffer.server.CofferServer;
@@ -94,7 +94,7 @@ class PostgresWebhookDispatchersTest {
 
     private static Void deposit(LedgerService ledger, String wallet, List<String> ids) {
         for (int i = 0; i < DEPOSITS_EACH; i++) {
-            ids.add(ledger.deposit(WalletCommand.of(new EnvId(DemoData.ENV_ID), new WalletId(wallet),
+            ids.add(ledger.deposit(SystemMoveCommand.of(new EnvId(DemoData.ENV_ID), new WalletId(wallet),
                     Money.parse("1.00", "USD"), Memo.description("top-up " + i)), null).orThrow().id());
         }
         return null;

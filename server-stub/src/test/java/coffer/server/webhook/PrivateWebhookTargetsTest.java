@@ -4,7 +4,7 @@ import coffer.server.tenant.NewUser;
 import coffer.server.ledger.EnvId;
 import coffer.server.ledger.WalletId;
 import coffer.server.ledger.Memo;
-import coffer.server.ledger.WalletCommand;
+import coffer.server.ledger.SystemMoveCommand;
 import coffer.server.tenant.Tenants;
 import coffer.core.kyc.KycLimitTable;
 import coffer.core.kyc.KycStatus;
@@ -167,7 +167,7 @@ class PrivateWebhookTargetsTest {
                 "Webhook user").kyc(KycStatus.VERIFIED, KycTier.TIER_1))
                 .orThrow().id();
         String wallet = ledger.openWallet(env, user, Currencies.of("USD"), false).orThrow().id();
-        return ledger.deposit(WalletCommand.of(new EnvId(env), new WalletId(wallet), Money.parse("5.00", "USD"),
+        return ledger.deposit(SystemMoveCommand.of(new EnvId(env), new WalletId(wallet), Money.parse("5.00", "USD"),
                 Memo.reference("webhook-test").withDescription("Webhook test")), null).orThrow().id();
     }
 

@@ -4,7 +4,7 @@ import coffer.server.tenant.NewUser;
 import coffer.server.ledger.EnvId;
 import coffer.server.ledger.WalletId;
 import coffer.server.ledger.Memo;
-import coffer.server.ledger.WalletCommand;
+import coffer.server.ledger.SystemMoveCommand;
 import coffer.server.tenant.Tenants;
 import coffer.server.tenant.User;
 import coffer.core.kyc.KycLimitTable;
@@ -145,7 +145,7 @@ class WebhookDeliveryTest {
     void aDeliveryOutOfAttemptsFailsAndAReplaySendsTheSameEventAgain() throws Exception {
         receiver.script("topup.completed", 503, 503, 503, 503);
         String wallet = alice.firstWalletId();
-        String topup = server.server().ledger().deposit(WalletCommand.of(new EnvId(DemoData.ENV_ID),
+        String topup = server.server().ledger().deposit(SystemMoveCommand.of(new EnvId(DemoData.ENV_ID),
                 new WalletId(wallet), Money.parse("3.00", "USD"), Memo.description("card top-up")),
                 null).orThrow().id();
         JsonObject failed = awaitLogged(d -> d.get("transaction_id").getAsString().equals(topup), "failed");
@@ -190,7 +190,7 @@ class WebhookDeliveryTest {
             ps.executeUpdate();
         }
         try {
-            String topup = server.server().ledger().deposit(WalletCommand.of(new EnvId(DemoData.ENV_ID),
+            String topup = server.server().ledger().deposit(SystemMoveCommand.of(new EnvId(DemoData.ENV_ID),
                     new WalletId(bob.firstWalletId()), Money.parse("1.00", "USD"), Memo.description("rotation")),
                     null).orThrow().id();
             Receiver.Received r = receiver.awaitAcknowledged(Receiver.about("topup.completed", topup));
@@ -214,10 +214,12 @@ class WebhookDeliveryTest {
         String quietSecret = "secret_QuietEnvironmentHasNoWebhookUrl0";
         LedgerService ledger = server.server().ledger();
         String wallet = walletInNewEnvironment(quiet, quietSecret);
-        String quietTopup = ledger.deposit(WalletCommand.of(new EnvId(quiet), new WalletId(wallet), Money.parse("9.00",
+        String quietTopup = ledger.deposit(SystemMoveCommand.of(new EnvId(quiet), new WalletId(wallet),
+                Money.parse("9.00",
                 "USD"), Memo.description("funds")), null).orThrow().id();
         // committed after the quiet one: once it is delivered, the dispatcher has passed the quiet commit
-        String later = ledger.deposit(WalletCommand.of(new EnvId(DemoData.ENV_ID), new WalletId(alice.firstWalletId()),
+        String later = ledger.deposit(SystemMoveCommand.of(new EnvId(DemoData.ENV_ID),
+                new WalletId(alice.firstWalletId()),
                 Money.parse("2.00", "USD"), Memo.description("later")), null)
                 .orThrow().id();
         receiver.awaitAcknowledged(Receiver.about("topup.completed", later));
@@ -238,9 +240,10 @@ class WebhookDeliveryTest {
         assertThat(other.put("/api/v1/partner/webhook", "{\"env_id\":\"" + otherEnv + "\",\"url\":\"" + receiver.url() + "\"}")
                 .statusCode()).isEqualTo(200);
         for (int i = 0; i < 3; i++) {
-            String mine = ledger.deposit(WalletCommand.of(new EnvId(DemoData.ENV_ID), new WalletId(bob.firstWalletId()),
+            String mine = ledger.deposit(SystemMoveCommand.of(new EnvId(DemoData.ENV_ID),
+                    new WalletId(bob.firstWalletId()),
                     Money.parse("2.0" + i, "USD"), Memo.description("cursor " + i)), null).orThrow().id();
-            String theirs = ledger.deposit(WalletCommand.of(new EnvId(otherEnv), new WalletId(otherWallet),
+            String theirs = ledger.deposit(SystemMoveCommand.of(new EnvId(otherEnv), new WalletId(otherWallet),
                     Money.parse("2.0" + i, "USD"), Memo.description("cursor " + i)), null)
                     .orThrow().id();
             awaitLogged(d -> d.get("transaction_id").getAsString().equals(mine), "delivered");
@@ -280,7 +283,7 @@ class WebhookDeliveryTest {
     @Test
     void theLogPagesNewestFirstAndFiltersByStatus() throws Exception {
         for (int i = 0; i < 3; i++) {
-            String id = server.server().ledger().deposit(WalletCommand.of(new EnvId(DemoData.ENV_ID),
+            String id = server.server().ledger().deposit(SystemMoveCommand.of(new EnvId(DemoData.ENV_ID),
                     new WalletId(bob.firstWalletId()), Money.parse("1.0" + i, "USD"), Memo.description("page " + i)),
                     null).orThrow().id();
             awaitLogged(d -> d.get("transaction_id").getAsString().equals(id), "delivered");

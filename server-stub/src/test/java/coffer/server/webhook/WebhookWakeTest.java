@@ -3,7 +3,7 @@ package coffer.server.webhook;
 import coffer.server.ledger.EnvId;
 import coffer.server.ledger.WalletId;
 import coffer.server.ledger.Memo;
-import coffer.server.ledger.WalletCommand;
+import coffer.server.ledger.SystemMoveCommand;
 import coffer.core.money.Money;
 import coffer.server.tenant.DemoData;
 import coffer.server.testing.TestServer;
@@ -41,7 +41,7 @@ class WebhookWakeTest {
             List<String> deposits = new ArrayList<>();
             for (int i = 1; i <= 3; i++) {
                 // each commit comes after the dispatcher's last pass went back to waiting for the hour
-                String id = server.server().ledger().deposit(WalletCommand.of(new EnvId(DemoData.ENV_ID),
+                String id = server.server().ledger().deposit(SystemMoveCommand.of(new EnvId(DemoData.ENV_ID),
                         new WalletId(wallet), Money.parse(i + ".00", "USD"), Memo.description("wake " + i)),
                         null).orThrow().id();
                 deposits.add(id);

@@ -10,14 +10,14 @@ import coffer.core.money.Money;
  * @param actingUser when a user asks, the wallet must be theirs; null for a partner or the server
  * @param wallet     the user's wallet (for a fee, the escrow account may stand in)
  */
-public record WalletCommand(EnvId env, UserId actingUser, WalletId wallet, Money amount, Memo memo) {
-    public WalletCommand {
+public record SystemMoveCommand(EnvId env, UserId actingUser, WalletId wallet, Money amount, Memo memo) {
+    public SystemMoveCommand {
         // the movement's order checks the ids and the amount
         memo = memo == null ? Memo.NONE : memo;
     }
 
     /** A command no user makes: the partner's, the operator's or the server's own. */
-    public static WalletCommand of(EnvId env, WalletId wallet, Money amount, Memo memo) {
-        return new WalletCommand(env, null, wallet, amount, memo);
+    public static SystemMoveCommand of(EnvId env, WalletId wallet, Money amount, Memo memo) {
+        return new SystemMoveCommand(env, null, wallet, amount, memo);
     }
 }
