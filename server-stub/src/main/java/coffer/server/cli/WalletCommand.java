@@ -1,5 +1,8 @@
 package coffer.server.cli;
 
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.WalletStatusChange;
 import coffer.core.error.Result;
 import coffer.core.wallet.StatusActor;
 import coffer.core.wallet.WalletStatus;
@@ -49,8 +52,9 @@ public final class WalletCommand extends CommandGroup {
             if (reason.isBlank()) {
                 throw new ParameterException(spec.commandLine(), "--reason must say why");
             }
-            Result<WalletSnapshot> changed = Operator.withLedger(scope.store, ledger -> ledger.setWalletStatus(scope.envId, null, walletId, target,
-                    StatusActor.OPERATOR, reason.strip()));
+            WalletStatusChange change = new WalletStatusChange(new EnvId(scope.envId), null, new WalletId(walletId), target,
+                    StatusActor.OPERATOR, reason.strip());
+            Result<WalletSnapshot> changed = Operator.withLedger(scope.store, ledger -> ledger.setWalletStatus(change));
             return Operator.report(spec, changed, w -> "Wallet " + w.id() + " is " + w.status().wireName() + ".");
         }
     }

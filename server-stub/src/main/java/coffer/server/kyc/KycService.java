@@ -1,5 +1,8 @@
 package coffer.server.kyc;
 
+import coffer.server.tenant.KycChange;
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.UserId;
 import coffer.server.tenant.Tenants;
 import coffer.server.ledger.rules.HolderLimits;
 import coffer.core.api.KycTypes.KycStatusResponse;
@@ -113,8 +116,8 @@ public final class KycService {
         if (!store.insertPending(submission)) {
             throw new CofferException(ErrorCode.INVALID_STATUS_TRANSITION, "A verification is already pending.");
         }
-        Result<User> started = tenants.setKyc(p.envId(), p.userId(), KycStatus.PENDING, null, "user",
-                "identity submitted for verification");
+        Result<User> started = tenants.setKyc(new KycChange(new EnvId(p.envId()), new UserId(p.userId()),
+                KycStatus.PENDING, null, "user", "identity submitted for verification"));
         if (!started.isOk()) {
             store.delete(submission.id());
             started.orThrow();
@@ -152,7 +155,8 @@ public final class KycService {
             throw new IllegalArgumentException("an operator decides verified or rejected, not " + status.wireName());
         }
         KycTier decided = status == KycStatus.VERIFIED ? (tier == null ? KycTier.TIER_1 : tier) : null;
-        Result<User> applied = tenants.setKyc(envId, userId, status, decided, OPERATOR, reason);
+        Result<User> applied = tenants.setKyc(new KycChange(new EnvId(envId), new UserId(userId), status, decided,
+                OPERATOR, reason));
         if (applied.isOk()) {
             store.decideAll(envId, userId, status, reason, clock.instant());
         }
@@ -175,7 +179,8 @@ public final class KycService {
         try {
             KycSimulator.Verdict verdict = KycSimulator.decide(s.application(), today());
             KycTier tier = verdict.status() == KycStatus.VERIFIED ? KycTier.TIER_1 : null;
-            Result<User> applied = tenants.setKyc(s.envId(), s.userId(), verdict.status(), tier, VERIFIER, verdict.reason());
+            Result<User> applied = tenants.setKyc(new KycChange(new EnvId(s.envId()), new UserId(s.userId()),
+                    verdict.status(), tier, VERIFIER, verdict.reason()));
             String reason = applied.isOk() ? verdict.reason() : verdict.reason() + " (not applied: " + applied.errorCode() + ")";
             store.decide(s.id(), verdict.status(), reason, clock.instant());
             log.info("KYC submission {} decided: {}{}", s.id(), verdict.status().wireName(), applied.isOk() ? "" : " (not applied)");

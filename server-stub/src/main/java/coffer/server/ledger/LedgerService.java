@@ -18,8 +18,6 @@ import coffer.core.error.Result;
 import coffer.core.ledger.AccountKind;
 import coffer.core.ledger.TransactionKind;
 import coffer.core.money.Money;
-import coffer.core.wallet.StatusActor;
-import coffer.core.wallet.WalletStatus;
 import coffer.server.db.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,14 +83,9 @@ public final class LedgerService extends LedgerReads implements AutoCloseable {
         return run(new WalletTasks.OpenWallet(envId, userId, currency, additional), null).result();
     }
 
-    /**
-     * Changes a wallet's status as {@code actor} allows, and audits it.
-     *
-     * @param actingUserId for a user's own request, the wallet must be theirs; null for partner or operator
-     */
-    public Result<WalletSnapshot> setWalletStatus(String envId, String actingUserId, String walletId, WalletStatus status,
-                                          StatusActor actor, String reason) {
-        return run(new WalletTasks.SetWalletStatus(envId, actingUserId, walletId, status, actor, reason), null).result();
+    /** Changes a wallet's status as the change's actor may, and audits it. */
+    public Result<WalletSnapshot> setWalletStatus(WalletStatusChange change) {
+        return run(new WalletTasks.SetWalletStatus(change), null).result();
     }
 
     // ---- money ---------------------------------------------------------------------------------------

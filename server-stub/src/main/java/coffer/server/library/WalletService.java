@@ -1,5 +1,7 @@
 package coffer.server.library;
 
+import coffer.server.ledger.UserId;
+import coffer.server.ledger.WalletStatusChange;
 import coffer.server.ledger.SystemMoveCommand;
 import coffer.server.ledger.EnvId;
 import coffer.server.ledger.WalletId;
@@ -82,8 +84,9 @@ public final class WalletService {
 
     private Wallet status(Wallet wallet, WalletStatus status) {
         User user = lib.user(wallet.userRef());
-        return view(Library.orThrow(lib.ledger.setWalletStatus(lib.env(), user.id(), wallet.id(), status, StatusActor.PARTNER,
-                "library")), wallet.userRef());
+        return view(Library.orThrow(lib.ledger.setWalletStatus(new WalletStatusChange(new EnvId(lib.env()),
+                UserId.ofNullable(user.id()), new WalletId(wallet.id()), status, StatusActor.PARTNER, "library"))),
+                wallet.userRef());
     }
 
     private Wallet fresh(Wallet wallet) {

@@ -1,5 +1,6 @@
 package coffer.server.partner;
 
+import coffer.server.ledger.WalletStatusChange;
 import coffer.server.tenant.NewUser;
 import coffer.server.ledger.EnvId;
 import coffer.server.ledger.UserId;
@@ -128,8 +129,9 @@ public final class PartnerWalletRoutes implements HttpApi.Routes {
         WalletSnapshot wallet = ownWallet(envId, user, ctx.pathParam("id"));
         String status = body.string("status");
         if (status != null) {
-            wallet = ledger.setWalletStatus(envId, user.id(), wallet.id(), WalletStatus.fromWire(status),
-                    StatusActor.PARTNER, "partner API").orThrow();
+            wallet = ledger.setWalletStatus(new WalletStatusChange(new EnvId(envId), UserId.ofNullable(user.id()),
+                    new WalletId(wallet.id()), WalletStatus.fromWire(status), StatusActor.PARTNER,
+                    "partner API")).orThrow();
         }
         ctx.json(view(wallet, user));
     }

@@ -148,14 +148,14 @@ final class TenantTasks {
         private final String actor;
         private final String reason;
 
-        SetKyc(String envId, String userId, KycStatus target, KycTier tier, String actor, String reason) {
+        SetKyc(KycChange change) {
             super(User.class);
-            this.envId = Objects.requireNonNull(envId, "envId");
-            this.userId = Objects.requireNonNull(userId, "userId");
-            this.target = Objects.requireNonNull(target, "target");
-            this.tier = tier == null ? KycTier.defaultFor(target) : tier;
-            this.actor = Objects.requireNonNull(actor, "actor");
-            this.reason = reason;
+            this.envId = change.env().value();
+            this.userId = change.user().value();
+            this.target = change.status();
+            this.tier = change.tier() == null ? KycTier.defaultFor(target) : change.tier();
+            this.actor = change.actor();
+            this.reason = change.reason();
         }
 
         @Override

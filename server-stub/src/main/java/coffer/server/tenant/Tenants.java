@@ -2,8 +2,6 @@ package coffer.server.tenant;
 
 import coffer.core.error.Result;
 import coffer.core.kyc.KycLimitTable;
-import coffer.core.kyc.KycStatus;
-import coffer.core.kyc.KycTier;
 import coffer.server.ledger.EnvId;
 import coffer.server.ledger.LedgerService;
 
@@ -45,8 +43,8 @@ public final class Tenants {
 
 
     /** Moves a user's KYC status (tier null: the status's default tier), and audits it. */
-    public Result<User> setKyc(String envId, String userId, KycStatus status, KycTier tier, String actor, String reason) {
-        return ledger.run(new TenantTasks.SetKyc(envId, userId, status, tier, actor, reason), null).result();
+    public Result<User> setKyc(KycChange change) {
+        return ledger.run(new TenantTasks.SetKyc(change), null).result();
     }
 
 

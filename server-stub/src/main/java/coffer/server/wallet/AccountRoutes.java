@@ -1,5 +1,9 @@
 package coffer.server.wallet;
 
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.UserId;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.WalletStatusChange;
 import coffer.server.http.NoRateLimit;
 import coffer.core.api.AccountTypes.AccountList;
 import coffer.core.api.AccountTypes.AccountResponse;
@@ -66,8 +70,9 @@ public final class AccountRoutes implements HttpApi.Routes {
     private void status(Context ctx, WalletStatus status) {
         Principal p = Requests.principal(ctx);
         WalletSnapshot wallet = owned(ctx, ledger, ctx.pathParam("id"));
-        WalletSnapshot changed = ledger.setWalletStatus(p.envId(), p.userId(), wallet.id(), status, StatusActor.USER,
-                "requested by the user").orThrow();
+        WalletSnapshot changed = ledger.setWalletStatus(new WalletStatusChange(new EnvId(p.envId()),
+                UserId.ofNullable(p.userId()), new WalletId(wallet.id()), status, StatusActor.USER,
+                "requested by the user")).orThrow();
         ctx.json(new AccountResponse(view(changed)));
     }
 

@@ -1,5 +1,8 @@
 package coffer.server.http;
 
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.WalletStatusChange;
 import coffer.server.tenant.Tenants;
 import coffer.core.signature.PartnerRequestSigner;
 import coffer.core.wallet.StatusActor;
@@ -195,7 +198,8 @@ class RouteFuzzTest extends DemoServerTest {
     private static void unlock(LedgerService ledger, String aliceId) {
         for (WalletSnapshot w : ledger.wallets(DemoData.ENV_ID, aliceId)) {
             if (w.status() == WalletStatus.LOCKED || w.status() == WalletStatus.SUSPENDED) {
-                ledger.setWalletStatus(DemoData.ENV_ID, null, w.id(), WalletStatus.ACTIVE, StatusActor.OPERATOR, "route fuzz").orThrow();
+                ledger.setWalletStatus(new WalletStatusChange(new EnvId(DemoData.ENV_ID), null, new WalletId(w.id()),
+                        WalletStatus.ACTIVE, StatusActor.OPERATOR, "route fuzz")).orThrow();
             }
         }
     }

@@ -148,7 +148,9 @@ abstract class ChangeFeedContract {
         replica.syncAll(500);
         Movement hold = ledger.hold(new HoldCommand(new EnvId(ENV), null, TransactionKind.PAYMENT,
                 new WalletId(aliceWallet),
-                new WalletId(LedgerService.systemAccount(ENV, coffer.core.ledger.AccountKind.MERCHANT, USD)), usd("30.00"), f.clock.instant().plus(Duration.ofHours(1)), Memo.reference("order-9")), null).orThrow();
+                new WalletId(LedgerService.systemAccount(ENV, coffer.core.ledger.AccountKind.MERCHANT, USD)),
+                        usd("30.00"), f.clock.instant().plus(Duration.ofHours(1)), Memo.reference("order-9")),
+                        null).orThrow();
         replica.syncAll(500);
         assertThat(replica.movements.get(hold.id()).status()).isEqualTo(TransactionStatus.PENDING);
         assertThat(replica.wallets.get(aliceWallet).balance().available().toDecimalString()).isEqualTo("70.00");
@@ -170,7 +172,8 @@ abstract class ChangeFeedContract {
         ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(f.fundedWallet("carol@example.com", "5.00")),
                 new WalletId(bobWallet), usd("1.00"), Memo.NONE), null)
                 .orThrow();
-        ledger.setWalletStatus(ENV, alice.id(), aliceWallet, WalletStatus.LOCKED, StatusActor.USER, "test").orThrow();
+        ledger.setWalletStatus(new WalletStatusChange(new EnvId(ENV), UserId.ofNullable(alice.id()),
+                new WalletId(aliceWallet), WalletStatus.LOCKED, StatusActor.USER, "test")).orThrow();
         String euros = f.wallet(alice, LedgerFixture.EUR);
 
         FeedPage page = ledger.changes(ENV, alice.id(), replica.seq, 500).orThrow();

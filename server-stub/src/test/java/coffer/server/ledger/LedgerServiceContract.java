@@ -1,5 +1,6 @@
 package coffer.server.ledger;
 
+import coffer.server.tenant.KycChange;
 import coffer.server.tenant.NewUser;
 import coffer.server.tenant.Tenants;
 import coffer.server.tenant.User;
@@ -229,13 +230,15 @@ abstract class LedgerServiceContract extends LedgerContract {
         User alice = f.verifiedUser("alice@example.com");
         String wallet = f.wallet(alice, USD);
         f.deposit(wallet, "100.00");
-        assertThat(ledger.setWalletStatus(ENV, alice.id(), wallet, WalletStatus.LOCKED, StatusActor.USER, "travel").orThrow().status())
+        assertThat(ledger.setWalletStatus(new WalletStatusChange(new EnvId(ENV), UserId.ofNullable(alice.id()),
+                new WalletId(wallet), WalletStatus.LOCKED, StatusActor.USER, "travel")).orThrow().status())
                 .isEqualTo(WalletStatus.LOCKED);
         assertThat(ledger.pay(new SystemMoveCommand(new EnvId(ENV), null, new WalletId(wallet), usd("1"), Memo.NONE),
                 null).result().errorCode()).isEqualTo(ErrorCode.WALLET_LOCKED);
         assertThat(ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId(wallet), usd("5"), Memo.NONE),
                 null).isOk()).isTrue();
-        ledger.setWalletStatus(ENV, alice.id(), wallet, WalletStatus.ACTIVE, StatusActor.USER, null).orThrow();
+        ledger.setWalletStatus(new WalletStatusChange(new EnvId(ENV), UserId.ofNullable(alice.id()),
+                new WalletId(wallet), WalletStatus.ACTIVE, StatusActor.USER, null)).orThrow();
         assertThat(ledger.pay(new SystemMoveCommand(new EnvId(ENV), null, new WalletId(wallet), usd("1"), Memo.NONE),
                 null).isOk()).isTrue();
         assertThat(ledger.audit(ENV, "wallet", wallet)).extracting(AuditEntry::oldValue, AuditEntry::newValue)
@@ -248,15 +251,18 @@ abstract class LedgerServiceContract extends LedgerContract {
         User alice = f.verifiedUser("alice@example.com");
         String wallet = f.wallet(alice, USD);
         f.deposit(wallet, "100.00");
-        ledger.setWalletStatus(ENV, null, wallet, WalletStatus.SUSPENDED, StatusActor.OPERATOR, "review").orThrow();
+        ledger.setWalletStatus(new WalletStatusChange(new EnvId(ENV), null, new WalletId(wallet),
+                WalletStatus.SUSPENDED, StatusActor.OPERATOR, "review")).orThrow();
         assertThat(ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId(wallet), usd("5"), Memo.NONE),
                 null).result().errorCode()).isEqualTo(ErrorCode.WALLET_SUSPENDED);
         assertThat(ledger.withdraw(new SystemMoveCommand(new EnvId(ENV), null, new WalletId(wallet), usd("5"),
                 Memo.NONE),
                 null).result().errorCode()).isEqualTo(ErrorCode.WALLET_SUSPENDED);
-        assertThat(ledger.setWalletStatus(ENV, alice.id(), wallet, WalletStatus.ACTIVE, StatusActor.USER, null).errorCode())
+        assertThat(ledger.setWalletStatus(new WalletStatusChange(new EnvId(ENV), UserId.ofNullable(alice.id()),
+                new WalletId(wallet), WalletStatus.ACTIVE, StatusActor.USER, null)).errorCode())
                 .isEqualTo(ErrorCode.FORBIDDEN);
-        assertThat(ledger.setWalletStatus(ENV, null, wallet, WalletStatus.ACTIVE, StatusActor.OPERATOR, null).isOk()).isTrue();
+        assertThat(ledger.setWalletStatus(new WalletStatusChange(new EnvId(ENV), null, new WalletId(wallet),
+                WalletStatus.ACTIVE, StatusActor.OPERATOR, null)).isOk()).isTrue();
     }
 
     @Test
@@ -264,14 +270,17 @@ abstract class LedgerServiceContract extends LedgerContract {
         User alice = f.verifiedUser("alice@example.com");
         String wallet = f.wallet(alice, USD);
         f.deposit(wallet, "10.00");
-        assertThat(ledger.setWalletStatus(ENV, alice.id(), wallet, WalletStatus.CLOSED, StatusActor.USER, null).errorCode())
+        assertThat(ledger.setWalletStatus(new WalletStatusChange(new EnvId(ENV), UserId.ofNullable(alice.id()),
+                new WalletId(wallet), WalletStatus.CLOSED, StatusActor.USER, null)).errorCode())
                 .isEqualTo(ErrorCode.WALLET_NOT_EMPTY);
         ledger.withdraw(new SystemMoveCommand(new EnvId(ENV), UserId.ofNullable(alice.id()), new WalletId(wallet),
                 usd("10.00"), Memo.NONE), null).orThrow();
-        assertThat(ledger.setWalletStatus(ENV, alice.id(), wallet, WalletStatus.CLOSED, StatusActor.USER, null).isOk()).isTrue();
+        assertThat(ledger.setWalletStatus(new WalletStatusChange(new EnvId(ENV), UserId.ofNullable(alice.id()),
+                new WalletId(wallet), WalletStatus.CLOSED, StatusActor.USER, null)).isOk()).isTrue();
         assertThat(ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId(wallet), usd("1"), Memo.NONE),
                 null).result().errorCode()).isEqualTo(ErrorCode.WALLET_CLOSED);
-        assertThat(ledger.setWalletStatus(ENV, alice.id(), wallet, WalletStatus.ACTIVE, StatusActor.USER, null).errorCode())
+        assertThat(ledger.setWalletStatus(new WalletStatusChange(new EnvId(ENV), UserId.ofNullable(alice.id()),
+                new WalletId(wallet), WalletStatus.ACTIVE, StatusActor.USER, null)).errorCode())
                 .isEqualTo(ErrorCode.WALLET_CLOSED);
     }
 
@@ -281,8 +290,10 @@ abstract class LedgerServiceContract extends LedgerContract {
         String wallet = f.wallet(alice, USD);
         f.deposit(wallet, "10.00");
         Movement held = hold(wallet, "10.00", Duration.ofHours(1));
-        ledger.setWalletStatus(ENV, alice.id(), wallet, WalletStatus.LOCKED, StatusActor.USER, null).orThrow();
-        assertThat(ledger.setWalletStatus(ENV, alice.id(), wallet, WalletStatus.CLOSED, StatusActor.USER, null).errorCode())
+        ledger.setWalletStatus(new WalletStatusChange(new EnvId(ENV), UserId.ofNullable(alice.id()),
+                new WalletId(wallet), WalletStatus.LOCKED, StatusActor.USER, null)).orThrow();
+        assertThat(ledger.setWalletStatus(new WalletStatusChange(new EnvId(ENV), UserId.ofNullable(alice.id()),
+                new WalletId(wallet), WalletStatus.CLOSED, StatusActor.USER, null)).errorCode())
                 .isEqualTo(ErrorCode.WALLET_NOT_EMPTY);
         ledger.capture(ENV, held.holdId(), null, null).orThrow();
     }
@@ -341,13 +352,16 @@ abstract class LedgerServiceContract extends LedgerContract {
         String wallet = f.wallet(carol, USD);
         f.deposit(wallet, "400.00");
         assertThat(pay(wallet, "150.00").result().errorCode()).isEqualTo(ErrorCode.KYC_REQUIRED);
-        new Tenants(ledger).setKyc(ENV, carol.id(), KycStatus.PENDING, null, "user", "submitted").orThrow();
-        new Tenants(ledger).setKyc(ENV, carol.id(), KycStatus.VERIFIED, null, "simulator", "documents ok").orThrow();
+        new Tenants(ledger).setKyc(new KycChange(new EnvId(ENV), new UserId(carol.id()), KycStatus.PENDING, null,
+                "user", "submitted")).orThrow();
+        new Tenants(ledger).setKyc(new KycChange(new EnvId(ENV), new UserId(carol.id()), KycStatus.VERIFIED, null,
+                "simulator", "documents ok")).orThrow();
         assertThat(pay(wallet, "150.00").isOk()).isTrue();
         assertThat(ledger.audit(ENV, "user", carol.id())).extracting(AuditEntry::field, AuditEntry::newValue)
                 .contains(org.assertj.core.groups.Tuple.tuple("kyc_status", "verified"),
                         org.assertj.core.groups.Tuple.tuple("kyc_tier", "1"));
-        assertThat(new Tenants(ledger).setKyc(ENV, carol.id(), KycStatus.UNVERIFIED, null, "user", null).errorCode())
+        assertThat(new Tenants(ledger).setKyc(new KycChange(new EnvId(ENV), new UserId(carol.id()),
+                KycStatus.UNVERIFIED, null, "user", null)).errorCode())
                 .isEqualTo(ErrorCode.INVALID_STATUS_TRANSITION);
     }
 
@@ -359,7 +373,8 @@ abstract class LedgerServiceContract extends LedgerContract {
         // over the per-transaction limit and over the balance: the KYC reason comes first
         assertThat(pay(wallet, "150.00").result().errorCode()).isEqualTo(ErrorCode.KYC_REQUIRED);
         // a locked wallet is a more fundamental reason than either
-        ledger.setWalletStatus(ENV, carol.id(), wallet, WalletStatus.LOCKED, StatusActor.USER, null).orThrow();
+        ledger.setWalletStatus(new WalletStatusChange(new EnvId(ENV), UserId.ofNullable(carol.id()),
+                new WalletId(wallet), WalletStatus.LOCKED, StatusActor.USER, null)).orThrow();
         assertThat(pay(wallet, "150.00").result().errorCode()).isEqualTo(ErrorCode.WALLET_LOCKED);
     }
 
@@ -559,7 +574,8 @@ abstract class LedgerServiceContract extends LedgerContract {
         assertThat(pay(wallets.get(1), "100.01").result().errorCode()).isEqualTo(ErrorCode.KYC_REQUIRED);
         assertThat(pay(wallets.get(1), "50.00").result().errorCode()).isEqualTo(ErrorCode.DAILY_LIMIT_EXCEEDED);
         assertThat(pay(wallets.get(2), "0.01").result().errorCode()).isEqualTo(ErrorCode.DAILY_LIMIT_EXCEEDED);
-        ledger.setWalletStatus(ENV, carol.id(), wallets.get(1), WalletStatus.LOCKED, StatusActor.USER, null).orThrow();
+        ledger.setWalletStatus(new WalletStatusChange(new EnvId(ENV), UserId.ofNullable(carol.id()),
+                new WalletId(wallets.get(1)), WalletStatus.LOCKED, StatusActor.USER, null)).orThrow();
         assertThat(pay(wallets.get(1), "100.01").result().errorCode()).isEqualTo(ErrorCode.WALLET_LOCKED);
         f.clock.advance(Duration.ofHours(24));
         assertThat(pay(wallets.get(2), "0.01").result().errorCode()).isEqualTo(ErrorCode.INSUFFICIENT_BALANCE);
@@ -593,8 +609,10 @@ abstract class LedgerServiceContract extends LedgerContract {
         assertThat(ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId(wallets.get(1)), usd("1.00"),
                 Memo.NONE), null).result().errorCode())
                 .isEqualTo(ErrorCode.KYC_REQUIRED);
-        new Tenants(ledger).setKyc(ENV, carol.id(), KycStatus.PENDING, null, "user", "submitted").orThrow();
-        new Tenants(ledger).setKyc(ENV, carol.id(), KycStatus.VERIFIED, null, "simulator", "documents ok").orThrow();
+        new Tenants(ledger).setKyc(new KycChange(new EnvId(ENV), new UserId(carol.id()), KycStatus.PENDING, null,
+                "user", "submitted")).orThrow();
+        new Tenants(ledger).setKyc(new KycChange(new EnvId(ENV), new UserId(carol.id()), KycStatus.VERIFIED, null,
+                "simulator", "documents ok")).orThrow();
         assertThat(ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId(wallets.get(1)), usd("1.00"),
                 Memo.NONE), null).isOk()).isTrue();
         HolderLimits limits = ledger.holderLimits(ENV, carol.id(), USD).orElseThrow();

@@ -108,7 +108,8 @@ abstract class PaymentLedgerContract {
     @Test
     void aCaptureTheLedgerRefusesFailsThePaymentWithItsReasonAndReleasesTheMoney() {
         Payment p = place("100.00");
-        ledger.setWalletStatus(ENV, null, bobWallet, WalletStatus.SUSPENDED, StatusActor.OPERATOR, "review").orThrow();
+        ledger.setWalletStatus(new WalletStatusChange(new EnvId(ENV), null, new WalletId(bobWallet),
+                WalletStatus.SUSPENDED, StatusActor.OPERATOR, "review")).orThrow();
         assertThat(paymentLedger.advancePayments(List.of(), List.of(p)).orThrow()).isEqualTo(1);
         Payment failed = reread(p);
         assertThat(failed.status()).isEqualTo(TransactionStatus.FAILED);
@@ -149,7 +150,8 @@ abstract class PaymentLedgerContract {
         assertThat(paymentLedger.recipientWallet(LedgerFixture.OTHER_ENV, "bob@example.com", USD)).isEmpty();
         User carol = f.verifiedUser("carol@example.com");
         String closed = f.wallet(carol, USD);
-        ledger.setWalletStatus(ENV, carol.id(), closed, WalletStatus.CLOSED, StatusActor.USER, "moving on").orThrow();
+        ledger.setWalletStatus(new WalletStatusChange(new EnvId(ENV), UserId.ofNullable(carol.id()),
+                new WalletId(closed), WalletStatus.CLOSED, StatusActor.USER, "moving on")).orThrow();
         assertThat(paymentLedger.recipientWallet(ENV, "carol@example.com", USD)).isEmpty();
     }
 
@@ -171,7 +173,8 @@ abstract class PaymentLedgerContract {
         assertThat(refusal(paymentLedger.recipientWallet(ENV, alice.id(), aliceWallet, "nobody@example.com", usd("1"))))
                 .isEqualTo("WALLET_NOT_FOUND {destination=nobody@example.com}");
 
-        ledger.setWalletStatus(ENV, alice.id(), aliceWallet, WalletStatus.LOCKED, StatusActor.USER, "lost phone").orThrow();
+        ledger.setWalletStatus(new WalletStatusChange(new EnvId(ENV), UserId.ofNullable(alice.id()),
+                new WalletId(aliceWallet), WalletStatus.LOCKED, StatusActor.USER, "lost phone")).orThrow();
         assertThat(refusal(paymentLedger.recipientWallet(ENV, alice.id(), aliceWallet, "nobody@example.com", oneEuro)))
                 .startsWith("WALLET_LOCKED");
         // the same order as a payment to a wallet id: the locked wallet is the first reason

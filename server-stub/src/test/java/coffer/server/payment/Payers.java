@@ -1,5 +1,7 @@
 package coffer.server.payment;
 
+import coffer.server.tenant.KycChange;
+import coffer.server.ledger.UserId;
 import coffer.server.ledger.EnvId;
 import coffer.server.ledger.WalletId;
 import coffer.server.ledger.Memo;
@@ -33,8 +35,10 @@ final class Payers {
         LedgerService ledger = server.server().ledger();
         String userId = new Tenants(ledger).userByEmail(DemoData.ENV_ID, email).orElseThrow().id();
         if (!unverified) {
-            new Tenants(ledger).setKyc(DemoData.ENV_ID, userId, KycStatus.PENDING, null, "test", "submitted for the test").orThrow();
-            new Tenants(ledger).setKyc(DemoData.ENV_ID, userId, KycStatus.VERIFIED, KycTier.TIER_1, "test", "verified for the test").orThrow();
+            new Tenants(ledger).setKyc(new KycChange(new EnvId(DemoData.ENV_ID), new UserId(userId), KycStatus.PENDING,
+                    null, "test", "submitted for the test")).orThrow();
+            new Tenants(ledger).setKyc(new KycChange(new EnvId(DemoData.ENV_ID), new UserId(userId), KycStatus.VERIFIED,
+                    KycTier.TIER_1, "test", "verified for the test")).orThrow();
         }
         ledger.deposit(SystemMoveCommand.of(new EnvId(DemoData.ENV_ID), new WalletId(wallet), Money.parse(amount,
                 "USD"),

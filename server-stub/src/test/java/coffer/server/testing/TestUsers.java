@@ -1,5 +1,6 @@
 package coffer.server.testing;
 
+import coffer.server.tenant.KycChange;
 import coffer.server.ledger.SystemMoveCommand;
 import coffer.server.ledger.EnvId;
 import coffer.server.ledger.UserId;
@@ -36,8 +37,10 @@ public final class TestUsers {
         TestServer.Caller caller = server.register(email);
         LedgerService ledger = server.server().ledger();
         String id = new Tenants(ledger).userByEmail(DemoData.ENV_ID, email).orElseThrow().id();
-        new Tenants(ledger).setKyc(DemoData.ENV_ID, id, KycStatus.PENDING, null, "test", "test user").orThrow();
-        new Tenants(ledger).setKyc(DemoData.ENV_ID, id, KycStatus.VERIFIED, KycTier.TIER_1, "test", "test user").orThrow();
+        new Tenants(ledger).setKyc(new KycChange(new EnvId(DemoData.ENV_ID), new UserId(id), KycStatus.PENDING, null,
+                "test", "test user")).orThrow();
+        new Tenants(ledger).setKyc(new KycChange(new EnvId(DemoData.ENV_ID), new UserId(id), KycStatus.VERIFIED,
+                KycTier.TIER_1, "test", "test user")).orThrow();
         String wallet = ledger.openWallet(DemoData.ENV_ID, id, java.util.Currency.getInstance("USD"), false).orThrow().id();
         Money money = Money.parse(amount, "USD");
         if (!money.isZero()) {

@@ -1,5 +1,7 @@
 package coffer.server.wallet;
 
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.WalletStatusChange;
 import coffer.server.ledger.EnvId;
 import coffer.server.tenant.NewUser;
 import coffer.server.tenant.Tenants;
@@ -90,8 +92,8 @@ class WalletStatusActorTest extends DemoServerTest {
 
     @Test
     void thePartnerCannotLiftTheOperatorsLock() {
-        server.server().ledger().setWalletStatus(DemoData.ENV_ID, null, walletId, WalletStatus.LOCKED, StatusActor.OPERATOR,
-                "compliance review").orThrow();
+        server.server().ledger().setWalletStatus(new WalletStatusChange(new EnvId(DemoData.ENV_ID), null,
+                new WalletId(walletId), WalletStatus.LOCKED, StatusActor.OPERATOR, "compliance review")).orThrow();
 
         HttpResponse<String> lifted = partnerSets("active");
         assertThat(lifted.statusCode()).isEqualTo(403);

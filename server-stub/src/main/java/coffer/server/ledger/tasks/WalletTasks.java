@@ -8,7 +8,9 @@ import coffer.core.wallet.WalletStatus;
 import coffer.core.wallet.WalletStatusRules;
 import coffer.server.ledger.Fingerprint;
 import coffer.server.ledger.Ids;
+import coffer.server.ledger.UserId;
 import coffer.server.ledger.WalletSnapshot;
+import coffer.server.ledger.WalletStatusChange;
 import coffer.server.ledger.engine.AccountState;
 import coffer.server.ledger.engine.Batch;
 import coffer.server.ledger.engine.DirectTask;
@@ -99,14 +101,14 @@ public final class WalletTasks {
         private final StatusActor actor;
         private final String reason;
 
-        public SetWalletStatus(String envId, String actingUserId, String walletId, WalletStatus target, StatusActor actor, String reason) {
+        public SetWalletStatus(WalletStatusChange change) {
             super(WalletSnapshot.class);
-            this.envId = Objects.requireNonNull(envId, "envId");
-            this.actingUserId = actingUserId;
-            this.walletId = Objects.requireNonNull(walletId, "walletId");
-            this.target = Objects.requireNonNull(target, "target");
-            this.actor = Objects.requireNonNull(actor, "actor");
-            this.reason = reason;
+            this.envId = change.env().value();
+            this.actingUserId = UserId.text(change.actingUser());
+            this.walletId = change.wallet().value();
+            this.target = change.status();
+            this.actor = change.actor();
+            this.reason = change.reason();
         }
 
         @Override
