@@ -79,8 +79,8 @@ public final class LedgerService extends LedgerReads implements AutoCloseable {
     // ---- environments, users, wallets ------------------------------------------------------------------
 
     /** Opens a wallet in {@code currency}; answers the user's open one in that currency unless {@code additional}. */
-    public Result<WalletSnapshot> openWallet(String envId, String userId, Currency currency, boolean additional) {
-        return run(new WalletTasks.OpenWallet(envId, userId, currency, additional), null).result();
+    public Result<WalletSnapshot> openWallet(EnvId env, UserId user, Currency currency, boolean additional) {
+        return run(new WalletTasks.OpenWallet(env.value(), user.value(), currency, additional), null).result();
     }
 
     /** Changes a wallet's status as the change's actor may, and audits it. */
@@ -158,9 +158,8 @@ public final class LedgerService extends LedgerReads implements AutoCloseable {
     }
 
     /** Reverses a completed movement: all that is left goes back and the original shows as reversed. */
-    public Outcome<Movement> reverse(String envId, String transactionId, String description, IdempotencyKey key) {
-        return run(new RefundTask(new RefundCommand(new EnvId(envId), null, transactionId, null, description), true),
-                key);
+    public Outcome<Movement> reverse(EnvId env, String transactionId, String description, IdempotencyKey key) {
+        return run(new RefundTask(new RefundCommand(env, null, transactionId, null, description), true), key);
     }
 
     /**
@@ -176,13 +175,13 @@ public final class LedgerService extends LedgerReads implements AutoCloseable {
     }
 
     /** Captures a pending hold, all of it ({@code amount} null) or part; the rest is released. */
-    public Outcome<Movement> capture(String envId, String holdId, Money amount, IdempotencyKey key) {
-        return run(new HoldTasks.Capture(envId, holdId, amount), key);
+    public Outcome<Movement> capture(EnvId env, String holdId, Money amount, IdempotencyKey key) {
+        return run(new HoldTasks.Capture(env.value(), holdId, amount), key);
     }
 
     /** Voids a pending hold: nothing moves. */
-    public Outcome<Movement> voidHold(String envId, String holdId, String reason, IdempotencyKey key) {
-        return run(new HoldTasks.Void(envId, holdId, reason), key);
+    public Outcome<Movement> voidHold(EnvId env, String holdId, String reason, IdempotencyKey key) {
+        return run(new HoldTasks.Void(env.value(), holdId, reason), key);
     }
 
     /** Expires every hold that is due now; answers how many. */

@@ -60,7 +60,8 @@ public final class EscrowService {
 
     /** Captures the buyer's money into escrow, pays the seller the price minus the fee, and takes the fee. */
     public Transaction completeOrder(Order order, String description) {
-        Library.orThrow(lib.ledger.capture(lib.env(), order.holdId(), null, lib.key("escrow:" + order.id() + ":capture")).result());
+        Library.orThrow(lib.ledger.capture(new EnvId(lib.env()), order.holdId(), null,
+                lib.key("escrow:" + order.id() + ":capture")).result());
         Money toSeller = order.amount().minus(order.platformFee());
         Transaction paid = null;
         if (!toSeller.isZero()) {
@@ -81,7 +82,7 @@ public final class EscrowService {
 
     /** Gives the buyer their money back: the hold is voided. Refused once the order was completed. */
     public void refundOrder(Order order, String reason) {
-        Library.orThrow(lib.ledger.voidHold(lib.env(), order.holdId(), reason == null ? "Order refunded" : reason,
-                lib.key("escrow:" + order.id() + ":void")).result());
+        Library.orThrow(lib.ledger.voidHold(new EnvId(lib.env()), order.holdId(),
+                reason == null ? "Order refunded" : reason, lib.key("escrow:" + order.id() + ":void")).result());
     }
 }

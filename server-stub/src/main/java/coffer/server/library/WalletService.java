@@ -38,7 +38,8 @@ public final class WalletService {
     public Wallet getWallet(String userRef, String currency) {
         User user = lib.user(userRef);
         Currency c = Library.typed(() -> Currencies.of(currency));
-        return view(Library.orThrow(lib.ledger.openWallet(lib.env(), user.id(), c, false)), userRef);
+        return view(Library.orThrow(lib.ledger.openWallet(new EnvId(lib.env()), new UserId(user.id()), c, false)),
+                userRef);
     }
 
     /** The wallet's posted balance now. */

@@ -104,7 +104,7 @@ public final class PartnerWalletRoutes implements HttpApi.Routes {
         User user = tenants.userByExternalId(envId, externalId)
                 .orElseGet(() -> tenants.ensureUser(NewUser.byExternalId(new EnvId(envId), externalId,
                         "User " + externalId)).orThrow());
-        WalletSnapshot wallet = ledger.openWallet(envId, user.id(), currency, false).orThrow();
+        WalletSnapshot wallet = ledger.openWallet(new EnvId(envId), new UserId(user.id()), currency, false).orThrow();
         ctx.json(view(wallet, user));
     }
 

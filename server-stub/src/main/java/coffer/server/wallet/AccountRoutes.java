@@ -59,7 +59,8 @@ public final class AccountRoutes implements HttpApi.Routes {
         boolean additional = Boolean.TRUE.equals(r.additional());
         boolean existed = !additional && ledger.wallets(p.envId(), p.userId()).stream()
                 .anyMatch(w -> w.currency().equals(currency) && w.status() != WalletStatus.CLOSED);
-        WalletSnapshot wallet = ledger.openWallet(p.envId(), p.userId(), currency, additional).orThrow();
+        WalletSnapshot wallet = ledger.openWallet(new EnvId(p.envId()), new UserId(p.userId()), currency,
+                additional).orThrow();
         ctx.status(existed ? 200 : 201).json(new AccountResponse(view(wallet)));
     }
 

@@ -1,5 +1,6 @@
 package coffer.server.bench;
 
+import coffer.server.ledger.UserId;
 import coffer.server.tenant.NewUser;
 import coffer.server.ledger.EnvId;
 import coffer.server.ledger.WalletId;
@@ -40,8 +41,8 @@ record Population(String envId, List<Pair> pairs) {
             String email = "user" + i + "@bench.example";
             User user = new Tenants(ledger).ensureUser(NewUser.byEmail(new EnvId(ENV), email,
                     "User " + i).kyc(KycStatus.VERIFIED, KycTier.TIER_1)).orThrow();
-            String a = ledger.openWallet(ENV, user.id(), USD, false).orThrow().id();
-            String b = ledger.openWallet(ENV, user.id(), USD, true).orThrow().id();
+            String a = ledger.openWallet(new EnvId(ENV), new UserId(user.id()), USD, false).orThrow().id();
+            String b = ledger.openWallet(new EnvId(ENV), new UserId(user.id()), USD, true).orThrow().id();
             ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId(a), FUNDING, Memo.description("funding")),
                     null).orThrow();
             list.add(new Pair(user.id(), a, b));

@@ -169,7 +169,8 @@ class PagedListsTest extends DemoServerTest {
         String user = "paged-partner-user";
         String id = new Tenants(ledger).ensureUser(NewUser.byExternalId(new EnvId(DemoData.ENV_ID), user,
                 "Buyer").kyc(KycStatus.VERIFIED, KycTier.TIER_1)).orThrow().id();
-        String wallet = ledger.openWallet(DemoData.ENV_ID, id, Currency.getInstance("USD"), false).orThrow().id();
+        String wallet = ledger.openWallet(new EnvId(DemoData.ENV_ID), new UserId(id), Currency.getInstance("USD"),
+                false).orThrow().id();
         ledger.deposit(SystemMoveCommand.of(new EnvId(DemoData.ENV_ID), new WalletId(wallet), Money.parse("500.00",
                 "USD"),
                 Memo.description("Funds")), null).orThrow();
@@ -198,7 +199,7 @@ class PagedListsTest extends DemoServerTest {
         String otherId = new Tenants(ledger).ensureUser(NewUser.byExternalId(new EnvId(OTHER_ENV), otherUser,
                 "Other").kyc(KycStatus.VERIFIED, KycTier.TIER_1))
                 .orThrow().id();
-        ledger.openWallet(OTHER_ENV, otherId, Currency.getInstance("USD"), false).orThrow();
+        ledger.openWallet(new EnvId(OTHER_ENV), new UserId(otherId), Currency.getInstance("USD"), false).orThrow();
         assertRefused(partner(OTHER_SECRET, "/wallet/" + OTHER_ENV + "/orders/" + otherUser + "?cursor=" + cursor),
                 "another environment");
         // the same partner, another of its users

@@ -50,7 +50,8 @@ class OrderRoutesTest extends DemoServerTest {
         String id = new Tenants(ledger).ensureUser(NewUser.byExternalId(new EnvId(DemoData.ENV_ID), userId,
                 "Buyer").kyc(KycStatus.VERIFIED, KycTier.TIER_1))
                 .orThrow().id();
-        wallet = ledger.openWallet(DemoData.ENV_ID, id, Currencies.of("USD"), false).orThrow().id();
+        wallet = ledger.openWallet(new EnvId(DemoData.ENV_ID), new UserId(id), Currencies.of("USD"),
+                false).orThrow().id();
         ledger.deposit(SystemMoveCommand.of(new EnvId(DemoData.ENV_ID), new WalletId(wallet), Money.parse("1000.00",
                 "USD"),
                 Memo.description("Funds")), null).orThrow();

@@ -50,7 +50,8 @@ final class Payers {
     static String secondWallet(TestServer server, String email) {
         LedgerService ledger = server.server().ledger();
         String userId = new Tenants(ledger).userByEmail(DemoData.ENV_ID, email).orElseThrow().id();
-        return ledger.openWallet(DemoData.ENV_ID, userId, Currency.getInstance("USD"), true).orThrow().id();
+        return ledger.openWallet(new EnvId(DemoData.ENV_ID), new UserId(userId), Currency.getInstance("USD"),
+                true).orThrow().id();
     }
 
     static String balance(Caller caller) {

@@ -122,7 +122,8 @@ class RefundRoutesTest extends DemoServerTest {
                 .orThrow().id();
         HttpResponse<String> pending = alice.post("/api/v1/refunds", "{\"transaction_id\":\"" + hold + "\"}");
         assertThat(Caller.errorCode(pending)).isEqualTo("INVALID_REQUEST");
-        ledger.voidHold(DemoData.ENV_ID, ledger.movement(DemoData.ENV_ID, hold).orElseThrow().holdId(), "test over", null).orThrow();
+        ledger.voidHold(new EnvId(DemoData.ENV_ID), ledger.movement(DemoData.ENV_ID, hold).orElseThrow().holdId(),
+                "test over", null).orThrow();
     }
 
     @Test

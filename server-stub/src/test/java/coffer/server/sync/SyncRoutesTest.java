@@ -131,7 +131,8 @@ class SyncRoutesTest {
     @Test
     void aSyncFromNothingInSmallPagesEndsWithTheServersBalances() {
         User erin = TestUsers.funded(server, "erin", "100.00");
-        String savings = ledger.openWallet(DemoData.ENV_ID, erin.id(), java.util.Currency.getInstance("USD"), true).orThrow().id();
+        String savings = ledger.openWallet(new EnvId(DemoData.ENV_ID), new UserId(erin.id()),
+                java.util.Currency.getInstance("USD"), true).orThrow().id();
         for (int i = 1; i <= 5; i++) {
             TestUsers.p2p(server, erin, dave, "1.0" + i, "tip " + i);
         }

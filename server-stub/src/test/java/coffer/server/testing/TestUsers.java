@@ -41,7 +41,8 @@ public final class TestUsers {
                 "test", "test user")).orThrow();
         new Tenants(ledger).setKyc(new KycChange(new EnvId(DemoData.ENV_ID), new UserId(id), KycStatus.VERIFIED,
                 KycTier.TIER_1, "test", "test user")).orThrow();
-        String wallet = ledger.openWallet(DemoData.ENV_ID, id, java.util.Currency.getInstance("USD"), false).orThrow().id();
+        String wallet = ledger.openWallet(new EnvId(DemoData.ENV_ID), new UserId(id),
+                java.util.Currency.getInstance("USD"), false).orThrow().id();
         Money money = Money.parse(amount, "USD");
         if (!money.isZero()) {
             ledger.deposit(SystemMoveCommand.of(new EnvId(DemoData.ENV_ID), new WalletId(wallet), money,

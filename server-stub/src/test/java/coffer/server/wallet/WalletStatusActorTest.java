@@ -1,5 +1,6 @@
 package coffer.server.wallet;
 
+import coffer.server.ledger.UserId;
 import coffer.server.ledger.WalletId;
 import coffer.server.ledger.WalletStatusChange;
 import coffer.server.ledger.EnvId;
@@ -40,7 +41,8 @@ class WalletStatusActorTest extends DemoServerTest {
         String id = new Tenants(ledger).ensureUser(NewUser.byExternalId(new EnvId(DemoData.ENV_ID), partnerUserId,
                 "Holder").kyc(KycStatus.VERIFIED, KycTier.TIER_1))
                 .orThrow().id();
-        walletId = ledger.openWallet(DemoData.ENV_ID, id, Currencies.of("USD"), false).orThrow().id();
+        walletId = ledger.openWallet(new EnvId(DemoData.ENV_ID), new UserId(id), Currencies.of("USD"),
+                false).orThrow().id();
         partner = new PartnerClient(server, DemoData.ENV_SECRET);
         HttpResponse<String> minted = partner.post("/api/v1/auth/partner-token",
                 "{\"env_id\":\"" + DemoData.ENV_ID + "\",\"user_id\":\"" + partnerUserId + "\"}");
