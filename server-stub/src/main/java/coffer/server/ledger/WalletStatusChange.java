@@ -17,4 +17,10 @@ public record WalletStatusChange(EnvId env, UserId actingUser, WalletId wallet, 
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(actor, "actor");
     }
+
+    /** The change's fields, in the order stored keys were made with. */
+    public Fingerprint fingerprint() {
+        return Fingerprint.of("status").text(env.value()).text(UserId.text(actingUser)).text(wallet.value()).name(status)
+                .name(actor).text(reason);
+    }
 }

@@ -3,6 +3,7 @@ package coffer.server.tenant;
 import coffer.core.kyc.KycStatus;
 import coffer.core.kyc.KycTier;
 import coffer.server.ledger.EnvId;
+import coffer.server.ledger.Fingerprint;
 import coffer.server.ledger.UserId;
 
 import java.util.Objects;
@@ -16,5 +17,11 @@ public record KycChange(EnvId env, UserId user, KycStatus status, KycTier tier, 
         // the ids are read when the task is built, so a missing one fails there
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(actor, "actor");
+        tier = tier == null ? KycTier.defaultFor(status) : tier;
+    }
+
+    /** The change's fields, in the order stored keys were made with. */
+    public Fingerprint fingerprint() {
+        return Fingerprint.of("kyc").text(env.value()).text(user.value()).name(status).name(tier).text(actor).text(reason);
     }
 }

@@ -3,7 +3,9 @@ package coffer.server.tenant;
 import coffer.core.kyc.KycStatus;
 import coffer.core.kyc.KycTier;
 import coffer.server.ledger.EnvId;
+import coffer.server.ledger.Fingerprint;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -20,6 +22,19 @@ public record NewUser(EnvId env, String externalId, String email, String name, S
     public NewUser {
         Objects.requireNonNull(env, "env");
         Objects.requireNonNull(kycStatus, "kycStatus");
+        // emails are compared without case
+        email = email == null ? null : email.toLowerCase(Locale.ROOT);
+    }
+
+    /** The user's fields, in the order stored keys were made with. */
+    public Fingerprint fingerprint() {
+        return Fingerprint.of("user").text(env.value()).text(externalId).text(email).text(name).name(kycStatus)
+                .name(tier());
+    }
+
+    /** The KYC tier the user gets: the given one, or the status's default. */
+    public KycTier tier() {
+        return kycTier == null ? KycTier.defaultFor(kycStatus) : kycTier;
     }
 
     /** A partner's user, known by the partner's id; unverified until told otherwise. */

@@ -14,7 +14,6 @@ import coffer.server.ledger.engine.DirectTask;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -79,6 +78,7 @@ final class TenantTasks {
     }
 
     static final class EnsureUser extends DirectTask<User> {
+        private final NewUser user;
         private final String envId;
         private final String externalId;
         private final String email;
@@ -92,16 +92,17 @@ final class TenantTasks {
         EnsureUser(NewUser user, boolean mustBeNew) {
             super(User.class);
             this.mustBeNew = mustBeNew;
+            this.user = user;
             this.envId = user.env().value();
-            if (user.externalId() == null && user.email() == null) {
-                throw new IllegalArgumentException("a user needs an external id or an email");
-            }
             this.externalId = user.externalId();
-            this.email = user.email() == null ? null : user.email().toLowerCase(Locale.ROOT);
+            this.email = user.email();
             this.name = user.name();
             this.passwordHash = user.passwordHash();
             this.kycStatus = user.kycStatus();
-            this.kycTier = user.kycTier() == null ? KycTier.defaultFor(kycStatus) : user.kycTier();
+            this.kycTier = user.tier();
+            if (externalId == null && email == null) {
+                throw new IllegalArgumentException("a user needs an external id or an email");
+            }
         }
 
         @Override
@@ -135,12 +136,13 @@ final class TenantTasks {
 
         @Override
         public Fingerprint fingerprint() {
-            return Fingerprint.of("user").text(envId).text(externalId).text(email).text(name).name(kycStatus).name(kycTier);
+            return user.fingerprint();
         }
     }
 
     /** Moves a user's KYC status (and tier) and audits it; the user's wallets get the new limits at once. */
     static final class SetKyc extends DirectTask<User> {
+        private final KycChange change;
         private final String envId;
         private final String userId;
         private final KycStatus target;
@@ -150,10 +152,11 @@ final class TenantTasks {
 
         SetKyc(KycChange change) {
             super(User.class);
+            this.change = change;
             this.envId = change.env().value();
             this.userId = change.user().value();
             this.target = change.status();
-            this.tier = change.tier() == null ? KycTier.defaultFor(target) : change.tier();
+            this.tier = change.tier();
             this.actor = change.actor();
             this.reason = change.reason();
         }
@@ -199,7 +202,7 @@ final class TenantTasks {
 
         @Override
         public Fingerprint fingerprint() {
-            return Fingerprint.of("kyc").text(envId).text(userId).name(target).name(tier).text(actor).text(reason);
+            return change.fingerprint();
         }
     }
 

@@ -94,6 +94,7 @@ public final class WalletTasks {
 
     /** Moves a wallet between active, locked, suspended and closed, and audits the change. */
     public static final class SetWalletStatus extends TypedTask<WalletSnapshot> {
+        private final WalletStatusChange change;
         private final String envId;
         private final String actingUserId;
         private final String walletId;
@@ -103,6 +104,7 @@ public final class WalletTasks {
 
         public SetWalletStatus(WalletStatusChange change) {
             super(WalletSnapshot.class);
+            this.change = change;
             this.envId = change.env().value();
             this.actingUserId = UserId.text(change.actingUser());
             this.walletId = change.wallet().value();
@@ -139,7 +141,7 @@ public final class WalletTasks {
 
         @Override
         public Fingerprint fingerprint() {
-            return Fingerprint.of("status").text(envId).text(actingUserId).text(walletId).name(target).name(actor).text(reason);
+            return change.fingerprint();
         }
     }
 
