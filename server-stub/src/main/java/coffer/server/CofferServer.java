@@ -1,5 +1,6 @@
 package coffer.server;
 
+import coffer.server.tenant.Tenants;
 import coffer.core.kyc.KycLimitTable;
 import coffer.server.auth.AuthRoutes;
 import coffer.server.auth.PasswordHasher;
@@ -13,7 +14,7 @@ import coffer.server.kyc.KycRoutes;
 import coffer.server.kyc.KycService;
 import coffer.server.sync.EventRoutes;
 import coffer.server.sync.SyncRoutes;
-import coffer.server.ledger.Environments;
+import coffer.server.tenant.Environments;
 import coffer.server.metrics.Metrics;
 import coffer.server.openapi.OpenApiDocument;
 import coffer.server.openapi.OpenApiRoutes;
@@ -28,7 +29,7 @@ import coffer.server.db.DatabaseConfig;
 import coffer.server.http.HttpApi;
 import coffer.server.http.TlsIdentity;
 import coffer.server.http.Transport;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.LedgerSettings;
 import coffer.server.partner.PartnerWalletRoutes;
@@ -181,8 +182,9 @@ public final class CofferServer implements AutoCloseable {
                 new Catalogue(database, clock).seedDemo(DemoData.ENV_ID);
                 log.info("Demo data ready: environment {}, users {}", DemoData.ENV_ID, DemoData.EMAILS);
             }
-            if (ledger.environment(options.userEnvironment()).isEmpty()) {
-                ledger.ensureEnvironment(options.userEnvironment(), "Direct users", Environments.newSecret(), null,
+            Tenants tenants = new Tenants(ledger);
+            if (tenants.environment(options.userEnvironment()).isEmpty()) {
+                tenants.ensureEnvironment(options.userEnvironment(), "Direct users", Environments.newSecret(), null,
                         KycLimitTable.defaults());
             }
             TokenService tokens = new TokenService(database, clock);

@@ -21,6 +21,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The direction of dependencies inside the server, as ARCHITECTURE.md draws it. */
@@ -101,6 +102,49 @@ class ArchitectureTest {
             }
         }
         assertThat(tables).isNotEmpty().allSatisfy(t -> assertThat(t).startsWith("provider_"));
+    }
+
+    /** The ledger's parts (engine, rules, feed, query, tasks) build on one another in one direction. */
+    @Test
+    void theLedgersPartsHaveNoCycles() {
+        slices().matching("coffer.server.ledger.(*)..").should().beFreeOfCycles().check(SERVER);
+    }
+
+    /**
+     * The engine runs tasks it does not know: it uses nothing of the rules, tasks, reads or feed above it, nor
+     * any feature. Of the ledger's own package it uses the values it stores and answers (Outcome,
+     * IdempotencyKey, Fingerprint, Movement, ...), never the service that drives it.
+     */
+    @Test
+    void theLedgerEngineKnowsNoTaskNorFeature() {
+        noClasses().that().resideInAPackage("coffer.server.ledger.engine..")
+                .should().dependOnClassesThat(resideInAPackage("coffer.server..").and(not(resideInAnyPackage(
+                        "coffer.server.ledger.engine..", "coffer.server.ledger", "coffer.server.db..", "coffer.server.json.."))))
+                .orShould().dependOnClassesThat().haveSimpleName("LedgerService")
+                .orShould().dependOnClassesThat().haveSimpleName("LedgerReads")
+                .check(SERVER);
+    }
+
+    /** Nothing below the facade drives it: the ledger's parts use its values, not its service. */
+    @Test
+    void theLedgersPartsDoNotCallTheFacade() {
+        noClasses().that().resideInAPackage("coffer.server.ledger.(*)..")
+                .should().dependOnClassesThat().haveSimpleName("LedgerService")
+                .orShould().dependOnClassesThat().haveSimpleName("LedgerReads")
+                .check(SERVER);
+    }
+
+    /**
+     * Tenants, payments and every other feature plug into the ledger (their tasks through
+     * {@code LedgerService.run}); the ledger knows none of them.
+     */
+    @Test
+    void featuresDependOnTheLedgerNotTheReverse() {
+        noClasses().that().resideInAPackage("coffer.server.ledger..")
+                .should().dependOnClassesThat(resideInAPackage("coffer.server..").and(not(resideInAnyPackage(
+                        "coffer.server.ledger..", "coffer.server.db..", "coffer.server.json.."))))
+                .because("a feature's tasks implement the ledger's public LedgerTask; the ledger names no feature")
+                .check(SERVER);
     }
 
     @Test

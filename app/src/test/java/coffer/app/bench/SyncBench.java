@@ -1,5 +1,10 @@
 package coffer.app.bench;
 
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.UserId;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.Memo;
+import coffer.server.ledger.MoveCommand;
 import coffer.app.api.ApiClient;
 import coffer.app.local.LocalLedger;
 import coffer.app.local.SyncEngine;
@@ -10,7 +15,8 @@ import coffer.core.api.TransactionTypes.TransactionView;
 import coffer.core.money.Money;
 import coffer.server.CofferServer;
 import coffer.server.db.DatabaseConfig;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
+import coffer.server.tenant.Tenants;
 import coffer.server.ledger.LedgerService;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -61,9 +67,11 @@ public final class SyncBench {
         try (CofferServer server = CofferServer.start(new CofferServer.Options(0, DatabaseConfig.sqlite(dir.resolve("server")), true))) {
             LedgerService ledger = server.ledger();
             String env = DemoData.ENV_ID;
-            String alice = ledger.userByEmail(env, "alice@example.com").orElseThrow().id();
+            String alice = new Tenants(ledger).userByEmail(env, "alice@example.com").orElseThrow().id();
             String main = ledger.wallets(env, alice).get(0).id();
-            String pot = ledger.openWallet(env, alice, java.util.Currency.getInstance("USD"), true).orThrow().id();
+            String pot = ledger.openWallet(new EnvId(env), new UserId(alice), java.util.Currency.getInstance("USD"),
+                    true)
+                    .orThrow().id();
             seed(ledger, env, alice, main, pot, rows);
 
             ApiClient client = ApiClient.create(server.baseUrl());
@@ -100,7 +108,9 @@ public final class SyncBench {
                 long peak;
                 try (HeapPeak heap = new HeapPeak()) {
                     for (int i = 0; i < runs; i++) {
-                        ledger.transfer(env, alice, main, pot, Money.parse("1.00", "USD"), "bench " + i, null, null).result().orThrow();
+                        ledger.transfer(new MoveCommand(new EnvId(env), UserId.ofNullable(alice), new WalletId(main),
+                                new WalletId(pot), Money.parse("1.00", "USD"), Memo.description("bench " + i)),
+                                null).result().orThrow();
                         start = System.nanoTime();
                         SyncEngine.SyncReport one = engine.sync();
                         took = System.nanoTime() - start;
@@ -127,7 +137,8 @@ public final class SyncBench {
     private static void seed(LedgerService ledger, String env, String alice, String main, String pot, int count) throws Exception {
         int submitters = 64;
         // a float in the pot first, so transfers back never wait for the ones there (the wallets' caps allow no more top-ups)
-        ledger.transfer(env, alice, main, pot, Money.parse("500.00", "USD"), "float", null, null).result().orThrow();
+        ledger.transfer(new MoveCommand(new EnvId(env), UserId.ofNullable(alice), new WalletId(main), new WalletId(pot),
+                Money.parse("500.00", "USD"), Memo.description("float")), null).result().orThrow();
         AtomicLong next = new AtomicLong();
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(submitters);
@@ -137,8 +148,10 @@ public final class SyncBench {
                 done.add(pool.submit(() -> {
                     for (long n = next.getAndIncrement(); n < count; n = next.getAndIncrement()) {
                         boolean there = n % 2 == 0;
-                        ledger.transfer(env, alice, there ? main : pot, there ? pot : main, Money.parse("1.00", "USD"),
-                                (there ? "to the pot " : "back from the pot ") + n, null, null).result().orThrow();
+                        ledger.transfer(new MoveCommand(new EnvId(env), UserId.ofNullable(alice),
+                                new WalletId(there ? main : pot), new WalletId(there ? pot : main), Money.parse("1.00",
+                                "USD"), Memo.description((there ? "to the pot " : "back from the pot ") + n)),
+                                null).result().orThrow();
                     }
                     return null;
                 }));
@@ -164,7 +177,8 @@ public final class SyncBench {
             for (int i = 0; i < 1000 && n < missing; i++, n++) {
                 boolean out = n % 2 == 0;
                 String when = at.plusSeconds(n).toString();
-                changes.add(new SyncChange(state.seq(), "transaction", new TransactionView("bench-" + n, "transfer", "completed",
+                changes.add(new SyncChange(state.seq(), "transaction", new TransactionView("bench-" + n, "transfer",
+                        "completed",
                         "3.00", "USD", "out", out ? pot : main, out ? pot : main, "filler " + n, null, when, when,
                         out ? main : pot, null), null));
             }

@@ -1,5 +1,6 @@
 package coffer.server.auth;
 
+import coffer.server.tenant.Tenants;
 import coffer.server.http.Access;
 import coffer.server.http.RateLimited;
 import coffer.server.http.NoRateLimit;
@@ -13,7 +14,7 @@ import coffer.server.http.HttpApi;
 import coffer.server.http.PartnerSignatures;
 import coffer.server.http.Requests;
 import coffer.server.ledger.LedgerService;
-import coffer.server.ledger.User;
+import coffer.server.tenant.User;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -37,6 +38,8 @@ public final class AuthRoutes implements HttpApi.Routes {
     }
 
     private final LedgerService ledger;
+
+    private final Tenants tenants;
     private final PasswordHasher passwords;
     private final TokenService tokens;
     private final String userEnvironment;
@@ -47,6 +50,7 @@ public final class AuthRoutes implements HttpApi.Routes {
     public AuthRoutes(LedgerService ledger, PasswordHasher passwords, TokenService tokens, String userEnvironment,
                       PartnerSignatures signatures) {
         this.ledger = ledger;
+        this.tenants = new Tenants(this.ledger);
         this.passwords = passwords;
         this.tokens = tokens;
         this.userEnvironment = userEnvironment;
@@ -72,7 +76,7 @@ public final class AuthRoutes implements HttpApi.Routes {
                     "The password must be " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters.", Map.of("field", "password"));
         }
         String name = r.name() == null || r.name().isBlank() ? email.substring(0, email.indexOf('@')) : r.name().strip();
-        User user = ledger.registerUser(userEnvironment, email, name, passwords.hash(password)).orThrow();
+        User user = tenants.registerUser(userEnvironment, email, name, passwords.hash(password)).orThrow();
         ctx.status(201).json(response(tokens.issue(user.envId(), user.id())));
     }
 
@@ -80,8 +84,8 @@ public final class AuthRoutes implements HttpApi.Routes {
         LoginRequest r = Requests.body(ctx, LoginRequest.class);
         String email = email(r.email());
         String password = Requests.required(r.password(), "password");
-        Optional<User> user = ledger.userByEmail(userEnvironment, email);
-        String hash = user.flatMap(u -> ledger.passwordHash(u.envId(), u.id())).orElse(decoyHash);
+        Optional<User> user = tenants.userByEmail(userEnvironment, email);
+        String hash = user.flatMap(u -> tenants.passwordHash(u.envId(), u.id())).orElse(decoyHash);
         if (!passwords.matches(password, hash) || user.isEmpty()) {
             throw new CofferException(ErrorCode.UNAUTHORIZED, "The email or password is wrong.");
         }
@@ -103,7 +107,7 @@ public final class AuthRoutes implements HttpApi.Routes {
         String envId = Requests.required(r.envId(), "env_id");
         String userId = Requests.required(r.userId(), "user_id");
         signatures.require(ctx, envId);
-        User user = ledger.userByExternalId(envId, userId).or(() -> ledger.user(envId, userId))
+        User user = tenants.userByExternalId(envId, userId).or(() -> tenants.user(envId, userId))
                 .orElseThrow(() -> new CofferException(ErrorCode.NOT_FOUND, "No user " + userId + " in environment " + envId,
                         Map.of("user_id", userId)));
         ctx.json(response(tokens.issue(envId, user.id())));

@@ -1,11 +1,12 @@
 package coffer.server.cli;
 
+import coffer.server.tenant.Tenants;
 import coffer.core.error.ErrorCode;
 import coffer.core.error.Result;
 import coffer.core.kyc.KycLimitTable;
 import coffer.server.db.Database;
-import coffer.server.ledger.Environment;
-import coffer.server.ledger.Environments;
+import coffer.server.tenant.Environment;
+import coffer.server.tenant.Environments;
 import coffer.server.ledger.LedgerService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,10 +43,10 @@ public final class EnvCommand extends CommandGroup {
         @Override
         Result<Environment> change(Database database, LedgerService ledger) {
             secret = Environments.newSecret();
-            if (ledger.environment(id).isPresent()) {
+            if (new Tenants(ledger).environment(id).isPresent()) {
                 return Result.rejected(ErrorCode.ALREADY_EXISTS, "Environment " + id + " already exists", Map.of("env_id", id));
             }
-            return Result.ok(ledger.ensureEnvironment(id, name.strip(), secret, null, KycLimitTable.defaults()));
+            return Result.ok(new Tenants(ledger).ensureEnvironment(id, name.strip(), secret, null, KycLimitTable.defaults()));
         }
 
         @Override
@@ -72,7 +73,7 @@ public final class EnvCommand extends CommandGroup {
         @Override
         Result<String> change(Database database, LedgerService ledger) {
             secret = Environments.newSecret();
-            return ledger.addSecret(scope.envId, secret, ACTOR);
+            return new Tenants(ledger).addSecret(scope.envId, secret, ACTOR);
         }
 
         @Override
@@ -92,7 +93,7 @@ public final class EnvCommand extends CommandGroup {
 
         @Override
         Result<String> change(Database database, LedgerService ledger) {
-            return ledger.revokeSecret(scope.envId, fingerprint, ACTOR);
+            return new Tenants(ledger).revokeSecret(scope.envId, fingerprint, ACTOR);
         }
 
         @Override
@@ -108,10 +109,10 @@ public final class EnvCommand extends CommandGroup {
 
         @Override
         Result<List<String>> change(Database database, LedgerService ledger) {
-            return ledger.environment(scope.envId).isEmpty()
+            return new Tenants(ledger).environment(scope.envId).isEmpty()
                     ? Result.rejected(ErrorCode.NOT_FOUND, "Environment " + scope.envId + " was not found",
                             Map.of("env_id", scope.envId))
-                    : Result.ok(ledger.secrets(scope.envId));
+                    : Result.ok(new Tenants(ledger).secrets(scope.envId));
         }
 
         @Override

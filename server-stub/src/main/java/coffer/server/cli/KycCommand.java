@@ -1,5 +1,6 @@
 package coffer.server.cli;
 
+import coffer.server.tenant.Tenants;
 import coffer.core.error.ErrorCode;
 import coffer.core.error.Result;
 import coffer.core.kyc.KycStatus;
@@ -7,7 +8,7 @@ import coffer.core.kyc.KycTier;
 import coffer.server.db.Database;
 import coffer.server.kyc.KycService;
 import coffer.server.ledger.LedgerService;
-import coffer.server.ledger.User;
+import coffer.server.tenant.User;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -75,8 +76,8 @@ public final class KycCommand extends CommandGroup {
         }
 
         private Optional<User> find(LedgerService ledger) {
-            return ledger.user(scope.envId, user).or(() -> ledger.userByExternalId(scope.envId, user))
-                    .or(() -> ledger.userByEmail(scope.envId, user));
+            return new Tenants(ledger).user(scope.envId, user).or(() -> new Tenants(ledger).userByExternalId(scope.envId, user))
+                    .or(() -> new Tenants(ledger).userByEmail(scope.envId, user));
         }
     }
 }

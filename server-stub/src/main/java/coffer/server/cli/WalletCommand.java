@@ -1,5 +1,8 @@
 package coffer.server.cli;
 
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.WalletStatusChange;
 import coffer.core.error.Result;
 import coffer.core.wallet.StatusActor;
 import coffer.core.wallet.WalletStatus;
@@ -48,7 +51,8 @@ public final class WalletCommand extends CommandGroup {
 
         @Override
         Result<WalletSnapshot> change(Database database, LedgerService ledger) {
-            return ledger.setWalletStatus(scope.envId, null, walletId, target, StatusActor.OPERATOR, reason.strip());
+            return ledger.setWalletStatus(new WalletStatusChange(new EnvId(scope.envId), null, new WalletId(walletId), target,
+                    StatusActor.OPERATOR, reason.strip()));
         }
 
         @Override

@@ -1,5 +1,6 @@
 package coffer.server.history;
 
+import coffer.server.ledger.query.HistoryQuery;
 import coffer.core.error.CofferException;
 import coffer.core.error.ErrorCode;
 import coffer.core.ledger.TransactionKind;
@@ -7,7 +8,7 @@ import coffer.core.ledger.TransactionStatus;
 import coffer.core.money.Currencies;
 import coffer.core.money.Money;
 import coffer.server.http.QueryParams;
-import coffer.server.ledger.HistoryQuery;
+import coffer.server.ledger.query.HistoryQuery;
 import coffer.server.ledger.WalletSnapshot;
 
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package coffer.server.history;
 
+import coffer.server.ledger.query.HistoryQuery;
+import coffer.server.ledger.query.HistoryPage;
 import coffer.core.api.TransactionTypes.TransactionList;
 import coffer.core.api.TransactionTypes.TransactionResponse;
 import coffer.core.api.TransactionTypes.TransactionView;
@@ -12,8 +14,8 @@ import coffer.server.http.CursorSeal;
 import coffer.server.http.HttpApi;
 import coffer.server.http.QueryParams;
 import coffer.server.http.Requests;
-import coffer.server.ledger.HistoryPage;
-import coffer.server.ledger.HistoryQuery;
+import coffer.server.ledger.query.HistoryPage;
+import coffer.server.ledger.query.HistoryQuery;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.Movement;
 import coffer.server.ledger.WalletSnapshot;

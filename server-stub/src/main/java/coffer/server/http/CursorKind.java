@@ -1,8 +1,9 @@
 package coffer.server.http;
 
+import coffer.server.ledger.query.HistoryCursor;
 import coffer.server.db.Keyset;
 import coffer.server.json.Json;
-import coffer.server.ledger.HistoryCursor;
+import coffer.server.ledger.query.HistoryCursor;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -1,5 +1,6 @@
 package coffer.server.http;
 
+import coffer.server.tenant.Tenants;
 import coffer.core.error.CofferException;
 import coffer.core.error.ErrorCode;
 import coffer.core.signature.PartnerRequestSigner;
@@ -52,11 +53,14 @@ public final class PartnerSignatures {
     private static final Logger log = LoggerFactory.getLogger(PartnerSignatures.class);
 
     private final LedgerService ledger;
+
+    private final Tenants tenants;
     private final UsedSignatures used;
     private final Clock clock;
 
     public PartnerSignatures(LedgerService ledger, Database database, Clock clock) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.tenants = new Tenants(this.ledger);
         this.used = new UsedSignatures(Objects.requireNonNull(database, "database"));
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -96,7 +100,7 @@ public final class PartnerSignatures {
     }
 
     private void check(Context ctx, String envId, boolean retryable) {
-        List<String> secrets = envId != null && ledger.environment(envId).isPresent() ? ledger.secrets(envId) : List.of();
+        List<String> secrets = envId != null && tenants.environment(envId).isPresent() ? tenants.secrets(envId) : List.of();
         if (secrets.isEmpty()) {
             throw new CofferException(ErrorCode.INVALID_SIGNATURE, "The request signature is missing or invalid.");
         }

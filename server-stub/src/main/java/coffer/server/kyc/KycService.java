@@ -1,5 +1,10 @@
 package coffer.server.kyc;
 
+import coffer.server.tenant.KycChange;
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.UserId;
+import coffer.server.tenant.Tenants;
+import coffer.server.ledger.rules.HolderLimits;
 import coffer.core.api.KycTypes.KycStatusResponse;
 import coffer.core.api.KycTypes.KycSubmissionResponse;
 import coffer.core.api.KycTypes.Limits;
@@ -14,10 +19,10 @@ import coffer.core.money.Money;
 import coffer.core.wallet.WalletStatus;
 import coffer.server.auth.Principal;
 import coffer.server.db.Database;
-import coffer.server.ledger.HolderLimits;
+import coffer.server.ledger.rules.HolderLimits;
 import coffer.server.ledger.Ids;
 import coffer.server.ledger.LedgerService;
-import coffer.server.ledger.User;
+import coffer.server.tenant.User;
 import coffer.server.ledger.WalletSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +42,7 @@ import java.util.concurrent.TimeUnit;
  * simulator the simulated verifier ({@link KycSimulator}) decides after a delay on the server's
  * background executor (submissions still pending when the server stops are decided after the next
  * start); without it, a submission waits for the operator's decision ({@code kyc decide}, through
- * {@link #decide}). Every status change goes through {@link LedgerService#setKyc}, which audits it.
+ * {@link #decide}). Every status change goes through {@link Tenants#setKyc}, which audits it.
  *
  * <p>Logs name submissions by id and outcome only: never the person or the document.
  */
@@ -49,6 +54,8 @@ public final class KycService {
     static final String OPERATOR = "operator";
 
     private final LedgerService ledger;
+
+    private final Tenants tenants;
     private final KycStore store;
     private final ScheduledExecutorService background;
     private final Duration delay;
@@ -66,6 +73,7 @@ public final class KycService {
                       Clock clock, boolean simulatedVerifier) {
         this.simulatedVerifier = simulatedVerifier;
         this.ledger = ledger;
+        this.tenants = new Tenants(this.ledger);
         this.store = new KycStore(database);
         this.background = background;
         this.delay = delay;
@@ -108,8 +116,8 @@ public final class KycService {
         if (!store.insertPending(submission)) {
             throw new CofferException(ErrorCode.INVALID_STATUS_TRANSITION, "A verification is already pending.");
         }
-        Result<User> started = ledger.setKyc(p.envId(), p.userId(), KycStatus.PENDING, null, "user",
-                "identity submitted for verification");
+        Result<User> started = tenants.setKyc(new KycChange(new EnvId(p.envId()), new UserId(p.userId()),
+                KycStatus.PENDING, null, "user", "identity submitted for verification"));
         if (!started.isOk()) {
             store.delete(submission.id());
             started.orThrow();
@@ -147,7 +155,8 @@ public final class KycService {
             throw new IllegalArgumentException("an operator decides verified or rejected, not " + status.wireName());
         }
         KycTier decided = status == KycStatus.VERIFIED ? (tier == null ? KycTier.TIER_1 : tier) : null;
-        Result<User> applied = ledger.setKyc(envId, userId, status, decided, OPERATOR, reason);
+        Result<User> applied = tenants.setKyc(new KycChange(new EnvId(envId), new UserId(userId), status, decided,
+                OPERATOR, reason));
         if (applied.isOk()) {
             store.decideAll(envId, userId, status, reason, clock.instant());
         }
@@ -170,7 +179,8 @@ public final class KycService {
         try {
             KycSimulator.Verdict verdict = KycSimulator.decide(s.application(), today());
             KycTier tier = verdict.status() == KycStatus.VERIFIED ? KycTier.TIER_1 : null;
-            Result<User> applied = ledger.setKyc(s.envId(), s.userId(), verdict.status(), tier, VERIFIER, verdict.reason());
+            Result<User> applied = tenants.setKyc(new KycChange(new EnvId(s.envId()), new UserId(s.userId()),
+                    verdict.status(), tier, VERIFIER, verdict.reason()));
             String reason = applied.isOk() ? verdict.reason() : verdict.reason() + " (not applied: " + applied.errorCode() + ")";
             store.decide(s.id(), verdict.status(), reason, clock.instant());
             log.info("KYC submission {} decided: {}{}", s.id(), verdict.status().wireName(), applied.isOk() ? "" : " (not applied)");
@@ -180,7 +190,7 @@ public final class KycService {
     }
 
     private User user(Principal p) {
-        return ledger.user(p.envId(), p.userId()).orElseThrow(KycService::gone);
+        return tenants.user(p.envId(), p.userId()).orElseThrow(KycService::gone);
     }
 
     private static CofferException gone() {

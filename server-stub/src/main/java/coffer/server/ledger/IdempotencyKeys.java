@@ -68,7 +68,7 @@ public final class IdempotencyKeys {
      * IDEMPOTENCY_IN_PROGRESS when the row has no answer yet (or is gone: released by a refused request
      * between a claim and this read).
      */
-    static Result<String> decide(String storedHash, String response, Fingerprint request, Fingerprint.Legacy legacy) {
+    public static Result<String> decide(String storedHash, String response, Fingerprint request, Fingerprint.Legacy legacy) {
         if (storedHash == null) {
             return Result.rejected(ErrorCode.IDEMPOTENCY_IN_PROGRESS, IN_PROGRESS);
         }

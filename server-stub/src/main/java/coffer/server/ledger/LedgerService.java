@@ -1,31 +1,32 @@
 package coffer.server.ledger;
 
+import coffer.server.ledger.tasks.MoveTask;
+import coffer.server.ledger.tasks.HoldTasks;
+import coffer.server.ledger.tasks.RefundTask;
+import coffer.server.ledger.tasks.WalletTasks;
+import coffer.server.ledger.rules.MoveOrder;
+import coffer.server.ledger.rules.MoveOrder.KycLimits;
+import coffer.server.ledger.rules.SystemAccounts;
+import coffer.server.ledger.query.LedgerQueries;
+import coffer.server.ledger.feed.CommitNotifier;
+import coffer.server.ledger.engine.LedgerCommit;
+import coffer.server.ledger.engine.LedgerTask;
+import coffer.server.ledger.engine.LedgerWriter;
+import coffer.server.ledger.engine.Holders;
 import coffer.core.error.ErrorCode;
 import coffer.core.error.Result;
-import coffer.core.kyc.KycLimitTable;
-import coffer.core.kyc.KycStatus;
-import coffer.core.kyc.KycTier;
 import coffer.core.ledger.AccountKind;
 import coffer.core.ledger.TransactionKind;
 import coffer.core.money.Money;
-import coffer.core.wallet.StatusActor;
-import coffer.core.wallet.WalletStatus;
 import coffer.server.db.Database;
-import coffer.server.db.Jdbc;
-import coffer.server.db.Keyset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Collection;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -46,27 +47,21 @@ import java.util.function.Supplier;
  *
  * <p>Thread-safe. Calls block until their change is durably committed.
  */
-public final class LedgerService implements AutoCloseable {
+public final class LedgerService extends LedgerReads implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LedgerService.class);
     /** How many answered calls with the same key {@link #afterSameKey} waits for before it answers IDEMPOTENCY_IN_PROGRESS. */
     private static final int MAX_KEY_WAITS = 3;
 
-    private final Clock clock;
-    private final Database database;
     private final LedgerSettings settings;
-    private final LedgerQueries queries;
     private final LedgerWriter writer;
     private final CommitNotifier commits = new CommitNotifier();
-    private final Map<String, KycLimitTable> limitsCache = new ConcurrentHashMap<>();
     /** The keyed calls this process is making, each completed once answered: what a second call with the key waits on. */
     private final Map<IdempotencyKey, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sweeper;
 
     public LedgerService(Database database, Clock clock, LedgerSettings settings) {
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.database = Objects.requireNonNull(database, "database");
+        super(database, clock);
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.queries = new LedgerQueries(new Jdbc(database));
         this.writer = new LedgerWriter(database, clock, this::limits, settings.maxBatch(), commits::committed);
         if (settings.holdSweepInterval().isZero()) {
             this.sweeper = null;
@@ -83,50 +78,21 @@ public final class LedgerService implements AutoCloseable {
 
     // ---- environments, users, wallets ------------------------------------------------------------------
 
-    /** Creates the environment with its first secret and KYC limits, or answers the existing one unchanged. */
-    public Environment ensureEnvironment(String id, String name, String secret, String webhookUrl, KycLimitTable limits) {
-        Environments.requireValidId(id);
-        return call(new AdminTasks.EnsureEnvironment(id, name, secret, webhookUrl, limits), null).orThrow();
-    }
-
-    /** Creates a user, or answers the existing one with the same external id (or email when there is none). */
-    public Result<User> ensureUser(String envId, String externalId, String email, String name, String passwordHash,
-                                   KycStatus kycStatus, KycTier kycTier) {
-        return call(new AdminTasks.EnsureUser(envId, externalId, email, name, passwordHash, kycStatus, kycTier, false), null).result();
-    }
-
-    /** Creates a user who signs in with email and password; ALREADY_EXISTS when the email is taken in the environment. */
-    public Result<User> registerUser(String envId, String email, String name, String passwordHash) {
-        return call(new AdminTasks.EnsureUser(envId, null, Objects.requireNonNull(email, "email"), name,
-                Objects.requireNonNull(passwordHash, "passwordHash"), KycStatus.UNVERIFIED, null, true), null).result();
-    }
-
     /** Opens a wallet in {@code currency}; answers the user's open one in that currency unless {@code additional}. */
-    public Result<WalletSnapshot> openWallet(String envId, String userId, Currency currency, boolean additional) {
-        return call(new AdminTasks.OpenWallet(envId, userId, currency, additional), null).result();
+    public Result<WalletSnapshot> openWallet(EnvId env, UserId user, Currency currency, boolean additional) {
+        return run(new WalletTasks.OpenWallet(env.value(), user.value(), currency, additional), null).result();
     }
 
-    /**
-     * Changes a wallet's status as {@code actor} allows, and audits it.
-     *
-     * @param actingUserId for a user's own request, the wallet must be theirs; null for partner or operator
-     */
-    public Result<WalletSnapshot> setWalletStatus(String envId, String actingUserId, String walletId, WalletStatus status,
-                                          StatusActor actor, String reason) {
-        return call(new AdminTasks.SetWalletStatus(envId, actingUserId, walletId, status, actor, reason), null).result();
-    }
-
-    /** Moves a user's KYC status (tier null: the status's default tier), and audits it. */
-    public Result<User> setKyc(String envId, String userId, KycStatus status, KycTier tier, String actor, String reason) {
-        return call(new AdminTasks.SetKyc(envId, userId, status, tier, actor, reason), null).result();
+    /** Changes a wallet's status as the change's actor may, and audits it. */
+    public Result<WalletSnapshot> setWalletStatus(WalletStatusChange change) {
+        return run(new WalletTasks.SetWalletStatus(change), null).result();
     }
 
     // ---- money ---------------------------------------------------------------------------------------
 
     /** A top-up: money arrives from the provider (clearing) into the wallet, within its holder's maximum balance. */
-    public Outcome<Movement> deposit(String envId, String walletId, Money amount, String reference, String description,
-                                     IdempotencyKey key) {
-        return move(depositOrder(envId, walletId, amount, reference, description), key);
+    public Outcome<Movement> deposit(SystemMoveCommand deposit, IdempotencyKey key) {
+        return move(fromSystem(deposit, TransactionKind.TOPUP, AccountKind.PROVIDER_CLEARING), key);
     }
 
     /**
@@ -135,107 +101,87 @@ public final class LedgerService implements AutoCloseable {
      * success, so the same key never credits later what it once refused while the caller sends the
      * money back to the card.
      */
-    public Outcome<DepositDecision> depositOnce(String envId, String walletId, Money amount, String reference,
-                                                String description, IdempotencyKey key) {
+    public Outcome<DepositDecision> depositOnce(SystemMoveCommand deposit, IdempotencyKey key) {
         Objects.requireNonNull(key, "a decided deposit needs its idempotency key");
-        return call(new MoveTask.Decided(depositOrder(envId, walletId, amount, reference, description)), key);
+        return run(new MoveTask.Decided(fromSystem(deposit, TransactionKind.TOPUP, AccountKind.PROVIDER_CLEARING)), key);
     }
 
     /** A payout: money leaves the wallet to the provider (clearing) at once. */
-    public Outcome<Movement> withdraw(String envId, String actingUserId, String walletId, Money amount, String reference,
-                                      String description, IdempotencyKey key) {
-        return move(new MoveOrder(envId, actingUserId, TransactionKind.WITHDRAWAL, walletId,
-                system(envId, AccountKind.PROVIDER_CLEARING, amount), amount, true, false, reference, description, null, null), key);
+    public Outcome<Movement> withdraw(SystemMoveCommand withdrawal, IdempotencyKey key) {
+        return move(toSystem(withdrawal, TransactionKind.WITHDRAWAL, AccountKind.PROVIDER_CLEARING, KycLimits.SENDER),
+                key);
     }
 
     /** Pays for an order: money goes to the environment's merchant account. */
-    public Outcome<Movement> pay(String envId, String actingUserId, String walletId, Money amount, String reference,
-                                 String description, String metadata, IdempotencyKey key) {
-        return move(new MoveOrder(envId, actingUserId, TransactionKind.PAYMENT, walletId,
-                system(envId, AccountKind.MERCHANT, amount), amount, true, false, reference, description, metadata, null), key);
+    public Outcome<Movement> pay(SystemMoveCommand payment, IdempotencyKey key) {
+        return move(toSystem(payment, TransactionKind.PAYMENT, AccountKind.MERCHANT, KycLimits.SENDER), key);
     }
 
     /**
      * Pays money held in the environment's escrow account out to a wallet: an escrowed order released to
      * its seller (the buyer's hold was captured into escrow first).
      */
-    public Outcome<Movement> releaseFromEscrow(String envId, String toWallet, Money amount, String reference,
-                                               String description, IdempotencyKey key) {
-        return move(new MoveOrder(envId, null, TransactionKind.PAYMENT, system(envId, AccountKind.ESCROW, amount), toWallet,
-                amount, false, true, reference, description, null, null), key);
+    public Outcome<Movement> releaseFromEscrow(SystemMoveCommand release, IdempotencyKey key) {
+        return move(fromSystem(release, TransactionKind.PAYMENT, AccountKind.ESCROW), key);
     }
 
     /** Takes a fee from a wallet or the escrow account into the environment's fees account. */
-    public Outcome<Movement> collectFee(String envId, String fromAccount, Money amount, String reference, String description,
-                                        IdempotencyKey key) {
-        return move(new MoveOrder(envId, null, TransactionKind.FEE, fromAccount, system(envId, AccountKind.FEES, amount),
-                amount, false, false, reference, description, null, null), key);
+    public Outcome<Movement> collectFee(SystemMoveCommand fee, IdempotencyKey key) {
+        return move(toSystem(fee, TransactionKind.FEE, AccountKind.FEES, KycLimits.NONE), key);
     }
 
     /** Moves money between two wallets of the same user. */
-    public Outcome<Movement> transfer(String envId, String actingUserId, String fromWallet, String toWallet, Money amount,
-                                      String description, String metadata, IdempotencyKey key) {
-        return move(new MoveOrder(envId, actingUserId, TransactionKind.TRANSFER, fromWallet, toWallet, amount,
-                false, true, null, description, metadata, null), key);
+    public Outcome<Movement> transfer(MoveCommand move, IdempotencyKey key) {
+        return move(order(move, TransactionKind.TRANSFER, KycLimits.RECEIVER), key);
     }
 
     /**
      * From one wallet to another, as the seed surfaces and the library take it: between two wallets of
      * one user a {@link #transfer}, between two users a {@link #p2p} payment (KYC and daily limits apply).
      */
-    public Outcome<Movement> walletToWallet(String envId, String actingUserId, String fromWallet, String toWallet, Money amount,
-                                            String description, IdempotencyKey key) {
-        String fromUser = wallet(envId, fromWallet).map(WalletSnapshot::userId).orElse(null);
-        boolean sameUser = fromUser != null && wallet(envId, toWallet).map(w -> fromUser.equals(w.userId())).orElse(false);
-        return sameUser
-                ? transfer(envId, actingUserId, fromWallet, toWallet, amount, description, null, key)
-                : p2p(envId, actingUserId, fromWallet, toWallet, amount, null, description, null, key);
+    public Outcome<Movement> walletToWallet(MoveCommand move, IdempotencyKey key) {
+        String envId = move.env().value();
+        String fromUser = wallet(envId, move.from().value()).map(WalletSnapshot::userId).orElse(null);
+        boolean sameUser = fromUser != null
+                && wallet(envId, move.to().value()).map(w -> fromUser.equals(w.userId())).orElse(false);
+        return sameUser ? transfer(move, key) : p2p(move, key);
     }
 
     /** Sends money to another user's wallet. */
-    public Outcome<Movement> p2p(String envId, String actingUserId, String fromWallet, String toWallet, Money amount,
-                                 String reference, String description, String metadata, IdempotencyKey key) {
-        return move(new MoveOrder(envId, actingUserId, TransactionKind.P2P, fromWallet, toWallet, amount,
-                true, true, reference, description, metadata, null), key);
+    public Outcome<Movement> p2p(MoveCommand move, IdempotencyKey key) {
+        return move(order(move, TransactionKind.P2P, KycLimits.BOTH), key);
     }
 
-    /**
-     * Refunds a completed movement, all that is left ({@code amount} null) or part of it.
-     *
-     * @param actingUserId when a user refunds, the money must have reached their wallet; null for a partner
-     */
-    public Outcome<Movement> refund(String envId, String actingUserId, String transactionId, Money amount,
-                                    String description, IdempotencyKey key) {
-        return call(new RefundTask(envId, actingUserId, transactionId, amount, false, description), key);
+    /** Refunds a completed movement, all that is left ({@code amount} null) or part of it. */
+    public Outcome<Movement> refund(RefundCommand refund, IdempotencyKey key) {
+        return run(new RefundTask(refund, false), key);
     }
 
     /** Reverses a completed movement: all that is left goes back and the original shows as reversed. */
-    public Outcome<Movement> reverse(String envId, String transactionId, String description, IdempotencyKey key) {
-        return call(new RefundTask(envId, null, transactionId, null, true, description), key);
+    public Outcome<Movement> reverse(EnvId env, String transactionId, String description, IdempotencyKey key) {
+        return run(new RefundTask(new RefundCommand(env, null, transactionId, null, description), true), key);
     }
 
     /**
-     * Reserves money for a two-phase movement of {@code kind} from a wallet to an account.
-     *
-     * @param toAccount a wallet id, or a system account id from {@link #systemAccount}
+     * Reserves money for a two-phase movement: the sender's limits apply to the outgoing kinds, the
+     * receiver's maximum balance to all but withdrawals and settlements (money leaving Coffer).
      */
-    public Outcome<Movement> hold(String envId, String actingUserId, TransactionKind kind, String fromWallet,
-                                  String toAccount, Money amount, Instant expiresAt, String reference, String description,
-                                  String metadata, IdempotencyKey key) {
-        boolean outgoing = Holders.OUTGOING.contains(kind);
-        MoveOrder order = new MoveOrder(envId, actingUserId, kind, fromWallet, toAccount, amount, outgoing,
-                kind != TransactionKind.WITHDRAWAL && kind != TransactionKind.SETTLEMENT, reference, description, metadata, null);
-        return call(new HoldTasks.Place(order, expiresAt), key);
+    public Outcome<Movement> hold(HoldCommand hold, IdempotencyKey key) {
+        TransactionKind kind = hold.kind();
+        MoveOrder order = new MoveOrder(hold.env(), hold.actingUser(), kind, hold.from(), hold.to(), hold.amount(),
+                KycLimits.of(Holders.OUTGOING.contains(kind), kind != TransactionKind.WITHDRAWAL
+                        && kind != TransactionKind.SETTLEMENT), hold.memo(), null);
+        return run(new HoldTasks.Place(order, hold.expiresAt()), key);
     }
 
     /** Captures a pending hold, all of it ({@code amount} null) or part; the rest is released. */
-    public Outcome<Movement> capture(String envId, String holdId, Money amount, IdempotencyKey key) {
-        return call(new HoldTasks.Capture(envId, holdId, amount), key);
+    public Outcome<Movement> capture(EnvId env, String holdId, Money amount, IdempotencyKey key) {
+        return run(new HoldTasks.Capture(env.value(), holdId, amount), key);
     }
 
     /** Voids a pending hold: nothing moves. */
-    public Outcome<Movement> voidHold(String envId, String holdId, String reason, IdempotencyKey key) {
-        return call(new HoldTasks.Void(envId, holdId, reason), key);
+    public Outcome<Movement> voidHold(EnvId env, String holdId, String reason, IdempotencyKey key) {
+        return run(new HoldTasks.Void(env.value(), holdId, reason), key);
     }
 
     /** Expires every hold that is due now; answers how many. */
@@ -246,7 +192,7 @@ public final class LedgerService implements AutoCloseable {
             if (due.isEmpty()) {
                 return total;
             }
-            int expired = call(new HoldTasks.Expire(due), null).orThrow();
+            int expired = run(new HoldTasks.Expire(due), null).orThrow();
             total += expired;
             if (expired == 0) {
                 return total;
@@ -257,205 +203,6 @@ public final class LedgerService implements AutoCloseable {
     /** The id of an environment's system account of {@code kind} in {@code currency}. */
     public static String systemAccount(String envId, AccountKind kind, Currency currency) {
         return SystemAccounts.id(envId, kind, currency);
-    }
-
-    // ---- payments: two-phase P2P movements that the payment processor settles -------------------------
-
-    /** Accepts a payment: every check of a P2P movement, then the money reserved and the payment recorded, in one commit. */
-    public Outcome<Payment> sendPayment(PaymentOrder order, IdempotencyKey key) {
-        return call(new PaymentTasks.Place(order, clock.instant().plus(PaymentTasks.HOLD_TTL)), key);
-    }
-
-    /**
-     * Accepts several payments in one commit, each passing or refused on its own; items refused before
-     * (malformed, unknown recipient) keep their place. The whole answer is what a replay returns.
-     *
-     * @param request the batch request as canonical text, to tell a replay from a different request
-     */
-    public Outcome<PaymentBatch> sendPayments(List<Result<PaymentOrder>> items, String request, IdempotencyKey key) {
-        return call(new PaymentTasks.PlaceAll(items, clock.instant().plus(PaymentTasks.HOLD_TTL), request), key);
-    }
-
-    /**
-     * One round of payment processing, in one commit: settles {@code settle} (captured, or voided with
-     * the refusal's code) and moves {@code start} from pending to processing. Payments already past a
-     * step are left alone. Answers how many changed.
-     */
-    public Result<Integer> advancePayments(List<Payment> start, List<Payment> settle) {
-        return call(new PaymentTasks.Advance(start, settle), null).result();
-    }
-
-    /** A payment of the environment, with its movement's status now. */
-    public Optional<Payment> payment(String envId, String paymentId) {
-        return queries.read(c -> PaymentRows.byId(c, envId, paymentId));
-    }
-
-    /** A payer's payments, newest first, after {@code after} (the previous page's {@code next}; null: from the newest). */
-    public PaymentPage payments(String envId, String userId, Keyset after, int limit) {
-        return queries.read(c -> PaymentRows.page(c, envId, userId, after, limit));
-    }
-
-    /** Payments of every environment not yet settled, created before {@code createdBefore}, oldest first after {@code after}. */
-    public List<Payment> unfinishedPayments(Instant createdBefore, Payment after, int limit) {
-        return queries.read(c -> PaymentRows.unfinished(c, createdBefore.toEpochMilli(), after, limit));
-    }
-
-    /** The open wallet in {@code currency} of the environment's user with {@code email}. */
-    public Optional<String> recipientWallet(String envId, String email, Currency currency) {
-        return queries.read(c -> PaymentRows.recipientWallet(c, envId, email, currency));
-    }
-
-    /**
-     * The wallet that a payment of {@code amount} from the payer's {@code sourceWalletId} to {@code email}
-     * reaches ({@link #recipientWallet(String, String, Currency)}); when there is none, the refusal the ledger's
-     * rules give that payment, in their order ({@link MoveRules#unresolvedRecipient}).
-     */
-    public Result<String> recipientWallet(String envId, String payerId, String sourceWalletId, String email, Money amount) {
-        Optional<String> found = recipientWallet(envId, email, amount.currency());
-        return found.isPresent() ? Result.ok(found.get())
-                : MoveRules.unresolvedRecipient(wallet(envId, sourceWalletId).orElse(null), sourceWalletId, payerId, email, amount);
-    }
-
-    // ---- reads -----------------------------------------------------------------------------------------
-
-    public Optional<Environment> environment(String envId) {
-        return queries.read(c -> LedgerQueries.environment(c, envId));
-    }
-
-    /** Adds an active signing secret to the environment; answers its fingerprint, or NOT_FOUND. */
-    public Result<String> addSecret(String envId, String secret, String actor) {
-        return call(new AdminTasks.AddSecret(envId, secret, actor), null).result();
-    }
-
-    /** Revokes the active secret with this fingerprint; NOT_FOUND, or CONFLICT for the last active one. */
-    public Result<String> revokeSecret(String envId, String fingerprint, String actor) {
-        return call(new AdminTasks.RevokeSecret(envId, fingerprint, actor), null).result();
-    }
-
-    /** The environment's active signing secrets, newest first; empty for an unknown environment. */
-    public List<String> secrets(String envId) {
-        return queries.read(c -> LedgerQueries.activeSecrets(c, envId));
-    }
-
-    public Optional<User> user(String envId, String userId) {
-        return queries.read(c -> LedgerQueries.user(c, envId, userId));
-    }
-
-    public Optional<User> userByExternalId(String envId, String externalId) {
-        return queries.read(c -> LedgerQueries.userByExternalId(c, envId, externalId));
-    }
-
-    public Optional<User> userByEmail(String envId, String email) {
-        return queries.read(c -> LedgerQueries.userByEmail(c, envId, email));
-    }
-
-    /** Re-checks every ledger invariant from the tables (what {@code verify} prints). */
-    public LedgerVerifier.Report verifyInvariants() throws java.sql.SQLException {
-        return LedgerVerifier.verify(database);
-    }
-
-    /** The user's password hash, if the user signs in with a password; kept out of {@link User} so it is never serialised. */
-    public Optional<String> passwordHash(String envId, String userId) {
-        return queries.read(c -> LedgerQueries.passwordHash(c, envId, userId));
-    }
-
-    /** A wallet or system account of the environment, with its balance now. */
-    public Optional<WalletSnapshot> wallet(String envId, String walletId) {
-        return queries.read(c -> LedgerQueries.wallet(c, envId, walletId));
-    }
-
-    /** A user's wallets, oldest first. */
-    public List<WalletSnapshot> wallets(String envId, String userId) {
-        return queries.read(c -> LedgerQueries.walletsOf(c, envId, userId));
-    }
-
-    public Optional<Movement> movement(String envId, String transactionId) {
-        return queries.read(c -> LedgerQueries.movement(c, envId, transactionId));
-    }
-
-    /** The first page of history for {@code query}. */
-    public HistoryPage history(String envId, HistoryQuery query) {
-        return queries.history(envId, query);
-    }
-
-    /** The page after {@code cursor}; refused unless all the cursor's wallets are in {@code allowedWallets}. */
-    public Result<HistoryPage> historyAfter(String envId, HistoryCursor cursor, Set<String> allowedWallets) {
-        return queries.historyAfter(envId, cursor, allowedWallets);
-    }
-
-    /** Owners of those of {@code accountIds} that are user wallets of the environment, by wallet id. */
-    public Map<String, WalletOwner> walletOwners(String envId, java.util.Collection<String> accountIds) {
-        return accountIds.isEmpty() ? Map.of() : queries.read(c -> LedgerQueries.walletOwners(c, envId, accountIds));
-    }
-
-    /** Most changes a {@link #changes} page holds (a single larger commit still comes whole). */
-    public static final int FEED_MAX_LIMIT = 1000;
-
-    /** The number of the latest commit: the change feed's head. */
-    public long lastCommit() {
-        return queries.read(ChangeFeed::head);
-    }
-
-    /**
-     * The user's change feed after commit {@code after} (0: from the beginning), in commit order.
-     * INVALID_REQUEST when {@code after} is negative or past the latest commit (a position from another
-     * ledger): the client must then sync again from the beginning.
-     *
-     * @param limit changes per page, 1 to {@link #FEED_MAX_LIMIT}
-     */
-    public Result<FeedPage> changes(String envId, String userId, long after, int limit) {
-        if (limit < 1 || limit > FEED_MAX_LIMIT) {
-            throw new IllegalArgumentException("limit must be between 1 and " + FEED_MAX_LIMIT);
-        }
-        return queries.read(c -> {
-            if (after < 0 || after > ChangeFeed.head(c)) {
-                return Result.<FeedPage>rejected(ErrorCode.INVALID_REQUEST,
-                        "The sync position is not one of this ledger's; sync again from the beginning");
-            }
-            return Result.ok(ChangeFeed.page(c, envId, userId, after, limit));
-        });
-    }
-
-    /**
-     * The movement versions of {@code envIds} committed after commit {@code after}, read in the caller's
-     * transaction {@code tx} (a reader that keeps its own position moves it in the same transaction):
-     * whole commits, about {@code max} versions at a time.
-     */
-    public MovementVersions movementVersions(Jdbc.Tx tx, long after, int max, Collection<String> envIds) throws SQLException {
-        return ChangeFeed.versionsAfter(tx, after, max, envIds);
-    }
-
-    /** The audited changes of a wallet ({@code "wallet"}) or user ({@code "user"}), oldest first. */
-    public List<AuditEntry> audit(String envId, String subjectType, String subjectId) {
-        return queries.read(c -> LedgerQueries.audit(c, envId, subjectType, subjectId));
-    }
-
-    /** The environment's KYC limits (defaults if it has none). */
-    public KycLimitTable limits(String envId) {
-        return limitsCache.computeIfAbsent(envId,
-                id -> queries.read(c -> LedgerQueries.limits(c, id)).orElseGet(KycLimitTable::defaults));
-    }
-
-    /**
-     * A holder's limits in {@code currency} and what it holds and sent in the last 24 hours, over all of
-     * its wallets: what the ledger checks a movement against. Empty for an unknown user.
-     */
-    public Optional<HolderLimits> holderLimits(String envId, String userId, Currency currency) {
-        return user(envId, userId).map(u -> {
-            Instant now = clock.instant();
-            Holders.Key key = new Holders.Key(u.id(), currency);
-            long[] totals = queries.read(c -> new long[] {Holders.held(c, List.of(u.id())).getOrDefault(key, 0L),
-                    Holders.sentToday(c, List.of(u.id()), now).getOrDefault(key, 0L)});
-            return new HolderLimits(limits(envId).forTier(u.kycTier(), currency), Money.ofMinor(currency, totals[0]),
-                    Money.ofMinor(currency, totals[1]), now);
-        });
-    }
-
-    /** What the rolling 24-hour limit of the wallet's holder (over all its wallets in the currency) still allows now. */
-    public Optional<Money> remainingToday(String envId, String walletId) {
-        return wallet(envId, walletId).filter(w -> w.userId() != null)
-                .flatMap(w -> holderLimits(envId, w.userId(), w.currency()))
-                .map(HolderLimits::remainingToday);
     }
 
     /** Write requests waiting for the single writer right now (read-only, for metrics). */
@@ -471,10 +218,14 @@ public final class LedgerService implements AutoCloseable {
     // ---- plumbing ----------------------------------------------------------------------------------------
 
     private Outcome<Movement> move(MoveOrder order, IdempotencyKey key) {
-        return call(new MoveTask(order), key);
+        return run(new MoveTask(order), key);
     }
 
-    private <T> Outcome<T> call(LedgerTask<T> task, IdempotencyKey key) {
+    /**
+     * Runs {@code task} in the writer, with {@code key} (or none): the way a feature's own task (payments,
+     * say) joins the ledger's commits, under the same idempotency as the ledger's own operations.
+     */
+    public <T> Outcome<T> run(LedgerTask<T> task, IdempotencyKey key) {
         if (key == null) {
             return writer.submit(task, null).join();
         }
@@ -516,13 +267,28 @@ public final class LedgerService implements AutoCloseable {
         return inFlight.getOrDefault(key, CompletableFuture.completedFuture(null));
     }
 
-    private static MoveOrder depositOrder(String envId, String walletId, Money amount, String reference, String description) {
-        return new MoveOrder(envId, null, TransactionKind.TOPUP, system(envId, AccountKind.PROVIDER_CLEARING, amount),
-                walletId, amount, false, true, reference, description, null, null);
+    /** Money from the environment's {@code account} into the command's wallet: only the receiver's limits apply. */
+    private static MoveOrder fromSystem(SystemMoveCommand c, TransactionKind kind, AccountKind account) {
+        if (c.actingUser() != null) {
+            throw new IllegalArgumentException("money from the " + account + " account is never a user's request");
+        }
+        return new MoveOrder(c.env(), null, kind, system(c.env().value(), account, c.amount()), c.wallet(), c.amount(),
+                KycLimits.RECEIVER, c.memo(), null);
     }
 
-    private static String system(String envId, AccountKind kind, Money amount) {
-        return SystemAccounts.id(envId, kind, amount.currency());
+    private static MoveOrder toSystem(SystemMoveCommand c, TransactionKind kind, AccountKind account,
+            KycLimits limits) {
+        return new MoveOrder(c.env(), c.actingUser(), kind, c.wallet(), system(c.env().value(), account, c.amount()),
+                c.amount(), limits, c.memo(), null);
+    }
+
+    private static MoveOrder order(MoveCommand move, TransactionKind kind, KycLimits limits) {
+        return new MoveOrder(move.env(), move.actingUser(), kind, move.from(), move.to(), move.amount(), limits, move.memo(),
+                null);
+    }
+
+    private static WalletId system(String envId, AccountKind kind, Money amount) {
+        return new WalletId(SystemAccounts.id(envId, kind, amount.currency()));
     }
 
     private void sweep() {
@@ -531,7 +297,7 @@ public final class LedgerService implements AutoCloseable {
             if (expired > 0) {
                 log.info("Expired {} due hold(s)", expired);
             }
-            call(new AdminTasks.PurgeIdempotencyKeys(settings.idempotencyTtl()), null);
+            run(new WalletTasks.PurgeIdempotencyKeys(settings.idempotencyTtl()), null);
         } catch (RuntimeException e) {
             log.warn("Hold sweep failed; will try again", e);
         }

@@ -8,7 +8,7 @@ import coffer.core.error.Result;
  */
 public record Outcome<T>(Result<T> result, boolean replayed) {
 
-    static <T> Outcome<T> fresh(Result<T> result) {
+    public static <T> Outcome<T> fresh(Result<T> result) {
         return new Outcome<>(result, false);
     }
 

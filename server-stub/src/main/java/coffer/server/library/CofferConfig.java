@@ -4,7 +4,7 @@ import coffer.server.ProviderMode;
 import coffer.core.kyc.KycTier;
 import coffer.core.money.Currencies;
 import coffer.server.db.DatabaseConfig;
-import coffer.server.ledger.Environments;
+import coffer.server.tenant.Environments;
 
 import java.nio.file.Path;
 import java.util.Currency;

@@ -1,5 +1,10 @@
 package coffer.server.library;
 
+import coffer.server.ledger.SystemMoveCommand;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.Memo;
+import coffer.server.ledger.HoldCommand;
+import coffer.server.ledger.EnvId;
 import coffer.core.error.ErrorCode;
 import coffer.core.ledger.AccountKind;
 import coffer.core.ledger.TransactionKind;
@@ -46,23 +51,30 @@ public final class EscrowService {
                     + " but the order is in " + buyer.currency());
         }
         String escrow = LedgerService.systemAccount(lib.env(), AccountKind.ESCROW, currency);
-        Movement hold = Library.orThrow(lib.ledger.hold(lib.env(), null, TransactionKind.PAYMENT, buyer.id(), escrow, price,
-                Instant.now().plus(DEFAULT_HOLD), null, description, null, null).result());
+        Movement hold = Library.orThrow(lib.ledger.hold(new HoldCommand(new EnvId(lib.env()), null,
+                TransactionKind.PAYMENT,
+                new WalletId(buyer.id()), new WalletId(escrow), price, Instant.now().plus(DEFAULT_HOLD),
+                Memo.description(description)), null).result());
         return new Order(hold.id(), hold.holdId(), buyer.id(), seller.id(), price, fee);
     }
 
     /** Captures the buyer's money into escrow, pays the seller the price minus the fee, and takes the fee. */
     public Transaction completeOrder(Order order, String description) {
-        Library.orThrow(lib.ledger.capture(lib.env(), order.holdId(), null, lib.key("escrow:" + order.id() + ":capture")).result());
+        Library.orThrow(lib.ledger.capture(new EnvId(lib.env()), order.holdId(), null,
+                lib.key("escrow:" + order.id() + ":capture")).result());
         Money toSeller = order.amount().minus(order.platformFee());
         Transaction paid = null;
         if (!toSeller.isZero()) {
-            paid = Library.transaction(Library.orThrow(lib.ledger.releaseFromEscrow(lib.env(), order.sellerWalletId(), toSeller,
-                    order.id(), description, lib.key("escrow:" + order.id() + ":release")).result()));
+            SystemMoveCommand release = SystemMoveCommand.of(new EnvId(lib.env()), new WalletId(order.sellerWalletId()),
+                    toSeller,
+                    Memo.reference(order.id()).withDescription(description));
+            paid = Library.transaction(Library.orThrow(lib.ledger.releaseFromEscrow(release,
+                    lib.key("escrow:" + order.id() + ":release")).result()));
         }
         if (!order.platformFee().isZero()) {
-            Library.orThrow(lib.ledger.collectFee(lib.env(), LedgerService.systemAccount(lib.env(), AccountKind.ESCROW,
-                    order.amount().currency()), order.platformFee(), order.id(), "Platform fee",
+            Library.orThrow(lib.ledger.collectFee(SystemMoveCommand.of(new EnvId(lib.env()),
+                    new WalletId(LedgerService.systemAccount(lib.env(), AccountKind.ESCROW, order.amount().currency())),
+                    order.platformFee(), Memo.reference(order.id()).withDescription("Platform fee")),
                     lib.key("escrow:" + order.id() + ":fee")).result());
         }
         return paid;
@@ -70,7 +82,7 @@ public final class EscrowService {
 
     /** Gives the buyer their money back: the hold is voided. Refused once the order was completed. */
     public void refundOrder(Order order, String reason) {
-        Library.orThrow(lib.ledger.voidHold(lib.env(), order.holdId(), reason == null ? "Order refunded" : reason,
-                lib.key("escrow:" + order.id() + ":void")).result());
+        Library.orThrow(lib.ledger.voidHold(new EnvId(lib.env()), order.holdId(),
+                reason == null ? "Order refunded" : reason, lib.key("escrow:" + order.id() + ":void")).result());
     }
 }

@@ -1,5 +1,8 @@
 package coffer.server.library;
 
+import coffer.server.ledger.EnvId;
+import coffer.server.tenant.NewUser;
+import coffer.server.tenant.Tenants;
 import coffer.core.error.CofferException;
 import coffer.core.error.Result;
 import coffer.core.kyc.KycStatus;
@@ -8,7 +11,7 @@ import coffer.server.CofferServer;
 import coffer.server.ledger.IdempotencyKey;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.Movement;
-import coffer.server.ledger.User;
+import coffer.server.tenant.User;
 
 import java.math.BigDecimal;
 import java.util.Currency;
@@ -22,11 +25,13 @@ import java.util.function.Supplier;
 final class Library {
     final CofferServer.Services services;
     final LedgerService ledger;
+    final Tenants tenants;
     final CofferConfig config;
 
     Library(CofferServer.Services services, CofferConfig config) {
         this.services = Objects.requireNonNull(services, "services");
         this.ledger = services.ledger();
+        this.tenants = new Tenants(this.ledger);
         this.config = Objects.requireNonNull(config, "config");
     }
 
@@ -55,8 +60,9 @@ final class Library {
     /** The user the application calls {@code userRef}, created (at the configured tier) on first use. */
     User user(String userRef) {
         Objects.requireNonNull(userRef, "userRef");
-        return ledger.userByExternalId(env(), userRef).orElseGet(() -> orThrow(ledger.ensureUser(env(), userRef, null,
-                userRef, null, KycStatus.VERIFIED, config.newUserTier())));
+        return tenants.userByExternalId(env(),
+                userRef).orElseGet(() -> orThrow(tenants.ensureUser(NewUser.byExternalId(new EnvId(env()), userRef,
+                userRef).kyc(KycStatus.VERIFIED, config.newUserTier()))));
     }
 
     /** The user as a caller of the service layer, the way a signed-in user reaches it over HTTP. */
@@ -66,7 +72,7 @@ final class Library {
 
     /** The application's id for a Coffer user of this environment. */
     String userRef(String userId) {
-        return ledger.user(env(), userId).map(u -> u.externalId() != null ? u.externalId() : u.id()).orElse(userId);
+        return tenants.user(env(), userId).map(u -> u.externalId() != null ? u.externalId() : u.id()).orElse(userId);
     }
 
     static Money money(BigDecimal amount, Currency currency) {

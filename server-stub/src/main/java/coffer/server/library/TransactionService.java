@@ -1,12 +1,16 @@
 package coffer.server.library;
 
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.RefundCommand;
+import coffer.server.ledger.query.HistoryQuery;
+import coffer.server.ledger.query.HistoryPage;
 import coffer.core.error.ErrorCode;
 import coffer.core.ledger.TransactionKind;
 import coffer.core.ledger.TransactionStatus;
 import coffer.core.money.Currencies;
 import coffer.core.money.Money;
-import coffer.server.ledger.HistoryPage;
-import coffer.server.ledger.HistoryQuery;
+import coffer.server.ledger.query.HistoryPage;
+import coffer.server.ledger.query.HistoryQuery;
 import coffer.server.ledger.Movement;
 
 import java.math.BigDecimal;
@@ -62,7 +66,7 @@ public final class TransactionService {
      */
     public Transaction refundTransaction(Transaction transaction, BigDecimal amount, String reason) {
         Money money = amount == null ? null : Library.money(amount, Currencies.of(transaction.amount().currencyCode()));
-        return Library.transaction(Library.orThrow(lib.ledger.refund(lib.env(), null, transaction.id(), money,
-                reason == null ? "Refund" : reason, null).result()));
+        return Library.transaction(Library.orThrow(lib.ledger.refund(new RefundCommand(new EnvId(lib.env()), null,
+                transaction.id(), money, reason == null ? "Refund" : reason), null).result()));
     }
 }

@@ -1,10 +1,17 @@
 package coffer.server.library;
 
+import coffer.server.ledger.UserId;
+import coffer.server.ledger.WalletStatusChange;
+import coffer.server.ledger.SystemMoveCommand;
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.Memo;
+import coffer.server.ledger.MoveCommand;
 import coffer.core.money.Currencies;
 import coffer.core.money.Money;
 import coffer.core.wallet.StatusActor;
 import coffer.core.wallet.WalletStatus;
-import coffer.server.ledger.User;
+import coffer.server.tenant.User;
 
 import java.math.BigDecimal;
 import java.util.Currency;
@@ -31,7 +38,8 @@ public final class WalletService {
     public Wallet getWallet(String userRef, String currency) {
         User user = lib.user(userRef);
         Currency c = Library.typed(() -> Currencies.of(currency));
-        return view(Library.orThrow(lib.ledger.openWallet(lib.env(), user.id(), c, false)), userRef);
+        return view(Library.orThrow(lib.ledger.openWallet(new EnvId(lib.env()), new UserId(user.id()), c, false)),
+                userRef);
     }
 
     /** The wallet's posted balance now. */
@@ -56,27 +64,30 @@ public final class WalletService {
     /** Money into the wallet from outside (the environment's provider clearing account). */
     public Transaction deposit(Wallet wallet, BigDecimal amount, String description) {
         Money money = Library.money(amount, Currencies.of(wallet.currency()));
-        return Library.transaction(Library.orThrow(lib.ledger.deposit(lib.env(), wallet.id(), money, null, description, null).result()));
+        return Library.transaction(Library.orThrow(lib.ledger.deposit(SystemMoveCommand.of(new EnvId(lib.env()),
+                new WalletId(wallet.id()), money, Memo.description(description)), null).result()));
     }
 
     /** Money out of the wallet (for a purchase, or paid out by other means); checked against available funds and limits. */
     public Transaction withdraw(Wallet wallet, BigDecimal amount, String description) {
         Money money = Library.money(amount, Currencies.of(wallet.currency()));
-        return Library.transaction(Library.orThrow(lib.ledger.withdraw(lib.env(), null, wallet.id(), money, null, description,
-                null).result()));
+        return Library.transaction(Library.orThrow(lib.ledger.withdraw(new SystemMoveCommand(new EnvId(lib.env()), null,
+                new WalletId(wallet.id()), money, Memo.description(description)), null).result()));
     }
 
     /** From one wallet to another of the same currency: between users a P2P payment, within one user a transfer. */
     public Transaction transfer(Wallet source, Wallet destination, BigDecimal amount, String description) {
         Money money = Library.money(amount, Currencies.of(source.currency()));
-        var outcome = lib.ledger.walletToWallet(lib.env(), null, source.id(), destination.id(), money, description, null);
+        var outcome = lib.ledger.walletToWallet(new MoveCommand(new EnvId(lib.env()), null, new WalletId(source.id()),
+                new WalletId(destination.id()), money, Memo.description(description)), null);
         return Library.transaction(Library.orThrow(outcome.result()));
     }
 
     private Wallet status(Wallet wallet, WalletStatus status) {
         User user = lib.user(wallet.userRef());
-        return view(Library.orThrow(lib.ledger.setWalletStatus(lib.env(), user.id(), wallet.id(), status, StatusActor.PARTNER,
-                "library")), wallet.userRef());
+        return view(Library.orThrow(lib.ledger.setWalletStatus(new WalletStatusChange(new EnvId(lib.env()),
+                UserId.ofNullable(user.id()), new WalletId(wallet.id()), status, StatusActor.PARTNER, "library"))),
+                wallet.userRef());
     }
 
     private Wallet fresh(Wallet wallet) {

@@ -1,13 +1,21 @@
 package coffer.server.order;
 
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.UserId;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.Memo;
+import coffer.server.ledger.SystemMoveCommand;
+import coffer.server.ledger.query.HistoryQuery;
+import coffer.server.ledger.query.HistoryCursor;
+import coffer.server.ledger.query.HistoryPage;
 import coffer.core.error.CofferException;
 import coffer.core.error.ErrorCode;
 import coffer.core.ledger.TransactionKind;
 import coffer.server.auth.Principal;
 import coffer.server.json.Json;
-import coffer.server.ledger.HistoryCursor;
-import coffer.server.ledger.HistoryPage;
-import coffer.server.ledger.HistoryQuery;
+import coffer.server.ledger.query.HistoryCursor;
+import coffer.server.ledger.query.HistoryPage;
+import coffer.server.ledger.query.HistoryQuery;
 import coffer.server.ledger.IdempotencyKey;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.Movement;
@@ -50,7 +58,10 @@ public final class OrderService {
                 .orElseThrow(() -> new CofferException(ErrorCode.NOT_FOUND, "Product " + productId + " was not found.",
                         Map.of("product_id", productId)));
         String metadata = Json.gson().toJson(Map.of("product_id", product.productId()));
-        return ledger.pay(p.envId(), p.userId(), walletId, product.price(), product.productId(), product.name(), metadata, key);
+        return ledger.pay(new SystemMoveCommand(new EnvId(p.envId()), UserId.ofNullable(p.userId()),
+                new WalletId(walletId),
+                product.price(),
+                Memo.reference(product.productId()).withDescription(product.name()).withMetadata(metadata)), key);
     }
 
     /** A page of the caller's orders, newest first, and where the next starts (or null). */

@@ -1,11 +1,20 @@
 package coffer.server.partner;
 
+import coffer.server.ledger.WalletStatusChange;
+import coffer.server.tenant.NewUser;
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.UserId;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.Memo;
+import coffer.server.ledger.SystemMoveCommand;
+import coffer.server.tenant.Tenants;
+import coffer.server.ledger.query.HistoryQuery;
+import coffer.server.ledger.query.HistoryPage;
 import coffer.server.http.Access;
 import coffer.server.http.RateLimited;
 import coffer.core.error.CofferException;
 import coffer.core.api.TopupTypes.TopupRequest;
 import coffer.core.error.ErrorCode;
-import coffer.core.kyc.KycStatus;
 import coffer.core.ledger.TransactionKind;
 import coffer.core.money.Currencies;
 import coffer.core.money.Money;
@@ -20,13 +29,13 @@ import coffer.server.http.PartnerSignatures;
 import coffer.server.http.QueryParams;
 import coffer.server.http.Requests;
 import coffer.server.json.Json;
-import coffer.server.ledger.HistoryPage;
-import coffer.server.ledger.HistoryQuery;
+import coffer.server.ledger.query.HistoryPage;
+import coffer.server.ledger.query.HistoryQuery;
 import coffer.server.ledger.IdempotencyKey;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.Movement;
 import coffer.server.ledger.Outcome;
-import coffer.server.ledger.User;
+import coffer.server.tenant.User;
 import coffer.server.ledger.WalletSnapshot;
 import coffer.server.redirect.ReturnOrigins;
 import coffer.server.topup.Topup;
@@ -65,6 +74,10 @@ public record PartnerWalletRoutes(LedgerService ledger, TopupService topups, Pay
         Objects.requireNonNull(cursors, "cursors");
     }
 
+    private Tenants tenants() {
+        return new Tenants(ledger);
+    }
+
     @Override
     public void register(RoutesConfig routes) {
         routes.post("/wallet/", this::create, Access.SIGNED, RateLimited.PARTNER);
@@ -83,10 +96,10 @@ public record PartnerWalletRoutes(LedgerService ledger, TopupService topups, Pay
         String externalId = body.id("user_id");
         String code = body.string("currency");
         Currency currency = Currencies.of(code == null ? "USD" : code);
-        User user = ledger.userByExternalId(envId, externalId)
-                .orElseGet(() -> ledger.ensureUser(envId, externalId, null, "User " + externalId, null,
-                        KycStatus.UNVERIFIED, null).orThrow());
-        WalletSnapshot wallet = ledger.openWallet(envId, user.id(), currency, false).orThrow();
+        User user = tenants().userByExternalId(envId, externalId)
+                .orElseGet(() -> tenants().ensureUser(NewUser.byExternalId(new EnvId(envId), externalId,
+                        "User " + externalId)).orThrow());
+        WalletSnapshot wallet = ledger.openWallet(new EnvId(envId), new UserId(user.id()), currency, false).orThrow();
         ctx.json(view(wallet, user));
     }
 
@@ -111,8 +124,9 @@ public record PartnerWalletRoutes(LedgerService ledger, TopupService topups, Pay
         WalletSnapshot wallet = ownWallet(envId, user, ctx.pathParam("id"));
         String status = body.string("status");
         if (status != null) {
-            wallet = ledger.setWalletStatus(envId, user.id(), wallet.id(), WalletStatus.fromWire(status),
-                    StatusActor.PARTNER, "partner API").orThrow();
+            wallet = ledger.setWalletStatus(new WalletStatusChange(new EnvId(envId), UserId.ofNullable(user.id()),
+                    new WalletId(wallet.id()), WalletStatus.fromWire(status), StatusActor.PARTNER,
+                    "partner API")).orThrow();
         }
         ctx.json(view(wallet, user));
     }
@@ -181,8 +195,10 @@ public record PartnerWalletRoutes(LedgerService ledger, TopupService topups, Pay
         String productId = body.id("product_id");
         String description = body.string("description");
         String metadata = Json.gson().toJson(Map.of("product_id", productId));
-        Movement order = Requests.value(ctx, ledger.pay(envId, user.id(), wallet.id(), amount, productId,
-                description == null ? "Order " + productId : description, metadata, key(ctx, envId)));
+        Memo memo = Memo.reference(productId).withDescription(description == null ? "Order " + productId : description)
+                .withMetadata(metadata);
+        Movement order = Requests.value(ctx, ledger.pay(new SystemMoveCommand(new EnvId(envId), new UserId(user.id()),
+                new WalletId(wallet.id()), amount, memo), key(ctx, envId)));
         Map<String, Object> answer = order(order, user);
         answer.put("balance", ledger.wallet(envId, wallet.id()).orElseThrow().balance().postedMoney().toBigDecimal());
         ctx.json(answer);
@@ -226,7 +242,7 @@ public record PartnerWalletRoutes(LedgerService ledger, TopupService topups, Pay
 
     /** The partner's user by its own id (or Coffer's user id). */
     private java.util.Optional<User> user(String envId, String userId) {
-        return ledger.userByExternalId(envId, userId).or(() -> ledger.user(envId, userId));
+        return tenants().userByExternalId(envId, userId).or(() -> tenants().user(envId, userId));
     }
 
     private WalletSnapshot ownWallet(String envId, User user, String walletId) {

@@ -1,7 +1,6 @@
 package coffer.server.payment;
 
 import coffer.server.ledger.LedgerService;
-import coffer.server.ledger.Payment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +38,7 @@ public final class PaymentProcessor {
     /** An unfinished payment this old is no longer in some server's hands and may be taken over. */
     private static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
 
-    private final LedgerService ledger;
+    private final PaymentLedger ledger;
     private final Clock clock;
     private final BlockingQueue<Payment> queue = new LinkedBlockingQueue<>(MAX_QUEUED);
     /** Ids queued or in a round, so a scan does not queue them again. */
@@ -51,7 +50,7 @@ public final class PaymentProcessor {
 
     /** Starts processing on {@code executor}, which it occupies until {@link #stop()}. */
     public PaymentProcessor(LedgerService ledger, Clock clock, Executor executor) {
-        this.ledger = ledger;
+        this.ledger = new PaymentLedger(ledger);
         this.clock = clock;
         executor.execute(this::run);
     }

@@ -8,10 +8,6 @@ import coffer.server.db.Keyset;
 import coffer.server.ledger.IdempotencyKey;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.Outcome;
-import coffer.server.ledger.Payment;
-import coffer.server.ledger.PaymentBatch;
-import coffer.server.ledger.PaymentOrder;
-import coffer.server.ledger.PaymentPage;
 
 import java.util.List;
 import java.util.Map;
@@ -24,11 +20,11 @@ import java.util.Objects;
  * including the refusal of an email that names no wallet.
  */
 final class PaymentService {
-    private final LedgerService ledger;
+    private final PaymentLedger ledger;
     private final PaymentProcessor processor;
 
     PaymentService(LedgerService ledger, PaymentProcessor processor) {
-        this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.ledger = new PaymentLedger(ledger);
         this.processor = Objects.requireNonNull(processor, "processor");
     }
 

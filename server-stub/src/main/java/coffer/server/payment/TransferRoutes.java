@@ -1,5 +1,10 @@
 package coffer.server.payment;
 
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.UserId;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.Memo;
+import coffer.server.ledger.MoveCommand;
 import coffer.server.http.RateLimited;
 import coffer.core.api.TransferTypes.TransferRequest;
 import coffer.core.api.TransferTypes.TransferView;
@@ -29,7 +34,8 @@ public record TransferRoutes(LedgerService ledger) implements HttpApi.Routes {
         String from = Requests.required(r.fromWalletId(), "from_wallet_id");
         String to = Requests.required(r.toWalletId(), "to_wallet_id");
         String description = PaymentRoutes.description(r.description());
-        Requests.answer(ctx, 201, ledger.transfer(p.envId(), p.userId(), from, to, amount, description, null,
+        Requests.answer(ctx, 201, ledger.transfer(new MoveCommand(new EnvId(p.envId()), UserId.ofNullable(p.userId()),
+                new WalletId(from), new WalletId(to), amount, Memo.description(description)),
                 Requests.idempotencyKey(ctx, p)), TransferRoutes::view);
     }
 

@@ -1,5 +1,8 @@
 package coffer.server.refund;
 
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.UserId;
+import coffer.server.ledger.RefundCommand;
 import coffer.core.error.CofferException;
 import coffer.core.error.ErrorCode;
 import coffer.core.ledger.TransactionKind;
@@ -54,14 +57,16 @@ final class RefundService {
                     : "Only money sent from another wallet can be refunded here.",
                     Map.of("transaction_id", transactionId, "kind", original.kind().wire()));
         }
-        return ledger.refund(caller.envId(), caller.userId(), transactionId, amount(original, amount), reason(reason), key);
+        return ledger.refund(new RefundCommand(new EnvId(caller.envId()), UserId.ofNullable(caller.userId()),
+                transactionId, amount(original, amount), reason(reason)), key);
     }
 
     /** A partner's refund of an order (a payment to the environment's merchant account). */
     Outcome<Movement> refundOrder(String envId, String transactionId, String amount, String reason, IdempotencyKey key) {
         Movement original = ledger.movement(envId, transactionId).filter(m -> m.kind() == TransactionKind.PAYMENT)
                 .orElseThrow(() -> notFound(transactionId));
-        return ledger.refund(envId, null, transactionId, amount(original, amount), reason(reason), key);
+        return ledger.refund(new RefundCommand(new EnvId(envId), null, transactionId, amount(original, amount),
+                reason(reason)), key);
     }
 
     /** The refunds of a movement the caller took part in, oldest first. */

@@ -1,7 +1,8 @@
 package coffer.server.sync;
 
+import coffer.server.ledger.engine.LedgerCommit;
 import coffer.core.api.SyncTypes.ChangedEvent;
-import coffer.server.ledger.LedgerCommit;
+import coffer.server.ledger.engine.LedgerCommit;
 import coffer.server.ledger.LedgerService;
 import io.javalin.http.sse.SseClient;
 import org.slf4j.Logger;

@@ -1,5 +1,7 @@
 package coffer.server.sync;
 
+import coffer.server.ledger.feed.FeedChange;
+import coffer.server.ledger.feed.FeedPage;
 import coffer.core.api.SyncTypes.SyncChange;
 import coffer.core.api.SyncTypes.SyncPage;
 import coffer.core.api.TransactionTypes.TransactionView;
@@ -11,8 +13,8 @@ import coffer.server.http.CursorSeal;
 import coffer.server.http.HttpApi;
 import coffer.server.http.QueryParams;
 import coffer.server.http.Requests;
-import coffer.server.ledger.FeedChange;
-import coffer.server.ledger.FeedPage;
+import coffer.server.ledger.feed.FeedChange;
+import coffer.server.ledger.feed.FeedPage;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.Movement;
 import coffer.server.ledger.WalletSnapshot;

@@ -1,5 +1,13 @@
 package coffer.server.topup;
 
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.Memo;
+import coffer.server.ledger.SystemMoveCommand;
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.UserId;
+import coffer.server.ledger.RefundCommand;
+import coffer.server.tenant.Tenants;
+import coffer.server.ledger.rules.HolderLimits;
 import coffer.core.api.TopupTypes.CardChargeRequest;
 import coffer.core.api.TopupTypes.TopupRequest;
 import coffer.core.error.CofferException;
@@ -19,14 +27,14 @@ import coffer.server.gateway.ProviderEventHandler;
 import coffer.server.json.RequestBodies;
 import coffer.server.ledger.DepositDecision;
 import coffer.server.ledger.Fingerprint;
-import coffer.server.ledger.HolderLimits;
+import coffer.server.ledger.rules.HolderLimits;
 import coffer.server.ledger.IdempotencyKey;
 import coffer.server.ledger.IdempotencyKeys;
 import coffer.server.ledger.Ids;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.Movement;
 import coffer.server.ledger.Outcome;
-import coffer.server.ledger.User;
+import coffer.server.tenant.User;
 import coffer.server.ledger.WalletSnapshot;
 import coffer.server.redirect.ReturnOrigins;
 import coffer.server.redirect.ReturnPage;
@@ -67,6 +75,8 @@ public final class TopupService {
     private static final Duration STARTING = Duration.ofMinutes(5);
 
     private final LedgerService ledger;
+
+    private final Tenants tenants;
     private final PaymentProvider provider;
     private final TopupStore store;
     private final IdempotencyKeys keys;
@@ -81,6 +91,7 @@ public final class TopupService {
     public TopupService(LedgerService ledger, PaymentProvider provider, Database database, Clock clock,
                         Supplier<String> baseUrl, ReturnOrigins origins) {
         this.ledger = ledger;
+        this.tenants = new Tenants(this.ledger);
         this.provider = provider;
         this.store = new TopupStore(database);
         this.keys = new IdempotencyKeys(new Jdbc(database));
@@ -117,7 +128,7 @@ public final class TopupService {
                 .text(r.returnUrl()).flag(save);
         Topup draft = draft(id, p, walletId, amount, save, null);
         return start(p, draft, request, key, returnUrl, t -> {
-            String email = ledger.user(p.envId(), p.userId()).map(User::email).orElse(null);
+            String email = tenants.user(p.envId(), p.userId()).map(User::email).orElse(null);
             PaymentProvider.CheckoutSession session = orAbandon(t, key, provider.createCheckout(
                     new CheckoutRequest(t.id(), t.amount(), email, URI.create(returnUrl), save, null)));
             store.opened(t.id(), session.id(), session.url().toString(), session.expiresAt());
@@ -194,7 +205,8 @@ public final class TopupService {
                     Map.of("topup_id", id));
         }
         Money amount = amountText == null ? null : Money.parse(amountText, t.amount().currency()).requirePositive();
-        Outcome<Movement> back = ledger.refund(t.envId(), t.userId(), t.transactionId(), amount, "Top-up refund", key);
+        Outcome<Movement> back = ledger.refund(new RefundCommand(new EnvId(t.envId()), UserId.ofNullable(t.userId()),
+                t.transactionId(), amount, "Top-up refund"), key);
         Movement movement = back.orThrow();
         PaymentProvider.Refund refund = provider.refund(t.chargeId(), movement.amount(), movement.id()).orThrow();
         return new RefundDone(movement, refund, back.replayed());
@@ -245,7 +257,9 @@ public final class TopupService {
         IdempotencyKey key = new IdempotencyKey(KEY_SCOPE, "topup:" + t.id());
         // the synchronous answer of a saved-card charge and its webhook credit the same top-up: the second waits for the first
         Outcome<DepositDecision> credit = ledger.afterSameKey(key,
-                () -> ledger.depositOnce(t.envId(), t.walletId(), t.amount(), t.id(), DESCRIPTION, key));
+                () -> ledger.depositOnce(SystemMoveCommand.of(new EnvId(t.envId()), new WalletId(t.walletId()),
+                        t.amount(),
+                        Memo.reference(t.id()).withDescription(DESCRIPTION)), key));
         if (!credit.isOk()) {
             // the ledger did not decide (busy with the same key, unavailable): nothing moved, try again later
             return false;

@@ -1,5 +1,9 @@
 package coffer.server.wallet;
 
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.UserId;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.WalletStatusChange;
 import coffer.server.http.NoRateLimit;
 import coffer.core.api.AccountTypes.AccountList;
 import coffer.core.api.AccountTypes.AccountResponse;
@@ -50,7 +54,8 @@ public record AccountRoutes(LedgerService ledger) implements HttpApi.Routes {
         boolean additional = Boolean.TRUE.equals(r.additional());
         boolean existed = !additional && ledger.wallets(p.envId(), p.userId()).stream()
                 .anyMatch(w -> w.currency().equals(currency) && w.status() != WalletStatus.CLOSED);
-        WalletSnapshot wallet = ledger.openWallet(p.envId(), p.userId(), currency, additional).orThrow();
+        WalletSnapshot wallet = ledger.openWallet(new EnvId(p.envId()), new UserId(p.userId()), currency,
+                additional).orThrow();
         ctx.status(existed ? 200 : 201).json(new AccountResponse(view(wallet)));
     }
 
@@ -61,8 +66,9 @@ public record AccountRoutes(LedgerService ledger) implements HttpApi.Routes {
     private void status(Context ctx, WalletStatus status) {
         Principal p = Requests.principal(ctx);
         WalletSnapshot wallet = owned(ctx, ledger, ctx.pathParam("id"));
-        WalletSnapshot changed = ledger.setWalletStatus(p.envId(), p.userId(), wallet.id(), status, StatusActor.USER,
-                "requested by the user").orThrow();
+        WalletSnapshot changed = ledger.setWalletStatus(new WalletStatusChange(new EnvId(p.envId()),
+                UserId.ofNullable(p.userId()), new WalletId(wallet.id()), status, StatusActor.USER,
+                "requested by the user")).orThrow();
         ctx.json(new AccountResponse(view(changed)));
     }
 

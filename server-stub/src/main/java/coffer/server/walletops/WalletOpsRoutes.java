@@ -1,5 +1,10 @@
 package coffer.server.walletops;
 
+import coffer.server.ledger.SystemMoveCommand;
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.Memo;
+import coffer.server.ledger.MoveCommand;
 import coffer.server.http.Access;
 import coffer.server.http.RateLimited;
 import coffer.core.error.CofferException;
@@ -64,12 +69,14 @@ public record WalletOpsRoutes(LedgerService ledger, PartnerSignatures signatures
 
     private void payIn(Context ctx) {
         oneWallet(ctx, "walletIdTo", (envId, wallet, amount, statement, key) ->
-                ledger.deposit(envId, wallet, amount, null, statement, key));
+                ledger.deposit(SystemMoveCommand.of(new EnvId(envId), new WalletId(wallet), amount,
+                        Memo.description(statement)), key));
     }
 
     private void payOut(Context ctx) {
         oneWallet(ctx, "walletIdFrom", (envId, wallet, amount, statement, key) ->
-                ledger.withdraw(envId, null, wallet, amount, null, statement, key));
+                ledger.withdraw(new SystemMoveCommand(new EnvId(envId), null, new WalletId(wallet), amount,
+                        Memo.description(statement)), key));
     }
 
     /** A movement between one wallet and the outside. */
@@ -94,7 +101,8 @@ public record WalletOpsRoutes(LedgerService ledger, PartnerSignatures signatures
         String to = body.wallet("walletIdTo");
         Money amount = body.amount();
         String statement = body.statement();
-        answer(ctx, ledger.walletToWallet(envId, null, from, to, amount, statement, key(ctx, envId)));
+        answer(ctx, ledger.walletToWallet(new MoveCommand(new EnvId(envId), null, new WalletId(from), new WalletId(to),
+                amount, Memo.description(statement)), key(ctx, envId)));
     }
 
     private void get(Context ctx, String what, Set<TransactionKind> kinds) {

@@ -1,8 +1,9 @@
 package coffer.server.webhook;
 
+import coffer.server.tenant.Tenants;
 import coffer.core.signature.WebhookSigner;
 import coffer.server.db.Database;
-import coffer.server.ledger.Environment;
+import coffer.server.tenant.Environment;
 import coffer.server.ledger.LedgerService;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -57,6 +58,8 @@ public final class WebhookDispatcher implements AutoCloseable {
     private static final MediaType JSON = MediaType.get("application/json");
 
     private final LedgerService ledger;
+
+    private final Tenants tenants;
     private final WebhookStore store;
     private final WebhookSettings settings;
     private final Clock clock;
@@ -73,6 +76,7 @@ public final class WebhookDispatcher implements AutoCloseable {
 
     private WebhookDispatcher(LedgerService ledger, Database database, WebhookSettings settings, Clock clock) {
         this.ledger = ledger;
+        this.tenants = new Tenants(this.ledger);
         this.store = new WebhookStore(database, ledger);
         this.settings = settings;
         this.clock = clock;
@@ -206,8 +210,8 @@ public final class WebhookDispatcher implements AutoCloseable {
     private void attempt(WebhookStore.Due due) {
         Instant started = clock.instant();
         long t0 = System.nanoTime();
-        String url = ledger.environment(due.envId()).map(Environment::webhookUrl).orElse(null);
-        List<String> secrets = ledger.secrets(due.envId());
+        String url = tenants.environment(due.envId()).map(Environment::webhookUrl).orElse(null);
+        List<String> secrets = tenants.secrets(due.envId());
         Integer status = null;
         String error = null;
         boolean refused = false;

@@ -1,5 +1,6 @@
 package coffer.server.webhook;
 
+import coffer.server.ledger.feed.MovementVersions;
 import coffer.core.ledger.TransactionKind;
 import coffer.core.ledger.TransactionStatus;
 import coffer.server.db.Database;
@@ -9,7 +10,7 @@ import coffer.server.json.Json;
 import coffer.server.ledger.Ids;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.Movement;
-import coffer.server.ledger.MovementVersions;
+import coffer.server.ledger.feed.MovementVersions;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,5 +1,10 @@
 package coffer.server.webwallet;
 
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.UserId;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.Memo;
+import coffer.server.ledger.MoveCommand;
 import coffer.server.http.RateLimited;
 import coffer.server.http.NoRateLimit;
 import coffer.core.api.TopupTypes.TopupRequest;
@@ -81,8 +86,9 @@ public record WebWalletRoutes(LedgerService ledger, TopupService topups, ReturnO
         String to = Requests.required(body.string("destination_wallet_id"), "destination_wallet_id");
         Money amount = Money.parse(body.decimalText("amount"), from.currency()).requirePositive();
         String description = body.string("description");
-        Movement m = Requests.value(ctx, ledger.walletToWallet(p.envId(), p.userId(), from.id(), to, amount, description,
-                Requests.idempotencyKey(ctx, p)));
+        Movement m = Requests.value(ctx, ledger.walletToWallet(new MoveCommand(new EnvId(p.envId()),
+                UserId.ofNullable(p.userId()), new WalletId(from.id()), new WalletId(to), amount,
+                Memo.description(description)), Requests.idempotencyKey(ctx, p)));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("transaction_id", m.id());
         answer.put("status", m.status().wire());

@@ -1,5 +1,10 @@
 package coffer.server.withdrawal;
 
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.UserId;
+import coffer.server.ledger.Memo;
+import coffer.server.ledger.HoldCommand;
+import coffer.server.ledger.EnvId;
 import coffer.core.error.CofferException;
 import coffer.core.error.ErrorCode;
 import coffer.core.error.Result;
@@ -133,8 +138,10 @@ public final class Payouts {
         String id = Ids.next(order.kind().idPrefix());
         Instant now = clock.instant();
         String clearing = LedgerService.systemAccount(order.envId(), AccountKind.PROVIDER_CLEARING, order.amount().currency());
-        Outcome<Movement> held = ledger.hold(order.envId(), order.userId(), order.kind().transactionKind(), order.walletId(),
-                clearing, order.amount(), now.plus(HOLD_TTL), id, order.description(), null, ledgerKey(id, "hold"));
+        Outcome<Movement> held = ledger.hold(new HoldCommand(new EnvId(order.envId()),
+                UserId.ofNullable(order.userId()),
+                order.kind().transactionKind(), new WalletId(order.walletId()), new WalletId(clearing), order.amount(),
+                now.plus(HOLD_TTL), Memo.reference(id).withDescription(order.description())), ledgerKey(id, "hold"));
         if (!held.isOk()) {
             return new Outcome<>(held.result().asRejected(), false);
         }
@@ -285,15 +292,18 @@ public final class Payouts {
     private Outcome<Movement> resolveHold(Payout payout, boolean succeeded) {
         if (succeeded) {
             IdempotencyKey key = ledgerKey(payout.id(), "capture");
-            return ledger.afterSameKey(key, () -> ledger.capture(payout.envId(), payout.holdId(), null, key));
+            return ledger.afterSameKey(key, () -> ledger.capture(new EnvId(payout.envId()), payout.holdId(), null,
+                    key));
         }
         IdempotencyKey key = ledgerKey(payout.id(), "void");
-        return ledger.afterSameKey(key, () -> ledger.voidHold(payout.envId(), payout.holdId(), VOID_REASON, key));
+        return ledger.afterSameKey(key, () -> ledger.voidHold(new EnvId(payout.envId()), payout.holdId(), VOID_REASON,
+                key));
     }
 
     /** Gives back the hold of a payout that was never asked for. */
     private void release(Payout payout) {
-        Outcome<Movement> voided = ledger.voidHold(payout.envId(), payout.holdId(), VOID_REASON, ledgerKey(payout.id(), "void"));
+        Outcome<Movement> voided = ledger.voidHold(new EnvId(payout.envId()), payout.holdId(), VOID_REASON,
+                ledgerKey(payout.id(), "void"));
         if (!voided.isOk()) {
             log.error("The hold of unstored payout {} could not be voided ({}); it expires by itself",
                     payout.id(), voided.result().errorCode());

@@ -1,11 +1,18 @@
 package coffer.server.bench;
 
+import coffer.server.ledger.UserId;
+import coffer.server.tenant.NewUser;
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.Memo;
+import coffer.server.ledger.SystemMoveCommand;
+import coffer.server.tenant.Tenants;
 import coffer.core.kyc.KycLimitTable;
 import coffer.core.kyc.KycStatus;
 import coffer.core.kyc.KycTier;
 import coffer.core.money.Money;
 import coffer.server.ledger.LedgerService;
-import coffer.server.ledger.User;
+import coffer.server.tenant.User;
 
 import java.util.ArrayList;
 import java.util.Currency;
@@ -28,14 +35,16 @@ record Population(String envId, List<Pair> pairs) {
     }
 
     static Population create(LedgerService ledger, int pairs) {
-        ledger.ensureEnvironment(ENV, "Benchmark", "bench-secret", null, KycLimitTable.defaults());
+        new Tenants(ledger).ensureEnvironment(ENV, "Benchmark", "bench-secret", null, KycLimitTable.defaults());
         List<Pair> list = new ArrayList<>(pairs);
         for (int i = 0; i < pairs; i++) {
             String email = "user" + i + "@bench.example";
-            User user = ledger.ensureUser(ENV, null, email, "User " + i, null, KycStatus.VERIFIED, KycTier.TIER_1).orThrow();
-            String a = ledger.openWallet(ENV, user.id(), USD, false).orThrow().id();
-            String b = ledger.openWallet(ENV, user.id(), USD, true).orThrow().id();
-            ledger.deposit(ENV, a, FUNDING, null, "funding", null).orThrow();
+            User user = new Tenants(ledger).ensureUser(NewUser.byEmail(new EnvId(ENV), email,
+                    "User " + i).kyc(KycStatus.VERIFIED, KycTier.TIER_1)).orThrow();
+            String a = ledger.openWallet(new EnvId(ENV), new UserId(user.id()), USD, false).orThrow().id();
+            String b = ledger.openWallet(new EnvId(ENV), new UserId(user.id()), USD, true).orThrow().id();
+            ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId(a), FUNDING, Memo.description("funding")),
+                    null).orThrow();
             list.add(new Pair(user.id(), a, b));
         }
         return new Population(ENV, List.copyOf(list));

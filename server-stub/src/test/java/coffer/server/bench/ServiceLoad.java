@@ -1,5 +1,10 @@
 package coffer.server.bench;
 
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.UserId;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.Memo;
+import coffer.server.ledger.MoveCommand;
 import coffer.core.error.Result;
 import coffer.server.db.Database;
 import coffer.server.ledger.IdempotencyKey;
@@ -51,8 +56,9 @@ final class ServiceLoad {
         for (long n = 0; !window.over(); n++) {
             IdempotencyKey key = keyed ? new IdempotencyKey(scope, "t-" + n) : null;
             long start = System.nanoTime();
-            Result<Movement> result = ledger.transfer(envId, pair.userId(), forth ? pair.a() : pair.b(),
-                    forth ? pair.b() : pair.a(), Population.AMOUNT, null, null, key).result();
+            Result<Movement> result = ledger.transfer(new MoveCommand(new EnvId(envId),
+                    UserId.ofNullable(pair.userId()), new WalletId(forth ? pair.a() : pair.b()),
+                    new WalletId(forth ? pair.b() : pair.a()), Population.AMOUNT, Memo.NONE), key).result();
             long took = System.nanoTime() - start;
             window.completed(latencies, 1, result.isOk() ? 0 : 1, took);
             if (result.isOk()) {

@@ -3,7 +3,7 @@ package coffer.server.cli;
 import coffer.server.Main;
 import coffer.server.db.Database;
 import coffer.server.db.DatabaseConfig;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.LedgerSettings;
 import org.junit.jupiter.api.Test;

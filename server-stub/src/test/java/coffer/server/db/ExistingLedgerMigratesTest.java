@@ -1,7 +1,8 @@
 package coffer.server.db;
 
+import coffer.server.tenant.Tenants;
 import coffer.server.CofferServer;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.testing.Http;
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class ExistingLedgerMigratesTest {
                     .map(e -> e.getAsJsonObject()).toList();
             assertThat(accounts).extracting(a -> a.get("currency").getAsString() + " " + a.get("balance").getAsString() + " "
                     + a.get("available_balance").getAsString()).containsExactly("USD 954.00 950.00", "EUR 0.00 0.00", "USD 5.00 5.00");
-            String bob = server.ledger().userByEmail(DemoData.ENV_ID, "bob@example.com").orElseThrow().id();
+            String bob = new Tenants(server.ledger()).userByEmail(DemoData.ENV_ID, "bob@example.com").orElseThrow().id();
             assertThat(server.ledger().wallets(DemoData.ENV_ID, bob)).extracting(w -> w.status().wireName()).containsExactly("locked");
         }
     }

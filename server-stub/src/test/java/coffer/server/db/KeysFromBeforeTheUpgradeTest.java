@@ -1,5 +1,13 @@
 package coffer.server.db;
 
+import coffer.server.ledger.SystemMoveCommand;
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.UserId;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.Memo;
+import coffer.server.ledger.MoveCommand;
+import coffer.server.ledger.RefundCommand;
+import coffer.server.payment.PaymentLedger;
 import coffer.core.api.TopupTypes.TopupRequest;
 import coffer.core.error.CofferException;
 import coffer.core.error.ErrorCode;
@@ -12,7 +20,7 @@ import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.LedgerSettings;
 import coffer.server.ledger.Movement;
 import coffer.server.ledger.Outcome;
-import coffer.server.ledger.PaymentOrder;
+import coffer.server.payment.PaymentOrder;
 import coffer.server.redirect.ReturnOrigins;
 import coffer.server.topup.Topup;
 import coffer.server.topup.TopupService;
@@ -94,22 +102,30 @@ class KeysFromBeforeTheUpgradeTest {
         IdempotencyKey order = new IdempotencyKey(alice.idempotencyScope(), "fx-ord");
         IdempotencyKey seed = new IdempotencyKey("demo-seed", "opening-balance-" + ALICE);
 
-        assertReplayed(ledger.transfer(ENV, ALICE, ALICE_WALLET, ALICE_SECOND_WALLET, usd("5.00"), null, null, transfer),
+        assertReplayed(ledger.transfer(new MoveCommand(new EnvId(ENV), UserId.ofNullable(ALICE),
+                new WalletId(ALICE_WALLET), new WalletId(ALICE_SECOND_WALLET), usd("5.00"), Memo.NONE), transfer),
                 "txn_01M8T72XKT022EKQ4XSX0WT6KC");
-        Outcome<?> paid = ledger.sendPayment(new PaymentOrder(ENV, ALICE, ALICE_WALLET, "bob@example.com", BOB_WALLET,
+        Outcome<?> paid = new PaymentLedger(ledger).sendPayment(new PaymentOrder(ENV, ALICE, ALICE_WALLET, "bob@example.com", BOB_WALLET,
                 usd("11.50"), "fixture 1", "{\"n\":\"1\"}"), payment);
         assertThat(paid.replayed()).isTrue();
-        assertThat(ledger.payment(ENV, "pmt_01M8T72WDZHRHE176QV6B4JTXY")).isPresent();
-        assertReplayed(ledger.refund(ENV, BOB, "txn_01M8T72WM06BSR0GYKCYMERTYN", usd("1.00"), "Refund", refund),
+        assertThat(new PaymentLedger(ledger).payment(ENV, "pmt_01M8T72WDZHRHE176QV6B4JTXY")).isPresent();
+        assertReplayed(ledger.refund(new RefundCommand(new EnvId(ENV), UserId.ofNullable(BOB),
+                "txn_01M8T72WM06BSR0GYKCYMERTYN", usd("1.00"), "Refund"), refund),
                 "txn_01M8T732X5KPXR7JZRAT54MGKC");
-        assertReplayed(ledger.pay(ENV, ALICE, ALICE_WALLET, usd("12.50"), "coffee-beans", "Coffee beans",
-                "{\"product_id\":\"coffee-beans\"}", order), "txn_01M8T74V545Q7WM4JTKP34344S");
-        assertReplayed(ledger.deposit(ENV, ALICE_WALLET, usd("1000.00"), "demo-opening-balance", "Opening balance", seed),
+        assertReplayed(ledger.pay(new SystemMoveCommand(new EnvId(ENV), UserId.ofNullable(ALICE),
+                new WalletId(ALICE_WALLET), usd("12.50"),
+                Memo.reference("coffee-beans").withDescription("Coffee beans")
+                        .withMetadata("{\"product_id\":\"coffee-beans\"}")), order),
+                "txn_01M8T74V545Q7WM4JTKP34344S");
+        assertReplayed(ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId(ALICE_WALLET), usd("1000.00"),
+                Memo.reference("demo-opening-balance").withDescription("Opening balance")), seed),
                 "txn_01M8T72K89GW83X32ZZ50S7CP5");
 
-        assertThat(ledger.transfer(ENV, ALICE, ALICE_WALLET, ALICE_SECOND_WALLET, usd("6.00"), null, null, transfer)
+        assertThat(ledger.transfer(new MoveCommand(new EnvId(ENV), UserId.ofNullable(ALICE), new WalletId(ALICE_WALLET),
+                new WalletId(ALICE_SECOND_WALLET), usd("6.00"), Memo.NONE), transfer)
                 .result().errorCode()).isEqualTo(ErrorCode.IDEMPOTENCY_KEY_REUSED);
-        assertThat(ledger.refund(ENV, BOB, "txn_01M8T72WM06BSR0GYKCYMERTYN", usd("1.00"), "Refund again", refund)
+        assertThat(ledger.refund(new RefundCommand(new EnvId(ENV), UserId.ofNullable(BOB),
+                "txn_01M8T72WM06BSR0GYKCYMERTYN", usd("1.00"), "Refund again"), refund)
                 .result().errorCode()).isEqualTo(ErrorCode.IDEMPOTENCY_KEY_REUSED);
         assertThat(balance(ALICE_WALLET)).isEqualTo(alices);
         assertThat(balance(BOB_WALLET)).isEqualTo(bobs);

@@ -1,9 +1,15 @@
 package coffer.server.history;
 
+import coffer.server.ledger.SystemMoveCommand;
+import coffer.server.ledger.HoldCommand;
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.UserId;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.Memo;
 import coffer.core.ledger.AccountKind;
 import coffer.core.ledger.TransactionKind;
 import coffer.core.money.Money;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.ledger.LedgerService;
 import coffer.server.testing.TestServer;
 import coffer.server.testing.TestServer.Caller;
@@ -47,12 +53,16 @@ class TransactionRoutesTest {
         carol = TestUsers.funded(server, "carol", "100.00");
         dave = TestUsers.funded(server, "dave", "50.00");
         TestUsers.p2p(server, carol, dave, "12.50", "Lunch");
-        ledger.pay(DemoData.ENV_ID, carol.id(), carol.walletId(), usd("30.00"), "order-7", "Coffee beans", null, null).orThrow();
-        ledger.withdraw(DemoData.ENV_ID, carol.id(), carol.walletId(), usd("5.00"), null, "Cash out", null).orThrow();
+        ledger.pay(new SystemMoveCommand(new EnvId(DemoData.ENV_ID), UserId.ofNullable(carol.id()),
+                new WalletId(carol.walletId()), usd("30.00"),
+                Memo.reference("order-7").withDescription("Coffee beans")), null).orThrow();
+        ledger.withdraw(new SystemMoveCommand(new EnvId(DemoData.ENV_ID), UserId.ofNullable(carol.id()),
+                new WalletId(carol.walletId()), usd("5.00"), Memo.description("Cash out")), null).orThrow();
         TestUsers.p2p(server, dave, carol, "2.25", "Refund lunch");
-        ledger.hold(DemoData.ENV_ID, carol.id(), TransactionKind.PAYMENT, carol.walletId(),
-                LedgerService.systemAccount(DemoData.ENV_ID, AccountKind.MERCHANT, usd("1.00").currency()), usd("7.00"),
-                Instant.now().plusSeconds(3600), "order-8", "Tea, reserved", null, null).orThrow();
+        ledger.hold(new HoldCommand(new EnvId(DemoData.ENV_ID), new UserId(carol.id()), TransactionKind.PAYMENT,
+                new WalletId(carol.walletId()), new WalletId(LedgerService.systemAccount(DemoData.ENV_ID, AccountKind.MERCHANT,
+                usd("1.00").currency())), usd("7.00"), Instant.now().plusSeconds(3600),
+                Memo.reference("order-8").withDescription("Tea, reserved")), null).orThrow();
     }
 
     @AfterAll
@@ -161,7 +171,8 @@ class TransactionRoutesTest {
         User erin = TestUsers.funded(server, "erin", "100.00");
         for (int i = 1; i <= 9; i++) {
             TestUsers.p2p(server, erin, dave, "1.0" + i, "tip " + i);
-            ledger.withdraw(DemoData.ENV_ID, erin.id(), erin.walletId(), usd("0.10"), null, "fee " + i, null).orThrow();
+            ledger.withdraw(new SystemMoveCommand(new EnvId(DemoData.ENV_ID), UserId.ofNullable(erin.id()),
+                    new WalletId(erin.walletId()), usd("0.10"), Memo.description("fee " + i)), null).orThrow();
         }
         List<String> unpaged = items(erin.caller().get("/api/v1/transactions?kind=p2p&limit=200")).stream()
                 .map(o -> o.get("id").getAsString()).toList();

@@ -1,11 +1,18 @@
 package coffer.server.http;
 
+import coffer.server.ledger.UserId;
+import coffer.server.tenant.NewUser;
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.Memo;
+import coffer.server.ledger.SystemMoveCommand;
+import coffer.server.tenant.Tenants;
 import coffer.core.kyc.KycLimitTable;
 import coffer.core.kyc.KycStatus;
 import coffer.core.kyc.KycTier;
 import coffer.core.money.Money;
 import coffer.core.signature.PartnerRequestSigner;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.ledger.LedgerService;
 import coffer.server.testing.DemoServerTest;
 import coffer.server.testing.Http;
@@ -86,11 +93,14 @@ class AuthorizationMatrixTest extends DemoServerTest {
                 "settlement-schedules", Caller.json(schedule).get("schedule_id").getAsString());
 
         LedgerService ledger = server.server().ledger();
-        ledger.ensureEnvironment(OTHER_ENV, "Other partner", OTHER_SECRET, null, KycLimitTable.defaults());
-        String user = ledger.ensureUser(OTHER_ENV, "partner-user-1", null, "Stranger", null, KycStatus.VERIFIED, KycTier.TIER_1)
+        new Tenants(ledger).ensureEnvironment(OTHER_ENV, "Other partner", OTHER_SECRET, null, KycLimitTable.defaults());
+        String user = new Tenants(ledger).ensureUser(NewUser.byExternalId(new EnvId(OTHER_ENV), "partner-user-1",
+                "Stranger").kyc(KycStatus.VERIFIED, KycTier.TIER_1))
                 .orThrow().id();
-        String wallet = ledger.openWallet(OTHER_ENV, user, Currency.getInstance("USD"), false).orThrow().id();
-        ledger.deposit(OTHER_ENV, wallet, Money.parse("50.00", "USD"), null, "funds", null).orThrow();
+        String wallet = ledger.openWallet(new EnvId(OTHER_ENV), new UserId(user), Currency.getInstance("USD"),
+                false).orThrow().id();
+        ledger.deposit(SystemMoveCommand.of(new EnvId(OTHER_ENV), new WalletId(wallet), Money.parse("50.00", "USD"),
+                Memo.description("funds")), null).orThrow();
         HttpResponse<String> minted = partnerToken(OTHER_SECRET, "{\"env_id\":\"" + OTHER_ENV + "\",\"user_id\":\"partner-user-1\"}");
         assertThat(minted.statusCode()).as(minted.body()).isEqualTo(200);
         stranger = new Caller(server, Caller.json(minted).get("access_token").getAsString());

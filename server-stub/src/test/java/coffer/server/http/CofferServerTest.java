@@ -1,9 +1,10 @@
 package coffer.server.http;
 
+import coffer.server.tenant.Tenants;
 import coffer.server.CofferServer;
 import coffer.server.auth.PasswordHasher;
 import coffer.server.db.DatabaseConfig;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.WalletSnapshot;
 import coffer.server.testing.Http;
@@ -51,9 +52,9 @@ class CofferServerTest {
         }
         try (CofferServer server = start(true)) {
             assertThat(demoBalances(server.ledger())).containsExactly("1000.00", "1000.00", "1000.00");
-            assertThat(server.ledger().environment(DemoData.ENV_ID)).isPresent();
-            assertThat(server.ledger().secrets(DemoData.ENV_ID)).containsExactly(DemoData.ENV_SECRET);
-            assertThat(server.ledger().userByExternalId(DemoData.ENV_ID, DemoData.PARTNER_USER_ID)).isPresent();
+            assertThat(new Tenants(server.ledger()).environment(DemoData.ENV_ID)).isPresent();
+            assertThat(new Tenants(server.ledger()).secrets(DemoData.ENV_ID)).containsExactly(DemoData.ENV_SECRET);
+            assertThat(new Tenants(server.ledger()).userByExternalId(DemoData.ENV_ID, DemoData.PARTNER_USER_ID)).isPresent();
         }
     }
 
@@ -61,8 +62,8 @@ class CofferServerTest {
     void demoUsersCanBeCheckedAgainstTheDemoPassword() {
         try (CofferServer server = start(true)) {
             LedgerService ledger = server.ledger();
-            String alice = ledger.userByEmail(DemoData.ENV_ID, "alice@example.com").orElseThrow().id();
-            String hash = ledger.passwordHash(DemoData.ENV_ID, alice).orElseThrow();
+            String alice = new Tenants(ledger).userByEmail(DemoData.ENV_ID, "alice@example.com").orElseThrow().id();
+            String hash = new Tenants(ledger).passwordHash(DemoData.ENV_ID, alice).orElseThrow();
             assertThat(hash).startsWith("$argon2id$");
             assertThat(PasswordHasher.standard().matches(DemoData.PASSWORD, hash)).isTrue();
             assertThat(PasswordHasher.standard().matches("wrong-password", hash)).isFalse();
@@ -71,8 +72,8 @@ class CofferServerTest {
 
     private static List<String> demoBalances(LedgerService ledger) {
         return Stream.concat(
-                        ledger.userByExternalId(DemoData.ENV_ID, DemoData.PARTNER_USER_ID).stream(),
-                        DemoData.EMAILS.stream().map(e -> ledger.userByEmail(DemoData.ENV_ID, e).orElseThrow()))
+                        new Tenants(ledger).userByExternalId(DemoData.ENV_ID, DemoData.PARTNER_USER_ID).stream(),
+                        DemoData.EMAILS.stream().map(e -> new Tenants(ledger).userByEmail(DemoData.ENV_ID, e).orElseThrow()))
                 .flatMap(u -> ledger.wallets(DemoData.ENV_ID, u.id()).stream())
                 .map(WalletSnapshot::balance)
                 .map(b -> b.postedMoney().toDecimalString())

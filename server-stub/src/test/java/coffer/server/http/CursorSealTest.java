@@ -1,13 +1,15 @@
 package coffer.server.http;
 
+import coffer.server.ledger.query.HistoryQuery;
+import coffer.server.ledger.query.HistoryCursor;
 import coffer.core.error.CofferException;
 import coffer.core.error.ErrorCode;
 import coffer.core.ledger.TransactionKind;
 import coffer.core.money.Money;
 import coffer.server.auth.Principal;
 import coffer.server.db.Keyset;
-import coffer.server.ledger.HistoryCursor;
-import coffer.server.ledger.HistoryQuery;
+import coffer.server.ledger.query.HistoryCursor;
+import coffer.server.ledger.query.HistoryQuery;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -3,7 +3,7 @@ package coffer.server.http;
 import coffer.core.signature.PartnerRequestSigner;
 import coffer.core.signature.WebhookSigner;
 import coffer.server.gateway.ProviderWebhookRoutes;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.testing.Http;
 
 import java.io.IOException;

@@ -1,11 +1,18 @@
 package coffer.server.http;
 
+import coffer.server.tenant.NewUser;
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.UserId;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.Memo;
+import coffer.server.ledger.SystemMoveCommand;
+import coffer.server.tenant.Tenants;
 import coffer.core.kyc.KycLimitTable;
 import coffer.core.kyc.KycStatus;
 import coffer.core.kyc.KycTier;
 import coffer.core.money.Money;
 import coffer.core.signature.PartnerRequestSigner;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.ledger.LedgerService;
 import coffer.server.testing.DemoServerTest;
 import coffer.server.testing.Http;
@@ -66,7 +73,7 @@ class PagedListsTest extends DemoServerTest {
         owner = withRows("owner");
         stranger = withRows("stranger");
         LedgerService ledger = server.server().ledger();
-        ledger.ensureEnvironment(OTHER_ENV, "Other partner", OTHER_SECRET, null, KycLimitTable.defaults());
+        new Tenants(ledger).ensureEnvironment(OTHER_ENV, "Other partner", OTHER_SECRET, null, KycLimitTable.defaults());
     }
 
     /** A funded user with {@link #ROWS} rows in each list (and more movements than that). */
@@ -160,12 +167,18 @@ class PagedListsTest extends DemoServerTest {
     void thePartnersOrdersPageThroughEveryOrderOnceAndTheirCursorIsTheirEnvironmentsOnly() {
         LedgerService ledger = server.server().ledger();
         String user = "paged-partner-user";
-        String id = ledger.ensureUser(DemoData.ENV_ID, user, null, "Buyer", null, KycStatus.VERIFIED, KycTier.TIER_1).orThrow().id();
-        String wallet = ledger.openWallet(DemoData.ENV_ID, id, Currency.getInstance("USD"), false).orThrow().id();
-        ledger.deposit(DemoData.ENV_ID, wallet, Money.parse("500.00", "USD"), null, "Funds", null).orThrow();
+        String id = new Tenants(ledger).ensureUser(NewUser.byExternalId(new EnvId(DemoData.ENV_ID), user,
+                "Buyer").kyc(KycStatus.VERIFIED, KycTier.TIER_1)).orThrow().id();
+        String wallet = ledger.openWallet(new EnvId(DemoData.ENV_ID), new UserId(id), Currency.getInstance("USD"),
+                false).orThrow().id();
+        ledger.deposit(SystemMoveCommand.of(new EnvId(DemoData.ENV_ID), new WalletId(wallet), Money.parse("500.00",
+                "USD"),
+                Memo.description("Funds")), null).orThrow();
         int orders = 105;
         for (int i = 0; i < orders; i++) {
-            ledger.pay(DemoData.ENV_ID, id, wallet, Money.parse("1.00", "USD"), "product-" + i, "Order " + i, null, null).orThrow();
+            ledger.pay(new SystemMoveCommand(new EnvId(DemoData.ENV_ID), UserId.ofNullable(id), new WalletId(wallet),
+                    Money.parse("1.00", "USD"), Memo.reference("product-" + i).withDescription("Order " + i)),
+                    null).orThrow();
         }
         String path = "/wallet/" + DemoData.ENV_ID + "/orders/" + user;
         JsonObject first = Caller.json(partnerOk(DemoData.ENV_SECRET, path));
@@ -183,9 +196,10 @@ class PagedListsTest extends DemoServerTest {
 
         // another environment's partner, signing for its own environment
         String otherUser = "paged-other-user";
-        String otherId = ledger.ensureUser(OTHER_ENV, otherUser, null, "Other", null, KycStatus.VERIFIED, KycTier.TIER_1)
+        String otherId = new Tenants(ledger).ensureUser(NewUser.byExternalId(new EnvId(OTHER_ENV), otherUser,
+                "Other").kyc(KycStatus.VERIFIED, KycTier.TIER_1))
                 .orThrow().id();
-        ledger.openWallet(OTHER_ENV, otherId, Currency.getInstance("USD"), false).orThrow();
+        ledger.openWallet(new EnvId(OTHER_ENV), new UserId(otherId), Currency.getInstance("USD"), false).orThrow();
         assertRefused(partner(OTHER_SECRET, "/wallet/" + OTHER_ENV + "/orders/" + otherUser + "?cursor=" + cursor),
                 "another environment");
         // the same partner, another of its users

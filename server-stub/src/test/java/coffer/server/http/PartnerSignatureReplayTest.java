@@ -1,9 +1,10 @@
 package coffer.server.http;
 
+import coffer.server.tenant.Tenants;
 import coffer.core.signature.PartnerRequestVerifier;
 import coffer.server.db.Database;
 import coffer.server.db.DatabaseConfig;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.ledger.LedgerService;
 import coffer.server.testing.Concurrently;
 import coffer.server.testing.DemoServerTest;
@@ -33,8 +34,8 @@ class PartnerSignatureReplayTest extends DemoServerTest {
     @BeforeAll
     static void wallets() {
         LedgerService ledger = server.server().ledger();
-        wallet = ledger.wallets(ENV, ledger.userByExternalId(ENV, DemoData.PARTNER_USER_ID).orElseThrow().id()).get(0).id();
-        bobWallet = ledger.wallets(ENV, ledger.userByEmail(ENV, "bob@example.com").orElseThrow().id()).get(0).id();
+        wallet = ledger.wallets(ENV, new Tenants(ledger).userByExternalId(ENV, DemoData.PARTNER_USER_ID).orElseThrow().id()).get(0).id();
+        bobWallet = ledger.wallets(ENV, new Tenants(ledger).userByEmail(ENV, "bob@example.com").orElseThrow().id()).get(0).id();
     }
 
     @Test

@@ -1,7 +1,7 @@
 package coffer.server.http;
 
 import coffer.server.json.Json;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.testing.ServerExtension;
 import coffer.server.testing.TestServer;
 import com.google.gson.JsonObject;

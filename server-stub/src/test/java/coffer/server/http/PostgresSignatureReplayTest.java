@@ -1,7 +1,8 @@
 package coffer.server.http;
 
+import coffer.server.tenant.Tenants;
 import coffer.server.CofferServer;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.ledger.LedgerService;
 import coffer.server.testing.Concurrently;
 import coffer.server.testing.TestDatabases;
@@ -27,7 +28,7 @@ class PostgresSignatureReplayTest {
         try (CofferServer a = CofferServer.start(options); CofferServer b = CofferServer.start(options)) {
             LedgerService ledger = a.ledger();
             String wallet = ledger.wallets(DemoData.ENV_ID,
-                    ledger.userByExternalId(DemoData.ENV_ID, DemoData.PARTNER_USER_ID).orElseThrow().id()).get(0).id();
+                    new Tenants(ledger).userByExternalId(DemoData.ENV_ID, DemoData.PARTNER_USER_ID).orElseThrow().id()).get(0).id();
             long before = posted(a, wallet);
             SignedRequest payIn = SignedRequest.now("POST", "/v1/payIns",
                     "{\"walletIdTo\":\"" + wallet + "\",\"amount\":321,\"currency\":\"USD\"}");

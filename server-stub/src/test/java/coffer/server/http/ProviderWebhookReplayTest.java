@@ -1,8 +1,10 @@
 package coffer.server.http;
 
+import coffer.server.tenant.Tenants;
+import coffer.server.tenant.User;
 import coffer.core.signature.WebhookSigner;
 import coffer.server.db.DatabaseConfig;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.ledger.LedgerService;
 import coffer.server.testing.Concurrently;
 import coffer.server.testing.DemoServerTest;
@@ -38,7 +40,7 @@ class ProviderWebhookReplayTest extends DemoServerTest {
     @BeforeAll
     static void partnerWallet() {
         LedgerService ledger = server.server().ledger();
-        wallet = ledger.wallets(DemoData.ENV_ID, ledger.userByExternalId(DemoData.ENV_ID, DemoData.PARTNER_USER_ID)
+        wallet = ledger.wallets(DemoData.ENV_ID, new Tenants(ledger).userByExternalId(DemoData.ENV_ID, DemoData.PARTNER_USER_ID)
                 .orElseThrow().id()).get(0).id();
     }
 

@@ -1,9 +1,13 @@
 package coffer.server.http;
 
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.WalletStatusChange;
+import coffer.server.tenant.Tenants;
 import coffer.core.signature.PartnerRequestSigner;
 import coffer.core.wallet.StatusActor;
 import coffer.core.wallet.WalletStatus;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.WalletSnapshot;
 import coffer.server.testing.DemoServerTest;
@@ -73,7 +77,7 @@ class RouteFuzzTest extends DemoServerTest {
                 + " (replay with -Dcoffer.fuzz.seed=" + seed + ")");
 
         LedgerService ledger = server.server().ledger();
-        String aliceId = ledger.userByEmail(DemoData.ENV_ID, "alice@example.com").orElseThrow().id();
+        String aliceId = new Tenants(ledger).userByEmail(DemoData.ENV_ID, "alice@example.com").orElseThrow().id();
         FuzzInputs.Known known = known(aliceId);
         RouteShapes shapes = RouteShapes.of(Http.get(server.url("/openapi.json")).body());
         List<String> failures = new ArrayList<>();
@@ -194,7 +198,8 @@ class RouteFuzzTest extends DemoServerTest {
     private static void unlock(LedgerService ledger, String aliceId) {
         for (WalletSnapshot w : ledger.wallets(DemoData.ENV_ID, aliceId)) {
             if (w.status() == WalletStatus.LOCKED || w.status() == WalletStatus.SUSPENDED) {
-                ledger.setWalletStatus(DemoData.ENV_ID, null, w.id(), WalletStatus.ACTIVE, StatusActor.OPERATOR, "route fuzz").orThrow();
+                ledger.setWalletStatus(new WalletStatusChange(new EnvId(DemoData.ENV_ID), null, new WalletId(w.id()),
+                        WalletStatus.ACTIVE, StatusActor.OPERATOR, "route fuzz")).orThrow();
             }
         }
     }

@@ -1,7 +1,9 @@
 package coffer.server.http;
 
+import coffer.server.ledger.EnvId;
+import coffer.server.tenant.NewUser;
+import coffer.server.tenant.Tenants;
 import coffer.core.kyc.KycLimitTable;
-import coffer.core.kyc.KycStatus;
 import coffer.core.signature.PartnerRequestSigner;
 import coffer.server.json.Json;
 import coffer.server.testing.ServerExtension;
@@ -174,7 +176,8 @@ class RouteLimitsTest {
      */
     private static RawHttp signedIn() {
         Partner partner = Partner.create();
-        server.get().server().ledger().ensureUser(partner.envId, "nobody", null, "Limited", null, KycStatus.UNVERIFIED, null)
+        new Tenants(server.get().server().ledger()).ensureUser(NewUser.byExternalId(new EnvId(partner.envId), "nobody",
+                "Limited"))
                 .orThrow();
         RawHttp.Answer minted = partner.signed("POST", "/api/v1/auth/partner-token");
         assertThat(minted.status()).as(minted.body()).isEqualTo(200);
@@ -187,7 +190,7 @@ class RouteLimitsTest {
         static Partner create() {
             int n = SEQUENCE.incrementAndGet();
             Partner p = new Partner("limits-env-" + n, "secret_RouteLimitsTestEnvironment" + String.format("%06d", n));
-            server.get().server().ledger().ensureEnvironment(p.envId, "Partner " + n, p.secret, null, KycLimitTable.defaults());
+            new Tenants(server.get().server().ledger()).ensureEnvironment(p.envId, "Partner " + n, p.secret, null, KycLimitTable.defaults());
             return p;
         }
 

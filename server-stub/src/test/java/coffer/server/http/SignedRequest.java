@@ -2,7 +2,7 @@ package coffer.server.http;
 
 import coffer.core.signature.PartnerRequestSigner;
 import coffer.server.CofferServer;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.testing.Http;
 import coffer.server.testing.PartnerSigning;
 

@@ -2,7 +2,7 @@ package coffer.server.http;
 
 import coffer.server.http.Dribblers.Ending;
 import coffer.server.http.Dribblers.Kind;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.testing.ServerExtension;
 import coffer.server.testing.TestServer.Caller;
 import org.junit.jupiter.api.Test;

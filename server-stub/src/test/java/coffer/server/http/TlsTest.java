@@ -2,7 +2,7 @@ package coffer.server.http;
 
 import coffer.server.CofferServer;
 import coffer.server.db.DatabaseConfig;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.testing.Poll;
 import coffer.server.testing.TestServer;
 import coffer.server.testing.TestServer.Caller;

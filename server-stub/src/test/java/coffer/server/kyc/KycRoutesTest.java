@@ -1,8 +1,14 @@
 package coffer.server.kyc;
 
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.UserId;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.Memo;
+import coffer.server.ledger.SystemMoveCommand;
+import coffer.server.tenant.Tenants;
 import coffer.core.money.Money;
 import coffer.server.ledger.AuditEntry;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.ledger.LedgerService;
 import coffer.server.testing.Http;
 import coffer.server.testing.ServerExtension;
@@ -94,11 +100,14 @@ class KycRoutesTest {
         List<String> wallets = new java.util.ArrayList<>();
         for (String body : List.of("{\"currency\":\"USD\"}", "{\"currency\":\"USD\",\"additional\":true}")) {
             String wallet = Caller.json(carol.post("/api/v1/accounts", body)).getAsJsonObject("account").get("id").getAsString();
-            ledger.deposit(DemoData.ENV_ID, wallet, Money.parse("125.00", "USD"), null, "funds", null).orThrow();
+            ledger.deposit(SystemMoveCommand.of(new EnvId(DemoData.ENV_ID), new WalletId(wallet), Money.parse("125.00",
+                    "USD"), Memo.description("funds")), null).orThrow();
             wallets.add(wallet);
         }
-        ledger.pay(DemoData.ENV_ID, userId(email), wallets.get(0), Money.parse("100.00", "USD"), null, null, null, null).orThrow();
-        ledger.pay(DemoData.ENV_ID, userId(email), wallets.get(1), Money.parse("50.00", "USD"), null, null, null, null).orThrow();
+        ledger.pay(new SystemMoveCommand(new EnvId(DemoData.ENV_ID), UserId.ofNullable(userId(email)),
+                new WalletId(wallets.get(0)), Money.parse("100.00", "USD"), Memo.NONE), null).orThrow();
+        ledger.pay(new SystemMoveCommand(new EnvId(DemoData.ENV_ID), UserId.ofNullable(userId(email)),
+                new WalletId(wallets.get(1)), Money.parse("50.00", "USD"), Memo.NONE), null).orThrow();
 
         // tier 0 sends 250.00 a day from all of its wallets together
         assertKyc(carol, """
@@ -212,6 +221,6 @@ class KycRoutesTest {
     }
 
     private static String userId(String email) {
-        return server.get().server().ledger().userByEmail(DemoData.ENV_ID, email).orElseThrow().id();
+        return new Tenants(server.get().server().ledger()).userByEmail(DemoData.ENV_ID, email).orElseThrow().id();
     }
 }

@@ -1,5 +1,8 @@
 package coffer.server.kyc;
 
+import coffer.server.ledger.EnvId;
+import coffer.server.tenant.NewUser;
+import coffer.server.tenant.Tenants;
 import coffer.core.kyc.KycLimitTable;
 import coffer.core.kyc.KycStatus;
 import coffer.server.db.Database;
@@ -31,8 +34,9 @@ class KycStoreTest {
         try (Database database = Database.open(config);
              LedgerService ledger = new LedgerService(database, Clock.systemUTC(),
                      LedgerSettings.defaults().withHoldSweepInterval(Duration.ZERO))) {
-            ledger.ensureEnvironment("env-1", "Test", "secret-1", null, KycLimitTable.defaults());
-            String user = ledger.ensureUser("env-1", null, "dora@example.com", "Dora", null, KycStatus.UNVERIFIED, null)
+            new Tenants(ledger).ensureEnvironment("env-1", "Test", "secret-1", null, KycLimitTable.defaults());
+            String user = new Tenants(ledger).ensureUser(NewUser.byEmail(new EnvId("env-1"), "dora@example.com",
+                    "Dora"))
                     .orThrow().id();
             KycStore store = new KycStore(database);
             KycApplication application = new KycApplication("Dora Example", LocalDate.of(1990, 4, 23), "DE", "passport", "4567");

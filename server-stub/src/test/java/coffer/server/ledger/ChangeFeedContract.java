@@ -1,5 +1,9 @@
 package coffer.server.ledger;
 
+import coffer.server.tenant.User;
+import coffer.server.ledger.feed.FeedChange;
+import coffer.server.ledger.feed.FeedPage;
+import coffer.server.ledger.engine.LedgerCommit;
 import coffer.core.error.ErrorCode;
 import coffer.core.ledger.TransactionKind;
 import coffer.core.ledger.TransactionStatus;
@@ -101,9 +105,11 @@ abstract class ChangeFeedContract {
     void aFeedFromTheStartPagedSmallEndsWhereTheLedgerIsAndAgreesAtEveryPage() {
         for (int i = 1; i <= 6; i++) {
             f.clock.advance(Duration.ofSeconds(1));
-            ledger.p2p(ENV, null, aliceWallet, bobWallet, usd(i + ".00"), null, "p2p " + i, null, null).orThrow();
+            ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(aliceWallet), new WalletId(bobWallet),
+                    usd(i + ".00"), Memo.description("p2p " + i)), null).orThrow();
         }
-        ledger.p2p(ENV, null, bobWallet, aliceWallet, usd("0.50"), null, "back", null, null).orThrow();
+        ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(bobWallet), new WalletId(aliceWallet),
+                usd("0.50"), Memo.description("back")), null).orThrow();
 
         Replica replica = new Replica();
         replica.syncAll(3);
@@ -118,7 +124,8 @@ abstract class ChangeFeedContract {
 
     @Test
     void aPageNeverSplitsACommitEvenWhenTheCommitIsLargerThanTheLimit() {
-        ledger.p2p(ENV, null, aliceWallet, bobWallet, usd("1.00"), null, null, null, null).orThrow();
+        ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(aliceWallet), new WalletId(bobWallet),
+                usd("1.00"), Memo.NONE), null).orThrow();
 
         FeedPage first = ledger.changes(ENV, alice.id(), 0, 1).orThrow();
         // the limit counts movements: the deposit's commit (movement + balance, two changes) comes whole,
@@ -139,14 +146,16 @@ abstract class ChangeFeedContract {
     void aStatusChangeOfAnExistingMovementComesAgainWithItsNewState() {
         Replica replica = new Replica();
         replica.syncAll(500);
-        Movement hold = ledger.hold(ENV, null, TransactionKind.PAYMENT, aliceWallet,
-                LedgerService.systemAccount(ENV, coffer.core.ledger.AccountKind.MERCHANT, USD), usd("30.00"),
-                f.clock.instant().plus(Duration.ofHours(1)), "order-9", null, null, null).orThrow();
+        Movement hold = ledger.hold(new HoldCommand(new EnvId(ENV), null, TransactionKind.PAYMENT,
+                new WalletId(aliceWallet),
+                new WalletId(LedgerService.systemAccount(ENV, coffer.core.ledger.AccountKind.MERCHANT, USD)),
+                        usd("30.00"), f.clock.instant().plus(Duration.ofHours(1)), Memo.reference("order-9")),
+                        null).orThrow();
         replica.syncAll(500);
         assertThat(replica.movements.get(hold.id()).status()).isEqualTo(TransactionStatus.PENDING);
         assertThat(replica.wallets.get(aliceWallet).balance().available().toDecimalString()).isEqualTo("70.00");
 
-        ledger.capture(ENV, hold.holdId(), usd("25.00"), null).orThrow();
+        ledger.capture(new EnvId(ENV), hold.holdId(), usd("25.00"), null).orThrow();
         long before = replica.seq;
         FeedPage page = ledger.changes(ENV, alice.id(), before, 500).orThrow();
         replica.apply(page);
@@ -160,9 +169,11 @@ abstract class ChangeFeedContract {
     void walletStatusChangesAndNewWalletsAreInTheFeedAndOthersChangesAreNot() {
         Replica replica = new Replica();
         replica.syncAll(500);
-        ledger.p2p(ENV, null, f.fundedWallet("carol@example.com", "5.00"), bobWallet, usd("1.00"), null, null, null, null)
+        ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(f.fundedWallet("carol@example.com", "5.00")),
+                new WalletId(bobWallet), usd("1.00"), Memo.NONE), null)
                 .orThrow();
-        ledger.setWalletStatus(ENV, alice.id(), aliceWallet, WalletStatus.LOCKED, StatusActor.USER, "test").orThrow();
+        ledger.setWalletStatus(new WalletStatusChange(new EnvId(ENV), UserId.ofNullable(alice.id()),
+                new WalletId(aliceWallet), WalletStatus.LOCKED, StatusActor.USER, "test")).orThrow();
         String euros = f.wallet(alice, LedgerFixture.EUR);
 
         FeedPage page = ledger.changes(ENV, alice.id(), replica.seq, 500).orThrow();
@@ -198,7 +209,8 @@ abstract class ChangeFeedContract {
                 }
             }
         })) {
-            Movement m = ledger.p2p(ENV, null, aliceWallet, bobWallet, usd("1.00"), null, null, null, null).orThrow();
+            Movement m = ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(aliceWallet),
+                    new WalletId(bobWallet), usd("1.00"), Memo.NONE), null).orThrow();
             assertThat(twoHeard.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             assertThat(m.status()).isEqualTo(TransactionStatus.COMPLETED);
         }

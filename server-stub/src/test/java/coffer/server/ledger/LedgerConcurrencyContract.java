@@ -1,5 +1,6 @@
 package coffer.server.ledger;
 
+import coffer.server.tenant.User;
 import coffer.core.error.ErrorCode;
 import coffer.core.ledger.AccountKind;
 import coffer.core.ledger.TransactionKind;
@@ -48,9 +49,12 @@ abstract class LedgerConcurrencyContract extends LedgerContract {
                 }
                 Money amount = Money.ofMinor(USD, 1 + random.nextInt(10_000));
                 int kind = random.nextInt(10);
-                outcomes.add(kind < 8 ? ledger.p2p(ENV, null, from, to, amount, null, null, null, null)
-                        : kind == 8 ? ledger.pay(ENV, null, from, amount, null, "order", null, null)
-                        : ledger.deposit(ENV, to, amount, null, "top-up", null));
+                outcomes.add(kind < 8 ? ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(from),
+                        new WalletId(to), amount, Memo.NONE), null)
+                        : kind == 8 ? ledger.pay(new SystemMoveCommand(new EnvId(ENV), null, new WalletId(from), amount,
+                                Memo.description("order")), null)
+                        : ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId(to), amount,
+                                Memo.description("top-up")), null));
             }
             return outcomes;
         });
@@ -90,7 +94,8 @@ abstract class LedgerConcurrencyContract extends LedgerContract {
                 return null;
             }
             try {
-                return ledger.pay(ENV, null, wallet, usd("7.00"), "order-" + i, null, null, null);
+                return ledger.pay(new SystemMoveCommand(new EnvId(ENV), null, new WalletId(wallet), usd("7.00"),
+                        Memo.reference("order-" + i)), null);
             } finally {
                 finished.incrementAndGet();
             }
@@ -117,7 +122,8 @@ abstract class LedgerConcurrencyContract extends LedgerContract {
             IdempotencyKey key = new IdempotencyKey("env-1/payer", "pay-" + k);
             String order = "order-" + k;
             List<Outcome<Movement>> outcomes = Concurrently.run(callers,
-                    i -> servers.get(i % 2).p2p(ENV, null, payer, payee, usd("3.00"), order, null, null, key));
+                    i -> servers.get(i % 2).p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(payer),
+                            new WalletId(payee), usd("3.00"), Memo.reference(order)), key));
 
             List<Outcome<Movement>> answered = outcomes.stream().filter(Outcome::isOk).toList();
             assertThat(answered.stream().filter(o -> !o.replayed())).as("callers that moved money").hasSize(1);
@@ -127,10 +133,12 @@ abstract class LedgerConcurrencyContract extends LedgerContract {
 
             Movement moved = answered.get(0).orThrow();
             for (LedgerService server : servers) {
-                Outcome<Movement> later = server.p2p(ENV, null, payer, payee, usd("3.00"), order, null, null, key);
+                Outcome<Movement> later = server.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(payer),
+                        new WalletId(payee), usd("3.00"), Memo.reference(order)), key);
                 assertThat(later.replayed()).isTrue();
                 assertThat(later.orThrow()).isEqualTo(moved);
-                assertThat(server.p2p(ENV, null, payer, payee, usd("4.00"), order, null, null, key).result().errorCode())
+                assertThat(server.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(payer), new WalletId(payee),
+                        usd("4.00"), Memo.reference(order)), key).result().errorCode())
                         .as("another request with the same key").isEqualTo(ErrorCode.IDEMPOTENCY_KEY_REUSED);
             }
         }
@@ -145,11 +153,13 @@ abstract class LedgerConcurrencyContract extends LedgerContract {
         List<LedgerService> servers = List.of(ledger, f.anotherServer());
         List<Movement> payments = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            payments.add(ledger.pay(ENV, null, payer, usd("5.00"), "order-" + i, null, null, null).orThrow());
+            payments.add(ledger.pay(new SystemMoveCommand(new EnvId(ENV), null, new WalletId(payer), usd("5.00"),
+                    Memo.reference("order-" + i)), null).orThrow());
         }
         // every payment refunded in full through both servers at once
         List<Outcome<Movement>> refunds = Concurrently.run(2 * payments.size(),
-                i -> servers.get(i % 2).refund(ENV, null, payments.get(i / 2).id(), null, "refund", null));
+                i -> servers.get(i % 2).refund(new RefundCommand(new EnvId(ENV), null, payments.get(i / 2).id(), null,
+                        "refund"), null));
 
         assertThat(refunds.stream().filter(Outcome::isOk)).as("refunds that went through").hasSize(payments.size());
         assertThat(refunds.stream().filter(o -> !o.isOk()).map(o -> o.result().errorCode()))
@@ -165,13 +175,15 @@ abstract class LedgerConcurrencyContract extends LedgerContract {
         List<LedgerService> servers = List.of(ledger, f.anotherServer());
         List<Movement> holds = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            holds.add(ledger.hold(ENV, null, TransactionKind.WITHDRAWAL, payer, clearing, usd("5.00"),
-                    f.clock.instant().plus(Duration.ofHours(1)), "payout-" + i, null, null, null).orThrow());
+            holds.add(ledger.hold(new HoldCommand(new EnvId(ENV), null, TransactionKind.WITHDRAWAL, new WalletId(payer),
+                new WalletId(clearing), usd("5.00"), f.clock.instant().plus(Duration.ofHours(1)),
+                        Memo.reference("payout-" + i)), null).orThrow());
         }
         // every hold captured through one server and voided through the other at once
         List<Outcome<Movement>> resolutions = Concurrently.run(2 * holds.size(), i -> {
             String hold = holds.get(i / 2).holdId();
-            return i % 2 == 0 ? servers.get(0).capture(ENV, hold, null, null) : servers.get(1).voidHold(ENV, hold, "cancelled", null);
+            return i % 2 == 0 ? servers.get(0).capture(new EnvId(ENV), hold, null,
+                    null) : servers.get(1).voidHold(new EnvId(ENV), hold, "cancelled", null);
         });
 
         long captured = 0;
@@ -191,7 +203,8 @@ abstract class LedgerConcurrencyContract extends LedgerContract {
         List<String> senders = f.fundedWallets(8, "1000.00");
         // tier 0 holds 500.00: of forty payments of 25.00 into the four wallets, twenty fit
         roundsAgainstOneHolder("0.00", ErrorCode.KYC_REQUIRED, 50_000, (server, holder, wallet, i) ->
-                server.p2p(ENV, null, senders.get(i % 8), wallet, usd("25.00"), null, null, null, null));
+                server.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(senders.get(i % 8)), new WalletId(wallet),
+                        usd("25.00"), Memo.NONE), null));
     }
 
     @Test
@@ -199,7 +212,8 @@ abstract class LedgerConcurrencyContract extends LedgerContract {
         List<String> recipients = f.fundedWallets(8, "0.01");
         // tier 0 sends 250.00 a day: of forty payments of 12.50 from the four wallets, twenty fit
         roundsAgainstOneHolder("125.00", ErrorCode.DAILY_LIMIT_EXCEEDED, 25_000, (server, holder, wallet, i) ->
-                server.p2p(ENV, holder.id(), wallet, recipients.get(i % 8), usd("12.50"), null, null, null, null));
+                server.p2p(new MoveCommand(new EnvId(ENV), UserId.ofNullable(holder.id()), new WalletId(wallet),
+                        new WalletId(recipients.get(i % 8)), usd("12.50"), Memo.NONE), null));
     }
 
     /** One of forty movements of a holder's wallet: the {@code i}th, through {@code server}. */

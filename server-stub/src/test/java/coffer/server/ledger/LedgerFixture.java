@@ -1,5 +1,8 @@
 package coffer.server.ledger;
 
+import coffer.server.tenant.NewUser;
+import coffer.server.tenant.Tenants;
+import coffer.server.tenant.User;
 import coffer.core.kyc.KycLimitTable;
 import coffer.core.kyc.KycStatus;
 import coffer.core.kyc.KycTier;
@@ -49,8 +52,8 @@ final class LedgerFixture implements AutoCloseable {
         this.settings = settings;
         database = Database.open(config);
         ledger = new LedgerService(database, clock, settings);
-        ledger.ensureEnvironment(ENV, "Test", "secret-1", null, KycLimitTable.defaults());
-        ledger.ensureEnvironment(OTHER_ENV, "Other", "secret-2", null, KycLimitTable.defaults());
+        new Tenants(ledger).ensureEnvironment(ENV, "Test", "secret-1", null, KycLimitTable.defaults());
+        new Tenants(ledger).ensureEnvironment(OTHER_ENV, "Other", "secret-2", null, KycLimitTable.defaults());
     }
 
     User verifiedUser(String email) {
@@ -58,7 +61,8 @@ final class LedgerFixture implements AutoCloseable {
     }
 
     User verifiedUser(String email, KycTier tier) {
-        return ledger.ensureUser(ENV, null, email, email, null, KycStatus.VERIFIED, tier).orThrow();
+        return new Tenants(ledger).ensureUser(NewUser.byEmail(new EnvId(ENV), email, email).kyc(KycStatus.VERIFIED,
+                tier)).orThrow();
     }
 
     /**
@@ -76,11 +80,11 @@ final class LedgerFixture implements AutoCloseable {
     }
 
     User unverifiedUser(String email) {
-        return ledger.ensureUser(ENV, null, email, email, null, KycStatus.UNVERIFIED, null).orThrow();
+        return new Tenants(ledger).ensureUser(NewUser.byEmail(new EnvId(ENV), email, email)).orThrow();
     }
 
     String wallet(User user, Currency currency) {
-        return ledger.openWallet(user.envId(), user.id(), currency, false).orThrow().id();
+        return ledger.openWallet(new EnvId(user.envId()), new UserId(user.id()), currency, false).orThrow().id();
     }
 
     /** {@code count} wallets of one user in {@code currency}: their first, then additional ones. */
@@ -88,7 +92,8 @@ final class LedgerFixture implements AutoCloseable {
         List<String> wallets = new ArrayList<>(count);
         wallets.add(wallet(user, currency));
         while (wallets.size() < count) {
-            wallets.add(ledger.openWallet(user.envId(), user.id(), currency, true).orThrow().id());
+            wallets.add(ledger.openWallet(new EnvId(user.envId()), new UserId(user.id()), currency,
+                    true).orThrow().id());
         }
         return wallets;
     }
@@ -101,7 +106,8 @@ final class LedgerFixture implements AutoCloseable {
     }
 
     Movement deposit(String wallet, String amount) {
-        return ledger.deposit(ENV, wallet, usd(amount), null, "top-up", null).orThrow();
+        return ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId(wallet), usd(amount),
+                Memo.description("top-up")), null).orThrow();
     }
 
     String available(String wallet) {

@@ -1,5 +1,17 @@
 package coffer.server.ledger;
 
+import coffer.server.tenant.KycChange;
+import coffer.server.tenant.NewUser;
+import coffer.server.tenant.Tenants;
+import coffer.server.tenant.User;
+import coffer.server.tenant.DemoData;
+import coffer.server.payment.PaymentLedger;
+import coffer.server.payment.Payment;
+import coffer.server.payment.PaymentOrder;
+import coffer.server.ledger.rules.HolderLimits;
+import coffer.server.ledger.query.HistoryQuery;
+import coffer.server.ledger.query.HistoryCursor;
+import coffer.server.ledger.query.HistoryPage;
 import coffer.core.error.ErrorCode;
 import coffer.core.error.Result;
 import coffer.core.ledger.AccountKind;
@@ -42,12 +54,14 @@ abstract class LedgerServiceContract extends LedgerContract {
     @Test
     void withdrawalMovesMoneyOutAndOverdraftIsRefusedWithoutTrace() {
         String alice = f.fundedWallet("alice@example.com", "100.00");
-        Movement w = ledger.withdraw(ENV, null, alice, usd("40.00"), "payout-1", null, null).orThrow();
+        Movement w = ledger.withdraw(new SystemMoveCommand(new EnvId(ENV), null, new WalletId(alice), usd("40.00"),
+                Memo.reference("payout-1")), null).orThrow();
         assertThat(w.kind()).isEqualTo(TransactionKind.WITHDRAWAL);
         assertThat(w.status()).isEqualTo(TransactionStatus.COMPLETED);
         assertThat(f.available(alice)).isEqualTo("60.00");
 
-        Outcome<Movement> tooMuch = ledger.withdraw(ENV, null, alice, usd("60.01"), null, null, null);
+        Outcome<Movement> tooMuch = ledger.withdraw(new SystemMoveCommand(new EnvId(ENV), null, new WalletId(alice),
+                usd("60.01"), Memo.NONE), null);
         assertThat(tooMuch.result().errorCode()).isEqualTo(ErrorCode.INSUFFICIENT_BALANCE);
         assertThat(f.available(alice)).isEqualTo("60.00");
         assertThat(ledger.history(ENV, HistoryQuery.of(alice, 50)).movements()).hasSize(2);
@@ -56,7 +70,8 @@ abstract class LedgerServiceContract extends LedgerContract {
     @Test
     void paymentForAnOrderReachesTheMerchantWithItsReference() {
         String alice = f.fundedWallet("alice@example.com", "1000.00");
-        Movement paid = ledger.pay(ENV, null, alice, usd("100"), "asd123", "Order", "{\"table\":4}", null).orThrow();
+        Movement paid = ledger.pay(new SystemMoveCommand(new EnvId(ENV), null, new WalletId(alice), usd("100"),
+                Memo.reference("asd123").withDescription("Order").withMetadata("{\"table\":4}")), null).orThrow();
         assertThat(paid.reference()).isEqualTo("asd123");
         assertThat(paid.metadata()).isEqualTo("{\"table\":4}");
         assertThat(f.posted(alice)).isEqualTo("900.00");
@@ -69,7 +84,8 @@ abstract class LedgerServiceContract extends LedgerContract {
     void p2pMovesMoneyToAnotherUser() {
         String alice = f.fundedWallet("alice@example.com", "1000.00");
         String bob = f.wallet(f.verifiedUser("bob@example.com"), USD);
-        Movement p = ledger.p2p(ENV, null, alice, bob, usd("100.00"), null, "Dinner", null, null).orThrow();
+        Movement p = ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice), new WalletId(bob),
+                usd("100.00"), Memo.description("Dinner")), null).orThrow();
         assertThat(p.kind()).isEqualTo(TransactionKind.P2P);
         assertThat(f.posted(alice)).isEqualTo("900.00");
         assertThat(f.posted(bob)).isEqualTo("100.00");
@@ -79,9 +95,11 @@ abstract class LedgerServiceContract extends LedgerContract {
     void spendingExactlyTheAvailableBalanceLeavesZero() {
         String alice = f.fundedWallet("alice@example.com", "10.00");
         String bob = f.wallet(f.verifiedUser("bob@example.com"), USD);
-        assertThat(ledger.p2p(ENV, null, alice, bob, usd("10.00"), null, null, null, null).isOk()).isTrue();
+        assertThat(ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice), new WalletId(bob),
+                usd("10.00"), Memo.NONE), null).isOk()).isTrue();
         assertThat(f.available(alice)).isEqualTo("0.00");
-        assertThat(ledger.p2p(ENV, null, alice, bob, usd("0.01"), null, null, null, null).result().errorCode())
+        assertThat(ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice), new WalletId(bob), usd("0.01"),
+                Memo.NONE), null).result().errorCode())
                 .isEqualTo(ErrorCode.INSUFFICIENT_BALANCE);
     }
 
@@ -90,11 +108,14 @@ abstract class LedgerServiceContract extends LedgerContract {
     @Test
     void aWalletOfAnotherEnvironmentDoesNotExistForThisOne() {
         String alice = f.fundedWallet("alice@example.com", "100.00");
-        User stranger = ledger.ensureUser(OTHER_ENV, "x", null, null, null, KycStatus.VERIFIED, null).orThrow();
-        String theirs = ledger.openWallet(OTHER_ENV, stranger.id(), USD, false).orThrow().id();
-        assertThat(ledger.p2p(ENV, null, alice, theirs, usd("1"), null, null, null, null).result().errorCode())
+        User stranger = new Tenants(ledger).ensureUser(NewUser.byExternalId(new EnvId(OTHER_ENV), "x",
+                null).kyc(KycStatus.VERIFIED, null)).orThrow();
+        String theirs = ledger.openWallet(new EnvId(OTHER_ENV), new UserId(stranger.id()), USD, false).orThrow().id();
+        assertThat(ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice), new WalletId(theirs), usd("1"),
+                Memo.NONE), null).result().errorCode())
                 .isEqualTo(ErrorCode.WALLET_NOT_FOUND);
-        assertThat(ledger.p2p(OTHER_ENV, null, alice, theirs, usd("1"), null, null, null, null).result().errorCode())
+        assertThat(ledger.p2p(new MoveCommand(new EnvId(OTHER_ENV), null, new WalletId(alice), new WalletId(theirs),
+                usd("1"), Memo.NONE), null).result().errorCode())
                 .isEqualTo(ErrorCode.WALLET_NOT_FOUND);
         assertThat(ledger.wallet(OTHER_ENV, alice)).isEmpty();
     }
@@ -104,7 +125,8 @@ abstract class LedgerServiceContract extends LedgerContract {
         String alice = f.fundedWallet("alice@example.com", "100.00");
         User bob = f.verifiedUser("bob@example.com");
         String bobs = f.wallet(bob, USD);
-        Outcome<Movement> theft = ledger.p2p(ENV, bob.id(), alice, bobs, usd("50"), null, null, null, null);
+        Outcome<Movement> theft = ledger.p2p(new MoveCommand(new EnvId(ENV), UserId.ofNullable(bob.id()),
+                new WalletId(alice), new WalletId(bobs), usd("50"), Memo.NONE), null);
         assertThat(theft.result().errorCode()).isEqualTo(ErrorCode.WALLET_NOT_FOUND);
         assertThat(f.available(alice)).isEqualTo("100.00");
     }
@@ -114,12 +136,14 @@ abstract class LedgerServiceContract extends LedgerContract {
         User alice = f.verifiedUser("alice@example.com");
         String main = f.wallet(alice, USD);
         f.deposit(main, "50.00");
-        String savings = ledger.openWallet(ENV, alice.id(), USD, true).orThrow().id();
+        String savings = ledger.openWallet(new EnvId(ENV), new UserId(alice.id()), USD, true).orThrow().id();
         assertThat(savings).isNotEqualTo(main);
-        assertThat(ledger.transfer(ENV, alice.id(), main, savings, usd("20"), null, null, null).isOk()).isTrue();
+        assertThat(ledger.transfer(new MoveCommand(new EnvId(ENV), UserId.ofNullable(alice.id()), new WalletId(main),
+                new WalletId(savings), usd("20"), Memo.NONE), null).isOk()).isTrue();
         assertThat(f.posted(savings)).isEqualTo("20.00");
         String bob = f.wallet(f.verifiedUser("bob@example.com"), USD);
-        assertThat(ledger.transfer(ENV, alice.id(), main, bob, usd("1"), null, null, null).result().errorCode())
+        assertThat(ledger.transfer(new MoveCommand(new EnvId(ENV), UserId.ofNullable(alice.id()), new WalletId(main),
+                new WalletId(bob), usd("1"), Memo.NONE), null).result().errorCode())
                 .isEqualTo(ErrorCode.WALLET_NOT_FOUND);
     }
 
@@ -137,9 +161,11 @@ abstract class LedgerServiceContract extends LedgerContract {
         String usdWallet = f.wallet(alice, USD);
         String eurWallet = f.wallet(alice, EUR);
         f.deposit(usdWallet, "10.00");
-        assertThat(ledger.transfer(ENV, null, usdWallet, eurWallet, usd("1"), null, null, null).result().errorCode())
+        assertThat(ledger.transfer(new MoveCommand(new EnvId(ENV), null, new WalletId(usdWallet),
+                new WalletId(eurWallet), usd("1"), Memo.NONE), null).result().errorCode())
                 .isEqualTo(ErrorCode.CURRENCY_MISMATCH);
-        assertThat(ledger.deposit(ENV, eurWallet, usd("1"), null, null, null).result().errorCode())
+        assertThat(ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId(eurWallet), usd("1"), Memo.NONE),
+                null).result().errorCode())
                 .isEqualTo(ErrorCode.CURRENCY_MISMATCH);
     }
 
@@ -147,11 +173,14 @@ abstract class LedgerServiceContract extends LedgerContract {
     void moneyInOrOutInACurrencyNoWalletOfTheEnvironmentHoldsIsACurrencyMismatch() {
         String usdWallet = f.fundedWallet("alice@example.com", "10.00");
         Money yen = Money.parse("100", Currency.getInstance("JPY"));
-        assertThat(ledger.deposit(ENV, usdWallet, yen, null, null, null).result().errorCode())
+        assertThat(ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId(usdWallet), yen, Memo.NONE),
+                null).result().errorCode())
                 .isEqualTo(ErrorCode.CURRENCY_MISMATCH);
-        assertThat(ledger.withdraw(ENV, null, usdWallet, yen, null, null, null).result().errorCode())
+        assertThat(ledger.withdraw(new SystemMoveCommand(new EnvId(ENV), null, new WalletId(usdWallet), yen, Memo.NONE),
+                null).result().errorCode())
                 .isEqualTo(ErrorCode.CURRENCY_MISMATCH);
-        assertThat(ledger.deposit(ENV, "wal_nope", yen, null, null, null).result().errorCode())
+        assertThat(ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId("wal_nope"), yen, Memo.NONE),
+                null).result().errorCode())
                 .isEqualTo(ErrorCode.WALLET_NOT_FOUND);
     }
 
@@ -162,29 +191,35 @@ abstract class LedgerServiceContract extends LedgerContract {
         String escrow = LedgerService.systemAccount(ENV, AccountKind.ESCROW, USD);
         String fees = LedgerService.systemAccount(ENV, AccountKind.FEES, USD);
         long feesBefore = f.postedMinor(fees);
-        Movement order = ledger.hold(ENV, null, TransactionKind.PAYMENT, buyer, escrow, usd("40.00"),
-                f.clock.instant().plus(Duration.ofDays(7)), "order-1", "Order 1", null, null).orThrow();
+        Movement order = ledger.hold(new HoldCommand(new EnvId(ENV), null, TransactionKind.PAYMENT, new WalletId(buyer),
+                new WalletId(escrow), usd("40.00"), f.clock.instant().plus(Duration.ofDays(7)),
+                        Memo.reference("order-1").withDescription("Order 1")), null).orThrow();
         assertThat(f.available(buyer)).isEqualTo("60.00");
 
-        ledger.capture(ENV, order.holdId(), null, null).orThrow();
-        assertThat(ledger.releaseFromEscrow(ENV, seller, usd("36.00"), "order-1", "Order 1", null).result().isOk()).isTrue();
-        assertThat(ledger.collectFee(ENV, escrow, usd("4.00"), "order-1", "Platform fee", null).result().isOk()).isTrue();
+        ledger.capture(new EnvId(ENV), order.holdId(), null, null).orThrow();
+        assertThat(ledger.releaseFromEscrow(SystemMoveCommand.of(new EnvId(ENV), new WalletId(seller), usd("36.00"),
+                Memo.reference("order-1").withDescription("Order 1")), null).result().isOk()).isTrue();
+        assertThat(ledger.collectFee(SystemMoveCommand.of(new EnvId(ENV), new WalletId(escrow), usd("4.00"),
+                Memo.reference("order-1").withDescription("Platform fee")), null).result().isOk()).isTrue();
 
         assertThat(f.posted(buyer)).isEqualTo("60.00");
         assertThat(f.posted(seller)).isEqualTo("36.01");
         assertThat(f.postedMinor(escrow)).isZero();
         assertThat(f.postedMinor(fees) - feesBefore).isEqualTo(400);
         // escrow cannot pay out what it does not hold
-        assertThat(ledger.releaseFromEscrow(ENV, seller, usd("0.01"), "order-1", null, null).result().errorCode())
+        assertThat(ledger.releaseFromEscrow(SystemMoveCommand.of(new EnvId(ENV), new WalletId(seller), usd("0.01"),
+                Memo.reference("order-1")), null).result().errorCode())
                 .isEqualTo(ErrorCode.INSUFFICIENT_BALANCE);
     }
 
     @Test
     void unknownWalletsAreNotFound() {
         String alice = f.fundedWallet("alice@example.com", "10.00");
-        assertThat(ledger.p2p(ENV, null, alice, "wal_nope", usd("1"), null, null, null, null).result().errorCode())
+        assertThat(ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice), new WalletId("wal_nope"),
+                usd("1"), Memo.NONE), null).result().errorCode())
                 .isEqualTo(ErrorCode.WALLET_NOT_FOUND);
-        assertThat(ledger.withdraw(ENV, null, "wal_nope", usd("1"), null, null, null).result().errorCode())
+        assertThat(ledger.withdraw(new SystemMoveCommand(new EnvId(ENV), null, new WalletId("wal_nope"), usd("1"),
+                Memo.NONE), null).result().errorCode())
                 .isEqualTo(ErrorCode.WALLET_NOT_FOUND);
     }
 
@@ -195,12 +230,17 @@ abstract class LedgerServiceContract extends LedgerContract {
         User alice = f.verifiedUser("alice@example.com");
         String wallet = f.wallet(alice, USD);
         f.deposit(wallet, "100.00");
-        assertThat(ledger.setWalletStatus(ENV, alice.id(), wallet, WalletStatus.LOCKED, StatusActor.USER, "travel").orThrow().status())
+        assertThat(ledger.setWalletStatus(new WalletStatusChange(new EnvId(ENV), UserId.ofNullable(alice.id()),
+                new WalletId(wallet), WalletStatus.LOCKED, StatusActor.USER, "travel")).orThrow().status())
                 .isEqualTo(WalletStatus.LOCKED);
-        assertThat(ledger.pay(ENV, null, wallet, usd("1"), null, null, null, null).result().errorCode()).isEqualTo(ErrorCode.WALLET_LOCKED);
-        assertThat(ledger.deposit(ENV, wallet, usd("5"), null, null, null).isOk()).isTrue();
-        ledger.setWalletStatus(ENV, alice.id(), wallet, WalletStatus.ACTIVE, StatusActor.USER, null).orThrow();
-        assertThat(ledger.pay(ENV, null, wallet, usd("1"), null, null, null, null).isOk()).isTrue();
+        assertThat(ledger.pay(new SystemMoveCommand(new EnvId(ENV), null, new WalletId(wallet), usd("1"), Memo.NONE),
+                null).result().errorCode()).isEqualTo(ErrorCode.WALLET_LOCKED);
+        assertThat(ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId(wallet), usd("5"), Memo.NONE),
+                null).isOk()).isTrue();
+        ledger.setWalletStatus(new WalletStatusChange(new EnvId(ENV), UserId.ofNullable(alice.id()),
+                new WalletId(wallet), WalletStatus.ACTIVE, StatusActor.USER, null)).orThrow();
+        assertThat(ledger.pay(new SystemMoveCommand(new EnvId(ENV), null, new WalletId(wallet), usd("1"), Memo.NONE),
+                null).isOk()).isTrue();
         assertThat(ledger.audit(ENV, "wallet", wallet)).extracting(AuditEntry::oldValue, AuditEntry::newValue)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("active", "locked"),
                         org.assertj.core.groups.Tuple.tuple("locked", "active"));
@@ -211,12 +251,18 @@ abstract class LedgerServiceContract extends LedgerContract {
         User alice = f.verifiedUser("alice@example.com");
         String wallet = f.wallet(alice, USD);
         f.deposit(wallet, "100.00");
-        ledger.setWalletStatus(ENV, null, wallet, WalletStatus.SUSPENDED, StatusActor.OPERATOR, "review").orThrow();
-        assertThat(ledger.deposit(ENV, wallet, usd("5"), null, null, null).result().errorCode()).isEqualTo(ErrorCode.WALLET_SUSPENDED);
-        assertThat(ledger.withdraw(ENV, null, wallet, usd("5"), null, null, null).result().errorCode()).isEqualTo(ErrorCode.WALLET_SUSPENDED);
-        assertThat(ledger.setWalletStatus(ENV, alice.id(), wallet, WalletStatus.ACTIVE, StatusActor.USER, null).errorCode())
+        ledger.setWalletStatus(new WalletStatusChange(new EnvId(ENV), null, new WalletId(wallet),
+                WalletStatus.SUSPENDED, StatusActor.OPERATOR, "review")).orThrow();
+        assertThat(ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId(wallet), usd("5"), Memo.NONE),
+                null).result().errorCode()).isEqualTo(ErrorCode.WALLET_SUSPENDED);
+        assertThat(ledger.withdraw(new SystemMoveCommand(new EnvId(ENV), null, new WalletId(wallet), usd("5"),
+                Memo.NONE),
+                null).result().errorCode()).isEqualTo(ErrorCode.WALLET_SUSPENDED);
+        assertThat(ledger.setWalletStatus(new WalletStatusChange(new EnvId(ENV), UserId.ofNullable(alice.id()),
+                new WalletId(wallet), WalletStatus.ACTIVE, StatusActor.USER, null)).errorCode())
                 .isEqualTo(ErrorCode.FORBIDDEN);
-        assertThat(ledger.setWalletStatus(ENV, null, wallet, WalletStatus.ACTIVE, StatusActor.OPERATOR, null).isOk()).isTrue();
+        assertThat(ledger.setWalletStatus(new WalletStatusChange(new EnvId(ENV), null, new WalletId(wallet),
+                WalletStatus.ACTIVE, StatusActor.OPERATOR, null)).isOk()).isTrue();
     }
 
     @Test
@@ -224,12 +270,17 @@ abstract class LedgerServiceContract extends LedgerContract {
         User alice = f.verifiedUser("alice@example.com");
         String wallet = f.wallet(alice, USD);
         f.deposit(wallet, "10.00");
-        assertThat(ledger.setWalletStatus(ENV, alice.id(), wallet, WalletStatus.CLOSED, StatusActor.USER, null).errorCode())
+        assertThat(ledger.setWalletStatus(new WalletStatusChange(new EnvId(ENV), UserId.ofNullable(alice.id()),
+                new WalletId(wallet), WalletStatus.CLOSED, StatusActor.USER, null)).errorCode())
                 .isEqualTo(ErrorCode.WALLET_NOT_EMPTY);
-        ledger.withdraw(ENV, alice.id(), wallet, usd("10.00"), null, null, null).orThrow();
-        assertThat(ledger.setWalletStatus(ENV, alice.id(), wallet, WalletStatus.CLOSED, StatusActor.USER, null).isOk()).isTrue();
-        assertThat(ledger.deposit(ENV, wallet, usd("1"), null, null, null).result().errorCode()).isEqualTo(ErrorCode.WALLET_CLOSED);
-        assertThat(ledger.setWalletStatus(ENV, alice.id(), wallet, WalletStatus.ACTIVE, StatusActor.USER, null).errorCode())
+        ledger.withdraw(new SystemMoveCommand(new EnvId(ENV), UserId.ofNullable(alice.id()), new WalletId(wallet),
+                usd("10.00"), Memo.NONE), null).orThrow();
+        assertThat(ledger.setWalletStatus(new WalletStatusChange(new EnvId(ENV), UserId.ofNullable(alice.id()),
+                new WalletId(wallet), WalletStatus.CLOSED, StatusActor.USER, null)).isOk()).isTrue();
+        assertThat(ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId(wallet), usd("1"), Memo.NONE),
+                null).result().errorCode()).isEqualTo(ErrorCode.WALLET_CLOSED);
+        assertThat(ledger.setWalletStatus(new WalletStatusChange(new EnvId(ENV), UserId.ofNullable(alice.id()),
+                new WalletId(wallet), WalletStatus.ACTIVE, StatusActor.USER, null)).errorCode())
                 .isEqualTo(ErrorCode.WALLET_CLOSED);
     }
 
@@ -239,10 +290,12 @@ abstract class LedgerServiceContract extends LedgerContract {
         String wallet = f.wallet(alice, USD);
         f.deposit(wallet, "10.00");
         Movement held = hold(wallet, "10.00", Duration.ofHours(1));
-        ledger.setWalletStatus(ENV, alice.id(), wallet, WalletStatus.LOCKED, StatusActor.USER, null).orThrow();
-        assertThat(ledger.setWalletStatus(ENV, alice.id(), wallet, WalletStatus.CLOSED, StatusActor.USER, null).errorCode())
+        ledger.setWalletStatus(new WalletStatusChange(new EnvId(ENV), UserId.ofNullable(alice.id()),
+                new WalletId(wallet), WalletStatus.LOCKED, StatusActor.USER, null)).orThrow();
+        assertThat(ledger.setWalletStatus(new WalletStatusChange(new EnvId(ENV), UserId.ofNullable(alice.id()),
+                new WalletId(wallet), WalletStatus.CLOSED, StatusActor.USER, null)).errorCode())
                 .isEqualTo(ErrorCode.WALLET_NOT_EMPTY);
-        ledger.capture(ENV, held.holdId(), null, null).orThrow();
+        ledger.capture(new EnvId(ENV), held.holdId(), null, null).orThrow();
     }
 
     // ---- KYC ----
@@ -263,7 +316,8 @@ abstract class LedgerServiceContract extends LedgerContract {
 
         f.clock.advance(Duration.ofHours(24));
         assertThat(pay(wallet, "50.00").isOk()).isTrue();
-        assertThat(ledger.deposit(ENV, wallet, usd("450.01"), null, null, null).result().errorCode()).isEqualTo(ErrorCode.KYC_REQUIRED);
+        assertThat(ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId(wallet), usd("450.01"), Memo.NONE),
+                null).result().errorCode()).isEqualTo(ErrorCode.KYC_REQUIRED);
     }
 
     @Test
@@ -298,13 +352,16 @@ abstract class LedgerServiceContract extends LedgerContract {
         String wallet = f.wallet(carol, USD);
         f.deposit(wallet, "400.00");
         assertThat(pay(wallet, "150.00").result().errorCode()).isEqualTo(ErrorCode.KYC_REQUIRED);
-        ledger.setKyc(ENV, carol.id(), KycStatus.PENDING, null, "user", "submitted").orThrow();
-        ledger.setKyc(ENV, carol.id(), KycStatus.VERIFIED, null, "simulator", "documents ok").orThrow();
+        new Tenants(ledger).setKyc(new KycChange(new EnvId(ENV), new UserId(carol.id()), KycStatus.PENDING, null,
+                "user", "submitted")).orThrow();
+        new Tenants(ledger).setKyc(new KycChange(new EnvId(ENV), new UserId(carol.id()), KycStatus.VERIFIED, null,
+                "simulator", "documents ok")).orThrow();
         assertThat(pay(wallet, "150.00").isOk()).isTrue();
         assertThat(ledger.audit(ENV, "user", carol.id())).extracting(AuditEntry::field, AuditEntry::newValue)
                 .contains(org.assertj.core.groups.Tuple.tuple("kyc_status", "verified"),
                         org.assertj.core.groups.Tuple.tuple("kyc_tier", "1"));
-        assertThat(ledger.setKyc(ENV, carol.id(), KycStatus.UNVERIFIED, null, "user", null).errorCode())
+        assertThat(new Tenants(ledger).setKyc(new KycChange(new EnvId(ENV), new UserId(carol.id()),
+                KycStatus.UNVERIFIED, null, "user", null)).errorCode())
                 .isEqualTo(ErrorCode.INVALID_STATUS_TRANSITION);
     }
 
@@ -316,7 +373,8 @@ abstract class LedgerServiceContract extends LedgerContract {
         // over the per-transaction limit and over the balance: the KYC reason comes first
         assertThat(pay(wallet, "150.00").result().errorCode()).isEqualTo(ErrorCode.KYC_REQUIRED);
         // a locked wallet is a more fundamental reason than either
-        ledger.setWalletStatus(ENV, carol.id(), wallet, WalletStatus.LOCKED, StatusActor.USER, null).orThrow();
+        ledger.setWalletStatus(new WalletStatusChange(new EnvId(ENV), UserId.ofNullable(carol.id()),
+                new WalletId(wallet), WalletStatus.LOCKED, StatusActor.USER, null)).orThrow();
         assertThat(pay(wallet, "150.00").result().errorCode()).isEqualTo(ErrorCode.WALLET_LOCKED);
     }
 
@@ -326,10 +384,12 @@ abstract class LedgerServiceContract extends LedgerContract {
         User carol = f.unverifiedUser("carol@example.com");
         String carols = f.wallet(carol, USD);
         f.deposit(carols, "450.00");
-        Outcome<Movement> p = ledger.p2p(ENV, null, alice, carols, usd("50.01"), null, null, null, null);
+        Outcome<Movement> p = ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice),
+                new WalletId(carols), usd("50.01"), Memo.NONE), null);
         assertThat(p.result().errorCode()).isEqualTo(ErrorCode.KYC_REQUIRED);
         assertThat(((Result.Rejected<Movement>) p.result()).message()).contains("receiving wallet");
-        assertThat(ledger.p2p(ENV, null, alice, carols, usd("50.00"), null, null, null, null).isOk()).isTrue();
+        assertThat(ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice), new WalletId(carols),
+                usd("50.00"), Memo.NONE), null).isOk()).isTrue();
     }
 
     // ---- KYC limits count the holder, not the wallet ----
@@ -340,24 +400,33 @@ abstract class LedgerServiceContract extends LedgerContract {
         List<String> wallets = f.wallets(carol, USD, 4);
         // tier 0 holds 500.00 at most, however many wallets it is spread over
         for (String wallet : wallets) {
-            assertThat(ledger.deposit(ENV, wallet, usd("125.00"), null, null, null).isOk()).isTrue();
+            assertThat(ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId(wallet), usd("125.00"),
+                    Memo.NONE),
+                    null).isOk()).isTrue();
         }
         for (String wallet : wallets) {
-            Outcome<Movement> more = ledger.deposit(ENV, wallet, usd("0.01"), null, null, null);
+            Outcome<Movement> more = ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId(wallet),
+                    usd("0.01"),
+                    Memo.NONE), null);
             assertThat(more.result().errorCode()).isEqualTo(ErrorCode.KYC_REQUIRED);
             assertThat(((Result.Rejected<Movement>) more.result()).message()).contains("500.00 USD", "across all wallets");
         }
-        String fifth = ledger.openWallet(ENV, carol.id(), USD, true).orThrow().id();
-        assertThat(ledger.deposit(ENV, fifth, usd("0.01"), null, null, null).result().errorCode())
+        String fifth = ledger.openWallet(new EnvId(ENV), new UserId(carol.id()), USD, true).orThrow().id();
+        assertThat(ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId(fifth), usd("0.01"), Memo.NONE),
+                null).result().errorCode())
                 .as("opening another wallet raises nothing").isEqualTo(ErrorCode.KYC_REQUIRED);
         assertThat(heldBy(carol)).isEqualTo(50_000);
         // the maximum is per currency: the holder's euros are counted on their own
         String euros = f.wallet(carol, EUR);
-        assertThat(ledger.deposit(ENV, euros, Money.parse("500.00", EUR), null, null, null).isOk()).isTrue();
+        assertThat(ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId(euros), Money.parse("500.00", EUR),
+                Memo.NONE), null).isOk()).isTrue();
         // money leaving makes room again, in whichever wallet
-        ledger.pay(ENV, null, wallets.get(0), usd("100.00"), null, null, null, null).orThrow();
-        assertThat(ledger.deposit(ENV, wallets.get(3), usd("100.00"), null, null, null).isOk()).isTrue();
-        assertThat(ledger.deposit(ENV, wallets.get(2), usd("0.01"), null, null, null).result().errorCode())
+        ledger.pay(new SystemMoveCommand(new EnvId(ENV), null, new WalletId(wallets.get(0)), usd("100.00"), Memo.NONE),
+                null).orThrow();
+        assertThat(ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId(wallets.get(3)), usd("100.00"),
+                Memo.NONE), null).isOk()).isTrue();
+        assertThat(ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId(wallets.get(2)), usd("0.01"),
+                Memo.NONE), null).result().errorCode())
                 .isEqualTo(ErrorCode.KYC_REQUIRED);
     }
 
@@ -371,17 +440,20 @@ abstract class LedgerServiceContract extends LedgerContract {
         String bob = f.wallet(f.verifiedUser("bob@example.com"), USD);
         // tier 0 sends 250.00 in 24 hours from all its wallets together
         assertThat(pay(wallets.get(0), "100.00").isOk()).isTrue();
-        assertThat(ledger.p2p(ENV, carol.id(), wallets.get(1), bob, usd("100.00"), null, null, null, null).isOk()).isTrue();
+        assertThat(ledger.p2p(new MoveCommand(new EnvId(ENV), UserId.ofNullable(carol.id()),
+                new WalletId(wallets.get(1)), new WalletId(bob), usd("100.00"), Memo.NONE), null).isOk()).isTrue();
         assertThat(hold(wallets.get(2), "50.00").isOk()).isTrue();
         for (String wallet : wallets) {
             assertThat(pay(wallet, "0.01").result().errorCode()).isEqualTo(ErrorCode.DAILY_LIMIT_EXCEEDED);
-            assertThat(ledger.p2p(ENV, carol.id(), wallet, bob, usd("0.01"), null, null, null, null).result().errorCode())
+            assertThat(ledger.p2p(new MoveCommand(new EnvId(ENV), UserId.ofNullable(carol.id()), new WalletId(wallet),
+                    new WalletId(bob), usd("0.01"), Memo.NONE), null).result().errorCode())
                     .isEqualTo(ErrorCode.DAILY_LIMIT_EXCEEDED);
             assertThat(ledger.remainingToday(ENV, wallet)).as("what every wallet of the holder may still send")
                     .contains(usd("0.00"));
         }
         assertThat(ledger.holderLimits(ENV, carol.id(), USD).orElseThrow().sentToday()).isEqualTo(usd("250.00"));
-        assertThat(ledger.withdraw(ENV, carol.id(), wallets.get(3), usd("0.01"), null, null, null).result().errorCode())
+        assertThat(ledger.withdraw(new SystemMoveCommand(new EnvId(ENV), UserId.ofNullable(carol.id()),
+                new WalletId(wallets.get(3)), usd("0.01"), Memo.NONE), null).result().errorCode())
                 .isEqualTo(ErrorCode.DAILY_LIMIT_EXCEEDED);
 
         f.clock.advance(Duration.ofHours(24));
@@ -396,22 +468,28 @@ abstract class LedgerServiceContract extends LedgerContract {
         List<String> wallets = f.wallets(carol, USD, 2);
         f.deposit(wallets.get(0), "500.00");
         // at the maximum, a transfer to another own wallet is not more money held
-        assertThat(ledger.transfer(ENV, carol.id(), wallets.get(0), wallets.get(1), usd("300.00"), null, null, null).isOk())
+        assertThat(ledger.transfer(new MoveCommand(new EnvId(ENV), UserId.ofNullable(carol.id()),
+                new WalletId(wallets.get(0)), new WalletId(wallets.get(1)), usd("300.00"), Memo.NONE), null).isOk())
                 .isTrue();
-        assertThat(ledger.walletToWallet(ENV, carol.id(), wallets.get(1), wallets.get(0), usd("200.00"), null, null).isOk())
+        assertThat(ledger.walletToWallet(new MoveCommand(new EnvId(ENV), UserId.ofNullable(carol.id()),
+                new WalletId(wallets.get(1)), new WalletId(wallets.get(0)), usd("200.00"), Memo.NONE), null).isOk())
                 .isTrue();
         // and a payment to one's own other wallet is not money sent
-        assertThat(ledger.p2p(ENV, carol.id(), wallets.get(0), wallets.get(1), usd("100.00"), null, null, null, null).isOk())
+        assertThat(ledger.p2p(new MoveCommand(new EnvId(ENV), UserId.ofNullable(carol.id()),
+                new WalletId(wallets.get(0)), new WalletId(wallets.get(1)), usd("100.00"), Memo.NONE), null).isOk())
                 .isTrue();
         assertThat(ledger.remainingToday(ENV, wallets.get(0))).contains(usd("250.00"));
         assertThat(f.posted(wallets.get(0))).isEqualTo("300.00");
         assertThat(f.posted(wallets.get(1))).isEqualTo("200.00");
-        assertThat(ledger.deposit(ENV, wallets.get(1), usd("0.01"), null, null, null).result().errorCode())
+        assertThat(ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId(wallets.get(1)), usd("0.01"),
+                Memo.NONE), null).result().errorCode())
                 .isEqualTo(ErrorCode.KYC_REQUIRED);
         // the whole daily total is still there to send to others
         String bob = f.wallet(f.verifiedUser("bob@example.com"), USD);
-        assertThat(ledger.p2p(ENV, carol.id(), wallets.get(0), bob, usd("100.00"), null, null, null, null).isOk()).isTrue();
-        assertThat(ledger.p2p(ENV, carol.id(), wallets.get(1), bob, usd("100.00"), null, null, null, null).isOk()).isTrue();
+        assertThat(ledger.p2p(new MoveCommand(new EnvId(ENV), UserId.ofNullable(carol.id()),
+                new WalletId(wallets.get(0)), new WalletId(bob), usd("100.00"), Memo.NONE), null).isOk()).isTrue();
+        assertThat(ledger.p2p(new MoveCommand(new EnvId(ENV), UserId.ofNullable(carol.id()),
+                new WalletId(wallets.get(1)), new WalletId(bob), usd("100.00"), Memo.NONE), null).isOk()).isTrue();
         assertThat(pay(wallets.get(0), "50.00").isOk()).isTrue();
         assertThat(pay(wallets.get(1), "0.01").result().errorCode()).isEqualTo(ErrorCode.DAILY_LIMIT_EXCEEDED);
     }
@@ -419,29 +497,32 @@ abstract class LedgerServiceContract extends LedgerContract {
     @Test
     void aPaymentThatWouldTakeTheReceivingHolderOverItsMaximumIsRefused() {
         String alice = f.fundedWallet("alice@example.com", "1000.00");
-        User alicesUser = ledger.userByEmail(ENV, "alice@example.com").orElseThrow();
+        User alicesUser = new Tenants(ledger).userByEmail(ENV, "alice@example.com").orElseThrow();
         User carol = f.unverifiedUser("carol@example.com");
         List<String> carols = f.wallets(carol, USD, 3);
         f.deposit(carols.get(0), "300.00");
         f.deposit(carols.get(1), "150.00");
         // carol's third wallet is empty, but carol holds 450.00 of her 500.00
-        Outcome<Movement> p2p = ledger.p2p(ENV, null, alice, carols.get(2), usd("50.01"), null, null, null, null);
+        Outcome<Movement> p2p = ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice),
+                new WalletId(carols.get(2)), usd("50.01"), Memo.NONE), null);
         assertThat(p2p.result().errorCode()).isEqualTo(ErrorCode.KYC_REQUIRED);
         Result.Rejected<Movement> refused = (Result.Rejected<Movement>) p2p.result();
         assertThat(refused.message()).contains("receiving wallet").doesNotContain("450.00");
         assertThat(refused.context()).as("the sender is not told what the receiver holds").doesNotContainKey("balance");
-        Outcome<Payment> payment = ledger.sendPayment(new PaymentOrder(ENV, alicesUser.id(), alice, "carol@example.com",
+        Outcome<Payment> payment = new PaymentLedger(ledger).sendPayment(new PaymentOrder(ENV, alicesUser.id(), alice, "carol@example.com",
                 carols.get(2), usd("50.01"), null, null), null);
         assertThat(payment.result().errorCode()).isEqualTo(ErrorCode.KYC_REQUIRED);
         assertThat(((Result.Rejected<Payment>) payment.result()).message()).contains("receiving wallet");
-        assertThat(ledger.walletToWallet(ENV, null, alice, carols.get(2), usd("50.01"), null, null).result().errorCode())
+        assertThat(ledger.walletToWallet(new MoveCommand(new EnvId(ENV), null, new WalletId(alice),
+                new WalletId(carols.get(2)), usd("50.01"), Memo.NONE), null).result().errorCode())
                 .isEqualTo(ErrorCode.KYC_REQUIRED);
         assertThat(f.posted(alice)).isEqualTo("1000.00");
 
         // a payment on its way counts as held: the next one cannot fill the same room
-        assertThat(ledger.sendPayment(new PaymentOrder(ENV, alicesUser.id(), alice, "carol@example.com", carols.get(2),
+        assertThat(new PaymentLedger(ledger).sendPayment(new PaymentOrder(ENV, alicesUser.id(), alice, "carol@example.com", carols.get(2),
                 usd("50.00"), null, null), null).isOk()).isTrue();
-        assertThat(ledger.p2p(ENV, null, alice, carols.get(0), usd("0.01"), null, null, null, null).result().errorCode())
+        assertThat(ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice), new WalletId(carols.get(0)),
+                usd("0.01"), Memo.NONE), null).result().errorCode())
                 .isEqualTo(ErrorCode.KYC_REQUIRED);
     }
 
@@ -453,23 +534,29 @@ abstract class LedgerServiceContract extends LedgerContract {
         Movement order = pay(carols.get(0), "100.00").orThrow();
         f.deposit(carols.get(1), "200.00");
         // carol holds 500.00: the shop's refund of her 100.00 order would take her over
-        Outcome<Movement> refund = ledger.refund(ENV, null, order.id(), null, null, null);
+        Outcome<Movement> refund = ledger.refund(new RefundCommand(new EnvId(ENV), null, order.id(), null, null), null);
         assertThat(refund.result().errorCode()).isEqualTo(ErrorCode.KYC_REQUIRED);
         assertThat(ledger.movement(ENV, order.id()).orElseThrow().refunded()).isEqualTo(usd("0.00"));
         String escrow = LedgerService.systemAccount(ENV, AccountKind.ESCROW, USD);
         String alice = f.fundedWallet("alice@example.com", "100.00");
-        Movement held = ledger.hold(ENV, null, TransactionKind.PAYMENT, alice, escrow, usd("10.00"),
-                f.clock.instant().plus(Duration.ofHours(1)), null, null, null, null).orThrow();
-        ledger.capture(ENV, held.holdId(), null, null).orThrow();
-        assertThat(ledger.releaseFromEscrow(ENV, carols.get(1), usd("10.00"), null, null, null).result().errorCode())
+        Movement held = ledger.hold(new HoldCommand(new EnvId(ENV), null, TransactionKind.PAYMENT, new WalletId(alice),
+                new WalletId(escrow), usd("10.00"), f.clock.instant().plus(Duration.ofHours(1)), Memo.NONE),
+                        null).orThrow();
+        ledger.capture(new EnvId(ENV), held.holdId(), null, null).orThrow();
+        assertThat(ledger.releaseFromEscrow(SystemMoveCommand.of(new EnvId(ENV), new WalletId(carols.get(1)),
+                usd("10.00"),
+                Memo.NONE), null).result().errorCode())
                 .isEqualTo(ErrorCode.KYC_REQUIRED);
         assertThat(heldBy(carol)).isEqualTo(50_000);
 
         // with room again, the refund goes through; an operator's reversal is never held back
-        ledger.withdraw(ENV, carol.id(), carols.get(1), usd("100.00"), null, null, null).orThrow();
-        assertThat(ledger.refund(ENV, null, order.id(), usd("60.00"), null, null).isOk()).isTrue();
+        ledger.withdraw(new SystemMoveCommand(new EnvId(ENV), UserId.ofNullable(carol.id()),
+                new WalletId(carols.get(1)),
+                usd("100.00"), Memo.NONE), null).orThrow();
+        assertThat(ledger.refund(new RefundCommand(new EnvId(ENV), null, order.id(), usd("60.00"), null),
+                null).isOk()).isTrue();
         f.deposit(carols.get(1), "40.00");
-        assertThat(ledger.reverse(ENV, order.id(), "charged twice", null).isOk()).isTrue();
+        assertThat(ledger.reverse(new EnvId(ENV), order.id(), "charged twice", null).isOk()).isTrue();
         assertThat(heldBy(carol)).isEqualTo(54_000);
     }
 
@@ -487,7 +574,8 @@ abstract class LedgerServiceContract extends LedgerContract {
         assertThat(pay(wallets.get(1), "100.01").result().errorCode()).isEqualTo(ErrorCode.KYC_REQUIRED);
         assertThat(pay(wallets.get(1), "50.00").result().errorCode()).isEqualTo(ErrorCode.DAILY_LIMIT_EXCEEDED);
         assertThat(pay(wallets.get(2), "0.01").result().errorCode()).isEqualTo(ErrorCode.DAILY_LIMIT_EXCEEDED);
-        ledger.setWalletStatus(ENV, carol.id(), wallets.get(1), WalletStatus.LOCKED, StatusActor.USER, null).orThrow();
+        ledger.setWalletStatus(new WalletStatusChange(new EnvId(ENV), UserId.ofNullable(carol.id()),
+                new WalletId(wallets.get(1)), WalletStatus.LOCKED, StatusActor.USER, null)).orThrow();
         assertThat(pay(wallets.get(1), "100.01").result().errorCode()).isEqualTo(ErrorCode.WALLET_LOCKED);
         f.clock.advance(Duration.ofHours(24));
         assertThat(pay(wallets.get(2), "0.01").result().errorCode()).isEqualTo(ErrorCode.INSUFFICIENT_BALANCE);
@@ -499,7 +587,8 @@ abstract class LedgerServiceContract extends LedgerContract {
         List<String> wallets = f.wallets(carol, USD, 4);
         // twenty deposits of 50.00 into four wallets at once, so several share a commit: ten fit under 500.00
         List<Outcome<Movement>> deposits = coffer.server.testing.Concurrently.run(20,
-                i -> ledger.deposit(ENV, wallets.get(i % 4), usd("50.00"), null, null, null));
+                i -> ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId(wallets.get(i % 4)), usd("50.00"),
+                        Memo.NONE), null));
         assertPassed(deposits, 10, ErrorCode.KYC_REQUIRED, "deposits");
         assertThat(heldBy(carol)).isEqualTo(50_000);
 
@@ -517,11 +606,15 @@ abstract class LedgerServiceContract extends LedgerContract {
         User carol = f.unverifiedUser("carol@example.com");
         List<String> wallets = f.wallets(carol, USD, 2);
         f.deposit(wallets.get(0), "500.00");
-        assertThat(ledger.deposit(ENV, wallets.get(1), usd("1.00"), null, null, null).result().errorCode())
+        assertThat(ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId(wallets.get(1)), usd("1.00"),
+                Memo.NONE), null).result().errorCode())
                 .isEqualTo(ErrorCode.KYC_REQUIRED);
-        ledger.setKyc(ENV, carol.id(), KycStatus.PENDING, null, "user", "submitted").orThrow();
-        ledger.setKyc(ENV, carol.id(), KycStatus.VERIFIED, null, "simulator", "documents ok").orThrow();
-        assertThat(ledger.deposit(ENV, wallets.get(1), usd("1.00"), null, null, null).isOk()).isTrue();
+        new Tenants(ledger).setKyc(new KycChange(new EnvId(ENV), new UserId(carol.id()), KycStatus.PENDING, null,
+                "user", "submitted")).orThrow();
+        new Tenants(ledger).setKyc(new KycChange(new EnvId(ENV), new UserId(carol.id()), KycStatus.VERIFIED, null,
+                "simulator", "documents ok")).orThrow();
+        assertThat(ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId(wallets.get(1)), usd("1.00"),
+                Memo.NONE), null).isOk()).isTrue();
         HolderLimits limits = ledger.holderLimits(ENV, carol.id(), USD).orElseThrow();
         assertThat(limits.held()).isEqualTo(usd("501.00"));
         assertThat(limits.limits().maxBalance()).isEqualTo(usd("20000.00"));
@@ -533,20 +626,25 @@ abstract class LedgerServiceContract extends LedgerContract {
     void refundsNeverExceedWhatIsLeft() {
         String alice = f.fundedWallet("alice@example.com", "100.00");
         Movement paid = pay(alice, "60.00").orThrow();
-        Movement part = ledger.refund(ENV, null, paid.id(), usd("20.00"), "broken cup", null).orThrow();
+        Movement part = ledger.refund(new RefundCommand(new EnvId(ENV), null, paid.id(), usd("20.00"), "broken cup"),
+                null).orThrow();
         assertThat(part.kind()).isEqualTo(TransactionKind.REFUND);
         assertThat(part.originalId()).isEqualTo(paid.id());
         assertThat(f.posted(alice)).isEqualTo("60.00");
-        assertThat(ledger.refund(ENV, null, paid.id(), usd("40.01"), null, null).result().errorCode())
+        assertThat(ledger.refund(new RefundCommand(new EnvId(ENV), null, paid.id(), usd("40.01"), null),
+                null).result().errorCode())
                 .isEqualTo(ErrorCode.REFUND_EXCEEDS_PAYMENT);
-        Movement rest = ledger.refund(ENV, null, paid.id(), null, null, null).orThrow();
+        Movement rest = ledger.refund(new RefundCommand(new EnvId(ENV), null, paid.id(), null, null), null).orThrow();
         assertThat(rest.amount()).isEqualTo(usd("40.00"));
         assertThat(f.posted(alice)).isEqualTo("100.00");
         assertThat(ledger.movement(ENV, paid.id()).orElseThrow().refunded()).isEqualTo(usd("60.00"));
-        assertThat(ledger.refund(ENV, null, paid.id(), usd("0.01"), null, null).result().errorCode())
+        assertThat(ledger.refund(new RefundCommand(new EnvId(ENV), null, paid.id(), usd("0.01"), null),
+                null).result().errorCode())
                 .isEqualTo(ErrorCode.REFUND_EXCEEDS_PAYMENT);
-        assertThat(ledger.refund(ENV, null, part.id(), null, null, null).result().errorCode()).isEqualTo(ErrorCode.INVALID_REQUEST);
-        assertThat(ledger.refund(ENV, null, "txn_nope", null, null, null).result().errorCode()).isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(ledger.refund(new RefundCommand(new EnvId(ENV), null, part.id(), null, null),
+                null).result().errorCode()).isEqualTo(ErrorCode.INVALID_REQUEST);
+        assertThat(ledger.refund(new RefundCommand(new EnvId(ENV), null, "txn_nope", null, null),
+                null).result().errorCode()).isEqualTo(ErrorCode.NOT_FOUND);
     }
 
     @Test
@@ -554,11 +652,14 @@ abstract class LedgerServiceContract extends LedgerContract {
         String alice = f.fundedWallet("alice@example.com", "100.00");
         User bob = f.verifiedUser("bob@example.com");
         String bobs = f.wallet(bob, USD);
-        User alicesUser = ledger.userByEmail(ENV, "alice@example.com").orElseThrow();
-        Movement p = ledger.p2p(ENV, null, alice, bobs, usd("30"), null, null, null, null).orThrow();
-        assertThat(ledger.refund(ENV, alicesUser.id(), p.id(), null, null, null).result().errorCode())
+        User alicesUser = new Tenants(ledger).userByEmail(ENV, "alice@example.com").orElseThrow();
+        Movement p = ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice), new WalletId(bobs),
+                usd("30"), Memo.NONE), null).orThrow();
+        assertThat(ledger.refund(new RefundCommand(new EnvId(ENV), UserId.ofNullable(alicesUser.id()), p.id(), null,
+                null), null).result().errorCode())
                 .isEqualTo(ErrorCode.WALLET_NOT_FOUND);
-        assertThat(ledger.refund(ENV, bob.id(), p.id(), null, null, null).isOk()).isTrue();
+        assertThat(ledger.refund(new RefundCommand(new EnvId(ENV), UserId.ofNullable(bob.id()), p.id(), null, null),
+                null).isOk()).isTrue();
         assertThat(f.posted(alice)).isEqualTo("100.00");
     }
 
@@ -566,14 +667,16 @@ abstract class LedgerServiceContract extends LedgerContract {
     void aReversalPutsBalancesBackAsIfNothingHappened() {
         String alice = f.fundedWallet("alice@example.com", "100.00");
         String bob = f.wallet(f.verifiedUser("bob@example.com"), USD);
-        Movement p = ledger.p2p(ENV, null, alice, bob, usd("30"), null, null, null, null).orThrow();
-        ledger.refund(ENV, null, p.id(), usd("10"), null, null).orThrow();
-        Movement reversal = ledger.reverse(ENV, p.id(), "fraud", null).orThrow();
+        Movement p = ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice), new WalletId(bob), usd("30"),
+                Memo.NONE), null).orThrow();
+        ledger.refund(new RefundCommand(new EnvId(ENV), null, p.id(), usd("10"), null), null).orThrow();
+        Movement reversal = ledger.reverse(new EnvId(ENV), p.id(), "fraud", null).orThrow();
         assertThat(reversal.amount()).isEqualTo(usd("20.00"));
         assertThat(ledger.movement(ENV, p.id()).orElseThrow().status()).isEqualTo(TransactionStatus.REVERSED);
         assertThat(f.posted(alice)).isEqualTo("100.00");
         assertThat(f.posted(bob)).isEqualTo("0.00");
-        assertThat(ledger.reverse(ENV, p.id(), null, null).result().errorCode()).isEqualTo(ErrorCode.INVALID_REQUEST);
+        assertThat(ledger.reverse(new EnvId(ENV), p.id(), null,
+                null).result().errorCode()).isEqualTo(ErrorCode.INVALID_REQUEST);
     }
 
     @Test
@@ -581,9 +684,12 @@ abstract class LedgerServiceContract extends LedgerContract {
         String alice = f.fundedWallet("alice@example.com", "100.00");
         User bob = f.verifiedUser("bob@example.com");
         String bobs = f.wallet(bob, USD);
-        Movement p = ledger.p2p(ENV, null, alice, bobs, usd("30"), null, null, null, null).orThrow();
-        ledger.withdraw(ENV, null, bobs, usd("25"), null, null, null).orThrow();
-        assertThat(ledger.refund(ENV, null, p.id(), null, null, null).result().errorCode()).isEqualTo(ErrorCode.INSUFFICIENT_BALANCE);
+        Movement p = ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice), new WalletId(bobs),
+                usd("30"), Memo.NONE), null).orThrow();
+        ledger.withdraw(new SystemMoveCommand(new EnvId(ENV), null, new WalletId(bobs), usd("25"), Memo.NONE),
+                null).orThrow();
+        assertThat(ledger.refund(new RefundCommand(new EnvId(ENV), null, p.id(), null, null),
+                null).result().errorCode()).isEqualTo(ErrorCode.INSUFFICIENT_BALANCE);
         assertThat(ledger.movement(ENV, p.id()).orElseThrow().refunded()).isEqualTo(usd("0.00"));
     }
 
@@ -606,23 +712,28 @@ abstract class LedgerServiceContract extends LedgerContract {
     void aPartialCaptureMovesThePartAndReleasesTheRestOnce() {
         String alice = f.fundedWallet("alice@example.com", "100.00");
         Movement held = hold(alice, "80.00", Duration.ofHours(1));
-        Movement captured = ledger.capture(ENV, held.holdId(), usd("50.00"), null).orThrow();
+        Movement captured = ledger.capture(new EnvId(ENV), held.holdId(), usd("50.00"), null).orThrow();
         assertThat(captured.id()).isEqualTo(held.id());
         assertThat(captured.status()).isEqualTo(TransactionStatus.COMPLETED);
         assertThat(captured.amount()).isEqualTo(usd("50.00"));
         assertThat(f.posted(alice)).isEqualTo("50.00");
         assertThat(f.available(alice)).isEqualTo("50.00");
-        assertThat(ledger.capture(ENV, held.holdId(), usd("1"), null).result().errorCode()).isEqualTo(ErrorCode.HOLD_ALREADY_RESOLVED);
-        assertThat(ledger.voidHold(ENV, held.holdId(), null, null).result().errorCode()).isEqualTo(ErrorCode.HOLD_ALREADY_RESOLVED);
-        assertThat(ledger.capture(ENV, "hld_nope", null, null).result().errorCode()).isEqualTo(ErrorCode.NOT_FOUND);
-        assertThat(ledger.capture(OTHER_ENV, held.holdId(), null, null).result().errorCode()).isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(ledger.capture(new EnvId(ENV), held.holdId(), usd("1"),
+                null).result().errorCode()).isEqualTo(ErrorCode.HOLD_ALREADY_RESOLVED);
+        assertThat(ledger.voidHold(new EnvId(ENV), held.holdId(), null,
+                null).result().errorCode()).isEqualTo(ErrorCode.HOLD_ALREADY_RESOLVED);
+        assertThat(ledger.capture(new EnvId(ENV), "hld_nope", null,
+                null).result().errorCode()).isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(ledger.capture(new EnvId(OTHER_ENV), held.holdId(), null,
+                null).result().errorCode()).isEqualTo(ErrorCode.NOT_FOUND);
     }
 
     @Test
     void captureCannotExceedTheHold() {
         String alice = f.fundedWallet("alice@example.com", "100.00");
         Movement held = hold(alice, "10.00", Duration.ofHours(1));
-        assertThat(ledger.capture(ENV, held.holdId(), usd("10.01"), null).result().errorCode()).isEqualTo(ErrorCode.INVALID_AMOUNT);
+        assertThat(ledger.capture(new EnvId(ENV), held.holdId(), usd("10.01"),
+                null).result().errorCode()).isEqualTo(ErrorCode.INVALID_AMOUNT);
         assertThat(f.available(alice)).isEqualTo("90.00");
     }
 
@@ -630,11 +741,12 @@ abstract class LedgerServiceContract extends LedgerContract {
     void aVoidReleasesEverythingAndTheMovementFails() {
         String alice = f.fundedWallet("alice@example.com", "100.00");
         Movement held = hold(alice, "80.00", Duration.ofHours(1));
-        Movement voided = ledger.voidHold(ENV, held.holdId(), "payout failed", null).orThrow();
+        Movement voided = ledger.voidHold(new EnvId(ENV), held.holdId(), "payout failed", null).orThrow();
         assertThat(voided.status()).isEqualTo(TransactionStatus.FAILED);
         assertThat(voided.failureReason()).isEqualTo("payout failed");
         assertThat(f.available(alice)).isEqualTo("100.00");
-        assertThat(ledger.capture(ENV, held.holdId(), null, null).result().errorCode()).isEqualTo(ErrorCode.HOLD_ALREADY_RESOLVED);
+        assertThat(ledger.capture(new EnvId(ENV), held.holdId(), null,
+                null).result().errorCode()).isEqualTo(ErrorCode.HOLD_ALREADY_RESOLVED);
     }
 
     @Test
@@ -644,7 +756,8 @@ abstract class LedgerServiceContract extends LedgerContract {
         f.clock.advance(Duration.ofMinutes(9));
         assertThat(ledger.expireDueHolds()).isZero();
         f.clock.advance(Duration.ofMinutes(1));
-        assertThat(ledger.capture(ENV, held.holdId(), null, null).result().errorCode()).isEqualTo(ErrorCode.HOLD_ALREADY_RESOLVED);
+        assertThat(ledger.capture(new EnvId(ENV), held.holdId(), null,
+                null).result().errorCode()).isEqualTo(ErrorCode.HOLD_ALREADY_RESOLVED);
         assertThat(ledger.expireDueHolds()).isEqualTo(1);
         Movement expired = ledger.movement(ENV, held.id()).orElseThrow();
         assertThat(expired.status()).isEqualTo(TransactionStatus.FAILED);
@@ -660,13 +773,16 @@ abstract class LedgerServiceContract extends LedgerContract {
         String alice = f.fundedWallet("alice@example.com", "100.00");
         String bob = f.wallet(f.verifiedUser("bob@example.com"), USD);
         IdempotencyKey key = new IdempotencyKey("env-1/alice", "pay-1");
-        Outcome<Movement> first = ledger.p2p(ENV, null, alice, bob, usd("10"), null, "x", null, key);
-        Outcome<Movement> again = ledger.p2p(ENV, null, alice, bob, usd("10"), null, "x", null, key);
+        Outcome<Movement> first = ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice),
+                new WalletId(bob), usd("10"), Memo.description("x")), key);
+        Outcome<Movement> again = ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice),
+                new WalletId(bob), usd("10"), Memo.description("x")), key);
         assertThat(first.replayed()).isFalse();
         assertThat(again.replayed()).isTrue();
         assertThat(again.orThrow()).isEqualTo(first.orThrow());
         assertThat(f.posted(alice)).isEqualTo("90.00");
-        Outcome<Movement> different = ledger.p2p(ENV, null, alice, bob, usd("11"), null, "x", null, key);
+        Outcome<Movement> different = ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice),
+                new WalletId(bob), usd("11"), Memo.description("x")), key);
         assertThat(different.result().errorCode()).isEqualTo(ErrorCode.IDEMPOTENCY_KEY_REUSED);
         assertThat(f.posted(alice)).isEqualTo("90.00");
     }
@@ -676,19 +792,25 @@ abstract class LedgerServiceContract extends LedgerContract {
         String alice = f.fundedWallet("alice@example.com", "100.00");
         String bob = f.wallet(f.verifiedUser("bob@example.com"), USD);
         IdempotencyKey send = new IdempotencyKey("env-1/alice", "joined-1");
-        assertThat(ledger.p2p(ENV, null, alice, bob, usd("10"), "a|b", "c", null, send).isOk()).isTrue();
-        Outcome<Movement> shifted = ledger.p2p(ENV, null, alice, bob, usd("10"), "a", "b|c", null, send);
+        assertThat(ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice), new WalletId(bob), usd("10"),
+                Memo.reference("a|b").withDescription("c")), send).isOk()).isTrue();
+        Outcome<Movement> shifted = ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice),
+                new WalletId(bob), usd("10"), Memo.reference("a").withDescription("b|c")), send);
         assertThat(shifted.result().errorCode()).isEqualTo(ErrorCode.IDEMPOTENCY_KEY_REUSED);
 
         IdempotencyKey order = new IdempotencyKey("env-1/alice", "joined-2");
-        assertThat(ledger.pay(ENV, null, alice, usd("5"), "r", null, "{}", order).isOk()).isTrue();
-        Outcome<Movement> spelled = ledger.pay(ENV, null, alice, usd("5"), "r", "null", "{}", order);
+        assertThat(ledger.pay(new SystemMoveCommand(new EnvId(ENV), null, new WalletId(alice), usd("5"),
+                Memo.reference("r").withMetadata("{}")), order).isOk()).isTrue();
+        Outcome<Movement> spelled = ledger.pay(new SystemMoveCommand(new EnvId(ENV), null, new WalletId(alice),
+                usd("5"),
+                Memo.reference("r").withDescription("null").withMetadata("{}")), order);
         assertThat(spelled.result().errorCode()).isEqualTo(ErrorCode.IDEMPOTENCY_KEY_REUSED);
 
         String paid = ledger.history(ENV, HistoryQuery.of(bob, 1)).movements().get(0).id();
         IdempotencyKey back = new IdempotencyKey("env-1/bob", "joined-3");
-        assertThat(ledger.refund(ENV, null, paid, null, "p|all|q", back).isOk()).isTrue();
-        Outcome<Movement> elsewhere = ledger.refund(ENV, null, paid + "|all|p", null, "q", back);
+        assertThat(ledger.refund(new RefundCommand(new EnvId(ENV), null, paid, null, "p|all|q"), back).isOk()).isTrue();
+        Outcome<Movement> elsewhere = ledger.refund(new RefundCommand(new EnvId(ENV), null, paid + "|all|p", null, "q"),
+                back);
         assertThat(elsewhere.result().errorCode()).isEqualTo(ErrorCode.IDEMPOTENCY_KEY_REUSED);
 
         assertThat(f.posted(alice)).as("paid 10 and 5, refunded 10").isEqualTo("95.00");
@@ -700,10 +822,12 @@ abstract class LedgerServiceContract extends LedgerContract {
         String alice = f.fundedWallet("alice@example.com", "5.00");
         String bob = f.wallet(f.verifiedUser("bob@example.com"), USD);
         IdempotencyKey key = new IdempotencyKey("env-1/alice", "pay-2");
-        assertThat(ledger.p2p(ENV, null, alice, bob, usd("10"), null, null, null, key).result().errorCode())
+        assertThat(ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice), new WalletId(bob), usd("10"),
+                Memo.NONE), key).result().errorCode())
                 .isEqualTo(ErrorCode.INSUFFICIENT_BALANCE);
         f.deposit(alice, "5.00");
-        Outcome<Movement> retry = ledger.p2p(ENV, null, alice, bob, usd("10"), null, null, null, key);
+        Outcome<Movement> retry = ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice),
+                new WalletId(bob), usd("10"), Memo.NONE), key);
         assertThat(retry.isOk()).isTrue();
         assertThat(retry.replayed()).isFalse();
     }
@@ -712,8 +836,10 @@ abstract class LedgerServiceContract extends LedgerContract {
     void keysOfDifferentScopesDoNotMeet() {
         String alice = f.fundedWallet("alice@example.com", "100.00");
         String bob = f.wallet(f.verifiedUser("bob@example.com"), USD);
-        assertThat(ledger.p2p(ENV, null, alice, bob, usd("1"), null, null, null, new IdempotencyKey("a", "k")).replayed()).isFalse();
-        assertThat(ledger.p2p(ENV, null, alice, bob, usd("2"), null, null, null, new IdempotencyKey("b", "k")).isOk()).isTrue();
+        assertThat(ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice), new WalletId(bob), usd("1"),
+                Memo.NONE), new IdempotencyKey("a", "k")).replayed()).isFalse();
+        assertThat(ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice), new WalletId(bob), usd("2"),
+                Memo.NONE), new IdempotencyKey("b", "k")).isOk()).isTrue();
         assertThat(f.posted(bob)).isEqualTo("3.00");
     }
 
@@ -725,9 +851,11 @@ abstract class LedgerServiceContract extends LedgerContract {
         String bob = f.wallet(f.verifiedUser("bob@example.com"), USD);
         for (int i = 1; i <= 7; i++) {
             f.clock.advance(Duration.ofSeconds(1));
-            ledger.pay(ENV, null, alice, usd(i + ".00"), "order-" + i, i % 2 == 0 ? "Coffee" : "Tea", null, null).orThrow();
+            ledger.pay(new SystemMoveCommand(new EnvId(ENV), null, new WalletId(alice), usd(i + ".00"),
+                    Memo.reference("order-" + i).withDescription(i % 2 == 0 ? "Coffee" : "Tea")), null).orThrow();
         }
-        ledger.p2p(ENV, null, alice, bob, usd("5.00"), null, "Coffee for Bob", null, null).orThrow();
+        ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice), new WalletId(bob), usd("5.00"),
+                Memo.description("Coffee for Bob")), null).orThrow();
 
         HistoryQuery coffeePayments = new HistoryQuery(List.of(alice), Set.of(TransactionKind.PAYMENT), Set.of(),
                 null, null, null, null, "coffee", 2);
@@ -761,15 +889,15 @@ abstract class LedgerServiceContract extends LedgerContract {
     void demoDataSeedsOnceHoweverOftenItRuns() {
         DemoData.seed(ledger, null);
         DemoData.seed(ledger, null);
-        User alice = ledger.userByEmail(DemoData.ENV_ID, "alice@example.com").orElseThrow();
-        User partnerUser = ledger.userByExternalId(DemoData.ENV_ID, "123").orElseThrow();
+        User alice = new Tenants(ledger).userByEmail(DemoData.ENV_ID, "alice@example.com").orElseThrow();
+        User partnerUser = new Tenants(ledger).userByExternalId(DemoData.ENV_ID, "123").orElseThrow();
         for (User u : List.of(alice, partnerUser)) {
             List<WalletSnapshot> wallets = ledger.wallets(DemoData.ENV_ID, u.id());
             assertThat(wallets).hasSize(1);
             assertThat(wallets.get(0).balance().postedMoney()).isEqualTo(usd("1000.00"));
             assertThat(u.kycStatus()).isEqualTo(KycStatus.VERIFIED);
         }
-        assertThat(ledger.secrets(DemoData.ENV_ID)).containsExactly(DemoData.ENV_SECRET);
+        assertThat(new Tenants(ledger).secrets(DemoData.ENV_ID)).containsExactly(DemoData.ENV_SECRET);
     }
 
     @Test
@@ -796,10 +924,10 @@ abstract class LedgerServiceContract extends LedgerContract {
     void verifyCatchesARefundTotalThatDisagreesWithItsRefunds() throws Exception {
         String alice = f.fundedWallet("alice@example.com", "10.00");
         Movement paid = pay(alice, "6.00").orThrow();
-        ledger.refund(ENV, null, paid.id(), usd("2.00"), null, null).orThrow();
+        ledger.refund(new RefundCommand(new EnvId(ENV), null, paid.id(), usd("2.00"), null), null).orThrow();
         assertThat(f.verify().ok()).isTrue();
         // what a lost update looks like: two refunds committed, the original counting only one
-        ledger.refund(ENV, null, paid.id(), usd("1.00"), null, null).orThrow();
+        ledger.refund(new RefundCommand(new EnvId(ENV), null, paid.id(), usd("1.00"), null), null).orThrow();
         try (Connection c = f.database.writerConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE transactions SET refunded = 200 WHERE id = '" + paid.id() + "'");
             if (!c.getAutoCommit()) {
@@ -823,19 +951,20 @@ abstract class LedgerServiceContract extends LedgerContract {
     }
 
     private Outcome<Movement> pay(String wallet, String amount) {
-        return ledger.pay(ENV, null, wallet, usd(amount), null, null, null, null);
+        return ledger.pay(new SystemMoveCommand(new EnvId(ENV), null, new WalletId(wallet), usd(amount), Memo.NONE),
+                null);
     }
 
     private Outcome<Movement> hold(String wallet, String amount) {
-        return ledger.hold(ENV, null, TransactionKind.WITHDRAWAL, wallet,
-                LedgerService.systemAccount(ENV, AccountKind.PROVIDER_CLEARING, USD), usd(amount),
-                f.clock.instant().plus(Duration.ofHours(1)), null, null, null, null);
+        return ledger.hold(new HoldCommand(new EnvId(ENV), null, TransactionKind.WITHDRAWAL, new WalletId(wallet),
+                new WalletId(LedgerService.systemAccount(ENV, AccountKind.PROVIDER_CLEARING, USD)), usd(amount),
+                        f.clock.instant().plus(Duration.ofHours(1)), Memo.NONE), null);
     }
 
     private Movement hold(String wallet, String amount, Duration ttl) {
-        return ledger.hold(ENV, null, TransactionKind.WITHDRAWAL, wallet,
-                LedgerService.systemAccount(ENV, AccountKind.PROVIDER_CLEARING, USD), usd(amount),
-                f.clock.instant().plus(ttl), null, null, null, null).orThrow();
+        return ledger.hold(new HoldCommand(new EnvId(ENV), null, TransactionKind.WITHDRAWAL, new WalletId(wallet),
+                new WalletId(LedgerService.systemAccount(ENV, AccountKind.PROVIDER_CLEARING, USD)), usd(amount),
+                        f.clock.instant().plus(ttl), Memo.NONE), null).orThrow();
     }
 
     @SuppressWarnings("unused")

@@ -1,5 +1,11 @@
 package coffer.server.ledger;
 
+import coffer.server.tenant.User;
+import coffer.server.payment.PaymentLedger;
+import coffer.server.payment.Payment;
+import coffer.server.payment.PaymentBatch;
+import coffer.server.payment.PaymentOrder;
+import coffer.server.payment.PaymentPage;
 import coffer.core.error.ErrorCode;
 import coffer.core.error.Result;
 import coffer.core.ledger.AccountKind;
@@ -29,6 +35,7 @@ abstract class PaymentLedgerContract {
     DatabaseConfig config;
     LedgerFixture f;
     LedgerService ledger;
+    PaymentLedger paymentLedger;
     User alice;
     String aliceWallet;
     String bobWallet;
@@ -40,6 +47,7 @@ abstract class PaymentLedgerContract {
         config = database();
         f = new LedgerFixture(config);
         ledger = f.ledger;
+        paymentLedger = new PaymentLedger(ledger);
         alice = f.verifiedUser("alice@example.com");
         aliceWallet = f.wallet(alice, USD);
         f.deposit(aliceWallet, "1000.00");
@@ -58,11 +66,11 @@ abstract class PaymentLedgerContract {
     }
 
     private Payment place(String amount) {
-        return ledger.sendPayment(order(amount), null).orThrow();
+        return paymentLedger.sendPayment(order(amount), null).orThrow();
     }
 
     private Payment reread(Payment p) {
-        return ledger.payment(ENV, p.id()).orElseThrow();
+        return paymentLedger.payment(ENV, p.id()).orElseThrow();
     }
 
     @Test
@@ -81,17 +89,17 @@ abstract class PaymentLedgerContract {
     @Test
     void startingThenSettlingCompletesThePaymentAndMovesTheMoneyOnce() {
         Payment p = place("100.00");
-        assertThat(ledger.advancePayments(List.of(p), List.of()).orThrow()).isEqualTo(1);
+        assertThat(paymentLedger.advancePayments(List.of(p), List.of()).orThrow()).isEqualTo(1);
         assertThat(reread(p).status()).isEqualTo(TransactionStatus.PROCESSING);
 
-        assertThat(ledger.advancePayments(List.of(), List.of(p)).orThrow()).isEqualTo(1);
+        assertThat(paymentLedger.advancePayments(List.of(), List.of(p)).orThrow()).isEqualTo(1);
         Payment done = reread(p);
         assertThat(done.status()).isEqualTo(TransactionStatus.COMPLETED);
         assertThat(done.completedAt()).isNotNull();
         assertThat(done.failureReason()).isNull();
 
         // a repeated round (a restart, a second server) changes nothing
-        assertThat(ledger.advancePayments(List.of(p), List.of(p)).orThrow()).isZero();
+        assertThat(paymentLedger.advancePayments(List.of(p), List.of(p)).orThrow()).isZero();
         assertThat(f.posted(aliceWallet)).isEqualTo("900.00");
         assertThat(f.posted(bobWallet)).isEqualTo("100.00");
         assertThat(f.available(aliceWallet)).isEqualTo("900.00");
@@ -100,8 +108,9 @@ abstract class PaymentLedgerContract {
     @Test
     void aCaptureTheLedgerRefusesFailsThePaymentWithItsReasonAndReleasesTheMoney() {
         Payment p = place("100.00");
-        ledger.setWalletStatus(ENV, null, bobWallet, WalletStatus.SUSPENDED, StatusActor.OPERATOR, "review").orThrow();
-        assertThat(ledger.advancePayments(List.of(), List.of(p)).orThrow()).isEqualTo(1);
+        ledger.setWalletStatus(new WalletStatusChange(new EnvId(ENV), null, new WalletId(bobWallet),
+                WalletStatus.SUSPENDED, StatusActor.OPERATOR, "review")).orThrow();
+        assertThat(paymentLedger.advancePayments(List.of(), List.of(p)).orThrow()).isEqualTo(1);
         Payment failed = reread(p);
         assertThat(failed.status()).isEqualTo(TransactionStatus.FAILED);
         assertThat(failed.failureReason()).isEqualTo(ErrorCode.WALLET_SUSPENDED.name());
@@ -113,8 +122,8 @@ abstract class PaymentLedgerContract {
     @Test
     void aReservationLeftPastItsExpiryFailsThePayment() {
         Payment p = place("100.00");
-        f.clock.advance(PaymentTasks.HOLD_TTL.plusSeconds(1));
-        assertThat(ledger.advancePayments(List.of(), List.of(p)).orThrow()).isEqualTo(1);
+        f.clock.advance(PaymentLedger.HOLD_TTL.plusSeconds(1));
+        assertThat(paymentLedger.advancePayments(List.of(), List.of(p)).orThrow()).isEqualTo(1);
         assertThat(reread(p).status()).isEqualTo(TransactionStatus.FAILED);
         assertThat(reread(p).failureReason()).isEqualTo("expired");
         assertThat(f.available(aliceWallet)).isEqualTo("1000.00");
@@ -122,27 +131,28 @@ abstract class PaymentLedgerContract {
 
     @Test
     void everyRuleOfAP2PMovementAppliesAtAcceptance() {
-        assertThat(ledger.sendPayment(order("1000.01"), null).result().errorCode()).isEqualTo(ErrorCode.INSUFFICIENT_BALANCE);
+        assertThat(paymentLedger.sendPayment(order("1000.01"), null).result().errorCode()).isEqualTo(ErrorCode.INSUFFICIENT_BALANCE);
         String merchant = LedgerService.systemAccount(ENV, AccountKind.MERCHANT, USD);
         PaymentOrder toMerchant = new PaymentOrder(ENV, alice.id(), aliceWallet, merchant, merchant, usd("1"), null, null);
-        assertThat(ledger.sendPayment(toMerchant, null).result().errorCode()).isEqualTo(ErrorCode.WALLET_NOT_FOUND);
+        assertThat(paymentLedger.sendPayment(toMerchant, null).result().errorCode()).isEqualTo(ErrorCode.WALLET_NOT_FOUND);
         User eve = f.verifiedUser("eve@example.com");
         PaymentOrder notHers = new PaymentOrder(ENV, eve.id(), aliceWallet, "bob@example.com", bobWallet, usd("1"), null, null);
-        assertThat(ledger.sendPayment(notHers, null).result().errorCode()).isEqualTo(ErrorCode.WALLET_NOT_FOUND);
+        assertThat(paymentLedger.sendPayment(notHers, null).result().errorCode()).isEqualTo(ErrorCode.WALLET_NOT_FOUND);
         assertThat(f.available(aliceWallet)).isEqualTo("1000.00");
-        assertThat(ledger.payments(ENV, alice.id(), null, 10).payments()).isEmpty();
+        assertThat(paymentLedger.payments(ENV, alice.id(), null, 10).payments()).isEmpty();
     }
 
     @Test
     void anEmailResolvesToItsUsersOpenWalletInTheCurrencyWithinTheEnvironment() {
-        assertThat(ledger.recipientWallet(ENV, "Bob@Example.com", USD)).hasValue(bobWallet);
-        assertThat(ledger.recipientWallet(ENV, "bob@example.com", LedgerFixture.EUR)).isEmpty();
-        assertThat(ledger.recipientWallet(ENV, "nobody@example.com", USD)).isEmpty();
-        assertThat(ledger.recipientWallet(LedgerFixture.OTHER_ENV, "bob@example.com", USD)).isEmpty();
+        assertThat(paymentLedger.recipientWallet(ENV, "Bob@Example.com", USD)).hasValue(bobWallet);
+        assertThat(paymentLedger.recipientWallet(ENV, "bob@example.com", LedgerFixture.EUR)).isEmpty();
+        assertThat(paymentLedger.recipientWallet(ENV, "nobody@example.com", USD)).isEmpty();
+        assertThat(paymentLedger.recipientWallet(LedgerFixture.OTHER_ENV, "bob@example.com", USD)).isEmpty();
         User carol = f.verifiedUser("carol@example.com");
         String closed = f.wallet(carol, USD);
-        ledger.setWalletStatus(ENV, carol.id(), closed, WalletStatus.CLOSED, StatusActor.USER, "moving on").orThrow();
-        assertThat(ledger.recipientWallet(ENV, "carol@example.com", USD)).isEmpty();
+        ledger.setWalletStatus(new WalletStatusChange(new EnvId(ENV), UserId.ofNullable(carol.id()),
+                new WalletId(closed), WalletStatus.CLOSED, StatusActor.USER, "moving on")).orThrow();
+        assertThat(paymentLedger.recipientWallet(ENV, "carol@example.com", USD)).isEmpty();
     }
 
     /**
@@ -152,28 +162,29 @@ abstract class PaymentLedgerContract {
     @Test
     void anEmailThatNamesNoWalletIsRefusedPayersWalletFirst() {
         Money oneEuro = Money.parse("1", LedgerFixture.EUR);
-        assertThat(ledger.recipientWallet(ENV, alice.id(), aliceWallet, "bob@example.com", usd("1"))).isEqualTo(Result.ok(bobWallet));
-        assertThat(refusal(ledger.recipientWallet(ENV, alice.id(), "wal_nope", "nobody@example.com", usd("1"))))
+        assertThat(paymentLedger.recipientWallet(ENV, alice.id(), aliceWallet, "bob@example.com", usd("1"))).isEqualTo(Result.ok(bobWallet));
+        assertThat(refusal(paymentLedger.recipientWallet(ENV, alice.id(), "wal_nope", "nobody@example.com", usd("1"))))
                 .isEqualTo("WALLET_NOT_FOUND {wallet_id=wal_nope}");
         User eve = f.verifiedUser("eve@example.com");
-        assertThat(refusal(ledger.recipientWallet(ENV, eve.id(), aliceWallet, "nobody@example.com", usd("1"))))
+        assertThat(refusal(paymentLedger.recipientWallet(ENV, eve.id(), aliceWallet, "nobody@example.com", usd("1"))))
                 .isEqualTo("WALLET_NOT_FOUND {wallet_id=" + aliceWallet + "}");
-        assertThat(refusal(ledger.recipientWallet(ENV, alice.id(), aliceWallet, "bob@example.com", oneEuro)))
+        assertThat(refusal(paymentLedger.recipientWallet(ENV, alice.id(), aliceWallet, "bob@example.com", oneEuro)))
                 .isEqualTo("CURRENCY_MISMATCH {actual=EUR, expected=USD}");
-        assertThat(refusal(ledger.recipientWallet(ENV, alice.id(), aliceWallet, "nobody@example.com", usd("1"))))
+        assertThat(refusal(paymentLedger.recipientWallet(ENV, alice.id(), aliceWallet, "nobody@example.com", usd("1"))))
                 .isEqualTo("WALLET_NOT_FOUND {destination=nobody@example.com}");
 
-        ledger.setWalletStatus(ENV, alice.id(), aliceWallet, WalletStatus.LOCKED, StatusActor.USER, "lost phone").orThrow();
-        assertThat(refusal(ledger.recipientWallet(ENV, alice.id(), aliceWallet, "nobody@example.com", oneEuro)))
+        ledger.setWalletStatus(new WalletStatusChange(new EnvId(ENV), UserId.ofNullable(alice.id()),
+                new WalletId(aliceWallet), WalletStatus.LOCKED, StatusActor.USER, "lost phone")).orThrow();
+        assertThat(refusal(paymentLedger.recipientWallet(ENV, alice.id(), aliceWallet, "nobody@example.com", oneEuro)))
                 .startsWith("WALLET_LOCKED");
         // the same order as a payment to a wallet id: the locked wallet is the first reason
         PaymentOrder toBob = new PaymentOrder(ENV, alice.id(), aliceWallet, bobWallet, bobWallet, oneEuro, null, null);
-        assertThat(ledger.sendPayment(toBob, null).result().errorCode()).isEqualTo(ErrorCode.WALLET_LOCKED);
+        assertThat(paymentLedger.sendPayment(toBob, null).result().errorCode()).isEqualTo(ErrorCode.WALLET_LOCKED);
     }
 
     private static String refusal(Result<?> result) {
         Result.Rejected<?> r = (Result.Rejected<?>) result;
-        // sorted: a context built with Map.of iterates in an order that changes from one JVM to the next
+        // sorted: the refusal's details are a Map.of, whose order changes from one JVM to the next
         return r.code() + " " + new java.util.TreeMap<>(r.context());
     }
 
@@ -182,7 +193,7 @@ abstract class PaymentLedgerContract {
         List<Result<PaymentOrder>> items = List.of(Result.ok(order("600")),
                 Result.rejected(ErrorCode.INVALID_AMOUNT, "Amount must be greater than zero"),
                 Result.ok(order("600")), Result.ok(order("400")));
-        PaymentBatch batch = ledger.sendPayments(items, "[the request]", null).orThrow();
+        PaymentBatch batch = paymentLedger.sendPayments(items, "[the request]", null).orThrow();
         assertThat(batch.items()).extracting(PaymentBatch.Item::code)
                 .containsExactly(null, "INVALID_AMOUNT", "INSUFFICIENT_BALANCE", null);
         assertThat(batch.items().get(0).payment().status()).isEqualTo(TransactionStatus.PENDING);
@@ -192,31 +203,31 @@ abstract class PaymentLedgerContract {
     @Test
     void anIdempotentRetryReplaysAndADifferentRequestWithTheKeyIsRefused() {
         IdempotencyKey key = new IdempotencyKey("env:env-1/user:" + alice.id(), "k-1");
-        Outcome<Payment> first = ledger.sendPayment(order("10"), key);
-        Outcome<Payment> again = ledger.sendPayment(order("10"), key);
+        Outcome<Payment> first = paymentLedger.sendPayment(order("10"), key);
+        Outcome<Payment> again = paymentLedger.sendPayment(order("10"), key);
         assertThat(again.replayed()).isTrue();
         assertThat(again.orThrow()).isEqualTo(first.orThrow());
-        assertThat(ledger.sendPayment(order("11"), key).result().errorCode()).isEqualTo(ErrorCode.IDEMPOTENCY_KEY_REUSED);
+        assertThat(paymentLedger.sendPayment(order("11"), key).result().errorCode()).isEqualTo(ErrorCode.IDEMPOTENCY_KEY_REUSED);
         assertThat(f.available(aliceWallet)).isEqualTo("990.00");
     }
 
     @Test
     void unfinishedPaymentsArePendingAndProcessingOnesOldestFirstInPages() {
         Payment settled = place("1");
-        ledger.advancePayments(List.of(), List.of(settled)).orThrow();
+        paymentLedger.advancePayments(List.of(), List.of(settled)).orThrow();
         List<Payment> open = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             f.clock.advance(Duration.ofMillis(1));
             open.add(place("1"));
         }
-        ledger.advancePayments(List.of(open.get(0)), List.of()).orThrow();
+        paymentLedger.advancePayments(List.of(open.get(0)), List.of()).orThrow();
         Instant before = f.clock.instant().plusMillis(1);
-        List<Payment> first = ledger.unfinishedPayments(before, null, 3);
-        List<Payment> rest = ledger.unfinishedPayments(before, first.get(2), 3);
+        List<Payment> first = paymentLedger.unfinishedPayments(before, null, 3);
+        List<Payment> rest = paymentLedger.unfinishedPayments(before, first.get(2), 3);
         assertThat(first).extracting(Payment::id).containsExactly(open.get(0).id(), open.get(1).id(), open.get(2).id());
         assertThat(rest).extracting(Payment::id).containsExactly(open.get(3).id(), open.get(4).id());
         assertThat(first.get(0).status()).isEqualTo(TransactionStatus.PROCESSING);
-        assertThat(ledger.unfinishedPayments(open.get(2).createdAt(), null, 10)).hasSize(2);
+        assertThat(paymentLedger.unfinishedPayments(open.get(2).createdAt(), null, 10)).hasSize(2);
     }
 
     @Test
@@ -226,14 +237,14 @@ abstract class PaymentLedgerContract {
             f.clock.advance(Duration.ofMillis(1));
             ids.add(place("1").id());
         }
-        PaymentPage first = ledger.payments(ENV, alice.id(), null, 2);
+        PaymentPage first = paymentLedger.payments(ENV, alice.id(), null, 2);
         assertThat(first.payments()).extracting(Payment::id).containsExactly(ids.get(2), ids.get(1));
-        PaymentPage last = ledger.payments(ENV, alice.id(), first.next(), 2);
+        PaymentPage last = paymentLedger.payments(ENV, alice.id(), first.next(), 2);
         assertThat(last.payments()).extracting(Payment::id).containsExactly(ids.get(0));
         assertThat(last.next()).isNull();
         // a position is only a position: another payer's list after it holds none of this payer's payments
-        assertThat(ledger.payments(ENV, "usr_other", first.next(), 2).payments()).isEmpty();
-        assertThat(ledger.payments(ENV, "usr_other", null, 2).payments()).isEmpty();
+        assertThat(paymentLedger.payments(ENV, "usr_other", first.next(), 2).payments()).isEmpty();
+        assertThat(paymentLedger.payments(ENV, "usr_other", null, 2).payments()).isEmpty();
     }
 
     @Test
@@ -245,13 +256,13 @@ abstract class PaymentLedgerContract {
         try (Database second = Database.open(config);
              LedgerService other = new LedgerService(second, f.clock, LedgerSettings.defaults().withHoldSweepInterval(Duration.ZERO))) {
             for (int round = 0; round < 3; round++) {
-                CompletableFuture<Result<Integer>> one = CompletableFuture.supplyAsync(() -> ledger.advancePayments(payments, payments));
-                CompletableFuture<Result<Integer>> two = CompletableFuture.supplyAsync(() -> other.advancePayments(payments, payments));
+                CompletableFuture<Result<Integer>> one = CompletableFuture.supplyAsync(() -> paymentLedger.advancePayments(payments, payments));
+                CompletableFuture<Result<Integer>> two = CompletableFuture.supplyAsync(() -> new PaymentLedger(other).advancePayments(payments, payments));
                 one.join();
                 two.join();
             }
             // whichever rounds lost a race, one more round finishes every payment
-            ledger.advancePayments(List.of(), payments).orThrow();
+            paymentLedger.advancePayments(List.of(), payments).orThrow();
         }
         assertThat(payments).allMatch(p -> reread(p).status() == TransactionStatus.COMPLETED);
         assertThat(f.posted(aliceWallet)).isEqualTo("500.00");

@@ -1,5 +1,8 @@
 package coffer.server.ledger;
 
+import coffer.server.tenant.NewUser;
+import coffer.server.tenant.Tenants;
+import coffer.server.tenant.User;
 import coffer.core.error.ErrorCode;
 import coffer.core.kyc.KycLimitTable;
 import coffer.core.kyc.KycStatus;
@@ -37,9 +40,11 @@ class SameKeyInFlightTest {
         gated = new GatedLedger(TestDatabases.sqlite(dir));
         gate = gated.gate;
         ledger = gated.ledger;
-        ledger.ensureEnvironment(ENV, "Test", "secret-1", null, KycLimitTable.defaults());
-        User user = ledger.ensureUser(ENV, "u-1", "u1@example.com", "U", null, KycStatus.VERIFIED, KycTier.TIER_1).orThrow();
-        wallet = ledger.openWallet(ENV, user.id(), Currency.getInstance("USD"), false).orThrow().id();
+        new Tenants(ledger).ensureEnvironment(ENV, "Test", "secret-1", null, KycLimitTable.defaults());
+        User user = new Tenants(ledger).ensureUser(NewUser.byExternalId(new EnvId(ENV), "u-1",
+                "U").email("u1@example.com").kyc(KycStatus.VERIFIED, KycTier.TIER_1)).orThrow();
+        wallet = ledger.openWallet(new EnvId(ENV), new UserId(user.id()), Currency.getInstance("USD"),
+                false).orThrow().id();
     }
 
     @AfterEach
@@ -48,7 +53,9 @@ class SameKeyInFlightTest {
     }
 
     private Outcome<DepositDecision> credit(IdempotencyKey key) {
-        return ledger.depositOnce(ENV, wallet, Money.parse("10.00", "USD"), "top_1", "Card top-up", key);
+        return ledger.depositOnce(SystemMoveCommand.of(new EnvId(ENV), new WalletId(wallet), Money.parse("10.00",
+                "USD"),
+                Memo.reference("top_1").withDescription("Card top-up")), key);
     }
 
     @Test

@@ -80,8 +80,8 @@ final class TransferWorker implements AutoCloseable {
     /** One payment as a client sends it; sending it again is a retry with the same key. */
     record Payment(String key, String from, String to, long minor) {
         Outcome<Movement> send(LedgerService ledger) {
-            return ledger.p2p(ENV, null, from, to, Money.ofMinor(USD, minor), null, null, null,
-                    new IdempotencyKey(KEY_SCOPE, key));
+            return ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(from), new WalletId(to),
+                    Money.ofMinor(USD, minor), Memo.NONE), new IdempotencyKey(KEY_SCOPE, key));
         }
     }
 

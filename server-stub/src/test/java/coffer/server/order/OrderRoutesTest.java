@@ -1,10 +1,17 @@
 package coffer.server.order;
 
+import coffer.server.tenant.NewUser;
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.UserId;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.Memo;
+import coffer.server.ledger.SystemMoveCommand;
+import coffer.server.tenant.Tenants;
 import coffer.core.kyc.KycStatus;
 import coffer.core.kyc.KycTier;
 import coffer.core.money.Currencies;
 import coffer.core.money.Money;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.ledger.LedgerService;
 import coffer.server.testing.DemoServerTest;
 import coffer.server.testing.Http;
@@ -40,10 +47,14 @@ class OrderRoutesTest extends DemoServerTest {
     void newBuyer() {
         LedgerService ledger = server.server().ledger();
         userId = "buyer-" + UUID.randomUUID();
-        String id = ledger.ensureUser(DemoData.ENV_ID, userId, null, "Buyer", null, KycStatus.VERIFIED, KycTier.TIER_1)
+        String id = new Tenants(ledger).ensureUser(NewUser.byExternalId(new EnvId(DemoData.ENV_ID), userId,
+                "Buyer").kyc(KycStatus.VERIFIED, KycTier.TIER_1))
                 .orThrow().id();
-        wallet = ledger.openWallet(DemoData.ENV_ID, id, Currencies.of("USD"), false).orThrow().id();
-        ledger.deposit(DemoData.ENV_ID, wallet, Money.parse("1000.00", "USD"), null, "Funds", null).orThrow();
+        wallet = ledger.openWallet(new EnvId(DemoData.ENV_ID), new UserId(id), Currencies.of("USD"),
+                false).orThrow().id();
+        ledger.deposit(SystemMoveCommand.of(new EnvId(DemoData.ENV_ID), new WalletId(wallet), Money.parse("1000.00",
+                "USD"),
+                Memo.description("Funds")), null).orThrow();
         HttpResponse<String> minted = new PartnerClient(server, DemoData.ENV_SECRET).post("/api/v1/auth/partner-token",
                 "{\"env_id\":\"" + DemoData.ENV_ID + "\",\"user_id\":\"" + userId + "\"}");
         buyer = new Caller(server, json(minted).get("access_token").getAsString());
@@ -152,7 +163,9 @@ class OrderRoutesTest extends DemoServerTest {
     @Test
     void theLedgerRefusesALockedWalletAndMissingFunds() throws Exception {
         String owner = server.server().ledger().wallet(DemoData.ENV_ID, wallet).orElseThrow().userId();
-        server.server().ledger().pay(DemoData.ENV_ID, owner, wallet, Money.parse("980.00", "USD"), "rent", "Rent", null, null)
+        server.server().ledger().pay(new SystemMoveCommand(new EnvId(DemoData.ENV_ID), UserId.ofNullable(owner),
+                new WalletId(wallet), Money.parse("980.00", "USD"), Memo.reference("rent").withDescription("Rent")),
+                null)
                 .orThrow();
         long movements = server.verify().movements();
 

@@ -1,8 +1,9 @@
 package coffer.server.partner;
 
+import coffer.server.tenant.User;
 import coffer.core.signature.PartnerRequestSigner;
 import coffer.server.json.Json;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.testing.DemoServerTest;
 import coffer.server.testing.Http;
 import coffer.server.testing.PartnerSigning;

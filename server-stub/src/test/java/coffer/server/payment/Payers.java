@@ -1,9 +1,16 @@
 package coffer.server.payment;
 
+import coffer.server.tenant.KycChange;
+import coffer.server.ledger.UserId;
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.Memo;
+import coffer.server.ledger.SystemMoveCommand;
+import coffer.server.tenant.Tenants;
 import coffer.core.kyc.KycStatus;
 import coffer.core.kyc.KycTier;
 import coffer.core.money.Money;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.ledger.LedgerService;
 import coffer.server.testing.TestServer;
 import coffer.server.testing.TestServer.Caller;
@@ -26,20 +33,25 @@ final class Payers {
         String wallet = Caller.json(caller.post("/api/v1/accounts", "{\"currency\":\"USD\"}"))
                 .getAsJsonObject("account").get("id").getAsString();
         LedgerService ledger = server.server().ledger();
-        String userId = ledger.userByEmail(DemoData.ENV_ID, email).orElseThrow().id();
+        String userId = new Tenants(ledger).userByEmail(DemoData.ENV_ID, email).orElseThrow().id();
         if (!unverified) {
-            ledger.setKyc(DemoData.ENV_ID, userId, KycStatus.PENDING, null, "test", "submitted for the test").orThrow();
-            ledger.setKyc(DemoData.ENV_ID, userId, KycStatus.VERIFIED, KycTier.TIER_1, "test", "verified for the test").orThrow();
+            new Tenants(ledger).setKyc(new KycChange(new EnvId(DemoData.ENV_ID), new UserId(userId), KycStatus.PENDING,
+                    null, "test", "submitted for the test")).orThrow();
+            new Tenants(ledger).setKyc(new KycChange(new EnvId(DemoData.ENV_ID), new UserId(userId), KycStatus.VERIFIED,
+                    KycTier.TIER_1, "test", "verified for the test")).orThrow();
         }
-        ledger.deposit(DemoData.ENV_ID, wallet, Money.parse(amount, "USD"), null, "test funds", null).orThrow();
+        ledger.deposit(SystemMoveCommand.of(new EnvId(DemoData.ENV_ID), new WalletId(wallet), Money.parse(amount,
+                "USD"),
+                Memo.description("test funds")), null).orThrow();
         return caller;
     }
 
     /** A further USD wallet of the user's, opened through the ledger (the user API keeps one per currency). */
     static String secondWallet(TestServer server, String email) {
         LedgerService ledger = server.server().ledger();
-        String userId = ledger.userByEmail(DemoData.ENV_ID, email).orElseThrow().id();
-        return ledger.openWallet(DemoData.ENV_ID, userId, Currency.getInstance("USD"), true).orThrow().id();
+        String userId = new Tenants(ledger).userByEmail(DemoData.ENV_ID, email).orElseThrow().id();
+        return ledger.openWallet(new EnvId(DemoData.ENV_ID), new UserId(userId), Currency.getInstance("USD"),
+                true).orThrow().id();
     }
 
     static String balance(Caller caller) {

@@ -1,7 +1,7 @@
 package coffer.server.payment;
 
 import coffer.core.ledger.AccountKind;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.ledger.LedgerService;
 import coffer.server.testing.DemoServerTest;
 import coffer.server.testing.TestServer.Caller;

@@ -1,14 +1,13 @@
 package coffer.server.payment;
 
+import coffer.server.tenant.Tenants;
 import coffer.core.money.Money;
 import coffer.core.ledger.TransactionStatus;
 import coffer.server.db.Database;
 import coffer.server.db.DatabaseConfig;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.LedgerSettings;
-import coffer.server.ledger.Payment;
-import coffer.server.ledger.PaymentOrder;
 import coffer.server.testing.TestServer;
 import coffer.server.testing.TestServer.Caller;
 import org.junit.jupiter.api.Test;
@@ -34,7 +33,7 @@ class PaymentRestartTest {
         try (TestServer first = TestServer.start(data)) {
             alice = first.login("alice@example.com").firstWalletId();
             bob = first.login("bob@example.com").firstWalletId();
-            aliceId = first.server().ledger().userByEmail(DemoData.ENV_ID, "alice@example.com").orElseThrow().id();
+            aliceId = new Tenants(first.server().ledger()).userByEmail(DemoData.ENV_ID, "alice@example.com").orElseThrow().id();
         }
 
         // a server that accepted two payments and stopped: one before processing, one mid-processing
@@ -42,10 +41,11 @@ class PaymentRestartTest {
         Payment processing;
         try (Database db = Database.open(DatabaseConfig.sqlite(data));
              LedgerService ledger = new LedgerService(db, Clock.systemUTC(), LedgerSettings.defaults().withHoldSweepInterval(Duration.ZERO))) {
-            pending = ledger.sendPayment(order(aliceId, alice, bob, "100.00"), null).orThrow();
-            processing = ledger.sendPayment(order(aliceId, alice, bob, "50.00"), null).orThrow();
-            ledger.advancePayments(List.of(processing), List.of()).orThrow();
-            assertThat(ledger.payment(DemoData.ENV_ID, processing.id()).orElseThrow().status()).isEqualTo(TransactionStatus.PROCESSING);
+            PaymentLedger payments = new PaymentLedger(ledger);
+            pending = payments.sendPayment(order(aliceId, alice, bob, "100.00"), null).orThrow();
+            processing = payments.sendPayment(order(aliceId, alice, bob, "50.00"), null).orThrow();
+            payments.advancePayments(List.of(processing), List.of()).orThrow();
+            assertThat(payments.payment(DemoData.ENV_ID, processing.id()).orElseThrow().status()).isEqualTo(TransactionStatus.PROCESSING);
         }
 
         try (TestServer again = TestServer.start(data)) {

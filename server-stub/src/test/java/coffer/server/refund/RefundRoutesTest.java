@@ -1,7 +1,13 @@
 package coffer.server.refund;
 
+import coffer.server.ledger.SystemMoveCommand;
+import coffer.server.ledger.MoveCommand;
+import coffer.server.ledger.HoldCommand;
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.Memo;
 import coffer.core.money.Money;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.ledger.LedgerService;
 import coffer.server.testing.DemoServerTest;
 import coffer.server.testing.TestServer.Caller;
@@ -109,19 +115,24 @@ class RefundRoutesTest extends DemoServerTest {
 
         // a pending payment is not refundable either
         LedgerService ledger = server.server().ledger();
-        String hold = ledger.hold(DemoData.ENV_ID, null, coffer.core.ledger.TransactionKind.P2P, bob.firstWalletId(),
-                alice.firstWalletId(), Money.parse("1.00", "USD"), Instant.now().plusSeconds(600), null, "held", null, null)
+        String hold = ledger.hold(new HoldCommand(new EnvId(DemoData.ENV_ID), null,
+                coffer.core.ledger.TransactionKind.P2P, new WalletId(bob.firstWalletId()),
+                new WalletId(alice.firstWalletId()), Money.parse("1.00", "USD"), Instant.now().plusSeconds(600),
+                        Memo.description("held")), null)
                 .orThrow().id();
         HttpResponse<String> pending = alice.post("/api/v1/refunds", "{\"transaction_id\":\"" + hold + "\"}");
         assertThat(Caller.errorCode(pending)).isEqualTo("INVALID_REQUEST");
-        ledger.voidHold(DemoData.ENV_ID, ledger.movement(DemoData.ENV_ID, hold).orElseThrow().holdId(), "test over", null).orThrow();
+        ledger.voidHold(new EnvId(DemoData.ENV_ID), ledger.movement(DemoData.ENV_ID, hold).orElseThrow().holdId(),
+                "test over", null).orThrow();
     }
 
     @Test
     void moneyFromTheProviderIsNotRefundedToCoffersOwnAccount() throws Exception {
         LedgerService ledger = server.server().ledger();
-        String topup = ledger.deposit(DemoData.ENV_ID, alice.firstWalletId(), Money.parse("6.00", "USD"), "card-topup-1",
-                "Top-up", null).orThrow().id();
+        String topup = ledger.deposit(SystemMoveCommand.of(new EnvId(DemoData.ENV_ID),
+                new WalletId(alice.firstWalletId()),
+                Money.parse("6.00", "USD"), Memo.reference("card-topup-1").withDescription("Top-up")),
+                null).orThrow().id();
         String before = balance(alice);
         HttpResponse<String> refused = alice.post("/api/v1/refunds", "{\"transaction_id\":\"" + topup + "\"}");
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
@@ -136,8 +147,9 @@ class RefundRoutesTest extends DemoServerTest {
     void aPartnerRefundsAnOrderButNotAUsersPayment() {
         LedgerService ledger = server.server().ledger();
         String before = balance(alice);
-        String order = ledger.pay(DemoData.ENV_ID, null, alice.firstWalletId(), Money.parse("8.00", "USD"), "order-77",
-                "a product", null, null).orThrow().id();
+        String order = ledger.pay(new SystemMoveCommand(new EnvId(DemoData.ENV_ID), null,
+                new WalletId(alice.firstWalletId()), Money.parse("8.00", "USD"),
+                Memo.reference("order-77").withDescription("a product")), null).orThrow().id();
         PartnerClient partner = new PartnerClient(server, DemoData.ENV_SECRET);
 
         HttpResponse<String> part = partner.post("/api/v1/partner/refunds", "{\"env_id\":\"" + DemoData.ENV_ID
@@ -201,8 +213,9 @@ class RefundRoutesTest extends DemoServerTest {
 
     /** A completed P2P movement from {@code payer} to {@code payee}, made at once (not through the payment processor). */
     private static String paid(Caller payer, Caller payee, String amount) {
-        return server.server().ledger().p2p(DemoData.ENV_ID, null, payer.firstWalletId(), payee.firstWalletId(),
-                Money.parse(amount, "USD"), null, "test payment", null, null).orThrow().id();
+        return server.server().ledger().p2p(new MoveCommand(new EnvId(DemoData.ENV_ID), null,
+                new WalletId(payer.firstWalletId()), new WalletId(payee.firstWalletId()), Money.parse(amount, "USD"),
+                Memo.description("test payment")), null).orThrow().id();
     }
 
     private static String balance(Caller c) {

@@ -3,7 +3,7 @@ package coffer.server.settlement;
 import coffer.server.CofferServer;
 import coffer.server.db.DatabaseConfig;
 import coffer.server.json.Json;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.testing.Http;
 import coffer.server.testing.MutableClock;
 import coffer.server.testing.Poll;

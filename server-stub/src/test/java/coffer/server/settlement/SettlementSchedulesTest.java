@@ -2,7 +2,7 @@ package coffer.server.settlement;
 
 import coffer.core.money.Money;
 import coffer.server.bank.BankAccount;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.testing.MutableClock;
 import coffer.server.withdrawal.Payout;
 import coffer.server.withdrawal.PayoutFixture;

@@ -1,7 +1,12 @@
 package coffer.server.sync;
 
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.UserId;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.Memo;
+import coffer.server.ledger.MoveCommand;
 import coffer.core.money.Money;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.ledger.LedgerService;
 import coffer.server.testing.Http;
 import coffer.server.testing.TestServer;
@@ -126,12 +131,15 @@ class SyncRoutesTest {
     @Test
     void aSyncFromNothingInSmallPagesEndsWithTheServersBalances() {
         User erin = TestUsers.funded(server, "erin", "100.00");
-        String savings = ledger.openWallet(DemoData.ENV_ID, erin.id(), java.util.Currency.getInstance("USD"), true).orThrow().id();
+        String savings = ledger.openWallet(new EnvId(DemoData.ENV_ID), new UserId(erin.id()),
+                java.util.Currency.getInstance("USD"), true).orThrow().id();
         for (int i = 1; i <= 5; i++) {
             TestUsers.p2p(server, erin, dave, "1.0" + i, "tip " + i);
         }
         TestUsers.p2p(server, dave, erin, "3.00", "thanks");
-        ledger.transfer(DemoData.ENV_ID, erin.id(), erin.walletId(), savings, Money.parse("20.00", "USD"), "save", null, null)
+        ledger.transfer(new MoveCommand(new EnvId(DemoData.ENV_ID), UserId.ofNullable(erin.id()),
+                new WalletId(erin.walletId()), new WalletId(savings), Money.parse("20.00", "USD"),
+                Memo.description("save")), null)
                 .orThrow();
 
         Replica replica = new Replica(erin.caller());

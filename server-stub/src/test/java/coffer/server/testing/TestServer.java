@@ -6,7 +6,7 @@ import coffer.server.ServerSettings;
 import coffer.server.http.RateLimits;
 import coffer.server.db.DatabaseConfig;
 import coffer.server.json.Json;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.ledger.LedgerVerifier;
 import coffer.server.provider.ProviderSettings;
 import coffer.server.webhook.WebhookSettings;

@@ -1,9 +1,18 @@
 package coffer.server.testing;
 
+import coffer.server.tenant.KycChange;
+import coffer.server.ledger.SystemMoveCommand;
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.UserId;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.Memo;
+import coffer.server.ledger.MoveCommand;
+import coffer.server.tenant.Tenants;
+import coffer.server.tenant.User;
 import coffer.core.kyc.KycStatus;
 import coffer.core.kyc.KycTier;
 import coffer.core.money.Money;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.ledger.LedgerService;
 
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,20 +36,25 @@ public final class TestUsers {
         String email = name + "-" + COUNTER.incrementAndGet() + "-" + System.nanoTime() + "@example.com";
         TestServer.Caller caller = server.register(email);
         LedgerService ledger = server.server().ledger();
-        String id = ledger.userByEmail(DemoData.ENV_ID, email).orElseThrow().id();
-        ledger.setKyc(DemoData.ENV_ID, id, KycStatus.PENDING, null, "test", "test user").orThrow();
-        ledger.setKyc(DemoData.ENV_ID, id, KycStatus.VERIFIED, KycTier.TIER_1, "test", "test user").orThrow();
-        String wallet = ledger.openWallet(DemoData.ENV_ID, id, java.util.Currency.getInstance("USD"), false).orThrow().id();
+        String id = new Tenants(ledger).userByEmail(DemoData.ENV_ID, email).orElseThrow().id();
+        new Tenants(ledger).setKyc(new KycChange(new EnvId(DemoData.ENV_ID), new UserId(id), KycStatus.PENDING, null,
+                "test", "test user")).orThrow();
+        new Tenants(ledger).setKyc(new KycChange(new EnvId(DemoData.ENV_ID), new UserId(id), KycStatus.VERIFIED,
+                KycTier.TIER_1, "test", "test user")).orThrow();
+        String wallet = ledger.openWallet(new EnvId(DemoData.ENV_ID), new UserId(id),
+                java.util.Currency.getInstance("USD"), false).orThrow().id();
         Money money = Money.parse(amount, "USD");
         if (!money.isZero()) {
-            ledger.deposit(DemoData.ENV_ID, wallet, money, null, "Opening deposit", null).orThrow();
+            ledger.deposit(SystemMoveCommand.of(new EnvId(DemoData.ENV_ID), new WalletId(wallet), money,
+                    Memo.description("Opening deposit")), null).orThrow();
         }
         return new User(caller, id, email, wallet);
     }
 
     /** Sends {@code amount} USD from one user's wallet to another's, as a P2P payment. */
     public static void p2p(TestServer server, User from, User to, String amount, String description) {
-        server.server().ledger().p2p(DemoData.ENV_ID, from.id(), from.walletId(), to.walletId(),
-                Money.parse(amount, "USD"), null, description, null, null).orThrow();
+        server.server().ledger().p2p(new MoveCommand(new EnvId(DemoData.ENV_ID), UserId.ofNullable(from.id()),
+                new WalletId(from.walletId()), new WalletId(to.walletId()), Money.parse(amount, "USD"),
+                Memo.description(description)), null).orThrow();
     }
 }

@@ -1,5 +1,6 @@
 package coffer.server.topup;
 
+import coffer.server.tenant.Tenants;
 import coffer.core.api.TopupTypes.CardChargeRequest;
 import coffer.core.error.CofferException;
 import coffer.core.error.ErrorCode;
@@ -7,7 +8,7 @@ import coffer.server.auth.PasswordHasher;
 import coffer.server.auth.Principal;
 import coffer.server.db.Database;
 import coffer.server.gateway.ProviderEvent;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.ledger.IdempotencyKey;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.Outcome;
@@ -54,7 +55,7 @@ class SavedCardChargeRaceTest {
         ledger = gated.ledger;
         Database database = gated.database;
         DemoData.seed(ledger, PasswordHasher.standard().hash(DemoData.PASSWORD));
-        String id = ledger.userByEmail(DemoData.ENV_ID, "alice@example.com").orElseThrow().id();
+        String id = new Tenants(ledger).userByEmail(DemoData.ENV_ID, "alice@example.com").orElseThrow().id();
         alice = new Principal(DemoData.ENV_ID, id, "session");
         wallet = ledger.wallets(DemoData.ENV_ID, id).get(0).id();
         Supplier<String> baseUrl = () -> "http://127.0.0.1:9";

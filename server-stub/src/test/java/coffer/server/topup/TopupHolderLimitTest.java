@@ -1,8 +1,13 @@
 package coffer.server.topup;
 
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.Memo;
+import coffer.server.ledger.SystemMoveCommand;
+import coffer.server.tenant.Tenants;
 import coffer.core.money.Money;
 import coffer.server.db.DatabaseConfig;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.ledger.LedgerService;
 import coffer.server.testing.DemoServerTest;
 import coffer.server.testing.Poll;
@@ -37,7 +42,7 @@ class TopupHolderLimitTest extends DemoServerTest {
     private static List<TestUsers.User> unverifiedWithTwoWallets() {
         String email = "holder-" + USERS.incrementAndGet() + "-" + System.nanoTime() + "@example.com";
         Caller caller = server.register(email);
-        String id = server.server().ledger().userByEmail(DemoData.ENV_ID, email).orElseThrow().id();
+        String id = new Tenants(server.server().ledger()).userByEmail(DemoData.ENV_ID, email).orElseThrow().id();
         String first = Caller.json(caller.post("/api/v1/accounts", "{\"currency\":\"USD\"}")).getAsJsonObject("account")
                 .get("id").getAsString();
         String second = Caller.json(caller.post("/api/v1/accounts", "{\"currency\":\"USD\",\"additional\":true}"))
@@ -46,7 +51,8 @@ class TopupHolderLimitTest extends DemoServerTest {
     }
 
     private static void deposit(TestUsers.User wallet, String amount) {
-        ledger().deposit(DemoData.ENV_ID, wallet.walletId(), Money.parse(amount, "USD"), null, "payment received", null).orThrow();
+        ledger().deposit(SystemMoveCommand.of(new EnvId(DemoData.ENV_ID), new WalletId(wallet.walletId()),
+                Money.parse(amount, "USD"), Memo.description("payment received")), null).orThrow();
     }
 
     private static LedgerService ledger() {
@@ -104,7 +110,8 @@ class TopupHolderLimitTest extends DemoServerTest {
         assertThat(cardRefunds(id)).as("refunds to the card").containsExactly(30_000L);
 
         // the holder makes room, then the provider's news arrives again under a new event id: still nothing moves
-        ledger().collectFee(DemoData.ENV_ID, wallets.get(1).walletId(), Money.parse("300.00", "USD"), null, "fee", null).orThrow();
+        ledger().collectFee(SystemMoveCommand.of(new EnvId(DemoData.ENV_ID), new WalletId(wallets.get(1).walletId()),
+                Money.parse("300.00", "USD"), Memo.description("fee")), null).orThrow();
         JsonObject data = new JsonObject();
         data.addProperty("reference", id);
         data.addProperty("session_id", Topups.sessionId(topup));

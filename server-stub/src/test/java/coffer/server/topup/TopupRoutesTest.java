@@ -1,6 +1,6 @@
 package coffer.server.topup;
 
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.testing.DemoServerTest;
 import coffer.server.testing.Http;
 import coffer.server.testing.Poll;

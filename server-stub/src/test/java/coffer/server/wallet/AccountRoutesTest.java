@@ -1,7 +1,11 @@
 package coffer.server.wallet;
 
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.Memo;
+import coffer.server.ledger.SystemMoveCommand;
 import coffer.core.money.Money;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.testing.DemoServerTest;
 import coffer.server.testing.TestServer.Caller;
 import com.google.gson.JsonObject;
@@ -68,7 +72,8 @@ class AccountRoutesTest extends DemoServerTest {
     void anAdditionalWalletInTheSameCurrencyLetsTheUserTransferBetweenTheirOwnPots() {
         Caller dana = server.register("dana-pots@example.com");
         String main = account(dana.post("/api/v1/accounts", "{\"currency\":\"USD\"}")).get("id").getAsString();
-        server.server().ledger().deposit(DemoData.ENV_ID, main, Money.parse("20.00", "USD"), null, "funds", null).orThrow();
+        server.server().ledger().deposit(SystemMoveCommand.of(new EnvId(DemoData.ENV_ID), new WalletId(main),
+                Money.parse("20.00", "USD"), Memo.description("funds")), null).orThrow();
         HttpResponse<String> pot = dana.post("/api/v1/accounts", "{\"currency\":\"USD\",\"additional\":true}");
         assertThat(pot.statusCode()).as(pot.body()).isEqualTo(201);
         String potId = account(pot).get("id").getAsString();

@@ -1,11 +1,17 @@
 package coffer.server.wallet;
 
+import coffer.server.ledger.UserId;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.WalletStatusChange;
+import coffer.server.ledger.EnvId;
+import coffer.server.tenant.NewUser;
+import coffer.server.tenant.Tenants;
 import coffer.core.kyc.KycStatus;
 import coffer.core.kyc.KycTier;
 import coffer.core.money.Currencies;
 import coffer.core.wallet.StatusActor;
 import coffer.core.wallet.WalletStatus;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.ledger.LedgerService;
 import coffer.server.testing.DemoServerTest;
 import coffer.server.testing.TestServer.Caller;
@@ -32,9 +38,11 @@ class WalletStatusActorTest extends DemoServerTest {
     void newPartnerUser() {
         LedgerService ledger = server.server().ledger();
         partnerUserId = "status-" + UUID.randomUUID();
-        String id = ledger.ensureUser(DemoData.ENV_ID, partnerUserId, null, "Holder", null, KycStatus.VERIFIED, KycTier.TIER_1)
+        String id = new Tenants(ledger).ensureUser(NewUser.byExternalId(new EnvId(DemoData.ENV_ID), partnerUserId,
+                "Holder").kyc(KycStatus.VERIFIED, KycTier.TIER_1))
                 .orThrow().id();
-        walletId = ledger.openWallet(DemoData.ENV_ID, id, Currencies.of("USD"), false).orThrow().id();
+        walletId = ledger.openWallet(new EnvId(DemoData.ENV_ID), new UserId(id), Currencies.of("USD"),
+                false).orThrow().id();
         partner = new PartnerClient(server, DemoData.ENV_SECRET);
         HttpResponse<String> minted = partner.post("/api/v1/auth/partner-token",
                 "{\"env_id\":\"" + DemoData.ENV_ID + "\",\"user_id\":\"" + partnerUserId + "\"}");
@@ -86,8 +94,8 @@ class WalletStatusActorTest extends DemoServerTest {
 
     @Test
     void thePartnerCannotLiftTheOperatorsLock() {
-        server.server().ledger().setWalletStatus(DemoData.ENV_ID, null, walletId, WalletStatus.LOCKED, StatusActor.OPERATOR,
-                "compliance review").orThrow();
+        server.server().ledger().setWalletStatus(new WalletStatusChange(new EnvId(DemoData.ENV_ID), null,
+                new WalletId(walletId), WalletStatus.LOCKED, StatusActor.OPERATOR, "compliance review")).orThrow();
 
         HttpResponse<String> lifted = partnerSets("active");
         assertThat(lifted.statusCode()).isEqualTo(403);

@@ -1,8 +1,9 @@
 package coffer.server.walletops;
 
+import coffer.server.tenant.Tenants;
 import coffer.core.kyc.KycLimitTable;
 import coffer.core.signature.PartnerRequestSigner;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.testing.DemoServerTest;
 import coffer.server.testing.Http;
 import coffer.server.testing.PartnerSigning;
@@ -122,7 +123,7 @@ class Seed004WalletOperationsTest extends DemoServerTest {
         assertThat(signed("GET", "/v1/payOuts/" + id, "").statusCode()).isEqualTo(400);
 
         String otherSecret = "secret_AnotherPartnersSecretValue000000";
-        server.server().ledger().ensureEnvironment("other-partner", "Other", otherSecret, null, KycLimitTable.defaults());
+        new Tenants(server.server().ledger()).ensureEnvironment("other-partner", "Other", otherSecret, null, KycLimitTable.defaults());
         HttpResponse<String> foreign = send("GET", "/v1/payIns/" + id, "", "other-partner", otherSecret, Instant.now());
         assertThat(foreign.statusCode()).isEqualTo(400);
         assertThat(Caller.json(foreign).get("code").getAsString()).isEqualTo("NOT_FOUND");

@@ -1,9 +1,14 @@
 package coffer.server.webhook;
 
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.Memo;
+import coffer.server.ledger.SystemMoveCommand;
+import coffer.server.tenant.Tenants;
 import coffer.core.money.Money;
 import coffer.server.CofferServer;
 import coffer.server.db.DatabaseConfig;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.ledger.LedgerService;
 import coffer.server.testing.Concurrently;
 import coffer.server.testing.TestDatabases;
@@ -46,7 +51,7 @@ class PostgresWebhookDispatchersTest {
             try (Connection c = connect(db); Statement s = c.createStatement()) {
                 s.executeUpdate("UPDATE environments SET webhook_url = '" + receiver.url() + "' WHERE id = '" + DemoData.ENV_ID + "'");
             }
-            String alice = a.ledger().userByEmail(DemoData.ENV_ID, DemoData.EMAILS.get(0)).orElseThrow().id();
+            String alice = new Tenants(a.ledger()).userByEmail(DemoData.ENV_ID, DemoData.EMAILS.get(0)).orElseThrow().id();
             String wallet = a.ledger().wallets(DemoData.ENV_ID, alice).get(0).id();
             List<String> ids = Collections.synchronizedList(new ArrayList<>());
             List<CofferServer> servers = List.of(a, b);
@@ -89,7 +94,8 @@ class PostgresWebhookDispatchersTest {
 
     private static Void deposit(LedgerService ledger, String wallet, List<String> ids) {
         for (int i = 0; i < DEPOSITS_EACH; i++) {
-            ids.add(ledger.deposit(DemoData.ENV_ID, wallet, Money.parse("1.00", "USD"), null, "top-up " + i, null).orThrow().id());
+            ids.add(ledger.deposit(SystemMoveCommand.of(new EnvId(DemoData.ENV_ID), new WalletId(wallet),
+                    Money.parse("1.00", "USD"), Memo.description("top-up " + i)), null).orThrow().id());
         }
         return null;
     }

@@ -1,5 +1,12 @@
 package coffer.server.webhook;
 
+import coffer.server.ledger.UserId;
+import coffer.server.tenant.NewUser;
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.Memo;
+import coffer.server.ledger.SystemMoveCommand;
+import coffer.server.tenant.Tenants;
 import coffer.core.kyc.KycLimitTable;
 import coffer.core.kyc.KycStatus;
 import coffer.core.kyc.KycTier;
@@ -96,7 +103,7 @@ class PrivateWebhookTargetsTest {
             }
         }
         assertThat(problems).isEmpty();
-        assertThat(refusing.server().ledger().environment(env).orElseThrow().webhookUrl()).as("nothing was set").isNull();
+        assertThat(new Tenants(refusing.server().ledger()).environment(env).orElseThrow().webhookUrl()).as("nothing was set").isNull();
         assertThat(receiver.received()).as("a refusal sends nothing").isEmpty();
 
         // a name that does not resolve (yet) is accepted: every delivery checks it again
@@ -150,17 +157,19 @@ class PrivateWebhookTargetsTest {
     }
 
     private static String environment(TestServer server, String id, String webhookUrl) {
-        server.server().ledger().ensureEnvironment(id, "Webhook targets", SECRET, webhookUrl, KycLimitTable.defaults());
+        new Tenants(server.server().ledger()).ensureEnvironment(id, "Webhook targets", SECRET, webhookUrl, KycLimitTable.defaults());
         return id;
     }
 
     /** A completed top-up into a new wallet of the environment: one movement, so one webhook event. */
     private static String deposit(TestServer server, String env) {
         LedgerService ledger = server.server().ledger();
-        String user = ledger.ensureUser(env, "webhook-user", null, "Webhook user", null, KycStatus.VERIFIED, KycTier.TIER_1)
+        String user = new Tenants(ledger).ensureUser(NewUser.byExternalId(new EnvId(env), "webhook-user",
+                "Webhook user").kyc(KycStatus.VERIFIED, KycTier.TIER_1))
                 .orThrow().id();
-        String wallet = ledger.openWallet(env, user, Currencies.of("USD"), false).orThrow().id();
-        return ledger.deposit(env, wallet, Money.parse("5.00", "USD"), "webhook-test", "Webhook test", null).orThrow().id();
+        String wallet = ledger.openWallet(new EnvId(env), new UserId(user), Currencies.of("USD"), false).orThrow().id();
+        return ledger.deposit(SystemMoveCommand.of(new EnvId(env), new WalletId(wallet), Money.parse("5.00", "USD"),
+                Memo.reference("webhook-test").withDescription("Webhook test")), null).orThrow().id();
     }
 
     /** Polls the refusing server's delivery log (up to 20 s) until the delivery of {@code transactionId} is delivered or failed. */

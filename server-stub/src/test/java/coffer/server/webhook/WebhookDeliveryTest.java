@@ -1,12 +1,20 @@
 package coffer.server.webhook;
 
+import coffer.server.ledger.UserId;
+import coffer.server.tenant.NewUser;
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.Memo;
+import coffer.server.ledger.SystemMoveCommand;
+import coffer.server.tenant.Tenants;
+import coffer.server.tenant.User;
 import coffer.core.kyc.KycLimitTable;
 import coffer.core.kyc.KycStatus;
 import coffer.core.kyc.KycTier;
 import coffer.core.money.Money;
 import coffer.core.signature.WebhookVerifier;
 import coffer.server.db.DatabaseConfig;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.ledger.LedgerService;
 import coffer.server.testing.TestServer;
 import coffer.server.testing.TestServer.Caller;
@@ -138,7 +146,8 @@ class WebhookDeliveryTest {
     void aDeliveryOutOfAttemptsFailsAndAReplaySendsTheSameEventAgain() throws Exception {
         receiver.script("topup.completed", 503, 503, 503, 503);
         String wallet = alice.firstWalletId();
-        String topup = server.server().ledger().deposit(DemoData.ENV_ID, wallet, Money.parse("3.00", "USD"), null, "card top-up",
+        String topup = server.server().ledger().deposit(SystemMoveCommand.of(new EnvId(DemoData.ENV_ID),
+                new WalletId(wallet), Money.parse("3.00", "USD"), Memo.description("card top-up")),
                 null).orThrow().id();
         JsonObject failed = awaitLogged(d -> d.get("transaction_id").getAsString().equals(topup), "failed");
         assertThat(failed.get("attempt_count").getAsInt()).isEqualTo(FAST.maxAttempts());
@@ -151,7 +160,7 @@ class WebhookDeliveryTest {
 
         // another environment cannot replay it, nor learn that it exists
         String stranger = "replay-stranger";
-        server.server().ledger().ensureEnvironment(stranger, "Stranger", "secret_ReplayStrangerEnvironment000000", null,
+        new Tenants(server.server().ledger()).ensureEnvironment(stranger, "Stranger", "secret_ReplayStrangerEnvironment000000", null,
                 KycLimitTable.defaults());
         HttpResponse<String> foreign = new PartnerClient(server, "secret_ReplayStrangerEnvironment000000").post(
                 "/api/v1/partner/webhook-deliveries/" + failed.get("id").getAsString() + "/replay", "{\"env_id\":\"" + stranger + "\"}");
@@ -182,8 +191,9 @@ class WebhookDeliveryTest {
             ps.executeUpdate();
         }
         try {
-            String topup = server.server().ledger().deposit(DemoData.ENV_ID, bob.firstWalletId(), Money.parse("1.00", "USD"),
-                    null, "rotation", null).orThrow().id();
+            String topup = server.server().ledger().deposit(SystemMoveCommand.of(new EnvId(DemoData.ENV_ID),
+                    new WalletId(bob.firstWalletId()), Money.parse("1.00", "USD"), Memo.description("rotation")),
+                    null).orThrow().id();
             Receiver.Received r = receiver.awaitAcknowledged(Receiver.about("topup.completed", topup));
             assertThat(r.signature()).matches("t=\\d+,v1=[0-9a-f]{64},v1=[0-9a-f]{64}");
             for (String secret : List.of(SECRET, newSecret)) {
@@ -205,9 +215,13 @@ class WebhookDeliveryTest {
         String quietSecret = "secret_QuietEnvironmentHasNoWebhookUrl0";
         LedgerService ledger = server.server().ledger();
         String wallet = walletInNewEnvironment(quiet, quietSecret);
-        String quietTopup = ledger.deposit(quiet, wallet, Money.parse("9.00", "USD"), null, "funds", null).orThrow().id();
+        String quietTopup = ledger.deposit(SystemMoveCommand.of(new EnvId(quiet), new WalletId(wallet),
+                Money.parse("9.00",
+                "USD"), Memo.description("funds")), null).orThrow().id();
         // committed after the quiet one: once it is delivered, the dispatcher has passed the quiet commit
-        String later = ledger.deposit(DemoData.ENV_ID, alice.firstWalletId(), Money.parse("2.00", "USD"), null, "later", null)
+        String later = ledger.deposit(SystemMoveCommand.of(new EnvId(DemoData.ENV_ID),
+                new WalletId(alice.firstWalletId()),
+                Money.parse("2.00", "USD"), Memo.description("later")), null)
                 .orThrow().id();
         receiver.awaitAcknowledged(Receiver.about("topup.completed", later));
 
@@ -227,9 +241,11 @@ class WebhookDeliveryTest {
         assertThat(other.put("/api/v1/partner/webhook", "{\"env_id\":\"" + otherEnv + "\",\"url\":\"" + receiver.url() + "\"}")
                 .statusCode()).isEqualTo(200);
         for (int i = 0; i < 3; i++) {
-            String mine = ledger.deposit(DemoData.ENV_ID, bob.firstWalletId(), Money.parse("2.0" + i, "USD"), null, "cursor " + i,
-                    null).orThrow().id();
-            String theirs = ledger.deposit(otherEnv, otherWallet, Money.parse("2.0" + i, "USD"), null, "cursor " + i, null)
+            String mine = ledger.deposit(SystemMoveCommand.of(new EnvId(DemoData.ENV_ID),
+                    new WalletId(bob.firstWalletId()),
+                    Money.parse("2.0" + i, "USD"), Memo.description("cursor " + i)), null).orThrow().id();
+            String theirs = ledger.deposit(SystemMoveCommand.of(new EnvId(otherEnv), new WalletId(otherWallet),
+                    Money.parse("2.0" + i, "USD"), Memo.description("cursor " + i)), null)
                     .orThrow().id();
             awaitLogged(d -> d.get("transaction_id").getAsString().equals(mine), "delivered");
             Receiver.Received r = receiver.awaitAcknowledged(Receiver.about("topup.completed", theirs));
@@ -268,8 +284,9 @@ class WebhookDeliveryTest {
     @Test
     void theLogPagesNewestFirstAndFiltersByStatus() throws Exception {
         for (int i = 0; i < 3; i++) {
-            String id = server.server().ledger().deposit(DemoData.ENV_ID, bob.firstWalletId(), Money.parse("1.0" + i, "USD"),
-                    null, "page " + i, null).orThrow().id();
+            String id = server.server().ledger().deposit(SystemMoveCommand.of(new EnvId(DemoData.ENV_ID),
+                    new WalletId(bob.firstWalletId()), Money.parse("1.0" + i, "USD"), Memo.description("page " + i)),
+                    null).orThrow().id();
             awaitLogged(d -> d.get("transaction_id").getAsString().equals(id), "delivered");
         }
         JsonObject first = Caller.json(partner.get("/api/v1/partner/webhook-deliveries?env_id=" + DemoData.ENV_ID
@@ -313,10 +330,11 @@ class WebhookDeliveryTest {
     /** A new environment with {@code secret} and one verified user's USD wallet; answers the wallet's id. */
     private static String walletInNewEnvironment(String envId, String secret) {
         LedgerService ledger = server.server().ledger();
-        ledger.ensureEnvironment(envId, "Partner " + envId, secret, null, KycLimitTable.defaults());
-        String user = ledger.ensureUser(envId, envId + "-user", null, "User", null, KycStatus.VERIFIED, KycTier.TIER_1)
+        new Tenants(ledger).ensureEnvironment(envId, "Partner " + envId, secret, null, KycLimitTable.defaults());
+        String user = new Tenants(ledger).ensureUser(NewUser.byExternalId(new EnvId(envId), envId + "-user",
+                "User").kyc(KycStatus.VERIFIED, KycTier.TIER_1))
                 .orThrow().id();
-        return ledger.openWallet(envId, user, Currency.getInstance("USD"), false).orThrow().id();
+        return ledger.openWallet(new EnvId(envId), new UserId(user), Currency.getInstance("USD"), false).orThrow().id();
     }
 
     /** Polls the delivery log (up to 20 s) for a delivery matching {@code which} in {@code status}. */

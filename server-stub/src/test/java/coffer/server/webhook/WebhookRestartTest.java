@@ -1,7 +1,11 @@
 package coffer.server.webhook;
 
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.Memo;
+import coffer.server.ledger.SystemMoveCommand;
 import coffer.core.money.Money;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.testing.TestServer;
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -40,8 +44,9 @@ class WebhookRestartTest {
             assertThat(partner.put("/api/v1/partner/webhook", "{\"env_id\":\"123\",\"url\":\"" + url + "\"}").statusCode())
                     .isEqualTo(200);
             String wallet = first.login("bob@example.com").firstWalletId();
-            topup = first.server().ledger().deposit(DemoData.ENV_ID, wallet, Money.parse("4.20", "USD"), null, "before the stop",
-                    null).orThrow().id();
+            topup = first.server().ledger().deposit(SystemMoveCommand.of(new EnvId(DemoData.ENV_ID),
+                    new WalletId(wallet),
+                    Money.parse("4.20", "USD"), Memo.description("before the stop")), null).orThrow().id();
             JsonObject pending = awaitFailedAttempt(partner, topup);
             assertThat(pending.get("status").getAsString()).isEqualTo("pending");
             eventId = pending.get("event_id").getAsString();

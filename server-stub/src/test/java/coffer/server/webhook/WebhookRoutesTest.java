@@ -1,7 +1,8 @@
 package coffer.server.webhook;
 
+import coffer.server.tenant.Tenants;
 import coffer.core.kyc.KycLimitTable;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.testing.DemoServerTest;
 import coffer.server.testing.Http;
 import coffer.server.testing.TestServer.Caller;
@@ -31,7 +32,7 @@ class WebhookRoutesTest extends DemoServerTest {
     static void partners() {
         partner = new PartnerClient(server, DemoData.ENV_SECRET);
         other = new PartnerClient(server, OTHER_SECRET);
-        server.server().ledger().ensureEnvironment(OTHER_ENV, "Other partner", OTHER_SECRET, null, KycLimitTable.defaults());
+        new Tenants(server.server().ledger()).ensureEnvironment(OTHER_ENV, "Other partner", OTHER_SECRET, null, KycLimitTable.defaults());
     }
 
     /** Every partner route with a body it would accept if signed; {method, path, body}. */
@@ -107,7 +108,7 @@ class WebhookRoutesTest extends DemoServerTest {
             }
         }
         assertThat(problems).isEmpty();
-        assertThat(server.server().ledger().environment(ENV).orElseThrow().webhookUrl()).as("nothing was set").isNull();
+        assertThat(new Tenants(server.server().ledger()).environment(ENV).orElseThrow().webhookUrl()).as("nothing was set").isNull();
     }
 
     @Test
@@ -115,12 +116,12 @@ class WebhookRoutesTest extends DemoServerTest {
         HttpResponse<String> set = other.put("/api/v1/partner/webhook",
                 "{\"env_id\":\"" + OTHER_ENV + "\",\"url\":\"https://partner.example/hooks\"}");
         assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
-        assertThat(server.server().ledger().environment(OTHER_ENV).orElseThrow().webhookUrl()).isEqualTo("https://partner.example/hooks");
-        assertThat(server.server().ledger().environment(ENV).orElseThrow().webhookUrl()).isNull();
+        assertThat(new Tenants(server.server().ledger()).environment(OTHER_ENV).orElseThrow().webhookUrl()).isEqualTo("https://partner.example/hooks");
+        assertThat(new Tenants(server.server().ledger()).environment(ENV).orElseThrow().webhookUrl()).isNull();
 
         HttpResponse<String> cleared = other.put("/api/v1/partner/webhook", "{\"env_id\":\"" + OTHER_ENV + "\",\"url\":null}");
         assertThat(cleared.statusCode()).isEqualTo(200);
         assertThat(Caller.json(cleared).has("url")).isFalse();
-        assertThat(server.server().ledger().environment(OTHER_ENV).orElseThrow().webhookUrl()).isNull();
+        assertThat(new Tenants(server.server().ledger()).environment(OTHER_ENV).orElseThrow().webhookUrl()).isNull();
     }
 }

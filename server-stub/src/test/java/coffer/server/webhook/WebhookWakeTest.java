@@ -1,7 +1,11 @@
 package coffer.server.webhook;
 
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.Memo;
+import coffer.server.ledger.SystemMoveCommand;
 import coffer.core.money.Money;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.testing.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,8 +41,9 @@ class WebhookWakeTest {
             List<String> deposits = new ArrayList<>();
             for (int i = 1; i <= 3; i++) {
                 // each commit comes after the dispatcher's last pass went back to waiting for the hour
-                String id = server.server().ledger().deposit(DemoData.ENV_ID, wallet, Money.parse(i + ".00", "USD"), null,
-                        "wake " + i, null).orThrow().id();
+                String id = server.server().ledger().deposit(SystemMoveCommand.of(new EnvId(DemoData.ENV_ID),
+                        new WalletId(wallet), Money.parse(i + ".00", "USD"), Memo.description("wake " + i)),
+                        null).orThrow().id();
                 deposits.add(id);
                 Receiver.Received r = receiver.awaitAcknowledged(Receiver.about("topup.completed", id));
                 assertThat(r.data().get("amount").getAsString()).isEqualTo(i + ".00");

@@ -1,5 +1,6 @@
 package coffer.server.withdrawal;
 
+import coffer.server.tenant.Tenants;
 import coffer.core.ledger.AccountKind;
 import coffer.core.money.Money;
 import coffer.server.auth.PasswordHasher;
@@ -9,7 +10,7 @@ import coffer.server.bank.BankAccountService;
 import coffer.server.db.Database;
 import coffer.server.db.DatabaseConfig;
 import coffer.server.gateway.ProviderEvent;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.LedgerSettings;
 import coffer.server.ledger.WalletSnapshot;
@@ -47,7 +48,7 @@ public final class PayoutFixture implements AutoCloseable {
         database = Database.open(config);
         ledger = new LedgerService(database, gate, LedgerSettings.defaults());
         DemoData.seed(ledger, PasswordHasher.standard().hash(DemoData.PASSWORD));
-        String aliceId = ledger.userByEmail(DemoData.ENV_ID, "alice@example.com").orElseThrow().id();
+        String aliceId = new Tenants(ledger).userByEmail(DemoData.ENV_ID, "alice@example.com").orElseThrow().id();
         alice = new Principal(DemoData.ENV_ID, aliceId, "session");
         aliceWallet = ledger.wallets(DemoData.ENV_ID, aliceId).get(0).id();
         bankAccounts = new BankAccountService(database, provider, Clock.systemUTC());

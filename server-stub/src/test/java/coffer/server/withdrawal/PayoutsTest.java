@@ -5,7 +5,7 @@ import coffer.core.error.ErrorCode;
 import coffer.core.ledger.TransactionStatus;
 import coffer.core.money.Money;
 import coffer.server.bank.BankAccount;
-import coffer.server.ledger.DemoData;
+import coffer.server.tenant.DemoData;
 import coffer.server.ledger.IdempotencyKey;
 import coffer.server.ledger.Outcome;
 import coffer.server.testing.TestDatabases;

@@ -1,0 +1,223 @@
+package coffer.server.ledger.feed;
+
+import coffer.server.ledger.WalletSnapshot;
+import coffer.server.ledger.engine.Rows;
+import coffer.core.ledger.TransactionStatus;
+import coffer.server.db.Jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The change feed's reads over the version tables (schema V5).
+ *
+ * <p>Consistency without a long read transaction: the head commit number is read first and every
+ * other read is bounded by it. Commit numbers are taken under a row lock held until commit, so once
+ * commit H is visible every commit before it is too, on SQLite and PostgreSQL alike.
+ *
+ * <p>Pages end on commit boundaries. A page takes the first {@code limit} movement changes; if that would
+ * cut a commit in two, the cut commit moves to the next page, unless it is the page's first commit,
+ * which then comes whole (so a page may exceed {@code limit} when one commit alone touched more).
+ * Wallet changes do not count towards the limit: a page carries each wallet that changed in it once, as
+ * the page's last commit left it (a client keeps only the latest state anyway, and a busy wallet
+ * changes with every movement, which would otherwise triple the pages of a full sync).
+ */
+public final class ChangeFeed {
+    private static final String MOVEMENT_COLUMNS = "v.seq, t.id, t.env_id, t.kind, v.status, v.amount, t.currency, "
+            + "t.debit_account, t.credit_account, t.hold_id, t.original_id, v.refunded, t.reference, t.description, "
+            + "t.metadata, v.failure_reason, t.created_at, v.completed_at";
+    private static final String WALLET_COLUMNS = "v.seq, a.id, a.env_id, a.user_id, a.kind, a.currency, v.status, "
+            + "v.posted, v.pending_debits, v.pending_credits, u.kyc_tier";
+    private static final String HEAD = "SELECT seq FROM ledger_clock WHERE id = 1";
+    private static final String WALLET_FROM =
+            " FROM account_versions v JOIN accounts a ON a.id = v.account_id LEFT JOIN users u ON u.id = a.user_id";
+
+    private ChangeFeed() {
+    }
+
+    public static long head(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(HEAD);
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    /**
+     * The versions of the movements of {@code envIds} committed after {@code after}, in commit order, read
+     * in the caller's transaction: whole commits, up to the one holding the {@code max}-th version of any
+     * environment after {@code after} (so every environment's reader moves on at the same pace).
+     */
+    public static MovementVersions versionsAfter(Jdbc.Tx tx, long after, int max, Collection<String> envIds) throws SQLException {
+        long head = tx.one(HEAD, rs -> rs.getLong(1)).orElse(0L);
+        if (head <= after) {
+            return new MovementVersions(List.of(), head, false);
+        }
+        long upTo = tx.one("SELECT seq FROM transaction_versions WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT 1 OFFSET "
+                + (max - 1), rs -> rs.getLong(1), after, head).orElse(head);
+        if (envIds.isEmpty()) {
+            return new MovementVersions(List.of(), upTo, upTo < head);
+        }
+        List<Object> args = new ArrayList<>(List.of(after, upTo));
+        args.addAll(envIds);
+        List<MovementVersions.Version> versions = tx.query("SELECT " + MOVEMENT_COLUMNS
+                        + ", (SELECT p.status FROM transaction_versions p WHERE p.transaction_id = v.transaction_id AND p.seq < v.seq "
+                        + "ORDER BY p.seq DESC LIMIT 1) AS previous_status "
+                        + "FROM transaction_versions v JOIN transactions t ON t.id = v.transaction_id "
+                        + "WHERE v.seq > ? AND v.seq <= ? AND t.env_id IN (" + Rows.placeholders(envIds.size()) + ") "
+                        + "ORDER BY v.seq, v.transaction_id",
+                rs -> {
+                    String previous = rs.getString("previous_status");
+                    return new MovementVersions.Version(rs.getLong("seq"), Rows.transaction(rs).toMovement(),
+                            previous == null ? null : TransactionStatus.fromWire(previous));
+                }, args.toArray());
+        return new MovementVersions(versions, upTo, upTo < head);
+    }
+
+    /** The page after commit {@code after}; {@code after} must not be past {@link #head}. */
+    public static FeedPage page(Connection c, String envId, String userId, long after, int limit) throws SQLException {
+        long head = head(c);
+        List<String> wallets = walletIds(c, envId, userId);
+        if (wallets.isEmpty()) {
+            return new FeedPage(List.of(), List.of(), head, false);
+        }
+        List<Long> seqs = changeSeqs(c, wallets, after, head, limit + 1);
+        long end = head;
+        if (seqs.size() > limit) {
+            long cut = seqs.get(limit);
+            end = seqs.get(0) == cut ? cut : cut - 1;
+            if (changeSeqs(c, wallets, end, head, 1).isEmpty()) {
+                end = head;
+            }
+        }
+        List<FeedChange> changes = new ArrayList<>(movements(c, wallets, after, end));
+        changes.addAll(walletChanges(c, wallets, after, end));
+        changes.sort(java.util.Comparator.comparingLong(FeedChange::seq));
+        return new FeedPage(changes, walletsAt(c, wallets, end), end, end < head);
+    }
+
+    private static List<String> walletIds(Connection c, String envId, String userId) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id FROM accounts WHERE user_id = ? AND env_id = ? ORDER BY created_at, id")) {
+            ps.setString(1, userId);
+            ps.setString(2, envId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** The commit number of each movement change in (after, upTo], in order, at most {@code max} of them. */
+    private static List<Long> changeSeqs(Connection c, List<String> wallets, long after, long upTo, int max)
+            throws SQLException {
+        String in = Rows.placeholders(wallets.size());
+        // a transfer between two of the user's wallets is one change, not two
+        String sql = "SELECT seq FROM ("
+                + "SELECT v.seq FROM transaction_versions v WHERE v.debit_account IN (" + in + ") AND v.seq > ? AND v.seq <= ?"
+                + " UNION ALL SELECT v.seq FROM transaction_versions v WHERE v.credit_account IN (" + in + ")"
+                + " AND v.debit_account NOT IN (" + in + ") AND v.seq > ? AND v.seq <= ?"
+                + ") x ORDER BY seq LIMIT ?";
+        List<Long> seqs = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            i = bindRange(ps, i, List.of(wallets), after, upTo);
+            i = bindRange(ps, i, List.of(wallets, wallets), after, upTo);
+            ps.setInt(i, max);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    seqs.add(rs.getLong(1));
+                }
+            }
+        }
+        return seqs;
+    }
+
+    private static List<FeedChange> movements(Connection c, List<String> wallets, long after, long upTo) throws SQLException {
+        String in = Rows.placeholders(wallets.size());
+        // two branches, each on its (account, seq) index: an OR of the two would scan every version
+        String from = " FROM transaction_versions v JOIN transactions t ON t.id = v.transaction_id";
+        String sql = "SELECT " + MOVEMENT_COLUMNS + from + " WHERE v.debit_account IN (" + in + ") AND v.seq > ? AND v.seq <= ?"
+                + " UNION ALL SELECT " + MOVEMENT_COLUMNS + from + " WHERE v.credit_account IN (" + in + ")"
+                + " AND v.debit_account NOT IN (" + in + ") AND v.seq > ? AND v.seq <= ?"
+                + " ORDER BY 1, 2";
+        List<FeedChange> changes = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = bindRange(ps, 1, List.of(wallets), after, upTo);
+            bindRange(ps, i, List.of(wallets, wallets), after, upTo);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    changes.add(new FeedChange(rs.getLong("seq"), Rows.transaction(rs).toMovement(), null));
+                }
+            }
+        }
+        return changes;
+    }
+
+    /** Each wallet that changed in (after, upTo], once, as its last version in that range left it. */
+    private static List<FeedChange> walletChanges(Connection c, List<String> wallets, long after, long upTo)
+            throws SQLException {
+        String sql = "SELECT " + WALLET_COLUMNS + " FROM (SELECT account_id, MAX(seq) AS seq FROM account_versions"
+                + " WHERE seq > ? AND seq <= ? AND account_id IN (" + Rows.placeholders(wallets.size()) + ") GROUP BY account_id) m"
+                + " JOIN account_versions v ON v.account_id = m.account_id AND v.seq = m.seq"
+                + " JOIN accounts a ON a.id = v.account_id LEFT JOIN users u ON u.id = a.user_id ORDER BY v.seq, a.id";
+        List<FeedChange> changes = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, after);
+            ps.setLong(2, upTo);
+            int i = 3;
+            for (String id : wallets) {
+                ps.setString(i++, id);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    changes.add(new FeedChange(rs.getLong("seq"), null, Rows.account(rs).toWallet()));
+                }
+            }
+        }
+        return changes;
+    }
+
+    /** Each wallet as its latest version at or before {@code seq} left it; wallets opened later are left out. */
+    private static List<WalletSnapshot> walletsAt(Connection c, List<String> wallets, long seq) throws SQLException {
+        String sql = "SELECT " + WALLET_COLUMNS + WALLET_FROM + " WHERE v.account_id IN (" + Rows.placeholders(wallets.size())
+                + ") AND v.seq = (SELECT MAX(w.seq) FROM account_versions w WHERE w.account_id = v.account_id AND w.seq <= ?)"
+                + " ORDER BY a.created_at, a.id";
+        List<WalletSnapshot> result = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            for (String id : wallets) {
+                ps.setString(i++, id);
+            }
+            ps.setLong(i, seq);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.add(Rows.account(rs).toWallet());
+                }
+            }
+        }
+        return Collections.unmodifiableList(result);
+    }
+
+    /** Binds each list of ids, then the range; answers the next parameter index. */
+    private static int bindRange(PreparedStatement ps, int start, List<List<String>> idLists, long after, long upTo)
+            throws SQLException {
+        int i = start;
+        for (List<String> ids : idLists) {
+            for (String id : ids) {
+                ps.setString(i++, id);
+            }
+        }
+        ps.setLong(i++, after);
+        ps.setLong(i++, upTo);
+        return i;
+    }
+}

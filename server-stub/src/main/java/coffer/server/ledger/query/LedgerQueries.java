@@ -1,0 +1,255 @@
+package coffer.server.ledger.query;
+
+import coffer.server.ledger.Movement;
+import coffer.server.ledger.WalletSnapshot;
+import coffer.server.ledger.AuditEntry;
+import coffer.server.ledger.WalletOwner;
+import coffer.server.ledger.engine.Rows;
+import coffer.core.error.ErrorCode;
+import coffer.core.error.Result;
+import coffer.core.kyc.KycLimitTable;
+import coffer.core.kyc.KycTier;
+import coffer.server.db.Jdbc;
+import coffer.server.db.Keyset;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads. The static methods run on a given connection (the writer's, inside a task); the instance
+ * methods on the read pool, which in WAL mode never waits for the writer.
+ */
+public final class LedgerQueries {
+    private final Jdbc jdbc;
+
+    public LedgerQueries(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @FunctionalInterface
+    public interface Read<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    public <T> T read(Read<T> read) {
+        return jdbc.withConnection(read::run);
+    }
+
+    // ---- single rows ---------------------------------------------------------------------------------
+
+    /** Whether {@code userId} is a user of the environment: a wallet's holder must be. */
+    public static boolean isUser(Connection c, String envId, String userId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM users WHERE env_id = ? AND id = ?")) {
+            ps.setString(1, envId);
+            ps.setString(2, userId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** A user's KYC tier: what the ledger's limits count for the user's wallets; empty for no such user. */
+    public static Optional<KycTier> tier(Connection c, String envId, String userId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT kyc_tier FROM users WHERE env_id = ? AND id = ?")) {
+            ps.setString(1, envId);
+            ps.setString(2, userId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(KycTier.fromWire(rs.getInt(1))) : Optional.empty();
+            }
+        }
+    }
+
+    public static Optional<KycLimitTable> limits(Connection c, String envId) throws SQLException {
+        KycLimitTable.Builder builder = KycLimitTable.builder();
+        int found = 0;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT tier, per_transaction, daily, max_balance FROM kyc_limits WHERE env_id = ?")) {
+            ps.setString(1, envId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    builder.tier(KycTier.fromWire(rs.getInt(1)), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+                    found++;
+                }
+            }
+        }
+        return found == 0 ? Optional.empty() : Optional.of(builder.build());
+    }
+
+    public static Optional<WalletSnapshot> wallet(Connection c, String envId, String accountId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + Rows.ACCOUNT_COLUMNS + Rows.ACCOUNT_FROM
+                + " WHERE a.id = ? AND a.env_id = ?")) {
+            ps.setString(1, accountId);
+            ps.setString(2, envId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(Rows.account(rs).toWallet()) : Optional.empty();
+            }
+        }
+    }
+
+    public static List<WalletSnapshot> walletsOf(Connection c, String envId, String userId) throws SQLException {
+        List<WalletSnapshot> wallets = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + Rows.ACCOUNT_COLUMNS + Rows.ACCOUNT_FROM
+                + " WHERE a.user_id = ? AND a.env_id = ? ORDER BY a.created_at, a.id")) {
+            ps.setString(1, userId);
+            ps.setString(2, envId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    wallets.add(Rows.account(rs).toWallet());
+                }
+            }
+        }
+        return wallets;
+    }
+
+    public static Optional<Movement> movement(Connection c, String envId, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + Rows.TX_COLUMNS + " FROM transactions t WHERE t.id = ? AND t.env_id = ?")) {
+            ps.setString(1, id);
+            ps.setString(2, envId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(Rows.transaction(rs).toMovement()) : Optional.empty();
+            }
+        }
+    }
+
+    public static Map<String, WalletOwner> walletOwners(Connection c, String envId, java.util.Collection<String> accountIds)
+            throws SQLException {
+        Map<String, WalletOwner> owners = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT a.id, a.user_id, u.email FROM accounts a JOIN users u "
+                + "ON u.id = a.user_id WHERE a.env_id = ? AND a.id IN (" + Rows.placeholders(accountIds.size()) + ")")) {
+            int i = 1;
+            ps.setString(i++, envId);
+            for (String id : accountIds) {
+                ps.setString(i++, id);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    owners.put(rs.getString(1), new WalletOwner(rs.getString(1), rs.getString(2), rs.getString(3)));
+                }
+            }
+        }
+        return owners;
+    }
+
+    public static List<String> dueHolds(Connection c, Instant now, int limit) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id FROM holds WHERE state = 'PENDING' AND expires_at <= ? ORDER BY expires_at LIMIT ?")) {
+            ps.setLong(1, now.toEpochMilli());
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    public static List<AuditEntry> audit(Connection c, String envId, String subjectType, String subjectId) throws SQLException {
+        List<AuditEntry> entries = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT at, actor, subject_type, subject_id, field, old_value, "
+                + "new_value, reason FROM audit_log WHERE env_id = ? AND subject_type = ? AND subject_id = ? ORDER BY id")) {
+            ps.setString(1, envId);
+            ps.setString(2, subjectType);
+            ps.setString(3, subjectId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(new AuditEntry(Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
+                }
+            }
+        }
+        return entries;
+    }
+
+    // ---- history ---------------------------------------------------------------------------------------
+
+    /** The first page of {@code q}. */
+    public HistoryPage history(String envId, HistoryQuery q) {
+        return history(envId, q, null);
+    }
+
+    private HistoryPage history(String envId, HistoryQuery q, Keyset after) {
+        StringBuilder sql = new StringBuilder("SELECT " + Rows.TX_COLUMNS + " FROM transactions t WHERE t.env_id = ?");
+        List<Object> args = new ArrayList<>();
+        args.add(envId);
+        String wallets = Rows.placeholders(q.walletIds().size());
+        sql.append(" AND (t.debit_account IN (").append(wallets).append(") OR t.credit_account IN (").append(wallets).append("))");
+        args.addAll(q.walletIds());
+        args.addAll(q.walletIds());
+        if (!q.kinds().isEmpty()) {
+            sql.append(" AND t.kind IN (").append(Rows.placeholders(q.kinds().size())).append(")");
+            q.kinds().forEach(k -> args.add(k.wire()));
+        }
+        if (!q.statuses().isEmpty()) {
+            sql.append(" AND t.status IN (").append(Rows.placeholders(q.statuses().size())).append(")");
+            q.statuses().forEach(s -> args.add(s.wire()));
+        }
+        if (q.from() != null) {
+            sql.append(" AND t.created_at >= ?");
+            args.add(q.from().toEpochMilli());
+        }
+        if (q.to() != null) {
+            sql.append(" AND t.created_at < ?");
+            args.add(q.to().toEpochMilli());
+        }
+        if (q.minAmount() != null) {
+            sql.append(" AND t.currency = ? AND t.amount >= ?");
+            args.add(q.minAmount().currencyCode());
+            args.add(q.minAmount().minor());
+        }
+        if (q.maxAmount() != null) {
+            sql.append(" AND t.currency = ? AND t.amount <= ?");
+            args.add(q.maxAmount().currencyCode());
+            args.add(q.maxAmount().minor());
+        }
+        if (q.text() != null) {
+            String like = "%" + q.text().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            // the counterparty is the side that is not one of the queried wallets (for a transfer between
+            // two of them, the receiving one): its wallet id, or its owner's email
+            String counterparty = "(CASE WHEN t.debit_account IN (" + wallets + ") THEN t.credit_account ELSE t.debit_account END)";
+            sql.append(" AND (LOWER(COALESCE(t.description, '')) LIKE ? ESCAPE '\\' OR LOWER(COALESCE(t.reference, '')) LIKE ? ESCAPE '\\'"
+                    + " OR LOWER(COALESCE(t.metadata, '')) LIKE ? ESCAPE '\\' OR LOWER(t.id) LIKE ? ESCAPE '\\'"
+                    + " OR EXISTS (SELECT 1 FROM accounts ca JOIN users cu ON cu.id = ca.user_id WHERE ca.id = " + counterparty
+                    + " AND (LOWER(ca.id) LIKE ? ESCAPE '\\' OR LOWER(COALESCE(cu.email, '')) LIKE ? ESCAPE '\\')))");
+            args.add(like);
+            args.add(like);
+            args.add(like);
+            args.add(like);
+            args.addAll(q.walletIds());
+            args.add(like);
+            args.add(like);
+        }
+        if (after != null) {
+            sql.append(" AND (t.created_at < ? OR (t.created_at = ? AND t.id < ?))");
+            args.add(after.createdMillis());
+            args.add(after.createdMillis());
+            args.add(after.id());
+        }
+        sql.append(" ORDER BY t.created_at DESC, t.id DESC LIMIT ?");
+        args.add(q.limit() + 1);
+        List<Movement> rows = jdbc.query(sql.toString(), rs -> Rows.transaction(rs).toMovement(), args.toArray());
+        Keyset.Page<Movement> page = Keyset.page(rows, q.limit(), m -> Keyset.of(m.createdAt(), m.id()));
+        return new HistoryPage(page.rows(), page.next() == null ? null : new HistoryCursor(q, page.next()), q);
+    }
+
+    /**
+     * The next page after {@code cursor}, with the filters it carries. The cursor's wallets must all be in
+     * {@code allowedWallets}: whoever holds a cursor must still hold its wallets.
+     */
+    public Result<HistoryPage> historyAfter(String envId, HistoryCursor cursor, Set<String> allowedWallets) {
+        if (!allowedWallets.containsAll(cursor.query().walletIds())) {
+            return Result.rejected(ErrorCode.INVALID_REQUEST, "The cursor is not valid; start again from the first page");
+        }
+        return Result.ok(history(envId, cursor.query(), cursor.after()));
+    }
+}

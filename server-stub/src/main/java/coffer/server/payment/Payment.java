@@ -1,0 +1,33 @@
+package coffer.server.payment;
+
+import coffer.server.ledger.engine.TxRow;
+import coffer.core.ledger.TransactionStatus;
+import coffer.core.money.Money;
+
+import java.time.Instant;
+
+/**
+ * A P2P payment of the user API: the payer's request and the two-phase movement that carries it. Its
+ * status, amount, times and failure reason are the movement's, read from the ledger.
+ *
+ * @param userId              the payer
+ * @param transactionId       the movement behind the payment
+ * @param holdId              the reservation on the payer's wallet until the payment settles
+ * @param status              pending, processing, completed or failed
+ * @param sourceWalletId      the payer's wallet
+ * @param destinationWalletId the recipient's wallet the destination resolved to
+ * @param destination         as the payer gave it: an email or a wallet id
+ * @param metadata            the payer's free-form data as JSON text, or null
+ * @param failureReason       an {@link coffer.core.error.ErrorCode} name (or "expired") once failed, else null
+ * @param completedAt         when the money moved, null until completed
+ */
+public record Payment(String id, String envId, String userId, String transactionId, String holdId,
+                      TransactionStatus status, Money amount, String sourceWalletId, String destinationWalletId,
+                      String destination, String description, String metadata, String failureReason,
+                      Instant createdAt, Instant completedAt) {
+
+    static Payment of(String id, String userId, String destination, TxRow tx) {
+        return new Payment(id, tx.envId, userId, tx.id, tx.holdId, tx.status, tx.amount, tx.debitAccount,
+                tx.creditAccount, destination, tx.description, tx.metadata, tx.failureReason, tx.createdAt, tx.completedAt);
+    }
+}

@@ -1,0 +1,199 @@
+package coffer.server.payment;
+
+import coffer.server.ledger.rules.MoveOrder.KycLimits;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.UserId;
+import coffer.server.ledger.Memo;
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.Fingerprint;
+import coffer.server.ledger.Movement;
+import coffer.server.ledger.Ids;
+import coffer.server.ledger.tasks.HoldTasks;
+import coffer.server.ledger.rules.MoveRules;
+import coffer.server.ledger.rules.MoveOrder;
+import coffer.server.ledger.engine.TypedTask;
+import coffer.server.ledger.engine.Batch;
+import coffer.server.ledger.engine.AccountState;
+import coffer.server.ledger.engine.TxRow;
+import coffer.server.ledger.engine.HoldRow;
+import java.sql.SQLException;
+import coffer.core.error.Result;
+import coffer.core.ledger.TransactionKind;
+import coffer.core.ledger.TransactionStatus;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * P2P payments as two-phase movements. Accepting a payment reserves the money (a hold toward the
+ * recipient's wallet) and records the payment in the same commit; the payment processor then moves it
+ * to processing and settles it — capture, or void with the reason — each step one commit together
+ * with its ledger change, so the money moves exactly once whatever restarts in between.
+ */
+final class PaymentTasks {
+    private PaymentTasks() {
+    }
+
+    /** Accepts one payment: every check of a P2P movement, then the hold and the payment row. */
+    static final class Place extends TypedTask<Payment> {
+        private final PaymentOrder order;
+        private final Placement placement;
+
+        /** @param expiresAt when the reservation voids itself if the payment was never settled */
+        Place(PaymentOrder order, Instant expiresAt) {
+            super(Payment.class);
+            this.order = Objects.requireNonNull(order, "order");
+            this.placement = new Placement(order, expiresAt);
+        }
+
+        @Override
+        public void declare(Batch b) {
+            placement.hold.declare(b);
+        }
+
+        @Override
+        public Result<Payment> apply(Batch b) throws SQLException {
+            return placement.apply(b);
+        }
+
+        @Override
+        public Fingerprint fingerprint() {
+            return order.fingerprint();
+        }
+    }
+
+    /**
+     * Accepts several payments in one commit; each one passes or is refused on its own. Items refused
+     * before reaching the ledger (a malformed item, an unknown recipient) keep their place in the answer.
+     */
+    static final class PlaceAll extends TypedTask<PaymentBatch> {
+        private final List<Result<Placement>> items;
+        private final String request;
+
+        /** @param request the batch request as sent, canonical: the idempotency fingerprint */
+        PlaceAll(List<Result<PaymentOrder>> items, Instant expiresAt, String request) {
+            super(PaymentBatch.class);
+            this.items = items.stream().map(item -> item.map(order -> new Placement(order, expiresAt))).toList();
+            this.request = Objects.requireNonNull(request, "request");
+        }
+
+        @Override
+        public void declare(Batch b) {
+            for (Result<Placement> item : items) {
+                if (item.isOk()) {
+                    item.orThrow().hold.declare(b);
+                }
+            }
+        }
+
+        @Override
+        public Result<PaymentBatch> apply(Batch b) throws SQLException {
+            List<PaymentBatch.Item> results = new ArrayList<>(items.size());
+            for (var item : items) {
+                results.add(PaymentBatch.Item.of(item.isOk() ? item.orThrow().apply(b) : item.asRejected()));
+            }
+            return Result.ok(new PaymentBatch(results));
+        }
+
+        @Override
+        public Fingerprint fingerprint() {
+            return Fingerprint.of("payments").text(request);
+        }
+    }
+
+    /**
+     * One round of the payment processor: settles the payments of {@code settle} (capture; a refused
+     * capture voids the hold and the payment fails with the refusal's code) and moves those of
+     * {@code start} from pending to processing. Payments already past the step are left alone, so a
+     * round may be repeated. Answers how many payments changed.
+     */
+    static final class Advance extends TypedTask<Integer> {
+        private final List<Payment> start;
+        private final List<Payment> settle;
+
+        Advance(List<Payment> start, List<Payment> settle) {
+            super(Integer.class);
+            this.start = List.copyOf(start);
+            this.settle = List.copyOf(settle);
+        }
+
+        @Override
+        public void declare(Batch b) {
+            start.forEach(p -> b.needTransaction(p.transactionId()));
+            settle.forEach(p -> b.needHold(p.holdId()));
+        }
+
+        @Override
+        public Result<Integer> apply(Batch b) {
+            int changed = 0;
+            for (Payment p : start) {
+                TxRow tx = b.transaction(p.transactionId());
+                if (tx != null && tx.status == TransactionStatus.PENDING) {
+                    tx.status = TransactionStatus.PROCESSING;
+                    b.changed(tx);
+                    changed++;
+                }
+            }
+            for (Payment p : settle) {
+                if (settle(b, p)) {
+                    changed++;
+                }
+            }
+            return Result.ok(changed);
+        }
+
+        private static boolean settle(Batch b, Payment p) {
+            HoldRow row = b.hold(p.holdId());
+            if (row == null || row.hold.state().isResolved()) {
+                return false;
+            }
+            if (row.hold.isDue(b.now())) {
+                return new HoldTasks.Expire(List.of(p.holdId())).apply(b).orThrow() > 0;
+            }
+            Result<Movement> captured = new HoldTasks.Capture(p.envId(), p.holdId(), null).apply(b);
+            if (!captured.isOk()) {
+                // the hold is open (checked above), so voiding it cannot be refused
+                new HoldTasks.Void(p.envId(), p.holdId(), captured.errorCode().name()).apply(b).orThrow();
+            }
+            return true;
+        }
+
+        @Override
+        public Fingerprint fingerprint() {
+            return Fingerprint.of("advance-payments");
+        }
+    }
+
+    /** One payment's reservation and its row, as Place and PlaceAll make them. */
+    private static final class Placement {
+        private final PaymentOrder order;
+        private final String id = Ids.next("pmt");
+        private final HoldTasks.Place hold;
+
+        Placement(PaymentOrder order, Instant expiresAt) {
+            this.order = order;
+            this.hold = new HoldTasks.Place(new MoveOrder(new EnvId(order.envId()), new UserId(order.userId()),
+                    TransactionKind.P2P, new WalletId(order.sourceWalletId()), new WalletId(order.destinationWalletId()),
+                    order.amount(), KycLimits.BOTH, Memo.reference(id).withDescription(order.description())
+                            .withMetadata(order.metadata()), null), expiresAt);
+        }
+
+        /** Checks and reserves the payment; a refusal leaves the batch as it was. */
+        Result<Payment> apply(Batch b) throws SQLException {
+            AccountState to = b.account(order.destinationWalletId());
+            if (to != null && !to.isUserWallet()) {
+                // payments go to people; the environment's own accounts are not a destination
+                return MoveRules.notFound(order.destinationWalletId());
+            }
+            Result<Movement> held = hold.apply(b);
+            if (!held.isOk()) {
+                return held.asRejected();
+            }
+            TxRow tx = b.transaction(held.orThrow().id());
+            b.insert(PaymentRows.INSERT, id, order.envId(), order.userId(), tx.id, order.destination(), b.now().toEpochMilli());
+            return Result.ok(Payment.of(id, order.userId(), order.destination(), tx));
+        }
+    }
+}
