@@ -1,5 +1,6 @@
 package coffer.app.bench;
 
+import coffer.server.ledger.NewWallet;
 import coffer.server.ledger.EnvId;
 import coffer.server.ledger.UserId;
 import coffer.server.ledger.WalletId;
@@ -69,8 +70,7 @@ public final class SyncBench {
             String env = DemoData.ENV_ID;
             String alice = new Tenants(ledger).userByEmail(env, "alice@example.com").orElseThrow().id();
             String main = ledger.wallets(env, alice).get(0).id();
-            String pot = ledger.openWallet(new EnvId(env), new UserId(alice), java.util.Currency.getInstance("USD"),
-                    true)
+            String pot = ledger.openWallet(NewWallet.additional(new EnvId(env), new UserId(alice), java.util.Currency.getInstance("USD")))
                     .orThrow().id();
             seed(ledger, env, alice, main, pot, rows);
 

@@ -1,5 +1,6 @@
 package coffer.server.partner;
 
+import coffer.server.ledger.NewWallet;
 import coffer.server.ledger.WalletStatusChange;
 import coffer.server.tenant.NewUser;
 import coffer.server.ledger.EnvId;
@@ -99,7 +100,7 @@ public record PartnerWalletRoutes(LedgerService ledger, TopupService topups, Pay
         User user = tenants().userByExternalId(envId, externalId)
                 .orElseGet(() -> tenants().ensureUser(NewUser.byExternalId(new EnvId(envId), externalId,
                         "User " + externalId)).orThrow());
-        WalletSnapshot wallet = ledger.openWallet(new EnvId(envId), new UserId(user.id()), currency, false).orThrow();
+        WalletSnapshot wallet = ledger.openWallet(NewWallet.inCurrency(new EnvId(envId), new UserId(user.id()), currency)).orThrow();
         ctx.json(view(wallet, user));
     }
 

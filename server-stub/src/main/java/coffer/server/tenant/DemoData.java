@@ -1,5 +1,6 @@
 package coffer.server.tenant;
 
+import coffer.server.ledger.NewWallet;
 import coffer.server.ledger.UserId;
 import coffer.server.ledger.EnvId;
 import coffer.server.ledger.WalletId;
@@ -54,7 +55,7 @@ public final class DemoData {
 
     private static void fund(LedgerService ledger, User user) {
         Currency usd = Currencies.of("USD");
-        WalletSnapshot wallet = ledger.openWallet(new EnvId(ENV_ID), new UserId(user.id()), usd, false).orThrow();
+        WalletSnapshot wallet = ledger.openWallet(NewWallet.inCurrency(new EnvId(ENV_ID), new UserId(user.id()), usd)).orThrow();
         if (!ledger.history(ENV_ID, HistoryQuery.of(wallet.id(), 1)).movements().isEmpty()) {
             return;
         }

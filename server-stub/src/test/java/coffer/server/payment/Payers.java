@@ -1,5 +1,6 @@
 package coffer.server.payment;
 
+import coffer.server.ledger.NewWallet;
 import coffer.server.tenant.KycChange;
 import coffer.server.ledger.UserId;
 import coffer.server.ledger.EnvId;
@@ -50,8 +51,7 @@ final class Payers {
     static String secondWallet(TestServer server, String email) {
         LedgerService ledger = server.server().ledger();
         String userId = new Tenants(ledger).userByEmail(DemoData.ENV_ID, email).orElseThrow().id();
-        return ledger.openWallet(new EnvId(DemoData.ENV_ID), new UserId(userId), Currency.getInstance("USD"),
-                true).orThrow().id();
+        return ledger.openWallet(NewWallet.additional(new EnvId(DemoData.ENV_ID), new UserId(userId), Currency.getInstance("USD"))).orThrow().id();
     }
 
     static String balance(Caller caller) {

@@ -1,5 +1,6 @@
 package coffer.server.webhook;
 
+import coffer.server.ledger.NewWallet;
 import coffer.server.ledger.UserId;
 import coffer.server.tenant.NewUser;
 import coffer.server.ledger.EnvId;
@@ -167,7 +168,7 @@ class PrivateWebhookTargetsTest {
         String user = new Tenants(ledger).ensureUser(NewUser.byExternalId(new EnvId(env), "webhook-user",
                 "Webhook user").kyc(KycStatus.VERIFIED, KycTier.TIER_1))
                 .orThrow().id();
-        String wallet = ledger.openWallet(new EnvId(env), new UserId(user), Currencies.of("USD"), false).orThrow().id();
+        String wallet = ledger.openWallet(NewWallet.inCurrency(new EnvId(env), new UserId(user), Currencies.of("USD"))).orThrow().id();
         return ledger.deposit(SystemMoveCommand.of(new EnvId(env), new WalletId(wallet), Money.parse("5.00", "USD"),
                 Memo.reference("webhook-test").withDescription("Webhook test")), null).orThrow().id();
     }

@@ -1,5 +1,6 @@
 package coffer.server.webhook;
 
+import coffer.server.ledger.NewWallet;
 import coffer.server.ledger.UserId;
 import coffer.server.tenant.NewUser;
 import coffer.server.ledger.EnvId;
@@ -334,7 +335,7 @@ class WebhookDeliveryTest {
         String user = new Tenants(ledger).ensureUser(NewUser.byExternalId(new EnvId(envId), envId + "-user",
                 "User").kyc(KycStatus.VERIFIED, KycTier.TIER_1))
                 .orThrow().id();
-        return ledger.openWallet(new EnvId(envId), new UserId(user), Currency.getInstance("USD"), false).orThrow().id();
+        return ledger.openWallet(NewWallet.inCurrency(new EnvId(envId), new UserId(user), Currency.getInstance("USD"))).orThrow().id();
     }
 
     /** Polls the delivery log (up to 20 s) for a delivery matching {@code which} in {@code status}. */
