@@ -1,5 +1,6 @@
 package coffer.server;
 
+import coffer.server.ledger.EnvId;
 import coffer.server.tenant.Tenants;
 import coffer.core.kyc.KycLimitTable;
 import coffer.server.auth.AuthRoutes;
@@ -183,8 +184,9 @@ public final class CofferServer implements AutoCloseable {
                 log.info("Demo data ready: environment {}, users {}", DemoData.ENV_ID, DemoData.EMAILS);
             }
             Tenants tenants = new Tenants(ledger);
-            if (tenants.environment(options.userEnvironment()).isEmpty()) {
-                tenants.ensureEnvironment(options.userEnvironment(), "Direct users", Environments.newSecret(), null,
+            EnvId direct = new EnvId(options.userEnvironment());
+            if (tenants.environment(direct).isEmpty()) {
+                tenants.ensureEnvironment(direct, "Direct users", Environments.newSecret(), null,
                         KycLimitTable.defaults());
             }
             TokenService tokens = new TokenService(database, clock);

@@ -68,7 +68,7 @@ public final class SyncBench {
         try (CofferServer server = CofferServer.start(new CofferServer.Options(0, DatabaseConfig.sqlite(dir.resolve("server")), true))) {
             LedgerService ledger = server.ledger();
             String env = DemoData.ENV_ID;
-            String alice = new Tenants(ledger).userByEmail(env, "alice@example.com").orElseThrow().id();
+            String alice = new Tenants(ledger).userByEmail(new EnvId(env), "alice@example.com").orElseThrow().id();
             String main = ledger.wallets(env, alice).get(0).id();
             String pot = ledger.openWallet(NewWallet.additional(new EnvId(env), new UserId(alice), java.util.Currency.getInstance("USD")))
                     .orThrow().id();

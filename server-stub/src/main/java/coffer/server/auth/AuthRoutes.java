@@ -1,5 +1,7 @@
 package coffer.server.auth;
 
+import coffer.server.ledger.UserId;
+import coffer.server.ledger.EnvId;
 import coffer.server.tenant.Tenants;
 import coffer.server.http.Access;
 import coffer.server.http.RateLimited;
@@ -76,7 +78,7 @@ public final class AuthRoutes implements HttpApi.Routes {
                     "The password must be " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters.", Map.of("field", "password"));
         }
         String name = r.name() == null || r.name().isBlank() ? email.substring(0, email.indexOf('@')) : r.name().strip();
-        User user = tenants.registerUser(userEnvironment, email, name, passwords.hash(password)).orThrow();
+        User user = tenants.registerUser(new EnvId(userEnvironment), email, name, passwords.hash(password)).orThrow();
         ctx.status(201).json(response(tokens.issue(user.envId(), user.id())));
     }
 
@@ -84,8 +86,8 @@ public final class AuthRoutes implements HttpApi.Routes {
         LoginRequest r = Requests.body(ctx, LoginRequest.class);
         String email = email(r.email());
         String password = Requests.required(r.password(), "password");
-        Optional<User> user = tenants.userByEmail(userEnvironment, email);
-        String hash = user.flatMap(u -> tenants.passwordHash(u.envId(), u.id())).orElse(decoyHash);
+        Optional<User> user = tenants.userByEmail(new EnvId(userEnvironment), email);
+        String hash = user.flatMap(u -> tenants.passwordHash(new EnvId(u.envId()), new UserId(u.id()))).orElse(decoyHash);
         if (!passwords.matches(password, hash) || user.isEmpty()) {
             throw new CofferException(ErrorCode.UNAUTHORIZED, "The email or password is wrong.");
         }
@@ -107,7 +109,8 @@ public final class AuthRoutes implements HttpApi.Routes {
         String envId = Requests.required(r.envId(), "env_id");
         String userId = Requests.required(r.userId(), "user_id");
         signatures.require(ctx, envId);
-        User user = tenants.userByExternalId(envId, userId).or(() -> tenants.user(envId, userId))
+        EnvId env = new EnvId(envId);
+        User user = tenants.userByExternalId(env, userId).or(() -> tenants.user(env, new UserId(userId)))
                 .orElseThrow(() -> new CofferException(ErrorCode.NOT_FOUND, "No user " + userId + " in environment " + envId,
                         Map.of("user_id", userId)));
         ctx.json(response(tokens.issue(envId, user.id())));

@@ -1,5 +1,6 @@
 package coffer.server.http;
 
+import coffer.server.ledger.EnvId;
 import coffer.server.tenant.Tenants;
 import coffer.core.error.CofferException;
 import coffer.core.error.ErrorCode;
@@ -100,7 +101,8 @@ public final class PartnerSignatures {
     }
 
     private void check(Context ctx, String envId, boolean retryable) {
-        List<String> secrets = envId != null && tenants.environment(envId).isPresent() ? tenants.secrets(envId) : List.of();
+        EnvId env = envId == null ? null : new EnvId(envId);
+        List<String> secrets = env != null && tenants.environment(env).isPresent() ? tenants.secrets(env) : List.of();
         if (secrets.isEmpty()) {
             throw new CofferException(ErrorCode.INVALID_SIGNATURE, "The request signature is missing or invalid.");
         }

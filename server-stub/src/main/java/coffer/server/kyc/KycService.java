@@ -190,7 +190,7 @@ public final class KycService {
     }
 
     private User user(Principal p) {
-        return tenants.user(p.envId(), p.userId()).orElseThrow(KycService::gone);
+        return tenants.user(new EnvId(p.envId()), new UserId(p.userId())).orElseThrow(KycService::gone);
     }
 
     private static CofferException gone() {

@@ -97,7 +97,7 @@ public record PartnerWalletRoutes(LedgerService ledger, TopupService topups, Pay
         String externalId = body.id("user_id");
         String code = body.string("currency");
         Currency currency = Currencies.of(code == null ? "USD" : code);
-        User user = tenants().userByExternalId(envId, externalId)
+        User user = tenants().userByExternalId(new EnvId(envId), externalId)
                 .orElseGet(() -> tenants().ensureUser(NewUser.byExternalId(new EnvId(envId), externalId,
                         "User " + externalId)).orThrow());
         WalletSnapshot wallet = ledger.openWallet(NewWallet.inCurrency(new EnvId(envId), new UserId(user.id()), currency)).orThrow();
@@ -243,7 +243,8 @@ public record PartnerWalletRoutes(LedgerService ledger, TopupService topups, Pay
 
     /** The partner's user by its own id (or Coffer's user id). */
     private java.util.Optional<User> user(String envId, String userId) {
-        return tenants().userByExternalId(envId, userId).or(() -> tenants().user(envId, userId));
+        EnvId env = new EnvId(envId);
+        return tenants().userByExternalId(env, userId).or(() -> tenants().user(env, new UserId(userId)));
     }
 
     private WalletSnapshot ownWallet(String envId, User user, String walletId) {

@@ -43,7 +43,7 @@ public final class DemoData {
      */
     public static void seed(LedgerService ledger, String passwordHash) {
         Tenants tenants = new Tenants(ledger);
-        tenants.ensureEnvironment(ENV_ID, "Demo", ENV_SECRET, null, KycLimitTable.defaults());
+        tenants.ensureEnvironment(new EnvId(ENV_ID), "Demo", ENV_SECRET, null, KycLimitTable.defaults());
         fund(ledger, tenants.ensureUser(NewUser.byExternalId(new EnvId(ENV_ID), PARTNER_USER_ID,
                 "Demo user 123").kyc(KycStatus.VERIFIED, KycTier.TIER_1)).orThrow());
         for (String email : EMAILS) {

@@ -1,5 +1,6 @@
 package coffer.server.webhook;
 
+import coffer.server.ledger.EnvId;
 import coffer.server.tenant.Tenants;
 import coffer.core.signature.WebhookSigner;
 import coffer.server.db.Database;
@@ -210,8 +211,8 @@ public final class WebhookDispatcher implements AutoCloseable {
     private void attempt(WebhookStore.Due due) {
         Instant started = clock.instant();
         long t0 = System.nanoTime();
-        String url = tenants.environment(due.envId()).map(Environment::webhookUrl).orElse(null);
-        List<String> secrets = tenants.secrets(due.envId());
+        String url = tenants.environment(new EnvId(due.envId())).map(Environment::webhookUrl).orElse(null);
+        List<String> secrets = tenants.secrets(new EnvId(due.envId()));
         Integer status = null;
         String error = null;
         boolean refused = false;

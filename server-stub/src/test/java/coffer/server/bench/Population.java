@@ -36,7 +36,7 @@ record Population(String envId, List<Pair> pairs) {
     }
 
     static Population create(LedgerService ledger, int pairs) {
-        new Tenants(ledger).ensureEnvironment(ENV, "Benchmark", "bench-secret", null, KycLimitTable.defaults());
+        new Tenants(ledger).ensureEnvironment(new EnvId(ENV), "Benchmark", "bench-secret", null, KycLimitTable.defaults());
         List<Pair> list = new ArrayList<>(pairs);
         for (int i = 0; i < pairs; i++) {
             String email = "user" + i + "@bench.example";

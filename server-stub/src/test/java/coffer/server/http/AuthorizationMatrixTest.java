@@ -94,7 +94,7 @@ class AuthorizationMatrixTest extends DemoServerTest {
                 "settlement-schedules", Caller.json(schedule).get("schedule_id").getAsString());
 
         LedgerService ledger = server.server().ledger();
-        new Tenants(ledger).ensureEnvironment(OTHER_ENV, "Other partner", OTHER_SECRET, null, KycLimitTable.defaults());
+        new Tenants(ledger).ensureEnvironment(new EnvId(OTHER_ENV), "Other partner", OTHER_SECRET, null, KycLimitTable.defaults());
         String user = new Tenants(ledger).ensureUser(NewUser.byExternalId(new EnvId(OTHER_ENV), "partner-user-1",
                 "Stranger").kyc(KycStatus.VERIFIED, KycTier.TIER_1))
                 .orThrow().id();

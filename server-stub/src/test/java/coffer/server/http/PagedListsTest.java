@@ -74,7 +74,7 @@ class PagedListsTest extends DemoServerTest {
         owner = withRows("owner");
         stranger = withRows("stranger");
         LedgerService ledger = server.server().ledger();
-        new Tenants(ledger).ensureEnvironment(OTHER_ENV, "Other partner", OTHER_SECRET, null, KycLimitTable.defaults());
+        new Tenants(ledger).ensureEnvironment(new EnvId(OTHER_ENV), "Other partner", OTHER_SECRET, null, KycLimitTable.defaults());
     }
 
     /** A funded user with {@link #ROWS} rows in each list (and more movements than that). */

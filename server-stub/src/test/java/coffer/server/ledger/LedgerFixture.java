@@ -52,8 +52,8 @@ final class LedgerFixture implements AutoCloseable {
         this.settings = settings;
         database = Database.open(config);
         ledger = new LedgerService(database, clock, settings);
-        new Tenants(ledger).ensureEnvironment(ENV, "Test", "secret-1", null, KycLimitTable.defaults());
-        new Tenants(ledger).ensureEnvironment(OTHER_ENV, "Other", "secret-2", null, KycLimitTable.defaults());
+        new Tenants(ledger).ensureEnvironment(new EnvId(ENV), "Test", "secret-1", null, KycLimitTable.defaults());
+        new Tenants(ledger).ensureEnvironment(new EnvId(OTHER_ENV), "Other", "secret-2", null, KycLimitTable.defaults());
     }
 
     User verifiedUser(String email) {

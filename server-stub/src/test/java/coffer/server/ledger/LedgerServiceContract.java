@@ -497,7 +497,7 @@ abstract class LedgerServiceContract extends LedgerContract {
     @Test
     void aPaymentThatWouldTakeTheReceivingHolderOverItsMaximumIsRefused() {
         String alice = f.fundedWallet("alice@example.com", "1000.00");
-        User alicesUser = new Tenants(ledger).userByEmail(ENV, "alice@example.com").orElseThrow();
+        User alicesUser = new Tenants(ledger).userByEmail(new EnvId(ENV), "alice@example.com").orElseThrow();
         User carol = f.unverifiedUser("carol@example.com");
         List<String> carols = f.wallets(carol, USD, 3);
         f.deposit(carols.get(0), "300.00");
@@ -652,7 +652,7 @@ abstract class LedgerServiceContract extends LedgerContract {
         String alice = f.fundedWallet("alice@example.com", "100.00");
         User bob = f.verifiedUser("bob@example.com");
         String bobs = f.wallet(bob, USD);
-        User alicesUser = new Tenants(ledger).userByEmail(ENV, "alice@example.com").orElseThrow();
+        User alicesUser = new Tenants(ledger).userByEmail(new EnvId(ENV), "alice@example.com").orElseThrow();
         Movement p = ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice), new WalletId(bobs),
                 usd("30"), Memo.NONE), null).orThrow();
         assertThat(ledger.refund(new RefundCommand(new EnvId(ENV), UserId.ofNullable(alicesUser.id()), p.id(), null,
@@ -889,15 +889,15 @@ abstract class LedgerServiceContract extends LedgerContract {
     void demoDataSeedsOnceHoweverOftenItRuns() {
         DemoData.seed(ledger, null);
         DemoData.seed(ledger, null);
-        User alice = new Tenants(ledger).userByEmail(DemoData.ENV_ID, "alice@example.com").orElseThrow();
-        User partnerUser = new Tenants(ledger).userByExternalId(DemoData.ENV_ID, "123").orElseThrow();
+        User alice = new Tenants(ledger).userByEmail(new EnvId(DemoData.ENV_ID), "alice@example.com").orElseThrow();
+        User partnerUser = new Tenants(ledger).userByExternalId(new EnvId(DemoData.ENV_ID), "123").orElseThrow();
         for (User u : List.of(alice, partnerUser)) {
             List<WalletSnapshot> wallets = ledger.wallets(DemoData.ENV_ID, u.id());
             assertThat(wallets).hasSize(1);
             assertThat(wallets.get(0).balance().postedMoney()).isEqualTo(usd("1000.00"));
             assertThat(u.kycStatus()).isEqualTo(KycStatus.VERIFIED);
         }
-        assertThat(new Tenants(ledger).secrets(DemoData.ENV_ID)).containsExactly(DemoData.ENV_SECRET);
+        assertThat(new Tenants(ledger).secrets(new EnvId(DemoData.ENV_ID))).containsExactly(DemoData.ENV_SECRET);
     }
 
     @Test

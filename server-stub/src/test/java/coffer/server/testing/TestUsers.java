@@ -37,7 +37,7 @@ public final class TestUsers {
         String email = name + "-" + COUNTER.incrementAndGet() + "-" + System.nanoTime() + "@example.com";
         TestServer.Caller caller = server.register(email);
         LedgerService ledger = server.server().ledger();
-        String id = new Tenants(ledger).userByEmail(DemoData.ENV_ID, email).orElseThrow().id();
+        String id = new Tenants(ledger).userByEmail(new EnvId(DemoData.ENV_ID), email).orElseThrow().id();
         new Tenants(ledger).setKyc(new KycChange(new EnvId(DemoData.ENV_ID), new UserId(id), KycStatus.PENDING, null,
                 "test", "test user")).orThrow();
         new Tenants(ledger).setKyc(new KycChange(new EnvId(DemoData.ENV_ID), new UserId(id), KycStatus.VERIFIED,

@@ -104,7 +104,7 @@ class PrivateWebhookTargetsTest {
             }
         }
         assertThat(problems).isEmpty();
-        assertThat(new Tenants(refusing.server().ledger()).environment(env).orElseThrow().webhookUrl()).as("nothing was set").isNull();
+        assertThat(new Tenants(refusing.server().ledger()).environment(new EnvId(env)).orElseThrow().webhookUrl()).as("nothing was set").isNull();
         assertThat(receiver.received()).as("a refusal sends nothing").isEmpty();
 
         // a name that does not resolve (yet) is accepted: every delivery checks it again
@@ -158,7 +158,7 @@ class PrivateWebhookTargetsTest {
     }
 
     private static String environment(TestServer server, String id, String webhookUrl) {
-        new Tenants(server.server().ledger()).ensureEnvironment(id, "Webhook targets", SECRET, webhookUrl, KycLimitTable.defaults());
+        new Tenants(server.server().ledger()).ensureEnvironment(new EnvId(id), "Webhook targets", SECRET, webhookUrl, KycLimitTable.defaults());
         return id;
     }
 
