@@ -15,7 +15,6 @@ import coffer.core.error.ErrorCode;
 import coffer.server.http.HttpApi;
 import coffer.server.http.PartnerSignatures;
 import coffer.server.http.Requests;
-import coffer.server.ledger.LedgerService;
 import coffer.server.tenant.User;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -23,6 +22,7 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -39,7 +39,6 @@ public final class AuthRoutes implements HttpApi.Routes {
     record PartnerTokenRequest(String envId, String userId) {
     }
 
-    private final LedgerService ledger;
 
     private final Tenants tenants;
     private final PasswordHasher passwords;
@@ -49,10 +48,9 @@ public final class AuthRoutes implements HttpApi.Routes {
     /** Checked against on unknown emails too, so a login takes as long whether or not the email exists. */
     private final String decoyHash;
 
-    public AuthRoutes(LedgerService ledger, PasswordHasher passwords, TokenService tokens, String userEnvironment,
+    public AuthRoutes(Tenants tenants, PasswordHasher passwords, TokenService tokens, String userEnvironment,
                       PartnerSignatures signatures) {
-        this.ledger = ledger;
-        this.tenants = new Tenants(this.ledger);
+        this.tenants = Objects.requireNonNull(tenants, "tenants");
         this.passwords = passwords;
         this.tokens = tokens;
         this.userEnvironment = userEnvironment;

@@ -7,7 +7,6 @@ import coffer.core.error.ErrorCode;
 import coffer.core.signature.PartnerRequestSigner;
 import coffer.core.signature.PartnerRequestVerifier;
 import coffer.server.db.Database;
-import coffer.server.ledger.LedgerService;
 import io.javalin.http.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,15 +52,13 @@ public final class PartnerSignatures {
 
     private static final Logger log = LoggerFactory.getLogger(PartnerSignatures.class);
 
-    private final LedgerService ledger;
 
     private final Tenants tenants;
     private final UsedSignatures used;
     private final Clock clock;
 
-    public PartnerSignatures(LedgerService ledger, Database database, Clock clock) {
-        this.ledger = Objects.requireNonNull(ledger, "ledger");
-        this.tenants = new Tenants(this.ledger);
+    public PartnerSignatures(Tenants tenants, Database database, Clock clock) {
+        this.tenants = Objects.requireNonNull(tenants, "tenants");
         this.used = new UsedSignatures(Objects.requireNonNull(database, "database"));
         this.clock = Objects.requireNonNull(clock, "clock");
     }

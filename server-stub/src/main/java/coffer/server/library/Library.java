@@ -32,7 +32,7 @@ final class Library {
     Library(CofferServer.Services services, CofferConfig config) {
         this.services = Objects.requireNonNull(services, "services");
         this.ledger = services.ledger();
-        this.tenants = new Tenants(this.ledger);
+        this.tenants = services.tenants();
         this.config = Objects.requireNonNull(config, "config");
     }
 

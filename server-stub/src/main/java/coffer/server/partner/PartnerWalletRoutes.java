@@ -63,20 +63,17 @@ import java.util.Set;
  * as in the seed. Top-up and withdrawal ({@code /wallet/topup/}, {@code /wallet/withdraw/}) answer the
  * provider's page and live with the money-in and money-out features.
  */
-public record PartnerWalletRoutes(LedgerService ledger, TopupService topups, Payouts payouts,
+public record PartnerWalletRoutes(LedgerService ledger, Tenants tenants, TopupService topups, Payouts payouts,
                                   PartnerSignatures signatures, CursorSeal cursors) implements HttpApi.Routes {
     static final int ORDERS_PAGE = 100;
 
     public PartnerWalletRoutes {
         Objects.requireNonNull(ledger, "ledger");
+        Objects.requireNonNull(tenants, "tenants");
         Objects.requireNonNull(topups, "topups");
         Objects.requireNonNull(payouts, "payouts");
         Objects.requireNonNull(signatures, "signatures");
         Objects.requireNonNull(cursors, "cursors");
-    }
-
-    private Tenants tenants() {
-        return new Tenants(ledger);
     }
 
     @Override

@@ -75,9 +75,9 @@ public final class WebhookDispatcher implements AutoCloseable {
     private long nextAt;
     private long lastStart = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(MIN_PASS_GAP_MS);
 
-    private WebhookDispatcher(LedgerService ledger, Database database, WebhookSettings settings, Clock clock) {
+    private WebhookDispatcher(LedgerService ledger, Tenants tenants, Database database, WebhookSettings settings, Clock clock) {
         this.ledger = ledger;
-        this.tenants = new Tenants(this.ledger);
+        this.tenants = tenants;
         this.store = new WebhookStore(database, ledger);
         this.settings = settings;
         this.clock = clock;
@@ -106,8 +106,8 @@ public final class WebhookDispatcher implements AutoCloseable {
     }
 
     /** Starts the dispatcher: its first pass runs at once. */
-    public static WebhookDispatcher start(LedgerService ledger, Database database, WebhookSettings settings, Clock clock) {
-        WebhookDispatcher d = new WebhookDispatcher(Objects.requireNonNull(ledger, "ledger"),
+    public static WebhookDispatcher start(LedgerService ledger, Tenants tenants, Database database, WebhookSettings settings, Clock clock) {
+        WebhookDispatcher d = new WebhookDispatcher(Objects.requireNonNull(ledger, "ledger"), Objects.requireNonNull(tenants, "tenants"),
                 Objects.requireNonNull(database, "database"), Objects.requireNonNull(settings, "settings"),
                 Objects.requireNonNull(clock, "clock"));
         if (settings.allowPrivateTargets()) {
