@@ -1,5 +1,6 @@
 package coffer.server;
 
+import coffer.server.ledger.EnvId;
 import coffer.server.tenant.Tenants;
 import coffer.core.kyc.KycLimitTable;
 import coffer.server.auth.AuthRoutes;
@@ -33,6 +34,7 @@ import coffer.server.tenant.DemoData;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.LedgerSettings;
 import coffer.server.partner.PartnerWalletRoutes;
+import coffer.server.payment.PaymentLedger;
 import coffer.server.payment.PaymentProcessor;
 import coffer.server.payment.PaymentRoutes;
 import coffer.server.payment.TransferRoutes;
@@ -152,7 +154,7 @@ public final class CofferServer implements AutoCloseable {
      * The service layer every surface calls, for code that embeds the server in-process (the Java
      * library facade): the same objects the HTTP routes use.
      */
-    public record Services(LedgerService ledger, TopupService topups, SavedCards cards, BankAccountService bankAccounts,
+    public record Services(LedgerService ledger, Tenants tenants, TopupService topups, SavedCards cards, BankAccountService bankAccounts,
                            Payouts payouts, Settlements settlements, SettlementSchedules schedules) {
     }
 
@@ -176,15 +178,16 @@ public final class CofferServer implements AutoCloseable {
             Clock clock = Clock.systemUTC();
             LedgerService ledger = new LedgerService(database, clock, LedgerSettings.defaults());
             parts.ledger = ledger;
+            Tenants tenants = new Tenants(ledger);
             PasswordHasher passwords = PasswordHasher.standard();
             if (options.demo()) {
                 DemoData.seed(ledger, passwords.hash(DemoData.PASSWORD));
                 new Catalogue(database, clock).seedDemo(DemoData.ENV_ID);
                 log.info("Demo data ready: environment {}, users {}", DemoData.ENV_ID, DemoData.EMAILS);
             }
-            Tenants tenants = new Tenants(ledger);
-            if (tenants.environment(options.userEnvironment()).isEmpty()) {
-                tenants.ensureEnvironment(options.userEnvironment(), "Direct users", Environments.newSecret(), null,
+            EnvId direct = new EnvId(options.userEnvironment());
+            if (tenants.environment(direct).isEmpty()) {
+                tenants.ensureEnvironment(direct, "Direct users", Environments.newSecret(), null,
                         KycLimitTable.defaults());
             }
             TokenService tokens = new TokenService(database, clock);
@@ -198,9 +201,10 @@ public final class CofferServer implements AutoCloseable {
             });
             parts.background = background;
             boolean simulated = options.provider() == ProviderMode.SIMULATOR;
-            KycService kyc = new KycService(ledger, database, background, settings.kycDecisionDelay(), clock, simulated);
+            KycService kyc = new KycService(ledger, tenants, database, background, settings.kycDecisionDelay(), clock, simulated);
             parts.paymentWorker = Executors.newSingleThreadExecutor(r -> new Thread(r, "coffer-payments"));
-            PaymentProcessor payments = new PaymentProcessor(ledger, clock, parts.paymentWorker);
+            PaymentLedger paymentLedger = new PaymentLedger(ledger);
+            PaymentProcessor payments = new PaymentProcessor(paymentLedger, clock, parts.paymentWorker);
             parts.payments = payments;
             Metrics metrics = new Metrics(ledger);
             parts.metrics = metrics;
@@ -239,9 +243,9 @@ public final class CofferServer implements AutoCloseable {
 
             // Partner webhooks and refunds: the dispatcher turns committed movements (change feed) into
             // signed deliveries to each environment's URL; partner routes are signed, not Bearer.
-            PartnerSignatures partners = new PartnerSignatures(ledger, database, clock);
+            PartnerSignatures partners = new PartnerSignatures(tenants, database, clock);
             partners.schedulePurge(background);
-            WebhookDispatcher webhooks = WebhookDispatcher.start(ledger, database, settings.webhooks(), clock);
+            WebhookDispatcher webhooks = WebhookDispatcher.start(ledger, tenants, database, settings.webhooks(), clock);
             parts.webhooks = webhooks;
             // ---- money out: bank accounts, withdrawals, settlements and their schedules (issue 5) ----
             // Payouts is the one hold -> payout -> capture/void machinery; the provider's payout.* events
@@ -261,9 +265,9 @@ public final class CofferServer implements AutoCloseable {
                             new HealthRoutes(database),
                             new OpenApiRoutes(OpenApiDocument.load()),
                             metrics.routes(),
-                            new AuthRoutes(ledger, passwords, tokens, options.userEnvironment(), partners),
+                            new AuthRoutes(tenants, passwords, tokens, options.userEnvironment(), partners),
                             new AccountRoutes(ledger),
-                            new PaymentRoutes(ledger, payments, cursors),
+                            new PaymentRoutes(paymentLedger, payments, cursors),
                             new TransferRoutes(ledger),
                             new TransactionRoutes(ledger, cursors),
                             new SyncRoutes(ledger, cursors),
@@ -271,7 +275,7 @@ public final class CofferServer implements AutoCloseable {
                             new KycRoutes(kyc),
                             // seed surfaces
                             new WalletOpsRoutes(ledger, partners),
-                            new PartnerWalletRoutes(ledger, topups, payouts, partners, cursors),
+                            new PartnerWalletRoutes(ledger, tenants, topups, payouts, partners, cursors),
                             new WebWalletRoutes(ledger, topups, returnOrigins),
                             new WebhookRoutes(webhooks, partners, cursors),
                             new ReturnOriginRoutes(returnOrigins, partners),
@@ -294,7 +298,7 @@ public final class CofferServer implements AutoCloseable {
                     simulated ? "the provider simulator (test cards, test helper, automatic KYC verifier)"
                             : "no payment provider (card and bank payments unavailable)");
             return new CofferServer(parts, provider,
-                    new Services(ledger, topups, cards, bankAccounts, payouts, settlements, schedules));
+                    new Services(ledger, tenants, topups, cards, bankAccounts, payouts, settlements, schedules));
         } catch (RuntimeException e) {
             parts.close();
             throw e;

@@ -1,5 +1,6 @@
 package coffer.app.bench;
 
+import coffer.server.ledger.NewWallet;
 import coffer.server.ledger.EnvId;
 import coffer.server.ledger.UserId;
 import coffer.server.ledger.WalletId;
@@ -67,10 +68,9 @@ public final class SyncBench {
         try (CofferServer server = CofferServer.start(new CofferServer.Options(0, DatabaseConfig.sqlite(dir.resolve("server")), true))) {
             LedgerService ledger = server.ledger();
             String env = DemoData.ENV_ID;
-            String alice = new Tenants(ledger).userByEmail(env, "alice@example.com").orElseThrow().id();
+            String alice = new Tenants(ledger).userByEmail(new EnvId(env), "alice@example.com").orElseThrow().id();
             String main = ledger.wallets(env, alice).get(0).id();
-            String pot = ledger.openWallet(new EnvId(env), new UserId(alice), java.util.Currency.getInstance("USD"),
-                    true)
+            String pot = ledger.openWallet(NewWallet.additional(new EnvId(env), new UserId(alice), java.util.Currency.getInstance("USD")))
                     .orThrow().id();
             seed(ledger, env, alice, main, pot, rows);
 

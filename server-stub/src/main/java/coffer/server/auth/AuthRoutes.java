@@ -1,5 +1,7 @@
 package coffer.server.auth;
 
+import coffer.server.ledger.UserId;
+import coffer.server.ledger.EnvId;
 import coffer.server.tenant.Tenants;
 import coffer.server.http.Access;
 import coffer.server.http.RateLimited;
@@ -13,7 +15,6 @@ import coffer.core.error.ErrorCode;
 import coffer.server.http.HttpApi;
 import coffer.server.http.PartnerSignatures;
 import coffer.server.http.Requests;
-import coffer.server.ledger.LedgerService;
 import coffer.server.tenant.User;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -21,6 +22,7 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -37,7 +39,6 @@ public final class AuthRoutes implements HttpApi.Routes {
     record PartnerTokenRequest(String envId, String userId) {
     }
 
-    private final LedgerService ledger;
 
     private final Tenants tenants;
     private final PasswordHasher passwords;
@@ -47,10 +48,9 @@ public final class AuthRoutes implements HttpApi.Routes {
     /** Checked against on unknown emails too, so a login takes as long whether or not the email exists. */
     private final String decoyHash;
 
-    public AuthRoutes(LedgerService ledger, PasswordHasher passwords, TokenService tokens, String userEnvironment,
+    public AuthRoutes(Tenants tenants, PasswordHasher passwords, TokenService tokens, String userEnvironment,
                       PartnerSignatures signatures) {
-        this.ledger = ledger;
-        this.tenants = new Tenants(this.ledger);
+        this.tenants = Objects.requireNonNull(tenants, "tenants");
         this.passwords = passwords;
         this.tokens = tokens;
         this.userEnvironment = userEnvironment;
@@ -76,7 +76,7 @@ public final class AuthRoutes implements HttpApi.Routes {
                     "The password must be " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters.", Map.of("field", "password"));
         }
         String name = r.name() == null || r.name().isBlank() ? email.substring(0, email.indexOf('@')) : r.name().strip();
-        User user = tenants.registerUser(userEnvironment, email, name, passwords.hash(password)).orThrow();
+        User user = tenants.registerUser(new EnvId(userEnvironment), email, name, passwords.hash(password)).orThrow();
         ctx.status(201).json(response(tokens.issue(user.envId(), user.id())));
     }
 
@@ -84,8 +84,8 @@ public final class AuthRoutes implements HttpApi.Routes {
         LoginRequest r = Requests.body(ctx, LoginRequest.class);
         String email = email(r.email());
         String password = Requests.required(r.password(), "password");
-        Optional<User> user = tenants.userByEmail(userEnvironment, email);
-        String hash = user.flatMap(u -> tenants.passwordHash(u.envId(), u.id())).orElse(decoyHash);
+        Optional<User> user = tenants.userByEmail(new EnvId(userEnvironment), email);
+        String hash = user.flatMap(u -> tenants.passwordHash(new EnvId(u.envId()), new UserId(u.id()))).orElse(decoyHash);
         if (!passwords.matches(password, hash) || user.isEmpty()) {
             throw new CofferException(ErrorCode.UNAUTHORIZED, "The email or password is wrong.");
         }
@@ -107,7 +107,8 @@ public final class AuthRoutes implements HttpApi.Routes {
         String envId = Requests.required(r.envId(), "env_id");
         String userId = Requests.required(r.userId(), "user_id");
         signatures.require(ctx, envId);
-        User user = tenants.userByExternalId(envId, userId).or(() -> tenants.user(envId, userId))
+        EnvId env = new EnvId(envId);
+        User user = tenants.userByExternalId(env, userId).or(() -> tenants.user(env, new UserId(userId)))
                 .orElseThrow(() -> new CofferException(ErrorCode.NOT_FOUND, "No user " + userId + " in environment " + envId,
                         Map.of("user_id", userId)));
         ctx.json(response(tokens.issue(envId, user.id())));

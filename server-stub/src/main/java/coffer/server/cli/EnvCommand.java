@@ -1,5 +1,6 @@
 package coffer.server.cli;
 
+import coffer.server.ledger.EnvId;
 import coffer.server.tenant.Tenants;
 import coffer.core.error.ErrorCode;
 import coffer.core.error.Result;
@@ -43,10 +44,10 @@ public final class EnvCommand extends CommandGroup {
         @Override
         Result<Environment> change(Database database, LedgerService ledger) {
             secret = Environments.newSecret();
-            if (new Tenants(ledger).environment(id).isPresent()) {
+            if (new Tenants(ledger).environment(new EnvId(id)).isPresent()) {
                 return Result.rejected(ErrorCode.ALREADY_EXISTS, "Environment " + id + " already exists", Map.of("env_id", id));
             }
-            return Result.ok(new Tenants(ledger).ensureEnvironment(id, name.strip(), secret, null, KycLimitTable.defaults()));
+            return Result.ok(new Tenants(ledger).ensureEnvironment(new EnvId(id), name.strip(), secret, null, KycLimitTable.defaults()));
         }
 
         @Override
@@ -73,7 +74,7 @@ public final class EnvCommand extends CommandGroup {
         @Override
         Result<String> change(Database database, LedgerService ledger) {
             secret = Environments.newSecret();
-            return new Tenants(ledger).addSecret(scope.envId, secret, ACTOR);
+            return new Tenants(ledger).addSecret(new EnvId(scope.envId), secret, ACTOR);
         }
 
         @Override
@@ -93,7 +94,7 @@ public final class EnvCommand extends CommandGroup {
 
         @Override
         Result<String> change(Database database, LedgerService ledger) {
-            return new Tenants(ledger).revokeSecret(scope.envId, fingerprint, ACTOR);
+            return new Tenants(ledger).revokeSecret(new EnvId(scope.envId), fingerprint, ACTOR);
         }
 
         @Override
@@ -109,10 +110,10 @@ public final class EnvCommand extends CommandGroup {
 
         @Override
         Result<List<String>> change(Database database, LedgerService ledger) {
-            return new Tenants(ledger).environment(scope.envId).isEmpty()
+            return new Tenants(ledger).environment(new EnvId(scope.envId)).isEmpty()
                     ? Result.rejected(ErrorCode.NOT_FOUND, "Environment " + scope.envId + " was not found",
                             Map.of("env_id", scope.envId))
-                    : Result.ok(new Tenants(ledger).secrets(scope.envId));
+                    : Result.ok(new Tenants(ledger).secrets(new EnvId(scope.envId)));
         }
 
         @Override

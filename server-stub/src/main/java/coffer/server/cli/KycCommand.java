@@ -1,5 +1,7 @@
 package coffer.server.cli;
 
+import coffer.server.ledger.UserId;
+import coffer.server.ledger.EnvId;
 import coffer.server.tenant.Tenants;
 import coffer.core.error.ErrorCode;
 import coffer.core.error.Result;
@@ -76,8 +78,10 @@ public final class KycCommand extends CommandGroup {
         }
 
         private Optional<User> find(LedgerService ledger) {
-            return new Tenants(ledger).user(scope.envId, user).or(() -> new Tenants(ledger).userByExternalId(scope.envId, user))
-                    .or(() -> new Tenants(ledger).userByEmail(scope.envId, user));
+            Tenants tenants = new Tenants(ledger);
+            EnvId env = new EnvId(scope.envId);
+            return tenants.user(env, new UserId(user)).or(() -> tenants.userByExternalId(env, user))
+                    .or(() -> tenants.userByEmail(env, user));
         }
     }
 }

@@ -1,12 +1,12 @@
 package coffer.server.http;
 
+import coffer.server.ledger.EnvId;
 import coffer.server.tenant.Tenants;
 import coffer.core.error.CofferException;
 import coffer.core.error.ErrorCode;
 import coffer.core.signature.PartnerRequestSigner;
 import coffer.core.signature.PartnerRequestVerifier;
 import coffer.server.db.Database;
-import coffer.server.ledger.LedgerService;
 import io.javalin.http.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,15 +52,13 @@ public final class PartnerSignatures {
 
     private static final Logger log = LoggerFactory.getLogger(PartnerSignatures.class);
 
-    private final LedgerService ledger;
 
     private final Tenants tenants;
     private final UsedSignatures used;
     private final Clock clock;
 
-    public PartnerSignatures(LedgerService ledger, Database database, Clock clock) {
-        this.ledger = Objects.requireNonNull(ledger, "ledger");
-        this.tenants = new Tenants(this.ledger);
+    public PartnerSignatures(Tenants tenants, Database database, Clock clock) {
+        this.tenants = Objects.requireNonNull(tenants, "tenants");
         this.used = new UsedSignatures(Objects.requireNonNull(database, "database"));
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -100,7 +98,8 @@ public final class PartnerSignatures {
     }
 
     private void check(Context ctx, String envId, boolean retryable) {
-        List<String> secrets = envId != null && tenants.environment(envId).isPresent() ? tenants.secrets(envId) : List.of();
+        EnvId env = envId == null ? null : new EnvId(envId);
+        List<String> secrets = env != null && tenants.environment(env).isPresent() ? tenants.secrets(env) : List.of();
         if (secrets.isEmpty()) {
             throw new CofferException(ErrorCode.INVALID_SIGNATURE, "The request signature is missing or invalid.");
         }

@@ -33,6 +33,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -69,11 +70,11 @@ public final class KycService {
      * @param simulatedVerifier true to let {@link KycSimulator} decide every submission (demo and test
      *                   servers only: it approves anything but its documented rejection values)
      */
-    public KycService(LedgerService ledger, Database database, ScheduledExecutorService background, Duration delay,
-                      Clock clock, boolean simulatedVerifier) {
+    public KycService(LedgerService ledger, Tenants tenants, Database database, ScheduledExecutorService background,
+                      Duration delay, Clock clock, boolean simulatedVerifier) {
         this.simulatedVerifier = simulatedVerifier;
         this.ledger = ledger;
-        this.tenants = new Tenants(this.ledger);
+        this.tenants = Objects.requireNonNull(tenants, "tenants");
         this.store = new KycStore(database);
         this.background = background;
         this.delay = delay;
@@ -82,7 +83,7 @@ public final class KycService {
 
     /** The service as the operator's {@code kyc decide} uses it: decisions only, no verifier. */
     public static KycService forOperator(LedgerService ledger, Database database) {
-        return new KycService(ledger, database, null, Duration.ZERO, Clock.systemUTC(), false);
+        return new KycService(ledger, new Tenants(ledger), database, null, Duration.ZERO, Clock.systemUTC(), false);
     }
 
     /**
@@ -190,7 +191,7 @@ public final class KycService {
     }
 
     private User user(Principal p) {
-        return tenants.user(p.envId(), p.userId()).orElseThrow(KycService::gone);
+        return tenants.user(new EnvId(p.envId()), new UserId(p.userId())).orElseThrow(KycService::gone);
     }
 
     private static CofferException gone() {

@@ -78,9 +78,9 @@ public final class LedgerService extends LedgerReads implements AutoCloseable {
 
     // ---- environments, users, wallets ------------------------------------------------------------------
 
-    /** Opens a wallet in {@code currency}; answers the user's open one in that currency unless {@code additional}. */
-    public Result<WalletSnapshot> openWallet(EnvId env, UserId user, Currency currency, boolean additional) {
-        return run(new WalletTasks.OpenWallet(env.value(), user.value(), currency, additional), null).result();
+    /** Opens a wallet; answers the user's open one in its currency unless the command asks for an additional one. */
+    public Result<WalletSnapshot> openWallet(NewWallet wallet) {
+        return run(new WalletTasks.OpenWallet(wallet), null).result();
     }
 
     /** Changes a wallet's status as the change's actor may, and audits it. */
@@ -154,12 +154,12 @@ public final class LedgerService extends LedgerReads implements AutoCloseable {
 
     /** Refunds a completed movement, all that is left ({@code amount} null) or part of it. */
     public Outcome<Movement> refund(RefundCommand refund, IdempotencyKey key) {
-        return run(new RefundTask(refund, false), key);
+        return run(new RefundTask(refund), key);
     }
 
     /** Reverses a completed movement: all that is left goes back and the original shows as reversed. */
-    public Outcome<Movement> reverse(EnvId env, String transactionId, String description, IdempotencyKey key) {
-        return run(new RefundTask(new RefundCommand(env, null, transactionId, null, description), true), key);
+    public Outcome<Movement> reverse(ReversalCommand reversal, IdempotencyKey key) {
+        return run(new RefundTask(reversal), key);
     }
 
     /**
@@ -175,13 +175,13 @@ public final class LedgerService extends LedgerReads implements AutoCloseable {
     }
 
     /** Captures a pending hold, all of it ({@code amount} null) or part; the rest is released. */
-    public Outcome<Movement> capture(EnvId env, String holdId, Money amount, IdempotencyKey key) {
-        return run(new HoldTasks.Capture(env.value(), holdId, amount), key);
+    public Outcome<Movement> capture(CaptureCommand capture, IdempotencyKey key) {
+        return run(new HoldTasks.Capture(capture), key);
     }
 
     /** Voids a pending hold: nothing moves. */
-    public Outcome<Movement> voidHold(EnvId env, String holdId, String reason, IdempotencyKey key) {
-        return run(new HoldTasks.Void(env.value(), holdId, reason), key);
+    public Outcome<Movement> voidHold(VoidCommand voiding, IdempotencyKey key) {
+        return run(new HoldTasks.Void(voiding), key);
     }
 
     /** Expires every hold that is due now; answers how many. */

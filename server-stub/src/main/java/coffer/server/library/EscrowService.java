@@ -1,5 +1,8 @@
 package coffer.server.library;
 
+import coffer.server.ledger.HoldId;
+import coffer.server.ledger.VoidCommand;
+import coffer.server.ledger.CaptureCommand;
 import coffer.server.ledger.SystemMoveCommand;
 import coffer.server.ledger.WalletId;
 import coffer.server.ledger.Memo;
@@ -60,7 +63,7 @@ public final class EscrowService {
 
     /** Captures the buyer's money into escrow, pays the seller the price minus the fee, and takes the fee. */
     public Transaction completeOrder(Order order, String description) {
-        Library.orThrow(lib.ledger.capture(new EnvId(lib.env()), order.holdId(), null,
+        Library.orThrow(lib.ledger.capture(CaptureCommand.all(new EnvId(lib.env()), new HoldId(order.holdId())),
                 lib.key("escrow:" + order.id() + ":capture")).result());
         Money toSeller = order.amount().minus(order.platformFee());
         Transaction paid = null;
@@ -82,7 +85,7 @@ public final class EscrowService {
 
     /** Gives the buyer their money back: the hold is voided. Refused once the order was completed. */
     public void refundOrder(Order order, String reason) {
-        Library.orThrow(lib.ledger.voidHold(new EnvId(lib.env()), order.holdId(),
-                reason == null ? "Order refunded" : reason, lib.key("escrow:" + order.id() + ":void")).result());
+        Library.orThrow(lib.ledger.voidHold(new VoidCommand(new EnvId(lib.env()), new HoldId(order.holdId()),
+                reason == null ? "Order refunded" : reason), lib.key("escrow:" + order.id() + ":void")).result());
     }
 }

@@ -1,5 +1,6 @@
 package coffer.server.library;
 
+import coffer.server.ledger.UserId;
 import coffer.server.ledger.EnvId;
 import coffer.server.tenant.NewUser;
 import coffer.server.tenant.Tenants;
@@ -31,7 +32,7 @@ final class Library {
     Library(CofferServer.Services services, CofferConfig config) {
         this.services = Objects.requireNonNull(services, "services");
         this.ledger = services.ledger();
-        this.tenants = new Tenants(this.ledger);
+        this.tenants = services.tenants();
         this.config = Objects.requireNonNull(config, "config");
     }
 
@@ -60,7 +61,7 @@ final class Library {
     /** The user the application calls {@code userRef}, created (at the configured tier) on first use. */
     User user(String userRef) {
         Objects.requireNonNull(userRef, "userRef");
-        return tenants.userByExternalId(env(),
+        return tenants.userByExternalId(new EnvId(env()),
                 userRef).orElseGet(() -> orThrow(tenants.ensureUser(NewUser.byExternalId(new EnvId(env()), userRef,
                 userRef).kyc(KycStatus.VERIFIED, config.newUserTier()))));
     }
@@ -72,7 +73,8 @@ final class Library {
 
     /** The application's id for a Coffer user of this environment. */
     String userRef(String userId) {
-        return tenants.user(env(), userId).map(u -> u.externalId() != null ? u.externalId() : u.id()).orElse(userId);
+        return tenants.user(new EnvId(env()), new UserId(userId)).map(u -> u.externalId() != null ? u.externalId() : u.id())
+                .orElse(userId);
     }
 
     static Money money(BigDecimal amount, Currency currency) {

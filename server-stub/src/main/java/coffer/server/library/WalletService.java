@@ -1,5 +1,6 @@
 package coffer.server.library;
 
+import coffer.server.ledger.NewWallet;
 import coffer.server.ledger.UserId;
 import coffer.server.ledger.WalletStatusChange;
 import coffer.server.ledger.SystemMoveCommand;
@@ -38,7 +39,7 @@ public final class WalletService {
     public Wallet getWallet(String userRef, String currency) {
         User user = lib.user(userRef);
         Currency c = Library.typed(() -> Currencies.of(currency));
-        return view(Library.orThrow(lib.ledger.openWallet(new EnvId(lib.env()), new UserId(user.id()), c, false)),
+        return view(Library.orThrow(lib.ledger.openWallet(NewWallet.inCurrency(new EnvId(lib.env()), new UserId(user.id()), c))),
                 userRef);
     }
 

@@ -1,5 +1,6 @@
 package coffer.server.partner;
 
+import coffer.server.ledger.NewWallet;
 import coffer.server.ledger.WalletStatusChange;
 import coffer.server.tenant.NewUser;
 import coffer.server.ledger.EnvId;
@@ -62,20 +63,17 @@ import java.util.Set;
  * as in the seed. Top-up and withdrawal ({@code /wallet/topup/}, {@code /wallet/withdraw/}) answer the
  * provider's page and live with the money-in and money-out features.
  */
-public record PartnerWalletRoutes(LedgerService ledger, TopupService topups, Payouts payouts,
+public record PartnerWalletRoutes(LedgerService ledger, Tenants tenants, TopupService topups, Payouts payouts,
                                   PartnerSignatures signatures, CursorSeal cursors) implements HttpApi.Routes {
     static final int ORDERS_PAGE = 100;
 
     public PartnerWalletRoutes {
         Objects.requireNonNull(ledger, "ledger");
+        Objects.requireNonNull(tenants, "tenants");
         Objects.requireNonNull(topups, "topups");
         Objects.requireNonNull(payouts, "payouts");
         Objects.requireNonNull(signatures, "signatures");
         Objects.requireNonNull(cursors, "cursors");
-    }
-
-    private Tenants tenants() {
-        return new Tenants(ledger);
     }
 
     @Override
@@ -96,10 +94,10 @@ public record PartnerWalletRoutes(LedgerService ledger, TopupService topups, Pay
         String externalId = body.id("user_id");
         String code = body.string("currency");
         Currency currency = Currencies.of(code == null ? "USD" : code);
-        User user = tenants().userByExternalId(envId, externalId)
+        User user = tenants().userByExternalId(new EnvId(envId), externalId)
                 .orElseGet(() -> tenants().ensureUser(NewUser.byExternalId(new EnvId(envId), externalId,
                         "User " + externalId)).orThrow());
-        WalletSnapshot wallet = ledger.openWallet(new EnvId(envId), new UserId(user.id()), currency, false).orThrow();
+        WalletSnapshot wallet = ledger.openWallet(NewWallet.inCurrency(new EnvId(envId), new UserId(user.id()), currency)).orThrow();
         ctx.json(view(wallet, user));
     }
 
@@ -242,7 +240,8 @@ public record PartnerWalletRoutes(LedgerService ledger, TopupService topups, Pay
 
     /** The partner's user by its own id (or Coffer's user id). */
     private java.util.Optional<User> user(String envId, String userId) {
-        return tenants().userByExternalId(envId, userId).or(() -> tenants().user(envId, userId));
+        EnvId env = new EnvId(envId);
+        return tenants().userByExternalId(env, userId).or(() -> tenants().user(env, new UserId(userId)));
     }
 
     private WalletSnapshot ownWallet(String envId, User user, String walletId) {

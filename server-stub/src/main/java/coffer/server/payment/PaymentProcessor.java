@@ -1,6 +1,5 @@
 package coffer.server.payment;
 
-import coffer.server.ledger.LedgerService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,8 +49,8 @@ public final class PaymentProcessor {
     private Instant lastScan = Instant.EPOCH;
 
     /** Starts processing on {@code executor}, which it occupies until {@link #stop()}. */
-    public PaymentProcessor(LedgerService ledger, Clock clock, Executor executor) {
-        this.ledger = new PaymentLedger(ledger);
+    public PaymentProcessor(PaymentLedger ledger, Clock clock, Executor executor) {
+        this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.clock = clock;
         executor.execute(this::run);
     }

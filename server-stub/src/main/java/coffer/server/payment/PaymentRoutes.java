@@ -19,7 +19,6 @@ import coffer.server.http.HttpApi;
 import coffer.server.http.QueryParams;
 import coffer.server.http.Requests;
 import coffer.server.json.Json;
-import coffer.server.ledger.LedgerService;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.reflect.TypeToken;
@@ -47,7 +46,7 @@ public final class PaymentRoutes implements HttpApi.Routes {
     private final PaymentService payments;
     private final CursorSeal cursors;
 
-    public PaymentRoutes(LedgerService ledger, PaymentProcessor processor, CursorSeal cursors) {
+    public PaymentRoutes(PaymentLedger ledger, PaymentProcessor processor, CursorSeal cursors) {
         this.payments = new PaymentService(ledger, processor);
         this.cursors = cursors;
     }

@@ -6,7 +6,6 @@ import coffer.core.error.Result;
 import coffer.server.auth.Principal;
 import coffer.server.db.Keyset;
 import coffer.server.ledger.IdempotencyKey;
-import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.Outcome;
 
 import java.util.List;
@@ -23,8 +22,8 @@ final class PaymentService {
     private final PaymentLedger ledger;
     private final PaymentProcessor processor;
 
-    PaymentService(LedgerService ledger, PaymentProcessor processor) {
-        this.ledger = new PaymentLedger(ledger);
+    PaymentService(PaymentLedger ledger, PaymentProcessor processor) {
+        this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.processor = Objects.requireNonNull(processor, "processor");
     }
 

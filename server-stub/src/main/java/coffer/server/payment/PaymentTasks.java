@@ -5,6 +5,9 @@ import coffer.server.ledger.WalletId;
 import coffer.server.ledger.UserId;
 import coffer.server.ledger.Memo;
 import coffer.server.ledger.EnvId;
+import coffer.server.ledger.HoldId;
+import coffer.server.ledger.CaptureCommand;
+import coffer.server.ledger.VoidCommand;
 import coffer.server.ledger.Fingerprint;
 import coffer.server.ledger.Movement;
 import coffer.server.ledger.Ids;
@@ -152,10 +155,12 @@ final class PaymentTasks {
             if (row.hold.isDue(b.now())) {
                 return new HoldTasks.Expire(List.of(p.holdId())).apply(b).orThrow() > 0;
             }
-            Result<Movement> captured = new HoldTasks.Capture(p.envId(), p.holdId(), null).apply(b);
+            EnvId env = new EnvId(p.envId());
+            HoldId hold = new HoldId(p.holdId());
+            Result<Movement> captured = new HoldTasks.Capture(CaptureCommand.all(env, hold)).apply(b);
             if (!captured.isOk()) {
                 // the hold is open (checked above), so voiding it cannot be refused
-                new HoldTasks.Void(p.envId(), p.holdId(), captured.errorCode().name()).apply(b).orThrow();
+                new HoldTasks.Void(new VoidCommand(env, hold, captured.errorCode().name())).apply(b).orThrow();
             }
             return true;
         }

@@ -1,5 +1,6 @@
 package coffer.server.tenant;
 
+import coffer.server.ledger.NewWallet;
 import coffer.server.ledger.UserId;
 import coffer.server.ledger.EnvId;
 import coffer.server.ledger.WalletId;
@@ -42,7 +43,7 @@ public final class DemoData {
      */
     public static void seed(LedgerService ledger, String passwordHash) {
         Tenants tenants = new Tenants(ledger);
-        tenants.ensureEnvironment(ENV_ID, "Demo", ENV_SECRET, null, KycLimitTable.defaults());
+        tenants.ensureEnvironment(new EnvId(ENV_ID), "Demo", ENV_SECRET, null, KycLimitTable.defaults());
         fund(ledger, tenants.ensureUser(NewUser.byExternalId(new EnvId(ENV_ID), PARTNER_USER_ID,
                 "Demo user 123").kyc(KycStatus.VERIFIED, KycTier.TIER_1)).orThrow());
         for (String email : EMAILS) {
@@ -54,7 +55,7 @@ public final class DemoData {
 
     private static void fund(LedgerService ledger, User user) {
         Currency usd = Currencies.of("USD");
-        WalletSnapshot wallet = ledger.openWallet(new EnvId(ENV_ID), new UserId(user.id()), usd, false).orThrow();
+        WalletSnapshot wallet = ledger.openWallet(NewWallet.inCurrency(new EnvId(ENV_ID), new UserId(user.id()), usd)).orThrow();
         if (!ledger.history(ENV_ID, HistoryQuery.of(wallet.id(), 1)).movements().isEmpty()) {
             return;
         }

@@ -4,6 +4,7 @@ import coffer.core.error.Result;
 import coffer.core.kyc.KycLimitTable;
 import coffer.server.ledger.EnvId;
 import coffer.server.ledger.LedgerService;
+import coffer.server.ledger.UserId;
 
 import java.util.List;
 import java.util.Objects;
@@ -22,9 +23,9 @@ public final class Tenants {
     }
 
     /** Creates the environment with its first secret and KYC limits, or answers the existing one unchanged. */
-    public Environment ensureEnvironment(String id, String name, String secret, String webhookUrl, KycLimitTable limits) {
-        Environments.requireValidId(id);
-        return ledger.run(new TenantTasks.EnsureEnvironment(id, name, secret, webhookUrl, limits), null).orThrow();
+    public Environment ensureEnvironment(EnvId env, String name, String secret, String webhookUrl, KycLimitTable limits) {
+        Environments.requireValidId(env.value());
+        return ledger.run(new TenantTasks.EnsureEnvironment(env.value(), name, secret, webhookUrl, limits), null).orThrow();
     }
 
 
@@ -35,8 +36,8 @@ public final class Tenants {
 
 
     /** Creates a user who signs in with email and password; ALREADY_EXISTS when the email is taken in the environment. */
-    public Result<User> registerUser(String envId, String email, String name, String passwordHash) {
-        NewUser user = NewUser.byEmail(new EnvId(envId), email, name)
+    public Result<User> registerUser(EnvId env, String email, String name, String passwordHash) {
+        NewUser user = NewUser.byEmail(env, email, name)
                 .passwordHash(Objects.requireNonNull(passwordHash, "passwordHash"));
         return ledger.run(new TenantTasks.EnsureUser(user, true), null).result();
     }
@@ -48,47 +49,47 @@ public final class Tenants {
     }
 
 
-    public Optional<Environment> environment(String envId) {
-        return ledger.read(c -> TenantQueries.environment(c, envId));
+    public Optional<Environment> environment(EnvId env) {
+        return ledger.read(c -> TenantQueries.environment(c, env.value()));
     }
 
 
     /** Adds an active signing secret to the environment; answers its fingerprint, or NOT_FOUND. */
-    public Result<String> addSecret(String envId, String secret, String actor) {
-        return ledger.run(new TenantTasks.AddSecret(envId, secret, actor), null).result();
+    public Result<String> addSecret(EnvId env, String secret, String actor) {
+        return ledger.run(new TenantTasks.AddSecret(env.value(), secret, actor), null).result();
     }
 
 
     /** Revokes the active secret with this fingerprint; NOT_FOUND, or CONFLICT for the last active one. */
-    public Result<String> revokeSecret(String envId, String fingerprint, String actor) {
-        return ledger.run(new TenantTasks.RevokeSecret(envId, fingerprint, actor), null).result();
+    public Result<String> revokeSecret(EnvId env, String fingerprint, String actor) {
+        return ledger.run(new TenantTasks.RevokeSecret(env.value(), fingerprint, actor), null).result();
     }
 
 
     /** The environment's active signing secrets, newest first; empty for an unknown environment. */
-    public List<String> secrets(String envId) {
-        return ledger.read(c -> TenantQueries.activeSecrets(c, envId));
+    public List<String> secrets(EnvId env) {
+        return ledger.read(c -> TenantQueries.activeSecrets(c, env.value()));
     }
 
 
-    public Optional<User> user(String envId, String userId) {
-        return ledger.read(c -> TenantQueries.user(c, envId, userId));
+    public Optional<User> user(EnvId env, UserId user) {
+        return ledger.read(c -> TenantQueries.user(c, env.value(), user.value()));
     }
 
 
-    public Optional<User> userByExternalId(String envId, String externalId) {
-        return ledger.read(c -> TenantQueries.userByExternalId(c, envId, externalId));
+    public Optional<User> userByExternalId(EnvId env, String externalId) {
+        return ledger.read(c -> TenantQueries.userByExternalId(c, env.value(), externalId));
     }
 
 
-    public Optional<User> userByEmail(String envId, String email) {
-        return ledger.read(c -> TenantQueries.userByEmail(c, envId, email));
+    public Optional<User> userByEmail(EnvId env, String email) {
+        return ledger.read(c -> TenantQueries.userByEmail(c, env.value(), email));
     }
 
 
     /** The user's password hash, if the user signs in with a password; kept out of {@link User} so it is never serialised. */
-    public Optional<String> passwordHash(String envId, String userId) {
-        return ledger.read(c -> TenantQueries.passwordHash(c, envId, userId));
+    public Optional<String> passwordHash(EnvId env, UserId user) {
+        return ledger.read(c -> TenantQueries.passwordHash(c, env.value(), user.value()));
     }
 
 }

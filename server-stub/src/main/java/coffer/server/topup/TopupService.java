@@ -128,7 +128,7 @@ public final class TopupService {
                 .text(r.returnUrl()).flag(save);
         Topup draft = draft(id, p, walletId, amount, save, null);
         return start(p, draft, request, key, returnUrl, t -> {
-            String email = tenants.user(p.envId(), p.userId()).map(User::email).orElse(null);
+            String email = tenants.user(new EnvId(p.envId()), new UserId(p.userId())).map(User::email).orElse(null);
             PaymentProvider.CheckoutSession session = orAbandon(t, key, provider.createCheckout(
                     new CheckoutRequest(t.id(), t.amount(), email, URI.create(returnUrl), save, null)));
             store.opened(t.id(), session.id(), session.url().toString(), session.expiresAt());

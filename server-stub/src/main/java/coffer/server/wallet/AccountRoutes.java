@@ -1,5 +1,6 @@
 package coffer.server.wallet;
 
+import coffer.server.ledger.NewWallet;
 import coffer.server.ledger.EnvId;
 import coffer.server.ledger.UserId;
 import coffer.server.ledger.WalletId;
@@ -54,8 +55,10 @@ public record AccountRoutes(LedgerService ledger) implements HttpApi.Routes {
         boolean additional = Boolean.TRUE.equals(r.additional());
         boolean existed = !additional && ledger.wallets(p.envId(), p.userId()).stream()
                 .anyMatch(w -> w.currency().equals(currency) && w.status() != WalletStatus.CLOSED);
-        WalletSnapshot wallet = ledger.openWallet(new EnvId(p.envId()), new UserId(p.userId()), currency,
-                additional).orThrow();
+        EnvId env = new EnvId(p.envId());
+        UserId user = new UserId(p.userId());
+        WalletSnapshot wallet = ledger.openWallet(additional ? NewWallet.additional(env, user, currency)
+                : NewWallet.inCurrency(env, user, currency)).orThrow();
         ctx.status(existed ? 200 : 201).json(new AccountResponse(view(wallet)));
     }
 

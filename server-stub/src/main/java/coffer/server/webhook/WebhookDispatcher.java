@@ -1,5 +1,6 @@
 package coffer.server.webhook;
 
+import coffer.server.ledger.EnvId;
 import coffer.server.tenant.Tenants;
 import coffer.core.signature.WebhookSigner;
 import coffer.server.db.Database;
@@ -74,9 +75,9 @@ public final class WebhookDispatcher implements AutoCloseable {
     private long nextAt;
     private long lastStart = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(MIN_PASS_GAP_MS);
 
-    private WebhookDispatcher(LedgerService ledger, Database database, WebhookSettings settings, Clock clock) {
+    private WebhookDispatcher(LedgerService ledger, Tenants tenants, Database database, WebhookSettings settings, Clock clock) {
         this.ledger = ledger;
-        this.tenants = new Tenants(this.ledger);
+        this.tenants = tenants;
         this.store = new WebhookStore(database, ledger);
         this.settings = settings;
         this.clock = clock;
@@ -105,8 +106,8 @@ public final class WebhookDispatcher implements AutoCloseable {
     }
 
     /** Starts the dispatcher: its first pass runs at once. */
-    public static WebhookDispatcher start(LedgerService ledger, Database database, WebhookSettings settings, Clock clock) {
-        WebhookDispatcher d = new WebhookDispatcher(Objects.requireNonNull(ledger, "ledger"),
+    public static WebhookDispatcher start(LedgerService ledger, Tenants tenants, Database database, WebhookSettings settings, Clock clock) {
+        WebhookDispatcher d = new WebhookDispatcher(Objects.requireNonNull(ledger, "ledger"), Objects.requireNonNull(tenants, "tenants"),
                 Objects.requireNonNull(database, "database"), Objects.requireNonNull(settings, "settings"),
                 Objects.requireNonNull(clock, "clock"));
         if (settings.allowPrivateTargets()) {
@@ -210,8 +211,8 @@ public final class WebhookDispatcher implements AutoCloseable {
     private void attempt(WebhookStore.Due due) {
         Instant started = clock.instant();
         long t0 = System.nanoTime();
-        String url = tenants.environment(due.envId()).map(Environment::webhookUrl).orElse(null);
-        List<String> secrets = tenants.secrets(due.envId());
+        String url = tenants.environment(new EnvId(due.envId())).map(Environment::webhookUrl).orElse(null);
+        List<String> secrets = tenants.secrets(new EnvId(due.envId()));
         Integer status = null;
         String error = null;
         boolean refused = false;

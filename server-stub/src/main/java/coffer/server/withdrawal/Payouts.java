@@ -1,5 +1,8 @@
 package coffer.server.withdrawal;
 
+import coffer.server.ledger.HoldId;
+import coffer.server.ledger.VoidCommand;
+import coffer.server.ledger.CaptureCommand;
 import coffer.server.ledger.WalletId;
 import coffer.server.ledger.UserId;
 import coffer.server.ledger.Memo;
@@ -292,17 +295,17 @@ public final class Payouts {
     private Outcome<Movement> resolveHold(Payout payout, boolean succeeded) {
         if (succeeded) {
             IdempotencyKey key = ledgerKey(payout.id(), "capture");
-            return ledger.afterSameKey(key, () -> ledger.capture(new EnvId(payout.envId()), payout.holdId(), null,
+            return ledger.afterSameKey(key, () -> ledger.capture(CaptureCommand.all(new EnvId(payout.envId()), new HoldId(payout.holdId())),
                     key));
         }
         IdempotencyKey key = ledgerKey(payout.id(), "void");
-        return ledger.afterSameKey(key, () -> ledger.voidHold(new EnvId(payout.envId()), payout.holdId(), VOID_REASON,
+        return ledger.afterSameKey(key, () -> ledger.voidHold(new VoidCommand(new EnvId(payout.envId()), new HoldId(payout.holdId()), VOID_REASON),
                 key));
     }
 
     /** Gives back the hold of a payout that was never asked for. */
     private void release(Payout payout) {
-        Outcome<Movement> voided = ledger.voidHold(new EnvId(payout.envId()), payout.holdId(), VOID_REASON,
+        Outcome<Movement> voided = ledger.voidHold(new VoidCommand(new EnvId(payout.envId()), new HoldId(payout.holdId()), VOID_REASON),
                 ledgerKey(payout.id(), "void"));
         if (!voided.isOk()) {
             log.error("The hold of unstored payout {} could not be voided ({}); it expires by itself",

@@ -1,5 +1,6 @@
 package coffer.server.bench;
 
+import coffer.server.ledger.NewWallet;
 import coffer.server.ledger.UserId;
 import coffer.server.tenant.NewUser;
 import coffer.server.ledger.EnvId;
@@ -35,14 +36,14 @@ record Population(String envId, List<Pair> pairs) {
     }
 
     static Population create(LedgerService ledger, int pairs) {
-        new Tenants(ledger).ensureEnvironment(ENV, "Benchmark", "bench-secret", null, KycLimitTable.defaults());
+        new Tenants(ledger).ensureEnvironment(new EnvId(ENV), "Benchmark", "bench-secret", null, KycLimitTable.defaults());
         List<Pair> list = new ArrayList<>(pairs);
         for (int i = 0; i < pairs; i++) {
             String email = "user" + i + "@bench.example";
             User user = new Tenants(ledger).ensureUser(NewUser.byEmail(new EnvId(ENV), email,
                     "User " + i).kyc(KycStatus.VERIFIED, KycTier.TIER_1)).orThrow();
-            String a = ledger.openWallet(new EnvId(ENV), new UserId(user.id()), USD, false).orThrow().id();
-            String b = ledger.openWallet(new EnvId(ENV), new UserId(user.id()), USD, true).orThrow().id();
+            String a = ledger.openWallet(NewWallet.inCurrency(new EnvId(ENV), new UserId(user.id()), USD)).orThrow().id();
+            String b = ledger.openWallet(NewWallet.additional(new EnvId(ENV), new UserId(user.id()), USD)).orThrow().id();
             ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId(a), FUNDING, Memo.description("funding")),
                     null).orThrow();
             list.add(new Pair(user.id(), a, b));

@@ -1,5 +1,6 @@
 package coffer.server.db;
 
+import coffer.server.ledger.EnvId;
 import coffer.server.tenant.Tenants;
 import coffer.server.CofferServer;
 import coffer.server.tenant.DemoData;
@@ -43,7 +44,7 @@ class ExistingLedgerMigratesTest {
                     .map(e -> e.getAsJsonObject()).toList();
             assertThat(accounts).extracting(a -> a.get("currency").getAsString() + " " + a.get("balance").getAsString() + " "
                     + a.get("available_balance").getAsString()).containsExactly("USD 954.00 950.00", "EUR 0.00 0.00", "USD 5.00 5.00");
-            String bob = new Tenants(server.ledger()).userByEmail(DemoData.ENV_ID, "bob@example.com").orElseThrow().id();
+            String bob = new Tenants(server.ledger()).userByEmail(new EnvId(DemoData.ENV_ID), "bob@example.com").orElseThrow().id();
             assertThat(server.ledger().wallets(DemoData.ENV_ID, bob)).extracting(w -> w.status().wireName()).containsExactly("locked");
         }
     }

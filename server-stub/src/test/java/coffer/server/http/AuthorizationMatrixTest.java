@@ -1,5 +1,6 @@
 package coffer.server.http;
 
+import coffer.server.ledger.NewWallet;
 import coffer.server.ledger.UserId;
 import coffer.server.tenant.NewUser;
 import coffer.server.ledger.EnvId;
@@ -93,12 +94,11 @@ class AuthorizationMatrixTest extends DemoServerTest {
                 "settlement-schedules", Caller.json(schedule).get("schedule_id").getAsString());
 
         LedgerService ledger = server.server().ledger();
-        new Tenants(ledger).ensureEnvironment(OTHER_ENV, "Other partner", OTHER_SECRET, null, KycLimitTable.defaults());
+        new Tenants(ledger).ensureEnvironment(new EnvId(OTHER_ENV), "Other partner", OTHER_SECRET, null, KycLimitTable.defaults());
         String user = new Tenants(ledger).ensureUser(NewUser.byExternalId(new EnvId(OTHER_ENV), "partner-user-1",
                 "Stranger").kyc(KycStatus.VERIFIED, KycTier.TIER_1))
                 .orThrow().id();
-        String wallet = ledger.openWallet(new EnvId(OTHER_ENV), new UserId(user), Currency.getInstance("USD"),
-                false).orThrow().id();
+        String wallet = ledger.openWallet(NewWallet.inCurrency(new EnvId(OTHER_ENV), new UserId(user), Currency.getInstance("USD"))).orThrow().id();
         ledger.deposit(SystemMoveCommand.of(new EnvId(OTHER_ENV), new WalletId(wallet), Money.parse("50.00", "USD"),
                 Memo.description("funds")), null).orThrow();
         HttpResponse<String> minted = partnerToken(OTHER_SECRET, "{\"env_id\":\"" + OTHER_ENV + "\",\"user_id\":\"partner-user-1\"}");

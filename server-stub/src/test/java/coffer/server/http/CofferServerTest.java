@@ -1,5 +1,7 @@
 package coffer.server.http;
 
+import coffer.server.ledger.UserId;
+import coffer.server.ledger.EnvId;
 import coffer.server.tenant.Tenants;
 import coffer.server.CofferServer;
 import coffer.server.auth.PasswordHasher;
@@ -52,9 +54,9 @@ class CofferServerTest {
         }
         try (CofferServer server = start(true)) {
             assertThat(demoBalances(server.ledger())).containsExactly("1000.00", "1000.00", "1000.00");
-            assertThat(new Tenants(server.ledger()).environment(DemoData.ENV_ID)).isPresent();
-            assertThat(new Tenants(server.ledger()).secrets(DemoData.ENV_ID)).containsExactly(DemoData.ENV_SECRET);
-            assertThat(new Tenants(server.ledger()).userByExternalId(DemoData.ENV_ID, DemoData.PARTNER_USER_ID)).isPresent();
+            assertThat(new Tenants(server.ledger()).environment(new EnvId(DemoData.ENV_ID))).isPresent();
+            assertThat(new Tenants(server.ledger()).secrets(new EnvId(DemoData.ENV_ID))).containsExactly(DemoData.ENV_SECRET);
+            assertThat(new Tenants(server.ledger()).userByExternalId(new EnvId(DemoData.ENV_ID), DemoData.PARTNER_USER_ID)).isPresent();
         }
     }
 
@@ -62,8 +64,8 @@ class CofferServerTest {
     void demoUsersCanBeCheckedAgainstTheDemoPassword() {
         try (CofferServer server = start(true)) {
             LedgerService ledger = server.ledger();
-            String alice = new Tenants(ledger).userByEmail(DemoData.ENV_ID, "alice@example.com").orElseThrow().id();
-            String hash = new Tenants(ledger).passwordHash(DemoData.ENV_ID, alice).orElseThrow();
+            String alice = new Tenants(ledger).userByEmail(new EnvId(DemoData.ENV_ID), "alice@example.com").orElseThrow().id();
+            String hash = new Tenants(ledger).passwordHash(new EnvId(DemoData.ENV_ID), new UserId(alice)).orElseThrow();
             assertThat(hash).startsWith("$argon2id$");
             assertThat(PasswordHasher.standard().matches(DemoData.PASSWORD, hash)).isTrue();
             assertThat(PasswordHasher.standard().matches("wrong-password", hash)).isFalse();
@@ -72,8 +74,8 @@ class CofferServerTest {
 
     private static List<String> demoBalances(LedgerService ledger) {
         return Stream.concat(
-                        new Tenants(ledger).userByExternalId(DemoData.ENV_ID, DemoData.PARTNER_USER_ID).stream(),
-                        DemoData.EMAILS.stream().map(e -> new Tenants(ledger).userByEmail(DemoData.ENV_ID, e).orElseThrow()))
+                        new Tenants(ledger).userByExternalId(new EnvId(DemoData.ENV_ID), DemoData.PARTNER_USER_ID).stream(),
+                        DemoData.EMAILS.stream().map(e -> new Tenants(ledger).userByEmail(new EnvId(DemoData.ENV_ID), e).orElseThrow()))
                 .flatMap(u -> ledger.wallets(DemoData.ENV_ID, u.id()).stream())
                 .map(WalletSnapshot::balance)
                 .map(b -> b.postedMoney().toDecimalString())

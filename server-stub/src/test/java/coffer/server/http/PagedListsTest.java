@@ -1,5 +1,6 @@
 package coffer.server.http;
 
+import coffer.server.ledger.NewWallet;
 import coffer.server.tenant.NewUser;
 import coffer.server.ledger.EnvId;
 import coffer.server.ledger.UserId;
@@ -73,7 +74,7 @@ class PagedListsTest extends DemoServerTest {
         owner = withRows("owner");
         stranger = withRows("stranger");
         LedgerService ledger = server.server().ledger();
-        new Tenants(ledger).ensureEnvironment(OTHER_ENV, "Other partner", OTHER_SECRET, null, KycLimitTable.defaults());
+        new Tenants(ledger).ensureEnvironment(new EnvId(OTHER_ENV), "Other partner", OTHER_SECRET, null, KycLimitTable.defaults());
     }
 
     /** A funded user with {@link #ROWS} rows in each list (and more movements than that). */
@@ -169,8 +170,7 @@ class PagedListsTest extends DemoServerTest {
         String user = "paged-partner-user";
         String id = new Tenants(ledger).ensureUser(NewUser.byExternalId(new EnvId(DemoData.ENV_ID), user,
                 "Buyer").kyc(KycStatus.VERIFIED, KycTier.TIER_1)).orThrow().id();
-        String wallet = ledger.openWallet(new EnvId(DemoData.ENV_ID), new UserId(id), Currency.getInstance("USD"),
-                false).orThrow().id();
+        String wallet = ledger.openWallet(NewWallet.inCurrency(new EnvId(DemoData.ENV_ID), new UserId(id), Currency.getInstance("USD"))).orThrow().id();
         ledger.deposit(SystemMoveCommand.of(new EnvId(DemoData.ENV_ID), new WalletId(wallet), Money.parse("500.00",
                 "USD"),
                 Memo.description("Funds")), null).orThrow();
@@ -199,7 +199,7 @@ class PagedListsTest extends DemoServerTest {
         String otherId = new Tenants(ledger).ensureUser(NewUser.byExternalId(new EnvId(OTHER_ENV), otherUser,
                 "Other").kyc(KycStatus.VERIFIED, KycTier.TIER_1))
                 .orThrow().id();
-        ledger.openWallet(new EnvId(OTHER_ENV), new UserId(otherId), Currency.getInstance("USD"), false).orThrow();
+        ledger.openWallet(NewWallet.inCurrency(new EnvId(OTHER_ENV), new UserId(otherId), Currency.getInstance("USD"))).orThrow();
         assertRefused(partner(OTHER_SECRET, "/wallet/" + OTHER_ENV + "/orders/" + otherUser + "?cursor=" + cursor),
                 "another environment");
         // the same partner, another of its users

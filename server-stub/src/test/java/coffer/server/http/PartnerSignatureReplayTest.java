@@ -1,5 +1,6 @@
 package coffer.server.http;
 
+import coffer.server.ledger.EnvId;
 import coffer.server.tenant.Tenants;
 import coffer.core.signature.PartnerRequestVerifier;
 import coffer.server.db.Database;
@@ -34,8 +35,8 @@ class PartnerSignatureReplayTest extends DemoServerTest {
     @BeforeAll
     static void wallets() {
         LedgerService ledger = server.server().ledger();
-        wallet = ledger.wallets(ENV, new Tenants(ledger).userByExternalId(ENV, DemoData.PARTNER_USER_ID).orElseThrow().id()).get(0).id();
-        bobWallet = ledger.wallets(ENV, new Tenants(ledger).userByEmail(ENV, "bob@example.com").orElseThrow().id()).get(0).id();
+        wallet = ledger.wallets(ENV, new Tenants(ledger).userByExternalId(new EnvId(ENV), DemoData.PARTNER_USER_ID).orElseThrow().id()).get(0).id();
+        bobWallet = ledger.wallets(ENV, new Tenants(ledger).userByEmail(new EnvId(ENV), "bob@example.com").orElseThrow().id()).get(0).id();
     }
 
     @Test

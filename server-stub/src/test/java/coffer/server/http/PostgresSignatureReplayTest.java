@@ -1,5 +1,6 @@
 package coffer.server.http;
 
+import coffer.server.ledger.EnvId;
 import coffer.server.tenant.Tenants;
 import coffer.server.CofferServer;
 import coffer.server.tenant.DemoData;
@@ -28,7 +29,7 @@ class PostgresSignatureReplayTest {
         try (CofferServer a = CofferServer.start(options); CofferServer b = CofferServer.start(options)) {
             LedgerService ledger = a.ledger();
             String wallet = ledger.wallets(DemoData.ENV_ID,
-                    new Tenants(ledger).userByExternalId(DemoData.ENV_ID, DemoData.PARTNER_USER_ID).orElseThrow().id()).get(0).id();
+                    new Tenants(ledger).userByExternalId(new EnvId(DemoData.ENV_ID), DemoData.PARTNER_USER_ID).orElseThrow().id()).get(0).id();
             long before = posted(a, wallet);
             SignedRequest payIn = SignedRequest.now("POST", "/v1/payIns",
                     "{\"walletIdTo\":\"" + wallet + "\",\"amount\":321,\"currency\":\"USD\"}");

@@ -1,5 +1,6 @@
 package coffer.server.http;
 
+import coffer.server.ledger.EnvId;
 import coffer.server.tenant.Tenants;
 import coffer.server.tenant.User;
 import coffer.core.signature.WebhookSigner;
@@ -40,7 +41,7 @@ class ProviderWebhookReplayTest extends DemoServerTest {
     @BeforeAll
     static void partnerWallet() {
         LedgerService ledger = server.server().ledger();
-        wallet = ledger.wallets(DemoData.ENV_ID, new Tenants(ledger).userByExternalId(DemoData.ENV_ID, DemoData.PARTNER_USER_ID)
+        wallet = ledger.wallets(DemoData.ENV_ID, new Tenants(ledger).userByExternalId(new EnvId(DemoData.ENV_ID), DemoData.PARTNER_USER_ID)
                 .orElseThrow().id()).get(0).id();
     }
 

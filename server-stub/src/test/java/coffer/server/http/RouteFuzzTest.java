@@ -77,7 +77,7 @@ class RouteFuzzTest extends DemoServerTest {
                 + " (replay with -Dcoffer.fuzz.seed=" + seed + ")");
 
         LedgerService ledger = server.server().ledger();
-        String aliceId = new Tenants(ledger).userByEmail(DemoData.ENV_ID, "alice@example.com").orElseThrow().id();
+        String aliceId = new Tenants(ledger).userByEmail(new EnvId(DemoData.ENV_ID), "alice@example.com").orElseThrow().id();
         FuzzInputs.Known known = known(aliceId);
         RouteShapes shapes = RouteShapes.of(Http.get(server.url("/openapi.json")).body());
         List<String> failures = new ArrayList<>();

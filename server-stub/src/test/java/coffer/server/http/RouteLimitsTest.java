@@ -190,7 +190,7 @@ class RouteLimitsTest {
         static Partner create() {
             int n = SEQUENCE.incrementAndGet();
             Partner p = new Partner("limits-env-" + n, "secret_RouteLimitsTestEnvironment" + String.format("%06d", n));
-            new Tenants(server.get().server().ledger()).ensureEnvironment(p.envId, "Partner " + n, p.secret, null, KycLimitTable.defaults());
+            new Tenants(server.get().server().ledger()).ensureEnvironment(new EnvId(p.envId), "Partner " + n, p.secret, null, KycLimitTable.defaults());
             return p;
         }
 

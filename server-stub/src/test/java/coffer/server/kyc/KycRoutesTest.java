@@ -221,6 +221,6 @@ class KycRoutesTest {
     }
 
     private static String userId(String email) {
-        return new Tenants(server.get().server().ledger()).userByEmail(DemoData.ENV_ID, email).orElseThrow().id();
+        return new Tenants(server.get().server().ledger()).userByEmail(new EnvId(DemoData.ENV_ID), email).orElseThrow().id();
     }
 }

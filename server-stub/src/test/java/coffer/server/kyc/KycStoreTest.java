@@ -34,7 +34,7 @@ class KycStoreTest {
         try (Database database = Database.open(config);
              LedgerService ledger = new LedgerService(database, Clock.systemUTC(),
                      LedgerSettings.defaults().withHoldSweepInterval(Duration.ZERO))) {
-            new Tenants(ledger).ensureEnvironment("env-1", "Test", "secret-1", null, KycLimitTable.defaults());
+            new Tenants(ledger).ensureEnvironment(new EnvId("env-1"), "Test", "secret-1", null, KycLimitTable.defaults());
             String user = new Tenants(ledger).ensureUser(NewUser.byEmail(new EnvId("env-1"), "dora@example.com",
                     "Dora"))
                     .orThrow().id();

@@ -155,7 +155,7 @@ abstract class ChangeFeedContract {
         assertThat(replica.movements.get(hold.id()).status()).isEqualTo(TransactionStatus.PENDING);
         assertThat(replica.wallets.get(aliceWallet).balance().available().toDecimalString()).isEqualTo("70.00");
 
-        ledger.capture(new EnvId(ENV), hold.holdId(), usd("25.00"), null).orThrow();
+        ledger.capture(new CaptureCommand(new EnvId(ENV), new HoldId(hold.holdId()), usd("25.00")), null).orThrow();
         long before = replica.seq;
         FeedPage page = ledger.changes(ENV, alice.id(), before, 500).orThrow();
         replica.apply(page);

@@ -182,8 +182,8 @@ abstract class LedgerConcurrencyContract extends LedgerContract {
         // every hold captured through one server and voided through the other at once
         List<Outcome<Movement>> resolutions = Concurrently.run(2 * holds.size(), i -> {
             String hold = holds.get(i / 2).holdId();
-            return i % 2 == 0 ? servers.get(0).capture(new EnvId(ENV), hold, null,
-                    null) : servers.get(1).voidHold(new EnvId(ENV), hold, "cancelled", null);
+            return i % 2 == 0 ? servers.get(0).capture(CaptureCommand.all(new EnvId(ENV), new HoldId(hold)),
+                    null) : servers.get(1).voidHold(new VoidCommand(new EnvId(ENV), new HoldId(hold), "cancelled"), null);
         });
 
         long captured = 0;

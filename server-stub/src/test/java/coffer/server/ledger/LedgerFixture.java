@@ -52,8 +52,8 @@ final class LedgerFixture implements AutoCloseable {
         this.settings = settings;
         database = Database.open(config);
         ledger = new LedgerService(database, clock, settings);
-        new Tenants(ledger).ensureEnvironment(ENV, "Test", "secret-1", null, KycLimitTable.defaults());
-        new Tenants(ledger).ensureEnvironment(OTHER_ENV, "Other", "secret-2", null, KycLimitTable.defaults());
+        new Tenants(ledger).ensureEnvironment(new EnvId(ENV), "Test", "secret-1", null, KycLimitTable.defaults());
+        new Tenants(ledger).ensureEnvironment(new EnvId(OTHER_ENV), "Other", "secret-2", null, KycLimitTable.defaults());
     }
 
     User verifiedUser(String email) {
@@ -84,7 +84,7 @@ final class LedgerFixture implements AutoCloseable {
     }
 
     String wallet(User user, Currency currency) {
-        return ledger.openWallet(new EnvId(user.envId()), new UserId(user.id()), currency, false).orThrow().id();
+        return ledger.openWallet(NewWallet.inCurrency(new EnvId(user.envId()), new UserId(user.id()), currency)).orThrow().id();
     }
 
     /** {@code count} wallets of one user in {@code currency}: their first, then additional ones. */
@@ -92,8 +92,7 @@ final class LedgerFixture implements AutoCloseable {
         List<String> wallets = new ArrayList<>(count);
         wallets.add(wallet(user, currency));
         while (wallets.size() < count) {
-            wallets.add(ledger.openWallet(new EnvId(user.envId()), new UserId(user.id()), currency,
-                    true).orThrow().id());
+            wallets.add(ledger.openWallet(NewWallet.additional(new EnvId(user.envId()), new UserId(user.id()), currency)).orThrow().id());
         }
         return wallets;
     }

@@ -110,7 +110,7 @@ abstract class LedgerServiceContract extends LedgerContract {
         String alice = f.fundedWallet("alice@example.com", "100.00");
         User stranger = new Tenants(ledger).ensureUser(NewUser.byExternalId(new EnvId(OTHER_ENV), "x",
                 null).kyc(KycStatus.VERIFIED, null)).orThrow();
-        String theirs = ledger.openWallet(new EnvId(OTHER_ENV), new UserId(stranger.id()), USD, false).orThrow().id();
+        String theirs = ledger.openWallet(NewWallet.inCurrency(new EnvId(OTHER_ENV), new UserId(stranger.id()), USD)).orThrow().id();
         assertThat(ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice), new WalletId(theirs), usd("1"),
                 Memo.NONE), null).result().errorCode())
                 .isEqualTo(ErrorCode.WALLET_NOT_FOUND);
@@ -136,7 +136,7 @@ abstract class LedgerServiceContract extends LedgerContract {
         User alice = f.verifiedUser("alice@example.com");
         String main = f.wallet(alice, USD);
         f.deposit(main, "50.00");
-        String savings = ledger.openWallet(new EnvId(ENV), new UserId(alice.id()), USD, true).orThrow().id();
+        String savings = ledger.openWallet(NewWallet.additional(new EnvId(ENV), new UserId(alice.id()), USD)).orThrow().id();
         assertThat(savings).isNotEqualTo(main);
         assertThat(ledger.transfer(new MoveCommand(new EnvId(ENV), UserId.ofNullable(alice.id()), new WalletId(main),
                 new WalletId(savings), usd("20"), Memo.NONE), null).isOk()).isTrue();
@@ -196,7 +196,7 @@ abstract class LedgerServiceContract extends LedgerContract {
                         Memo.reference("order-1").withDescription("Order 1")), null).orThrow();
         assertThat(f.available(buyer)).isEqualTo("60.00");
 
-        ledger.capture(new EnvId(ENV), order.holdId(), null, null).orThrow();
+        ledger.capture(CaptureCommand.all(new EnvId(ENV), new HoldId(order.holdId())), null).orThrow();
         assertThat(ledger.releaseFromEscrow(SystemMoveCommand.of(new EnvId(ENV), new WalletId(seller), usd("36.00"),
                 Memo.reference("order-1").withDescription("Order 1")), null).result().isOk()).isTrue();
         assertThat(ledger.collectFee(SystemMoveCommand.of(new EnvId(ENV), new WalletId(escrow), usd("4.00"),
@@ -295,7 +295,7 @@ abstract class LedgerServiceContract extends LedgerContract {
         assertThat(ledger.setWalletStatus(new WalletStatusChange(new EnvId(ENV), UserId.ofNullable(alice.id()),
                 new WalletId(wallet), WalletStatus.CLOSED, StatusActor.USER, null)).errorCode())
                 .isEqualTo(ErrorCode.WALLET_NOT_EMPTY);
-        ledger.capture(new EnvId(ENV), held.holdId(), null, null).orThrow();
+        ledger.capture(CaptureCommand.all(new EnvId(ENV), new HoldId(held.holdId())), null).orThrow();
     }
 
     // ---- KYC ----
@@ -411,7 +411,7 @@ abstract class LedgerServiceContract extends LedgerContract {
             assertThat(more.result().errorCode()).isEqualTo(ErrorCode.KYC_REQUIRED);
             assertThat(((Result.Rejected<Movement>) more.result()).message()).contains("500.00 USD", "across all wallets");
         }
-        String fifth = ledger.openWallet(new EnvId(ENV), new UserId(carol.id()), USD, true).orThrow().id();
+        String fifth = ledger.openWallet(NewWallet.additional(new EnvId(ENV), new UserId(carol.id()), USD)).orThrow().id();
         assertThat(ledger.deposit(SystemMoveCommand.of(new EnvId(ENV), new WalletId(fifth), usd("0.01"), Memo.NONE),
                 null).result().errorCode())
                 .as("opening another wallet raises nothing").isEqualTo(ErrorCode.KYC_REQUIRED);
@@ -497,7 +497,7 @@ abstract class LedgerServiceContract extends LedgerContract {
     @Test
     void aPaymentThatWouldTakeTheReceivingHolderOverItsMaximumIsRefused() {
         String alice = f.fundedWallet("alice@example.com", "1000.00");
-        User alicesUser = new Tenants(ledger).userByEmail(ENV, "alice@example.com").orElseThrow();
+        User alicesUser = new Tenants(ledger).userByEmail(new EnvId(ENV), "alice@example.com").orElseThrow();
         User carol = f.unverifiedUser("carol@example.com");
         List<String> carols = f.wallets(carol, USD, 3);
         f.deposit(carols.get(0), "300.00");
@@ -542,7 +542,7 @@ abstract class LedgerServiceContract extends LedgerContract {
         Movement held = ledger.hold(new HoldCommand(new EnvId(ENV), null, TransactionKind.PAYMENT, new WalletId(alice),
                 new WalletId(escrow), usd("10.00"), f.clock.instant().plus(Duration.ofHours(1)), Memo.NONE),
                         null).orThrow();
-        ledger.capture(new EnvId(ENV), held.holdId(), null, null).orThrow();
+        ledger.capture(CaptureCommand.all(new EnvId(ENV), new HoldId(held.holdId())), null).orThrow();
         assertThat(ledger.releaseFromEscrow(SystemMoveCommand.of(new EnvId(ENV), new WalletId(carols.get(1)),
                 usd("10.00"),
                 Memo.NONE), null).result().errorCode())
@@ -556,7 +556,7 @@ abstract class LedgerServiceContract extends LedgerContract {
         assertThat(ledger.refund(new RefundCommand(new EnvId(ENV), null, order.id(), usd("60.00"), null),
                 null).isOk()).isTrue();
         f.deposit(carols.get(1), "40.00");
-        assertThat(ledger.reverse(new EnvId(ENV), order.id(), "charged twice", null).isOk()).isTrue();
+        assertThat(ledger.reverse(new ReversalCommand(new EnvId(ENV), new TransactionId(order.id()), "charged twice"), null).isOk()).isTrue();
         assertThat(heldBy(carol)).isEqualTo(54_000);
     }
 
@@ -652,7 +652,7 @@ abstract class LedgerServiceContract extends LedgerContract {
         String alice = f.fundedWallet("alice@example.com", "100.00");
         User bob = f.verifiedUser("bob@example.com");
         String bobs = f.wallet(bob, USD);
-        User alicesUser = new Tenants(ledger).userByEmail(ENV, "alice@example.com").orElseThrow();
+        User alicesUser = new Tenants(ledger).userByEmail(new EnvId(ENV), "alice@example.com").orElseThrow();
         Movement p = ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice), new WalletId(bobs),
                 usd("30"), Memo.NONE), null).orThrow();
         assertThat(ledger.refund(new RefundCommand(new EnvId(ENV), UserId.ofNullable(alicesUser.id()), p.id(), null,
@@ -670,12 +670,12 @@ abstract class LedgerServiceContract extends LedgerContract {
         Movement p = ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(alice), new WalletId(bob), usd("30"),
                 Memo.NONE), null).orThrow();
         ledger.refund(new RefundCommand(new EnvId(ENV), null, p.id(), usd("10"), null), null).orThrow();
-        Movement reversal = ledger.reverse(new EnvId(ENV), p.id(), "fraud", null).orThrow();
+        Movement reversal = ledger.reverse(new ReversalCommand(new EnvId(ENV), new TransactionId(p.id()), "fraud"), null).orThrow();
         assertThat(reversal.amount()).isEqualTo(usd("20.00"));
         assertThat(ledger.movement(ENV, p.id()).orElseThrow().status()).isEqualTo(TransactionStatus.REVERSED);
         assertThat(f.posted(alice)).isEqualTo("100.00");
         assertThat(f.posted(bob)).isEqualTo("0.00");
-        assertThat(ledger.reverse(new EnvId(ENV), p.id(), null,
+        assertThat(ledger.reverse(new ReversalCommand(new EnvId(ENV), new TransactionId(p.id()), null),
                 null).result().errorCode()).isEqualTo(ErrorCode.INVALID_REQUEST);
     }
 
@@ -712,19 +712,19 @@ abstract class LedgerServiceContract extends LedgerContract {
     void aPartialCaptureMovesThePartAndReleasesTheRestOnce() {
         String alice = f.fundedWallet("alice@example.com", "100.00");
         Movement held = hold(alice, "80.00", Duration.ofHours(1));
-        Movement captured = ledger.capture(new EnvId(ENV), held.holdId(), usd("50.00"), null).orThrow();
+        Movement captured = ledger.capture(new CaptureCommand(new EnvId(ENV), new HoldId(held.holdId()), usd("50.00")), null).orThrow();
         assertThat(captured.id()).isEqualTo(held.id());
         assertThat(captured.status()).isEqualTo(TransactionStatus.COMPLETED);
         assertThat(captured.amount()).isEqualTo(usd("50.00"));
         assertThat(f.posted(alice)).isEqualTo("50.00");
         assertThat(f.available(alice)).isEqualTo("50.00");
-        assertThat(ledger.capture(new EnvId(ENV), held.holdId(), usd("1"),
+        assertThat(ledger.capture(new CaptureCommand(new EnvId(ENV), new HoldId(held.holdId()), usd("1")),
                 null).result().errorCode()).isEqualTo(ErrorCode.HOLD_ALREADY_RESOLVED);
-        assertThat(ledger.voidHold(new EnvId(ENV), held.holdId(), null,
+        assertThat(ledger.voidHold(new VoidCommand(new EnvId(ENV), new HoldId(held.holdId()), null),
                 null).result().errorCode()).isEqualTo(ErrorCode.HOLD_ALREADY_RESOLVED);
-        assertThat(ledger.capture(new EnvId(ENV), "hld_nope", null,
+        assertThat(ledger.capture(CaptureCommand.all(new EnvId(ENV), new HoldId("hld_nope")),
                 null).result().errorCode()).isEqualTo(ErrorCode.NOT_FOUND);
-        assertThat(ledger.capture(new EnvId(OTHER_ENV), held.holdId(), null,
+        assertThat(ledger.capture(CaptureCommand.all(new EnvId(OTHER_ENV), new HoldId(held.holdId())),
                 null).result().errorCode()).isEqualTo(ErrorCode.NOT_FOUND);
     }
 
@@ -732,7 +732,7 @@ abstract class LedgerServiceContract extends LedgerContract {
     void captureCannotExceedTheHold() {
         String alice = f.fundedWallet("alice@example.com", "100.00");
         Movement held = hold(alice, "10.00", Duration.ofHours(1));
-        assertThat(ledger.capture(new EnvId(ENV), held.holdId(), usd("10.01"),
+        assertThat(ledger.capture(new CaptureCommand(new EnvId(ENV), new HoldId(held.holdId()), usd("10.01")),
                 null).result().errorCode()).isEqualTo(ErrorCode.INVALID_AMOUNT);
         assertThat(f.available(alice)).isEqualTo("90.00");
     }
@@ -741,11 +741,11 @@ abstract class LedgerServiceContract extends LedgerContract {
     void aVoidReleasesEverythingAndTheMovementFails() {
         String alice = f.fundedWallet("alice@example.com", "100.00");
         Movement held = hold(alice, "80.00", Duration.ofHours(1));
-        Movement voided = ledger.voidHold(new EnvId(ENV), held.holdId(), "payout failed", null).orThrow();
+        Movement voided = ledger.voidHold(new VoidCommand(new EnvId(ENV), new HoldId(held.holdId()), "payout failed"), null).orThrow();
         assertThat(voided.status()).isEqualTo(TransactionStatus.FAILED);
         assertThat(voided.failureReason()).isEqualTo("payout failed");
         assertThat(f.available(alice)).isEqualTo("100.00");
-        assertThat(ledger.capture(new EnvId(ENV), held.holdId(), null,
+        assertThat(ledger.capture(CaptureCommand.all(new EnvId(ENV), new HoldId(held.holdId())),
                 null).result().errorCode()).isEqualTo(ErrorCode.HOLD_ALREADY_RESOLVED);
     }
 
@@ -756,7 +756,7 @@ abstract class LedgerServiceContract extends LedgerContract {
         f.clock.advance(Duration.ofMinutes(9));
         assertThat(ledger.expireDueHolds()).isZero();
         f.clock.advance(Duration.ofMinutes(1));
-        assertThat(ledger.capture(new EnvId(ENV), held.holdId(), null,
+        assertThat(ledger.capture(CaptureCommand.all(new EnvId(ENV), new HoldId(held.holdId())),
                 null).result().errorCode()).isEqualTo(ErrorCode.HOLD_ALREADY_RESOLVED);
         assertThat(ledger.expireDueHolds()).isEqualTo(1);
         Movement expired = ledger.movement(ENV, held.id()).orElseThrow();
@@ -889,15 +889,15 @@ abstract class LedgerServiceContract extends LedgerContract {
     void demoDataSeedsOnceHoweverOftenItRuns() {
         DemoData.seed(ledger, null);
         DemoData.seed(ledger, null);
-        User alice = new Tenants(ledger).userByEmail(DemoData.ENV_ID, "alice@example.com").orElseThrow();
-        User partnerUser = new Tenants(ledger).userByExternalId(DemoData.ENV_ID, "123").orElseThrow();
+        User alice = new Tenants(ledger).userByEmail(new EnvId(DemoData.ENV_ID), "alice@example.com").orElseThrow();
+        User partnerUser = new Tenants(ledger).userByExternalId(new EnvId(DemoData.ENV_ID), "123").orElseThrow();
         for (User u : List.of(alice, partnerUser)) {
             List<WalletSnapshot> wallets = ledger.wallets(DemoData.ENV_ID, u.id());
             assertThat(wallets).hasSize(1);
             assertThat(wallets.get(0).balance().postedMoney()).isEqualTo(usd("1000.00"));
             assertThat(u.kycStatus()).isEqualTo(KycStatus.VERIFIED);
         }
-        assertThat(new Tenants(ledger).secrets(DemoData.ENV_ID)).containsExactly(DemoData.ENV_SECRET);
+        assertThat(new Tenants(ledger).secrets(new EnvId(DemoData.ENV_ID))).containsExactly(DemoData.ENV_SECRET);
     }
 
     @Test

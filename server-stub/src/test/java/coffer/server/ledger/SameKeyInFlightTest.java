@@ -40,11 +40,10 @@ class SameKeyInFlightTest {
         gated = new GatedLedger(TestDatabases.sqlite(dir));
         gate = gated.gate;
         ledger = gated.ledger;
-        new Tenants(ledger).ensureEnvironment(ENV, "Test", "secret-1", null, KycLimitTable.defaults());
+        new Tenants(ledger).ensureEnvironment(new EnvId(ENV), "Test", "secret-1", null, KycLimitTable.defaults());
         User user = new Tenants(ledger).ensureUser(NewUser.byExternalId(new EnvId(ENV), "u-1",
                 "U").email("u1@example.com").kyc(KycStatus.VERIFIED, KycTier.TIER_1)).orThrow();
-        wallet = ledger.openWallet(new EnvId(ENV), new UserId(user.id()), Currency.getInstance("USD"),
-                false).orThrow().id();
+        wallet = ledger.openWallet(NewWallet.inCurrency(new EnvId(ENV), new UserId(user.id()), Currency.getInstance("USD"))).orThrow().id();
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package coffer.server.order;
 
+import coffer.server.ledger.NewWallet;
 import coffer.server.tenant.NewUser;
 import coffer.server.ledger.EnvId;
 import coffer.server.ledger.UserId;
@@ -50,8 +51,7 @@ class OrderRoutesTest extends DemoServerTest {
         String id = new Tenants(ledger).ensureUser(NewUser.byExternalId(new EnvId(DemoData.ENV_ID), userId,
                 "Buyer").kyc(KycStatus.VERIFIED, KycTier.TIER_1))
                 .orThrow().id();
-        wallet = ledger.openWallet(new EnvId(DemoData.ENV_ID), new UserId(id), Currencies.of("USD"),
-                false).orThrow().id();
+        wallet = ledger.openWallet(NewWallet.inCurrency(new EnvId(DemoData.ENV_ID), new UserId(id), Currencies.of("USD"))).orThrow().id();
         ledger.deposit(SystemMoveCommand.of(new EnvId(DemoData.ENV_ID), new WalletId(wallet), Money.parse("1000.00",
                 "USD"),
                 Memo.description("Funds")), null).orThrow();

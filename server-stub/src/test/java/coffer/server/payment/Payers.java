@@ -1,5 +1,6 @@
 package coffer.server.payment;
 
+import coffer.server.ledger.NewWallet;
 import coffer.server.tenant.KycChange;
 import coffer.server.ledger.UserId;
 import coffer.server.ledger.EnvId;
@@ -33,7 +34,7 @@ final class Payers {
         String wallet = Caller.json(caller.post("/api/v1/accounts", "{\"currency\":\"USD\"}"))
                 .getAsJsonObject("account").get("id").getAsString();
         LedgerService ledger = server.server().ledger();
-        String userId = new Tenants(ledger).userByEmail(DemoData.ENV_ID, email).orElseThrow().id();
+        String userId = new Tenants(ledger).userByEmail(new EnvId(DemoData.ENV_ID), email).orElseThrow().id();
         if (!unverified) {
             new Tenants(ledger).setKyc(new KycChange(new EnvId(DemoData.ENV_ID), new UserId(userId), KycStatus.PENDING,
                     null, "test", "submitted for the test")).orThrow();
@@ -49,9 +50,8 @@ final class Payers {
     /** A further USD wallet of the user's, opened through the ledger (the user API keeps one per currency). */
     static String secondWallet(TestServer server, String email) {
         LedgerService ledger = server.server().ledger();
-        String userId = new Tenants(ledger).userByEmail(DemoData.ENV_ID, email).orElseThrow().id();
-        return ledger.openWallet(new EnvId(DemoData.ENV_ID), new UserId(userId), Currency.getInstance("USD"),
-                true).orThrow().id();
+        String userId = new Tenants(ledger).userByEmail(new EnvId(DemoData.ENV_ID), email).orElseThrow().id();
+        return ledger.openWallet(NewWallet.additional(new EnvId(DemoData.ENV_ID), new UserId(userId), Currency.getInstance("USD"))).orThrow().id();
     }
 
     static String balance(Caller caller) {

@@ -1,5 +1,6 @@
 package coffer.server.payment;
 
+import coffer.server.ledger.EnvId;
 import coffer.server.tenant.Tenants;
 import coffer.core.money.Money;
 import coffer.core.ledger.TransactionStatus;
@@ -33,7 +34,7 @@ class PaymentRestartTest {
         try (TestServer first = TestServer.start(data)) {
             alice = first.login("alice@example.com").firstWalletId();
             bob = first.login("bob@example.com").firstWalletId();
-            aliceId = new Tenants(first.server().ledger()).userByEmail(DemoData.ENV_ID, "alice@example.com").orElseThrow().id();
+            aliceId = new Tenants(first.server().ledger()).userByEmail(new EnvId(DemoData.ENV_ID), "alice@example.com").orElseThrow().id();
         }
 
         // a server that accepted two payments and stopped: one before processing, one mid-processing

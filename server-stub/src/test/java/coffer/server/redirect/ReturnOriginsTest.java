@@ -1,5 +1,6 @@
 package coffer.server.redirect;
 
+import coffer.server.ledger.EnvId;
 import coffer.server.tenant.Tenants;
 import coffer.core.kyc.KycLimitTable;
 import coffer.server.tenant.DemoData;
@@ -80,7 +81,7 @@ class ReturnOriginsTest extends DemoServerTest {
     @Test
     void aSignedPartnerRequestNamesItsOwnReturnUrl() {
         String wallet = server.server().ledger().wallets(DemoData.ENV_ID,
-                new Tenants(server.server().ledger()).userByExternalId(DemoData.ENV_ID, DemoData.PARTNER_USER_ID).orElseThrow().id())
+                new Tenants(server.server().ledger()).userByExternalId(new EnvId(DemoData.ENV_ID), DemoData.PARTNER_USER_ID).orElseThrow().id())
                 .get(0).id();
         HttpResponse<String> r = partner.post("/wallet/topup/", "{\"env_id\": \"" + DemoData.ENV_ID + "\", \"user_id\": \""
                 + DemoData.PARTNER_USER_ID + "\", \"wallet_id\": \"" + wallet + "\", \"amount\": 5, \"return_url\": "
@@ -93,7 +94,7 @@ class ReturnOriginsTest extends DemoServerTest {
     void onlyTheEnvironmentsPartnerSetsTheListWhichIsNormalisedAndReplaced() {
         String env = "return-origins-other";
         String secret = "secret_ReturnOriginsTestOtherEnvironment0";
-        new Tenants(server.server().ledger()).ensureEnvironment(env, "Other", secret, null, KycLimitTable.defaults());
+        new Tenants(server.server().ledger()).ensureEnvironment(new EnvId(env), "Other", secret, null, KycLimitTable.defaults());
         PartnerClient other = new PartnerClient(server, secret);
         String body = "{\"env_id\":\"" + env + "\",\"origins\":[\"HTTPS://App.Example:443/\",\"http://localhost:8000\","
                 + "\"https://app.example\"]}";

@@ -1,5 +1,7 @@
 package coffer.server.refund;
 
+import coffer.server.ledger.HoldId;
+import coffer.server.ledger.VoidCommand;
 import coffer.server.ledger.SystemMoveCommand;
 import coffer.server.ledger.MoveCommand;
 import coffer.server.ledger.HoldCommand;
@@ -122,8 +124,8 @@ class RefundRoutesTest extends DemoServerTest {
                 .orThrow().id();
         HttpResponse<String> pending = alice.post("/api/v1/refunds", "{\"transaction_id\":\"" + hold + "\"}");
         assertThat(Caller.errorCode(pending)).isEqualTo("INVALID_REQUEST");
-        ledger.voidHold(new EnvId(DemoData.ENV_ID), ledger.movement(DemoData.ENV_ID, hold).orElseThrow().holdId(),
-                "test over", null).orThrow();
+        ledger.voidHold(new VoidCommand(new EnvId(DemoData.ENV_ID), new HoldId(ledger.movement(DemoData.ENV_ID, hold).orElseThrow().holdId()),
+                "test over"), null).orThrow();
     }
 
     @Test

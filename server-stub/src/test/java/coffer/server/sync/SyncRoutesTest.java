@@ -1,5 +1,6 @@
 package coffer.server.sync;
 
+import coffer.server.ledger.NewWallet;
 import coffer.server.ledger.EnvId;
 import coffer.server.ledger.UserId;
 import coffer.server.ledger.WalletId;
@@ -131,8 +132,8 @@ class SyncRoutesTest {
     @Test
     void aSyncFromNothingInSmallPagesEndsWithTheServersBalances() {
         User erin = TestUsers.funded(server, "erin", "100.00");
-        String savings = ledger.openWallet(new EnvId(DemoData.ENV_ID), new UserId(erin.id()),
-                java.util.Currency.getInstance("USD"), true).orThrow().id();
+        String savings = ledger.openWallet(NewWallet.additional(new EnvId(DemoData.ENV_ID), new UserId(erin.id()),
+                java.util.Currency.getInstance("USD"))).orThrow().id();
         for (int i = 1; i <= 5; i++) {
             TestUsers.p2p(server, erin, dave, "1.0" + i, "tip " + i);
         }

@@ -1,5 +1,6 @@
 package coffer.server.testing;
 
+import coffer.server.ledger.NewWallet;
 import coffer.server.tenant.KycChange;
 import coffer.server.ledger.SystemMoveCommand;
 import coffer.server.ledger.EnvId;
@@ -36,13 +37,13 @@ public final class TestUsers {
         String email = name + "-" + COUNTER.incrementAndGet() + "-" + System.nanoTime() + "@example.com";
         TestServer.Caller caller = server.register(email);
         LedgerService ledger = server.server().ledger();
-        String id = new Tenants(ledger).userByEmail(DemoData.ENV_ID, email).orElseThrow().id();
+        String id = new Tenants(ledger).userByEmail(new EnvId(DemoData.ENV_ID), email).orElseThrow().id();
         new Tenants(ledger).setKyc(new KycChange(new EnvId(DemoData.ENV_ID), new UserId(id), KycStatus.PENDING, null,
                 "test", "test user")).orThrow();
         new Tenants(ledger).setKyc(new KycChange(new EnvId(DemoData.ENV_ID), new UserId(id), KycStatus.VERIFIED,
                 KycTier.TIER_1, "test", "test user")).orThrow();
-        String wallet = ledger.openWallet(new EnvId(DemoData.ENV_ID), new UserId(id),
-                java.util.Currency.getInstance("USD"), false).orThrow().id();
+        String wallet = ledger.openWallet(NewWallet.inCurrency(new EnvId(DemoData.ENV_ID), new UserId(id),
+                java.util.Currency.getInstance("USD"))).orThrow().id();
         Money money = Money.parse(amount, "USD");
         if (!money.isZero()) {
             ledger.deposit(SystemMoveCommand.of(new EnvId(DemoData.ENV_ID), new WalletId(wallet), money,

@@ -1,5 +1,6 @@
 package coffer.server.topup;
 
+import coffer.server.ledger.EnvId;
 import coffer.server.tenant.Tenants;
 import coffer.core.api.TopupTypes.CardChargeRequest;
 import coffer.core.error.CofferException;
@@ -55,7 +56,7 @@ class SavedCardChargeRaceTest {
         ledger = gated.ledger;
         Database database = gated.database;
         DemoData.seed(ledger, PasswordHasher.standard().hash(DemoData.PASSWORD));
-        String id = new Tenants(ledger).userByEmail(DemoData.ENV_ID, "alice@example.com").orElseThrow().id();
+        String id = new Tenants(ledger).userByEmail(new EnvId(DemoData.ENV_ID), "alice@example.com").orElseThrow().id();
         alice = new Principal(DemoData.ENV_ID, id, "session");
         wallet = ledger.wallets(DemoData.ENV_ID, id).get(0).id();
         Supplier<String> baseUrl = () -> "http://127.0.0.1:9";

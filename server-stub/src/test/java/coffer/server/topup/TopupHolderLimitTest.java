@@ -42,7 +42,7 @@ class TopupHolderLimitTest extends DemoServerTest {
     private static List<TestUsers.User> unverifiedWithTwoWallets() {
         String email = "holder-" + USERS.incrementAndGet() + "-" + System.nanoTime() + "@example.com";
         Caller caller = server.register(email);
-        String id = new Tenants(server.server().ledger()).userByEmail(DemoData.ENV_ID, email).orElseThrow().id();
+        String id = new Tenants(server.server().ledger()).userByEmail(new EnvId(DemoData.ENV_ID), email).orElseThrow().id();
         String first = Caller.json(caller.post("/api/v1/accounts", "{\"currency\":\"USD\"}")).getAsJsonObject("account")
                 .get("id").getAsString();
         String second = Caller.json(caller.post("/api/v1/accounts", "{\"currency\":\"USD\",\"additional\":true}"))

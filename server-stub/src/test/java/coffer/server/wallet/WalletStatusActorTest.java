@@ -1,5 +1,6 @@
 package coffer.server.wallet;
 
+import coffer.server.ledger.NewWallet;
 import coffer.server.ledger.UserId;
 import coffer.server.ledger.WalletId;
 import coffer.server.ledger.WalletStatusChange;
@@ -41,8 +42,7 @@ class WalletStatusActorTest extends DemoServerTest {
         String id = new Tenants(ledger).ensureUser(NewUser.byExternalId(new EnvId(DemoData.ENV_ID), partnerUserId,
                 "Holder").kyc(KycStatus.VERIFIED, KycTier.TIER_1))
                 .orThrow().id();
-        walletId = ledger.openWallet(new EnvId(DemoData.ENV_ID), new UserId(id), Currencies.of("USD"),
-                false).orThrow().id();
+        walletId = ledger.openWallet(NewWallet.inCurrency(new EnvId(DemoData.ENV_ID), new UserId(id), Currencies.of("USD"))).orThrow().id();
         partner = new PartnerClient(server, DemoData.ENV_SECRET);
         HttpResponse<String> minted = partner.post("/api/v1/auth/partner-token",
                 "{\"env_id\":\"" + DemoData.ENV_ID + "\",\"user_id\":\"" + partnerUserId + "\"}");

@@ -1,5 +1,6 @@
 package coffer.server.walletops;
 
+import coffer.server.ledger.EnvId;
 import coffer.server.tenant.Tenants;
 import coffer.core.kyc.KycLimitTable;
 import coffer.core.signature.PartnerRequestSigner;
@@ -123,7 +124,7 @@ class Seed004WalletOperationsTest extends DemoServerTest {
         assertThat(signed("GET", "/v1/payOuts/" + id, "").statusCode()).isEqualTo(400);
 
         String otherSecret = "secret_AnotherPartnersSecretValue000000";
-        new Tenants(server.server().ledger()).ensureEnvironment("other-partner", "Other", otherSecret, null, KycLimitTable.defaults());
+        new Tenants(server.server().ledger()).ensureEnvironment(new EnvId("other-partner"), "Other", otherSecret, null, KycLimitTable.defaults());
         HttpResponse<String> foreign = send("GET", "/v1/payIns/" + id, "", "other-partner", otherSecret, Instant.now());
         assertThat(foreign.statusCode()).isEqualTo(400);
         assertThat(Caller.json(foreign).get("code").getAsString()).isEqualTo("NOT_FOUND");

@@ -51,7 +51,7 @@ class PostgresWebhookDispatchersTest {
             try (Connection c = connect(db); Statement s = c.createStatement()) {
                 s.executeUpdate("UPDATE environments SET webhook_url = '" + receiver.url() + "' WHERE id = '" + DemoData.ENV_ID + "'");
             }
-            String alice = new Tenants(a.ledger()).userByEmail(DemoData.ENV_ID, DemoData.EMAILS.get(0)).orElseThrow().id();
+            String alice = new Tenants(a.ledger()).userByEmail(new EnvId(DemoData.ENV_ID), DemoData.EMAILS.get(0)).orElseThrow().id();
             String wallet = a.ledger().wallets(DemoData.ENV_ID, alice).get(0).id();
             List<String> ids = Collections.synchronizedList(new ArrayList<>());
             List<CofferServer> servers = List.of(a, b);

@@ -1,5 +1,6 @@
 package coffer.server.webhook;
 
+import coffer.server.ledger.NewWallet;
 import coffer.server.ledger.UserId;
 import coffer.server.tenant.NewUser;
 import coffer.server.ledger.EnvId;
@@ -103,7 +104,7 @@ class PrivateWebhookTargetsTest {
             }
         }
         assertThat(problems).isEmpty();
-        assertThat(new Tenants(refusing.server().ledger()).environment(env).orElseThrow().webhookUrl()).as("nothing was set").isNull();
+        assertThat(new Tenants(refusing.server().ledger()).environment(new EnvId(env)).orElseThrow().webhookUrl()).as("nothing was set").isNull();
         assertThat(receiver.received()).as("a refusal sends nothing").isEmpty();
 
         // a name that does not resolve (yet) is accepted: every delivery checks it again
@@ -157,7 +158,7 @@ class PrivateWebhookTargetsTest {
     }
 
     private static String environment(TestServer server, String id, String webhookUrl) {
-        new Tenants(server.server().ledger()).ensureEnvironment(id, "Webhook targets", SECRET, webhookUrl, KycLimitTable.defaults());
+        new Tenants(server.server().ledger()).ensureEnvironment(new EnvId(id), "Webhook targets", SECRET, webhookUrl, KycLimitTable.defaults());
         return id;
     }
 
@@ -167,7 +168,7 @@ class PrivateWebhookTargetsTest {
         String user = new Tenants(ledger).ensureUser(NewUser.byExternalId(new EnvId(env), "webhook-user",
                 "Webhook user").kyc(KycStatus.VERIFIED, KycTier.TIER_1))
                 .orThrow().id();
-        String wallet = ledger.openWallet(new EnvId(env), new UserId(user), Currencies.of("USD"), false).orThrow().id();
+        String wallet = ledger.openWallet(NewWallet.inCurrency(new EnvId(env), new UserId(user), Currencies.of("USD"))).orThrow().id();
         return ledger.deposit(SystemMoveCommand.of(new EnvId(env), new WalletId(wallet), Money.parse("5.00", "USD"),
                 Memo.reference("webhook-test").withDescription("Webhook test")), null).orThrow().id();
     }

@@ -1,5 +1,6 @@
 package coffer.server.webhook;
 
+import coffer.server.ledger.NewWallet;
 import coffer.server.ledger.UserId;
 import coffer.server.tenant.NewUser;
 import coffer.server.ledger.EnvId;
@@ -160,7 +161,7 @@ class WebhookDeliveryTest {
 
         // another environment cannot replay it, nor learn that it exists
         String stranger = "replay-stranger";
-        new Tenants(server.server().ledger()).ensureEnvironment(stranger, "Stranger", "secret_ReplayStrangerEnvironment000000", null,
+        new Tenants(server.server().ledger()).ensureEnvironment(new EnvId(stranger), "Stranger", "secret_ReplayStrangerEnvironment000000", null,
                 KycLimitTable.defaults());
         HttpResponse<String> foreign = new PartnerClient(server, "secret_ReplayStrangerEnvironment000000").post(
                 "/api/v1/partner/webhook-deliveries/" + failed.get("id").getAsString() + "/replay", "{\"env_id\":\"" + stranger + "\"}");
@@ -330,11 +331,11 @@ class WebhookDeliveryTest {
     /** A new environment with {@code secret} and one verified user's USD wallet; answers the wallet's id. */
     private static String walletInNewEnvironment(String envId, String secret) {
         LedgerService ledger = server.server().ledger();
-        new Tenants(ledger).ensureEnvironment(envId, "Partner " + envId, secret, null, KycLimitTable.defaults());
+        new Tenants(ledger).ensureEnvironment(new EnvId(envId), "Partner " + envId, secret, null, KycLimitTable.defaults());
         String user = new Tenants(ledger).ensureUser(NewUser.byExternalId(new EnvId(envId), envId + "-user",
                 "User").kyc(KycStatus.VERIFIED, KycTier.TIER_1))
                 .orThrow().id();
-        return ledger.openWallet(new EnvId(envId), new UserId(user), Currency.getInstance("USD"), false).orThrow().id();
+        return ledger.openWallet(NewWallet.inCurrency(new EnvId(envId), new UserId(user), Currency.getInstance("USD"))).orThrow().id();
     }
 
     /** Polls the delivery log (up to 20 s) for a delivery matching {@code which} in {@code status}. */

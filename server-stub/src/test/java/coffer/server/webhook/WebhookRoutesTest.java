@@ -1,5 +1,6 @@
 package coffer.server.webhook;
 
+import coffer.server.ledger.EnvId;
 import coffer.server.tenant.Tenants;
 import coffer.core.kyc.KycLimitTable;
 import coffer.server.tenant.DemoData;
@@ -32,7 +33,7 @@ class WebhookRoutesTest extends DemoServerTest {
     static void partners() {
         partner = new PartnerClient(server, DemoData.ENV_SECRET);
         other = new PartnerClient(server, OTHER_SECRET);
-        new Tenants(server.server().ledger()).ensureEnvironment(OTHER_ENV, "Other partner", OTHER_SECRET, null, KycLimitTable.defaults());
+        new Tenants(server.server().ledger()).ensureEnvironment(new EnvId(OTHER_ENV), "Other partner", OTHER_SECRET, null, KycLimitTable.defaults());
     }
 
     /** Every partner route with a body it would accept if signed; {method, path, body}. */
@@ -108,7 +109,7 @@ class WebhookRoutesTest extends DemoServerTest {
             }
         }
         assertThat(problems).isEmpty();
-        assertThat(new Tenants(server.server().ledger()).environment(ENV).orElseThrow().webhookUrl()).as("nothing was set").isNull();
+        assertThat(new Tenants(server.server().ledger()).environment(new EnvId(ENV)).orElseThrow().webhookUrl()).as("nothing was set").isNull();
     }
 
     @Test
@@ -116,12 +117,12 @@ class WebhookRoutesTest extends DemoServerTest {
         HttpResponse<String> set = other.put("/api/v1/partner/webhook",
                 "{\"env_id\":\"" + OTHER_ENV + "\",\"url\":\"https://partner.example/hooks\"}");
         assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
-        assertThat(new Tenants(server.server().ledger()).environment(OTHER_ENV).orElseThrow().webhookUrl()).isEqualTo("https://partner.example/hooks");
-        assertThat(new Tenants(server.server().ledger()).environment(ENV).orElseThrow().webhookUrl()).isNull();
+        assertThat(new Tenants(server.server().ledger()).environment(new EnvId(OTHER_ENV)).orElseThrow().webhookUrl()).isEqualTo("https://partner.example/hooks");
+        assertThat(new Tenants(server.server().ledger()).environment(new EnvId(ENV)).orElseThrow().webhookUrl()).isNull();
 
         HttpResponse<String> cleared = other.put("/api/v1/partner/webhook", "{\"env_id\":\"" + OTHER_ENV + "\",\"url\":null}");
         assertThat(cleared.statusCode()).isEqualTo(200);
         assertThat(Caller.json(cleared).has("url")).isFalse();
-        assertThat(new Tenants(server.server().ledger()).environment(OTHER_ENV).orElseThrow().webhookUrl()).isNull();
+        assertThat(new Tenants(server.server().ledger()).environment(new EnvId(OTHER_ENV)).orElseThrow().webhookUrl()).isNull();
     }
 }

@@ -1,5 +1,6 @@
 package coffer.server.withdrawal;
 
+import coffer.server.ledger.EnvId;
 import coffer.server.tenant.Tenants;
 import coffer.core.ledger.AccountKind;
 import coffer.core.money.Money;
@@ -48,7 +49,7 @@ public final class PayoutFixture implements AutoCloseable {
         database = Database.open(config);
         ledger = new LedgerService(database, gate, LedgerSettings.defaults());
         DemoData.seed(ledger, PasswordHasher.standard().hash(DemoData.PASSWORD));
-        String aliceId = new Tenants(ledger).userByEmail(DemoData.ENV_ID, "alice@example.com").orElseThrow().id();
+        String aliceId = new Tenants(ledger).userByEmail(new EnvId(DemoData.ENV_ID), "alice@example.com").orElseThrow().id();
         alice = new Principal(DemoData.ENV_ID, aliceId, "session");
         aliceWallet = ledger.wallets(DemoData.ENV_ID, aliceId).get(0).id();
         bankAccounts = new BankAccountService(database, provider, Clock.systemUTC());

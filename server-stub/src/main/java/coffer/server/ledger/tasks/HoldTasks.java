@@ -1,6 +1,8 @@
 package coffer.server.ledger.tasks;
 
+import coffer.server.ledger.CaptureCommand;
 import coffer.server.ledger.Fingerprint;
+import coffer.server.ledger.VoidCommand;
 import coffer.server.ledger.Movement;
 import coffer.server.ledger.Ids;
 import coffer.server.ledger.rules.MoveRules;
@@ -91,11 +93,13 @@ public final class HoldTasks {
 
     /** Captures a pending hold, all of it ({@code amount} null) or part; the rest is released. */
     public static final class Capture extends OnHold {
+        private final CaptureCommand command;
         private final Money amount;
 
-        public Capture(String envId, String holdId, Money amount) {
-            super(envId, holdId);
-            this.amount = amount;
+        public Capture(CaptureCommand command) {
+            super(command.env().value(), command.hold().value());
+            this.command = command;
+            this.amount = command.amount();
         }
 
         @Override
@@ -117,17 +121,17 @@ public final class HoldTasks {
 
         @Override
         public Fingerprint fingerprint() {
-            return Fingerprint.of("capture").text(envId).text(holdId).money(amount).legacy(amount == null ? "all" : amount.toString());
+            return command.fingerprint();
         }
     }
 
     /** Voids a pending hold: nothing moves and history shows the movement failed. */
     public static final class Void extends OnHold {
-        private final String reason;
+        private final VoidCommand command;
 
-        public Void(String envId, String holdId, String reason) {
-            super(envId, holdId);
-            this.reason = reason == null ? "voided" : reason;
+        public Void(VoidCommand command) {
+            super(command.env().value(), command.hold().value());
+            this.command = command;
         }
 
         @Override
@@ -136,13 +140,13 @@ public final class HoldTasks {
             if (!voided.isOk()) {
                 return voided.asRejected();
             }
-            resolve(b, f, voided.orThrow(), TransactionStatus.FAILED, reason);
+            resolve(b, f, voided.orThrow(), TransactionStatus.FAILED, command.reason());
             return Result.ok(f.tx.toMovement());
         }
 
         @Override
         public Fingerprint fingerprint() {
-            return Fingerprint.of("void").text(envId).text(holdId).text(reason);
+            return command.fingerprint();
         }
     }
 

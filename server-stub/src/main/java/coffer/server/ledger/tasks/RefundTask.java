@@ -2,6 +2,7 @@ package coffer.server.ledger.tasks;
 
 import coffer.server.ledger.rules.MoveOrder.KycLimits;
 import coffer.server.ledger.RefundCommand;
+import coffer.server.ledger.ReversalCommand;
 import coffer.server.ledger.WalletId;
 import coffer.server.ledger.Memo;
 import coffer.server.ledger.Fingerprint;
@@ -41,11 +42,19 @@ public final class RefundTask extends TypedTask<Movement> {
     private final Money amount;
     private final boolean reversal;
 
-    /** @param reversal all that is left goes back whatever {@code command} asks, and the original shows as reversed */
-    public RefundTask(RefundCommand command, boolean reversal) {
+    /** A refund of what {@code command} asks. */
+    public RefundTask(RefundCommand command) {
+        this(command, false);
+    }
+
+    /** A reversal: all that is left goes back, and the original shows as reversed. */
+    public RefundTask(ReversalCommand command) {
+        this(command.asRefund(), true);
+    }
+
+    private RefundTask(RefundCommand command, boolean reversal) {
         super(Movement.class);
-        this.command = reversal
-                ? new RefundCommand(command.env(), null, command.transactionId(), null, command.description()) : command;
+        this.command = command;
         this.envId = command.env().value();
         this.originalId = command.transactionId();
         this.amount = this.command.amount();

@@ -8,6 +8,7 @@ import coffer.core.wallet.WalletStatus;
 import coffer.core.wallet.WalletStatusRules;
 import coffer.server.ledger.Fingerprint;
 import coffer.server.ledger.Ids;
+import coffer.server.ledger.NewWallet;
 import coffer.server.ledger.UserId;
 import coffer.server.ledger.WalletSnapshot;
 import coffer.server.ledger.WalletStatusChange;
@@ -24,7 +25,6 @@ import java.sql.SQLException;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 import static coffer.server.ledger.engine.DirectTask.update;
@@ -40,17 +40,17 @@ public final class WalletTasks {
 
     /** Opens a wallet (or answers the user's existing one in that currency unless another is asked for). */
     public static final class OpenWallet extends DirectTask<WalletSnapshot> {
+        private final NewWallet command;
         private final String envId;
         private final String userId;
         private final Currency currency;
-        private final boolean additional;
 
-        public OpenWallet(String envId, String userId, Currency currency, boolean additional) {
+        public OpenWallet(NewWallet command) {
             super(WalletSnapshot.class);
-            this.envId = Objects.requireNonNull(envId, "envId");
-            this.userId = Objects.requireNonNull(userId, "userId");
-            this.currency = Objects.requireNonNull(currency, "currency");
-            this.additional = additional;
+            this.command = command;
+            this.envId = command.env().value();
+            this.userId = command.user().value();
+            this.currency = command.currency();
         }
 
         @Override
@@ -59,7 +59,7 @@ public final class WalletTasks {
                 if (!LedgerQueries.isUser(c, envId, userId)) {
                     return Result.rejected(ErrorCode.NOT_FOUND, "User " + userId + " was not found", Map.of("user_id", userId));
                 }
-                if (!additional) {
+                if (command.opening() == NewWallet.Opening.ONE_PER_CURRENCY) {
                     Optional<WalletSnapshot> existing = LedgerQueries.walletsOf(c, envId, userId).stream()
                             .filter(w -> w.currency().equals(currency) && w.status() != WalletStatus.CLOSED).findFirst();
                     if (existing.isPresent()) {
@@ -88,7 +88,7 @@ public final class WalletTasks {
 
         @Override
         public Fingerprint fingerprint() {
-            return Fingerprint.of("wallet").text(envId).text(userId).text(currency.getCurrencyCode()).flag(additional);
+            return command.fingerprint();
         }
     }
 
