@@ -5,6 +5,7 @@ import coffer.server.json.Json;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.MimeTypes;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -31,12 +32,20 @@ final class JettyErrors extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int status, String message, Throwable cause,
                                     Callback callback) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, MimeTypes.Type.APPLICATION_JSON_UTF_8.asString());
+        // a request refused before routing may have left the connection unreadable: say it ends here
+        response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
         response.write(true, body(status, message), callback);
     }
 
+    /**
+     * A request Jetty could not parse (a target too long, headers too large, bad UTF-8 in the target) ends its
+     * connection once answered; {@code Connection: close} says so, or a client would send its next request on
+     * the closed connection and, for a POST it does not retry, fail with no answer at all.
+     */
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(new HttpField(HttpHeader.CONTENT_TYPE, MimeTypes.Type.APPLICATION_JSON_UTF_8.asString()));
+        fields.put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
         return body(status, reason);
     }
 

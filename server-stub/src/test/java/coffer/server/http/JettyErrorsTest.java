@@ -38,6 +38,26 @@ class JettyErrorsTest extends DemoServerTest {
         }
     }
 
+    /**
+     * Jetty ends the connection of a request it could not parse; the answer must say so, or a client sends
+     * its next request on the closed connection, and a POST (which clients do not retry) gets no answer.
+     */
+    @Test
+    void aPostRightAfterARequestJettyRefusedGetsItsAnswer() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        String login = "{\"email\":\"alice@example.com\",\"password\":\"" + coffer.server.tenant.DemoData.PASSWORD + "\"}";
+        for (int i = 0; i < 20; i++) {
+            HttpResponse<String> refused = client.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(server.url("/api/v1/accounts/" + "x".repeat(20_000)))).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).isEqualTo(414);
+            HttpResponse<String> r = client.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(server.url("/api/v1/auth/login"))).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(login)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        }
+    }
+
     @Test
     void aTargetTooLongIsA414WithItsCodeWhateverTheClientAccepts() {
         HttpResponse<String> r = Http.get(server.url("/api/v1/accounts/" + "x".repeat(20_000)));
