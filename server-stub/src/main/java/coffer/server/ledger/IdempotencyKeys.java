@@ -4,6 +4,9 @@ import coffer.core.error.ErrorCode;
 import coffer.core.error.Result;
 import coffer.server.db.Jdbc;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Objects;
@@ -43,8 +46,23 @@ public final class IdempotencyKeys {
      * @param legacy how the table that kept the key before the keys were one table wrote its fingerprints
      */
     public Optional<Result<String>> earlier(IdempotencyKey key, Fingerprint request, Fingerprint.Legacy legacy) {
-        return jdbc.one("SELECT request_hash, response FROM idempotency_keys WHERE scope = ? AND idem_key = ?",
-                rs -> decide(rs.getString(1), rs.getString(2), request, legacy), key.scope(), key.key());
+        return jdbc.withConnection(c -> read(c, key, request, legacy));
+    }
+
+    /**
+     * As {@link #earlier}, on the caller's connection (the ledger writer's, inside its batch): what the
+     * key's row says about {@code request}; empty when there is no row.
+     */
+    public static Optional<Result<String>> read(Connection c, IdempotencyKey key, Fingerprint request,
+                                                Fingerprint.Legacy legacy) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT request_hash, response FROM idempotency_keys WHERE scope = ? AND idem_key = ?")) {
+            ps.setString(1, key.scope());
+            ps.setString(2, key.key());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(decide(rs.getString(1), rs.getString(2), request, legacy)) : Optional.empty();
+            }
+        }
     }
 
     /**
@@ -65,13 +83,9 @@ public final class IdempotencyKeys {
 
     /**
      * What a key's row says about {@code request}: the stored answer, or IDEMPOTENCY_KEY_REUSED, or
-     * IDEMPOTENCY_IN_PROGRESS when the row has no answer yet (or is gone: released by a refused request
-     * between a claim and this read).
+     * IDEMPOTENCY_IN_PROGRESS when the row has no answer yet.
      */
-    public static Result<String> decide(String storedHash, String response, Fingerprint request, Fingerprint.Legacy legacy) {
-        if (storedHash == null) {
-            return Result.rejected(ErrorCode.IDEMPOTENCY_IN_PROGRESS, IN_PROGRESS);
-        }
+    private static Result<String> decide(String storedHash, String response, Fingerprint request, Fingerprint.Legacy legacy) {
         if (!request.matches(storedHash, legacy)) {
             return Result.rejected(ErrorCode.IDEMPOTENCY_KEY_REUSED, REUSED);
         }

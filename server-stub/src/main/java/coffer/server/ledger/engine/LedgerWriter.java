@@ -291,19 +291,12 @@ public final class LedgerWriter implements AutoCloseable {
         }
 
         void decideFromStoredKey(Connection c) throws SQLException {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT request_hash, response FROM idempotency_keys WHERE scope = ? AND idem_key = ?")) {
-                ps.setString(1, key.scope());
-                ps.setString(2, key.key());
-                try (ResultSet rs = ps.executeQuery()) {
-                    boolean found = rs.next();
-                    Result<String> stored = IdempotencyKeys.decide(found ? rs.getString(1) : null, found ? rs.getString(2) : null,
-                            fingerprint, Fingerprint.Legacy.LEDGER);
-                    decided = stored.isOk()
-                            ? new Outcome<>(Result.ok(Json.gson().fromJson(stored.orThrow(), task.resultType())), true)
-                            : Outcome.fresh(stored.asRejected());
-                }
-            }
+            // no row: released by a refused request between our insert and this read, so treat it as in flight
+            Result<String> stored = IdempotencyKeys.read(c, key, fingerprint, Fingerprint.Legacy.LEDGER)
+                    .orElseGet(IdempotencyKeys::inProgress);
+            decided = stored.isOk()
+                    ? new Outcome<>(Result.ok(Json.gson().fromJson(stored.orThrow(), task.resultType())), true)
+                    : Outcome.fresh(stored.asRejected());
         }
 
         void complete() {
