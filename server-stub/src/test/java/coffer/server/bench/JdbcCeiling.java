@@ -57,7 +57,7 @@ final class JdbcCeiling {
                 c.setAutoCommit(false);
                 result = Window.measure(db.name(), "jdbc", batch,
                         List.of((window, latencies) -> write(c, population, batch, window, latencies)),
-                        options.warmup(), options.length(), () -> Commits.count(database));
+                        options.warmup(), options.length(), () -> Commits.count(database), IoProbe.of(database));
             }
             LedgerVerifier.Report report = LedgerVerifier.verify(database);
             if (!report.ok()) {

@@ -33,7 +33,7 @@ final class LeanReference {
             AtomicLong commits = new AtomicLong();
             return Window.measure(db.name(), "lean", batch,
                     List.of((window, latencies) -> write(c, pairs, batch, window, latencies, commits)),
-                    options.warmup(), options.length(), commits::get);
+                    options.warmup(), options.length(), commits::get, IoProbe.of(database));
         }
     }
 

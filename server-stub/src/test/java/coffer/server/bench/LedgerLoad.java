@@ -94,23 +94,23 @@ public final class LedgerLoad {
     static String tables(List<RunResult> service, List<RunResult> ceiling, List<String> setups) {
         StringBuilder sb = new StringBuilder();
         sb.append("Through the service (closed loop: each submitter waits for its answer):\n\n");
-        sb.append("| database | submitters | transfers/s | p50 ms | p99 ms | mean batch | JDBC ceiling, same batch | service / ceiling | lean reference, same batch | service / lean | peak heap MB | CPU cores: JVM + postgres |\n");
-        sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        sb.append("| database | submitters | transfers/s | p50 ms | p99 ms | mean batch | JDBC ceiling, same batch | service / ceiling | lean reference, same batch | service / lean | KB written per transfer | peak heap MB | CPU cores: JVM + postgres |\n");
+        sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (RunResult r : service) {
             Optional<RunResult> c = sameBatch(ceiling, r, "jdbc");
             Optional<RunResult> lean = sameBatch(ceiling, r, "lean");
-            sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %.1f | %s | %s | %s | %s | %d | %s |%n", r.database(),
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %.1f | %s | %s | %s | %s | %s | %d | %s |%n", r.database(),
                     r.submitters(), r.rate(), RunResult.millis(r.latency().p50()), RunResult.millis(r.latency().p99()),
                     r.meanBatch(), c.map(RunResult::rate).orElse("–"), share(r, c), lean.map(RunResult::rate).orElse("–"),
-                    share(r, lean), r.peakHeap() >> 20, r.cores()));
+                    share(r, lean), r.writtenPerTransfer(), r.peakHeap() >> 20, r.cores()));
         }
         sb.append("\nPlain batched JDBC, one writer, no reads or checks: Coffer's own rows (jdbc, the ceiling) and the lean")
                 .append(" reference's (lean: integer keys, one row per transfer, two indexes, two balance updates):\n\n");
-        sb.append("| database | rows | transfers per commit | transfers/s | commit p50 ms | commit p99 ms | CPU cores: JVM + postgres |\n");
-        sb.append("|---|---|---:|---:|---:|---:|---:|\n");
+        sb.append("| database | rows | transfers per commit | transfers/s | commit p50 ms | commit p99 ms | KB written per transfer | CPU cores: JVM + postgres |\n");
+        sb.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
         for (RunResult r : ceiling) {
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %s |%n", r.database(), r.mode(), r.batch(), r.rate(),
-                    RunResult.millis(r.latency().p50()), RunResult.millis(r.latency().p99()), r.cores()));
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %s | %s |%n", r.database(), r.mode(), r.batch(), r.rate(),
+                    RunResult.millis(r.latency().p50()), RunResult.millis(r.latency().p99()), r.writtenPerTransfer(), r.cores()));
         }
         if (Stream.concat(service.stream(), ceiling.stream()).anyMatch(RunResult::noisy)) {
             sb.append("\n(noisy): other processes used more than ").append((int) RunResult.NOISY_PERCENT)
