@@ -298,6 +298,7 @@ public final class LedgerService extends LedgerReads implements AutoCloseable {
                 log.info("Expired {} due hold(s)", expired);
             }
             run(new WalletTasks.PurgeIdempotencyKeys(settings.idempotencyTtl()), null);
+            run(new WalletTasks.PurgeOutgoingSums(), null);
         } catch (RuntimeException e) {
             log.warn("Hold sweep failed; will try again", e);
         }

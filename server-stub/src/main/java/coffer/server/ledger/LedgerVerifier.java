@@ -4,6 +4,7 @@ import coffer.core.ledger.AccountKind;
 import coffer.core.ledger.TransactionStatus;
 import coffer.server.db.Database;
 
+import coffer.server.ledger.engine.Holders;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -118,6 +119,17 @@ public final class LedgerVerifier {
                         + "(SELECT MAX(w.seq) FROM transaction_versions w WHERE w.transaction_id = t.id) "
                         + "WHERE v.transaction_id IS NULL OR v.status <> t.status OR v.amount <> t.amount OR v.refunded <> t.refunded",
                 rs -> v.add("movement " + rs.getString(1) + " differs from its latest change-feed version"));
+        // the KYC limit's per-minute sums must be what the movements add up to (minutes older than the
+        // oldest one kept have been purged: no 24-hour window reaches them)
+        String recomputed = "(" + Holders.recomputedOutgoing() + ")";
+        each(c, "SELECT s.holder_id, s.currency, s.minute, s.amount, COALESCE(r.amount, 0) FROM holder_outgoing s LEFT JOIN "
+                        + recomputed + " r ON r.holder_id = s.holder_id AND r.currency = s.currency AND r.minute = s.minute "
+                        + "WHERE s.amount <> COALESCE(r.amount, 0) "
+                        + "UNION ALL SELECT r.holder_id, r.currency, r.minute, 0, r.amount FROM " + recomputed + " r "
+                        + "LEFT JOIN holder_outgoing s ON s.holder_id = r.holder_id AND s.currency = r.currency AND s.minute = r.minute "
+                        + "WHERE s.holder_id IS NULL AND r.minute >= (SELECT MIN(minute) FROM holder_outgoing)",
+                rs -> v.add("holder " + rs.getString(1) + " is counted as sending " + rs.getLong(4) + " " + rs.getString(2)
+                        + " in minute " + rs.getLong(3) + " but its movements send " + rs.getLong(5)));
         return new Report(v, count(c, "accounts"), count(c, "transactions"), count(c, "postings"));
     }
 

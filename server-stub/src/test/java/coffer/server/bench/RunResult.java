@@ -15,9 +15,11 @@ package coffer.server.bench;
  * @param peakHeap    sampled peak heap use in the window, bytes
  * @param gcMillis    time spent in garbage collection in the window
  * @param cpu         where the machine's CPU went in the window
+ * @param written     bytes the database wrote in the window ({@link IoProbe}), or -1
  */
 record RunResult(String database, String mode, int submitters, int batch, long transfers, double seconds, long rejected,
-                 Latencies.Percentiles latency, long commits, long peakHeap, long gcMillis, CpuProbe.Usage cpu) {
+                 Latencies.Percentiles latency, long commits, long peakHeap, long gcMillis, CpuProbe.Usage cpu,
+                 long written) {
     /**
      * Above this share of the machine taken by other processes, a run is marked as noisy. An idle
      * machine shows a few percent: kernel threads, among them those writing back this run's own files.
@@ -35,10 +37,16 @@ record RunResult(String database, String mode, int submitters, int batch, long t
     String summary() {
         return String.format(java.util.Locale.ROOT,
                 "%-8s %-7s submitters=%-3d batch<=%-4d %,9.0f transfers/s  p50=%s p99=%s max=%s  mean batch=%.1f  "
-                        + "rejected=%d  peak heap=%d MB  gc=%d ms  cpu: jvm %.2f, postgres %.2f cores, others %.0f%%%s",
+                        + "rejected=%d  peak heap=%d MB  gc=%d ms  written=%s KB/transfer  cpu: jvm %.2f, postgres %.2f cores, others %.0f%%%s",
                 database, mode, submitters, batch, perSecond(), millis(latency.p50()), millis(latency.p99()),
-                millis(latency.max()), meanBatch(), rejected, peakHeap >> 20, gcMillis, cpu.jvmCores(), cpu.databaseCores(), cpu.othersPercent(),
+                millis(latency.max()), meanBatch(), rejected, peakHeap >> 20, gcMillis, writtenPerTransfer(), cpu.jvmCores(), cpu.databaseCores(), cpu.othersPercent(),
                 noisy() ? " (NOISY: repeat)" : "");
+    }
+
+    /** Kilobytes written per transfer, for a table: what a transfer costs the disk. */
+    String writtenPerTransfer() {
+        return written < 0 || transfers == 0 ? "–"
+                : String.format(java.util.Locale.ROOT, "%.1f", written / 1024.0 / transfers);
     }
 
     boolean noisy() {

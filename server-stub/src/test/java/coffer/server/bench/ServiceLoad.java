@@ -39,7 +39,7 @@ final class ServiceLoad {
                             window, latencies));
                 }
                 result = Window.measure(db.name(), "service", options.maxBatch(), workers, options.warmup(), options.length(),
-                        () -> Commits.count(database));
+                        () -> Commits.count(database), IoProbe.of(database));
             }
             LedgerVerifier.Report report = LedgerVerifier.verify(database);
             if (!report.ok()) {

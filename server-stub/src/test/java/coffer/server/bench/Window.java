@@ -38,9 +38,10 @@ final class Window {
      * Starts {@code workers}, measures, stops them and waits for them.
      *
      * @param commits the database's commit counter, read at the window's edges
+     * @param written the bytes the database has written so far ({@link IoProbe}), read at the window's edges
      */
     static RunResult measure(String database, String mode, int batch, List<Worker> workers, Duration warmup,
-                             Duration length, LongSupplier commits) throws InterruptedException {
+                             Duration length, LongSupplier commits, LongSupplier written) throws InterruptedException {
         Window w = new Window();
         List<Latencies> recorders = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
@@ -66,6 +67,7 @@ final class Window {
         long peak;
         long gc;
         CpuProbe cpu = new CpuProbe();
+        long writtenBefore = written.getAsLong();
         try (HeapProbe probe = new HeapProbe()) {
             start = System.nanoTime();
             w.phase = 1;
@@ -76,6 +78,7 @@ final class Window {
             gc = probe.gcMillisSinceStart();
         }
         CpuProbe.Usage usage = cpu.usage();
+        long writtenAfter = written.getAsLong();
         long commitsAfter = commits.getAsLong();
         for (Thread t : threads) {
             t.join();
@@ -86,6 +89,7 @@ final class Window {
             throw e;
         }
         return new RunResult(database, mode, workers.size(), batch, w.transfers.sum(), (end - start) / 1e9, w.rejected.sum(),
-                Latencies.merge(recorders), commitsAfter - commitsBefore, peak, gc, usage);
+                Latencies.merge(recorders), commitsAfter - commitsBefore, peak, gc, usage,
+                writtenBefore < 0 || writtenAfter < 0 ? -1 : writtenAfter - writtenBefore);
     }
 }

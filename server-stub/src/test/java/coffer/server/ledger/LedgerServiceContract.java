@@ -321,6 +321,65 @@ abstract class LedgerServiceContract extends LedgerContract {
     }
 
     @Test
+    void theDailyLimitForgetsAPaymentTwentyFourHoursAfterItToTheMillisecond() throws Exception {
+        User carol = f.unverifiedUser("carol@example.com");
+        String wallet = f.wallet(carol, USD);
+        f.deposit(wallet, "400.00");
+        // mid-minute, so the 24-hour window later starts inside the minute these were sent in
+        f.clock.advance(Duration.ofSeconds(30).plusMillis(500));
+        assertThat(pay(wallet, "100.00").isOk()).isTrue();
+        f.clock.advance(Duration.ofSeconds(20));
+        assertThat(pay(wallet, "100.00").isOk()).isTrue();
+        f.clock.advance(Duration.ofSeconds(50));
+        assertThat(pay(wallet, "30.00").isOk()).isTrue();
+
+        f.clock.advance(Duration.ofHours(24).minusSeconds(70).minusMillis(1));
+        assertThat(ledger.remainingToday(ENV, wallet)).as("1 ms before the first leaves the window").contains(usd("20.00"));
+        assertThat(pay(wallet, "20.01").result().errorCode()).isEqualTo(ErrorCode.DAILY_LIMIT_EXCEEDED);
+        f.clock.advance(Duration.ofMillis(1));
+        assertThat(ledger.remainingToday(ENV, wallet)).as("the first has left").contains(usd("120.00"));
+        f.clock.advance(Duration.ofSeconds(20));
+        assertThat(ledger.remainingToday(ENV, wallet)).as("the second has left").contains(usd("220.00"));
+        f.clock.advance(Duration.ofSeconds(50));
+        assertThat(ledger.remainingToday(ENV, wallet)).as("all three have left").contains(usd("250.00"));
+        assertThat(ledger.verifyInvariants().ok()).isTrue();
+    }
+
+    @Test
+    void aWithdrawalThatIsVoidedStopsCountingAgainstTheDailyLimit() throws Exception {
+        User carol = f.unverifiedUser("carol@example.com");
+        String wallet = f.wallet(carol, USD);
+        f.deposit(wallet, "400.00");
+        Movement held = hold(wallet, "100.00", Duration.ofHours(1));
+        hold(wallet, "100.00", Duration.ofHours(1));
+        assertThat(ledger.remainingToday(ENV, wallet)).as("in flight, they count").contains(usd("50.00"));
+        ledger.voidHold(new VoidCommand(new EnvId(ENV), new HoldId(held.holdId()), null), null).orThrow();
+        assertThat(ledger.remainingToday(ENV, wallet)).as("the voided one never sent anything").contains(usd("150.00"));
+        assertThat(pay(wallet, "100.00").isOk()).isTrue();
+        assertThat(pay(wallet, "50.00").isOk()).isTrue();
+        assertThat(pay(wallet, "0.01").result().errorCode()).isEqualTo(ErrorCode.DAILY_LIMIT_EXCEEDED);
+        assertThat(ledger.verifyInvariants().ok()).isTrue();
+    }
+
+    @Test
+    void verifyFindsADailyLimitSumThatDisagreesWithTheMovements() throws Exception {
+        User carol = f.unverifiedUser("carol@example.com");
+        String wallet = f.wallet(carol, USD);
+        f.deposit(wallet, "400.00");
+        assertThat(pay(wallet, "100.00").isOk()).isTrue();
+        assertThat(ledger.verifyInvariants().ok()).isTrue();
+        try (java.sql.Connection c = f.database.writerConnection(); java.sql.Statement st = c.createStatement()) {
+            // as if a write had forgotten to count a payment: the holder could send more than its limit
+            st.executeUpdate("UPDATE holder_outgoing SET amount = amount - 1");
+        }
+        assertThat(ledger.verifyInvariants().violations()).singleElement().asString()
+                .contains("holder " + carol.id()).contains("sending 9999 USD").contains("movements send 10000");
+        try (java.sql.Connection c = f.database.writerConnection(); java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE holder_outgoing SET amount = amount + 1");
+        }
+    }
+
+    @Test
     void theDailyLimitCountsPaymentsThatCommitTogether() throws Exception {
         User carol = f.unverifiedUser("carol@example.com");
         String wallet = f.wallet(carol, USD);

@@ -63,7 +63,9 @@ final class BatchFlush {
         BulkWrite.update(connection, dialect, "transactions", TX_UPDATE, ID, changedTx.stream().map(t -> new Object[]{
                 t.status.wire(), t.amount.minor(), t.refunded.minor(), t.failureReason, millis(t.completedAt), at, seq,
                 t.id}).toList());
-        ChangeLog.movements(connection, seq, Stream.concat(newTx.stream(), changedTx.stream()).toList());
+        List<TxRow> written = Stream.concat(newTx.stream(), changedTx.stream()).toList();
+        ChangeLog.movements(connection, seq, written);
+        Holders.recordOutgoing(connection, written, rows.accounts);
         BulkWrite.insert(connection, dialect, "postings", POSTING_INSERT, staged.postings.stream().map(p -> new Object[]{
                 p.transactionId(), p.accountId(), p.signedMinor(), p.currency(), seq}).toList());
         BulkWrite.insert(connection, dialect, "holds", HOLD_INSERT, newHolds.stream().map(h -> {

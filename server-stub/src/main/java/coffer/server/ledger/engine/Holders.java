@@ -32,6 +32,8 @@ public final class Holders {
     private static final List<TransactionStatus> COUNTED = List.of(TransactionStatus.PENDING, TransactionStatus.PROCESSING,
             TransactionStatus.COMPLETED);
 
+    private static final long MINUTE_MILLIS = 60_000;
+
     private Holders() {
     }
 
@@ -77,25 +79,138 @@ public final class Holders {
     /**
      * What each holder sent per currency in the 24 hours before {@code now}: movements of the
      * {@link #OUTGOING} kinds from any of its wallets, in flight or done, except those to another of
-     * its own wallets (moving money between one's own wallets sends nothing).
+     * its own wallets (moving money between one's own wallets sends nothing). The whole minutes of the
+     * window come from the sums the writer keeps ({@link #recordOutgoing}); only the minute the window
+     * starts in is read movement by movement, so the cost does not grow with what the holder sent.
      */
     public static Map<Key, Long> sentToday(Connection c, Collection<String> holderIds, Instant now) throws SQLException {
+        long windowStart = now.minus(WINDOW).toEpochMilli(); // movements created after it count
+        long firstWholeMinute = Math.floorDiv(windowStart, MINUTE_MILLIS) + 1;
+        Map<Key, Long> sent;
+        try (PreparedStatement ps = c.prepareStatement("SELECT holder_id, currency, SUM(amount) FROM holder_outgoing"
+                + " WHERE holder_id IN (" + Rows.placeholders(holderIds.size()) + ") AND minute >= ?"
+                + " GROUP BY holder_id, currency")) {
+            int i = bind(ps, 1, holderIds);
+            ps.setLong(i, firstWholeMinute);
+            sent = totals(ps);
+        }
         String sql = "SELECT a.user_id, a.currency, SUM(t.amount) FROM accounts a JOIN transactions t ON t.debit_account = a.id"
-                + " WHERE a.user_id IN (" + Rows.placeholders(holderIds.size()) + ") AND t.created_at > ?"
+                + " WHERE a.user_id IN (" + Rows.placeholders(holderIds.size()) + ") AND t.created_at > ? AND t.created_at < ?"
                 + " AND t.kind IN (" + Rows.placeholders(OUTGOING.size()) + ") AND t.status IN (" + Rows.placeholders(COUNTED.size())
                 + ") AND NOT EXISTS (SELECT 1 FROM accounts r WHERE r.id = t.credit_account AND r.user_id = a.user_id)"
                 + " GROUP BY a.user_id, a.currency";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = bind(ps, 1, holderIds);
-            ps.setLong(i++, now.minus(WINDOW).toEpochMilli());
+            ps.setLong(i++, windowStart);
+            ps.setLong(i++, firstWholeMinute * MINUTE_MILLIS);
             for (TransactionKind kind : OUTGOING) {
                 ps.setString(i++, kind.wire());
             }
             for (TransactionStatus status : COUNTED) {
                 ps.setString(i++, status.wire());
             }
-            return totals(ps);
+            totals(ps).forEach((key, amount) -> sent.merge(key, amount, Long::sum));
         }
+        return sent;
+    }
+
+    /**
+     * Keeps the per-minute sums {@link #sentToday} reads in step with the movements a batch writes: a
+     * movement adds its amount to its holder's minute when it starts to count (created in flight, or
+     * found in flight), and takes it back when it stops (failed, reversed) or changes by what its
+     * amount changed. Runs in the batch's transaction, so the sums change exactly when the movements do.
+     *
+     * @param accounts the batch's loaded accounts; a movement's account that is not among them is read
+     */
+    static void recordOutgoing(Connection c, Collection<TxRow> written, Map<String, AccountState> accounts) throws SQLException {
+        List<TxRow> changed = written.stream().filter(t -> counted(t.kind, t.status, t.amount.minor())
+                != (t.isNew ? 0 : counted(t.kind, t.loadedStatus, t.loadedAmount.minor()))).toList();
+        if (changed.isEmpty()) {
+            return;
+        }
+        Map<String, String> owners = owners(c, changed, accounts);
+        Map<List<Object>, Long> deltas = new HashMap<>();
+        for (TxRow t : changed) {
+            String holder = owners.get(t.debitAccount);
+            if (holder == null || holder.equals(owners.get(t.creditAccount))) {
+                continue; // a system account's movement, or one between a holder's own wallets
+            }
+            long delta = counted(t.kind, t.status, t.amount.minor())
+                    - (t.isNew ? 0 : counted(t.kind, t.loadedStatus, t.loadedAmount.minor()));
+            deltas.merge(List.of(holder, t.amount.currencyCode(), Math.floorDiv(t.createdAt.toEpochMilli(), MINUTE_MILLIS)),
+                    delta, Long::sum);
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO holder_outgoing (holder_id, currency, minute, amount)"
+                + " VALUES (?, ?, ?, ?) ON CONFLICT (holder_id, currency, minute)"
+                + " DO UPDATE SET amount = holder_outgoing.amount + excluded.amount")) {
+            for (Map.Entry<List<Object>, Long> d : deltas.entrySet()) {
+                ps.setString(1, (String) d.getKey().get(0));
+                ps.setString(2, (String) d.getKey().get(1));
+                ps.setLong(3, (Long) d.getKey().get(2));
+                ps.setLong(4, d.getValue());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Forgets the sums of minutes that ended more than a day before {@code now}: no window reaches them. */
+    public static int purgeOutgoing(Connection c, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM holder_outgoing WHERE minute < ?")) {
+            ps.setLong(1, Math.floorDiv(now.minus(WINDOW).toEpochMilli(), MINUTE_MILLIS) - 1);
+            return ps.executeUpdate();
+        }
+    }
+
+    /**
+     * The per-minute outgoing sums recomputed from the movements, as {@code holder_id, currency, minute,
+     * amount}: what {@code holder_outgoing} must hold, for {@code verify}.
+     */
+    public static String recomputedOutgoing() {
+        return "SELECT a.user_id AS holder_id, a.currency AS currency, t.created_at / " + MINUTE_MILLIS + " AS minute,"
+                + " SUM(t.amount) AS amount FROM transactions t JOIN accounts a ON a.id = t.debit_account"
+                + " WHERE a.user_id IS NOT NULL AND t.kind IN (" + literals(OUTGOING.stream().map(TransactionKind::wire).sorted().toList())
+                + ") AND t.status IN (" + literals(COUNTED.stream().map(TransactionStatus::wire).toList()) + ")"
+                + " AND NOT EXISTS (SELECT 1 FROM accounts r WHERE r.id = t.credit_account AND r.user_id = a.user_id)"
+                + " GROUP BY a.user_id, a.currency, t.created_at / " + MINUTE_MILLIS;
+    }
+
+    private static String literals(List<String> words) {
+        return String.join(", ", words.stream().map(w -> "'" + w + "'").toList());
+    }
+
+    /** What a movement counts against its holder's outgoing limit, in minor units. */
+    private static long counted(TransactionKind kind, TransactionStatus status, long amount) {
+        return OUTGOING.contains(kind) && COUNTED.contains(status) ? amount : 0;
+    }
+
+    /** The owner of each account the movements name (absent for system accounts). */
+    private static Map<String, String> owners(Connection c, List<TxRow> movements, Map<String, AccountState> accounts)
+            throws SQLException {
+        Map<String, String> owners = new HashMap<>();
+        Set<String> unknown = new java.util.TreeSet<>();
+        for (TxRow t : movements) {
+            for (String id : List.of(t.debitAccount, t.creditAccount)) {
+                AccountState a = accounts.get(id);
+                if (a == null) {
+                    unknown.add(id);
+                } else if (a.userId != null) {
+                    owners.put(id, a.userId);
+                }
+            }
+        }
+        if (!unknown.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, user_id FROM accounts WHERE user_id IS NOT NULL AND id IN ("
+                    + Rows.placeholders(unknown.size()) + ")")) {
+                bind(ps, 1, unknown);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        owners.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+        }
+        return owners;
     }
 
     private static Map<Key, Long> totals(PreparedStatement ps) throws SQLException {

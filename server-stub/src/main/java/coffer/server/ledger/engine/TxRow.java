@@ -27,6 +27,9 @@ public final class TxRow {
     public Instant completedAt;
     final boolean isNew;
     boolean dirty;
+    /** Status and amount as the batch found them (a new row's own): what the holder's outgoing totals counted so far. */
+    final TransactionStatus loadedStatus;
+    final Money loadedAmount;
 
     TxRow(String id, String envId, TransactionKind kind, TransactionStatus status, Money amount,
           String debitAccount, String creditAccount, String holdId, String originalId, Money refunded,
@@ -49,6 +52,8 @@ public final class TxRow {
         this.createdAt = createdAt;
         this.completedAt = completedAt;
         this.isNew = isNew;
+        this.loadedStatus = status;
+        this.loadedAmount = amount;
     }
 
     public Movement toMovement() {

@@ -14,6 +14,7 @@ import coffer.server.ledger.WalletSnapshot;
 import coffer.server.ledger.WalletStatusChange;
 import coffer.server.ledger.engine.AccountState;
 import coffer.server.ledger.engine.Batch;
+import coffer.server.ledger.engine.Holders;
 import coffer.server.ledger.engine.DirectTask;
 import coffer.server.ledger.engine.TypedTask;
 import coffer.server.ledger.query.LedgerQueries;
@@ -167,6 +168,23 @@ public final class WalletTasks {
         @Override
         public Fingerprint fingerprint() {
             return Fingerprint.of("purge-idempotency").number(keep.toMillis());
+        }
+    }
+
+    /** Forgets the per-minute outgoing sums no 24-hour window reaches any more. */
+    public static final class PurgeOutgoingSums extends DirectTask<Integer> {
+        public PurgeOutgoingSums() {
+            super(Integer.class);
+        }
+
+        @Override
+        public Result<Integer> apply(Batch b) throws SQLException {
+            return b.direct(c -> Result.ok(Holders.purgeOutgoing(c, b.now())));
+        }
+
+        @Override
+        public Fingerprint fingerprint() {
+            return Fingerprint.of("purge-outgoing-sums");
         }
     }
 }
