@@ -267,11 +267,9 @@ public final class CofferServer implements AutoCloseable {
             moneyInAndOut.add(new SettlementRoutes(settlements, schedules, payouts, bankAccounts, cursors));
             // ---- end of money out ----
 
-            OpenApiRoutes apiDocument = new OpenApiRoutes(OpenApiDocument.load());
-            startup.mark("API document");
             List<HttpApi.Routes> groups = new ArrayList<>(List.of(
                             new HealthRoutes(database),
-                            apiDocument,
+                            new OpenApiRoutes(OpenApiDocument::load),
                             metrics.routes(),
                             new AuthRoutes(tenants, passwords, tokens, options.userEnvironment(), partners),
                             new AccountRoutes(ledger),
