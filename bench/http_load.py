@@ -54,6 +54,13 @@ def main():
     server = Server(args.jar, data, args.heap, args.access_log)
     try:
         run(args, server)
+    except (OSError, subprocess.CalledProcessError):
+        # the server going away mid-run shows up first as a refused or dropped request
+        try:
+            server.process.wait(10)
+        except subprocess.TimeoutExpired:
+            raise
+        server.gone()
     finally:
         server.stop()
         if args.keep:
@@ -200,7 +207,7 @@ def wrk(connections, seconds, url, script=None):
 
 class Server:
     def __init__(self, jar, data, heap, access_log):
-        self.data = data
+        self.data, self.heap = data, heap
         self.gc_log = os.path.join(data, "gc.log")
         self.log_path = os.path.join(data, "server.log")
         cmd = ["java", f"-Xmx{heap}", "-XX:+ExitOnOutOfMemoryError", f"-Xlog:gc:file={self.gc_log}"]
@@ -218,7 +225,8 @@ class Server:
             if time.monotonic() > deadline:
                 break
         else:
-            sys.exit(f"the server did not start; see {self.log_path}")
+            self.process.wait(10)
+            self.gone()
 
     def cpu(self):
         return benchlib.process_cpu(self.process.pid)
@@ -261,9 +269,18 @@ class Server:
                 self.process.wait()
         self.log.close()
 
+    def gone(self):
+        """Ends the run: the server stopped before it was told to."""
+        sys.exit(f"the load did NOT hold at -Xmx{self.heap}: the server stopped during the run"
+                 + (" with an OutOfMemoryError" if self.out_of_memory() else "") + f" (exit {self.process.poll()})")
+
     def out_of_memory(self):
+        """Whether the server reported an OutOfMemoryError: in its log, or (-XX:+ExitOnOutOfMemoryError, which
+        ends the JVM with status 3) on its standard output once it has stopped."""
         with open(self.log_path, errors="replace") as f:
-            return "OutOfMemoryError" in f.read()
+            logged = "OutOfMemoryError" in f.read()
+        said = self.process.poll() is not None and "OutOfMemoryError" in (self.process.stdout.read() or "")
+        return logged or said
 
 
 class Client:
@@ -321,8 +338,7 @@ def settle(clients, server, timeout=300):
             sys.exit(f"payments did not settle within {timeout} s")
         time.sleep(0.1)
     if not server.alive():
-        sys.exit("the load did NOT hold: the server stopped during the run"
-                 + (" with an OutOfMemoryError" if server.out_of_memory() else "") + f"; see {server.log_path}")
+        server.gone()
 
 
 def verify(jar, data):
