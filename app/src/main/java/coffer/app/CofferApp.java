@@ -20,6 +20,9 @@ public final class CofferApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        if (StartupProbe.requested()) {
+            StartupProbe.watch(stage);
+        }
         executor = new FxBackgroundExecutor();
         // the API client refuses any call on the FX thread: a blocking call there would freeze the window
         app = new AppViewModel(executor, AppSettings.load(), EmbeddedServer.defaultDataDir(), POLL_INTERVAL,

@@ -170,8 +170,10 @@ public final class CofferServer implements AutoCloseable {
 
     /** Opens everything and starts listening; the returned server is ready ({@code /health} answers 200). */
     public static CofferServer start(Options options) {
+        StartupClock startup = new StartupClock();
         // each part is recorded in parts once started, so that a failure half way stops what already runs
         ServerParts parts = new ServerParts(Database.open(options.database()));
+        startup.mark("database");
         Database database = parts.database;
         ServerSettings settings = options.settings();
         try {
@@ -180,10 +182,12 @@ public final class CofferServer implements AutoCloseable {
             parts.ledger = ledger;
             Tenants tenants = new Tenants(ledger);
             PasswordHasher passwords = PasswordHasher.standard();
+            startup.mark("ledger");
             if (options.demo()) {
-                DemoData.seed(ledger, passwords.hash(DemoData.PASSWORD));
+                DemoData.seed(ledger, DemoData.PASSWORD_HASH);
                 new Catalogue(database, clock).seedDemo(DemoData.ENV_ID);
                 log.info("Demo data ready: environment {}, users {}", DemoData.ENV_ID, DemoData.EMAILS);
+                startup.mark("demo data");
             }
             EnvId direct = new EnvId(options.userEnvironment());
             if (tenants.environment(direct).isEmpty()) {
@@ -208,6 +212,7 @@ public final class CofferServer implements AutoCloseable {
             parts.payments = payments;
             Metrics metrics = new Metrics(ledger);
             parts.metrics = metrics;
+            startup.mark("services");
 
             // ---- money in and out through the provider (issue 5) ----
             // The simulator is mounted on this server and reached over loopback HTTP like a real provider;
@@ -256,6 +261,7 @@ public final class CofferServer implements AutoCloseable {
             Settlements settlements = new Settlements(ledger, payouts);
             SettlementSchedules schedules = new SettlementSchedules(database, settlements, bankAccounts, settings.schedules());
             parts.schedules = schedules;
+            startup.mark("provider, webhooks, schedules");
             moneyInAndOut.add(new BankAccountRoutes(bankAccounts));
             moneyInAndOut.add(new WithdrawalRoutes(payouts, bankAccounts, returnOrigins, cursors));
             moneyInAndOut.add(new SettlementRoutes(settlements, schedules, payouts, bankAccounts, cursors));
@@ -263,7 +269,7 @@ public final class CofferServer implements AutoCloseable {
 
             List<HttpApi.Routes> groups = new ArrayList<>(List.of(
                             new HealthRoutes(database),
-                            new OpenApiRoutes(OpenApiDocument.load()),
+                            new OpenApiRoutes(OpenApiDocument::load),
                             metrics.routes(),
                             new AuthRoutes(tenants, passwords, tokens, options.userEnvironment(), partners),
                             new AccountRoutes(ledger),
@@ -283,17 +289,22 @@ public final class CofferServer implements AutoCloseable {
             groups.addAll(moneyInAndOut);
             // "pay an order" for app users: the environment's catalogue, paid like the partner API's /wallet/payment/
             groups.add(new OrderRoutes(new OrderService(ledger, new Catalogue(database, clock)), cursors));
+            startup.mark("routes");
             parts.rateLimiting = RateLimiting.start(settings.rateLimits(), database);
             Javalin http = HttpApi.create(tokens, parts.rateLimiting,
                     List.of(new RequestLog(settings.requestLog()), metrics.http()), groups);
             kyc.resumePending();
+            startup.mark("HTTP API");
             Transport.start(http, options.host(), options.port(), options.tls());
+            startup.mark("Jetty");
             parts.http = http;
             self.set(Transport.baseUrl(http));
             if (parts.simulator != null) {
                 parts.simulator.start();
             }
             schedules.start();
+            startup.mark("scheduler");
+            log.info(startup.summary());
             log.info("Listening on {}:{} with {}", options.host(), http.port(),
                     simulated ? "the provider simulator (test cards, test helper, automatic KYC verifier)"
                             : "no payment provider (card and bank payments unavailable)");

@@ -45,8 +45,6 @@ public final class AuthRoutes implements HttpApi.Routes {
     private final TokenService tokens;
     private final String userEnvironment;
     private final PartnerSignatures signatures;
-    /** Checked against on unknown emails too, so a login takes as long whether or not the email exists. */
-    private final String decoyHash;
 
     public AuthRoutes(Tenants tenants, PasswordHasher passwords, TokenService tokens, String userEnvironment,
                       PartnerSignatures signatures) {
@@ -55,7 +53,6 @@ public final class AuthRoutes implements HttpApi.Routes {
         this.tokens = tokens;
         this.userEnvironment = userEnvironment;
         this.signatures = signatures;
-        this.decoyHash = passwords.hash("decoy-password-for-timing");
     }
 
     @Override
@@ -85,7 +82,7 @@ public final class AuthRoutes implements HttpApi.Routes {
         String email = email(r.email());
         String password = Requests.required(r.password(), "password");
         Optional<User> user = tenants.userByEmail(new EnvId(userEnvironment), email);
-        String hash = user.flatMap(u -> tenants.passwordHash(new EnvId(u.envId()), new UserId(u.id()))).orElse(decoyHash);
+        String hash = user.flatMap(u -> tenants.passwordHash(new EnvId(u.envId()), new UserId(u.id()))).orElse(passwords.decoyHash());
         if (!passwords.matches(password, hash) || user.isEmpty()) {
             throw new CofferException(ErrorCode.UNAUTHORIZED, "The email or password is wrong.");
         }

@@ -13,15 +13,32 @@ import java.util.Objects;
  * existing users.
  */
 public final class PasswordHasher {
-    private final Argon2Function function;
+    /**
+     * A {@link #standard()} hash of 32 random bytes that were thrown away: no password matches it. Fixed
+     * rather than made at start, where a cold JVM spends most of a second on one Argon2 hash.
+     */
+    private static final String STANDARD_DECOY =
+            "$argon2id$v=19$m=19456,t=2,p=1$s8VVo3Lf2weJ4L7piwKMnQ$uxKLXD3Ho4XFnFNXl16YsBQDQdbVvZhdMxVnXUhC4B8";
 
-    private PasswordHasher(Argon2Function function) {
+    private final Argon2Function function;
+    private final String decoy;
+
+    private PasswordHasher(Argon2Function function, String decoy) {
         this.function = function;
+        this.decoy = decoy;
     }
 
     /** Argon2id, 19 MiB, 2 iterations, 1 lane: the minimum that current guidance recommends. */
     public static PasswordHasher standard() {
-        return new PasswordHasher(Argon2Function.getInstance(19_456, 2, 1, 32, Argon2.ID));
+        return new PasswordHasher(Argon2Function.getInstance(19_456, 2, 1, 32, Argon2.ID), STANDARD_DECOY);
+    }
+
+    /**
+     * A hash with this hasher's parameters that no password matches: what a sign-in with an unknown email
+     * is checked against, so it takes as long as one with a known email.
+     */
+    public String decoyHash() {
+        return decoy;
     }
 
     public String hash(String password) {

@@ -14,8 +14,9 @@ import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -28,6 +29,28 @@ import java.util.stream.Collectors;
  */
 public final class RequestBodies {
     private static final FieldNamingPolicy FIELD_NAMES = FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES;
+    /**
+     * Each request record's fields as the wire names them, worked out once per record type: asking reflection
+     * for the components and their fields cost more than the rest of reading a small body.
+     */
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            List<Field> fields = new ArrayList<>(components.length);
+            for (RecordComponent c : components) {
+                fields.add(new Field(wireName(type, c), c.getType()));
+            }
+            return new Shape(List.copyOf(fields), fields.stream().map(Field::name).collect(Collectors.toUnmodifiableSet()));
+        }
+    };
+
+    /** A record's components in order, by wire name, and the set of those names. */
+    private record Shape(List<Field> fields, Set<String> names) {
+    }
+
+    private record Field(String name, Class<?> type) {
+    }
 
     private RequestBodies() {
     }
@@ -57,18 +80,16 @@ public final class RequestBodies {
             throw invalid("Expected a JSON object.");
         }
         JsonObject object = tree.getAsJsonObject();
-        Set<String> known = Arrays.stream(type.getRecordComponents()).map(c -> wireName(type, c))
-                .collect(Collectors.toSet());
+        Shape shape = SHAPES.get(type);
         for (String field : object.keySet()) {
-            if (!known.contains(field)) {
+            if (!shape.names().contains(field)) {
                 throw new CofferException(ErrorCode.INVALID_REQUEST, "Unknown field '" + field + "'.", Map.of("field", field));
             }
         }
-        for (RecordComponent c : type.getRecordComponents()) {
-            String field = wireName(type, c);
-            JsonElement value = object.get(field);
+        for (Field field : shape.fields()) {
+            JsonElement value = object.get(field.name());
             if (value != null && !value.isJsonNull()) {
-                requireType(field, c.getType(), value);
+                requireType(field.name(), field.type(), value);
             }
         }
         try {

@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code http_server_requests_seconds}: count, total time and latency buckets of every request, tagged
@@ -22,24 +24,37 @@ public final class HttpMetrics implements RequestObserver {
             Duration.ofSeconds(1), Duration.ofMillis(2500)};
 
     private final MeterRegistry registry;
+    /**
+     * Each series' timer, found again without building its id: as bounded as the tags (a route template,
+     * a method of a fixed set, a status of 100..599 or {@code OTHER}).
+     */
+    private final Map<Series, Timer> timers = new ConcurrentHashMap<>();
 
     HttpMetrics(MeterRegistry registry) {
         this.registry = registry;
+    }
+
+    private record Series(String method, String uri, String status, String outcome) {
     }
 
     @Override
     public void observe(Context ctx, String route, Duration took) {
         int status = ctx.status().getCode();
         String uri = route != null ? route : status == 404 ? "NOT_FOUND" : "UNKNOWN";
-        Timer.builder(NAME)
+        Series series = new Series(RequestObserver.method(ctx), uri,
+                status >= 100 && status <= 599 ? Integer.toString(status) : OTHER, outcome(status));
+        timers.computeIfAbsent(series, this::timer).record(took);
+    }
+
+    private Timer timer(Series s) {
+        return Timer.builder(NAME)
                 .description("HTTP requests served, by route template")
-                .tag("method", RequestObserver.method(ctx))
-                .tag("uri", uri)
-                .tag("status", status >= 100 && status <= 599 ? Integer.toString(status) : OTHER)
-                .tag("outcome", outcome(status))
+                .tag("method", s.method())
+                .tag("uri", s.uri())
+                .tag("status", s.status())
+                .tag("outcome", s.outcome())
                 .serviceLevelObjectives(BUCKETS)
-                .register(registry)
-                .record(took);
+                .register(registry);
     }
 
     private static String outcome(int status) {

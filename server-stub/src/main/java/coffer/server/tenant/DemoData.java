@@ -30,6 +30,12 @@ public final class DemoData {
     public static final String PARTNER_USER_ID = "123";
     /** alice's and bob's password, as SPEC.md gives it. */
     public static final String PASSWORD = "demo-password";
+    /**
+     * {@link #PASSWORD} hashed once with {@code PasswordHasher.standard()}: the password is public, so a fixed
+     * salt hides nothing, and no start spends an Argon2 hash on it.
+     */
+    public static final String PASSWORD_HASH =
+            "$argon2id$v=19$m=19456,t=2,p=1$aOvIujEL8pgVe0nZ+nIGiA$gvpheTiyGeMI9dTL0GGGnU6Z/E9dL3gyyihOIY76qoI";
     public static final List<String> EMAILS = List.of("alice@example.com", "bob@example.com");
     public static final Money OPENING_BALANCE = Money.parse("1000.00", "USD");
 

@@ -50,6 +50,22 @@ class MetricsRoutesTest {
     }
 
     @Test
+    void everyRequestOfASeriesIsCountedInIt() {
+        String series = "http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/health\"} ";
+        double before = count(scrape(), series);
+        for (int i = 0; i < 3; i++) {
+            assertThat(Http.get(server.get().url("/health")).statusCode()).isEqualTo(200);
+        }
+        assertThat(count(scrape(), series)).isEqualTo(before + 3);
+    }
+
+    /** The value of the line that starts with {@code series}, 0 when there is none yet. */
+    private static double count(String scrape, String series) {
+        return scrape.lines().filter(l -> l.startsWith(series)).mapToDouble(l -> Double.parseDouble(l.substring(series.length())))
+                .findFirst().orElse(0);
+    }
+
+    @Test
     void jvmAndLedgerMetricsAreExposed() {
         assertThat(scrape()).contains("jvm_memory_used_bytes", "jvm_threads_live_threads", "process_uptime_seconds",
                 "coffer_ledger_writer_queue_depth", "coffer_ledger_writer_batch_size");
