@@ -237,9 +237,9 @@ public final class SyncEngine {
     }
 
     /**
-     * Reads the feed from {@code cursor} to its end, applying page by page. The next page is asked for as soon as
-     * the cursor to it is known, so it travels and is parsed while this thread applies the current one; pages
-     * are still applied one at a time, in order, each in its own local transaction.
+     * Reads the feed from {@code cursor} to its end, applying page by page. After the first page, the next page is
+     * asked for as soon as the cursor to it is known, so it travels and is parsed while this thread applies the
+     * current one; pages are still applied one at a time, in order, each in its own local transaction.
      */
     private Pass pass(String cursor) {
         boolean full = cursor == null;
@@ -248,11 +248,13 @@ public final class SyncEngine {
         int pages = 0;
         long rows = 0;
         Map<String, TransactionView> received = new LinkedHashMap<>();
-        CompletableFuture<SyncPage> next = fetchAhead(at);
+        // the first page on this thread: nothing is being applied yet, and an incremental sync, one page, is
+        // spared two thread hand-offs (measured: 4-7 ms of a 7 ms sync on a busy machine)
+        CompletableFuture<SyncPage> next = null;
         SyncPage page;
         do {
             try {
-                page = await(next);
+                page = next == null ? fetch(at) : await(next);
             } catch (ApiException e) {
                 if (at != null && e.kind() == ApiException.Kind.REFUSED && e.code() == ErrorCode.INVALID_REQUEST) {
                     log.warn("The server cannot continue from the stored sync cursor; syncing everything from the start");
