@@ -277,7 +277,7 @@ public final class ApiClient {
         return execute(api.sync(cursor, null));
     }
 
-    /** As {@link #sync(String)}, at most {@code limit} changes per page (the server allows up to 1000). */
+    /** As {@link #sync(String)}, at most {@code limit} changes per page (the server refuses more than its maximum: 5000, 1000 before). */
     public SyncPage sync(String cursor, int limit) {
         return execute(api.sync(cursor, limit));
     }

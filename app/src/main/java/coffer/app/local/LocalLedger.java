@@ -14,8 +14,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -64,8 +62,6 @@ public final class LocalLedger implements AutoCloseable {
     public record Keyset(String createdAt, String id) {
     }
 
-    private static final DateTimeFormatter FIXED = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'")
-            .withZone(ZoneOffset.UTC);
     private static final String ON_CONFLICT_DO = "INSERT INTO transactions (id, kind, status, amount_minor, currency,"
             + " from_wallet, to_wallet, counterparty, description, reference, created_at, completed_at, failure_reason,"
             + " seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO";
@@ -180,15 +176,18 @@ public final class LocalLedger implements AutoCloseable {
         }
         Map<String, long[]> sums = new LinkedHashMap<>();
         List<Integer> existing = new ArrayList<>();
+        long[] minor = new long[movements.size()];
         try (PreparedStatement insert = c.prepareStatement(INSERT_TRANSACTION)) {
             for (int i = 0; i < movements.size(); i++) {
-                bindTransaction(insert, movements.get(i), seqOf.apply(i));
+                TransactionView t = movements.get(i);
+                minor[i] = Money.parse(t.amount(), t.currency()).minor();
+                bindTransaction(insert, t, minor[i], seqOf.apply(i));
                 insert.addBatch();
             }
             int[] inserted = insert.executeBatch();
             for (int i = 0; i < inserted.length; i++) {
                 if (inserted[i] > 0) {
-                    addSums(sums, movements.get(i));
+                    addSums(sums, movements.get(i), minor[i]);
                 } else {
                     existing.add(i);
                 }
@@ -210,7 +209,7 @@ public final class LocalLedger implements AutoCloseable {
         if (!existing.isEmpty()) {
             try (PreparedStatement upsert = c.prepareStatement(UPSERT_TRANSACTION)) {
                 for (int i : existing) {
-                    bindTransaction(upsert, movements.get(i), seqOf.apply(i));
+                    bindTransaction(upsert, movements.get(i), minor[i], seqOf.apply(i));
                     upsert.addBatch();
                 }
                 upsert.executeBatch();
@@ -219,11 +218,10 @@ public final class LocalLedger implements AutoCloseable {
     }
 
     /** A new row's part in its wallets' sums: posted in, posted out, pending out. */
-    private static void addSums(Map<String, long[]> sums, TransactionView t) {
+    private static void addSums(Map<String, long[]> sums, TransactionView t, long amount) {
         boolean out = "out".equals(t.direction());
         String from = out ? t.walletId() : t.counterpartyWalletId();
         String to = out ? t.counterpartyWalletId() : t.walletId();
-        long amount = Money.parse(t.amount(), t.currency()).minor();
         TransactionStatus status = TransactionStatus.find(t.status()).orElse(null);
         boolean posted = status != null && status.isPosted();
         boolean pending = status != null && status.isInFlight();
@@ -393,11 +391,11 @@ public final class LocalLedger implements AutoCloseable {
         in(sql, "status", f.statuses(), params);
         if (f.from() != null) {
             sql.append(" AND created_at >= ?");
-            params.add(fixed(f.from()));
+            params.add(FixedTime.of(f.from()));
         }
         if (f.to() != null) {
             sql.append(" AND created_at < ?");
-            params.add(fixed(f.to()));
+            params.add(FixedTime.of(f.to()));
         }
         if (f.minMinor() != null) {
             sql.append(" AND amount_minor >= ?");
@@ -467,20 +465,20 @@ public final class LocalLedger implements AutoCloseable {
         }
     }
 
-    private static void bindTransaction(PreparedStatement s, TransactionView t, long seq) throws SQLException {
+    private static void bindTransaction(PreparedStatement s, TransactionView t, long minor, long seq) throws SQLException {
         boolean out = "out".equals(t.direction());
         s.setString(1, t.id());
         s.setString(2, t.kind());
         s.setString(3, t.status());
-        s.setLong(4, Money.parse(t.amount(), t.currency()).minor());
+        s.setLong(4, minor);
         s.setString(5, t.currency());
         setNullable(s, 6, out ? t.walletId() : t.counterpartyWalletId());
         setNullable(s, 7, out ? t.counterpartyWalletId() : t.walletId());
         setNullable(s, 8, t.counterparty());
         setNullable(s, 9, t.description());
         setNullable(s, 10, t.reference());
-        s.setString(11, fixed(Instant.parse(t.createdAt())));
-        setNullable(s, 12, t.completedAt() == null ? null : fixed(Instant.parse(t.completedAt())));
+        s.setString(11, FixedTime.ofText(t.createdAt()));
+        setNullable(s, 12, t.completedAt() == null ? null : FixedTime.ofText(t.completedAt()));
         setNullable(s, 13, t.failureReason());
         s.setLong(14, seq);
     }
@@ -522,10 +520,6 @@ public final class LocalLedger implements AutoCloseable {
 
     private static String decimal(long minor, String currency) {
         return Money.ofMinor(currency, minor).toDecimalString();
-    }
-
-    static String fixed(Instant instant) {
-        return FIXED.format(instant);
     }
 
     @Override

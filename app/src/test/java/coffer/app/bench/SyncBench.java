@@ -1,11 +1,5 @@
 package coffer.app.bench;
 
-import coffer.server.ledger.NewWallet;
-import coffer.server.ledger.EnvId;
-import coffer.server.ledger.UserId;
-import coffer.server.ledger.WalletId;
-import coffer.server.ledger.Memo;
-import coffer.server.ledger.MoveCommand;
 import coffer.app.api.ApiClient;
 import coffer.app.local.LocalLedger;
 import coffer.app.local.SyncEngine;
@@ -13,45 +7,47 @@ import coffer.core.api.AccountTypes.AccountView;
 import coffer.core.api.SyncTypes.SyncChange;
 import coffer.core.api.SyncTypes.SyncPage;
 import coffer.core.api.TransactionTypes.TransactionView;
-import coffer.core.money.Money;
 import coffer.server.CofferServer;
 import coffer.server.db.DatabaseConfig;
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.LedgerService;
+import coffer.server.ledger.NewWallet;
+import coffer.server.ledger.UserId;
 import coffer.server.tenant.DemoData;
 import coffer.server.tenant.Tenants;
-import coffer.server.ledger.LedgerService;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The local ledger's sync benchmark (BENCHMARKS.md section 3). Starts a Coffer server in this JVM on a fresh
- * SQLite folder, gives alice {@code --rows} movements through {@link LedgerService} (transfers between her
- * two wallets, 64 submitters so the ledger's group commit takes them quickly), then:
+ * SQLite folder and gives alice movements through {@link LedgerService} (transfers between her two wallets), then:
  *
  * <ol>
- *   <li>full sync over HTTP into a fresh local database, pages of 1000 (the app's setting);</li>
- *   <li>grows the local copy to {@code --local-rows} with transfers between alice's two wallets that cancel
- *       out in pairs (so the balance check still holds and still sums every row), then measures an
- *       incremental sync of one new server movement, {@code --runs} times, reporting the median.</li>
+ *   <li>reads as the ledger grows: the first page of her wallet's history and of the change feed, and the feed's
+ *       page after the latest cursor, at 10,000, {@code --rows} and {@code --big-rows} movements;</li>
+ *   <li>the lean reference: every page of the feed fetched first, then applied to a fresh local database with
+ *       no HTTP ({@link LocalLedger#apply}, one transaction per page), the local limit of a full sync;</li>
+ *   <li>full sync of {@code --rows} over HTTP into a fresh local database with the app's settings
+ *       ({@link SyncEngine.Options#DEFAULT}: the next page fetched while one is applied), balance check included,
+ *       {@code --full-runs} times;</li>
+ *   <li>grows the local copy to {@code --local-rows} with transfers between alice's two wallets that cancel out
+ *       in pairs (so the balance check still holds), then measures an incremental sync of one new server
+ *       movement, {@code --runs} times, reporting the median.</li>
  * </ol>
- * The heap used is polled every 5 ms during each phase. The server shares the JVM, so the peak heap is an
- * upper bound of the app's own.
+ * Each phase reports its peak heap (the server shares the JVM, so an upper bound of the app's own), the JVM's
+ * CPU seconds and the share of the machine other processes took meanwhile.
  *
  * <p>Run: {@code mvn -B -q -Psync-bench -pl app -am -DskipTests test} (arguments: {@code -Dsync-bench.args="--rows 100000"}).
  */
 public final class SyncBench {
+    private static final int SMALL = 10_000;
+
     private SyncBench() {
     }
 
@@ -59,12 +55,26 @@ public final class SyncBench {
         int rows = intArg(args, "--rows", 100_000);
         int localRows = intArg(args, "--local-rows", 500_000);
         int runs = intArg(args, "--runs", 9);
+        int fullRuns = intArg(args, "--full-runs", 3);
+        int bigRows = intArg(args, "--big-rows", 1_000_000);
+        int readRuns = intArg(args, "--read-runs", 15);
         Path dir = Files.createTempDirectory("coffer-sync-bench");
         Files.createDirectories(dir.resolve("server"));
         System.out.printf(Locale.ROOT, "# Local ledger sync benchmark%n%nJava %s, %d cores, max heap %d MB, data in %s,"
                         + " system load average at start %.1f%n%n", System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, dir,
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, dir, Probes.loadAverage());
+        try {
+            run(dir, rows, localRows, runs, fullRuns, bigRows, readRuns);
+        } finally {
+            // a run leaves about 1.5 GB behind: the server's ledger and the local copies
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    private static void run(Path dir, int rows, int localRows, int runs, int fullRuns, int bigRows, int readRuns)
+            throws Exception {
         try (CofferServer server = CofferServer.start(new CofferServer.Options(0, DatabaseConfig.sqlite(dir.resolve("server")), true))) {
             LedgerService ledger = server.ledger();
             String env = DemoData.ENV_ID;
@@ -72,106 +82,128 @@ public final class SyncBench {
             String main = ledger.wallets(env, alice).get(0).id();
             String pot = ledger.openWallet(NewWallet.additional(new EnvId(env), new UserId(alice), java.util.Currency.getInstance("USD")))
                     .orThrow().id();
-            seed(ledger, env, alice, main, pot, rows);
-
+            Seeder seeder = new Seeder(ledger, env, alice, main, pot);
             ApiClient client = ApiClient.create(server.baseUrl());
             client.login("alice@example.com", "demo-password");
-            try (LocalLedger local = LocalLedger.open(dir.resolve("app/ledger.db"))) {
-                AtomicLong fetching = new AtomicLong();
-                SyncEngine.Feed timed = (cursor, limit) -> {
-                    long t0 = System.nanoTime();
-                    SyncPage page = client.sync(cursor, limit);
-                    fetching.addAndGet(System.nanoTime() - t0);
-                    return page;
-                };
-                SyncEngine engine = new SyncEngine(timed, client::transactions, local, SyncEngine.Options.DEFAULT,
-                        Clock.systemUTC());
-                SyncEngine.SyncReport full;
-                long start;
-                long took;
-                try (HeapPeak heap = new HeapPeak()) {
-                    long cpu0 = cpuNanos();
-                    start = System.nanoTime();
-                    full = engine.sync();
-                    took = System.nanoTime() - start;
-                    long cpu = cpuNanos() - cpu0;
-                    System.out.printf(Locale.ROOT, "## Full sync%n%n| changes | movements stored | pages | seconds | changes/s |"
-                                    + " of which waiting for the server, s | JVM CPU s (app + server) | check | peak heap MB |%n"
-                                    + "|---:|---:|---:|---:|---:|---:|---:|---|---:|%n| %,d | %,d | %d | %.2f | %,.0f | %.2f | %.2f | %s | %d |%n%n",
-                            full.rows(), local.transactionCount(), full.pages(), took / 1e9, full.rows() / (took / 1e9),
-                            fetching.get() / 1e9, cpu / 1e9, full.check(), heap.peakMb());
-                }
-
-                grow(local, client.accounts(), main, pot, localRows);
-                List<Double> millis = new ArrayList<>();
-                List<Double> checkMillis = new ArrayList<>();
-                long peak;
-                try (HeapPeak heap = new HeapPeak()) {
-                    for (int i = 0; i < runs; i++) {
-                        ledger.transfer(new MoveCommand(new EnvId(env), UserId.ofNullable(alice), new WalletId(main),
-                                new WalletId(pot), Money.parse("1.00", "USD"), Memo.description("bench " + i)),
-                                null).result().orThrow();
-                        start = System.nanoTime();
-                        SyncEngine.SyncReport one = engine.sync();
-                        took = System.nanoTime() - start;
-                        if (one.check() != SyncEngine.Check.OK || one.full()) {
-                            throw new IllegalStateException("incremental sync went wrong: " + one);
-                        }
-                        millis.add(took / 1e6);
-                        start = System.nanoTime();
-                        local.mismatches();
-                        checkMillis.add((System.nanoTime() - start) / 1e6);
-                    }
-                    peak = heap.peakMb();
-                }
-                System.out.printf(Locale.ROOT, "## Incremental sync of one new movement%n%n| local movements | runs | median ms | min ms | max ms |"
-                                + " of which the balance check, median ms | peak heap MB |%n|---:|---:|---:|---:|---:|---:|---:|%n"
-                                + "| %,d | %d | %.1f | %.1f | %.1f | %.1f | %d |%n%nall runs, ms: %s%n",
-                        local.transactionCount(), runs, median(millis), min(millis), max(millis), median(checkMillis), peak,
-                        millis.stream().map(m -> String.format(Locale.ROOT, "%.1f", m)).toList());
+            Reads reads = new Reads(client, seeder, main, readRuns);
+            if (SMALL < rows) {
+                seeder.growTo(SMALL);
+                reads.measure(SMALL);
             }
+            seeder.growTo(rows);
+            reads.measure(rows);
+
+            leanReference(client, dir.resolve("app/reference.db"));
+            try (LocalLedger local = fullSyncs(client, dir.resolve("app"), fullRuns)) {
+                incremental(local, client, seeder, main, pot, localRows, runs);
+            }
+            if (bigRows > rows) {
+                seeder.growTo(bigRows);
+                reads.measure(bigRows);
+            }
+            reads.print();
         }
     }
 
-    /** {@code count} more movements for alice: transfers of 1.00 between her main wallet and her pot, back and forth. */
-    private static void seed(LedgerService ledger, String env, String alice, String main, String pot, int count) throws Exception {
-        int submitters = 64;
-        // a float in the pot first, so transfers back never wait for the ones there (the wallets' caps allow no more top-ups)
-        ledger.transfer(new MoveCommand(new EnvId(env), UserId.ofNullable(alice), new WalletId(main), new WalletId(pot),
-                Money.parse("500.00", "USD"), Memo.description("float")), null).result().orThrow();
-        AtomicLong next = new AtomicLong();
-        long start = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(submitters);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < submitters; t++) {
-                done.add(pool.submit(() -> {
-                    for (long n = next.getAndIncrement(); n < count; n = next.getAndIncrement()) {
-                        boolean there = n % 2 == 0;
-                        ledger.transfer(new MoveCommand(new EnvId(env), UserId.ofNullable(alice),
-                                new WalletId(there ? main : pot), new WalletId(there ? pot : main), Money.parse("1.00",
-                                "USD"), Memo.description((there ? "to the pot " : "back from the pot ") + n)),
-                                null).result().orThrow();
-                    }
-                    return null;
-                }));
+    /** Every page fetched first, then applied with no HTTP: how fast the local database alone takes a full sync. */
+    private static void leanReference(ApiClient client, Path file) throws Exception {
+        List<SyncPage> pages = new ArrayList<>();
+        String cursor = null;
+        do {
+            pages.add(client.sync(cursor, SyncEngine.Options.DEFAULT.pageLimit()));
+            cursor = pages.get(pages.size() - 1).nextCursor();
+        } while (pages.get(pages.size() - 1).hasMore());
+        long changes = pages.stream().mapToLong(p -> p.changes().size()).sum();
+        try (LocalLedger reference = LocalLedger.open(file)) {
+            Probes.Phase phase = new Probes.Phase();
+            try (phase) {
+                for (SyncPage page : pages) {
+                    reference.apply(page, Instant.now());
+                }
+                reference.mismatches();
             }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } finally {
-            pool.shutdown();
+            System.out.printf(Locale.ROOT, "## Lean reference: the same feed applied locally with no HTTP%n%n| changes | pages |"
+                            + " seconds | changes/s | JVM CPU s | others' CPU %% |%n|---:|---:|---:|---:|---:|---:|%n"
+                            + "| %,d | %d | %.2f | %,.0f | %.2f | %.0f |%n%n", changes, pages.size(), phase.seconds(),
+                    changes / phase.seconds(), phase.cpuSeconds(), phase.othersPercent());
         }
-        System.out.printf(Locale.ROOT, "Seeded %,d movements through LedgerService in %.1f s%n%n", count, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Full syncs into fresh local databases; answers the last one's, open. */
+    private static LocalLedger fullSyncs(ApiClient client, Path dir, int count) throws Exception {
+        System.out.printf(Locale.ROOT, "## Full sync over HTTP (pages of %d, the next fetched while one is applied)%n%n"
+                + "| run | changes | movements stored | pages | seconds | changes/s | waiting for the server s | applying s |"
+                + " JVM CPU s (app + server) | check | peak heap MB | others' CPU %% | load average |%n"
+                + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|%n", SyncEngine.Options.DEFAULT.pageLimit());
+        LocalLedger local = null;
+        List<Double> seconds = new ArrayList<>();
+        for (int run = 1; run <= count; run++) {
+            if (local != null) {
+                local.close();
+            }
+            local = LocalLedger.open(dir.resolve("full-" + run + ".db"));
+            PageClock pages = new PageClock();
+            SyncEngine engine = new SyncEngine(pages.timing(client::sync), client::transactions, local,
+                    SyncEngine.Options.DEFAULT, Clock.systemUTC());
+            engine.onProgress(p -> pages.applied());
+            Probes.Phase phase = new Probes.Phase();
+            SyncEngine.SyncReport full;
+            try (phase) {
+                pages.start();
+                full = engine.sync();
+            }
+            seconds.add(phase.seconds());
+            System.out.printf(Locale.ROOT, "| %d | %,d | %,d | %d | %.2f | %,.0f | %.2f | %.2f | %.2f | %s | %d | %.0f | %.1f |%n",
+                    run, full.rows(), local.transactionCount(), full.pages(), phase.seconds(), full.rows() / phase.seconds(),
+                    pages.waitingSeconds(), pages.applyingSeconds(), phase.cpuSeconds(), full.check(), phase.peakHeapMb(),
+                    phase.othersPercent(), Probes.loadAverage());
+        }
+        System.out.printf(Locale.ROOT, "%nmedian %.2f s%n%n", Probes.median(seconds));
+        return local;
+    }
+
+    private static void incremental(LocalLedger local, ApiClient client, Seeder seeder, String main, String pot,
+                                    int localRows, int runs) throws Exception {
+        grow(local, client.accounts(), main, pot, localRows);
+        SyncEngine engine = new SyncEngine(client::sync, client::transactions, local, SyncEngine.Options.DEFAULT,
+                Clock.systemUTC());
+        List<Double> millis = new ArrayList<>();
+        List<Double> checkMillis = new ArrayList<>();
+        Probes.Phase phase = new Probes.Phase();
+        try (phase) {
+            for (int i = 0; i < runs; i++) {
+                seeder.one("bench " + i);
+                long start = System.nanoTime();
+                SyncEngine.SyncReport one = engine.sync();
+                long took = System.nanoTime() - start;
+                if (one.check() != SyncEngine.Check.OK || one.full()) {
+                    throw new IllegalStateException("incremental sync went wrong: " + one);
+                }
+                millis.add(took / 1e6);
+                start = System.nanoTime();
+                local.mismatches();
+                checkMillis.add((System.nanoTime() - start) / 1e6);
+            }
+        }
+        System.out.printf(Locale.ROOT, "## Incremental sync of one new movement%n%n| local movements | runs | median ms | min ms | max ms |"
+                        + " of which the balance check, median ms | peak heap MB | others' CPU %% | load average |%n"
+                        + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|%n"
+                        + "| %,d | %d | %.1f | %.1f | %.1f | %.1f | %d | %.0f | %.1f |%n%nall runs, ms: %s%n%n",
+                local.transactionCount(), runs, Probes.median(millis), min(millis), max(millis), Probes.median(checkMillis),
+                phase.peakHeapMb(), phase.othersPercent(), Probes.loadAverage(),
+                millis.stream().map(m -> String.format(Locale.ROOT, "%.1f", m)).toList());
     }
 
     /** Adds transfers main → pot and back, same amounts, until the copy holds {@code target} movements. */
     private static void grow(LocalLedger local, List<AccountView> accounts, String main, String pot, int target) {
         LocalLedger.SyncState state = local.state();
         long missing = (target - local.transactionCount()) / 2 * 2;   // pairs, so they cancel out
+        if (missing <= 0) {
+            return;
+        }
         Instant at = Instant.parse("2020-01-01T00:00:00Z");
         long start = System.nanoTime();
-        long cpu0 = cpuNanos();
+        long cpu0 = Probes.cpuNanos();
         for (long n = 0; n < missing; ) {
             List<SyncChange> changes = new ArrayList<>(1000);
             for (int i = 0; i < 1000 && n < missing; i++, n++) {
@@ -187,24 +219,13 @@ public final class SyncBench {
         if (!local.mismatches().isEmpty()) {
             throw new IllegalStateException("the filler does not cancel out: " + local.mismatches());
         }
-        System.out.printf(Locale.ROOT, "Grew the local copy to %,d movements in %.1f s (%.1f s of CPU): LocalLedger.apply alone,"
-                + " %,.0f rows/s of CPU%n%n", local.transactionCount(), (System.nanoTime() - start) / 1e9, (cpuNanos() - cpu0) / 1e9,
-                missing / ((cpuNanos() - cpu0) / 1e9));
-    }
-
-    private static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        System.out.printf(Locale.ROOT, "Grew the local copy to %,d movements in %.1f s (%.1f s of CPU)%n%n",
+                local.transactionCount(), (System.nanoTime() - start) / 1e9, (Probes.cpuNanos() - cpu0) / 1e9);
     }
 
     private static int intArg(String[] args, String name, int fallback) {
         int i = Arrays.asList(args).indexOf(name);
         return i >= 0 && i + 1 < args.length ? Integer.parseInt(args[i + 1].replace("_", "")) : fallback;
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private static double min(List<Double> values) {
@@ -213,39 +234,5 @@ public final class SyncBench {
 
     private static double max(List<Double> values) {
         return values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-    }
-
-    /** The most heap in use while it runs, polled every 5 ms (after a GC at the start). */
-    private static final class HeapPeak implements AutoCloseable {
-        private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        private final Thread poller;
-        private volatile boolean running = true;
-        private volatile long peak;
-
-        HeapPeak() {
-            System.gc();
-            poller = new Thread(() -> {
-                while (running) {
-                    peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
-                    try {
-                        Thread.sleep(5);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "heap-peak");
-            poller.setDaemon(true);
-            poller.start();
-        }
-
-        long peakMb() {
-            return Math.max(peak, memory.getHeapMemoryUsage().getUsed()) >> 20;
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            running = false;
-            poller.join();
-        }
     }
 }

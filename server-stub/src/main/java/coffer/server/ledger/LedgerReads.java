@@ -79,7 +79,7 @@ public abstract sealed class LedgerReads permits LedgerService {
     }
 
     /** Most changes a {@link #changes} page holds (a single larger commit still comes whole). */
-    public static final int FEED_MAX_LIMIT = 1000;
+    public static final int FEED_MAX_LIMIT = 5000;
 
     /** The number of the latest commit: the change feed's head. */
     public long lastCommit() {

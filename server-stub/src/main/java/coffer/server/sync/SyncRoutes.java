@@ -1,7 +1,5 @@
 package coffer.server.sync;
 
-import coffer.server.ledger.feed.FeedChange;
-import coffer.server.ledger.feed.FeedPage;
 import coffer.core.api.SyncTypes.SyncChange;
 import coffer.core.api.SyncTypes.SyncPage;
 import coffer.core.api.TransactionTypes.TransactionView;
@@ -13,15 +11,19 @@ import coffer.server.http.CursorSeal;
 import coffer.server.http.HttpApi;
 import coffer.server.http.QueryParams;
 import coffer.server.http.Requests;
+import coffer.server.json.Json;
 import coffer.server.ledger.feed.FeedChange;
 import coffer.server.ledger.feed.FeedPage;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.Movement;
 import coffer.server.ledger.WalletSnapshot;
 import coffer.server.wallet.AccountRoutes;
+import com.google.gson.stream.JsonWriter;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -50,7 +52,7 @@ public record SyncRoutes(LedgerService ledger, CursorSeal cursors) implements Ht
         routes.get("/api/v1/sync", this::sync);
     }
 
-    private void sync(Context ctx) {
+    private void sync(Context ctx) throws IOException {
         Principal p = Requests.principal(ctx);
         Map<String, List<String>> params = ctx.queryParamMap();
         QueryParams.requireKnown(params, PARAMETERS);
@@ -67,7 +69,12 @@ public record SyncRoutes(LedgerService ledger, CursorSeal cursors) implements Ht
             changes.add(c.movement() != null ? new SyncChange(c.seq(), "transaction", views.next(), null)
                     : new SyncChange(c.seq(), "account", null, AccountRoutes.view(c.wallet())));
         }
-        ctx.json(new SyncPage(changes, page.wallets().stream().map(AccountRoutes::view).toList(), page.seq(),
-                cursors.seal(owner, CursorKind.SYNC, page.seq()), page.hasMore()));
+        SyncPage body = new SyncPage(changes, page.wallets().stream().map(AccountRoutes::view).toList(), page.seq(),
+                cursors.seal(owner, CursorKind.SYNC, page.seq()), page.hasMore());
+        // serialized straight into the response: a page of thousands of changes is never held as one text
+        ctx.status(200).contentType(ContentType.APPLICATION_JSON);
+        try (JsonWriter out = new JsonWriter(new Utf8Out(ctx.outputStream()))) {
+            Json.gson().toJson(body, SyncPage.class, out);
+        }
     }
 }

@@ -143,6 +143,84 @@ abstract class ChangeFeedContract {
     }
 
     @Test
+    void pagesOfAnyLimitEndWhereCountingEveryMovementChangeInOrderWouldEndThem() throws Exception {
+        // alice's three wallets move money among themselves (one change each, though both sides are hers), with
+        // bob, and from the system, while others move money she never sees; eight submitters at once put several
+        // movements into one commit
+        List<String> mine = new ArrayList<>(List.of(aliceWallet));
+        for (int i = 0; i < 2; i++) {
+            mine.add(ledger.openWallet(NewWallet.additional(new EnvId(ENV), new UserId(alice.id()), USD)).orThrow().id());
+            f.deposit(mine.get(mine.size() - 1), "100.00");
+        }
+        f.deposit(bobWallet, "100.00");
+        String carol = f.fundedWallet("carol@example.com", "100.00");
+        java.util.Random random = new java.util.Random(16);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                int kind = random.nextInt(5);
+                String from = mine.get(random.nextInt(mine.size()));
+                String to = mine.get(random.nextInt(mine.size()));
+                done.add(pool.submit(() -> switch (kind) {
+                    case 0 -> from.equals(to) ? null : ledger.transfer(new MoveCommand(new EnvId(ENV), UserId.ofNullable(alice.id()),
+                            new WalletId(from), new WalletId(to), usd("0.01"), Memo.NONE), null).result();
+                    case 1 -> ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(from), new WalletId(bobWallet),
+                            usd("0.01"), Memo.NONE), null).result();
+                    case 2 -> ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(bobWallet), new WalletId(to),
+                            usd("0.01"), Memo.NONE), null).result();
+                    case 3 -> f.deposit(to, "0.01");
+                    default -> ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(carol), new WalletId(bobWallet),
+                            usd("0.01"), Memo.NONE), null).result();
+                }));
+            }
+            for (java.util.concurrent.Future<?> d : done) {
+                d.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        FeedPage whole = ledger.changes(ENV, alice.id(), 0, LedgerService.FEED_MAX_LIMIT).orThrow();
+        assertThat(whole.hasMore()).isFalse();
+        List<FeedChange> movements = whole.changes().stream().filter(c -> c.movement() != null).toList();
+        assertThat(movements).hasSizeGreaterThan(200);
+        assertThat(movements.stream().mapToLong(FeedChange::seq).distinct().count())
+                .as("some commits hold several of alice's movements").isLessThan(movements.size());
+
+        for (int limit : new int[] {1, 2, 3, 5, 8, 13, 40, 250}) {
+            long after = 0;
+            FeedPage page;
+            do {
+                page = ledger.changes(ENV, alice.id(), after, limit).orThrow();
+                long expectedEnd = pageEnd(movements, after, limit, whole.seq());
+                assertThat(page.seq()).as("end of the page after %d at limit %d", after, limit).isEqualTo(expectedEnd);
+                long from = after;
+                assertThat(page.changes().stream().filter(c -> c.movement() != null).map(c -> c.seq() + " " + c.movement().id()))
+                        .containsExactlyInAnyOrderElementsOf(movements.stream().filter(c -> c.seq() > from && c.seq() <= expectedEnd)
+                                .map(c -> c.seq() + " " + c.movement().id()).toList());
+                after = page.seq();
+            } while (page.hasMore());
+            assertThat(after).isEqualTo(whole.seq());
+        }
+    }
+
+    /**
+     * The contract's page end, by counting: the first {@code limit} movement changes after {@code after} in whole
+     * commits, a first commit larger than the limit whole, and the head once no change of the user's follows.
+     */
+    private static long pageEnd(List<FeedChange> movements, long after, int limit, long head) {
+        List<Long> seqs = movements.stream().map(FeedChange::seq).filter(s -> s > after).sorted().toList();
+        if (seqs.size() <= limit) {
+            return head;
+        }
+        long cut = seqs.get(limit);
+        if (seqs.get(0) != cut) {
+            return cut - 1;
+        }
+        return seqs.get(seqs.size() - 1) > cut ? cut : head;
+    }
+
+    @Test
     void aStatusChangeOfAnExistingMovementComesAgainWithItsNewState() {
         Replica replica = new Replica();
         replica.syncAll(500);

@@ -931,6 +931,51 @@ abstract class LedgerServiceContract extends LedgerContract {
     }
 
     @Test
+    void aHistoryOverSeveralWalletsListsEachOfTheirMovementsOnceNewestFirstWhateverThePageSize() {
+        User holder = f.verifiedUser("alice@example.com");
+        List<String> mine = f.wallets(holder, USD, 3);
+        String bob = f.fundedWallet("bob@example.com", "100.00");
+        List<Movement> made = new ArrayList<>();
+        for (String wallet : mine) {
+            made.add(f.deposit(wallet, "50.00"));
+        }
+        java.util.Random random = new java.util.Random(16);
+        for (int i = 0; i < 60; i++) {
+            // several movements share a millisecond, so pages also break ties by id
+            f.clock.advance(Duration.ofMillis(random.nextInt(3)));
+            String a = mine.get(random.nextInt(mine.size()));
+            String b = mine.get((mine.indexOf(a) + 1 + random.nextInt(mine.size() - 1)) % mine.size());
+            made.add(switch (random.nextInt(3)) {
+                case 0 -> ledger.transfer(new MoveCommand(new EnvId(ENV), UserId.ofNullable(holder.id()), new WalletId(a),
+                        new WalletId(b), usd("0.01"), Memo.NONE), null).orThrow();
+                case 1 -> ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(a), new WalletId(bob), usd("0.01"),
+                        Memo.NONE), null).orThrow();
+                default -> ledger.p2p(new MoveCommand(new EnvId(ENV), null, new WalletId(bob), new WalletId(b), usd("0.01"),
+                        Memo.NONE), null).orThrow();
+            });
+        }
+        java.util.Comparator<Movement> newestFirst = java.util.Comparator.comparing(Movement::createdAt)
+                .thenComparing(Movement::id).reversed();
+        for (List<String> wallets : List.of(mine, mine.subList(1, 2))) {
+            List<String> expected = made.stream()
+                    .filter(m -> wallets.contains(m.debitAccount()) || wallets.contains(m.creditAccount()))
+                    .sorted(newestFirst).map(Movement::id).toList();
+            for (int limit : new int[] {1, 7, 500}) {
+                List<String> listed = new ArrayList<>();
+                HistoryPage page = ledger.history(ENV, new HistoryQuery(wallets, Set.of(), Set.of(), null, null, null, null,
+                        null, limit));
+                listed.addAll(page.movements().stream().map(Movement::id).toList());
+                while (page.next() != null) {
+                    page = ledger.historyAfter(ENV, page.next(), Set.copyOf(mine)).orThrow();
+                    assertThat(page.movements()).hasSizeLessThanOrEqualTo(limit);
+                    listed.addAll(page.movements().stream().map(Movement::id).toList());
+                }
+                assertThat(listed).as("%d wallets, pages of %d", wallets.size(), limit).containsExactlyElementsOf(expected);
+            }
+        }
+    }
+
+    @Test
     void aCursorCannotBeBentToAnotherWallet() {
         String alice = f.fundedWallet("alice@example.com", "10.00");
         f.clock.advance(Duration.ofSeconds(1));

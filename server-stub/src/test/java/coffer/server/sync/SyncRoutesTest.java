@@ -182,6 +182,42 @@ class SyncRoutesTest {
     }
 
     @Test
+    void aPageHoldsAsManyMovementsAsTheServersLargestLimitAndAsksNoMoreOfTheClient() throws Exception {
+        User ida = TestUsers.funded(server, "ida", "100.00");
+        String pot = ledger.openWallet(NewWallet.additional(new EnvId(DemoData.ENV_ID), new UserId(ida.id()),
+                java.util.Currency.getInstance("USD"))).orThrow().id();
+        // more movements than the 1000 a page could hold before
+        int transfers = 1_200;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int i = 0; i < transfers; i++) {
+                done.add(pool.submit(() -> ledger.transfer(new MoveCommand(new EnvId(DemoData.ENV_ID),
+                        UserId.ofNullable(ida.id()), new WalletId(ida.walletId()), new WalletId(pot), Money.parse("0.01", "USD"),
+                        Memo.NONE), null).orThrow()));
+            }
+            for (java.util.concurrent.Future<?> d : done) {
+                d.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        HttpResponse<String> r = ida.caller().get("/api/v1/sync?limit=" + LedgerService.FEED_MAX_LIMIT);
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        JsonObject page = Caller.json(r);
+        assertThat(page.get("has_more").getAsBoolean()).isFalse();
+        assertThat(page.getAsJsonArray("changes").asList()).filteredOn(c -> c.getAsJsonObject().has("transaction"))
+                .hasSize(transfers + 1);
+        JsonObject smaller = Caller.json(ida.caller().get("/api/v1/sync?limit=1000"));
+        assertThat(smaller.get("has_more").getAsBoolean()).isTrue();
+        assertThat(smaller.getAsJsonArray("changes").asList()).filteredOn(c -> c.getAsJsonObject().has("transaction"))
+                .hasSizeLessThanOrEqualTo(1000);
+    }
+
+    @Test
     void anEmptyCursorStartsFromTheBeginning() {
         User gina = TestUsers.funded(server, "gina", "1.00");
         JsonObject none = Caller.json(gina.caller().get("/api/v1/sync"));
@@ -208,7 +244,7 @@ class SyncRoutesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"cursor=garbage", "cursor=1", "cursor=1.AAAA", "limit=0", "limit=1001", "limit=many",
+    @ValueSource(strings = {"cursor=garbage", "cursor=1", "cursor=1.AAAA", "limit=0", "limit=" + (LedgerService.FEED_MAX_LIMIT + 1), "limit=many",
             "limit=1&limit=2", "cursor=a&cursor=b", "since=1"})
     void badInputIsInvalidRequestNeverAServerError(String query) {
         HttpResponse<String> r = dave.caller().get("/api/v1/sync?" + query);

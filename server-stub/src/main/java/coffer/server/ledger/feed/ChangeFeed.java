@@ -37,6 +37,12 @@ public final class ChangeFeed {
     private static final String HEAD = "SELECT seq FROM ledger_clock WHERE id = 1";
     private static final String WALLET_FROM =
             " FROM account_versions v JOIN accounts a ON a.id = v.account_id LEFT JOIN users u ON u.id = a.user_id";
+    /** One wallet's money out, in commit order, on its (debit_account, seq) index. */
+    private static final String OUT_WALK = "SELECT seq FROM transaction_versions WHERE debit_account = ?"
+            + " AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?";
+    /** One wallet's money in from outside the user's wallets, on its (credit_account, seq) index. */
+    private static final String IN_WALK = "SELECT seq FROM transaction_versions WHERE credit_account = ?"
+            + " AND debit_account NOT IN (%s) AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?";
 
     private ChangeFeed() {
     }
@@ -86,15 +92,7 @@ public final class ChangeFeed {
         if (wallets.isEmpty()) {
             return new FeedPage(List.of(), List.of(), head, false);
         }
-        List<Long> seqs = changeSeqs(c, wallets, after, head, limit + 1);
-        long end = head;
-        if (seqs.size() > limit) {
-            long cut = seqs.get(limit);
-            end = seqs.get(0) == cut ? cut : cut - 1;
-            if (changeSeqs(c, wallets, end, head, 1).isEmpty()) {
-                end = head;
-            }
-        }
+        long end = pageEnd(c, wallets, after, head, limit);
         List<FeedChange> changes = new ArrayList<>(movements(c, wallets, after, end));
         changes.addAll(walletChanges(c, wallets, after, end));
         changes.sort(java.util.Comparator.comparingLong(FeedChange::seq));
@@ -116,21 +114,59 @@ public final class ChangeFeed {
         return ids;
     }
 
-    /** The commit number of each movement change in (after, upTo], in order, at most {@code max} of them. */
-    private static List<Long> changeSeqs(Connection c, List<String> wallets, long after, long upTo, int max)
+    /** The commit the page after {@code after} ends at: whole commits, about {@code limit} movement changes. */
+    private static long pageEnd(Connection c, List<String> wallets, long after, long head, int limit) throws SQLException {
+        List<Long> seqs = firstChangeSeqs(c, wallets, after, head, limit + 1);
+        if (seqs.size() <= limit) {
+            return head;
+        }
+        long cut = seqs.get(limit);
+        if (seqs.get(0) != cut) {
+            return cut - 1;
+        }
+        // the first commit alone holds more than the limit: it comes whole, and so does the rest up to the
+        // head when none of it is the user's
+        return firstChangeSeqs(c, wallets, cut, head, 1).isEmpty() ? head : cut;
+    }
+
+    /**
+     * The commit numbers of the first {@code max} movement changes of {@code wallets} in (after, upTo], in order
+     * (a transfer between two of them is one change). Each side of each wallet is one walk of its (account, seq)
+     * index, at most {@code max} deep, so this costs the same however long the ledger is: the first {@code max}
+     * of all the walks together are among the first {@code max} of each.
+     */
+    private static List<Long> firstChangeSeqs(Connection c, List<String> wallets, long after, long upTo, int max)
             throws SQLException {
-        String in = Rows.placeholders(wallets.size());
-        // a transfer between two of the user's wallets is one change, not two
-        String sql = "SELECT seq FROM ("
-                + "SELECT v.seq FROM transaction_versions v WHERE v.debit_account IN (" + in + ") AND v.seq > ? AND v.seq <= ?"
-                + " UNION ALL SELECT v.seq FROM transaction_versions v WHERE v.credit_account IN (" + in + ")"
-                + " AND v.debit_account NOT IN (" + in + ") AND v.seq > ? AND v.seq <= ?"
-                + ") x ORDER BY seq LIMIT ?";
         List<Long> seqs = new ArrayList<>();
+        long bound = upTo;
+        for (String wallet : wallets) {
+            List<Long> out = walk(c, OUT_WALK, List.of(wallet), after, upTo, max);
+            seqs.addAll(out);
+            if (out.size() == max) {
+                bound = Math.min(bound, out.get(max - 1));
+            }
+        }
+        // money in from outside the user's wallets: past the bound no change can be among the first max, and
+        // before it a walk passes over no more transfers between the user's wallets than the walks above found
+        String in = String.format(IN_WALK, Rows.placeholders(wallets.size()));
+        for (String wallet : wallets) {
+            List<String> ids = new ArrayList<>(wallets.size() + 1);
+            ids.add(wallet);
+            ids.addAll(wallets);
+            seqs.addAll(walk(c, in, ids, after, bound, max));
+        }
+        Collections.sort(seqs);
+        return seqs.size() > max ? seqs.subList(0, max) : seqs;
+    }
+
+    private static List<Long> walk(Connection c, String sql, List<String> ids, long after, long upTo, int max)
+            throws SQLException {
+        List<Long> seqs = new ArrayList<>();
+        if (upTo <= after) {
+            return seqs;
+        }
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            i = bindRange(ps, i, List.of(wallets), after, upTo);
-            i = bindRange(ps, i, List.of(wallets, wallets), after, upTo);
+            int i = bindRange(ps, 1, List.of(ids), after, upTo);
             ps.setInt(i, max);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -188,19 +224,17 @@ public final class ChangeFeed {
 
     /** Each wallet as its latest version at or before {@code seq} left it; wallets opened later are left out. */
     private static List<WalletSnapshot> walletsAt(Connection c, List<String> wallets, long seq) throws SQLException {
-        String sql = "SELECT " + WALLET_COLUMNS + WALLET_FROM + " WHERE v.account_id IN (" + Rows.placeholders(wallets.size())
-                + ") AND v.seq = (SELECT MAX(w.seq) FROM account_versions w WHERE w.account_id = v.account_id AND w.seq <= ?)"
-                + " ORDER BY a.created_at, a.id";
+        // one index probe per wallet: a busy wallet has a version per commit, which a join would read them all of
+        String sql = "SELECT " + WALLET_COLUMNS + WALLET_FROM + " WHERE v.account_id = ? AND v.seq <= ? ORDER BY v.seq DESC LIMIT 1";
         List<WalletSnapshot> result = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
             for (String id : wallets) {
-                ps.setString(i++, id);
-            }
-            ps.setLong(i, seq);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    result.add(Rows.account(rs).toWallet());
+                ps.setString(1, id);
+                ps.setLong(2, seq);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        result.add(Rows.account(rs).toWallet());
+                    }
                 }
             }
         }

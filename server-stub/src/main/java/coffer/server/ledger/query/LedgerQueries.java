@@ -179,63 +179,80 @@ public final class LedgerQueries {
     }
 
     private HistoryPage history(String envId, HistoryQuery q, Keyset after) {
-        StringBuilder sql = new StringBuilder("SELECT " + Rows.TX_COLUMNS + " FROM transactions t WHERE t.env_id = ?");
-        List<Object> args = new ArrayList<>();
-        args.add(envId);
+        StringBuilder filters = new StringBuilder();
+        List<Object> filterArgs = new ArrayList<>();
         String wallets = Rows.placeholders(q.walletIds().size());
-        sql.append(" AND (t.debit_account IN (").append(wallets).append(") OR t.credit_account IN (").append(wallets).append("))");
-        args.addAll(q.walletIds());
-        args.addAll(q.walletIds());
         if (!q.kinds().isEmpty()) {
-            sql.append(" AND t.kind IN (").append(Rows.placeholders(q.kinds().size())).append(")");
-            q.kinds().forEach(k -> args.add(k.wire()));
+            filters.append(" AND t.kind IN (").append(Rows.placeholders(q.kinds().size())).append(")");
+            q.kinds().forEach(k -> filterArgs.add(k.wire()));
         }
         if (!q.statuses().isEmpty()) {
-            sql.append(" AND t.status IN (").append(Rows.placeholders(q.statuses().size())).append(")");
-            q.statuses().forEach(s -> args.add(s.wire()));
+            filters.append(" AND t.status IN (").append(Rows.placeholders(q.statuses().size())).append(")");
+            q.statuses().forEach(s -> filterArgs.add(s.wire()));
         }
         if (q.from() != null) {
-            sql.append(" AND t.created_at >= ?");
-            args.add(q.from().toEpochMilli());
+            filters.append(" AND t.created_at >= ?");
+            filterArgs.add(q.from().toEpochMilli());
         }
         if (q.to() != null) {
-            sql.append(" AND t.created_at < ?");
-            args.add(q.to().toEpochMilli());
+            filters.append(" AND t.created_at < ?");
+            filterArgs.add(q.to().toEpochMilli());
         }
         if (q.minAmount() != null) {
-            sql.append(" AND t.currency = ? AND t.amount >= ?");
-            args.add(q.minAmount().currencyCode());
-            args.add(q.minAmount().minor());
+            filters.append(" AND t.currency = ? AND t.amount >= ?");
+            filterArgs.add(q.minAmount().currencyCode());
+            filterArgs.add(q.minAmount().minor());
         }
         if (q.maxAmount() != null) {
-            sql.append(" AND t.currency = ? AND t.amount <= ?");
-            args.add(q.maxAmount().currencyCode());
-            args.add(q.maxAmount().minor());
+            filters.append(" AND t.currency = ? AND t.amount <= ?");
+            filterArgs.add(q.maxAmount().currencyCode());
+            filterArgs.add(q.maxAmount().minor());
         }
         if (q.text() != null) {
             String like = "%" + q.text().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
             // the counterparty is the side that is not one of the queried wallets (for a transfer between
             // two of them, the receiving one): its wallet id, or its owner's email
             String counterparty = "(CASE WHEN t.debit_account IN (" + wallets + ") THEN t.credit_account ELSE t.debit_account END)";
-            sql.append(" AND (LOWER(COALESCE(t.description, '')) LIKE ? ESCAPE '\\' OR LOWER(COALESCE(t.reference, '')) LIKE ? ESCAPE '\\'"
+            filters.append(" AND (LOWER(COALESCE(t.description, '')) LIKE ? ESCAPE '\\' OR LOWER(COALESCE(t.reference, '')) LIKE ? ESCAPE '\\'"
                     + " OR LOWER(COALESCE(t.metadata, '')) LIKE ? ESCAPE '\\' OR LOWER(t.id) LIKE ? ESCAPE '\\'"
                     + " OR EXISTS (SELECT 1 FROM accounts ca JOIN users cu ON cu.id = ca.user_id WHERE ca.id = " + counterparty
                     + " AND (LOWER(ca.id) LIKE ? ESCAPE '\\' OR LOWER(COALESCE(cu.email, '')) LIKE ? ESCAPE '\\')))");
-            args.add(like);
-            args.add(like);
-            args.add(like);
-            args.add(like);
-            args.addAll(q.walletIds());
-            args.add(like);
-            args.add(like);
+            filterArgs.add(like);
+            filterArgs.add(like);
+            filterArgs.add(like);
+            filterArgs.add(like);
+            filterArgs.addAll(q.walletIds());
+            filterArgs.add(like);
+            filterArgs.add(like);
         }
         if (after != null) {
-            sql.append(" AND (t.created_at < ? OR (t.created_at = ? AND t.id < ?))");
-            args.add(after.createdMillis());
-            args.add(after.createdMillis());
-            args.add(after.id());
+            // the first condition alone bounds the index range; the second breaks ties within one millisecond
+            filters.append(" AND t.created_at <= ? AND (t.created_at < ? OR (t.created_at = ? AND t.id < ?))");
+            filterArgs.add(after.createdMillis());
+            filterArgs.add(after.createdMillis());
+            filterArgs.add(after.createdMillis());
+            filterArgs.add(after.id());
         }
-        sql.append(" ORDER BY t.created_at DESC, t.id DESC LIMIT ?");
+        // one walk, newest first, of each queried wallet's money out and money in, each as deep as the page:
+        // the page is among the first rows of those walks, so its cost does not grow with the wallet's history
+        // (an OR of the sides, or an IN list of wallets, would sort every matching row first). UNION drops the
+        // second copy of a movement between two of the queried wallets.
+        String order = " ORDER BY created_at DESC, id DESC LIMIT ?";
+        StringBuilder sql = new StringBuilder();
+        List<Object> args = new ArrayList<>();
+        int branch = 0;
+        for (String wallet : q.walletIds()) {
+            for (String side : List.of("t.debit_account", "t.credit_account")) {
+                sql.append(branch == 0 ? "" : " UNION ").append("SELECT * FROM (SELECT ").append(Rows.TX_COLUMNS)
+                        .append(" FROM transactions t WHERE t.env_id = ? AND ").append(side).append(" = ?").append(filters)
+                        .append(" ORDER BY t.created_at DESC, t.id DESC LIMIT ?) w").append(branch++);
+                args.add(envId);
+                args.add(wallet);
+                args.addAll(filterArgs);
+                args.add(q.limit() + 1);
+            }
+        }
+        sql.append(order);
         args.add(q.limit() + 1);
         List<Movement> rows = jdbc.query(sql.toString(), rs -> Rows.transaction(rs).toMovement(), args.toArray());
         Keyset.Page<Movement> page = Keyset.page(rows, q.limit(), m -> Keyset.of(m.createdAt(), m.id()));
