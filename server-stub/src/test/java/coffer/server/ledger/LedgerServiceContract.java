@@ -368,15 +368,11 @@ abstract class LedgerServiceContract extends LedgerContract {
         f.deposit(wallet, "400.00");
         assertThat(pay(wallet, "100.00").isOk()).isTrue();
         assertThat(ledger.verifyInvariants().ok()).isTrue();
-        try (java.sql.Connection c = f.database.writerConnection(); java.sql.Statement st = c.createStatement()) {
-            // as if a write had forgotten to count a payment: the holder could send more than its limit
-            st.executeUpdate("UPDATE holder_outgoing SET amount = amount - 1");
-        }
+        // as if a write had forgotten to count a payment: the holder could send more than its limit
+        shiftOutgoingSums(-1);
         assertThat(ledger.verifyInvariants().violations()).singleElement().asString()
                 .contains("holder " + carol.id()).contains("sending 9999 USD").contains("movements send 10000");
-        try (java.sql.Connection c = f.database.writerConnection(); java.sql.Statement st = c.createStatement()) {
-            st.executeUpdate("UPDATE holder_outgoing SET amount = amount + 1");
-        }
+        shiftOutgoingSums(1);
     }
 
     @Test
@@ -1052,6 +1048,15 @@ abstract class LedgerServiceContract extends LedgerContract {
     private long heldBy(User user) {
         return ledger.wallets(ENV, user.id()).stream().filter(w -> w.currency().equals(USD))
                 .mapToLong(w -> w.balance().posted() + w.balance().pendingCredits()).sum();
+    }
+
+    /** Moves every stored per-minute outgoing sum by {@code minor} behind the ledger's back. */
+    private void shiftOutgoingSums(long minor) throws java.sql.SQLException {
+        try (java.sql.Connection c = f.database.writerConnection();
+             java.sql.PreparedStatement ps = c.prepareStatement("UPDATE holder_outgoing SET amount = amount + ?")) {
+            ps.setLong(1, minor);
+            ps.executeUpdate();
+        }
     }
 
     private Outcome<Movement> pay(String wallet, String amount) {

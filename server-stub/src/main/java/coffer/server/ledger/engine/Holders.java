@@ -123,35 +123,42 @@ public final class Holders {
      * @param accounts the batch's loaded accounts; a movement's account that is not among them is read
      */
     static void recordOutgoing(Connection c, Collection<TxRow> written, Map<String, AccountState> accounts) throws SQLException {
-        List<TxRow> changed = written.stream().filter(t -> counted(t.kind, t.status, t.amount.minor())
-                != (t.isNew ? 0 : counted(t.kind, t.loadedStatus, t.loadedAmount.minor()))).toList();
+        List<TxRow> changed = written.stream().filter(t -> outgoingChange(t) != 0).toList();
         if (changed.isEmpty()) {
             return;
         }
         Map<String, String> owners = owners(c, changed, accounts);
-        Map<List<Object>, Long> deltas = new HashMap<>();
+        Map<MinuteKey, Long> deltas = new HashMap<>();
         for (TxRow t : changed) {
             String holder = owners.get(t.debitAccount);
             if (holder == null || holder.equals(owners.get(t.creditAccount))) {
                 continue; // a system account's movement, or one between a holder's own wallets
             }
-            long delta = counted(t.kind, t.status, t.amount.minor())
-                    - (t.isNew ? 0 : counted(t.kind, t.loadedStatus, t.loadedAmount.minor()));
-            deltas.merge(List.of(holder, t.amount.currencyCode(), Math.floorDiv(t.createdAt.toEpochMilli(), MINUTE_MILLIS)),
-                    delta, Long::sum);
+            deltas.merge(new MinuteKey(holder, t.amount.currencyCode(), Math.floorDiv(t.createdAt.toEpochMilli(), MINUTE_MILLIS)),
+                    outgoingChange(t), Long::sum);
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO holder_outgoing (holder_id, currency, minute, amount)"
                 + " VALUES (?, ?, ?, ?) ON CONFLICT (holder_id, currency, minute)"
                 + " DO UPDATE SET amount = holder_outgoing.amount + excluded.amount")) {
-            for (Map.Entry<List<Object>, Long> d : deltas.entrySet()) {
-                ps.setString(1, (String) d.getKey().get(0));
-                ps.setString(2, (String) d.getKey().get(1));
-                ps.setLong(3, (Long) d.getKey().get(2));
+            for (Map.Entry<MinuteKey, Long> d : deltas.entrySet()) {
+                ps.setString(1, d.getKey().holderId());
+                ps.setString(2, d.getKey().currency());
+                ps.setLong(3, d.getKey().minute());
                 ps.setLong(4, d.getValue());
                 ps.addBatch();
             }
             ps.executeBatch();
         }
+    }
+
+    /** One holder's outgoing sum in one currency and minute. */
+    private record MinuteKey(String holderId, String currency, long minute) {
+    }
+
+    /** How much more (or less) a movement counts against its holder's limit than when the batch found it. */
+    private static long outgoingChange(TxRow t) {
+        return counted(t.kind, t.status, t.amount.minor())
+                - (t.isNew ? 0 : counted(t.kind, t.loadedStatus, t.loadedAmount.minor()));
     }
 
     /** Forgets the sums of minutes that ended more than a day before {@code now}: no window reaches them. */
