@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * holds; no account that forbids overdraft is below zero; every hold is resolved at most once (a
  * captured hold has exactly one pair of postings, any other none); completed movements have postings
  * that match them and failed ones none; what a movement records as refunded is what its refunds moved;
- * the change feed's latest version of every movement and user wallet matches its row.
+ * the change feed's latest version of every movement and user wallet matches its row, and each wallet's
+ * changes list every version of its movements; the daily limit's per-minute sums match the movements.
  */
 public final class LedgerVerifier {
     private LedgerVerifier() {
@@ -110,11 +111,24 @@ public final class LedgerVerifier {
                 rs -> v.add("movement " + rs.getString(1) + " records " + rs.getLong(2) + " refunded but its refunds move "
                         + rs.getLong(3)));
         // the change feed (V5) must end where the tables are: a client that synced everything has the truth
-        each(c, "SELECT a.id FROM accounts a LEFT JOIN account_versions v ON v.account_id = a.id AND v.seq = "
-                        + "(SELECT MAX(w.seq) FROM account_versions w WHERE w.account_id = a.id) WHERE a.user_id IS NOT NULL "
+        each(c, "SELECT DISTINCT a.id FROM accounts a LEFT JOIN wallet_changes v ON v.account_id = a.id AND v.seq = "
+                        + "(SELECT MAX(w.seq) FROM wallet_changes w WHERE w.account_id = a.id) WHERE a.user_id IS NOT NULL "
                         + "AND (v.account_id IS NULL OR v.status <> a.status OR v.posted <> a.posted "
                         + "OR v.pending_debits <> a.pending_debits OR v.pending_credits <> a.pending_credits)",
                 rs -> v.add("wallet " + rs.getString(1) + " differs from its latest change-feed version"));
+        // each wallet's changes (V18) list every version of its movements, the first one marked as created:
+        // its history and its feed are read from them alone
+        each(c, "SELECT v.transaction_id, v.seq, a.id FROM transaction_versions v JOIN accounts a "
+                        + "ON (a.id = v.debit_account OR a.id = v.credit_account) AND a.user_id IS NOT NULL "
+                        + "WHERE NOT EXISTS (SELECT 1 FROM wallet_changes w WHERE w.account_id = a.id AND w.seq = v.seq "
+                        + "AND w.transaction_id = v.transaction_id)",
+                rs -> v.add("movement " + rs.getString(1) + "'s version " + rs.getLong(2) + " is missing from the changes of wallet "
+                        + rs.getString(3)));
+        each(c, "SELECT w.account_id, w.transaction_id, w.seq FROM wallet_changes w WHERE w.transaction_id <> '' "
+                        + "AND w.movement_created <> CASE WHEN w.seq = (SELECT MIN(f.seq) FROM transaction_versions f "
+                        + "WHERE f.transaction_id = w.transaction_id) THEN 1 ELSE 0 END",
+                rs -> v.add("wallet " + rs.getString(1) + " marks movement " + rs.getString(2) + " created at commit "
+                        + rs.getLong(3) + ", which is not the commit of its first version"));
         each(c, "SELECT t.id FROM transactions t LEFT JOIN transaction_versions v ON v.transaction_id = t.id AND v.seq = "
                         + "(SELECT MAX(w.seq) FROM transaction_versions w WHERE w.transaction_id = t.id) "
                         + "WHERE v.transaction_id IS NULL OR v.status <> t.status OR v.amount <> t.amount OR v.refunded <> t.refunded",
@@ -130,6 +144,9 @@ public final class LedgerVerifier {
                         + "WHERE s.holder_id IS NULL AND r.minute >= (SELECT MIN(minute) FROM holder_outgoing)",
                 rs -> v.add("holder " + rs.getString(1) + " is counted as sending " + rs.getLong(4) + " " + rs.getString(2)
                         + " in minute " + rs.getLong(3) + " but its movements send " + rs.getLong(5)));
+        each(c, Holders.unfoundOutgoing(),
+                rs -> v.add("movement " + rs.getString(1) + " counts against its holder's daily limit but is outside the commit"
+                        + " range its minute keeps, so a limit check could miss it"));
         return new Report(v, count(c, "accounts"), count(c, "transactions"), count(c, "postings"));
     }
 

@@ -11,7 +11,7 @@ import java.util.List;
  */
 record BenchOptions(List<String> databases, List<Integer> submitters, List<Integer> ceilingBatches, Duration warmup,
                     Duration length, int rounds, int maxBatch, boolean idempotencyKeys, Path sqliteDir, String pgUrl,
-                    String pgUser, String pgPassword, Path out, boolean layouts) {
+                    String pgUser, String pgPassword, Path out) {
 
     static final String USAGE = """
             LedgerLoad: transfers per second through the ledger service, next to plain batched JDBC.
@@ -25,8 +25,6 @@ record BenchOptions(List<String> databases, List<Integer> submitters, List<Integ
               --rounds N         runs per configuration; the table shows the median run (default 1)
               --batch N          the service's maxBatch and the largest ceiling batch (default 512, the server's default)
               --idempotency      give every transfer its own idempotency key, as API clients do
-              --layouts          also run the ceiling on the layout under design (one index entry per wallet
-                                 and movement version instead of five: see JdbcCeiling.Layout)
               --sqlite-dir DIR   where SQLite files go (default: the system temp folder)
               --pg-url URL       an external PostgreSQL server (jdbc:postgresql://host:port/db) instead of the
                                  embedded one; the user needs CREATEDB (each run creates and drops a database)
@@ -44,7 +42,6 @@ record BenchOptions(List<String> databases, List<Integer> submitters, List<Integ
         int rounds = 1;
         int maxBatch = 512;
         boolean keys = false;
-        boolean layouts = false;
         Path sqliteDir = Path.of(System.getProperty("java.io.tmpdir"), "coffer-bench");
         String pgUrl = null;
         String pgUser = System.getenv("PGUSER");
@@ -69,7 +66,6 @@ record BenchOptions(List<String> databases, List<Integer> submitters, List<Integ
                 case "--rounds" -> rounds = Integer.parseInt(value(words, ++i, w));
                 case "--batch" -> maxBatch = Integer.parseInt(value(words, ++i, w));
                 case "--idempotency" -> keys = true;
-                case "--layouts" -> layouts = true;
                 case "--sqlite-dir" -> sqliteDir = Path.of(value(words, ++i, w));
                 case "--pg-url" -> pgUrl = value(words, ++i, w);
                 case "--pg-user" -> pgUser = value(words, ++i, w);
@@ -97,7 +93,7 @@ record BenchOptions(List<String> databases, List<Integer> submitters, List<Integ
             throw new IllegalArgumentException("--rounds must be at least 1");
         }
         return new BenchOptions(databases, submitters, ceiling, warmup, length, rounds, maxBatch, keys, sqliteDir, pgUrl,
-                pgUser, pgPassword, out, layouts);
+                pgUser, pgPassword, out);
     }
 
     /** Users (wallet pairs) the ceiling spreads its transfers over: as many as the most submitters. */

@@ -15,14 +15,12 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The ceiling: the rows a transfer writes (two account balance updates, its transactions row, two
- * postings, its change-feed version, and one change-feed version per wallet it touched in the commit)
+ * postings, its change-feed version, and a change of each of its two wallets)
  * and the commit counter, written with plain batched JDBC on the writer's connection of the
  * same database, with the same settings, {@code batch} transfers per commit, no reads, no checks, no
  * queue, statements prepared once. What the service adds on top of this is the engine's cost.
@@ -39,46 +37,14 @@ final class JdbcCeiling {
     private static final String INSERT_TRANSACTION_VERSION = "INSERT INTO transaction_versions (seq, transaction_id, "
             + "debit_account, credit_account, status, amount, refunded, failure_reason, completed_at) "
             + "VALUES (?, ?, ?, ?, ?, ?, 0, NULL, ?)";
-    private static final String INSERT_ACCOUNT_VERSION = "INSERT INTO account_versions (seq, account_id, status, "
-            + "posted, pending_debits, pending_credits) VALUES (?, ?, 'active', ?, 0, 0)";
-
-    /** Which row layout the ceiling writes. */
-    enum Layout {
-        /** The tables and indexes as the migrations leave them: what the service writes. */
-        TODAY("jdbc"),
-        /**
-         * A projection for the layout under design: one index entry per wallet and movement version
-         * ({@code wallet_changes}: account, commit, movement, and the wallet as the commit left it) in
-         * place of the two history indexes on {@code transactions}, the two feed indexes on
-         * {@code transaction_versions} and {@code account_versions}. Measured on a scratch database
-         * altered that way; nothing reads it.
-         */
-        ONE_INDEX_PER_WALLET("jdbc, 1 index/wallet");
-
-        final String mode;
-
-        Layout(String mode) {
-            this.mode = mode;
-        }
-    }
-
-    private static final String[] ONE_INDEX_PER_WALLET = {
-            "DROP INDEX transactions_debit", "DROP INDEX transactions_credit",
-            "DROP INDEX transaction_versions_debit", "DROP INDEX transaction_versions_credit", "DROP TABLE account_versions",
-            "CREATE TABLE wallet_changes (account_id TEXT NOT NULL, seq BIGINT NOT NULL, transaction_id TEXT NOT NULL, "
-                    + "status TEXT NOT NULL, posted BIGINT NOT NULL, pending_debits BIGINT NOT NULL, pending_credits BIGINT NOT NULL, "
-                    + "PRIMARY KEY (account_id, seq, transaction_id))"};
-    private static final String INSERT_WALLET_CHANGE = "INSERT INTO wallet_changes (account_id, seq, transaction_id, status, "
-            + "posted, pending_debits, pending_credits) VALUES (?, ?, ?, 'active', ?, 0, 0)";
+    private static final String INSERT_WALLET_CHANGE = "INSERT INTO wallet_changes (account_id, seq, transaction_id, "
+            + "movement_created, wallet_changed, status, posted, pending_debits, pending_credits) "
+            + "VALUES (?, ?, ?, 1, 1, 'active', ?, 0, 0)";
 
     private JdbcCeiling() {
     }
 
     static RunResult run(BenchDatabase db, BenchOptions options, int batch) throws Exception {
-        return run(db, options, batch, Layout.TODAY);
-    }
-
-    static RunResult run(BenchDatabase db, BenchOptions options, int batch, Layout layout) throws Exception {
         try (BenchDatabase.Scratch scratch = db.fresh(); Database database = Database.open(scratch.config())) {
             Population population;
             try (LedgerService ledger = new LedgerService(database, Clock.systemUTC(),
@@ -87,31 +53,21 @@ final class JdbcCeiling {
             }
             RunResult result;
             try (Connection c = database.writerConnection()) {
-                if (layout == Layout.ONE_INDEX_PER_WALLET) {
-                    try (java.sql.Statement st = c.createStatement()) {
-                        for (String sql : ONE_INDEX_PER_WALLET) {
-                            // SQLite keeps a table's primary key in the table itself when told to
-                            st.execute(sql.startsWith("CREATE") && database.dialect() == coffer.server.db.Dialect.SQLITE
-                                    ? sql + " WITHOUT ROWID" : sql);
-                        }
-                    }
-                }
                 c.setAutoCommit(false);
-                result = Window.measure(db.name(), layout.mode, batch,
-                        List.of((window, latencies) -> write(c, population, batch, layout, window, latencies)),
+                result = Window.measure(db.name(), "jdbc", batch,
+                        List.of((window, latencies) -> write(c, population, batch, window, latencies)),
                         options.warmup(), options.length(), () -> Commits.count(database), IoProbe.of(database));
             }
-            LedgerVerifier.Report report = layout == Layout.TODAY ? LedgerVerifier.verify(database) : null;
-            if (report != null && !report.ok()) {
+            LedgerVerifier.Report report = LedgerVerifier.verify(database);
+            if (!report.ok()) {
                 throw new IllegalStateException("the plain-JDBC rows do not balance:\n" + report.describe());
             }
             return result;
         }
     }
 
-    private static void write(Connection c, Population population, int batch, Layout layout, Window window,
-                              Latencies latencies) throws SQLException {
-        boolean today = layout == Layout.TODAY;
+    private static void write(Connection c, Population population, int batch, Window window, Latencies latencies)
+            throws SQLException {
         List<Population.Pair> pairs = population.pairs();
         long amount = Population.AMOUNT.minor();
         String currency = Population.AMOUNT.currencyCode();
@@ -123,14 +79,13 @@ final class JdbcCeiling {
             posted.put(pair.a(), Population.FUNDING.minor());
             posted.put(pair.b(), 0L);
         }
-        Set<String> touched = new LinkedHashSet<>();
         int next = 0;
         try (PreparedStatement seqStatement = c.prepareStatement(NEXT_SEQ);
              PreparedStatement accounts = c.prepareStatement(UPDATE_ACCOUNT);
              PreparedStatement transactions = c.prepareStatement(INSERT_TRANSACTION);
              PreparedStatement postings = c.prepareStatement(INSERT_POSTING);
              PreparedStatement transactionVersions = c.prepareStatement(INSERT_TRANSACTION_VERSION);
-             PreparedStatement accountVersions = c.prepareStatement(today ? INSERT_ACCOUNT_VERSION : INSERT_WALLET_CHANGE)) {
+             PreparedStatement walletChanges = c.prepareStatement(INSERT_WALLET_CHANGE)) {
             while (!window.over()) {
                 long start = System.nanoTime();
                 long seq;
@@ -173,25 +128,14 @@ final class JdbcCeiling {
                     post(accounts, postings, id, to, amount, currency, now, seq);
                     posted.merge(from, -amount, Long::sum);
                     posted.merge(to, amount, Long::sum);
-                    touched.add(from);
-                    touched.add(to);
-                    if (!today) {
-                        walletChange(accountVersions, from, seq, id, posted.get(from));
-                        walletChange(accountVersions, to, seq, id, posted.get(to));
-                    }
+                    walletChange(walletChanges, from, seq, id, posted.get(from));
+                    walletChange(walletChanges, to, seq, id, posted.get(to));
                 }
-                for (String wallet : today ? touched : Set.<String>of()) {
-                    accountVersions.setLong(1, seq);
-                    accountVersions.setString(2, wallet);
-                    accountVersions.setLong(3, posted.get(wallet));
-                    accountVersions.addBatch();
-                }
-                touched.clear();
                 accounts.executeBatch();
                 transactions.executeBatch();
                 postings.executeBatch();
                 transactionVersions.executeBatch();
-                accountVersions.executeBatch();
+                walletChanges.executeBatch();
                 c.commit();
                 window.completed(latencies, batch, 0, System.nanoTime() - start);
             }

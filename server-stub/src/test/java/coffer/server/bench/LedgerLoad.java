@@ -63,10 +63,6 @@ public final class LedgerLoad {
                 for (int batch : options.ceilingBatches()) {
                     ceiling.add(median(options.rounds(), () -> LeanReference.run(db, options, batch)));
                     ceiling.add(median(options.rounds(), () -> JdbcCeiling.run(db, options, batch)));
-                    if (options.layouts()) {
-                        ceiling.add(median(options.rounds(),
-                                () -> JdbcCeiling.run(db, options, batch, JdbcCeiling.Layout.ONE_INDEX_PER_WALLET)));
-                    }
                 }
                 for (int n : options.submitters()) {
                     service.add(median(options.rounds(), () -> ServiceLoad.run(db, options, n)));

@@ -2,6 +2,7 @@ package coffer.server.http;
 
 import coffer.server.ledger.query.HistoryQuery;
 import coffer.server.ledger.query.HistoryCursor;
+import coffer.server.ledger.query.HistoryPosition;
 import coffer.core.error.CofferException;
 import coffer.core.error.ErrorCode;
 import coffer.core.ledger.TransactionKind;
@@ -9,6 +10,7 @@ import coffer.core.money.Money;
 import coffer.server.auth.Principal;
 import coffer.server.db.Keyset;
 import coffer.server.ledger.query.HistoryCursor;
+import coffer.server.ledger.query.HistoryPosition;
 import coffer.server.ledger.query.HistoryQuery;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,7 +48,7 @@ class CursorSealTest {
             assertThat(seal.open(ALICE, list, seal.seal(ALICE, list, position))).isEqualTo(position);
         }
         HistoryCursor history = new HistoryCursor(new HistoryQuery(List.of("wal_a", "wal_b"), Set.of(TransactionKind.PAYMENT),
-                Set.of(), Instant.parse("2026-01-01T00:00:00Z"), null, Money.parse("1.50", "USD"), null, "coffee", 20), position);
+                Set.of(), Instant.parse("2026-01-01T00:00:00Z"), null, Money.parse("1.50", "USD"), null, "coffee", 20), new HistoryPosition(42, "txn_01JD4Q2W8M3N5P7R9T1V3X5Z7B"));
         assertThat(seal.open(ALICE, CursorKind.HISTORY, seal.seal(ALICE, CursorKind.HISTORY, history))).isEqualTo(history);
         assertThat(seal.open(ALICE, CursorKind.SYNC, seal.seal(ALICE, CursorKind.SYNC, 42L))).isEqualTo(42L);
         CursorOwner partner = CursorOwner.partner("env-1");
@@ -82,7 +84,7 @@ class CursorSealTest {
 
     @Test
     void aPartnersCursorIsItsEnvironmentsOnly() {
-        HistoryCursor orders = new HistoryCursor(HistoryQuery.of("wal_a", 50), new Keyset(7, "txn_1"));
+        HistoryCursor orders = new HistoryCursor(HistoryQuery.of("wal_a", 50), new HistoryPosition(7, "txn_1"));
         String cursor = seal.seal(CursorOwner.partner("env-1"), CursorKind.PARTNER_ORDERS, orders);
         assertRefused(() -> seal.open(CursorOwner.partner("env-2"), CursorKind.PARTNER_ORDERS, cursor));
         assertRefused(() -> seal.open(ALICE, CursorKind.ORDERS, cursor));

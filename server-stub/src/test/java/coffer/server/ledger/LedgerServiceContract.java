@@ -376,6 +376,33 @@ abstract class LedgerServiceContract extends LedgerContract {
     }
 
     @Test
+    void verifyFindsACountingMovementThatTheLimitsBoundaryMinuteCouldMiss() throws Exception {
+        User carol = f.unverifiedUser("carol@example.com");
+        String wallet = f.wallet(carol, USD);
+        f.deposit(wallet, "400.00");
+        Movement paid = pay(wallet, "100.00").orThrow();
+        // as if the writer had not widened the minute's commit range: once the 24-hour window starts inside
+        // that minute, a limit check would not find the payment and would let carol send 100.00 more
+        behindTheLedgersBack("UPDATE holder_outgoing SET first_seq = last_seq + 1");
+        assertThat(ledger.verifyInvariants().violations()).singleElement().asString()
+                .contains("movement " + paid.id()).contains("outside the commit range");
+        behindTheLedgersBack("UPDATE holder_outgoing SET first_seq = last_seq");
+    }
+
+    @Test
+    void verifyFindsAMovementMissingFromItsWalletsChanges() throws Exception {
+        User carol = f.unverifiedUser("carol@example.com");
+        String wallet = f.wallet(carol, USD);
+        Movement deposit = f.deposit(wallet, "400.00");
+        assertThat(ledger.verifyInvariants().ok()).isTrue();
+        // carol's history and sync are read from her wallet's changes alone: without the row, neither shows it
+        behindTheLedgersBack("UPDATE wallet_changes SET transaction_id = 'txn_elsewhere' WHERE transaction_id = '" + deposit.id() + "'");
+        assertThat(ledger.verifyInvariants().violations()).anySatisfy(v -> assertThat(v)
+                .contains("movement " + deposit.id()).contains("missing from the changes of wallet " + wallet));
+        behindTheLedgersBack("UPDATE wallet_changes SET transaction_id = '" + deposit.id() + "' WHERE transaction_id = 'txn_elsewhere'");
+    }
+
+    @Test
     void theDailyLimitCountsPaymentsThatCommitTogether() throws Exception {
         User carol = f.unverifiedUser("carol@example.com");
         String wallet = f.wallet(carol, USD);
@@ -1052,10 +1079,13 @@ abstract class LedgerServiceContract extends LedgerContract {
 
     /** Moves every stored per-minute outgoing sum by {@code minor} behind the ledger's back. */
     private void shiftOutgoingSums(long minor) throws java.sql.SQLException {
-        try (java.sql.Connection c = f.database.writerConnection();
-             java.sql.PreparedStatement ps = c.prepareStatement("UPDATE holder_outgoing SET amount = amount + ?")) {
-            ps.setLong(1, minor);
-            ps.executeUpdate();
+        behindTheLedgersBack("UPDATE holder_outgoing SET amount = amount + " + minor);
+    }
+
+    /** Changes the tables with {@code sql} on a connection of its own, as no writer of the ledger would. */
+    private void behindTheLedgersBack(String sql) throws java.sql.SQLException {
+        try (java.sql.Connection c = f.database.writerConnection(); java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate(sql);
         }
     }
 

@@ -64,8 +64,8 @@ final class BatchFlush {
                 t.status.wire(), t.amount.minor(), t.refunded.minor(), t.failureReason, millis(t.completedAt), at, seq,
                 t.id}).toList());
         List<TxRow> written = Stream.concat(newTx.stream(), changedTx.stream()).toList();
-        ChangeLog.movements(connection, seq, written);
-        Holders.recordOutgoing(connection, written, rows.accounts);
+        ChangeLog.movements(connection, dialect, seq, written);
+        Holders.recordOutgoing(connection, seq, written, rows.accounts);
         BulkWrite.insert(connection, dialect, "postings", POSTING_INSERT, staged.postings.stream().map(p -> new Object[]{
                 p.transactionId(), p.accountId(), p.signedMinor(), p.currency(), seq}).toList());
         BulkWrite.insert(connection, dialect, "holds", HOLD_INSERT, newHolds.stream().map(h -> {
@@ -78,8 +78,8 @@ final class BatchFlush {
         BulkWrite.update(connection, dialect, "accounts", ACCOUNT_UPDATE, ID, changedAccounts.stream().map(a -> new Object[]{
                 a.balance.posted(), a.balance.pendingDebits(), a.balance.pendingCredits(), a.status.wireName(),
                 a.statusSetBy == null ? null : a.statusSetBy.name(), at, seq, a.id}).toList());
-        ChangeLog.wallets(connection, seq, changedAccounts);
-        ChangeLog.opened(connection, seq, staged.openedWallets.keySet());
+        ChangeLog.stampOpened(connection, seq, staged.openedWallets.keySet());
+        ChangeLog.wallets(connection, dialect, seq, written, rows.accounts, staged.openedWallets.keySet());
         BulkWrite.insert(connection, dialect, "audit_log", AUDIT_INSERT, staged.audit.stream().map(a -> new Object[]{a.at(),
                 a.envId(), a.actor(), a.subjectType(), a.subjectId(), a.field(), a.oldValue(), a.newValue(), a.reason()}).toList());
         writeAnswers(staged.answers);

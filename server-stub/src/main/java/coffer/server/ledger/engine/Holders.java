@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +34,11 @@ public final class Holders {
             TransactionStatus.COMPLETED);
 
     private static final long MINUTE_MILLIS = 60_000;
+    /** In SQL over movement {@code t} and its debited account {@code a}: the movement counts against a's holder. */
+    private static final String COUNTS_AGAINST_HOLDER = "t.kind IN ("
+            + literals(OUTGOING.stream().map(TransactionKind::wire).sorted().toList()) + ") AND t.status IN ("
+            + literals(COUNTED.stream().map(TransactionStatus::wire).toList()) + ")"
+            + " AND NOT EXISTS (SELECT 1 FROM accounts r WHERE r.id = t.credit_account AND r.user_id = a.user_id)";
 
     private Holders() {
     }
@@ -94,13 +100,21 @@ public final class Holders {
             ps.setLong(i, firstWholeMinute);
             sent = totals(ps);
         }
-        String sql = "SELECT a.user_id, a.currency, SUM(t.amount) FROM accounts a JOIN transactions t ON t.debit_account = a.id"
-                + " WHERE a.user_id IN (" + Rows.placeholders(holderIds.size()) + ") AND t.created_at > ? AND t.created_at < ?"
+        // the boundary minute, movement by movement: those the holder's wallets changed between the first and
+        // the last commit that started a movement counting in that minute (V19), filtered exactly
+        String sql = "SELECT a.user_id, a.currency, SUM(t.amount) FROM transactions t JOIN accounts a ON a.id = t.debit_account"
+                + " WHERE t.id IN (SELECT w.transaction_id FROM holder_outgoing o"
+                + " JOIN accounts h ON h.user_id = o.holder_id AND h.currency = o.currency"
+                + " JOIN wallet_changes w ON w.account_id = h.id AND w.seq >= o.first_seq AND w.seq <= o.last_seq"
+                + " WHERE o.holder_id IN (" + Rows.placeholders(holderIds.size()) + ") AND o.minute = ? AND w.transaction_id <> '')"
+                + " AND a.user_id IN (" + Rows.placeholders(holderIds.size()) + ") AND t.created_at > ? AND t.created_at < ?"
                 + " AND t.kind IN (" + Rows.placeholders(OUTGOING.size()) + ") AND t.status IN (" + Rows.placeholders(COUNTED.size())
                 + ") AND NOT EXISTS (SELECT 1 FROM accounts r WHERE r.id = t.credit_account AND r.user_id = a.user_id)"
                 + " GROUP BY a.user_id, a.currency";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = bind(ps, 1, holderIds);
+            ps.setLong(i++, firstWholeMinute - 1);
+            i = bind(ps, i, holderIds);
             ps.setLong(i++, windowStart);
             ps.setLong(i++, firstWholeMinute * MINUTE_MILLIS);
             for (TransactionKind kind : OUTGOING) {
@@ -122,29 +136,44 @@ public final class Holders {
      *
      * @param accounts the batch's loaded accounts; a movement's account that is not among them is read
      */
-    static void recordOutgoing(Connection c, Collection<TxRow> written, Map<String, AccountState> accounts) throws SQLException {
+    static void recordOutgoing(Connection c, long seq, Collection<TxRow> written, Map<String, AccountState> accounts)
+            throws SQLException {
         List<TxRow> changed = written.stream().filter(t -> outgoingChange(t) != 0).toList();
         if (changed.isEmpty()) {
             return;
         }
         Map<String, String> owners = owners(c, changed, accounts);
         Map<MinuteKey, Long> deltas = new HashMap<>();
+        Set<MinuteKey> started = new HashSet<>();
         for (TxRow t : changed) {
             String holder = owners.get(t.debitAccount);
             if (holder == null || holder.equals(owners.get(t.creditAccount))) {
                 continue; // a system account's movement, or one between a holder's own wallets
             }
-            deltas.merge(new MinuteKey(holder, t.amount.currencyCode(), Math.floorDiv(t.createdAt.toEpochMilli(), MINUTE_MILLIS)),
-                    outgoingChange(t), Long::sum);
+            MinuteKey key = new MinuteKey(holder, t.amount.currencyCode(), Math.floorDiv(t.createdAt.toEpochMilli(), MINUTE_MILLIS));
+            long change = outgoingChange(t);
+            deltas.merge(key, change, Long::sum);
+            if (change > 0) {
+                started.add(key);
+            }
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO holder_outgoing (holder_id, currency, minute, amount)"
-                + " VALUES (?, ?, ?, ?) ON CONFLICT (holder_id, currency, minute)"
-                + " DO UPDATE SET amount = holder_outgoing.amount + excluded.amount")) {
+        // a minute's commit range grows with each commit that makes a movement count more in it; one that
+        // makes it count less need not be found again (sentToday reads the movement's present state)
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO holder_outgoing (holder_id, currency, minute, amount,"
+                + " first_seq, last_seq) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (holder_id, currency, minute)"
+                + " DO UPDATE SET amount = holder_outgoing.amount + excluded.amount,"
+                + " first_seq = CASE WHEN excluded.first_seq < holder_outgoing.first_seq THEN excluded.first_seq"
+                + " ELSE holder_outgoing.first_seq END,"
+                + " last_seq = CASE WHEN excluded.last_seq > holder_outgoing.last_seq THEN excluded.last_seq"
+                + " ELSE holder_outgoing.last_seq END")) {
             for (Map.Entry<MinuteKey, Long> d : deltas.entrySet()) {
+                boolean widens = started.contains(d.getKey());
                 ps.setString(1, d.getKey().holderId());
                 ps.setString(2, d.getKey().currency());
                 ps.setLong(3, d.getKey().minute());
                 ps.setLong(4, d.getValue());
+                ps.setLong(5, widens ? seq : Long.MAX_VALUE);
+                ps.setLong(6, widens ? seq : 0);
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -176,10 +205,21 @@ public final class Holders {
     public static String recomputedOutgoing() {
         return "SELECT a.user_id AS holder_id, a.currency AS currency, t.created_at / " + MINUTE_MILLIS + " AS minute,"
                 + " SUM(t.amount) AS amount FROM transactions t JOIN accounts a ON a.id = t.debit_account"
-                + " WHERE a.user_id IS NOT NULL AND t.kind IN (" + literals(OUTGOING.stream().map(TransactionKind::wire).sorted().toList())
-                + ") AND t.status IN (" + literals(COUNTED.stream().map(TransactionStatus::wire).toList()) + ")"
-                + " AND NOT EXISTS (SELECT 1 FROM accounts r WHERE r.id = t.credit_account AND r.user_id = a.user_id)"
+                + " WHERE a.user_id IS NOT NULL AND " + COUNTS_AGAINST_HOLDER
                 + " GROUP BY a.user_id, a.currency, t.created_at / " + MINUTE_MILLIS;
+    }
+
+    /**
+     * The movements that count in a kept minute but that {@link #sentToday} could not find when that minute
+     * is the one its window starts in (no change of the holder's wallet by the movement within the minute's
+     * commit range), as {@code transaction_id}: none, for {@code verify}.
+     */
+    public static String unfoundOutgoing() {
+        return "SELECT t.id FROM transactions t JOIN accounts a ON a.id = t.debit_account"
+                + " JOIN holder_outgoing o ON o.holder_id = a.user_id AND o.currency = t.currency AND o.minute = t.created_at / "
+                + MINUTE_MILLIS + " WHERE " + COUNTS_AGAINST_HOLDER
+                + " AND NOT EXISTS (SELECT 1 FROM wallet_changes w WHERE w.account_id = a.id AND w.transaction_id = t.id"
+                + " AND w.seq >= o.first_seq AND w.seq <= o.last_seq)";
     }
 
     private static String literals(List<String> words) {

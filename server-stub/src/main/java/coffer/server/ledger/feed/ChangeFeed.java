@@ -15,7 +15,7 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The change feed's reads over the version tables (schema V5).
+ * The change feed's reads: movement versions (schema V5) and each wallet's changes (V18).
  *
  * <p>Consistency without a long read transaction: the head commit number is read first and every
  * other read is bounded by it. Commit numbers are taken under a row lock held until commit, so once
@@ -36,13 +36,10 @@ public final class ChangeFeed {
             + "v.posted, v.pending_debits, v.pending_credits, u.kyc_tier";
     private static final String HEAD = "SELECT seq FROM ledger_clock WHERE id = 1";
     private static final String WALLET_FROM =
-            " FROM account_versions v JOIN accounts a ON a.id = v.account_id LEFT JOIN users u ON u.id = a.user_id";
-    /** One wallet's money out, in commit order, on its (debit_account, seq) index. */
-    private static final String OUT_WALK = "SELECT seq FROM transaction_versions WHERE debit_account = ?"
-            + " AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?";
-    /** One wallet's money in from outside the user's wallets, on its (credit_account, seq) index. */
-    private static final String IN_WALK = "SELECT seq FROM transaction_versions WHERE credit_account = ?"
-            + " AND debit_account NOT IN (%s) AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?";
+            " FROM wallet_changes v JOIN accounts a ON a.id = v.account_id LEFT JOIN users u ON u.id = a.user_id";
+    /** One wallet's movement changes, in commit order, on its changes' key (account_id, seq, transaction_id). */
+    private static final String WALK = "SELECT seq, transaction_id FROM wallet_changes WHERE account_id = ?"
+            + " AND seq > ? AND seq <= ? AND transaction_id <> '' ORDER BY seq, transaction_id LIMIT ?";
 
     private ChangeFeed() {
     }
@@ -131,64 +128,49 @@ public final class ChangeFeed {
 
     /**
      * The commit numbers of the first {@code max} movement changes of {@code wallets} in (after, upTo], in order
-     * (a transfer between two of them is one change). Each side of each wallet is one walk of its (account, seq)
-     * index, at most {@code max} deep, so this costs the same however long the ledger is: the first {@code max}
-     * of all the walks together are among the first {@code max} of each.
+     * (a transfer between two of them is one change). Each wallet is one walk of its changes' key, at most
+     * {@code max} deep, so this costs the same however long the ledger is: a change among the first {@code max}
+     * of all the wallets together has fewer than {@code max} changes of its wallet before it.
      */
     private static List<Long> firstChangeSeqs(Connection c, List<String> wallets, long after, long upTo, int max)
             throws SQLException {
-        List<Long> seqs = new ArrayList<>();
-        long bound = upTo;
-        for (String wallet : wallets) {
-            List<Long> out = walk(c, OUT_WALK, List.of(wallet), after, upTo, max);
-            seqs.addAll(out);
-            if (out.size() == max) {
-                bound = Math.min(bound, out.get(max - 1));
-            }
-        }
-        // money in from outside the user's wallets: past the bound no change can be among the first max, and
-        // before it a walk passes over no more transfers between the user's wallets than the walks above found
-        String in = String.format(IN_WALK, Rows.placeholders(wallets.size()));
-        for (String wallet : wallets) {
-            List<String> ids = new ArrayList<>(wallets.size() + 1);
-            ids.add(wallet);
-            ids.addAll(wallets);
-            seqs.addAll(walk(c, in, ids, after, bound, max));
-        }
-        Collections.sort(seqs);
-        return seqs.size() > max ? seqs.subList(0, max) : seqs;
-    }
-
-    private static List<Long> walk(Connection c, String sql, List<String> ids, long after, long upTo, int max)
-            throws SQLException {
-        List<Long> seqs = new ArrayList<>();
-        if (upTo <= after) {
-            return seqs;
-        }
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = bindRange(ps, 1, List.of(ids), after, upTo);
-            ps.setInt(i, max);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    seqs.add(rs.getLong(1));
+        java.util.TreeSet<Change> changes = new java.util.TreeSet<>();
+        if (upTo > after) {
+            try (PreparedStatement ps = c.prepareStatement(WALK)) {
+                for (String wallet : wallets) {
+                    ps.setString(1, wallet);
+                    ps.setLong(2, after);
+                    ps.setLong(3, upTo);
+                    ps.setInt(4, max);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            changes.add(new Change(rs.getLong(1), rs.getString(2)));
+                        }
+                    }
                 }
             }
         }
-        return seqs;
+        return changes.stream().limit(max).map(Change::seq).toList();
+    }
+
+    /** A movement's version, in commit order. */
+    private record Change(long seq, String transactionId) implements Comparable<Change> {
+        @Override
+        public int compareTo(Change o) {
+            int bySeq = Long.compare(seq, o.seq);
+            return bySeq != 0 ? bySeq : transactionId.compareTo(o.transactionId);
+        }
     }
 
     private static List<FeedChange> movements(Connection c, List<String> wallets, long after, long upTo) throws SQLException {
-        String in = Rows.placeholders(wallets.size());
-        // two branches, each on its (account, seq) index: an OR of the two would scan every version
-        String from = " FROM transaction_versions v JOIN transactions t ON t.id = v.transaction_id";
-        String sql = "SELECT " + MOVEMENT_COLUMNS + from + " WHERE v.debit_account IN (" + in + ") AND v.seq > ? AND v.seq <= ?"
-                + " UNION ALL SELECT " + MOVEMENT_COLUMNS + from + " WHERE v.credit_account IN (" + in + ")"
-                + " AND v.debit_account NOT IN (" + in + ") AND v.seq > ? AND v.seq <= ?"
-                + " ORDER BY 1, 2";
+        // each wallet's changes in the range, on their key; a transfer between two of the wallets once
+        String sql = "SELECT " + MOVEMENT_COLUMNS + " FROM (SELECT DISTINCT seq, transaction_id FROM wallet_changes"
+                + " WHERE account_id IN (" + Rows.placeholders(wallets.size()) + ") AND seq > ? AND seq <= ?"
+                + " AND transaction_id <> '') w JOIN transaction_versions v ON v.transaction_id = w.transaction_id"
+                + " AND v.seq = w.seq JOIN transactions t ON t.id = w.transaction_id ORDER BY 1, 2";
         List<FeedChange> changes = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = bindRange(ps, 1, List.of(wallets), after, upTo);
-            bindRange(ps, i, List.of(wallets, wallets), after, upTo);
+            bindRange(ps, 1, List.of(wallets), after, upTo);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     changes.add(new FeedChange(rs.getLong("seq"), Rows.transaction(rs).toMovement(), null));
@@ -198,33 +180,31 @@ public final class ChangeFeed {
         return changes;
     }
 
-    /** Each wallet that changed in (after, upTo], once, as its last version in that range left it. */
+    /** Each wallet that changed in (after, upTo], once, as its last change in that range left it. */
     private static List<FeedChange> walletChanges(Connection c, List<String> wallets, long after, long upTo)
             throws SQLException {
-        String sql = "SELECT " + WALLET_COLUMNS + " FROM (SELECT account_id, MAX(seq) AS seq FROM account_versions"
-                + " WHERE seq > ? AND seq <= ? AND account_id IN (" + Rows.placeholders(wallets.size()) + ") GROUP BY account_id) m"
-                + " JOIN account_versions v ON v.account_id = m.account_id AND v.seq = m.seq"
-                + " JOIN accounts a ON a.id = v.account_id LEFT JOIN users u ON u.id = a.user_id ORDER BY v.seq, a.id";
+        String sql = "SELECT " + WALLET_COLUMNS + WALLET_FROM + " WHERE v.account_id = ? AND v.seq > ? AND v.seq <= ?"
+                + " AND v.wallet_changed = 1 ORDER BY v.seq DESC LIMIT 1";
         List<FeedChange> changes = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, after);
-            ps.setLong(2, upTo);
-            int i = 3;
             for (String id : wallets) {
-                ps.setString(i++, id);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    changes.add(new FeedChange(rs.getLong("seq"), null, Rows.account(rs).toWallet()));
+                ps.setString(1, id);
+                ps.setLong(2, after);
+                ps.setLong(3, upTo);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        changes.add(new FeedChange(rs.getLong("seq"), null, Rows.account(rs).toWallet()));
+                    }
                 }
             }
         }
+        changes.sort(java.util.Comparator.comparingLong(FeedChange::seq).thenComparing(f -> f.wallet().id()));
         return changes;
     }
 
-    /** Each wallet as its latest version at or before {@code seq} left it; wallets opened later are left out. */
+    /** Each wallet as its latest change at or before {@code seq} left it; wallets opened later are left out. */
     private static List<WalletSnapshot> walletsAt(Connection c, List<String> wallets, long seq) throws SQLException {
-        // one index probe per wallet: a busy wallet has a version per commit, which a join would read them all of
+        // one probe of its changes' key per wallet: a busy wallet has a change per commit
         String sql = "SELECT " + WALLET_COLUMNS + WALLET_FROM + " WHERE v.account_id = ? AND v.seq <= ? ORDER BY v.seq DESC LIMIT 1";
         List<WalletSnapshot> result = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {

@@ -10,7 +10,6 @@ import coffer.core.error.Result;
 import coffer.core.kyc.KycLimitTable;
 import coffer.core.kyc.KycTier;
 import coffer.server.db.Jdbc;
-import coffer.server.db.Keyset;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -178,7 +177,7 @@ public final class LedgerQueries {
         return history(envId, q, null);
     }
 
-    private HistoryPage history(String envId, HistoryQuery q, Keyset after) {
+    private HistoryPage history(String envId, HistoryQuery q, HistoryPosition after) {
         StringBuilder filters = new StringBuilder();
         List<Object> filterArgs = new ArrayList<>();
         String wallets = Rows.placeholders(q.walletIds().size());
@@ -226,37 +225,43 @@ public final class LedgerQueries {
             filterArgs.add(like);
         }
         if (after != null) {
-            // the first condition alone bounds the index range; the second breaks ties within one millisecond
-            filters.append(" AND t.created_at <= ? AND (t.created_at < ? OR (t.created_at = ? AND t.id < ?))");
-            filterArgs.add(after.createdMillis());
-            filterArgs.add(after.createdMillis());
-            filterArgs.add(after.createdMillis());
+            // the first condition alone bounds the walk; the second breaks ties within one commit
+            filters.append(" AND w.seq <= ? AND (w.seq < ? OR w.transaction_id < ?)");
+            filterArgs.add(after.createdSeq());
+            filterArgs.add(after.createdSeq());
             filterArgs.add(after.id());
         }
-        // one walk, newest first, of each queried wallet's money out and money in, each as deep as the page:
-        // the page is among the first rows of those walks, so its cost does not grow with the wallet's history
-        // (an OR of the sides, or an IN list of wallets, would sort every matching row first). UNION drops the
+        // one walk, newest first, of each queried wallet's changes (V18) that created a movement, as deep as
+        // the page: the page is among the first rows of those walks, so its cost does not grow with the
+        // wallet's history (an IN list of wallets would sort every matching row first). UNION drops the
         // second copy of a movement between two of the queried wallets.
-        String order = " ORDER BY created_at DESC, id DESC LIMIT ?";
         StringBuilder sql = new StringBuilder();
         List<Object> args = new ArrayList<>();
         int branch = 0;
         for (String wallet : q.walletIds()) {
-            for (String side : List.of("t.debit_account", "t.credit_account")) {
-                sql.append(branch == 0 ? "" : " UNION ").append("SELECT * FROM (SELECT ").append(Rows.TX_COLUMNS)
-                        .append(" FROM transactions t WHERE t.env_id = ? AND ").append(side).append(" = ?").append(filters)
-                        .append(" ORDER BY t.created_at DESC, t.id DESC LIMIT ?) w").append(branch++);
-                args.add(envId);
-                args.add(wallet);
-                args.addAll(filterArgs);
-                args.add(q.limit() + 1);
-            }
+            sql.append(branch == 0 ? "" : " UNION ").append("SELECT * FROM (SELECT w.seq AS created_seq, ").append(Rows.TX_COLUMNS)
+                    .append(" FROM wallet_changes w JOIN transactions t ON t.id = w.transaction_id")
+                    .append(" WHERE w.account_id = ? AND w.movement_created = 1 AND t.env_id = ?").append(filters)
+                    .append(" ORDER BY w.seq DESC, w.transaction_id DESC LIMIT ?) w").append(branch++);
+            args.add(wallet);
+            args.add(envId);
+            args.addAll(filterArgs);
+            args.add(q.limit() + 1);
         }
-        sql.append(order);
+        sql.append(" ORDER BY created_seq DESC, id DESC LIMIT ?");
         args.add(q.limit() + 1);
-        List<Movement> rows = jdbc.query(sql.toString(), rs -> Rows.transaction(rs).toMovement(), args.toArray());
-        Keyset.Page<Movement> page = Keyset.page(rows, q.limit(), m -> Keyset.of(m.createdAt(), m.id()));
-        return new HistoryPage(page.rows(), page.next() == null ? null : new HistoryCursor(q, page.next()), q);
+        List<Created> rows = jdbc.query(sql.toString(), rs -> new Created(rs.getLong("created_seq"),
+                Rows.transaction(rs).toMovement()), args.toArray());
+        if (rows.size() <= q.limit()) {
+            return new HistoryPage(rows.stream().map(Created::movement).toList(), null, q);
+        }
+        Created last = rows.get(q.limit() - 1);
+        return new HistoryPage(rows.subList(0, q.limit()).stream().map(Created::movement).toList(),
+                new HistoryCursor(q, new HistoryPosition(last.seq(), last.movement().id())), q);
+    }
+
+    /** A movement of a history page, with the commit that created it. */
+    private record Created(long seq, Movement movement) {
     }
 
     /**
