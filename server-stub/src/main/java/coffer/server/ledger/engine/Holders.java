@@ -218,8 +218,11 @@ public final class Holders {
         return "SELECT t.id FROM transactions t JOIN accounts a ON a.id = t.debit_account"
                 + " JOIN holder_outgoing o ON o.holder_id = a.user_id AND o.currency = t.currency AND o.minute = t.created_at / "
                 + MINUTE_MILLIS + " WHERE " + COUNTS_AGAINST_HOLDER
-                + " AND NOT EXISTS (SELECT 1 FROM wallet_changes w WHERE w.account_id = a.id AND w.transaction_id = t.id"
-                + " AND w.seq >= o.first_seq AND w.seq <= o.last_seq)";
+                // by the movement's versions in the range (few), each a probe of the wallet's changes: a scan of the
+                // wallet's changes in the range would read a busy wallet's whole minute for every movement
+                + " AND NOT EXISTS (SELECT 1 FROM transaction_versions v WHERE v.transaction_id = t.id"
+                + " AND v.seq >= o.first_seq AND v.seq <= o.last_seq AND EXISTS (SELECT 1 FROM wallet_changes w"
+                + " WHERE w.account_id = a.id AND w.seq = v.seq AND w.transaction_id = v.transaction_id))";
     }
 
     private static String literals(List<String> words) {
