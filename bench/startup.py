@@ -37,6 +37,9 @@ def main():
     p.add_argument("--heap", default="256m", help="-Xmx of the measured JVMs (default %(default)s)")
     p.add_argument("--jar", default=JAR, help="the server jar to start (default: this tree's build), e.g. an older build to compare")
     p.add_argument("--jvm-arg", action="append", default=[], help="an extra JVM argument for the measured server or app")
+    p.add_argument("--cds", action="store_true",
+                   help="server: also measure every row with a class-data archive (README, \"A faster start\") made by one "
+                        "training start (serve --demo) of the same jar, each run beside a plain one")
     args = p.parse_args()
     print(f"load average {benchlib.load_average():.2f} at the start; {benchlib.cores()} cores; "
           f"{args.runs} runs per row, medians; -Xmx{args.heap}")
@@ -74,18 +77,27 @@ def server_rows(args, work):
         sys.exit("build first: mvn -B -q -DskipTests package")
     hello = compile_hello(work)
     rows = [summary("reference: `java Hello` to its first line", [first_line(args, hello) for _ in range(args.runs)])]
+    archived = [f"-XX:SharedArchiveFile={train_archive(args, work)}"] if args.cds else None
+    cds_rows = []
     for demo in (False, True):
-        fresh, existing = [], []
+        fresh, existing, cds_fresh, cds_existing = [], [], [], []
         for i in range(args.runs):
             data = os.path.join(work, f"data-{demo}-{i}")
             fresh.append(server_start(args, data, demo))
             existing.append(server_start(args, data, demo))
+            if archived:
+                data = os.path.join(work, f"data-{demo}-{i}-cds")
+                cds_fresh.append(server_start(args, data, demo, archived))
+                cds_existing.append(server_start(args, data, demo, archived))
         flag = " --demo" if demo else ""
         rows.append(summary(f"`serve{flag}`, fresh data folder", fresh, "≤ 1,000 ms"))
         rows.append(summary(f"`serve{flag}`, existing data folder", existing, "≤ 1,000 ms"))
+        if archived:
+            cds_rows.append(summary(f"`serve{flag}`, fresh data folder, with the archive", cds_fresh, "≤ 1,000 ms"))
+            cds_rows.append(summary(f"`serve{flag}`, existing data folder, with the archive", cds_existing, "≤ 1,000 ms"))
     print()
     print("server: process start to the first 200 on GET /health")
-    print(benchlib.table(HEADERS, rows))
+    print(benchlib.table(HEADERS, rows + cds_rows))
     print("CPU s by thread until then (`serve --demo`, existing folder, medians):", by_thread(existing))
     print("where the time went in the last run (the server's own log):", phases(work))
 
@@ -108,10 +120,19 @@ def first_line(args, classes):
     return Sample(ms, cpu, None)
 
 
-def server_start(args, data, demo):
+def train_archive(args, work):
+    """A class-data archive of the classes one `serve --demo` start loads, written when that server stops."""
+    archive = os.path.join(work, "coffer-server.jsa")
+    server_start(args, os.path.join(work, "cds-training"), True, [f"-XX:ArchiveClassesAtExit={archive}"])
+    if not os.path.exists(archive):
+        sys.exit(f"the training start wrote no archive; see {os.path.join(work, 'cds-training', 'server.log')}")
+    return archive
+
+
+def server_start(args, data, demo, jvm_args=()):
     port = benchlib.free_port()
     os.makedirs(data, exist_ok=True)
-    cmd = ["java", f"-Xmx{args.heap}", *args.jvm_arg, "-jar", args.jar, "serve", "--port", str(port), "--data", data]
+    cmd = ["java", f"-Xmx{args.heap}", *args.jvm_arg, *jvm_args, "-jar", args.jar, "serve", "--port", str(port), "--data", data]
     if demo:
         cmd.append("--demo")
     url = f"http://127.0.0.1:{port}/health"

@@ -220,7 +220,7 @@ public final class CofferServer implements AutoCloseable {
             // provider nothing of it is mounted, and card and bank operations answer PROVIDER_UNAVAILABLE.
             AtomicReference<String> self = new AtomicReference<>();
             Supplier<String> baseUrl = () -> Objects.requireNonNull(self.get(), "the server is not listening yet");
-            HttpClient selfClient = Transport.selfClient(options.tls());
+            Supplier<HttpClient> selfClient = Transport.selfClient(options.tls());
             List<HttpApi.Routes> moneyInAndOut = new ArrayList<>();
             Provider provider;
             if (simulated) {

@@ -11,6 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine.Command;
 
 /**
@@ -19,10 +20,12 @@ import picocli.CommandLine.Command;
  * could not run (for example the database is unreachable).
  */
 @Command(name = "coffer-server", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
-        description = "The Coffer wallet server.",
-        subcommands = {ServeCommand.class, VerifyCommand.class, EnvCommand.class, KycCommand.class, WalletCommand.class,
-                SignCommand.class})
+        description = "The Coffer wallet server.")
 public final class Main implements Runnable {
+    /** Every command, in the order the usage lists them. */
+    private static final List<Class<?>> COMMANDS = List.of(ServeCommand.class, VerifyCommand.class, EnvCommand.class,
+            KycCommand.class, WalletCommand.class, SignCommand.class);
+
     /** Exit code when a command fails for a reason other than bad usage. */
     public static final int FAILED = 3;
 
@@ -38,6 +41,9 @@ public final class Main implements Runnable {
     /** Runs the command line with its output going to {@code out} and {@code err}. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new Main());
+        for (Class<?> command : commandsFor(args)) {
+            cli.addSubcommand(command);
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -45,6 +51,21 @@ public final class Main implements Runnable {
             return FAILED;
         });
         return cli.execute(args);
+    }
+
+    /**
+     * The command that {@code args} name, alone, else every command: picocli reads the annotations of every
+     * command it is given before it parses anything, and a server's start needs none of the operator commands'.
+     */
+    static List<Class<?>> commandsFor(String... args) {
+        if (args.length > 0) {
+            for (Class<?> command : COMMANDS) {
+                if (command.getAnnotation(Command.class).name().equals(args[0])) {
+                    return List.of(command);
+                }
+            }
+        }
+        return COMMANDS;
     }
 
     private static String describe(Throwable e) {

@@ -34,13 +34,13 @@ public final class SimulatorProvider implements PaymentProvider {
 
     private final Supplier<String> baseUrl;
     private final String apiKey;
-    private final HttpClient client;
+    private final Supplier<HttpClient> client;
 
     /**
      * @param baseUrl where the simulator listens (the server's own base URL, known once it has started)
      * @param client  reaches that URL (over TLS it trusts the server's own certificate)
      */
-    public SimulatorProvider(Supplier<String> baseUrl, HttpClient client, String apiKey) {
+    public SimulatorProvider(Supplier<String> baseUrl, Supplier<HttpClient> client, String apiKey) {
         this.baseUrl = baseUrl;
         this.client = client;
         this.apiKey = apiKey;
@@ -134,7 +134,7 @@ public final class SimulatorProvider implements PaymentProvider {
                     .method(method, HttpRequest.BodyPublishers.ofString(Json.gson().toJson(body)));
         }
         try {
-            HttpResponse<String> r = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = client.get().send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonObject answer = object(r.body());
             if (r.statusCode() >= 200 && r.statusCode() < 300 && answer != null) {
                 return new Response(r.statusCode(), answer, Result.ok(answer));

@@ -108,10 +108,13 @@ public final class Transport {
 
     /**
      * A client for the server's calls to itself (the provider simulator and Coffer's side of it): with TLS it
-     * trusts exactly the server's own certificate.
+     * trusts exactly the server's own certificate. Built at its first call, not at start: building it
+     * loads the TLS stack and the JDK's trusted certificates even for plain HTTP.
      */
-    public static HttpClient selfClient(TlsIdentity tls) {
-        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
-        return (tls == null ? builder : builder.sslContext(tls.trustingItself())).build();
+    public static Lazy<HttpClient> selfClient(TlsIdentity tls) {
+        return Lazy.of(() -> {
+            HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+            return (tls == null ? builder : builder.sslContext(tls.trustingItself())).build();
+        });
     }
 }

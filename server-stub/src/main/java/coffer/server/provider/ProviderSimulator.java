@@ -50,7 +50,7 @@ public final class ProviderSimulator implements AutoCloseable {
      * @param client  reaches that URL (over TLS it trusts the server's own certificate)
      */
     public ProviderSimulator(Database database, Credentials credentials, ProviderSettings settings, Clock clock,
-                             Supplier<String> baseUrl, HttpClient client) {
+                             Supplier<String> baseUrl, Supplier<HttpClient> client) {
         Jdbc jdbc = new Jdbc(database);
         this.settings = settings;
         this.worker = Executors.newSingleThreadScheduledExecutor(r -> {

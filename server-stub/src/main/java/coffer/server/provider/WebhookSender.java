@@ -35,10 +35,10 @@ final class WebhookSender {
     private final ProviderSettings settings;
     private final WebhookSigner signer;
     private final Supplier<String> cofferBaseUrl;
-    private final HttpClient client;
+    private final Supplier<HttpClient> client;
 
     WebhookSender(Jdbc jdbc, Clock clock, ProviderSettings settings, String webhookSecret, Supplier<String> cofferBaseUrl,
-                  HttpClient client) {
+                  Supplier<HttpClient> client) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.settings = settings;
@@ -92,7 +92,7 @@ final class WebhookSender {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         try {
-            int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = client.get().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             return status >= 200 && status < 300 ? null : "HTTP " + status;
         } catch (IOException e) {
             return e.getClass().getSimpleName();

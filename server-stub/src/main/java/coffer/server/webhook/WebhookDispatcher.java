@@ -8,6 +8,7 @@ import coffer.server.tenant.Environment;
 import coffer.server.ledger.LedgerService;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
+import coffer.server.http.Lazy;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
 import okhttp3.Request;
@@ -65,7 +66,8 @@ public final class WebhookDispatcher implements AutoCloseable {
     private final WebhookSettings settings;
     private final Clock clock;
     private final WebhookTargets targets;
-    private final OkHttpClient http;
+    /** Built at the first delivery: building it loads the TLS stack and the JDK's trusted certificates. */
+    private final Lazy<OkHttpClient> http;
     private final ScheduledExecutorService passes;
     private final AutoCloseable commits;
     private volatile boolean running = true;
@@ -82,7 +84,7 @@ public final class WebhookDispatcher implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.targets = new WebhookTargets(settings.allowPrivateTargets(), settings.dns());
-        this.http = new OkHttpClient.Builder()
+        this.http = Lazy.of(() -> new OkHttpClient.Builder()
                 .dns(targets.publicOnly())
                 .proxy(Proxy.NO_PROXY)
                 .followRedirects(false)
@@ -93,7 +95,7 @@ public final class WebhookDispatcher implements AutoCloseable {
                 .callTimeout(settings.requestTimeout())
                 .readTimeout(settings.requestTimeout())
                 .writeTimeout(settings.requestTimeout())
-                .build();
+                .build());
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "coffer-webhooks");
             t.setDaemon(true);
@@ -230,7 +232,7 @@ public final class WebhookDispatcher implements AutoCloseable {
                         .header(EVENT_ID_HEADER, due.eventId())
                         .post(RequestBody.create(body, JSON))
                         .build();
-                try (Response response = http.newCall(request).execute()) {
+                try (Response response = http.get().newCall(request).execute()) {
                     status = response.code();
                 }
                 if (status < 200 || status > 299) {
@@ -275,14 +277,16 @@ public final class WebhookDispatcher implements AutoCloseable {
         } catch (Exception e) {
             log.debug("Removing the commit listener failed", e);
         }
-        http.dispatcher().cancelAll();
+        http.ifMade(h -> h.dispatcher().cancelAll());
         passes.shutdownNow();
         try {
             passes.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        http.connectionPool().evictAll();
-        http.dispatcher().executorService().shutdown();
+        http.ifMade(h -> {
+            h.connectionPool().evictAll();
+            h.dispatcher().executorService().shutdown();
+        });
     }
 }

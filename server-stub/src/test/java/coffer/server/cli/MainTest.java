@@ -78,4 +78,24 @@ class MainTest {
         assertThat(run("--version")).isZero();
         assertThat(out.toString()).startsWith("coffer-server ").doesNotContain("dev");
     }
+
+    @Test
+    void withoutACommandTheUsageListsEveryCommand() {
+        assertThat(run()).isZero();
+        assertThat(out.toString()).contains("serve", "verify", "env", "kyc", "wallet", "sign");
+    }
+
+    @Test
+    void aCommandNamedFirstStillParsesItsSubcommandsAndHelp() {
+        assertThat(run("serve", "--help")).isZero();
+        assertThat(out.toString()).contains("Usage: coffer-server serve").contains("--demo");
+        assertThat(run("env", "secret", "--help")).isZero();
+        assertThat(out.toString()).contains("Usage: coffer-server env secret");
+    }
+
+    @Test
+    void aMisspelledCommandIsExitTwoWithTheCommandsItMayMean() {
+        assertThat(run("serv")).isEqualTo(2);
+        assertThat(err.toString()).contains("'serv'").contains("coffer-server serve");
+    }
 }
