@@ -12,7 +12,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * The change feed's reads: movement versions (schema V5) and each wallet's changes (V18).
@@ -92,7 +94,7 @@ public final class ChangeFeed {
         long end = pageEnd(c, wallets, after, head, limit);
         List<FeedChange> changes = new ArrayList<>(movements(c, wallets, after, end));
         changes.addAll(walletChanges(c, wallets, after, end));
-        changes.sort(java.util.Comparator.comparingLong(FeedChange::seq));
+        changes.sort(Comparator.comparingLong(FeedChange::seq));
         return new FeedPage(changes, walletsAt(c, wallets, end), end, end < head);
     }
 
@@ -134,7 +136,7 @@ public final class ChangeFeed {
      */
     private static List<Long> firstChangeSeqs(Connection c, List<String> wallets, long after, long upTo, int max)
             throws SQLException {
-        java.util.TreeSet<Change> changes = new java.util.TreeSet<>();
+        TreeSet<Change> changes = new TreeSet<>();
         if (upTo > after) {
             try (PreparedStatement ps = c.prepareStatement(WALK)) {
                 for (String wallet : wallets) {
@@ -172,10 +174,10 @@ public final class ChangeFeed {
                 + " AND (w.account_id = v.debit_account OR v.debit_account NOT IN (" + in + ")) ORDER BY 1, 2";
         List<FeedChange> changes = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = bindRange(ps, 1, List.of(wallets), after, upTo);
-            for (String id : wallets) {
-                ps.setString(i++, id);
-            }
+            int i = bindIds(ps, 1, wallets);
+            ps.setLong(i++, after);
+            ps.setLong(i++, upTo);
+            bindIds(ps, i, wallets);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     changes.add(new FeedChange(rs.getLong("seq"), Rows.transaction(rs).toMovement(), null));
@@ -203,7 +205,7 @@ public final class ChangeFeed {
                 }
             }
         }
-        changes.sort(java.util.Comparator.comparingLong(FeedChange::seq).thenComparing(f -> f.wallet().id()));
+        changes.sort(Comparator.comparingLong(FeedChange::seq).thenComparing(f -> f.wallet().id()));
         return changes;
     }
 
@@ -226,17 +228,12 @@ public final class ChangeFeed {
         return Collections.unmodifiableList(result);
     }
 
-    /** Binds each list of ids, then the range; answers the next parameter index. */
-    private static int bindRange(PreparedStatement ps, int start, List<List<String>> idLists, long after, long upTo)
-            throws SQLException {
+    /** Binds {@code ids} from parameter {@code start} on; answers the next parameter index. */
+    private static int bindIds(PreparedStatement ps, int start, List<String> ids) throws SQLException {
         int i = start;
-        for (List<String> ids : idLists) {
-            for (String id : ids) {
-                ps.setString(i++, id);
-            }
+        for (String id : ids) {
+            ps.setString(i++, id);
         }
-        ps.setLong(i++, after);
-        ps.setLong(i++, upTo);
         return i;
     }
 }
