@@ -18,6 +18,11 @@ import java.util.Optional;
 public enum TransactionStatus {
     PENDING, PROCESSING, COMPLETED, FAILED, REVERSED;
 
+    /** Every status by its wire name: read for each movement a feed page or a sync writes. */
+    private static final Map<String, TransactionStatus> BY_WIRE = WireNames.index(values(), TransactionStatus::wire);
+
+    private final String wire = name().toLowerCase(Locale.ROOT);
+
     /** True once the status can no longer change on its own. */
     public boolean isFinal() {
         return !isInFlight();
@@ -42,7 +47,7 @@ public enum TransactionStatus {
 
     /** The lower-case name used on the wire. */
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return wire;
     }
 
     /**
@@ -50,12 +55,7 @@ public enum TransactionStatus {
      * newer server treats such a movement as neither posted nor in flight).
      */
     public static Optional<TransactionStatus> find(String wire) {
-        for (TransactionStatus status : values()) {
-            if (status.wire().equals(wire)) {
-                return Optional.of(status);
-            }
-        }
-        return Optional.empty();
+        return wire == null ? Optional.empty() : Optional.ofNullable(BY_WIRE.get(wire));
     }
 
     /** @throws CofferException {@link ErrorCode#INVALID_REQUEST} for an unknown name */

@@ -146,7 +146,7 @@ class MoneyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"usd", "US", "USDX", "ZZZ", "XAU", "XXX", ""})
+    @ValueSource(strings = {"usd", "Usd", "U$D", "US", "USDX", "ZZZ", "XAU", "XXX", ""})
     void refusesCodesThatAreNotHoldableCurrencies(String code) {
         assertThatThrownBy(() -> Currencies.of(code))
                 .isInstanceOfSatisfying(CofferException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_CURRENCY));
