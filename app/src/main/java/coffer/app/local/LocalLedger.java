@@ -349,27 +349,12 @@ public final class LocalLedger implements AutoCloseable {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive, was " + limit);
         }
+        Query query = historyQuery(filter, after, limit + 1);
         return db.read(c -> {
             Set<String> own = ownWallets(c);
-            List<Object> params = new ArrayList<>();
-            String sql;
-            if (filter.walletId() == null) {
-                sql = select("1 = 1", filter, after, params) + " ORDER BY created_at DESC, id DESC LIMIT " + (limit + 1);
-            } else {
-                // two ordered index walks (money out, money in) merged: no sort of the wallet's whole history
-                params.add(filter.walletId());
-                String out = select("from_wallet = ?", filter, after, params);
-                params.add(filter.walletId());
-                String in = select("to_wallet = ?", filter, after, params);
-                String order = " ORDER BY created_at DESC, id DESC LIMIT " + (limit + 1);
-                sql = "SELECT * FROM (" + out + order + ") UNION ALL SELECT * FROM (" + in + order + ")" + order;
-            }
             List<TransactionView> rows = new ArrayList<>();
             List<String> created = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                for (int i = 0; i < params.size(); i++) {
-                    s.setObject(i + 1, params.get(i));
-                }
+            try (PreparedStatement s = query.prepare(c)) {
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         rows.add(view(r, filter.walletId(), own));
@@ -383,6 +368,35 @@ public final class LocalLedger implements AutoCloseable {
             List<TransactionView> page = rows.subList(0, limit);
             return new HistoryPage(List.copyOf(page), new Keyset(created.get(limit - 1), page.get(limit - 1).id()));
         });
+    }
+
+    /** A statement and its parameters, in order. */
+    record Query(String sql, List<Object> params) {
+        PreparedStatement prepare(Connection c) throws SQLException {
+            PreparedStatement s = c.prepareStatement(sql);
+            for (int i = 0; i < params.size(); i++) {
+                s.setObject(i + 1, params.get(i));
+            }
+            return s;
+        }
+    }
+
+    /**
+     * The newest {@code rows} movements matching {@code filter} after {@code after}, newest first, each read
+     * along an index in its order: never a sort of everything that matches.
+     */
+    static Query historyQuery(LedgerFilter filter, Keyset after, int rows) {
+        List<Object> params = new ArrayList<>();
+        String order = " ORDER BY created_at DESC, id DESC LIMIT " + rows;
+        if (filter.walletId() == null) {
+            return new Query(select("1 = 1", filter, after, params) + order, params);
+        }
+        // two ordered index walks (money out, money in) merged: no sort of the wallet's whole history
+        params.add(filter.walletId());
+        String out = select("from_wallet = ?", filter, after, params);
+        params.add(filter.walletId());
+        String in = select("to_wallet = ?", filter, after, params);
+        return new Query("SELECT * FROM (" + out + order + ") UNION ALL SELECT * FROM (" + in + order + ")" + order, params);
     }
 
     private static String select(String side, LedgerFilter f, Keyset after, List<Object> params) {
