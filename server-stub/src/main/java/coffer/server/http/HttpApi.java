@@ -5,6 +5,8 @@ import coffer.core.error.ErrorCode;
 import coffer.server.auth.TokenService;
 import coffer.server.json.Json;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.compression.Gzip;
 import io.javalin.config.JavalinState;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -80,6 +82,9 @@ public final class HttpApi {
             config.jsonMapper(new JavalinGson(Json.gson(), false));
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.http.defaultContentType = "application/json";
+            // gzip at level 1 rather than Javalin's 6: on a sync page of 5,000 movements (2.3 MB of JSON) it
+            // halves the server's compression time (6 ms instead of 12) for a body 9 % larger (161 KB, not 148)
+            config.http.compressionStrategy = new CompressionStrategy(null, new Gzip(1));
             JavalinState state = config.unsafe;
             config.requestLogger.http((ctx, ms) -> observe(watchers, ctx, route(state, ctx),
                     Duration.ofNanos((long) (ms * 1_000_000f))));

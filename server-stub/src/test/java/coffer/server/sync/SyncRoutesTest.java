@@ -215,6 +215,18 @@ class SyncRoutesTest {
         assertThat(smaller.get("has_more").getAsBoolean()).isTrue();
         assertThat(smaller.getAsJsonArray("changes").asList()).filteredOn(c -> c.getAsJsonObject().has("transaction"))
                 .hasSizeLessThanOrEqualTo(1000);
+
+        // a client that accepts gzip (the app's does) gets the same page compressed
+        HttpResponse<byte[]> gzipped = java.net.http.HttpClient.newHttpClient().send(ida.caller()
+                .request("/api/v1/sync?limit=" + LedgerService.FEED_MAX_LIMIT).header("Accept-Encoding", "gzip").GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(gzipped.headers().firstValue("Content-Encoding")).contains("gzip");
+        assertThat(gzipped.body().length).isLessThan(r.body().length() / 4);
+        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body()))) {
+            JsonObject unzipped = coffer.server.json.Json.gson().fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                    JsonObject.class);
+            assertThat(unzipped.getAsJsonArray("changes")).isEqualTo(page.getAsJsonArray("changes"));
+        }
     }
 
     @Test
