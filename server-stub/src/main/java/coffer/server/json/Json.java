@@ -28,6 +28,7 @@ public final class Json {
             .registerTypeAdapter(Money.class, new MoneyAdapter().nullSafe())
             .registerTypeAdapter(Instant.class, new InstantAdapter().nullSafe())
             .registerTypeAdapter(Currency.class, new CurrencyAdapter().nullSafe())
+            .registerTypeAdapterFactory(new MovementJson())
             .disableHtmlEscaping()
             .create();
 
