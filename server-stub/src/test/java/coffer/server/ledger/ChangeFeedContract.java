@@ -3,6 +3,7 @@ package coffer.server.ledger;
 import coffer.server.tenant.User;
 import coffer.server.ledger.feed.FeedChange;
 import coffer.server.ledger.feed.FeedPage;
+import coffer.server.ledger.feed.MovementVersions;
 import coffer.server.ledger.engine.LedgerCommit;
 import coffer.core.error.ErrorCode;
 import coffer.core.ledger.TransactionKind;
@@ -140,6 +141,26 @@ abstract class ChangeFeedContract {
         assertThat(rest.changes()).hasSize(2).extracting(FeedChange::seq).containsOnly(rest.changes().get(0).seq());
         assertThat(rest.seq()).isEqualTo(ledger.lastCommit());
         assertThat(rest.hasMore()).isFalse();
+    }
+
+    @Test
+    void theWebhookReadOfABacklogIsOneStepWhenNoEnvironmentListensAndPagedWhenOneDoes() {
+        long before = ledger.lastCommit();
+        for (int i = 0; i < 7; i++) {
+            f.deposit(aliceWallet, "1.00");
+        }
+        long head = ledger.lastCommit();
+        coffer.server.db.Jdbc jdbc = new coffer.server.db.Jdbc(f.database);
+
+        MovementVersions nobody = jdbc.inTransaction(tx -> ledger.movementVersions(tx, before, 2, List.of()));
+        assertThat(nobody.versions()).isEmpty();
+        assertThat(nobody.upTo()).isEqualTo(head);
+        assertThat(nobody.more()).isFalse();
+
+        MovementVersions listening = jdbc.inTransaction(tx -> ledger.movementVersions(tx, before, 2, List.of(ENV)));
+        assertThat(listening.versions()).hasSize(2);
+        assertThat(listening.upTo()).isLessThan(head);
+        assertThat(listening.more()).isTrue();
     }
 
     @Test
