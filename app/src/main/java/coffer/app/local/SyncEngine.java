@@ -254,7 +254,7 @@ public final class SyncEngine {
         SyncPage page;
         do {
             try {
-                page = next == null ? fetch(at) : await(next);
+                page = next == null ? fetch(at, true) : await(next);
             } catch (ApiException e) {
                 if (at != null && e.kind() == ApiException.Kind.REFUSED && e.code() == ErrorCode.INVALID_REQUEST) {
                     log.warn("The server cannot continue from the stored sync cursor; syncing everything from the start");
@@ -285,7 +285,7 @@ public final class SyncEngine {
 
     /** The page after {@code cursor}, fetched (with its retries) on a thread of its own. */
     private CompletableFuture<SyncPage> fetchAhead(String cursor) {
-        return CompletableFuture.supplyAsync(() -> fetch(cursor), SyncEngine::startFetchThread);
+        return CompletableFuture.supplyAsync(() -> fetch(cursor, false), SyncEngine::startFetchThread);
     }
 
     private static void startFetchThread(Runnable fetch) {
@@ -328,8 +328,10 @@ public final class SyncEngine {
      * server refuses is asked again at that limit, which every version of the server allows, and kept for later
      * pages once the server answers it; a refusal at that limit too is the cursor's.
      */
-    private SyncPage fetch(String cursor) {
-        int limit = pageLimit;
+    private SyncPage fetch(String cursor, boolean first) {
+        // a pass's first page is small: nothing can be applied until it arrives, and the server writes a page of
+        // 1,000 in a fifth of the time of 5,000 (every server serves 1,000, so it is never refused for its size)
+        int limit = first ? Math.min(pageLimit, Options.LEGACY_MAX_PAGE_LIMIT) : pageLimit;
         try {
             return retrying(() -> feed.page(cursor, limit));
         } catch (ApiException e) {

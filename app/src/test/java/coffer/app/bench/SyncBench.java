@@ -131,7 +131,7 @@ public final class SyncBench {
 
     /** Full syncs into fresh local databases; answers the last one's, open. */
     private static LocalLedger fullSyncs(ApiClient client, Path dir, int count) throws Exception {
-        System.out.printf(Locale.ROOT, "## Full sync over HTTP (pages of %d, the next fetched while one is applied)%n%n"
+        System.out.printf(Locale.ROOT, "## Full sync over HTTP (the first page 1000, then pages of %d, the next fetched while one is applied)%n%n"
                 + "| run | changes | movements stored | pages | seconds | changes/s | waiting for the server s | applying s |"
                 + " JVM CPU s (app + server) | check | peak heap MB | others' CPU %% | load average |%n"
                 + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|%n", SyncEngine.Options.DEFAULT.pageLimit());

@@ -158,7 +158,8 @@ class SyncEnginePipelineTest {
         assertThat(afterEachPage).containsExactly("c1 3 3.00", "c2 6 6.00", "c3 9 9.00", "c4 12 12.00");
         assertThat(report.pages()).isEqualTo(PAGES);
         assertThat(report.check()).isEqualTo(SyncEngine.Check.OK);
-        assertThat(requests).containsExactly("@5000", "c1@5000", "c2@5000", "c3@5000");
+        // the first page small, so applying starts sooner; the rest as large as asked
+        assertThat(requests).containsExactly("@1000", "c1@5000", "c2@5000", "c3@5000");
     }
 
     @Test
@@ -174,7 +175,7 @@ class SyncEnginePipelineTest {
         requests.clear();
         SyncEngine.SyncReport resumed = engine(5000).sync();
 
-        assertThat(requests).containsExactly("c2@5000", "c3@5000");
+        assertThat(requests).containsExactly("c2@1000", "c3@5000");
         assertThat(resumed.full()).isFalse();
         assertThat(resumed.check()).isEqualTo(SyncEngine.Check.OK);
         assertThat(ledger.transactionCount()).isEqualTo(PAGES * PER_PAGE);
@@ -196,26 +197,26 @@ class SyncEnginePipelineTest {
     @Test
     void aServerThatServesAtMostTheOldLimitIsAskedForThatAndTheCopyIsKept() {
         largestLimitServed = 1000;
-        lastCursor = "c3";   // a later sync continues from the third page's cursor
+        lastCursor = "c2";   // a later sync continues from the second page's cursor: two pages
         SyncEngine engine = engine(5000);
         engine.sync();
         requests.clear();
 
         SyncEngine.SyncReport again = engine.sync();
 
-        assertThat(requests).as("the refused limit is not asked for again").containsExactly("c3@1000");
+        assertThat(requests).as("the refused limit is not asked for again").containsExactly("c2@1000", "c3@1000");
         assertThat(again.full()).isFalse();
         assertThat(again.check()).isEqualTo(SyncEngine.Check.OK);
         assertThat(ledger.transactionCount()).isEqualTo(PAGES * PER_PAGE);
     }
 
     @Test
-    void aFirstRequestRefusedForItsLimitIsAskedAgainAtTheOldLimit() {
+    void aPageRefusedForItsLimitIsAskedAgainAtTheOldLimitAndSoAreThoseAfterIt() {
         largestLimitServed = 1000;
 
         SyncEngine.SyncReport report = engine(5000).sync();
 
-        assertThat(requests).containsExactly("@5000", "@1000", "c1@1000", "c2@1000", "c3@1000");
+        assertThat(requests).containsExactly("@1000", "c1@5000", "c1@1000", "c2@1000", "c3@1000");
         assertThat(report.check()).isEqualTo(SyncEngine.Check.OK);
         assertThat(ledger.transactionCount()).isEqualTo(PAGES * PER_PAGE);
     }
@@ -229,8 +230,9 @@ class SyncEnginePipelineTest {
 
         SyncEngine.SyncReport report = engine.sync();
 
-        // the refusal at the old limit too was the cursor's, not the limit's: the larger pages are kept
-        assertThat(requests).containsExactly("stale@5000", "stale@1000", "@5000", "c1@5000", "c2@5000", "c3@5000");
+        // a first page is asked at the old limit, so its refusal is the cursor's, not the limit's: the larger
+        // pages are kept
+        assertThat(requests).containsExactly("stale@1000", "@1000", "c1@5000", "c2@5000", "c3@5000");
         assertThat(report.full()).isTrue();
         assertThat(report.check()).isEqualTo(SyncEngine.Check.OK);
         assertThat(ledger.transactionCount()).isEqualTo(PAGES * PER_PAGE);
