@@ -61,6 +61,7 @@ import retrofit2.converter.gson.GsonConverterFactory;
 public final class ApiClient {
     static final Gson GSON = new GsonBuilder()
             .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
+            .registerTypeAdapterFactory(new MovementReader())
             .create();
     private static final String FX_THREAD = "JavaFX Application Thread";
     private static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
