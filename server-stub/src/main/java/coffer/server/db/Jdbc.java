@@ -150,6 +150,11 @@ public final class Jdbc {
             this.connection = connection;
         }
 
+        /** The transaction's connection, for code that prepares its own statements; committed by the transaction. */
+        public Connection connection() {
+            return connection;
+        }
+
         public int update(String sql, Object... args) throws SQLException {
             try (PreparedStatement ps = connection.prepareStatement(sql)) {
                 bind(ps, args);

@@ -55,6 +55,9 @@ final class TenantTasks {
                 }
                 long at = b.now().toEpochMilli();
                 update(c, "INSERT INTO environments (id, name, webhook_url, created_at) VALUES (?, ?, ?, ?)", id, name, webhookUrl, at);
+                if (webhookUrl != null) {
+                    WebhookListeners.startAtHeadIfFirst(c, id);
+                }
                 try (PreparedStatement ps = c.prepareStatement(
                         "INSERT INTO environment_secrets (env_id, secret, active, created_at) VALUES (?, ?, ?, ?)")) {
                     ps.setString(1, id);

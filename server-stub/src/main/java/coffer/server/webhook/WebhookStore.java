@@ -12,6 +12,8 @@ import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.Movement;
 import coffer.server.ledger.feed.MovementVersions;
 
+import coffer.server.tenant.WebhookListeners;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -76,6 +78,10 @@ final class WebhookStore {
     Created createEvents(Instant now, int maxVersions) {
         // most passes find nothing new: tell without taking any lock
         if (jdbc.one(CURSOR, WebhookStore::seq).orElse(0L) >= ledger.lastCommit()) {
+            return new Created(0, false);
+        }
+        // nobody listens: the cursor waits, unwritten (the first environment to listen moves it to the head)
+        if (!jdbc.withConnection(WebhookListeners::anyone)) {
             return new Created(0, false);
         }
         return jdbc.inTransaction(tx -> {
@@ -194,7 +200,7 @@ final class WebhookStore {
 
     /** Sets (or, with null, clears) the environment's webhook URL; false for an unknown environment. */
     boolean setUrl(String envId, String url) {
-        return jdbc.update("UPDATE environments SET webhook_url = ? WHERE id = ?", url, envId) == 1;
+        return jdbc.inTransaction(tx -> WebhookListeners.setUrl(tx.connection(), envId, url));
     }
 
     private static Delivery delivery(ResultSet rs) throws SQLException {
