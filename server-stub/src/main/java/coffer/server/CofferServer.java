@@ -73,6 +73,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -219,6 +220,8 @@ public final class CofferServer implements AutoCloseable {
             // its address is known once the server listens, so both sides resolve it lazily. Without a
             // provider nothing of it is mounted, and card and bank operations answer PROVIDER_UNAVAILABLE.
             AtomicReference<String> self = new AtomicReference<>();
+            // /health says "starting" until the last part (the schedules, which need the port) has started
+            AtomicBoolean started = new AtomicBoolean();
             Supplier<String> baseUrl = () -> Objects.requireNonNull(self.get(), "the server is not listening yet");
             Supplier<HttpClient> selfClient = Transport.selfClient(options.tls());
             List<HttpApi.Routes> moneyInAndOut = new ArrayList<>();
@@ -268,7 +271,7 @@ public final class CofferServer implements AutoCloseable {
             // ---- end of money out ----
 
             List<HttpApi.Routes> groups = new ArrayList<>(List.of(
-                            new HealthRoutes(database),
+                            new HealthRoutes(database, started::get),
                             new OpenApiRoutes(OpenApiDocument::load),
                             metrics.routes(),
                             new AuthRoutes(tenants, passwords, tokens, options.userEnvironment(), partners),
@@ -304,6 +307,7 @@ public final class CofferServer implements AutoCloseable {
             }
             schedules.start();
             startup.mark("scheduler");
+            started.set(true);
             log.info(startup.summary());
             log.info("Listening on {}:{} with {}", options.host(), http.port(),
                     simulated ? "the provider simulator (test cards, test helper, automatic KYC verifier)"

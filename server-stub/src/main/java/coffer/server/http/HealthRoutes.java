@@ -9,9 +9,16 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
-/** {@code GET /health}: 200 when the server can read its database, 503 otherwise. */
-public record HealthRoutes(Database database) implements HttpApi.Routes {
+/**
+ * {@code GET /health}: 200 once the server has started everything (its background schedules start after it
+ * listens, since they need its port) and can read its database; 503 {@code "starting"} before that, and 503
+ * {@code "unavailable"} when the database does not answer.
+ *
+ * @param started whether the server has finished starting
+ */
+public record HealthRoutes(Database database, BooleanSupplier started) implements HttpApi.Routes {
     @Override
     public void register(RoutesConfig routes) {
         routes.get("/health", this::health, Access.PUBLIC);
@@ -19,8 +26,9 @@ public record HealthRoutes(Database database) implements HttpApi.Routes {
 
     private void health(Context ctx) {
         Map<String, Object> body = new LinkedHashMap<>();
-        boolean up = databaseAnswers();
-        body.put("status", up ? "ok" : "unavailable");
+        boolean started = this.started.getAsBoolean();
+        boolean up = started && databaseAnswers();
+        body.put("status", up ? "ok" : started ? "unavailable" : "starting");
         body.put("version", Version.current());
         body.put("database", database.dialect().name().toLowerCase(java.util.Locale.ROOT));
         ctx.status(up ? 200 : 503).json(body);
