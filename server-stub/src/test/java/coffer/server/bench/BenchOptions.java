@@ -14,12 +14,14 @@ record BenchOptions(List<String> databases, List<Integer> submitters, List<Integ
                     String pgUser, String pgPassword, Path out) {
 
     static final String USAGE = """
-            LedgerLoad: transfers per second through the ledger service, next to plain batched JDBC.
+            LedgerLoad: transfers per second through the ledger service, next to plain batched JDBC writing, at
+            the same batch sizes, Coffer's own rows (the ceiling), the same rows with integer keys instead of
+            text ids (the integer-key ceiling) and the leanest rows that keep a ledger (the lean reference).
 
               --db LIST          databases to run: sqlite,postgres (default both)
               --submitters LIST  concurrent callers of the service (default 1,8,64)
-              --ceiling LIST     batch sizes of the plain-JDBC ceiling (default: the submitter counts and --batch;
-                                 "none" for no ceiling runs)
+              --ceiling LIST     batch sizes of the plain-JDBC runs (default: the submitter counts and --batch;
+                                 "none" for no plain-JDBC runs)
               --warmup SECONDS   warm-up before each measured window (default 5)
               --seconds SECONDS  length of each measured window (default 20)
               --rounds N         runs per configuration; the table shows the median run (default 1)

@@ -13,8 +13,13 @@ final class Commits {
     }
 
     static long count(Database database) {
+        return count(database, "ledger_clock");
+    }
+
+    /** The commits counted by {@code clock}, a table shaped as {@code ledger_clock} (the integer-key ceiling's mirror has its own). */
+    static long count(Database database, String clock) {
         try (Connection c = database.readers().getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT seq FROM ledger_clock WHERE id = 1")) {
+             ResultSet rs = s.executeQuery("SELECT seq FROM " + clock + " WHERE id = 1")) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {

@@ -11,8 +11,11 @@ import java.util.stream.Stream;
 
 /**
  * The ledger benchmark: transfers per second through {@code LedgerService} at several numbers of
- * concurrent submitters, on SQLite (durable commits) and PostgreSQL, next to the plain batched-JDBC
- * ceiling on the same database. Prints one line per run, then the result tables in Markdown.
+ * concurrent submitters, on SQLite (durable commits) and PostgreSQL, next to three plain batched-JDBC
+ * references on the same database, at the same batch sizes: the ceiling ({@link JdbcCeiling}, Coffer's own
+ * rows), the integer-key ceiling ({@link IntKeyCeiling}, the same rows keyed by integers instead of text
+ * ids) and the lean reference ({@link LeanReference}, the leanest rows that still keep a ledger). Prints
+ * one line per run, then the result tables in Markdown.
  *
  * <p>Run it with {@code mvn -B -q -Pbench -pl server-stub -am -DskipTests test} (options in
  * {@code -Dbench.args="..."}; see {@link BenchOptions#USAGE}).
@@ -63,6 +66,7 @@ public final class LedgerLoad {
                 for (int batch : options.ceilingBatches()) {
                     ceiling.add(median(options.rounds(), () -> LeanReference.run(db, options, batch)));
                     ceiling.add(median(options.rounds(), () -> JdbcCeiling.run(db, options, batch)));
+                    ceiling.add(median(options.rounds(), () -> IntKeyCeiling.run(db, options, batch)));
                 }
                 for (int n : options.submitters()) {
                     service.add(median(options.rounds(), () -> ServiceLoad.run(db, options, n)));
@@ -94,18 +98,21 @@ public final class LedgerLoad {
     static String tables(List<RunResult> service, List<RunResult> ceiling, List<String> setups) {
         StringBuilder sb = new StringBuilder();
         sb.append("Through the service (closed loop: each submitter waits for its answer):\n\n");
-        sb.append("| database | submitters | transfers/s | p50 ms | p99 ms | mean batch | JDBC ceiling, same batch | service / ceiling | lean reference, same batch | service / lean | KB written per transfer | peak heap MB | CPU cores: JVM + postgres |\n");
-        sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        sb.append("| database | submitters | transfers/s | p50 ms | p99 ms | mean batch | JDBC ceiling, same batch | service / ceiling | integer-key ceiling, same batch | service / integer-key ceiling | lean reference, same batch | service / lean | KB written per transfer | peak heap MB | CPU cores: JVM + postgres |\n");
+        sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (RunResult r : service) {
             Optional<RunResult> c = sameBatch(ceiling, r, "jdbc");
+            Optional<RunResult> intKeys = sameBatch(ceiling, r, "intkeys");
             Optional<RunResult> lean = sameBatch(ceiling, r, "lean");
-            sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %.1f | %s | %s | %s | %s | %s | %d | %s |%n", r.database(),
-                    r.submitters(), r.rate(), RunResult.millis(r.latency().p50()), RunResult.millis(r.latency().p99()),
-                    r.meanBatch(), c.map(RunResult::rate).orElse("–"), share(r, c), lean.map(RunResult::rate).orElse("–"),
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %.1f | %s | %s | %s | %s | %s | %s | %s | %d | %s |%n",
+                    r.database(), r.submitters(), r.rate(), RunResult.millis(r.latency().p50()),
+                    RunResult.millis(r.latency().p99()), r.meanBatch(), c.map(RunResult::rate).orElse("–"), share(r, c),
+                    intKeys.map(RunResult::rate).orElse("–"), share(r, intKeys), lean.map(RunResult::rate).orElse("–"),
                     share(r, lean), r.writtenPerTransfer(), r.peakHeap() >> 20, r.cores()));
         }
-        sb.append("\nPlain batched JDBC, one writer, no reads or checks: Coffer's own rows (jdbc, the ceiling) and the lean")
-                .append(" reference's (lean: integer keys, one row per transfer, two indexes, two balance updates):\n\n");
+        sb.append("\nPlain batched JDBC, one writer, no reads or checks: Coffer's own rows (jdbc, the ceiling), the same rows")
+                .append(" with integer keys instead of text ids (intkeys, the integer-key ceiling), and the lean reference's")
+                .append(" (lean: integer keys, one row per transfer, two indexes, two balance updates):\n\n");
         sb.append("| database | rows | transfers per commit | transfers/s | commit p50 ms | commit p99 ms | KB written per transfer | CPU cores: JVM + postgres |\n");
         sb.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
         for (RunResult r : ceiling) {

@@ -4,13 +4,14 @@ package coffer.server.bench;
  * One measured run.
  *
  * @param database    {@code sqlite} or {@code postgres}
- * @param mode        {@code service} (through LedgerService) or {@code jdbc} (the plain-JDBC ceiling)
- * @param submitters  concurrent callers of the service (1 for the JDBC ceiling, which has one writer)
- * @param batch       the largest batch: the service's maxBatch, or the ceiling's fixed batch size
+ * @param mode        {@code service} (through LedgerService), or a plain-JDBC run: {@code jdbc} (the ceiling),
+ *                    {@code intkeys} (the integer-key ceiling) or {@code lean} (the lean reference)
+ * @param submitters  concurrent callers of the service (1 for a plain-JDBC run, which has one writer)
+ * @param batch       the largest batch: the service's maxBatch, or a plain-JDBC run's fixed batch size
  * @param transfers   transfers completed in the measured window
  * @param seconds     length of the measured window
  * @param rejected    transfers refused in the window (the workload is built to have none)
- * @param latency     per-transfer latency: call to answer for the service, the commit of its batch for JDBC
+ * @param latency     per-transfer latency: call to answer for the service, the commit of its batch for plain JDBC
  * @param commits     commits in the window
  * @param peakHeap    sampled peak heap use in the window, bytes
  * @param gcMillis    time spent in garbage collection in the window
