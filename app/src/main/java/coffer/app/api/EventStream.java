@@ -1,23 +1,22 @@
 package coffer.app.api;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.BiConsumer;
-import okhttp3.Call;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
+import okhttp3.sse.EventSource;
+import okhttp3.sse.EventSourceListener;
+import okhttp3.sse.EventSources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The server's event stream ({@code GET /api/v1/events}) read on its own daemon thread. Each event's
- * name ({@code ready}, {@code changed}) goes to the listener, on that thread. A dropped connection is
+ * The server's event stream ({@code GET /api/v1/events}), parsed by OkHttp's server-sent events reader
+ * (okhttp-sse: comments, ids, data over several lines). Each event's name ({@code ready}, {@code changed})
+ * and data go to the listener, on OkHttp's reading thread; a daemon thread of this class reconnects. A dropped connection is
  * opened again after a growing pause (half a second doubling up to 30 s); a refused session ends it.
  */
 public final class EventStream implements AutoCloseable {
@@ -30,9 +29,9 @@ public final class EventStream implements AutoCloseable {
     private final BiConsumer<String, String> onEvent;
     private final Thread reader;
     private volatile boolean closed;
-    private volatile Call call;
+    private volatile EventSource source;
 
-    /** {@code onEvent} gets each event's name and its data (the last {@code data:} line). */
+    /** {@code onEvent} gets each event's name and its data (several {@code data:} lines joined by newlines). */
     EventStream(OkHttpClient http, String url, BiConsumer<String, String> onEvent) {
         // the server sends a keep-alive every 15 s, so a minute of silence means the connection is gone
         this.http = http.newBuilder().readTimeout(Duration.ofSeconds(60)).build();
@@ -47,23 +46,28 @@ public final class EventStream implements AutoCloseable {
     }
 
     private void run() {
+        EventSource.Factory sources = EventSources.createFactory(http);
         Duration pause = FIRST_PAUSE;
         while (!closed) {
-            Call current = http.newCall(request);
-            call = current;
-            try (Response response = current.execute()) {
-                if (response.code() == 401) {
-                    log.info("Event stream refused: the session ended");
-                    return;
-                }
-                if (response.isSuccessful() && response.body() != null) {
-                    pause = FIRST_PAUSE;
-                    read(response.body());
-                }
-            } catch (IOException | RuntimeException e) {
-                if (!closed) {
-                    log.debug("Event stream dropped: {}", e.toString());
-                }
+            Connection connection = new Connection();
+            EventSource opening = sources.newEventSource(request, connection);
+            source = opening;
+            if (closed) {
+                // closed while this connection was being opened: close() may not have seen it
+                opening.cancel();
+                return;
+            }
+            try {
+                connection.ended.await();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (connection.refused) {
+                log.info("Event stream refused: the session ended");
+                return;
+            }
+            if (connection.opened) {
+                pause = FIRST_PAUSE;
             }
             if (!closed) {
                 try {
@@ -76,25 +80,38 @@ public final class EventStream implements AutoCloseable {
         }
     }
 
-    private void read(ResponseBody body) throws IOException {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(body.byteStream(), StandardCharsets.UTF_8));
-        String event = "message";
-        boolean hasData = false;
-        String data = "";
-        for (String line = lines.readLine(); line != null && !closed; line = lines.readLine()) {
-            if (line.isEmpty()) {
-                // a blank line ends an event; one without data (a keep-alive comment) is not an event
-                if (hasData) {
-                    onEvent.accept(event, data);
-                }
-                event = "message";
-                hasData = false;
-            } else if (line.startsWith("event:")) {
-                event = line.substring(6).strip();
-            } else if (line.startsWith("data:")) {
-                hasData = true;
-                data = line.substring(5).strip();
+    /** One connection's events, parsed by OkHttp; {@code ended} once it closes or fails. */
+    private final class Connection extends EventSourceListener {
+        final CountDownLatch ended = new CountDownLatch(1);
+        volatile boolean opened;
+        volatile boolean refused;
+
+        @Override
+        public void onOpen(EventSource source, Response response) {
+            opened = true;
+        }
+
+        @Override
+        public void onEvent(EventSource source, String id, String type, String data) {
+            if (!closed) {
+                // an event without an "event:" field is a "message", as the specification says
+                onEvent.accept(type == null ? "message" : type, data);
             }
+        }
+
+        @Override
+        public void onClosed(EventSource source) {
+            ended.countDown();
+        }
+
+        @Override
+        public void onFailure(EventSource source, Throwable failure, Response response) {
+            refused = response != null && response.code() == 401;
+            if (!closed && !refused) {
+                log.debug("Event stream dropped: {}", failure != null ? failure.toString()
+                        : response != null ? "HTTP " + response.code() : "no answer");
+            }
+            ended.countDown();
         }
     }
 
@@ -102,7 +119,7 @@ public final class EventStream implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        Call current = call;
+        EventSource current = source;
         if (current != null) {
             current.cancel();
         }

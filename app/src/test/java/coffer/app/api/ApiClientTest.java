@@ -365,4 +365,20 @@ class ApiClientTest {
         assertThat(first.getHeader("Accept")).isEqualTo("text/event-stream");
         assertThat(next().getPath()).as("reconnected").isEqualTo("/api/v1/events");
     }
+
+    @Test
+    void anEventsDataOverSeveralLinesArrivesWholeAndAnUnnamedEventIsAMessage() throws Exception {
+        server.enqueue(new MockResponse().setHeader("Content-Type", "text/event-stream")
+                .setBody("id: 7\nevent: changed\ndata: {\"seq\":4,\ndata: \"note\":\"two lines\"}\n\ndata: plain\n\n"));
+        List<String> events = new CopyOnWriteArrayList<>();
+
+        try (EventStream stream = client.eventsWithData((name, data) -> events.add(name + " " + data))) {
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+            while (events.size() < 2 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(10);
+            }
+        }
+
+        assertThat(events).startsWith("changed {\"seq\":4,\n\"note\":\"two lines\"}", "message plain");
+    }
 }
