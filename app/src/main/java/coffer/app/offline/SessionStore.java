@@ -21,12 +21,17 @@ import java.util.Properties;
 /**
  * The last signed-in user of a configured server, so the app can open for them when the server cannot
  * be reached and sign them in again quietly when it can. Kept in {@code session.properties} in the
- * app's home folder, readable by its owner only; removed on sign-out. The refresh token is never logged.
+ * app's home folder, readable by its owner only; removed on sign-out. The refresh token itself goes to the
+ * operating system's keychain where there is one ({@link SecretVault}; the file then says only that it is
+ * there), otherwise into that file; sign-out removes it from both. The refresh token is never logged.
  */
 public final class SessionStore {
     private static final String SERVER = "server";
     private static final String EMAIL = "email";
     private static final String REFRESH_TOKEN = "refresh.token";
+    /** Instead of the token: where it is kept ({@link #IN_KEYCHAIN}). */
+    private static final String REFRESH_TOKEN_IN = "refresh.token.in";
+    private static final String IN_KEYCHAIN = "keychain";
 
     /** A remembered session. */
     public record Saved(String server, String email, String refreshToken) {
@@ -44,10 +49,17 @@ public final class SessionStore {
 
     private final Path home;
     private final Path file;
+    private final SecretVault vault;
 
+    /** The session in {@code home}, its token in the OS keychain where there is one. */
     public SessionStore(Path home) {
+        this(home, OsKeychain.orNone());
+    }
+
+    public SessionStore(Path home, SecretVault vault) {
         this.home = Objects.requireNonNull(home, "home");
         this.file = home.resolve("session.properties");
+        this.vault = Objects.requireNonNull(vault, "vault");
     }
 
     /** The remembered session for {@code server}, if its user did not sign out. */
@@ -62,8 +74,12 @@ public final class SessionStore {
             return Optional.empty();
         }
         String email = values.getProperty(EMAIL);
-        String token = values.getProperty(REFRESH_TOKEN);
-        if (!server.equals(values.getProperty(SERVER)) || email == null || token == null || token.isBlank()) {
+        if (!server.equals(values.getProperty(SERVER)) || email == null) {
+            return Optional.empty();
+        }
+        String token = IN_KEYCHAIN.equals(values.getProperty(REFRESH_TOKEN_IN))
+                ? vault.read(account(server, email)).orElse(null) : values.getProperty(REFRESH_TOKEN);
+        if (token == null || token.isBlank()) {
             return Optional.empty();
         }
         return Optional.of(new Saved(server, email, token));
@@ -74,7 +90,11 @@ public final class SessionStore {
         Properties values = new Properties();
         values.setProperty(SERVER, saved.server());
         values.setProperty(EMAIL, saved.email());
-        values.setProperty(REFRESH_TOKEN, saved.refreshToken());
+        if (vault.write(account(saved.server(), saved.email()), saved.refreshToken())) {
+            values.setProperty(REFRESH_TOKEN_IN, IN_KEYCHAIN);
+        } else {
+            values.setProperty(REFRESH_TOKEN, saved.refreshToken());
+        }
         try {
             Files.createDirectories(home);
             Path temp = ownerOnly(home.resolve("session.properties.tmp"));
@@ -93,11 +113,27 @@ public final class SessionStore {
 
     /** Forgets the session (sign-out, or the server refused the token). */
     public synchronized void clear() {
+        Properties values = new Properties();
+        if (Files.exists(file)) {
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                values.load(in);
+            } catch (IOException e) {
+                // unreadable: nothing to find in the keychain by it; the file goes anyway
+            }
+        }
+        if (values.getProperty(SERVER) != null && values.getProperty(EMAIL) != null) {
+            vault.delete(account(values.getProperty(SERVER), values.getProperty(EMAIL)));
+        }
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot remove " + file, e);
         }
+    }
+
+    /** The keychain entry's name: readable, since the user sees it in their keychain. */
+    private static String account(String server, String email) {
+        return email.toLowerCase(java.util.Locale.ROOT) + " on " + server;
     }
 
     public Path file() {

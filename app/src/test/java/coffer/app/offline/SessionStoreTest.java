@@ -14,7 +14,7 @@ class SessionStoreTest {
 
     @Test
     void theLastSessionOfAServerIsRememberedInAFileOnlyItsOwnerCanRead() throws Exception {
-        SessionStore store = new SessionStore(home);
+        SessionStore store = new SessionStore(home, SecretVault.NONE);
 
         store.save(new SessionStore.Saved("https://coffer.example", "alice@example.com", "rt-1"));
         store.save(new SessionStore.Saved("https://coffer.example", "alice@example.com", "rt-2"));
@@ -30,13 +30,79 @@ class SessionStoreTest {
 
     @Test
     void signingOutForgetsIt() {
-        SessionStore store = new SessionStore(home);
+        SessionStore store = new SessionStore(home, SecretVault.NONE);
         store.save(new SessionStore.Saved("https://coffer.example", "alice@example.com", "rt-1"));
 
         store.clear();
 
         assertThat(store.load("https://coffer.example")).isEmpty();
         assertThat(store.file()).doesNotExist();
+    }
+
+    @Test
+    void withAKeychainTheTokenIsKeptThereNotInTheFileAndSigningOutRemovesItFromBoth() throws Exception {
+        Keychain keychain = new Keychain();
+        SessionStore store = new SessionStore(home, keychain);
+
+        store.save(new SessionStore.Saved("https://coffer.example", "alice@example.com", "rt-1"));
+        store.save(new SessionStore.Saved("https://coffer.example", "alice@example.com", "rt-2"));
+
+        assertThat(Files.readString(store.file())).doesNotContain("rt-").contains("alice@example.com");
+        assertThat(keychain.entries).containsExactly(java.util.Map.entry("alice@example.com on https://coffer.example", "rt-2"));
+        assertThat(new SessionStore(home, keychain).load("https://coffer.example"))
+                .hasValueSatisfying(s -> assertThat(s.refreshToken()).isEqualTo("rt-2"));
+        assertThat(new SessionStore(home, SecretVault.NONE).load("https://coffer.example"))
+                .as("the file alone cannot sign anyone in").isEmpty();
+
+        store.clear();
+
+        assertThat(keychain.entries).isEmpty();
+        assertThat(store.file()).doesNotExist();
+        assertThat(store.load("https://coffer.example")).isEmpty();
+    }
+
+    @Test
+    void aKeychainThatRefusesLeavesTheTokenInTheOwnerOnlyFile() throws Exception {
+        Keychain keychain = new Keychain();
+        keychain.refusing = true;
+        SessionStore store = new SessionStore(home, keychain);
+
+        store.save(new SessionStore.Saved("https://coffer.example", "alice@example.com", "rt-1"));
+
+        assertThat(keychain.entries).isEmpty();
+        assertThat(Files.readString(store.file())).contains("rt-1");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(store.file()))).isEqualTo("rw-------");
+        assertThat(store.load("https://coffer.example")).hasValueSatisfying(s -> assertThat(s.refreshToken()).isEqualTo("rt-1"));
+    }
+
+    @Test
+    void testsRunWithTheKeychainSwitchedOff() {
+        assertThat(OsKeychain.orNone()).as("a test must never write into the machine's keychain").isSameAs(SecretVault.NONE);
+    }
+
+    /** A keychain in memory that can be told to refuse. */
+    private static final class Keychain implements SecretVault {
+        final java.util.Map<String, String> entries = new java.util.LinkedHashMap<>();
+        boolean refusing;
+
+        @Override
+        public java.util.Optional<String> read(String account) {
+            return java.util.Optional.ofNullable(entries.get(account));
+        }
+
+        @Override
+        public boolean write(String account, String secret) {
+            if (refusing) {
+                return false;
+            }
+            entries.put(account, secret);
+            return true;
+        }
+
+        @Override
+        public void delete(String account) {
+            entries.remove(account);
+        }
     }
 
     @Test
