@@ -1,6 +1,7 @@
 package coffer.app;
 
 import coffer.app.concurrent.FxBackgroundExecutor;
+import coffer.app.diagnostics.CrashReporter;
 import coffer.app.server.EmbeddedServer;
 import coffer.app.settings.AppSettings;
 import coffer.app.shell.AppViewModel;
@@ -23,6 +24,7 @@ public final class CofferApp extends Application {
         if (StartupProbe.requested()) {
             StartupProbe.watch(stage);
         }
+        CrashReporter.install();
         executor = new FxBackgroundExecutor();
         // the API client refuses any call on the FX thread: a blocking call there would freeze the window
         app = new AppViewModel(executor, AppSettings.load(), EmbeddedServer.defaultDataDir(), POLL_INTERVAL,

@@ -201,8 +201,9 @@ class OfflineOutboxTest {
     void aPaymentPersistedByAnAppKilledBeforeSendingIsDeliveredOnceByTheNextStart() throws Exception {
         String wallet = walletOf(ALICE).id();
         long bobBefore = availableMinor(BOB);
+        // the test's coffer.home, or the child's log file would go into the user's own folder
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), KilledApp.class.getName(),
+                "-Dcoffer.home=" + AppSettings.home(), "-cp", System.getProperty("java.class.path"), KilledApp.class.getName(),
                 aliceDatabase().toString(), wallet, BOB, "7.00")
                 .redirectErrorStream(true).start();
         String clientId = new String(child.getInputStream().readAllBytes()).lines()
