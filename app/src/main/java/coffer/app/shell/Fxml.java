@@ -2,11 +2,15 @@ package coffer.app.shell;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import coffer.app.i18n.Texts;
 import java.net.URL;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 
-/** Loads a view's FXML (next to the view's class, same name) with the view as its controller. */
+/**
+ * Loads a view's FXML (next to the view's class, same name) with the view as its controller and the texts of the
+ * app's current language ({@link Texts}) for its {@code %key} references.
+ */
 public final class Fxml {
     private Fxml() {
     }
@@ -16,7 +20,7 @@ public final class Fxml {
         if (url == null) {
             throw new IllegalStateException("No " + name + " next to " + view.getClass().getName());
         }
-        FXMLLoader loader = new FXMLLoader(url);
+        FXMLLoader loader = new FXMLLoader(url, Texts.bundle());
         loader.setController(view);
         try {
             return loader.load();

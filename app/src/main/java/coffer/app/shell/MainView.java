@@ -3,6 +3,7 @@ package coffer.app.shell;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import coffer.app.history.HistoryView;
+import coffer.app.i18n.Texts;
 import coffer.app.order.OrderView;
 import coffer.app.kyc.KycView;
 import coffer.app.send.SendView;
@@ -64,7 +65,7 @@ public final class MainView {
         view.installShortcuts(scene);
         applyTheme(app.darkThemeProperty().get());
         app.darkThemeProperty().addListener((o, was, dark) -> applyTheme(dark));
-        stage.setTitle("Coffer");
+        stage.setTitle(Texts.bundle().getString("main.title"));
         stage.setScene(scene);
         stage.show();
         app.start();

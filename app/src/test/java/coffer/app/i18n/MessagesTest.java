@@ -1,0 +1,183 @@
+package coffer.app.i18n;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+/**
+ * The screens speak English and Spanish: every text a user reads in an FXML file comes from the message
+ * bundle ({@code %key}), every key the FXML files use is there, and both languages have every key, none empty.
+ */
+class MessagesTest {
+    private static final Path FXML_ROOT = Path.of("src/main/resources/coffer/app");
+    private static final String ENGLISH = "/coffer/app/i18n/messages.properties";
+    private static final String SPANISH = "/coffer/app/i18n/messages_es.properties";
+    /** The FXML attributes (and property elements) whose value a user reads or hears. */
+    private static final Set<String> TEXT_PROPERTIES = Set.of("text", "promptText", "title", "accessibleText",
+            "accessibleHelp", "label");
+    private static final Pattern LETTER = Pattern.compile("\\p{L}");
+
+    @Test
+    void bothLanguagesHaveTheSameKeysAndNoEmptyText() throws IOException {
+        Properties english = load(ENGLISH);
+        Properties spanish = load(SPANISH);
+
+        assertThat(english).as("English texts").isNotEmpty();
+        assertThat(spanish.stringPropertyNames()).as("keys of " + SPANISH)
+                .containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
+        for (Properties bundle : List.of(english, spanish)) {
+            for (String key : bundle.stringPropertyNames()) {
+                assertThat(bundle.getProperty(key).strip()).as(key).isNotEmpty();
+            }
+        }
+    }
+
+    @Test
+    void noFxmlFileHasALiteralText() throws Exception {
+        List<String> literals = new ArrayList<>();
+        for (Path fxml : fxmlFiles()) {
+            for (TextUse use : textsOf(fxml)) {
+                if (!use.value().startsWith("%") && LETTER.matcher(use.value()).find()) {
+                    literals.add(use.toString());
+                }
+            }
+        }
+        assertThat(literals).as("texts written into FXML instead of taken from the bundle as %key").isEmpty();
+    }
+
+    @Test
+    void everyKeyAnFxmlFileUsesIsInTheBundle() throws Exception {
+        Set<String> keys = load(ENGLISH).stringPropertyNames();
+        Set<String> missing = new TreeSet<>();
+        int used = 0;
+        for (Path fxml : fxmlFiles()) {
+            for (TextUse use : textsOf(fxml)) {
+                if (use.value().startsWith("%")) {
+                    used++;
+                    if (!keys.contains(use.value().substring(1))) {
+                        missing.add(use.toString());
+                    }
+                }
+            }
+        }
+        assertThat(used).as("texts the FXML files take from the bundle").isPositive();
+        assertThat(missing).as("keys used in FXML but missing from " + ENGLISH).isEmpty();
+    }
+
+    /**
+     * Loads a bundle file as Java 9+ ResourceBundle reads it (UTF-8); a file that is not valid UTF-8 would be read
+     * as ISO-8859-1 instead, and its accents would show garbled, so that fails here.
+     */
+    private static Properties load(String resource) throws IOException {
+        try (InputStream in = MessagesTest.class.getResourceAsStream(resource)) {
+            assertThat(in).as(resource + " on the class path").isNotNull();
+            byte[] bytes = in.readAllBytes();
+            String text;
+            try {
+                text = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(bytes)).toString();
+            } catch (CharacterCodingException e) {
+                throw new AssertionError(resource + " is not UTF-8", e);
+            }
+            assertDistinctKeys(resource, text);
+            Properties properties = new Properties();
+            properties.load(new StringReader(text));
+            return properties;
+        }
+    }
+
+    /** Properties keep the last of two equal keys without a word; a key written twice is a mistake. */
+    private static void assertDistinctKeys(String resource, String text) {
+        Set<String> seen = new TreeSet<>();
+        Set<String> twice = new TreeSet<>();
+        for (String line : text.split("\\R")) {
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.startsWith("!")) {
+                continue;
+            }
+            String key = trimmed.split("\\s*[=:]\\s*|\\s+", 2)[0];
+            if (!seen.add(key)) {
+                twice.add(key);
+            }
+        }
+        assertThat(twice).as("keys written twice in " + resource).isEmpty();
+    }
+
+    private static List<Path> fxmlFiles() throws IOException {
+        try (Stream<Path> files = Files.walk(FXML_ROOT)) {
+            List<Path> fxml = files.filter(p -> p.toString().endsWith(".fxml")).sorted().toList();
+            assertThat(fxml).as("FXML files under " + FXML_ROOT.toAbsolutePath()).hasSizeGreaterThanOrEqualTo(13);
+            return fxml;
+        }
+    }
+
+    private static List<TextUse> textsOf(Path fxml) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        Document document = factory.newDocumentBuilder().parse(fxml.toFile());
+        List<TextUse> uses = new ArrayList<>();
+        collect(fxml, document.getDocumentElement(), uses);
+        return uses;
+    }
+
+    private static void collect(Path fxml, Element element, List<TextUse> uses) {
+        NamedNodeMap attributes = element.getAttributes();
+        for (int i = 0; i < attributes.getLength(); i++) {
+            Node attribute = attributes.item(i);
+            if (attribute.getNamespaceURI() == null && TEXT_PROPERTIES.contains(attribute.getLocalName())) {
+                uses.add(new TextUse(fxml, element.getLocalName() + "." + attribute.getLocalName(), attribute.getNodeValue()));
+            }
+        }
+        // a property written as an element, <Label><text>Hello</text></Label>, or <Tooltip><text>…</text></Tooltip>
+        if (TEXT_PROPERTIES.contains(element.getLocalName()) && !hasChildElements(element)) {
+            uses.add(new TextUse(fxml, "<" + element.getLocalName() + ">", element.getTextContent().strip()));
+        }
+        NodeList children = element.getChildNodes();
+        for (int i = 0; i < children.getLength(); i++) {
+            if (children.item(i) instanceof Element child) {
+                collect(fxml, child, uses);
+            }
+        }
+    }
+
+    private static boolean hasChildElements(Element element) {
+        NodeList children = element.getChildNodes();
+        for (int i = 0; i < children.getLength(); i++) {
+            if (children.item(i) instanceof Element) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private record TextUse(Path fxml, String where, String value) {
+        @Override
+        public String toString() {
+            return fxml.getFileName() + " " + where + "=\"" + value + "\"";
+        }
+    }
+}
