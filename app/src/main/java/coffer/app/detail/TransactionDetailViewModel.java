@@ -5,9 +5,9 @@ import coffer.app.api.ApiException;
 import coffer.core.api.RefundTypes.RefundRequest;
 import coffer.core.api.RefundTypes.RefundView;
 import coffer.app.concurrent.BackgroundExecutor;
+import coffer.app.concurrent.ScreenViewModel;
 import coffer.app.format.AmountInput;
 import coffer.app.format.Amounts;
-import coffer.app.format.Problems;
 import coffer.core.api.TransactionTypes.TransactionView;
 import coffer.core.money.Money;
 import java.nio.charset.StandardCharsets;
@@ -35,13 +35,12 @@ import javafx.beans.property.StringProperty;
  * reversal, hold or void, and never more than what is left after earlier refunds. Of those, only money
  * that came from another wallet is offered (see {@link #mayRefund}).
  */
-public final class TransactionDetailViewModel {
+public final class TransactionDetailViewModel extends ScreenViewModel {
     /** The server refuses longer reasons. */
     static final int MAX_REASON = 500;
     private static final Set<String> NOT_REFUNDABLE = Set.of("refund", "reversal", "hold", "void");
 
     private final ApiClient api;
-    private final BackgroundExecutor executor;
     private final ZoneId zone;
     private final Runnable onRefunded;
     private final ObjectProperty<TransactionView> transaction = new SimpleObjectProperty<>();
@@ -54,9 +53,6 @@ public final class TransactionDetailViewModel {
     private final StringProperty refundReason = new SimpleStringProperty("");
     private final StringProperty confirmation = new SimpleStringProperty("");
     private final BooleanProperty awaitingConfirmation = new SimpleBooleanProperty();
-    private final StringProperty notice = new SimpleStringProperty("");
-    private final StringProperty error = new SimpleStringProperty("");
-    private final BooleanProperty busy = new SimpleBooleanProperty();
     /** What is left to refund of the shown movement; null until known or when it may not be refunded. */
     private Money left;
     private RefundRequest draft;
@@ -67,8 +63,8 @@ public final class TransactionDetailViewModel {
      * @param onRefunded told (on the UI thread) after a refund went through, so the history can show it
      */
     public TransactionDetailViewModel(ApiClient api, BackgroundExecutor executor, ZoneId zone, Runnable onRefunded) {
+        super(executor);
         this.api = Objects.requireNonNull(api, "api");
-        this.executor = Objects.requireNonNull(executor, "executor");
         this.zone = Objects.requireNonNull(zone, "zone");
         this.onRefunded = Objects.requireNonNull(onRefunded, "onRefunded");
     }
@@ -120,24 +116,12 @@ public final class TransactionDetailViewModel {
     }
 
     /** What just happened: a refund's result, a saved or copied receipt. */
-    public StringProperty noticeProperty() {
-        return notice;
-    }
-
-    public StringProperty errorProperty() {
-        return error;
-    }
-
-    public BooleanProperty busyProperty() {
-        return busy;
-    }
 
     /** Shows {@code t}; when it may be refunded, asks the server what is left of it. */
     public void show(TransactionView t) {
         Objects.requireNonNull(t, "transaction");
         cancelRefund();
-        notice.set("");
-        error.set("");
+        state.clear();
         display(t);
     }
 
@@ -156,7 +140,7 @@ public final class TransactionDetailViewModel {
     public String copyReceipt() {
         String text = receipt.get();
         if (!text.isEmpty()) {
-            notice.set("Receipt copied.");
+            state.notice("Receipt copied.");
         }
         return text;
     }
@@ -173,15 +157,10 @@ public final class TransactionDetailViewModel {
         if (text.isEmpty()) {
             return;
         }
-        busy.set(true);
-        error.set("");
-        executor.submit(() -> Files.writeString(file, text, StandardCharsets.UTF_8), saved -> {
-            busy.set(false);
-            notice.set("Receipt saved to " + saved + ".");
-        }, failure -> {
-            busy.set(false);
-            error.set("The receipt could not be saved: " + Problems.describe(failure));
-        });
+        state.clearError();
+        state.run(() -> Files.writeString(file, text, StandardCharsets.UTF_8),
+                saved -> state.notice("Receipt saved to " + saved + "."),
+                failure -> state.fail("The receipt could not be saved", failure));
     }
 
     /** Opens the refund form with all that is left as the amount. */
@@ -192,14 +171,13 @@ public final class TransactionDetailViewModel {
         cancelRefund();
         refundAmount.set(left.toDecimalString());
         refundReason.set("");
-        notice.set("");
-        error.set("");
+        state.clear();
         refundFormShown.set(true);
     }
 
     /** Checks the amount and reason and, if they are fine, asks for confirmation. */
     public void reviewRefund() {
-        error.set("");
+        state.clearError();
         TransactionView t = transaction.get();
         if (t == null || !refundable.get() || left == null) {
             return;
@@ -207,17 +185,17 @@ public final class TransactionDetailViewModel {
         String text = refundAmount.get() == null ? "" : refundAmount.get().strip();
         Optional<String> problem = AmountInput.problem(text, t.currency());
         if (problem.isPresent()) {
-            error.set(problem.get());
+            state.error(problem.get());
             return;
         }
         Money amount = Money.parse(text, t.currency());
         if (amount.isGreaterThan(left)) {
-            error.set("That is more than the " + Amounts.format(left) + " left to refund.");
+            state.error("That is more than the " + Amounts.format(left) + " left to refund.");
             return;
         }
         String reason = refundReason.get() == null ? "" : refundReason.get().strip();
         if (reason.length() > MAX_REASON) {
-            error.set("The reason can be at most " + MAX_REASON + " characters.");
+            state.error("The reason can be at most " + MAX_REASON + " characters.");
             return;
         }
         // always the exact amount confirmed: should another refund race this one, the server refuses
@@ -239,25 +217,23 @@ public final class TransactionDetailViewModel {
 
     /** Sends the confirmed refund. A retry after a network failure reuses its key, so money moves once. */
     public void confirmRefund() {
-        if (draft == null || busy.get()) {
+        if (draft == null || state.isBusy()) {
             return;
         }
         RefundRequest request = draft;
         String key = idempotencyKey;
         TransactionView original = transaction.get();
-        busy.set(true);
-        error.set("");
-        notice.set("Refunding…");
-        executor.submit(() -> api.refund(key, request), refund -> {
+        state.clearError();
+        state.notice("Refunding…");
+        state.begin(() -> api.refund(key, request), refund -> {
             cancelRefund();
-            notice.set("Refunded " + Amounts.format(refund.amount(), refund.currency()) + " to " + sender(original)
+            state.notice("Refunded " + Amounts.format(refund.amount(), refund.currency()) + " to " + sender(original)
                     + " (" + refund.status() + ").");
             reload(original.id());
             onRefunded.run();
         }, failure -> {
-            busy.set(false);
-            notice.set("");
-            error.set(Problems.describe(failure));
+            state.notice("");
+            state.error(failure);
             if (!(failure instanceof ApiException e && e.kind() == ApiException.Kind.NETWORK_DOWN)) {
                 draft = null;
                 idempotencyKey = null;
@@ -288,25 +264,21 @@ public final class TransactionDetailViewModel {
         refundable.set(false);
         refundSummary.set("");
         if (mayRefund(t)) {
-            busy.set(true);
-            executor.submit(() -> api.refunds(t.id()), refunds -> {
-                busy.set(false);
+            state.run(() -> api.refunds(t.id()), refunds -> {
                 if (t.equals(transaction.get())) {
                     showRefunds(t, refunds);
                 }
-            }, this::fail);
+            });
         }
     }
 
     private void reload(String transactionId) {
-        busy.set(true);
-        executor.submit(() -> api.transaction(transactionId), fresh -> {
-            busy.set(false);
+        state.run(() -> api.transaction(transactionId), fresh -> {
             TransactionView shown = transaction.get();
             if (shown != null && shown.id().equals(fresh.id())) {
                 display(fresh);
             }
-        }, this::fail);
+        });
     }
 
     private void showRefunds(TransactionView t, List<RefundView> refunds) {
@@ -332,10 +304,5 @@ public final class TransactionDetailViewModel {
 
     private static String sender(TransactionView t) {
         return t.counterparty() != null ? t.counterparty() : "the sender";
-    }
-
-    private void fail(Throwable failure) {
-        busy.set(false);
-        error.set(Problems.describe(failure));
     }
 }

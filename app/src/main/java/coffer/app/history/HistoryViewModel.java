@@ -2,9 +2,9 @@ package coffer.app.history;
 
 import coffer.app.api.ApiClient;
 import coffer.app.concurrent.BackgroundExecutor;
+import coffer.app.concurrent.ScreenViewModel;
 import coffer.app.detail.TransactionDetailViewModel;
 import coffer.app.format.Amounts;
-import coffer.app.format.Problems;
 import coffer.app.wallet.WalletRow;
 import coffer.core.api.AccountTypes.AccountView;
 import coffer.core.api.TransactionTypes.TransactionList;
@@ -37,7 +37,7 @@ import javafx.collections.ObservableList;
  * the selected wallet's balance over time is drawn from its posted movements; the filtered list
  * exports as CSV. Rows come from one {@link HistorySource}.
  */
-public final class HistoryViewModel {
+public final class HistoryViewModel extends ScreenViewModel {
     /** Stands for "no filter" in the kind and status pickers. */
     public static final String ANY = "any";
 
@@ -46,7 +46,6 @@ public final class HistoryViewModel {
     private static final int CHART_PAGE = 200;
 
     private final ApiClient api;
-    private final BackgroundExecutor executor;
     private final int pageSize;
     private final HistorySource source;
     private final TransactionDetailViewModel detail;
@@ -66,8 +65,6 @@ public final class HistoryViewModel {
     private final StringProperty kind = new SimpleStringProperty(ANY);
     private final StringProperty status = new SimpleStringProperty(ANY);
     private final StringProperty search = new SimpleStringProperty("");
-    private final StringProperty error = new SimpleStringProperty("");
-    private final BooleanProperty busy = new SimpleBooleanProperty();
     private final BooleanProperty hasMore = new SimpleBooleanProperty();
     private String nextCursor;
     /** Bumped by each new search, so a page of an older search that arrives late is dropped. */
@@ -89,8 +86,8 @@ public final class HistoryViewModel {
      * @param zone   the user's time zone, for receipts
      */
     public HistoryViewModel(ApiClient api, BackgroundExecutor executor, int pageSize, HistorySource source, ZoneId zone) {
+        super(executor);
         this.api = Objects.requireNonNull(api, "api");
-        this.executor = Objects.requireNonNull(executor, "executor");
         this.source = Objects.requireNonNull(source, "source");
         if (pageSize < 1) {
             throw new IllegalArgumentException("pageSize must be positive, was " + pageSize);
@@ -141,14 +138,6 @@ public final class HistoryViewModel {
 
     public StringProperty searchProperty() {
         return search;
-    }
-
-    public StringProperty errorProperty() {
-        return error;
-    }
-
-    public BooleanProperty busyProperty() {
-        return busy;
     }
 
     public BooleanProperty hasMoreProperty() {
@@ -213,7 +202,7 @@ public final class HistoryViewModel {
             chartNote.set("");
             return;
         }
-        executor.submit(() -> chartOf(w.id()), chart -> {
+        state.background(() -> chartOf(w.id()), chart -> {
             if (forGeneration != chartGeneration) {
                 return;
             }
@@ -223,7 +212,7 @@ public final class HistoryViewModel {
             chartNote.set(chart.points().isEmpty() ? "No completed movements yet."
                     : chart.complete() ? "Since the wallet opened."
                     : "Over the last " + CHART_MOVEMENTS + " movements.");
-        }, this::fail);
+        });
     }
 
     private record Chart(AccountView account, Money balance, List<BalanceHistory.Point> points, boolean complete) {
@@ -275,16 +264,14 @@ public final class HistoryViewModel {
 
     /** Loads the wallets, then (through the wallet's listener) the first page of the first wallet's history. */
     public void load() {
-        busy.set(true);
-        executor.submit(source::wallets, accounts -> {
-            busy.set(false);
+        state.run(source::wallets, accounts -> {
             wallets.setAll(accounts.stream().map(WalletRow::of).toList());
             if (wallets.isEmpty()) {
                 search();
             } else {
                 wallet.set(wallets.get(0));
             }
-        }, this::fail);
+        });
     }
 
     /** Starts over with the current wallet and filters. */
@@ -299,7 +286,7 @@ public final class HistoryViewModel {
 
     /** The next page, when the user scrolled to the end; nothing if one is on its way or none is left. */
     public void loadMore() {
-        if (hasMore.get() && !busy.get()) {
+        if (hasMore.get() && !state.isBusy()) {
             fetch(generation);
         }
     }
@@ -307,15 +294,14 @@ public final class HistoryViewModel {
     private void fetch(int forGeneration) {
         // the server's cursor carries the filters and page size, and is sent alone
         Map<String, String> query = nextCursor != null ? Map.of("cursor", nextCursor) : firstPageQuery();
-        busy.set(true);
-        error.set("");
-        executor.submit(() -> source.transactions(query), page -> {
+        state.clearError();
+        state.begin(() -> source.transactions(query), page -> {
             if (forGeneration != generation) {
                 return;
             }
-            busy.set(false);
+            state.done();
             show(page);
-        }, this::fail);
+        });
     }
 
     private Map<String, String> firstPageQuery() {
@@ -354,10 +340,5 @@ public final class HistoryViewModel {
         rows.addAll(more);
         nextCursor = page.nextCursor();
         hasMore.set(page.hasMore() && nextCursor != null);
-    }
-
-    private void fail(Throwable failure) {
-        busy.set(false);
-        error.set(Problems.describe(failure));
     }
 }

@@ -2,20 +2,19 @@ package coffer.app.kyc;
 
 import coffer.app.api.ApiClient;
 import coffer.app.concurrent.BackgroundExecutor;
+import coffer.app.concurrent.ScreenViewModel;
+import coffer.app.concurrent.StatusPoll;
 import coffer.app.format.Amounts;
 import coffer.app.format.Problems;
 import coffer.core.api.KycTypes.KycStatusResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -25,7 +24,7 @@ import javafx.beans.property.StringProperty;
  * status is asked again with a growing pause, so the decision and the new limits show without the
  * user refreshing.
  */
-public final class KycViewModel {
+public final class KycViewModel extends ScreenViewModel {
     /** The longest pause between two questions while a decision is awaited. */
     static final Duration MAX_PAUSE = Duration.ofSeconds(5);
     /** How long a decision is awaited on this screen before the user is told to look again later. */
@@ -35,7 +34,6 @@ public final class KycViewModel {
     private static final String REJECTED = "rejected";
 
     private final ApiClient api;
-    private final BackgroundExecutor executor;
     private final Duration firstPause;
     private final Clock clock;
     private final StringProperty status = new SimpleStringProperty("");
@@ -51,13 +49,8 @@ public final class KycViewModel {
     private final StringProperty documentType = new SimpleStringProperty(KycInput.DOCUMENT_TYPES.get(0));
     private final StringProperty documentNumber = new SimpleStringProperty("");
     private final StringProperty hint = new SimpleStringProperty("");
-    private final StringProperty notice = new SimpleStringProperty("");
-    private final StringProperty error = new SimpleStringProperty("");
-    private final BooleanProperty busy = new SimpleBooleanProperty();
-    private final BooleanBinding canSubmit = Bindings.createBooleanBinding(
-            () -> !busy.get() && (status.get().equals("unverified") || status.get().equals(REJECTED)), busy, status);
-    /** Bumped when a newer wait starts, so an older one's answers are dropped. */
-    private int watch;
+    private final BooleanBinding canSubmit = Bindings.createBooleanBinding(() -> !state.isBusy()
+            && (status.get().equals("unverified") || status.get().equals(REJECTED)), state.busyProperty(), status);
 
     /**
      * @param firstPause the pause before the status is first asked again after a submission; it doubles
@@ -66,8 +59,8 @@ public final class KycViewModel {
      */
     public KycViewModel(ApiClient api, BackgroundExecutor executor, Duration firstPause, boolean testValues,
                         Clock clock) {
+        super(executor);
         this.api = Objects.requireNonNull(api, "api");
-        this.executor = Objects.requireNonNull(executor, "executor");
         this.firstPause = Objects.requireNonNull(firstPause, "firstPause");
         this.clock = Objects.requireNonNull(clock, "clock");
         if (testValues) {
@@ -136,18 +129,6 @@ public final class KycViewModel {
         return hint;
     }
 
-    public StringProperty noticeProperty() {
-        return notice;
-    }
-
-    public StringProperty errorProperty() {
-        return error;
-    }
-
-    public BooleanProperty busyProperty() {
-        return busy;
-    }
-
     /** True when the user may submit: not verified, nothing pending, nothing under way. */
     public BooleanBinding canSubmitProperty() {
         return canSubmit;
@@ -155,85 +136,70 @@ public final class KycViewModel {
 
     /** Shows the status; a decision still pending is then awaited. */
     public void load() {
-        busy.set(true);
-        error.set("");
-        int current = ++watch;
-        executor.submit(api::kyc, kyc -> {
-            busy.set(false);
+        state.clearError();
+        StatusPoll<KycStatusResponse> decision = awaitDecision();
+        state.run(api::kyc, kyc -> {
             show(kyc);
             if (PENDING.equals(kyc.status())) {
-                await(current, firstPause, clock.instant().plus(PATIENCE));
+                state.working();
+                decision.later(api::kyc);
             }
-        }, this::fail);
+        });
     }
 
     /** The server announced a change: shows it, unless a decision is being awaited already. */
     public void refresh() {
-        if (!busy.get()) {
+        if (!state.isBusy()) {
             load();
         }
     }
 
     /** Checks the form, then submits it and awaits the verifier's decision. */
     public void submit() {
-        notice.set("");
-        error.set("");
+        state.clear();
         KycInput input = new KycInput(fullName.get(), dateOfBirth.get(), country.get(), documentType.get(),
                 documentNumber.get());
         Optional<String> problem = input.problem(LocalDate.now(clock));
         if (problem.isPresent()) {
-            error.set(problem.get());
+            state.error(problem.get());
             return;
         }
-        busy.set(true);
-        int current = ++watch;
-        executor.submit(() -> api.submitKyc(input.request()), submitted -> {
+        StatusPoll<KycStatusResponse> decision = awaitDecision();
+        state.begin(() -> api.submitKyc(input.request()), submitted -> {
             documentNumber.set("");
             status.set(submitted.status());
             statusText.set(describe(submitted.status()));
-            notice.set("Submitted. The verifier is checking your identity…");
-            await(current, firstPause, clock.instant().plus(PATIENCE));
-        }, this::fail);
-    }
-
-    /** Asks for the status after {@code pause}, doubling the pause while the decision is pending. */
-    private void await(int current, Duration pause, Instant giveUpAt) {
-        busy.set(true);
-        executor.schedule(pause, () -> {
-            if (current != watch) {
-                return;
-            }
-            executor.submit(api::kyc, kyc -> decided(current, kyc, pause, giveUpAt),
-                    failure -> retry(current, pause, giveUpAt, Problems.describe(failure)));
+            state.notice("Submitted. The verifier is checking your identity…");
+            decision.later(api::kyc);
         });
     }
 
-    private void decided(int current, KycStatusResponse kyc, Duration pause, Instant giveUpAt) {
-        if (current != watch) {
-            return;
-        }
-        show(kyc);
-        if (PENDING.equals(kyc.status())) {
-            retry(current, pause, giveUpAt, "Your verification is still pending; look here again later.");
-            return;
-        }
-        busy.set(false);
+    /**
+     * The status asked again after a pause that doubles from the first one up to {@link #MAX_PAUSE}, until the
+     * verifier decided or for {@link #PATIENCE} at most; it stops the wait before it.
+     */
+    private StatusPoll<KycStatusResponse> awaitDecision() {
+        return state.<KycStatusResponse>poll(firstPause).doubling(MAX_PAUSE)
+                .within(clock, PATIENCE).retryFailures()
+                .onAnswer(this::show)
+                .finalWhen(kyc -> !PENDING.equals(kyc.status()), this::decided)
+                .onGiveUp(kyc -> giveUp("Your verification is still pending; look here again later."))
+                .onFailure(failure -> giveUp(Problems.describe(failure)));
+    }
+
+    private void decided(KycStatusResponse kyc) {
+        state.done();
         if (VERIFIED.equals(kyc.status())) {
-            notice.set("Identity verified: you are on tier " + kyc.tier() + " now, and your new limits show above.");
+            state.notice("Identity verified: you are on tier " + kyc.tier() + " now, and your new limits show above.");
         } else {
-            notice.set("");
-            error.set("The verification was rejected. Check your details and submit again.");
+            state.notice("");
+            state.error("The verification was rejected. Check your details and submit again.");
         }
     }
 
-    private void retry(int current, Duration pause, Instant giveUpAt, String whenGivingUp) {
-        if (clock.instant().isAfter(giveUpAt)) {
-            busy.set(false);
-            notice.set(whenGivingUp);
-            return;
-        }
-        Duration next = pause.multipliedBy(2);
-        await(current, next.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : next, giveUpAt);
+    private void giveUp(String notice) {
+        state.done();
+        state.notice(notice);
     }
 
     private void show(KycStatusResponse kyc) {
@@ -254,10 +220,5 @@ public final class KycViewModel {
             case REJECTED -> "Rejected";
             default -> status;
         };
-    }
-
-    private void fail(Throwable failure) {
-        busy.set(false);
-        error.set(Problems.describe(failure));
     }
 }

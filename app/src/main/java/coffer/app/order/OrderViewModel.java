@@ -3,8 +3,8 @@ package coffer.app.order;
 import coffer.app.api.ApiClient;
 import coffer.app.api.ApiException;
 import coffer.app.concurrent.BackgroundExecutor;
+import coffer.app.concurrent.ScreenViewModel;
 import coffer.app.format.Amounts;
-import coffer.app.format.Problems;
 import coffer.app.wallet.WalletChoice;
 import coffer.app.wallet.WalletRow;
 import coffer.core.api.AccountTypes.AccountView;
@@ -29,9 +29,8 @@ import javafx.collections.ObservableList;
  * charges the catalogue's price; the screen then shows the order, the wallet's new balance and the
  * user's latest orders.
  */
-public final class OrderViewModel {
+public final class OrderViewModel extends ScreenViewModel {
     private final ApiClient api;
-    private final BackgroundExecutor executor;
     private final ObservableList<ProductRow> products = FXCollections.observableArrayList();
     private final ObjectProperty<ProductRow> product = new SimpleObjectProperty<>();
     private final WalletChoice wallets = new WalletChoice();
@@ -40,14 +39,12 @@ public final class OrderViewModel {
     private final BooleanProperty awaitingConfirmation = new SimpleBooleanProperty();
     private final StringProperty result = new SimpleStringProperty("");
     private final StringProperty balance = new SimpleStringProperty("");
-    private final StringProperty error = new SimpleStringProperty("");
-    private final BooleanProperty busy = new SimpleBooleanProperty();
     /** The reviewed order awaiting confirmation, or null. */
     private Draft draft;
 
     public OrderViewModel(ApiClient api, BackgroundExecutor executor) {
+        super(executor);
         this.api = Objects.requireNonNull(api, "api");
-        this.executor = Objects.requireNonNull(executor, "executor");
     }
 
     /** The catalogue, by name. */
@@ -91,49 +88,39 @@ public final class OrderViewModel {
         return balance;
     }
 
-    public StringProperty errorProperty() {
-        return error;
-    }
-
-    public BooleanProperty busyProperty() {
-        return busy;
-    }
-
     /** Reads the catalogue, the wallets and the latest orders. */
     public void load() {
-        busy.set(true);
-        executor.submit(() -> new Loaded(api.products(), api.accounts(), api.orders()), loaded -> {
-            busy.set(false);
+        state.run(() -> new Loaded(api.products(), api.accounts(), api.orders()), loaded -> {
             products.setAll(loaded.products().stream().map(ProductRow::of).toList());
             wallets.show(loaded.accounts());
             showOrders(loaded.orders());
             if (products.isEmpty()) {
-                error.set("Nothing is on sale in this environment yet.");
+                state.error("Nothing is on sale in this environment yet.");
             }
-        }, this::fail);
+        });
     }
 
     /** Checks the choice and, if it is fine, asks for confirmation. */
     public void review() {
-        error.set("");
+        state.clearError();
         result.set("");
         ProductRow chosen = product.get();
         WalletRow from = wallets.chosenProperty().get();
         if (chosen == null) {
-            error.set("Choose the product to buy.");
+            state.error("Choose the product to buy.");
             return;
         }
         if (from == null) {
-            error.set("Choose the wallet to pay from.");
+            state.error("Choose the wallet to pay from.");
             return;
         }
         if (!from.currency().equals(chosen.currency())) {
-            error.set(chosen.name() + " is priced in " + chosen.currency() + "; choose a " + chosen.currency() + " wallet.");
+            state.error(chosen.name() + " is priced in " + chosen.currency() + "; choose a " + chosen.currency() + " wallet.");
             return;
         }
         Money price = Money.parse(chosen.priceDecimal(), chosen.currency());
         if (price.isGreaterThan(Money.parse(from.availableDecimal(), from.currency()))) {
-            error.set("Not enough funds: " + chosen.name() + " costs " + chosen.price() + " and this wallet has "
+            state.error("Not enough funds: " + chosen.name() + " costs " + chosen.price() + " and this wallet has "
                     + from.available() + " available.");
             return;
         }
@@ -154,12 +141,10 @@ public final class OrderViewModel {
         if (placing == null) {
             return;
         }
-        busy.set(true);
-        error.set("");
-        executor.submit(() -> new Bought(api.order(placing.key(), placing.request()), api.accounts(), api.orders()),
+        state.clearError();
+        state.run(() -> new Bought(api.order(placing.key(), placing.request()), api.accounts(), api.orders()),
                 this::bought, failure -> {
-                    busy.set(false);
-                    error.set("Could not buy " + placing.productName() + ": " + Problems.describe(failure));
+                    state.fail("Could not buy " + placing.productName(), failure);
                     boolean mayRetry = failure instanceof ApiException e && e.kind() == ApiException.Kind.NETWORK_DOWN;
                     if (!mayRetry) {
                         cancel();
@@ -169,7 +154,6 @@ public final class OrderViewModel {
 
     private void bought(Bought bought) {
         cancel();
-        busy.set(false);
         OrderView o = bought.order();
         result.set("Bought " + o.productName() + " for " + Amounts.format(o.amount(), o.currency()) + " (order "
                 + o.orderId() + ").");
@@ -180,11 +164,6 @@ public final class OrderViewModel {
     private void showOrders(List<OrderView> latest) {
         orders.setAll(latest.stream().map(o -> o.productName() + " — " + Amounts.format(o.amount(), o.currency())
                 + ", " + o.status()).toList());
-    }
-
-    private void fail(Throwable failure) {
-        busy.set(false);
-        error.set(Problems.describe(failure));
     }
 
     /** A reviewed order and the idempotency key that placing it, and any retry of that, carries. */

@@ -2,6 +2,7 @@ package coffer.app.send;
 
 import coffer.app.api.ApiClient;
 import coffer.app.concurrent.BackgroundExecutor;
+import coffer.app.concurrent.ScreenViewModel;
 import coffer.app.format.AmountInput;
 import coffer.app.format.Amounts;
 import coffer.app.format.Problems;
@@ -34,7 +35,7 @@ import javafx.collections.ObservableList;
  * outbox first, online or not, and the outbox sends it: while Coffer cannot be reached it shows as
  * queued, in the list of unfinished operations, and is sent when Coffer is back.
  */
-public final class SendViewModel implements OutboxSender.Listener {
+public final class SendViewModel extends ScreenViewModel implements OutboxSender.Listener {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern WALLET_ID = Pattern.compile("wal_[0-9A-Za-z]+");
     /** About ten minutes at the default interval; the payment keeps going on the server after that. */
@@ -58,14 +59,13 @@ public final class SendViewModel implements OutboxSender.Listener {
     private final StringProperty confirmation = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty availableNow = new SimpleStringProperty("");
-    private final StringProperty error = new SimpleStringProperty("");
-    private final BooleanProperty busy = new SimpleBooleanProperty();
     private final BooleanProperty awaitingConfirmation = new SimpleBooleanProperty();
     private PaymentRequest draft;
     private String summary;
 
     public SendViewModel(ApiClient api, BackgroundExecutor executor, Duration pollInterval, OutboxSender outbox,
                          LastSyncedWallets lastSynced) {
+        super(executor);
         this.api = Objects.requireNonNull(api, "api");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
@@ -114,51 +114,41 @@ public final class SendViewModel implements OutboxSender.Listener {
         return availableNow;
     }
 
-    public StringProperty errorProperty() {
-        return error;
-    }
-
-    public BooleanProperty busyProperty() {
-        return busy;
-    }
-
     public BooleanProperty awaitingConfirmationProperty() {
         return awaitingConfirmation;
     }
 
     public void load() {
-        busy.set(true);
         refreshUnfinished();
-        executor.submit(() -> lastSynced.onlineOrLastSynced(api::accounts), accounts -> {
-            busy.set(false);
+        state.run(() -> lastSynced.onlineOrLastSynced(api::accounts), accounts -> {
             wallets.setAll(accounts.stream().map(WalletRow::of).toList());
             if (!wallets.isEmpty()) {
                 source.set(wallets.get(0));
             }
-        }, this::fail);
+        });
     }
 
     /** Checks the form and, if it is fine, asks for confirmation. */
     public void review() {
-        error.set("");
+        state.clearError();
         WalletRow from = source.get();
         String to = destination.get() == null ? "" : destination.get().strip();
         if (from == null) {
-            error.set("Choose the wallet to pay from.");
+            state.error("Choose the wallet to pay from.");
             return;
         }
         if (!EMAIL.matcher(to).matches() && !WALLET_ID.matcher(to).matches()) {
-            error.set("Enter the recipient's email address or wallet id (wal_…).");
+            state.error("Enter the recipient's email address or wallet id (wal_…).");
             return;
         }
         Optional<String> problem = AmountInput.problem(amount.get(), from.currency());
         if (problem.isPresent()) {
-            error.set(problem.get());
+            state.error(problem.get());
             return;
         }
         Money money = Money.parse(amount.get(), from.currency());
         if (money.isGreaterThan(Money.parse(from.availableDecimal(), from.currency()))) {
-            error.set("That is more than the " + from.available() + " available in this wallet.");
+            state.error("That is more than the " + from.available() + " available in this wallet.");
             return;
         }
         String note = description.get() == null || description.get().isBlank() ? null : description.get().strip();
@@ -183,8 +173,8 @@ public final class SendViewModel implements OutboxSender.Listener {
         if (draft == null) {
             return;
         }
-        busy.set(true);
-        error.set("");
+        state.working();
+        state.clearError();
         PaymentRequest request = draft;
         String words = summary;
         UUID clientId = UUID.randomUUID();
@@ -205,17 +195,14 @@ public final class SendViewModel implements OutboxSender.Listener {
         switch (entry.state()) {
             case SENT -> {
                 waitingFor = null;
-                PaymentView payment = answered(entry);
-                status.set(describe(payment));
-                track(payment, 0);
+                track(answered(entry));
             }
             case FAILED -> {
                 waitingFor = null;
-                busy.set(false);
-                error.set(entry.errorMessage());
+                state.fail(entry.errorMessage());
             }
             default -> {
-                busy.set(false);
+                state.done();
                 status.set(OutboxRow.QUEUED + ": " + entry.summary());
             }
         }
@@ -234,14 +221,14 @@ public final class SendViewModel implements OutboxSender.Listener {
         if (row == null || !row.failed()) {
             return;
         }
-        executor.submit(() -> {
+        state.background(() -> {
             outbox.outbox().dismiss(row.clientId());
             return outbox.outbox().unfinished();
-        }, this::showUnfinished, this::fail);
+        }, this::showUnfinished);
     }
 
     private void refreshUnfinished() {
-        executor.submit(outbox.outbox()::unfinished, this::showUnfinished, this::fail);
+        state.background(outbox.outbox()::unfinished, this::showUnfinished);
     }
 
     private void showUnfinished(java.util.List<OutboxEntry> entries) {
@@ -264,37 +251,31 @@ public final class SendViewModel implements OutboxSender.Listener {
         }, failure -> { });
     }
 
-    private void track(PaymentView payment, int polls) {
-        if (isFinal(payment.status())) {
-            finish(payment);
-            return;
-        }
-        tracked = payment;
-        if (polls >= MAX_POLLS) {
-            busy.set(false);
-            status.set(describe(payment) + " — still under way; it will show in the history when done.");
-            return;
-        }
-        executor.schedule(pollInterval, () -> executor.submit(() -> api.payment(payment.paymentId()),
-                next -> {
-                    if (tracked == null) {
-                        return;     // the event stream saw it finish first
-                    }
-                    status.set(describe(next));
-                    track(next, polls + 1);
-                }, this::fail));
+    /** Shows the payment's status as the server answers, every poll interval, until it is final. */
+    private void track(PaymentView payment) {
+        state.<PaymentView>poll(pollInterval).times(MAX_POLLS)
+                .onAnswer(p -> {
+                    tracked = p;
+                    status.set(describe(p));
+                })
+                .finalWhen(p -> isFinal(p.status()), this::finish)
+                .onGiveUp(p -> {
+                    state.done();
+                    status.set(describe(p) + " — still under way; it will show in the history when done.");
+                })
+                .from(payment, () -> api.payment(payment.paymentId()));
     }
 
     private void finish(PaymentView payment) {
         tracked = null;
-        executor.submit(api::accounts, accounts -> {
-            busy.set(false);
+        state.stopPolling();    // the event stream may have seen it finish first
+        state.finish(api::accounts, accounts -> {
             wallets.setAll(accounts.stream().map(WalletRow::of).toList());
             wallets.stream().filter(w -> w.id().equals(payment.sourceWalletId())).findFirst().ifPresent(w -> {
                 source.set(w);
                 availableNow.set("Available now: " + w.available());
             });
-        }, this::fail);
+        });
     }
 
     /** A status this version does not know is not final: the payment keeps being watched. */
@@ -315,11 +296,6 @@ public final class SendViewModel implements OutboxSender.Listener {
 
     private void notQueued(Throwable failure) {
         waitingFor = null;
-        fail(failure);
-    }
-
-    private void fail(Throwable failure) {
-        busy.set(false);
-        error.set(Problems.describe(failure));
+        state.fail(failure);
     }
 }

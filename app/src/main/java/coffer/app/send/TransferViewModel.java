@@ -2,9 +2,9 @@ package coffer.app.send;
 
 import coffer.app.api.ApiClient;
 import coffer.app.concurrent.BackgroundExecutor;
+import coffer.app.concurrent.ScreenViewModel;
 import coffer.app.format.AmountInput;
 import coffer.app.format.Amounts;
-import coffer.app.format.Problems;
 import coffer.app.local.OutboxEntry;
 import coffer.app.local.OutboxSender;
 import coffer.app.offline.LastSyncedWallets;
@@ -14,9 +14,7 @@ import coffer.core.money.Money;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -27,9 +25,8 @@ import javafx.collections.ObservableList;
  * Move money between the user's own wallets of one currency. The transfer goes through the outbox like
  * a payment: on disk first, then sent; while Coffer cannot be reached it waits there, queued.
  */
-public final class TransferViewModel implements OutboxSender.Listener {
+public final class TransferViewModel extends ScreenViewModel implements OutboxSender.Listener {
     private final ApiClient api;
-    private final BackgroundExecutor executor;
     private final OutboxSender outbox;
     private final LastSyncedWallets lastSynced;
     /** The confirmed transfer waiting for the outbox to send it; null when none. */
@@ -39,13 +36,11 @@ public final class TransferViewModel implements OutboxSender.Listener {
     private final ObjectProperty<WalletRow> to = new SimpleObjectProperty<>();
     private final StringProperty amount = new SimpleStringProperty("");
     private final StringProperty result = new SimpleStringProperty("");
-    private final StringProperty error = new SimpleStringProperty("");
-    private final BooleanProperty busy = new SimpleBooleanProperty();
 
     public TransferViewModel(ApiClient api, BackgroundExecutor executor, OutboxSender outbox,
                              LastSyncedWallets lastSynced) {
+        super(executor);
         this.api = Objects.requireNonNull(api, "api");
-        this.executor = Objects.requireNonNull(executor, "executor");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.lastSynced = Objects.requireNonNull(lastSynced, "lastSynced");
         outbox.addListener(this);
@@ -71,49 +66,39 @@ public final class TransferViewModel implements OutboxSender.Listener {
         return result;
     }
 
-    public StringProperty errorProperty() {
-        return error;
-    }
-
-    public BooleanProperty busyProperty() {
-        return busy;
-    }
-
     public void load() {
-        busy.set(true);
-        executor.submit(() -> lastSynced.onlineOrLastSynced(api::accounts), accounts -> {
-            busy.set(false);
+        state.run(() -> lastSynced.onlineOrLastSynced(api::accounts), accounts -> {
             wallets.setAll(accounts.stream().map(WalletRow::of).toList());
             if (wallets.size() < 2) {
-                error.set("Open a second wallet on the Wallets screen to move money between your wallets.");
+                state.error("Open a second wallet on the Wallets screen to move money between your wallets.");
             }
-        }, this::fail);
+        });
     }
 
     public void transfer() {
-        error.set("");
+        state.clearError();
         result.set("");
         WalletRow source = from.get();
         WalletRow target = to.get();
         if (source == null || target == null) {
-            error.set("Choose both wallets.");
+            state.error("Choose both wallets.");
             return;
         }
         if (source.id().equals(target.id())) {
-            error.set("Choose two different wallets.");
+            state.error("Choose two different wallets.");
             return;
         }
         if (!source.currency().equals(target.currency())) {
-            error.set("Both wallets must hold the same currency (" + source.currency() + " and " + target.currency() + ").");
+            state.error("Both wallets must hold the same currency (" + source.currency() + " and " + target.currency() + ").");
             return;
         }
         Optional<String> problem = AmountInput.problem(amount.get(), source.currency());
         if (problem.isPresent()) {
-            error.set(problem.get());
+            state.error(problem.get());
             return;
         }
         Money money = Money.parse(amount.get(), source.currency());
-        busy.set(true);
+        state.working();
         TransferRequest request = new TransferRequest(source.id(), target.id(), money.toDecimalString(),
                 source.currency(), null);
         UUID clientId = UUID.randomUUID();
@@ -121,7 +106,7 @@ public final class TransferViewModel implements OutboxSender.Listener {
         outbox.queue(() -> outbox.outbox().enqueueTransfer(clientId, request, Amounts.format(money)),
                 entry -> amount.set(""), failure -> {
                     waitingFor = null;
-                    fail(failure);
+                    state.fail(failure);
                 });
     }
 
@@ -134,29 +119,19 @@ public final class TransferViewModel implements OutboxSender.Listener {
         switch (entry.state()) {
             case SENT -> {
                 waitingFor = null;
-                executor.submit(api::accounts, accounts -> {
-                    busy.set(false);
+                state.finish(api::accounts, accounts -> {
                     wallets.setAll(accounts.stream().map(WalletRow::of).toList());
                     result.set("Moved " + entry.summary() + " between your wallets.");
-                }, this::fail);
+                });
             }
             case FAILED -> {
                 waitingFor = null;
-                fail(entry.errorMessage());
+                state.fail(entry.errorMessage());
             }
             default -> {
-                busy.set(false);
+                state.done();
                 result.set(OutboxRow.QUEUED + ": " + entry.summary() + " between your wallets.");
             }
         }
-    }
-
-    private void fail(Throwable failure) {
-        fail(Problems.describe(failure));
-    }
-
-    private void fail(String message) {
-        busy.set(false);
-        error.set(message);
     }
 }

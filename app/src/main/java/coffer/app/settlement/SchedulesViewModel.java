@@ -2,7 +2,7 @@ package coffer.app.settlement;
 
 import coffer.app.api.ApiClient;
 import coffer.app.concurrent.BackgroundExecutor;
-import coffer.app.format.Problems;
+import coffer.app.concurrent.ScreenViewModel;
 import coffer.app.wallet.WalletRow;
 import coffer.app.withdraw.BankAccountRow;
 import coffer.core.api.SettlementTypes.ScheduleRequest;
@@ -12,10 +12,8 @@ import coffer.core.money.Money;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -27,26 +25,22 @@ import javafx.collections.ObservableList;
  * once it reaches a minimum. List, create (for the wallet and bank account chosen on the screen) and
  * delete.
  */
-public final class SchedulesViewModel {
+public final class SchedulesViewModel extends ScreenViewModel {
     /** How often a schedule may run, as the API names it. */
     static final List<String> FREQUENCIES = List.of("daily", "weekly", "monthly");
 
     private final ApiClient api;
-    private final BackgroundExecutor executor;
     private final ReadOnlyObjectProperty<WalletRow> wallet;
     private final ReadOnlyObjectProperty<BankAccountRow> bankAccount;
     private final ObservableList<ScheduleRow> schedules = FXCollections.observableArrayList();
     private final ObjectProperty<ScheduleRow> selected = new SimpleObjectProperty<>();
     private final StringProperty frequency = new SimpleStringProperty(FREQUENCIES.get(0));
     private final StringProperty minimum = new SimpleStringProperty("");
-    private final StringProperty notice = new SimpleStringProperty("");
-    private final StringProperty error = new SimpleStringProperty("");
-    private final BooleanProperty busy = new SimpleBooleanProperty();
 
     SchedulesViewModel(ApiClient api, BackgroundExecutor executor, ReadOnlyObjectProperty<WalletRow> wallet,
                        ReadOnlyObjectProperty<BankAccountRow> bankAccount) {
+        super(executor);
         this.api = Objects.requireNonNull(api, "api");
-        this.executor = Objects.requireNonNull(executor, "executor");
         this.wallet = Objects.requireNonNull(wallet, "wallet");
         this.bankAccount = Objects.requireNonNull(bankAccount, "bankAccount");
     }
@@ -74,38 +68,25 @@ public final class SchedulesViewModel {
         return minimum;
     }
 
-    public StringProperty noticeProperty() {
-        return notice;
-    }
-
-    public StringProperty errorProperty() {
-        return error;
-    }
-
-    public BooleanProperty busyProperty() {
-        return busy;
-    }
-
     public void load() {
         run(api::schedules, null);
     }
 
     /** Creates a schedule for the chosen wallet and bank account. */
     public void create() {
-        notice.set("");
-        error.set("");
+        state.clear();
         WalletRow w = wallet.get();
         BankAccountRow account = bankAccount.get();
         if (w == null) {
-            error.set("Choose the wallet to settle.");
+            state.error("Choose the wallet to settle.");
             return;
         }
         if (account == null) {
-            error.set("Choose the bank account to pay out to; add one on the Withdraw screen.");
+            state.error("Choose the bank account to pay out to; add one on the Withdraw screen.");
             return;
         }
         if (frequency.get() == null || !FREQUENCIES.contains(frequency.get())) {
-            error.set("Choose how often to settle: daily, weekly or monthly.");
+            state.error("Choose how often to settle: daily, weekly or monthly.");
             return;
         }
         Money min;
@@ -113,11 +94,11 @@ public final class SchedulesViewModel {
             min = Money.parse(minimum.get() == null || minimum.get().isBlank() ? "0" : minimum.get().strip(),
                     w.currency());
         } catch (CofferException e) {
-            error.set("Enter the minimum balance as an amount such as 50.00 — " + e.getMessage() + ".");
+            state.error("Enter the minimum balance as an amount such as 50.00 — " + e.getMessage() + ".");
             return;
         }
         if (min.isNegative()) {
-            error.set("The minimum balance must not be negative.");
+            state.error("The minimum balance must not be negative.");
             return;
         }
         String how = frequency.get();
@@ -134,11 +115,10 @@ public final class SchedulesViewModel {
     public void deleteSelected() {
         ScheduleRow s = selected.get();
         if (s == null) {
-            error.set("Choose the schedule to delete.");
+            state.error("Choose the schedule to delete.");
             return;
         }
-        error.set("");
-        notice.set("");
+        state.clear();
         run(() -> {
             api.deleteSchedule(s.id());
             return api.schedules();
@@ -146,17 +126,12 @@ public final class SchedulesViewModel {
     }
 
     private void run(Callable<List<ScheduleView>> work, String done) {
-        busy.set(true);
-        executor.submit(work, list -> {
-            busy.set(false);
+        state.run(work, list -> {
             schedules.setAll(list.stream().filter(ScheduleView::isActive).map(ScheduleRow::of).toList());
             selected.set(null);
             if (done != null) {
-                notice.set(done);
+                state.notice(done);
             }
-        }, failure -> {
-            busy.set(false);
-            error.set(Problems.describe(failure));
         });
     }
 }

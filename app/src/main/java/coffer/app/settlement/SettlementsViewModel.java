@@ -3,6 +3,8 @@ package coffer.app.settlement;
 import coffer.app.api.ApiClient;
 import coffer.app.checkout.ReturnAddress;
 import coffer.app.concurrent.BackgroundExecutor;
+import coffer.app.concurrent.ScreenViewModel;
+import coffer.app.concurrent.StatusPoll;
 import coffer.app.format.AmountInput;
 import coffer.app.format.Amounts;
 import coffer.app.format.Problems;
@@ -19,9 +21,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -34,11 +34,10 @@ import javafx.collections.ObservableList;
  * settle on their own. The status of a settlement just made shows until the server says it succeeded
  * or failed.
  */
-public final class SettlementsViewModel {
+public final class SettlementsViewModel extends ScreenViewModel {
     private static final String PENDING = "pending";
 
     private final ApiClient api;
-    private final BackgroundExecutor executor;
     private final Duration pollInterval;
     private final WalletChoice wallets = new WalletChoice();
     private final BankAccountsViewModel bankAccounts;
@@ -46,14 +45,10 @@ public final class SettlementsViewModel {
     private final ObservableList<SettlementRow> settlements = FXCollections.observableArrayList();
     private final StringProperty amount = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
-    private final StringProperty error = new SimpleStringProperty("");
-    private final BooleanProperty busy = new SimpleBooleanProperty();
-    /** Bumped whenever a newer settlement is followed, so an older poll's answer is dropped. */
-    private int watch;
 
     public SettlementsViewModel(ApiClient api, BackgroundExecutor executor, Duration pollInterval) {
+        super(executor);
         this.api = Objects.requireNonNull(api, "api");
-        this.executor = Objects.requireNonNull(executor, "executor");
         this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
         this.bankAccounts = new BankAccountsViewModel(api, executor);
         this.schedules = new SchedulesViewModel(api, executor, wallets.chosenProperty(), bankAccounts.selectedProperty());
@@ -90,14 +85,6 @@ public final class SettlementsViewModel {
         return status;
     }
 
-    public StringProperty errorProperty() {
-        return error;
-    }
-
-    public BooleanProperty busyProperty() {
-        return busy;
-    }
-
     /** Loads the wallets, the saved bank accounts, the settlements and the schedules. */
     public void load() {
         bankAccounts.load();
@@ -107,72 +94,71 @@ public final class SettlementsViewModel {
 
     /** The server announced a change: a settlement may have finished. */
     public void refresh() {
-        if (!busy.get()) {
+        if (!state.isBusy()) {
             reload();
         }
     }
 
     /** Pays the amount typed (or the whole available balance) from the chosen wallet to the chosen account. */
     public void settle() {
-        error.set("");
+        state.clearError();
         status.set("");
         WalletRow wallet = wallets.chosenProperty().get();
         BankAccountRow account = bankAccounts.selectedProperty().get();
         if (wallet == null) {
-            error.set("Choose the wallet to settle.");
+            state.error("Choose the wallet to settle.");
             return;
         }
         if (account == null) {
-            error.set("Choose the bank account to pay out to; add one on the Withdraw screen.");
+            state.error("Choose the bank account to pay out to; add one on the Withdraw screen.");
             return;
         }
         String typed = amount.get() == null ? "" : amount.get().strip();
         Optional<String> problem = typed.isEmpty() ? Optional.empty() : AmountInput.problem(typed, wallet.currency());
         if (problem.isPresent()) {
-            error.set(problem.get());
+            state.error(problem.get());
             return;
         }
         String decimal = typed.isEmpty() ? null : Money.parse(typed, wallet.currency()).toDecimalString();
         SettlementRequest request = new SettlementRequest(wallet.id(), account.id(), decimal,
                 decimal == null ? null : wallet.currency(), null);
         String key = UUID.randomUUID().toString();
-        busy.set(true);
-        int current = ++watch;
-        executor.submit(() -> api.settle(key, request), made -> {
+        StatusPoll<SettlementView> poll = statusPoll();
+        state.begin(() -> api.settle(key, request), made -> {
             amount.set("");
-            follow(made, current, ReturnAddress.attempts(pollInterval));
-        }, this::fail);
+            poll.from(made, () -> api.settlement(made.settlementId()));
+        });
     }
 
-    private void follow(SettlementView now, int current, long attemptsLeft) {
-        if (current != watch) {
-            return;
-        }
-        String what = Amounts.format(now.amount(), now.currency());
-        if (!PENDING.equals(now.status())) {
-            status.set("succeeded".equals(now.status()) ? "Settlement succeeded: " + what + " paid out." : "");
-            if (!"succeeded".equals(now.status())) {
-                error.set("The settlement failed (" + Problems.reason(now.failureReason())
-                        + "); the money is back in your wallet.");
-            }
-            reload();
-        } else if (attemptsLeft > 1) {
-            status.set("Settlement of " + what + " pending…");
-            executor.schedule(pollInterval, () -> executor.submit(() -> api.settlement(now.settlementId()),
-                    next -> follow(next, current, attemptsLeft - 1), failure -> follow(now, current, attemptsLeft - 1)));
-        } else {
-            status.set("Settlement of " + what + " still pending; it will show below when done.");
-            reload();
-        }
+    /** A poll of the settlement's status until the server says it succeeded or failed; it stops the poll before it. */
+    private StatusPoll<SettlementView> statusPoll() {
+        return state.<SettlementView>poll(pollInterval)
+                .times(ReturnAddress.attempts(pollInterval) - 1).ignoreFailures()
+                .onAnswer(now -> status.set("Settlement of " + what(now) + " pending…"))
+                .finalWhen(now -> !PENDING.equals(now.status()), now -> {
+                    boolean succeeded = "succeeded".equals(now.status());
+                    status.set(succeeded ? "Settlement succeeded: " + what(now) + " paid out." : "");
+                    if (!succeeded) {
+                        state.error("The settlement failed (" + Problems.reason(now.failureReason())
+                                + "); the money is back in your wallet.");
+                    }
+                    reload();
+                })
+                .onGiveUp(now -> {
+                    status.set("Settlement of " + what(now) + " still pending; it will show below when done.");
+                    reload();
+                });
+    }
+
+    private static String what(SettlementView s) {
+        return Amounts.format(s.amount(), s.currency());
     }
 
     private void reload() {
-        busy.set(true);
-        executor.submit(() -> new Loaded(api.accounts(), api.settlements(null).settlements()), loaded -> {
-            busy.set(false);
+        state.run(() -> new Loaded(api.accounts(), api.settlements(null).settlements()), loaded -> {
             wallets.show(loaded.accounts());
             settlements.setAll(loaded.settlements().stream().map(SettlementRow::of).toList());
-        }, this::fail);
+        });
     }
 
     private record Loaded(List<AccountView> accounts, List<SettlementView> settlements) {
@@ -184,10 +170,5 @@ public final class SettlementsViewModel {
         if (chosen.get() == null || rows.stream().noneMatch(r -> r.id().equals(chosen.get().id()))) {
             chosen.set(rows.isEmpty() ? null : rows.get(0));
         }
-    }
-
-    private void fail(Throwable failure) {
-        busy.set(false);
-        error.set(Problems.describe(failure));
     }
 }

@@ -14,6 +14,7 @@ import coffer.app.signin.SignInView;
 import coffer.app.topup.TopupView;
 import coffer.app.wallet.WalletsView;
 import coffer.app.withdraw.WithdrawView;
+import java.util.List;
 import javafx.application.Application;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -59,12 +60,13 @@ public final class MainView {
     /** Puts the main window on {@code stage} (theme, shortcuts) and starts connecting. */
     public static MainView show(Stage stage, AppViewModel app) {
         MainView view = new MainView(app);
-        double[] size = app.windowSize();
+        NavigationViewModel navigation = app.navigation();
+        double[] size = navigation.windowSize();
         Scene scene = new Scene(view.root, size[0], size[1]);
-        stage.setOnHiding(e -> app.remember(scene.getWidth(), scene.getHeight()));
+        stage.setOnHiding(e -> navigation.remember(scene.getWidth(), scene.getHeight()));
         view.installShortcuts(scene);
-        applyTheme(app.darkThemeProperty().get());
-        app.darkThemeProperty().addListener((o, was, dark) -> applyTheme(dark));
+        applyTheme(navigation.darkThemeProperty().get());
+        navigation.darkThemeProperty().addListener((o, was, dark) -> applyTheme(dark));
         stage.setTitle(Texts.bundle().getString("main.title"));
         stage.setScene(scene);
         stage.show();
@@ -84,30 +86,26 @@ public final class MainView {
 
     @FXML
     private void initialize() {
-        navWallets.disableProperty().bind(app.signedInProperty().not());
-        navHistory.disableProperty().bind(app.signedInProperty().not());
-        navSend.disableProperty().bind(app.signedInProperty().not());
-        navTransfer.disableProperty().bind(app.signedInProperty().not());
-        navTopup.disableProperty().bind(app.signedInProperty().not());
-        navWithdraw.disableProperty().bind(app.signedInProperty().not());
-        navOrders.disableProperty().bind(app.signedInProperty().not());
-        navKyc.disableProperty().bind(app.signedInProperty().not());
-        navSettlements.disableProperty().bind(app.signedInProperty().not());
-        signOut.visibleProperty().bind(app.signedInProperty());
-        connection.textProperty().bind(app.connectionProperty());
-        announcement.textProperty().bind(app.announcementProperty());
-        syncProgress.progressProperty().bind(app.syncProgressProperty());
-        syncProgress.visibleProperty().bind(app.syncingProperty());
-        syncProgress.managedProperty().bind(app.syncingProperty());
-        syncStatus.textProperty().bind(app.syncStatusProperty());
+        NavigationViewModel navigation = app.navigation();
+        for (Button nav : List.of(navWallets, navHistory, navSend, navTransfer, navTopup, navWithdraw, navOrders, navKyc,
+                navSettlements)) {
+            nav.disableProperty().bind(navigation.signedInProperty().not());
+        }
+        signOut.visibleProperty().bind(navigation.signedInProperty());
+        connection.textProperty().bind(app.connection().connectionProperty());
+        announcement.textProperty().bind(app.syncStatus().announcementProperty());
+        syncProgress.progressProperty().bind(app.syncStatus().syncProgressProperty());
+        syncProgress.visibleProperty().bind(app.syncStatus().syncingProperty());
+        syncProgress.managedProperty().bind(app.syncStatus().syncingProperty());
+        syncStatus.textProperty().bind(app.syncStatus().syncStatusProperty());
         error.textProperty().bind(app.errorProperty());
         progress.visibleProperty().bind(app.busyProperty());
         progress.managedProperty().bind(progress.visibleProperty());
-        offlineBanner.textProperty().bind(app.offlineBannerProperty());
-        offlineBanner.visibleProperty().bind(app.offlineProperty());
-        offlineBanner.managedProperty().bind(app.offlineProperty());
-        app.screenProperty().addListener((o, was, now) -> showScreen(now));
-        showScreen(app.screenProperty().get());
+        offlineBanner.textProperty().bind(app.connection().offlineBannerProperty());
+        offlineBanner.visibleProperty().bind(app.connection().offlineProperty());
+        offlineBanner.managedProperty().bind(app.connection().offlineProperty());
+        navigation.screenProperty().addListener((o, was, now) -> showScreen(now));
+        showScreen(navigation.screenProperty().get());
     }
 
     private void installShortcuts(Scene scene) {
@@ -124,82 +122,83 @@ public final class MainView {
     }
 
     private void showScreen(Screen screen) {
+        ContentViewModel screens = app.content();
         Parent page = switch (screen) {
             case STARTING -> startingPage();
-            case SIGN_IN -> new SignInView(app.signIn()).root();
-            case WALLETS -> new WalletsView(app.wallets()).root();
-            case HISTORY -> new HistoryView(app.history()).root();
-            case SEND -> new SendView(app.send()).root();
-            case TRANSFER -> new TransferView(app.transfer()).root();
-            case TOPUP -> new TopupView(app.topup()).root();
-            case WITHDRAW -> new WithdrawView(app.withdraw()).root();
-            case SETTINGS -> new SettingsView(app.settings()).root();
-            case ORDERS -> new OrderView(app.orders()).root();
-            case KYC -> new KycView(app.kyc()).root();
-            case SETTLEMENTS -> new SettlementsView(app.settlements()).root();
+            case SIGN_IN -> new SignInView(screens.signIn()).root();
+            case WALLETS -> new WalletsView(screens.wallets()).root();
+            case HISTORY -> new HistoryView(screens.history()).root();
+            case SEND -> new SendView(screens.send()).root();
+            case TRANSFER -> new TransferView(screens.transfer()).root();
+            case TOPUP -> new TopupView(screens.topup()).root();
+            case WITHDRAW -> new WithdrawView(screens.withdraw()).root();
+            case SETTINGS -> new SettingsView(screens.settings()).root();
+            case ORDERS -> new OrderView(screens.orders()).root();
+            case KYC -> new KycView(screens.kyc()).root();
+            case SETTLEMENTS -> new SettlementsView(screens.settlements()).root();
         };
         content.getChildren().setAll(page);
     }
 
     private Parent startingPage() {
         Label label = new Label();
-        label.textProperty().bind(app.connectionProperty());
+        label.textProperty().bind(app.connection().connectionProperty());
         label.setWrapText(true);
         return new StackPane(label);
     }
 
     @FXML
     private void wallets() {
-        app.show(Screen.WALLETS);
+        app.navigation().show(Screen.WALLETS);
     }
 
     @FXML
     private void history() {
-        app.show(Screen.HISTORY);
+        app.navigation().show(Screen.HISTORY);
     }
 
     @FXML
     private void send() {
-        app.show(Screen.SEND);
+        app.navigation().show(Screen.SEND);
     }
 
     @FXML
     private void transfer() {
-        app.show(Screen.TRANSFER);
+        app.navigation().show(Screen.TRANSFER);
     }
 
     @FXML
     private void topup() {
-        app.show(Screen.TOPUP);
+        app.navigation().show(Screen.TOPUP);
     }
 
     @FXML
     private void withdraw() {
-        app.show(Screen.WITHDRAW);
+        app.navigation().show(Screen.WITHDRAW);
     }
 
     @FXML
     private void kyc() {
-        app.show(Screen.KYC);
+        app.navigation().show(Screen.KYC);
     }
 
     @FXML
     private void settlements() {
-        app.show(Screen.SETTLEMENTS);
+        app.navigation().show(Screen.SETTLEMENTS);
     }
 
     @FXML
     private void settings() {
-        app.show(Screen.SETTINGS);
+        app.navigation().show(Screen.SETTINGS);
     }
 
     @FXML
     private void orders() {
-        app.show(Screen.ORDERS);
+        app.navigation().show(Screen.ORDERS);
     }
 
     @FXML
     private void signOut() {
-        app.signOut();
+        app.session().signOut();
     }
 }

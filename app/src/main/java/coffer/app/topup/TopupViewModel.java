@@ -3,6 +3,7 @@ package coffer.app.topup;
 import coffer.app.api.ApiClient;
 import coffer.app.checkout.ReturnAddress;
 import coffer.app.concurrent.BackgroundExecutor;
+import coffer.app.concurrent.ScreenViewModel;
 import coffer.app.format.AmountInput;
 import coffer.app.format.Amounts;
 import coffer.app.format.Problems;
@@ -30,31 +31,26 @@ import javafx.collections.ObservableList;
  * says the top-up completed. The page's own words are never trusted: reaching the return URL only
  * means "ask the server now".
  */
-public final class TopupViewModel {
+public final class TopupViewModel extends ScreenViewModel {
     /** How many times a page of the checkout is followed by asking whether its card was declined. */
     private static final int DECLINE_CHECKS = 20;
     private static final String PENDING = "pending";
     private static final String COMPLETED = "completed";
 
     private final ApiClient api;
-    private final BackgroundExecutor executor;
     private final Duration pollInterval;
     private final WalletChoice wallets = new WalletChoice();
     private final StringProperty amount = new SimpleStringProperty("");
     private final StringProperty checkoutUrl = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty balance = new SimpleStringProperty("");
-    private final StringProperty error = new SimpleStringProperty("");
-    private final BooleanProperty busy = new SimpleBooleanProperty();
     private final BooleanProperty saveCard = new SimpleBooleanProperty();
     private final SavedCardsViewModel cards;
     private TopupView topup;
-    /** Bumped whenever what is being watched changes, so an older poll's answer is dropped. */
-    private int watch;
 
     public TopupViewModel(ApiClient api, BackgroundExecutor executor, Duration pollInterval) {
+        super(executor);
         this.api = Objects.requireNonNull(api, "api");
-        this.executor = Objects.requireNonNull(executor, "executor");
         this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
         this.cards = new SavedCardsViewModel(api, executor);
     }
@@ -85,14 +81,6 @@ public final class TopupViewModel {
         return balance;
     }
 
-    public StringProperty errorProperty() {
-        return error;
-    }
-
-    public BooleanProperty busyProperty() {
-        return busy;
-    }
-
     public SavedCardsViewModel cards() {
         return cards;
     }
@@ -104,11 +92,7 @@ public final class TopupViewModel {
 
     public void load() {
         cards.load();
-        busy.set(true);
-        executor.submit(api::accounts, accounts -> {
-            busy.set(false);
-            wallets.show(accounts);
-        }, this::fail);
+        state.run(api::accounts, wallets::show);
     }
 
     /** Checks the amount, opens the top-up on the server and shows its checkout page. */
@@ -121,25 +105,23 @@ public final class TopupViewModel {
         TopupRequest request = new TopupRequest(target.get().id(), money.toDecimalString(), money.currencyCode(), null,
                 saveCard.get());
         String key = UUID.randomUUID().toString();
-        busy.set(true);
-        watch++;
-        executor.submit(() -> api.topup(key, request), opened -> {
-            busy.set(false);
+        state.stopPolling();
+        state.run(() -> api.topup(key, request), opened -> {
             topup = opened;
             if (opened.checkoutUrl() == null) {
-                error.set("The server opened the top-up without a checkout page.");
+                state.error("The server opened the top-up without a checkout page.");
                 return;
             }
             status.set("Pay " + Amounts.format(money) + " on the provider's page.");
             checkoutUrl.set(opened.checkoutUrl());
-        }, this::fail);
+        });
     }
 
     /** Charges the saved card chosen in {@link #cards()}, without a page; the balance shows once credited. */
     public void chargeSavedCard() {
         CardRow card = cards.selectedProperty().get();
         if (card == null) {
-            error.set("Choose a saved card.");
+            state.error("Choose a saved card.");
             return;
         }
         Optional<WalletRow> target = checkedWallet();
@@ -149,23 +131,22 @@ public final class TopupViewModel {
         Money money = Money.parse(amount.get(), target.get().currency());
         CardChargeRequest request = new CardChargeRequest(target.get().id(), money.toDecimalString(), money.currencyCode());
         String key = UUID.randomUUID().toString();
-        busy.set(true);
-        watch++;
-        executor.submit(() -> api.chargeCard(key, card.id(), request), this::finished, this::fail);
+        state.stopPolling();
+        state.begin(() -> api.chargeCard(key, card.id(), request), this::finished);
     }
 
     /** The wallet and amount the user gave, if both are usable; else the problem is shown. */
     private Optional<WalletRow> checkedWallet() {
-        error.set("");
+        state.clearError();
         status.set("");
         balance.set("");
         WalletRow target = wallets.chosenProperty().get();
         if (target == null) {
-            error.set("Choose the wallet to top up.");
+            state.error("Choose the wallet to top up.");
             return Optional.empty();
         }
         Optional<String> problem = AmountInput.problem(amount.get(), target.currency());
-        problem.ifPresent(error::set);
+        problem.ifPresent(state::error);
         return problem.isPresent() ? Optional.empty() : Optional.of(target);
     }
 
@@ -180,9 +161,14 @@ public final class TopupViewModel {
         }
         checkoutUrl.set("");
         status.set("Waiting for confirmation from the payment provider…");
-        busy.set(true);
-        int current = ++watch;
-        confirm(open.topupId(), current, ReturnAddress.attempts(pollInterval));
+        state.working();
+        state.<TopupView>poll(pollInterval).times(ReturnAddress.attempts(pollInterval)).retryFailures()
+                .finalWhen(now -> !PENDING.equals(now.status()), this::finished)
+                .onGiveUp(now -> {
+                    state.done();
+                    status.set("Still waiting for the provider to confirm the payment; the balance updates when it does.");
+                })
+                .now(() -> api.topupStatus(open.topupId()));
     }
 
     /** A page of the checkout finished loading: the card just tried may have been declined. */
@@ -191,8 +177,17 @@ public final class TopupViewModel {
         if (open == null || checkoutUrl.get().isEmpty() || isReturnPage(location, open.topupId())) {
             return;
         }
-        int current = ++watch;
-        watchForDecline(open.topupId(), current, DECLINE_CHECKS);
+        state.<TopupView>poll(pollInterval).times(DECLINE_CHECKS)
+                .finalWhen(now -> !PENDING.equals(now.status()) || now.failureReason() != null, now -> {
+                    if (!PENDING.equals(now.status())) {
+                        checkoutUrl.set("");
+                        finished(now);
+                    } else {
+                        state.error("The card was declined (" + now.failureReason() + "). Try another card.");
+                    }
+                })
+                .onFailure(failure -> { })
+                .now(() -> api.topupStatus(open.topupId()));
     }
 
     /** The user closed the checkout page without paying. */
@@ -200,7 +195,7 @@ public final class TopupViewModel {
         if (checkoutUrl.get().isEmpty()) {
             return;
         }
-        watch++;
+        state.stopPolling();
         checkoutUrl.set("");
         status.set("Checkout closed. Nothing is added unless the payment went through.");
     }
@@ -209,65 +204,16 @@ public final class TopupViewModel {
         return ReturnAddress.reached(location, "/topups/" + topupId + "/done");
     }
 
-    private void confirm(String topupId, int current, long attemptsLeft) {
-        executor.submit(() -> api.topupStatus(topupId), now -> {
-            if (current != watch) {
-                return;
-            }
-            if (!PENDING.equals(now.status())) {
-                finished(now);
-            } else if (attemptsLeft > 1) {
-                executor.schedule(pollInterval, () -> confirm(topupId, current, attemptsLeft - 1));
-            } else {
-                busy.set(false);
-                status.set("Still waiting for the provider to confirm the payment; the balance updates when it does.");
-            }
-        }, failure -> {
-            if (current != watch) {
-                return;
-            }
-            if (attemptsLeft > 1) {
-                executor.schedule(pollInterval, () -> confirm(topupId, current, attemptsLeft - 1));
-            } else {
-                fail(failure);
-            }
-        });
-    }
-
-    private void watchForDecline(String topupId, int current, int checksLeft) {
-        executor.submit(() -> api.topupStatus(topupId), now -> {
-            if (current != watch) {
-                return;
-            }
-            if (!PENDING.equals(now.status())) {
-                checkoutUrl.set("");
-                finished(now);
-            } else if (now.failureReason() != null) {
-                error.set("The card was declined (" + now.failureReason() + "). Try another card.");
-            } else if (checksLeft > 1) {
-                executor.schedule(pollInterval, () -> watchForDecline(topupId, current, checksLeft - 1));
-            }
-        }, failure -> { });
-    }
-
     private void finished(TopupView now) {
         if (!COMPLETED.equals(now.status())) {
-            busy.set(false);
             status.set("");
-            error.set("The top-up " + now.status() + ": " + Problems.reason(now.failureReason()) + ".");
+            state.fail("The top-up " + now.status() + ": " + Problems.reason(now.failureReason()) + ".");
             return;
         }
-        error.set("");
+        state.clearError();
         cards.load();
         status.set("Top-up completed: " + Amounts.format(now.amount(), now.currency()) + " added.");
-        executor.submit(api::accounts, accounts -> {
-            busy.set(false);
-            wallets.show(accounts, now.walletId()).ifPresent(w -> balance.set("Balance now: " + w.available()));
-        }, this::fail);
-    }
-
-    private void fail(Throwable failure) {
-        busy.set(false);
-        error.set(Problems.describe(failure));
+        state.finish(api::accounts,
+                accounts -> wallets.show(accounts, now.walletId()).ifPresent(w -> balance.set("Balance now: " + w.available())));
     }
 }

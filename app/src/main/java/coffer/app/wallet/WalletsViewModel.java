@@ -3,8 +3,8 @@ package coffer.app.wallet;
 import coffer.app.api.ApiClient;
 import coffer.app.api.ApiException;
 import coffer.app.concurrent.BackgroundExecutor;
+import coffer.app.concurrent.ScreenViewModel;
 import coffer.app.format.Amounts;
-import coffer.app.format.Problems;
 import coffer.core.api.AccountTypes.AccountView;
 import coffer.core.api.KycTypes.KycStatusResponse;
 import coffer.core.error.CofferException;
@@ -15,9 +15,7 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -25,7 +23,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /** The wallets overview: balances, status, KYC tier and today's limit; open, lock and unlock wallets. */
-public final class WalletsViewModel {
+public final class WalletsViewModel extends ScreenViewModel {
     private record Overview(List<AccountView> accounts, KycStatusResponse kyc) {
     }
 
@@ -37,13 +35,10 @@ public final class WalletsViewModel {
     private final ObjectProperty<WalletRow> selected = new SimpleObjectProperty<>();
     private final StringProperty kycSummary = new SimpleStringProperty("");
     private final StringProperty newCurrency = new SimpleStringProperty("");
-    private final StringProperty error = new SimpleStringProperty("");
-    private final StringProperty notice = new SimpleStringProperty("");
-    private final BooleanProperty busy = new SimpleBooleanProperty();
     private final BooleanBinding canLock = Bindings.createBooleanBinding(
-            () -> !busy.get() && selected.get() != null && !selected.get().locked(), busy, selected);
+            () -> !state.isBusy() && selected.get() != null && !selected.get().locked(), state.busyProperty(), selected);
     private final BooleanBinding canUnlock = Bindings.createBooleanBinding(
-            () -> !busy.get() && selected.get() != null && selected.get().locked(), busy, selected);
+            () -> !state.isBusy() && selected.get() != null && selected.get().locked(), state.busyProperty(), selected);
 
     public WalletsViewModel(ApiClient api, BackgroundExecutor executor) {
         this(api, null, executor);
@@ -54,6 +49,7 @@ public final class WalletsViewModel {
      * KYC line and the actions still need the server.
      */
     public WalletsViewModel(ApiClient api, Callable<List<AccountView>> local, BackgroundExecutor executor) {
+        super(executor);
         this.api = Objects.requireNonNull(api, "api");
         this.local = local;
         this.executor = Objects.requireNonNull(executor, "executor");
@@ -75,18 +71,6 @@ public final class WalletsViewModel {
         return newCurrency;
     }
 
-    public StringProperty errorProperty() {
-        return error;
-    }
-
-    public StringProperty noticeProperty() {
-        return notice;
-    }
-
-    public BooleanProperty busyProperty() {
-        return busy;
-    }
-
     public BooleanBinding canLockProperty() {
         return canLock;
     }
@@ -105,7 +89,7 @@ public final class WalletsViewModel {
         if (wallets.isEmpty()) {
             run(read, null);
         } else {
-            executor.submit(read, this::show, failure -> error.set(Problems.describe(failure)));
+            executor.submit(read, this::show, state::error);
         }
     }
 
@@ -127,11 +111,11 @@ public final class WalletsViewModel {
         try {
             Currencies.of(code);
         } catch (CofferException e) {
-            error.set("Enter a currency code such as EUR or GBP.");
+            state.error("Enter a currency code such as EUR or GBP.");
             return;
         }
         if (wallets.stream().anyMatch(w -> w.currency().equals(code))) {
-            error.set("You already have a " + code + " wallet.");
+            state.error("You already have a " + code + " wallet.");
             return;
         }
         run(() -> {
@@ -152,7 +136,7 @@ public final class WalletsViewModel {
     private void changeSelected(boolean lock) {
         WalletRow w = selected.get();
         if (w == null) {
-            error.set("Choose a wallet first.");
+            state.error("Choose a wallet first.");
             return;
         }
         run(() -> {
@@ -166,18 +150,12 @@ public final class WalletsViewModel {
     }
 
     private void run(Callable<Overview> work, String done) {
-        busy.set(true);
-        error.set("");
-        notice.set("");
-        executor.submit(work, overview -> {
-            busy.set(false);
+        state.clear();
+        state.run(work, overview -> {
             show(overview);
             if (done != null) {
-                notice.set(done);
+                state.notice(done);
             }
-        }, failure -> {
-            busy.set(false);
-            error.set(Problems.describe(failure));
         });
     }
 

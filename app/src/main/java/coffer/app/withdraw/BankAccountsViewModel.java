@@ -3,7 +3,7 @@ package coffer.app.withdraw;
 import coffer.app.api.ApiClient;
 import coffer.core.api.BankTypes.BankAccountView;
 import coffer.app.concurrent.BackgroundExecutor;
-import coffer.app.format.Problems;
+import coffer.app.concurrent.ScreenViewModel;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -23,27 +23,23 @@ import javafx.collections.ObservableList;
  * The user's saved bank accounts: list, add (the holder's name, as the provider resolves it, is shown
  * before saving) and remove.
  */
-public final class BankAccountsViewModel {
+public final class BankAccountsViewModel extends ScreenViewModel {
     private static final Pattern BANK_CODE = Pattern.compile("\\d{3}");
     private static final Pattern ACCOUNT_NUMBER = Pattern.compile("\\d{10}");
 
     private final ApiClient api;
-    private final BackgroundExecutor executor;
     private final ObservableList<BankAccountRow> accounts = FXCollections.observableArrayList();
     private final ObjectProperty<BankAccountRow> selected = new SimpleObjectProperty<>();
     private final StringProperty bankCode = new SimpleStringProperty("");
     private final StringProperty accountNumber = new SimpleStringProperty("");
     private final StringProperty resolvedName = new SimpleStringProperty("");
     private final BooleanProperty canSave = new SimpleBooleanProperty();
-    private final StringProperty notice = new SimpleStringProperty("");
-    private final StringProperty error = new SimpleStringProperty("");
-    private final BooleanProperty busy = new SimpleBooleanProperty();
     /** The bank code and number the shown name belongs to; saving needs the name of what is typed now. */
     private String resolvedFor;
 
     public BankAccountsViewModel(ApiClient api, BackgroundExecutor executor) {
+        super(executor);
         this.api = Objects.requireNonNull(api, "api");
-        this.executor = Objects.requireNonNull(executor, "executor");
         bankCode.addListener((o, was, now) -> forgetResolution());
         accountNumber.addListener((o, was, now) -> forgetResolution());
     }
@@ -74,48 +70,30 @@ public final class BankAccountsViewModel {
         return canSave;
     }
 
-    public StringProperty noticeProperty() {
-        return notice;
-    }
-
-    public StringProperty errorProperty() {
-        return error;
-    }
-
-    public BooleanProperty busyProperty() {
-        return busy;
-    }
-
     public void load() {
         run(api::bankAccounts, list -> { });
     }
 
     /** Asks the provider whose account the bank code and number typed are. */
     public void resolve() {
-        notice.set("");
-        error.set("");
+        state.clear();
         String code = strip(bankCode.get());
         String number = strip(accountNumber.get());
         if (!BANK_CODE.matcher(code).matches()) {
-            error.set("Enter the bank's 3-digit code, such as 044.");
+            state.error("Enter the bank's 3-digit code, such as 044.");
             return;
         }
         if (!ACCOUNT_NUMBER.matcher(number).matches()) {
-            error.set("Enter the 10-digit account number.");
+            state.error("Enter the 10-digit account number.");
             return;
         }
-        busy.set(true);
-        executor.submit(() -> api.resolveBankAccount(code, number), resolved -> {
-            busy.set(false);
+        state.run(() -> api.resolveBankAccount(code, number), resolved -> {
             if (!code.equals(strip(bankCode.get())) || !number.equals(strip(accountNumber.get()))) {
                 return;     // the user typed on meanwhile
             }
             resolvedName.set("Account holder: " + resolved.accountName());
             resolvedFor = code + "/" + number;
             canSave.set(true);
-        }, failure -> {
-            busy.set(false);
-            error.set(Problems.describe(failure));
         });
     }
 
@@ -124,45 +102,40 @@ public final class BankAccountsViewModel {
         String code = strip(bankCode.get());
         String number = strip(accountNumber.get());
         if (!canSave.get() || !(code + "/" + number).equals(resolvedFor)) {
-            error.set("Look the account up first, to see whose it is.");
+            state.error("Look the account up first, to see whose it is.");
             return;
         }
-        error.set("");
+        state.clearError();
         run(() -> {
             api.addBankAccount(code, number);
             return api.bankAccounts();
         }, list -> {
             bankCode.set("");
             accountNumber.set("");
-            notice.set("Saved the account ending " + number.substring(6) + ".");
+            state.notice("Saved the account ending " + number.substring(6) + ".");
         });
     }
 
     public void removeSelected() {
         BankAccountRow account = selected.get();
         if (account == null) {
-            error.set("Choose the account to remove.");
+            state.error("Choose the account to remove.");
             return;
         }
-        error.set("");
+        state.clearError();
         run(() -> {
             api.removeBankAccount(account.id());
             return api.bankAccounts();
-        }, list -> notice.set("Removed the account ending " + account.last4() + "."));
+        }, list -> state.notice("Removed the account ending " + account.last4() + "."));
     }
 
     private void run(Callable<List<BankAccountView>> work,
                      Consumer<List<BankAccountView>> then) {
-        busy.set(true);
-        executor.submit(work, list -> {
-            busy.set(false);
+        state.run(work, list -> {
             accounts.setAll(list.stream()
                     .map(a -> new BankAccountRow(a.bankAccountId(), a.bankCode(), a.accountName(), a.accountNumberLast4()))
                     .toList());
             then.accept(list);
-        }, failure -> {
-            busy.set(false);
-            error.set(Problems.describe(failure));
         });
     }
 

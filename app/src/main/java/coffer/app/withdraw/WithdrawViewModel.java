@@ -5,6 +5,8 @@ import coffer.app.checkout.ReturnAddress;
 import coffer.core.api.WithdrawalTypes.WithdrawalRequest;
 import coffer.core.api.WithdrawalTypes.WithdrawalView;
 import coffer.app.concurrent.BackgroundExecutor;
+import coffer.app.concurrent.ScreenViewModel;
+import coffer.app.concurrent.StatusPoll;
 import coffer.app.format.AmountInput;
 import coffer.app.format.Amounts;
 import coffer.app.format.Problems;
@@ -15,10 +17,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
@@ -28,11 +28,10 @@ import javafx.collections.ObservableList;
  * {@link #payoutUrlProperty()} is not empty). The status shows until the server says the withdrawal
  * succeeded or failed; the page's own words are never trusted.
  */
-public final class WithdrawViewModel {
+public final class WithdrawViewModel extends ScreenViewModel {
     private static final String PENDING = "pending";
 
     private final ApiClient api;
-    private final BackgroundExecutor executor;
     private final Duration pollInterval;
     private final BankAccountsViewModel bankAccounts;
     private final WalletChoice wallets = new WalletChoice();
@@ -40,15 +39,11 @@ public final class WithdrawViewModel {
     private final StringProperty payoutUrl = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty balance = new SimpleStringProperty("");
-    private final StringProperty error = new SimpleStringProperty("");
-    private final BooleanProperty busy = new SimpleBooleanProperty();
     private WithdrawalView tracked;
-    /** Bumped whenever what is being watched changes, so an older poll's answer is dropped. */
-    private int watch;
 
     public WithdrawViewModel(ApiClient api, BackgroundExecutor executor, Duration pollInterval) {
+        super(executor);
         this.api = Objects.requireNonNull(api, "api");
-        this.executor = Objects.requireNonNull(executor, "executor");
         this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
         this.bankAccounts = new BankAccountsViewModel(api, executor);
     }
@@ -82,28 +77,16 @@ public final class WithdrawViewModel {
         return balance;
     }
 
-    public StringProperty errorProperty() {
-        return error;
-    }
-
-    public BooleanProperty busyProperty() {
-        return busy;
-    }
-
     public void load() {
         bankAccounts.load();
-        busy.set(true);
-        executor.submit(api::accounts, accounts -> {
-            busy.set(false);
-            wallets.show(accounts);
-        }, this::fail);
+        state.run(api::accounts, wallets::show);
     }
 
     /** Withdraws to the bank account chosen in {@link BankAccountsViewModel#selectedProperty()}. */
     public void withdrawToAccount() {
         BankAccountRow account = bankAccounts.selectedProperty().get();
         if (account == null) {
-            error.set("Choose the bank account to withdraw to, or use the provider's payout page.");
+            state.error("Choose the bank account to withdraw to, or use the provider's payout page.");
             return;
         }
         withdraw(account.id());
@@ -118,36 +101,35 @@ public final class WithdrawViewModel {
     }
 
     private void withdraw(String bankAccountId) {
-        error.set("");
+        state.clearError();
         status.set("");
         balance.set("");
         WalletRow source = wallets.chosenProperty().get();
         if (source == null) {
-            error.set("Choose the wallet to withdraw from.");
+            state.error("Choose the wallet to withdraw from.");
             return;
         }
         Optional<String> problem = AmountInput.problem(amount.get(), source.currency());
         if (problem.isPresent()) {
-            error.set(problem.get());
+            state.error(problem.get());
             return;
         }
         Money money = Money.parse(amount.get(), source.currency());
         WithdrawalRequest request = new WithdrawalRequest(source.id(), money.toDecimalString(), source.currency(),
                 bankAccountId, null, null);
         String key = UUID.randomUUID().toString();
-        busy.set(true);
-        int current = ++watch;
-        executor.submit(() -> api.withdraw(key, request), made -> {
+        StatusPoll<WithdrawalView> poll = statusPoll();
+        state.begin(() -> api.withdraw(key, request), made -> {
             tracked = made;
             amount.set("");
             if (bankAccountId == null && made.url() != null && PENDING.equals(made.status())) {
-                busy.set(false);
+                state.done();
                 status.set("Enter the bank account on the provider's payout page.");
                 payoutUrl.set(made.url());
             } else {
-                follow(made, current, attempts());
+                follow(poll, made);
             }
-        }, this::fail);
+        });
     }
 
     /** The payout page's browser moved to {@code location}: its return address closes it. */
@@ -157,8 +139,8 @@ public final class WithdrawViewModel {
             return;
         }
         payoutUrl.set("");
-        busy.set(true);
-        follow(open, ++watch, attempts());
+        state.working();
+        follow(statusPoll(), open);
     }
 
     /** The user closed the payout page; the withdrawal's status is still followed. */
@@ -168,38 +150,38 @@ public final class WithdrawViewModel {
             return;
         }
         payoutUrl.set("");
-        busy.set(true);
-        follow(open, ++watch, attempts());
+        state.working();
+        follow(statusPoll(), open);
     }
 
     /** The server announced a change: the withdrawal under way may have finished. */
     public void refresh() {
         WithdrawalView open = tracked;
         if (open != null && payoutUrl.get().isEmpty() && PENDING.equals(open.status())) {
-            follow(open, ++watch, attempts());
+            follow(statusPoll(), open);
         }
     }
 
-    private long attempts() {
-        return ReturnAddress.attempts(pollInterval);
+    /** A poll of the withdrawal's status until the server says it is final; it stops the poll before it. */
+    private StatusPoll<WithdrawalView> statusPoll() {
+        return state.<WithdrawalView>poll(pollInterval).times(ReturnAddress.attempts(pollInterval) - 1).ignoreFailures()
+                .onAnswer(now -> {
+                    tracked = now;
+                    status.set("Withdrawal of " + what(now) + " pending…");
+                })
+                .finalWhen(now -> !PENDING.equals(now.status()), now -> finished(now, what(now)))
+                .onGiveUp(now -> {
+                    state.done();
+                    status.set("Withdrawal of " + what(now) + " still pending; it will show in the history when done.");
+                });
     }
 
-    private void follow(WithdrawalView now, int current, long attemptsLeft) {
-        if (current != watch) {
-            return;
-        }
-        tracked = now;
-        String what = Amounts.format(now.amount(), now.currency());
-        if (!PENDING.equals(now.status())) {
-            finished(now, what);
-        } else if (attemptsLeft > 1) {
-            status.set("Withdrawal of " + what + " pending…");
-            executor.schedule(pollInterval, () -> executor.submit(() -> api.withdrawal(now.withdrawalId()),
-                    next -> follow(next, current, attemptsLeft - 1), failure -> follow(now, current, attemptsLeft - 1)));
-        } else {
-            busy.set(false);
-            status.set("Withdrawal of " + what + " still pending; it will show in the history when done.");
-        }
+    private void follow(StatusPoll<WithdrawalView> poll, WithdrawalView now) {
+        poll.from(now, () -> api.withdrawal(now.withdrawalId()));
+    }
+
+    private static String what(WithdrawalView w) {
+        return Amounts.format(w.amount(), w.currency());
     }
 
     private void finished(WithdrawalView now, String what) {
@@ -207,17 +189,10 @@ public final class WithdrawViewModel {
             status.set("Withdrawal succeeded: " + what + " paid out.");
         } else {
             status.set("");
-            error.set("The withdrawal failed (" + Problems.reason(now.failureReason())
+            state.error("The withdrawal failed (" + Problems.reason(now.failureReason())
                     + "); the money is back in your wallet.");
         }
-        executor.submit(api::accounts, accounts -> {
-            busy.set(false);
-            wallets.show(accounts, now.walletId()).ifPresent(w -> balance.set("Available now: " + w.available()));
-        }, this::fail);
-    }
-
-    private void fail(Throwable failure) {
-        busy.set(false);
-        error.set(Problems.describe(failure));
+        state.finish(api::accounts,
+                accounts -> wallets.show(accounts, now.walletId()).ifPresent(w -> balance.set("Available now: " + w.available())));
     }
 }

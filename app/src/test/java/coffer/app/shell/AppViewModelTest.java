@@ -23,20 +23,20 @@ class AppViewModelTest {
         try (AppViewModel app = app(AppSettings.load(home))) {
             app.start();
 
-            assertThat(app.screenProperty().get()).isEqualTo(Screen.SIGN_IN);
-            assertThat(app.connectionProperty().get()).startsWith("Bundled server running in this app at http://localhost:")
+            assertThat(app.navigation().screenProperty().get()).isEqualTo(Screen.SIGN_IN);
+            assertThat(app.connection().connectionProperty().get()).startsWith("Bundled server running in this app at http://localhost:")
                     .endsWith("with demo data");
-            assertThat(app.embedded()).isTrue();
+            assertThat(app.connection().embedded()).isTrue();
             assertThat(home.resolve("embedded")).isDirectoryContaining(p -> p.getFileName().toString().endsWith(".db"));
 
-            assertThat(app.signIn().hint()).isEqualTo(SignInViewModel.DEMO_HINT);
+            assertThat(app.content().signIn().hint()).isEqualTo(SignInViewModel.DEMO_HINT);
             signInAsAlice(app);
-            assertThat(app.screenProperty().get()).isEqualTo(Screen.WALLETS);
+            assertThat(app.navigation().screenProperty().get()).isEqualTo(Screen.WALLETS);
 
-            app.signOut();
-            assertThat(app.screenProperty().get()).isEqualTo(Screen.SIGN_IN);
-            app.show(Screen.SEND);
-            assertThat(app.screenProperty().get()).as("screens that need a session").isEqualTo(Screen.SIGN_IN);
+            app.session().signOut();
+            assertThat(app.navigation().screenProperty().get()).isEqualTo(Screen.SIGN_IN);
+            app.navigation().show(Screen.SEND);
+            assertThat(app.navigation().screenProperty().get()).as("screens that need a session").isEqualTo(Screen.SIGN_IN);
         }
     }
 
@@ -47,17 +47,17 @@ class AppViewModelTest {
         try (AppViewModel app = app(settings)) {
             app.start();
 
-            assertThat(app.connectionProperty().get()).isEqualTo("Connected to http://localhost:9");
-            assertThat(app.embedded()).isFalse();
+            assertThat(app.connection().connectionProperty().get()).isEqualTo("Connected to http://localhost:9");
+            assertThat(app.connection().embedded()).isFalse();
             assertThat(home.resolve("embedded")).doesNotExist();
-            SignInViewModel signIn = app.signIn();
+            SignInViewModel signIn = app.content().signIn();
             assertThat(signIn.hint()).isEmpty();
 
             signIn.emailProperty().set("alice@example.com");
             signIn.passwordProperty().set("demo-password");
             signIn.submit();
             assertThat(signIn.errorProperty().get()).startsWith("The Coffer server cannot be reached");
-            assertThat(app.screenProperty().get()).isEqualTo(Screen.SIGN_IN);
+            assertThat(app.navigation().screenProperty().get()).isEqualTo(Screen.SIGN_IN);
         }
     }
 
@@ -66,20 +66,20 @@ class AppViewModelTest {
         try (AppViewModel app = app(AppSettings.load(home))) {
             app.start();
             signInAsAlice(app);
-            app.show(Screen.SEND);
-            app.remember(1234, 777);
+            app.navigation().show(Screen.SEND);
+            app.navigation().remember(1234, 777);
         }
 
         try (AppViewModel app = app(AppSettings.load(home))) {
-            assertThat(app.windowSize()).containsExactly(1234, 777);
+            assertThat(app.navigation().windowSize()).containsExactly(1234, 777);
             app.start();
             signInAsAlice(app);
-            assertThat(app.screenProperty().get()).isEqualTo(Screen.SEND);
+            assertThat(app.navigation().screenProperty().get()).isEqualTo(Screen.SEND);
         }
     }
 
     private static void signInAsAlice(AppViewModel app) {
-        SignInViewModel signIn = app.signIn();
+        SignInViewModel signIn = app.content().signIn();
         signIn.emailProperty().set("alice@example.com");
         signIn.passwordProperty().set("demo-password");
         signIn.submit();

@@ -83,15 +83,15 @@ class OfflineOutboxTest {
     }
 
     private void signInWithPassword(AppViewModel running) throws Exception {
-        Eventually.holds(() -> assertThat(ui(() -> running.screenProperty().get())).isEqualTo(Screen.SIGN_IN));
+        Eventually.holds(() -> assertThat(ui(() -> running.navigation().screenProperty().get())).isEqualTo(Screen.SIGN_IN));
         executor.onUi(() -> {
-            SignInViewModel form = running.signIn();
+            SignInViewModel form = running.content().signIn();
             form.emailProperty().set(ALICE);
             form.passwordProperty().set(PASSWORD);
             form.submit();
             return null;
         });
-        Eventually.holds(() -> assertThat(ui(() -> running.signedInProperty().get())).isTrue());
+        Eventually.holds(() -> assertThat(ui(() -> running.navigation().signedInProperty().get())).isTrue());
     }
 
     private <T> T ui(java.util.concurrent.Callable<T> read) throws Exception {
@@ -132,7 +132,7 @@ class OfflineOutboxTest {
     }
 
     private SendViewModel queue(AppViewModel running, String amount) throws Exception {
-        SendViewModel send = ui(running::send);
+        SendViewModel send = ui(running.content()::send);
         executor.onUi(() -> {
             send.load();
             return null;
@@ -168,11 +168,11 @@ class OfflineOutboxTest {
         app = startApp();
 
         Eventually.holds(() -> {
-            assertThat(ui(() -> app.signedInProperty().get())).as("opened for the last user").isTrue();
-            assertThat(ui(() -> app.offlineBannerProperty().get()))
+            assertThat(ui(() -> app.navigation().signedInProperty().get())).as("opened for the last user").isTrue();
+            assertThat(ui(() -> app.connection().offlineBannerProperty().get()))
                     .matches("Offline since \\d\\d:\\d\\d — showing your last synced data; operations are queued");
         });
-        assertThat(ui(() -> app.screenProperty().get())).isNotEqualTo(Screen.SIGN_IN);
+        assertThat(ui(() -> app.navigation().screenProperty().get())).isNotEqualTo(Screen.SIGN_IN);
 
         SendViewModel refused = queue(app, "1500.00");
         Eventually.holds(() -> assertThat(ui(() -> refused.statusProperty().get()))
@@ -187,7 +187,7 @@ class OfflineOutboxTest {
 
         Eventually.holds(() -> assertThat(ui(() -> delivered.statusProperty().get()))
                 .isEqualTo("Completed: 25.00 USD to bob@example.com"));
-        assertThat(ui(() -> app.offlineBannerProperty().get())).isEmpty();
+        assertThat(ui(() -> app.connection().offlineBannerProperty().get())).isEmpty();
         String reason = "Available balance " + Money.ofMinor("USD", aliceBefore).toDecimalString() + " USD is less than 1500.00";
         assertThat(ui(() -> refused.errorProperty().get())).isEqualTo(reason);
         Eventually.holds(() -> assertThat(ui(() -> delivered.unfinished().stream().map(OutboxRow::text).toList()))
@@ -229,7 +229,7 @@ class OfflineOutboxTest {
         assertThat(new SessionStore(home).load(SERVER.baseUrl())).isPresent();
 
         executor.onUi(() -> {
-            app.signOut();
+            app.session().signOut();
             return null;
         });
 

@@ -83,7 +83,7 @@ class ScreenshotsUiTest {
 
     @Test
     void everyScreenIsRenderedToAPng(FxRobot robot) throws Exception {
-        waitUntil(() -> window.app().screenProperty().get() == Screen.SIGN_IN && settled(robot));
+        waitUntil(() -> window.app().navigation().screenProperty().get() == Screen.SIGN_IN && settled(robot));
         render(Screen.SIGN_IN);
         UiSteps.signIn(robot, InProcessServer.ALICE);
 
@@ -91,8 +91,8 @@ class ScreenshotsUiTest {
             if (screen == Screen.STARTING || screen == Screen.SIGN_IN) {
                 continue;   // the page shown while connecting is gone by now; sign-in was rendered above
             }
-            robot.interact(() -> window.app().show(screen));
-            waitUntil(() -> window.app().screenProperty().get() == screen && settled(robot));
+            robot.interact(() -> window.app().navigation().show(screen));
+            waitUntil(() -> window.app().navigation().screenProperty().get() == screen && settled(robot));
             render(screen);
         }
     }

@@ -93,7 +93,7 @@ class SendMoneyUiTest {
         screenshot("settings");
         robot.clickOn("#darkTheme");
         robot.clickOn("#saveSettings");
-        waitUntil(() -> window.app().darkThemeProperty().get());
+        waitUntil(() -> window.app().navigation().darkThemeProperty().get());
         assertThat(text(robot, "#connection")).as("the theme alone keeps the connection")
                 .startsWith("Bundled server running in this app");
         screenshot("settings-dark");

@@ -1,0 +1,140 @@
+package coffer.app.shell;
+
+import coffer.app.concurrent.BackgroundExecutor;
+import coffer.app.history.HistoryViewModel;
+import coffer.app.history.LocalHistorySource;
+import coffer.app.kyc.KycViewModel;
+import coffer.app.local.LocalLedger;
+import coffer.app.offline.LocalUser;
+import coffer.app.order.OrderViewModel;
+import coffer.app.send.SendViewModel;
+import coffer.app.send.TransferViewModel;
+import coffer.app.settings.AppSettings;
+import coffer.app.settings.SettingsViewModel;
+import coffer.app.settlement.SettlementsViewModel;
+import coffer.app.signin.SignInViewModel;
+import coffer.app.topup.TopupViewModel;
+import coffer.app.wallet.WalletsViewModel;
+import coffer.app.withdraw.WithdrawViewModel;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+
+/**
+ * The main window's content: makes each screen's ViewModel from what it needs (the API client, the user's
+ * local data, the poll interval), so views never see the API client; and tells the sync how the screen made
+ * last refreshes when a sync brings changes.
+ */
+public final class ContentViewModel {
+    /** Rows per history page: a few screens' worth, so scrolling rarely waits. */
+    private static final int HISTORY_PAGE = 100;
+    /** A payment's status arrives with the event stream; the poll only covers a stream that is down. */
+    private static final int FALLBACK_POLL_FACTOR = 10;
+
+    private final BackgroundExecutor executor;
+    private final Duration pollInterval;
+    private final AppSettings settings;
+    private final ConnectionViewModel connection;
+    private final SessionViewModel session;
+    private final SyncStatusViewModel sync;
+    private final NavigationViewModel navigation;
+
+    /** @param pollInterval how often a payment, top-up or withdrawal in flight is asked for its status */
+    ContentViewModel(BackgroundExecutor executor, Duration pollInterval, AppSettings settings,
+                     ConnectionViewModel connection, SessionViewModel session, SyncStatusViewModel sync,
+                     NavigationViewModel navigation) {
+        this.executor = executor;
+        this.pollInterval = pollInterval;
+        this.settings = settings;
+        this.connection = connection;
+        this.session = session;
+        this.sync = sync;
+        this.navigation = navigation;
+    }
+
+    public SignInViewModel signIn() {
+        SignInViewModel[] form = new SignInViewModel[1];
+        form[0] = new SignInViewModel(connection.api(), executor, connection.embedded(),
+                () -> session.signedInAs(form[0].emailProperty().get().strip()));
+        return form[0];
+    }
+
+    public WalletsViewModel wallets() {
+        LocalLedger local = localLedger();
+        WalletsViewModel wallets = local != null ? new WalletsViewModel(connection.api(), local::wallets, executor)
+                : new WalletsViewModel(connection.api(), executor);
+        sync.refreshOnChange(wallets::load);
+        return wallets;
+    }
+
+    /** Reads the local copy when there is one, and reloads whenever a sync brings changes. */
+    public HistoryViewModel history() {
+        LocalLedger local = localLedger();
+        HistoryViewModel history = local != null ? new HistoryViewModel(connection.api(), executor, HISTORY_PAGE,
+                new LocalHistorySource(local), ZoneId.systemDefault())
+                : new HistoryViewModel(connection.api(), executor, HISTORY_PAGE);
+        sync.refreshOnChange(local != null ? history::refresh : () -> { });
+        return history;
+    }
+
+    /** The payment's status follows the event stream; polling stays as a slow fallback. */
+    public SendViewModel send() {
+        LocalUser user = session.user();
+        SendViewModel send = new SendViewModel(connection.api(), executor, pollInterval.multipliedBy(FALLBACK_POLL_FACTOR),
+                user.sender(), user.wallets());
+        sync.refreshOnChange(send::refresh);
+        return send;
+    }
+
+    public TransferViewModel transfer() {
+        sync.refreshOnChange(() -> { });
+        LocalUser user = session.user();
+        return new TransferViewModel(connection.api(), executor, user.sender(), user.wallets());
+    }
+
+    public TopupViewModel topup() {
+        sync.refreshOnChange(() -> { });
+        return new TopupViewModel(connection.api(), executor, pollInterval);
+    }
+
+    public WithdrawViewModel withdraw() {
+        WithdrawViewModel withdraw = new WithdrawViewModel(connection.api(), executor, pollInterval);
+        sync.refreshOnChange(withdraw::refresh);
+        return withdraw;
+    }
+
+    public OrderViewModel orders() {
+        sync.refreshOnChange(() -> { });
+        return new OrderViewModel(connection.api(), executor);
+    }
+
+    /** The verifier's decision is awaited with a growing pause, starting at the poll interval. */
+    public KycViewModel kyc() {
+        KycViewModel kyc = new KycViewModel(connection.api(), executor, pollInterval, connection.embedded(),
+                Clock.systemUTC());
+        sync.refreshOnChange(kyc::refresh);
+        return kyc;
+    }
+
+    public SettlementsViewModel settlements() {
+        SettlementsViewModel settlements = new SettlementsViewModel(connection.api(), executor, pollInterval);
+        sync.refreshOnChange(settlements::refresh);
+        return settlements;
+    }
+
+    /** Saving applies the theme at once; a changed server means connecting (and signing in) there. */
+    public SettingsViewModel settings() {
+        return new SettingsViewModel(settings, serverChanged -> {
+            navigation.settingsSaved();
+            if (serverChanged) {
+                session.start();
+            }
+        });
+    }
+
+    /** The signed-in user's local ledger; null when signed out. */
+    private LocalLedger localLedger() {
+        LocalUser user = session.user();
+        return user == null ? null : user.ledger();
+    }
+}

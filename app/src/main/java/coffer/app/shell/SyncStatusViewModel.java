@@ -1,0 +1,135 @@
+package coffer.app.shell;
+
+import coffer.app.api.ApiClient;
+import coffer.app.concurrent.BackgroundExecutor;
+import coffer.app.local.LocalLedger;
+import coffer.app.local.SyncEngine;
+import coffer.app.sync.LiveEventsViewModel;
+import coffer.app.sync.SyncViewModel;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The signed-in user's local ledger as the main window shows it: kept in sync (in full the first time, with
+ * the progress bar; incrementally after, on each server event, on a timer and on reconnecting), its status
+ * line and balance check, the news the event stream brings, and the screen on show refreshed after a sync
+ * that brought changes.
+ */
+public final class SyncStatusViewModel {
+    /** The local ledger also syncs on this timer, in case an event was missed. */
+    private static final Duration SYNC_INTERVAL = Duration.ofSeconds(60);
+
+    private final BackgroundExecutor executor;
+    private final BooleanProperty syncing = new SimpleBooleanProperty();
+    private final DoubleProperty progress = new SimpleDoubleProperty(-1);
+    private final StringProperty status = new SimpleStringProperty("");
+    private final ObjectProperty<SyncEngine.Check> balanceCheck = new SimpleObjectProperty<>();
+    private final StringProperty announcement = new SimpleStringProperty("");
+    /** Refreshes the screen on show when a sync brought changes; screens without live data leave it empty. */
+    private Runnable refreshShown = () -> { };
+    /** The sync of the signed-in user's local ledger; null when signed out. */
+    private SyncViewModel sync;
+    private LiveEventsViewModel live;
+
+    SyncStatusViewModel(BackgroundExecutor executor) {
+        this.executor = executor;
+    }
+
+    /** True while the local ledger syncs (the first time: the whole history, with a progress bar). */
+    public ReadOnlyBooleanProperty syncingProperty() {
+        return syncing;
+    }
+
+    /** The running sync's progress, 0 to 1, or -1 when its end is not known. */
+    public ReadOnlyDoubleProperty syncProgressProperty() {
+        return progress;
+    }
+
+    /** The status bar's line about the local copy: when it last synced, how the balance check came out. */
+    public ReadOnlyStringProperty syncStatusProperty() {
+        return status;
+    }
+
+    /** The last balance check of the local copy against the server (ok / healed / failed); null before one. */
+    public ReadOnlyObjectProperty<SyncEngine.Check> balanceCheckProperty() {
+        return balanceCheck;
+    }
+
+    /** Incoming money and other news from the server's event stream, for the status bar. */
+    public ReadOnlyStringProperty announcementProperty() {
+        return announcement;
+    }
+
+    /** What refreshes the screen on show after a sync that brought changes. */
+    void refreshOnChange(Runnable refresh) {
+        this.refreshShown = Objects.requireNonNull(refresh, "refresh");
+    }
+
+    /** Starts keeping {@code ledger} in sync with the server behind {@code client}: a sync now, then on a timer. */
+    void start(ApiClient client, LocalLedger ledger) {
+        stopSync();
+        sync = new SyncViewModel(new SyncEngine(client::sync, client::transactions, ledger, SyncEngine.Options.DEFAULT,
+                Clock.systemUTC()), executor);
+        syncing.bind(sync.syncingProperty());
+        progress.bind(sync.progressProperty());
+        status.bind(sync.statusProperty());
+        balanceCheck.bind(sync.checkProperty());
+        stopListening();
+        live = new LiveEventsViewModel(client, executor, sync, () -> refreshShown.run());
+        announcement.bind(live.announcementProperty());
+        sync.every(SYNC_INTERVAL);
+        sync.request();
+    }
+
+    /** Listens to the server's event stream, each event asking for a sync. */
+    void listen() {
+        if (live != null) {
+            live.start();
+        }
+    }
+
+    /** Syncs now (or once more after the running sync). */
+    void request() {
+        if (sync != null) {
+            sync.request();
+        }
+    }
+
+    /** Stops listening to the event stream. */
+    void stopListening() {
+        if (live != null) {
+            live.stop();
+        }
+    }
+
+    /** Stops listening and syncing (sign-out). */
+    void stop() {
+        stopListening();
+        stopSync();
+    }
+
+    private void stopSync() {
+        syncing.unbind();
+        progress.unbind();
+        status.unbind();
+        balanceCheck.unbind();
+        syncing.set(false);
+        if (sync != null) {
+            sync.close();
+            sync = null;
+        }
+    }
+}
