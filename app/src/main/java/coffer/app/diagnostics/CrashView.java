@@ -76,7 +76,9 @@ public final class CrashView {
         details.textProperty().bind(viewModel.detailsProperty());
         Button copy = (Button) pane.lookupButton(copyType);
         copy.setId("copyDetails");
-        copy.textProperty().bind(Bindings.when(viewModel.copiedProperty()).then("Copied").otherwise("Copy details"));
+        java.util.ResourceBundle texts = coffer.app.i18n.Texts.bundle();
+        copy.textProperty().bind(Bindings.when(viewModel.copiedProperty()).then(texts.getString("crash.copied"))
+                .otherwise(texts.getString("crash.copy")));
         // the dialog's buttons close it; this one only copies
         copy.addEventFilter(ActionEvent.ACTION, e -> {
             e.consume();
