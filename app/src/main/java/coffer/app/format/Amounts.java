@@ -1,10 +1,10 @@
 package coffer.app.format;
 
+import coffer.app.i18n.Texts;
 import coffer.core.money.Money;
 import java.text.NumberFormat;
-import java.util.Locale;
 
-/** Amounts as the user reads them: "1,000.00 USD", in the user's locale, from the API's exact decimals. */
+/** Amounts as the user reads them: "1,000.00 USD" or "1.000,00 USD", in the user's locale ({@link Texts#formatLocale()}), from the API's exact decimals. */
 public final class Amounts {
     private Amounts() {
     }
@@ -18,7 +18,7 @@ public final class Amounts {
     }
 
     public static String format(Money money) {
-        NumberFormat f = NumberFormat.getNumberInstance(Locale.getDefault(Locale.Category.FORMAT));
+        NumberFormat f = NumberFormat.getNumberInstance(Texts.formatLocale());
         int digits = money.currency().getDefaultFractionDigits();
         f.setMinimumFractionDigits(digits);
         f.setMaximumFractionDigits(digits);

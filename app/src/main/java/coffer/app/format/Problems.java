@@ -1,34 +1,57 @@
 package coffer.app.format;
 
 import coffer.app.api.ApiException;
+import coffer.app.i18n.Texts;
 import coffer.core.error.CofferException;
 import coffer.core.error.ErrorCode;
 
-/** What to tell the user when something failed. */
+/**
+ * What to tell the user when something failed, in the app's language: each {@link ErrorCode} has its own text
+ * ({@code error.CODE} in the bundles); the server's own words, which are English and often more precise
+ * ("available 10.00 USD"), follow as a detail when they say more than the code's text.
+ */
 public final class Problems {
     private Problems() {
     }
 
     public static String describe(Throwable failure) {
         if (failure instanceof ApiException e) {
-            return e.getMessage();
+            if (e.kind() == ApiException.Kind.NETWORK_DOWN) {
+                return Texts.text("error.network");
+            }
+            return withDetail(e.code(), e.getMessage());
         }
         if (failure instanceof CofferException e) {
-            return e.getMessage();
+            return withDetail(e.code(), e.getMessage());
         }
-        return "Something went wrong: " + (failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName());
+        String detail = failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
+        return Texts.text("error.unexpected", detail);
+    }
+
+    /** The code's text in the app's language. */
+    public static String of(ErrorCode code) {
+        return Texts.text("error." + code.name());
     }
 
     /** A payment's {@code failure_reason} (an ErrorCode name) in words. */
     public static String reason(String failureReason) {
         if (failureReason == null) {
-            return "no reason given";
+            return Texts.text("error.noReason");
         }
         for (ErrorCode c : ErrorCode.values()) {
             if (c.name().equals(failureReason)) {
-                return c.defaultMessage();
+                return of(c);
             }
         }
         return failureReason;
+    }
+
+    private static String withDetail(ErrorCode code, String serverText) {
+        String text = of(code);
+        if (serverText == null || serverText.isBlank() || serverText.equals(code.defaultMessage())
+                || serverText.equals(text)) {
+            return text;
+        }
+        return Texts.text("error.withDetail", text, serverText);
     }
 }

@@ -1,6 +1,8 @@
 package coffer.app.i18n;
 
+import java.text.MessageFormat;
 import java.util.Locale;
+import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
@@ -64,5 +66,31 @@ public final class Texts {
     /** The texts of {@code locale}'s language (English unless it is Spanish). */
     public static ResourceBundle bundle(Locale locale) {
         return ResourceBundle.getBundle(BUNDLE, supported(locale), Texts.class.getClassLoader(), NO_FALLBACK);
+    }
+
+    /**
+     * The text for {@code key} in the current language, with {@code args} put in its {@code {0}}, {@code {1}}...
+     * ({@link MessageFormat}, so a literal quote is written {@code ''} in a text that takes arguments). A key
+     * missing from the bundle shows as itself, so a screen still says something; {@code MessagesTest} fails the build
+     * for every key the code names that a bundle lacks.
+     */
+    public static String text(String key, Object... args) {
+        String pattern;
+        try {
+            pattern = bundle().getString(key);
+        } catch (MissingResourceException e) {
+            return key;
+        }
+        return args.length == 0 ? pattern : new MessageFormat(pattern, formatLocale()).format(args);
+    }
+
+    /**
+     * The locale numbers, money and dates are written in: the system's formats when they are of the language
+     * the app speaks (es-MX on a Mexican system), else the language's own (a Spanish app on an English system
+     * writes {@code 1.234,56}).
+     */
+    public static Locale formatLocale() {
+        Locale system = Locale.getDefault(Locale.Category.FORMAT);
+        return system.getLanguage().equals(current.getLanguage()) ? system : current;
     }
 }

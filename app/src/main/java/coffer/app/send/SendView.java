@@ -1,25 +1,22 @@
 package coffer.app.send;
 
-import coffer.app.shell.Fxml;
+import coffer.app.i18n.Texts;
+import coffer.app.shell.ScreenView;
 import coffer.app.wallet.WalletRow;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The send-money form, its confirmation and the payment's live status; it only binds and forwards. */
-public final class SendView {
-    private final SendViewModel viewModel;
-    private final Parent root;
+public final class SendView extends ScreenView<SendViewModel> {
     @FXML private ComboBox<WalletRow> source;
     @FXML private TextField destination;
     @FXML private TextField amount;
@@ -30,18 +27,11 @@ public final class SendView {
     @FXML private Button confirm;
     @FXML private Label status;
     @FXML private Label availableNow;
-    @FXML private Label error;
-    @FXML private ProgressIndicator progress;
     @FXML private Pane unfinishedBox;
     @FXML private VBox unfinished;
 
     public SendView(SendViewModel viewModel) {
-        this.viewModel = viewModel;
-        this.root = Fxml.load(this, "Send.fxml");
-    }
-
-    public Parent root() {
-        return root;
+        super(viewModel, "Send.fxml");
     }
 
     @FXML
@@ -58,8 +48,6 @@ public final class SendView {
         confirm.disableProperty().bind(viewModel.busyProperty());
         status.textProperty().bind(viewModel.statusProperty());
         availableNow.textProperty().bind(viewModel.availableNowProperty());
-        error.textProperty().bind(viewModel.errorProperty());
-        progress.visibleProperty().bind(viewModel.busyProperty());
         viewModel.unfinished().addListener((ListChangeListener<OutboxRow>) change -> showUnfinished());
         showUnfinished();
         unfinishedBox.visibleProperty().bind(Bindings.isNotEmpty(viewModel.unfinished()));
@@ -91,7 +79,7 @@ public final class SendView {
             return text;
         }
         text.getStyleClass().add("danger");
-        Button dismiss = new Button("Dismiss");
+        Button dismiss = new Button(Texts.text("send.unfinished.dismiss"));
         dismiss.setId("dismissButton");
         dismiss.setOnAction(e -> viewModel.dismiss(row));
         return new VBox(4, text, dismiss);

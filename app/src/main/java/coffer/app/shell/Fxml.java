@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import coffer.app.i18n.Texts;
 import java.net.URL;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 
@@ -16,6 +19,15 @@ public final class Fxml {
     }
 
     public static Parent load(Object view, String name) {
+        return loadWithIds(view, name).root();
+    }
+
+    /** The loaded FXML's top node, and its nodes by {@code fx:id}. */
+    public record Loaded(Parent root, Map<String, Object> ids) {
+    }
+
+    /** Loads as {@link #load} does, and hands back the nodes by {@code fx:id} as well. */
+    public static Loaded loadWithIds(Object view, String name) {
         URL url = view.getClass().getResource(name);
         if (url == null) {
             throw new IllegalStateException("No " + name + " next to " + view.getClass().getName());
@@ -23,7 +35,8 @@ public final class Fxml {
         FXMLLoader loader = new FXMLLoader(url, Texts.bundle());
         loader.setController(view);
         try {
-            return loader.load();
+            Parent root = loader.load();
+            return new Loaded(root, Collections.unmodifiableMap(new HashMap<>(loader.getNamespace())));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot load " + url, e);
         }

@@ -38,6 +38,19 @@ class MessagesTest {
     private static final Set<String> TEXT_PROPERTIES = Set.of("text", "promptText", "title", "accessibleText",
             "accessibleHelp", "label");
     private static final Pattern LETTER = Pattern.compile("\\p{L}");
+    private static final Path JAVA_ROOT = Path.of("src/main/java/coffer/app");
+    /** A key the code names: {@code Texts.text("send.review.missingWallet", ...)}. */
+    private static final Pattern KEY_IN_CODE = Pattern.compile("Texts\\.text\\(\\s*\"([^\"]+)\"\\s*[,)]");
+    /**
+     * A text a user reads, written into Java code instead of taken from the bundles: a string literal with a letter
+     * handed to a screen's error or notice, to a property's {@code set}, to a control's text or tooltip, or to a
+     * new control.
+     */
+    private static final Pattern LITERAL_IN_CODE = Pattern.compile(
+            "(?:state\\.(?:error|notice)|\\.set|\\.setText|\\.setPromptText|\\.setAccessibleText|\\.setTitle|\\.setHeaderText"
+                    + "|\\.setContentText|new (?:Label|Button|Tooltip|MenuItem|Menu|CheckBox|Hyperlink|TableColumn<[^>]*>|Text))"
+                    + "\\(\\s*\"[^\"]*\\p{L}[^\"]*\"");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d");
 
     @Test
     void bothLanguagesHaveTheSameKeysAndNoEmptyText() throws IOException {
@@ -84,6 +97,68 @@ class MessagesTest {
         }
         assertThat(used).as("texts the FXML files take from the bundle").isPositive();
         assertThat(missing).as("keys used in FXML but missing from " + ENGLISH).isEmpty();
+    }
+
+    @Test
+    void everyKeyTheCodeNamesIsInTheBundle() throws IOException {
+        Set<String> keys = load(ENGLISH).stringPropertyNames();
+        Set<String> missing = new TreeSet<>();
+        for (Path java : javaFiles()) {
+            var m = KEY_IN_CODE.matcher(Files.readString(java));
+            while (m.find()) {
+                if (!keys.contains(m.group(1))) {
+                    missing.add(JAVA_ROOT.relativize(java) + ": " + m.group(1));
+                }
+            }
+        }
+        assertThat(missing).as("keys named in code but missing from " + ENGLISH).isEmpty();
+    }
+
+    @Test
+    void noCodeHandsTheUserALiteralText() throws IOException {
+        List<String> literals = new ArrayList<>();
+        for (Path java : javaFiles()) {
+            String[] lines = Files.readString(java).split("\\R");
+            for (int i = 0; i < lines.length; i++) {
+                if (LITERAL_IN_CODE.matcher(lines[i]).find()) {
+                    literals.add(JAVA_ROOT.relativize(java) + ":" + (i + 1) + " " + lines[i].strip());
+                }
+            }
+        }
+        assertThat(literals).as("texts written into code instead of taken from the bundle with Texts.text").isEmpty();
+    }
+
+    @Test
+    void everyServerErrorCodeHasItsOwnText() throws IOException {
+        Set<String> keys = load(ENGLISH).stringPropertyNames();
+        List<String> missing = java.util.Arrays.stream(coffer.core.error.ErrorCode.values())
+                .map(c -> "error." + c.name()).filter(k -> !keys.contains(k)).toList();
+        assertThat(missing).as("ErrorCodes without a text of their own").isEmpty();
+    }
+
+    /**
+     * A text with arguments is read by MessageFormat, where a lone apostrophe starts a quote and swallows the rest
+     * ("can't {0}" would show "cant {0}"): it must be written twice.
+     */
+    @Test
+    void textsWithArgumentsDoubleTheirApostrophes() throws IOException {
+        List<String> wrong = new ArrayList<>();
+        for (String resource : List.of(ENGLISH, SPANISH)) {
+            Properties bundle = load(resource);
+            for (String key : bundle.stringPropertyNames()) {
+                String text = bundle.getProperty(key);
+                if (PLACEHOLDER.matcher(text).find() && text.replace("''", "").contains("'")) {
+                    wrong.add(resource + " " + key);
+                }
+            }
+        }
+        assertThat(wrong).as("texts with {n} and a single apostrophe").isEmpty();
+    }
+
+    private static List<Path> javaFiles() throws IOException {
+        try (Stream<Path> files = Files.walk(JAVA_ROOT)) {
+            return files.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+        }
     }
 
     /**

@@ -1,0 +1,44 @@
+package coffer.app.shell;
+
+import coffer.app.concurrent.ScreenViewModel;
+import java.util.Map;
+import java.util.Objects;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
+
+/**
+ * A screen's view: loads its FXML (next to the class, with the app's texts) with itself as the controller, and binds
+ * what every screen shows the same way, by {@code fx:id}: {@code error} and {@code notice} (labels) show the
+ * ViewModel's problem and news, {@code progress} shows while it works. A subclass binds the rest in its
+ * {@code @FXML initialize()}, which runs during this constructor, after {@link #viewModel} is set: so a subclass
+ * must not give its {@code @FXML} fields initial values (they would overwrite what the loader injected).
+ */
+public abstract class ScreenView<M extends ScreenViewModel> {
+    protected final M viewModel;
+    private final Parent root;
+
+    protected ScreenView(M viewModel, String fxml) {
+        this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+        Fxml.Loaded loaded = Fxml.loadWithIds(this, fxml);
+        this.root = loaded.root();
+        bindCommon(loaded.ids());
+    }
+
+    /** The screen's top node, for the main window to show. */
+    public final Parent root() {
+        return root;
+    }
+
+    private void bindCommon(Map<String, Object> ids) {
+        if (ids.get("error") instanceof Labeled error && !error.textProperty().isBound()) {
+            error.textProperty().bind(viewModel.errorProperty());
+        }
+        if (ids.get("notice") instanceof Labeled notice && !notice.textProperty().isBound()) {
+            notice.textProperty().bind(viewModel.noticeProperty());
+        }
+        if (ids.get("progress") instanceof Node progress && !progress.visibleProperty().isBound()) {
+            progress.visibleProperty().bind(viewModel.busyProperty());
+        }
+    }
+}
