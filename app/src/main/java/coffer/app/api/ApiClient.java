@@ -58,7 +58,8 @@ import retrofit2.converter.gson.GsonConverterFactory;
  * otherwise); every failure is an {@link ApiException}. The access token is refreshed quietly when the
  * server says it expired; refresh tokens are single-use, so refreshes are serialized.
  */
-public final class ApiClient {
+public final class ApiClient implements AccountsApi, IdentityApi, PaymentsApi, TopupsApi, WithdrawalsApi, HistoryApi,
+        OrdersApi, SettlementsApi {
     static final Gson GSON = new GsonBuilder()
             .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
             .registerTypeAdapterFactory(new MovementReader())

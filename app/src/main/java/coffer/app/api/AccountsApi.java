@@ -1,0 +1,16 @@
+package coffer.app.api;
+
+import coffer.core.api.AccountTypes.AccountView;
+import java.util.List;
+
+/**
+ * The user's wallets: list, open, lock and unlock.
+ * The part of {@link ApiClient} a screen that needs it sees; every call may throw {@link ApiException}.
+ */
+public interface AccountsApi {
+    List<AccountView> accounts();
+    AccountView openAccount(String currency);
+    AccountView openAccount(String currency, boolean additional);
+    AccountView lock(String walletId);
+    AccountView unlock(String walletId);
+}

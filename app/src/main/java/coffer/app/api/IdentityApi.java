@@ -1,0 +1,14 @@
+package coffer.app.api;
+
+import coffer.core.api.KycTypes.KycStatusResponse;
+import coffer.core.api.KycTypes.KycSubmissionRequest;
+import coffer.core.api.KycTypes.KycSubmissionResponse;
+
+/**
+ * The user's identity verification (KYC) and the limits it sets.
+ * The part of {@link ApiClient} a screen that needs it sees; every call may throw {@link ApiException}.
+ */
+public interface IdentityApi {
+    KycStatusResponse kyc();
+    KycSubmissionResponse submitKyc(KycSubmissionRequest request);
+}
