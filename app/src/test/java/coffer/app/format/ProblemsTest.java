@@ -63,4 +63,15 @@ class ProblemsTest {
         assertThat(Amounts.format("12345.60", "EUR")).isEqualTo("12,345.60 EUR");
         assertThat(Times.time(instant, mexicoCity)).startsWith("8:03:05").endsWith("AM");
     }
+
+    @Test
+    void kindsAndStatusesAreNamedInTheAppsLanguageAndANewWordShownAsItCame() {
+        Texts.use(Texts.SPANISH);
+        assertThat(Names.kind("p2p")).isEqualTo("Envío a una persona");
+        assertThat(Names.status("PROCESSING")).isEqualTo("En proceso");
+        assertThat(Names.walletStatus("locked")).isEqualTo("Bloqueado");
+        assertThat(Names.kind("chargeback")).isEqualTo("chargeback");
+        Texts.use(Texts.ENGLISH);
+        assertThat(Names.kycStatus("pending")).isEqualTo("Being checked");
+    }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -134,6 +135,20 @@ class MessagesTest {
         List<String> missing = java.util.Arrays.stream(coffer.core.error.ErrorCode.values())
                 .map(c -> "error." + c.name()).filter(k -> !keys.contains(k)).toList();
         assertThat(missing).as("ErrorCodes without a text of their own").isEmpty();
+    }
+
+    @Test
+    void everyKindAndStatusTheApiSendsHasItsOwnText() throws IOException {
+        Set<String> keys = load(ENGLISH).stringPropertyNames();
+        List<String> missing = new ArrayList<>();
+        Map<String, Enum<?>[]> words = Map.of("kind.", coffer.core.ledger.TransactionKind.values(),
+                "status.", coffer.core.ledger.TransactionStatus.values(),
+                "walletStatus.", coffer.core.wallet.WalletStatus.values(),
+                "kycStatus.", coffer.core.kyc.KycStatus.values());
+        words.forEach((prefix, values) -> java.util.Arrays.stream(values)
+                .map(v -> prefix + v.name().toLowerCase(java.util.Locale.ROOT))
+                .filter(k -> !keys.contains(k)).forEach(missing::add));
+        assertThat(missing).as("kinds and statuses without a text (format/Names)").isEmpty();
     }
 
     /**
