@@ -68,7 +68,7 @@ class LocalHistoryIndexTest {
                 for (LocalLedger.Keyset position : new LocalLedger.Keyset[] {null, after}) {
                     // per level of the plan: what reads the table there, and whether that level sorts (merging two
                     // sides' pages sorts at most a page from each, one level up, which is fine)
-                    Map<Integer, List<String>> plan = db.read(c -> plan(c, LocalLedger.historyQuery(filter, position, 51)));
+                    Map<Integer, List<String>> plan = db.read(c -> plan(c, LocalHistory.historyQuery(filter, position, 51)));
                     List<List<String>> readingTheTable = plan.values().stream()
                             .filter(level -> level.stream().anyMatch(step -> step.matches("(SEARCH|SCAN) transactions\\b.*")))
                             .toList();
@@ -94,9 +94,9 @@ class LocalHistoryIndexTest {
     }
 
     /** EXPLAIN QUERY PLAN's steps, grouped by the step they belong to. */
-    private static Map<Integer, List<String>> plan(Connection c, LocalLedger.Query query) throws SQLException {
+    private static Map<Integer, List<String>> plan(Connection c, LocalHistory.Query query) throws SQLException {
         Map<Integer, List<String>> steps = new TreeMap<>();
-        LocalLedger.Query explain = new LocalLedger.Query("EXPLAIN QUERY PLAN " + query.sql(), query.params());
+        LocalHistory.Query explain = new LocalHistory.Query("EXPLAIN QUERY PLAN " + query.sql(), query.params());
         try (PreparedStatement s = explain.prepare(c); ResultSet r = s.executeQuery()) {
             while (r.next()) {
                 steps.computeIfAbsent(r.getInt("parent"), p -> new ArrayList<>()).add(r.getString("detail"));
