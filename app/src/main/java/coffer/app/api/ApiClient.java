@@ -6,7 +6,6 @@ import coffer.core.api.BankTypes;
 import coffer.core.api.AuthTypes.LoginRequest;
 import coffer.core.api.AuthTypes.RefreshRequest;
 import coffer.core.api.AuthTypes.RegisterRequest;
-import coffer.core.api.ErrorBody;
 import coffer.core.api.KycTypes.KycStatusResponse;
 import coffer.core.api.KycTypes.KycSubmissionRequest;
 import coffer.core.api.KycTypes.KycSubmissionResponse;
@@ -29,7 +28,6 @@ import coffer.core.api.TransferTypes.TransferRequest;
 import coffer.core.api.TransferTypes.TransferView;
 import coffer.core.api.WithdrawalTypes;
 import coffer.core.api.OrderTypes;
-import coffer.core.error.ErrorCode;
 import com.google.gson.FieldNamingPolicy;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -46,7 +44,6 @@ import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
 import retrofit2.Response;
@@ -70,11 +67,8 @@ public final class ApiClient implements AccountsApi, IdentityApi, PaymentsApi, T
     private final CofferApi api;
     private final OkHttpClient http;
     private final String baseUrl;
-    private final Object refreshLock = new Object();
-    private volatile Session session;
-    private volatile Runnable onSessionEnded = () -> { };
+    private final SessionTokens tokens = new SessionTokens();
     private volatile Consumer<Boolean> onReachability = reachable -> { };
-    private volatile Consumer<String> onRefreshToken = token -> { };
 
     private ApiClient(String baseUrl, BooleanSupplier onUiThread, Duration readTimeout, List<Interceptor> extra) {
         HttpUrl url = HttpUrl.parse(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
@@ -88,15 +82,8 @@ public final class ApiClient implements AccountsApi, IdentityApi, PaymentsApi, T
                 .connectTimeout(Duration.ofSeconds(5))
                 .readTimeout(readTimeout)
                 .addInterceptor(new UiThreadGuard(onUiThread))
-                .addInterceptor(chain -> {
-                    Session s = session;
-                    Request request = chain.request();
-                    if (s == null || request.header("Authorization") != null) {
-                        return chain.proceed(request);
-                    }
-                    return chain.proceed(withBearer(request, s.accessToken()));
-                })
-                .authenticator((route, response) -> reauthenticate(response.request()));
+                .addInterceptor(tokens)
+                .authenticator(tokens);
         extra.forEach(builder::addInterceptor);
         this.http = builder.build();
         this.api = new Retrofit.Builder()
@@ -105,6 +92,7 @@ public final class ApiClient implements AccountsApi, IdentityApi, PaymentsApi, T
                 .addConverterFactory(GsonConverterFactory.create(GSON))
                 .build()
                 .create(CofferApi.class);
+        tokens.use(api);
     }
 
     /**
@@ -153,13 +141,13 @@ public final class ApiClient implements AccountsApi, IdentityApi, PaymentsApi, T
      * the session ends, so a remembered session can be kept current. Refresh tokens are single-use.
      */
     public void onRefreshToken(Consumer<String> listener) {
-        this.onRefreshToken = Objects.requireNonNull(listener, "listener");
+        tokens.onRefreshToken(listener);
     }
 
     /** Signs in again with a remembered refresh token, quietly (no password). */
     public void resume(String refreshToken) {
         Objects.requireNonNull(refreshToken, "refreshToken");
-        setSession(Session.of(execute(api.refresh(new RefreshRequest(refreshToken)))));
+        tokens.set(Session.of(execute(api.refresh(new RefreshRequest(refreshToken)))));
     }
 
     /** Whether the server is up: {@code GET /health} answered 200; throws like any call otherwise. */
@@ -173,25 +161,25 @@ public final class ApiClient implements AccountsApi, IdentityApi, PaymentsApi, T
 
     /** Called (on an I/O thread) when the session ends because its refresh token was refused. */
     public void onSessionEnded(Runnable listener) {
-        this.onSessionEnded = Objects.requireNonNull(listener, "listener");
+        tokens.onSessionEnded(listener);
     }
 
     public boolean signedIn() {
-        return session != null;
+        return tokens.current() != null;
     }
 
     public void login(String email, String password) {
-        setSession(Session.of(execute(api.login(new LoginRequest(email, password)))));
+        tokens.set(Session.of(execute(api.login(new LoginRequest(email, password)))));
     }
 
     public void register(String email, String password, String name) {
-        setSession(Session.of(execute(api.register(new RegisterRequest(email, password, name)))));
+        tokens.set(Session.of(execute(api.register(new RegisterRequest(email, password, name)))));
     }
 
     /** Ends the session here and, best effort, on the server. */
     public void logout() {
-        Session s = session;
-        setSession(null);
+        Session s = tokens.current();
+        tokens.set(null);
         if (s != null) {
             try {
                 execute(api.logout(new RefreshRequest(s.refreshToken())));
@@ -410,47 +398,11 @@ public final class ApiClient implements AccountsApi, IdentityApi, PaymentsApi, T
         return execute(api.deleteSchedule(scheduleId));
     }
 
-    private void setSession(Session next) {
-        session = next;
-        onRefreshToken.accept(next == null ? null : next.refreshToken());
-    }
-
     private static String requireKey(String key) {
         if (key == null || key.isBlank()) {
             throw new IllegalArgumentException("a money-moving request needs an idempotency key");
         }
         return key;
-    }
-
-    private static Request withBearer(Request request, String accessToken) {
-        return request.newBuilder().header("Authorization", "Bearer " + accessToken).build();
-    }
-
-    /** The server said 401: refresh once (one refresh at a time) and retry, or give up. */
-    private Request reauthenticate(Request failed) throws IOException {
-        if (failed.url().encodedPath().contains("/api/v1/auth/")) {
-            return null;
-        }
-        String used = failed.header("Authorization");
-        synchronized (refreshLock) {
-            Session current = session;
-            if (current == null) {
-                return null;
-            }
-            if (used != null && !used.equals("Bearer " + current.accessToken())) {
-                return withBearer(failed, current.accessToken());   // another call refreshed already
-            }
-            Response<coffer.core.api.AuthTypes.TokenResponse> refreshed =
-                    api.refresh(new RefreshRequest(current.refreshToken())).execute();
-            if (!refreshed.isSuccessful() || refreshed.body() == null) {
-                closeQuietly(refreshed.errorBody());
-                setSession(null);
-                onSessionEnded.run();
-                return null;
-            }
-            setSession(Session.of(refreshed.body()));
-            return withBearer(failed, session.accessToken());
-        }
     }
 
     <T> T execute(Call<T> call) {
@@ -468,38 +420,8 @@ public final class ApiClient implements AccountsApi, IdentityApi, PaymentsApi, T
         if (response.isSuccessful()) {
             return response.body();
         }
-        throw failure(response.code(), response.errorBody());
+        throw ApiException.of(response.code(), response.errorBody());
     }
 
-    private static ApiException failure(int status, ResponseBody errorBody) {
-        ErrorBody body = parseError(errorBody);
-        if (status == 401) {
-            return ApiException.unauthenticated(body != null ? body.error().message() : "Please sign in again.");
-        }
-        if (status >= 500) {
-            return ApiException.serverError("The server ran into a problem (HTTP " + status + "). Try again later.");
-        }
-        if (body != null) {
-            return ApiException.refused(body.code(), body.error().message());
-        }
-        return ApiException.refused(ErrorCode.INVALID_REQUEST, "The server refused the request (HTTP " + status + ").");
-    }
 
-    private static ErrorBody parseError(ResponseBody errorBody) {
-        if (errorBody == null) {
-            return null;
-        }
-        try (errorBody) {
-            ErrorBody body = GSON.fromJson(errorBody.charStream(), ErrorBody.class);
-            return body != null && body.error() != null && body.error().message() != null ? body : null;
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static void closeQuietly(ResponseBody body) {
-        if (body != null) {
-            body.close();
-        }
-    }
 }

@@ -16,10 +16,12 @@ public final class Problems {
 
     public static String describe(Throwable failure) {
         if (failure instanceof ApiException e) {
-            if (e.kind() == ApiException.Kind.NETWORK_DOWN) {
-                return Texts.text("error.network");
-            }
-            return withDetail(e.code(), e.getMessage());
+            return switch (e.kind()) {
+                case NETWORK_DOWN -> Texts.text("error.network");
+                case REFUSED -> withDetail(e.code(), e.getMessage());
+                // the app's own English words for these add nothing to the code's text
+                case UNAUTHENTICATED, SERVER_ERROR -> of(e.code());
+            };
         }
         if (failure instanceof CofferException e) {
             return withDetail(e.code(), e.getMessage());
