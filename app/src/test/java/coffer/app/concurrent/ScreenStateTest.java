@@ -47,12 +47,13 @@ class ScreenStateTest {
     }
 
     @Test
-    void aRefusalShowsTheReasonItself() {
+    void aRefusalShowsTheReasonInTheAppsWordsWithTheServersAsDetail() {
         state.run(() -> {
             throw new CofferException(ErrorCode.INSUFFICIENT_BALANCE, "Available balance 10.00 USD is less than 25.00");
         }, result -> { });
 
-        assertThat(state.errorProperty().get()).isEqualTo("Available balance 10.00 USD is less than 25.00");
+        assertThat(state.errorProperty().get())
+                .isEqualTo("Not enough money available. (Available balance 10.00 USD is less than 25.00)");
     }
 
     @Test
