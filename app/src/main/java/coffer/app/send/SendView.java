@@ -3,6 +3,7 @@ package coffer.app.send;
 import coffer.app.i18n.Texts;
 import coffer.app.shell.ScreenView;
 import coffer.app.wallet.WalletRow;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -11,11 +12,17 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** The send-money form, its confirmation and the payment's live status; it only binds and forwards. */
+/**
+ * The send-money form, its confirmation (Escape changes the payment, as "Change" does) and the payment's live status;
+ * it only binds and forwards, and hands the ViewModel a payment request from the clipboard or pasted as the recipient.
+ */
 public final class SendView extends ScreenView<SendViewModel> {
     @FXML private ComboBox<WalletRow> source;
     @FXML private TextField destination;
@@ -42,6 +49,21 @@ public final class SendView extends ScreenView<SendViewModel> {
         amount.textProperty().bindBidirectional(viewModel.amountProperty());
         description.textProperty().bindBidirectional(viewModel.descriptionProperty());
         review.disableProperty().bind(viewModel.busyProperty().or(viewModel.awaitingConfirmationProperty()));
+        // Enter reviews; once asked to confirm, the user confirms deliberately on the focused button
+        review.defaultButtonProperty().bind(viewModel.awaitingConfirmationProperty().not());
+        viewModel.awaitingConfirmationProperty().addListener((o, was, asking) -> {
+            if (asking) {
+                confirm.requestFocus();
+            }
+        });
+        destination.setTextFormatter(new TextFormatter<>(change -> {
+            if (change.getText().length() > 1) {
+                // the field takes the paste in first; the ViewModel then reads it, and may replace it
+                String pasted = change.getText();
+                Platform.runLater(() -> viewModel.pasted(pasted));
+            }
+            return change;
+        }));
         confirmBox.visibleProperty().bind(viewModel.awaitingConfirmationProperty());
         confirmBox.managedProperty().bind(viewModel.awaitingConfirmationProperty());
         confirmation.textProperty().bind(viewModel.confirmationProperty());
@@ -53,6 +75,11 @@ public final class SendView extends ScreenView<SendViewModel> {
         unfinishedBox.visibleProperty().bind(Bindings.isNotEmpty(viewModel.unfinished()));
         unfinishedBox.managedProperty().bind(unfinishedBox.visibleProperty());
         viewModel.load();
+    }
+
+    @FXML
+    private void pasteRequest() {
+        viewModel.usePaymentRequest(Clipboard.getSystemClipboard().getString());
     }
 
     @FXML
@@ -81,6 +108,7 @@ public final class SendView extends ScreenView<SendViewModel> {
         text.getStyleClass().add("danger");
         Button dismiss = new Button(Texts.text("send.unfinished.dismiss"));
         dismiss.setId("dismissButton");
+        dismiss.setTooltip(new Tooltip(Texts.text("send.unfinished.dismiss.tooltip")));
         dismiss.setOnAction(e -> viewModel.dismiss(row));
         return new VBox(4, text, dismiss);
     }

@@ -1,34 +1,23 @@
 package coffer.app.send;
 
-import coffer.app.shell.Fxml;
+import coffer.app.shell.ScreenView;
 import coffer.app.wallet.WalletRow;
 import javafx.fxml.FXML;
-import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 
 /** Moving money between one's own wallets; it only binds and forwards. */
-public final class TransferView {
-    private final TransferViewModel viewModel;
-    private final Parent root;
+public final class TransferView extends ScreenView<TransferViewModel> {
     @FXML private ComboBox<WalletRow> from;
     @FXML private ComboBox<WalletRow> to;
     @FXML private TextField amount;
     @FXML private Button transfer;
     @FXML private Label result;
-    @FXML private Label error;
-    @FXML private ProgressIndicator progress;
 
     public TransferView(TransferViewModel viewModel) {
-        this.viewModel = viewModel;
-        this.root = Fxml.load(this, "Transfer.fxml");
-    }
-
-    public Parent root() {
-        return root;
+        super(viewModel, "Transfer.fxml");
     }
 
     @FXML
@@ -39,9 +28,7 @@ public final class TransferView {
         to.valueProperty().bindBidirectional(viewModel.toProperty());
         amount.textProperty().bindBidirectional(viewModel.amountProperty());
         transfer.disableProperty().bind(viewModel.busyProperty());
-        progress.visibleProperty().bind(viewModel.busyProperty());
         result.textProperty().bind(viewModel.resultProperty());
-        error.textProperty().bind(viewModel.errorProperty());
         viewModel.load();
     }
 

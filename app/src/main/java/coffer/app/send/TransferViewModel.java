@@ -1,10 +1,12 @@
 package coffer.app.send;
 
-import coffer.app.api.ApiClient;
+import coffer.app.api.AccountsApi;
 import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.concurrent.ScreenViewModel;
 import coffer.app.format.AmountInput;
 import coffer.app.format.Amounts;
+import coffer.app.i18n.Texts;
+import coffer.app.local.Outbox;
 import coffer.app.local.OutboxEntry;
 import coffer.app.local.OutboxSender;
 import coffer.app.offline.LastSyncedWallets;
@@ -13,7 +15,6 @@ import coffer.core.api.TransferTypes.TransferRequest;
 import coffer.core.money.Money;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -26,22 +27,20 @@ import javafx.collections.ObservableList;
  * a payment: on disk first, then sent; while Coffer cannot be reached it waits there, queued.
  */
 public final class TransferViewModel extends ScreenViewModel implements OutboxSender.Listener {
-    private final ApiClient api;
-    private final OutboxSender outbox;
+    private final AccountsApi accounts;
+    private final OutboxWatch confirmed;
     private final LastSyncedWallets lastSynced;
-    /** The confirmed transfer waiting for the outbox to send it; null when none. */
-    private String waitingFor;
     private final ObservableList<WalletRow> wallets = FXCollections.observableArrayList();
     private final ObjectProperty<WalletRow> from = new SimpleObjectProperty<>();
     private final ObjectProperty<WalletRow> to = new SimpleObjectProperty<>();
     private final StringProperty amount = new SimpleStringProperty("");
     private final StringProperty result = new SimpleStringProperty("");
 
-    public TransferViewModel(ApiClient api, BackgroundExecutor executor, OutboxSender outbox,
+    public TransferViewModel(AccountsApi accounts, BackgroundExecutor executor, OutboxSender outbox,
                              LastSyncedWallets lastSynced) {
         super(executor);
-        this.api = Objects.requireNonNull(api, "api");
-        this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.accounts = Objects.requireNonNull(accounts, "accounts");
+        this.confirmed = new OutboxWatch(state, outbox);
         this.lastSynced = Objects.requireNonNull(lastSynced, "lastSynced");
         outbox.addListener(this);
     }
@@ -62,15 +61,16 @@ public final class TransferViewModel extends ScreenViewModel implements OutboxSe
         return amount;
     }
 
+    /** What became of the last transfer, in words. */
     public StringProperty resultProperty() {
         return result;
     }
 
     public void load() {
-        state.run(() -> lastSynced.onlineOrLastSynced(api::accounts), accounts -> {
-            wallets.setAll(accounts.stream().map(WalletRow::of).toList());
+        state.run(() -> lastSynced.onlineOrLastSynced(accounts::accounts), list -> {
+            wallets.setAll(list.stream().map(WalletRow::of).toList());
             if (wallets.size() < 2) {
-                state.error("Open a second wallet on the Wallets screen to move money between your wallets.");
+                state.error(Texts.text("transfer.error.secondWallet"));
             }
         });
     }
@@ -81,57 +81,38 @@ public final class TransferViewModel extends ScreenViewModel implements OutboxSe
         WalletRow source = from.get();
         WalletRow target = to.get();
         if (source == null || target == null) {
-            state.error("Choose both wallets.");
+            state.error(Texts.text("transfer.error.chooseBoth"));
             return;
         }
         if (source.id().equals(target.id())) {
-            state.error("Choose two different wallets.");
+            state.error(Texts.text("transfer.error.same"));
             return;
         }
         if (!source.currency().equals(target.currency())) {
-            state.error("Both wallets must hold the same currency (" + source.currency() + " and " + target.currency() + ").");
+            state.error(Texts.text("transfer.error.currencies", source.currency(), target.currency()));
             return;
         }
-        Optional<String> problem = AmountInput.problem(amount.get(), source.currency());
-        if (problem.isPresent()) {
-            state.error(problem.get());
+        Optional<Money> money = AmountInput.read(amount.get(), source.currency(), state::error);
+        if (money.isEmpty()) {
             return;
         }
-        Money money = Money.parse(amount.get(), source.currency());
-        state.working();
-        TransferRequest request = new TransferRequest(source.id(), target.id(), money.toDecimalString(),
+        TransferRequest request = new TransferRequest(source.id(), target.id(), money.get().toDecimalString(),
                 source.currency(), null);
-        UUID clientId = UUID.randomUUID();
-        waitingFor = clientId.toString();
-        outbox.queue(() -> outbox.outbox().enqueueTransfer(clientId, request, Amounts.format(money)),
-                entry -> amount.set(""), failure -> {
-                    waitingFor = null;
-                    state.fail(failure);
-                });
+        confirmed.queue((box, clientId) -> box.enqueueTransfer(clientId, request, Amounts.format(money.get())),
+                entry -> amount.set(""));
     }
 
     /** The outbox moved an entry on: the transfer confirmed here was made, refused, or is waiting for Coffer. */
     @Override
     public void outboxChanged(OutboxEntry entry) {
-        if (!entry.clientId().equals(waitingFor)) {
-            return;
-        }
-        switch (entry.state()) {
-            case SENT -> {
-                waitingFor = null;
-                state.finish(api::accounts, accounts -> {
-                    wallets.setAll(accounts.stream().map(WalletRow::of).toList());
-                    result.set("Moved " + entry.summary() + " between your wallets.");
-                });
-            }
-            case FAILED -> {
-                waitingFor = null;
-                state.fail(entry.errorMessage());
-            }
-            default -> {
-                state.done();
-                result.set(OutboxRow.QUEUED + ": " + entry.summary() + " between your wallets.");
-            }
-        }
+        confirmed.changed(entry, sent -> state.finish(accounts::accounts, list -> {
+            wallets.setAll(list.stream().map(WalletRow::of).toList());
+            result.set(Texts.text("transfer.moved", moved(sent)));
+        }), waiting -> result.set(Texts.text("transfer.queued", moved(waiting))));
+    }
+
+    private static String moved(OutboxEntry entry) {
+        TransferRequest transfer = Outbox.transfer(entry);
+        return Amounts.format(transfer.amount(), transfer.currency());
     }
 }

@@ -80,8 +80,8 @@ public final class ContentViewModel {
     /** The payment's status follows the event stream; polling stays as a slow fallback. */
     public SendViewModel send() {
         LocalUser user = session.user();
-        SendViewModel send = new SendViewModel(connection.api(), executor, pollInterval.multipliedBy(FALLBACK_POLL_FACTOR),
-                user.sender(), user.wallets());
+        SendViewModel send = new SendViewModel(connection.api(), connection.api(), executor,
+                pollInterval.multipliedBy(FALLBACK_POLL_FACTOR), user.sender(), user.wallets());
         sync.refreshOnChange(send::refresh);
         return send;
     }
@@ -94,11 +94,11 @@ public final class ContentViewModel {
 
     public TopupViewModel topup() {
         sync.refreshOnChange(() -> { });
-        return new TopupViewModel(connection.api(), executor, pollInterval);
+        return new TopupViewModel(connection.api(), connection.api(), executor, pollInterval);
     }
 
     public WithdrawViewModel withdraw() {
-        WithdrawViewModel withdraw = new WithdrawViewModel(connection.api(), executor, pollInterval);
+        WithdrawViewModel withdraw = new WithdrawViewModel(connection.api(), connection.api(), executor, pollInterval);
         sync.refreshOnChange(withdraw::refresh);
         return withdraw;
     }

@@ -1,57 +1,39 @@
 package coffer.app.topup;
 
-import coffer.app.api.ApiClient;
+import coffer.app.api.TopupsApi;
 import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.concurrent.ScreenViewModel;
+import coffer.app.concurrent.ServerList;
+import coffer.app.i18n.Texts;
 import java.util.Objects;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /** The cards the user saved at a checkout: listed, chosen for a charge without a page, removed. */
 public final class SavedCardsViewModel extends ScreenViewModel {
-    private final ApiClient api;
-    private final ObservableList<CardRow> cards = FXCollections.observableArrayList();
-    private final ObjectProperty<CardRow> selected = new SimpleObjectProperty<>();
+    private final TopupsApi api;
+    private final ServerList<CardRow> cards;
 
-    public SavedCardsViewModel(ApiClient api, BackgroundExecutor executor) {
+    public SavedCardsViewModel(TopupsApi api, BackgroundExecutor executor) {
         super(executor);
         this.api = Objects.requireNonNull(api, "api");
+        this.cards = new ServerList<>(state, () -> api.cards().stream().map(CardRow::of).toList());
     }
 
     public ObservableList<CardRow> cards() {
-        return cards;
+        return cards.items();
     }
 
     public ObjectProperty<CardRow> selectedProperty() {
-        return selected;
+        return cards.selectedProperty();
     }
 
     public void load() {
-        reload(null);
+        cards.load();
     }
 
     public void removeSelected() {
-        CardRow card = selected.get();
-        if (card == null) {
-            state.error("Choose the card to remove.");
-            return;
-        }
-        state.clearError();
-        state.begin(() -> {
-            api.removeCard(card.id());
-            return Boolean.TRUE;
-        }, ok -> reload("Removed the " + card.brand() + " card ending " + card.last4() + "."));
-    }
-
-    private void reload(String done) {
-        state.run(api::cards, list -> {
-            cards.setAll(list.stream().map(c -> new CardRow(c.cardId(), c.brand(), c.last4(), c.expMonth(), c.expYear()))
-                    .toList());
-            if (done != null) {
-                state.notice(done);
-            }
-        });
+        cards.removeSelected(Texts.text("topup.cards.noneChosen"), card -> api.removeCard(card.id()),
+                card -> Texts.text("topup.cards.removed", card.brand(), card.last4()));
     }
 }

@@ -1,84 +1,45 @@
 package coffer.app.topup;
 
-import coffer.app.api.ApiClient;
+import coffer.app.api.AccountsApi;
+import coffer.app.api.TopupsApi;
+import coffer.app.checkout.ProviderFlowViewModel;
 import coffer.app.checkout.ReturnAddress;
 import coffer.app.concurrent.BackgroundExecutor;
-import coffer.app.concurrent.ScreenViewModel;
-import coffer.app.format.AmountInput;
 import coffer.app.format.Amounts;
 import coffer.app.format.Problems;
-import coffer.app.wallet.WalletChoice;
-import coffer.app.wallet.WalletRow;
+import coffer.app.i18n.Texts;
 import coffer.core.api.TopupTypes.CardChargeRequest;
 import coffer.core.api.TopupTypes.TopupRequest;
 import coffer.core.api.TopupTypes.TopupView;
-import coffer.core.money.Money;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
-import javafx.collections.ObservableList;
 
 /**
- * Top up a wallet by card: the server opens a top-up, the user pays on the provider's checkout page
- * (shown while {@link #checkoutUrlProperty()} is not empty), and the balance shows once the server
- * says the top-up completed. The page's own words are never trusted: reaching the return URL only
- * means "ask the server now".
+ * Top up a wallet by card: the server opens a top-up, the user pays on the provider's checkout page (shown while
+ * {@link #pageUrlProperty()} is not empty), and the balance shows once the server says the top-up completed; or a
+ * card saved at an earlier checkout is charged without a page.
  */
-public final class TopupViewModel extends ScreenViewModel {
+public final class TopupViewModel extends ProviderFlowViewModel {
     /** How many times a page of the checkout is followed by asking whether its card was declined. */
     private static final int DECLINE_CHECKS = 20;
     private static final String PENDING = "pending";
     private static final String COMPLETED = "completed";
 
-    private final ApiClient api;
+    private final TopupsApi api;
     private final Duration pollInterval;
-    private final WalletChoice wallets = new WalletChoice();
-    private final StringProperty amount = new SimpleStringProperty("");
-    private final StringProperty checkoutUrl = new SimpleStringProperty("");
-    private final StringProperty status = new SimpleStringProperty("");
-    private final StringProperty balance = new SimpleStringProperty("");
     private final BooleanProperty saveCard = new SimpleBooleanProperty();
     private final SavedCardsViewModel cards;
     private TopupView topup;
 
-    public TopupViewModel(ApiClient api, BackgroundExecutor executor, Duration pollInterval) {
-        super(executor);
+    public TopupViewModel(TopupsApi api, AccountsApi accounts, BackgroundExecutor executor, Duration pollInterval) {
+        super(accounts, executor, pollInterval);
         this.api = Objects.requireNonNull(api, "api");
-        this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
+        this.pollInterval = pollInterval;
         this.cards = new SavedCardsViewModel(api, executor);
-    }
-
-    public ObservableList<WalletRow> wallets() {
-        return wallets.wallets();
-    }
-
-    public ObjectProperty<WalletRow> walletProperty() {
-        return wallets.chosenProperty();
-    }
-
-    public StringProperty amountProperty() {
-        return amount;
-    }
-
-    /** The provider's checkout page to show; empty when no checkout is open. */
-    public ReadOnlyStringProperty checkoutUrlProperty() {
-        return checkoutUrl;
-    }
-
-    public StringProperty statusProperty() {
-        return status;
-    }
-
-    /** The wallet's balance after a completed top-up, in words. */
-    public StringProperty balanceProperty() {
-        return balance;
     }
 
     public SavedCardsViewModel cards() {
@@ -90,30 +51,30 @@ public final class TopupViewModel extends ScreenViewModel {
         return saveCard;
     }
 
+    @Override
     public void load() {
         cards.load();
-        state.run(api::accounts, wallets::show);
+        super.load();
     }
 
     /** Checks the amount, opens the top-up on the server and shows its checkout page. */
     public void start() {
-        Optional<WalletRow> target = checkedWallet();
-        if (target.isEmpty()) {
+        Optional<Order> order = order("topup.error.noWallet");
+        if (order.isEmpty()) {
             return;
         }
-        Money money = Money.parse(amount.get(), target.get().currency());
-        TopupRequest request = new TopupRequest(target.get().id(), money.toDecimalString(), money.currencyCode(), null,
-                saveCard.get());
+        TopupRequest request = new TopupRequest(order.get().wallet().id(), order.get().money().toDecimalString(),
+                order.get().money().currencyCode(), null, saveCard.get());
         String key = UUID.randomUUID().toString();
         state.stopPolling();
         state.run(() -> api.topup(key, request), opened -> {
             topup = opened;
             if (opened.checkoutUrl() == null) {
-                state.error("The server opened the top-up without a checkout page.");
+                state.error(Texts.text("topup.error.noCheckout"));
                 return;
             }
-            status.set("Pay " + Amounts.format(money) + " on the provider's page.");
-            checkoutUrl.set(opened.checkoutUrl());
+            showStatus(Texts.text("topup.payOnPage", Amounts.format(order.get().money())));
+            openPage(opened.checkoutUrl());
         });
     }
 
@@ -121,69 +82,51 @@ public final class TopupViewModel extends ScreenViewModel {
     public void chargeSavedCard() {
         CardRow card = cards.selectedProperty().get();
         if (card == null) {
-            state.error("Choose a saved card.");
+            state.error(Texts.text("topup.error.noCard"));
             return;
         }
-        Optional<WalletRow> target = checkedWallet();
-        if (target.isEmpty()) {
+        Optional<Order> order = order("topup.error.noWallet");
+        if (order.isEmpty()) {
             return;
         }
-        Money money = Money.parse(amount.get(), target.get().currency());
-        CardChargeRequest request = new CardChargeRequest(target.get().id(), money.toDecimalString(), money.currencyCode());
+        CardChargeRequest request = new CardChargeRequest(order.get().wallet().id(),
+                order.get().money().toDecimalString(), order.get().money().currencyCode());
         String key = UUID.randomUUID().toString();
         state.stopPolling();
         state.begin(() -> api.chargeCard(key, card.id(), request), this::finished);
     }
 
-    /** The wallet and amount the user gave, if both are usable; else the problem is shown. */
-    private Optional<WalletRow> checkedWallet() {
-        state.clearError();
-        status.set("");
-        balance.set("");
-        WalletRow target = wallets.chosenProperty().get();
-        if (target == null) {
-            state.error("Choose the wallet to top up.");
-            return Optional.empty();
-        }
-        Optional<String> problem = AmountInput.problem(amount.get(), target.currency());
-        problem.ifPresent(state::error);
-        return problem.isPresent() ? Optional.empty() : Optional.of(target);
-    }
-
     /**
-     * The checkout page's browser moved to {@code location}. Reaching the top-up's return page closes
-     * the checkout and asks the server until the top-up is final.
+     * The checkout page's browser moved to {@code location}. Reaching the top-up's return page closes the checkout
+     * and asks the server until the top-up is final.
      */
-    public void checkoutNavigated(String location) {
+    @Override
+    public void pageNavigated(String location) {
         TopupView open = topup;
-        if (open == null || checkoutUrl.get().isEmpty() || !isReturnPage(location, open.topupId())) {
+        if (open == null || !pageReturned(location, returnPath(open.topupId()))) {
             return;
         }
-        checkoutUrl.set("");
-        status.set("Waiting for confirmation from the payment provider…");
+        hidePage();
+        showStatus(Texts.text("topup.waiting"));
         state.working();
-        state.<TopupView>poll(pollInterval).times(ReturnAddress.attempts(pollInterval)).retryFailures()
-                .finalWhen(now -> !PENDING.equals(now.status()), this::finished)
-                .onGiveUp(now -> {
-                    state.done();
-                    status.set("Still waiting for the provider to confirm the payment; the balance updates when it does.");
-                })
+        this.<TopupView>untilFinal(now -> !PENDING.equals(now.status()), this::finished, Texts.text("topup.stillWaiting"))
                 .now(() -> api.topupStatus(open.topupId()));
     }
 
     /** A page of the checkout finished loading: the card just tried may have been declined. */
-    public void checkoutLoaded(String location) {
+    @Override
+    public void pageLoaded(String location) {
         TopupView open = topup;
-        if (open == null || checkoutUrl.get().isEmpty() || isReturnPage(location, open.topupId())) {
+        if (open == null || !pageOpen() || isReturnPage(location, open.topupId())) {
             return;
         }
         state.<TopupView>poll(pollInterval).times(DECLINE_CHECKS)
                 .finalWhen(now -> !PENDING.equals(now.status()) || now.failureReason() != null, now -> {
                     if (!PENDING.equals(now.status())) {
-                        checkoutUrl.set("");
+                        hidePage();
                         finished(now);
                     } else {
-                        state.error("The card was declined (" + now.failureReason() + "). Try another card.");
+                        state.error(Texts.text("topup.declined", Problems.reason(now.failureReason())));
                     }
                 })
                 .onFailure(failure -> { })
@@ -191,29 +134,33 @@ public final class TopupViewModel extends ScreenViewModel {
     }
 
     /** The user closed the checkout page without paying. */
-    public void closeCheckout() {
-        if (checkoutUrl.get().isEmpty()) {
+    @Override
+    public void closePage() {
+        if (!pageOpen()) {
             return;
         }
         state.stopPolling();
-        checkoutUrl.set("");
-        status.set("Checkout closed. Nothing is added unless the payment went through.");
+        hidePage();
+        showStatus(Texts.text("topup.checkoutClosed"));
     }
 
     static boolean isReturnPage(String location, String topupId) {
-        return ReturnAddress.reached(location, "/topups/" + topupId + "/done");
+        return ReturnAddress.reached(location, returnPath(topupId));
+    }
+
+    private static String returnPath(String topupId) {
+        return "/topups/" + topupId + "/done";
     }
 
     private void finished(TopupView now) {
         if (!COMPLETED.equals(now.status())) {
-            status.set("");
-            state.fail("The top-up " + now.status() + ": " + Problems.reason(now.failureReason()) + ".");
+            showStatus("");
+            state.fail(Texts.text("topup.failed", Problems.reason(now.failureReason())));
             return;
         }
         state.clearError();
         cards.load();
-        status.set("Top-up completed: " + Amounts.format(now.amount(), now.currency()) + " added.");
-        state.finish(api::accounts,
-                accounts -> wallets.show(accounts, now.walletId()).ifPresent(w -> balance.set("Balance now: " + w.available())));
+        showStatus(Texts.text("topup.completed", Amounts.format(now.amount(), now.currency())));
+        showBalance(now.walletId());
     }
 }

@@ -1,22 +1,18 @@
 package coffer.app.withdraw;
 
-import coffer.app.api.ApiClient;
-import coffer.core.api.BankTypes.BankAccountView;
+import coffer.app.api.WithdrawalsApi;
 import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.concurrent.ScreenViewModel;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
+import coffer.app.concurrent.ServerList;
+import coffer.app.i18n.Texts;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
@@ -27,9 +23,8 @@ public final class BankAccountsViewModel extends ScreenViewModel {
     private static final Pattern BANK_CODE = Pattern.compile("\\d{3}");
     private static final Pattern ACCOUNT_NUMBER = Pattern.compile("\\d{10}");
 
-    private final ApiClient api;
-    private final ObservableList<BankAccountRow> accounts = FXCollections.observableArrayList();
-    private final ObjectProperty<BankAccountRow> selected = new SimpleObjectProperty<>();
+    private final WithdrawalsApi api;
+    private final ServerList<BankAccountRow> accounts;
     private final StringProperty bankCode = new SimpleStringProperty("");
     private final StringProperty accountNumber = new SimpleStringProperty("");
     private final StringProperty resolvedName = new SimpleStringProperty("");
@@ -37,19 +32,20 @@ public final class BankAccountsViewModel extends ScreenViewModel {
     /** The bank code and number the shown name belongs to; saving needs the name of what is typed now. */
     private String resolvedFor;
 
-    public BankAccountsViewModel(ApiClient api, BackgroundExecutor executor) {
+    public BankAccountsViewModel(WithdrawalsApi api, BackgroundExecutor executor) {
         super(executor);
         this.api = Objects.requireNonNull(api, "api");
+        this.accounts = new ServerList<>(state, () -> api.bankAccounts().stream().map(BankAccountRow::of).toList());
         bankCode.addListener((o, was, now) -> forgetResolution());
         accountNumber.addListener((o, was, now) -> forgetResolution());
     }
 
     public ObservableList<BankAccountRow> accounts() {
-        return accounts;
+        return accounts.items();
     }
 
     public ObjectProperty<BankAccountRow> selectedProperty() {
-        return selected;
+        return accounts.selectedProperty();
     }
 
     public StringProperty bankCodeProperty() {
@@ -71,7 +67,7 @@ public final class BankAccountsViewModel extends ScreenViewModel {
     }
 
     public void load() {
-        run(api::bankAccounts, list -> { });
+        accounts.load();
     }
 
     /** Asks the provider whose account the bank code and number typed are. */
@@ -80,18 +76,18 @@ public final class BankAccountsViewModel extends ScreenViewModel {
         String code = strip(bankCode.get());
         String number = strip(accountNumber.get());
         if (!BANK_CODE.matcher(code).matches()) {
-            state.error("Enter the bank's 3-digit code, such as 044.");
+            state.error(Texts.text("withdraw.accounts.bankCode"));
             return;
         }
         if (!ACCOUNT_NUMBER.matcher(number).matches()) {
-            state.error("Enter the 10-digit account number.");
+            state.error(Texts.text("withdraw.accounts.number"));
             return;
         }
         state.run(() -> api.resolveBankAccount(code, number), resolved -> {
             if (!code.equals(strip(bankCode.get())) || !number.equals(strip(accountNumber.get()))) {
                 return;     // the user typed on meanwhile
             }
-            resolvedName.set("Account holder: " + resolved.accountName());
+            resolvedName.set(Texts.text("withdraw.accounts.holder", resolved.accountName()));
             resolvedFor = code + "/" + number;
             canSave.set(true);
         });
@@ -102,41 +98,20 @@ public final class BankAccountsViewModel extends ScreenViewModel {
         String code = strip(bankCode.get());
         String number = strip(accountNumber.get());
         if (!canSave.get() || !(code + "/" + number).equals(resolvedFor)) {
-            state.error("Look the account up first, to see whose it is.");
+            state.error(Texts.text("withdraw.accounts.lookUpFirst"));
             return;
         }
         state.clearError();
-        run(() -> {
-            api.addBankAccount(code, number);
-            return api.bankAccounts();
-        }, list -> {
-            bankCode.set("");
-            accountNumber.set("");
-            state.notice("Saved the account ending " + number.substring(6) + ".");
-        });
+        accounts.change(() -> api.addBankAccount(code, number),
+                Texts.text("withdraw.accounts.saved", number.substring(number.length() - 4)), () -> {
+                    bankCode.set("");
+                    accountNumber.set("");
+                });
     }
 
     public void removeSelected() {
-        BankAccountRow account = selected.get();
-        if (account == null) {
-            state.error("Choose the account to remove.");
-            return;
-        }
-        state.clearError();
-        run(() -> {
-            api.removeBankAccount(account.id());
-            return api.bankAccounts();
-        }, list -> state.notice("Removed the account ending " + account.last4() + "."));
-    }
-
-    private void run(Callable<List<BankAccountView>> work,
-                     Consumer<List<BankAccountView>> then) {
-        state.run(work, list -> {
-            accounts.setAll(list.stream()
-                    .map(a -> new BankAccountRow(a.bankAccountId(), a.bankCode(), a.accountName(), a.accountNumberLast4()))
-                    .toList());
-            then.accept(list);
-        });
+        accounts.removeSelected(Texts.text("withdraw.accounts.noneChosen"), account -> api.removeBankAccount(account.id()),
+                account -> Texts.text("withdraw.accounts.removed", account.last4()));
     }
 
     private void forgetResolution() {

@@ -1,10 +1,9 @@
 package coffer.app.withdraw;
 
-import coffer.app.checkout.ProviderPage;
-import coffer.app.shell.Fxml;
+import coffer.app.checkout.ProviderPane;
+import coffer.app.shell.ScreenView;
 import coffer.app.wallet.WalletRow;
 import javafx.fxml.FXML;
-import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -14,11 +13,11 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.scene.web.WebView;
 
-/** Withdraw to a saved bank account or through the provider's payout page; it only binds and forwards. */
-public final class WithdrawView {
-    private final WithdrawViewModel viewModel;
-    private final BankAccountsViewModel accounts;
-    private final Parent root;
+/**
+ * Withdraw to a saved bank account or through the provider's payout page, which Escape closes as its button does;
+ * it only binds and forwards.
+ */
+public final class WithdrawView extends ScreenView<WithdrawViewModel> {
     @FXML private ComboBox<WalletRow> wallet;
     @FXML private TextField amount;
     @FXML private ListView<BankAccountRow> bankAccounts;
@@ -33,29 +32,21 @@ public final class WithdrawView {
     @FXML private Label accountsError;
     @FXML private Label status;
     @FXML private Label balance;
-    @FXML private Label error;
     @FXML private ProgressIndicator progress;
     @FXML private VBox payout;
     @FXML private WebView browser;
 
     public WithdrawView(WithdrawViewModel viewModel) {
-        this.viewModel = viewModel;
-        this.accounts = viewModel.bankAccounts();
-        this.root = Fxml.load(this, "Withdraw.fxml");
-    }
-
-    public Parent root() {
-        return root;
+        super(viewModel, "Withdraw.fxml");
     }
 
     @FXML
     private void initialize() {
-        wallet.setItems(viewModel.wallets());
-        wallet.valueProperty().bindBidirectional(viewModel.walletProperty());
-        amount.textProperty().bindBidirectional(viewModel.amountProperty());
+        BankAccountsViewModel accounts = viewModel.bankAccounts();
+        ProviderPane.bind(viewModel, wallet, amount, status, balance, payout, browser);
         bankAccounts.setItems(accounts.accounts());
         bankAccounts.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> accounts.selectedProperty().set(now));
-        var working = viewModel.busyProperty().or(viewModel.payoutUrlProperty().isNotEmpty());
+        var working = viewModel.busyProperty().or(viewModel.pageUrlProperty().isNotEmpty());
         withdraw.disableProperty().bind(working.or(accounts.selectedProperty().isNull()));
         withdrawViaPage.disableProperty().bind(working);
         removeAccount.disableProperty().bind(accounts.busyProperty().or(accounts.selectedProperty().isNull()));
@@ -66,12 +57,6 @@ public final class WithdrawView {
         accountsNotice.textProperty().bind(accounts.noticeProperty());
         accountsError.textProperty().bind(accounts.errorProperty());
         progress.visibleProperty().bind(viewModel.busyProperty().or(accounts.busyProperty()));
-        status.textProperty().bind(viewModel.statusProperty());
-        balance.textProperty().bind(viewModel.balanceProperty());
-        error.textProperty().bind(viewModel.errorProperty());
-        payout.visibleProperty().bind(viewModel.payoutUrlProperty().isNotEmpty());
-        payout.managedProperty().bind(payout.visibleProperty());
-        ProviderPage.attach(browser, viewModel.payoutUrlProperty(), viewModel::payoutNavigated, location -> { });
         viewModel.load();
     }
 
@@ -87,21 +72,21 @@ public final class WithdrawView {
 
     @FXML
     private void closePayout() {
-        viewModel.closePayoutPage();
+        viewModel.closePage();
     }
 
     @FXML
     private void resolve() {
-        accounts.resolve();
+        viewModel.bankAccounts().resolve();
     }
 
     @FXML
     private void saveAccount() {
-        accounts.save();
+        viewModel.bankAccounts().save();
     }
 
     @FXML
     private void removeAccount() {
-        accounts.removeSelected();
+        viewModel.bankAccounts().removeSelected();
     }
 }

@@ -1,5 +1,8 @@
 package coffer.app.format;
 
+import coffer.app.i18n.Texts;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -8,6 +11,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the user types as an amount is read with shared-core's rules, the server's own. */
 class AmountInputTest {
+    private final Locale language = Texts.locale();
+
+    @AfterEach
+    void restoreLanguage() {
+        Texts.use(language);
+    }
+
+    @Test
+    void theProblemIsSaidInTheUsersLanguage() {
+        assertThat(AmountInput.problem("1.234", "USD")).contains("Enter an amount such as 25.00: USD amounts have at most 2 decimals.");
+        assertThat(AmountInput.problem("ten", "USD")).contains("Enter an amount such as 25.00.");
+        assertThat(AmountInput.problem("0", "USD")).contains("The amount must be more than zero.");
+
+        Texts.use(Texts.SPANISH);
+        assertThat(AmountInput.problem("5.5", "JPY"))
+                .contains("Escribe un monto como 25.00: los montos en JPY tienen como máximo 0 decimales.");
+        assertThat(AmountInput.problem("25,00", "USD")).contains("Escribe un monto como 25.00 (con punto decimal).");
+        assertThat(AmountInput.problem("-1", "USD")).contains("El monto debe ser mayor que cero.");
+    }
 
     @Test
     void aPlainAmountIsFine() {

@@ -84,7 +84,7 @@ class SendViewModelRetryTest {
         api.login("alice@example.com", "demo-password");
         StepExecutor executor = new StepExecutor();
         LocalUser user = TestLocalUser.open(api, executor, dir);
-        SendViewModel viewModel = new SendViewModel(api, executor, Duration.ZERO, user.sender(), user.wallets());
+        SendViewModel viewModel = new SendViewModel(api, api, executor, Duration.ZERO, user.sender(), user.wallets());
         viewModel.load();
         viewModel.destinationProperty().set("bob@example.com");
         viewModel.amountProperty().set("25.00");

@@ -7,6 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import coffer.app.InProcessServer;
 import coffer.app.api.ApiClient;
 import coffer.app.concurrent.BackgroundExecutor;
+import coffer.app.i18n.Texts;
+import coffer.app.receive.PaymentRequestLink;
+import coffer.core.money.Money;
+import java.util.Locale;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,11 +18,14 @@ import coffer.app.TestLocalUser;
 import coffer.app.local.OutboxEntry;
 import coffer.app.offline.LocalUser;
 import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SendViewModelTest {
     @RegisterExtension
@@ -28,10 +35,17 @@ class SendViewModelTest {
     Path dir;
     private LocalUser user;
 
+    private final Locale language = Texts.locale();
+
+    @AfterEach
+    void restoreLanguage() {
+        Texts.use(language);
+    }
+
     private SendViewModel loadedFor(ApiClient api) {
         BackgroundExecutor executor = BackgroundExecutor.sameThread();
         user = TestLocalUser.open(api, executor, dir);
-        SendViewModel viewModel = new SendViewModel(api, executor, Duration.ofMillis(20), user.sender(), user.wallets());
+        SendViewModel viewModel = new SendViewModel(api, api, executor, Duration.ofMillis(20), user.sender(), user.wallets());
         viewModel.load();
         return viewModel;
     }
@@ -162,5 +176,112 @@ class SendViewModelTest {
         } finally {
             api.unlock(viewModel.sourceProperty().get().id());
         }
+    }
+
+    private static String bobsWallet() {
+        return SERVER.signedIn(BOB).accounts().get(0).id();
+    }
+
+    @Test
+    void aPaymentRequestFillsTheFormAndIsPaidOnlyOnceReviewedAndConfirmed() {
+        SendViewModel viewModel = loadedFor(SERVER.signedIn(ALICE));
+        String bob = bobsWallet();
+        PaymentRequestLink request = new PaymentRequestLink(bob, BOB, Money.parse("12.50", "USD"), "Dinner");
+
+        viewModel.usePaymentRequest(request.text());
+
+        assertThat(viewModel.destinationProperty().get()).isEqualTo(bob);
+        assertThat(viewModel.amountProperty().get()).isEqualTo("12.50");
+        assertThat(viewModel.descriptionProperty().get()).isEqualTo("Dinner");
+        assertThat(viewModel.sourceProperty().get().currency()).isEqualTo("USD");
+        assertThat(viewModel.noticeProperty().get())
+                .isEqualTo("Filled in from the payment request of bob@example.com. Check it, then review.");
+        assertThat(viewModel.errorProperty().get()).isEmpty();
+        assertThat(viewModel.awaitingConfirmationProperty().get()).as("nothing is sent without review").isFalse();
+        assertThat(viewModel.statusProperty().get()).isEmpty();
+
+        viewModel.review();
+        assertThat(viewModel.confirmationProperty().get()).isEqualTo("Send 12.50 USD to " + bob + " from your USD wallet?");
+        viewModel.confirm();
+        assertThat(viewModel.statusProperty().get()).isEqualTo("Completed: 12.50 USD to " + bob);
+    }
+
+    @Test
+    void aRequestWithoutAnAmountLeavesTheAmountToThePayer() {
+        SendViewModel viewModel = loadedFor(SERVER.signedIn(ALICE));
+        fill(viewModel, "someone@example.com", "4.00");
+
+        viewModel.usePaymentRequest("coffer:pay?to=wal_abc");
+
+        assertThat(viewModel.destinationProperty().get()).isEqualTo("wal_abc");
+        assertThat(viewModel.amountProperty().get()).isEmpty();
+        assertThat(viewModel.noticeProperty().get()).isEqualTo("Filled in from the payment request. Check it, then review.");
+    }
+
+    @Test
+    void aRequestInACurrencyTheUserHasNoWalletInSaysSoAndCannotBeReviewed() {
+        SendViewModel viewModel = loadedFor(SERVER.signedIn(ALICE));
+
+        viewModel.usePaymentRequest(new PaymentRequestLink("wal_abc", null, Money.parse("9.00", "EUR"), null).text());
+
+        assertThat(viewModel.errorProperty().get()).isEqualTo(
+                "This request asks for EUR, and you have no EUR wallet to pay it from. Open one on the Wallets screen.");
+        assertThat(viewModel.sourceProperty().get().currency()).isEqualTo("USD");
+
+        viewModel.review();
+        assertThat(viewModel.errorProperty().get()).isEqualTo("This request asks for EUR: pay it from a EUR wallet.");
+        assertThat(viewModel.awaitingConfirmationProperty().get()).isFalse();
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"hello", "coffer:pay?to=bob@example.com", "coffer:pay?to=wal_abc&amount=5",
+            "coffer:pay?to=wal_abc&amount=1.234&currency=USD"})
+    void textThatIsNoValidRequestFillsNothingAndSaysSo(String text) {
+        SendViewModel viewModel = loadedFor(SERVER.signedIn(ALICE));
+        fill(viewModel, "carol@example.com", "4.00");
+
+        viewModel.usePaymentRequest(text);
+
+        assertThat(viewModel.errorProperty().get()).startsWith(text == null || text.isEmpty()
+                ? "The clipboard holds no payment request." : "That is not a payment request Coffer can read");
+        assertThat(viewModel.destinationProperty().get()).isEqualTo("carol@example.com");
+        assertThat(viewModel.amountProperty().get()).isEqualTo("4.00");
+        assertThat(viewModel.noticeProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aRequestPastedAsTheRecipientIsReadAtOnceAndOneTypedThereIsReadOnReview() {
+        SendViewModel viewModel = loadedFor(SERVER.signedIn(ALICE));
+        String link = new PaymentRequestLink("wal_pasted", null, Money.parse("2.00", "USD"), null).text();
+        viewModel.destinationProperty().set(link);
+        viewModel.pasted(link);
+        assertThat(viewModel.destinationProperty().get()).isEqualTo("wal_pasted");
+        assertThat(viewModel.amountProperty().get()).isEqualTo("2.00");
+
+        viewModel.destinationProperty().set("coffer:pay?to=wal_typed&note=Rent");
+        viewModel.review();
+
+        assertThat(viewModel.destinationProperty().get()).isEqualTo("wal_typed");
+        assertThat(viewModel.descriptionProperty().get()).isEqualTo("Rent");
+        assertThat(viewModel.awaitingConfirmationProperty().get()).as("reviewed next, once the user has seen it").isFalse();
+    }
+
+    @Test
+    void inSpanishTheFormsProblemsAndTheConfirmationSpeakSpanish() {
+        Texts.use(Texts.SPANISH);
+        SendViewModel viewModel = loadedFor(SERVER.signedIn(BOB));
+
+        fill(viewModel, "alice@example.com", "1.234");
+        viewModel.review();
+        assertThat(viewModel.errorProperty().get())
+                .isEqualTo("Escribe un monto como 25.00: los montos en USD tienen como máximo 2 decimales.");
+
+        viewModel.usePaymentRequest("hola");
+        assertThat(viewModel.errorProperty().get()).startsWith("Eso no es una solicitud de pago que Coffer pueda leer");
+
+        fill(viewModel, "alice@example.com", "5");
+        viewModel.review();
+        assertThat(viewModel.confirmationProperty().get()).isEqualTo("¿Enviar 5,00 USD a alice@example.com desde tu billetera en USD?");
     }
 }

@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import coffer.app.InProcessServer;
 import coffer.app.api.ApiClient;
 import coffer.app.concurrent.BackgroundExecutor;
+import coffer.app.i18n.Texts;
 import coffer.app.wallet.WalletRow;
 import coffer.app.TestLocalUser;
 import coffer.app.offline.LocalUser;
 import java.nio.file.Path;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,6 +23,12 @@ class TransferViewModelTest {
 
     @TempDir
     Path dir;
+    private final Locale language = Texts.locale();
+
+    @AfterEach
+    void restoreLanguage() {
+        Texts.use(language);
+    }
 
     private TransferViewModel viewModelFor(ApiClient api) {
         BackgroundExecutor executor = BackgroundExecutor.sameThread();
@@ -61,5 +70,18 @@ class TransferViewModelTest {
         assertThat(viewModel.errorProperty().get()).startsWith("Both wallets must hold the same currency");
         assertThat(wallet(viewModel, "USD").available()).isEqualTo("1,000.00 USD");
         assertThat(viewModel.resultProperty().get()).isEmpty();
+    }
+
+    @Test
+    void inSpanishWrongChoicesAreRefusedInSpanish() {
+        Texts.use(Texts.SPANISH);
+        ApiClient api = SERVER.signedIn(BOB);
+        TransferViewModel viewModel = viewModelFor(api);
+        viewModel.load();
+        viewModel.amountProperty().set("5.00");
+
+        viewModel.transfer();
+
+        assertThat(viewModel.errorProperty().get()).isEqualTo("Elige ambas billeteras.");
     }
 }

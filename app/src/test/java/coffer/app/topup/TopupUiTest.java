@@ -12,6 +12,7 @@ import coffer.app.AppWindow;
 import coffer.app.InProcessServer;
 import java.nio.file.Path;
 import javafx.concurrent.Worker;
+import javafx.scene.input.KeyCode;
 import javafx.scene.web.WebView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
 
-/** A top-up paid by typing test cards into the provider's checkout page in the app's WebView, against the bundled server. */
+/**
+ * A top-up paid by typing test cards into the provider's checkout page in the app's WebView, against the bundled
+ * server; Escape closes the page as its close button does.
+ */
 @ExtendWith(ApplicationExtension.class)
 class TopupUiTest {
     @TempDir
@@ -82,7 +86,13 @@ class TopupUiTest {
         robot.clickOn("#saveCard");
         robot.clickOn("#topupButton");
         waitUntil(() -> checkoutShowsForm(robot));
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> !checkoutOpen(robot));
+        assertThat(text(robot, "#topupStatus"))
+                .isEqualTo("Checkout closed. Nothing is added unless the payment went through.");
 
+        robot.clickOn("#topupButton");
+        waitUntil(() -> checkoutShowsForm(robot));
         screenshot(stage, "topup-checkout");
         payWith(robot, "4000 0000 0000 0002", false);
         waitUntil(() -> text(robot, "#topupError").startsWith("The card was declined"));
@@ -92,7 +102,7 @@ class TopupUiTest {
         waitUntil(() -> checkoutShowsForm(robot));
         payWith(robot, "4242 4242 4242 4242", true);
         waitUntil(() -> !checkoutOpen(robot));
-        waitUntil(() -> text(robot, "#topupBalance").equals("Balance now: 1,040.00 USD"));
+        waitUntil(() -> text(robot, "#topupBalance").equals("Available now: 1,040.00 USD"));
         assertThat(text(robot, "#topupStatus")).isEqualTo("Top-up completed: 40.00 USD added.");
         assertThat(text(robot, "#topupError")).isEmpty();
         waitUntil(() -> robot.lookup("#savedCards").queryListView().getItems().size() == 1);

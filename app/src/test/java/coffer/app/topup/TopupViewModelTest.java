@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import coffer.app.InProcessServer;
 import coffer.app.concurrent.BackgroundExecutor;
+import coffer.app.i18n.Texts;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -13,6 +14,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,9 +23,16 @@ class TopupViewModelTest {
     @RegisterExtension
     static final InProcessServer SERVER = new InProcessServer();
 
+    private final Locale language = Texts.locale();
+
+    @AfterEach
+    void restoreLanguage() {
+        Texts.use(language);
+    }
+
     private static TopupViewModel viewModel(String user) {
-        TopupViewModel viewModel = new TopupViewModel(SERVER.signedIn(user), BackgroundExecutor.sameThread(),
-                Duration.ofMillis(20));
+        TopupViewModel viewModel = new TopupViewModel(SERVER.signedIn(user), SERVER.signedIn(user),
+                BackgroundExecutor.sameThread(), Duration.ofMillis(20));
         viewModel.load();
         return viewModel;
     }
@@ -49,16 +59,16 @@ class TopupViewModelTest {
         viewModel.amountProperty().set("40.00");
 
         viewModel.start();
-        String checkout = viewModel.checkoutUrlProperty().get();
+        String checkout = viewModel.pageUrlProperty().get();
         assertThat(checkout).contains("/provider/checkout/");
         assertThat(viewModel.statusProperty().get()).isEqualTo("Pay 40.00 USD on the provider's page.");
 
         String returnPage = pay(checkout, "4242424242424242");
-        viewModel.checkoutNavigated(returnPage);
+        viewModel.pageNavigated(returnPage);
 
-        assertThat(viewModel.checkoutUrlProperty().get()).as("the checkout closes").isEmpty();
+        assertThat(viewModel.pageUrlProperty().get()).as("the checkout closes").isEmpty();
         assertThat(viewModel.statusProperty().get()).isEqualTo("Top-up completed: 40.00 USD added.");
-        assertThat(viewModel.balanceProperty().get()).isEqualTo("Balance now: 1,040.00 USD");
+        assertThat(viewModel.balanceProperty().get()).isEqualTo("Available now: 1,040.00 USD");
         assertThat(viewModel.errorProperty().get()).isEmpty();
     }
 
@@ -67,13 +77,13 @@ class TopupViewModelTest {
         TopupViewModel viewModel = viewModel(BOB);
         viewModel.amountProperty().set("15.00");
         viewModel.start();
-        String checkout = viewModel.checkoutUrlProperty().get();
+        String checkout = viewModel.pageUrlProperty().get();
 
         pay(checkout, "4000000000000002");
-        viewModel.checkoutLoaded(checkout);
+        viewModel.pageLoaded(checkout);
 
         assertThat(viewModel.errorProperty().get()).isEqualTo("The card was declined (card_declined). Try another card.");
-        assertThat(viewModel.checkoutUrlProperty().get()).isEqualTo(checkout);
+        assertThat(viewModel.pageUrlProperty().get()).isEqualTo(checkout);
         assertThat(viewModel.balanceProperty().get()).isEmpty();
     }
 
@@ -82,12 +92,12 @@ class TopupViewModelTest {
         TopupViewModel viewModel = viewModel(BOB);
         viewModel.amountProperty().set("5.00");
         viewModel.start();
-        String checkout = viewModel.checkoutUrlProperty().get();
+        String checkout = viewModel.pageUrlProperty().get();
 
-        viewModel.checkoutNavigated(SERVER.baseUrl() + "/topups/top_someone_else/done?status=paid");
-        viewModel.checkoutNavigated("about:blank");
+        viewModel.pageNavigated(SERVER.baseUrl() + "/topups/top_someone_else/done?status=paid");
+        viewModel.pageNavigated("about:blank");
 
-        assertThat(viewModel.checkoutUrlProperty().get()).isEqualTo(checkout);
+        assertThat(viewModel.pageUrlProperty().get()).isEqualTo(checkout);
         assertThat(viewModel.statusProperty().get()).startsWith("Pay 5.00 USD");
     }
 
@@ -97,7 +107,7 @@ class TopupViewModelTest {
         viewModel.amountProperty().set("20.00");
         viewModel.saveCardProperty().set(true);
         viewModel.start();
-        viewModel.checkoutNavigated(pay(viewModel.checkoutUrlProperty().get(), "4242424242424242", true));
+        viewModel.pageNavigated(pay(viewModel.pageUrlProperty().get(), "4242424242424242", true));
         SavedCardsViewModel cards = viewModel.cards();
         assertThat(cards.cards()).extracting(CardRow::last4).containsExactly("4242");
         String before = viewModel.walletProperty().get().availableDecimal();
@@ -109,7 +119,7 @@ class TopupViewModelTest {
         assertThat(viewModel.statusProperty().get()).isEqualTo("Top-up completed: 7.50 USD added.");
         assertThat(viewModel.walletProperty().get().availableDecimal())
                 .isEqualTo(new BigDecimal(before).add(new BigDecimal("7.50")).toPlainString());
-        assertThat(viewModel.checkoutUrlProperty().get()).as("no page for a saved card").isEmpty();
+        assertThat(viewModel.pageUrlProperty().get()).as("no page for a saved card").isEmpty();
 
         cards.removeSelected();
         assertThat(cards.cards()).isEmpty();
@@ -124,7 +134,7 @@ class TopupViewModelTest {
         viewModel.start();
 
         assertThat(viewModel.errorProperty().get()).startsWith("Enter an amount such as 25.00");
-        assertThat(viewModel.checkoutUrlProperty().get()).isEmpty();
+        assertThat(viewModel.pageUrlProperty().get()).isEmpty();
     }
 
     @Test
@@ -133,5 +143,24 @@ class TopupViewModelTest {
         assertThat(TopupViewModel.isReturnPage("http://localhost:1/topups/top_2/done", "top_1")).isFalse();
         assertThat(TopupViewModel.isReturnPage("http://localhost:1/provider/checkout/cs_1", "top_1")).isFalse();
         assertThat(TopupViewModel.isReturnPage(null, "top_1")).isFalse();
+    }
+
+    @Test
+    void closingTheCheckoutAddsNothingAndSaysSoInSpanish() {
+        Texts.use(Texts.SPANISH);
+        TopupViewModel viewModel = viewModel(BOB);
+        String before = viewModel.walletProperty().get().available();
+        viewModel.amountProperty().set("6.00");
+        viewModel.start();
+        assertThat(viewModel.statusProperty().get()).isEqualTo("Paga 6,00 USD en la página del proveedor.");
+
+        viewModel.closePage();
+
+        assertThat(viewModel.pageUrlProperty().get()).isEmpty();
+        assertThat(viewModel.statusProperty().get())
+                .isEqualTo("Página de pago cerrada. No se agrega nada salvo que el pago se haya completado.");
+        assertThat(viewModel.busyProperty().get()).isFalse();
+        viewModel.load();
+        assertThat(viewModel.walletProperty().get().available()).isEqualTo(before);
     }
 }

@@ -12,6 +12,7 @@ import coffer.app.AppWindow;
 import coffer.app.InProcessServer;
 import java.nio.file.Path;
 import javafx.concurrent.Worker;
+import javafx.scene.input.KeyCode;
 import javafx.scene.control.ListView;
 import javafx.scene.web.WebView;
 import javafx.stage.Stage;
@@ -60,8 +61,10 @@ class WithdrawUiTest {
                 && robot.lookup("#withdrawWallet").queryComboBox().getValue() != null);
 
         robot.clickOn("#bankCode").write("044");
-        robot.clickOn("#accountNumber").write("0123456789");
-        robot.clickOn("#resolveAccount");
+        robot.press(KeyCode.ALT).type(KeyCode.N).release(KeyCode.ALT);     // the label "Account _number"
+        waitUntil(() -> robot.lookup("#accountNumber").query().isFocused());
+        robot.write("0123456789");
+        robot.type(KeyCode.ENTER);     // looks the account up (not the screen's default, the withdrawal)
         waitUntil(() -> text(robot, "#resolvedName").startsWith("Account holder: "));
         robot.clickOn("#saveAccount");
         waitUntil(() -> text(robot, "#accountsNotice").equals("Saved the account ending 6789."));

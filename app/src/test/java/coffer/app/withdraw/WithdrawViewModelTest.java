@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import coffer.app.InProcessServer;
 import coffer.app.concurrent.BackgroundExecutor;
+import coffer.app.i18n.Texts;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -18,9 +21,16 @@ class WithdrawViewModelTest {
     @RegisterExtension
     static final InProcessServer SERVER = new InProcessServer();
 
+    private final Locale language = Texts.locale();
+
+    @AfterEach
+    void restoreLanguage() {
+        Texts.use(language);
+    }
+
     private static WithdrawViewModel viewModel(String user) {
-        WithdrawViewModel viewModel = new WithdrawViewModel(SERVER.signedIn(user), BackgroundExecutor.sameThread(),
-                Duration.ofMillis(20));
+        WithdrawViewModel viewModel = new WithdrawViewModel(SERVER.signedIn(user), SERVER.signedIn(user),
+                BackgroundExecutor.sameThread(), Duration.ofMillis(20));
         viewModel.load();
         return viewModel;
     }
@@ -122,7 +132,7 @@ class WithdrawViewModelTest {
         viewModel.amountProperty().set("10.00");
 
         viewModel.withdrawViaPage();
-        String page = viewModel.payoutUrlProperty().get();
+        String page = viewModel.pageUrlProperty().get();
         assertThat(page).contains("/provider/payout/");
 
         HttpResponse<String> submitted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(page))
@@ -130,17 +140,39 @@ class WithdrawViewModelTest {
                 .POST(HttpRequest.BodyPublishers.ofString("holder_name=Bob+Example&bank_code=044&account_number=0123456789"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         String returnAddress = submitted.headers().firstValue("Location").orElseThrow();
-        viewModel.payoutNavigated(SERVER.baseUrl() + "/withdrawals/wdr_someone_else/done");
-        assertThat(viewModel.payoutUrlProperty().get()).as("another withdrawal's page closes nothing").isEqualTo(page);
+        viewModel.pageNavigated(SERVER.baseUrl() + "/withdrawals/wdr_someone_else/done");
+        assertThat(viewModel.pageUrlProperty().get()).as("another withdrawal's page closes nothing").isEqualTo(page);
         assertThat(returnAddress).as("the server's own page, which answers").contains("/withdrawals/wdr_").contains("/done?");
         HttpResponse<String> done = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(returnAddress)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(done.statusCode()).isEqualTo(200);
         assertThat(done.body()).contains("You can close this page");
-        viewModel.payoutNavigated(returnAddress);
+        viewModel.pageNavigated(returnAddress);
 
-        assertThat(viewModel.payoutUrlProperty().get()).isEmpty();
+        assertThat(viewModel.pageUrlProperty().get()).isEmpty();
         assertThat(viewModel.statusProperty().get()).isEqualTo("Withdrawal succeeded: 10.00 USD paid out.");
         assertThat(viewModel.balanceProperty().get()).startsWith("Available now: ");
+    }
+
+    @Test
+    void inSpanishTheBankDetailsAndTheWithdrawalSpeakSpanish() {
+        Texts.use(Texts.SPANISH);
+        WithdrawViewModel viewModel = viewModel(BOB);
+        BankAccountsViewModel accounts = viewModel.bankAccounts();
+        accounts.bankCodeProperty().set("44");
+        accounts.resolve();
+        assertThat(accounts.errorProperty().get()).isEqualTo("Escribe el código de 3 dígitos del banco, como 044.");
+
+        viewModel.withdrawToAccount();
+        assertThat(viewModel.errorProperty().get())
+                .isEqualTo("Elige la cuenta bancaria a la que retiras, o usa la página de pagos del proveedor.");
+
+        viewModel.amountProperty().set("7.00");
+        viewModel.withdrawViaPage();
+        assertThat(viewModel.statusProperty().get()).isEqualTo("Escribe la cuenta bancaria en la página de pagos del proveedor.");
+        viewModel.closePage();
+        assertThat(viewModel.pageUrlProperty().get()).as("closed by the user").isEmpty();
+        assertThat(viewModel.statusProperty().get()).isIn("Retiro de 7,00 USD: Pendiente…", "Retiro completado: se pagaron 7,00 USD.",
+                "El retiro de 7,00 USD sigue pendiente; aparecerá en el historial cuando termine.");
     }
 }
