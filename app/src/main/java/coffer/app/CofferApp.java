@@ -26,8 +26,11 @@ public final class CofferApp extends Application {
         }
         CrashReporter.install();
         executor = new FxBackgroundExecutor();
+        AppSettings settings = AppSettings.load();
+        // the language the user chose, before the first text is loaded
+        settings.applyLanguage();
         // the API client refuses any call on the FX thread: a blocking call there would freeze the window
-        app = new AppViewModel(executor, AppSettings.load(), EmbeddedServer.defaultDataDir(), POLL_INTERVAL,
+        app = new AppViewModel(executor, settings, EmbeddedServer.defaultDataDir(), POLL_INTERVAL,
                 Platform::isFxApplicationThread);
         MainView.show(stage, app);
     }

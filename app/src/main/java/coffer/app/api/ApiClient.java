@@ -56,7 +56,7 @@ import retrofit2.converter.gson.GsonConverterFactory;
  * server says it expired; refresh tokens are single-use, so refreshes are serialized.
  */
 public final class ApiClient implements AccountsApi, IdentityApi, PaymentsApi, TopupsApi, WithdrawalsApi, HistoryApi,
-        OrdersApi, SettlementsApi {
+        OrdersApi, SettlementsApi, AuthApi {
     static final Gson GSON = new GsonBuilder()
             .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
             .registerTypeAdapterFactory(new MovementReader())

@@ -1,5 +1,6 @@
 package coffer.app.diagnostics;
 
+import coffer.app.i18n.Texts;
 import coffer.app.shell.Fxml;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
@@ -34,7 +35,7 @@ public final class CrashView {
         this.viewModel = viewModel;
         Fxml.load(this, "Crash.fxml");
         dialog.setDialogPane(pane);
-        dialog.setTitle("Coffer");
+        dialog.setTitle(Texts.text("crash.title"));
         dialog.setResizable(true);
         dialog.setOnHidden(e -> viewModel.dismissed());
         viewModel.showingProperty().addListener((o, was, now) -> {
@@ -76,9 +77,8 @@ public final class CrashView {
         details.textProperty().bind(viewModel.detailsProperty());
         Button copy = (Button) pane.lookupButton(copyType);
         copy.setId("copyDetails");
-        java.util.ResourceBundle texts = coffer.app.i18n.Texts.bundle();
-        copy.textProperty().bind(Bindings.when(viewModel.copiedProperty()).then(texts.getString("crash.copied"))
-                .otherwise(texts.getString("crash.copy")));
+        copy.textProperty().bind(Bindings.when(viewModel.copiedProperty()).then(Texts.text("crash.copied"))
+                .otherwise(Texts.text("crash.copy")));
         // the dialog's buttons close it; this one only copies
         copy.addEventFilter(ActionEvent.ACTION, e -> {
             e.consume();

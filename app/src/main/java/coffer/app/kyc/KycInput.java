@@ -1,5 +1,6 @@
 package coffer.app.kyc;
 
+import coffer.app.i18n.Texts;
 import coffer.core.api.KycTypes.KycSubmissionRequest;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -25,25 +26,25 @@ record KycInput(String fullName, String dateOfBirth, String country, String docu
     Optional<String> problem(LocalDate today) {
         String name = strip(fullName);
         if (name.length() < 2 || name.length() > 200 || CONTROL.matcher(name).find()) {
-            return Optional.of("Enter your full name as it is on the document.");
+            return Optional.of(Texts.text("kyc.error.fullName"));
         }
         LocalDate born;
         try {
             born = LocalDate.parse(strip(dateOfBirth));
         } catch (DateTimeParseException e) {
-            return Optional.of("Enter the date of birth as year-month-day, such as 1990-04-23.");
+            return Optional.of(Texts.text("kyc.error.dateOfBirth"));
         }
         if (born.isAfter(today) || born.isBefore(EARLIEST_BIRTH)) {
-            return Optional.of("The date of birth must be between 1900-01-01 and today.");
+            return Optional.of(Texts.text("kyc.error.dateOfBirthRange"));
         }
         if (!COUNTRIES.contains(countryCode())) {
-            return Optional.of("Enter the document's country as a two-letter code, such as DE or US.");
+            return Optional.of(Texts.text("kyc.error.country"));
         }
         if (documentType == null || !DOCUMENT_TYPES.contains(documentType)) {
-            return Optional.of("Choose the kind of document.");
+            return Optional.of(Texts.text("kyc.error.documentType"));
         }
         if (!DOCUMENT_NUMBER.matcher(number()).matches()) {
-            return Optional.of("The document number must be 4 to 30 letters or digits.");
+            return Optional.of(Texts.text("kyc.error.documentNumber"));
         }
         return Optional.empty();
     }

@@ -1,18 +1,15 @@
 package coffer.app.kyc;
 
-import coffer.app.shell.Fxml;
+import coffer.app.shell.ScreenView;
 import javafx.fxml.FXML;
-import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
+import javafx.util.StringConverter;
 
 /** Identity status, limits and the submission form; it only binds to and forwards to {@link KycViewModel}. */
-public final class KycView {
-    private final KycViewModel viewModel;
-    private final Parent root;
+public final class KycView extends ScreenView<KycViewModel> {
     @FXML private Label status;
     @FXML private Label tier;
     @FXML private Label perTransaction;
@@ -26,17 +23,9 @@ public final class KycView {
     @FXML private ComboBox<String> documentType;
     @FXML private TextField documentNumber;
     @FXML private Button submit;
-    @FXML private Label notice;
-    @FXML private Label error;
-    @FXML private ProgressIndicator progress;
 
     public KycView(KycViewModel viewModel) {
-        this.viewModel = viewModel;
-        this.root = Fxml.load(this, "Kyc.fxml");
-    }
-
-    public Parent root() {
-        return root;
+        super(viewModel, "Kyc.fxml");
     }
 
     @FXML
@@ -53,12 +42,20 @@ public final class KycView {
         dateOfBirth.textProperty().bindBidirectional(viewModel.dateOfBirthProperty());
         country.textProperty().bindBidirectional(viewModel.countryProperty());
         documentType.getItems().setAll(viewModel.documentTypes());
+        documentType.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String type) {
+                return viewModel.documentTypeName(type);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return null;   // not editable: never asked
+            }
+        });
         documentType.valueProperty().bindBidirectional(viewModel.documentTypeProperty());
         documentNumber.textProperty().bindBidirectional(viewModel.documentNumberProperty());
         submit.disableProperty().bind(viewModel.canSubmitProperty().not());
-        notice.textProperty().bind(viewModel.noticeProperty());
-        error.textProperty().bind(viewModel.errorProperty());
-        progress.visibleProperty().bind(viewModel.busyProperty());
         viewModel.load();
     }
 

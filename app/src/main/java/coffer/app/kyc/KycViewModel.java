@@ -1,11 +1,13 @@
 package coffer.app.kyc;
 
-import coffer.app.api.ApiClient;
+import coffer.app.api.IdentityApi;
 import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.concurrent.ScreenViewModel;
 import coffer.app.concurrent.StatusPoll;
 import coffer.app.format.Amounts;
+import coffer.app.format.Names;
 import coffer.app.format.Problems;
+import coffer.app.i18n.Texts;
 import coffer.core.api.KycTypes.KycStatusResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,7 +35,7 @@ public final class KycViewModel extends ScreenViewModel {
     private static final String VERIFIED = "verified";
     private static final String REJECTED = "rejected";
 
-    private final ApiClient api;
+    private final IdentityApi api;
     private final Duration firstPause;
     private final Clock clock;
     private final StringProperty status = new SimpleStringProperty("");
@@ -57,15 +59,14 @@ public final class KycViewModel extends ScreenViewModel {
      *                   each time up to {@link #MAX_PAUSE}
      * @param testValues true when the bundled server's simulated verifier decides (its test values are hinted)
      */
-    public KycViewModel(ApiClient api, BackgroundExecutor executor, Duration firstPause, boolean testValues,
+    public KycViewModel(IdentityApi api, BackgroundExecutor executor, Duration firstPause, boolean testValues,
                         Clock clock) {
         super(executor);
         this.api = Objects.requireNonNull(api, "api");
         this.firstPause = Objects.requireNonNull(firstPause, "firstPause");
         this.clock = Objects.requireNonNull(clock, "clock");
         if (testValues) {
-            hint.set("Test values: a document number ending in 0000, or a date of birth less than 18 years ago, "
-                    + "is rejected; anything else is verified.");
+            hint.set(Texts.text("kyc.hint"));
         }
     }
 
@@ -120,6 +121,11 @@ public final class KycViewModel extends ScreenViewModel {
         return KycInput.DOCUMENT_TYPES;
     }
 
+    /** A document type as the user reads it: {@code id_card} → "ID card". */
+    public String documentTypeName(String type) {
+        return type == null || !KycInput.DOCUMENT_TYPES.contains(type) ? "" : Texts.text("kyc.document." + type);
+    }
+
     public StringProperty documentNumberProperty() {
         return documentNumber;
     }
@@ -168,8 +174,8 @@ public final class KycViewModel extends ScreenViewModel {
         state.begin(() -> api.submitKyc(input.request()), submitted -> {
             documentNumber.set("");
             status.set(submitted.status());
-            statusText.set(describe(submitted.status()));
-            state.notice("Submitted. The verifier is checking your identity…");
+            statusText.set(Names.kycStatus(submitted.status()));
+            state.notice(Texts.text("kyc.submitted"));
             decision.later(api::kyc);
         });
     }
@@ -183,17 +189,17 @@ public final class KycViewModel extends ScreenViewModel {
                 .within(clock, PATIENCE).retryFailures()
                 .onAnswer(this::show)
                 .finalWhen(kyc -> !PENDING.equals(kyc.status()), this::decided)
-                .onGiveUp(kyc -> giveUp("Your verification is still pending; look here again later."))
+                .onGiveUp(kyc -> giveUp(Texts.text("kyc.stillPending")))
                 .onFailure(failure -> giveUp(Problems.describe(failure)));
     }
 
     private void decided(KycStatusResponse kyc) {
         state.done();
         if (VERIFIED.equals(kyc.status())) {
-            state.notice("Identity verified: you are on tier " + kyc.tier() + " now, and your new limits show above.");
+            state.notice(Texts.text("kyc.verified", String.valueOf(kyc.tier())));
         } else {
             state.notice("");
-            state.error("The verification was rejected. Check your details and submit again.");
+            state.error(Texts.text("kyc.rejected"));
         }
     }
 
@@ -204,21 +210,11 @@ public final class KycViewModel extends ScreenViewModel {
 
     private void show(KycStatusResponse kyc) {
         status.set(kyc.status());
-        statusText.set(describe(kyc.status()));
-        tier.set("Tier " + kyc.tier());
+        statusText.set(Names.kycStatus(kyc.status()));
+        tier.set(Texts.text("kyc.tierValue", String.valueOf(kyc.tier())));
         perTransaction.set(Amounts.format(kyc.limits().perTransaction(), kyc.currency()));
         daily.set(Amounts.format(kyc.limits().daily(), kyc.currency()));
         maxBalance.set(Amounts.format(kyc.limits().maxBalance(), kyc.currency()));
         remainingToday.set(Amounts.format(kyc.remainingToday(), kyc.currency()));
-    }
-
-    private static String describe(String status) {
-        return switch (status) {
-            case "unverified" -> "Not verified";
-            case PENDING -> "Verification pending";
-            case VERIFIED -> "Verified";
-            case REJECTED -> "Rejected";
-            default -> status;
-        };
     }
 }

@@ -1,8 +1,9 @@
 package coffer.app.offline;
 
+import coffer.app.format.Times;
+import coffer.app.i18n.Texts;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
@@ -12,8 +13,6 @@ import javafx.beans.property.StringProperty;
 
 /** The main window's banner while Coffer cannot be reached: since when, and what that means for the user. */
 public final class OfflineBannerViewModel {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-
     private final ZoneId zone;
     private final StringProperty text = new SimpleStringProperty("");
     private final BooleanProperty offline = new SimpleBooleanProperty();
@@ -24,7 +23,7 @@ public final class OfflineBannerViewModel {
         show(connectivity.offlineSince());
     }
 
-    /** "Offline since 14:02 — showing your last synced data; operations are queued"; empty while online. */
+    /** "Offline since 2:02:00 PM — showing your last synced data; operations are queued"; empty while online. */
     public StringProperty textProperty() {
         return text;
     }
@@ -35,7 +34,6 @@ public final class OfflineBannerViewModel {
 
     private void show(Optional<Instant> since) {
         offline.set(since.isPresent());
-        text.set(since.map(s -> "Offline since " + TIME.format(s.atZone(zone))
-                + " — showing your last synced data; operations are queued").orElse(""));
+        text.set(since.map(s -> Texts.text("offline.banner", Times.time(s, zone))).orElse(""));
     }
 }

@@ -1,10 +1,12 @@
 package coffer.app.order;
 
-import coffer.app.api.ApiClient;
+import coffer.app.api.AccountsApi;
 import coffer.app.api.ApiException;
+import coffer.app.api.OrdersApi;
 import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.concurrent.ScreenViewModel;
 import coffer.app.format.Amounts;
+import coffer.app.i18n.Texts;
 import coffer.app.wallet.WalletChoice;
 import coffer.app.wallet.WalletRow;
 import coffer.core.api.AccountTypes.AccountView;
@@ -14,6 +16,7 @@ import coffer.core.api.OrderTypes.ProductView;
 import coffer.core.money.Money;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -30,7 +33,11 @@ import javafx.collections.ObservableList;
  * user's latest orders.
  */
 public final class OrderViewModel extends ScreenViewModel {
-    private final ApiClient api;
+    /** The order statuses the API names ({@code OrderTypes.OrderView}), each with its text. */
+    private static final Set<String> STATUSES = Set.of("paid", "partially_refunded", "refunded");
+
+    private final OrdersApi api;
+    private final AccountsApi accounts;
     private final ObservableList<ProductRow> products = FXCollections.observableArrayList();
     private final ObjectProperty<ProductRow> product = new SimpleObjectProperty<>();
     private final WalletChoice wallets = new WalletChoice();
@@ -42,9 +49,10 @@ public final class OrderViewModel extends ScreenViewModel {
     /** The reviewed order awaiting confirmation, or null. */
     private Draft draft;
 
-    public OrderViewModel(ApiClient api, BackgroundExecutor executor) {
+    public OrderViewModel(OrdersApi api, AccountsApi accounts, BackgroundExecutor executor) {
         super(executor);
         this.api = Objects.requireNonNull(api, "api");
+        this.accounts = Objects.requireNonNull(accounts, "accounts");
     }
 
     /** The catalogue, by name. */
@@ -90,12 +98,12 @@ public final class OrderViewModel extends ScreenViewModel {
 
     /** Reads the catalogue, the wallets and the latest orders. */
     public void load() {
-        state.run(() -> new Loaded(api.products(), api.accounts(), api.orders()), loaded -> {
+        state.run(() -> new Loaded(api.products(), accounts.accounts(), api.orders()), loaded -> {
             products.setAll(loaded.products().stream().map(ProductRow::of).toList());
             wallets.show(loaded.accounts());
             showOrders(loaded.orders());
             if (products.isEmpty()) {
-                state.error("Nothing is on sale in this environment yet.");
+                state.error(Texts.text("order.error.nothingOnSale"));
             }
         });
     }
@@ -106,27 +114,32 @@ public final class OrderViewModel extends ScreenViewModel {
         result.set("");
         ProductRow chosen = product.get();
         WalletRow from = wallets.chosenProperty().get();
-        if (chosen == null) {
-            state.error("Choose the product to buy.");
-            return;
-        }
-        if (from == null) {
-            state.error("Choose the wallet to pay from.");
-            return;
-        }
-        if (!from.currency().equals(chosen.currency())) {
-            state.error(chosen.name() + " is priced in " + chosen.currency() + "; choose a " + chosen.currency() + " wallet.");
-            return;
-        }
-        Money price = Money.parse(chosen.priceDecimal(), chosen.currency());
-        if (price.isGreaterThan(Money.parse(from.availableDecimal(), from.currency()))) {
-            state.error("Not enough funds: " + chosen.name() + " costs " + chosen.price() + " and this wallet has "
-                    + from.available() + " available.");
+        String problem = problem(chosen, from);
+        if (problem != null) {
+            state.error(problem);
             return;
         }
         draft = new Draft(new OrderRequest(from.id(), chosen.id()), chosen.name(), UUID.randomUUID().toString());
-        confirmation.set("Buy " + chosen.name() + " for " + chosen.price() + " from your " + from.currency() + " wallet?");
+        confirmation.set(Texts.text("order.confirmation", chosen.name(), chosen.price(), from.currency()));
         awaitingConfirmation.set(true);
+    }
+
+    /** What stops buying {@code chosen} from {@code from}, in words; null when nothing does. */
+    private static String problem(ProductRow chosen, WalletRow from) {
+        if (chosen == null) {
+            return Texts.text("order.error.product");
+        }
+        if (from == null) {
+            return Texts.text("order.error.wallet");
+        }
+        if (!from.currency().equals(chosen.currency())) {
+            return Texts.text("order.error.currency", chosen.name(), chosen.currency());
+        }
+        Money price = Money.parse(chosen.priceDecimal(), chosen.currency());
+        if (price.isGreaterThan(Money.parse(from.availableDecimal(), from.currency()))) {
+            return Texts.text("order.error.funds", chosen.name(), chosen.price(), from.available());
+        }
+        return null;
     }
 
     public void cancel() {
@@ -142,9 +155,9 @@ public final class OrderViewModel extends ScreenViewModel {
             return;
         }
         state.clearError();
-        state.run(() -> new Bought(api.order(placing.key(), placing.request()), api.accounts(), api.orders()),
+        state.run(() -> new Bought(api.order(placing.key(), placing.request()), accounts.accounts(), api.orders()),
                 this::bought, failure -> {
-                    state.fail("Could not buy " + placing.productName(), failure);
+                    state.fail(Texts.text("order.error.buy", placing.productName()), failure);
                     boolean mayRetry = failure instanceof ApiException e && e.kind() == ApiException.Kind.NETWORK_DOWN;
                     if (!mayRetry) {
                         cancel();
@@ -155,15 +168,20 @@ public final class OrderViewModel extends ScreenViewModel {
     private void bought(Bought bought) {
         cancel();
         OrderView o = bought.order();
-        result.set("Bought " + o.productName() + " for " + Amounts.format(o.amount(), o.currency()) + " (order "
-                + o.orderId() + ").");
-        wallets.show(bought.accounts(), o.walletId()).ifPresent(w -> balance.set("Available now: " + w.available()));
+        result.set(Texts.text("order.bought", o.productName(), Amounts.format(o.amount(), o.currency()), o.orderId()));
+        wallets.show(bought.accounts(), o.walletId())
+                .ifPresent(w -> balance.set(Texts.text("order.availableNow", w.available())));
         showOrders(bought.orders());
     }
 
     private void showOrders(List<OrderView> latest) {
-        orders.setAll(latest.stream().map(o -> o.productName() + " — " + Amounts.format(o.amount(), o.currency())
-                + ", " + o.status()).toList());
+        orders.setAll(latest.stream().map(o -> Texts.text("order.line", o.productName(),
+                Amounts.format(o.amount(), o.currency()), statusName(o.status()))).toList());
+    }
+
+    /** An order's status as the user reads it ("partially_refunded" → "partly refunded"); one this app does not know shows as it came. */
+    private static String statusName(String wire) {
+        return STATUSES.contains(wire) ? Texts.text("order.status." + wire) : wire;
     }
 
     /** A reviewed order and the idempotency key that placing it, and any retry of that, carries. */

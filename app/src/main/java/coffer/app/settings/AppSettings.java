@@ -1,5 +1,6 @@
 package coffer.app.settings;
 
+import coffer.app.i18n.Texts;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -8,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Properties;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
  * The user's choices, kept in {@code settings.properties} in the app's home folder
@@ -19,9 +22,11 @@ public final class AppSettings {
     static final String WINDOW_WIDTH = "window.width";
     static final String WINDOW_HEIGHT = "window.height";
     static final String LAST_SCREEN = "screen.last";
+    static final String LANGUAGE = "language";
 
     private final Path file;
     private final Properties values = new Properties();
+    private final ReadOnlyObjectWrapper<Language> language = new ReadOnlyObjectWrapper<>();
 
     private AppSettings(Path file) {
         this.file = file;
@@ -32,6 +37,7 @@ public final class AppSettings {
                 throw new UncheckedIOException("Cannot read " + file, e);
             }
         }
+        language.set(Language.ofSaved(values.getProperty(LANGUAGE)));
     }
 
     /** The folder the app keeps its files in. */
@@ -71,6 +77,36 @@ public final class AppSettings {
 
     public synchronized void setDarkTheme(boolean dark) {
         put(THEME, dark ? "dark" : "light");
+    }
+
+    /** The language the user chose; {@link Language#SYSTEM} until they choose. */
+    public Language language() {
+        return language.get();
+    }
+
+    /**
+     * The language chosen, for the main window to follow: it changes after {@link #setLanguage} switched the app's
+     * texts ({@link Texts#use}), so a listener that reloads its texts reads the new language's.
+     */
+    public ReadOnlyObjectProperty<Language> languageProperty() {
+        return language.getReadOnlyProperty();
+    }
+
+    /** Saves the choice and speaks it from now on: the screens loaded from now on are in that language. */
+    public void setLanguage(Language chosen) {
+        synchronized (this) {
+            put(LANGUAGE, chosen.saved());
+        }
+        Texts.use(chosen.locale());
+        language.set(chosen);
+    }
+
+    /**
+     * Speaks the saved language, unless {@code -Dcoffer.language} chooses one for this run; call before the first
+     * screen loads.
+     */
+    public void applyLanguage() {
+        Texts.use(language().atStart());
     }
 
     /** The main window's last size, {@code {width, height}}, or the given default. */

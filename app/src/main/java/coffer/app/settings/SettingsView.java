@@ -1,31 +1,22 @@
 package coffer.app.settings;
 
-import coffer.app.shell.Fxml;
+import coffer.app.shell.ScreenView;
 import javafx.fxml.FXML;
-import javafx.scene.Parent;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.Label;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 
-/** Server and theme choices; it only binds and forwards. */
-public final class SettingsView {
-    private final SettingsViewModel viewModel;
-    private final Parent root;
+/** Server, theme and language choices; it only binds and forwards. */
+public final class SettingsView extends ScreenView<SettingsViewModel> {
     @FXML private RadioButton bundled;
     @FXML private RadioButton remote;
     @FXML private TextField serverUrl;
     @FXML private CheckBox dark;
-    @FXML private Label error;
-    @FXML private Label notice;
+    @FXML private ComboBox<Language> language;
 
     public SettingsView(SettingsViewModel viewModel) {
-        this.viewModel = viewModel;
-        this.root = Fxml.load(this, "Settings.fxml");
-    }
-
-    public Parent root() {
-        return root;
+        super(viewModel, "Settings.fxml");
     }
 
     @FXML
@@ -35,8 +26,8 @@ public final class SettingsView {
         serverUrl.textProperty().bindBidirectional(viewModel.serverUrlProperty());
         serverUrl.disableProperty().bind(viewModel.useBundledServerProperty());
         dark.selectedProperty().bindBidirectional(viewModel.darkThemeProperty());
-        error.textProperty().bind(viewModel.errorProperty());
-        notice.textProperty().bind(viewModel.noticeProperty());
+        language.getItems().setAll(viewModel.languages());
+        language.valueProperty().bindBidirectional(viewModel.languageProperty());
     }
 
     @FXML

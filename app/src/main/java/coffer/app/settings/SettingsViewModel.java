@@ -1,31 +1,42 @@
 package coffer.app.settings;
 
+import coffer.app.concurrent.BackgroundExecutor;
+import coffer.app.concurrent.ScreenViewModel;
+import coffer.app.i18n.Texts;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-/** Where the app connects (the bundled server or a Coffer server URL) and the theme. */
-public final class SettingsViewModel {
+/**
+ * Where the app connects (the bundled server or a Coffer server URL), the theme and the language. A language
+ * saved here speaks at once on the screens opened from then on; {@link AppSettings#languageProperty()} tells the
+ * main window.
+ */
+public final class SettingsViewModel extends ScreenViewModel {
     private final AppSettings settings;
     /** Told after each save whether the server changed. */
     private final Consumer<Boolean> onSaved;
     private final BooleanProperty useBundledServer = new SimpleBooleanProperty();
     private final StringProperty serverUrl = new SimpleStringProperty("");
     private final BooleanProperty darkTheme = new SimpleBooleanProperty();
-    private final StringProperty error = new SimpleStringProperty("");
-    private final StringProperty notice = new SimpleStringProperty("");
+    private final ObjectProperty<Language> language = new SimpleObjectProperty<>();
 
-    public SettingsViewModel(AppSettings settings, Consumer<Boolean> onSaved) {
+    public SettingsViewModel(AppSettings settings, BackgroundExecutor executor, Consumer<Boolean> onSaved) {
+        super(executor);
         this.settings = Objects.requireNonNull(settings, "settings");
         this.onSaved = Objects.requireNonNull(onSaved, "onSaved");
         useBundledServer.set(settings.serverUrl().isEmpty());
         serverUrl.set(settings.serverUrl().orElse(""));
         darkTheme.set(settings.darkTheme());
+        language.set(settings.language());
     }
 
     public BooleanProperty useBundledServerProperty() {
@@ -40,30 +51,36 @@ public final class SettingsViewModel {
         return darkTheme;
     }
 
-    public StringProperty errorProperty() {
-        return error;
+    /** The language chosen on the form; saved with the rest. */
+    public ObjectProperty<Language> languageProperty() {
+        return language;
     }
 
-    public StringProperty noticeProperty() {
-        return notice;
+    /** What the language may be: the system's, English, Spanish. */
+    public List<Language> languages() {
+        return List.of(Language.values());
     }
 
-    /** Saves the choices; a changed server means signing in again there. */
+    /** Saves the choices; a changed server means signing in again there, a changed language speaks at once. */
     public void save() {
-        error.set("");
-        notice.set("");
+        state.clear();
         String url = "";
         if (!useBundledServer.get()) {
             url = serverUrl.get() == null ? "" : serverUrl.get().strip();
             if (!validUrl(url)) {
-                error.set("Enter the server's address, such as https://coffer.example.com or http://localhost:8080.");
+                state.error(Texts.text("settings.error.url"));
                 return;
             }
         }
         settings.setDarkTheme(darkTheme.get());
+        Language chosen = language.get() == null ? Language.SYSTEM : language.get();
+        boolean newLanguage = chosen != settings.language();
+        if (newLanguage) {
+            settings.setLanguage(chosen);
+        }
         boolean changed = !settings.serverUrl().orElse("").equals(url);
         settings.setServerUrl(url);
-        notice.set("Saved.");
+        state.notice(Texts.text(newLanguage ? "settings.saved.language" : "settings.saved"));
         onSaved.accept(changed);
     }
 

@@ -1,8 +1,10 @@
 package coffer.app.settlement;
 
-import coffer.app.api.ApiClient;
+import coffer.app.api.SettlementsApi;
 import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.concurrent.ScreenViewModel;
+import coffer.app.format.Problems;
+import coffer.app.i18n.Texts;
 import coffer.app.wallet.WalletRow;
 import coffer.app.withdraw.BankAccountRow;
 import coffer.core.api.SettlementTypes.ScheduleRequest;
@@ -26,18 +28,15 @@ import javafx.collections.ObservableList;
  * delete.
  */
 public final class SchedulesViewModel extends ScreenViewModel {
-    /** How often a schedule may run, as the API names it. */
-    static final List<String> FREQUENCIES = List.of("daily", "weekly", "monthly");
-
-    private final ApiClient api;
+    private final SettlementsApi api;
     private final ReadOnlyObjectProperty<WalletRow> wallet;
     private final ReadOnlyObjectProperty<BankAccountRow> bankAccount;
     private final ObservableList<ScheduleRow> schedules = FXCollections.observableArrayList();
     private final ObjectProperty<ScheduleRow> selected = new SimpleObjectProperty<>();
-    private final StringProperty frequency = new SimpleStringProperty(FREQUENCIES.get(0));
+    private final ObjectProperty<Frequency> frequency = new SimpleObjectProperty<>(Frequency.ALL.get(0));
     private final StringProperty minimum = new SimpleStringProperty("");
 
-    SchedulesViewModel(ApiClient api, BackgroundExecutor executor, ReadOnlyObjectProperty<WalletRow> wallet,
+    SchedulesViewModel(SettlementsApi api, BackgroundExecutor executor, ReadOnlyObjectProperty<WalletRow> wallet,
                        ReadOnlyObjectProperty<BankAccountRow> bankAccount) {
         super(executor);
         this.api = Objects.requireNonNull(api, "api");
@@ -55,12 +54,12 @@ public final class SchedulesViewModel extends ScreenViewModel {
     }
 
     /** One of {@link #frequencies()}. */
-    public StringProperty frequencyProperty() {
+    public ObjectProperty<Frequency> frequencyProperty() {
         return frequency;
     }
 
-    public List<String> frequencies() {
-        return FREQUENCIES;
+    public List<Frequency> frequencies() {
+        return Frequency.ALL;
     }
 
     /** The balance a run needs before it pays out; zero pays out whatever there is. */
@@ -77,16 +76,13 @@ public final class SchedulesViewModel extends ScreenViewModel {
         state.clear();
         WalletRow w = wallet.get();
         BankAccountRow account = bankAccount.get();
-        if (w == null) {
-            state.error("Choose the wallet to settle.");
-            return;
+        Frequency how = frequency.get();
+        String problem = SettlementsViewModel.choiceProblem(w, account);
+        if (problem == null && (how == null || !how.known())) {
+            problem = Texts.text("settlements.schedules.error.frequency");
         }
-        if (account == null) {
-            state.error("Choose the bank account to pay out to; add one on the Withdraw screen.");
-            return;
-        }
-        if (frequency.get() == null || !FREQUENCIES.contains(frequency.get())) {
-            state.error("Choose how often to settle: daily, weekly or monthly.");
+        if (problem != null) {
+            state.error(problem);
             return;
         }
         Money min;
@@ -94,20 +90,19 @@ public final class SchedulesViewModel extends ScreenViewModel {
             min = Money.parse(minimum.get() == null || minimum.get().isBlank() ? "0" : minimum.get().strip(),
                     w.currency());
         } catch (CofferException e) {
-            state.error("Enter the minimum balance as an amount such as 50.00 — " + e.getMessage() + ".");
+            state.error(Texts.text("settlements.schedules.error.minimum", Problems.describe(e)));
             return;
         }
         if (min.isNegative()) {
-            state.error("The minimum balance must not be negative.");
+            state.error(Texts.text("settlements.schedules.error.negative"));
             return;
         }
-        String how = frequency.get();
-        ScheduleRequest request = new ScheduleRequest(w.id(), account.id(), how, min.toDecimalString(), null,
+        ScheduleRequest request = new ScheduleRequest(w.id(), account.id(), how.wire(), min.toDecimalString(), null,
                 w.currency());
         run(() -> {
             api.createSchedule(request);
             return api.schedules();
-        }, "Settles the " + w.currency() + " wallet " + how + " to the account ending " + account.last4() + ".");
+        }, Texts.text("settlements.schedules.created." + how.wire(), w.currency(), account.last4()));
         minimum.set("");
     }
 
@@ -115,14 +110,15 @@ public final class SchedulesViewModel extends ScreenViewModel {
     public void deleteSelected() {
         ScheduleRow s = selected.get();
         if (s == null) {
-            state.error("Choose the schedule to delete.");
+            state.error(Texts.text("settlements.schedules.error.choose"));
             return;
         }
         state.clear();
         run(() -> {
             api.deleteSchedule(s.id());
             return api.schedules();
-        }, "Deleted the " + s.frequency() + " schedule.");
+        }, Frequency.of(s.frequency()).known() ? Texts.text("settlements.schedules.deleted." + s.frequency())
+                : Texts.text("settlements.schedules.deleted"));
     }
 
     private void run(Callable<List<ScheduleView>> work, String done) {

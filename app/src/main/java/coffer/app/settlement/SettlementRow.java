@@ -1,23 +1,29 @@
 package coffer.app.settlement;
 
 import coffer.app.format.Amounts;
+import coffer.app.format.Names;
+import coffer.app.format.Times;
+import coffer.app.i18n.Texts;
 import coffer.core.api.SettlementTypes.SettlementView;
 
 /**
  * One settlement as the table shows it.
  *
- * @param date   when it was made, as the API gives it, trimmed to minutes
- * @param origin "by hand", or "schedule" when a schedule made it
+ * @param date   when it was made, in the user's time zone
+ * @param status as the API says it ({@code succeeded}); {@link #statusName()} is how the user reads it
+ * @param origin made by hand, or by a schedule, in words
  */
 public record SettlementRow(String id, String date, String amount, String status, String origin) {
+    /** The settlement status the ledger's statuses lack: the bank paid it out. */
+    static final String SUCCEEDED = "succeeded";
+
     static SettlementRow of(SettlementView s) {
-        return new SettlementRow(s.settlementId(), minutes(s.createdAt()), Amounts.format(s.amount(), s.currency()),
-                s.status(), s.scheduleId() == null ? "by hand" : "schedule");
+        return new SettlementRow(s.settlementId(), Times.dateTime(s.createdAt()), Amounts.format(s.amount(), s.currency()),
+                s.status(), Texts.text(s.scheduleId() == null ? "settlements.origin.manual" : "settlements.origin.schedule"));
     }
 
-    /** An ISO-8601 instant as "2026-11-23 15:48". */
-    static String minutes(String instant) {
-        String when = instant == null ? "" : instant.replace('T', ' ');
-        return when.length() > 16 ? when.substring(0, 16) : when;
+    /** The status in the user's language: "Succeeded", "Pending", "Failed". */
+    public String statusName() {
+        return SUCCEEDED.equals(status) ? Texts.text("settlements.status.succeeded") : Names.status(status);
     }
 }

@@ -1,12 +1,11 @@
 package coffer.app.settlement;
 
-import coffer.app.shell.Fxml;
+import coffer.app.shell.ScreenView;
 import coffer.app.wallet.WalletRow;
 import coffer.app.withdraw.BankAccountRow;
 import java.util.function.Function;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.fxml.FXML;
-import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -16,10 +15,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 
 /** Settlements and their schedules; it only binds to and forwards to {@link SettlementsViewModel}. */
-public final class SettlementsView {
-    private final SettlementsViewModel viewModel;
-    private final SchedulesViewModel schedulesModel;
-    private final Parent root;
+public final class SettlementsView extends ScreenView<SettlementsViewModel> {
     @FXML private ComboBox<WalletRow> wallet;
     @FXML private ComboBox<BankAccountRow> bankAccount;
     @FXML private TextField amount;
@@ -32,7 +28,7 @@ public final class SettlementsView {
     @FXML private TableColumn<SettlementRow, String> settledAmount;
     @FXML private TableColumn<SettlementRow, String> settledStatus;
     @FXML private TableColumn<SettlementRow, String> origin;
-    @FXML private ComboBox<String> frequency;
+    @FXML private ComboBox<Frequency> frequency;
     @FXML private TextField minimum;
     @FXML private Button createSchedule;
     @FXML private Button deleteSchedule;
@@ -46,13 +42,7 @@ public final class SettlementsView {
     @FXML private TableColumn<ScheduleRow, String> scheduleNextColumn;
 
     public SettlementsView(SettlementsViewModel viewModel) {
-        this.viewModel = viewModel;
-        this.schedulesModel = viewModel.schedules();
-        this.root = Fxml.load(this, "Settlements.fxml");
-    }
-
-    public Parent root() {
-        return root;
+        super(viewModel, "Settlements.fxml");
     }
 
     private static <R> void column(TableColumn<R, String> column, Function<R, String> value) {
@@ -72,27 +62,28 @@ public final class SettlementsView {
         progress.visibleProperty().bind(viewModel.busyProperty().or(viewModel.bankAccounts().busyProperty()));
         column(date, SettlementRow::date);
         column(settledAmount, SettlementRow::amount);
-        column(settledStatus, SettlementRow::status);
+        column(settledStatus, SettlementRow::statusName);
         column(origin, SettlementRow::origin);
         settlements.setItems(viewModel.settlements());
+        bindSchedules(viewModel.schedules());
+        viewModel.load();
+    }
 
-        frequency.getItems().setAll(schedulesModel.frequencies());
-        frequency.valueProperty().bindBidirectional(schedulesModel.frequencyProperty());
-        minimum.textProperty().bindBidirectional(schedulesModel.minimumProperty());
-        createSchedule.disableProperty().bind(schedulesModel.busyProperty());
-        deleteSchedule.disableProperty().bind(schedulesModel.busyProperty()
-                .or(schedulesModel.selectedProperty().isNull()));
-        scheduleNotice.textProperty().bind(schedulesModel.noticeProperty());
-        scheduleError.textProperty().bind(schedulesModel.errorProperty());
-        schedulesProgress.visibleProperty().bind(schedulesModel.busyProperty());
-        column(scheduleFrequencyColumn, ScheduleRow::frequency);
+    private void bindSchedules(SchedulesViewModel model) {
+        frequency.getItems().setAll(model.frequencies());
+        frequency.valueProperty().bindBidirectional(model.frequencyProperty());
+        minimum.textProperty().bindBidirectional(model.minimumProperty());
+        createSchedule.disableProperty().bind(model.busyProperty());
+        deleteSchedule.disableProperty().bind(model.busyProperty().or(model.selectedProperty().isNull()));
+        scheduleNotice.textProperty().bind(model.noticeProperty());
+        scheduleError.textProperty().bind(model.errorProperty());
+        schedulesProgress.visibleProperty().bind(model.busyProperty());
+        column(scheduleFrequencyColumn, ScheduleRow::frequencyName);
         column(scheduleMinimumColumn, ScheduleRow::minimum);
         column(scheduleAmountColumn, ScheduleRow::amount);
         column(scheduleNextColumn, ScheduleRow::nextRun);
-        schedules.setItems(schedulesModel.schedules());
-        schedules.getSelectionModel().selectedItemProperty()
-                .addListener((o, was, now) -> schedulesModel.selectedProperty().set(now));
-        viewModel.load();
+        schedules.setItems(model.schedules());
+        schedules.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.selectedProperty().set(now));
     }
 
     @FXML
@@ -107,11 +98,11 @@ public final class SettlementsView {
 
     @FXML
     private void createSchedule() {
-        schedulesModel.create();
+        viewModel.schedules().create();
     }
 
     @FXML
     private void deleteSchedule() {
-        schedulesModel.deleteSelected();
+        viewModel.schedules().deleteSelected();
     }
 }

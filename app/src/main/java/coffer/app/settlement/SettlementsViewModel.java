@@ -1,6 +1,7 @@
 package coffer.app.settlement;
 
-import coffer.app.api.ApiClient;
+import coffer.app.api.AccountsApi;
+import coffer.app.api.SettlementsApi;
 import coffer.app.checkout.ReturnAddress;
 import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.concurrent.ScreenViewModel;
@@ -8,6 +9,7 @@ import coffer.app.concurrent.StatusPoll;
 import coffer.app.format.AmountInput;
 import coffer.app.format.Amounts;
 import coffer.app.format.Problems;
+import coffer.app.i18n.Texts;
 import coffer.app.wallet.WalletChoice;
 import coffer.app.wallet.WalletRow;
 import coffer.app.withdraw.BankAccountRow;
@@ -37,7 +39,8 @@ import javafx.collections.ObservableList;
 public final class SettlementsViewModel extends ScreenViewModel {
     private static final String PENDING = "pending";
 
-    private final ApiClient api;
+    private final SettlementsApi api;
+    private final AccountsApi accounts;
     private final Duration pollInterval;
     private final WalletChoice wallets = new WalletChoice();
     private final BankAccountsViewModel bankAccounts;
@@ -46,11 +49,14 @@ public final class SettlementsViewModel extends ScreenViewModel {
     private final StringProperty amount = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
 
-    public SettlementsViewModel(ApiClient api, BackgroundExecutor executor, Duration pollInterval) {
+    /** @param bankAccounts the user's saved bank accounts, which settlements pay out to */
+    public SettlementsViewModel(SettlementsApi api, AccountsApi accounts, BankAccountsViewModel bankAccounts,
+                                BackgroundExecutor executor, Duration pollInterval) {
         super(executor);
         this.api = Objects.requireNonNull(api, "api");
+        this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
-        this.bankAccounts = new BankAccountsViewModel(api, executor);
+        this.bankAccounts = Objects.requireNonNull(bankAccounts, "bankAccounts");
         this.schedules = new SchedulesViewModel(api, executor, wallets.chosenProperty(), bankAccounts.selectedProperty());
         bankAccounts.accounts().addListener((ListChangeListener<BankAccountRow>) change -> chooseFirstAccount());
     }
@@ -105,16 +111,9 @@ public final class SettlementsViewModel extends ScreenViewModel {
         status.set("");
         WalletRow wallet = wallets.chosenProperty().get();
         BankAccountRow account = bankAccounts.selectedProperty().get();
-        if (wallet == null) {
-            state.error("Choose the wallet to settle.");
-            return;
-        }
-        if (account == null) {
-            state.error("Choose the bank account to pay out to; add one on the Withdraw screen.");
-            return;
-        }
         String typed = amount.get() == null ? "" : amount.get().strip();
-        Optional<String> problem = typed.isEmpty() ? Optional.empty() : AmountInput.problem(typed, wallet.currency());
+        Optional<String> problem = Optional.ofNullable(choiceProblem(wallet, account))
+                .or(() -> typed.isEmpty() ? Optional.empty() : AmountInput.problem(typed, wallet.currency()));
         if (problem.isPresent()) {
             state.error(problem.get());
             return;
@@ -130,22 +129,29 @@ public final class SettlementsViewModel extends ScreenViewModel {
         });
     }
 
+    /** What is missing to settle: the wallet or the bank account to pay out to, in words; null when both are chosen. */
+    static String choiceProblem(WalletRow wallet, BankAccountRow account) {
+        if (wallet == null) {
+            return Texts.text("settlements.error.wallet");
+        }
+        return account == null ? Texts.text("settlements.error.bankAccount") : null;
+    }
+
     /** A poll of the settlement's status until the server says it succeeded or failed; it stops the poll before it. */
     private StatusPoll<SettlementView> statusPoll() {
         return state.<SettlementView>poll(pollInterval)
                 .times(ReturnAddress.attempts(pollInterval) - 1).ignoreFailures()
-                .onAnswer(now -> status.set("Settlement of " + what(now) + " pending…"))
+                .onAnswer(now -> status.set(Texts.text("settlements.pending", what(now))))
                 .finalWhen(now -> !PENDING.equals(now.status()), now -> {
-                    boolean succeeded = "succeeded".equals(now.status());
-                    status.set(succeeded ? "Settlement succeeded: " + what(now) + " paid out." : "");
+                    boolean succeeded = SettlementRow.SUCCEEDED.equals(now.status());
+                    status.set(succeeded ? Texts.text("settlements.succeeded", what(now)) : "");
                     if (!succeeded) {
-                        state.error("The settlement failed (" + Problems.reason(now.failureReason())
-                                + "); the money is back in your wallet.");
+                        state.error(Texts.text("settlements.failed", Problems.reason(now.failureReason())));
                     }
                     reload();
                 })
                 .onGiveUp(now -> {
-                    status.set("Settlement of " + what(now) + " still pending; it will show below when done.");
+                    status.set(Texts.text("settlements.stillPending", what(now)));
                     reload();
                 });
     }
@@ -155,7 +161,7 @@ public final class SettlementsViewModel extends ScreenViewModel {
     }
 
     private void reload() {
-        state.run(() -> new Loaded(api.accounts(), api.settlements(null).settlements()), loaded -> {
+        state.run(() -> new Loaded(accounts.accounts(), api.settlements(null).settlements()), loaded -> {
             wallets.show(loaded.accounts());
             settlements.setAll(loaded.settlements().stream().map(SettlementRow::of).toList());
         });

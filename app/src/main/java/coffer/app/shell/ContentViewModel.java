@@ -15,6 +15,7 @@ import coffer.app.settlement.SettlementsViewModel;
 import coffer.app.signin.SignInViewModel;
 import coffer.app.topup.TopupViewModel;
 import coffer.app.wallet.WalletsViewModel;
+import coffer.app.withdraw.BankAccountsViewModel;
 import coffer.app.withdraw.WithdrawViewModel;
 import java.time.Clock;
 import java.time.Duration;
@@ -105,7 +106,7 @@ public final class ContentViewModel {
 
     public OrderViewModel orders() {
         sync.refreshOnChange(() -> { });
-        return new OrderViewModel(connection.api(), executor);
+        return new OrderViewModel(connection.api(), connection.api(), executor);
     }
 
     /** The verifier's decision is awaited with a growing pause, starting at the poll interval. */
@@ -117,14 +118,15 @@ public final class ContentViewModel {
     }
 
     public SettlementsViewModel settlements() {
-        SettlementsViewModel settlements = new SettlementsViewModel(connection.api(), executor, pollInterval);
+        SettlementsViewModel settlements = new SettlementsViewModel(connection.api(), connection.api(),
+                new BankAccountsViewModel(connection.api(), executor), executor, pollInterval);
         sync.refreshOnChange(settlements::refresh);
         return settlements;
     }
 
     /** Saving applies the theme at once; a changed server means connecting (and signing in) there. */
     public SettingsViewModel settings() {
-        return new SettingsViewModel(settings, serverChanged -> {
+        return new SettingsViewModel(settings, executor, serverChanged -> {
             navigation.settingsSaved();
             if (serverChanged) {
                 session.start();

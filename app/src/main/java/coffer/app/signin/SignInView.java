@@ -1,19 +1,15 @@
 package coffer.app.signin;
 
-import coffer.app.shell.Fxml;
+import coffer.app.shell.ScreenView;
 import javafx.fxml.FXML;
-import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 
 /** The sign-in and register form; it only binds to and forwards to {@link SignInViewModel}. */
-public final class SignInView {
-    private final SignInViewModel viewModel;
-    private final Parent root;
+public final class SignInView extends ScreenView<SignInViewModel> {
     @FXML private Label title;
     @FXML private TextField email;
     @FXML private PasswordField password;
@@ -22,16 +18,9 @@ public final class SignInView {
     @FXML private Button submit;
     @FXML private Hyperlink switchMode;
     @FXML private Label hint;
-    @FXML private Label error;
-    @FXML private ProgressIndicator progress;
 
     public SignInView(SignInViewModel viewModel) {
-        this.viewModel = viewModel;
-        this.root = Fxml.load(this, "SignIn.fxml");
-    }
-
-    public Parent root() {
-        return root;
+        super(viewModel, "SignIn.fxml");
     }
 
     @FXML
@@ -43,15 +32,12 @@ public final class SignInView {
         name.managedProperty().bind(viewModel.registeringProperty());
         nameLabel.visibleProperty().bind(viewModel.registeringProperty());
         nameLabel.managedProperty().bind(viewModel.registeringProperty());
-        title.textProperty().bind(viewModel.registeringProperty().map(r -> r ? "Create your Coffer account" : "Sign in to Coffer"));
-        submit.textProperty().bind(viewModel.registeringProperty().map(r -> r ? "Create account" : "Sign in"));
-        switchMode.textProperty().bind(viewModel.registeringProperty()
-                .map(r -> r ? "I have an account: sign in" : "New here? Create an account"));
+        title.textProperty().bind(viewModel.titleProperty());
+        submit.textProperty().bind(viewModel.submitTextProperty());
+        switchMode.textProperty().bind(viewModel.switchTextProperty());
         submit.disableProperty().bind(viewModel.busyProperty());
-        progress.visibleProperty().bind(viewModel.busyProperty());
         hint.setText(viewModel.hint());
         hint.setVisible(!viewModel.hint().isEmpty());
-        error.textProperty().bind(viewModel.errorProperty());
     }
 
     @FXML

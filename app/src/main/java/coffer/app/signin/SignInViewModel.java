@@ -1,23 +1,22 @@
 package coffer.app.signin;
 
-import coffer.app.api.ApiClient;
+import coffer.app.api.AuthApi;
 import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.concurrent.ScreenViewModel;
+import coffer.app.i18n.Texts;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 
 /** Sign in, or register a new user (the same form with a name). */
 public final class SignInViewModel extends ScreenViewModel {
-    /** Shown in embedded mode, where the bundled server has SPEC's demo users. */
-    public static final String DEMO_HINT =
-            "Demo accounts: alice@example.com or bob@example.com, password demo-password";
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
-    private final ApiClient api;
+    private final AuthApi api;
     private final Runnable onSignedIn;
     private final StringProperty email = new SimpleStringProperty("");
     private final StringProperty password = new SimpleStringProperty("");
@@ -25,11 +24,17 @@ public final class SignInViewModel extends ScreenViewModel {
     private final BooleanProperty registering = new SimpleBooleanProperty();
     private final String hint;
 
-    public SignInViewModel(ApiClient api, BackgroundExecutor executor, boolean demoServer, Runnable onSignedIn) {
+    /** @param demoServer true on the bundled server, whose demo users (SPEC's) are hinted */
+    public SignInViewModel(AuthApi api, BackgroundExecutor executor, boolean demoServer, Runnable onSignedIn) {
         super(executor);
         this.api = Objects.requireNonNull(api, "api");
         this.onSignedIn = Objects.requireNonNull(onSignedIn, "onSignedIn");
-        this.hint = demoServer ? DEMO_HINT : "";
+        this.hint = demoServer ? demoHint() : "";
+    }
+
+    /** The bundled server's demo users and their password, in the current language. */
+    public static String demoHint() {
+        return Texts.text("signin.demoHint");
     }
 
     public StringProperty emailProperty() {
@@ -49,6 +54,25 @@ public final class SignInViewModel extends ScreenViewModel {
         return registering;
     }
 
+    /** The form's heading: signing in, or creating an account. */
+    public ObservableValue<String> titleProperty() {
+        return byMode("signin.register.title", "signin.title");
+    }
+
+    /** The form's button. */
+    public ObservableValue<String> submitTextProperty() {
+        return byMode("signin.register.submit", "signin.submit");
+    }
+
+    /** The link to the other form. */
+    public ObservableValue<String> switchTextProperty() {
+        return byMode("signin.register.switch", "signin.switch");
+    }
+
+    private ObservableValue<String> byMode(String registerKey, String signInKey) {
+        return registering.map(r -> Texts.text(r ? registerKey : signInKey));
+    }
+
     public String hint() {
         return hint;
     }
@@ -62,21 +86,14 @@ public final class SignInViewModel extends ScreenViewModel {
         String mail = email.get() == null ? "" : email.get().strip();
         String secret = password.get() == null ? "" : password.get();
         String fullName = name.get() == null ? "" : name.get().strip();
-        if (!EMAIL.matcher(mail).matches()) {
-            state.error("Enter your email address.");
-            return;
-        }
-        if (secret.isEmpty()) {
-            state.error("Enter your password.");
-            return;
-        }
         boolean register = registering.get();
-        if (register && fullName.isEmpty()) {
-            state.error("Enter your name.");
-            return;
-        }
-        if (register && secret.length() < 8) {
-            state.error("Choose a password of at least 8 characters.");
+        String problem = !EMAIL.matcher(mail).matches() ? "signin.error.email"
+                : secret.isEmpty() ? "signin.error.password"
+                : register && fullName.isEmpty() ? "signin.error.name"
+                : register && secret.length() < 8 ? "signin.error.shortPassword"
+                : null;
+        if (problem != null) {
+            state.error(Texts.text(problem));
             return;
         }
         state.clearError();

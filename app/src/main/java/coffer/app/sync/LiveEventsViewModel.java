@@ -4,6 +4,7 @@ import coffer.app.api.ApiClient;
 import coffer.app.api.EventStream;
 import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.format.Amounts;
+import coffer.app.i18n.Texts;
 import coffer.core.api.TransactionTypes.TransactionView;
 import java.time.Duration;
 import java.util.HashSet;
@@ -99,8 +100,9 @@ public final class LiveEventsViewModel {
     private void announce(List<TransactionView> received) {
         for (TransactionView t : received) {
             if (announced.add(t.id())) {
-                announcement.set("Received " + Amounts.format(t.amount(), t.currency())
-                        + (t.counterparty() != null ? " from " + t.counterparty() : ""));
+                String amount = Amounts.format(t.amount(), t.currency());
+                announcement.set(t.counterparty() != null ? Texts.text("sync.received.from", amount, t.counterparty())
+                        : Texts.text("sync.received", amount));
             }
         }
     }

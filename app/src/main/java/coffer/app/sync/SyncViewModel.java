@@ -2,12 +2,14 @@ package coffer.app.sync;
 
 import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.format.Problems;
+import coffer.app.format.Times;
+import coffer.app.i18n.Texts;
 import coffer.app.local.SyncEngine;
 import coffer.app.local.SyncEngine.Check;
 import coffer.app.local.SyncEngine.SyncReport;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,13 +28,11 @@ import javafx.beans.property.StringProperty;
 
 /**
  * The local ledger's sync as the main window shows it: a progress bar while a sync runs (the first one
- * fills the copy), a status line ("Synced at 14:02 · balances checked"), and the balance check's outcome.
+ * fills the copy), a status line ("Synced at 2:02:05 PM · balances checked"), and the balance check's outcome.
  * Syncs run on request (sign-in, the server's {@code changed} events, reconnecting) and on a timer;
  * requests while one runs fold into one more round ({@link SyncEngine#sync()}).
  */
 public final class SyncViewModel implements AutoCloseable {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
-
     private final SyncEngine engine;
     private final BackgroundExecutor executor;
     private final List<Consumer<SyncReport>> listeners = new CopyOnWriteArrayList<>();
@@ -47,7 +47,7 @@ public final class SyncViewModel implements AutoCloseable {
         this.executor = Objects.requireNonNull(executor, "executor");
         engine.onProgress(p -> executor.schedule(Duration.ZERO, () -> {
             progress.set(p.fraction());
-            status.set((p.full() ? "Downloading your history: " : "Syncing: ") + String.format("%,d", p.rows()) + " changes");
+            status.set(Texts.text(p.full() ? "sync.downloading" : "sync.syncing", p.rows()));
         }));
     }
 
@@ -91,15 +91,16 @@ public final class SyncViewModel implements AutoCloseable {
             syncing.set(false);
             progress.set(1);
             check.set(report.check());
-            status.set("Synced at " + TIME.format(java.time.Instant.now()) + " · " + switch (report.check()) {
-                case OK -> "balances checked";
-                case HEALED -> "a balance that was off has been repaired";
-                case FAILED -> "balances differ from the server's; the copy will be fetched again";
-            });
+            String checked = switch (report.check()) {
+                case OK -> "sync.check.ok";
+                case HEALED -> "sync.check.healed";
+                case FAILED -> "sync.check.failed";
+            };
+            status.set(Texts.text("sync.synced", Times.time(Instant.now(), ZoneId.systemDefault()), Texts.text(checked)));
             listeners.forEach(l -> l.accept(report));
         }, failure -> {
             syncing.set(false);
-            status.set("Not synced: " + Problems.describe(failure));
+            status.set(Texts.text("sync.failed", Problems.describe(failure)));
         });
     }
 

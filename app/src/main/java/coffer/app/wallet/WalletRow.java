@@ -1,6 +1,8 @@
 package coffer.app.wallet;
 
 import coffer.app.format.Amounts;
+import coffer.app.format.Names;
+import coffer.app.i18n.Texts;
 import coffer.core.api.AccountTypes.AccountView;
 import coffer.core.wallet.WalletStatus;
 
@@ -8,6 +10,7 @@ import coffer.core.wallet.WalletStatus;
  * One wallet as the screens show it; amounts are already formatted, {@code available} is kept exact
  * for validation.
  *
+ * @param status    as the API says it ({@code locked}); {@link #statusName()} is how the user reads it
  * @param leftToday what today's limit still allows, formatted; empty when the limit is in another currency
  */
 public record WalletRow(String id, String currency, String availableDecimal, String available, String pending,
@@ -27,9 +30,14 @@ public record WalletRow(String id, String currency, String availableDecimal, Str
         return WalletStatus.LOCKED.wireName().equals(status);
     }
 
+    /** The status in the user's language: "Locked". */
+    public String statusName() {
+        return Names.walletStatus(status);
+    }
+
     /** How a wallet is named in pickers: "USD wallet — 1,000.00 USD available". */
     @Override
     public String toString() {
-        return currency + " wallet — " + available + " available";
+        return Texts.text("wallets.choice", currency, available);
     }
 }

@@ -1,21 +1,17 @@
 package coffer.app.wallet;
 
-import coffer.app.shell.Fxml;
+import coffer.app.shell.ScreenView;
 import java.util.function.Function;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.fxml.FXML;
-import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 
 /** The wallets overview; it only binds to and forwards to {@link WalletsViewModel}. */
-public final class WalletsView {
-    private final WalletsViewModel viewModel;
-    private final Parent root;
+public final class WalletsView extends ScreenView<WalletsViewModel> {
     @FXML private TableView<WalletRow> table;
     @FXML private TableColumn<WalletRow, String> currency;
     @FXML private TableColumn<WalletRow, String> available;
@@ -28,17 +24,9 @@ public final class WalletsView {
     @FXML private Button open;
     @FXML private Button lock;
     @FXML private Button unlock;
-    @FXML private Label error;
-    @FXML private Label notice;
-    @FXML private ProgressIndicator progress;
 
     public WalletsView(WalletsViewModel viewModel) {
-        this.viewModel = viewModel;
-        this.root = Fxml.load(this, "Wallets.fxml");
-    }
-
-    public Parent root() {
-        return root;
+        super(viewModel, "Wallets.fxml");
     }
 
     private static void column(TableColumn<WalletRow, String> column, Function<WalletRow, String> value) {
@@ -51,7 +39,7 @@ public final class WalletsView {
         column(available, WalletRow::available);
         column(pending, WalletRow::pending);
         column(posted, WalletRow::posted);
-        column(status, WalletRow::status);
+        column(status, WalletRow::statusName);
         column(leftToday, WalletRow::leftToday);
         table.setItems(viewModel.wallets());
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> viewModel.selectedProperty().set(now));
@@ -65,9 +53,6 @@ public final class WalletsView {
         lock.disableProperty().bind(viewModel.canLockProperty().not());
         unlock.disableProperty().bind(viewModel.canUnlockProperty().not());
         open.disableProperty().bind(viewModel.busyProperty());
-        progress.visibleProperty().bind(viewModel.busyProperty());
-        error.textProperty().bind(viewModel.errorProperty());
-        notice.textProperty().bind(viewModel.noticeProperty());
         viewModel.load();
     }
 

@@ -1,10 +1,13 @@
 package coffer.app.wallet;
 
-import coffer.app.api.ApiClient;
+import coffer.app.api.AccountsApi;
 import coffer.app.api.ApiException;
+import coffer.app.api.IdentityApi;
 import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.concurrent.ScreenViewModel;
 import coffer.app.format.Amounts;
+import coffer.app.format.Names;
+import coffer.app.i18n.Texts;
 import coffer.core.api.AccountTypes.AccountView;
 import coffer.core.api.KycTypes.KycStatusResponse;
 import coffer.core.error.CofferException;
@@ -27,7 +30,8 @@ public final class WalletsViewModel extends ScreenViewModel {
     private record Overview(List<AccountView> accounts, KycStatusResponse kyc) {
     }
 
-    private final ApiClient api;
+    private final AccountsApi accounts;
+    private final IdentityApi identity;
     /** The wallets as the local copy of the ledger has them; null: ask the server. */
     private final Callable<List<AccountView>> local;
     private final BackgroundExecutor executor;
@@ -40,17 +44,26 @@ public final class WalletsViewModel extends ScreenViewModel {
     private final BooleanBinding canUnlock = Bindings.createBooleanBinding(
             () -> !state.isBusy() && selected.get() != null && selected.get().locked(), state.busyProperty(), selected);
 
-    public WalletsViewModel(ApiClient api, BackgroundExecutor executor) {
-        this(api, null, executor);
+    /** The overview as the server has it, from one client that serves both. */
+    public <A extends AccountsApi & IdentityApi> WalletsViewModel(A api, BackgroundExecutor executor) {
+        this(api, api, null, executor);
+    }
+
+    /** The overview read from {@code local}, from one client that serves both. */
+    public <A extends AccountsApi & IdentityApi> WalletsViewModel(A api, Callable<List<AccountView>> local,
+                                                                  BackgroundExecutor executor) {
+        this(api, api, local, executor);
     }
 
     /**
-     * The overview read from {@code local} (the local copy of the ledger), so it shows with no network; the
-     * KYC line and the actions still need the server.
+     * The overview read from {@code local} (the local copy of the ledger; null: from the server), so it shows with no
+     * network; the KYC line and the actions still need the server.
      */
-    public WalletsViewModel(ApiClient api, Callable<List<AccountView>> local, BackgroundExecutor executor) {
+    public WalletsViewModel(AccountsApi accounts, IdentityApi identity, Callable<List<AccountView>> local,
+                            BackgroundExecutor executor) {
         super(executor);
-        this.api = Objects.requireNonNull(api, "api");
+        this.accounts = Objects.requireNonNull(accounts, "accounts");
+        this.identity = Objects.requireNonNull(identity, "identity");
         this.local = local;
         this.executor = Objects.requireNonNull(executor, "executor");
     }
@@ -84,8 +97,7 @@ public final class WalletsViewModel extends ScreenViewModel {
      * stay usable and the notice of what the user just did stays until their next action.
      */
     public void load() {
-        Callable<Overview> read = () -> local == null ? new Overview(api.accounts(), api.kyc())
-                : new Overview(local.call(), kycIfReachable());
+        Callable<Overview> read = () -> local == null ? fromServer() : new Overview(local.call(), kycIfReachable());
         if (wallets.isEmpty()) {
             run(read, null);
         } else {
@@ -93,10 +105,14 @@ public final class WalletsViewModel extends ScreenViewModel {
         }
     }
 
+    private Overview fromServer() {
+        return new Overview(accounts.accounts(), identity.kyc());
+    }
+
     /** The KYC status, or null when the server cannot be reached: the wallets show without it. */
     private KycStatusResponse kycIfReachable() {
         try {
-            return api.kyc();
+            return identity.kyc();
         } catch (ApiException e) {
             if (e.kind() == ApiException.Kind.NETWORK_DOWN || e.kind() == ApiException.Kind.SERVER_ERROR) {
                 return null;
@@ -111,17 +127,17 @@ public final class WalletsViewModel extends ScreenViewModel {
         try {
             Currencies.of(code);
         } catch (CofferException e) {
-            state.error("Enter a currency code such as EUR or GBP.");
+            state.error(Texts.text("wallets.error.currency"));
             return;
         }
         if (wallets.stream().anyMatch(w -> w.currency().equals(code))) {
-            state.error("You already have a " + code + " wallet.");
+            state.error(Texts.text("wallets.error.alreadyOpen", code));
             return;
         }
         run(() -> {
-            api.openAccount(code);
-            return new Overview(api.accounts(), api.kyc());
-        }, "Opened a " + code + " wallet.");
+            accounts.openAccount(code);
+            return fromServer();
+        }, Texts.text("wallets.opened", code));
         newCurrency.set("");
     }
 
@@ -136,17 +152,17 @@ public final class WalletsViewModel extends ScreenViewModel {
     private void changeSelected(boolean lock) {
         WalletRow w = selected.get();
         if (w == null) {
-            state.error("Choose a wallet first.");
+            state.error(Texts.text("wallets.error.choose"));
             return;
         }
         run(() -> {
             if (lock) {
-                api.lock(w.id());
+                accounts.lock(w.id());
             } else {
-                api.unlock(w.id());
+                accounts.unlock(w.id());
             }
-            return new Overview(api.accounts(), api.kyc());
-        }, (lock ? "Locked" : "Unlocked") + " the " + w.currency() + " wallet.");
+            return fromServer();
+        }, Texts.text(lock ? "wallets.locked" : "wallets.unlocked", w.currency()));
     }
 
     private void run(Callable<Overview> work, String done) {
@@ -167,9 +183,8 @@ public final class WalletsViewModel extends ScreenViewModel {
                         ? Amounts.format(kyc.remainingToday(), kyc.currency()) : "—"))
                 .toList());
         selected.set(wallets.stream().filter(w -> w.id().equals(selectedId)).findFirst().orElse(null));
-        kycSummary.set(kyc == null ? "" : "Identity: " + kyc.status() + ", tier " + kyc.tier()
-                + " · per payment up to " + Amounts.format(kyc.limits().perTransaction(), kyc.currency())
-                + " · left today " + Amounts.format(kyc.remainingToday(), kyc.currency())
-                + " of " + Amounts.format(kyc.limits().daily(), kyc.currency()));
+        kycSummary.set(kyc == null ? "" : Texts.text("wallets.kycSummary", Names.kycStatus(kyc.status()),
+                String.valueOf(kyc.tier()), Amounts.format(kyc.limits().perTransaction(), kyc.currency()),
+                Amounts.format(kyc.remainingToday(), kyc.currency()), Amounts.format(kyc.limits().daily(), kyc.currency())));
     }
 }

@@ -39,7 +39,7 @@ class OfflineBannerViewModelTest {
 
         assertThat(banner.offlineProperty().get()).isTrue();
         assertThat(banner.textProperty().get())
-                .isEqualTo("Offline since 14:02 — showing your last synced data; operations are queued");
+                .isEqualTo("Offline since 2:02:31 PM — showing your last synced data; operations are queued");
     }
 
     @Test
@@ -48,7 +48,7 @@ class OfflineBannerViewModelTest {
 
         connectivity.unreachable();
 
-        assertThat(banner.textProperty().get()).startsWith("Offline since 15:02 — ");
+        assertThat(banner.textProperty().get()).startsWith("Offline since 3:02:31 PM — ");
     }
 
     @Test

@@ -58,6 +58,12 @@ class OrderUiTest {
         waitUntil(() -> robot.lookup("#confirmOrderButton").query().isVisible());
         assertThat(text(robot, "#orderConfirmation")).isEqualTo("Buy Travel mug for 24.00 USD from your USD wallet?");
         screenshot(stage, "orders-confirm");
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> text(robot, "#orderConfirmation").isEmpty());
+        assertThat(text(robot, "#orderResult")).as("Escape took the order back: nothing bought").isEmpty();
+
+        robot.clickOn("#buyButton");
+        waitUntil(() -> !text(robot, "#orderConfirmation").isEmpty());
         robot.clickOn("#confirmOrderButton");
 
         waitUntil(() -> text(robot, "#orderResult").startsWith("Bought Travel mug for 24.00 USD"));

@@ -69,7 +69,7 @@ class OrderViewModelRetryTest {
         });
         ApiClient api = ApiClient.create(server.url("/").toString());
         api.login("alice@example.com", "demo-password");
-        OrderViewModel viewModel = new OrderViewModel(api, BackgroundExecutor.sameThread());
+        OrderViewModel viewModel = new OrderViewModel(api, api, BackgroundExecutor.sameThread());
         viewModel.load();
         viewModel.productProperty().set(viewModel.products().get(0));
         viewModel.review();

@@ -19,7 +19,7 @@ class OrderViewModelTest {
     static final InProcessServer SERVER = new InProcessServer();
 
     private static OrderViewModel loaded(ApiClient api) {
-        OrderViewModel viewModel = new OrderViewModel(api, BackgroundExecutor.sameThread());
+        OrderViewModel viewModel = new OrderViewModel(api, api, BackgroundExecutor.sameThread());
         viewModel.load();
         return viewModel;
     }
@@ -102,7 +102,7 @@ class OrderViewModelTest {
         api.withdraw("drain-bob", new WithdrawalRequest(wallet, leave.toDecimalString(), "USD", account, null, null));
 
         stale.confirm();
-        assertThat(stale.errorProperty().get()).isEqualTo("Could not buy Travel mug: Available balance 10.00 USD is less than 24.00");
+        assertThat(stale.errorProperty().get()).isEqualTo("Could not buy Travel mug: Not enough money available. (Available balance 10.00 USD is less than 24.00)");
         assertThat(stale.resultProperty().get()).isEmpty();
         assertThat(stale.busyProperty().get()).isFalse();
         assertThat(available(api)).isEqualTo(Money.parse("10.00", "USD"));

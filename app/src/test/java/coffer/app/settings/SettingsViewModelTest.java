@@ -2,9 +2,13 @@ package coffer.app.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coffer.app.concurrent.BackgroundExecutor;
+import coffer.app.i18n.Texts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,9 +18,19 @@ class SettingsViewModelTest {
     @TempDir
     Path home;
     private final List<Boolean> saves = new ArrayList<>();
+    private final Locale language = Texts.locale();
+
+    @AfterEach
+    void speakAsBefore() {
+        Texts.use(language);
+    }
 
     private SettingsViewModel viewModel() {
-        return new SettingsViewModel(AppSettings.load(home), saves::add);
+        return viewModel(AppSettings.load(home));
+    }
+
+    private SettingsViewModel viewModel(AppSettings settings) {
+        return new SettingsViewModel(settings, BackgroundExecutor.sameThread(), saves::add);
     }
 
     @Test
@@ -76,5 +90,63 @@ class SettingsViewModelTest {
         assertThat(viewModel.errorProperty().get()).startsWith("Enter the server's address");
         assertThat(saves).isEmpty();
         assertThat(AppSettings.load(home).serverUrl()).isEmpty();
+    }
+
+    @Test
+    void theLanguageChosenIsSavedSpokenAtOnceAndRestoredAtTheNextStart() {
+        AppSettings settings = AppSettings.load(home);
+        List<String> told = new ArrayList<>();
+        settings.languageProperty().addListener((o, was, now) -> told.add(now + " in " + Texts.locale()));
+        SettingsViewModel viewModel = viewModel(settings);
+        assertThat(viewModel.languageProperty().get()).as("until the user chooses").isEqualTo(Language.SYSTEM);
+
+        viewModel.languageProperty().set(Language.SPANISH);
+        viewModel.save();
+
+        assertThat(Texts.locale()).isEqualTo(Texts.SPANISH);
+        assertThat(told).as("the main window is told once the texts are Spanish").containsExactly("Español in es");
+        assertThat(viewModel.noticeProperty().get()).isEqualTo("Guardado. Las pantallas que abras desde ahora usan el nuevo idioma.");
+        assertThat(saves).containsExactly(false);
+
+        Texts.use(Texts.ENGLISH);
+        AppSettings restarted = AppSettings.load(home);
+        assertThat(viewModel(restarted).languageProperty().get()).isEqualTo(Language.SPANISH);
+        restarted.applyLanguage();
+        assertThat(Texts.locale()).as("spoken from the start").isEqualTo(Texts.SPANISH);
+    }
+
+    @Test
+    void goingBackToTheSystemLanguageSpeaksTheSystems() {
+        AppSettings.load(home).setLanguage(Language.SPANISH);
+        SettingsViewModel viewModel = viewModel();
+
+        viewModel.languageProperty().set(Language.SYSTEM);
+        viewModel.save();
+
+        assertThat(Texts.locale()).as("the tests' system speaks English").isEqualTo(Texts.ENGLISH);
+        assertThat(AppSettings.load(home).language()).isEqualTo(Language.SYSTEM);
+        assertThat(viewModel.noticeProperty().get()).isEqualTo("Saved. Screens you open from now on use the new language.");
+    }
+
+    @Test
+    void savingTheSameLanguageOnlySaysSaved() {
+        SettingsViewModel viewModel = viewModel();
+
+        viewModel.save();
+
+        assertThat(viewModel.noticeProperty().get()).isEqualTo("Saved.");
+        assertThat(AppSettings.load(home).language()).isEqualTo(Language.SYSTEM);
+    }
+
+    @Test
+    void aBadUrlIsExplainedInSpanishToASpanishUser() {
+        Texts.use(Texts.SPANISH);
+        SettingsViewModel viewModel = viewModel();
+        viewModel.useBundledServerProperty().set(false);
+        viewModel.serverUrlProperty().set("coffer.example.com");
+
+        viewModel.save();
+
+        assertThat(viewModel.errorProperty().get()).startsWith("Escribe la dirección del servidor");
     }
 }

@@ -48,8 +48,8 @@ class SettlementsUiTest {
         waitUntil(() -> robot.lookup("#settlementBankAccount").tryQuery().isPresent()
                 && robot.lookup("#settlementBankAccount").queryComboBox().getValue() != null
                 && robot.lookup("#settlementWallet").queryComboBox().getValue() != null);
-        ComboBox<String> frequency = robot.lookup("#scheduleFrequency").queryComboBox();
-        robot.interact(() -> frequency.setValue("weekly"));
+        ComboBox<Frequency> frequency = robot.lookup("#scheduleFrequency").queryComboBox();
+        robot.interact(() -> frequency.setValue(Frequency.of("weekly")));
         robot.clickOn("#scheduleMinimum").write("50.00");
         UiSteps.clickWhenEnabled(robot, "#createSchedule");
 

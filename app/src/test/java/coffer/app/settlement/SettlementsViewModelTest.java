@@ -7,19 +7,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import coffer.app.InProcessServer;
 import coffer.app.api.ApiClient;
 import coffer.app.concurrent.BackgroundExecutor;
+import coffer.app.format.Times;
+import coffer.app.i18n.Texts;
+import coffer.core.api.SettlementTypes.SettlementView;
 import coffer.app.withdraw.BankAccountsViewModel;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SettlementsViewModelTest {
     @RegisterExtension
     static final InProcessServer SERVER = new InProcessServer();
+    private final Locale language = Texts.locale();
+
+    @AfterEach
+    void speakAsBefore() {
+        Texts.use(language);
+    }
 
     private static SettlementsViewModel loaded(ApiClient client) {
-        SettlementsViewModel viewModel = new SettlementsViewModel(client, BackgroundExecutor.sameThread(),
-                Duration.ofMillis(20));
+        BackgroundExecutor executor = BackgroundExecutor.sameThread();
+        SettlementsViewModel viewModel = new SettlementsViewModel(client, client,
+                new BankAccountsViewModel(client, executor), executor, Duration.ofMillis(20));
         viewModel.load();
         return viewModel;
     }
@@ -50,6 +63,7 @@ class SettlementsViewModelTest {
         assertThat(viewModel.settlements()).anySatisfy(row -> {
             assertThat(row.amount()).isEqualTo("100.00 USD");
             assertThat(row.status()).isEqualTo("succeeded");
+            assertThat(row.statusName()).isEqualTo("Succeeded");
             assertThat(row.origin()).isEqualTo("by hand");
         });
         assertThat(viewModel.walletProperty().get().available()).isEqualTo("900.00 USD");
@@ -97,7 +111,7 @@ class SettlementsViewModelTest {
     void aScheduleIsCreatedListedAndDeleted() {
         SettlementsViewModel viewModel = withBankAccount(ALICE);
         SchedulesViewModel schedules = viewModel.schedules();
-        schedules.frequencyProperty().set("weekly");
+        schedules.frequencyProperty().set(Frequency.of("weekly"));
         schedules.minimumProperty().set("50");
 
         schedules.create();
@@ -128,5 +142,44 @@ class SettlementsViewModelTest {
 
         assertThat(schedules.errorProperty().get()).isEqualTo("The minimum balance must not be negative.");
         assertThat(SERVER.signedIn(ALICE).schedules()).noneMatch(s -> s.isActive() && s.minimumAmount().equals("-5.00"));
+    }
+
+    @Test
+    void aSpanishUserReadsTheSchedulesInSpanish() {
+        Texts.use(Texts.SPANISH);
+        ApiClient client = SERVER.client();
+        client.register("programa-" + UUID.randomUUID() + "@example.com", "long-enough-password", null);
+        client.openAccount("USD");
+        client.addBankAccount("044", "0123456789");
+        SchedulesViewModel schedules = loaded(client).schedules();
+
+        schedules.frequencyProperty().set(Frequency.of("monthly"));
+        schedules.create();
+
+        assertThat(schedules.noticeProperty().get())
+                .isEqualTo("La billetera en USD se liquidará cada mes a la cuenta terminada en 6789.");
+        assertThat(schedules.schedules()).singleElement().satisfies(row -> {
+            assertThat(row.frequencyName()).isEqualTo("Mensual");
+            assertThat(row.minimum()).isEqualTo("0,00 USD");
+            assertThat(row.amount()).isEqualTo("todo el saldo");
+        });
+    }
+
+    @Test
+    void aSettlementReadsInTheUsersLanguageAndTimeZone() {
+        SettlementView made = new SettlementView("stl_1", "ref", "succeeded", "40.00", "USD", "wal_1", "bank_1", null,
+                "txn_1", null, null, "2026-12-02T14:03:05Z", "2026-12-02T14:03:06Z");
+        assertThat(SettlementRow.of(made)).satisfies(row -> {
+            assertThat(row.statusName()).isEqualTo("Succeeded");
+            assertThat(row.origin()).isEqualTo("by hand");
+            assertThat(row.date()).isEqualTo(Times.dateTime(Instant.parse("2026-12-02T14:03:05Z"))).doesNotContain("T14");
+        });
+
+        Texts.use(Texts.SPANISH);
+        assertThat(SettlementRow.of(made)).satisfies(row -> {
+            assertThat(row.statusName()).isEqualTo("Completada");
+            assertThat(row.origin()).isEqualTo("manual");
+            assertThat(row.amount()).isEqualTo("40,00 USD");
+        });
     }
 }

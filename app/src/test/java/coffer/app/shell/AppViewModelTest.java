@@ -29,7 +29,7 @@ class AppViewModelTest {
             assertThat(app.connection().embedded()).isTrue();
             assertThat(home.resolve("embedded")).isDirectoryContaining(p -> p.getFileName().toString().endsWith(".db"));
 
-            assertThat(app.content().signIn().hint()).isEqualTo(SignInViewModel.DEMO_HINT);
+            assertThat(app.content().signIn().hint()).isEqualTo(SignInViewModel.demoHint());
             signInAsAlice(app);
             assertThat(app.navigation().screenProperty().get()).isEqualTo(Screen.WALLETS);
 

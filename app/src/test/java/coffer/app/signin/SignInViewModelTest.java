@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import coffer.app.InProcessServer;
 import coffer.app.api.ApiClient;
 import coffer.app.concurrent.BackgroundExecutor;
+import coffer.app.i18n.Texts;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,8 +22,14 @@ class SignInViewModelTest {
 
     private final ApiClient api = SERVER.client();
     private final AtomicInteger signedIn = new AtomicInteger();
+    private final Locale language = Texts.locale();
     private final SignInViewModel viewModel =
             new SignInViewModel(api, BackgroundExecutor.sameThread(), true, signedIn::incrementAndGet);
+
+    @AfterEach
+    void speakAsBefore() {
+        Texts.use(language);
+    }
 
     @Test
     void aDemoUserSignsIn() {
@@ -97,5 +106,20 @@ class SignInViewModelTest {
     void demoAccountsAreHintedOnlyOnTheBundledServer() {
         assertThat(viewModel.hint()).contains(ALICE).contains("demo-password");
         assertThat(new SignInViewModel(api, BackgroundExecutor.sameThread(), false, () -> { }).hint()).isEmpty();
+    }
+
+    @Test
+    void aSpanishUserIsToldInSpanishWhatTheFormLacks() {
+        Texts.use(Texts.SPANISH);
+        viewModel.toggleMode();
+        viewModel.emailProperty().set("nuevo@example.com");
+        viewModel.passwordProperty().set("corta");
+        viewModel.nameProperty().set("Nuevo Usuario");
+
+        viewModel.submit();
+
+        assertThat(viewModel.errorProperty().get()).isEqualTo("Elige una contraseña de al menos 8 caracteres.");
+        assertThat(viewModel.submitTextProperty().getValue()).isEqualTo("Crear cuenta");
+        assertThat(signedIn).hasValue(0);
     }
 }

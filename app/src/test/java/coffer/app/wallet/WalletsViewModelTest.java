@@ -32,7 +32,7 @@ class WalletsViewModelTest {
             assertThat(w.leftToday()).isEqualTo("5,000.00 USD");
         });
         assertThat(viewModel.kycSummaryProperty().get())
-                .contains("verified").contains("tier 1").contains("left today 5,000.00 USD");
+                .contains("Identity: Verified").contains("tier 1").contains("left today 5,000.00 USD");
         assertThat(viewModel.errorProperty().get()).isEmpty();
         assertThat(viewModel.busyProperty().get()).isFalse();
     }
