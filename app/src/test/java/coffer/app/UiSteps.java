@@ -21,17 +21,27 @@ public final class UiSteps {
     private UiSteps() {
     }
 
-    /** The app as a UI test runs it; close it in the test's {@code @Stop}. */
-    /** Signs in as a demo user and waits for the wallets overview. */
+    /** Signs in as a demo user, lands on Home, then opens the wallets overview. */
     public static void signIn(FxRobot robot, String email) throws Exception {
+        signInToHome(robot, email);
+        openWallets(robot);
+    }
+
+    /** Signs in as a demo user and waits for Home, where a signed-in user lands. */
+    public static void signInToHome(FxRobot robot, String email) throws Exception {
         waitUntil(() -> robot.lookup("#email").tryQuery().isPresent());
         robot.clickOn("#email").write(email);
         robot.clickOn("#password").write(InProcessServer.PASSWORD);
         robot.clickOn("#signInButton");
+        waitUntil(() -> robot.lookup("#homeTotals").tryQuery().isPresent());
+    }
+
+    private static void openWallets(FxRobot robot) throws Exception {
+        robot.clickOn("#navWallets");
         waitUntil(() -> robot.lookup("#walletsTable").tryQuery().isPresent());
     }
 
-    /** Creates an account on the sign-in screen (the demo password) and waits for the wallets overview. */
+    /** Creates an account on the sign-in screen (the demo password), lands on Home, then opens the wallets overview. */
     public static void register(FxRobot robot, String email, String name) throws Exception {
         waitUntil(() -> robot.lookup("#switchMode").tryQuery().isPresent());
         robot.clickOn("#switchMode");
@@ -40,7 +50,8 @@ public final class UiSteps {
         robot.clickOn("#email").write(email);
         robot.clickOn("#password").write(InProcessServer.PASSWORD);
         robot.clickOn("#signInButton");
-        waitUntil(() -> robot.lookup("#walletsTable").tryQuery().isPresent());
+        waitUntil(() -> robot.lookup("#homeTotals").tryQuery().isPresent());
+        openWallets(robot);
     }
 
     public static void signOut(FxRobot robot) throws Exception {

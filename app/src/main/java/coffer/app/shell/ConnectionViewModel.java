@@ -3,6 +3,7 @@ package coffer.app.shell;
 import coffer.app.api.ApiClient;
 import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.concurrent.ScreenState;
+import coffer.app.i18n.Texts;
 import coffer.app.offline.Connectivity;
 import coffer.app.offline.OfflineBannerViewModel;
 import coffer.app.server.EmbeddedServer;
@@ -94,8 +95,8 @@ public final class ConnectionViewModel {
     void connect(Runnable first, Consumer<ApiClient> connected, Runnable failed) {
         Optional<String> url = settings.serverUrl();
         window.clearError();
-        connection.set(url.map(u -> "Connecting to " + u + "…")
-                .orElse("Starting the bundled Coffer server (demo data) in " + embeddedDataDir + "…"));
+        connection.set(url.map(u -> Texts.text("main.connecting", u))
+                .orElse(Texts.text("main.startingBundled", embeddedDataDir.toString())));
         window.run(() -> {
             first.run();
             if (url.isPresent()) {
@@ -109,15 +110,21 @@ public final class ConnectionViewModel {
         }, client -> {
             api = client;
             connection.set(embedded != null && url.isEmpty()
-                    ? "Bundled server running in this app at " + embedded.baseUrl() + " with demo data"
-                    : "Connected to " + url.orElseThrow());
+                    ? Texts.text("main.bundledRunning", embedded.baseUrl())
+                    : connectedTo(url.orElseThrow()));
             configured = url;
             connected.accept(client);
         }, failure -> {
-            connection.set("Not connected");
-            window.fail(url.isPresent() ? "Cannot use " + url.get() : "The bundled server did not start", failure);
+            connection.set(Texts.text("main.notConnected"));
+            window.fail(url.isPresent() ? Texts.text("main.cannotUse", url.get()) : Texts.text("main.bundledFailed"),
+                    failure);
             failed.run();
         });
+    }
+
+    /** "Connected to {@code server}", in the user's language. */
+    static String connectedTo(String server) {
+        return Texts.text("main.connected", server);
     }
 
     /** Says what the connection is doing ("Signing in again as …"). */
@@ -127,7 +134,7 @@ public final class ConnectionViewModel {
 
     /** Coffer answered again after being out of reach. */
     void reconnected(ApiClient client) {
-        connection.set("Connected to " + configured.orElse(client.baseUrl()));
+        connection.set(connectedTo(configured.orElse(client.baseUrl())));
     }
 
     /**

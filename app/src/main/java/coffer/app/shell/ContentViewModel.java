@@ -1,12 +1,15 @@
 package coffer.app.shell;
 
 import coffer.app.concurrent.BackgroundExecutor;
+import coffer.app.history.HistorySource;
 import coffer.app.history.HistoryViewModel;
 import coffer.app.history.LocalHistorySource;
+import coffer.app.home.HomeViewModel;
 import coffer.app.kyc.KycViewModel;
 import coffer.app.local.LocalLedger;
 import coffer.app.offline.LocalUser;
 import coffer.app.order.OrderViewModel;
+import coffer.app.receive.ReceiveViewModel;
 import coffer.app.send.SendViewModel;
 import coffer.app.send.TransferViewModel;
 import coffer.app.settings.AppSettings;
@@ -58,6 +61,34 @@ public final class ContentViewModel {
         form[0] = new SignInViewModel(connection.api(), executor, connection.embedded(),
                 () -> session.signedInAs(form[0].emailProperty().get().strip()));
         return form[0];
+    }
+
+    /**
+     * Home reads the local copy when there is one (so it shows offline), reloads whenever a sync brings changes,
+     * and its quick actions open their screens.
+     */
+    public HomeViewModel home() {
+        LocalLedger local = localLedger();
+        HistorySource source = local != null ? new LocalHistorySource(local)
+                : HistorySource.of(connection.api()::accounts, connection.api()::transactions);
+        HomeViewModel home = new HomeViewModel(source, executor, ZoneId.systemDefault(),
+                action -> navigation.show(switch (action) {
+                    case SEND -> Screen.SEND;
+                    case RECEIVE -> Screen.RECEIVE;
+                    case TOPUP -> Screen.TOPUP;
+                    case WITHDRAW -> Screen.WITHDRAW;
+                    case HISTORY -> Screen.HISTORY;
+                }));
+        sync.refreshOnChange(home::load);
+        return home;
+    }
+
+    /** The wallets from the server, or as last synced while it cannot be reached; the signed-in user's email. */
+    public ReceiveViewModel receive() {
+        LocalUser user = session.user();
+        ReceiveViewModel receive = new ReceiveViewModel(connection.api(), user.wallets(), user.email(), executor);
+        sync.refreshOnChange(receive::refresh);
+        return receive;
     }
 
     public WalletsViewModel wallets() {

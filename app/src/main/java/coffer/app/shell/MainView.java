@@ -3,9 +3,11 @@ package coffer.app.shell;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import coffer.app.history.HistoryView;
+import coffer.app.home.HomeView;
 import coffer.app.i18n.Texts;
 import coffer.app.order.OrderView;
 import coffer.app.kyc.KycView;
+import coffer.app.receive.ReceiveView;
 import coffer.app.send.SendView;
 import coffer.app.send.TransferView;
 import coffer.app.settings.SettingsView;
@@ -34,9 +36,11 @@ public final class MainView {
     private final AppViewModel app;
     private final Parent root;
     @FXML private StackPane content;
+    @FXML private Button navHome;
     @FXML private Button navWallets;
     @FXML private Button navHistory;
     @FXML private Button navSend;
+    @FXML private Button navReceive;
     @FXML private Button navTransfer;
     @FXML private Button navTopup;
     @FXML private Button navWithdraw;
@@ -87,8 +91,8 @@ public final class MainView {
     @FXML
     private void initialize() {
         NavigationViewModel navigation = app.navigation();
-        for (Button nav : List.of(navWallets, navHistory, navSend, navTransfer, navTopup, navWithdraw, navOrders, navKyc,
-                navSettlements)) {
+        for (Button nav : List.of(navHome, navWallets, navHistory, navSend, navReceive, navTransfer, navTopup, navWithdraw,
+                navOrders, navKyc, navSettlements)) {
             nav.disableProperty().bind(navigation.signedInProperty().not());
         }
         signOut.visibleProperty().bind(navigation.signedInProperty());
@@ -108,7 +112,10 @@ public final class MainView {
         showScreen(navigation.screenProperty().get());
     }
 
+    /** Ctrl (Cmd on macOS) with 0 for Home, 1 to 9 for the screens in the toolbar's order, R for Receive, comma for Settings. */
     private void installShortcuts(Scene scene) {
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), this::home);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), this::receive);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN), this::wallets);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN), this::history);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN), this::send);
@@ -126,9 +133,11 @@ public final class MainView {
         Parent page = switch (screen) {
             case STARTING -> startingPage();
             case SIGN_IN -> new SignInView(screens.signIn()).root();
+            case HOME -> new HomeView(screens.home()).root();
             case WALLETS -> new WalletsView(screens.wallets()).root();
             case HISTORY -> new HistoryView(screens.history()).root();
             case SEND -> new SendView(screens.send()).root();
+            case RECEIVE -> new ReceiveView(screens.receive()).root();
             case TRANSFER -> new TransferView(screens.transfer()).root();
             case TOPUP -> new TopupView(screens.topup()).root();
             case WITHDRAW -> new WithdrawView(screens.withdraw()).root();
@@ -145,6 +154,16 @@ public final class MainView {
         label.textProperty().bind(app.connection().connectionProperty());
         label.setWrapText(true);
         return new StackPane(label);
+    }
+
+    @FXML
+    private void home() {
+        app.navigation().show(Screen.HOME);
+    }
+
+    @FXML
+    private void receive() {
+        app.navigation().show(Screen.RECEIVE);
     }
 
     @FXML

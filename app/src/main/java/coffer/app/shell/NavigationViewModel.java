@@ -75,12 +75,12 @@ public final class NavigationViewModel {
         screen.set(target);
     }
 
-    /** A user is signed in: the session's screens open on the one the user last worked on, else the wallets. */
+    /** A user is signed in: the session's screens open on the one the user last worked on, else on Home. */
     void enterSession() {
         signedIn.set(true);
         screen.set(settings.lastScreen().flatMap(name -> Arrays.stream(Screen.values())
                         .filter(s -> s.name().equals(name) && s.needsSession()).findFirst())
-                .orElse(Screen.WALLETS));
+                .orElse(Screen.HOME));
     }
 
     /** The session ended: its screens close, sign-in shows. */

@@ -4,6 +4,7 @@ import coffer.app.api.ApiClient;
 import coffer.app.api.ApiException;
 import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.concurrent.ScreenState;
+import coffer.app.i18n.Texts;
 import coffer.app.local.OutboxSender;
 import coffer.app.offline.LocalUser;
 import coffer.app.offline.SessionStore;
@@ -92,7 +93,7 @@ public final class SessionViewModel {
     private void sessionEnded() {
         sync.stop();
         navigation.leaveSession();
-        window.error("Your session ended. Please sign in again.");
+        window.error(Texts.text("main.sessionEnded"));
         executor.submit(() -> {
             sessions.clear();
             return Boolean.TRUE;
@@ -106,7 +107,7 @@ public final class SessionViewModel {
             openUser(client, email);
             rememberSession();
             return Boolean.TRUE;
-        }, ok -> enterSession(true), failure -> window.fail("Your local data cannot be opened", failure));
+        }, ok -> enterSession(true), failure -> window.fail(Texts.text("main.localDataFailed"), failure));
     }
 
     /**
@@ -114,7 +115,7 @@ public final class SessionViewModel {
      * reached, open the app for that user from the local database, offline, rather than stop at sign-in.
      */
     private void resume(ApiClient client, SessionStore.Saved saved) {
-        connection.say("Signing in again as " + saved.email() + " at " + saved.server() + "…");
+        connection.say(Texts.text("main.signingInAgain", saved.email(), saved.server()));
         latestRefreshToken = saved.refreshToken();
         window.run(() -> {
             openUser(client, saved.email());
@@ -128,7 +129,8 @@ public final class SessionViewModel {
                 throw e;
             }
         }, online -> {
-            connection.say((online ? "Connected to " : "Working offline; will reconnect to ") + saved.server());
+            connection.say(online ? ConnectionViewModel.connectedTo(saved.server())
+                    : Texts.text("main.workingOffline", saved.server()));
             enterSession(online);
         }, failure -> {
             LocalUser user = localUser;

@@ -31,7 +31,7 @@ class AppViewModelTest {
 
             assertThat(app.content().signIn().hint()).isEqualTo(SignInViewModel.demoHint());
             signInAsAlice(app);
-            assertThat(app.navigation().screenProperty().get()).isEqualTo(Screen.WALLETS);
+            assertThat(app.navigation().screenProperty().get()).as("a signed-in user lands on Home").isEqualTo(Screen.HOME);
 
             app.session().signOut();
             assertThat(app.navigation().screenProperty().get()).isEqualTo(Screen.SIGN_IN);
@@ -66,7 +66,7 @@ class AppViewModelTest {
         try (AppViewModel app = app(AppSettings.load(home))) {
             app.start();
             signInAsAlice(app);
-            app.navigation().show(Screen.SEND);
+            app.navigation().show(Screen.RECEIVE);
             app.navigation().remember(1234, 777);
         }
 
@@ -74,7 +74,7 @@ class AppViewModelTest {
             assertThat(app.navigation().windowSize()).containsExactly(1234, 777);
             app.start();
             signInAsAlice(app);
-            assertThat(app.navigation().screenProperty().get()).isEqualTo(Screen.SEND);
+            assertThat(app.navigation().screenProperty().get()).isEqualTo(Screen.RECEIVE);
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Set;
 import javafx.scene.Node;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,16 @@ class ScreenshotsUiTest {
         return node.getScene() != null;
     }
 
+    /** Screens that fill in after their data arrives (a sync, a QR code): filled in. */
+    private static boolean filled(FxRobot robot, Screen screen) {
+        return switch (screen) {
+            case HOME -> robot.lookup("#homeTotalUSD").tryQuery().isPresent();
+            case RECEIVE -> robot.lookup("#requestQr").tryQueryAs(ImageView.class).map(qr -> qr.getImage() != null)
+                    .orElse(false);
+            default -> true;
+        };
+    }
+
     private void render(Screen screen) throws Exception {
         Path png = Path.of(System.getProperty("coffer.screenshots", "target/screenshots"), fileName(screen) + ".png");
         Files.deleteIfExists(png);   // an earlier run's file must not pass for this one's
@@ -92,7 +103,7 @@ class ScreenshotsUiTest {
                 continue;   // the page shown while connecting is gone by now; sign-in was rendered above
             }
             robot.interact(() -> window.app().navigation().show(screen));
-            waitUntil(() -> window.app().navigation().screenProperty().get() == screen && settled(robot));
+            waitUntil(() -> window.app().navigation().screenProperty().get() == screen && settled(robot) && filled(robot, screen));
             render(screen);
         }
     }

@@ -61,6 +61,9 @@ class SendMoneyUiTest {
         robot.clickOn("#password").write("demo-password");
         robot.clickOn("#signInButton");
 
+        waitUntil(() -> robot.lookup("#homeTotalUSD").tryQuery().isPresent()
+                && text(robot, "#homeTotalUSD").equals("1,000.00 USD"));
+        robot.clickOn("#navWallets");
         waitUntil(() -> robot.lookup("#walletsTable").tryQuery().isPresent() && firstWalletShows(robot, "1,000.00 USD"));
         assertThat(text(robot, "#kycSummary")).contains("tier 1");
         screenshot("wallets");

@@ -1,0 +1,200 @@
+package coffer.app.receive;
+
+import coffer.app.api.AccountsApi;
+import coffer.app.concurrent.BackgroundExecutor;
+import coffer.app.concurrent.ScreenViewModel;
+import coffer.app.format.AmountInput;
+import coffer.app.format.Amounts;
+import coffer.app.i18n.Texts;
+import coffer.app.offline.LastSyncedWallets;
+import coffer.app.wallet.WalletChoice;
+import coffer.app.wallet.WalletRow;
+import coffer.core.money.Money;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.ObservableList;
+
+/**
+ * Receive money: the user picks one of their wallets and shares its id, their email, or a payment request
+ * ({@link PaymentRequestLink}) for an amount and a note, as text and as a QR code, redrawn as the fields change.
+ * An amount that is not valid in the wallet's currency, or too long a note, is said and leaves the last valid
+ * request as it was. The wallets come from the server, or from the local copy while it cannot be reached.
+ */
+public final class ReceiveViewModel extends ScreenViewModel {
+    /** What the user can copy. */
+    public enum Copy { WALLET_ID, EMAIL, REQUEST }
+
+    private final AccountsApi accounts;
+    private final LastSyncedWallets lastSynced;
+    /** The signed-in user's email, as the request shares it; null when it is not one a request can carry. */
+    private final String requestEmail;
+    private final WalletChoice choice = new WalletChoice();
+    private final StringProperty email = new SimpleStringProperty("");
+    private final StringProperty walletId = new SimpleStringProperty("");
+    private final StringProperty amount = new SimpleStringProperty("");
+    private final StringProperty note = new SimpleStringProperty("");
+    private final StringProperty link = new SimpleStringProperty("");
+    private final ObjectProperty<QrCode> qr = new SimpleObjectProperty<>();
+    private final StringProperty qrDescription = new SimpleStringProperty("");
+    private final BooleanProperty valid = new SimpleBooleanProperty();
+
+    /**
+     * @param email the signed-in user's email
+     */
+    public ReceiveViewModel(AccountsApi accounts, LastSyncedWallets lastSynced, String email, BackgroundExecutor executor) {
+        super(executor);
+        this.accounts = Objects.requireNonNull(accounts, "accounts");
+        this.lastSynced = Objects.requireNonNull(lastSynced, "lastSynced");
+        this.email.set(Objects.requireNonNull(email, "email"));
+        this.requestEmail = carriable(email);
+        choice.chosenProperty().addListener((o, was, now) -> update());
+        amount.addListener((o, was, now) -> update());
+        note.addListener((o, was, now) -> update());
+    }
+
+    private static String carriable(String email) {
+        try {
+            return new PaymentRequestLink("wal_0", email, null, null).email();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    public ObservableList<WalletRow> wallets() {
+        return choice.wallets();
+    }
+
+    /** The wallet to be paid into; the first until the user picks. */
+    public ObjectProperty<WalletRow> walletProperty() {
+        return choice.chosenProperty();
+    }
+
+    /** The chosen wallet's id; empty before the wallets are read. */
+    public ReadOnlyStringProperty walletIdProperty() {
+        return walletId;
+    }
+
+    /** The signed-in user's email. */
+    public ReadOnlyStringProperty emailProperty() {
+        return email;
+    }
+
+    /** The amount asked for, as typed; empty to let the payer choose. */
+    public StringProperty amountProperty() {
+        return amount;
+    }
+
+    /** What the payment is for; empty for nothing. */
+    public StringProperty noteProperty() {
+        return note;
+    }
+
+    /** The payment request as text ({@code coffer:pay?to=…}), to share or paste into Send; empty before a wallet is chosen. */
+    public ReadOnlyStringProperty linkProperty() {
+        return link;
+    }
+
+    /** The QR code of {@link #linkProperty()}; null before a wallet is chosen. */
+    public ReadOnlyObjectProperty<QrCode> qrProperty() {
+        return qr;
+    }
+
+    /** What the QR code carries, in words, for a screen reader. */
+    public ReadOnlyStringProperty qrDescriptionProperty() {
+        return qrDescription;
+    }
+
+    /** True when the fields make a valid request: the link and the QR code are the fields'. */
+    public ReadOnlyBooleanProperty validProperty() {
+        return valid;
+    }
+
+    /** Reads the user's wallets (the last synced ones while the server cannot be reached). */
+    public void load() {
+        state.run(() -> lastSynced.onlineOrLastSynced(accounts::accounts), choice::show);
+    }
+
+    /** Reads the wallets again, quietly, keeping the choice (after a sync brought changes). */
+    public void refresh() {
+        state.background(() -> lastSynced.onlineOrLastSynced(accounts::accounts), choice::show);
+    }
+
+    /**
+     * The text to put on the clipboard for {@code what}, and the notice that it was copied; empty when there
+     * is nothing valid to copy (no wallet yet, or the fields do not make a valid request).
+     */
+    public Optional<String> copy(Copy what) {
+        String text = switch (what) {
+            case WALLET_ID -> walletId.get();
+            case EMAIL -> email.get();
+            case REQUEST -> valid.get() ? link.get() : "";
+        };
+        if (text == null || text.isEmpty()) {
+            return Optional.empty();
+        }
+        state.notice(Texts.text(switch (what) {
+            case WALLET_ID -> "receive.copied.walletId";
+            case EMAIL -> "receive.copied.email";
+            case REQUEST -> "receive.copied.request";
+        }));
+        return Optional.of(text);
+    }
+
+    /** The request as the fields make it; a problem with them is said, and the last valid request stays. */
+    private void update() {
+        WalletRow wallet = choice.chosenProperty().get();
+        walletId.set(wallet == null ? "" : wallet.id());
+        state.clear();
+        if (wallet == null) {
+            valid.set(false);
+            link.set("");
+            qr.set(null);
+            qrDescription.set("");
+            return;
+        }
+        String typed = amount.get() == null ? "" : amount.get().strip();
+        Optional<String> problem = typed.isEmpty() ? Optional.empty() : AmountInput.problem(typed, wallet.currency());
+        String text = note.get() == null ? "" : note.get().strip();
+        if (problem.isEmpty() && text.length() > PaymentRequestLink.MAX_NOTE) {
+            problem = Optional.of(Texts.text("receive.note.tooLong", PaymentRequestLink.MAX_NOTE));
+        }
+        if (problem.isPresent()) {
+            valid.set(false);
+            state.error(problem.get());
+            return;
+        }
+        PaymentRequestLink request = new PaymentRequestLink(wallet.id(), requestEmail,
+                typed.isEmpty() ? null : Money.parse(typed, wallet.currency()), text);
+        link.set(request.text());
+        qr.set(QrCode.of(request.text()));
+        qrDescription.set(describe(request));
+        valid.set(true);
+    }
+
+    /** "QR code of a payment request: to wallet wal_…, alice@example.com, 12.50 USD, note “Dinner”". */
+    private static String describe(PaymentRequestLink request) {
+        List<String> parts = new ArrayList<>();
+        parts.add(Texts.text("receive.qr.wallet", request.walletId()));
+        if (request.email() != null) {
+            parts.add(Texts.text("receive.qr.email", request.email()));
+        }
+        if (request.amount() != null) {
+            parts.add(Texts.text("receive.qr.amount", Amounts.format(request.amount())));
+        }
+        if (request.note() != null) {
+            parts.add(Texts.text("receive.qr.note", request.note()));
+        }
+        return Texts.text("receive.qr.accessible", String.join(", ", parts));
+    }
+}
