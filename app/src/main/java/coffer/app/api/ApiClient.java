@@ -56,7 +56,7 @@ import retrofit2.converter.gson.GsonConverterFactory;
  * server says it expired; refresh tokens are single-use, so refreshes are serialized.
  */
 public final class ApiClient implements AccountsApi, IdentityApi, PaymentsApi, TopupsApi, WithdrawalsApi, HistoryApi,
-        OrdersApi, SettlementsApi, AuthApi {
+        OrdersApi, SettlementsApi, AuthApi, ServerInfoApi {
     static final Gson GSON = new GsonBuilder()
             .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
             .registerTypeAdapterFactory(new MovementReader())
@@ -155,6 +155,13 @@ public final class ApiClient implements AccountsApi, IdentityApi, PaymentsApi, T
         execute(api.health());
     }
 
+    @Override
+    public String serverVersion() {
+        ServerInfoApi.Health health = execute(api.healthInfo());
+        return health == null || health.version() == null ? "" : health.version();
+    }
+
+    @Override
     public String baseUrl() {
         return baseUrl;
     }

@@ -198,4 +198,7 @@ interface CofferApi {
 
     @GET("health")
     Call<Void> health();
+
+    @GET("health")
+    Call<ServerInfoApi.Health> healthInfo();
 }

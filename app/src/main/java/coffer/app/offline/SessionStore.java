@@ -145,17 +145,22 @@ public final class SessionStore {
      * the address nor the email.
      */
     public Path localDatabase(String server, String email) {
+        return userFile(home, server, email, ".db");
+    }
+
+    /** A file of one user of one server in {@code home}'s {@code local} folder, named as {@link #localDatabase} is. */
+    static Path userFile(Path home, String server, String email, String suffix) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest((server + "\n" + email.toLowerCase(java.util.Locale.ROOT)).getBytes(StandardCharsets.UTF_8));
-            return home.resolve("local").resolve(HexFormat.of().formatHex(digest, 0, 12) + ".db");
+            return home.resolve("local").resolve(HexFormat.of().formatHex(digest, 0, 12) + suffix);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 
     /** An empty file only its owner may read and write (where the file system has POSIX permissions). */
-    private static Path ownerOnly(Path path) throws IOException {
+    static Path ownerOnly(Path path) throws IOException {
         Files.deleteIfExists(path);
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             return Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

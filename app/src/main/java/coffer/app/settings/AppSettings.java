@@ -5,8 +5,11 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -23,6 +26,11 @@ public final class AppSettings {
     static final String WINDOW_HEIGHT = "window.height";
     static final String LAST_SCREEN = "screen.last";
     static final String LANGUAGE = "language";
+    static final String IDLE_LOCK = "idle.lock.minutes";
+    /** The system property that sets the idle lock's minutes over the settings file ({@code -Dcoffer.idleLock=5}). */
+    public static final String IDLE_LOCK_PROPERTY = "coffer.idleLock";
+    /** The idle lock's time when none is set. */
+    public static final Duration DEFAULT_IDLE_LOCK = Duration.ofMinutes(10);
 
     private final Path file;
     private final Properties values = new Properties();
@@ -126,6 +134,39 @@ public final class AppSettings {
 
     public synchronized void setLastScreen(String screen) {
         put(LAST_SCREEN, screen);
+    }
+
+    /**
+     * How long the window may go without a key or mouse input before it locks; {@link Duration#ZERO} means never.
+     * In minutes (fractions allowed): {@code -Dcoffer.idleLock} over {@code idle.lock.minutes} in the settings
+     * file, else {@link #DEFAULT_IDLE_LOCK}; a value that is not a number of minutes counts as not set.
+     */
+    public synchronized Duration idleLock() {
+        return minutes(System.getProperty(IDLE_LOCK_PROPERTY))
+                .or(() -> minutes(values.getProperty(IDLE_LOCK)))
+                .orElse(DEFAULT_IDLE_LOCK);
+    }
+
+    /** Sets the idle lock's time (whole seconds are kept); {@link Duration#ZERO} for never. */
+    public synchronized void setIdleLock(Duration idle) {
+        if (idle.isNegative()) {
+            throw new IllegalArgumentException("negative idle lock: " + idle);
+        }
+        put(IDLE_LOCK, BigDecimal.valueOf(idle.toSeconds()).divide(BigDecimal.valueOf(60), 6, RoundingMode.HALF_UP)
+                .stripTrailingZeros().toPlainString());
+    }
+
+    private static Optional<Duration> minutes(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            double minutes = Double.parseDouble(text.strip());
+            return minutes >= 0 && minutes <= 7 * 24 * 60
+                    ? Optional.of(Duration.ofMillis(Math.round(minutes * 60_000))) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     private double number(String key, double fallback) {

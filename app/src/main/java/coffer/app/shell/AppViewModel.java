@@ -22,6 +22,7 @@ public final class AppViewModel extends ScreenViewModel implements AutoCloseable
     private final SyncStatusViewModel syncStatus;
     private final SessionViewModel session;
     private final ContentViewModel content;
+    private final FrameViewModel frame;
 
     /** An app whose API client refuses calls on the JavaFX application thread. */
     public AppViewModel(BackgroundExecutor executor, AppSettings settings, Path embeddedDataDir, Duration pollInterval) {
@@ -44,6 +45,7 @@ public final class AppViewModel extends ScreenViewModel implements AutoCloseable
         syncStatus = new SyncStatusViewModel(executor);
         session = new SessionViewModel(executor, settings.folder(), state, connection, syncStatus, navigation);
         content = new ContentViewModel(executor, pollInterval, settings, connection, session, syncStatus, navigation);
+        frame = new FrameViewModel(executor, settings, connection, session, syncStatus, navigation, content);
     }
 
     public NavigationViewModel navigation() {
@@ -64,6 +66,11 @@ public final class AppViewModel extends ScreenViewModel implements AutoCloseable
 
     public ContentViewModel content() {
         return content;
+    }
+
+    /** The menu's own actions, the idle lock and the toast of arriving money. */
+    public FrameViewModel frame() {
+        return frame;
     }
 
     /** Connects to the configured server, or starts the bundled one when none is configured. */

@@ -23,6 +23,8 @@ import coffer.app.withdraw.WithdrawViewModel;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.function.Consumer;
+import javafx.beans.value.ObservableValue;
 
 /**
  * The main window's content: makes each screen's ViewModel from what it needs (the API client, the user's
@@ -42,6 +44,8 @@ public final class ContentViewModel {
     private final SessionViewModel session;
     private final SyncStatusViewModel sync;
     private final NavigationViewModel navigation;
+    /** Told of each sign-in form's password field (the idle lock's verifier is made of what it held). */
+    private Consumer<ObservableValue<String>> passwords = password -> { };
 
     /** @param pollInterval how often a payment, top-up or withdrawal in flight is asked for its status */
     ContentViewModel(BackgroundExecutor executor, Duration pollInterval, AppSettings settings,
@@ -56,10 +60,16 @@ public final class ContentViewModel {
         this.navigation = navigation;
     }
 
+    /** Who watches each sign-in form's password: the idle lock, which keeps a verifier of it, never the password. */
+    void watchPasswords(Consumer<ObservableValue<String>> watcher) {
+        this.passwords = watcher;
+    }
+
     public SignInViewModel signIn() {
         SignInViewModel[] form = new SignInViewModel[1];
         form[0] = new SignInViewModel(connection.api(), executor, connection.embedded(),
                 () -> session.signedInAs(form[0].emailProperty().get().strip()));
+        passwords.accept(form[0].passwordProperty());
         return form[0];
     }
 

@@ -25,9 +25,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
@@ -66,9 +63,9 @@ public final class MainView {
         MainView view = new MainView(app);
         NavigationViewModel navigation = app.navigation();
         double[] size = navigation.windowSize();
-        Scene scene = new Scene(view.root, size[0], size[1]);
+        // the menu bar (with the shortcuts, ScreenMenu), the toast and the idle lock around the screens
+        Scene scene = new Scene(new MainFrame(view.root, app, stage).root(), size[0], size[1]);
         stage.setOnHiding(e -> navigation.remember(scene.getWidth(), scene.getHeight()));
-        view.installShortcuts(scene);
         applyTheme(navigation.darkThemeProperty().get());
         navigation.darkThemeProperty().addListener((o, was, dark) -> applyTheme(dark));
         stage.setTitle(Texts.bundle().getString("main.title"));
@@ -110,22 +107,6 @@ public final class MainView {
         offlineBanner.managedProperty().bind(app.connection().offlineProperty());
         navigation.screenProperty().addListener((o, was, now) -> showScreen(now));
         showScreen(navigation.screenProperty().get());
-    }
-
-    /** Ctrl (Cmd on macOS) with 0 for Home, 1 to 9 for the screens in the toolbar's order, R for Receive, comma for Settings. */
-    private void installShortcuts(Scene scene) {
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), this::home);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), this::receive);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN), this::wallets);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN), this::history);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN), this::send);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT4, KeyCombination.SHORTCUT_DOWN), this::transfer);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT5, KeyCombination.SHORTCUT_DOWN), this::topup);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT6, KeyCombination.SHORTCUT_DOWN), this::withdraw);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), this::settings);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT7, KeyCombination.SHORTCUT_DOWN), this::orders);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT8, KeyCombination.SHORTCUT_DOWN), this::kyc);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT9, KeyCombination.SHORTCUT_DOWN), this::settlements);
     }
 
     private void showScreen(Screen screen) {

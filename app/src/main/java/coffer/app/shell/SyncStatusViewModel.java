@@ -6,9 +6,12 @@ import coffer.app.local.LocalLedger;
 import coffer.app.local.SyncEngine;
 import coffer.app.sync.LiveEventsViewModel;
 import coffer.app.sync.SyncViewModel;
+import coffer.core.api.TransactionTypes.TransactionView;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -43,6 +46,8 @@ public final class SyncStatusViewModel {
     /** The sync of the signed-in user's local ledger; null when signed out. */
     private SyncViewModel sync;
     private LiveEventsViewModel live;
+    /** Told of the money each sync brought in, after the first sync of a session. */
+    private Consumer<List<TransactionView>> arrivals = arrived -> { };
 
     SyncStatusViewModel(BackgroundExecutor executor) {
         this.executor = executor;
@@ -78,6 +83,11 @@ public final class SyncStatusViewModel {
         this.refreshShown = Objects.requireNonNull(refresh, "refresh");
     }
 
+    /** What is told of money that arrived (the toast), after the first sync of each session. */
+    void onArrivals(Consumer<List<TransactionView>> listener) {
+        this.arrivals = Objects.requireNonNull(listener, "listener");
+    }
+
     /** Starts keeping {@code ledger} in sync with the server behind {@code client}: a sync now, then on a timer. */
     void start(ApiClient client, LocalLedger ledger) {
         stopSync();
@@ -90,6 +100,7 @@ public final class SyncStatusViewModel {
         stopListening();
         live = new LiveEventsViewModel(client, executor, sync, () -> refreshShown.run());
         announcement.bind(live.announcementProperty());
+        live.onArrivals(arrived -> arrivals.accept(arrived));
         sync.every(SYNC_INTERVAL);
         sync.request();
     }

@@ -3,14 +3,14 @@ package coffer.app.sync;
 import coffer.app.api.ApiClient;
 import coffer.app.api.EventStream;
 import coffer.app.concurrent.BackgroundExecutor;
-import coffer.app.format.Amounts;
-import coffer.app.i18n.Texts;
 import coffer.core.api.TransactionTypes.TransactionView;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -35,6 +35,7 @@ public final class LiveEventsViewModel {
     private final Set<String> announced = new HashSet<>();
     private volatile EventStream stream;
     private volatile boolean caughtUp;
+    private Consumer<List<TransactionView>> onArrivals = arrived -> { };
 
     /**
      * Each event asks {@code localSync} to sync the local ledger; after each sync the movements it brought
@@ -96,14 +97,22 @@ public final class LiveEventsViewModel {
         }
     }
 
-    /** Announces money that arrived, each movement once. */
+    /** Announces money that arrived ({@link Arrivals}), each movement once, and tells {@link #onArrivals} of it. */
     private void announce(List<TransactionView> received) {
+        List<TransactionView> arrived = new ArrayList<>();
         for (TransactionView t : received) {
-            if (announced.add(t.id())) {
-                String amount = Amounts.format(t.amount(), t.currency());
-                announcement.set(t.counterparty() != null ? Texts.text("sync.received.from", amount, t.counterparty())
-                        : Texts.text("sync.received", amount));
+            if (Arrivals.moneyIn(t) && announced.add(t.id())) {
+                announcement.set(Arrivals.words(t));
+                arrived.add(t);
             }
         }
+        if (!arrived.isEmpty()) {
+            onArrivals.accept(List.copyOf(arrived));
+        }
+    }
+
+    /** Runs on the UI thread with the money each sync after the first brought in (never what the first caught up on). */
+    public void onArrivals(Consumer<List<TransactionView>> listener) {
+        this.onArrivals = Objects.requireNonNull(listener, "listener");
     }
 }

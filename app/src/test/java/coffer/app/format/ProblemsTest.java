@@ -33,7 +33,7 @@ class ProblemsTest {
     @Test
     void theServersDefaultWordsAddNothingAndAreLeftOut() {
         Texts.use(Texts.SPANISH);
-        assertThat(Problems.describe(CofferException.of(ErrorCode.WALLET_LOCKED))).isEqualTo("El monedero está bloqueado.");
+        assertThat(Problems.describe(CofferException.of(ErrorCode.WALLET_LOCKED))).isEqualTo("La billetera está bloqueada.");
         Texts.use(Texts.ENGLISH);
         assertThat(Problems.describe(CofferException.of(ErrorCode.WALLET_LOCKED))).isEqualTo("The wallet is locked.");
     }
@@ -69,7 +69,7 @@ class ProblemsTest {
         Texts.use(Texts.SPANISH);
         assertThat(Names.kind("p2p")).isEqualTo("Envío a una persona");
         assertThat(Names.status("PROCESSING")).isEqualTo("En proceso");
-        assertThat(Names.walletStatus("locked")).isEqualTo("Bloqueado");
+        assertThat(Names.walletStatus("locked")).isEqualTo("Bloqueada");
         assertThat(Names.kind("chargeback")).isEqualTo("chargeback");
         Texts.use(Texts.ENGLISH);
         assertThat(Names.kycStatus("pending")).isEqualTo("Being checked");

@@ -53,7 +53,7 @@ class ScreenshotsUiTest {
     }
 
     /** True when no progress indicator shows anywhere in the window: the screen has its data. */
-    private static boolean settled(FxRobot robot) {
+    static boolean settled(FxRobot robot) {
         return robot.lookup(".progress-indicator").queryAllAs(ProgressIndicator.class).stream()
                 .noneMatch(ScreenshotsUiTest::showing);
     }

@@ -10,11 +10,14 @@ import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.local.LocalLedger;
 import coffer.app.local.SyncEngine;
 import coffer.core.api.PaymentTypes.PaymentRequest;
+import coffer.core.api.TransactionTypes.TransactionView;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
@@ -53,10 +56,13 @@ class LiveEventsViewModelTest {
              SyncViewModel sync = new SyncViewModel(new SyncEngine(alice::sync, alice::transactions, ledger,
                      SyncEngine.Options.DEFAULT, Clock.systemUTC()), executor)) {
             LiveEventsViewModel live = new LiveEventsViewModel(alice, executor, sync, refreshes::incrementAndGet);
+            List<TransactionView> toasted = new CopyOnWriteArrayList<>();
+            live.onArrivals(toasted::addAll);
             live.start();
             try {
                 assertThat(eventually(live::caughtUp)).isTrue();
                 assertThat(live.announcementProperty().get()).isEmpty();
+                assertThat(toasted).as("money that arrived before sign-in is not toasted").isEmpty();
                 int afterCatchUp = refreshes.get();
                 assertThat(afterCatchUp).as("the screen refreshed once the copy caught up").isEqualTo(1);
 

@@ -12,10 +12,13 @@ import coffer.app.local.LocalLedger;
 import coffer.app.local.SyncEngine;
 import coffer.app.wallet.WalletsViewModel;
 import coffer.core.api.PaymentTypes.PaymentRequest;
+import coffer.core.api.TransactionTypes.TransactionView;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +40,8 @@ class SyncViewModelTest {
                      SyncEngine.Options.DEFAULT, Clock.systemUTC()), executor)) {
             WalletsViewModel wallets = new WalletsViewModel(bob, ledger::wallets, executor);
             LiveEventsViewModel live = new LiveEventsViewModel(bob, executor, sync, wallets::load);
+            List<TransactionView> toasted = new CopyOnWriteArrayList<>();
+            live.onArrivals(toasted::addAll);
             live.start();
             try {
                 assertThat(eventually(() -> sync.checkProperty().get() == SyncEngine.Check.OK))
@@ -53,6 +58,8 @@ class SyncViewModelTest {
                         .as("the overview reads the synced copy, now " + wallets.wallets().get(0).available()).isTrue();
                 assertThat(eventually(() -> live.announcementProperty().get().equals("Received 25.00 USD from alice@example.com")))
                         .as("announced: " + live.announcementProperty().get()).isTrue();
+                assertThat(toasted).as("told once, for the toast").singleElement()
+                        .satisfies(t -> assertThat(t.amount()).isEqualTo("25.00"));
                 assertThat(ledger.mismatches()).isEmpty();
             } finally {
                 live.stop();

@@ -1,0 +1,250 @@
+package coffer.app.lock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import coffer.app.concurrent.BackgroundExecutor;
+import coffer.app.i18n.Texts;
+import coffer.app.offline.PasswordVerifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The idle lock: time by a clock the test moves, the password checked here against the verifier made at sign-in. */
+class IdleLockViewModelTest {
+    private static final String SERVER = "https://coffer.example.com";
+    private static final String EMAIL = "alice@example.com";
+    private static final String PASSWORD = "correct horse battery";
+
+    @TempDir
+    Path home;
+    private final MovingClock clock = new MovingClock();
+    private final AtomicInteger signOuts = new AtomicInteger();
+
+    @AfterEach
+    void english() {
+        Texts.use(Locale.ENGLISH);
+    }
+
+    private IdleLockViewModel lock(Duration idle) {
+        return new IdleLockViewModel(BackgroundExecutor.sameThread(), idle, clock, home, signOuts::incrementAndGet);
+    }
+
+    /** Signs in through a form whose password field the lock watches, as the sign-in screen empties it on success. */
+    private static void signInWithPassword(IdleLockViewModel lock, String password) {
+        StringProperty field = new SimpleStringProperty("");
+        lock.watchSignIn(field);
+        field.set(password.substring(0, 3));
+        field.set(password);
+        field.set("");
+        lock.signedIn(SERVER, EMAIL);
+    }
+
+    @Test
+    void locksOnlyOnceTheIdleTimeHasPassedAndInputStartsItAgain() {
+        IdleLockViewModel lock = lock(Duration.ofMinutes(10));
+        signInWithPassword(lock, PASSWORD);
+
+        clock.move(Duration.ofMinutes(9));
+        lock.tick();
+        assertThat(lock.lockedProperty().get()).as("9 minutes idle").isFalse();
+
+        lock.activity();
+        clock.move(Duration.ofMinutes(9));
+        lock.tick();
+        assertThat(lock.lockedProperty().get()).as("9 minutes after the last input").isFalse();
+
+        clock.move(Duration.ofMinutes(1));
+        lock.tick();
+        assertThat(lock.lockedProperty().get()).as("10 minutes after the last input").isTrue();
+        assertThat(lock.emailProperty().get()).isEqualTo(EMAIL);
+        assertThat(lock.canUnlockProperty().get()).isTrue();
+
+        lock.activity();
+        assertThat(lock.lockedProperty().get()).as("input does not unlock").isTrue();
+    }
+
+    @Test
+    void neverLocksWhenTheIdleTimeIsZeroNorWhileSignedOut() {
+        IdleLockViewModel never = lock(Duration.ZERO);
+        signInWithPassword(never, PASSWORD);
+        clock.move(Duration.ofDays(1));
+        never.tick();
+        assertThat(never.lockedProperty().get()).isFalse();
+
+        IdleLockViewModel signedOut = lock(Duration.ofMinutes(1));
+        clock.move(Duration.ofHours(1));
+        signedOut.tick();
+        signedOut.lockNow();
+        assertThat(signedOut.lockedProperty().get()).isFalse();
+    }
+
+    @Test
+    void theRightPasswordUnlocksAndAWrongOneSaysSo() {
+        IdleLockViewModel lock = lock(Duration.ofMinutes(5));
+        signInWithPassword(lock, PASSWORD);
+        lock.lockNow();
+
+        lock.unlock();
+        assertThat(lock.errorProperty().get()).isEqualTo("Enter your password.");
+
+        lock.passwordProperty().set("not the password");
+        lock.unlock();
+        assertThat(lock.lockedProperty().get()).isTrue();
+        assertThat(lock.errorProperty().get()).isEqualTo("Wrong password.");
+        assertThat(lock.passwordProperty().get()).as("the wrong password is cleared").isEmpty();
+
+        lock.passwordProperty().set(PASSWORD);
+        lock.unlock();
+        assertThat(lock.lockedProperty().get()).isFalse();
+        assertThat(lock.errorProperty().get()).isEmpty();
+        assertThat(lock.passwordProperty().get()).isEmpty();
+
+        clock.move(Duration.ofMinutes(4));
+        lock.tick();
+        assertThat(lock.lockedProperty().get()).as("unlocking started the idle time again").isFalse();
+    }
+
+    @Test
+    void repeatedWrongPasswordsMakeTheNextTryWaitLongerAndLonger() {
+        IdleLockViewModel lock = lock(Duration.ofMinutes(5));
+        signInWithPassword(lock, PASSWORD);
+        lock.lockNow();
+        for (int i = 0; i < IdleLockViewModel.FREE_TRIES; i++) {
+            lock.passwordProperty().set("wrong " + i);
+            lock.unlock();
+            assertThat(lock.waitingProperty().get()).isFalse();
+        }
+        lock.passwordProperty().set("wrong again");
+        lock.unlock();
+        assertThat(lock.waitingProperty().get()).isTrue();
+        assertThat(lock.errorProperty().get()).isEqualTo("Wrong password. Try again in 2 s.");
+
+        lock.passwordProperty().set(PASSWORD);
+        lock.unlock();
+        assertThat(lock.lockedProperty().get()).as("even the right password waits its turn").isTrue();
+
+        clock.move(Duration.ofSeconds(2));
+        lock.tick();
+        assertThat(lock.waitingProperty().get()).isFalse();
+        lock.passwordProperty().set("wrong once more");
+        lock.unlock();
+        assertThat(lock.errorProperty().get()).isEqualTo("Wrong password. Try again in 4 s.");
+
+        assertThat(IdleLockViewModel.waitAfter(5)).isEqualTo(Duration.ofSeconds(8));
+        assertThat(IdleLockViewModel.waitAfter(40)).isEqualTo(Duration.ofSeconds(60));
+
+        clock.move(Duration.ofSeconds(4));
+        lock.tick();
+        lock.passwordProperty().set(PASSWORD);
+        lock.unlock();
+        assertThat(lock.lockedProperty().get()).isFalse();
+    }
+
+    @Test
+    void theVerifierOnDiskIsOwnerOnlyAndHoldsNoTraceOfThePassword() throws Exception {
+        IdleLockViewModel lock = lock(Duration.ofMinutes(5));
+        signInWithPassword(lock, PASSWORD);
+
+        Path file = PasswordVerifier.file(home, SERVER, EMAIL);
+        assertThat(file).exists();
+        String stored = Files.readString(file, StandardCharsets.ISO_8859_1);
+        byte[] password = PASSWORD.getBytes(StandardCharsets.UTF_8);
+        assertThat(stored).doesNotContain(PASSWORD)
+                .doesNotContain(Base64.getEncoder().encodeToString(password))
+                .doesNotContain(HexFormat.of().formatHex(password))
+                .contains("PBKDF2WithHmacSHA256");
+        assertThat(stored).as("the file does not name the user").doesNotContainIgnoringCase(EMAIL);
+        assertThat(file.getFileName().toString()).doesNotContain("alice");
+        assertThat(PasswordVerifier.load(file)).get().satisfies(v -> {
+            assertThat(v.iterations()).isGreaterThanOrEqualTo(210_000);
+            assertThat(v.toString()).doesNotContain(PASSWORD);
+        });
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        }
+    }
+
+    @Test
+    void aSessionResumedWithoutAPasswordUsesTheVerifierOfAnEarlierSignIn() {
+        signInWithPassword(lock(Duration.ofMinutes(5)), PASSWORD);
+
+        IdleLockViewModel resumed = lock(Duration.ofMinutes(5));
+        resumed.signedIn(SERVER, EMAIL);
+        resumed.lockNow();
+        assertThat(resumed.canUnlockProperty().get()).isTrue();
+        resumed.passwordProperty().set(PASSWORD);
+        resumed.unlock();
+        assertThat(resumed.lockedProperty().get()).isFalse();
+    }
+
+    @Test
+    void aSessionResumedWithoutAnyVerifierCanOnlySignOut() {
+        IdleLockViewModel lock = lock(Duration.ofMinutes(5));
+        lock.signedIn(SERVER, "bob@example.com");
+        lock.lockNow();
+        assertThat(lock.lockedProperty().get()).isTrue();
+        assertThat(lock.canUnlockProperty().get()).isFalse();
+
+        lock.passwordProperty().set("anything");
+        lock.unlock();
+        assertThat(lock.lockedProperty().get()).isTrue();
+
+        lock.signOut();
+        assertThat(signOuts.get()).isEqualTo(1);
+        assertThat(lock.lockedProperty().get()).isFalse();
+        clock.move(Duration.ofHours(1));
+        lock.tick();
+        assertThat(lock.lockedProperty().get()).as("signed out: nothing to lock").isFalse();
+    }
+
+    @Test
+    void aWrongPasswordIsToldInSpanish() {
+        Texts.use(Texts.SPANISH);
+        IdleLockViewModel lock = lock(Duration.ofMinutes(5));
+        signInWithPassword(lock, PASSWORD);
+        lock.lockNow();
+        lock.passwordProperty().set("mal");
+        lock.unlock();
+        assertThat(lock.errorProperty().get()).isEqualTo("Contraseña incorrecta.");
+    }
+
+    /** A clock that stands still until the test moves it. */
+    private static final class MovingClock extends Clock {
+        private Instant now = Instant.parse("2025-03-01T10:00:00Z");
+
+        void move(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
