@@ -1,6 +1,7 @@
 package coffer.app.topup;
 
 import coffer.app.checkout.ProviderPane;
+import coffer.app.i18n.Texts;
 import coffer.app.shell.ScreenView;
 import coffer.app.wallet.WalletRow;
 import javafx.fxml.FXML;
@@ -39,6 +40,8 @@ public final class TopupView extends ScreenView<TopupViewModel> {
     @FXML
     private void initialize() {
         ProviderPane.bind(viewModel, wallet, amount, status, balance, checkout, browser);
+        // set here, not in the FXML: the loader builds a WebView through a builder that has no accessibleText
+        browser.setAccessibleText(Texts.text("topup.checkout.accessible"));
         topup.disableProperty().bind(viewModel.busyProperty().or(viewModel.pageUrlProperty().isNotEmpty()));
         saveCard.selectedProperty().bindBidirectional(viewModel.saveCardProperty());
         SavedCardsViewModel saved = viewModel.cards();

@@ -1,6 +1,7 @@
 package coffer.app.withdraw;
 
 import coffer.app.checkout.ProviderPane;
+import coffer.app.i18n.Texts;
 import coffer.app.shell.ScreenView;
 import coffer.app.wallet.WalletRow;
 import javafx.fxml.FXML;
@@ -44,6 +45,8 @@ public final class WithdrawView extends ScreenView<WithdrawViewModel> {
     private void initialize() {
         BankAccountsViewModel accounts = viewModel.bankAccounts();
         ProviderPane.bind(viewModel, wallet, amount, status, balance, payout, browser);
+        // set here, not in the FXML: the loader builds a WebView through a builder that has no accessibleText
+        browser.setAccessibleText(Texts.text("withdraw.payout.accessible"));
         bankAccounts.setItems(accounts.accounts());
         bankAccounts.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> accounts.selectedProperty().set(now));
         var working = viewModel.busyProperty().or(viewModel.pageUrlProperty().isNotEmpty());

@@ -87,7 +87,7 @@ class KeyboardWalkUiTest {
         tabTo(robot, "password");
         robot.write(InProcessServer.PASSWORD);
         robot.type(KeyCode.ENTER);
-        waitUntil(() -> window.app().navigation().screenProperty().get() == Screen.WALLETS
+        waitUntil(() -> window.app().navigation().screenProperty().get() == Screen.HOME
                 && ScreenshotsUiTest.settled(robot));
 
         List<String> problems = new ArrayList<>();
