@@ -17,7 +17,9 @@ import coffer.app.topup.TopupView;
 import coffer.app.wallet.WalletsView;
 import coffer.app.withdraw.WithdrawView;
 import java.util.List;
+import java.util.Map;
 import javafx.application.Application;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -30,6 +32,7 @@ import javafx.stage.Stage;
 
 /** The main window: navigation, the current screen, and which server the app talks to. */
 public final class MainView {
+    private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
     private final AppViewModel app;
     private final Parent root;
     @FXML private StackPane content;
@@ -109,6 +112,20 @@ public final class MainView {
         showScreen(navigation.screenProperty().get());
     }
 
+    /** The current screen's toolbar button is marked (bold, underlined; see main.css), and said "selected" to a screen reader. */
+    private void markCurrent(Screen screen) {
+        Map<Screen, Button> buttons = Map.ofEntries(Map.entry(Screen.HOME, navHome), Map.entry(Screen.WALLETS, navWallets),
+                Map.entry(Screen.HISTORY, navHistory), Map.entry(Screen.SEND, navSend), Map.entry(Screen.RECEIVE, navReceive),
+                Map.entry(Screen.TRANSFER, navTransfer), Map.entry(Screen.TOPUP, navTopup),
+                Map.entry(Screen.WITHDRAW, navWithdraw), Map.entry(Screen.ORDERS, navOrders), Map.entry(Screen.KYC, navKyc),
+                Map.entry(Screen.SETTLEMENTS, navSettlements));
+        buttons.forEach((s, button) -> {
+            boolean current = s == screen;
+            button.pseudoClassStateChanged(CURRENT, current);
+            button.setAccessibleHelp(current ? Texts.text("main.nav.current") : null);
+        });
+    }
+
     private void showScreen(Screen screen) {
         ContentViewModel screens = app.content();
         Parent page = switch (screen) {
@@ -128,6 +145,7 @@ public final class MainView {
             case SETTLEMENTS -> new SettlementsView(screens.settlements()).root();
         };
         content.getChildren().setAll(page);
+        markCurrent(screen);
     }
 
     private Parent startingPage() {

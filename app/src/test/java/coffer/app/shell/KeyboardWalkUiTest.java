@@ -97,8 +97,23 @@ class KeyboardWalkUiTest {
             waitUntil(() -> window.app().navigation().screenProperty().get() == row.screen()
                     && ScreenshotsUiTest.settled(robot));
             problems.addAll(walk(robot, row.screen()));
+            problems.addAll(markedCurrent(robot, row.screen()));
         }
         assertThat(problems).as("keyboard walk problems, screen by screen").isEmpty();
+    }
+
+    /** The toolbar marks the screen shown, and only it, so a user sees (and hears) where they are. */
+    private static List<String> markedCurrent(FxRobot robot, Screen screen) {
+        List<String> problems = new ArrayList<>();
+        for (Screen other : ScreenMenu.ROWS.stream().map(ScreenMenu.Row::screen).toList()) {
+            String id = "#nav" + other.name().charAt(0) + other.name().substring(1).toLowerCase(java.util.Locale.ROOT);
+            Node button = robot.lookup(id).query();
+            boolean marked = button.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("current"));
+            if (marked != (other == screen)) {
+                problems.add(screen + ": the toolbar's " + id + (marked ? " is marked as the screen shown" : " is not marked"));
+            }
+        }
+        return problems;
     }
 
     /** Presses Tab until the node with {@code id} has the focus. */
