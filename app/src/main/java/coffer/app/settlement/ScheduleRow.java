@@ -22,6 +22,6 @@ public record ScheduleRow(String id, String frequency, String minimum, String am
 
     /** How often it runs, in the user's language: "Weekly". */
     public String frequencyName() {
-        return Frequency.of(frequency).toString();
+        return ScheduleFrequency.of(frequency).toString();
     }
 }

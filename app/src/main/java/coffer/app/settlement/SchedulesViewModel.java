@@ -33,7 +33,8 @@ public final class SchedulesViewModel extends ScreenViewModel {
     private final ReadOnlyObjectProperty<BankAccountRow> bankAccount;
     private final ObservableList<ScheduleRow> schedules = FXCollections.observableArrayList();
     private final ObjectProperty<ScheduleRow> selected = new SimpleObjectProperty<>();
-    private final ObjectProperty<Frequency> frequency = new SimpleObjectProperty<>(Frequency.ALL.get(0));
+    private final ObjectProperty<ScheduleFrequency> frequency =
+            new SimpleObjectProperty<>(ScheduleFrequency.ALL.get(0));
     private final StringProperty minimum = new SimpleStringProperty("");
 
     SchedulesViewModel(SettlementsApi api, BackgroundExecutor executor, ReadOnlyObjectProperty<WalletRow> wallet,
@@ -54,12 +55,12 @@ public final class SchedulesViewModel extends ScreenViewModel {
     }
 
     /** One of {@link #frequencies()}. */
-    public ObjectProperty<Frequency> frequencyProperty() {
+    public ObjectProperty<ScheduleFrequency> frequencyProperty() {
         return frequency;
     }
 
-    public List<Frequency> frequencies() {
-        return Frequency.ALL;
+    public List<ScheduleFrequency> frequencies() {
+        return ScheduleFrequency.ALL;
     }
 
     /** The balance a run needs before it pays out; zero pays out whatever there is. */
@@ -76,7 +77,7 @@ public final class SchedulesViewModel extends ScreenViewModel {
         state.clear();
         WalletRow w = wallet.get();
         BankAccountRow account = bankAccount.get();
-        Frequency how = frequency.get();
+        ScheduleFrequency how = frequency.get();
         String problem = SettlementsViewModel.choiceProblem(w, account);
         if (problem == null && (how == null || !how.known())) {
             problem = Texts.text("settlements.schedules.error.frequency");
@@ -117,7 +118,7 @@ public final class SchedulesViewModel extends ScreenViewModel {
         run(() -> {
             api.deleteSchedule(s.id());
             return api.schedules();
-        }, Frequency.of(s.frequency()).known() ? Texts.text("settlements.schedules.deleted." + s.frequency())
+        }, ScheduleFrequency.of(s.frequency()).known() ? Texts.text("settlements.schedules.deleted." + s.frequency())
                 : Texts.text("settlements.schedules.deleted"));
     }
 

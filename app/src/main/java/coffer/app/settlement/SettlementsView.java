@@ -28,7 +28,7 @@ public final class SettlementsView extends ScreenView<SettlementsViewModel> {
     @FXML private TableColumn<SettlementRow, String> settledAmount;
     @FXML private TableColumn<SettlementRow, String> settledStatus;
     @FXML private TableColumn<SettlementRow, String> origin;
-    @FXML private ComboBox<Frequency> frequency;
+    @FXML private ComboBox<ScheduleFrequency> frequency;
     @FXML private TextField minimum;
     @FXML private Button createSchedule;
     @FXML private Button deleteSchedule;

@@ -48,8 +48,8 @@ class SettlementsUiTest {
         waitUntil(() -> robot.lookup("#settlementBankAccount").tryQuery().isPresent()
                 && robot.lookup("#settlementBankAccount").queryComboBox().getValue() != null
                 && robot.lookup("#settlementWallet").queryComboBox().getValue() != null);
-        ComboBox<Frequency> frequency = robot.lookup("#scheduleFrequency").queryComboBox();
-        robot.interact(() -> frequency.setValue(Frequency.of("weekly")));
+        ComboBox<ScheduleFrequency> frequency = robot.lookup("#scheduleFrequency").queryComboBox();
+        robot.interact(() -> frequency.setValue(ScheduleFrequency.of("weekly")));
         robot.clickOn("#scheduleMinimum").write("50.00");
         UiSteps.clickWhenEnabled(robot, "#createSchedule");
 

@@ -111,7 +111,7 @@ class SettlementsViewModelTest {
     void aScheduleIsCreatedListedAndDeleted() {
         SettlementsViewModel viewModel = withBankAccount(ALICE);
         SchedulesViewModel schedules = viewModel.schedules();
-        schedules.frequencyProperty().set(Frequency.of("weekly"));
+        schedules.frequencyProperty().set(ScheduleFrequency.of("weekly"));
         schedules.minimumProperty().set("50");
 
         schedules.create();
@@ -153,7 +153,7 @@ class SettlementsViewModelTest {
         client.addBankAccount("044", "0123456789");
         SchedulesViewModel schedules = loaded(client).schedules();
 
-        schedules.frequencyProperty().set(Frequency.of("monthly"));
+        schedules.frequencyProperty().set(ScheduleFrequency.of("monthly"));
         schedules.create();
 
         assertThat(schedules.noticeProperty().get())

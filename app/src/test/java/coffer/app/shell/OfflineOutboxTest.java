@@ -170,7 +170,7 @@ class OfflineOutboxTest {
         Eventually.holds(() -> {
             assertThat(ui(() -> app.navigation().signedInProperty().get())).as("opened for the last user").isTrue();
             assertThat(ui(() -> app.connection().offlineBannerProperty().get()))
-                    .matches("Offline since \\d\\d:\\d\\d — showing your last synced data; operations are queued");
+                    .matches("Offline since \\d{1,2}:\\d\\d[^—]* — showing your last synced data; operations are queued");
         });
         assertThat(ui(() -> app.navigation().screenProperty().get())).isNotEqualTo(Screen.SIGN_IN);
 

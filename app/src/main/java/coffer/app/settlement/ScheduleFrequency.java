@@ -8,13 +8,14 @@ import java.util.stream.Stream;
  * How often a schedule runs, as the API names it ({@code weekly}); a picker shows it by its name in the user's
  * language ("Weekly").
  */
-public record Frequency(String wire) {
+public record ScheduleFrequency(String wire) {
     /** The frequencies a schedule may have. */
-    static final List<Frequency> ALL = Stream.of("daily", "weekly", "monthly").map(Frequency::new).toList();
+    static final List<ScheduleFrequency> ALL = Stream.of("daily", "weekly", "monthly").map(ScheduleFrequency::new)
+            .toList();
 
     /** The frequency the API names {@code wire}. */
-    public static Frequency of(String wire) {
-        return new Frequency(wire);
+    public static ScheduleFrequency of(String wire) {
+        return new ScheduleFrequency(wire);
     }
 
     /** Whether the API knows it: a schedule may only be made with one of {@link #ALL}. */
