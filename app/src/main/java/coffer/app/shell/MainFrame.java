@@ -33,8 +33,11 @@ final class MainFrame {
     private static final Duration TICK = Duration.millis(500);
 
     private final StackPane root;
+    private final BorderPane window;
+    private final AppViewModel app;
 
     MainFrame(Parent screens, AppViewModel app, Stage stage) {
+        this.app = app;
         FrameViewModel frame = app.frame();
         IdleLockViewModel idleLock = frame.idleLock();
         MainMenu menu = new MainMenu(app, stage);
@@ -53,7 +56,7 @@ final class MainFrame {
         toasts.setMouseTransparent(true);
         toasts.setPickOnBounds(false);
 
-        BorderPane window = new BorderPane(screens);
+        window = new BorderPane(screens);
         window.setTop(menu.bar());
         screens.disableProperty().bind(idleLock.lockedProperty());
         root = new StackPane(window, toasts, lock.root());
@@ -76,6 +79,15 @@ final class MainFrame {
 
     Parent root() {
         return root;
+    }
+
+    /** The menu, the screens and the lock built again (in a newly chosen language); the toast and timers stay. */
+    void relabel(Parent screens, Stage stage) {
+        IdleLockViewModel idleLock = app.frame().idleLock();
+        window.setTop(new MainMenu(app, stage).bar());
+        window.setCenter(screens);
+        screens.disableProperty().bind(idleLock.lockedProperty());
+        root.getChildren().set(root.getChildren().size() - 1, new LockView(idleLock).root());
     }
 
     /** Dialogs and popups of the main window close as it locks: nothing of the app shows past the lock. */

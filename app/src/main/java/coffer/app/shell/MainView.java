@@ -19,6 +19,7 @@ import coffer.app.withdraw.WithdrawView;
 import java.util.List;
 import java.util.Map;
 import javafx.application.Application;
+import javafx.beans.value.ChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -56,6 +57,9 @@ public final class MainView {
     @FXML private Label syncStatus;
     @FXML private Label offlineBanner;
 
+    /** Shows each screen the navigation names, until {@link #close()}. */
+    private final ChangeListener<Screen> onScreen = (o, was, now) -> showScreen(now);
+
     public MainView(AppViewModel app) {
         this.app = app;
         this.root = Fxml.load(this, "Main.fxml");
@@ -67,7 +71,17 @@ public final class MainView {
         NavigationViewModel navigation = app.navigation();
         double[] size = navigation.windowSize();
         // the menu bar (with the shortcuts, ScreenMenu), the toast and the idle lock around the screens
-        Scene scene = new Scene(new MainFrame(view.root, app, stage).root(), size[0], size[1]);
+        MainFrame frame = new MainFrame(view.root, app, stage);
+        Scene scene = new Scene(frame.root(), size[0], size[1]);
+        // a language chosen in Settings: the window's own texts (menu, toolbar, status bar, lock) and the screen
+        // on show are built again in it; the old view lets go of the navigation
+        MainView[] current = {view};
+        navigation.languageProperty().addListener((o, was, now) -> {
+            current[0].close();
+            current[0] = new MainView(app);
+            frame.relabel(current[0].root, stage);
+            stage.setTitle(Texts.bundle().getString("main.title"));
+        });
         stage.setOnHiding(e -> navigation.remember(scene.getWidth(), scene.getHeight()));
         applyTheme(navigation.darkThemeProperty().get());
         navigation.darkThemeProperty().addListener((o, was, dark) -> applyTheme(dark));
@@ -86,6 +100,11 @@ public final class MainView {
 
     public Parent root() {
         return root;
+    }
+
+    /** Stops following the navigation: this view is being replaced (the language changed). */
+    void close() {
+        app.navigation().screenProperty().removeListener(onScreen);
     }
 
     @FXML
@@ -108,7 +127,7 @@ public final class MainView {
         offlineBanner.textProperty().bind(app.connection().offlineBannerProperty());
         offlineBanner.visibleProperty().bind(app.connection().offlineProperty());
         offlineBanner.managedProperty().bind(app.connection().offlineProperty());
-        navigation.screenProperty().addListener((o, was, now) -> showScreen(now));
+        navigation.screenProperty().addListener(onScreen);
         showScreen(navigation.screenProperty().get());
     }
 

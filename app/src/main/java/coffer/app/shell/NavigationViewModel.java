@@ -2,6 +2,7 @@ package coffer.app.shell;
 
 import coffer.app.concurrent.ScreenState;
 import coffer.app.settings.AppSettings;
+import coffer.app.settings.Language;
 import java.util.Arrays;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -35,6 +36,11 @@ public final class NavigationViewModel {
     /** True while a user is signed in: the screens that need a session are open. */
     public ReadOnlyBooleanProperty signedInProperty() {
         return signedIn;
+    }
+
+    /** The language chosen in Settings: the main window reloads its own texts when it changes. */
+    public ReadOnlyObjectProperty<Language> languageProperty() {
+        return settings.languageProperty();
     }
 
     public ReadOnlyBooleanProperty darkThemeProperty() {

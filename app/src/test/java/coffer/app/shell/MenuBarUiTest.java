@@ -114,4 +114,30 @@ class MenuBarUiTest {
         assertThat(window.app().navigation().screenProperty().get()).as("signed out: the screens' shortcuts do nothing")
                 .isEqualTo(Screen.SIGN_IN);
     }
+
+    @Test
+    void choosingSpanishInSettingsSpeaksItAtOnceInTheMenuTheToolbarAndTheScreen(FxRobot robot) throws Exception {
+        java.util.Locale before = coffer.app.i18n.Texts.locale();
+        try {
+            UiSteps.signIn(robot, InProcessServer.ALICE);
+            robot.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
+            waitUntil(() -> robot.lookup("#language").tryQuery().isPresent());
+            robot.interact(() -> robot.lookup("#language").<javafx.scene.control.ComboBox<coffer.app.settings.Language>>query()
+                    .setValue(coffer.app.settings.Language.SPANISH));
+            robot.clickOn("#saveSettings");
+
+            waitUntil(() -> text(robot, "#navWallets").equals("Billeteras"));
+            assertThat(robot.lookup("#menuBar .menu").queryAllAs(Labeled.class).stream()
+                    .map(m -> m.getText().replace("_", "")).toList()).contains("Archivo", "Ver", "Ayuda");
+            // the window still follows the navigation, once: one screen on show, in Spanish
+            robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+            waitUntil(() -> window.app().navigation().screenProperty().get() == Screen.HISTORY
+                    && robot.lookup("#historyTable").tryQuery().isPresent());
+            assertThat(robot.lookup("#historyTable").queryAll()).hasSize(1);
+            assertThat(robot.lookup(".label").queryAllAs(Labeled.class).stream().map(Labeled::getText).toList())
+                    .contains("Historial");
+        } finally {
+            coffer.app.i18n.Texts.use(before);
+        }
+    }
 }
