@@ -39,6 +39,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
@@ -56,7 +57,7 @@ import retrofit2.converter.gson.GsonConverterFactory;
  * server says it expired; refresh tokens are single-use, so refreshes are serialized.
  */
 public final class ApiClient implements AccountsApi, IdentityApi, PaymentsApi, TopupsApi, WithdrawalsApi, HistoryApi,
-        OrdersApi, SettlementsApi, AuthApi, ServerInfoApi {
+        OrdersApi, SettlementsApi, AuthApi, ServerInfoApi, EventsApi {
     static final Gson GSON = new GsonBuilder()
             .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
             .registerTypeAdapterFactory(new MovementReader())
@@ -293,7 +294,7 @@ public final class ApiClient implements AccountsApi, IdentityApi, PaymentsApi, T
     }
 
     /** As {@link #events(Consumer)}, with each event's data too (for {@code ready}/{@code changed}: {@code {"seq": n}}). */
-    public EventStream eventsWithData(java.util.function.BiConsumer<String, String> onEvent) {
+    public EventStream eventsWithData(BiConsumer<String, String> onEvent) {
         EventStream stream = new EventStream(http, baseUrl + "api/v1/events", onEvent);
         stream.start();
         return stream;

@@ -1,6 +1,6 @@
 package coffer.app.sync;
 
-import coffer.app.api.ApiClient;
+import coffer.app.api.EventsApi;
 import coffer.app.api.EventStream;
 import coffer.app.concurrent.BackgroundExecutor;
 import coffer.core.api.TransactionTypes.TransactionView;
@@ -24,7 +24,7 @@ import javafx.beans.property.StringProperty;
  * Events carry only the server's latest commit number: the feed is the truth.
  */
 public final class LiveEventsViewModel {
-    private final ApiClient api;
+    private final EventsApi api;
     private final BackgroundExecutor executor;
     private final Runnable onChanged;
     /** The local ledger's sync that events trigger. */
@@ -41,7 +41,7 @@ public final class LiveEventsViewModel {
      * Each event asks {@code localSync} to sync the local ledger; after each sync the movements it brought
      * in are announced and {@code onChanged} runs (on the UI thread).
      */
-    public LiveEventsViewModel(ApiClient api, BackgroundExecutor executor, SyncViewModel localSync, Runnable onChanged) {
+    public LiveEventsViewModel(EventsApi api, BackgroundExecutor executor, SyncViewModel localSync, Runnable onChanged) {
         this.api = Objects.requireNonNull(api, "api");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.onChanged = Objects.requireNonNull(onChanged, "onChanged");
