@@ -53,7 +53,7 @@ public final class SessionStore {
 
     /** The session in {@code home}, its token in the OS keychain where there is one. */
     public SessionStore(Path home) {
-        this(home, OsKeychain.orNone());
+        this(home, SecretVault.lazy(OsKeychain::orNone));
     }
 
     public SessionStore(Path home, SecretVault vault) {

@@ -116,4 +116,21 @@ class SessionStoreTest {
                 .isNotEqualTo(store.localDatabase("https://other.example", "alice@example.com"));
         assertThat(alice.getFileName().toString()).doesNotContain("alice").endsWith(".db");
     }
+
+    /** The keychain is opened on the first read or write, once, and not by making the store (the window waits for that). */
+    @Test
+    void theKeychainIsOpenedOnFirstUseOnlyAndOnce(@TempDir Path home) {
+        java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
+        SecretVault vault = SecretVault.lazy(() -> {
+            opened.incrementAndGet();
+            return SecretVault.NONE;
+        });
+        new SessionStore(home, vault);
+        assertThat(opened).as("opened by making the store").hasValue(0);
+
+        vault.read("alice");
+        vault.write("alice", "token");
+        vault.delete("alice");
+        assertThat(opened).as("opened by use").hasValue(1);
+    }
 }
