@@ -1,8 +1,12 @@
 package coffer.app.detail;
 
 import coffer.app.format.Amounts;
+import coffer.app.format.Names;
 import coffer.app.format.Problems;
+import coffer.app.format.Times;
+import coffer.app.i18n.Texts;
 import coffer.core.api.TransactionTypes.TransactionView;
+import coffer.core.money.Money;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -12,13 +16,14 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A movement as a plain-text receipt: every field the server gives, times in the user's zone, the
- * amount signed from the user's side. The same text is shown, copied and saved.
+ * A movement as a plain-text receipt in the user's language: every field the server gives, kinds and statuses
+ * in words, money in the user's locale and signed from the user's side, times in the user's zone with the
+ * zone named. The same text is shown, copied and saved.
  */
 public final class Receipt {
     static final String NONE = "—";
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss zzz", Locale.ROOT);
-    private static final int LABEL_WIDTH = 22;
+    /** The zone's name at that instant, daylight saving included: "CET", "CEST", "JST". */
+    private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("zzz");
 
     /** One labelled line of the receipt. */
     public record Line(String label, String value) {
@@ -33,35 +38,51 @@ public final class Receipt {
         Objects.requireNonNull(zone, "zone");
         boolean out = "out".equals(t.direction());
         List<Line> lines = new ArrayList<>();
-        lines.add(new Line("Kind", t.kind()));
-        lines.add(new Line("Direction", out ? "out (money left your wallet)" : "in (money reached your wallet)"));
-        lines.add(new Line("Amount", (out ? "-" : "+") + Amounts.format(t.amount(), t.currency())));
-        lines.add(new Line("Counterparty", or(t.counterparty())));
-        lines.add(new Line("Counterparty wallet", or(t.counterpartyWalletId())));
-        lines.add(new Line("Status", t.status()));
-        lines.add(new Line("Failure reason", t.failureReason() == null ? NONE
-                : Problems.reason(t.failureReason()) + " (" + t.failureReason() + ")"));
-        lines.add(new Line("Description", or(t.description())));
-        lines.add(new Line("Reference", or(t.reference())));
-        lines.add(new Line("Created", when(t.createdAt(), zone)));
-        lines.add(new Line("Completed", when(t.completedAt(), zone)));
-        lines.add(new Line("Transaction id", t.id()));
-        lines.add(new Line("Wallet id", t.walletId()));
+        lines.add(line("kind", Names.kind(t.kind())));
+        lines.add(line("direction", Texts.text(out ? "detail.receipt.out" : "detail.receipt.in")));
+        lines.add(line("amount", amount(t)));
+        lines.add(line("counterparty", or(t.counterparty())));
+        lines.add(line("counterpartyWallet", or(t.counterpartyWalletId())));
+        lines.add(line("status", Names.status(t.status())));
+        lines.add(line("failureReason", t.failureReason() == null ? NONE : Problems.reason(t.failureReason())));
+        lines.add(line("description", or(t.description())));
+        lines.add(line("reference", or(t.reference())));
+        lines.add(line("created", when(t.createdAt(), zone)));
+        lines.add(line("completed", when(t.completedAt(), zone)));
+        lines.add(line("transactionId", t.id()));
+        lines.add(line("walletId", t.walletId()));
         return List.copyOf(lines);
     }
 
     /** The receipt as plain text, one line per field, labels padded so the values line up. */
     public static String text(TransactionView t, ZoneId zone) {
-        StringBuilder text = new StringBuilder("Coffer receipt\n").append("=".repeat(40)).append('\n');
-        for (Line line : lines(t, zone)) {
-            text.append(String.format(Locale.ROOT, "%-" + LABEL_WIDTH + "s%s%n", line.label() + ":", line.value()));
+        List<Line> lines = lines(t, zone);
+        int width = lines.stream().mapToInt(l -> l.label().length()).max().orElse(0) + 3;
+        StringBuilder text = new StringBuilder(Texts.text("detail.receipt.heading")).append('\n')
+                .append("=".repeat(40)).append('\n');
+        for (Line line : lines) {
+            text.append(String.format(Locale.ROOT, "%-" + width + "s%s%n", line.label() + ":", line.value()));
         }
         return text.toString().replace(System.lineSeparator(), "\n");
     }
 
-    /** An API instant in {@code zone}, e.g. "2026-11-23 16:05:09 CET"; a dash when absent. */
+    /** The amount signed from the user's side, in the user's locale: "+25.00 USD" in, "-25.00 USD" out. */
+    public static String amount(TransactionView t) {
+        Money amount = Money.parse(t.amount(), t.currency());
+        return ("out".equals(t.direction()) ? "-" : "+") + Amounts.format(amount);
+    }
+
+    /** An API instant in {@code zone}, in the user's locale, with the zone's name: "Nov 23, 2026, 4:05:09 PM CET". */
     static String when(String instant, ZoneId zone) {
-        return instant == null ? NONE : WHEN.format(Instant.parse(instant).atZone(zone));
+        if (instant == null) {
+            return NONE;
+        }
+        Instant at = Instant.parse(instant);
+        return Times.dateTime(at, zone) + " " + ZONE_NAME.withLocale(Texts.formatLocale()).format(at.atZone(zone));
+    }
+
+    private static Line line(String field, String value) {
+        return new Line(Texts.text("detail.receipt." + field), value);
     }
 
     private static String or(String value) {

@@ -1,45 +1,43 @@
 package coffer.app.detail;
 
-import coffer.app.shell.Fxml;
+import coffer.app.i18n.Texts;
+import coffer.app.shell.ScreenView;
 import java.io.File;
+import java.util.List;
 import javafx.beans.binding.BooleanExpression;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.layout.VBox;
+import javafx.scene.layout.Pane;
 import javafx.stage.FileChooser;
 
-/** A movement's receipt with copy, save and refund; binds and forwards only. */
-public final class TransactionDetailView {
-    private final TransactionDetailViewModel viewModel;
-    private final Parent root;
-    @FXML private VBox pane;
+/**
+ * A movement's receipt with copy, save and refund; binds and forwards only. Whoever shows it lets Escape step
+ * back ({@link TransactionDetailViewModel#dismiss()}).
+ */
+public final class TransactionDetailView extends ScreenView<TransactionDetailViewModel> {
+    @FXML private Pane pane;
     @FXML private Label title;
     @FXML private Label receipt;
+    @FXML private Button closeDetail;
     @FXML private Button refund;
     @FXML private Label refundSummary;
-    @FXML private VBox refundForm;
+    @FXML private Pane refundBox;
+    @FXML private Pane refundForm;
     @FXML private TextField refundAmount;
     @FXML private TextField refundReason;
-    @FXML private VBox confirmBox;
+    @FXML private Button reviewRefund;
     @FXML private Label confirmation;
+    @FXML private Button confirmRefund;
     @FXML private Label notice;
     @FXML private Label error;
-    @FXML private ProgressIndicator progress;
 
     public TransactionDetailView(TransactionDetailViewModel viewModel) {
-        this.viewModel = viewModel;
-        this.root = Fxml.load(this, "TransactionDetail.fxml");
-    }
-
-    public Parent root() {
-        return root;
+        super(viewModel, "TransactionDetail.fxml");
     }
 
     private static void showWhen(Node node, BooleanExpression condition) {
@@ -49,21 +47,43 @@ public final class TransactionDetailView {
 
     @FXML
     private void initialize() {
+        BooleanExpression editing = viewModel.refundFormShownProperty().and(viewModel.awaitingConfirmationProperty().not());
         showWhen(pane, viewModel.transactionProperty().isNotNull());
         title.textProperty().bind(viewModel.titleProperty());
         receipt.textProperty().bind(viewModel.receiptProperty());
         refundSummary.textProperty().bind(viewModel.refundSummaryProperty());
         showWhen(refund, viewModel.refundableProperty().and(viewModel.refundFormShownProperty().not())
                 .and(viewModel.awaitingConfirmationProperty().not()));
-        showWhen(refundForm, viewModel.refundFormShownProperty().and(viewModel.awaitingConfirmationProperty().not()));
-        showWhen(confirmBox, viewModel.awaitingConfirmationProperty());
+        showWhen(refundBox, viewModel.refundFormShownProperty().or(viewModel.awaitingConfirmationProperty()));
+        showWhen(refundForm, editing);
+        showWhen(reviewRefund, editing);
+        showWhen(confirmation, viewModel.awaitingConfirmationProperty());
+        showWhen(confirmRefund, viewModel.awaitingConfirmationProperty());
         refundAmount.textProperty().bindBidirectional(viewModel.refundAmountProperty());
         refundReason.textProperty().bindBidirectional(viewModel.refundReasonProperty());
         confirmation.textProperty().bind(viewModel.confirmationProperty());
-        confirmBox.disableProperty().bind(viewModel.busyProperty());
-        notice.textProperty().bind(viewModel.noticeProperty());
-        error.textProperty().bind(viewModel.errorProperty());
-        progress.visibleProperty().bind(viewModel.busyProperty());
+        refundBox.disableProperty().bind(viewModel.busyProperty().and(viewModel.awaitingConfirmationProperty()));
+        for (Label line : List.of(refundSummary, notice, error)) {
+            showWhen(line, line.textProperty().isNotEmpty());
+        }
+        // the form takes the keyboard when it opens, so Alt+letter, Enter and Escape work at once, and gives it
+        // back when it closes (a hidden field keeping it would leave the keys nowhere to go)
+        viewModel.refundFormShownProperty().addListener((o, was, shown) -> {
+            if (shown) {
+                refundAmount.requestFocus();
+            } else if (refundBox.getScene() != null && within(refundBox.getScene().getFocusOwner(), refundBox)) {
+                (refund.isVisible() ? refund : closeDetail).requestFocus();
+            }
+        });
+    }
+
+    private static boolean within(Node node, Node parent) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == parent) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @FXML
@@ -81,9 +101,9 @@ public final class TransactionDetailView {
     @FXML
     private void saveReceipt() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save receipt");
+        chooser.setTitle(Texts.text("detail.save.chooser"));
         chooser.setInitialFileName(viewModel.receiptFileName());
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Text files", "*.txt"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.text("detail.save.fileType"), "*.txt"));
         File file = chooser.showSaveDialog(pane.getScene().getWindow());
         if (file != null) {
             viewModel.saveReceipt(file.toPath());

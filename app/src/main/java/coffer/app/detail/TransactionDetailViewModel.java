@@ -1,13 +1,15 @@
 package coffer.app.detail;
 
-import coffer.app.api.ApiClient;
 import coffer.app.api.ApiException;
+import coffer.app.api.HistoryApi;
 import coffer.core.api.RefundTypes.RefundRequest;
 import coffer.core.api.RefundTypes.RefundView;
 import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.concurrent.ScreenViewModel;
 import coffer.app.format.AmountInput;
 import coffer.app.format.Amounts;
+import coffer.app.format.Names;
+import coffer.app.i18n.Texts;
 import coffer.core.api.TransactionTypes.TransactionView;
 import coffer.core.money.Money;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +42,7 @@ public final class TransactionDetailViewModel extends ScreenViewModel {
     static final int MAX_REASON = 500;
     private static final Set<String> NOT_REFUNDABLE = Set.of("refund", "reversal", "hold", "void");
 
-    private final ApiClient api;
+    private final HistoryApi api;
     private final ZoneId zone;
     private final Runnable onRefunded;
     private final ObjectProperty<TransactionView> transaction = new SimpleObjectProperty<>();
@@ -62,7 +64,7 @@ public final class TransactionDetailViewModel extends ScreenViewModel {
      * @param zone       the user's time zone, for the receipt's times
      * @param onRefunded told (on the UI thread) after a refund went through, so the history can show it
      */
-    public TransactionDetailViewModel(ApiClient api, BackgroundExecutor executor, ZoneId zone, Runnable onRefunded) {
+    public TransactionDetailViewModel(HistoryApi api, BackgroundExecutor executor, ZoneId zone, Runnable onRefunded) {
         super(executor);
         this.api = Objects.requireNonNull(api, "api");
         this.zone = Objects.requireNonNull(zone, "zone");
@@ -79,7 +81,7 @@ public final class TransactionDetailViewModel extends ScreenViewModel {
         return receipt;
     }
 
-    /** "Payment received: +25.00 USD", the receipt's heading. */
+    /** "Received · Sent to a person · +25.00 USD", the receipt's heading. */
     public StringProperty titleProperty() {
         return title;
     }
@@ -115,14 +117,33 @@ public final class TransactionDetailViewModel extends ScreenViewModel {
         return awaitingConfirmation;
     }
 
-    /** What just happened: a refund's result, a saved or copied receipt. */
-
     /** Shows {@code t}; when it may be refunded, asks the server what is left of it. */
     public void show(TransactionView t) {
         Objects.requireNonNull(t, "transaction");
         cancelRefund();
         state.clear();
         display(t);
+    }
+
+    /**
+     * What Escape does: closes the refund form (or its confirmation) when one is open, else the detail. Nothing
+     * while a confirmed refund is on its way.
+     *
+     * @return false when nothing was open, so Escape may mean something else
+     */
+    public boolean dismiss() {
+        if (awaitingConfirmation.get() && state.isBusy()) {
+            return true;
+        }
+        if (refundFormShown.get() || awaitingConfirmation.get()) {
+            cancelRefund();
+            return true;
+        }
+        if (transaction.get() == null) {
+            return false;
+        }
+        close();
+        return true;
     }
 
     /** Closes the detail. */
@@ -140,7 +161,7 @@ public final class TransactionDetailViewModel extends ScreenViewModel {
     public String copyReceipt() {
         String text = receipt.get();
         if (!text.isEmpty()) {
-            state.notice("Receipt copied.");
+            state.notice(Texts.text("detail.copied"));
         }
         return text;
     }
@@ -159,8 +180,8 @@ public final class TransactionDetailViewModel extends ScreenViewModel {
         }
         state.clearError();
         state.run(() -> Files.writeString(file, text, StandardCharsets.UTF_8),
-                saved -> state.notice("Receipt saved to " + saved + "."),
-                failure -> state.fail("The receipt could not be saved", failure));
+                saved -> state.notice(Texts.text("detail.saved", saved)),
+                failure -> state.fail(Texts.text("detail.saveFailed"), failure));
     }
 
     /** Opens the refund form with all that is left as the amount. */
@@ -190,19 +211,19 @@ public final class TransactionDetailViewModel extends ScreenViewModel {
         }
         Money amount = Money.parse(text, t.currency());
         if (amount.isGreaterThan(left)) {
-            state.error("That is more than the " + Amounts.format(left) + " left to refund.");
+            state.error(Texts.text("detail.refund.tooMuch", Amounts.format(left)));
             return;
         }
         String reason = refundReason.get() == null ? "" : refundReason.get().strip();
         if (reason.length() > MAX_REASON) {
-            state.error("The reason can be at most " + MAX_REASON + " characters.");
+            state.error(Texts.text("detail.refund.reasonTooLong", MAX_REASON));
             return;
         }
         // always the exact amount confirmed: should another refund race this one, the server refuses
         // rather than refunding a different sum than the user agreed to
         draft = new RefundRequest(t.id(), amount.toDecimalString(), reason.isEmpty() ? null : reason);
         idempotencyKey = UUID.randomUUID().toString();
-        confirmation.set("Refund " + Amounts.format(amount) + " to " + sender(t) + "?");
+        confirmation.set(Texts.text("detail.refund.question", Amounts.format(amount), sender(t)));
         awaitingConfirmation.set(true);
     }
 
@@ -224,11 +245,11 @@ public final class TransactionDetailViewModel extends ScreenViewModel {
         String key = idempotencyKey;
         TransactionView original = transaction.get();
         state.clearError();
-        state.notice("Refunding…");
+        state.notice(Texts.text("detail.refunding"));
         state.begin(() -> api.refund(key, request), refund -> {
             cancelRefund();
-            state.notice("Refunded " + Amounts.format(refund.amount(), refund.currency()) + " to " + sender(original)
-                    + " (" + refund.status() + ").");
+            state.notice(Texts.text("detail.refunded", Amounts.format(refund.amount(), refund.currency()),
+                    sender(original), Names.status(refund.status())));
             reload(original.id());
             onRefunded.run();
         }, failure -> {
@@ -292,17 +313,16 @@ public final class TransactionDetailViewModel extends ScreenViewModel {
         left = amount.minus(refunded);
         refundable.set(left.isPositive());
         refundSummary.set(refunded.isPositive()
-                ? "Refunded so far: " + Amounts.format(refunded) + " — left to refund: " + Amounts.format(left)
-                : "Left to refund: " + Amounts.format(left));
+                ? Texts.text("detail.refund.soFar", Amounts.format(refunded), Amounts.format(left))
+                : Texts.text("detail.refund.left", Amounts.format(left)));
     }
 
     private static String heading(TransactionView t) {
-        boolean out = "out".equals(t.direction());
-        return (out ? "Sent" : "Received") + " · " + t.kind() + " · " + (out ? "-" : "+")
-                + Amounts.format(t.amount(), t.currency());
+        return Texts.text("out".equals(t.direction()) ? "detail.title.out" : "detail.title.in", Names.kind(t.kind()),
+                Receipt.amount(t));
     }
 
     private static String sender(TransactionView t) {
-        return t.counterparty() != null ? t.counterparty() : "the sender";
+        return t.counterparty() != null ? t.counterparty() : Texts.text("detail.theSender");
     }
 }

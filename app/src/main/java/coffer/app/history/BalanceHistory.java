@@ -1,5 +1,7 @@
 package coffer.app.history;
 
+import coffer.core.api.AccountTypes.AccountView;
+import coffer.core.api.TransactionTypes.TransactionList;
 import coffer.core.api.TransactionTypes.TransactionView;
 import coffer.core.ledger.TransactionStatus;
 import coffer.core.money.Money;
@@ -8,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,12 +19,53 @@ import java.util.Objects;
  * failed movements never touched the balance.
  */
 public final class BalanceHistory {
+    private static final int PAGE = 200;
 
     /** The balance right after the movements up to {@code at}; exact, in minor units. */
     public record Point(Instant at, long minor) {
     }
 
+    /**
+     * What the chart draws.
+     *
+     * @param account  the wallet as read last
+     * @param balance  its posted balance then
+     * @param complete true when the points reach back to the wallet's first movement
+     */
+    public record Chart(AccountView account, Money balance, List<Point> points, boolean complete) {
+    }
+
     private BalanceHistory() {
+    }
+
+    /**
+     * Off the FX thread: a wallet's posted balance and its points, walked back through its most recent movements
+     * (at most about {@code most}). The balance is read after the movements, and again until the two agree.
+     */
+    static Chart read(HistorySource source, String walletId, int most) {
+        AccountView before = account(source, walletId);
+        for (int attempt = 0; ; attempt++) {
+            List<TransactionView> movements = new ArrayList<>();
+            Map<String, String> query = Map.of("wallet_id", walletId, "limit", Integer.toString(PAGE));
+            TransactionList page;
+            do {
+                page = source.transactions(query);
+                movements.addAll(page.transactions());
+                query = page.nextCursor() == null ? null : Map.of("cursor", page.nextCursor());
+            } while (page.hasMore() && query != null && movements.size() < most);
+            AccountView after = account(source, walletId);
+            // a movement that landed meanwhile would skew the walk back; read again (a few times at most)
+            if (after.balance().equals(before.balance()) || attempt == 2) {
+                Money posted = Money.parse(after.balance(), after.currency());
+                return new Chart(after, posted, points(posted, movements), !page.hasMore());
+            }
+            before = after;
+        }
+    }
+
+    private static AccountView account(HistorySource source, String walletId) {
+        return source.wallets().stream().filter(a -> a.id().equals(walletId)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("wallet " + walletId + " is no longer listed"));
     }
 
     /**

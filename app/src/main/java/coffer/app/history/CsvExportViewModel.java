@@ -1,8 +1,9 @@
 package coffer.app.history;
 
-import coffer.app.api.ApiClient;
+import coffer.app.api.HistoryApi;
 import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.concurrent.ScreenViewModel;
+import coffer.app.i18n.Texts;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -19,11 +20,11 @@ import javafx.beans.property.ReadOnlyStringProperty;
  * only when complete, so a failure leaves no partial file behind (and an older file of that name intact).
  */
 public final class CsvExportViewModel extends ScreenViewModel {
-    private final ApiClient api;
+    private final HistoryApi api;
     private final Supplier<Map<String, String>> filters;
 
     /** @param filters the history's current filters, read on the UI thread when an export starts */
-    public CsvExportViewModel(ApiClient api, BackgroundExecutor executor, Supplier<Map<String, String>> filters) {
+    public CsvExportViewModel(HistoryApi api, BackgroundExecutor executor, Supplier<Map<String, String>> filters) {
         super(executor);
         this.api = Objects.requireNonNull(api, "api");
         this.filters = Objects.requireNonNull(filters, "filters");
@@ -47,11 +48,11 @@ public final class CsvExportViewModel extends ScreenViewModel {
         }
         Map<String, String> query = Map.copyOf(filters.get());
         state.clearError();
-        state.notice("Exporting to " + target.getFileName() + "…");
-        state.run(() -> download(query, target), bytes -> state.notice("Exported to " + target + " (" + bytes + " bytes)."),
+        state.notice(Texts.text("history.export.under", target.getFileName()));
+        state.run(() -> download(query, target), bytes -> state.notice(Texts.text("history.export.done", target, bytes)),
                 failure -> {
                     state.notice("");
-                    state.fail("The export failed and no file was written", failure);
+                    state.fail(Texts.text("history.export.failed"), failure);
                 });
     }
 

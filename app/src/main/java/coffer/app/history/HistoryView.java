@@ -1,20 +1,20 @@
 package coffer.app.history;
 
-import coffer.app.detail.TransactionDetailView;
-import coffer.app.shell.Fxml;
+import coffer.app.format.Names;
+import coffer.app.i18n.Texts;
+import coffer.app.shell.ScreenView;
 import coffer.app.wallet.WalletRow;
 import java.io.File;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.text.Collator;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
-import javafx.beans.property.SimpleStringProperty;
+import java.util.function.UnaryOperator;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -23,88 +23,139 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollBar;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
 /**
- * A wallet's history in a virtualised table that fetches the next page at the bottom, the opened
- * row's receipt beside it, and the balance over time below; binds and forwards only.
+ * A wallet's history in a virtualised, sortable table that fetches the next page at the bottom, the opened
+ * row's receipt in a dialog (Escape closes it), and the balance over time below; binds and forwards only.
  */
-public final class HistoryView {
-    private static final DateTimeFormatter TICK = DateTimeFormatter.ofPattern("MM-dd HH:mm");
-
-    private final HistoryViewModel viewModel;
-    private final Parent root;
+public final class HistoryView extends ScreenView<HistoryViewModel> {
     @FXML private ComboBox<WalletRow> wallet;
     @FXML private ComboBox<String> kind;
     @FXML private ComboBox<String> status;
     @FXML private TextField search;
     @FXML private TableView<HistoryRow> table;
-    @FXML private TableColumn<HistoryRow, String> date;
+    @FXML private TableColumn<HistoryRow, HistoryRow> date;
     @FXML private TableColumn<HistoryRow, String> kindColumn;
     @FXML private TableColumn<HistoryRow, String> counterparty;
-    @FXML private TableColumn<HistoryRow, String> amount;
+    @FXML private TableColumn<HistoryRow, HistoryRow> amount;
     @FXML private TableColumn<HistoryRow, String> statusColumn;
     @FXML private TableColumn<HistoryRow, String> description;
-    @FXML private Label error;
-    @FXML private ProgressIndicator progress;
+    @FXML private Label sortNote;
     @FXML private Label balance;
     @FXML private Button exportCsv;
     @FXML private ProgressIndicator exportProgress;
     @FXML private Label exportMessage;
     @FXML private Label exportError;
-    @FXML private SplitPane split;
-    @FXML private ScrollPane detailHolder;
+    @FXML private Label error;
     @FXML private Label chartNote;
     @FXML private LineChart<Number, Number> chart;
     @FXML private NumberAxis timeAxis;
+    @FXML private NumberAxis balanceAxis;
 
     public HistoryView(HistoryViewModel viewModel) {
-        this.viewModel = viewModel;
-        this.root = Fxml.load(this, "History.fxml");
-    }
-
-    public Parent root() {
-        return root;
-    }
-
-    private static void column(TableColumn<HistoryRow, String> column, Function<HistoryRow, String> value) {
-        column.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
+        super(viewModel, "History.fxml");
     }
 
     @FXML
     private void initialize() {
-        column(date, HistoryRow::date);
-        column(kindColumn, HistoryRow::kind);
-        column(counterparty, HistoryRow::counterparty);
-        column(amount, HistoryRow::amount);
-        column(statusColumn, HistoryRow::status);
-        column(description, HistoryRow::description);
-        table.setItems(viewModel.rows());
+        bindTable();
         wallet.setItems(viewModel.wallets());
         wallet.valueProperty().bindBidirectional(viewModel.walletProperty());
         kind.setItems(viewModel.kinds());
+        kind.setConverter(named(Names::kind, "history.filter.anyKind"));
         kind.valueProperty().bindBidirectional(viewModel.kindProperty());
         status.setItems(viewModel.statuses());
+        status.setConverter(named(Names::status, "history.filter.anyStatus"));
         status.valueProperty().bindBidirectional(viewModel.statusProperty());
         search.textProperty().bindBidirectional(viewModel.searchProperty());
-        error.textProperty().bind(viewModel.errorProperty());
-        progress.visibleProperty().bind(viewModel.busyProperty());
-        table.skinProperty().addListener((o, was, skin) -> watchScrolling());
+        sortNote.textProperty().bind(viewModel.sortNoteProperty());
         openRowsOnDoubleClickAndEnter();
-        showDetail();
+        showDetailWhenOpen();
         bindExport();
         bindChart();
         viewModel.load();
+    }
+
+    /**
+     * Typed columns: the date sorts by instant and the amount by signed minor units, whatever their text; the
+     * words sort as the user's language does. The rows sort through the ViewModel, which fetches the rest of the
+     * list for any order but newest first.
+     */
+    private void bindTable() {
+        FittedColumns<HistoryRow> widths = new FittedColumns<>(table, viewModel.rows());
+        Collator words = Collator.getInstance(Texts.formatLocale());
+        rowColumn(widths, date, HistoryRow::date, HistoryRow.BY_DATE, row -> null);
+        textColumn(widths, kindColumn, HistoryRow::kindName, words);
+        textColumn(widths, counterparty, HistoryRow::counterparty, words);
+        rowColumn(widths, amount, HistoryRow::amount, HistoryRow.BY_AMOUNT, row -> row.credit() ? "credit" : "debit");
+        textColumn(widths, statusColumn, HistoryRow::statusName, words);
+        textColumn(widths, description, HistoryRow::description, words);
+        table.setItems(viewModel.sortedRows());
+        viewModel.sortedRows().comparatorProperty().bind(table.comparatorProperty());
+        Runnable reordered = () -> viewModel.reorderedProperty().set(!newestFirst());
+        table.getSortOrder().addListener((ListChangeListener<TableColumn<HistoryRow, ?>>) change -> reordered.run());
+        table.getColumns().forEach(column -> column.sortTypeProperty().addListener((o, was, now) -> reordered.run()));
+        table.skinProperty().addListener((o, was, skin) -> watchScrolling());
+    }
+
+    /** The server's own order: no sort, or by date with the newest on top. */
+    private boolean newestFirst() {
+        List<TableColumn<HistoryRow, ?>> order = table.getSortOrder();
+        return order.isEmpty() || order.get(0) == date && date.getSortType() == TableColumn.SortType.DESCENDING;
+    }
+
+    private static void textColumn(FittedColumns<HistoryRow> widths, TableColumn<HistoryRow, String> column,
+                                   Function<HistoryRow, String> text, Collator words) {
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(text.apply(cell.getValue())));
+        column.setComparator(words::compare);
+        widths.add(column, text);
+    }
+
+    /** A column whose cells hold the whole row: sorted by {@code order}, showing {@code text}, styled by {@code style}. */
+    private static void rowColumn(FittedColumns<HistoryRow> widths, TableColumn<HistoryRow, HistoryRow> column,
+                                  Function<HistoryRow, String> text, Comparator<HistoryRow> order,
+                                  Function<HistoryRow, String> style) {
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        column.setComparator(order);
+        widths.add(column, text);
+        column.setCellFactory(c -> new TableCell<>() {
+            private String styled;
+
+            @Override
+            protected void updateItem(HistoryRow row, boolean empty) {
+                super.updateItem(row, empty);
+                getStyleClass().remove(styled);
+                styled = empty || row == null ? null : style.apply(row);
+                setText(empty || row == null ? null : text.apply(row));
+                if (styled != null) {
+                    getStyleClass().add(styled);
+                }
+            }
+        });
+    }
+
+    /** Names the API's words in the pickers; "any" is "All kinds" or "All statuses". */
+    private static StringConverter<String> named(UnaryOperator<String> name, String anyKey) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(String wire) {
+                return wire == null ? "" : HistoryViewModel.ANY.equals(wire) ? Texts.text(anyKey) : name.apply(wire);
+            }
+
+            @Override
+            public String fromString(String text) {
+                throw new UnsupportedOperationException("the pickers are not editable");
+            }
+        };
     }
 
     private void openRowsOnDoubleClickAndEnter() {
@@ -118,19 +169,16 @@ public final class HistoryView {
             return row;
         });
         table.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER) {
+            if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
                 viewModel.open(table.getSelectionModel().getSelectedItem());
+                e.consume();
             }
         });
     }
 
-    private void showDetail() {
-        Label hint = new Label("Open a transaction (double-click or Enter) to see its receipt.");
-        hint.setWrapText(true);
-        hint.visibleProperty().bind(viewModel.detail().transactionProperty().isNull());
-        hint.managedProperty().bind(hint.visibleProperty());
-        detailHolder.setContent(new VBox(hint, new TransactionDetailView(viewModel.detail()).root()));
-        split.setDividerPositions(0.6);
+    /** The receipt opens in a dialog over the screen, so the table keeps its whole width. */
+    private void showDetailWhenOpen() {
+        new DetailDialog(viewModel.detail(), table);   // follows the detail's movement from now on
     }
 
     private void bindExport() {
@@ -140,23 +188,33 @@ public final class HistoryView {
         exportMessage.textProperty().bind(export.messageProperty());
         exportError.textProperty().bind(export.errorProperty());
         balance.textProperty().bind(viewModel.balanceProperty());
+        // an empty line under the table would only take rows away from it
+        for (Label message : List.of(exportMessage, exportError, error, sortNote)) {
+            message.managedProperty().bind(message.textProperty().isNotEmpty());
+        }
     }
 
     private void bindChart() {
         chartNote.textProperty().bind(viewModel.chartNoteProperty());
-        timeAxis.setTickLabelFormatter(new StringConverter<>() {
+        timeAxis.setTickLabelFormatter(ticks(seconds -> viewModel.tick(seconds,
+                timeAxis.getUpperBound() - timeAxis.getLowerBound())));
+        balanceAxis.setTickLabelFormatter(ticks(viewModel::balanceTick));
+        redraw();
+        viewModel.balancePoints().addListener((ListChangeListener<BalanceHistory.Point>) change -> redraw());
+    }
+
+    private static StringConverter<Number> ticks(Function<Number, String> label) {
+        return new StringConverter<>() {
             @Override
-            public String toString(Number seconds) {
-                return TICK.format(Instant.ofEpochSecond(seconds.longValue()).atZone(ZoneId.systemDefault()));
+            public String toString(Number value) {
+                return label.apply(value);
             }
 
             @Override
             public Number fromString(String text) {
-                throw new UnsupportedOperationException("the time axis is read-only");
+                throw new UnsupportedOperationException("the chart's axes are read-only");
             }
-        });
-        redraw();
-        viewModel.balancePoints().addListener((ListChangeListener<BalanceHistory.Point>) change -> redraw());
+        };
     }
 
     private void redraw() {
@@ -186,16 +244,11 @@ public final class HistoryView {
     }
 
     @FXML
-    private void more() {
-        viewModel.loadMore();
-    }
-
-    @FXML
     private void exportCsv() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export transactions as CSV");
+        chooser.setTitle(Texts.text("history.export.chooser"));
         chooser.setInitialFileName(viewModel.export().suggestedFileName());
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.text("history.export.fileType"), "*.csv"));
         File file = chooser.showSaveDialog(table.getScene().getWindow());
         if (file != null) {
             viewModel.export().export(file.toPath());

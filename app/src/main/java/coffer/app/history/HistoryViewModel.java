@@ -1,19 +1,26 @@
 package coffer.app.history;
 
-import coffer.app.api.ApiClient;
+import coffer.app.api.AccountsApi;
+import coffer.app.api.HistoryApi;
 import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.concurrent.ScreenViewModel;
 import coffer.app.detail.TransactionDetailViewModel;
 import coffer.app.format.Amounts;
+import coffer.app.format.Times;
+import coffer.app.i18n.Texts;
 import coffer.app.wallet.WalletRow;
 import coffer.core.api.AccountTypes.AccountView;
 import coffer.core.api.TransactionTypes.TransactionList;
 import coffer.core.api.TransactionTypes.TransactionView;
 import coffer.core.ledger.TransactionKind;
 import coffer.core.ledger.TransactionStatus;
-import coffer.core.money.Money;
 import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
@@ -30,12 +37,14 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.SortedList;
 
 /**
  * A wallet's history: filtered by kind, status and text on the server, fetched a page at a time as
  * the user scrolls (the server's cursor keeps the filters). Opening a row shows its detail and receipt;
  * the selected wallet's balance over time is drawn from its posted movements; the filtered list
- * exports as CSV. Rows come from one {@link HistorySource}.
+ * exports as CSV. Rows come from one {@link HistorySource}, newest first; the table may sort them otherwise
+ * ({@link #reorderedProperty()}).
  */
 public final class HistoryViewModel extends ScreenViewModel {
     /** Stands for "no filter" in the kind and status pickers. */
@@ -43,11 +52,18 @@ public final class HistoryViewModel extends ScreenViewModel {
 
     /** Movements walked back for the balance chart: the most recent ones, enough for a readable line. */
     static final int CHART_MOVEMENTS = 2_000;
-    private static final int CHART_PAGE = 200;
+    /**
+     * Movements fetched at most for a sort other than newest first: pages come newest first only, so the rest
+     * of the list is fetched for the sort to cover it, as far as this.
+     */
+    static final int SORTED_ROWS = 2_000;
+    /** From this span on the chart's time axis shows dates; below it times of day, to the second below an hour. */
+    private static final Duration DAYS_ON_AXIS = Duration.ofDays(2);
+    private static final Duration MINUTES_ON_AXIS = Duration.ofHours(1);
 
-    private final ApiClient api;
     private final int pageSize;
     private final HistorySource source;
+    private final ZoneId zone;
     private final TransactionDetailViewModel detail;
     private final CsvExportViewModel export;
     /** The movements behind the rows, by id, for their detail. */
@@ -61,6 +77,9 @@ public final class HistoryViewModel extends ScreenViewModel {
     private final ObservableList<String> statuses = FXCollections.observableArrayList(
             Stream.concat(Stream.of(ANY), Stream.of(TransactionStatus.values()).map(TransactionStatus::wire)).toList());
     private final ObservableList<HistoryRow> rows = FXCollections.observableArrayList();
+    private final SortedList<HistoryRow> sortedRows = new SortedList<>(rows);
+    private final BooleanProperty reordered = new SimpleBooleanProperty();
+    private final StringProperty sortNote = new SimpleStringProperty("");
     private final ObjectProperty<WalletRow> wallet = new SimpleObjectProperty<>();
     private final StringProperty kind = new SimpleStringProperty(ANY);
     private final StringProperty status = new SimpleStringProperty(ANY);
@@ -74,21 +93,23 @@ public final class HistoryViewModel extends ScreenViewModel {
     /** True while the selected wallet's row is swapped for a fresher one: the same wallet, nothing to reload. */
     private boolean freshening;
 
-    public HistoryViewModel(ApiClient api, BackgroundExecutor executor, int pageSize) {
-        this(api, executor, pageSize, HistorySource.of(Objects.requireNonNull(api, "api")::accounts, api::transactions),
-                ZoneId.systemDefault());
+    /** The server's history and wallets, in the system's time zone. */
+    public HistoryViewModel(HistoryApi history, AccountsApi accounts, BackgroundExecutor executor, int pageSize) {
+        this(history, executor, pageSize, HistorySource.of(Objects.requireNonNull(accounts, "accounts")::accounts,
+                Objects.requireNonNull(history, "history")::transactions), ZoneId.systemDefault());
     }
 
     /**
      * @param api    for what only the server can do: a movement's detail, refunds, the CSV export
      * @param source where the wallets and rows come from: the server, or the local copy of the ledger
      *               ({@link LocalHistorySource}), so the history scrolls, filters and searches offline
-     * @param zone   the user's time zone, for receipts
+     * @param zone   the user's time zone, for the dates in the table, the chart and the receipts
      */
-    public HistoryViewModel(ApiClient api, BackgroundExecutor executor, int pageSize, HistorySource source, ZoneId zone) {
+    public HistoryViewModel(HistoryApi api, BackgroundExecutor executor, int pageSize, HistorySource source, ZoneId zone) {
         super(executor);
-        this.api = Objects.requireNonNull(api, "api");
+        Objects.requireNonNull(api, "api");
         this.source = Objects.requireNonNull(source, "source");
+        this.zone = Objects.requireNonNull(zone, "zone");
         if (pageSize < 1) {
             throw new IllegalArgumentException("pageSize must be positive, was " + pageSize);
         }
@@ -106,6 +127,7 @@ public final class HistoryViewModel extends ScreenViewModel {
         });
         kind.addListener((o, was, now) -> search());
         status.addListener((o, was, now) -> search());
+        reordered.addListener((o, was, now) -> fetchRestOrSayHowFar());
     }
 
     public ObservableList<WalletRow> wallets() {
@@ -120,8 +142,51 @@ public final class HistoryViewModel extends ScreenViewModel {
         return statuses;
     }
 
+    /** The rows fetched so far, newest first, as the pages came. */
     public ObservableList<HistoryRow> rows() {
         return rows;
+    }
+
+    /** {@link #rows()} in the order the table is sorted by: the View binds its comparator (none: newest first). */
+    public SortedList<HistoryRow> sortedRows() {
+        return sortedRows;
+    }
+
+    /**
+     * Set by the View: true while the table is sorted in another order than newest first. Pages come newest first
+     * only (from the server and from the local copy alike), so a sort of the rows scrolled to so far would put the
+     * largest amount or the oldest date of a few pages on top, not of the list. While this is true the rest of the
+     * list is fetched, up to {@link #SORTED_ROWS} movements, and the sort covers it; {@link #sortNoteProperty()}
+     * says when the list is longer than that.
+     */
+    public BooleanProperty reorderedProperty() {
+        return reordered;
+    }
+
+    /** Empty, or how far a sort reaches when the list was too long to fetch all of it. */
+    public StringProperty sortNoteProperty() {
+        return sortNote;
+    }
+
+    /**
+     * A label of the chart's time axis, in the user's time zone and locale: the date when the axis spans two days
+     * or more, else the time of day (to the second when it spans less than an hour, so the ticks differ).
+     */
+    public String tick(Number epochSecond, double spanSeconds) {
+        Instant at = Instant.ofEpochSecond(epochSecond.longValue());
+        if (spanSeconds >= DAYS_ON_AXIS.getSeconds()) {
+            return Times.date(at, zone);
+        }
+        if (spanSeconds < MINUTES_ON_AXIS.getSeconds()) {
+            return Times.time(at, zone);
+        }
+        return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(Texts.formatLocale()).withZone(zone)
+                .format(at);
+    }
+
+    /** A label of the chart's balance axis, a number in the user's locale: "1,500" or "1.500". */
+    public String balanceTick(Number balance) {
+        return NumberFormat.getNumberInstance(Texts.formatLocale()).format(balance);
     }
 
     public ObjectProperty<WalletRow> walletProperty() {
@@ -202,20 +267,16 @@ public final class HistoryViewModel extends ScreenViewModel {
             chartNote.set("");
             return;
         }
-        state.background(() -> chartOf(w.id()), chart -> {
+        state.background(() -> BalanceHistory.read(source, w.id(), CHART_MOVEMENTS), chart -> {
             if (forGeneration != chartGeneration) {
                 return;
             }
-            balance.set("Balance: " + Amounts.format(chart.balance()));
+            balance.set(Texts.text("history.balance", Amounts.format(chart.balance())));
             freshen(chart.account());
             balancePoints.setAll(chart.points());
-            chartNote.set(chart.points().isEmpty() ? "No completed movements yet."
-                    : chart.complete() ? "Since the wallet opened."
-                    : "Over the last " + CHART_MOVEMENTS + " movements.");
+            chartNote.set(Texts.text(chart.points().isEmpty() ? "history.chart.none"
+                    : chart.complete() ? "history.chart.all" : "history.chart.latest", CHART_MOVEMENTS));
         });
-    }
-
-    private record Chart(AccountView account, Money balance, List<BalanceHistory.Point> points, boolean complete) {
     }
 
     /** Shows the selected wallet's fresh balances in the picker too, without starting the list over. */
@@ -233,33 +294,6 @@ public final class HistoryViewModel extends ScreenViewModel {
         } finally {
             freshening = false;
         }
-    }
-
-    /** Off the FX thread. The balance is read after the movements, and again until the two agree. */
-    private Chart chartOf(String walletId) {
-        AccountView before = account(walletId);
-        for (int attempt = 0; ; attempt++) {
-            List<TransactionView> movements = new ArrayList<>();
-            Map<String, String> query = Map.of("wallet_id", walletId, "limit", Integer.toString(CHART_PAGE));
-            TransactionList page;
-            do {
-                page = source.transactions(query);
-                movements.addAll(page.transactions());
-                query = page.nextCursor() == null ? null : Map.of("cursor", page.nextCursor());
-            } while (page.hasMore() && query != null && movements.size() < CHART_MOVEMENTS);
-            AccountView after = account(walletId);
-            // a movement that landed meanwhile would skew the walk back; read again (a few times at most)
-            if (after.balance().equals(before.balance()) || attempt == 2) {
-                Money posted = Money.parse(after.balance(), after.currency());
-                return new Chart(after, posted, BalanceHistory.points(posted, movements), !page.hasMore());
-            }
-            before = after;
-        }
-    }
-
-    private AccountView account(String walletId) {
-        return source.wallets().stream().filter(a -> a.id().equals(walletId)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("wallet " + walletId + " is no longer listed"));
     }
 
     /** Loads the wallets, then (through the wallet's listener) the first page of the first wallet's history. */
@@ -281,6 +315,7 @@ public final class HistoryViewModel extends ScreenViewModel {
         shown.clear();
         nextCursor = null;
         hasMore.set(false);
+        sortNote.set("");
         fetch(generation);
     }
 
@@ -301,7 +336,26 @@ public final class HistoryViewModel extends ScreenViewModel {
             }
             state.done();
             show(page);
+            fetchRestOrSayHowFar();
+        }, failure -> {
+            state.fail(failure);
+            sayHowFarTheSortReaches();
         });
+    }
+
+    /** While sorted other than newest first: the next page, up to {@link #SORTED_ROWS}. */
+    private void fetchRestOrSayHowFar() {
+        if (reordered.get() && hasMore.get() && rows.size() < SORTED_ROWS && !state.isBusy()) {
+            sortNote.set("");
+            fetch(generation);
+        } else {
+            sayHowFarTheSortReaches();
+        }
+    }
+
+    private void sayHowFarTheSortReaches() {
+        boolean partial = reordered.get() && hasMore.get() && !state.isBusy();
+        sortNote.set(partial ? Texts.text("history.sort.partial", rows.size()) : "");
     }
 
     private Map<String, String> firstPageQuery() {
@@ -334,7 +388,7 @@ public final class HistoryViewModel extends ScreenViewModel {
     private void show(TransactionList page) {
         List<HistoryRow> more = new ArrayList<>(page.transactions().size());
         page.transactions().forEach(t -> {
-            more.add(HistoryRow.of(t));
+            more.add(HistoryRow.of(t, zone));
             shown.put(t.id(), t);
         });
         rows.addAll(more);

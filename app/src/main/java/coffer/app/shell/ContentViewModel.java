@@ -114,7 +114,7 @@ public final class ContentViewModel {
         LocalLedger local = localLedger();
         HistoryViewModel history = local != null ? new HistoryViewModel(connection.api(), executor, HISTORY_PAGE,
                 new LocalHistorySource(local), ZoneId.systemDefault())
-                : new HistoryViewModel(connection.api(), executor, HISTORY_PAGE);
+                : new HistoryViewModel(connection.api(), connection.api(), executor, HISTORY_PAGE);
         sync.refreshOnChange(local != null ? history::refresh : () -> { });
         return history;
     }

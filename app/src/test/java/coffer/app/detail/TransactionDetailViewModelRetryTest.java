@@ -84,7 +84,7 @@ class TransactionDetailViewModelRetryTest {
         down.set(false);
         viewModel.confirmRefund();
 
-        assertThat(viewModel.noticeProperty().get()).isEqualTo("Refunded 10.00 USD to alice@example.com (completed).");
+        assertThat(viewModel.noticeProperty().get()).isEqualTo("Refunded 10.00 USD to alice@example.com (Completed).");
         assertThat(viewModel.refundSummaryProperty().get())
                 .isEqualTo("Refunded so far: 10.00 USD — left to refund: 15.00 USD");
         List<RecordedRequest> posts = MockApi.posts(server, "/api/v1/refunds");

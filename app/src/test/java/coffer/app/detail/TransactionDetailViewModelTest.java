@@ -12,7 +12,10 @@ import coffer.core.api.TransactionTypes.TransactionView;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -53,20 +56,22 @@ class TransactionDetailViewModelTest {
 
         String receipt = viewModel.receiptProperty().get();
         assertThat(receipt).startsWith("Coffer receipt\n")
-                .contains("Kind:                 p2p\n")
+                .contains("Kind:                 Sent to a person\n")
                 .contains("Direction:            in (money reached your wallet)\n")
                 .contains("Amount:               +25.00 USD\n")
                 .contains("Counterparty:         alice@example.com\n")
                 .contains("Counterparty wallet:  " + t.counterpartyWalletId() + "\n")
-                .contains("Status:               completed\n")
+                .contains("Status:               Completed\n")
                 .contains("Failure reason:       —\n")
                 .contains("Description:          receipt lunch\n")
                 .contains("Transaction id:       " + t.id() + "\n")
                 .contains("Wallet id:            " + t.walletId() + "\n");
-        String created = Instant.parse(t.createdAt()).atZone(TOKYO).toLocalDateTime().toString().replace('T', ' ');
-        assertThat(receipt).contains("Created:              " + created.substring(0, 19) + " JST\n");
-        assertThat(receipt).containsPattern("Completed:            \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d JST\n");
-        assertThat(viewModel.titleProperty().get()).isEqualTo("Received · p2p · +25.00 USD");
+        // Tokyo's wall clock in the user's locale, the zone named: "Jan 2, 2026, 12:04:05 PM JST"
+        LocalDateTime created = Instant.parse(t.createdAt()).atZone(TOKYO).toLocalDateTime();
+        String createdText = DateTimeFormatter.ofPattern("MMM d, yyyy, h:mm:ss a", Locale.ENGLISH).format(created);
+        assertThat(receipt).contains("Created:              " + createdText + " JST\n");
+        assertThat(receipt).containsPattern("Completed:            [A-Z][a-z]{2} \\d{1,2}, \\d{4}, \\d{1,2}:\\d\\d:\\d\\d [AP]M JST\n");
+        assertThat(viewModel.titleProperty().get()).isEqualTo("Received · Sent to a person · +25.00 USD");
         assertThat(viewModel.copyReceipt()).isEqualTo(receipt);
         assertThat(viewModel.noticeProperty().get()).isEqualTo("Receipt copied.");
     }
@@ -108,7 +113,7 @@ class TransactionDetailViewModelTest {
         bob.confirmRefund();    // nothing confirmed yet: nothing sent
         bob.reviewRefund();
         bob.confirmRefund();
-        assertThat(bob.noticeProperty().get()).isEqualTo("Refunded 4.00 USD to alice@example.com (completed).");
+        assertThat(bob.noticeProperty().get()).isEqualTo("Refunded 4.00 USD to alice@example.com (Completed).");
 
         TransactionView refundSeenByAlice = SERVER.signedIn(ALICE).transactions(
                 Map.of("wallet_id", SERVER.signedIn(ALICE).accounts().get(0).id(), "kind", "refund")).transactions()
@@ -134,7 +139,7 @@ class TransactionDetailViewModelTest {
         viewModel.confirmRefund();
 
         assertThat(viewModel.errorProperty().get()).isEmpty();
-        assertThat(viewModel.noticeProperty().get()).isEqualTo("Refunded 10.00 USD to alice@example.com (completed).");
+        assertThat(viewModel.noticeProperty().get()).isEqualTo("Refunded 10.00 USD to alice@example.com (Completed).");
         assertThat(viewModel.refundSummaryProperty().get())
                 .isEqualTo("Refunded so far: 10.00 USD — left to refund: 15.00 USD");
         assertThat(viewModel.awaitingConfirmationProperty().get()).isFalse();
@@ -156,14 +161,14 @@ class TransactionDetailViewModelTest {
         other.startRefund();
         other.reviewRefund();
         other.confirmRefund();
-        assertThat(other.noticeProperty().get()).isEqualTo("Refunded 15.00 USD to alice@example.com (completed).");
+        assertThat(other.noticeProperty().get()).isEqualTo("Refunded 15.00 USD to alice@example.com (Completed).");
         assertThat(other.refundableProperty().get()).as("nothing left").isFalse();
 
         stale.startRefund();
         stale.refundAmountProperty().set("5.00");
         stale.reviewRefund();
         stale.confirmRefund();
-        assertThat(stale.errorProperty().get()).isEqualTo("Only 0.00 USD is left to refund");
+        assertThat(stale.errorProperty().get()).isEqualTo("The refund is more than what is left to refund. (Only 0.00 USD is left to refund)");
         assertThat(stale.refundableProperty().get()).as("what is left was read again").isFalse();
     }
 

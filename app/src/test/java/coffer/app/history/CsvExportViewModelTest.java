@@ -88,7 +88,7 @@ class CsvExportViewModelTest {
         viewModel.export(file);
 
         assertThat(viewModel.errorProperty().get())
-                .isEqualTo("The export failed and no file was written: Unknown transaction kind 'x'");
+                .isEqualTo("The export failed and no file was written: The request is not valid. (Unknown transaction kind 'x')");
         assertThat(file).doesNotExist();
         assertThat(viewModel.messageProperty().get()).isEmpty();
     }

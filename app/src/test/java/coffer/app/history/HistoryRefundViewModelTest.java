@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import coffer.app.InProcessServer;
 import coffer.app.Payments;
+import coffer.app.api.ApiClient;
 import coffer.app.concurrent.BackgroundExecutor;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,7 +24,8 @@ class HistoryRefundViewModelTest {
     }
 
     private static HistoryViewModel loadedFor(String email) {
-        HistoryViewModel viewModel = new HistoryViewModel(SERVER.signedIn(email), BackgroundExecutor.sameThread(), 100);
+        ApiClient api = SERVER.signedIn(email);
+        HistoryViewModel viewModel = new HistoryViewModel(api, api, BackgroundExecutor.sameThread(), 100);
         viewModel.load();
         return viewModel;
     }

@@ -30,7 +30,8 @@ class HistoryViewModelTest {
     }
 
     private static HistoryViewModel loadedFor(String email, int pageSize) {
-        HistoryViewModel viewModel = new HistoryViewModel(SERVER.signedIn(email), BackgroundExecutor.sameThread(), pageSize);
+        ApiClient api = SERVER.signedIn(email);
+        HistoryViewModel viewModel = new HistoryViewModel(api, api, BackgroundExecutor.sameThread(), pageSize);
         viewModel.load();
         return viewModel;
     }

@@ -38,7 +38,6 @@ class RefundUiTest {
     Path home;
     @RegisterExtension
     final AppWindow window = new AppWindow();
-    private Stage stage;
 
     @BeforeAll
     static void alicePaysBob() throws Exception {
@@ -47,7 +46,6 @@ class RefundUiTest {
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
         AppSettings settings = AppSettings.load(home);
         settings.setServerUrl(SERVER.baseUrl());
         settings.setWindowSize(1280, 800);
@@ -99,7 +97,7 @@ class RefundUiTest {
         waitUntil(() -> shown(robot, "#refundButton"));
         assertThat(text(robot, "#receiptText")).contains("+25.00 USD").contains("alice@example.com").contains(NOTE);
         assertThat(text(robot, "#refundSummary")).isEqualTo("Left to refund: 25.00 USD");
-        UiSteps.screenshot(stage, "transaction-detail");
+        UiSteps.screenshot(HistoryTableUiTest.receiptWindow(robot), "transaction-detail");
 
         robot.clickOn("#refundButton");
         waitUntil(() -> shown(robot, "#refundAmount"));
@@ -112,10 +110,10 @@ class RefundUiTest {
         robot.clickOn("#reviewRefund");
         waitUntil(() -> shown(robot, "#confirmRefund"));
         assertThat(text(robot, "#refundConfirmation")).isEqualTo("Refund 10.00 USD to alice@example.com?");
-        UiSteps.screenshot(stage, "transaction-refund-confirm");
+        UiSteps.screenshot(HistoryTableUiTest.receiptWindow(robot), "transaction-refund-confirm");
         robot.clickOn("#confirmRefund");
 
-        waitUntil(() -> text(robot, "#detailNotice").equals("Refunded 10.00 USD to alice@example.com (completed)."));
+        waitUntil(() -> text(robot, "#detailNotice").equals("Refunded 10.00 USD to alice@example.com (Completed)."));
         waitUntil(() -> text(robot, "#refundSummary").equals("Refunded so far: 10.00 USD — left to refund: 15.00 USD"));
         waitUntil(() -> text(robot, "#historyBalance").equals("Balance: 1,015.00 USD"));
         assertThat(robot.lookup("#historyWallet").<WalletRow>queryComboBox().getValue().toString())
@@ -125,6 +123,6 @@ class RefundUiTest {
                         && r.status().equals("completed") && r.description().equals("Half of lunch")));
         waitUntil(() -> chart.getData().get(0).getData().size() == 4);
         assertThat(text(robot, "#detailError")).isEmpty();
-        UiSteps.screenshot(stage, "transaction-refunded");
+        UiSteps.screenshot(HistoryTableUiTest.receiptWindow(robot), "transaction-refunded");
     }
 }
