@@ -34,12 +34,24 @@ final class FuzzSender {
             return status >= 400 && status < 500;
         }
 
+        /**
+         * Jetty refused a request line this client never writes (it always writes "METHOD target HTTP/1.1"):
+         * the server read the line from somewhere inside an earlier exchange's bytes, so the connection was
+         * out of step, which is request smuggling.
+         */
+        boolean outOfStep() {
+            return body.contains(JettyErrors.PREFIX) && UNWRITTEN_LINE_REFUSALS.stream().anyMatch(body::contains);
+        }
+
         @Override
         public String toString() {
             return status + " " + contentType + " " + (body.length() > 500 ? body.substring(0, 500) + "…" : body);
         }
     }
 
+    /** Jetty's messages for a request line that is not "METHOD target HTTP/1.x". */
+    private static final List<String> UNWRITTEN_LINE_REFUSALS = List.of("HTTP/0.9 not supported", "Unknown Version",
+            "Unsupported Version", "No URI", "Illegal character");
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();

@@ -1,5 +1,7 @@
 package coffer.server.http;
 
+import coffer.core.api.ErrorBody;
+import coffer.server.json.Json;
 import coffer.server.testing.DemoServerTest;
 import coffer.server.testing.Http;
 import coffer.server.testing.TestServer.Caller;
@@ -55,6 +57,25 @@ class JettyErrorsTest extends DemoServerTest {
                     java.net.URI.create(server.url("/api/v1/auth/login"))).header("Content-Type", "application/json")
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString(login)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        }
+    }
+
+    /**
+     * A request line Jetty cannot read as HTTP/1.x (no version: HTTP/0.9; a version it does not know) is the
+     * client's mistake: 400 INVALID_REQUEST in the shared shape, not a 505 counted as a server failure.
+     */
+    @Test
+    void aRequestLineThatIsNotHttp1IsA400WithItsCode() {
+        for (String line : new String[]{"GET /health", "GET /health HTTP/1.5", "GET /health HTTP/3.0", "yyyy HTTP/1.1"}) {
+            try (RawConnection connection = RawConnection.open(server.server().port())) {
+                connection.send(line + "\r\nHost: 127.0.0.1\r\n\r\n");
+                RawConnection.Answer answer = connection.next();
+                assertThat(answer.status()).as(line + ": " + answer).isEqualTo(400);
+                assertThat(answer.headers().get("content-type")).startsWith("application/json");
+                assertThat(answer.closes()).as(line).isTrue();
+                assertThat(Json.gson().fromJson(answer.body(), ErrorBody.class).error().code()).as(line).isEqualTo("INVALID_REQUEST");
+                assertThat(answer.body()).contains(JettyErrors.PREFIX);
+            }
         }
     }
 
