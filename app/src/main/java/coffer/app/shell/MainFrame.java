@@ -88,6 +88,7 @@ final class MainFrame {
         window.setCenter(screens);
         screens.disableProperty().bind(idleLock.lockedProperty());
         root.getChildren().set(root.getChildren().size() - 1, new LockView(idleLock).root());
+        MainView.forgetDetachedMnemonics(root.getScene());
     }
 
     /** Dialogs and popups of the main window close as it locks: nothing of the app shows past the lock. */

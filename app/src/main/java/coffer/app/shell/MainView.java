@@ -131,6 +131,17 @@ public final class MainView {
         showScreen(navigation.screenProperty().get());
     }
 
+    /**
+     * The mnemonics (Alt+letter) of controls no longer in the window. A label registers its mnemonic with the scene
+     * but JavaFX does not take it back when the screen holding it is replaced, so the Alt+N of a screen shown
+     * earlier ("_Name" on sign-in) would answer before the one on show ("Account _number") and do nothing.
+     */
+    static void forgetDetachedMnemonics(Scene scene) {
+        if (scene != null) {
+            scene.getMnemonics().values().forEach(list -> list.removeIf(m -> m.getNode().getScene() != scene));
+        }
+    }
+
     /** The current screen's toolbar button is marked (bold, underlined; see main.css), and said "selected" to a screen reader. */
     private void markCurrent(Screen screen) {
         Map<Screen, Button> buttons = Map.ofEntries(Map.entry(Screen.HOME, navHome), Map.entry(Screen.WALLETS, navWallets),
@@ -164,6 +175,7 @@ public final class MainView {
             case SETTLEMENTS -> new SettlementsView(screens.settlements()).root();
         };
         content.getChildren().setAll(page);
+        forgetDetachedMnemonics(content.getScene());
         markCurrent(screen);
     }
 
