@@ -104,6 +104,13 @@ public final class UiSteps {
     /** Clicks a button of the page where it shows on screen, as the user would. */
     public static void clickPageButton(FxRobot robot, WebView page, String selector) throws Exception {
         Point2D center = WaitForAsyncUtils.asyncFx(() -> {
+            // as a user would: the screen scrolled until the page's bottom edge is in the window, then the page
+            for (javafx.scene.Node n = page.getParent(); n != null; n = n.getParent()) {
+                if (n instanceof javafx.scene.control.ScrollPane scroll) {
+                    scroll.setVvalue(scroll.getVmax());
+                    scroll.layout();
+                }
+            }
             JSObject box = (JSObject) page.getEngine().executeScript("var b = document.querySelector('" + selector
                     + "'); b.scrollIntoView(false); b.getBoundingClientRect()");
             double x = ((Number) box.getMember("left")).doubleValue() + ((Number) box.getMember("width")).doubleValue() / 2;
