@@ -35,7 +35,9 @@ import org.slf4j.LoggerFactory;
  *       differs is logged and healed by fetching its movements again; if that does not help, everything is
  *       synced again from the start. The outcome is in {@link SyncReport#check()}.</li>
  *   <li>Single flight: {@link #sync()} called while a sync runs returns at once, and the running sync runs
- *       once more when it is done, so a change announced mid-sync is never missed.</li>
+ *       once more when it is done, so a change announced mid-sync is never missed. Its report covers every
+ *       round (a change the first round brought in is reported even when the folded round finds nothing more),
+ *       and a round that fails does not swallow a round asked for while it ran.</li>
  * </ul>
  */
 public final class SyncEngine {
@@ -87,6 +89,17 @@ public final class SyncEngine {
      *                 where everything is old news)
      */
     public record SyncReport(int pages, long rows, long seq, boolean full, Check check, List<TransactionView> received) {
+        /**
+         * This report and a later round's of the same sync as one: what both applied and brought in, and where the
+         * later one ended and how its check came out.
+         */
+        SyncReport then(SyncReport later) {
+            Map<String, TransactionView> all = new LinkedHashMap<>();
+            received.forEach(t -> all.put(t.id(), t));
+            later.received.forEach(t -> all.put(t.id(), t));
+            return new SyncReport(pages + later.pages, rows + later.rows, later.seq, full || later.full, later.check,
+                    List.copyOf(all.values()));
+        }
     }
 
     /**
@@ -146,7 +159,7 @@ public final class SyncEngine {
     /**
      * Syncs now, or, when a sync is already running, asks it to run once more and returns null at once.
      *
-     * @return what the (last) sync did; null when the running sync took the request over
+     * @return what the sync did, over all its rounds; null when the running sync took the request over
      * @throws ApiException        when the server could not be reached or kept failing (nothing half-applied)
      * @throws LocalStoreException when the local file failed
      */
@@ -161,10 +174,23 @@ public final class SyncEngine {
         }
         boolean done = false;
         try {
-            SyncReport report;
-            do {
-                report = syncOnce();
-            } while (anotherRound());
+            SyncReport report = null;
+            while (true) {
+                try {
+                    SyncReport round = syncOnce();
+                    report = report == null ? round : report.then(round);
+                } catch (RuntimeException e) {
+                    if (!anotherRound()) {
+                        throw e;
+                    }
+                    // a sync asked for while this round ran is still owed: run it before giving up on this one
+                    log.info("A sync failed ({}) while another was asked for; running that one", e.toString());
+                    continue;
+                }
+                if (!anotherRound()) {
+                    break;
+                }
+            }
             done = true;
             return report;
         } finally {

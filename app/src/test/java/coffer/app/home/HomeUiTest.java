@@ -130,6 +130,21 @@ class HomeUiTest {
         assertThat(text(robot, "#homeTotalUSD")).as("money moved between her own wallets").isEqualTo("1,025.00 USD");
     }
 
+    /**
+     * A payment is made pending and then settled in two commits close together, so its second event usually asks for
+     * a sync while the first one's runs. Each payment must still reach the screen on show, while alice just watches.
+     */
+    @Test
+    void everyPaymentFromAnotherUserReachesTheTotalWhileTheUserWatches(FxRobot robot) throws Exception {
+        UiSteps.signInToHome(robot, ALICE);
+        ApiClient bob = SERVER.signedIn(BOB);
+        for (int i = 1; i <= 4; i++) {
+            Payments.completed(bob, ALICE, "1.0" + i, "Watched " + i);
+            String expected = availableByCurrency().get("USD");
+            waitUntil(() -> totalShows(robot, "USD", expected));
+        }
+    }
+
     @Test
     void aRecentMovementShowsItsKindInWordsAndItsLocalTime(FxRobot robot) throws Exception {
         UiSteps.signInToHome(robot, ALICE);

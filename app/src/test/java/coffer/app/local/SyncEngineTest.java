@@ -114,6 +114,86 @@ class SyncEngineTest {
         assertSameAsServer(alice, ledger);
     }
 
+    /**
+     * A sync asked for while one runs folds into one more round of the running sync. When the running round is
+     * the one that brings the payment in, and the folded round finds nothing new, the report must still say what
+     * came in: the screen on show refreshes and the arrival is announced only from it.
+     */
+    @Test
+    void aSyncAskedForWhileOneRunsReportsEveryRoundsChangesNotOnlyTheLast() {
+        ApiClient alice = SERVER.signedIn(ALICE);
+        ApiClient bob = SERVER.signedIn(BOB);
+        java.util.concurrent.atomic.AtomicReference<SyncEngine> engineRef = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<PaymentView> paid = new java.util.concurrent.atomic.AtomicReference<>();
+        SyncEngine.Feed feed = (cursor, limit) -> {
+            if (armed.getAndSet(false)) {
+                // the payment commits, and its event asks for a sync, while this sync is already on its way
+                paid.set(pay(bob, ALICE, "6.50", "concert"));
+                awaitCompleted(bob, paid.get());
+                assertThat(engineRef.get().sync()).as("folded into the running sync").isNull();
+            }
+            return alice.sync(cursor, limit);
+        };
+        SyncEngine engine = engine(feed, alice, ledger, 1000);
+        engineRef.set(engine);
+        engine.sync();
+        long before = ledger.transactionCount();
+
+        armed.set(true);
+        SyncEngine.SyncReport report = engine.sync();
+
+        assertThat(ledger.transactionCount()).isEqualTo(before + 1);
+        assertThat(report.rows()).as("the rows the first round applied count too").isPositive();
+        assertThat(report.received()).extracting(TransactionView::description).containsExactly("concert");
+        assertSameAsServer(alice, ledger);
+    }
+
+    @Test
+    void aSyncAskedForWhileAFailingOneRunsIsStillRun() {
+        ApiClient alice = SERVER.signedIn(ALICE);
+        ApiClient bob = SERVER.signedIn(BOB);
+        java.util.concurrent.atomic.AtomicReference<SyncEngine> engineRef = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean();
+        SyncEngine.Feed feed = (cursor, limit) -> {
+            if (armed.getAndSet(false)) {
+                PaymentView paid = pay(bob, ALICE, "3.75", "taxi");
+                awaitCompleted(bob, paid);
+                assertThat(engineRef.get().sync()).as("folded into the running sync").isNull();
+                throw new IllegalStateException("the local disk hiccuped");
+            }
+            return alice.sync(cursor, limit);
+        };
+        SyncEngine engine = engine(feed, alice, ledger, 1000);
+        engineRef.set(engine);
+        engine.sync();
+
+        armed.set(true);
+        SyncEngine.SyncReport report = engine.sync();
+
+        assertThat(report).as("the sync asked for while the failing one ran").isNotNull();
+        assertThat(report.received()).extracting(TransactionView::description).containsExactly("taxi");
+        assertSameAsServer(alice, ledger);
+    }
+
+    @Test
+    void aFailingSyncWithNothingAskedForMeanwhileStillFailsAndTheNextOneRuns() {
+        ApiClient alice = SERVER.signedIn(ALICE);
+        java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean();
+        SyncEngine.Feed feed = (cursor, limit) -> {
+            if (armed.getAndSet(false)) {
+                throw new IllegalStateException("the local disk hiccuped");
+            }
+            return alice.sync(cursor, limit);
+        };
+        SyncEngine engine = engine(feed, alice, ledger, 1000);
+        engine.sync();
+
+        armed.set(true);
+        assertThatThrownBy(engine::sync).hasMessageContaining("hiccuped");
+        assertThat(engine.sync()).as("not left marked as running").isNotNull();
+    }
+
     @Test
     void aSyncCutShortByTheServerStoppingResumesAfterTheLastAppliedPage() {
         ApiClient alice = SERVER.signedIn(ALICE);
