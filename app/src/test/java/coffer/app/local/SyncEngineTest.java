@@ -18,7 +18,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.sql.PreparedStatement;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,6 +118,30 @@ class SyncEngineTest {
     }
 
     /**
+     * Alice's engine, synced once; the first page fetch after {@code arm} is set runs {@code meanwhile} first, with
+     * the engine (once).
+     */
+    private SyncEngine syncedEngineInterruptedOnce(ApiClient alice, AtomicBoolean arm, Consumer<SyncEngine> meanwhile) {
+        AtomicReference<SyncEngine> self = new AtomicReference<>();
+        SyncEngine engine = engine((cursor, limit) -> {
+            if (arm.getAndSet(false)) {
+                meanwhile.accept(self.get());
+            }
+            return alice.sync(cursor, limit);
+        }, alice, ledger, 1000);
+        self.set(engine);
+        engine.sync();
+        return engine;
+    }
+
+    /** Bob pays alice and it settles; then a sync is asked for, as the payment's event would, and folds in. */
+    private static void bobPaysAndASyncIsAskedFor(SyncEngine running, String amount, String description) {
+        ApiClient bob = SERVER.signedIn(BOB);
+        awaitCompleted(bob, pay(bob, ALICE, amount, description));
+        assertThat(running.sync()).as("folded into the running sync").isNull();
+    }
+
+    /**
      * A sync asked for while one runs folds into one more round of the running sync. When the running round is
      * the one that brings the payment in, and the folded round finds nothing new, the report must still say what
      * came in: the screen on show refreshes and the arrival is announced only from it.
@@ -122,25 +149,12 @@ class SyncEngineTest {
     @Test
     void aSyncAskedForWhileOneRunsReportsEveryRoundsChangesNotOnlyTheLast() {
         ApiClient alice = SERVER.signedIn(ALICE);
-        ApiClient bob = SERVER.signedIn(BOB);
-        java.util.concurrent.atomic.AtomicReference<SyncEngine> engineRef = new java.util.concurrent.atomic.AtomicReference<>();
-        java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean();
-        java.util.concurrent.atomic.AtomicReference<PaymentView> paid = new java.util.concurrent.atomic.AtomicReference<>();
-        SyncEngine.Feed feed = (cursor, limit) -> {
-            if (armed.getAndSet(false)) {
-                // the payment commits, and its event asks for a sync, while this sync is already on its way
-                paid.set(pay(bob, ALICE, "6.50", "concert"));
-                awaitCompleted(bob, paid.get());
-                assertThat(engineRef.get().sync()).as("folded into the running sync").isNull();
-            }
-            return alice.sync(cursor, limit);
-        };
-        SyncEngine engine = engine(feed, alice, ledger, 1000);
-        engineRef.set(engine);
-        engine.sync();
+        AtomicBoolean arm = new AtomicBoolean();
+        SyncEngine engine = syncedEngineInterruptedOnce(alice, arm,
+                running -> bobPaysAndASyncIsAskedFor(running, "6.50", "concert"));
         long before = ledger.transactionCount();
 
-        armed.set(true);
+        arm.set(true);
         SyncEngine.SyncReport report = engine.sync();
 
         assertThat(ledger.transactionCount()).isEqualTo(before + 1);
@@ -152,23 +166,13 @@ class SyncEngineTest {
     @Test
     void aSyncAskedForWhileAFailingOneRunsIsStillRun() {
         ApiClient alice = SERVER.signedIn(ALICE);
-        ApiClient bob = SERVER.signedIn(BOB);
-        java.util.concurrent.atomic.AtomicReference<SyncEngine> engineRef = new java.util.concurrent.atomic.AtomicReference<>();
-        java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean();
-        SyncEngine.Feed feed = (cursor, limit) -> {
-            if (armed.getAndSet(false)) {
-                PaymentView paid = pay(bob, ALICE, "3.75", "taxi");
-                awaitCompleted(bob, paid);
-                assertThat(engineRef.get().sync()).as("folded into the running sync").isNull();
-                throw new IllegalStateException("the local disk hiccuped");
-            }
-            return alice.sync(cursor, limit);
-        };
-        SyncEngine engine = engine(feed, alice, ledger, 1000);
-        engineRef.set(engine);
-        engine.sync();
+        AtomicBoolean arm = new AtomicBoolean();
+        SyncEngine engine = syncedEngineInterruptedOnce(alice, arm, running -> {
+            bobPaysAndASyncIsAskedFor(running, "3.75", "taxi");
+            throw new IllegalStateException("the local disk hiccuped");
+        });
 
-        armed.set(true);
+        arm.set(true);
         SyncEngine.SyncReport report = engine.sync();
 
         assertThat(report).as("the sync asked for while the failing one ran").isNotNull();
@@ -178,18 +182,12 @@ class SyncEngineTest {
 
     @Test
     void aFailingSyncWithNothingAskedForMeanwhileStillFailsAndTheNextOneRuns() {
-        ApiClient alice = SERVER.signedIn(ALICE);
-        java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean();
-        SyncEngine.Feed feed = (cursor, limit) -> {
-            if (armed.getAndSet(false)) {
-                throw new IllegalStateException("the local disk hiccuped");
-            }
-            return alice.sync(cursor, limit);
-        };
-        SyncEngine engine = engine(feed, alice, ledger, 1000);
-        engine.sync();
+        AtomicBoolean arm = new AtomicBoolean();
+        SyncEngine engine = syncedEngineInterruptedOnce(SERVER.signedIn(ALICE), arm, running -> {
+            throw new IllegalStateException("the local disk hiccuped");
+        });
 
-        armed.set(true);
+        arm.set(true);
         assertThatThrownBy(engine::sync).hasMessageContaining("hiccuped");
         assertThat(engine.sync()).as("not left marked as running").isNotNull();
     }
