@@ -190,7 +190,7 @@ public final class TransactionDetailViewModel extends ScreenViewModel {
             return;
         }
         cancelRefund();
-        refundAmount.set(left.toDecimalString());
+        refundAmount.set(AmountInput.field(left));
         refundReason.set("");
         state.clear();
         refundFormShown.set(true);
@@ -209,7 +209,7 @@ public final class TransactionDetailViewModel extends ScreenViewModel {
             state.error(problem.get());
             return;
         }
-        Money amount = Money.parse(text, t.currency());
+        Money amount = Money.parse(AmountInput.plain(text), t.currency());
         if (amount.isGreaterThan(left)) {
             state.error(Texts.text("detail.refund.tooMuch", Amounts.format(left)));
             return;

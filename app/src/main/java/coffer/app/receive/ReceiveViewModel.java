@@ -175,7 +175,7 @@ public final class ReceiveViewModel extends ScreenViewModel {
             return;
         }
         PaymentRequestLink request = new PaymentRequestLink(wallet.id(), requestEmail,
-                typed.isEmpty() ? null : Money.parse(typed, wallet.currency()), text);
+                typed.isEmpty() ? null : Money.parse(AmountInput.plain(typed), wallet.currency()), text);
         link.set(request.text());
         qr.set(QrCode.of(request.text()));
         qrDescription.set(describe(request));

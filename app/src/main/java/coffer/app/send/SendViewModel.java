@@ -185,7 +185,7 @@ public final class SendViewModel extends ScreenViewModel implements OutboxSender
         PaymentRequestLink link = read.get();
         destination.set(recipient(link));
         request = link;
-        amount.set(link.amount() == null ? "" : link.amount().toDecimalString());
+        amount.set(link.amount() == null ? "" : AmountInput.field(link.amount()));
         description.set(link.note() == null ? "" : link.note());
         if (link.amount() != null) {
             String currency = link.amount().currencyCode();

@@ -3,6 +3,7 @@ package coffer.app.settlement;
 import coffer.app.api.SettlementsApi;
 import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.concurrent.ScreenViewModel;
+import coffer.app.format.AmountInput;
 import coffer.app.format.Problems;
 import coffer.app.i18n.Texts;
 import coffer.app.wallet.WalletRow;
@@ -88,7 +89,7 @@ public final class SchedulesViewModel extends ScreenViewModel {
         }
         Money min;
         try {
-            min = Money.parse(minimum.get() == null || minimum.get().isBlank() ? "0" : minimum.get().strip(),
+            min = Money.parse(minimum.get() == null || minimum.get().isBlank() ? "0" : AmountInput.plain(minimum.get().strip()),
                     w.currency());
         } catch (CofferException e) {
             state.error(Texts.text("settlements.schedules.error.minimum", Problems.describe(e)));

@@ -118,7 +118,7 @@ public final class SettlementsViewModel extends ScreenViewModel {
             state.error(problem.get());
             return;
         }
-        String decimal = typed.isEmpty() ? null : Money.parse(typed, wallet.currency()).toDecimalString();
+        String decimal = typed.isEmpty() ? null : Money.parse(AmountInput.plain(typed), wallet.currency()).toDecimalString();
         SettlementRequest request = new SettlementRequest(wallet.id(), account.id(), decimal,
                 decimal == null ? null : wallet.currency(), null);
         String key = UUID.randomUUID().toString();

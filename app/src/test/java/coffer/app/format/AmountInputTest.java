@@ -25,10 +25,43 @@ class AmountInputTest {
         assertThat(AmountInput.problem("0", "USD")).contains("The amount must be more than zero.");
 
         Texts.use(Texts.SPANISH);
-        assertThat(AmountInput.problem("5.5", "JPY"))
-                .contains("Escribe un monto como 25.00: los montos en JPY tienen como máximo 0 decimales.");
-        assertThat(AmountInput.problem("25,00", "USD")).contains("Escribe un monto como 25.00 (con punto decimal).");
+        assertThat(AmountInput.problem("5,5", "JPY"))
+                .contains("Escribe un monto como 25,00: los montos en JPY tienen como máximo 0 decimales.");
+        assertThat(AmountInput.problem("diez", "USD")).contains("Escribe un monto como 25,00.");
         assertThat(AmountInput.problem("-1", "USD")).contains("El monto debe ser mayor que cero.");
+    }
+
+    private static String read(String typed) {
+        return AmountInput.read(typed, "USD", problem -> {
+            throw new AssertionError(typed + ": " + problem);
+        }).orElseThrow().toDecimalString();
+    }
+
+    @Test
+    void englishReadsADecimalPointAndGroupedThousandsAndRefusesADecimalComma() {
+        Texts.use(Texts.ENGLISH);
+        assertThat(read("25.50")).isEqualTo("25.50");
+        assertThat(read("1,234.56")).isEqualTo("1234.56");
+        assertThat(read("1,234")).isEqualTo("1234.00");
+        assertThat(AmountInput.problem("25,50", "USD")).contains("Enter an amount such as 25.00.");
+        assertThat(AmountInput.problem("1,23,4.00", "USD")).as("not a grouping").isPresent();
+        assertThat(AmountInput.field(coffer.core.money.Money.parse("1234.5", "USD"))).isEqualTo("1234.50");
+    }
+
+    @Test
+    void spanishReadsTheDecimalCommaItWritesAndStillUnderstandsTheApisPoint() {
+        Texts.use(Texts.SPANISH);
+        assertThat(read("25,50")).isEqualTo("25.50");
+        assertThat(read("1.234,56")).isEqualTo("1234.56");
+        assertThat(read("1 234,56")).as("a space grouping too").isEqualTo("1234.56");
+        assertThat(read("1.234")).as("a point before three digits groups thousands").isEqualTo("1234.00");
+        assertThat(read("25.50")).as("as a payment link writes it").isEqualTo("25.50");
+        assertThat(AmountInput.problem("25,505", "USD"))
+                .contains("Escribe un monto como 25,00: los montos en USD tienen como máximo 2 decimales.");
+        assertThat(AmountInput.problem("1.23.4", "USD")).isPresent();
+        assertThat(AmountInput.field(coffer.core.money.Money.parse("1234.5", "USD")))
+                .as("what a form is filled with is read back the same").isEqualTo("1234,50");
+        assertThat(read(AmountInput.field(coffer.core.money.Money.parse("1234.5", "USD")))).isEqualTo("1234.50");
     }
 
     @Test

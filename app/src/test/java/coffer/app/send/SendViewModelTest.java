@@ -272,10 +272,10 @@ class SendViewModelTest {
         Texts.use(Texts.SPANISH);
         SendViewModel viewModel = loadedFor(SERVER.signedIn(BOB));
 
-        fill(viewModel, "alice@example.com", "1.234");
+        fill(viewModel, "alice@example.com", "1,234");
         viewModel.review();
         assertThat(viewModel.errorProperty().get())
-                .isEqualTo("Escribe un monto como 25.00: los montos en USD tienen como máximo 2 decimales.");
+                .isEqualTo("Escribe un monto como 25,00: los montos en USD tienen como máximo 2 decimales.");
 
         viewModel.usePaymentRequest("hola");
         assertThat(viewModel.errorProperty().get()).startsWith("Eso no es una solicitud de pago que Coffer pueda leer");
