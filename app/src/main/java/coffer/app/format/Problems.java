@@ -48,6 +48,19 @@ public final class Problems {
         return failureReason;
     }
 
+    /**
+     * A refusal saved earlier as the server gave it (an ErrorCode name and the server's words): the code's text with
+     * the words as a detail; the words alone for a code this app does not know.
+     */
+    public static String refusal(String codeName, String serverText) {
+        for (ErrorCode c : ErrorCode.values()) {
+            if (c.name().equals(codeName)) {
+                return withDetail(c, serverText);
+            }
+        }
+        return serverText != null && !serverText.isBlank() ? serverText : Texts.text("error.noReason");
+    }
+
     private static String withDetail(ErrorCode code, String serverText) {
         String text = of(code);
         if (serverText == null || serverText.isBlank() || serverText.equals(code.defaultMessage())

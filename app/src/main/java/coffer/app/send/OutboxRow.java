@@ -1,6 +1,7 @@
 package coffer.app.send;
 
 import coffer.app.format.Amounts;
+import coffer.app.format.Problems;
 import coffer.app.i18n.Texts;
 import coffer.app.local.Outbox;
 import coffer.app.local.OutboxEntry;
@@ -15,7 +16,7 @@ public record OutboxRow(String clientId, String text, boolean failed) {
     static OutboxRow of(OutboxEntry entry) {
         String what = what(entry);
         return switch (entry.state()) {
-            case FAILED -> new OutboxRow(entry.clientId(), Texts.text("send.outbox.failed", what, entry.errorMessage()), true);
+            case FAILED -> new OutboxRow(entry.clientId(), Texts.text("send.outbox.failed", what, Problems.refusal(entry.errorCode(), entry.errorMessage())), true);
             case SENDING -> new OutboxRow(entry.clientId(), Texts.text("send.outbox.sending", what), false);
             default -> new OutboxRow(entry.clientId(), queued(what), false);
         };

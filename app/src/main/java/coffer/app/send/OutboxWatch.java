@@ -1,6 +1,7 @@
 package coffer.app.send;
 
 import coffer.app.concurrent.ScreenState;
+import coffer.app.format.Problems;
 import coffer.app.local.Outbox;
 import coffer.app.local.OutboxEntry;
 import coffer.app.local.OutboxSender;
@@ -58,7 +59,7 @@ final class OutboxWatch {
             }
             case FAILED -> {
                 waitingFor = null;
-                state.fail(entry.errorMessage());
+                state.fail(Problems.refusal(entry.errorCode(), entry.errorMessage()));
             }
             default -> {
                 state.done();

@@ -130,14 +130,14 @@ class SendViewModelTest {
     }
 
     @Test
-    void theServersRefusalIsShownInItsWords() {
+    void theServersRefusalIsShownInTheAppsWordsWithTheServersAsADetail() {
         SendViewModel viewModel = loadedFor(SERVER.signedIn(BOB));
         fill(viewModel, "nobody@example.com", "1.00");
 
         viewModel.review();
         viewModel.confirm();
 
-        assertThat(viewModel.errorProperty().get()).isEqualTo("No USD wallet was found for nobody@example.com.");
+        assertThat(viewModel.errorProperty().get()).isEqualTo("Wallet not found. (No USD wallet was found for nobody@example.com.)");
         assertThat(viewModel.statusProperty().get()).isEmpty();
         assertThat(viewModel.awaitingConfirmationProperty().get()).isFalse();
         assertThat(viewModel.busyProperty().get()).isFalse();
@@ -153,7 +153,7 @@ class SendViewModelTest {
         assertThat(viewModel.unfinished()).singleElement().satisfies(row -> {
             assertThat(row.failed()).isTrue();
             assertThat(row.text()).isEqualTo("Failed: Payment of 2.00 USD to nobody@example.com — "
-                    + "No USD wallet was found for nobody@example.com.");
+                    + "Wallet not found. (No USD wallet was found for nobody@example.com.)");
         });
 
         viewModel.dismiss(viewModel.unfinished().get(0));

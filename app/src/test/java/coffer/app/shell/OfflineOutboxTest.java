@@ -188,7 +188,8 @@ class OfflineOutboxTest {
         Eventually.holds(() -> assertThat(ui(() -> delivered.statusProperty().get()))
                 .isEqualTo("Completed: 25.00 USD to bob@example.com"));
         assertThat(ui(() -> app.connection().offlineBannerProperty().get())).isEmpty();
-        String reason = "Available balance " + Money.ofMinor("USD", aliceBefore).toDecimalString() + " USD is less than 1500.00";
+        String reason = "Not enough money available. (Available balance " + Money.ofMinor("USD", aliceBefore).toDecimalString()
+                + " USD is less than 1500.00)";
         assertThat(ui(() -> refused.errorProperty().get())).isEqualTo(reason);
         Eventually.holds(() -> assertThat(ui(() -> delivered.unfinished().stream().map(OutboxRow::text).toList()))
                 .containsExactly("Failed: Payment of 1,500.00 USD to bob@example.com — " + reason));
