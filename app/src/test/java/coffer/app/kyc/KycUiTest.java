@@ -65,7 +65,8 @@ class KycUiTest {
         UiSteps.sendMoney(robot, InProcessServer.BOB, "150.00");
         waitUntil(() -> !text(robot, "#sendError").isEmpty());
         assertThat(text(robot, "#sendError"))
-                .startsWith("Sending 150.00 USD is over the per-payment limit of 100.00 USD for your verification level");
+                .startsWith("Verify your identity to move this amount.")
+                .contains("Sending 150.00 USD is over the per-payment limit of 100.00 USD for your verification level");
         assertThat(text(robot, "#paymentStatus")).doesNotStartWith("Completed");
         UiSteps.screenshot(window.stage(), "send-over-limit");
         robot.clickOn("#navWallets");
