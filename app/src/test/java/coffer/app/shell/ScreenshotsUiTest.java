@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import coffer.app.AppWindow;
 import coffer.app.InProcessServer;
 import coffer.app.UiSteps;
+import coffer.app.i18n.Texts;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import javafx.scene.Node;
@@ -25,6 +28,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Renders every screen of the main window to {@code target/screenshots/<screen>.png}, so anyone can look
@@ -37,6 +41,8 @@ class ScreenshotsUiTest {
     Path home;
     @RegisterExtension
     final AppWindow window = new AppWindow();
+    /** Every screen's Alt+letter keys offered twice, listed together at the end. */
+    private final List<String> clashes = new ArrayList<>();
 
     @Start
     void start(Stage stage) {
@@ -90,6 +96,8 @@ class ScreenshotsUiTest {
             }
         }
         assertThat(colours).as(screen + "'s screenshot is not blank").hasSizeGreaterThan(1);
+        WaitForAsyncUtils.asyncFx(() -> MnemonicClashes.in(window.stage().getScene())).get()
+                .forEach(clash -> clashes.add(screen + ": " + clash));
     }
 
     @Test
@@ -106,5 +114,6 @@ class ScreenshotsUiTest {
             waitUntil(() -> window.app().navigation().screenProperty().get() == screen && settled(robot) && filled(robot, screen));
             render(screen);
         }
+        assertThat(clashes).as("mnemonics a screen offers twice (" + Texts.locale() + ")").isEmpty();
     }
 }
