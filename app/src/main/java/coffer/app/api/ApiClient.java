@@ -28,12 +28,7 @@ import coffer.core.api.TransferTypes.TransferRequest;
 import coffer.core.api.TransferTypes.TransferView;
 import coffer.core.api.WithdrawalTypes;
 import coffer.core.api.OrderTypes;
-import com.google.gson.FieldNamingPolicy;
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonParseException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
@@ -42,14 +37,8 @@ import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
-import okhttp3.OkHttpClient;
-import okhttp3.ResponseBody;
 import retrofit2.Call;
-import retrofit2.Response;
-import retrofit2.Retrofit;
-import retrofit2.converter.gson.GsonConverterFactory;
 
 /**
  * The app's one door to the Coffer server. Blocking calls, made only off the FX thread (it refuses
@@ -58,42 +47,12 @@ import retrofit2.converter.gson.GsonConverterFactory;
  */
 public final class ApiClient implements AccountsApi, IdentityApi, PaymentsApi, TopupsApi, WithdrawalsApi, HistoryApi,
         OrdersApi, SettlementsApi, AuthApi, ServerInfoApi, EventsApi {
-    static final Gson GSON = new GsonBuilder()
-            .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
-            .registerTypeAdapterFactory(new MovementReader())
-            .create();
-    private static final String FX_THREAD = "JavaFX Application Thread";
-    private static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
-
+    private final ApiConnection connection;
     private final CofferApi api;
-    private final OkHttpClient http;
-    private final String baseUrl;
-    private final SessionTokens tokens = new SessionTokens();
-    private volatile Consumer<Boolean> onReachability = reachable -> { };
 
-    private ApiClient(String baseUrl, BooleanSupplier onUiThread, Duration readTimeout, List<Interceptor> extra) {
-        HttpUrl url = HttpUrl.parse(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
-        if (url == null) {
-            throw new IllegalArgumentException("Not an http(s) URL: " + baseUrl);
-        }
-        this.baseUrl = url.toString();
-        // OkHttp itself resends a request whose connection dropped, POSTs included; that is safe here
-        // because money-moving POSTs carry their Idempotency-Key, the same on every attempt
-        OkHttpClient.Builder builder = new OkHttpClient.Builder()
-                .connectTimeout(Duration.ofSeconds(5))
-                .readTimeout(readTimeout)
-                .addInterceptor(new UiThreadGuard(onUiThread))
-                .addInterceptor(tokens)
-                .authenticator(tokens);
-        extra.forEach(builder::addInterceptor);
-        this.http = builder.build();
-        this.api = new Retrofit.Builder()
-                .baseUrl(url)
-                .client(http)
-                .addConverterFactory(GsonConverterFactory.create(GSON))
-                .build()
-                .create(CofferApi.class);
-        tokens.use(api);
+    private ApiClient(ApiConnection connection) {
+        this.connection = connection;
+        this.api = connection.api();
     }
 
     /**
@@ -101,7 +60,7 @@ public final class ApiClient implements AccountsApi, IdentityApi, PaymentsApi, T
      * on a thread named as JavaFX names its application thread; the app passes the exact test instead.
      */
     public static ApiClient create(String baseUrl) {
-        return create(baseUrl, ApiClient::onFxThreadByName);
+        return create(baseUrl, ApiConnection::onFxThreadByName);
     }
 
     /**
@@ -110,23 +69,18 @@ public final class ApiClient implements AccountsApi, IdentityApi, PaymentsApi, T
      * {@code Platform::isFxApplicationThread}).
      */
     public static ApiClient create(String baseUrl, BooleanSupplier onUiThread) {
-        return new ApiClient(Objects.requireNonNull(baseUrl, "baseUrl"), onUiThread, DEFAULT_READ_TIMEOUT, List.of());
+        return new ApiClient(new ApiConnection(baseUrl, onUiThread, ApiConnection.DEFAULT_READ_TIMEOUT, List.of()));
     }
 
     /** As {@link #create(String)}, giving up on an answer that does not come within {@code readTimeout}. */
     public static ApiClient create(String baseUrl, Duration readTimeout) {
-        return new ApiClient(Objects.requireNonNull(baseUrl, "baseUrl"), ApiClient::onFxThreadByName,
-                Objects.requireNonNull(readTimeout, "readTimeout"), List.of());
+        return new ApiClient(new ApiConnection(baseUrl, ApiConnection::onFxThreadByName, readTimeout, List.of()));
     }
 
     /** As {@link #create(String)}, with OkHttp interceptors after the app's own (tests use them to break connections). */
     public static ApiClient create(String baseUrl, List<Interceptor> interceptors) {
-        return new ApiClient(Objects.requireNonNull(baseUrl, "baseUrl"), ApiClient::onFxThreadByName,
-                DEFAULT_READ_TIMEOUT, List.copyOf(interceptors));
-    }
-
-    private static boolean onFxThreadByName() {
-        return FX_THREAD.equals(Thread.currentThread().getName());
+        return new ApiClient(new ApiConnection(baseUrl, ApiConnection::onFxThreadByName,
+                ApiConnection.DEFAULT_READ_TIMEOUT, interceptors));
     }
 
     /**
@@ -134,7 +88,7 @@ public final class ApiClient implements AccountsApi, IdentityApi, PaymentsApi, T
      * not be reached ({@code false}); called on the calling thread.
      */
     public void onReachability(Consumer<Boolean> listener) {
-        this.onReachability = Objects.requireNonNull(listener, "listener");
+        connection.onReachability(listener);
     }
 
     /**
@@ -142,13 +96,13 @@ public final class ApiClient implements AccountsApi, IdentityApi, PaymentsApi, T
      * the session ends, so a remembered session can be kept current. Refresh tokens are single-use.
      */
     public void onRefreshToken(Consumer<String> listener) {
-        tokens.onRefreshToken(listener);
+        connection.tokens().onRefreshToken(listener);
     }
 
     /** Signs in again with a remembered refresh token, quietly (no password). */
     public void resume(String refreshToken) {
         Objects.requireNonNull(refreshToken, "refreshToken");
-        tokens.set(Session.of(execute(api.refresh(new RefreshRequest(refreshToken)))));
+        connection.signIn(api.refresh(new RefreshRequest(refreshToken)));
     }
 
     /** Whether the server is up: {@code GET /health} answered 200; throws like any call otherwise. */
@@ -164,37 +118,29 @@ public final class ApiClient implements AccountsApi, IdentityApi, PaymentsApi, T
 
     @Override
     public String baseUrl() {
-        return baseUrl;
+        return connection.baseUrl();
     }
 
     /** Called (on an I/O thread) when the session ends because its refresh token was refused. */
     public void onSessionEnded(Runnable listener) {
-        tokens.onSessionEnded(listener);
+        connection.tokens().onSessionEnded(listener);
     }
 
     public boolean signedIn() {
-        return tokens.current() != null;
+        return connection.tokens().current() != null;
     }
 
     public void login(String email, String password) {
-        tokens.set(Session.of(execute(api.login(new LoginRequest(email, password)))));
+        connection.signIn(api.login(new LoginRequest(email, password)));
     }
 
     public void register(String email, String password, String name) {
-        tokens.set(Session.of(execute(api.register(new RegisterRequest(email, password, name)))));
+        connection.signIn(api.register(new RegisterRequest(email, password, name)));
     }
 
     /** Ends the session here and, best effort, on the server. */
     public void logout() {
-        Session s = tokens.current();
-        tokens.set(null);
-        if (s != null) {
-            try {
-                execute(api.logout(new RefreshRequest(s.refreshToken())));
-            } catch (ApiException ignored) {
-                // signed out locally either way; the server expires the tokens on its own
-            }
-        }
+        connection.signOut();
     }
 
     public List<AccountView> accounts() {
@@ -295,9 +241,7 @@ public final class ApiClient implements AccountsApi, IdentityApi, PaymentsApi, T
 
     /** As {@link #events(Consumer)}, with each event's data too (for {@code ready}/{@code changed}: {@code {"seq": n}}). */
     public EventStream eventsWithData(BiConsumer<String, String> onEvent) {
-        EventStream stream = new EventStream(http, baseUrl + "api/v1/events", onEvent);
-        stream.start();
-        return stream;
+        return connection.events("api/v1/events", onEvent);
     }
 
     /** Who holds an account, as the provider knows it; nothing is saved. */
@@ -335,23 +279,7 @@ public final class ApiClient implements AccountsApi, IdentityApi, PaymentsApi, T
      * @throws IOException when writing to {@code out} fails; the server's failures are {@link ApiException}s
      */
     public long exportCsv(Map<String, String> filters, OutputStream out) throws IOException {
-        try (ResponseBody body = execute(api.exportCsv(filters)); InputStream in = body.byteStream()) {
-            byte[] buffer = new byte[64 * 1024];
-            long total = 0;
-            while (true) {
-                int n;
-                try {
-                    n = in.read(buffer);
-                } catch (IOException e) {
-                    throw ApiException.networkDown(e);
-                }
-                if (n < 0) {
-                    return total;
-                }
-                out.write(buffer, 0, n);
-                total += n;
-            }
-        }
+        return connection.download(api.exportCsv(filters), out);
     }
 
     /** Sends money that reached the caller back to its sender; the same key for a retry of the same confirmation. */
@@ -413,23 +341,7 @@ public final class ApiClient implements AccountsApi, IdentityApi, PaymentsApi, T
         return key;
     }
 
-    <T> T execute(Call<T> call) {
-        Response<T> response;
-        try {
-            response = call.execute();
-        } catch (IOException e) {
-            onReachability.accept(false);
-            throw ApiException.networkDown(e);
-        } catch (JsonParseException e) {
-            onReachability.accept(true);
-            throw ApiException.serverError("The server sent an answer the app does not understand.");
-        }
-        onReachability.accept(true);
-        if (response.isSuccessful()) {
-            return response.body();
-        }
-        throw ApiException.of(response.code(), response.errorBody());
+    private <T> T execute(Call<T> call) {
+        return connection.execute(call);
     }
-
-
 }
