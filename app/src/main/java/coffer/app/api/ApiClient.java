@@ -44,6 +44,9 @@ import retrofit2.Call;
  * The app's one door to the Coffer server. Blocking calls, made only off the FX thread (it refuses
  * otherwise); every failure is an {@link ApiException}. The access token is refreshed quietly when the
  * server says it expired; refresh tokens are single-use, so refreshes are serialized.
+ *
+ * <p>This class is the narrow APIs' implementation, each call documented on the interface that declares it;
+ * the connection under it (OkHttp, Retrofit, what each answer means, the session's tokens) is {@link ApiConnection}.
  */
 public final class ApiClient implements AccountsApi, IdentityApi, PaymentsApi, TopupsApi, WithdrawalsApi, HistoryApi,
         OrdersApi, SettlementsApi, AuthApi, ServerInfoApi, EventsApi {
@@ -151,7 +154,6 @@ public final class ApiClient implements AccountsApi, IdentityApi, PaymentsApi, T
         return execute(api.openAccount(new OpenAccountRequest(currency, null))).account();
     }
 
-    /** With {@code additional}: one more wallet in a currency the user already holds. */
     public AccountView openAccount(String currency, boolean additional) {
         return execute(api.openAccount(new OpenAccountRequest(currency, additional))).account();
     }
@@ -168,12 +170,10 @@ public final class ApiClient implements AccountsApi, IdentityApi, PaymentsApi, T
         return execute(api.kyc());
     }
 
-    /** Submits the user's identity for verification; the answer says it is pending. */
     public KycSubmissionResponse submitKyc(KycSubmissionRequest request) {
         return execute(api.submitKyc(request));
     }
 
-    /** Places a payment; the same key for a retry of the same user action. */
     public PaymentView pay(String idempotencyKey, PaymentRequest request) {
         return execute(api.pay(requireKey(idempotencyKey), request));
     }
@@ -182,32 +182,26 @@ public final class ApiClient implements AccountsApi, IdentityApi, PaymentsApi, T
         return execute(api.payment(paymentId));
     }
 
-    /** Moves money between the user's own wallets; the same key for a retry of the same user action. */
     public TransferView transfer(String idempotencyKey, TransferRequest request) {
         return execute(api.transfer(requireKey(idempotencyKey), request));
     }
 
-    /** One page of history; {@code filters} are the query parameters ({@code wallet_id}, {@code q}, {@code cursor}...). */
     public TransactionList transactions(Map<String, String> filters) {
         return execute(api.transactions(filters));
     }
 
-    /** Starts a card top-up; the answer carries the provider's checkout page. The same key for a retry. */
     public TopupView topup(String idempotencyKey, TopupRequest request) {
         return execute(api.topup(requireKey(idempotencyKey), request));
     }
 
-    /** Where a top-up stands: the server's word, the only one the app trusts. */
     public TopupView topupStatus(String topupId) {
         return execute(api.topupStatus(topupId));
     }
 
-    /** Cards saved at a checkout: brand, last four digits and expiry, never the number. */
     public List<CardView> cards() {
         return execute(api.cards()).cards();
     }
 
-    /** Charges a saved card again, without a page; the answer is the top-up it made. The same key for a retry. */
     public TopupView chargeCard(String idempotencyKey, String cardId, CardChargeRequest request) {
         return execute(api.chargeCard(requireKey(idempotencyKey), cardId, request));
     }
@@ -226,25 +220,18 @@ public final class ApiClient implements AccountsApi, IdentityApi, PaymentsApi, T
         return execute(api.sync(cursor, limit));
     }
 
-    /**
-     * Starts reading the server's event stream as the signed-in user; {@code onEvent} gets each event's
-     * name on the stream's own thread. Close the stream on sign-out.
-     */
     public EventStream events(Consumer<String> onEvent) {
         return eventsWithData((name, data) -> onEvent.accept(name));
     }
 
-    /** The user's saved bank accounts, oldest first. */
     public List<BankTypes.BankAccountView> bankAccounts() {
         return execute(api.bankAccounts()).bankAccounts();
     }
 
-    /** As {@link #events(Consumer)}, with each event's data too (for {@code ready}/{@code changed}: {@code {"seq": n}}). */
     public EventStream eventsWithData(BiConsumer<String, String> onEvent) {
         return connection.events("api/v1/events", onEvent);
     }
 
-    /** Who holds an account, as the provider knows it; nothing is saved. */
     public BankTypes.ResolvedBankAccount resolveBankAccount(String bankCode, String accountNumber) {
         return execute(api.resolveBankAccount(bankCode, accountNumber));
     }
@@ -257,7 +244,6 @@ public final class ApiClient implements AccountsApi, IdentityApi, PaymentsApi, T
         execute(api.removeBankAccount(bankAccountId));
     }
 
-    /** Withdraws to a saved account, or through the provider's payout page; the same key for a retry. */
     public WithdrawalTypes.WithdrawalView withdraw(String idempotencyKey, WithdrawalTypes.WithdrawalRequest request) {
         return execute(api.withdraw(requireKey(idempotencyKey), request));
     }
@@ -266,53 +252,38 @@ public final class ApiClient implements AccountsApi, IdentityApi, PaymentsApi, T
         return execute(api.withdrawal(withdrawalId));
     }
 
-    /** One movement of the caller's, seen from their side. */
     public TransactionView transaction(String transactionId) {
         return execute(api.transaction(transactionId)).transaction();
     }
 
-    /**
-     * Streams the CSV of every movement matching {@code filters} (as for {@link #transactions}, without
-     * cursor or limit) into {@code out}; the caller owns {@code out}.
-     *
-     * @return the number of bytes written
-     * @throws IOException when writing to {@code out} fails; the server's failures are {@link ApiException}s
-     */
     public long exportCsv(Map<String, String> filters, OutputStream out) throws IOException {
         return connection.download(api.exportCsv(filters), out);
     }
 
-    /** Sends money that reached the caller back to its sender; the same key for a retry of the same confirmation. */
     public RefundTypes.RefundView refund(String idempotencyKey, RefundTypes.RefundRequest request) {
         return execute(api.refund(requireKey(idempotencyKey), request));
     }
 
-    /** The refunds made so far of one of the caller's movements, oldest first. */
     public List<RefundTypes.RefundView> refunds(String transactionId) {
         return execute(api.refunds(transactionId)).refunds();
     }
 
-    /** The products on sale in the user's environment, by name. */
     public List<OrderTypes.ProductView> products() {
         return execute(api.products()).products();
     }
 
-    /** Buys a product from a wallet at the catalogue's price; the same key for a retry. */
     public OrderTypes.OrderView order(String idempotencyKey, OrderTypes.OrderRequest request) {
         return execute(api.order(requireKey(idempotencyKey), request));
     }
 
-    /** The user's latest orders, newest first. */
     public List<OrderTypes.OrderView> orders() {
         return execute(api.orders()).orders();
     }
 
-    /** Pays a wallet's balance (or an amount of it) out to a saved bank account; the same key for a retry. */
     public SettlementView settle(String idempotencyKey, SettlementRequest request) {
         return execute(api.settle(requireKey(idempotencyKey), request));
     }
 
-    /** The user's settlements, newest first: one page ({@code cursor} null for the first). */
     public SettlementList settlements(String cursor) {
         return execute(api.settlements(null, cursor));
     }
@@ -329,7 +300,6 @@ public final class ApiClient implements AccountsApi, IdentityApi, PaymentsApi, T
         return execute(api.schedules()).schedules();
     }
 
-    /** Stops a schedule; the answer is the schedule, no longer active. */
     public ScheduleView deleteSchedule(String scheduleId) {
         return execute(api.deleteSchedule(scheduleId));
     }
