@@ -10,6 +10,7 @@ import java.util.List;
 public interface AccountsApi {
     List<AccountView> accounts();
     AccountView openAccount(String currency);
+    /** With {@code additional}: one more wallet in a currency the user already holds. */
     AccountView openAccount(String currency, boolean additional);
     AccountView lock(String walletId);
     AccountView unlock(String walletId);

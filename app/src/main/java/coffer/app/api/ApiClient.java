@@ -28,12 +28,7 @@ import coffer.core.api.TransferTypes.TransferRequest;
 import coffer.core.api.TransferTypes.TransferView;
 import coffer.core.api.WithdrawalTypes;
 import coffer.core.api.OrderTypes;
-import com.google.gson.FieldNamingPolicy;
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonParseException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
@@ -42,58 +37,25 @@ import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
-import okhttp3.OkHttpClient;
-import okhttp3.ResponseBody;
 import retrofit2.Call;
-import retrofit2.Response;
-import retrofit2.Retrofit;
-import retrofit2.converter.gson.GsonConverterFactory;
 
 /**
  * The app's one door to the Coffer server. Blocking calls, made only off the FX thread (it refuses
  * otherwise); every failure is an {@link ApiException}. The access token is refreshed quietly when the
  * server says it expired; refresh tokens are single-use, so refreshes are serialized.
+ *
+ * <p>This class is the narrow APIs' implementation, each call documented on the interface that declares it;
+ * the connection under it (OkHttp, Retrofit, what each answer means, the session's tokens) is {@link ApiConnection}.
  */
 public final class ApiClient implements AccountsApi, IdentityApi, PaymentsApi, TopupsApi, WithdrawalsApi, HistoryApi,
         OrdersApi, SettlementsApi, AuthApi, ServerInfoApi, EventsApi {
-    static final Gson GSON = new GsonBuilder()
-            .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
-            .registerTypeAdapterFactory(new MovementReader())
-            .create();
-    private static final String FX_THREAD = "JavaFX Application Thread";
-    private static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
-
+    private final ApiConnection connection;
     private final CofferApi api;
-    private final OkHttpClient http;
-    private final String baseUrl;
-    private final SessionTokens tokens = new SessionTokens();
-    private volatile Consumer<Boolean> onReachability = reachable -> { };
 
-    private ApiClient(String baseUrl, BooleanSupplier onUiThread, Duration readTimeout, List<Interceptor> extra) {
-        HttpUrl url = HttpUrl.parse(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
-        if (url == null) {
-            throw new IllegalArgumentException("Not an http(s) URL: " + baseUrl);
-        }
-        this.baseUrl = url.toString();
-        // OkHttp itself resends a request whose connection dropped, POSTs included; that is safe here
-        // because money-moving POSTs carry their Idempotency-Key, the same on every attempt
-        OkHttpClient.Builder builder = new OkHttpClient.Builder()
-                .connectTimeout(Duration.ofSeconds(5))
-                .readTimeout(readTimeout)
-                .addInterceptor(new UiThreadGuard(onUiThread))
-                .addInterceptor(tokens)
-                .authenticator(tokens);
-        extra.forEach(builder::addInterceptor);
-        this.http = builder.build();
-        this.api = new Retrofit.Builder()
-                .baseUrl(url)
-                .client(http)
-                .addConverterFactory(GsonConverterFactory.create(GSON))
-                .build()
-                .create(CofferApi.class);
-        tokens.use(api);
+    private ApiClient(ApiConnection connection) {
+        this.connection = connection;
+        this.api = connection.api();
     }
 
     /**
@@ -101,7 +63,7 @@ public final class ApiClient implements AccountsApi, IdentityApi, PaymentsApi, T
      * on a thread named as JavaFX names its application thread; the app passes the exact test instead.
      */
     public static ApiClient create(String baseUrl) {
-        return create(baseUrl, ApiClient::onFxThreadByName);
+        return create(baseUrl, ApiConnection::onFxThreadByName);
     }
 
     /**
@@ -110,23 +72,18 @@ public final class ApiClient implements AccountsApi, IdentityApi, PaymentsApi, T
      * {@code Platform::isFxApplicationThread}).
      */
     public static ApiClient create(String baseUrl, BooleanSupplier onUiThread) {
-        return new ApiClient(Objects.requireNonNull(baseUrl, "baseUrl"), onUiThread, DEFAULT_READ_TIMEOUT, List.of());
+        return new ApiClient(new ApiConnection(baseUrl, onUiThread, ApiConnection.DEFAULT_READ_TIMEOUT, List.of()));
     }
 
     /** As {@link #create(String)}, giving up on an answer that does not come within {@code readTimeout}. */
     public static ApiClient create(String baseUrl, Duration readTimeout) {
-        return new ApiClient(Objects.requireNonNull(baseUrl, "baseUrl"), ApiClient::onFxThreadByName,
-                Objects.requireNonNull(readTimeout, "readTimeout"), List.of());
+        return new ApiClient(new ApiConnection(baseUrl, ApiConnection::onFxThreadByName, readTimeout, List.of()));
     }
 
     /** As {@link #create(String)}, with OkHttp interceptors after the app's own (tests use them to break connections). */
     public static ApiClient create(String baseUrl, List<Interceptor> interceptors) {
-        return new ApiClient(Objects.requireNonNull(baseUrl, "baseUrl"), ApiClient::onFxThreadByName,
-                DEFAULT_READ_TIMEOUT, List.copyOf(interceptors));
-    }
-
-    private static boolean onFxThreadByName() {
-        return FX_THREAD.equals(Thread.currentThread().getName());
+        return new ApiClient(new ApiConnection(baseUrl, ApiConnection::onFxThreadByName,
+                ApiConnection.DEFAULT_READ_TIMEOUT, interceptors));
     }
 
     /**
@@ -134,7 +91,7 @@ public final class ApiClient implements AccountsApi, IdentityApi, PaymentsApi, T
      * not be reached ({@code false}); called on the calling thread.
      */
     public void onReachability(Consumer<Boolean> listener) {
-        this.onReachability = Objects.requireNonNull(listener, "listener");
+        connection.onReachability(listener);
     }
 
     /**
@@ -142,13 +99,13 @@ public final class ApiClient implements AccountsApi, IdentityApi, PaymentsApi, T
      * the session ends, so a remembered session can be kept current. Refresh tokens are single-use.
      */
     public void onRefreshToken(Consumer<String> listener) {
-        tokens.onRefreshToken(listener);
+        connection.tokens().onRefreshToken(listener);
     }
 
     /** Signs in again with a remembered refresh token, quietly (no password). */
     public void resume(String refreshToken) {
         Objects.requireNonNull(refreshToken, "refreshToken");
-        tokens.set(Session.of(execute(api.refresh(new RefreshRequest(refreshToken)))));
+        connection.signIn(api.refresh(new RefreshRequest(refreshToken)));
     }
 
     /** Whether the server is up: {@code GET /health} answered 200; throws like any call otherwise. */
@@ -164,37 +121,29 @@ public final class ApiClient implements AccountsApi, IdentityApi, PaymentsApi, T
 
     @Override
     public String baseUrl() {
-        return baseUrl;
+        return connection.baseUrl();
     }
 
     /** Called (on an I/O thread) when the session ends because its refresh token was refused. */
     public void onSessionEnded(Runnable listener) {
-        tokens.onSessionEnded(listener);
+        connection.tokens().onSessionEnded(listener);
     }
 
     public boolean signedIn() {
-        return tokens.current() != null;
+        return connection.tokens().current() != null;
     }
 
     public void login(String email, String password) {
-        tokens.set(Session.of(execute(api.login(new LoginRequest(email, password)))));
+        connection.signIn(api.login(new LoginRequest(email, password)));
     }
 
     public void register(String email, String password, String name) {
-        tokens.set(Session.of(execute(api.register(new RegisterRequest(email, password, name)))));
+        connection.signIn(api.register(new RegisterRequest(email, password, name)));
     }
 
     /** Ends the session here and, best effort, on the server. */
     public void logout() {
-        Session s = tokens.current();
-        tokens.set(null);
-        if (s != null) {
-            try {
-                execute(api.logout(new RefreshRequest(s.refreshToken())));
-            } catch (ApiException ignored) {
-                // signed out locally either way; the server expires the tokens on its own
-            }
-        }
+        connection.signOut();
     }
 
     public List<AccountView> accounts() {
@@ -205,7 +154,6 @@ public final class ApiClient implements AccountsApi, IdentityApi, PaymentsApi, T
         return execute(api.openAccount(new OpenAccountRequest(currency, null))).account();
     }
 
-    /** With {@code additional}: one more wallet in a currency the user already holds. */
     public AccountView openAccount(String currency, boolean additional) {
         return execute(api.openAccount(new OpenAccountRequest(currency, additional))).account();
     }
@@ -222,12 +170,10 @@ public final class ApiClient implements AccountsApi, IdentityApi, PaymentsApi, T
         return execute(api.kyc());
     }
 
-    /** Submits the user's identity for verification; the answer says it is pending. */
     public KycSubmissionResponse submitKyc(KycSubmissionRequest request) {
         return execute(api.submitKyc(request));
     }
 
-    /** Places a payment; the same key for a retry of the same user action. */
     public PaymentView pay(String idempotencyKey, PaymentRequest request) {
         return execute(api.pay(requireKey(idempotencyKey), request));
     }
@@ -236,32 +182,26 @@ public final class ApiClient implements AccountsApi, IdentityApi, PaymentsApi, T
         return execute(api.payment(paymentId));
     }
 
-    /** Moves money between the user's own wallets; the same key for a retry of the same user action. */
     public TransferView transfer(String idempotencyKey, TransferRequest request) {
         return execute(api.transfer(requireKey(idempotencyKey), request));
     }
 
-    /** One page of history; {@code filters} are the query parameters ({@code wallet_id}, {@code q}, {@code cursor}...). */
     public TransactionList transactions(Map<String, String> filters) {
         return execute(api.transactions(filters));
     }
 
-    /** Starts a card top-up; the answer carries the provider's checkout page. The same key for a retry. */
     public TopupView topup(String idempotencyKey, TopupRequest request) {
         return execute(api.topup(requireKey(idempotencyKey), request));
     }
 
-    /** Where a top-up stands: the server's word, the only one the app trusts. */
     public TopupView topupStatus(String topupId) {
         return execute(api.topupStatus(topupId));
     }
 
-    /** Cards saved at a checkout: brand, last four digits and expiry, never the number. */
     public List<CardView> cards() {
         return execute(api.cards()).cards();
     }
 
-    /** Charges a saved card again, without a page; the answer is the top-up it made. The same key for a retry. */
     public TopupView chargeCard(String idempotencyKey, String cardId, CardChargeRequest request) {
         return execute(api.chargeCard(requireKey(idempotencyKey), cardId, request));
     }
@@ -280,27 +220,18 @@ public final class ApiClient implements AccountsApi, IdentityApi, PaymentsApi, T
         return execute(api.sync(cursor, limit));
     }
 
-    /**
-     * Starts reading the server's event stream as the signed-in user; {@code onEvent} gets each event's
-     * name on the stream's own thread. Close the stream on sign-out.
-     */
     public EventStream events(Consumer<String> onEvent) {
         return eventsWithData((name, data) -> onEvent.accept(name));
     }
 
-    /** The user's saved bank accounts, oldest first. */
     public List<BankTypes.BankAccountView> bankAccounts() {
         return execute(api.bankAccounts()).bankAccounts();
     }
 
-    /** As {@link #events(Consumer)}, with each event's data too (for {@code ready}/{@code changed}: {@code {"seq": n}}). */
     public EventStream eventsWithData(BiConsumer<String, String> onEvent) {
-        EventStream stream = new EventStream(http, baseUrl + "api/v1/events", onEvent);
-        stream.start();
-        return stream;
+        return connection.events("api/v1/events", onEvent);
     }
 
-    /** Who holds an account, as the provider knows it; nothing is saved. */
     public BankTypes.ResolvedBankAccount resolveBankAccount(String bankCode, String accountNumber) {
         return execute(api.resolveBankAccount(bankCode, accountNumber));
     }
@@ -313,7 +244,6 @@ public final class ApiClient implements AccountsApi, IdentityApi, PaymentsApi, T
         execute(api.removeBankAccount(bankAccountId));
     }
 
-    /** Withdraws to a saved account, or through the provider's payout page; the same key for a retry. */
     public WithdrawalTypes.WithdrawalView withdraw(String idempotencyKey, WithdrawalTypes.WithdrawalRequest request) {
         return execute(api.withdraw(requireKey(idempotencyKey), request));
     }
@@ -322,69 +252,38 @@ public final class ApiClient implements AccountsApi, IdentityApi, PaymentsApi, T
         return execute(api.withdrawal(withdrawalId));
     }
 
-    /** One movement of the caller's, seen from their side. */
     public TransactionView transaction(String transactionId) {
         return execute(api.transaction(transactionId)).transaction();
     }
 
-    /**
-     * Streams the CSV of every movement matching {@code filters} (as for {@link #transactions}, without
-     * cursor or limit) into {@code out}; the caller owns {@code out}.
-     *
-     * @return the number of bytes written
-     * @throws IOException when writing to {@code out} fails; the server's failures are {@link ApiException}s
-     */
     public long exportCsv(Map<String, String> filters, OutputStream out) throws IOException {
-        try (ResponseBody body = execute(api.exportCsv(filters)); InputStream in = body.byteStream()) {
-            byte[] buffer = new byte[64 * 1024];
-            long total = 0;
-            while (true) {
-                int n;
-                try {
-                    n = in.read(buffer);
-                } catch (IOException e) {
-                    throw ApiException.networkDown(e);
-                }
-                if (n < 0) {
-                    return total;
-                }
-                out.write(buffer, 0, n);
-                total += n;
-            }
-        }
+        return connection.download(api.exportCsv(filters), out);
     }
 
-    /** Sends money that reached the caller back to its sender; the same key for a retry of the same confirmation. */
     public RefundTypes.RefundView refund(String idempotencyKey, RefundTypes.RefundRequest request) {
         return execute(api.refund(requireKey(idempotencyKey), request));
     }
 
-    /** The refunds made so far of one of the caller's movements, oldest first. */
     public List<RefundTypes.RefundView> refunds(String transactionId) {
         return execute(api.refunds(transactionId)).refunds();
     }
 
-    /** The products on sale in the user's environment, by name. */
     public List<OrderTypes.ProductView> products() {
         return execute(api.products()).products();
     }
 
-    /** Buys a product from a wallet at the catalogue's price; the same key for a retry. */
     public OrderTypes.OrderView order(String idempotencyKey, OrderTypes.OrderRequest request) {
         return execute(api.order(requireKey(idempotencyKey), request));
     }
 
-    /** The user's latest orders, newest first. */
     public List<OrderTypes.OrderView> orders() {
         return execute(api.orders()).orders();
     }
 
-    /** Pays a wallet's balance (or an amount of it) out to a saved bank account; the same key for a retry. */
     public SettlementView settle(String idempotencyKey, SettlementRequest request) {
         return execute(api.settle(requireKey(idempotencyKey), request));
     }
 
-    /** The user's settlements, newest first: one page ({@code cursor} null for the first). */
     public SettlementList settlements(String cursor) {
         return execute(api.settlements(null, cursor));
     }
@@ -401,7 +300,6 @@ public final class ApiClient implements AccountsApi, IdentityApi, PaymentsApi, T
         return execute(api.schedules()).schedules();
     }
 
-    /** Stops a schedule; the answer is the schedule, no longer active. */
     public ScheduleView deleteSchedule(String scheduleId) {
         return execute(api.deleteSchedule(scheduleId));
     }
@@ -413,23 +311,7 @@ public final class ApiClient implements AccountsApi, IdentityApi, PaymentsApi, T
         return key;
     }
 
-    <T> T execute(Call<T> call) {
-        Response<T> response;
-        try {
-            response = call.execute();
-        } catch (IOException e) {
-            onReachability.accept(false);
-            throw ApiException.networkDown(e);
-        } catch (JsonParseException e) {
-            onReachability.accept(true);
-            throw ApiException.serverError("The server sent an answer the app does not understand.");
-        }
-        onReachability.accept(true);
-        if (response.isSuccessful()) {
-            return response.body();
-        }
-        throw ApiException.of(response.code(), response.errorBody());
+    private <T> T execute(Call<T> call) {
+        return connection.execute(call);
     }
-
-
 }

@@ -1,9 +1,7 @@
 package coffer.app.api;
 
 import coffer.core.error.ErrorCode;
-import coffer.core.api.ErrorBody;
 import java.util.Objects;
-import okhttp3.ResponseBody;
 
 /**
  * Every way a call to the server can fail, sorted into what the user can act on. The message is
@@ -57,32 +55,5 @@ public final class ApiException extends RuntimeException {
     /** The server's reason for {@link Kind#REFUSED} ({@code UNAUTHORIZED}/{@code INTERNAL} for the others); null when the network is down. */
     public ErrorCode code() {
         return code;
-    }
-
-    /** What an answer other than 2xx means: its status, and the error body the server sent (read and closed here). */
-    static ApiException of(int status, ResponseBody errorBody) {
-        ErrorBody body = parseError(errorBody);
-        if (status == 401) {
-            return unauthenticated(body != null ? body.error().message() : "Please sign in again.");
-        }
-        if (status >= 500) {
-            return serverError("The server ran into a problem (HTTP " + status + "). Try again later.");
-        }
-        if (body != null) {
-            return refused(body.code(), body.error().message());
-        }
-        return refused(ErrorCode.INVALID_REQUEST, "The server refused the request (HTTP " + status + ").");
-    }
-
-    private static ErrorBody parseError(ResponseBody errorBody) {
-        if (errorBody == null) {
-            return null;
-        }
-        try (errorBody) {
-            ErrorBody body = ApiClient.GSON.fromJson(errorBody.charStream(), ErrorBody.class);
-            return body != null && body.error() != null && body.error().message() != null ? body : null;
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 }

@@ -10,5 +10,6 @@ import coffer.core.api.KycTypes.KycSubmissionResponse;
  */
 public interface IdentityApi {
     KycStatusResponse kyc();
+    /** Submits the user's identity for verification; the answer says it is pending. */
     KycSubmissionResponse submitKyc(KycSubmissionRequest request);
 }

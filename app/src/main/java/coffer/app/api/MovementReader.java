@@ -35,28 +35,45 @@ final class MovementReader implements TypeAdapterFactory {
         return null;
     }
 
-    private static final class Views extends TypeAdapter<TransactionView> {
-        private final TypeAdapter<TransactionView> writer;
+    /** Reads an object name by name, a JSON null as null; writing is Gson's own adapter's. */
+    private abstract static class ByName<T> extends TypeAdapter<T> {
+        private final TypeAdapter<T> writer;
 
-        Views(TypeAdapter<TransactionView> writer) {
+        ByName(TypeAdapter<T> writer) {
             this.writer = writer;
         }
 
         @Override
-        public void write(JsonWriter out, TransactionView value) throws IOException {
+        public final void write(JsonWriter out, T value) throws IOException {
             writer.write(out, value);
         }
 
         @Override
-        public TransactionView read(JsonReader in) throws IOException {
+        public final T read(JsonReader in) throws IOException {
             if (in.peek() == JsonToken.NULL) {
                 in.nextNull();
                 return null;
             }
+            in.beginObject();
+            T value = readFields(in);
+            in.endObject();
+            return value;
+        }
+
+        /** The object's fields, read up to its end (not past it). */
+        abstract T readFields(JsonReader in) throws IOException;
+    }
+
+    private static final class Views extends ByName<TransactionView> {
+        Views(TypeAdapter<TransactionView> writer) {
+            super(writer);
+        }
+
+        @Override
+        TransactionView readFields(JsonReader in) throws IOException {
             String id = null, kind = null, status = null, amount = null, currency = null, direction = null;
             String counterparty = null, counterpartyWalletId = null, description = null, reference = null;
             String createdAt = null, completedAt = null, walletId = null, failureReason = null;
-            in.beginObject();
             while (in.hasNext()) {
                 switch (in.nextName()) {
                     case "id" -> id = text(in);
@@ -76,39 +93,27 @@ final class MovementReader implements TypeAdapterFactory {
                     default -> in.skipValue();
                 }
             }
-            in.endObject();
             return new TransactionView(id, kind, status, amount, currency, direction, counterparty, counterpartyWalletId,
                     description, reference, createdAt, completedAt, walletId, failureReason);
         }
     }
 
-    private static final class Changes extends TypeAdapter<SyncChange> {
-        private final TypeAdapter<SyncChange> writer;
+    private static final class Changes extends ByName<SyncChange> {
         private final TypeAdapter<TransactionView> views;
         private final TypeAdapter<AccountView> accounts;
 
         Changes(TypeAdapter<SyncChange> writer, TypeAdapter<TransactionView> views, TypeAdapter<AccountView> accounts) {
-            this.writer = writer;
+            super(writer);
             this.views = views;
             this.accounts = accounts;
         }
 
         @Override
-        public void write(JsonWriter out, SyncChange value) throws IOException {
-            writer.write(out, value);
-        }
-
-        @Override
-        public SyncChange read(JsonReader in) throws IOException {
-            if (in.peek() == JsonToken.NULL) {
-                in.nextNull();
-                return null;
-            }
+        SyncChange readFields(JsonReader in) throws IOException {
             long seq = 0;
             String type = null;
             TransactionView transaction = null;
             AccountView account = null;
-            in.beginObject();
             while (in.hasNext()) {
                 switch (in.nextName()) {
                     case "seq" -> {
@@ -124,7 +129,6 @@ final class MovementReader implements TypeAdapterFactory {
                     default -> in.skipValue();
                 }
             }
-            in.endObject();
             return new SyncChange(seq, type, transaction, account);
         }
     }

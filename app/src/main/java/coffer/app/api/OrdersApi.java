@@ -8,7 +8,10 @@ import java.util.List;
  * The part of {@link ApiClient} a screen that needs it sees; every call may throw {@link ApiException}.
  */
 public interface OrdersApi {
+    /** The products on sale in the user's environment, by name. */
     List<OrderTypes.ProductView> products();
+    /** Buys a product from a wallet at the catalogue's price; the same key for a retry. */
     OrderTypes.OrderView order(String idempotencyKey, OrderTypes.OrderRequest request);
+    /** The user's latest orders, newest first. */
     List<OrderTypes.OrderView> orders();
 }

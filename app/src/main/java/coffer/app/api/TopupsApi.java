@@ -11,9 +11,13 @@ import java.util.List;
  * The part of {@link ApiClient} a screen that needs it sees; every call may throw {@link ApiException}.
  */
 public interface TopupsApi {
+    /** Starts a card top-up; the answer carries the provider's checkout page. The same key for a retry. */
     TopupView topup(String idempotencyKey, TopupRequest request);
+    /** Where a top-up stands: the server's word, the only one the app trusts. */
     TopupView topupStatus(String topupId);
+    /** Cards saved at a checkout: brand, last four digits and expiry, never the number. */
     List<CardView> cards();
+    /** Charges a saved card again, without a page; the answer is the top-up it made. The same key for a retry. */
     TopupView chargeCard(String idempotencyKey, String cardId, CardChargeRequest request);
     void removeCard(String cardId);
 }

@@ -56,7 +56,7 @@ class MovementReaderTest {
             String json = page.toString();
 
             Object expected = read(REFLECTIVE, json);
-            assertThat(read(ApiClient.GSON, json)).as(json).isEqualTo(expected);
+            assertThat(read(ApiConnection.GSON, json)).as(json).isEqualTo(expected);
             refused += expected instanceof Class<?> ? 1 : 0;
         }
         assertThat(refused).as("pages refused by both (a null sequence number)").isBetween(1, 199);
