@@ -68,16 +68,16 @@ public final class HistoryView extends ScreenView<HistoryViewModel> {
     @FXML
     private void initialize() {
         bindTable();
-        wallet.setItems(viewModel.wallets());
-        wallet.valueProperty().bindBidirectional(viewModel.walletProperty());
-        kind.setItems(viewModel.kinds());
+        wallet.setItems(viewModel.wallets);
+        wallet.valueProperty().bindBidirectional(viewModel.wallet);
+        kind.setItems(viewModel.kinds);
         kind.setConverter(named(Names::kind, "history.filter.anyKind"));
-        kind.valueProperty().bindBidirectional(viewModel.kindProperty());
-        status.setItems(viewModel.statuses());
+        kind.valueProperty().bindBidirectional(viewModel.kind);
+        status.setItems(viewModel.statuses);
         status.setConverter(named(Names::status, "history.filter.anyStatus"));
-        status.valueProperty().bindBidirectional(viewModel.statusProperty());
-        search.textProperty().bindBidirectional(viewModel.searchProperty());
-        sortNote.textProperty().bind(viewModel.sortNoteProperty());
+        status.valueProperty().bindBidirectional(viewModel.status);
+        search.textProperty().bindBidirectional(viewModel.search);
+        sortNote.textProperty().bind(viewModel.sortNote);
         openRowsOnDoubleClickAndEnter();
         showDetailWhenOpen();
         bindExport();
@@ -91,7 +91,7 @@ public final class HistoryView extends ScreenView<HistoryViewModel> {
      * list for any order but newest first.
      */
     private void bindTable() {
-        FittedColumns<HistoryRow> widths = new FittedColumns<>(table, viewModel.rows());
+        FittedColumns<HistoryRow> widths = new FittedColumns<>(table, viewModel.rows);
         Collator words = Collator.getInstance(Texts.formatLocale());
         rowColumn(widths, date, HistoryRow::date, HistoryRow.BY_DATE, row -> null);
         textColumn(widths, kindColumn, HistoryRow::kindName, words);
@@ -101,7 +101,7 @@ public final class HistoryView extends ScreenView<HistoryViewModel> {
         textColumn(widths, description, HistoryRow::description, words);
         table.setItems(viewModel.sortedRows());
         viewModel.sortedRows().comparatorProperty().bind(table.comparatorProperty());
-        Runnable reordered = () -> viewModel.reorderedProperty().set(!newestFirst());
+        Runnable reordered = () -> viewModel.reordered.set(!newestFirst());
         table.getSortOrder().addListener((ListChangeListener<TableColumn<HistoryRow, ?>>) change -> reordered.run());
         table.getColumns().forEach(column -> column.sortTypeProperty().addListener((o, was, now) -> reordered.run()));
         table.skinProperty().addListener((o, was, skin) -> watchScrolling());
@@ -183,11 +183,11 @@ public final class HistoryView extends ScreenView<HistoryViewModel> {
 
     private void bindExport() {
         CsvExportViewModel export = viewModel.export();
-        exportCsv.disableProperty().bind(export.busyProperty());
-        exportProgress.visibleProperty().bind(export.busyProperty());
-        exportMessage.textProperty().bind(export.messageProperty());
-        exportError.textProperty().bind(export.errorProperty());
-        balance.textProperty().bind(viewModel.balanceProperty());
+        exportCsv.disableProperty().bind(export.busy);
+        exportProgress.visibleProperty().bind(export.busy);
+        exportMessage.textProperty().bind(export.message);
+        exportError.textProperty().bind(export.error);
+        balance.textProperty().bind(viewModel.balance);
         // an empty line under the table would only take rows away from it
         for (Label message : List.of(exportMessage, exportError, error, sortNote)) {
             message.managedProperty().bind(message.textProperty().isNotEmpty());
@@ -195,12 +195,12 @@ public final class HistoryView extends ScreenView<HistoryViewModel> {
     }
 
     private void bindChart() {
-        chartNote.textProperty().bind(viewModel.chartNoteProperty());
+        chartNote.textProperty().bind(viewModel.chartNote);
         timeAxis.setTickLabelFormatter(ticks(seconds -> viewModel.tick(seconds,
                 timeAxis.getUpperBound() - timeAxis.getLowerBound())));
         balanceAxis.setTickLabelFormatter(ticks(viewModel::balanceTick));
         redraw();
-        viewModel.balancePoints().addListener((ListChangeListener<BalanceHistory.Point>) change -> redraw());
+        viewModel.balancePoints.addListener((ListChangeListener<BalanceHistory.Point>) change -> redraw());
     }
 
     private static StringConverter<Number> ticks(Function<Number, String> label) {
@@ -219,7 +219,7 @@ public final class HistoryView extends ScreenView<HistoryViewModel> {
 
     private void redraw() {
         XYChart.Series<Number, Number> series = new XYChart.Series<>();
-        for (BalanceHistory.Point p : viewModel.balancePoints()) {
+        for (BalanceHistory.Point p : viewModel.balancePoints) {
             series.getData().add(new XYChart.Data<>(p.at().getEpochSecond(), viewModel.forDrawing(p)));
         }
         chart.getData().setAll(List.of(series));

@@ -22,13 +22,13 @@ public final class TransferView extends ScreenView<TransferViewModel> {
 
     @FXML
     private void initialize() {
-        from.setItems(viewModel.wallets());
-        to.setItems(viewModel.wallets());
-        from.valueProperty().bindBidirectional(viewModel.fromProperty());
-        to.valueProperty().bindBidirectional(viewModel.toProperty());
-        amount.textProperty().bindBidirectional(viewModel.amountProperty());
-        transfer.disableProperty().bind(viewModel.busyProperty());
-        result.textProperty().bind(viewModel.resultProperty());
+        from.setItems(viewModel.wallets);
+        to.setItems(viewModel.wallets);
+        from.valueProperty().bindBidirectional(viewModel.from);
+        to.valueProperty().bindBidirectional(viewModel.to);
+        amount.textProperty().bindBidirectional(viewModel.amount);
+        transfer.disableProperty().bind(viewModel.busy);
+        result.textProperty().bind(viewModel.result);
         viewModel.load();
     }
 

@@ -1,8 +1,5 @@
 package coffer.app.shell;
 
-import static coffer.app.FxWait.waitUntil;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import coffer.app.AppWindow;
 import coffer.app.InProcessServer;
 import coffer.app.UiSteps;
@@ -25,6 +22,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
+import static coffer.app.FxWait.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Renders every screen of the main window to {@code target/screenshots/<screen>.png}, so anyone can look
@@ -94,7 +93,7 @@ class ScreenshotsUiTest {
 
     @Test
     void everyScreenIsRenderedToAPng(FxRobot robot) throws Exception {
-        waitUntil(() -> window.app().navigation().screenProperty().get() == Screen.SIGN_IN && settled(robot));
+        waitUntil(() -> window.app().navigation().screen.get() == Screen.SIGN_IN && settled(robot));
         render(Screen.SIGN_IN);
         UiSteps.signIn(robot, InProcessServer.ALICE);
 
@@ -103,7 +102,7 @@ class ScreenshotsUiTest {
                 continue;   // the page shown while connecting is gone by now; sign-in was rendered above
             }
             robot.interact(() -> window.app().navigation().show(screen));
-            waitUntil(() -> window.app().navigation().screenProperty().get() == screen && settled(robot) && filled(robot, screen));
+            waitUntil(() -> window.app().navigation().screen.get() == screen && settled(robot) && filled(robot, screen));
             render(screen);
         }
     }
