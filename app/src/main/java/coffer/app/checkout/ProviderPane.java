@@ -1,5 +1,6 @@
 package coffer.app.checkout;
 
+import coffer.app.shell.ScreenView;
 import coffer.app.wallet.WalletRow;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
@@ -21,8 +22,7 @@ public final class ProviderPane {
 
     public static void bind(ProviderFlowViewModel flow, ComboBox<WalletRow> wallet, TextField amount, Labeled status,
                             Labeled balance, Node pane, WebView browser) {
-        wallet.setItems(flow.wallets);
-        wallet.valueProperty().bindBidirectional(flow.wallet);
+        ScreenView.choice(wallet, flow.wallets, flow.wallet);
         amount.textProperty().bindBidirectional(flow.amount);
         status.textProperty().bind(flow.status);
         balance.textProperty().bind(flow.balance);

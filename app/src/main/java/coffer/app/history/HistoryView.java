@@ -68,14 +68,11 @@ public final class HistoryView extends ScreenView<HistoryViewModel> {
     @FXML
     private void initialize() {
         bindTable();
-        wallet.setItems(viewModel.wallets);
-        wallet.valueProperty().bindBidirectional(viewModel.wallet);
-        kind.setItems(viewModel.kinds);
+        choice(wallet, viewModel.wallets, viewModel.wallet);
+        choice(kind, viewModel.kinds, viewModel.kind);
         kind.setConverter(named(Names::kind, "history.filter.anyKind"));
-        kind.valueProperty().bindBidirectional(viewModel.kind);
-        status.setItems(viewModel.statuses);
+        choice(status, viewModel.statuses, viewModel.status);
         status.setConverter(named(Names::status, "history.filter.anyStatus"));
-        status.valueProperty().bindBidirectional(viewModel.status);
         search.textProperty().bindBidirectional(viewModel.search);
         sortNote.textProperty().bind(viewModel.sortNote);
         openRowsOnDoubleClickAndEnter();

@@ -30,8 +30,7 @@ public final class OrderView extends ScreenView<OrderViewModel> {
     private void initialize() {
         products.setItems(viewModel.products);
         products.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> viewModel.product.set(now));
-        wallet.setItems(viewModel.wallets);
-        wallet.valueProperty().bindBidirectional(viewModel.wallet);
+        choice(wallet, viewModel.wallets, viewModel.wallet);
         buy.disableProperty().bind(viewModel.busy.or(viewModel.awaitingConfirmation));
         buy.defaultButtonProperty().bind(viewModel.awaitingConfirmation.not());
         confirmBox.visibleProperty().bind(viewModel.awaitingConfirmation);

@@ -39,7 +39,7 @@ public final class ReceiveView extends ScreenView<ReceiveViewModel> {
 
     @FXML
     private void initialize() {
-        wallet.setItems(viewModel.wallets);
+        choice(wallet, viewModel.wallets, viewModel.wallet);
         wallet.setConverter(new StringConverter<>() {
             @Override
             public String toString(WalletRow row) {
@@ -51,7 +51,6 @@ public final class ReceiveView extends ScreenView<ReceiveViewModel> {
                 return null;
             }
         });
-        wallet.valueProperty().bindBidirectional(viewModel.wallet);
         walletId.textProperty().bind(viewModel.walletId);
         email.textProperty().bind(viewModel.email);
         amount.textProperty().bindBidirectional(viewModel.amount);

@@ -43,8 +43,7 @@ public final class SendView extends ScreenView<SendViewModel> {
 
     @FXML
     private void initialize() {
-        source.setItems(viewModel.wallets);
-        source.valueProperty().bindBidirectional(viewModel.source);
+        choice(source, viewModel.wallets, viewModel.source);
         destination.textProperty().bindBidirectional(viewModel.destination);
         amount.textProperty().bindBidirectional(viewModel.amount);
         description.textProperty().bindBidirectional(viewModel.description);

@@ -22,10 +22,8 @@ public final class TransferView extends ScreenView<TransferViewModel> {
 
     @FXML
     private void initialize() {
-        from.setItems(viewModel.wallets);
-        to.setItems(viewModel.wallets);
-        from.valueProperty().bindBidirectional(viewModel.from);
-        to.valueProperty().bindBidirectional(viewModel.to);
+        choice(from, viewModel.wallets, viewModel.from);
+        choice(to, viewModel.wallets, viewModel.to);
         amount.textProperty().bindBidirectional(viewModel.amount);
         transfer.disableProperty().bind(viewModel.busy);
         result.textProperty().bind(viewModel.result);

@@ -38,10 +38,8 @@ public final class SettlementsView extends ScreenView<SettlementsViewModel> {
 
     @FXML
     private void initialize() {
-        wallet.setItems(viewModel.wallets);
-        wallet.valueProperty().bindBidirectional(viewModel.wallet);
-        bankAccount.setItems(viewModel.bankAccounts().accounts);
-        bankAccount.valueProperty().bindBidirectional(viewModel.bankAccounts().selected);
+        choice(wallet, viewModel.wallets, viewModel.wallet);
+        choice(bankAccount, viewModel.bankAccounts().accounts, viewModel.bankAccounts().selected);
         amount.textProperty().bindBidirectional(viewModel.amount);
         settle.disableProperty().bind(viewModel.busy);
         status.textProperty().bind(viewModel.status);

@@ -4,9 +4,12 @@ import coffer.app.concurrent.ScreenViewModel;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import javafx.beans.property.Property;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ObservableList;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableColumn;
 
@@ -46,6 +49,12 @@ public abstract class ScreenView<M extends ScreenViewModel> {
         TableColumn<R, String> column = column(title, value);
         column.setPrefWidth(width);
         return column;
+    }
+
+    /** {@code picker} offers {@code items}, and what it shows is {@code chosen}, both ways. */
+    public static <T> void choice(ComboBox<T> picker, ObservableList<T> items, Property<T> chosen) {
+        picker.setItems(items);
+        picker.valueProperty().bindBidirectional(chosen);
     }
 
     private void bindCommon(Map<String, Object> ids) {
