@@ -96,8 +96,8 @@ public final class HistoryView extends ScreenView<HistoryViewModel> {
         rowColumn(widths, amount, HistoryRow::amount, HistoryRow.BY_AMOUNT, row -> row.credit() ? "credit" : "debit");
         textColumn(widths, statusColumn, HistoryRow::statusName, words);
         textColumn(widths, description, HistoryRow::description, words);
-        table.setItems(viewModel.sortedRows());
-        viewModel.sortedRows().comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(viewModel.sortedRows);
+        viewModel.sortedRows.comparatorProperty().bind(table.comparatorProperty());
         Runnable reordered = () -> viewModel.reordered.set(!newestFirst());
         table.getSortOrder().addListener((ListChangeListener<TableColumn<HistoryRow, ?>>) change -> reordered.run());
         table.getColumns().forEach(column -> column.sortTypeProperty().addListener((o, was, now) -> reordered.run()));

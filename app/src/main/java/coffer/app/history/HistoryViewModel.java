@@ -81,7 +81,8 @@ public final class HistoryViewModel extends ScreenViewModel {
             Stream.concat(Stream.of(ANY), Stream.of(TransactionStatus.values()).map(TransactionStatus::wire)).toList());
     /** The rows fetched so far, newest first, as the pages came. */
     public final ObservableList<HistoryRow> rows = FXCollections.observableArrayList();
-    private final SortedList<HistoryRow> sortedRows = new SortedList<>(rows);
+    /** {@link #rows} in the order the table is sorted by: the View binds its comparator (none: newest first). */
+    public final SortedList<HistoryRow> sortedRows = new SortedList<>(rows);
     /**
     * Set by the View: true while the table is sorted in another order than newest first. Pages come newest first
     * only (from the server and from the local copy alike), so a sort of the rows scrolled to so far would put the
@@ -140,11 +141,6 @@ public final class HistoryViewModel extends ScreenViewModel {
         kind.addListener((o, was, now) -> search());
         status.addListener((o, was, now) -> search());
         reordered.addListener((o, was, now) -> fetchRestOrSayHowFar());
-    }
-
-    /** {@link #rows} in the order the table is sorted by: the View binds its comparator (none: newest first). */
-    public SortedList<HistoryRow> sortedRows() {
-        return sortedRows;
     }
 
     /**

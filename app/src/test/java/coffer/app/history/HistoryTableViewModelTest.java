@@ -68,12 +68,12 @@ class HistoryTableViewModelTest {
                 movement("b", "p2p", "5.00", "out", "2026-03-02T10:00:00Z"),
                 movement("c", "p2p", "2.00", "in", "2026-03-03T10:00:00Z")), 100, TOKYO);
 
-        viewModel.sortedRows().setComparator(HistoryRow.BY_AMOUNT);
+        viewModel.sortedRows.setComparator(HistoryRow.BY_AMOUNT);
 
         // as text, "+10.00" < "+2.00" < "-5.00"
-        assertThat(viewModel.sortedRows()).extracting(HistoryRow::amount)
+        assertThat(viewModel.sortedRows).extracting(HistoryRow::amount)
                 .containsExactly("-5.00 USD", "+2.00 USD", "+10.00 USD");
-        assertThat(viewModel.sortedRows()).extracting(HistoryRow::credit).containsExactly(false, true, true);
+        assertThat(viewModel.sortedRows).extracting(HistoryRow::credit).containsExactly(false, true, true);
     }
 
     @Test
@@ -83,10 +83,10 @@ class HistoryTableViewModelTest {
                 movement("later", "p2p", "1.00", "in", "2026-11-01T06:10:00Z"),
                 movement("earlier", "p2p", "1.00", "in", "2026-11-01T05:30:00Z")), 100, NEW_YORK);
 
-        viewModel.sortedRows().setComparator(HistoryRow.BY_DATE);
+        viewModel.sortedRows.setComparator(HistoryRow.BY_DATE);
 
-        assertThat(viewModel.sortedRows()).extracting(HistoryRow::id).containsExactly("earlier", "later");
-        assertThat(viewModel.sortedRows()).extracting(HistoryRow::date)
+        assertThat(viewModel.sortedRows).extracting(HistoryRow::id).containsExactly("earlier", "later");
+        assertThat(viewModel.sortedRows).extracting(HistoryRow::date)
                 .containsExactly("Nov 1, 2026, 1:30:00 AM", "Nov 1, 2026, 1:10:00 AM");
     }
 
@@ -119,10 +119,10 @@ class HistoryTableViewModelTest {
         HistoryViewModel viewModel = loaded(movements, 2, TOKYO);
         assertThat(viewModel.rows).as("one page").hasSize(2);
 
-        viewModel.sortedRows().setComparator(HistoryRow.BY_AMOUNT);
+        viewModel.sortedRows.setComparator(HistoryRow.BY_AMOUNT);
         viewModel.reordered.set(true);
 
-        assertThat(viewModel.sortedRows()).extracting(HistoryRow::id)
+        assertThat(viewModel.sortedRows).extracting(HistoryRow::id)
                 .as("the smallest amount of all, not of the first page, on top")
                 .containsExactly("m1", "m2", "m3", "m4", "m5", "m6", "m7");
         assertThat(viewModel.hasMore.get()).isFalse();
