@@ -14,8 +14,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
@@ -23,7 +24,7 @@ import javafx.collections.ObservableList;
 /**
  * Money moved between a wallet and a card or bank through a provider (a top-up, a withdrawal): the user chooses the
  * wallet and types the amount, the server opens the operation, the provider's page (checkout, payout) shows while
- * {@link #pageUrlProperty()} is not empty, and the server is asked until the operation's status is final; then the
+ * {@link #pageUrl} is not empty, and the server is asked until the operation's status is final; then the
  * wallet's balance shows. The page's own words are never trusted: reaching its return address only means "ask the
  * server now".
  */
@@ -34,11 +35,19 @@ public abstract class ProviderFlowViewModel extends ScreenViewModel {
 
     private final AccountsApi accounts;
     private final Duration pollInterval;
-    private final WalletChoice wallets = new WalletChoice();
-    private final StringProperty amount = new SimpleStringProperty("");
-    private final StringProperty pageUrl = new SimpleStringProperty("");
-    private final StringProperty status = new SimpleStringProperty("");
-    private final StringProperty balance = new SimpleStringProperty("");
+    private final WalletChoice choice = new WalletChoice();
+    public final ObservableList<WalletRow> wallets = choice.wallets;
+    public final ObjectProperty<WalletRow> wallet = choice.chosen;
+    public final StringProperty amount = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper pageUrlWrapper = new ReadOnlyStringWrapper("");
+    /** The provider's page to show; empty when none is open. */
+    public final ReadOnlyStringProperty pageUrl = pageUrlWrapper.getReadOnlyProperty();
+    private final ReadOnlyStringWrapper statusWrapper = new ReadOnlyStringWrapper("");
+    /** Where the operation is, in words. */
+    public final ReadOnlyStringProperty status = statusWrapper.getReadOnlyProperty();
+    private final ReadOnlyStringWrapper balanceWrapper = new ReadOnlyStringWrapper("");
+    /** The wallet's available balance once the operation is final, in words. */
+    public final ReadOnlyStringProperty balance = balanceWrapper.getReadOnlyProperty();
 
     protected ProviderFlowViewModel(AccountsApi accounts, BackgroundExecutor executor, Duration pollInterval) {
         super(executor);
@@ -46,36 +55,9 @@ public abstract class ProviderFlowViewModel extends ScreenViewModel {
         this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
     }
 
-    public ObservableList<WalletRow> wallets() {
-        return wallets.wallets();
-    }
-
-    public ObjectProperty<WalletRow> walletProperty() {
-        return wallets.chosenProperty();
-    }
-
-    public StringProperty amountProperty() {
-        return amount;
-    }
-
-    /** The provider's page to show; empty when none is open. */
-    public ReadOnlyStringProperty pageUrlProperty() {
-        return pageUrl;
-    }
-
-    /** Where the operation is, in words. */
-    public ReadOnlyStringProperty statusProperty() {
-        return status;
-    }
-
-    /** The wallet's available balance once the operation is final, in words. */
-    public ReadOnlyStringProperty balanceProperty() {
-        return balance;
-    }
-
     /** Shows the user's wallets (and, in a subclass, its own lists). */
     public void load() {
-        state.run(accounts::accounts, wallets::show);
+        state.run(accounts::accounts, choice::show);
     }
 
     /** The provider's page moved to {@code location} (redirects included). */
@@ -94,9 +76,9 @@ public abstract class ProviderFlowViewModel extends ScreenViewModel {
      */
     protected Optional<Order> order(String noWalletKey) {
         state.clearError();
-        status.set("");
-        balance.set("");
-        WalletRow wallet = wallets.chosenProperty().get();
+        statusWrapper.set("");
+        balanceWrapper.set("");
+        WalletRow wallet = this.wallet.get();
         if (wallet == null) {
             state.error(Texts.text(noWalletKey));
             return Optional.empty();
@@ -105,7 +87,7 @@ public abstract class ProviderFlowViewModel extends ScreenViewModel {
     }
 
     protected void showStatus(String text) {
-        status.set(text);
+        statusWrapper.set(text);
     }
 
     protected boolean pageOpen() {
@@ -113,11 +95,11 @@ public abstract class ProviderFlowViewModel extends ScreenViewModel {
     }
 
     protected void openPage(String url) {
-        pageUrl.set(url);
+        pageUrlWrapper.set(url);
     }
 
     protected void hidePage() {
-        pageUrl.set("");
+        pageUrlWrapper.set("");
     }
 
     /** Whether the open page reached its return address, whose path ends with {@code path}. */
@@ -136,13 +118,13 @@ public abstract class ProviderFlowViewModel extends ScreenViewModel {
                 .finalWhen(isFinal, finished)
                 .onGiveUp(last -> {
                     state.done();
-                    status.set(stillPending);
+                    statusWrapper.set(stillPending);
                 });
     }
 
     /** The operation is final: the wallets are shown again, {@code walletId}'s chosen with its available balance. */
     protected void showBalance(String walletId) {
-        state.finish(accounts::accounts, list -> wallets.show(list, walletId)
-                .ifPresent(w -> balance.set(Texts.text("money.availableNow", w.available()))));
+        state.finish(accounts::accounts, list -> choice.show(list, walletId)
+                .ifPresent(w -> balanceWrapper.set(Texts.text("money.availableNow", w.available()))));
     }
 }

@@ -1,5 +1,6 @@
 package coffer.app.checkout;
 
+import coffer.app.shell.ScreenView;
 import coffer.app.wallet.WalletRow;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
@@ -21,15 +22,14 @@ public final class ProviderPane {
 
     public static void bind(ProviderFlowViewModel flow, ComboBox<WalletRow> wallet, TextField amount, Labeled status,
                             Labeled balance, Node pane, WebView browser) {
-        wallet.setItems(flow.wallets());
-        wallet.valueProperty().bindBidirectional(flow.walletProperty());
-        amount.textProperty().bindBidirectional(flow.amountProperty());
-        status.textProperty().bind(flow.statusProperty());
-        balance.textProperty().bind(flow.balanceProperty());
-        pane.visibleProperty().bind(flow.pageUrlProperty().isNotEmpty());
+        ScreenView.choice(wallet, flow.wallets, flow.wallet);
+        amount.textProperty().bindBidirectional(flow.amount);
+        status.textProperty().bind(flow.status);
+        balance.textProperty().bind(flow.balance);
+        pane.visibleProperty().bind(flow.pageUrl.isNotEmpty());
         pane.managedProperty().bind(pane.visibleProperty());
-        ProviderPage.attach(browser, flow.pageUrlProperty(), flow::pageNavigated, flow::pageLoaded);
-        flow.pageUrlProperty().addListener((o, was, now) -> {
+        ProviderPage.attach(browser, flow.pageUrl, flow::pageNavigated, flow::pageLoaded);
+        flow.pageUrl.addListener((o, was, now) -> {
             if (!now.isEmpty() && was.isEmpty()) {
                 browser.requestFocus();
             }

@@ -5,16 +5,14 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * What every screen shows besides its own data: whether work is under way ({@link #busyProperty()}), the
- * last problem ({@link #errorProperty()}) and what was just done ({@link #noticeProperty()}); and the
+ * What every screen shows besides its own data: whether work is under way ({@link #busy}), the
+ * last problem ({@link #error}) and what was just done ({@link #notice}); and the
  * screen's background work, which sets them. A ViewModel owns one (see {@link ScreenViewModel}) and hands the
  * view its three properties, read-only; work runs through the app's one {@link BackgroundExecutor}, so its
  * results arrive on the UI thread, where all of this is read and written. A failure shows as
@@ -22,29 +20,20 @@ import javafx.beans.property.StringProperty;
  */
 public final class ScreenState {
     private final BackgroundExecutor executor;
-    private final BooleanProperty busy = new SimpleBooleanProperty();
-    private final StringProperty error = new SimpleStringProperty("");
-    private final StringProperty notice = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper busyWrapper = new ReadOnlyBooleanWrapper();
+    /** True while work is under way. */
+    public final ReadOnlyBooleanProperty busy = busyWrapper.getReadOnlyProperty();
+    private final ReadOnlyStringWrapper errorWrapper = new ReadOnlyStringWrapper("");
+    /** The last problem in words; empty when there is none. */
+    public final ReadOnlyStringProperty error = errorWrapper.getReadOnlyProperty();
+    private final ReadOnlyStringWrapper noticeWrapper = new ReadOnlyStringWrapper("");
+    /** What was just done ("Saved the account ending 6789."); empty when nothing is to be said. */
+    public final ReadOnlyStringProperty notice = noticeWrapper.getReadOnlyProperty();
     /** Bumped by each new poll and by {@link #stopPolling()}: the poll of an older number stops. */
     private long poll;
 
     public ScreenState(BackgroundExecutor executor) {
         this.executor = Objects.requireNonNull(executor, "executor");
-    }
-
-    /** True while work is under way. */
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy;
-    }
-
-    /** The last problem in words; empty when there is none. */
-    public ReadOnlyStringProperty errorProperty() {
-        return error;
-    }
-
-    /** What was just done ("Saved the account ending 6789."); empty when nothing is to be said. */
-    public ReadOnlyStringProperty noticeProperty() {
-        return notice;
     }
 
     public boolean isBusy() {
@@ -53,17 +42,17 @@ public final class ScreenState {
 
     /** Work is under way, started outside {@link #run} (a queued payment, a poll about to start). */
     public void working() {
-        busy.set(true);
+        busyWrapper.set(true);
     }
 
     /** The work under way ended. */
     public void done() {
-        busy.set(false);
+        busyWrapper.set(false);
     }
 
     /** Shows a problem, such as a form's input that is not usable; the empty text clears it. */
     public void error(String message) {
-        error.set(Objects.requireNonNull(message, "message"));
+        errorWrapper.set(Objects.requireNonNull(message, "message"));
     }
 
     /** Shows what went wrong, in words, without ending the work under way. */
@@ -72,17 +61,17 @@ public final class ScreenState {
     }
 
     public void notice(String text) {
-        notice.set(Objects.requireNonNull(text, "text"));
+        noticeWrapper.set(Objects.requireNonNull(text, "text"));
     }
 
     public void clearError() {
-        error.set("");
+        errorWrapper.set("");
     }
 
     /** Clears the error and the notice, as a new action of the user starts. */
     public void clear() {
-        error.set("");
-        notice.set("");
+        errorWrapper.set("");
+        noticeWrapper.set("");
     }
 
     /** The work under way failed: it ends, and the failure shows in words. */
@@ -129,9 +118,9 @@ public final class ScreenState {
 
     /** As {@link #begin(Callable, Consumer)}, with a failure given to {@code otherwise} once busy has ended. */
     public <T> void begin(Callable<T> work, Consumer<? super T> then, Consumer<? super Throwable> otherwise) {
-        busy.set(true);
+        busyWrapper.set(true);
         executor.submit(work, then, failure -> {
-            busy.set(false);
+            busyWrapper.set(false);
             otherwise.accept(failure);
         });
     }
@@ -157,7 +146,7 @@ public final class ScreenState {
 
     private <T> Consumer<T> ending(Consumer<? super T> then) {
         return result -> {
-            busy.set(false);
+            busyWrapper.set(false);
             then.accept(result);
         };
     }

@@ -10,23 +10,17 @@ import javafx.beans.property.ReadOnlyStringProperty;
 public abstract class ScreenViewModel {
     /** The screen's busy, error and notice, and the work that sets them. */
     protected final ScreenState state;
+    /** True while work is under way. */
+    public final ReadOnlyBooleanProperty busy;
+    /** The last problem in words; empty when there is none. */
+    public final ReadOnlyStringProperty error;
+    /** What was just done; empty when nothing is to be said. */
+    public final ReadOnlyStringProperty notice;
 
     protected ScreenViewModel(BackgroundExecutor executor) {
         this.state = new ScreenState(executor);
-    }
-
-    /** True while work is under way. */
-    public final ReadOnlyBooleanProperty busyProperty() {
-        return state.busyProperty();
-    }
-
-    /** The last problem in words; empty when there is none. */
-    public final ReadOnlyStringProperty errorProperty() {
-        return state.errorProperty();
-    }
-
-    /** What was just done; empty when nothing is to be said. */
-    public final ReadOnlyStringProperty noticeProperty() {
-        return state.noticeProperty();
+        this.busy = state.busy;
+        this.error = state.error;
+        this.notice = state.notice;
     }
 }

@@ -25,22 +25,14 @@ public final class ServerList<R> {
 
     private final ScreenState state;
     private final Callable<? extends List<R>> rows;
-    private final ObservableList<R> items = FXCollections.observableArrayList();
-    private final ObjectProperty<R> selected = new SimpleObjectProperty<>();
+    public final ObservableList<R> items = FXCollections.observableArrayList();
+    /** The row chosen; null when none is. */
+    public final ObjectProperty<R> selected = new SimpleObjectProperty<>();
 
     /** @param rows the list as the server has it now, as rows; blocking, called in the background */
     public ServerList(ScreenState state, Callable<? extends List<R>> rows) {
         this.state = Objects.requireNonNull(state, "state");
         this.rows = Objects.requireNonNull(rows, "rows");
-    }
-
-    public ObservableList<R> items() {
-        return items;
-    }
-
-    /** The row chosen; null when none is. */
-    public ObjectProperty<R> selectedProperty() {
-        return selected;
     }
 
     /** Shows the list as the server has it. */

@@ -47,28 +47,28 @@ public final class TransactionDetailView extends ScreenView<TransactionDetailVie
 
     @FXML
     private void initialize() {
-        BooleanExpression editing = viewModel.refundFormShownProperty().and(viewModel.awaitingConfirmationProperty().not());
-        showWhen(pane, viewModel.transactionProperty().isNotNull());
-        title.textProperty().bind(viewModel.titleProperty());
-        receipt.textProperty().bind(viewModel.receiptProperty());
-        refundSummary.textProperty().bind(viewModel.refundSummaryProperty());
-        showWhen(refund, viewModel.refundableProperty().and(viewModel.refundFormShownProperty().not())
-                .and(viewModel.awaitingConfirmationProperty().not()));
-        showWhen(refundBox, viewModel.refundFormShownProperty().or(viewModel.awaitingConfirmationProperty()));
+        BooleanExpression editing = viewModel.refundFormShown.and(viewModel.awaitingConfirmation.not());
+        showWhen(pane, viewModel.transaction.isNotNull());
+        title.textProperty().bind(viewModel.title);
+        receipt.textProperty().bind(viewModel.receipt);
+        refundSummary.textProperty().bind(viewModel.refundSummary);
+        showWhen(refund, viewModel.refundable.and(viewModel.refundFormShown.not())
+                .and(viewModel.awaitingConfirmation.not()));
+        showWhen(refundBox, viewModel.refundFormShown.or(viewModel.awaitingConfirmation));
         showWhen(refundForm, editing);
         showWhen(reviewRefund, editing);
-        showWhen(confirmation, viewModel.awaitingConfirmationProperty());
-        showWhen(confirmRefund, viewModel.awaitingConfirmationProperty());
-        refundAmount.textProperty().bindBidirectional(viewModel.refundAmountProperty());
-        refundReason.textProperty().bindBidirectional(viewModel.refundReasonProperty());
-        confirmation.textProperty().bind(viewModel.confirmationProperty());
-        refundBox.disableProperty().bind(viewModel.busyProperty().and(viewModel.awaitingConfirmationProperty()));
+        showWhen(confirmation, viewModel.awaitingConfirmation);
+        showWhen(confirmRefund, viewModel.awaitingConfirmation);
+        refundAmount.textProperty().bindBidirectional(viewModel.refundAmount);
+        refundReason.textProperty().bindBidirectional(viewModel.refundReason);
+        confirmation.textProperty().bind(viewModel.confirmation);
+        refundBox.disableProperty().bind(viewModel.busy.and(viewModel.awaitingConfirmation));
         for (Label line : List.of(refundSummary, notice, error)) {
             showWhen(line, line.textProperty().isNotEmpty());
         }
         // the form takes the keyboard when it opens, so Alt+letter, Enter and Escape work at once, and gives it
         // back when it closes (a hidden field keeping it would leave the keys nowhere to go)
-        viewModel.refundFormShownProperty().addListener((o, was, shown) -> {
+        viewModel.refundFormShown.addListener((o, was, shown) -> {
             if (shown) {
                 refundAmount.requestFocus();
             } else if (refundBox.getScene() != null && within(refundBox.getScene().getFocusOwner(), refundBox)) {

@@ -2,14 +2,14 @@ package coffer.app.detail;
 
 import coffer.app.api.ApiException;
 import coffer.app.api.HistoryApi;
-import coffer.core.api.RefundTypes.RefundRequest;
-import coffer.core.api.RefundTypes.RefundView;
 import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.concurrent.ScreenViewModel;
 import coffer.app.format.AmountInput;
 import coffer.app.format.Amounts;
 import coffer.app.format.Names;
 import coffer.app.i18n.Texts;
+import coffer.core.api.RefundTypes.RefundRequest;
+import coffer.core.api.RefundTypes.RefundView;
 import coffer.core.api.TransactionTypes.TransactionView;
 import coffer.core.money.Money;
 import java.nio.charset.StandardCharsets;
@@ -45,16 +45,22 @@ public final class TransactionDetailViewModel extends ScreenViewModel {
     private final HistoryApi api;
     private final ZoneId zone;
     private final Runnable onRefunded;
-    private final ObjectProperty<TransactionView> transaction = new SimpleObjectProperty<>();
-    private final StringProperty receipt = new SimpleStringProperty("");
-    private final StringProperty title = new SimpleStringProperty("");
-    private final BooleanProperty refundable = new SimpleBooleanProperty();
-    private final StringProperty refundSummary = new SimpleStringProperty("");
-    private final BooleanProperty refundFormShown = new SimpleBooleanProperty();
-    private final StringProperty refundAmount = new SimpleStringProperty("");
-    private final StringProperty refundReason = new SimpleStringProperty("");
-    private final StringProperty confirmation = new SimpleStringProperty("");
-    private final BooleanProperty awaitingConfirmation = new SimpleBooleanProperty();
+    /** The movement shown; null when none is. */
+    public final ObjectProperty<TransactionView> transaction = new SimpleObjectProperty<>();
+    /** The receipt as plain text, as copied and saved. */
+    public final StringProperty receipt = new SimpleStringProperty("");
+    /** "Received · Sent to a person · +25.00 USD", the receipt's heading. */
+    public final StringProperty title = new SimpleStringProperty("");
+    /** True when the Refund action may show: the server would take a refund of the shown movement. */
+    public final BooleanProperty refundable = new SimpleBooleanProperty();
+    /** What was refunded so far and what is left, in words; empty for movements that cannot be refunded. */
+    public final StringProperty refundSummary = new SimpleStringProperty("");
+    public final BooleanProperty refundFormShown = new SimpleBooleanProperty();
+    public final StringProperty refundAmount = new SimpleStringProperty("");
+    public final StringProperty refundReason = new SimpleStringProperty("");
+    /** The question to confirm ("Refund 10.00 USD to alice@example.com?"); empty while editing. */
+    public final StringProperty confirmation = new SimpleStringProperty("");
+    public final BooleanProperty awaitingConfirmation = new SimpleBooleanProperty();
     /** What is left to refund of the shown movement; null until known or when it may not be refunded. */
     private Money left;
     private RefundRequest draft;
@@ -69,52 +75,6 @@ public final class TransactionDetailViewModel extends ScreenViewModel {
         this.api = Objects.requireNonNull(api, "api");
         this.zone = Objects.requireNonNull(zone, "zone");
         this.onRefunded = Objects.requireNonNull(onRefunded, "onRefunded");
-    }
-
-    /** The movement shown; null when none is. */
-    public ObjectProperty<TransactionView> transactionProperty() {
-        return transaction;
-    }
-
-    /** The receipt as plain text, as copied and saved. */
-    public StringProperty receiptProperty() {
-        return receipt;
-    }
-
-    /** "Received · Sent to a person · +25.00 USD", the receipt's heading. */
-    public StringProperty titleProperty() {
-        return title;
-    }
-
-    /** True when the Refund action may show: the server would take a refund of the shown movement. */
-    public BooleanProperty refundableProperty() {
-        return refundable;
-    }
-
-    /** What was refunded so far and what is left, in words; empty for movements that cannot be refunded. */
-    public StringProperty refundSummaryProperty() {
-        return refundSummary;
-    }
-
-    public BooleanProperty refundFormShownProperty() {
-        return refundFormShown;
-    }
-
-    public StringProperty refundAmountProperty() {
-        return refundAmount;
-    }
-
-    public StringProperty refundReasonProperty() {
-        return refundReason;
-    }
-
-    /** The question to confirm ("Refund 10.00 USD to alice@example.com?"); empty while editing. */
-    public StringProperty confirmationProperty() {
-        return confirmation;
-    }
-
-    public BooleanProperty awaitingConfirmationProperty() {
-        return awaitingConfirmation;
     }
 
     /** Shows {@code t}; when it may be refunded, asks the server what is left of it. */

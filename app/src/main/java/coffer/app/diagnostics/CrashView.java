@@ -38,7 +38,7 @@ public final class CrashView {
         dialog.setTitle(Texts.text("crash.title"));
         dialog.setResizable(true);
         dialog.setOnHidden(e -> viewModel.dismissed());
-        viewModel.showingProperty().addListener((o, was, now) -> {
+        viewModel.showing.addListener((o, was, now) -> {
             if (now) {
                 open();
             }
@@ -48,7 +48,7 @@ public final class CrashView {
 
     /** Builds the dialog when the ViewModel first opens it, so it costs the app's start nothing. */
     public static void whenNeeded(CrashViewModel viewModel) {
-        viewModel.showingProperty().addListener(new ChangeListener<>() {
+        viewModel.showing.addListener(new ChangeListener<>() {
             @Override
             public void changed(ObservableValue<? extends Boolean> showing, Boolean was, Boolean now) {
                 if (now) {
@@ -60,7 +60,7 @@ public final class CrashView {
     }
 
     private void open() {
-        if (viewModel.showingProperty().get() && !dialog.isShowing()) {
+        if (viewModel.showing.get() && !dialog.isShowing()) {
             pane.setExpanded(false);
             dialog.show();
         }
@@ -69,15 +69,15 @@ public final class CrashView {
     @FXML
     private void initialize() {
         pane.setHeaderText(viewModel.headline());
-        message.textProperty().bind(viewModel.messageProperty());
-        count.textProperty().bind(viewModel.countProperty());
-        count.visibleProperty().bind(viewModel.countProperty().isNotEmpty());
+        message.textProperty().bind(viewModel.message);
+        count.textProperty().bind(viewModel.count);
+        count.visibleProperty().bind(viewModel.count.isNotEmpty());
         count.managedProperty().bind(count.visibleProperty());
         logFile.setText(viewModel.logFileLine());
-        details.textProperty().bind(viewModel.detailsProperty());
+        details.textProperty().bind(viewModel.details);
         Button copy = (Button) pane.lookupButton(copyType);
         copy.setId("copyDetails");
-        copy.textProperty().bind(Bindings.when(viewModel.copiedProperty()).then(Texts.text("crash.copied"))
+        copy.textProperty().bind(Bindings.when(viewModel.copied).then(Texts.text("crash.copied"))
                 .otherwise(Texts.text("crash.copy")));
         // the dialog's buttons close it; this one only copies
         copy.addEventFilter(ActionEvent.ACTION, e -> {

@@ -6,12 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * What the crash dialog shows for failures nobody caught: a short message for people, the details (thread,
@@ -27,11 +25,19 @@ public final class CrashViewModel {
             + "looks wrong, restart Coffer. The details help to find the cause.";
     static final String OUT_OF_MEMORY = "Coffer ran out of memory. Close it and start it again.";
 
-    private final BooleanProperty showing = new SimpleBooleanProperty();
-    private final StringProperty message = new SimpleStringProperty("");
-    private final StringProperty count = new SimpleStringProperty("");
-    private final StringProperty details = new SimpleStringProperty("");
-    private final BooleanProperty copied = new SimpleBooleanProperty();
+    private final ReadOnlyBooleanWrapper showingWrapper = new ReadOnlyBooleanWrapper();
+    /** True while the dialog is open. */
+    public final ReadOnlyBooleanProperty showing = showingWrapper.getReadOnlyProperty();
+    private final ReadOnlyStringWrapper messageWrapper = new ReadOnlyStringWrapper("");
+    public final ReadOnlyStringProperty message = messageWrapper.getReadOnlyProperty();
+    private final ReadOnlyStringWrapper countWrapper = new ReadOnlyStringWrapper("");
+    /** How many failures the open dialog stands for; empty for one. */
+    public final ReadOnlyStringProperty count = countWrapper.getReadOnlyProperty();
+    private final ReadOnlyStringWrapper detailsWrapper = new ReadOnlyStringWrapper("");
+    public final ReadOnlyStringProperty details = detailsWrapper.getReadOnlyProperty();
+    private final ReadOnlyBooleanWrapper copiedWrapper = new ReadOnlyBooleanWrapper();
+    /** True once the details were copied, until the dialog closes. */
+    public final ReadOnlyBooleanProperty copied = copiedWrapper.getReadOnlyProperty();
     private final String logFileLine;
     private final List<String> problems = new ArrayList<>();
     private final StringBuilder shown = new StringBuilder();
@@ -54,57 +60,34 @@ public final class CrashViewModel {
             }
         }
         if (failures == 1 || failure instanceof OutOfMemoryError) {
-            message.set(failure instanceof OutOfMemoryError ? OUT_OF_MEMORY : MESSAGE);
+            messageWrapper.set(failure instanceof OutOfMemoryError ? OUT_OF_MEMORY : MESSAGE);
         }
         int hidden = problems.size() - MAX_DETAILED;
-        details.set(hidden > 0 ? shown + "\n... and " + hidden + " more different problem(s): see the log file.\n"
+        detailsWrapper.set(hidden > 0 ? shown + "\n... and " + hidden + " more different problem(s): see the log file.\n"
                 : shown.toString());
-        count.set(failures == 1 ? "" : "This happened " + failures + " times since this message opened"
+        countWrapper.set(failures == 1 ? "" : "This happened " + failures + " times since this message opened"
                 + (problems.size() == 1 ? "." : " (" + problems.size() + " different problems)."));
-        copied.set(false);
-        showing.set(true);
+        copiedWrapper.set(false);
+        showingWrapper.set(true);
     }
 
     /** The user closed the dialog: the next failure opens it afresh. */
     public void dismissed() {
-        showing.set(false);
+        showingWrapper.set(false);
         failures = 0;
         problems.clear();
         shown.setLength(0);
-        copied.set(false);
+        copiedWrapper.set(false);
     }
 
     /** The details, for the clipboard. */
     public String copyDetails() {
-        copied.set(true);
+        copiedWrapper.set(true);
         return details.get();
-    }
-
-    /** True while the dialog is open. */
-    public ReadOnlyBooleanProperty showingProperty() {
-        return showing;
     }
 
     public String headline() {
         return HEADLINE;
-    }
-
-    public ReadOnlyStringProperty messageProperty() {
-        return message;
-    }
-
-    /** How many failures the open dialog stands for; empty for one. */
-    public ReadOnlyStringProperty countProperty() {
-        return count;
-    }
-
-    public ReadOnlyStringProperty detailsProperty() {
-        return details;
-    }
-
-    /** True once the details were copied, until the dialog closes. */
-    public ReadOnlyBooleanProperty copiedProperty() {
-        return copied;
     }
 
     public String logFileLine() {

@@ -39,7 +39,7 @@ public final class AboutView {
     @FXML
     private void initialize() {
         appVersion.setText(viewModel.appVersion());
-        serverVersion.textProperty().bind(viewModel.serverVersionProperty());
+        serverVersion.textProperty().bind(viewModel.serverVersion);
         server.setText(viewModel.serverAddress());
         java.setText(viewModel.javaVersion());
         javafx.setText(viewModel.javaFxVersion());

@@ -11,8 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * What the app says about itself (Help ▸ About Coffer, Help ▸ Log folder): its version and the server's (asked
@@ -31,7 +30,9 @@ public final class AboutViewModel extends ScreenViewModel {
     private final Path dataFolder;
     private final Path logFolder;
     private final FolderOpener opener;
-    private final StringProperty serverVersion = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper serverVersionWrapper = new ReadOnlyStringWrapper("");
+    /** The server's version once it answered; what is happening meanwhile. */
+    public final ReadOnlyStringProperty serverVersion = serverVersionWrapper.getReadOnlyProperty();
 
     /**
      * @param server     the server connected to; null before a connection
@@ -55,22 +56,17 @@ public final class AboutViewModel extends ScreenViewModel {
     /** Asks the server for its version (in the background); until it answers, says it is asking. */
     public void load() {
         if (server == null) {
-            serverVersion.set(Texts.text("about.notConnected"));
+            serverVersionWrapper.set(Texts.text("about.notConnected"));
             return;
         }
-        serverVersion.set(Texts.text("about.asking"));
+        serverVersionWrapper.set(Texts.text("about.asking"));
         state.run(server::serverVersion,
-                version -> serverVersion.set(version.isBlank() ? Texts.text("about.unknown") : version),
-                failure -> serverVersion.set(Texts.text("about.serverUnknown", Problems.describe(failure))));
+                version -> serverVersionWrapper.set(version.isBlank() ? Texts.text("about.unknown") : version),
+                failure -> serverVersionWrapper.set(Texts.text("about.serverUnknown", Problems.describe(failure))));
     }
 
     public String appVersion() {
         return AppVersion.current();
-    }
-
-    /** The server's version once it answered; what is happening meanwhile. */
-    public ReadOnlyStringProperty serverVersionProperty() {
-        return serverVersion;
     }
 
     public String serverAddress() {

@@ -31,7 +31,7 @@ public final class LogFolderView {
         error.setId("logFolderError");
         error.getStyleClass().add("danger");
         error.setWrapText(true);
-        error.textProperty().bind(viewModel.errorProperty());
+        error.textProperty().bind(viewModel.error);
         VBox content = new VBox(8, path, error);
         content.setPadding(new Insets(4, 0, 0, 0));
         DialogPane pane = new DialogPane();

@@ -22,17 +22,14 @@ import javafx.beans.property.ReadOnlyStringProperty;
 public final class CsvExportViewModel extends ScreenViewModel {
     private final HistoryApi api;
     private final Supplier<Map<String, String>> filters;
+    /** Where the export stands: under way, or where it went. */
+    public final ReadOnlyStringProperty message = state.notice;
 
     /** @param filters the history's current filters, read on the UI thread when an export starts */
     public CsvExportViewModel(HistoryApi api, BackgroundExecutor executor, Supplier<Map<String, String>> filters) {
         super(executor);
         this.api = Objects.requireNonNull(api, "api");
         this.filters = Objects.requireNonNull(filters, "filters");
-    }
-
-    /** Where the export stands: under way, or where it went. */
-    public ReadOnlyStringProperty messageProperty() {
-        return state.noticeProperty();
     }
 
     /** A file name to offer. */

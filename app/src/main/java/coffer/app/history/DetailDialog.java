@@ -27,7 +27,7 @@ final class DetailDialog {
     DetailDialog(TransactionDetailViewModel viewModel, Node owner) {
         this.viewModel = viewModel;
         this.owner = owner;
-        viewModel.transactionProperty().addListener((o, was, now) -> {
+        viewModel.transaction.addListener((o, was, now) -> {
             if (now == null) {
                 hide();
             } else {
@@ -35,14 +35,14 @@ final class DetailDialog {
             }
         });
         // what makes the receipt longer or shorter; the dialog follows, once the new texts are laid out
-        Stream.of(viewModel.receiptProperty(), viewModel.refundSummaryProperty(), viewModel.refundFormShownProperty(),
-                        viewModel.awaitingConfirmationProperty(), viewModel.noticeProperty(), viewModel.errorProperty())
+        Stream.of(viewModel.receipt, viewModel.refundSummary, viewModel.refundFormShown,
+                        viewModel.awaitingConfirmation, viewModel.notice, viewModel.error)
                 .forEach(p -> p.addListener(o -> Platform.runLater(this::fit)));
     }
 
     /** Shows the dialog once the movement's texts are in it, so it opens at their size. */
     private void show() {
-        if (viewModel.transactionProperty().get() == null || owner.getScene() == null
+        if (viewModel.transaction.get() == null || owner.getScene() == null
                 || owner.getScene().getWindow() == null) {
             return;
         }

@@ -68,16 +68,13 @@ public final class HistoryView extends ScreenView<HistoryViewModel> {
     @FXML
     private void initialize() {
         bindTable();
-        wallet.setItems(viewModel.wallets());
-        wallet.valueProperty().bindBidirectional(viewModel.walletProperty());
-        kind.setItems(viewModel.kinds());
+        choice(wallet, viewModel.wallets, viewModel.wallet);
+        choice(kind, viewModel.kinds, viewModel.kind);
         kind.setConverter(named(Names::kind, "history.filter.anyKind"));
-        kind.valueProperty().bindBidirectional(viewModel.kindProperty());
-        status.setItems(viewModel.statuses());
+        choice(status, viewModel.statuses, viewModel.status);
         status.setConverter(named(Names::status, "history.filter.anyStatus"));
-        status.valueProperty().bindBidirectional(viewModel.statusProperty());
-        search.textProperty().bindBidirectional(viewModel.searchProperty());
-        sortNote.textProperty().bind(viewModel.sortNoteProperty());
+        search.textProperty().bindBidirectional(viewModel.search);
+        sortNote.textProperty().bind(viewModel.sortNote);
         openRowsOnDoubleClickAndEnter();
         showDetailWhenOpen();
         bindExport();
@@ -91,7 +88,7 @@ public final class HistoryView extends ScreenView<HistoryViewModel> {
      * list for any order but newest first.
      */
     private void bindTable() {
-        FittedColumns<HistoryRow> widths = new FittedColumns<>(table, viewModel.rows());
+        FittedColumns<HistoryRow> widths = new FittedColumns<>(table, viewModel.rows);
         Collator words = Collator.getInstance(Texts.formatLocale());
         rowColumn(widths, date, HistoryRow::date, HistoryRow.BY_DATE, row -> null);
         textColumn(widths, kindColumn, HistoryRow::kindName, words);
@@ -99,9 +96,9 @@ public final class HistoryView extends ScreenView<HistoryViewModel> {
         rowColumn(widths, amount, HistoryRow::amount, HistoryRow.BY_AMOUNT, row -> row.credit() ? "credit" : "debit");
         textColumn(widths, statusColumn, HistoryRow::statusName, words);
         textColumn(widths, description, HistoryRow::description, words);
-        table.setItems(viewModel.sortedRows());
-        viewModel.sortedRows().comparatorProperty().bind(table.comparatorProperty());
-        Runnable reordered = () -> viewModel.reorderedProperty().set(!newestFirst());
+        table.setItems(viewModel.sortedRows);
+        viewModel.sortedRows.comparatorProperty().bind(table.comparatorProperty());
+        Runnable reordered = () -> viewModel.reordered.set(!newestFirst());
         table.getSortOrder().addListener((ListChangeListener<TableColumn<HistoryRow, ?>>) change -> reordered.run());
         table.getColumns().forEach(column -> column.sortTypeProperty().addListener((o, was, now) -> reordered.run()));
         table.skinProperty().addListener((o, was, skin) -> watchScrolling());
@@ -183,11 +180,11 @@ public final class HistoryView extends ScreenView<HistoryViewModel> {
 
     private void bindExport() {
         CsvExportViewModel export = viewModel.export();
-        exportCsv.disableProperty().bind(export.busyProperty());
-        exportProgress.visibleProperty().bind(export.busyProperty());
-        exportMessage.textProperty().bind(export.messageProperty());
-        exportError.textProperty().bind(export.errorProperty());
-        balance.textProperty().bind(viewModel.balanceProperty());
+        exportCsv.disableProperty().bind(export.busy);
+        exportProgress.visibleProperty().bind(export.busy);
+        exportMessage.textProperty().bind(export.message);
+        exportError.textProperty().bind(export.error);
+        balance.textProperty().bind(viewModel.balance);
         // an empty line under the table would only take rows away from it
         for (Label message : List.of(exportMessage, exportError, error, sortNote)) {
             message.managedProperty().bind(message.textProperty().isNotEmpty());
@@ -195,12 +192,12 @@ public final class HistoryView extends ScreenView<HistoryViewModel> {
     }
 
     private void bindChart() {
-        chartNote.textProperty().bind(viewModel.chartNoteProperty());
+        chartNote.textProperty().bind(viewModel.chartNote);
         timeAxis.setTickLabelFormatter(ticks(seconds -> viewModel.tick(seconds,
                 timeAxis.getUpperBound() - timeAxis.getLowerBound())));
         balanceAxis.setTickLabelFormatter(ticks(viewModel::balanceTick));
         redraw();
-        viewModel.balancePoints().addListener((ListChangeListener<BalanceHistory.Point>) change -> redraw());
+        viewModel.balancePoints.addListener((ListChangeListener<BalanceHistory.Point>) change -> redraw());
     }
 
     private static StringConverter<Number> ticks(Function<Number, String> label) {
@@ -219,7 +216,7 @@ public final class HistoryView extends ScreenView<HistoryViewModel> {
 
     private void redraw() {
         XYChart.Series<Number, Number> series = new XYChart.Series<>();
-        for (BalanceHistory.Point p : viewModel.balancePoints()) {
+        for (BalanceHistory.Point p : viewModel.balancePoints) {
             series.getData().add(new XYChart.Data<>(p.at().getEpochSecond(), viewModel.forDrawing(p)));
         }
         chart.getData().setAll(List.of(series));

@@ -44,7 +44,7 @@ import javafx.collections.transformation.SortedList;
  * the user scrolls (the server's cursor keeps the filters). Opening a row shows its detail and receipt;
  * the selected wallet's balance over time is drawn from its posted movements; the filtered list
  * exports as CSV. Rows come from one {@link HistorySource}, newest first; the table may sort them otherwise
- * ({@link #reorderedProperty()}).
+ * ({@link #reordered}).
  */
 public final class HistoryViewModel extends ScreenViewModel {
     /** Stands for "no filter" in the kind and status pickers. */
@@ -68,23 +68,36 @@ public final class HistoryViewModel extends ScreenViewModel {
     private final CsvExportViewModel export;
     /** The movements behind the rows, by id, for their detail. */
     private final Map<String, TransactionView> shown = new HashMap<>();
-    private final ObservableList<BalanceHistory.Point> balancePoints = FXCollections.observableArrayList();
-    private final StringProperty balance = new SimpleStringProperty("");
-    private final StringProperty chartNote = new SimpleStringProperty("");
-    private final ObservableList<WalletRow> wallets = FXCollections.observableArrayList();
-    private final ObservableList<String> kinds = FXCollections.observableArrayList(
+    /** The selected wallet's balance over time, oldest first, for the chart. */
+    public final ObservableList<BalanceHistory.Point> balancePoints = FXCollections.observableArrayList();
+    /** The selected wallet's posted balance now, formatted. */
+    public final StringProperty balance = new SimpleStringProperty("");
+    /** What the chart covers, in words. */
+    public final StringProperty chartNote = new SimpleStringProperty("");
+    public final ObservableList<WalletRow> wallets = FXCollections.observableArrayList();
+    public final ObservableList<String> kinds = FXCollections.observableArrayList(
             Stream.concat(Stream.of(ANY), Stream.of(TransactionKind.values()).map(TransactionKind::wire)).toList());
-    private final ObservableList<String> statuses = FXCollections.observableArrayList(
+    public final ObservableList<String> statuses = FXCollections.observableArrayList(
             Stream.concat(Stream.of(ANY), Stream.of(TransactionStatus.values()).map(TransactionStatus::wire)).toList());
-    private final ObservableList<HistoryRow> rows = FXCollections.observableArrayList();
-    private final SortedList<HistoryRow> sortedRows = new SortedList<>(rows);
-    private final BooleanProperty reordered = new SimpleBooleanProperty();
-    private final StringProperty sortNote = new SimpleStringProperty("");
-    private final ObjectProperty<WalletRow> wallet = new SimpleObjectProperty<>();
-    private final StringProperty kind = new SimpleStringProperty(ANY);
-    private final StringProperty status = new SimpleStringProperty(ANY);
-    private final StringProperty search = new SimpleStringProperty("");
-    private final BooleanProperty hasMore = new SimpleBooleanProperty();
+    /** The rows fetched so far, newest first, as the pages came. */
+    public final ObservableList<HistoryRow> rows = FXCollections.observableArrayList();
+    /** {@link #rows} in the order the table is sorted by: the View binds its comparator (none: newest first). */
+    public final SortedList<HistoryRow> sortedRows = new SortedList<>(rows);
+    /**
+    * Set by the View: true while the table is sorted in another order than newest first. Pages come newest first
+    * only (from the server and from the local copy alike), so a sort of the rows scrolled to so far would put the
+    * largest amount or the oldest date of a few pages on top, not of the list. While this is true the rest of the
+    * list is fetched, up to {@link #SORTED_ROWS} movements, and the sort covers it; {@link #sortNote}
+    * says when the list is longer than that.
+    */
+    public final BooleanProperty reordered = new SimpleBooleanProperty();
+    /** Empty, or how far a sort reaches when the list was too long to fetch all of it. */
+    public final StringProperty sortNote = new SimpleStringProperty("");
+    public final ObjectProperty<WalletRow> wallet = new SimpleObjectProperty<>();
+    public final StringProperty kind = new SimpleStringProperty(ANY);
+    public final StringProperty status = new SimpleStringProperty(ANY);
+    public final StringProperty search = new SimpleStringProperty("");
+    public final BooleanProperty hasMore = new SimpleBooleanProperty();
     private String nextCursor;
     /** Bumped by each new search, so a page of an older search that arrives late is dropped. */
     private int generation;
@@ -130,44 +143,6 @@ public final class HistoryViewModel extends ScreenViewModel {
         reordered.addListener((o, was, now) -> fetchRestOrSayHowFar());
     }
 
-    public ObservableList<WalletRow> wallets() {
-        return wallets;
-    }
-
-    public ObservableList<String> kinds() {
-        return kinds;
-    }
-
-    public ObservableList<String> statuses() {
-        return statuses;
-    }
-
-    /** The rows fetched so far, newest first, as the pages came. */
-    public ObservableList<HistoryRow> rows() {
-        return rows;
-    }
-
-    /** {@link #rows()} in the order the table is sorted by: the View binds its comparator (none: newest first). */
-    public SortedList<HistoryRow> sortedRows() {
-        return sortedRows;
-    }
-
-    /**
-     * Set by the View: true while the table is sorted in another order than newest first. Pages come newest first
-     * only (from the server and from the local copy alike), so a sort of the rows scrolled to so far would put the
-     * largest amount or the oldest date of a few pages on top, not of the list. While this is true the rest of the
-     * list is fetched, up to {@link #SORTED_ROWS} movements, and the sort covers it; {@link #sortNoteProperty()}
-     * says when the list is longer than that.
-     */
-    public BooleanProperty reorderedProperty() {
-        return reordered;
-    }
-
-    /** Empty, or how far a sort reaches when the list was too long to fetch all of it. */
-    public StringProperty sortNoteProperty() {
-        return sortNote;
-    }
-
     /**
      * A label of the chart's time axis, in the user's time zone and locale: the date when the axis spans two days
      * or more, else the time of day (to the second when it spans less than an hour, so the ticks differ).
@@ -189,26 +164,6 @@ public final class HistoryViewModel extends ScreenViewModel {
         return NumberFormat.getNumberInstance(Texts.formatLocale()).format(balance);
     }
 
-    public ObjectProperty<WalletRow> walletProperty() {
-        return wallet;
-    }
-
-    public StringProperty kindProperty() {
-        return kind;
-    }
-
-    public StringProperty statusProperty() {
-        return status;
-    }
-
-    public StringProperty searchProperty() {
-        return search;
-    }
-
-    public BooleanProperty hasMoreProperty() {
-        return hasMore;
-    }
-
     /** The opened movement's detail, receipt and refund. */
     public TransactionDetailViewModel detail() {
         return detail;
@@ -217,21 +172,6 @@ public final class HistoryViewModel extends ScreenViewModel {
     /** "Export CSV" of the current filters. */
     public CsvExportViewModel export() {
         return export;
-    }
-
-    /** The selected wallet's balance over time, oldest first, for the chart. */
-    public ObservableList<BalanceHistory.Point> balancePoints() {
-        return balancePoints;
-    }
-
-    /** The selected wallet's posted balance now, formatted. */
-    public StringProperty balanceProperty() {
-        return balance;
-    }
-
-    /** What the chart covers, in words. */
-    public StringProperty chartNoteProperty() {
-        return chartNote;
     }
 
     /** A point's balance in major units, as a number only for drawing it; the exact value stays in minor units. */

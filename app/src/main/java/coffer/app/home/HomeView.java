@@ -1,15 +1,14 @@
 package coffer.app.home;
 
+import coffer.app.i18n.Texts;
 import coffer.app.shell.ScreenView;
-import java.util.function.Function;
+import java.util.List;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
@@ -22,37 +21,29 @@ public final class HomeView extends ScreenView<HomeViewModel> {
     @FXML private FlowPane totals;
     @FXML private Label noWallets;
     @FXML private TableView<RecentMovement> recent;
-    @FXML private TableColumn<RecentMovement, String> when;
-    @FXML private TableColumn<RecentMovement, String> kind;
-    @FXML private TableColumn<RecentMovement, String> with;
-    @FXML private TableColumn<RecentMovement, String> amount;
-    @FXML private TableColumn<RecentMovement, String> status;
 
     public HomeView(HomeViewModel viewModel) {
         super(viewModel, "Home.fxml");
     }
 
-    private static void column(TableColumn<RecentMovement, String> column, Function<RecentMovement, String> value) {
-        column.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
-    }
-
     @FXML
     private void initialize() {
-        viewModel.totals().addListener((ListChangeListener<CurrencyTotal>) change -> showTotals());
+        viewModel.totals.addListener((ListChangeListener<CurrencyTotal>) change -> showTotals());
         showTotals();
-        noWallets.visibleProperty().bind(viewModel.loadedProperty().and(Bindings.isEmpty(viewModel.totals())));
+        noWallets.visibleProperty().bind(viewModel.loaded.and(Bindings.isEmpty(viewModel.totals)));
         noWallets.managedProperty().bind(noWallets.visibleProperty());
-        column(when, RecentMovement::when);
-        column(kind, RecentMovement::kind);
-        column(with, RecentMovement::with);
-        column(amount, RecentMovement::amount);
-        column(status, RecentMovement::status);
-        recent.setItems(viewModel.recent());
+        recent.getColumns().setAll(List.of(
+                column(Texts.text("home.column.when"), 190, RecentMovement::when),
+                column(Texts.text("home.column.kind"), 150, RecentMovement::kind),
+                column(Texts.text("home.column.with"), 230, RecentMovement::with),
+                column(Texts.text("home.column.amount"), 130, RecentMovement::amount),
+                column(Texts.text("home.column.status"), 110, RecentMovement::status)));
+        recent.setItems(viewModel.recent);
         viewModel.load();
     }
 
     private void showTotals() {
-        totals.getChildren().setAll(viewModel.totals().stream().map(HomeView::card).toList());
+        totals.getChildren().setAll(viewModel.totals.stream().map(HomeView::card).toList());
     }
 
     /** One currency: its name, the amount large, and over how many wallets. */

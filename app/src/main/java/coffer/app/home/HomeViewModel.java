@@ -1,10 +1,10 @@
 package coffer.app.home;
 
-import coffer.app.concurrent.ScreenViewModel;
 import coffer.app.concurrent.BackgroundExecutor;
+import coffer.app.concurrent.ScreenViewModel;
+import coffer.app.format.Amounts;
 import coffer.app.history.HistorySource;
 import coffer.app.i18n.Texts;
-import coffer.app.format.Amounts;
 import coffer.core.api.AccountTypes.AccountView;
 import coffer.core.api.TransactionTypes.TransactionView;
 import coffer.core.money.Money;
@@ -17,9 +17,8 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -41,9 +40,13 @@ public final class HomeViewModel extends ScreenViewModel {
     private final HistorySource source;
     private final ZoneId zone;
     private final Consumer<Action> go;
-    private final ObservableList<CurrencyTotal> totals = FXCollections.observableArrayList();
-    private final ObservableList<RecentMovement> recent = FXCollections.observableArrayList();
-    private final BooleanProperty loaded = new SimpleBooleanProperty();
+    /** What is available in each currency, by currency code (the server and the local copy list wallets in other orders). */
+    public final ObservableList<CurrencyTotal> totals = FXCollections.observableArrayList();
+    /** The latest movements over all wallets, newest first. */
+    public final ObservableList<RecentMovement> recent = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper loadedWrapper = new ReadOnlyBooleanWrapper();
+    /** True once the overview has been read: until then "no wallets" would be premature. */
+    public final ReadOnlyBooleanProperty loaded = loadedWrapper.getReadOnlyProperty();
     /** Bumped by each read; only the latest one's result shows. */
     private int reads;
 
@@ -57,21 +60,6 @@ public final class HomeViewModel extends ScreenViewModel {
         this.source = Objects.requireNonNull(source, "source");
         this.zone = Objects.requireNonNull(zone, "zone");
         this.go = Objects.requireNonNull(go, "go");
-    }
-
-    /** What is available in each currency, by currency code (the server and the local copy list wallets in other orders). */
-    public ObservableList<CurrencyTotal> totals() {
-        return totals;
-    }
-
-    /** The latest movements over all wallets, newest first. */
-    public ObservableList<RecentMovement> recent() {
-        return recent;
-    }
-
-    /** True once the overview has been read: until then "no wallets" would be premature. */
-    public ReadOnlyBooleanProperty loadedProperty() {
-        return loaded;
     }
 
     /**
@@ -103,7 +91,7 @@ public final class HomeViewModel extends ScreenViewModel {
         state.clearError();
         totals.setAll(totalsOf(overview.wallets()));
         recent.setAll(overview.recent().stream().limit(RECENT).map(t -> RecentMovement.of(t, zone)).toList());
-        loaded.set(true);
+        loadedWrapper.set(true);
     }
 
     /** The available balances summed per currency, exactly (minor units), by currency code. */

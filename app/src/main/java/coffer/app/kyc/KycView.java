@@ -30,17 +30,17 @@ public final class KycView extends ScreenView<KycViewModel> {
 
     @FXML
     private void initialize() {
-        status.textProperty().bind(viewModel.statusTextProperty());
-        tier.textProperty().bind(viewModel.tierProperty());
-        perTransaction.textProperty().bind(viewModel.perTransactionProperty());
-        daily.textProperty().bind(viewModel.dailyProperty());
-        maxBalance.textProperty().bind(viewModel.maxBalanceProperty());
-        remainingToday.textProperty().bind(viewModel.remainingTodayProperty());
-        hint.textProperty().bind(viewModel.hintProperty());
+        status.textProperty().bind(viewModel.statusText);
+        tier.textProperty().bind(viewModel.tier);
+        perTransaction.textProperty().bind(viewModel.perTransaction);
+        daily.textProperty().bind(viewModel.daily);
+        maxBalance.textProperty().bind(viewModel.maxBalance);
+        remainingToday.textProperty().bind(viewModel.remainingToday);
+        hint.textProperty().bind(viewModel.hint);
         hint.managedProperty().bind(hint.textProperty().isNotEmpty());
-        fullName.textProperty().bindBidirectional(viewModel.fullNameProperty());
-        dateOfBirth.textProperty().bindBidirectional(viewModel.dateOfBirthProperty());
-        country.textProperty().bindBidirectional(viewModel.countryProperty());
+        fullName.textProperty().bindBidirectional(viewModel.fullName);
+        dateOfBirth.textProperty().bindBidirectional(viewModel.dateOfBirth);
+        country.textProperty().bindBidirectional(viewModel.country);
         documentType.getItems().setAll(viewModel.documentTypes());
         documentType.setConverter(new StringConverter<>() {
             @Override
@@ -53,9 +53,9 @@ public final class KycView extends ScreenView<KycViewModel> {
                 return null;   // not editable: never asked
             }
         });
-        documentType.valueProperty().bindBidirectional(viewModel.documentTypeProperty());
-        documentNumber.textProperty().bindBidirectional(viewModel.documentNumberProperty());
-        submit.disableProperty().bind(viewModel.canSubmitProperty().not());
+        documentType.valueProperty().bindBidirectional(viewModel.documentType);
+        documentNumber.textProperty().bindBidirectional(viewModel.documentNumber);
+        submit.disableProperty().bind(viewModel.canSubmit.not());
         viewModel.load();
     }
 

@@ -38,21 +38,26 @@ public final class KycViewModel extends ScreenViewModel {
     private final IdentityApi api;
     private final Duration firstPause;
     private final Clock clock;
-    private final StringProperty status = new SimpleStringProperty("");
-    private final StringProperty statusText = new SimpleStringProperty("");
-    private final StringProperty tier = new SimpleStringProperty("");
-    private final StringProperty perTransaction = new SimpleStringProperty("");
-    private final StringProperty daily = new SimpleStringProperty("");
-    private final StringProperty maxBalance = new SimpleStringProperty("");
-    private final StringProperty remainingToday = new SimpleStringProperty("");
-    private final StringProperty fullName = new SimpleStringProperty("");
-    private final StringProperty dateOfBirth = new SimpleStringProperty("");
-    private final StringProperty country = new SimpleStringProperty("");
-    private final StringProperty documentType = new SimpleStringProperty(KycInput.DOCUMENT_TYPES.get(0));
-    private final StringProperty documentNumber = new SimpleStringProperty("");
-    private final StringProperty hint = new SimpleStringProperty("");
-    private final BooleanBinding canSubmit = Bindings.createBooleanBinding(() -> !state.isBusy()
-            && (status.get().equals("unverified") || status.get().equals(REJECTED)), state.busyProperty(), status);
+    /** {@code unverified}, {@code pending}, {@code verified} or {@code rejected}; empty until loaded. */
+    public final StringProperty status = new SimpleStringProperty("");
+    public final StringProperty statusText = new SimpleStringProperty("");
+    public final StringProperty tier = new SimpleStringProperty("");
+    public final StringProperty perTransaction = new SimpleStringProperty("");
+    public final StringProperty daily = new SimpleStringProperty("");
+    public final StringProperty maxBalance = new SimpleStringProperty("");
+    public final StringProperty remainingToday = new SimpleStringProperty("");
+    public final StringProperty fullName = new SimpleStringProperty("");
+    /** ISO-8601 date, such as 1990-04-23. */
+    public final StringProperty dateOfBirth = new SimpleStringProperty("");
+    public final StringProperty country = new SimpleStringProperty("");
+    /** One of {@link #documentTypes()}. */
+    public final StringProperty documentType = new SimpleStringProperty(KycInput.DOCUMENT_TYPES.get(0));
+    public final StringProperty documentNumber = new SimpleStringProperty("");
+    /** The simulated verifier's test values; empty against a real server. */
+    public final StringProperty hint = new SimpleStringProperty("");
+    /** True when the user may submit: not verified, nothing pending, nothing under way. */
+    public final BooleanBinding canSubmit = Bindings.createBooleanBinding(() -> !state.isBusy()
+            && (status.get().equals("unverified") || status.get().equals(REJECTED)), state.busy, status);
 
     /**
      * @param firstPause the pause before the status is first asked again after a submission; it doubles
@@ -70,53 +75,6 @@ public final class KycViewModel extends ScreenViewModel {
         }
     }
 
-    /** {@code unverified}, {@code pending}, {@code verified} or {@code rejected}; empty until loaded. */
-    public StringProperty statusProperty() {
-        return status;
-    }
-
-    public StringProperty statusTextProperty() {
-        return statusText;
-    }
-
-    public StringProperty tierProperty() {
-        return tier;
-    }
-
-    public StringProperty perTransactionProperty() {
-        return perTransaction;
-    }
-
-    public StringProperty dailyProperty() {
-        return daily;
-    }
-
-    public StringProperty maxBalanceProperty() {
-        return maxBalance;
-    }
-
-    public StringProperty remainingTodayProperty() {
-        return remainingToday;
-    }
-
-    public StringProperty fullNameProperty() {
-        return fullName;
-    }
-
-    /** ISO-8601 date, such as 1990-04-23. */
-    public StringProperty dateOfBirthProperty() {
-        return dateOfBirth;
-    }
-
-    public StringProperty countryProperty() {
-        return country;
-    }
-
-    /** One of {@link #documentTypes()}. */
-    public StringProperty documentTypeProperty() {
-        return documentType;
-    }
-
     public List<String> documentTypes() {
         return KycInput.DOCUMENT_TYPES;
     }
@@ -124,20 +82,6 @@ public final class KycViewModel extends ScreenViewModel {
     /** A document type as the user reads it: {@code id_card} → "ID card". */
     public String documentTypeName(String type) {
         return type == null || !KycInput.DOCUMENT_TYPES.contains(type) ? "" : Texts.text("kyc.document." + type);
-    }
-
-    public StringProperty documentNumberProperty() {
-        return documentNumber;
-    }
-
-    /** The simulated verifier's test values; empty against a real server. */
-    public StringProperty hintProperty() {
-        return hint;
-    }
-
-    /** True when the user may submit: not verified, nothing pending, nothing under way. */
-    public BooleanBinding canSubmitProperty() {
-        return canSubmit;
     }
 
     /** Shows the status; a decision still pending is then awaited. */

@@ -11,10 +11,10 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
@@ -42,11 +42,20 @@ public final class IdleLockViewModel extends ScreenViewModel {
     private final Clock clock;
     private final Path home;
     private final Runnable signOut;
-    private final BooleanProperty locked = new SimpleBooleanProperty();
-    private final BooleanProperty canUnlock = new SimpleBooleanProperty();
-    private final BooleanProperty waiting = new SimpleBooleanProperty();
-    private final StringProperty email = new SimpleStringProperty("");
-    private final StringProperty password = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper lockedWrapper = new ReadOnlyBooleanWrapper();
+    /** True while the window is locked: its content is covered and out of reach. */
+    public final ReadOnlyBooleanProperty locked = lockedWrapper.getReadOnlyProperty();
+    private final ReadOnlyBooleanWrapper canUnlockWrapper = new ReadOnlyBooleanWrapper();
+    /** True when the password can be checked here; false offers only signing out. */
+    public final ReadOnlyBooleanProperty canUnlock = canUnlockWrapper.getReadOnlyProperty();
+    private final ReadOnlyBooleanWrapper waitingWrapper = new ReadOnlyBooleanWrapper();
+    /** True while a wrong password's pause runs: no try is taken meanwhile. */
+    public final ReadOnlyBooleanProperty waiting = waitingWrapper.getReadOnlyProperty();
+    private final ReadOnlyStringWrapper emailWrapper = new ReadOnlyStringWrapper("");
+    /** The signed-in user's email, shown on the lock. */
+    public final ReadOnlyStringProperty email = emailWrapper.getReadOnlyProperty();
+    /** The password typed on the lock. */
+    public final StringProperty password = new SimpleStringProperty("");
     /** Counts sessions: a verifier made or read for an earlier one is dropped. */
     private long session;
     private boolean active;
@@ -69,31 +78,6 @@ public final class IdleLockViewModel extends ScreenViewModel {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.home = Objects.requireNonNull(home, "home");
         this.signOut = Objects.requireNonNull(signOut, "signOut");
-    }
-
-    /** True while the window is locked: its content is covered and out of reach. */
-    public ReadOnlyBooleanProperty lockedProperty() {
-        return locked;
-    }
-
-    /** True when the password can be checked here; false offers only signing out. */
-    public ReadOnlyBooleanProperty canUnlockProperty() {
-        return canUnlock;
-    }
-
-    /** True while a wrong password's pause runs: no try is taken meanwhile. */
-    public ReadOnlyBooleanProperty waitingProperty() {
-        return waiting;
-    }
-
-    /** The signed-in user's email, shown on the lock. */
-    public ReadOnlyStringProperty emailProperty() {
-        return email;
-    }
-
-    /** The password typed on the lock. */
-    public StringProperty passwordProperty() {
-        return password;
     }
 
     /** How long without input before locking; zero when the lock is off. */
@@ -121,11 +105,11 @@ public final class IdleLockViewModel extends ScreenViewModel {
         lastInput = clock.instant();
         failures = 0;
         retryAt = null;
-        waiting.set(false);
-        locked.set(false);
-        email.set(user);
+        waitingWrapper.set(false);
+        lockedWrapper.set(false);
+        emailWrapper.set(user);
         verifier = null;
-        canUnlock.set(false);
+        canUnlockWrapper.set(false);
         String secret = typed;
         typed = null;
         Path file = PasswordVerifier.file(home, server, user);
@@ -133,7 +117,7 @@ public final class IdleLockViewModel extends ScreenViewModel {
                 found -> {
                     if (mine == session) {
                         verifier = found.orElse(null);
-                        canUnlock.set(found.isPresent());
+                        canUnlockWrapper.set(found.isPresent());
                     }
                 }, failure -> log.warn("The password verifier cannot be read: {}", failure.getClass().getSimpleName()));
     }
@@ -160,10 +144,10 @@ public final class IdleLockViewModel extends ScreenViewModel {
         active = false;
         typed = null;
         verifier = null;
-        canUnlock.set(false);
-        locked.set(false);
-        waiting.set(false);
-        email.set("");
+        canUnlockWrapper.set(false);
+        lockedWrapper.set(false);
+        waitingWrapper.set(false);
+        emailWrapper.set("");
         password.set("");
         state.clear();
     }
@@ -186,7 +170,7 @@ public final class IdleLockViewModel extends ScreenViewModel {
                 state.error(Texts.text("lock.wrongWait", secondsUntil(now, retryAt)));
             } else {
                 retryAt = null;
-                waiting.set(false);
+                waitingWrapper.set(false);
                 state.error(Texts.text("lock.wrong"));
             }
         }
@@ -204,7 +188,7 @@ public final class IdleLockViewModel extends ScreenViewModel {
         if (retryAt == null) {
             state.clear();
         }
-        locked.set(true);
+        lockedWrapper.set(true);
     }
 
     /** Checks the typed password here (in the background); the right one unlocks, a wrong one may make the next wait. */
@@ -239,15 +223,15 @@ public final class IdleLockViewModel extends ScreenViewModel {
             if (right) {
                 failures = 0;
                 retryAt = null;
-                waiting.set(false);
+                waitingWrapper.set(false);
                 state.clear();
                 lastInput = clock.instant();
-                locked.set(false);
+                lockedWrapper.set(false);
             } else {
                 failures++;
                 Duration wait = waitAfter(failures);
                 retryAt = wait.isZero() ? null : clock.instant().plus(wait);
-                waiting.set(retryAt != null);
+                waitingWrapper.set(retryAt != null);
                 state.error(retryAt == null ? Texts.text("lock.wrong")
                         : Texts.text("lock.wrongWait", wait.toSeconds()));
             }

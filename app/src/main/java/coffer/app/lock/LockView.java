@@ -23,30 +23,30 @@ public final class LockView extends ScreenView<IdleLockViewModel> {
 
     public LockView(IdleLockViewModel viewModel) {
         super(viewModel, "Lock.fxml");
-        root().visibleProperty().bind(viewModel.lockedProperty());
-        viewModel.lockedProperty().addListener((o, was, now) -> focus());
-        viewModel.canUnlockProperty().addListener((o, was, now) -> focus());
+        root().visibleProperty().bind(viewModel.locked);
+        viewModel.locked.addListener((o, was, now) -> focus());
+        viewModel.canUnlock.addListener((o, was, now) -> focus());
     }
 
     @FXML
     private void initialize() {
         passwordLabel.setLabelFor(password);
-        who.textProperty().bind(viewModel.emailProperty().map(email -> Texts.text("lock.signedInAs", email)));
-        password.textProperty().bindBidirectional(viewModel.passwordProperty());
+        who.textProperty().bind(viewModel.email.map(email -> Texts.text("lock.signedInAs", email)));
+        password.textProperty().bindBidirectional(viewModel.password);
         for (Node withPassword : new Node[] {passwordLabel, password, unlock}) {
-            withPassword.visibleProperty().bind(viewModel.canUnlockProperty());
-            withPassword.managedProperty().bind(viewModel.canUnlockProperty());
+            withPassword.visibleProperty().bind(viewModel.canUnlock);
+            withPassword.managedProperty().bind(viewModel.canUnlock);
         }
-        noPassword.visibleProperty().bind(viewModel.canUnlockProperty().not());
+        noPassword.visibleProperty().bind(viewModel.canUnlock.not());
         noPassword.managedProperty().bind(noPassword.visibleProperty());
-        unlock.disableProperty().bind(viewModel.busyProperty().or(viewModel.waitingProperty()));
-        signOut.defaultButtonProperty().bind(viewModel.canUnlockProperty().not());
+        unlock.disableProperty().bind(viewModel.busy.or(viewModel.waiting));
+        signOut.defaultButtonProperty().bind(viewModel.canUnlock.not());
     }
 
     /** The password field (or Sign out, when there is no password to type) takes the focus while locked. */
     private void focus() {
-        if (viewModel.lockedProperty().get()) {
-            Platform.runLater(() -> (viewModel.canUnlockProperty().get() ? password : signOut).requestFocus());
+        if (viewModel.locked.get()) {
+            Platform.runLater(() -> (viewModel.canUnlock.get() ? password : signOut).requestFocus());
         }
     }
 

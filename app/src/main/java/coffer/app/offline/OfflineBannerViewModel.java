@@ -14,22 +14,14 @@ import javafx.beans.property.StringProperty;
 /** The main window's banner while Coffer cannot be reached: since when, and what that means for the user. */
 public final class OfflineBannerViewModel {
     private final ZoneId zone;
-    private final StringProperty text = new SimpleStringProperty("");
-    private final BooleanProperty offline = new SimpleBooleanProperty();
+    /** "Offline since 2:02:00 PM — showing your last synced data; operations are queued"; empty while online. */
+    public final StringProperty text = new SimpleStringProperty("");
+    public final BooleanProperty offline = new SimpleBooleanProperty();
 
     public OfflineBannerViewModel(Connectivity connectivity, ZoneId zone) {
         this.zone = Objects.requireNonNull(zone, "zone");
         connectivity.addListener(this::show);
         show(connectivity.offlineSince());
-    }
-
-    /** "Offline since 2:02:00 PM — showing your last synced data; operations are queued"; empty while online. */
-    public StringProperty textProperty() {
-        return text;
-    }
-
-    public BooleanProperty offlineProperty() {
-        return offline;
     }
 
     private void show(Optional<Instant> since) {

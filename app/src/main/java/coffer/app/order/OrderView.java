@@ -28,26 +28,25 @@ public final class OrderView extends ScreenView<OrderViewModel> {
 
     @FXML
     private void initialize() {
-        products.setItems(viewModel.products());
-        products.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> viewModel.productProperty().set(now));
-        wallet.setItems(viewModel.wallets());
-        wallet.valueProperty().bindBidirectional(viewModel.walletProperty());
-        buy.disableProperty().bind(viewModel.busyProperty().or(viewModel.awaitingConfirmationProperty()));
-        buy.defaultButtonProperty().bind(viewModel.awaitingConfirmationProperty().not());
-        confirmBox.visibleProperty().bind(viewModel.awaitingConfirmationProperty());
-        confirmBox.managedProperty().bind(viewModel.awaitingConfirmationProperty());
-        confirmation.textProperty().bind(viewModel.confirmationProperty());
-        confirm.disableProperty().bind(viewModel.busyProperty());
-        change.cancelButtonProperty().bind(viewModel.awaitingConfirmationProperty());
+        products.setItems(viewModel.products);
+        products.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> viewModel.product.set(now));
+        choice(wallet, viewModel.wallets, viewModel.wallet);
+        buy.disableProperty().bind(viewModel.busy.or(viewModel.awaitingConfirmation));
+        buy.defaultButtonProperty().bind(viewModel.awaitingConfirmation.not());
+        confirmBox.visibleProperty().bind(viewModel.awaitingConfirmation);
+        confirmBox.managedProperty().bind(viewModel.awaitingConfirmation);
+        confirmation.textProperty().bind(viewModel.confirmation);
+        confirm.disableProperty().bind(viewModel.busy);
+        change.cancelButtonProperty().bind(viewModel.awaitingConfirmation);
         // the question in focus: Space confirms, Escape (the Change button's key) takes it back
-        viewModel.awaitingConfirmationProperty().addListener((o, was, asking) -> {
+        viewModel.awaitingConfirmation.addListener((o, was, asking) -> {
             if (asking) {
                 confirm.requestFocus();
             }
         });
-        result.textProperty().bind(viewModel.resultProperty());
-        balance.textProperty().bind(viewModel.balanceProperty());
-        orders.setItems(viewModel.orders());
+        result.textProperty().bind(viewModel.result);
+        balance.textProperty().bind(viewModel.balance);
+        orders.setItems(viewModel.orders);
         viewModel.load();
     }
 

@@ -38,14 +38,21 @@ public final class OrderViewModel extends ScreenViewModel {
 
     private final OrdersApi api;
     private final AccountsApi accounts;
-    private final ObservableList<ProductRow> products = FXCollections.observableArrayList();
-    private final ObjectProperty<ProductRow> product = new SimpleObjectProperty<>();
-    private final WalletChoice wallets = new WalletChoice();
-    private final ObservableList<String> orders = FXCollections.observableArrayList();
-    private final StringProperty confirmation = new SimpleStringProperty("");
-    private final BooleanProperty awaitingConfirmation = new SimpleBooleanProperty();
-    private final StringProperty result = new SimpleStringProperty("");
-    private final StringProperty balance = new SimpleStringProperty("");
+    /** The catalogue, by name. */
+    public final ObservableList<ProductRow> products = FXCollections.observableArrayList();
+    public final ObjectProperty<ProductRow> product = new SimpleObjectProperty<>();
+    private final WalletChoice choice = new WalletChoice();
+    public final ObservableList<WalletRow> wallets = choice.wallets;
+    public final ObjectProperty<WalletRow> wallet = choice.chosen;
+    /** The user's latest orders, newest first, as lines ("Coffee beans — 12.50 USD, paid"). */
+    public final ObservableList<String> orders = FXCollections.observableArrayList();
+    /** The question to confirm ("Buy Coffee beans for 12.50 USD from your USD wallet?"); empty while choosing. */
+    public final StringProperty confirmation = new SimpleStringProperty("");
+    public final BooleanProperty awaitingConfirmation = new SimpleBooleanProperty();
+    /** What the last order did. */
+    public final StringProperty result = new SimpleStringProperty("");
+    /** The paying wallet's available balance after the last order. */
+    public final StringProperty balance = new SimpleStringProperty("");
     /** The reviewed order awaiting confirmation, or null. */
     private Draft draft;
 
@@ -55,52 +62,11 @@ public final class OrderViewModel extends ScreenViewModel {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
     }
 
-    /** The catalogue, by name. */
-    public ObservableList<ProductRow> products() {
-        return products;
-    }
-
-    public ObjectProperty<ProductRow> productProperty() {
-        return product;
-    }
-
-    public ObservableList<WalletRow> wallets() {
-        return wallets.wallets();
-    }
-
-    public ObjectProperty<WalletRow> walletProperty() {
-        return wallets.chosenProperty();
-    }
-
-    /** The user's latest orders, newest first, as lines ("Coffee beans — 12.50 USD, paid"). */
-    public ObservableList<String> orders() {
-        return orders;
-    }
-
-    /** The question to confirm ("Buy Coffee beans for 12.50 USD from your USD wallet?"); empty while choosing. */
-    public StringProperty confirmationProperty() {
-        return confirmation;
-    }
-
-    public BooleanProperty awaitingConfirmationProperty() {
-        return awaitingConfirmation;
-    }
-
-    /** What the last order did. */
-    public StringProperty resultProperty() {
-        return result;
-    }
-
-    /** The paying wallet's available balance after the last order. */
-    public StringProperty balanceProperty() {
-        return balance;
-    }
-
     /** Reads the catalogue, the wallets and the latest orders. */
     public void load() {
         state.run(() -> new Loaded(api.products(), accounts.accounts(), api.orders()), loaded -> {
             products.setAll(loaded.products().stream().map(ProductRow::of).toList());
-            wallets.show(loaded.accounts());
+            choice.show(loaded.accounts());
             showOrders(loaded.orders());
             if (products.isEmpty()) {
                 state.error(Texts.text("order.error.nothingOnSale"));
@@ -113,7 +79,7 @@ public final class OrderViewModel extends ScreenViewModel {
         state.clearError();
         result.set("");
         ProductRow chosen = product.get();
-        WalletRow from = wallets.chosenProperty().get();
+        WalletRow from = wallet.get();
         String problem = problem(chosen, from);
         if (problem != null) {
             state.error(problem);
@@ -169,7 +135,7 @@ public final class OrderViewModel extends ScreenViewModel {
         cancel();
         OrderView o = bought.order();
         result.set(Texts.text("order.bought", o.productName(), Amounts.format(o.amount(), o.currency()), o.orderId()));
-        wallets.show(bought.accounts(), o.walletId())
+        choice.show(bought.accounts(), o.walletId())
                 .ifPresent(w -> balance.set(Texts.text("order.availableNow", w.available())));
         showOrders(bought.orders());
     }

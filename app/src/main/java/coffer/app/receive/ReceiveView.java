@@ -39,7 +39,7 @@ public final class ReceiveView extends ScreenView<ReceiveViewModel> {
 
     @FXML
     private void initialize() {
-        wallet.setItems(viewModel.wallets());
+        choice(wallet, viewModel.wallets, viewModel.wallet);
         wallet.setConverter(new StringConverter<>() {
             @Override
             public String toString(WalletRow row) {
@@ -51,17 +51,16 @@ public final class ReceiveView extends ScreenView<ReceiveViewModel> {
                 return null;
             }
         });
-        wallet.valueProperty().bindBidirectional(viewModel.walletProperty());
-        walletId.textProperty().bind(viewModel.walletIdProperty());
-        email.textProperty().bind(viewModel.emailProperty());
-        amount.textProperty().bindBidirectional(viewModel.amountProperty());
-        note.textProperty().bindBidirectional(viewModel.noteProperty());
-        link.textProperty().bind(viewModel.linkProperty());
-        copyRequest.disableProperty().bind(viewModel.validProperty().not());
+        walletId.textProperty().bind(viewModel.walletId);
+        email.textProperty().bind(viewModel.email);
+        amount.textProperty().bindBidirectional(viewModel.amount);
+        note.textProperty().bindBidirectional(viewModel.note);
+        link.textProperty().bind(viewModel.link);
+        copyRequest.disableProperty().bind(viewModel.valid.not());
         qr.setSmooth(false);
-        qr.accessibleTextProperty().bind(viewModel.qrDescriptionProperty());
-        viewModel.qrProperty().addListener((o, was, now) -> paint(now));
-        paint(viewModel.qrProperty().get());
+        qr.accessibleTextProperty().bind(viewModel.qrDescription);
+        viewModel.qr.addListener((o, was, now) -> paint(now));
+        paint(viewModel.qr.get());
         viewModel.load();
     }
 

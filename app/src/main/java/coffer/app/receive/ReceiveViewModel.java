@@ -14,13 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
@@ -40,14 +40,31 @@ public final class ReceiveViewModel extends ScreenViewModel {
     /** The signed-in user's email, as the request shares it; null when it is not one a request can carry. */
     private final String requestEmail;
     private final WalletChoice choice = new WalletChoice();
-    private final StringProperty email = new SimpleStringProperty("");
-    private final StringProperty walletId = new SimpleStringProperty("");
-    private final StringProperty amount = new SimpleStringProperty("");
-    private final StringProperty note = new SimpleStringProperty("");
-    private final StringProperty link = new SimpleStringProperty("");
-    private final ObjectProperty<QrCode> qr = new SimpleObjectProperty<>();
-    private final StringProperty qrDescription = new SimpleStringProperty("");
-    private final BooleanProperty valid = new SimpleBooleanProperty();
+    public final ObservableList<WalletRow> wallets = choice.wallets;
+    /** The wallet to be paid into; the first until the user picks. */
+    public final ObjectProperty<WalletRow> wallet = choice.chosen;
+    private final ReadOnlyStringWrapper emailWrapper = new ReadOnlyStringWrapper("");
+    /** The signed-in user's email. */
+    public final ReadOnlyStringProperty email = emailWrapper.getReadOnlyProperty();
+    private final ReadOnlyStringWrapper walletIdWrapper = new ReadOnlyStringWrapper("");
+    /** The chosen wallet's id; empty before the wallets are read. */
+    public final ReadOnlyStringProperty walletId = walletIdWrapper.getReadOnlyProperty();
+    /** The amount asked for, as typed; empty to let the payer choose. */
+    public final StringProperty amount = new SimpleStringProperty("");
+    /** What the payment is for; empty for nothing. */
+    public final StringProperty note = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper linkWrapper = new ReadOnlyStringWrapper("");
+    /** The payment request as text ({@code coffer:pay?to=…}), to share or paste into Send; empty before a wallet is chosen. */
+    public final ReadOnlyStringProperty link = linkWrapper.getReadOnlyProperty();
+    private final ReadOnlyObjectWrapper<QrCode> qrWrapper = new ReadOnlyObjectWrapper<>();
+    /** The QR code of {@link #link}; null before a wallet is chosen. */
+    public final ReadOnlyObjectProperty<QrCode> qr = qrWrapper.getReadOnlyProperty();
+    private final ReadOnlyStringWrapper qrDescriptionWrapper = new ReadOnlyStringWrapper("");
+    /** What the QR code carries, in words, for a screen reader. */
+    public final ReadOnlyStringProperty qrDescription = qrDescriptionWrapper.getReadOnlyProperty();
+    private final ReadOnlyBooleanWrapper validWrapper = new ReadOnlyBooleanWrapper();
+    /** True when the fields make a valid request: the link and the QR code are the fields'. */
+    public final ReadOnlyBooleanProperty valid = validWrapper.getReadOnlyProperty();
 
     /**
      * @param email the signed-in user's email
@@ -56,9 +73,9 @@ public final class ReceiveViewModel extends ScreenViewModel {
         super(executor);
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.lastSynced = Objects.requireNonNull(lastSynced, "lastSynced");
-        this.email.set(Objects.requireNonNull(email, "email"));
+        this.emailWrapper.set(Objects.requireNonNull(email, "email"));
         this.requestEmail = carriable(email);
-        choice.chosenProperty().addListener((o, was, now) -> update());
+        wallet.addListener((o, was, now) -> update());
         amount.addListener((o, was, now) -> update());
         note.addListener((o, was, now) -> update());
     }
@@ -69,55 +86,6 @@ public final class ReceiveViewModel extends ScreenViewModel {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    public ObservableList<WalletRow> wallets() {
-        return choice.wallets();
-    }
-
-    /** The wallet to be paid into; the first until the user picks. */
-    public ObjectProperty<WalletRow> walletProperty() {
-        return choice.chosenProperty();
-    }
-
-    /** The chosen wallet's id; empty before the wallets are read. */
-    public ReadOnlyStringProperty walletIdProperty() {
-        return walletId;
-    }
-
-    /** The signed-in user's email. */
-    public ReadOnlyStringProperty emailProperty() {
-        return email;
-    }
-
-    /** The amount asked for, as typed; empty to let the payer choose. */
-    public StringProperty amountProperty() {
-        return amount;
-    }
-
-    /** What the payment is for; empty for nothing. */
-    public StringProperty noteProperty() {
-        return note;
-    }
-
-    /** The payment request as text ({@code coffer:pay?to=…}), to share or paste into Send; empty before a wallet is chosen. */
-    public ReadOnlyStringProperty linkProperty() {
-        return link;
-    }
-
-    /** The QR code of {@link #linkProperty()}; null before a wallet is chosen. */
-    public ReadOnlyObjectProperty<QrCode> qrProperty() {
-        return qr;
-    }
-
-    /** What the QR code carries, in words, for a screen reader. */
-    public ReadOnlyStringProperty qrDescriptionProperty() {
-        return qrDescription;
-    }
-
-    /** True when the fields make a valid request: the link and the QR code are the fields'. */
-    public ReadOnlyBooleanProperty validProperty() {
-        return valid;
     }
 
     /** Reads the user's wallets (the last synced ones while the server cannot be reached). */
@@ -153,14 +121,14 @@ public final class ReceiveViewModel extends ScreenViewModel {
 
     /** The request as the fields make it; a problem with them is said, and the last valid request stays. */
     private void update() {
-        WalletRow wallet = choice.chosenProperty().get();
-        walletId.set(wallet == null ? "" : wallet.id());
+        WalletRow wallet = this.wallet.get();
+        walletIdWrapper.set(wallet == null ? "" : wallet.id());
         state.clear();
         if (wallet == null) {
-            valid.set(false);
-            link.set("");
-            qr.set(null);
-            qrDescription.set("");
+            validWrapper.set(false);
+            linkWrapper.set("");
+            qrWrapper.set(null);
+            qrDescriptionWrapper.set("");
             return;
         }
         String typed = amount.get() == null ? "" : amount.get().strip();
@@ -170,16 +138,16 @@ public final class ReceiveViewModel extends ScreenViewModel {
             problem = Optional.of(Texts.text("receive.note.tooLong", PaymentRequestLink.MAX_NOTE));
         }
         if (problem.isPresent()) {
-            valid.set(false);
+            validWrapper.set(false);
             state.error(problem.get());
             return;
         }
         PaymentRequestLink request = new PaymentRequestLink(wallet.id(), requestEmail,
                 typed.isEmpty() ? null : Money.parse(AmountInput.plain(typed), wallet.currency()), text);
-        link.set(request.text());
-        qr.set(QrCode.of(request.text()));
-        qrDescription.set(describe(request));
-        valid.set(true);
+        linkWrapper.set(request.text());
+        qrWrapper.set(QrCode.of(request.text()));
+        qrDescriptionWrapper.set(describe(request));
+        validWrapper.set(true);
     }
 
     /** "QR code of a payment request: to wallet wal_…, alice@example.com, 12.50 USD, note “Dinner”". */

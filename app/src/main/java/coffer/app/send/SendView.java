@@ -43,15 +43,14 @@ public final class SendView extends ScreenView<SendViewModel> {
 
     @FXML
     private void initialize() {
-        source.setItems(viewModel.wallets());
-        source.valueProperty().bindBidirectional(viewModel.sourceProperty());
-        destination.textProperty().bindBidirectional(viewModel.destinationProperty());
-        amount.textProperty().bindBidirectional(viewModel.amountProperty());
-        description.textProperty().bindBidirectional(viewModel.descriptionProperty());
-        review.disableProperty().bind(viewModel.busyProperty().or(viewModel.awaitingConfirmationProperty()));
+        choice(source, viewModel.wallets, viewModel.source);
+        destination.textProperty().bindBidirectional(viewModel.destination);
+        amount.textProperty().bindBidirectional(viewModel.amount);
+        description.textProperty().bindBidirectional(viewModel.description);
+        review.disableProperty().bind(viewModel.busy.or(viewModel.awaitingConfirmation));
         // Enter reviews; once asked to confirm, the user confirms deliberately on the focused button
-        review.defaultButtonProperty().bind(viewModel.awaitingConfirmationProperty().not());
-        viewModel.awaitingConfirmationProperty().addListener((o, was, asking) -> {
+        review.defaultButtonProperty().bind(viewModel.awaitingConfirmation.not());
+        viewModel.awaitingConfirmation.addListener((o, was, asking) -> {
             if (asking) {
                 confirm.requestFocus();
             }
@@ -64,15 +63,15 @@ public final class SendView extends ScreenView<SendViewModel> {
             }
             return change;
         }));
-        confirmBox.visibleProperty().bind(viewModel.awaitingConfirmationProperty());
-        confirmBox.managedProperty().bind(viewModel.awaitingConfirmationProperty());
-        confirmation.textProperty().bind(viewModel.confirmationProperty());
-        confirm.disableProperty().bind(viewModel.busyProperty());
-        status.textProperty().bind(viewModel.statusProperty());
-        availableNow.textProperty().bind(viewModel.availableNowProperty());
-        viewModel.unfinished().addListener((ListChangeListener<OutboxRow>) change -> showUnfinished());
+        confirmBox.visibleProperty().bind(viewModel.awaitingConfirmation);
+        confirmBox.managedProperty().bind(viewModel.awaitingConfirmation);
+        confirmation.textProperty().bind(viewModel.confirmation);
+        confirm.disableProperty().bind(viewModel.busy);
+        status.textProperty().bind(viewModel.status);
+        availableNow.textProperty().bind(viewModel.availableNow);
+        viewModel.unfinished.addListener((ListChangeListener<OutboxRow>) change -> showUnfinished());
         showUnfinished();
-        unfinishedBox.visibleProperty().bind(Bindings.isNotEmpty(viewModel.unfinished()));
+        unfinishedBox.visibleProperty().bind(Bindings.isNotEmpty(viewModel.unfinished));
         unfinishedBox.managedProperty().bind(unfinishedBox.visibleProperty());
         viewModel.load();
     }
@@ -93,7 +92,7 @@ public final class SendView extends ScreenView<SendViewModel> {
     }
 
     private void showUnfinished() {
-        unfinished.getChildren().setAll(viewModel.unfinished().stream().map(this::unfinishedRow).toList());
+        unfinished.getChildren().setAll(viewModel.unfinished.stream().map(this::unfinishedRow).toList());
     }
 
     /** One operation, wrapped; a refused one in the danger colour, with its button to dismiss it. */

@@ -55,17 +55,23 @@ public final class SendViewModel extends ScreenViewModel implements OutboxSender
     private final OutboxSender outbox;
     private final OutboxWatch confirmed;
     private final LastSyncedWallets lastSynced;
-    private final ObservableList<OutboxRow> unfinished = FXCollections.observableArrayList();
+    /** Payments and transfers not yet answered by the server, and refusals not yet dismissed, in order. */
+    public final ObservableList<OutboxRow> unfinished = FXCollections.observableArrayList();
     /** The payment whose status is shown until it is final; null when none is under way. */
     private PaymentView tracked;
-    private final WalletChoice wallets = new WalletChoice();
-    private final StringProperty destination = new SimpleStringProperty("");
-    private final StringProperty amount = new SimpleStringProperty("");
-    private final StringProperty description = new SimpleStringProperty("");
-    private final StringProperty confirmation = new SimpleStringProperty("");
-    private final StringProperty status = new SimpleStringProperty("");
-    private final StringProperty availableNow = new SimpleStringProperty("");
-    private final BooleanProperty awaitingConfirmation = new SimpleBooleanProperty();
+    private final WalletChoice choice = new WalletChoice();
+    public final ObservableList<WalletRow> wallets = choice.wallets;
+    public final ObjectProperty<WalletRow> source = choice.chosen;
+    public final StringProperty destination = new SimpleStringProperty("");
+    public final StringProperty amount = new SimpleStringProperty("");
+    public final StringProperty description = new SimpleStringProperty("");
+    /** The question to confirm ("Send 25.00 USD to bob@example.com?"); empty while editing. */
+    public final StringProperty confirmation = new SimpleStringProperty("");
+    /** The payment's status in words, updated until it is final. */
+    public final StringProperty status = new SimpleStringProperty("");
+    /** The source wallet's available balance once the payment is final. */
+    public final StringProperty availableNow = new SimpleStringProperty("");
+    public final BooleanProperty awaitingConfirmation = new SimpleBooleanProperty();
     private PaymentRequest draft;
     /** The payment request the form was filled from, while its recipient stays in the form; null otherwise. */
     private PaymentRequestLink request;
@@ -84,53 +90,9 @@ public final class SendViewModel extends ScreenViewModel implements OutboxSender
         outbox.addListener(this);
     }
 
-    /** Payments and transfers not yet answered by the server, and refusals not yet dismissed, in order. */
-    public ObservableList<OutboxRow> unfinished() {
-        return unfinished;
-    }
-
-    public ObservableList<WalletRow> wallets() {
-        return wallets.wallets();
-    }
-
-    public ObjectProperty<WalletRow> sourceProperty() {
-        return wallets.chosenProperty();
-    }
-
-    public StringProperty destinationProperty() {
-        return destination;
-    }
-
-    public StringProperty amountProperty() {
-        return amount;
-    }
-
-    public StringProperty descriptionProperty() {
-        return description;
-    }
-
-    /** The question to confirm ("Send 25.00 USD to bob@example.com?"); empty while editing. */
-    public StringProperty confirmationProperty() {
-        return confirmation;
-    }
-
-    /** The payment's status in words, updated until it is final. */
-    public StringProperty statusProperty() {
-        return status;
-    }
-
-    /** The source wallet's available balance once the payment is final. */
-    public StringProperty availableNowProperty() {
-        return availableNow;
-    }
-
-    public BooleanProperty awaitingConfirmationProperty() {
-        return awaitingConfirmation;
-    }
-
     public void load() {
         refreshUnfinished();
-        state.run(() -> lastSynced.onlineOrLastSynced(accounts::accounts), wallets::show);
+        state.run(() -> lastSynced.onlineOrLastSynced(accounts::accounts), choice::show);
     }
 
     /** Checks the form and, if it is fine, asks for confirmation; a payment request typed as the recipient is read instead. */
@@ -140,7 +102,7 @@ public final class SendViewModel extends ScreenViewModel implements OutboxSender
             usePaymentRequest(destination.get());
             return;
         }
-        WalletRow from = wallets.chosenProperty().get();
+        WalletRow from = source.get();
         String to = strip(destination.get());
         if (from == null) {
             state.error(Texts.text("send.error.noWallet"));
@@ -189,12 +151,12 @@ public final class SendViewModel extends ScreenViewModel implements OutboxSender
         description.set(link.note() == null ? "" : link.note());
         if (link.amount() != null) {
             String currency = link.amount().currencyCode();
-            List<WalletRow> payable = wallets.wallets().stream().filter(w -> w.currency().equals(currency)).toList();
+            List<WalletRow> payable = wallets.stream().filter(w -> w.currency().equals(currency)).toList();
             if (payable.isEmpty()) {
                 state.error(Texts.text("send.request.noWallet", currency));
                 return;
             }
-            wallets.chosenProperty().set(payable.stream().filter(w -> !w.locked()).findFirst().orElse(payable.get(0)));
+            source.set(payable.stream().filter(w -> !w.locked()).findFirst().orElse(payable.get(0)));
         }
         state.notice(link.email() == null ? Texts.text("send.request.filled")
                 : Texts.text("send.request.filledFrom", link.email()));
@@ -325,7 +287,7 @@ public final class SendViewModel extends ScreenViewModel implements OutboxSender
     private void finish(PaymentView payment) {
         tracked = null;
         state.stopPolling();    // the event stream may have seen it finish first
-        state.finish(accounts::accounts, list -> wallets.show(list, payment.sourceWalletId())
+        state.finish(accounts::accounts, list -> choice.show(list, payment.sourceWalletId())
                 .ifPresent(w -> availableNow.set(Texts.text("money.availableNow", w.available()))));
     }
 

@@ -22,13 +22,11 @@ public final class TransferView extends ScreenView<TransferViewModel> {
 
     @FXML
     private void initialize() {
-        from.setItems(viewModel.wallets());
-        to.setItems(viewModel.wallets());
-        from.valueProperty().bindBidirectional(viewModel.fromProperty());
-        to.valueProperty().bindBidirectional(viewModel.toProperty());
-        amount.textProperty().bindBidirectional(viewModel.amountProperty());
-        transfer.disableProperty().bind(viewModel.busyProperty());
-        result.textProperty().bind(viewModel.resultProperty());
+        choice(from, viewModel.wallets, viewModel.from);
+        choice(to, viewModel.wallets, viewModel.to);
+        amount.textProperty().bindBidirectional(viewModel.amount);
+        transfer.disableProperty().bind(viewModel.busy);
+        result.textProperty().bind(viewModel.result);
         viewModel.load();
     }
 

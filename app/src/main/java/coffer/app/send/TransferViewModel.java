@@ -30,11 +30,12 @@ public final class TransferViewModel extends ScreenViewModel implements OutboxSe
     private final AccountsApi accounts;
     private final OutboxWatch confirmed;
     private final LastSyncedWallets lastSynced;
-    private final ObservableList<WalletRow> wallets = FXCollections.observableArrayList();
-    private final ObjectProperty<WalletRow> from = new SimpleObjectProperty<>();
-    private final ObjectProperty<WalletRow> to = new SimpleObjectProperty<>();
-    private final StringProperty amount = new SimpleStringProperty("");
-    private final StringProperty result = new SimpleStringProperty("");
+    public final ObservableList<WalletRow> wallets = FXCollections.observableArrayList();
+    public final ObjectProperty<WalletRow> from = new SimpleObjectProperty<>();
+    public final ObjectProperty<WalletRow> to = new SimpleObjectProperty<>();
+    public final StringProperty amount = new SimpleStringProperty("");
+    /** What became of the last transfer, in words. */
+    public final StringProperty result = new SimpleStringProperty("");
 
     public TransferViewModel(AccountsApi accounts, BackgroundExecutor executor, OutboxSender outbox,
                              LastSyncedWallets lastSynced) {
@@ -43,27 +44,6 @@ public final class TransferViewModel extends ScreenViewModel implements OutboxSe
         this.confirmed = new OutboxWatch(state, outbox);
         this.lastSynced = Objects.requireNonNull(lastSynced, "lastSynced");
         outbox.addListener(this);
-    }
-
-    public ObservableList<WalletRow> wallets() {
-        return wallets;
-    }
-
-    public ObjectProperty<WalletRow> fromProperty() {
-        return from;
-    }
-
-    public ObjectProperty<WalletRow> toProperty() {
-        return to;
-    }
-
-    public StringProperty amountProperty() {
-        return amount;
-    }
-
-    /** What became of the last transfer, in words. */
-    public StringProperty resultProperty() {
-        return result;
     }
 
     public void load() {

@@ -21,13 +21,13 @@ public final class SettingsView extends ScreenView<SettingsViewModel> {
 
     @FXML
     private void initialize() {
-        bundled.selectedProperty().bindBidirectional(viewModel.useBundledServerProperty());
+        bundled.selectedProperty().bindBidirectional(viewModel.useBundledServer);
         remote.setSelected(!bundled.isSelected());
-        serverUrl.textProperty().bindBidirectional(viewModel.serverUrlProperty());
-        serverUrl.disableProperty().bind(viewModel.useBundledServerProperty());
-        dark.selectedProperty().bindBidirectional(viewModel.darkThemeProperty());
+        serverUrl.textProperty().bindBidirectional(viewModel.serverUrl);
+        serverUrl.disableProperty().bind(viewModel.useBundledServer);
+        dark.selectedProperty().bindBidirectional(viewModel.darkTheme);
         language.getItems().setAll(viewModel.languages());
-        language.valueProperty().bindBidirectional(viewModel.languageProperty());
+        language.valueProperty().bindBidirectional(viewModel.language);
     }
 
     @FXML

@@ -24,10 +24,11 @@ public final class SettingsViewModel extends ScreenViewModel {
     private final AppSettings settings;
     /** Told after each save whether the server changed. */
     private final Consumer<Boolean> onSaved;
-    private final BooleanProperty useBundledServer = new SimpleBooleanProperty();
-    private final StringProperty serverUrl = new SimpleStringProperty("");
-    private final BooleanProperty darkTheme = new SimpleBooleanProperty();
-    private final ObjectProperty<Language> language = new SimpleObjectProperty<>();
+    public final BooleanProperty useBundledServer = new SimpleBooleanProperty();
+    public final StringProperty serverUrl = new SimpleStringProperty("");
+    public final BooleanProperty darkTheme = new SimpleBooleanProperty();
+    /** The language chosen on the form; saved with the rest. */
+    public final ObjectProperty<Language> language = new SimpleObjectProperty<>();
 
     public SettingsViewModel(AppSettings settings, BackgroundExecutor executor, Consumer<Boolean> onSaved) {
         super(executor);
@@ -37,23 +38,6 @@ public final class SettingsViewModel extends ScreenViewModel {
         serverUrl.set(settings.serverUrl().orElse(""));
         darkTheme.set(settings.darkTheme());
         language.set(settings.language());
-    }
-
-    public BooleanProperty useBundledServerProperty() {
-        return useBundledServer;
-    }
-
-    public StringProperty serverUrlProperty() {
-        return serverUrl;
-    }
-
-    public BooleanProperty darkThemeProperty() {
-        return darkTheme;
-    }
-
-    /** The language chosen on the form; saved with the rest. */
-    public ObjectProperty<Language> languageProperty() {
-        return language;
     }
 
     /** What the language may be: the system's, English, Spanish. */

@@ -32,11 +32,14 @@ public final class SchedulesViewModel extends ScreenViewModel {
     private final SettlementsApi api;
     private final ReadOnlyObjectProperty<WalletRow> wallet;
     private final ReadOnlyObjectProperty<BankAccountRow> bankAccount;
-    private final ObservableList<ScheduleRow> schedules = FXCollections.observableArrayList();
-    private final ObjectProperty<ScheduleRow> selected = new SimpleObjectProperty<>();
-    private final ObjectProperty<ScheduleFrequency> frequency =
+    /** The active schedules, oldest first. */
+    public final ObservableList<ScheduleRow> schedules = FXCollections.observableArrayList();
+    public final ObjectProperty<ScheduleRow> selected = new SimpleObjectProperty<>();
+    /** One of {@link #frequencies()}. */
+    public final ObjectProperty<ScheduleFrequency> frequency =
             new SimpleObjectProperty<>(ScheduleFrequency.ALL.get(0));
-    private final StringProperty minimum = new SimpleStringProperty("");
+    /** The balance a run needs before it pays out; zero pays out whatever there is. */
+    public final StringProperty minimum = new SimpleStringProperty("");
 
     SchedulesViewModel(SettlementsApi api, BackgroundExecutor executor, ReadOnlyObjectProperty<WalletRow> wallet,
                        ReadOnlyObjectProperty<BankAccountRow> bankAccount) {
@@ -46,27 +49,8 @@ public final class SchedulesViewModel extends ScreenViewModel {
         this.bankAccount = Objects.requireNonNull(bankAccount, "bankAccount");
     }
 
-    /** The active schedules, oldest first. */
-    public ObservableList<ScheduleRow> schedules() {
-        return schedules;
-    }
-
-    public ObjectProperty<ScheduleRow> selectedProperty() {
-        return selected;
-    }
-
-    /** One of {@link #frequencies()}. */
-    public ObjectProperty<ScheduleFrequency> frequencyProperty() {
-        return frequency;
-    }
-
     public List<ScheduleFrequency> frequencies() {
         return ScheduleFrequency.ALL;
-    }
-
-    /** The balance a run needs before it pays out; zero pays out whatever there is. */
-    public StringProperty minimumProperty() {
-        return minimum;
     }
 
     public void load() {

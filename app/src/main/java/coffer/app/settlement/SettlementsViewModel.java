@@ -42,12 +42,15 @@ public final class SettlementsViewModel extends ScreenViewModel {
     private final SettlementsApi api;
     private final AccountsApi accounts;
     private final Duration pollInterval;
-    private final WalletChoice wallets = new WalletChoice();
+    private final WalletChoice choice = new WalletChoice();
+    public final ObservableList<WalletRow> wallets = choice.wallets;
+    public final ObjectProperty<WalletRow> wallet = choice.chosen;
     private final BankAccountsViewModel bankAccounts;
     private final SchedulesViewModel schedules;
-    private final ObservableList<SettlementRow> settlements = FXCollections.observableArrayList();
-    private final StringProperty amount = new SimpleStringProperty("");
-    private final StringProperty status = new SimpleStringProperty("");
+    public final ObservableList<SettlementRow> settlements = FXCollections.observableArrayList();
+    /** The amount to settle; empty settles the wallet's whole available balance. */
+    public final StringProperty amount = new SimpleStringProperty("");
+    public final StringProperty status = new SimpleStringProperty("");
 
     /** @param bankAccounts the user's saved bank accounts, which settlements pay out to */
     public SettlementsViewModel(SettlementsApi api, AccountsApi accounts, BankAccountsViewModel bankAccounts,
@@ -57,38 +60,17 @@ public final class SettlementsViewModel extends ScreenViewModel {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
         this.bankAccounts = Objects.requireNonNull(bankAccounts, "bankAccounts");
-        this.schedules = new SchedulesViewModel(api, executor, wallets.chosenProperty(), bankAccounts.selectedProperty());
-        bankAccounts.accounts().addListener((ListChangeListener<BankAccountRow>) change -> chooseFirstAccount());
+        this.schedules = new SchedulesViewModel(api, executor, wallet, bankAccounts.selected);
+        bankAccounts.accounts.addListener((ListChangeListener<BankAccountRow>) change -> chooseFirstAccount());
     }
 
-    public ObservableList<WalletRow> wallets() {
-        return wallets.wallets();
-    }
-
-    public ObjectProperty<WalletRow> walletProperty() {
-        return wallets.chosenProperty();
-    }
-
-    /** The saved bank accounts ({@link BankAccountsViewModel#accounts()}), and the one chosen to pay out to. */
+    /** The saved bank accounts ({@link BankAccountsViewModel#accounts}), and the one chosen to pay out to. */
     public BankAccountsViewModel bankAccounts() {
         return bankAccounts;
     }
 
     public SchedulesViewModel schedules() {
         return schedules;
-    }
-
-    public ObservableList<SettlementRow> settlements() {
-        return settlements;
-    }
-
-    /** The amount to settle; empty settles the wallet's whole available balance. */
-    public StringProperty amountProperty() {
-        return amount;
-    }
-
-    public StringProperty statusProperty() {
-        return status;
     }
 
     /** Loads the wallets, the saved bank accounts, the settlements and the schedules. */
@@ -109,8 +91,8 @@ public final class SettlementsViewModel extends ScreenViewModel {
     public void settle() {
         state.clearError();
         status.set("");
-        WalletRow wallet = wallets.chosenProperty().get();
-        BankAccountRow account = bankAccounts.selectedProperty().get();
+        WalletRow wallet = this.wallet.get();
+        BankAccountRow account = bankAccounts.selected.get();
         String typed = amount.get() == null ? "" : amount.get().strip();
         Optional<String> problem = Optional.ofNullable(choiceProblem(wallet, account))
                 .or(() -> typed.isEmpty() ? Optional.empty() : AmountInput.problem(typed, wallet.currency()));
@@ -162,7 +144,7 @@ public final class SettlementsViewModel extends ScreenViewModel {
 
     private void reload() {
         state.run(() -> new Loaded(accounts.accounts(), api.settlements(null).settlements()), loaded -> {
-            wallets.show(loaded.accounts());
+            choice.show(loaded.accounts());
             settlements.setAll(loaded.settlements().stream().map(SettlementRow::of).toList());
         });
     }
@@ -171,8 +153,8 @@ public final class SettlementsViewModel extends ScreenViewModel {
     }
 
     private void chooseFirstAccount() {
-        ObjectProperty<BankAccountRow> chosen = bankAccounts.selectedProperty();
-        List<BankAccountRow> rows = bankAccounts.accounts();
+        ObjectProperty<BankAccountRow> chosen = bankAccounts.selected;
+        List<BankAccountRow> rows = bankAccounts.accounts;
         if (chosen.get() == null || rows.stream().noneMatch(r -> r.id().equals(chosen.get().id()))) {
             chosen.set(rows.isEmpty() ? null : rows.get(0));
         }

@@ -10,18 +10,16 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The toast over the window when money arrives ("Received 25.00 USD from alice@example.com"): each arrival
  * ({@link Arrivals}) shows for {@link #SHOWN_FOR}, one after the other; a sync that brings more than
  * {@value #AT_ONCE} at once shows the first ones and how many more (the history lists them all). The status bar
- * announces them as well ({@link SyncStatusViewModel#announcementProperty()}).
+ * announces them as well ({@link SyncStatusViewModel#announcement}).
  */
 public final class ArrivalToastViewModel {
     static final Duration SHOWN_FOR = Duration.ofSeconds(5);
@@ -30,24 +28,18 @@ public final class ArrivalToastViewModel {
 
     private final BiConsumer<Duration, Runnable> later;
     private final Deque<String> queued = new ArrayDeque<>();
-    private final StringProperty text = new SimpleStringProperty("");
-    private final BooleanProperty showing = new SimpleBooleanProperty();
+    private final ReadOnlyStringWrapper textWrapper = new ReadOnlyStringWrapper("");
+    /** The toast's words. */
+    public final ReadOnlyStringProperty text = textWrapper.getReadOnlyProperty();
+    private final ReadOnlyBooleanWrapper showingWrapper = new ReadOnlyBooleanWrapper();
+    /** True while a toast shows. */
+    public final ReadOnlyBooleanProperty showing = showingWrapper.getReadOnlyProperty();
     /** Counts what was shown: a timer of a toast already dismissed leaves the next one alone. */
     private long shown;
 
     /** @param later runs a task on the UI thread after a delay (the app's {@code BackgroundExecutor::schedule}) */
     public ArrivalToastViewModel(BiConsumer<Duration, Runnable> later) {
         this.later = Objects.requireNonNull(later, "later");
-    }
-
-    /** The toast's words. */
-    public ReadOnlyStringProperty textProperty() {
-        return text;
-    }
-
-    /** True while a toast shows. */
-    public ReadOnlyBooleanProperty showingProperty() {
-        return showing;
     }
 
     /** Movements a sync brought in: those that are money arriving are toasted, the rest ignored. */
@@ -73,20 +65,20 @@ public final class ArrivalToastViewModel {
     public void dismiss() {
         queued.clear();
         shown++;
-        showing.set(false);
-        text.set("");
+        showingWrapper.set(false);
+        textWrapper.set("");
     }
 
     private void next() {
         String words = queued.poll();
         long mine = ++shown;
         if (words == null) {
-            showing.set(false);
-            text.set("");
+            showingWrapper.set(false);
+            textWrapper.set("");
             return;
         }
-        text.set(words);
-        showing.set(true);
+        textWrapper.set(words);
+        showingWrapper.set(true);
         later.accept(SHOWN_FOR, () -> {
             if (mine == shown) {
                 next();

@@ -14,12 +14,10 @@ import java.time.ZoneId;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The connection to Coffer: the configured server's URL, or the bundled server started in-process when
@@ -31,9 +29,14 @@ public final class ConnectionViewModel {
     private final Path embeddedDataDir;
     private final BooleanSupplier onUiThread;
     private final ScreenState window;
-    private final StringProperty connection = new SimpleStringProperty("");
-    private final StringProperty offlineBanner = new SimpleStringProperty("");
-    private final BooleanProperty offline = new SimpleBooleanProperty();
+    private final ReadOnlyStringWrapper connectionWrapper = new ReadOnlyStringWrapper("");
+    /** Which server the app talks to, in words. */
+    public final ReadOnlyStringProperty connection = connectionWrapper.getReadOnlyProperty();
+    private final ReadOnlyStringWrapper offlineBannerWrapper = new ReadOnlyStringWrapper("");
+    /** "Offline since 14:02 — showing your last synced data; operations are queued"; empty while Coffer is reachable. */
+    public final ReadOnlyStringProperty offlineBanner = offlineBannerWrapper.getReadOnlyProperty();
+    private final ReadOnlyBooleanWrapper offlineWrapper = new ReadOnlyBooleanWrapper();
+    public final ReadOnlyBooleanProperty offline = offlineWrapper.getReadOnlyProperty();
     private volatile ApiClient api;
     private volatile EmbeddedServer embedded;
     private volatile Optional<String> configured = Optional.empty();
@@ -51,20 +54,6 @@ public final class ConnectionViewModel {
         this.embeddedDataDir = embeddedDataDir;
         this.onUiThread = onUiThread;
         this.window = window;
-    }
-
-    /** Which server the app talks to, in words. */
-    public ReadOnlyStringProperty connectionProperty() {
-        return connection;
-    }
-
-    /** "Offline since 14:02 — showing your last synced data; operations are queued"; empty while Coffer is reachable. */
-    public ReadOnlyStringProperty offlineBannerProperty() {
-        return offlineBanner;
-    }
-
-    public ReadOnlyBooleanProperty offlineProperty() {
-        return offline;
     }
 
     /** True when the app talks to the bundled server (demo data) rather than a configured one. */
@@ -95,7 +84,7 @@ public final class ConnectionViewModel {
     void connect(Runnable first, Consumer<ApiClient> connected, Runnable failed) {
         Optional<String> url = settings.serverUrl();
         window.clearError();
-        connection.set(url.map(u -> Texts.text("main.connecting", u))
+        connectionWrapper.set(url.map(u -> Texts.text("main.connecting", u))
                 .orElse(Texts.text("main.startingBundled", embeddedDataDir.toString())));
         window.run(() -> {
             first.run();
@@ -109,13 +98,13 @@ public final class ConnectionViewModel {
             return ApiClient.create(embedded.baseUrl(), onUiThread);
         }, client -> {
             api = client;
-            connection.set(embedded != null && url.isEmpty()
+            connectionWrapper.set(embedded != null && url.isEmpty()
                     ? Texts.text("main.bundledRunning", embedded.baseUrl())
                     : connectedTo(url.orElseThrow()));
             configured = url;
             connected.accept(client);
         }, failure -> {
-            connection.set(Texts.text("main.notConnected"));
+            connectionWrapper.set(Texts.text("main.notConnected"));
             window.fail(url.isPresent() ? Texts.text("main.cannotUse", url.get()) : Texts.text("main.bundledFailed"),
                     failure);
             failed.run();
@@ -129,12 +118,12 @@ public final class ConnectionViewModel {
 
     /** Says what the connection is doing ("Signing in again as …"). */
     void say(String words) {
-        connection.set(words);
+        connectionWrapper.set(words);
     }
 
     /** Coffer answered again after being out of reach. */
     void reconnected(ApiClient client) {
-        connection.set(connectedTo(configured.orElse(client.baseUrl())));
+        connectionWrapper.set(connectedTo(configured.orElse(client.baseUrl())));
     }
 
     /**
@@ -149,8 +138,8 @@ public final class ConnectionViewModel {
         stopWatching();
         this.connectivity = watching;
         OfflineBannerViewModel banner = new OfflineBannerViewModel(watching, ZoneId.systemDefault());
-        offlineBanner.bind(banner.textProperty());
-        offline.bind(banner.offlineProperty());
+        offlineBannerWrapper.bind(banner.text);
+        offlineWrapper.bind(banner.offline);
         client.onReachability(up -> {
             if (up) {
                 watching.reachable();

@@ -68,8 +68,8 @@ public final class ContentViewModel {
     public SignInViewModel signIn() {
         SignInViewModel[] form = new SignInViewModel[1];
         form[0] = new SignInViewModel(connection.api(), executor, connection.embedded(),
-                () -> session.signedInAs(form[0].emailProperty().get().strip()));
-        passwords.accept(form[0].passwordProperty());
+                () -> session.signedInAs(form[0].email.get().strip()));
+        passwords.accept(form[0].password);
         return form[0];
     }
 

@@ -35,7 +35,7 @@ public final class FrameViewModel {
         this.toasts = new ArrivalToastViewModel(executor::schedule);
         content.watchPasswords(idleLock::watchSignIn);
         sync.onArrivals(toasts::arrived);
-        navigation.signedInProperty().addListener((o, was, now) -> {
+        navigation.signedIn.addListener((o, was, now) -> {
             LocalUser user = session.user();
             if (now && user != null) {
                 idleLock.signedIn(connection.localKey(), user.email());

@@ -48,8 +48,8 @@ final class MainFrame {
         toast.setMaxWidth(420);
         toast.setStyle("-fx-background-color: -color-success-emphasis; -fx-text-fill: -color-fg-emphasis;"
                 + " -fx-padding: 10 16 10 16; -fx-background-radius: 6;");
-        toast.textProperty().bind(frame.toasts().textProperty());
-        toast.visibleProperty().bind(frame.toasts().showingProperty());
+        toast.textProperty().bind(frame.toasts().text);
+        toast.visibleProperty().bind(frame.toasts().showing);
         StackPane toasts = new StackPane(toast);
         StackPane.setAlignment(toast, Pos.BOTTOM_RIGHT);
         StackPane.setMargin(toast, new Insets(0, 16, 64, 0));
@@ -58,7 +58,7 @@ final class MainFrame {
 
         window = new BorderPane(screens);
         window.setTop(menu.bar());
-        screens.disableProperty().bind(idleLock.lockedProperty());
+        screens.disableProperty().bind(idleLock.locked);
         root = new StackPane(window, toasts, lock.root());
 
         EventHandler<Event> activity = e -> idleLock.activity();
@@ -66,7 +66,7 @@ final class MainFrame {
                 MouseEvent.MOUSE_DRAGGED, ScrollEvent.SCROLL)) {
             root.addEventFilter(type, activity);
         }
-        idleLock.lockedProperty().addListener((o, was, locked) -> {
+        idleLock.locked.addListener((o, was, locked) -> {
             if (locked) {
                 closeOwnedWindows(stage);
             }
@@ -86,7 +86,7 @@ final class MainFrame {
         IdleLockViewModel idleLock = app.frame().idleLock();
         window.setTop(new MainMenu(app, stage).bar());
         window.setCenter(screens);
-        screens.disableProperty().bind(idleLock.lockedProperty());
+        screens.disableProperty().bind(idleLock.locked);
         root.getChildren().set(root.getChildren().size() - 1, new LockView(idleLock).root());
         MainView.forgetDetachedMnemonics(root.getScene());
     }

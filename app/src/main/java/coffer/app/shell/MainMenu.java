@@ -1,7 +1,5 @@
 package coffer.app.shell;
 
-import static coffer.app.shell.ScreenMenu.shortcut;
-
 import coffer.app.help.AboutView;
 import coffer.app.help.LogFolderView;
 import coffer.app.help.ShortcutsView;
@@ -21,6 +19,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
+import static coffer.app.shell.ScreenMenu.shortcut;
 
 /**
  * The main window's menu bar (the system's menu bar on macOS): File (sign out, lock, settings, quit), View (every
@@ -34,8 +33,8 @@ final class MainMenu {
         NavigationViewModel navigation = app.navigation();
         FrameViewModel frame = app.frame();
         IdleLockViewModel lock = frame.idleLock();
-        BooleanBinding unlocked = lock.lockedProperty().not();
-        BooleanBinding inSession = navigation.signedInProperty().and(unlocked);
+        BooleanBinding unlocked = lock.locked.not();
+        BooleanBinding inSession = navigation.signedIn.and(unlocked);
 
         Menu file = new Menu(Texts.text("menu.file"), null,
                 item("menu.file.signOut", "menuSignOut", null, inSession, () -> app.session().signOut()),
@@ -52,10 +51,10 @@ final class MainMenu {
         CheckMenuItem dark = new CheckMenuItem(Texts.text("menu.view.darkTheme"));
         dark.setId("menuDarkTheme");
         dark.setAccelerator(shortcut(KeyCode.D, KeyCombination.SHIFT_DOWN));
-        dark.setSelected(navigation.darkThemeProperty().get());
-        navigation.darkThemeProperty().addListener((o, was, now) -> dark.setSelected(now));
+        dark.setSelected(navigation.darkTheme.get());
+        navigation.darkTheme.addListener((o, was, now) -> dark.setSelected(now));
         dark.setOnAction(e -> frame.darkTheme(dark.isSelected()));
-        dark.disableProperty().bind(lock.lockedProperty());
+        dark.disableProperty().bind(lock.locked);
         Menu view = new Menu(Texts.text("menu.view"));
         for (ScreenMenu.Row row : ScreenMenu.ROWS) {
             view.getItems().add(item(row.textKey(), "menu" + row.screen().name().toLowerCase(Locale.ROOT),
@@ -77,7 +76,7 @@ final class MainMenu {
         bar = new MenuBar(file, view, help);
         bar.setId("menuBar");
         bar.setUseSystemMenuBar(true);   // macOS: the system's menu bar; elsewhere it stays in the window
-        bar.disableProperty().bind(lock.lockedProperty());
+        bar.disableProperty().bind(lock.locked);
     }
 
     private void showShortcuts(Stage stage) {

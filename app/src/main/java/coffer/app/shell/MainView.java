@@ -5,8 +5,8 @@ import atlantafx.base.theme.PrimerLight;
 import coffer.app.history.HistoryView;
 import coffer.app.home.HomeView;
 import coffer.app.i18n.Texts;
-import coffer.app.order.OrderView;
 import coffer.app.kyc.KycView;
+import coffer.app.order.OrderView;
 import coffer.app.receive.ReceiveView;
 import coffer.app.send.SendView;
 import coffer.app.send.TransferView;
@@ -76,15 +76,15 @@ public final class MainView {
         // a language chosen in Settings: the window's own texts (menu, toolbar, status bar, lock) and the screen
         // on show are built again in it; the old view lets go of the navigation
         MainView[] current = {view};
-        navigation.languageProperty().addListener((o, was, now) -> {
+        navigation.language.addListener((o, was, now) -> {
             current[0].close();
             current[0] = new MainView(app);
             frame.relabel(current[0].root, stage);
             stage.setTitle(Texts.bundle().getString("main.title"));
         });
         stage.setOnHiding(e -> navigation.remember(scene.getWidth(), scene.getHeight()));
-        applyTheme(navigation.darkThemeProperty().get());
-        navigation.darkThemeProperty().addListener((o, was, dark) -> applyTheme(dark));
+        applyTheme(navigation.darkTheme.get());
+        navigation.darkTheme.addListener((o, was, dark) -> applyTheme(dark));
         stage.setTitle(Texts.bundle().getString("main.title"));
         stage.setScene(scene);
         stage.show();
@@ -104,7 +104,7 @@ public final class MainView {
 
     /** Stops following the navigation: this view is being replaced (the language changed). */
     void close() {
-        app.navigation().screenProperty().removeListener(onScreen);
+        app.navigation().screen.removeListener(onScreen);
     }
 
     @FXML
@@ -112,23 +112,23 @@ public final class MainView {
         NavigationViewModel navigation = app.navigation();
         for (Button nav : List.of(navHome, navWallets, navHistory, navSend, navReceive, navTransfer, navTopup, navWithdraw,
                 navOrders, navKyc, navSettlements)) {
-            nav.disableProperty().bind(navigation.signedInProperty().not());
+            nav.disableProperty().bind(navigation.signedIn.not());
         }
-        signOut.visibleProperty().bind(navigation.signedInProperty());
-        connection.textProperty().bind(app.connection().connectionProperty());
-        announcement.textProperty().bind(app.syncStatus().announcementProperty());
-        syncProgress.progressProperty().bind(app.syncStatus().syncProgressProperty());
-        syncProgress.visibleProperty().bind(app.syncStatus().syncingProperty());
-        syncProgress.managedProperty().bind(app.syncStatus().syncingProperty());
-        syncStatus.textProperty().bind(app.syncStatus().syncStatusProperty());
-        error.textProperty().bind(app.errorProperty());
-        progress.visibleProperty().bind(app.busyProperty());
+        signOut.visibleProperty().bind(navigation.signedIn);
+        connection.textProperty().bind(app.connection().connection);
+        announcement.textProperty().bind(app.syncStatus().announcement);
+        syncProgress.progressProperty().bind(app.syncStatus().syncProgress);
+        syncProgress.visibleProperty().bind(app.syncStatus().syncing);
+        syncProgress.managedProperty().bind(app.syncStatus().syncing);
+        syncStatus.textProperty().bind(app.syncStatus().syncStatus);
+        error.textProperty().bind(app.error);
+        progress.visibleProperty().bind(app.busy);
         progress.managedProperty().bind(progress.visibleProperty());
-        offlineBanner.textProperty().bind(app.connection().offlineBannerProperty());
-        offlineBanner.visibleProperty().bind(app.connection().offlineProperty());
-        offlineBanner.managedProperty().bind(app.connection().offlineProperty());
-        navigation.screenProperty().addListener(onScreen);
-        showScreen(navigation.screenProperty().get());
+        offlineBanner.textProperty().bind(app.connection().offlineBanner);
+        offlineBanner.visibleProperty().bind(app.connection().offline);
+        offlineBanner.managedProperty().bind(app.connection().offline);
+        navigation.screen.addListener(onScreen);
+        showScreen(navigation.screen.get());
     }
 
     /**
@@ -181,7 +181,7 @@ public final class MainView {
 
     private Parent startingPage() {
         Label label = new Label();
-        label.textProperty().bind(app.connection().connectionProperty());
+        label.textProperty().bind(app.connection().connection);
         label.setWrapText(true);
         return new StackPane(label);
     }

@@ -12,18 +12,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The signed-in user's local ledger as the main window shows it: kept in sync (in full the first time, with
@@ -36,11 +32,21 @@ public final class SyncStatusViewModel {
     private static final Duration SYNC_INTERVAL = Duration.ofSeconds(60);
 
     private final BackgroundExecutor executor;
-    private final BooleanProperty syncing = new SimpleBooleanProperty();
-    private final DoubleProperty progress = new SimpleDoubleProperty(-1);
-    private final StringProperty status = new SimpleStringProperty("");
-    private final ObjectProperty<SyncEngine.Check> balanceCheck = new SimpleObjectProperty<>();
-    private final StringProperty announcement = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper syncingWrapper = new ReadOnlyBooleanWrapper();
+    /** True while the local ledger syncs (the first time: the whole history, with a progress bar). */
+    public final ReadOnlyBooleanProperty syncing = syncingWrapper.getReadOnlyProperty();
+    private final ReadOnlyDoubleWrapper syncProgressWrapper = new ReadOnlyDoubleWrapper(-1);
+    /** The running sync's progress, 0 to 1, or -1 when its end is not known. */
+    public final ReadOnlyDoubleProperty syncProgress = syncProgressWrapper.getReadOnlyProperty();
+    private final ReadOnlyStringWrapper syncStatusWrapper = new ReadOnlyStringWrapper("");
+    /** The status bar's line about the local copy: when it last synced, how the balance check came out. */
+    public final ReadOnlyStringProperty syncStatus = syncStatusWrapper.getReadOnlyProperty();
+    private final ReadOnlyObjectWrapper<SyncEngine.Check> balanceCheckWrapper = new ReadOnlyObjectWrapper<>();
+    /** The last balance check of the local copy against the server (ok / healed / failed); null before one. */
+    public final ReadOnlyObjectProperty<SyncEngine.Check> balanceCheck = balanceCheckWrapper.getReadOnlyProperty();
+    private final ReadOnlyStringWrapper announcementWrapper = new ReadOnlyStringWrapper("");
+    /** Incoming money and other news from the server's event stream, for the status bar. */
+    public final ReadOnlyStringProperty announcement = announcementWrapper.getReadOnlyProperty();
     /** Refreshes the screen on show when a sync brought changes; screens without live data leave it empty. */
     private Runnable refreshShown = () -> { };
     /** The sync of the signed-in user's local ledger; null when signed out. */
@@ -51,31 +57,6 @@ public final class SyncStatusViewModel {
 
     SyncStatusViewModel(BackgroundExecutor executor) {
         this.executor = executor;
-    }
-
-    /** True while the local ledger syncs (the first time: the whole history, with a progress bar). */
-    public ReadOnlyBooleanProperty syncingProperty() {
-        return syncing;
-    }
-
-    /** The running sync's progress, 0 to 1, or -1 when its end is not known. */
-    public ReadOnlyDoubleProperty syncProgressProperty() {
-        return progress;
-    }
-
-    /** The status bar's line about the local copy: when it last synced, how the balance check came out. */
-    public ReadOnlyStringProperty syncStatusProperty() {
-        return status;
-    }
-
-    /** The last balance check of the local copy against the server (ok / healed / failed); null before one. */
-    public ReadOnlyObjectProperty<SyncEngine.Check> balanceCheckProperty() {
-        return balanceCheck;
-    }
-
-    /** Incoming money and other news from the server's event stream, for the status bar. */
-    public ReadOnlyStringProperty announcementProperty() {
-        return announcement;
     }
 
     /** What refreshes the screen on show after a sync that brought changes. */
@@ -93,13 +74,13 @@ public final class SyncStatusViewModel {
         stopSync();
         sync = new SyncViewModel(new SyncEngine(client::sync, client::transactions, ledger, SyncEngine.Options.DEFAULT,
                 Clock.systemUTC()), executor);
-        syncing.bind(sync.syncingProperty());
-        progress.bind(sync.progressProperty());
-        status.bind(sync.statusProperty());
-        balanceCheck.bind(sync.checkProperty());
+        syncingWrapper.bind(sync.syncing);
+        syncProgressWrapper.bind(sync.progress);
+        syncStatusWrapper.bind(sync.status);
+        balanceCheckWrapper.bind(sync.check);
         stopListening();
         live = new LiveEventsViewModel(client, executor, sync, () -> refreshShown.run());
-        announcement.bind(live.announcementProperty());
+        announcementWrapper.bind(live.announcement);
         live.onArrivals(arrived -> arrivals.accept(arrived));
         sync.every(SYNC_INTERVAL);
         sync.request();
@@ -133,11 +114,11 @@ public final class SyncStatusViewModel {
     }
 
     private void stopSync() {
-        syncing.unbind();
-        progress.unbind();
-        status.unbind();
-        balanceCheck.unbind();
-        syncing.set(false);
+        syncingWrapper.unbind();
+        syncProgressWrapper.unbind();
+        syncStatusWrapper.unbind();
+        balanceCheckWrapper.unbind();
+        syncingWrapper.set(false);
         if (sync != null) {
             sync.close();
             sync = null;

@@ -25,17 +25,17 @@ public final class SignInView extends ScreenView<SignInViewModel> {
 
     @FXML
     private void initialize() {
-        email.textProperty().bindBidirectional(viewModel.emailProperty());
-        password.textProperty().bindBidirectional(viewModel.passwordProperty());
-        name.textProperty().bindBidirectional(viewModel.nameProperty());
-        name.visibleProperty().bind(viewModel.registeringProperty());
-        name.managedProperty().bind(viewModel.registeringProperty());
-        nameLabel.visibleProperty().bind(viewModel.registeringProperty());
-        nameLabel.managedProperty().bind(viewModel.registeringProperty());
-        title.textProperty().bind(viewModel.titleProperty());
-        submit.textProperty().bind(viewModel.submitTextProperty());
-        switchMode.textProperty().bind(viewModel.switchTextProperty());
-        submit.disableProperty().bind(viewModel.busyProperty());
+        email.textProperty().bindBidirectional(viewModel.email);
+        password.textProperty().bindBidirectional(viewModel.password);
+        name.textProperty().bindBidirectional(viewModel.name);
+        name.visibleProperty().bind(viewModel.registering);
+        name.managedProperty().bind(viewModel.registering);
+        nameLabel.visibleProperty().bind(viewModel.registering);
+        nameLabel.managedProperty().bind(viewModel.registering);
+        title.textProperty().bind(viewModel.title);
+        submit.textProperty().bind(viewModel.submitText);
+        switchMode.textProperty().bind(viewModel.switchText);
+        submit.disableProperty().bind(viewModel.busy);
         hint.setText(viewModel.hint());
         hint.setVisible(!viewModel.hint().isEmpty());
     }

@@ -18,10 +18,17 @@ public final class SignInViewModel extends ScreenViewModel {
 
     private final AuthApi api;
     private final Runnable onSignedIn;
-    private final StringProperty email = new SimpleStringProperty("");
-    private final StringProperty password = new SimpleStringProperty("");
-    private final StringProperty name = new SimpleStringProperty("");
-    private final BooleanProperty registering = new SimpleBooleanProperty();
+    public final StringProperty email = new SimpleStringProperty("");
+    public final StringProperty password = new SimpleStringProperty("");
+    public final StringProperty name = new SimpleStringProperty("");
+    /** True on the register form, false on the sign-in form. */
+    public final BooleanProperty registering = new SimpleBooleanProperty();
+    /** The form's heading: signing in, or creating an account. */
+    public final ObservableValue<String> title = byMode("signin.register.title", "signin.title");
+    /** The form's button. */
+    public final ObservableValue<String> submitText = byMode("signin.register.submit", "signin.submit");
+    /** The link to the other form. */
+    public final ObservableValue<String> switchText = byMode("signin.register.switch", "signin.switch");
     private final String hint;
 
     /** @param demoServer true on the bundled server, whose demo users (SPEC's) are hinted */
@@ -35,38 +42,6 @@ public final class SignInViewModel extends ScreenViewModel {
     /** The bundled server's demo users and their password, in the current language. */
     public static String demoHint() {
         return Texts.text("signin.demoHint");
-    }
-
-    public StringProperty emailProperty() {
-        return email;
-    }
-
-    public StringProperty passwordProperty() {
-        return password;
-    }
-
-    public StringProperty nameProperty() {
-        return name;
-    }
-
-    /** True on the register form, false on the sign-in form. */
-    public BooleanProperty registeringProperty() {
-        return registering;
-    }
-
-    /** The form's heading: signing in, or creating an account. */
-    public ObservableValue<String> titleProperty() {
-        return byMode("signin.register.title", "signin.title");
-    }
-
-    /** The form's button. */
-    public ObservableValue<String> submitTextProperty() {
-        return byMode("signin.register.submit", "signin.submit");
-    }
-
-    /** The link to the other form. */
-    public ObservableValue<String> switchTextProperty() {
-        return byMode("signin.register.switch", "signin.switch");
     }
 
     private ObservableValue<String> byMode(String registerKey, String signInKey) {

@@ -1,7 +1,7 @@
 package coffer.app.sync;
 
-import coffer.app.api.EventsApi;
 import coffer.app.api.EventStream;
+import coffer.app.api.EventsApi;
 import coffer.app.concurrent.BackgroundExecutor;
 import coffer.core.api.TransactionTypes.TransactionView;
 import java.time.Duration;
@@ -14,8 +14,7 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * What the server announces while a user is signed in. Each {@code ready} or {@code changed} event on the
@@ -30,7 +29,9 @@ public final class LiveEventsViewModel {
     /** The local ledger's sync that events trigger. */
     private final SyncViewModel localSync;
     private static final Pattern SEQ = Pattern.compile("\"seq\"\\s*:\\s*(\\d+)");
-    private final StringProperty announcement = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper announcementWrapper = new ReadOnlyStringWrapper("");
+    /** The latest news for the status bar, such as "Received 25.00 USD from bob@example.com". */
+    public final ReadOnlyStringProperty announcement = announcementWrapper.getReadOnlyProperty();
     /** Incoming movements announced already: the feed repeats a movement whose status changes. */
     private final Set<String> announced = new HashSet<>();
     private volatile EventStream stream;
@@ -60,11 +61,6 @@ public final class LiveEventsViewModel {
                 onChanged.run();
             }
         });
-    }
-
-    /** The latest news for the status bar, such as "Received 25.00 USD from bob@example.com". */
-    public ReadOnlyStringProperty announcementProperty() {
-        return announcement;
     }
 
     /** Starts listening; the first sync after it only catches up (old news is not announced). */
@@ -102,7 +98,7 @@ public final class LiveEventsViewModel {
         List<TransactionView> arrived = new ArrayList<>();
         for (TransactionView t : received) {
             if (Arrivals.moneyIn(t) && announced.add(t.id())) {
-                announcement.set(Arrivals.words(t));
+                announcementWrapper.set(Arrivals.words(t));
                 arrived.add(t);
             }
         }

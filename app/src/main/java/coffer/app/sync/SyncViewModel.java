@@ -4,9 +4,9 @@ import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.format.Problems;
 import coffer.app.format.Times;
 import coffer.app.i18n.Texts;
-import coffer.app.local.SyncEngine;
 import coffer.app.local.SyncEngine.Check;
 import coffer.app.local.SyncEngine.SyncReport;
+import coffer.app.local.SyncEngine;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -36,10 +36,14 @@ public final class SyncViewModel implements AutoCloseable {
     private final SyncEngine engine;
     private final BackgroundExecutor executor;
     private final List<Consumer<SyncReport>> listeners = new CopyOnWriteArrayList<>();
-    private final BooleanProperty syncing = new SimpleBooleanProperty();
-    private final DoubleProperty progress = new SimpleDoubleProperty(-1);
-    private final StringProperty status = new SimpleStringProperty("");
-    private final ObjectProperty<Check> check = new SimpleObjectProperty<>();
+    /** True while a sync runs. */
+    public final BooleanProperty syncing = new SimpleBooleanProperty();
+    /** Done so far, 0 to 1; -1 while the end is unknown (an indeterminate bar). */
+    public final DoubleProperty progress = new SimpleDoubleProperty(-1);
+    /** The status bar's line about the local copy. */
+    public final StringProperty status = new SimpleStringProperty("");
+    /** The last balance check's outcome; null before the first sync. */
+    public final ObjectProperty<Check> check = new SimpleObjectProperty<>();
     private ScheduledExecutorService timer;
 
     public SyncViewModel(SyncEngine engine, BackgroundExecutor executor) {
@@ -49,26 +53,6 @@ public final class SyncViewModel implements AutoCloseable {
             progress.set(p.fraction());
             status.set(Texts.text(p.full() ? "sync.downloading" : "sync.syncing", p.rows()));
         }));
-    }
-
-    /** True while a sync runs. */
-    public BooleanProperty syncingProperty() {
-        return syncing;
-    }
-
-    /** Done so far, 0 to 1; -1 while the end is unknown (an indeterminate bar). */
-    public DoubleProperty progressProperty() {
-        return progress;
-    }
-
-    /** The status bar's line about the local copy. */
-    public StringProperty statusProperty() {
-        return status;
-    }
-
-    /** The last balance check's outcome; null before the first sync. */
-    public ObjectProperty<Check> checkProperty() {
-        return check;
     }
 
     /** Runs on the UI thread after each completed sync. */

@@ -12,28 +12,25 @@ import javafx.collections.ObservableList;
 /** The cards the user saved at a checkout: listed, chosen for a charge without a page, removed. */
 public final class SavedCardsViewModel extends ScreenViewModel {
     private final TopupsApi api;
-    private final ServerList<CardRow> cards;
+    private final ServerList<CardRow> list;
+    public final ObservableList<CardRow> cards;
+    /** The card to charge without a page; null when none is chosen. */
+    public final ObjectProperty<CardRow> selected;
 
     public SavedCardsViewModel(TopupsApi api, BackgroundExecutor executor) {
         super(executor);
         this.api = Objects.requireNonNull(api, "api");
-        this.cards = new ServerList<>(state, () -> api.cards().stream().map(CardRow::of).toList());
-    }
-
-    public ObservableList<CardRow> cards() {
-        return cards.items();
-    }
-
-    public ObjectProperty<CardRow> selectedProperty() {
-        return cards.selectedProperty();
+        this.list = new ServerList<>(state, () -> api.cards().stream().map(CardRow::of).toList());
+        this.cards = list.items;
+        this.selected = list.selected;
     }
 
     public void load() {
-        cards.load();
+        list.load();
     }
 
     public void removeSelected() {
-        cards.removeSelected(Texts.text("topup.cards.noneChosen"), card -> api.removeCard(card.id()),
+        list.removeSelected(Texts.text("topup.cards.noneChosen"), card -> api.removeCard(card.id()),
                 card -> Texts.text("topup.cards.removed", card.brand(), card.last4()));
     }
 }

@@ -42,15 +42,15 @@ public final class TopupView extends ScreenView<TopupViewModel> {
         ProviderPane.bind(viewModel, wallet, amount, status, balance, checkout, browser);
         // set here, not in the FXML: the loader builds a WebView through a builder that has no accessibleText
         browser.setAccessibleText(Texts.text("topup.checkout.accessible"));
-        topup.disableProperty().bind(viewModel.busyProperty().or(viewModel.pageUrlProperty().isNotEmpty()));
-        saveCard.selectedProperty().bindBidirectional(viewModel.saveCardProperty());
+        topup.disableProperty().bind(viewModel.busy.or(viewModel.pageUrl.isNotEmpty()));
+        saveCard.selectedProperty().bindBidirectional(viewModel.saveCard);
         SavedCardsViewModel saved = viewModel.cards();
-        cards.setItems(saved.cards());
-        cards.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> saved.selectedProperty().set(now));
-        chargeCard.disableProperty().bind(topup.disableProperty().or(saved.selectedProperty().isNull()));
-        removeCard.disableProperty().bind(saved.busyProperty().or(saved.selectedProperty().isNull()));
-        cardsNotice.textProperty().bind(saved.noticeProperty());
-        cardsError.textProperty().bind(saved.errorProperty());
+        cards.setItems(saved.cards);
+        cards.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> saved.selected.set(now));
+        chargeCard.disableProperty().bind(topup.disableProperty().or(saved.selected.isNull()));
+        removeCard.disableProperty().bind(saved.busy.or(saved.selected.isNull()));
+        cardsNotice.textProperty().bind(saved.notice);
+        cardsError.textProperty().bind(saved.error);
         viewModel.load();
     }
 

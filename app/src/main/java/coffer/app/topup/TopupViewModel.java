@@ -20,7 +20,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 
 /**
  * Top up a wallet by card: the server opens a top-up, the user pays on the provider's checkout page (shown while
- * {@link #pageUrlProperty()} is not empty), and the balance shows once the server says the top-up completed; or a
+ * {@link #pageUrl} is not empty), and the balance shows once the server says the top-up completed; or a
  * card saved at an earlier checkout is charged without a page.
  */
 public final class TopupViewModel extends ProviderFlowViewModel {
@@ -31,7 +31,8 @@ public final class TopupViewModel extends ProviderFlowViewModel {
 
     private final TopupsApi api;
     private final Duration pollInterval;
-    private final BooleanProperty saveCard = new SimpleBooleanProperty();
+    /** Whether the checkout offers to save the card for charges without a page. */
+    public final BooleanProperty saveCard = new SimpleBooleanProperty();
     private final SavedCardsViewModel cards;
     private TopupView topup;
 
@@ -44,11 +45,6 @@ public final class TopupViewModel extends ProviderFlowViewModel {
 
     public SavedCardsViewModel cards() {
         return cards;
-    }
-
-    /** Whether the checkout offers to save the card for charges without a page. */
-    public BooleanProperty saveCardProperty() {
-        return saveCard;
     }
 
     @Override
@@ -80,7 +76,7 @@ public final class TopupViewModel extends ProviderFlowViewModel {
 
     /** Charges the saved card chosen in {@link #cards()}, without a page; the balance shows once credited. */
     public void chargeSavedCard() {
-        CardRow card = cards.selectedProperty().get();
+        CardRow card = cards.selected.get();
         if (card == null) {
             state.error(Texts.text("topup.error.noCard"));
             return;

@@ -10,16 +10,8 @@ import javafx.collections.ObservableList;
 
 /** The user's wallets in a picker, and the one chosen; the first is chosen until the user picks. */
 public final class WalletChoice {
-    private final ObservableList<WalletRow> wallets = FXCollections.observableArrayList();
-    private final ObjectProperty<WalletRow> chosen = new SimpleObjectProperty<>();
-
-    public ObservableList<WalletRow> wallets() {
-        return wallets;
-    }
-
-    public ObjectProperty<WalletRow> chosenProperty() {
-        return chosen;
-    }
+    public final ObservableList<WalletRow> wallets = FXCollections.observableArrayList();
+    public final ObjectProperty<WalletRow> chosen = new SimpleObjectProperty<>();
 
     /** Shows the server's wallets, keeping the choice (as it is now) or choosing the first. */
     public void show(List<AccountView> accounts) {

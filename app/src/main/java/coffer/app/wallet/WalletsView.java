@@ -1,24 +1,17 @@
 package coffer.app.wallet;
 
+import coffer.app.i18n.Texts;
 import coffer.app.shell.ScreenView;
-import java.util.function.Function;
-import javafx.beans.property.SimpleStringProperty;
+import java.util.List;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 
 /** The wallets overview; it only binds to and forwards to {@link WalletsViewModel}. */
 public final class WalletsView extends ScreenView<WalletsViewModel> {
     @FXML private TableView<WalletRow> table;
-    @FXML private TableColumn<WalletRow, String> currency;
-    @FXML private TableColumn<WalletRow, String> available;
-    @FXML private TableColumn<WalletRow, String> pending;
-    @FXML private TableColumn<WalletRow, String> posted;
-    @FXML private TableColumn<WalletRow, String> status;
-    @FXML private TableColumn<WalletRow, String> leftToday;
     @FXML private Label kyc;
     @FXML private TextField newCurrency;
     @FXML private Button open;
@@ -29,30 +22,27 @@ public final class WalletsView extends ScreenView<WalletsViewModel> {
         super(viewModel, "Wallets.fxml");
     }
 
-    private static void column(TableColumn<WalletRow, String> column, Function<WalletRow, String> value) {
-        column.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
-    }
-
     @FXML
     private void initialize() {
-        column(currency, WalletRow::currency);
-        column(available, WalletRow::available);
-        column(pending, WalletRow::pending);
-        column(posted, WalletRow::posted);
-        column(status, WalletRow::statusName);
-        column(leftToday, WalletRow::leftToday);
-        table.setItems(viewModel.wallets());
-        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> viewModel.selectedProperty().set(now));
-        viewModel.selectedProperty().addListener((o, was, now) -> {
+        table.getColumns().setAll(List.of(
+                column(Texts.text("wallets.column.currency"), WalletRow::currency),
+                column(Texts.text("wallets.column.available"), WalletRow::available),
+                column(Texts.text("wallets.column.pending"), WalletRow::pending),
+                column(Texts.text("wallets.column.posted"), WalletRow::posted),
+                column(Texts.text("wallets.column.status"), WalletRow::statusName),
+                column(Texts.text("wallets.column.leftToday"), WalletRow::leftToday)));
+        table.setItems(viewModel.wallets);
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> viewModel.selected.set(now));
+        viewModel.selected.addListener((o, was, now) -> {
             if (now != null && now != table.getSelectionModel().getSelectedItem()) {
                 table.getSelectionModel().select(now);
             }
         });
-        kyc.textProperty().bind(viewModel.kycSummaryProperty());
-        newCurrency.textProperty().bindBidirectional(viewModel.newCurrencyProperty());
-        lock.disableProperty().bind(viewModel.canLockProperty().not());
-        unlock.disableProperty().bind(viewModel.canUnlockProperty().not());
-        open.disableProperty().bind(viewModel.busyProperty());
+        kyc.textProperty().bind(viewModel.kycSummary);
+        newCurrency.textProperty().bindBidirectional(viewModel.newCurrency);
+        lock.disableProperty().bind(viewModel.canLock.not());
+        unlock.disableProperty().bind(viewModel.canUnlock.not());
+        open.disableProperty().bind(viewModel.busy);
         viewModel.load();
     }
 

@@ -35,14 +35,14 @@ public final class WalletsViewModel extends ScreenViewModel {
     /** The wallets as the local copy of the ledger has them; null: ask the server. */
     private final Callable<List<AccountView>> local;
     private final BackgroundExecutor executor;
-    private final ObservableList<WalletRow> wallets = FXCollections.observableArrayList();
-    private final ObjectProperty<WalletRow> selected = new SimpleObjectProperty<>();
-    private final StringProperty kycSummary = new SimpleStringProperty("");
-    private final StringProperty newCurrency = new SimpleStringProperty("");
-    private final BooleanBinding canLock = Bindings.createBooleanBinding(
-            () -> !state.isBusy() && selected.get() != null && !selected.get().locked(), state.busyProperty(), selected);
-    private final BooleanBinding canUnlock = Bindings.createBooleanBinding(
-            () -> !state.isBusy() && selected.get() != null && selected.get().locked(), state.busyProperty(), selected);
+    public final ObservableList<WalletRow> wallets = FXCollections.observableArrayList();
+    public final ObjectProperty<WalletRow> selected = new SimpleObjectProperty<>();
+    public final StringProperty kycSummary = new SimpleStringProperty("");
+    public final StringProperty newCurrency = new SimpleStringProperty("");
+    public final BooleanBinding canLock = Bindings.createBooleanBinding(
+            () -> !state.isBusy() && selected.get() != null && !selected.get().locked(), state.busy, selected);
+    public final BooleanBinding canUnlock = Bindings.createBooleanBinding(
+            () -> !state.isBusy() && selected.get() != null && selected.get().locked(), state.busy, selected);
 
     /** The overview as the server has it, from one client that serves both. */
     public <A extends AccountsApi & IdentityApi> WalletsViewModel(A api, BackgroundExecutor executor) {
@@ -66,30 +66,6 @@ public final class WalletsViewModel extends ScreenViewModel {
         this.identity = Objects.requireNonNull(identity, "identity");
         this.local = local;
         this.executor = Objects.requireNonNull(executor, "executor");
-    }
-
-    public ObservableList<WalletRow> wallets() {
-        return wallets;
-    }
-
-    public ObjectProperty<WalletRow> selectedProperty() {
-        return selected;
-    }
-
-    public StringProperty kycSummaryProperty() {
-        return kycSummary;
-    }
-
-    public StringProperty newCurrencyProperty() {
-        return newCurrency;
-    }
-
-    public BooleanBinding canLockProperty() {
-        return canLock;
-    }
-
-    public BooleanBinding canUnlockProperty() {
-        return canUnlock;
     }
 
     /**

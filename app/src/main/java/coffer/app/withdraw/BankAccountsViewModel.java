@@ -7,10 +7,9 @@ import coffer.app.concurrent.ServerList;
 import coffer.app.i18n.Texts;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
@@ -24,50 +23,32 @@ public final class BankAccountsViewModel extends ScreenViewModel {
     private static final Pattern ACCOUNT_NUMBER = Pattern.compile("\\d{10}");
 
     private final WithdrawalsApi api;
-    private final ServerList<BankAccountRow> accounts;
-    private final StringProperty bankCode = new SimpleStringProperty("");
-    private final StringProperty accountNumber = new SimpleStringProperty("");
-    private final StringProperty resolvedName = new SimpleStringProperty("");
-    private final BooleanProperty canSave = new SimpleBooleanProperty();
+    private final ServerList<BankAccountRow> list;
+    public final ObservableList<BankAccountRow> accounts;
+    /** The account chosen; null when none is. */
+    public final ObjectProperty<BankAccountRow> selected;
+    public final StringProperty bankCode = new SimpleStringProperty("");
+    public final StringProperty accountNumber = new SimpleStringProperty("");
+    /** "Account holder: ..." once the provider named the account typed; empty otherwise. */
+    public final StringProperty resolvedName = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper canSaveWrapper = new ReadOnlyBooleanWrapper();
+    /** True once the account typed was resolved: a user sees whose account it is before saving it. */
+    public final ReadOnlyBooleanProperty canSave = canSaveWrapper.getReadOnlyProperty();
     /** The bank code and number the shown name belongs to; saving needs the name of what is typed now. */
     private String resolvedFor;
 
     public BankAccountsViewModel(WithdrawalsApi api, BackgroundExecutor executor) {
         super(executor);
         this.api = Objects.requireNonNull(api, "api");
-        this.accounts = new ServerList<>(state, () -> api.bankAccounts().stream().map(BankAccountRow::of).toList());
+        this.list = new ServerList<>(state, () -> api.bankAccounts().stream().map(BankAccountRow::of).toList());
+        this.accounts = list.items;
+        this.selected = list.selected;
         bankCode.addListener((o, was, now) -> forgetResolution());
         accountNumber.addListener((o, was, now) -> forgetResolution());
     }
 
-    public ObservableList<BankAccountRow> accounts() {
-        return accounts.items();
-    }
-
-    public ObjectProperty<BankAccountRow> selectedProperty() {
-        return accounts.selectedProperty();
-    }
-
-    public StringProperty bankCodeProperty() {
-        return bankCode;
-    }
-
-    public StringProperty accountNumberProperty() {
-        return accountNumber;
-    }
-
-    /** "Account holder: ..." once the provider named the account typed; empty otherwise. */
-    public StringProperty resolvedNameProperty() {
-        return resolvedName;
-    }
-
-    /** True once the account typed was resolved: a user sees whose account it is before saving it. */
-    public ReadOnlyBooleanProperty canSaveProperty() {
-        return canSave;
-    }
-
     public void load() {
-        accounts.load();
+        list.load();
     }
 
     /** Asks the provider whose account the bank code and number typed are. */
@@ -89,7 +70,7 @@ public final class BankAccountsViewModel extends ScreenViewModel {
             }
             resolvedName.set(Texts.text("withdraw.accounts.holder", resolved.accountName()));
             resolvedFor = code + "/" + number;
-            canSave.set(true);
+            canSaveWrapper.set(true);
         });
     }
 
@@ -102,7 +83,7 @@ public final class BankAccountsViewModel extends ScreenViewModel {
             return;
         }
         state.clearError();
-        accounts.change(() -> api.addBankAccount(code, number),
+        list.change(() -> api.addBankAccount(code, number),
                 Texts.text("withdraw.accounts.saved", number.substring(number.length() - 4)), () -> {
                     bankCode.set("");
                     accountNumber.set("");
@@ -110,14 +91,14 @@ public final class BankAccountsViewModel extends ScreenViewModel {
     }
 
     public void removeSelected() {
-        accounts.removeSelected(Texts.text("withdraw.accounts.noneChosen"), account -> api.removeBankAccount(account.id()),
+        list.removeSelected(Texts.text("withdraw.accounts.noneChosen"), account -> api.removeBankAccount(account.id()),
                 account -> Texts.text("withdraw.accounts.removed", account.last4()));
     }
 
     private void forgetResolution() {
         resolvedFor = null;
         resolvedName.set("");
-        canSave.set(false);
+        canSaveWrapper.set(false);
     }
 
     private static String strip(String text) {

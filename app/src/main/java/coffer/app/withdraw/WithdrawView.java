@@ -47,19 +47,19 @@ public final class WithdrawView extends ScreenView<WithdrawViewModel> {
         ProviderPane.bind(viewModel, wallet, amount, status, balance, payout, browser);
         // set here, not in the FXML: the loader builds a WebView through a builder that has no accessibleText
         browser.setAccessibleText(Texts.text("withdraw.payout.accessible"));
-        bankAccounts.setItems(accounts.accounts());
-        bankAccounts.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> accounts.selectedProperty().set(now));
-        var working = viewModel.busyProperty().or(viewModel.pageUrlProperty().isNotEmpty());
-        withdraw.disableProperty().bind(working.or(accounts.selectedProperty().isNull()));
+        bankAccounts.setItems(accounts.accounts);
+        bankAccounts.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> accounts.selected.set(now));
+        var working = viewModel.busy.or(viewModel.pageUrl.isNotEmpty());
+        withdraw.disableProperty().bind(working.or(accounts.selected.isNull()));
         withdrawViaPage.disableProperty().bind(working);
-        removeAccount.disableProperty().bind(accounts.busyProperty().or(accounts.selectedProperty().isNull()));
-        bankCode.textProperty().bindBidirectional(accounts.bankCodeProperty());
-        accountNumber.textProperty().bindBidirectional(accounts.accountNumberProperty());
-        resolvedName.textProperty().bind(accounts.resolvedNameProperty());
-        saveAccount.disableProperty().bind(accounts.canSaveProperty().not().or(accounts.busyProperty()));
-        accountsNotice.textProperty().bind(accounts.noticeProperty());
-        accountsError.textProperty().bind(accounts.errorProperty());
-        progress.visibleProperty().bind(viewModel.busyProperty().or(accounts.busyProperty()));
+        removeAccount.disableProperty().bind(accounts.busy.or(accounts.selected.isNull()));
+        bankCode.textProperty().bindBidirectional(accounts.bankCode);
+        accountNumber.textProperty().bindBidirectional(accounts.accountNumber);
+        resolvedName.textProperty().bind(accounts.resolvedName);
+        saveAccount.disableProperty().bind(accounts.canSave.not().or(accounts.busy));
+        accountsNotice.textProperty().bind(accounts.notice);
+        accountsError.textProperty().bind(accounts.error);
+        progress.visibleProperty().bind(viewModel.busy.or(accounts.busy));
         viewModel.load();
     }
 

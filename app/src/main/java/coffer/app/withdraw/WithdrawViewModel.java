@@ -17,7 +17,7 @@ import java.util.UUID;
 
 /**
  * Withdraw from a wallet to a saved bank account, or through the provider's payout page (shown while
- * {@link #pageUrlProperty()} is not empty). The status shows until the server says the withdrawal succeeded or
+ * {@link #pageUrl} is not empty). The status shows until the server says the withdrawal succeeded or
  * failed.
  */
 public final class WithdrawViewModel extends ProviderFlowViewModel {
@@ -45,9 +45,9 @@ public final class WithdrawViewModel extends ProviderFlowViewModel {
         super.load();
     }
 
-    /** Withdraws to the bank account chosen in {@link BankAccountsViewModel#selectedProperty()}. */
+    /** Withdraws to the bank account chosen in {@link BankAccountsViewModel#selected}. */
     public void withdrawToAccount() {
-        BankAccountRow account = bankAccounts.selectedProperty().get();
+        BankAccountRow account = bankAccounts.selected.get();
         if (account == null) {
             state.error(Texts.text("withdraw.error.noAccount"));
             return;
@@ -74,7 +74,7 @@ public final class WithdrawViewModel extends ProviderFlowViewModel {
         state.stopPolling();
         state.begin(() -> api.withdraw(key, request), made -> {
             tracked = made;
-            amountProperty().set("");
+            amount.set("");
             if (bankAccountId == null && made.url() != null && PENDING.equals(made.status())) {
                 state.done();
                 showStatus(Texts.text("withdraw.enterOnPage"));

@@ -1,7 +1,5 @@
 package coffer.app.concurrent;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import coffer.core.error.CofferException;
 import coffer.core.error.ErrorCode;
 import java.io.IOException;
@@ -9,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The busy, error and notice every screen shows, as its background work sets them. */
 class ScreenStateTest {
@@ -16,7 +15,7 @@ class ScreenStateTest {
     private final List<Boolean> busyChanges = new ArrayList<>();
 
     ScreenStateTest() {
-        state.busyProperty().addListener((o, was, now) -> busyChanges.add(now));
+        state.busy.addListener((o, was, now) -> busyChanges.add(now));
     }
 
     @Test
@@ -30,7 +29,7 @@ class ScreenStateTest {
 
         assertThat(seen).containsExactly("working, busy true", "done, busy false");
         assertThat(busyChanges).containsExactly(true, false);
-        assertThat(state.errorProperty().get()).isEmpty();
+        assertThat(state.error.get()).isEmpty();
     }
 
     @Test
@@ -43,7 +42,7 @@ class ScreenStateTest {
 
         assertThat(results).as("no result").isEmpty();
         assertThat(state.isBusy()).isFalse();
-        assertThat(state.errorProperty().get()).isEqualTo("Something went wrong: disk full");
+        assertThat(state.error.get()).isEqualTo("Something went wrong: disk full");
     }
 
     @Test
@@ -52,7 +51,7 @@ class ScreenStateTest {
             throw new CofferException(ErrorCode.INSUFFICIENT_BALANCE, "Available balance 10.00 USD is less than 25.00");
         }, result -> { });
 
-        assertThat(state.errorProperty().get())
+        assertThat(state.error.get())
                 .isEqualTo("Not enough money available. (Available balance 10.00 USD is less than 25.00)");
     }
 
@@ -68,7 +67,7 @@ class ScreenStateTest {
         });
 
         assertThat(busyWhenTold.get()).as("busy ended before the failure is handled").isFalse();
-        assertThat(state.errorProperty().get()).isEqualTo("The receipt could not be saved: Something went wrong: disk full");
+        assertThat(state.error.get()).isEqualTo("The receipt could not be saved: Something went wrong: disk full");
     }
 
     @Test
@@ -92,7 +91,7 @@ class ScreenStateTest {
 
         assertThat(results).containsExactly("refreshed");
         assertThat(busyChanges).isEmpty();
-        assertThat(state.errorProperty().get()).isEqualTo("Something went wrong: gone");
+        assertThat(state.error.get()).isEqualTo("Something went wrong: gone");
     }
 
     @Test
@@ -101,13 +100,13 @@ class ScreenStateTest {
         state.error("Enter the 10-digit account number.");
 
         state.clearError();
-        assertThat(state.errorProperty().get()).isEmpty();
-        assertThat(state.noticeProperty().get()).isEqualTo("Saved the account ending 6789.");
+        assertThat(state.error.get()).isEmpty();
+        assertThat(state.notice.get()).isEqualTo("Saved the account ending 6789.");
 
         state.error("Choose the account to remove.");
         state.clear();
-        assertThat(state.errorProperty().get()).isEmpty();
-        assertThat(state.noticeProperty().get()).isEmpty();
+        assertThat(state.error.get()).isEmpty();
+        assertThat(state.notice.get()).isEmpty();
     }
 
     @Test
@@ -116,6 +115,6 @@ class ScreenStateTest {
         state.fail("The card was declined.");
 
         assertThat(state.isBusy()).isFalse();
-        assertThat(state.errorProperty().get()).isEqualTo("The card was declined.");
+        assertThat(state.error.get()).isEqualTo("The card was declined.");
     }
 }

@@ -1,7 +1,5 @@
 package coffer.app.concurrent;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import coffer.app.StepExecutor;
 import java.io.IOException;
 import java.time.Duration;
@@ -12,6 +10,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A status asked until it is final, as a payment, a top-up or a verification is followed. The executor
@@ -150,7 +149,7 @@ class StatusPollTest {
 
         poll().now(server());
 
-        assertThat(state.errorProperty().get()).isEqualTo("Something went wrong: unreachable");
+        assertThat(state.error.get()).isEqualTo("Something went wrong: unreachable");
         assertThat(state.isBusy()).isFalse();
         assertThat(executor.pending()).isZero();
         assertThat(ends).isEmpty();
@@ -177,7 +176,7 @@ class StatusPollTest {
         runPauses();
 
         assertThat(ends).containsExactly("final completed");
-        assertThat(state.errorProperty().get()).isEmpty();
+        assertThat(state.error.get()).isEmpty();
     }
 
     @Test
@@ -189,7 +188,7 @@ class StatusPollTest {
 
         assertThat(asked).hasSize(2);
         assertThat(ends).containsExactly("gave up at pending");
-        assertThat(state.errorProperty().get()).as("nothing shown for the lost answer").isEmpty();
+        assertThat(state.error.get()).as("nothing shown for the lost answer").isEmpty();
     }
 
     @Test

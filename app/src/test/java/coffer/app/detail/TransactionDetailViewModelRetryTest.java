@@ -1,8 +1,5 @@
 package coffer.app.detail;
 
-import static coffer.app.MockApi.json;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import coffer.app.MockApi;
 import coffer.app.api.ApiClient;
 import coffer.app.concurrent.BackgroundExecutor;
@@ -19,6 +16,8 @@ import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import static coffer.app.MockApi.json;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A confirmed refund that never got an answer is sent again with the same key, so money moves once. */
 class TransactionDetailViewModelRetryTest {
@@ -74,18 +73,18 @@ class TransactionDetailViewModelRetryTest {
                 ZoneOffset.UTC, () -> { });
         viewModel.show(RECEIVED);
         viewModel.startRefund();
-        viewModel.refundAmountProperty().set("10.00");
+        viewModel.refundAmount.set("10.00");
         viewModel.reviewRefund();
 
         viewModel.confirmRefund();
-        assertThat(viewModel.errorProperty().get()).startsWith("The Coffer server cannot be reached");
-        assertThat(viewModel.awaitingConfirmationProperty().get()).as("still confirmable").isTrue();
+        assertThat(viewModel.error.get()).startsWith("The Coffer server cannot be reached");
+        assertThat(viewModel.awaitingConfirmation.get()).as("still confirmable").isTrue();
 
         down.set(false);
         viewModel.confirmRefund();
 
-        assertThat(viewModel.noticeProperty().get()).isEqualTo("Refunded 10.00 USD to alice@example.com (Completed).");
-        assertThat(viewModel.refundSummaryProperty().get())
+        assertThat(viewModel.notice.get()).isEqualTo("Refunded 10.00 USD to alice@example.com (Completed).");
+        assertThat(viewModel.refundSummary.get())
                 .isEqualTo("Refunded so far: 10.00 USD — left to refund: 15.00 USD");
         List<RecordedRequest> posts = MockApi.posts(server, "/api/v1/refunds");
         assertThat(posts).hasSizeGreaterThanOrEqualTo(2);

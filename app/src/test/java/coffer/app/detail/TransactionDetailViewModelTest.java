@@ -1,9 +1,5 @@
 package coffer.app.detail;
 
-import static coffer.app.InProcessServer.ALICE;
-import static coffer.app.InProcessServer.BOB;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import coffer.app.InProcessServer;
 import coffer.app.Payments;
 import coffer.app.api.ApiClient;
@@ -21,6 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import static coffer.app.InProcessServer.ALICE;
+import static coffer.app.InProcessServer.BOB;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A movement's detail against the bundled server: its receipt, and refunds where the server allows them. */
 class TransactionDetailViewModelTest {
@@ -54,7 +53,7 @@ class TransactionDetailViewModelTest {
 
         viewModel.show(t);
 
-        String receipt = viewModel.receiptProperty().get();
+        String receipt = viewModel.receipt.get();
         assertThat(receipt).startsWith("Coffer receipt\n")
                 .contains("Kind:                 Sent to a person\n")
                 .contains("Direction:            in (money reached your wallet)\n")
@@ -71,9 +70,9 @@ class TransactionDetailViewModelTest {
         String createdText = DateTimeFormatter.ofPattern("MMM d, yyyy, h:mm:ss a", Locale.ENGLISH).format(created);
         assertThat(receipt).contains("Created:              " + createdText + " JST\n");
         assertThat(receipt).containsPattern("Completed:            [A-Z][a-z]{2} \\d{1,2}, \\d{4}, \\d{1,2}:\\d\\d:\\d\\d [AP]M JST\n");
-        assertThat(viewModel.titleProperty().get()).isEqualTo("Received · Sent to a person · +25.00 USD");
+        assertThat(viewModel.title.get()).isEqualTo("Received · Sent to a person · +25.00 USD");
         assertThat(viewModel.copyReceipt()).isEqualTo(receipt);
-        assertThat(viewModel.noticeProperty().get()).isEqualTo("Receipt copied.");
+        assertThat(viewModel.notice.get()).isEqualTo("Receipt copied.");
     }
 
     @Test
@@ -86,8 +85,8 @@ class TransactionDetailViewModelTest {
         viewModel.saveReceipt(file);
 
         assertThat(file.getFileName().toString()).isEqualTo("coffer-receipt-" + t.id() + ".txt");
-        assertThat(Files.readString(file)).isEqualTo(viewModel.receiptProperty().get());
-        assertThat(viewModel.noticeProperty().get()).isEqualTo("Receipt saved to " + file + ".");
+        assertThat(Files.readString(file)).isEqualTo(viewModel.receipt.get());
+        assertThat(viewModel.notice.get()).isEqualTo("Receipt saved to " + file + ".");
     }
 
     @Test
@@ -95,25 +94,25 @@ class TransactionDetailViewModelTest {
         TransactionView received = alicePaysBob("4.00", "refund rights", BOB);
         TransactionDetailViewModel bob = viewModelFor(BOB);
         bob.show(received);
-        assertThat(bob.refundableProperty().get()).as("bob received it").isTrue();
-        assertThat(bob.refundSummaryProperty().get()).isEqualTo("Left to refund: 4.00 USD");
+        assertThat(bob.refundable.get()).as("bob received it").isTrue();
+        assertThat(bob.refundSummary.get()).isEqualTo("Left to refund: 4.00 USD");
 
         TransactionDetailViewModel alice = viewModelFor(ALICE);
         alice.show(seen(ALICE, "refund rights"));
-        assertThat(alice.refundableProperty().get()).as("alice sent it").isFalse();
+        assertThat(alice.refundable.get()).as("alice sent it").isFalse();
         alice.startRefund();
-        assertThat(alice.refundFormShownProperty().get()).isFalse();
+        assertThat(alice.refundFormShown.get()).isFalse();
 
         TransactionDetailViewModel topup = viewModelFor(BOB);
         topup.show(seen(BOB, "Opening balance"));
-        assertThat(topup.refundableProperty().get()).as("a top-up is refunded to its card, elsewhere").isFalse();
-        assertThat(topup.refundSummaryProperty().get()).isEmpty();
+        assertThat(topup.refundable.get()).as("a top-up is refunded to its card, elsewhere").isFalse();
+        assertThat(topup.refundSummary.get()).isEmpty();
 
         bob.startRefund();
         bob.confirmRefund();    // nothing confirmed yet: nothing sent
         bob.reviewRefund();
         bob.confirmRefund();
-        assertThat(bob.noticeProperty().get()).isEqualTo("Refunded 4.00 USD to alice@example.com (Completed).");
+        assertThat(bob.notice.get()).isEqualTo("Refunded 4.00 USD to alice@example.com (Completed).");
 
         TransactionView refundSeenByAlice = SERVER.signedIn(ALICE).transactions(
                 Map.of("wallet_id", SERVER.signedIn(ALICE).accounts().get(0).id(), "kind", "refund")).transactions()
@@ -121,7 +120,7 @@ class TransactionDetailViewModelTest {
                 .orElseThrow();
         alice.show(refundSeenByAlice);
         assertThat(refundSeenByAlice.direction()).isEqualTo("in");
-        assertThat(alice.refundableProperty().get()).as("a refund is not refunded back").isFalse();
+        assertThat(alice.refundable.get()).as("a refund is not refunded back").isFalse();
     }
 
     @Test
@@ -131,27 +130,27 @@ class TransactionDetailViewModelTest {
         viewModel.show(t);
 
         viewModel.startRefund();
-        assertThat(viewModel.refundAmountProperty().get()).as("all that is left by default").isEqualTo("25.00");
-        viewModel.refundAmountProperty().set("10.00");
-        viewModel.refundReasonProperty().set("half a lunch");
+        assertThat(viewModel.refundAmount.get()).as("all that is left by default").isEqualTo("25.00");
+        viewModel.refundAmount.set("10.00");
+        viewModel.refundReason.set("half a lunch");
         viewModel.reviewRefund();
-        assertThat(viewModel.confirmationProperty().get()).isEqualTo("Refund 10.00 USD to alice@example.com?");
+        assertThat(viewModel.confirmation.get()).isEqualTo("Refund 10.00 USD to alice@example.com?");
         viewModel.confirmRefund();
 
-        assertThat(viewModel.errorProperty().get()).isEmpty();
-        assertThat(viewModel.noticeProperty().get()).isEqualTo("Refunded 10.00 USD to alice@example.com (Completed).");
-        assertThat(viewModel.refundSummaryProperty().get())
+        assertThat(viewModel.error.get()).isEmpty();
+        assertThat(viewModel.notice.get()).isEqualTo("Refunded 10.00 USD to alice@example.com (Completed).");
+        assertThat(viewModel.refundSummary.get())
                 .isEqualTo("Refunded so far: 10.00 USD — left to refund: 15.00 USD");
-        assertThat(viewModel.awaitingConfirmationProperty().get()).isFalse();
+        assertThat(viewModel.awaitingConfirmation.get()).isFalse();
         assertThat(refreshed).as("the history was told").hasValue(1);
         assertThat(seen(ALICE, "half a lunch").amount()).isEqualTo("10.00");
 
         viewModel.startRefund();
-        assertThat(viewModel.refundAmountProperty().get()).isEqualTo("15.00");
-        viewModel.refundAmountProperty().set("20.00");
+        assertThat(viewModel.refundAmount.get()).isEqualTo("15.00");
+        viewModel.refundAmount.set("20.00");
         viewModel.reviewRefund();
-        assertThat(viewModel.errorProperty().get()).isEqualTo("That is more than the 15.00 USD left to refund.");
-        assertThat(viewModel.awaitingConfirmationProperty().get()).isFalse();
+        assertThat(viewModel.error.get()).isEqualTo("That is more than the 15.00 USD left to refund.");
+        assertThat(viewModel.awaitingConfirmation.get()).isFalse();
 
         // a second window still believing all 25.00 is left: the server has the last word
         TransactionDetailViewModel stale = viewModelFor(BOB);
@@ -161,15 +160,15 @@ class TransactionDetailViewModelTest {
         other.startRefund();
         other.reviewRefund();
         other.confirmRefund();
-        assertThat(other.noticeProperty().get()).isEqualTo("Refunded 15.00 USD to alice@example.com (Completed).");
-        assertThat(other.refundableProperty().get()).as("nothing left").isFalse();
+        assertThat(other.notice.get()).isEqualTo("Refunded 15.00 USD to alice@example.com (Completed).");
+        assertThat(other.refundable.get()).as("nothing left").isFalse();
 
         stale.startRefund();
-        stale.refundAmountProperty().set("5.00");
+        stale.refundAmount.set("5.00");
         stale.reviewRefund();
         stale.confirmRefund();
-        assertThat(stale.errorProperty().get()).isEqualTo("The refund is more than what is left to refund. (Only 0.00 USD is left to refund)");
-        assertThat(stale.refundableProperty().get()).as("what is left was read again").isFalse();
+        assertThat(stale.error.get()).isEqualTo("The refund is more than what is left to refund. (Only 0.00 USD is left to refund)");
+        assertThat(stale.refundable.get()).as("what is left was read again").isFalse();
     }
 
     @Test
@@ -179,19 +178,19 @@ class TransactionDetailViewModelTest {
         viewModel.show(t);
         viewModel.startRefund();
 
-        viewModel.refundAmountProperty().set("0");
+        viewModel.refundAmount.set("0");
         viewModel.reviewRefund();
-        assertThat(viewModel.errorProperty().get()).isEqualTo("The amount must be more than zero.");
+        assertThat(viewModel.error.get()).isEqualTo("The amount must be more than zero.");
 
-        viewModel.refundAmountProperty().set("abc");
+        viewModel.refundAmount.set("abc");
         viewModel.reviewRefund();
-        assertThat(viewModel.errorProperty().get()).startsWith("Enter an amount such as 25.00");
+        assertThat(viewModel.error.get()).startsWith("Enter an amount such as 25.00");
 
-        viewModel.refundAmountProperty().set("1.00");
-        viewModel.refundReasonProperty().set("x".repeat(501));
+        viewModel.refundAmount.set("1.00");
+        viewModel.refundReason.set("x".repeat(501));
         viewModel.reviewRefund();
-        assertThat(viewModel.errorProperty().get()).isEqualTo("The reason can be at most 500 characters.");
-        assertThat(viewModel.awaitingConfirmationProperty().get()).isFalse();
+        assertThat(viewModel.error.get()).isEqualTo("The reason can be at most 500 characters.");
+        assertThat(viewModel.awaitingConfirmation.get()).isFalse();
         assertThat(refreshed).hasValue(0);
     }
 }

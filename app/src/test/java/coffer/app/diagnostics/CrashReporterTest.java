@@ -1,8 +1,5 @@
 package coffer.app.diagnostics;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-
 import ch.qos.logback.classic.LoggerContext;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -16,6 +13,8 @@ import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 /** An uncaught failure on any thread is logged with its stack trace, then handed to the dialog on the UI thread. */
 class CrashReporterTest {
@@ -54,11 +53,11 @@ class CrashReporterTest {
         worker.start();
         worker.join();
 
-        assertThat(dialog.showingProperty().get()).as("not before the UI thread runs it").isFalse();
+        assertThat(dialog.showing.get()).as("not before the UI thread runs it").isFalse();
         assertThat(uiThread).hasSize(1);
         uiThread.get(0).run();
-        assertThat(dialog.showingProperty().get()).isTrue();
-        assertThat(dialog.detailsProperty().get()).contains("Thread: coffer-app-io-3",
+        assertThat(dialog.showing.get()).isTrue();
+        assertThat(dialog.details.get()).contains("Thread: coffer-app-io-3",
                 "java.lang.IllegalStateException: the outbox entry had no wallet");
 
         assertThat(logFile()).contains("ERROR [coffer-app-io-3] coffer.app.diagnostics.CrashReporter - "
@@ -88,7 +87,7 @@ class CrashReporterTest {
 
         reporter.uncaughtException(Thread.currentThread(), copyFailed);
 
-        assertThat(dialog.showingProperty().get()).isFalse();
+        assertThat(dialog.showing.get()).isFalse();
         assertThat(logFile()).contains("java.lang.IllegalStateException: the clipboard is not available");
     }
 }

@@ -1,11 +1,10 @@
 package coffer.app.diagnostics;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the crash dialog shows, and that a burst of failures is one dialog that counts them. */
 class CrashViewModelTest {
@@ -13,7 +12,7 @@ class CrashViewModelTest {
     private final List<Boolean> opened = new ArrayList<>();
 
     CrashViewModelTest() {
-        viewModel.showingProperty().addListener((o, was, now) -> opened.add(now));
+        viewModel.showing.addListener((o, was, now) -> opened.add(now));
     }
 
     private static IllegalStateException failure(String message) {
@@ -26,10 +25,10 @@ class CrashViewModelTest {
 
         assertThat(opened).containsExactly(true);
         assertThat(viewModel.headline()).isEqualTo("Coffer ran into an unexpected problem");
-        assertThat(viewModel.messageProperty().get()).startsWith("What you were doing may not have finished.");
-        assertThat(viewModel.countProperty().get()).isEmpty();
+        assertThat(viewModel.message.get()).startsWith("What you were doing may not have finished.");
+        assertThat(viewModel.count.get()).isEmpty();
         assertThat(viewModel.logFileLine()).isEqualTo("Everything is also in the log file: /home/someone/.coffer/logs/coffer.log");
-        assertThat(viewModel.detailsProperty().get())
+        assertThat(viewModel.details.get())
                 .startsWith("Coffer app on Java " + System.getProperty("java.version"))
                 .contains("Thread: coffer-app-io-2\njava.lang.IllegalStateException: the wallet list was empty\n\tat "
                         + CrashViewModelTest.class.getName() + ".failure(")
@@ -43,8 +42,8 @@ class CrashViewModelTest {
         }
 
         assertThat(opened).containsExactly(true);
-        assertThat(viewModel.countProperty().get()).isEqualTo("This happened 40 times since this message opened.");
-        assertThat(viewModel.detailsProperty().get()).contains("row 0").doesNotContain("row 1");
+        assertThat(viewModel.count.get()).isEqualTo("This happened 40 times since this message opened.");
+        assertThat(viewModel.details.get()).contains("row 0").doesNotContain("row 1");
     }
 
     @Test
@@ -55,13 +54,13 @@ class CrashViewModelTest {
         viewModel.report("d", new NullPointerException("fourth"));
         viewModel.report("e", new NullPointerException("fourth again"));
 
-        String details = viewModel.detailsProperty().get();
+        String details = viewModel.details.get();
         assertThat(details).contains("Thread: a\njava.lang.IllegalStateException: first",
                 "Thread: b\njava.lang.IllegalArgumentException: second",
                 "Thread: c\njava.lang.UnsupportedOperationException: third",
                 "... and 2 more different problem(s): see the log file.");
         assertThat(details).doesNotContain("fourth");
-        assertThat(viewModel.countProperty().get())
+        assertThat(viewModel.count.get())
                 .isEqualTo("This happened 5 times since this message opened (5 different problems).");
         assertThat(opened).containsExactly(true);
     }
@@ -71,15 +70,15 @@ class CrashViewModelTest {
         viewModel.report("a", failure("before"));
         viewModel.report("a", failure("before again"));
         assertThat(viewModel.copyDetails()).contains("before");
-        assertThat(viewModel.copiedProperty().get()).isTrue();
+        assertThat(viewModel.copied.get()).isTrue();
 
         viewModel.dismissed();
         viewModel.report("b", new IllegalArgumentException("after"));
 
         assertThat(opened).containsExactly(true, false, true);
-        assertThat(viewModel.countProperty().get()).isEmpty();
-        assertThat(viewModel.copiedProperty().get()).isFalse();
-        assertThat(viewModel.detailsProperty().get()).contains("after").doesNotContain("before");
+        assertThat(viewModel.count.get()).isEmpty();
+        assertThat(viewModel.copied.get()).isFalse();
+        assertThat(viewModel.details.get()).contains("after").doesNotContain("before");
     }
 
     @Test
@@ -87,8 +86,8 @@ class CrashViewModelTest {
         viewModel.report("a", failure("first"));
         viewModel.report("coffer-app-io-1", new OutOfMemoryError("Java heap space"));
 
-        assertThat(viewModel.messageProperty().get()).isEqualTo("Coffer ran out of memory. Close it and start it again.");
-        assertThat(viewModel.detailsProperty().get()).contains("java.lang.OutOfMemoryError: Java heap space");
+        assertThat(viewModel.message.get()).isEqualTo("Coffer ran out of memory. Close it and start it again.");
+        assertThat(viewModel.details.get()).contains("java.lang.OutOfMemoryError: Java heap space");
     }
 
     @Test
@@ -96,8 +95,8 @@ class CrashViewModelTest {
         viewModel.report("a", failure("first"));
         String copied = viewModel.copyDetails();
 
-        assertThat(copied).isEqualTo(viewModel.detailsProperty().get()).contains("IllegalStateException: first");
+        assertThat(copied).isEqualTo(viewModel.details.get()).contains("IllegalStateException: first");
         viewModel.report("a", new IllegalArgumentException("second"));
-        assertThat(viewModel.copiedProperty().get()).isFalse();
+        assertThat(viewModel.copied.get()).isFalse();
     }
 }

@@ -1,7 +1,5 @@
 package coffer.app.help;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import coffer.app.InProcessServer;
 import coffer.app.api.ApiClient;
 import coffer.app.concurrent.BackgroundExecutor;
@@ -12,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** About Coffer: the app's version from the build, the server's from its /health, and the rest to copy. */
 class AboutViewModelTest {
@@ -30,7 +29,7 @@ class AboutViewModelTest {
 
         assertThat(about.appVersion()).as("the Maven project's version, filtered into the build")
                 .isNotEqualTo("dev").matches("\\d+\\.\\d+\\.\\d+.*");
-        assertThat(about.serverVersionProperty().get()).as("from GET /health")
+        assertThat(about.serverVersion.get()).as("from GET /health")
                 .isEqualTo(coffer.server.Version.current()).isNotEqualTo("dev");
         assertThat(about.serverAddress()).isEqualTo(client.baseUrl()).startsWith("http://localhost:");
         assertThat(about.javaVersion()).startsWith(Integer.toString(Runtime.version().feature()));
@@ -51,7 +50,7 @@ class AboutViewModelTest {
 
         about.load();
 
-        assertThat(about.serverVersionProperty().get()).startsWith("Not known: ").contains("cannot be reached");
+        assertThat(about.serverVersion.get()).startsWith("Not known: ").contains("cannot be reached");
     }
 
     @Test
@@ -60,7 +59,7 @@ class AboutViewModelTest {
 
         about.load();
 
-        assertThat(about.serverVersionProperty().get()).isEqualTo("Not connected");
+        assertThat(about.serverVersion.get()).isEqualTo("Not connected");
         assertThat(about.serverAddress()).isEqualTo("Not connected");
     }
 
@@ -75,7 +74,7 @@ class AboutViewModelTest {
             throw new IOException("no file manager");
         });
         failing.openLogFolder();
-        assertThat(failing.errorProperty().get()).startsWith("The folder cannot be opened: ");
+        assertThat(failing.error.get()).startsWith("The folder cannot be opened: ");
 
         assertThat(AboutViewModel.openCommand("Mac OS X", logs)).containsExactly("open", logs.toString());
         assertThat(AboutViewModel.openCommand("Windows 11", logs)).containsExactly("explorer", logs.toString());

@@ -1,8 +1,5 @@
 package coffer.app.history;
 
-import static coffer.app.MockApi.json;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import coffer.app.MockApi;
 import coffer.app.api.ApiClient;
 import coffer.app.concurrent.BackgroundExecutor;
@@ -19,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static coffer.app.MockApi.json;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The CSV export when the server fails: a readable message and no partial file. */
 class CsvExportViewModelTest {
@@ -57,8 +56,8 @@ class CsvExportViewModelTest {
         assertThat(request.getRequestUrl().queryParameter("wallet_id")).isEqualTo("wal_1");
         assertThat(request.getRequestUrl().queryParameter("kind")).isEqualTo("p2p");
         assertThat(Files.readString(file)).isEqualTo("id,kind\r\ntxn_1,p2p\r\n");
-        assertThat(viewModel.messageProperty().get()).isEqualTo("Exported to " + file.toAbsolutePath() + " (20 bytes).");
-        assertThat(viewModel.busyProperty().get()).isFalse();
+        assertThat(viewModel.message.get()).isEqualTo("Exported to " + file.toAbsolutePath() + " (20 bytes).");
+        assertThat(viewModel.busy.get()).isFalse();
     }
 
     @Test
@@ -70,14 +69,14 @@ class CsvExportViewModelTest {
 
         viewModel.export(file);
 
-        assertThat(viewModel.errorProperty().get())
+        assertThat(viewModel.error.get())
                 .isEqualTo("The export failed and no file was written: The Coffer server cannot be reached. "
                         + "Check the connection and try again.");
         assertThat(Files.readString(file)).isEqualTo("last month's export");
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(file);
         }
-        assertThat(viewModel.busyProperty().get()).isFalse();
+        assertThat(viewModel.busy.get()).isFalse();
     }
 
     @Test
@@ -87,9 +86,9 @@ class CsvExportViewModelTest {
 
         viewModel.export(file);
 
-        assertThat(viewModel.errorProperty().get())
+        assertThat(viewModel.error.get())
                 .isEqualTo("The export failed and no file was written: The request is not valid. (Unknown transaction kind 'x')");
         assertThat(file).doesNotExist();
-        assertThat(viewModel.messageProperty().get()).isEmpty();
+        assertThat(viewModel.message.get()).isEmpty();
     }
 }

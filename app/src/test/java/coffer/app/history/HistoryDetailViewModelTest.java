@@ -1,9 +1,5 @@
 package coffer.app.history;
 
-import static coffer.app.InProcessServer.ALICE;
-import static coffer.app.InProcessServer.BOB;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import coffer.app.InProcessServer;
 import coffer.app.Payments;
 import coffer.app.api.ApiClient;
@@ -20,6 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import static coffer.app.InProcessServer.ALICE;
+import static coffer.app.InProcessServer.BOB;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The wallet detail around the history: opening a row, the balance chart, the CSV export, a refund. */
 class HistoryDetailViewModelTest {
@@ -52,60 +51,60 @@ class HistoryDetailViewModelTest {
         List<Map<String, String>> asked = new ArrayList<>();
         HistoryViewModel viewModel = loadedFor(BOB, asked);
 
-        assertThat(viewModel.rows()).isNotEmpty();
+        assertThat(viewModel.rows).isNotEmpty();
         assertThat(asked).isNotEmpty().allSatisfy(q -> assertThat(q).containsKey("wallet_id"));
     }
 
     @Test
     void openingARowShowsItsReceipt() {
         HistoryViewModel viewModel = loadedFor(BOB);
-        HistoryRow tea = viewModel.rows().stream().filter(r -> r.description().equals("tea 2")).findFirst().orElseThrow();
+        HistoryRow tea = viewModel.rows.stream().filter(r -> r.description().equals("tea 2")).findFirst().orElseThrow();
 
         viewModel.open(tea);
 
-        assertThat(viewModel.detail().transactionProperty().get().id()).isEqualTo(tea.id());
-        assertThat(viewModel.detail().receiptProperty().get()).contains("Amount:               +2.00 USD\n")
+        assertThat(viewModel.detail().transaction.get().id()).isEqualTo(tea.id());
+        assertThat(viewModel.detail().receipt.get()).contains("Amount:               +2.00 USD\n")
                 .contains("Counterparty:         alice@example.com\n").contains(" UTC\n");
-        assertThat(viewModel.detail().refundableProperty().get()).isTrue();
+        assertThat(viewModel.detail().refundable.get()).isTrue();
     }
 
     @Test
     void theChartWalksBackFromTheBalanceThroughThePayments() {
         HistoryViewModel viewModel = loadedFor(ALICE);
 
-        assertThat(viewModel.balancePoints()).extracting(BalanceHistory.Point::minor)
+        assertThat(viewModel.balancePoints).extracting(BalanceHistory.Point::minor)
                 .containsExactly(0L, 100_000L, 99_900L, 99_700L, 99_400L);
-        assertThat(viewModel.balanceProperty().get()).isEqualTo("Balance: 994.00 USD");
-        assertThat(viewModel.chartNoteProperty().get()).isEqualTo("Since the wallet opened.");
+        assertThat(viewModel.balance.get()).isEqualTo("Balance: 994.00 USD");
+        assertThat(viewModel.chartNote.get()).isEqualTo("Since the wallet opened.");
     }
 
     @Test
     void theCsvFileHoldsTheServersExportOfTheCurrentFilters(@TempDir Path dir) throws Exception {
         HistoryViewModel viewModel = loadedFor(ALICE);
-        viewModel.searchProperty().set("tea");
+        viewModel.search.set("tea");
         viewModel.search();
         Path file = dir.resolve("alice.csv");
 
         viewModel.export().export(file);
 
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
-        SERVER.signedIn(ALICE).exportCsv(Map.of("wallet_id", viewModel.walletProperty().get().id(), "q", "tea"),
+        SERVER.signedIn(ALICE).exportCsv(Map.of("wallet_id", viewModel.wallet.get().id(), "q", "tea"),
                 expected);
         assertThat(Files.readString(file)).isEqualTo(expected.toString(java.nio.charset.StandardCharsets.UTF_8));
         List<String> lines = Files.readAllLines(file);
         assertThat(lines.get(0)).startsWith("id,created_at,completed_at,kind,status,direction,amount");
-        assertThat(lines).hasSize(1 + viewModel.rows().size()).hasSize(4);
+        assertThat(lines).hasSize(1 + viewModel.rows.size()).hasSize(4);
         assertThat(lines.subList(1, 4)).allSatisfy(l -> assertThat(l).contains(",p2p,completed,out,").contains("tea"));
-        assertThat(viewModel.export().messageProperty().get()).startsWith("Exported to " + file);
+        assertThat(viewModel.export().message.get()).startsWith("Exported to " + file);
         assertThat(dir.resolve("alice.csv.part")).doesNotExist();
     }
 
     @Test
     void theChartHasAPointPerPostedMovementAndOneBeforeThem() {
         HistoryViewModel viewModel = loadedFor(BOB, new ArrayList<>());
-        TransactionList all = SERVER.signedIn(BOB).transactions(Map.of("wallet_id", viewModel.walletProperty().get().id()));
+        TransactionList all = SERVER.signedIn(BOB).transactions(Map.of("wallet_id", viewModel.wallet.get().id()));
 
         long posted = all.transactions().stream().filter(t -> t.status().equals("completed")).count();
-        assertThat(viewModel.balancePoints()).hasSize((int) posted + 1);
+        assertThat(viewModel.balancePoints).hasSize((int) posted + 1);
     }
 }

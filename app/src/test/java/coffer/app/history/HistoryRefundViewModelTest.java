@@ -1,9 +1,5 @@
 package coffer.app.history;
 
-import static coffer.app.InProcessServer.ALICE;
-import static coffer.app.InProcessServer.BOB;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import coffer.app.InProcessServer;
 import coffer.app.Payments;
 import coffer.app.api.ApiClient;
@@ -12,6 +8,9 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import static coffer.app.InProcessServer.ALICE;
+import static coffer.app.InProcessServer.BOB;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A refund from the history's detail: the list, the chart and the balance follow (its own server: it moves money). */
 class HistoryRefundViewModelTest {
@@ -33,29 +32,29 @@ class HistoryRefundViewModelTest {
     @Test
     void aRefundShowsInTheListTheChartAndTheBalance() {
         HistoryViewModel viewModel = loadedFor(BOB);
-        assertThat(viewModel.balanceProperty().get()).isEqualTo("Balance: 1,006.00 USD");
-        int rowsBefore = viewModel.rows().size();
-        HistoryRow tea = viewModel.rows().stream().filter(r -> r.description().equals("tea 3")).findFirst().orElseThrow();
+        assertThat(viewModel.balance.get()).isEqualTo("Balance: 1,006.00 USD");
+        int rowsBefore = viewModel.rows.size();
+        HistoryRow tea = viewModel.rows.stream().filter(r -> r.description().equals("tea 3")).findFirst().orElseThrow();
         viewModel.open(tea);
 
         viewModel.detail().startRefund();
-        viewModel.detail().refundAmountProperty().set("1.50");
-        viewModel.detail().refundReasonProperty().set("too much tea");
+        viewModel.detail().refundAmount.set("1.50");
+        viewModel.detail().refundReason.set("too much tea");
         viewModel.detail().reviewRefund();
         viewModel.detail().confirmRefund();
 
-        assertThat(viewModel.balanceProperty().get()).isEqualTo("Balance: 1,004.50 USD");
-        assertThat(viewModel.walletProperty().get().posted()).as("the picker too").isEqualTo("1,004.50 USD");
-        assertThat(viewModel.wallets()).containsExactly(viewModel.walletProperty().get());
-        assertThat(viewModel.rows()).hasSize(rowsBefore + 1);
-        assertThat(viewModel.rows()).filteredOn(r -> r.description().equals("too much tea")).singleElement()
+        assertThat(viewModel.balance.get()).isEqualTo("Balance: 1,004.50 USD");
+        assertThat(viewModel.wallet.get().posted()).as("the picker too").isEqualTo("1,004.50 USD");
+        assertThat(viewModel.wallets).containsExactly(viewModel.wallet.get());
+        assertThat(viewModel.rows).hasSize(rowsBefore + 1);
+        assertThat(viewModel.rows).filteredOn(r -> r.description().equals("too much tea")).singleElement()
                 .satisfies(r -> {
                     assertThat(r.kind()).isEqualTo("refund");
                     assertThat(r.amount()).isEqualTo("-1.50 USD");
                 });
-        List<BalanceHistory.Point> points = viewModel.balancePoints();
+        List<BalanceHistory.Point> points = viewModel.balancePoints;
         assertThat(points.get(points.size() - 1).minor()).isEqualTo(100_450L);
-        assertThat(viewModel.detail().refundSummaryProperty().get())
+        assertThat(viewModel.detail().refundSummary.get())
                 .isEqualTo("Refunded so far: 1.50 USD — left to refund: 1.50 USD");
     }
 

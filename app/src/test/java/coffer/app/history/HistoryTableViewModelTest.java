@@ -1,7 +1,5 @@
 package coffer.app.history;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import coffer.app.api.ApiClient;
 import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.i18n.Texts;
@@ -17,6 +15,7 @@ import java.util.Locale;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the history table shows and how it sorts, from a made-up list: typed money and instants, in the user's zone
@@ -69,12 +68,12 @@ class HistoryTableViewModelTest {
                 movement("b", "p2p", "5.00", "out", "2026-03-02T10:00:00Z"),
                 movement("c", "p2p", "2.00", "in", "2026-03-03T10:00:00Z")), 100, TOKYO);
 
-        viewModel.sortedRows().setComparator(HistoryRow.BY_AMOUNT);
+        viewModel.sortedRows.setComparator(HistoryRow.BY_AMOUNT);
 
         // as text, "+10.00" < "+2.00" < "-5.00"
-        assertThat(viewModel.sortedRows()).extracting(HistoryRow::amount)
+        assertThat(viewModel.sortedRows).extracting(HistoryRow::amount)
                 .containsExactly("-5.00 USD", "+2.00 USD", "+10.00 USD");
-        assertThat(viewModel.sortedRows()).extracting(HistoryRow::credit).containsExactly(false, true, true);
+        assertThat(viewModel.sortedRows).extracting(HistoryRow::credit).containsExactly(false, true, true);
     }
 
     @Test
@@ -84,10 +83,10 @@ class HistoryTableViewModelTest {
                 movement("later", "p2p", "1.00", "in", "2026-11-01T06:10:00Z"),
                 movement("earlier", "p2p", "1.00", "in", "2026-11-01T05:30:00Z")), 100, NEW_YORK);
 
-        viewModel.sortedRows().setComparator(HistoryRow.BY_DATE);
+        viewModel.sortedRows.setComparator(HistoryRow.BY_DATE);
 
-        assertThat(viewModel.sortedRows()).extracting(HistoryRow::id).containsExactly("earlier", "later");
-        assertThat(viewModel.sortedRows()).extracting(HistoryRow::date)
+        assertThat(viewModel.sortedRows).extracting(HistoryRow::id).containsExactly("earlier", "later");
+        assertThat(viewModel.sortedRows).extracting(HistoryRow::date)
                 .containsExactly("Nov 1, 2026, 1:30:00 AM", "Nov 1, 2026, 1:10:00 AM");
     }
 
@@ -96,7 +95,7 @@ class HistoryTableViewModelTest {
         HistoryViewModel viewModel = loaded(List.of(movement("a", "topup", "1.00", "in", "2026-01-02T03:04:05Z")), 100,
                 TOKYO);
 
-        assertThat(viewModel.rows()).singleElement().extracting(HistoryRow::date).isEqualTo("Jan 2, 2026, 12:04:05 PM");
+        assertThat(viewModel.rows).singleElement().extracting(HistoryRow::date).isEqualTo("Jan 2, 2026, 12:04:05 PM");
     }
 
     @Test
@@ -105,12 +104,12 @@ class HistoryTableViewModelTest {
         HistoryViewModel viewModel = loaded(List.of(movement("a", "p2p", "1234.50", "out", "2026-01-02T03:04:05Z")),
                 100, TOKYO);
 
-        HistoryRow row = viewModel.rows().get(0);
+        HistoryRow row = viewModel.rows.get(0);
         assertThat(row.kindName()).isEqualTo("Envío a una persona");
         assertThat(row.statusName()).isEqualTo("Completado");
         assertThat(row.amount()).isEqualTo("-1.234,50 USD");
         assertThat(row.date()).isEqualTo("2 ene 2026 12:04:05");
-        assertThat(viewModel.balanceProperty().get()).isEqualTo("Saldo: 1.000,00 USD");
+        assertThat(viewModel.balance.get()).isEqualTo("Saldo: 1.000,00 USD");
     }
 
     @Test
@@ -118,16 +117,16 @@ class HistoryTableViewModelTest {
         List<TransactionView> movements = IntStream.rangeClosed(1, 7)
                 .mapToObj(i -> movement("m" + i, "p2p", i + ".00", "in", "2026-03-0" + i + "T10:00:00Z")).toList();
         HistoryViewModel viewModel = loaded(movements, 2, TOKYO);
-        assertThat(viewModel.rows()).as("one page").hasSize(2);
+        assertThat(viewModel.rows).as("one page").hasSize(2);
 
-        viewModel.sortedRows().setComparator(HistoryRow.BY_AMOUNT);
-        viewModel.reorderedProperty().set(true);
+        viewModel.sortedRows.setComparator(HistoryRow.BY_AMOUNT);
+        viewModel.reordered.set(true);
 
-        assertThat(viewModel.sortedRows()).extracting(HistoryRow::id)
+        assertThat(viewModel.sortedRows).extracting(HistoryRow::id)
                 .as("the smallest amount of all, not of the first page, on top")
                 .containsExactly("m1", "m2", "m3", "m4", "m5", "m6", "m7");
-        assertThat(viewModel.hasMoreProperty().get()).isFalse();
-        assertThat(viewModel.sortNoteProperty().get()).isEmpty();
+        assertThat(viewModel.hasMore.get()).isFalse();
+        assertThat(viewModel.sortNote.get()).isEmpty();
     }
 
     @Test
@@ -137,14 +136,14 @@ class HistoryTableViewModelTest {
                 .mapToObj(i -> movement("m" + i, "p2p", "1.00", "in", start.plusSeconds(60L * i).toString())).toList();
         HistoryViewModel viewModel = loaded(movements, 500, TOKYO);
 
-        viewModel.reorderedProperty().set(true);
+        viewModel.reordered.set(true);
 
-        assertThat(viewModel.rows()).hasSize(HistoryViewModel.SORTED_ROWS);
-        assertThat(viewModel.sortNoteProperty().get())
+        assertThat(viewModel.rows).hasSize(HistoryViewModel.SORTED_ROWS);
+        assertThat(viewModel.sortNote.get())
                 .isEqualTo("Sorted among the latest 2,000 movements; older ones are left out.");
 
-        viewModel.reorderedProperty().set(false);
-        assertThat(viewModel.sortNoteProperty().get()).as("newest first again: nothing to say").isEmpty();
+        viewModel.reordered.set(false);
+        assertThat(viewModel.sortNote.get()).as("newest first again: nothing to say").isEmpty();
     }
 
     @Test

@@ -1,9 +1,5 @@
 package coffer.app.history;
 
-import static coffer.app.InProcessServer.ALICE;
-import static coffer.app.InProcessServer.BOB;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import coffer.app.InProcessServer;
 import coffer.app.api.ApiClient;
 import coffer.app.concurrent.BackgroundExecutor;
@@ -12,6 +8,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import static coffer.app.InProcessServer.ALICE;
+import static coffer.app.InProcessServer.BOB;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class HistoryViewModelTest {
     @RegisterExtension
@@ -40,47 +39,47 @@ class HistoryViewModelTest {
     void theFirstWalletsHistoryShowsWithSignedAmounts() {
         HistoryViewModel viewModel = loadedFor(ALICE, 100);
 
-        assertThat(viewModel.walletProperty().get().currency()).isEqualTo("USD");
-        assertThat(viewModel.rows()).hasSize(PAYMENTS + 1);
-        assertThat(viewModel.rows()).filteredOn(r -> r.description().equals("coffee 2"))
+        assertThat(viewModel.wallet.get().currency()).isEqualTo("USD");
+        assertThat(viewModel.rows).hasSize(PAYMENTS + 1);
+        assertThat(viewModel.rows).filteredOn(r -> r.description().equals("coffee 2"))
                 .singleElement().satisfies(r -> assertThat(r.amount()).isEqualTo("-2.00 USD"));
-        assertThat(viewModel.rows()).filteredOn(r -> r.description().equals("Opening balance"))
+        assertThat(viewModel.rows).filteredOn(r -> r.description().equals("Opening balance"))
                 .singleElement().satisfies(r -> assertThat(r.amount()).isEqualTo("+1,000.00 USD"));
-        assertThat(viewModel.hasMoreProperty().get()).isFalse();
+        assertThat(viewModel.hasMore.get()).isFalse();
     }
 
     @Test
     void scrollingToTheEndFetchesTheNextPageUntilNoneIsLeft() {
         HistoryViewModel viewModel = loadedFor(ALICE, 2);
-        assertThat(viewModel.rows()).hasSize(2);
-        assertThat(viewModel.hasMoreProperty().get()).isTrue();
+        assertThat(viewModel.rows).hasSize(2);
+        assertThat(viewModel.hasMore.get()).isTrue();
 
         viewModel.loadMore();
         viewModel.loadMore();
         viewModel.loadMore();
         viewModel.loadMore();
 
-        assertThat(viewModel.rows()).hasSize(PAYMENTS + 1);
-        assertThat(viewModel.rows()).extracting(HistoryRow::id).doesNotHaveDuplicates();
-        assertThat(viewModel.hasMoreProperty().get()).isFalse();
+        assertThat(viewModel.rows).hasSize(PAYMENTS + 1);
+        assertThat(viewModel.rows).extracting(HistoryRow::id).doesNotHaveDuplicates();
+        assertThat(viewModel.hasMore.get()).isFalse();
     }
 
     @Test
     void textSearchAndKindFilterNarrowTheList() {
         HistoryViewModel viewModel = loadedFor(BOB, 100);
 
-        viewModel.searchProperty().set("coffee 3");
+        viewModel.search.set("coffee 3");
         viewModel.search();
-        assertThat(viewModel.rows()).singleElement().satisfies(r -> assertThat(r.amount()).isEqualTo("+3.00 USD"));
+        assertThat(viewModel.rows).singleElement().satisfies(r -> assertThat(r.amount()).isEqualTo("+3.00 USD"));
 
-        viewModel.searchProperty().set("");
-        viewModel.kindProperty().set("topup");
-        assertThat(viewModel.rows()).singleElement()
+        viewModel.search.set("");
+        viewModel.kind.set("topup");
+        assertThat(viewModel.rows).singleElement()
                 .satisfies(r -> assertThat(r.description()).isEqualTo("Opening balance"));
 
-        viewModel.kindProperty().set(HistoryViewModel.ANY);
-        viewModel.statusProperty().set("failed");
-        assertThat(viewModel.rows()).isEmpty();
-        assertThat(viewModel.errorProperty().get()).isEmpty();
+        viewModel.kind.set(HistoryViewModel.ANY);
+        viewModel.status.set("failed");
+        assertThat(viewModel.rows).isEmpty();
+        assertThat(viewModel.error.get()).isEmpty();
     }
 }

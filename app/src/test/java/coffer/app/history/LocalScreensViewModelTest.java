@@ -1,9 +1,5 @@
 package coffer.app.history;
 
-import static coffer.app.InProcessServer.ALICE;
-import static coffer.app.InProcessServer.BOB;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import coffer.app.InProcessServer;
 import coffer.app.api.ApiClient;
 import coffer.app.concurrent.BackgroundExecutor;
@@ -14,7 +10,6 @@ import coffer.app.wallet.WalletsViewModel;
 import coffer.core.api.PaymentTypes.PaymentRequest;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -22,6 +17,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import static coffer.app.InProcessServer.ALICE;
+import static coffer.app.InProcessServer.BOB;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The wallets overview and the history read from the local copy of the ledger while the server is down. */
 class LocalScreensViewModelTest {
@@ -47,7 +45,7 @@ class LocalScreensViewModelTest {
         new SyncEngine(alice::sync, alice::transactions, ledger, SyncEngine.Options.DEFAULT, Clock.systemUTC()).sync();
         WalletsViewModel wallets = new WalletsViewModel(alice, BackgroundExecutor.sameThread());
         wallets.load();
-        online = List.copyOf(wallets.wallets());
+        online = List.copyOf(wallets.wallets);
         SERVER.stop();
     }
 
@@ -70,8 +68,8 @@ class LocalScreensViewModelTest {
 
         wallets.load();
 
-        assertThat(wallets.errorProperty().get()).isEmpty();
-        assertThat(wallets.wallets()).extracting(WalletRow::id, WalletRow::available, WalletRow::posted, WalletRow::pending)
+        assertThat(wallets.error.get()).isEmpty();
+        assertThat(wallets.wallets).extracting(WalletRow::id, WalletRow::available, WalletRow::posted, WalletRow::pending)
                 .containsExactlyElementsOf(online.stream()
                         .map(w -> org.assertj.core.groups.Tuple.tuple(w.id(), w.available(), w.posted(), w.pending())).toList());
     }
@@ -79,17 +77,17 @@ class LocalScreensViewModelTest {
     @Test
     void historyScrollsPageByPageWithNoServer() {
         HistoryViewModel viewModel = history(2);
-        assertThat(viewModel.errorProperty().get()).isEmpty();
-        assertThat(viewModel.rows()).hasSize(2);
+        assertThat(viewModel.error.get()).isEmpty();
+        assertThat(viewModel.rows).hasSize(2);
 
-        while (viewModel.hasMoreProperty().get()) {
+        while (viewModel.hasMore.get()) {
             viewModel.loadMore();
         }
 
-        assertThat(viewModel.rows()).hasSize(PAYMENTS + 1);
-        assertThat(viewModel.rows()).extracting(HistoryRow::id).doesNotHaveDuplicates();
-        assertThat(viewModel.rows().get(0).description()).isEqualTo("tea " + PAYMENTS);
-        assertThat(viewModel.rows()).filteredOn(r -> r.description().equals("tea 2"))
+        assertThat(viewModel.rows).hasSize(PAYMENTS + 1);
+        assertThat(viewModel.rows).extracting(HistoryRow::id).doesNotHaveDuplicates();
+        assertThat(viewModel.rows.get(0).description()).isEqualTo("tea " + PAYMENTS);
+        assertThat(viewModel.rows).filteredOn(r -> r.description().equals("tea 2"))
                 .singleElement().satisfies(r -> assertThat(r.amount()).isEqualTo("-2.00 USD"));
     }
 
@@ -97,17 +95,17 @@ class LocalScreensViewModelTest {
     void historySearchesAndFiltersWithNoServer() {
         HistoryViewModel viewModel = history(100);
 
-        viewModel.searchProperty().set("TEA 3");
+        viewModel.search.set("TEA 3");
         viewModel.search();
-        assertThat(viewModel.errorProperty().get()).isEmpty();
-        assertThat(viewModel.rows()).extracting(HistoryRow::description).containsExactly("tea 3");
+        assertThat(viewModel.error.get()).isEmpty();
+        assertThat(viewModel.rows).extracting(HistoryRow::description).containsExactly("tea 3");
 
-        viewModel.searchProperty().set("");
-        viewModel.kindProperty().set("p2p");
-        assertThat(viewModel.rows()).hasSize(PAYMENTS).allSatisfy(r -> assertThat(r.amount()).startsWith("-"));
+        viewModel.search.set("");
+        viewModel.kind.set("p2p");
+        assertThat(viewModel.rows).hasSize(PAYMENTS).allSatisfy(r -> assertThat(r.amount()).startsWith("-"));
 
-        viewModel.statusProperty().set("reversed");
-        assertThat(viewModel.rows()).isEmpty();
+        viewModel.status.set("reversed");
+        assertThat(viewModel.rows).isEmpty();
     }
 
     @Test

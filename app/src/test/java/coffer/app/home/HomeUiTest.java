@@ -1,11 +1,5 @@
 package coffer.app.home;
 
-import static coffer.app.FxWait.text;
-import static coffer.app.FxWait.waitUntil;
-import static coffer.app.InProcessServer.ALICE;
-import static coffer.app.InProcessServer.BOB;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import coffer.app.AppWindow;
 import coffer.app.InProcessServer;
 import coffer.app.Payments;
@@ -40,6 +34,11 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
+import static coffer.app.FxWait.text;
+import static coffer.app.FxWait.waitUntil;
+import static coffer.app.InProcessServer.ALICE;
+import static coffer.app.InProcessServer.BOB;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Home in the real window against a server on loopback, where alice holds two USD wallets and a EUR one and bob
@@ -110,7 +109,7 @@ class HomeUiTest {
     @Test
     void theTotalsPerCurrencyAreTheWalletsBalancesAndASyncBringsTheNews(FxRobot robot) throws Exception {
         UiSteps.signInToHome(robot, ALICE);
-        assertThat(window.app().navigation().screenProperty().get()).as("a signed-in user lands on Home").isEqualTo(Screen.HOME);
+        assertThat(window.app().navigation().screen.get()).as("a signed-in user lands on Home").isEqualTo(Screen.HOME);
 
         Map<String, String> expected = availableByCurrency();
         assertThat(expected).containsEntry("USD", "1,025.00 USD").containsEntry("EUR", "0.00 EUR");
@@ -169,12 +168,12 @@ class HomeUiTest {
 
         robot.clickOn("#homeReceive");
         waitUntil(() -> robot.lookup("#receiveWalletId").tryQuery().isPresent());
-        assertThat(window.app().navigation().screenProperty().get()).isEqualTo(Screen.RECEIVE);
+        assertThat(window.app().navigation().screen.get()).isEqualTo(Screen.RECEIVE);
 
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT0).release(KeyCode.DIGIT0, KeyCode.CONTROL);
         waitUntil(() -> robot.lookup("#homeTopup").tryQuery().isPresent());
         robot.clickOn("#homeTopup");
-        waitUntil(() -> window.app().navigation().screenProperty().get() == Screen.TOPUP);
+        waitUntil(() -> window.app().navigation().screen.get() == Screen.TOPUP);
 
         robot.clickOn("#navHome");
         waitUntil(() -> robot.lookup("#homeHistory").tryQuery().isPresent());

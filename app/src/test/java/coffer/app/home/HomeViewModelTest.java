@@ -1,8 +1,5 @@
 package coffer.app.home;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.groups.Tuple.tuple;
-
 import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.history.HistorySource;
 import coffer.app.i18n.Texts;
@@ -20,6 +17,8 @@ import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 /** Home's totals, latest movements and quick actions, from a source standing in for the ledger. */
 class HomeViewModelTest {
@@ -59,12 +58,12 @@ class HomeViewModelTest {
     void eachCurrencyIsTotalledExactlyOverAllItsWalletsByCurrencyCode() {
         HomeViewModel home = home(List.of());
 
-        assertThat(home.errorProperty().get()).isEmpty();
-        assertThat(home.totals()).extracting(CurrencyTotal::currency, CurrencyTotal::name, CurrencyTotal::amount, CurrencyTotal::wallets).containsExactly(
+        assertThat(home.error.get()).isEmpty();
+        assertThat(home.totals).extracting(CurrencyTotal::currency, CurrencyTotal::name, CurrencyTotal::amount, CurrencyTotal::wallets).containsExactly(
                 tuple("EUR", "Euro", "0.00 EUR", "in 1 wallet"),
                 tuple("JPY", "Japanese Yen", "1,500 JPY", "in 1 wallet"),
                 tuple("USD", "US Dollar", "1,025.10 USD", "in 2 wallets"));
-        assertThat(home.loadedProperty().get()).isTrue();
+        assertThat(home.loaded.get()).isTrue();
     }
 
     @Test
@@ -73,10 +72,10 @@ class HomeViewModelTest {
                 movement(1, "topup", "in", null, "Opening balance")));
 
         assertThat(queries).containsExactly(Map.of("limit", "5"));
-        assertThat(home.recent()).extracting(RecentMovement::kind, RecentMovement::with, RecentMovement::amount, RecentMovement::status)
+        assertThat(home.recent).extracting(RecentMovement::kind, RecentMovement::with, RecentMovement::amount, RecentMovement::status)
                 .containsExactly(tuple("Sent to a person", "bob@example.com", "-2.00 USD", "Completed"),
                         tuple("Top-up", "Opening balance", "+1.00 USD", "Completed"));
-        assertThat(home.recent().get(0).when()).as("14:02 UTC is 8:02 in Mexico City")
+        assertThat(home.recent.get(0).when()).as("14:02 UTC is 8:02 in Mexico City")
                 .contains("8:02:05").doesNotContain("14:02").doesNotContain("Z");
     }
 
@@ -86,12 +85,12 @@ class HomeViewModelTest {
 
         HomeViewModel home = home(List.of(movement(3, "p2p", "in", "bob@example.com", null)));
 
-        assertThat(home.totals()).extracting(CurrencyTotal::name, CurrencyTotal::amount, CurrencyTotal::wallets).containsExactly(
+        assertThat(home.totals).extracting(CurrencyTotal::name, CurrencyTotal::amount, CurrencyTotal::wallets).containsExactly(
                 tuple("Euro", "0,00 EUR", "en 1 billetera"), tuple("Yen", "1.500 JPY", "en 1 billetera"),
                 tuple("Dólar estadounidense", "1.025,10 USD", "en 2 billeteras"));
-        assertThat(home.recent()).extracting(RecentMovement::kind, RecentMovement::amount, RecentMovement::status)
+        assertThat(home.recent).extracting(RecentMovement::kind, RecentMovement::amount, RecentMovement::status)
                 .containsExactly(tuple("Envío a una persona", "+3,00 USD", "Completado"));
-        assertThat(home.recent().get(0).when()).contains("dic").contains("8:03:05");
+        assertThat(home.recent.get(0).when()).contains("dic").contains("8:03:05");
     }
 
     @Test
@@ -99,7 +98,7 @@ class HomeViewModelTest {
         HomeViewModel home = home(IntStream.rangeClosed(1, 8).mapToObj(n -> movement(n, "p2p", "out", "bob@example.com", null))
                 .toList());
 
-        assertThat(home.recent()).extracting(RecentMovement::id).containsExactly("txn_1", "txn_2", "txn_3", "txn_4", "txn_5");
+        assertThat(home.recent).extracting(RecentMovement::id).containsExactly("txn_1", "txn_2", "txn_3", "txn_4", "txn_5");
     }
 
     @Test
@@ -124,8 +123,8 @@ class HomeViewModelTest {
         executor.release(1);
         executor.release(0);
 
-        assertThat(home.totals()).as("the later read's three currencies, not the earlier read's one").hasSize(3);
-        assertThat(home.busyProperty().get()).isFalse();
+        assertThat(home.totals).as("the later read's three currencies, not the earlier read's one").hasSize(3);
+        assertThat(home.busy.get()).isFalse();
     }
 
     /** Runs the work at once and hands each result over when the test says, in the order it says. */
@@ -164,12 +163,12 @@ class HomeViewModelTest {
         HomeViewModel home = new HomeViewModel(source, BackgroundExecutor.sameThread(), MEXICO, opened::add);
 
         home.load();
-        assertThat(home.errorProperty().get()).isEqualTo("Something went wrong: disk unplugged");
-        assertThat(home.loadedProperty().get()).as("no \"no wallets yet\" over a failure").isFalse();
+        assertThat(home.error.get()).isEqualTo("Something went wrong: disk unplugged");
+        assertThat(home.loaded.get()).as("no \"no wallets yet\" over a failure").isFalse();
 
         down[0] = false;
         home.load();
-        assertThat(home.errorProperty().get()).isEmpty();
-        assertThat(home.totals()).hasSize(3);
+        assertThat(home.error.get()).isEmpty();
+        assertThat(home.totals).hasSize(3);
     }
 }

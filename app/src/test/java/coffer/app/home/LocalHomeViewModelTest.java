@@ -1,10 +1,5 @@
 package coffer.app.home;
 
-import static coffer.app.InProcessServer.ALICE;
-import static coffer.app.InProcessServer.BOB;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.groups.Tuple.tuple;
-
 import coffer.app.InProcessServer;
 import coffer.app.Payments;
 import coffer.app.api.ApiClient;
@@ -18,6 +13,10 @@ import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import static coffer.app.InProcessServer.ALICE;
+import static coffer.app.InProcessServer.BOB;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 /** Home read from the local copy of the ledger shows the user's money and movements while the server is down. */
 class LocalHomeViewModelTest {
@@ -41,10 +40,10 @@ class LocalHomeViewModelTest {
 
                 home.load();
 
-                assertThat(home.errorProperty().get()).isEmpty();
-                assertThat(home.totals()).extracting(CurrencyTotal::amount, CurrencyTotal::wallets)
+                assertThat(home.error.get()).isEmpty();
+                assertThat(home.totals).extracting(CurrencyTotal::amount, CurrencyTotal::wallets)
                         .containsExactly(tuple("0.00 EUR", "in 1 wallet"), tuple("975.00 USD", "in 1 wallet"));
-                assertThat(home.recent()).extracting(RecentMovement::kind, RecentMovement::with, RecentMovement::amount).containsExactly(
+                assertThat(home.recent).extracting(RecentMovement::kind, RecentMovement::with, RecentMovement::amount).containsExactly(
                         tuple("Sent to a person", BOB, "-25.00 USD"), tuple("Top-up", "Opening balance", "+1,000.00 USD"));
             } finally {
                 SERVER.startAgain();

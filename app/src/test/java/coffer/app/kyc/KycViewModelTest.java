@@ -1,8 +1,5 @@
 package coffer.app.kyc;
 
-import static coffer.app.InProcessServer.ALICE;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import coffer.app.InProcessServer;
 import coffer.app.api.ApiClient;
 import coffer.app.concurrent.BackgroundExecutor;
@@ -13,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import static coffer.app.InProcessServer.ALICE;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class KycViewModelTest {
     @RegisterExtension
@@ -32,25 +31,25 @@ class KycViewModelTest {
     }
 
     private static void fill(KycViewModel viewModel, String documentNumber) {
-        viewModel.fullNameProperty().set("Kim Doe");
-        viewModel.dateOfBirthProperty().set("1990-04-23");
-        viewModel.countryProperty().set("de");
-        viewModel.documentTypeProperty().set("passport");
-        viewModel.documentNumberProperty().set(documentNumber);
+        viewModel.fullName.set("Kim Doe");
+        viewModel.dateOfBirth.set("1990-04-23");
+        viewModel.country.set("de");
+        viewModel.documentType.set("passport");
+        viewModel.documentNumber.set(documentNumber);
     }
 
     @Test
     void aNewUserSeesTierZeroAndItsLimits() {
         KycViewModel viewModel = loaded(newUser());
 
-        assertThat(viewModel.statusTextProperty().get()).isEqualTo("Not verified");
-        assertThat(viewModel.tierProperty().get()).isEqualTo("Tier 0");
-        assertThat(viewModel.perTransactionProperty().get()).isEqualTo("100.00 USD");
-        assertThat(viewModel.dailyProperty().get()).isEqualTo("250.00 USD");
-        assertThat(viewModel.maxBalanceProperty().get()).isEqualTo("500.00 USD");
-        assertThat(viewModel.remainingTodayProperty().get()).isEqualTo("250.00 USD");
-        assertThat(viewModel.canSubmitProperty().get()).isTrue();
-        assertThat(viewModel.hintProperty().get()).contains("0000");
+        assertThat(viewModel.statusText.get()).isEqualTo("Not verified");
+        assertThat(viewModel.tier.get()).isEqualTo("Tier 0");
+        assertThat(viewModel.perTransaction.get()).isEqualTo("100.00 USD");
+        assertThat(viewModel.daily.get()).isEqualTo("250.00 USD");
+        assertThat(viewModel.maxBalance.get()).isEqualTo("500.00 USD");
+        assertThat(viewModel.remainingToday.get()).isEqualTo("250.00 USD");
+        assertThat(viewModel.canSubmit.get()).isTrue();
+        assertThat(viewModel.hint.get()).contains("0000");
     }
 
     @Test
@@ -60,15 +59,15 @@ class KycViewModelTest {
 
         viewModel.submit();
 
-        assertThat(viewModel.statusTextProperty().get()).isEqualTo("Verified");
-        assertThat(viewModel.tierProperty().get()).isEqualTo("Tier 1");
-        assertThat(viewModel.perTransactionProperty().get()).isEqualTo("2,000.00 USD");
-        assertThat(viewModel.remainingTodayProperty().get()).isEqualTo("5,000.00 USD");
-        assertThat(viewModel.noticeProperty().get()).startsWith("Identity verified: you are on tier 1 now");
-        assertThat(viewModel.documentNumberProperty().get()).as("not kept once sent").isEmpty();
-        assertThat(viewModel.errorProperty().get()).isEmpty();
-        assertThat(viewModel.busyProperty().get()).isFalse();
-        assertThat(viewModel.canSubmitProperty().get()).as("a verified user has nothing to submit").isFalse();
+        assertThat(viewModel.statusText.get()).isEqualTo("Verified");
+        assertThat(viewModel.tier.get()).isEqualTo("Tier 1");
+        assertThat(viewModel.perTransaction.get()).isEqualTo("2,000.00 USD");
+        assertThat(viewModel.remainingToday.get()).isEqualTo("5,000.00 USD");
+        assertThat(viewModel.notice.get()).startsWith("Identity verified: you are on tier 1 now");
+        assertThat(viewModel.documentNumber.get()).as("not kept once sent").isEmpty();
+        assertThat(viewModel.error.get()).isEmpty();
+        assertThat(viewModel.busy.get()).isFalse();
+        assertThat(viewModel.canSubmit.get()).as("a verified user has nothing to submit").isFalse();
     }
 
     @Test
@@ -78,14 +77,14 @@ class KycViewModelTest {
 
         viewModel.submit();
 
-        assertThat(viewModel.statusTextProperty().get()).isEqualTo("Rejected");
-        assertThat(viewModel.tierProperty().get()).isEqualTo("Tier 0");
-        assertThat(viewModel.errorProperty().get()).startsWith("The verification was rejected");
-        assertThat(viewModel.canSubmitProperty().get()).isTrue();
+        assertThat(viewModel.statusText.get()).isEqualTo("Rejected");
+        assertThat(viewModel.tier.get()).isEqualTo("Tier 0");
+        assertThat(viewModel.error.get()).startsWith("The verification was rejected");
+        assertThat(viewModel.canSubmit.get()).isTrue();
 
         fill(viewModel, "P1234567");
         viewModel.submit();
-        assertThat(viewModel.statusTextProperty().get()).isEqualTo("Verified");
+        assertThat(viewModel.statusText.get()).isEqualTo("Verified");
     }
 
     @ParameterizedTest
@@ -101,15 +100,15 @@ class KycViewModelTest {
                                               String problem) {
         ApiClient client = newUser();
         KycViewModel viewModel = loaded(client);
-        viewModel.fullNameProperty().set(name);
-        viewModel.dateOfBirthProperty().set(born);
-        viewModel.countryProperty().set(country);
-        viewModel.documentTypeProperty().set(type);
-        viewModel.documentNumberProperty().set(number);
+        viewModel.fullName.set(name);
+        viewModel.dateOfBirth.set(born);
+        viewModel.country.set(country);
+        viewModel.documentType.set(type);
+        viewModel.documentNumber.set(number);
 
         viewModel.submit();
 
-        assertThat(viewModel.errorProperty().get()).startsWith(problem);
+        assertThat(viewModel.error.get()).startsWith(problem);
         assertThat(client.kyc().status()).isEqualTo("unverified");
     }
 
@@ -117,8 +116,8 @@ class KycViewModelTest {
     void aVerifiedUserSeesTheirLimitsAndHasNothingToSubmit() {
         KycViewModel viewModel = loaded(SERVER.signedIn(ALICE));
 
-        assertThat(viewModel.statusTextProperty().get()).isEqualTo("Verified");
-        assertThat(viewModel.tierProperty().get()).isEqualTo("Tier 1");
-        assertThat(viewModel.canSubmitProperty().get()).isFalse();
+        assertThat(viewModel.statusText.get()).isEqualTo("Verified");
+        assertThat(viewModel.tier.get()).isEqualTo("Tier 1");
+        assertThat(viewModel.canSubmit.get()).isFalse();
     }
 }

@@ -1,9 +1,5 @@
 package coffer.app.lock;
 
-import static coffer.app.FxWait.text;
-import static coffer.app.FxWait.waitUntil;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import coffer.app.AppWindow;
 import coffer.app.InProcessServer;
 import coffer.app.UiSteps;
@@ -22,6 +18,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
 import org.testfx.util.WaitForAsyncUtils;
+import static coffer.app.FxWait.text;
+import static coffer.app.FxWait.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The real window with an idle lock of three seconds: it locks by itself, keeps the focus, the password unlocks it,
@@ -77,7 +76,7 @@ class IdleLockUiTest {
             assertThat(inLock(focusOwner())).as("Tab stays in the lock: " + focusOwner()).isTrue();
         }
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
-        assertThat(window.app().navigation().screenProperty().get().name()).as("shortcuts do nothing while locked")
+        assertThat(window.app().navigation().screen.get().name()).as("shortcuts do nothing while locked")
                 .isEqualTo("WALLETS");
 
         robot.clickOn("#lockPassword").write("not-my-password").type(KeyCode.ENTER);

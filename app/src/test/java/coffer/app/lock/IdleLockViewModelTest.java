@@ -1,7 +1,5 @@
 package coffer.app.lock;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.i18n.Texts;
 import coffer.app.offline.PasswordVerifier;
@@ -24,6 +22,7 @@ import javafx.beans.property.StringProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The idle lock: time by a clock the test moves, the password checked here against the verifier made at sign-in. */
 class IdleLockViewModelTest {
@@ -62,21 +61,21 @@ class IdleLockViewModelTest {
 
         clock.move(Duration.ofMinutes(9));
         lock.tick();
-        assertThat(lock.lockedProperty().get()).as("9 minutes idle").isFalse();
+        assertThat(lock.locked.get()).as("9 minutes idle").isFalse();
 
         lock.activity();
         clock.move(Duration.ofMinutes(9));
         lock.tick();
-        assertThat(lock.lockedProperty().get()).as("9 minutes after the last input").isFalse();
+        assertThat(lock.locked.get()).as("9 minutes after the last input").isFalse();
 
         clock.move(Duration.ofMinutes(1));
         lock.tick();
-        assertThat(lock.lockedProperty().get()).as("10 minutes after the last input").isTrue();
-        assertThat(lock.emailProperty().get()).isEqualTo(EMAIL);
-        assertThat(lock.canUnlockProperty().get()).isTrue();
+        assertThat(lock.locked.get()).as("10 minutes after the last input").isTrue();
+        assertThat(lock.email.get()).isEqualTo(EMAIL);
+        assertThat(lock.canUnlock.get()).isTrue();
 
         lock.activity();
-        assertThat(lock.lockedProperty().get()).as("input does not unlock").isTrue();
+        assertThat(lock.locked.get()).as("input does not unlock").isTrue();
     }
 
     @Test
@@ -85,13 +84,13 @@ class IdleLockViewModelTest {
         signInWithPassword(never, PASSWORD);
         clock.move(Duration.ofDays(1));
         never.tick();
-        assertThat(never.lockedProperty().get()).isFalse();
+        assertThat(never.locked.get()).isFalse();
 
         IdleLockViewModel signedOut = lock(Duration.ofMinutes(1));
         clock.move(Duration.ofHours(1));
         signedOut.tick();
         signedOut.lockNow();
-        assertThat(signedOut.lockedProperty().get()).isFalse();
+        assertThat(signedOut.locked.get()).isFalse();
     }
 
     @Test
@@ -101,23 +100,23 @@ class IdleLockViewModelTest {
         lock.lockNow();
 
         lock.unlock();
-        assertThat(lock.errorProperty().get()).isEqualTo("Enter your password.");
+        assertThat(lock.error.get()).isEqualTo("Enter your password.");
 
-        lock.passwordProperty().set("not the password");
+        lock.password.set("not the password");
         lock.unlock();
-        assertThat(lock.lockedProperty().get()).isTrue();
-        assertThat(lock.errorProperty().get()).isEqualTo("Wrong password.");
-        assertThat(lock.passwordProperty().get()).as("the wrong password is cleared").isEmpty();
+        assertThat(lock.locked.get()).isTrue();
+        assertThat(lock.error.get()).isEqualTo("Wrong password.");
+        assertThat(lock.password.get()).as("the wrong password is cleared").isEmpty();
 
-        lock.passwordProperty().set(PASSWORD);
+        lock.password.set(PASSWORD);
         lock.unlock();
-        assertThat(lock.lockedProperty().get()).isFalse();
-        assertThat(lock.errorProperty().get()).isEmpty();
-        assertThat(lock.passwordProperty().get()).isEmpty();
+        assertThat(lock.locked.get()).isFalse();
+        assertThat(lock.error.get()).isEmpty();
+        assertThat(lock.password.get()).isEmpty();
 
         clock.move(Duration.ofMinutes(4));
         lock.tick();
-        assertThat(lock.lockedProperty().get()).as("unlocking started the idle time again").isFalse();
+        assertThat(lock.locked.get()).as("unlocking started the idle time again").isFalse();
     }
 
     @Test
@@ -126,34 +125,34 @@ class IdleLockViewModelTest {
         signInWithPassword(lock, PASSWORD);
         lock.lockNow();
         for (int i = 0; i < IdleLockViewModel.FREE_TRIES; i++) {
-            lock.passwordProperty().set("wrong " + i);
+            lock.password.set("wrong " + i);
             lock.unlock();
-            assertThat(lock.waitingProperty().get()).isFalse();
+            assertThat(lock.waiting.get()).isFalse();
         }
-        lock.passwordProperty().set("wrong again");
+        lock.password.set("wrong again");
         lock.unlock();
-        assertThat(lock.waitingProperty().get()).isTrue();
-        assertThat(lock.errorProperty().get()).isEqualTo("Wrong password. Try again in 2 s.");
+        assertThat(lock.waiting.get()).isTrue();
+        assertThat(lock.error.get()).isEqualTo("Wrong password. Try again in 2 s.");
 
-        lock.passwordProperty().set(PASSWORD);
+        lock.password.set(PASSWORD);
         lock.unlock();
-        assertThat(lock.lockedProperty().get()).as("even the right password waits its turn").isTrue();
+        assertThat(lock.locked.get()).as("even the right password waits its turn").isTrue();
 
         clock.move(Duration.ofSeconds(2));
         lock.tick();
-        assertThat(lock.waitingProperty().get()).isFalse();
-        lock.passwordProperty().set("wrong once more");
+        assertThat(lock.waiting.get()).isFalse();
+        lock.password.set("wrong once more");
         lock.unlock();
-        assertThat(lock.errorProperty().get()).isEqualTo("Wrong password. Try again in 4 s.");
+        assertThat(lock.error.get()).isEqualTo("Wrong password. Try again in 4 s.");
 
         assertThat(IdleLockViewModel.waitAfter(5)).isEqualTo(Duration.ofSeconds(8));
         assertThat(IdleLockViewModel.waitAfter(40)).isEqualTo(Duration.ofSeconds(60));
 
         clock.move(Duration.ofSeconds(4));
         lock.tick();
-        lock.passwordProperty().set(PASSWORD);
+        lock.password.set(PASSWORD);
         lock.unlock();
-        assertThat(lock.lockedProperty().get()).isFalse();
+        assertThat(lock.locked.get()).isFalse();
     }
 
     @Test
@@ -187,10 +186,10 @@ class IdleLockViewModelTest {
         IdleLockViewModel resumed = lock(Duration.ofMinutes(5));
         resumed.signedIn(SERVER, EMAIL);
         resumed.lockNow();
-        assertThat(resumed.canUnlockProperty().get()).isTrue();
-        resumed.passwordProperty().set(PASSWORD);
+        assertThat(resumed.canUnlock.get()).isTrue();
+        resumed.password.set(PASSWORD);
         resumed.unlock();
-        assertThat(resumed.lockedProperty().get()).isFalse();
+        assertThat(resumed.locked.get()).isFalse();
     }
 
     @Test
@@ -198,19 +197,19 @@ class IdleLockViewModelTest {
         IdleLockViewModel lock = lock(Duration.ofMinutes(5));
         lock.signedIn(SERVER, "bob@example.com");
         lock.lockNow();
-        assertThat(lock.lockedProperty().get()).isTrue();
-        assertThat(lock.canUnlockProperty().get()).isFalse();
+        assertThat(lock.locked.get()).isTrue();
+        assertThat(lock.canUnlock.get()).isFalse();
 
-        lock.passwordProperty().set("anything");
+        lock.password.set("anything");
         lock.unlock();
-        assertThat(lock.lockedProperty().get()).isTrue();
+        assertThat(lock.locked.get()).isTrue();
 
         lock.signOut();
         assertThat(signOuts.get()).isEqualTo(1);
-        assertThat(lock.lockedProperty().get()).isFalse();
+        assertThat(lock.locked.get()).isFalse();
         clock.move(Duration.ofHours(1));
         lock.tick();
-        assertThat(lock.lockedProperty().get()).as("signed out: nothing to lock").isFalse();
+        assertThat(lock.locked.get()).as("signed out: nothing to lock").isFalse();
     }
 
     @Test
@@ -219,9 +218,9 @@ class IdleLockViewModelTest {
         IdleLockViewModel lock = lock(Duration.ofMinutes(5));
         signInWithPassword(lock, PASSWORD);
         lock.lockNow();
-        lock.passwordProperty().set("mal");
+        lock.password.set("mal");
         lock.unlock();
-        assertThat(lock.errorProperty().get()).isEqualTo("Contraseña incorrecta.");
+        assertThat(lock.error.get()).isEqualTo("Contraseña incorrecta.");
     }
 
     /** A clock that stands still until the test moves it. */

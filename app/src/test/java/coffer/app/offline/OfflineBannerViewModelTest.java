@@ -1,7 +1,5 @@
 package coffer.app.offline;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import coffer.app.StepExecutor;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class OfflineBannerViewModelTest {
     private static final Instant AT_14_02 = Instant.parse("2026-11-23T14:02:31Z");
@@ -32,13 +31,13 @@ class OfflineBannerViewModelTest {
     @Test
     void aFailedCallShowsSinceWhenTheAppIsOfflineAndWhatThatMeans() {
         OfflineBannerViewModel banner = new OfflineBannerViewModel(connectivity, ZoneId.of("UTC"));
-        assertThat(banner.offlineProperty().get()).isFalse();
-        assertThat(banner.textProperty().get()).isEmpty();
+        assertThat(banner.offline.get()).isFalse();
+        assertThat(banner.text.get()).isEmpty();
 
         connectivity.unreachable();
 
-        assertThat(banner.offlineProperty().get()).isTrue();
-        assertThat(banner.textProperty().get())
+        assertThat(banner.offline.get()).isTrue();
+        assertThat(banner.text.get())
                 .isEqualTo("Offline since 2:02:31 PM — showing your last synced data; operations are queued");
     }
 
@@ -48,7 +47,7 @@ class OfflineBannerViewModelTest {
 
         connectivity.unreachable();
 
-        assertThat(banner.textProperty().get()).startsWith("Offline since 3:02:31 PM — ");
+        assertThat(banner.text.get()).startsWith("Offline since 3:02:31 PM — ");
     }
 
     @Test
@@ -62,14 +61,14 @@ class OfflineBannerViewModelTest {
         executor.runScheduled();
         executor.runScheduled();
         assertThat(probes.get()).isEqualTo(2);
-        assertThat(banner.offlineProperty().get()).isTrue();
+        assertThat(banner.offline.get()).isTrue();
         assertThat(executor.delays()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
 
         serverUp.set(true);
         executor.runScheduled();
 
-        assertThat(banner.offlineProperty().get()).isFalse();
-        assertThat(banner.textProperty().get()).isEmpty();
+        assertThat(banner.offline.get()).isFalse();
+        assertThat(banner.text.get()).isEmpty();
         assertThat(told).containsExactly(Optional.of(AT_14_02), Optional.empty());
         assertThat(executor.pending()).as("no probing while online").isZero();
     }
@@ -81,7 +80,7 @@ class OfflineBannerViewModelTest {
 
         connectivity.reachable();
 
-        assertThat(banner.offlineProperty().get()).isFalse();
+        assertThat(banner.offline.get()).isFalse();
         assertThat(connectivity.online()).isTrue();
     }
 
@@ -95,6 +94,6 @@ class OfflineBannerViewModelTest {
 
         assertThat(probes.get()).isZero();
         assertThat(executor.pending()).isZero();
-        assertThat(banner.offlineProperty().get()).as("as it last was").isTrue();
+        assertThat(banner.offline.get()).as("as it last was").isTrue();
     }
 }

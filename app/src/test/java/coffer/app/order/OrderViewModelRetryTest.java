@@ -1,7 +1,5 @@
 package coffer.app.order;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import coffer.app.api.ApiClient;
 import coffer.app.concurrent.BackgroundExecutor;
 import java.io.IOException;
@@ -16,6 +14,7 @@ import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** An order whose answer was lost on the network stays confirmable, and its retry carries the same key. */
 class OrderViewModelRetryTest {
@@ -71,18 +70,18 @@ class OrderViewModelRetryTest {
         api.login("alice@example.com", "demo-password");
         OrderViewModel viewModel = new OrderViewModel(api, api, BackgroundExecutor.sameThread());
         viewModel.load();
-        viewModel.productProperty().set(viewModel.products().get(0));
+        viewModel.product.set(viewModel.products.get(0));
         viewModel.review();
 
         viewModel.confirm();
-        assertThat(viewModel.errorProperty().get()).startsWith("Could not buy Coffee beans: The Coffer server cannot be reached");
-        assertThat(viewModel.awaitingConfirmationProperty().get()).as("still confirmable").isTrue();
+        assertThat(viewModel.error.get()).startsWith("Could not buy Coffee beans: The Coffer server cannot be reached");
+        assertThat(viewModel.awaitingConfirmation.get()).as("still confirmable").isTrue();
 
         down.set(false);
         viewModel.confirm();
 
-        assertThat(viewModel.resultProperty().get()).isEqualTo("Bought Coffee beans for 12.50 USD (order txn_1).");
-        assertThat(viewModel.balanceProperty().get()).isEqualTo("Available now: 987.50 USD");
+        assertThat(viewModel.result.get()).isEqualTo("Bought Coffee beans for 12.50 USD (order txn_1).");
+        assertThat(viewModel.balance.get()).isEqualTo("Available now: 987.50 USD");
         assertThat(keys).hasSizeGreaterThanOrEqualTo(2).doesNotContainNull().containsOnly(keys.get(0));
     }
 }

@@ -1,9 +1,5 @@
 package coffer.app.order;
 
-import static coffer.app.InProcessServer.ALICE;
-import static coffer.app.InProcessServer.BOB;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import coffer.app.InProcessServer;
 import coffer.app.api.ApiClient;
 import coffer.app.concurrent.BackgroundExecutor;
@@ -12,6 +8,9 @@ import coffer.core.api.WithdrawalTypes.WithdrawalRequest;
 import coffer.core.money.Money;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import static coffer.app.InProcessServer.ALICE;
+import static coffer.app.InProcessServer.BOB;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The order screen's logic against the real in-process server and its demo catalogue. */
 class OrderViewModelTest {
@@ -25,7 +24,7 @@ class OrderViewModelTest {
     }
 
     private static void choose(OrderViewModel viewModel, String name) {
-        viewModel.productProperty().set(viewModel.products().stream().filter(p -> p.name().equals(name)).findFirst()
+        viewModel.product.set(viewModel.products.stream().filter(p -> p.name().equals(name)).findFirst()
                 .orElseThrow());
     }
 
@@ -38,11 +37,11 @@ class OrderViewModelTest {
     void theCatalogueShowsNamesAndPricesAndAWalletIsChosen() {
         OrderViewModel viewModel = loaded(SERVER.signedIn(ALICE));
 
-        assertThat(viewModel.products()).extracting(ProductRow::toString).containsExactly("Coffee beans — 12.50 USD",
+        assertThat(viewModel.products).extracting(ProductRow::toString).containsExactly("Coffee beans — 12.50 USD",
                 "Gift card — 50.00 USD", "Premium, one month — 9.99 USD", "Travel mug — 24.00 USD");
-        assertThat(viewModel.walletProperty().get().currency()).isEqualTo("USD");
-        assertThat(viewModel.errorProperty().get()).isEmpty();
-        assertThat(viewModel.busyProperty().get()).isFalse();
+        assertThat(viewModel.wallet.get().currency()).isEqualTo("USD");
+        assertThat(viewModel.error.get()).isEmpty();
+        assertThat(viewModel.busy.get()).isFalse();
     }
 
     @Test
@@ -53,18 +52,18 @@ class OrderViewModelTest {
         choose(viewModel, "Coffee beans");
 
         viewModel.review();
-        assertThat(viewModel.confirmationProperty().get()).isEqualTo("Buy Coffee beans for 12.50 USD from your USD wallet?");
+        assertThat(viewModel.confirmation.get()).isEqualTo("Buy Coffee beans for 12.50 USD from your USD wallet?");
         assertThat(available(api)).as("nothing is charged before the user confirms").isEqualTo(before);
         viewModel.confirm();
 
         Money after = before.minus(Money.parse("12.50", "USD"));
         assertThat(available(api)).isEqualTo(after);
-        assertThat(viewModel.resultProperty().get()).startsWith("Bought Coffee beans for 12.50 USD (order ");
-        assertThat(viewModel.balanceProperty().get()).isEqualTo("Available now: " + viewModel.walletProperty().get().available());
-        assertThat(viewModel.walletProperty().get().availableDecimal()).isEqualTo(after.toDecimalString());
-        assertThat(viewModel.orders().get(0)).isEqualTo("Coffee beans — 12.50 USD, paid");
-        assertThat(viewModel.awaitingConfirmationProperty().get()).isFalse();
-        assertThat(viewModel.busyProperty().get()).isFalse();
+        assertThat(viewModel.result.get()).startsWith("Bought Coffee beans for 12.50 USD (order ");
+        assertThat(viewModel.balance.get()).isEqualTo("Available now: " + viewModel.wallet.get().available());
+        assertThat(viewModel.wallet.get().availableDecimal()).isEqualTo(after.toDecimalString());
+        assertThat(viewModel.orders.get(0)).isEqualTo("Coffee beans — 12.50 USD, paid");
+        assertThat(viewModel.awaitingConfirmation.get()).isFalse();
+        assertThat(viewModel.busy.get()).isFalse();
     }
 
     @Test
@@ -75,14 +74,14 @@ class OrderViewModelTest {
         OrderViewModel viewModel = loaded(api);
 
         viewModel.review();
-        assertThat(viewModel.errorProperty().get()).isEqualTo("Choose the product to buy.");
+        assertThat(viewModel.error.get()).isEqualTo("Choose the product to buy.");
 
         choose(viewModel, "Travel mug");
-        viewModel.walletProperty().set(null);
+        viewModel.wallet.set(null);
         viewModel.review();
-        assertThat(viewModel.errorProperty().get()).isEqualTo("Choose the wallet to pay from.");
+        assertThat(viewModel.error.get()).isEqualTo("Choose the wallet to pay from.");
 
-        assertThat(viewModel.awaitingConfirmationProperty().get()).isFalse();
+        assertThat(viewModel.awaitingConfirmation.get()).isFalse();
         viewModel.confirm();
         assertThat(available(api)).isEqualTo(before);
         assertThat(api.orders()).hasSize(orders);
@@ -94,24 +93,24 @@ class OrderViewModelTest {
         OrderViewModel stale = loaded(api);
         choose(stale, "Travel mug");
         stale.review();
-        assertThat(stale.awaitingConfirmationProperty().get()).isTrue();
+        assertThat(stale.awaitingConfirmation.get()).isTrue();
         // meanwhile most of the money leaves the wallet
         String account = api.addBankAccount("044", "0123456789").bankAccountId();
-        String wallet = stale.walletProperty().get().id();
+        String wallet = stale.wallet.get().id();
         Money leave = available(api).minus(Money.parse("10.00", "USD"));
         api.withdraw("drain-bob", new WithdrawalRequest(wallet, leave.toDecimalString(), "USD", account, null, null));
 
         stale.confirm();
-        assertThat(stale.errorProperty().get()).isEqualTo("Could not buy Travel mug: Not enough money available. (Available balance 10.00 USD is less than 24.00)");
-        assertThat(stale.resultProperty().get()).isEmpty();
-        assertThat(stale.busyProperty().get()).isFalse();
+        assertThat(stale.error.get()).isEqualTo("Could not buy Travel mug: Not enough money available. (Available balance 10.00 USD is less than 24.00)");
+        assertThat(stale.result.get()).isEmpty();
+        assertThat(stale.busy.get()).isFalse();
         assertThat(available(api)).isEqualTo(Money.parse("10.00", "USD"));
 
         OrderViewModel fresh = loaded(api);
         choose(fresh, "Travel mug");
         fresh.review();
-        assertThat(fresh.errorProperty().get())
+        assertThat(fresh.error.get())
                 .isEqualTo("Not enough funds: Travel mug costs 24.00 USD and this wallet has 10.00 USD available.");
-        assertThat(fresh.awaitingConfirmationProperty().get()).isFalse();
+        assertThat(fresh.awaitingConfirmation.get()).isFalse();
     }
 }

@@ -1,8 +1,5 @@
 package coffer.app.receive;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
 import coffer.app.api.AccountsApi;
 import coffer.app.api.ApiClient;
 import coffer.app.api.ApiException;
@@ -23,6 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The Receive screen's request: built from the fields as they change, refused readably when they are wrong. */
 class ReceiveViewModelTest {
@@ -101,59 +100,59 @@ class ReceiveViewModelTest {
     }
 
     private static PaymentRequestLink read(ReceiveViewModel receive) {
-        return PaymentRequestLink.parse(receive.linkProperty().get()).orElseThrow();
+        return PaymentRequestLink.parse(receive.link.get()).orElseThrow();
     }
 
     @Test
     void theFirstWalletAndTheUsersEmailAreRequestedUntilTheUserAddsMore() {
         ReceiveViewModel receive = receive();
 
-        assertThat(receive.walletIdProperty().get()).isEqualTo("wal_usd1");
-        assertThat(receive.emailProperty().get()).isEqualTo(EMAIL);
+        assertThat(receive.walletId.get()).isEqualTo("wal_usd1");
+        assertThat(receive.email.get()).isEqualTo(EMAIL);
         assertThat(read(receive)).isEqualTo(new PaymentRequestLink("wal_usd1", EMAIL, null, null));
-        assertThat(receive.qrProperty().get()).isNotNull();
-        assertThat(receive.qrDescriptionProperty().get())
+        assertThat(receive.qr.get()).isNotNull();
+        assertThat(receive.qrDescription.get())
                 .isEqualTo("QR code of a payment request: to wallet wal_usd1, owned by alice@example.com");
 
-        receive.amountProperty().set("12.50");
-        receive.noteProperty().set(" Dinner ");
+        receive.amount.set("12.50");
+        receive.note.set(" Dinner ");
 
         assertThat(read(receive)).isEqualTo(new PaymentRequestLink("wal_usd1", EMAIL, Money.parse("12.50", "USD"), "Dinner"));
-        assertThat(receive.qrDescriptionProperty().get()).isEqualTo("QR code of a payment request: to wallet wal_usd1, "
+        assertThat(receive.qrDescription.get()).isEqualTo("QR code of a payment request: to wallet wal_usd1, "
                 + "owned by alice@example.com, for 12.50 USD, note “Dinner”");
-        assertThat(receive.validProperty().get()).isTrue();
+        assertThat(receive.valid.get()).isTrue();
     }
 
     @Test
     void anotherWalletAsksInItsOwnCurrency() {
         ReceiveViewModel receive = receive();
-        receive.amountProperty().set("500");
+        receive.amount.set("500");
 
-        receive.walletProperty().set(receive.wallets().get(1));
+        receive.wallet.set(receive.wallets.get(1));
 
-        assertThat(receive.walletIdProperty().get()).isEqualTo("wal_jpy1");
+        assertThat(receive.walletId.get()).isEqualTo("wal_jpy1");
         assertThat(read(receive).amount()).isEqualTo(Money.parse("500", "JPY"));
     }
 
     @Test
     void aWrongAmountOrTooLongANoteIsSaidAndTheLastValidRequestStays() {
         ReceiveViewModel receive = receive();
-        receive.amountProperty().set("12.50");
-        String valid = receive.linkProperty().get();
-        QrCode code = receive.qrProperty().get();
+        receive.amount.set("12.50");
+        String valid = receive.link.get();
+        QrCode code = receive.qr.get();
 
-        receive.amountProperty().set("12.505");
+        receive.amount.set("12.505");
 
-        assertThat(receive.errorProperty().get()).startsWith("Enter an amount such as 25.00");
-        assertThat(receive.validProperty().get()).isFalse();
-        assertThat(receive.linkProperty().get()).isEqualTo(valid);
-        assertThat(receive.qrProperty().get()).isSameAs(code);
+        assertThat(receive.error.get()).startsWith("Enter an amount such as 25.00");
+        assertThat(receive.valid.get()).isFalse();
+        assertThat(receive.link.get()).isEqualTo(valid);
+        assertThat(receive.qr.get()).isSameAs(code);
         assertThat(receive.copy(ReceiveViewModel.Copy.REQUEST)).as("no stale request to copy").isEmpty();
 
-        receive.amountProperty().set("12.00");
-        assertThat(receive.errorProperty().get()).isEmpty();
-        receive.noteProperty().set("x".repeat(141));
-        assertThat(receive.errorProperty().get()).isEqualTo("A note is at most 140 characters.");
+        receive.amount.set("12.00");
+        assertThat(receive.error.get()).isEmpty();
+        receive.note.set("x".repeat(141));
+        assertThat(receive.error.get()).isEqualTo("A note is at most 140 characters.");
         assertThat(read(receive).amount()).isEqualTo(Money.parse("12.00", "USD"));
     }
 
@@ -163,14 +162,14 @@ class ReceiveViewModelTest {
         ReceiveViewModel receive = receive();
 
         assertThat(receive.copy(ReceiveViewModel.Copy.WALLET_ID)).contains("wal_usd1");
-        assertThat(receive.noticeProperty().get()).isEqualTo("Se copió el ID de la billetera.");
+        assertThat(receive.notice.get()).isEqualTo("Se copió el ID de la billetera.");
         assertThat(receive.copy(ReceiveViewModel.Copy.EMAIL)).contains(EMAIL);
         assertThat(receive.copy(ReceiveViewModel.Copy.REQUEST)).contains("coffer:pay?to=wal_usd1&email=alice%40example.com");
-        assertThat(receive.noticeProperty().get()).isEqualTo("Se copió la solicitud de pago.");
+        assertThat(receive.notice.get()).isEqualTo("Se copió la solicitud de pago.");
 
-        receive.noteProperty().set("x".repeat(141));
-        assertThat(receive.errorProperty().get()).isEqualTo("Una nota tiene como máximo 140 caracteres.");
-        assertThat(receive.noticeProperty().get()).as("a change clears the last notice").isEmpty();
+        receive.note.set("x".repeat(141));
+        assertThat(receive.error.get()).isEqualTo("Una nota tiene como máximo 140 caracteres.");
+        assertThat(receive.notice.get()).as("a change clears the last notice").isEmpty();
     }
 
     @Test
@@ -184,8 +183,8 @@ class ReceiveViewModelTest {
 
         ReceiveViewModel receive = receive();
 
-        assertThat(receive.errorProperty().get()).isEmpty();
-        assertThat(receive.wallets()).extracting(WalletRow::id).containsExactly("wal_local");
+        assertThat(receive.error.get()).isEmpty();
+        assertThat(receive.wallets).extracting(WalletRow::id).containsExactly("wal_local");
         assertThat(read(receive).walletId()).isEqualTo("wal_local");
     }
 }

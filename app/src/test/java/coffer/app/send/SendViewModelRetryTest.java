@@ -1,18 +1,15 @@
 package coffer.app.send;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import coffer.app.api.ApiClient;
 import coffer.app.StepExecutor;
 import coffer.app.TestLocalUser;
+import coffer.app.api.ApiClient;
 import coffer.app.offline.LocalUser;
-import java.nio.file.Path;
-import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
@@ -22,6 +19,8 @@ import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A confirmed payment or transfer that never got an answer stays queued in the outbox and is retried with the same
@@ -86,26 +85,26 @@ class SendViewModelRetryTest {
         LocalUser user = TestLocalUser.open(api, executor, dir);
         SendViewModel viewModel = new SendViewModel(api, api, executor, Duration.ZERO, user.sender(), user.wallets());
         viewModel.load();
-        viewModel.destinationProperty().set("bob@example.com");
-        viewModel.amountProperty().set("25.00");
+        viewModel.destination.set("bob@example.com");
+        viewModel.amount.set("25.00");
         viewModel.review();
 
         viewModel.confirm();
-        assertThat(viewModel.statusProperty().get())
+        assertThat(viewModel.status.get())
                 .isEqualTo("Queued — will be sent when Coffer is reachable: 25.00 USD to bob@example.com");
-        assertThat(viewModel.unfinished()).extracting(OutboxRow::text)
+        assertThat(viewModel.unfinished).extracting(OutboxRow::text)
                 .containsExactly("Queued — will be sent when Coffer is reachable: Payment of 25.00 USD to bob@example.com");
-        assertThat(viewModel.errorProperty().get()).isEmpty();
-        assertThat(viewModel.busyProperty().get()).isFalse();
-        assertThat(viewModel.awaitingConfirmationProperty().get())
+        assertThat(viewModel.error.get()).isEmpty();
+        assertThat(viewModel.busy.get()).isFalse();
+        assertThat(viewModel.awaitingConfirmation.get())
                 .as("not confirmable again: it is already on its way").isFalse();
 
         down.set(false);
         assertThat(executor.runScheduled()).as("the outbox's retry").isEqualTo(1);
 
-        assertThat(viewModel.statusProperty().get()).isEqualTo("Completed: 25.00 USD to bob@example.com");
-        assertThat(viewModel.availableNowProperty().get()).isEqualTo("Available now: 975.00 USD");
-        assertThat(viewModel.unfinished()).isEmpty();
+        assertThat(viewModel.status.get()).isEqualTo("Completed: 25.00 USD to bob@example.com");
+        assertThat(viewModel.availableNow.get()).isEqualTo("Available now: 975.00 USD");
+        assertThat(viewModel.unfinished).isEmpty();
         List<RecordedRequest> posts = new ArrayList<>();
         for (int i = server.getRequestCount(); i > 0; i--) {
             RecordedRequest r = server.takeRequest(1, TimeUnit.SECONDS);
@@ -150,23 +149,23 @@ class SendViewModelRetryTest {
         LocalUser user = TestLocalUser.open(api, executor, dir);
         TransferViewModel viewModel = new TransferViewModel(api, executor, user.sender(), user.wallets());
         viewModel.load();
-        viewModel.fromProperty().set(viewModel.wallets().get(0));
-        viewModel.toProperty().set(viewModel.wallets().get(1));
-        viewModel.amountProperty().set("12.50");
+        viewModel.from.set(viewModel.wallets.get(0));
+        viewModel.to.set(viewModel.wallets.get(1));
+        viewModel.amount.set("12.50");
         down.set(true);
 
         viewModel.transfer();
 
-        assertThat(viewModel.resultProperty().get())
+        assertThat(viewModel.result.get())
                 .isEqualTo("Queued — will be sent when Coffer is reachable: 12.50 USD between your wallets.");
-        assertThat(viewModel.busyProperty().get()).isFalse();
+        assertThat(viewModel.busy.get()).isFalse();
 
         down.set(false);
         executor.runScheduled();
 
-        assertThat(viewModel.resultProperty().get()).isEqualTo("Moved 12.50 USD between your wallets.");
-        assertThat(viewModel.wallets()).extracting(w -> w.available()).containsExactly("87.50 USD", "12.50 USD");
-        assertThat(viewModel.errorProperty().get()).isEmpty();
+        assertThat(viewModel.result.get()).isEqualTo("Moved 12.50 USD between your wallets.");
+        assertThat(viewModel.wallets).extracting(w -> w.available()).containsExactly("87.50 USD", "12.50 USD");
+        assertThat(viewModel.error.get()).isEmpty();
         assertThat(keys).hasSizeGreaterThanOrEqualTo(2).doesNotContainNull().containsOnly(keys.get(0));
         assertThat(keys.get(0)).startsWith("outbox-");
     }

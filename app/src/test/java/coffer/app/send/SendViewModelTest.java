@@ -1,31 +1,30 @@
 package coffer.app.send;
 
-import static coffer.app.InProcessServer.ALICE;
-import static coffer.app.InProcessServer.BOB;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import coffer.app.InProcessServer;
+import coffer.app.TestLocalUser;
 import coffer.app.api.ApiClient;
 import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.i18n.Texts;
+import coffer.app.local.OutboxEntry;
+import coffer.app.offline.LocalUser;
 import coffer.app.receive.PaymentRequestLink;
 import coffer.core.money.Money;
-import java.util.Locale;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import coffer.app.TestLocalUser;
-import coffer.app.local.OutboxEntry;
-import coffer.app.offline.LocalUser;
-import java.nio.file.Path;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
+import static coffer.app.InProcessServer.ALICE;
+import static coffer.app.InProcessServer.BOB;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class SendViewModelTest {
     @RegisterExtension
@@ -51,31 +50,31 @@ class SendViewModelTest {
     }
 
     private static void fill(SendViewModel viewModel, String destination, String amount) {
-        viewModel.destinationProperty().set(destination);
-        viewModel.amountProperty().set(amount);
+        viewModel.destination.set(destination);
+        viewModel.amount.set(amount);
     }
 
     @Test
     void aPaymentIsReviewedConfirmedAndFollowedUntilItCompletes() {
         SendViewModel viewModel = loadedFor(SERVER.signedIn(ALICE));
         List<String> statuses = new ArrayList<>();
-        viewModel.statusProperty().addListener((o, was, now) -> statuses.add(now));
+        viewModel.status.addListener((o, was, now) -> statuses.add(now));
         fill(viewModel, BOB, "25");
 
         viewModel.review();
-        assertThat(viewModel.confirmationProperty().get())
+        assertThat(viewModel.confirmation.get())
                 .isEqualTo("Send 25.00 USD to bob@example.com from your USD wallet?");
-        assertThat(viewModel.awaitingConfirmationProperty().get()).isTrue();
+        assertThat(viewModel.awaitingConfirmation.get()).isTrue();
 
         viewModel.confirm();
 
         assertThat(statuses).first().asString().matches("(Pending|Processing): 25.00 USD to bob@example.com");
         assertThat(statuses).last().isEqualTo("Completed: 25.00 USD to bob@example.com");
-        assertThat(viewModel.availableNowProperty().get()).isEqualTo("Available now: 975.00 USD");
-        assertThat(viewModel.awaitingConfirmationProperty().get()).isFalse();
-        assertThat(viewModel.busyProperty().get()).isFalse();
-        assertThat(viewModel.errorProperty().get()).isEmpty();
-        assertThat(viewModel.unfinished()).as("nothing left to send").isEmpty();
+        assertThat(viewModel.availableNow.get()).isEqualTo("Available now: 975.00 USD");
+        assertThat(viewModel.awaitingConfirmation.get()).isFalse();
+        assertThat(viewModel.busy.get()).isFalse();
+        assertThat(viewModel.error.get()).isEmpty();
+        assertThat(viewModel.unfinished).as("nothing left to send").isEmpty();
         OutboxEntry sent = user.sender().outbox().find(onlyEntryId()).orElseThrow();
         assertThat(sent.state()).isEqualTo(OutboxEntry.State.SENT);
         assertThat(sent.attempts()).isEqualTo(1);
@@ -108,25 +107,25 @@ class SendViewModelTest {
 
         viewModel.review();
 
-        assertThat(viewModel.errorProperty().get()).startsWith(message);
-        assertThat(viewModel.awaitingConfirmationProperty().get()).isFalse();
-        assertThat(viewModel.confirmationProperty().get()).isEmpty();
+        assertThat(viewModel.error.get()).startsWith(message);
+        assertThat(viewModel.awaitingConfirmation.get()).isFalse();
+        assertThat(viewModel.confirmation.get()).isEmpty();
     }
 
     @Test
     void changingTheFormCancelsTheConfirmationAndSendsNothing() {
         ApiClient api = SERVER.signedIn(BOB);
         SendViewModel viewModel = loadedFor(api);
-        String before = viewModel.sourceProperty().get().available();
+        String before = viewModel.source.get().available();
         fill(viewModel, ALICE, "1.00");
         viewModel.review();
 
         viewModel.cancel();
         viewModel.confirm();
 
-        assertThat(viewModel.awaitingConfirmationProperty().get()).isFalse();
-        assertThat(viewModel.statusProperty().get()).isEmpty();
-        assertThat(loadedFor(api).sourceProperty().get().available()).isEqualTo(before);
+        assertThat(viewModel.awaitingConfirmation.get()).isFalse();
+        assertThat(viewModel.status.get()).isEmpty();
+        assertThat(loadedFor(api).source.get().available()).isEqualTo(before);
     }
 
     @Test
@@ -137,10 +136,10 @@ class SendViewModelTest {
         viewModel.review();
         viewModel.confirm();
 
-        assertThat(viewModel.errorProperty().get()).isEqualTo("Wallet not found. (No USD wallet was found for nobody@example.com.)");
-        assertThat(viewModel.statusProperty().get()).isEmpty();
-        assertThat(viewModel.awaitingConfirmationProperty().get()).isFalse();
-        assertThat(viewModel.busyProperty().get()).isFalse();
+        assertThat(viewModel.error.get()).isEqualTo("Wallet not found. (No USD wallet was found for nobody@example.com.)");
+        assertThat(viewModel.status.get()).isEmpty();
+        assertThat(viewModel.awaitingConfirmation.get()).isFalse();
+        assertThat(viewModel.busy.get()).isFalse();
     }
 
     @Test
@@ -150,31 +149,31 @@ class SendViewModelTest {
         viewModel.review();
         viewModel.confirm();
 
-        assertThat(viewModel.unfinished()).singleElement().satisfies(row -> {
+        assertThat(viewModel.unfinished).singleElement().satisfies(row -> {
             assertThat(row.failed()).isTrue();
             assertThat(row.text()).isEqualTo("Failed: Payment of 2.00 USD to nobody@example.com — "
                     + "Wallet not found. (No USD wallet was found for nobody@example.com.)");
         });
 
-        viewModel.dismiss(viewModel.unfinished().get(0));
+        viewModel.dismiss(viewModel.unfinished.get(0));
 
-        assertThat(viewModel.unfinished()).isEmpty();
+        assertThat(viewModel.unfinished).isEmpty();
     }
 
     @Test
     void aLockedWalletCannotPay() {
         ApiClient api = SERVER.signedIn(BOB);
         SendViewModel viewModel = loadedFor(api);
-        api.lock(viewModel.sourceProperty().get().id());
+        api.lock(viewModel.source.get().id());
         try {
             fill(viewModel, ALICE, "1.00");
             viewModel.review();
             viewModel.confirm();
 
-            assertThat(viewModel.errorProperty().get()).containsIgnoringCase("locked");
-            assertThat(viewModel.statusProperty().get()).isEmpty();
+            assertThat(viewModel.error.get()).containsIgnoringCase("locked");
+            assertThat(viewModel.status.get()).isEmpty();
         } finally {
-            api.unlock(viewModel.sourceProperty().get().id());
+            api.unlock(viewModel.source.get().id());
         }
     }
 
@@ -190,20 +189,20 @@ class SendViewModelTest {
 
         viewModel.usePaymentRequest(request.text());
 
-        assertThat(viewModel.destinationProperty().get()).isEqualTo(bob);
-        assertThat(viewModel.amountProperty().get()).isEqualTo("12.50");
-        assertThat(viewModel.descriptionProperty().get()).isEqualTo("Dinner");
-        assertThat(viewModel.sourceProperty().get().currency()).isEqualTo("USD");
-        assertThat(viewModel.noticeProperty().get())
+        assertThat(viewModel.destination.get()).isEqualTo(bob);
+        assertThat(viewModel.amount.get()).isEqualTo("12.50");
+        assertThat(viewModel.description.get()).isEqualTo("Dinner");
+        assertThat(viewModel.source.get().currency()).isEqualTo("USD");
+        assertThat(viewModel.notice.get())
                 .isEqualTo("Filled in from the payment request of bob@example.com. Check it, then review.");
-        assertThat(viewModel.errorProperty().get()).isEmpty();
-        assertThat(viewModel.awaitingConfirmationProperty().get()).as("nothing is sent without review").isFalse();
-        assertThat(viewModel.statusProperty().get()).isEmpty();
+        assertThat(viewModel.error.get()).isEmpty();
+        assertThat(viewModel.awaitingConfirmation.get()).as("nothing is sent without review").isFalse();
+        assertThat(viewModel.status.get()).isEmpty();
 
         viewModel.review();
-        assertThat(viewModel.confirmationProperty().get()).isEqualTo("Send 12.50 USD to " + bob + " from your USD wallet?");
+        assertThat(viewModel.confirmation.get()).isEqualTo("Send 12.50 USD to " + bob + " from your USD wallet?");
         viewModel.confirm();
-        assertThat(viewModel.statusProperty().get()).isEqualTo("Completed: 12.50 USD to " + bob);
+        assertThat(viewModel.status.get()).isEqualTo("Completed: 12.50 USD to " + bob);
     }
 
     @Test
@@ -213,9 +212,9 @@ class SendViewModelTest {
 
         viewModel.usePaymentRequest("coffer:pay?to=wal_abc");
 
-        assertThat(viewModel.destinationProperty().get()).isEqualTo("wal_abc");
-        assertThat(viewModel.amountProperty().get()).isEmpty();
-        assertThat(viewModel.noticeProperty().get()).isEqualTo("Filled in from the payment request. Check it, then review.");
+        assertThat(viewModel.destination.get()).isEqualTo("wal_abc");
+        assertThat(viewModel.amount.get()).isEmpty();
+        assertThat(viewModel.notice.get()).isEqualTo("Filled in from the payment request. Check it, then review.");
     }
 
     @Test
@@ -224,13 +223,13 @@ class SendViewModelTest {
 
         viewModel.usePaymentRequest(new PaymentRequestLink("wal_abc", null, Money.parse("9.00", "EUR"), null).text());
 
-        assertThat(viewModel.errorProperty().get()).isEqualTo(
+        assertThat(viewModel.error.get()).isEqualTo(
                 "This request asks for EUR, and you have no EUR wallet to pay it from. Open one on the Wallets screen.");
-        assertThat(viewModel.sourceProperty().get().currency()).isEqualTo("USD");
+        assertThat(viewModel.source.get().currency()).isEqualTo("USD");
 
         viewModel.review();
-        assertThat(viewModel.errorProperty().get()).isEqualTo("This request asks for EUR: pay it from a EUR wallet.");
-        assertThat(viewModel.awaitingConfirmationProperty().get()).isFalse();
+        assertThat(viewModel.error.get()).isEqualTo("This request asks for EUR: pay it from a EUR wallet.");
+        assertThat(viewModel.awaitingConfirmation.get()).isFalse();
     }
 
     @ParameterizedTest
@@ -243,28 +242,28 @@ class SendViewModelTest {
 
         viewModel.usePaymentRequest(text);
 
-        assertThat(viewModel.errorProperty().get()).startsWith(text == null || text.isEmpty()
+        assertThat(viewModel.error.get()).startsWith(text == null || text.isEmpty()
                 ? "The clipboard holds no payment request." : "That is not a payment request Coffer can read");
-        assertThat(viewModel.destinationProperty().get()).isEqualTo("carol@example.com");
-        assertThat(viewModel.amountProperty().get()).isEqualTo("4.00");
-        assertThat(viewModel.noticeProperty().get()).isEmpty();
+        assertThat(viewModel.destination.get()).isEqualTo("carol@example.com");
+        assertThat(viewModel.amount.get()).isEqualTo("4.00");
+        assertThat(viewModel.notice.get()).isEmpty();
     }
 
     @Test
     void aRequestPastedAsTheRecipientIsReadAtOnceAndOneTypedThereIsReadOnReview() {
         SendViewModel viewModel = loadedFor(SERVER.signedIn(ALICE));
         String link = new PaymentRequestLink("wal_pasted", null, Money.parse("2.00", "USD"), null).text();
-        viewModel.destinationProperty().set(link);
+        viewModel.destination.set(link);
         viewModel.pasted(link);
-        assertThat(viewModel.destinationProperty().get()).isEqualTo("wal_pasted");
-        assertThat(viewModel.amountProperty().get()).isEqualTo("2.00");
+        assertThat(viewModel.destination.get()).isEqualTo("wal_pasted");
+        assertThat(viewModel.amount.get()).isEqualTo("2.00");
 
-        viewModel.destinationProperty().set("coffer:pay?to=wal_typed&note=Rent");
+        viewModel.destination.set("coffer:pay?to=wal_typed&note=Rent");
         viewModel.review();
 
-        assertThat(viewModel.destinationProperty().get()).isEqualTo("wal_typed");
-        assertThat(viewModel.descriptionProperty().get()).isEqualTo("Rent");
-        assertThat(viewModel.awaitingConfirmationProperty().get()).as("reviewed next, once the user has seen it").isFalse();
+        assertThat(viewModel.destination.get()).isEqualTo("wal_typed");
+        assertThat(viewModel.description.get()).isEqualTo("Rent");
+        assertThat(viewModel.awaitingConfirmation.get()).as("reviewed next, once the user has seen it").isFalse();
     }
 
     @Test
@@ -274,14 +273,14 @@ class SendViewModelTest {
 
         fill(viewModel, "alice@example.com", "1,234");
         viewModel.review();
-        assertThat(viewModel.errorProperty().get())
+        assertThat(viewModel.error.get())
                 .isEqualTo("Escribe un monto como 25,00: los montos en USD tienen como máximo 2 decimales.");
 
         viewModel.usePaymentRequest("hola");
-        assertThat(viewModel.errorProperty().get()).startsWith("Eso no es una solicitud de pago que Coffer pueda leer");
+        assertThat(viewModel.error.get()).startsWith("Eso no es una solicitud de pago que Coffer pueda leer");
 
         fill(viewModel, "alice@example.com", "5");
         viewModel.review();
-        assertThat(viewModel.confirmationProperty().get()).isEqualTo("¿Enviar 5,00 USD a alice@example.com desde tu billetera en USD?");
+        assertThat(viewModel.confirmation.get()).isEqualTo("¿Enviar 5,00 USD a alice@example.com desde tu billetera en USD?");
     }
 }

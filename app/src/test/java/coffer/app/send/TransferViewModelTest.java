@@ -1,21 +1,20 @@
 package coffer.app.send;
 
-import static coffer.app.InProcessServer.BOB;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import coffer.app.InProcessServer;
+import coffer.app.TestLocalUser;
 import coffer.app.api.ApiClient;
 import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.i18n.Texts;
-import coffer.app.wallet.WalletRow;
-import coffer.app.TestLocalUser;
 import coffer.app.offline.LocalUser;
+import coffer.app.wallet.WalletRow;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import static coffer.app.InProcessServer.BOB;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class TransferViewModelTest {
     @RegisterExtension
@@ -37,7 +36,7 @@ class TransferViewModelTest {
     }
 
     private static WalletRow wallet(TransferViewModel viewModel, String currency) {
-        return viewModel.wallets().stream().filter(w -> w.currency().equals(currency)).findFirst().orElseThrow();
+        return viewModel.wallets.stream().filter(w -> w.currency().equals(currency)).findFirst().orElseThrow();
     }
 
     @Test
@@ -46,7 +45,7 @@ class TransferViewModelTest {
 
         viewModel.load();
 
-        assertThat(viewModel.errorProperty().get()).startsWith("Open a second wallet");
+        assertThat(viewModel.error.get()).startsWith("Open a second wallet");
     }
 
     @Test
@@ -55,21 +54,21 @@ class TransferViewModelTest {
         api.openAccount("EUR");
         TransferViewModel viewModel = viewModelFor(api);
         viewModel.load();
-        viewModel.amountProperty().set("5.00");
+        viewModel.amount.set("5.00");
 
         viewModel.transfer();
-        assertThat(viewModel.errorProperty().get()).isEqualTo("Choose both wallets.");
+        assertThat(viewModel.error.get()).isEqualTo("Choose both wallets.");
 
-        viewModel.fromProperty().set(wallet(viewModel, "USD"));
-        viewModel.toProperty().set(wallet(viewModel, "USD"));
+        viewModel.from.set(wallet(viewModel, "USD"));
+        viewModel.to.set(wallet(viewModel, "USD"));
         viewModel.transfer();
-        assertThat(viewModel.errorProperty().get()).isEqualTo("Choose two different wallets.");
+        assertThat(viewModel.error.get()).isEqualTo("Choose two different wallets.");
 
-        viewModel.toProperty().set(wallet(viewModel, "EUR"));
+        viewModel.to.set(wallet(viewModel, "EUR"));
         viewModel.transfer();
-        assertThat(viewModel.errorProperty().get()).startsWith("Both wallets must hold the same currency");
+        assertThat(viewModel.error.get()).startsWith("Both wallets must hold the same currency");
         assertThat(wallet(viewModel, "USD").available()).isEqualTo("1,000.00 USD");
-        assertThat(viewModel.resultProperty().get()).isEmpty();
+        assertThat(viewModel.result.get()).isEmpty();
     }
 
     @Test
@@ -78,10 +77,10 @@ class TransferViewModelTest {
         ApiClient api = SERVER.signedIn(BOB);
         TransferViewModel viewModel = viewModelFor(api);
         viewModel.load();
-        viewModel.amountProperty().set("5.00");
+        viewModel.amount.set("5.00");
 
         viewModel.transfer();
 
-        assertThat(viewModel.errorProperty().get()).isEqualTo("Elige ambas billeteras.");
+        assertThat(viewModel.error.get()).isEqualTo("Elige ambas billeteras.");
     }
 }

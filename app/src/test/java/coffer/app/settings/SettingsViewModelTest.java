@@ -1,7 +1,5 @@
 package coffer.app.settings;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.i18n.Texts;
 import java.nio.file.Path;
@@ -13,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class SettingsViewModelTest {
     @TempDir
@@ -35,16 +34,16 @@ class SettingsViewModelTest {
 
     @Test
     void withNothingConfiguredTheBundledServerIsUsed() {
-        assertThat(viewModel().useBundledServerProperty().get()).isTrue();
+        assertThat(viewModel().useBundledServer.get()).isTrue();
         assertThat(AppSettings.load(home).serverUrl()).isEmpty();
     }
 
     @Test
     void aServerUrlIsKeptForTheNextStart() {
         SettingsViewModel viewModel = viewModel();
-        viewModel.useBundledServerProperty().set(false);
-        viewModel.serverUrlProperty().set(" https://coffer.example.com ");
-        viewModel.darkThemeProperty().set(true);
+        viewModel.useBundledServer.set(false);
+        viewModel.serverUrl.set(" https://coffer.example.com ");
+        viewModel.darkTheme.set(true);
 
         viewModel.save();
 
@@ -52,8 +51,8 @@ class SettingsViewModelTest {
         AppSettings reloaded = AppSettings.load(home);
         assertThat(reloaded.serverUrl()).contains("https://coffer.example.com");
         assertThat(reloaded.darkTheme()).isTrue();
-        assertThat(viewModel().useBundledServerProperty().get()).isFalse();
-        assertThat(viewModel().serverUrlProperty().get()).isEqualTo("https://coffer.example.com");
+        assertThat(viewModel().useBundledServer.get()).isFalse();
+        assertThat(viewModel().serverUrl.get()).isEqualTo("https://coffer.example.com");
     }
 
     @Test
@@ -61,7 +60,7 @@ class SettingsViewModelTest {
         AppSettings.load(home).setServerUrl("http://localhost:8080");
         SettingsViewModel viewModel = viewModel();
 
-        viewModel.useBundledServerProperty().set(true);
+        viewModel.useBundledServer.set(true);
         viewModel.save();
 
         assertThat(AppSettings.load(home).serverUrl()).isEmpty();
@@ -71,7 +70,7 @@ class SettingsViewModelTest {
     @Test
     void savingOnlyTheThemeKeepsTheConnection() {
         SettingsViewModel viewModel = viewModel();
-        viewModel.darkThemeProperty().set(true);
+        viewModel.darkTheme.set(true);
 
         viewModel.save();
 
@@ -82,12 +81,12 @@ class SettingsViewModelTest {
     @ValueSource(strings = {"", "coffer.example.com", "ftp://coffer.example.com", "http://", "http://bad host"})
     void aBadUrlIsRefusedAndNothingIsSaved(String url) {
         SettingsViewModel viewModel = viewModel();
-        viewModel.useBundledServerProperty().set(false);
-        viewModel.serverUrlProperty().set(url);
+        viewModel.useBundledServer.set(false);
+        viewModel.serverUrl.set(url);
 
         viewModel.save();
 
-        assertThat(viewModel.errorProperty().get()).startsWith("Enter the server's address");
+        assertThat(viewModel.error.get()).startsWith("Enter the server's address");
         assertThat(saves).isEmpty();
         assertThat(AppSettings.load(home).serverUrl()).isEmpty();
     }
@@ -98,19 +97,19 @@ class SettingsViewModelTest {
         List<String> told = new ArrayList<>();
         settings.languageProperty().addListener((o, was, now) -> told.add(now + " in " + Texts.locale()));
         SettingsViewModel viewModel = viewModel(settings);
-        assertThat(viewModel.languageProperty().get()).as("until the user chooses").isEqualTo(Language.SYSTEM);
+        assertThat(viewModel.language.get()).as("until the user chooses").isEqualTo(Language.SYSTEM);
 
-        viewModel.languageProperty().set(Language.SPANISH);
+        viewModel.language.set(Language.SPANISH);
         viewModel.save();
 
         assertThat(Texts.locale()).isEqualTo(Texts.SPANISH);
         assertThat(told).as("the main window is told once the texts are Spanish").containsExactly("Español in es");
-        assertThat(viewModel.noticeProperty().get()).isEqualTo("Guardado. Las pantallas que abras desde ahora usan el nuevo idioma.");
+        assertThat(viewModel.notice.get()).isEqualTo("Guardado. Las pantallas que abras desde ahora usan el nuevo idioma.");
         assertThat(saves).containsExactly(false);
 
         Texts.use(Texts.ENGLISH);
         AppSettings restarted = AppSettings.load(home);
-        assertThat(viewModel(restarted).languageProperty().get()).isEqualTo(Language.SPANISH);
+        assertThat(viewModel(restarted).language.get()).isEqualTo(Language.SPANISH);
         restarted.applyLanguage();
         assertThat(Texts.locale()).as("spoken from the start").isEqualTo(Texts.SPANISH);
     }
@@ -120,12 +119,12 @@ class SettingsViewModelTest {
         AppSettings.load(home).setLanguage(Language.SPANISH);
         SettingsViewModel viewModel = viewModel();
 
-        viewModel.languageProperty().set(Language.SYSTEM);
+        viewModel.language.set(Language.SYSTEM);
         viewModel.save();
 
         assertThat(Texts.locale()).as("the tests' system speaks English").isEqualTo(Texts.ENGLISH);
         assertThat(AppSettings.load(home).language()).isEqualTo(Language.SYSTEM);
-        assertThat(viewModel.noticeProperty().get()).isEqualTo("Saved. Screens you open from now on use the new language.");
+        assertThat(viewModel.notice.get()).isEqualTo("Saved. Screens you open from now on use the new language.");
     }
 
     @Test
@@ -134,7 +133,7 @@ class SettingsViewModelTest {
 
         viewModel.save();
 
-        assertThat(viewModel.noticeProperty().get()).isEqualTo("Saved.");
+        assertThat(viewModel.notice.get()).isEqualTo("Saved.");
         assertThat(AppSettings.load(home).language()).isEqualTo(Language.SYSTEM);
     }
 
@@ -142,11 +141,11 @@ class SettingsViewModelTest {
     void aBadUrlIsExplainedInSpanishToASpanishUser() {
         Texts.use(Texts.SPANISH);
         SettingsViewModel viewModel = viewModel();
-        viewModel.useBundledServerProperty().set(false);
-        viewModel.serverUrlProperty().set("coffer.example.com");
+        viewModel.useBundledServer.set(false);
+        viewModel.serverUrl.set("coffer.example.com");
 
         viewModel.save();
 
-        assertThat(viewModel.errorProperty().get()).startsWith("Escribe la dirección del servidor");
+        assertThat(viewModel.error.get()).startsWith("Escribe la dirección del servidor");
     }
 }

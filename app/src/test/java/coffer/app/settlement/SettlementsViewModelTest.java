@@ -1,16 +1,12 @@
 package coffer.app.settlement;
 
-import static coffer.app.InProcessServer.ALICE;
-import static coffer.app.InProcessServer.BOB;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import coffer.app.InProcessServer;
 import coffer.app.api.ApiClient;
 import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.format.Times;
 import coffer.app.i18n.Texts;
-import coffer.core.api.SettlementTypes.SettlementView;
 import coffer.app.withdraw.BankAccountsViewModel;
+import coffer.core.api.SettlementTypes.SettlementView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -18,6 +14,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import static coffer.app.InProcessServer.ALICE;
+import static coffer.app.InProcessServer.BOB;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class SettlementsViewModelTest {
     @RegisterExtension
@@ -40,45 +39,45 @@ class SettlementsViewModelTest {
     /** A user with a saved bank account (the first one is chosen on the screen). */
     private static SettlementsViewModel withBankAccount(String email) {
         SettlementsViewModel viewModel = loaded(SERVER.signedIn(email));
-        if (viewModel.bankAccounts().accounts().isEmpty()) {
+        if (viewModel.bankAccounts().accounts.isEmpty()) {
             BankAccountsViewModel accounts = viewModel.bankAccounts();
-            accounts.bankCodeProperty().set("044");
-            accounts.accountNumberProperty().set("0123456789");
+            accounts.bankCode.set("044");
+            accounts.accountNumber.set("0123456789");
             accounts.resolve();
             accounts.save();
         }
-        assertThat(viewModel.bankAccounts().selectedProperty().get()).isNotNull();
+        assertThat(viewModel.bankAccounts().selected.get()).isNotNull();
         return viewModel;
     }
 
     @Test
     void anAmountIsPaidOutToTheSavedAccountAndListed() {
         SettlementsViewModel viewModel = withBankAccount(ALICE);
-        viewModel.amountProperty().set("100.00");
+        viewModel.amount.set("100.00");
 
         viewModel.settle();
 
-        assertThat(viewModel.errorProperty().get()).isEmpty();
-        assertThat(viewModel.statusProperty().get()).isEqualTo("Settlement succeeded: 100.00 USD paid out.");
-        assertThat(viewModel.settlements()).anySatisfy(row -> {
+        assertThat(viewModel.error.get()).isEmpty();
+        assertThat(viewModel.status.get()).isEqualTo("Settlement succeeded: 100.00 USD paid out.");
+        assertThat(viewModel.settlements).anySatisfy(row -> {
             assertThat(row.amount()).isEqualTo("100.00 USD");
             assertThat(row.status()).isEqualTo("succeeded");
             assertThat(row.statusName()).isEqualTo("Succeeded");
             assertThat(row.origin()).isEqualTo("by hand");
         });
-        assertThat(viewModel.walletProperty().get().available()).isEqualTo("900.00 USD");
-        assertThat(viewModel.busyProperty().get()).isFalse();
+        assertThat(viewModel.wallet.get().available()).isEqualTo("900.00 USD");
+        assertThat(viewModel.busy.get()).isFalse();
     }
 
     @Test
     void anEmptyAmountSettlesTheWholeAvailableBalance() {
         SettlementsViewModel viewModel = withBankAccount(BOB);
-        String all = viewModel.walletProperty().get().available();
+        String all = viewModel.wallet.get().available();
 
         viewModel.settle();
 
-        assertThat(viewModel.statusProperty().get()).isEqualTo("Settlement succeeded: " + all + " paid out.");
-        assertThat(viewModel.walletProperty().get().available()).isEqualTo("0.00 USD");
+        assertThat(viewModel.status.get()).isEqualTo("Settlement succeeded: " + all + " paid out.");
+        assertThat(viewModel.wallet.get().available()).isEqualTo("0.00 USD");
     }
 
     @Test
@@ -90,57 +89,57 @@ class SettlementsViewModelTest {
 
         viewModel.settle();
 
-        assertThat(viewModel.errorProperty().get()).contains("add one on the Withdraw screen");
+        assertThat(viewModel.error.get()).contains("add one on the Withdraw screen");
         assertThat(client.settlements(null).settlements()).isEmpty();
     }
 
     @Test
     void aMistypedAmountIsExplainedBeforeAnythingIsSent() {
         SettlementsViewModel viewModel = withBankAccount(ALICE);
-        int before = viewModel.settlements().size();
-        viewModel.amountProperty().set("12,5x");
+        int before = viewModel.settlements.size();
+        viewModel.amount.set("12,5x");
 
         viewModel.settle();
 
-        assertThat(viewModel.errorProperty().get()).startsWith("Enter an amount such as 25.00");
+        assertThat(viewModel.error.get()).startsWith("Enter an amount such as 25.00");
         viewModel.refresh();
-        assertThat(viewModel.settlements()).hasSize(before);
+        assertThat(viewModel.settlements).hasSize(before);
     }
 
     @Test
     void aScheduleIsCreatedListedAndDeleted() {
         SettlementsViewModel viewModel = withBankAccount(ALICE);
         SchedulesViewModel schedules = viewModel.schedules();
-        schedules.frequencyProperty().set(ScheduleFrequency.of("weekly"));
-        schedules.minimumProperty().set("50");
+        schedules.frequency.set(ScheduleFrequency.of("weekly"));
+        schedules.minimum.set("50");
 
         schedules.create();
 
-        assertThat(schedules.errorProperty().get()).isEmpty();
-        assertThat(schedules.noticeProperty().get()).isEqualTo("Settles the USD wallet weekly to the account ending 6789.");
-        assertThat(schedules.schedules()).singleElement().satisfies(row -> {
+        assertThat(schedules.error.get()).isEmpty();
+        assertThat(schedules.notice.get()).isEqualTo("Settles the USD wallet weekly to the account ending 6789.");
+        assertThat(schedules.schedules).singleElement().satisfies(row -> {
             assertThat(row.frequency()).isEqualTo("weekly");
             assertThat(row.minimum()).isEqualTo("50.00 USD");
             assertThat(row.amount()).isEqualTo("whole balance");
             assertThat(row.nextRun()).isNotEmpty();
         });
 
-        schedules.selectedProperty().set(schedules.schedules().get(0));
+        schedules.selected.set(schedules.schedules.get(0));
         schedules.deleteSelected();
 
-        assertThat(schedules.schedules()).isEmpty();
-        assertThat(schedules.noticeProperty().get()).isEqualTo("Deleted the weekly schedule.");
+        assertThat(schedules.schedules).isEmpty();
+        assertThat(schedules.notice.get()).isEqualTo("Deleted the weekly schedule.");
     }
 
     @Test
     void aNegativeMinimumIsRefusedBeforeAnythingIsSent() {
         SettlementsViewModel viewModel = withBankAccount(ALICE);
         SchedulesViewModel schedules = viewModel.schedules();
-        schedules.minimumProperty().set("-5");
+        schedules.minimum.set("-5");
 
         schedules.create();
 
-        assertThat(schedules.errorProperty().get()).isEqualTo("The minimum balance must not be negative.");
+        assertThat(schedules.error.get()).isEqualTo("The minimum balance must not be negative.");
         assertThat(SERVER.signedIn(ALICE).schedules()).noneMatch(s -> s.isActive() && s.minimumAmount().equals("-5.00"));
     }
 
@@ -153,12 +152,12 @@ class SettlementsViewModelTest {
         client.addBankAccount("044", "0123456789");
         SchedulesViewModel schedules = loaded(client).schedules();
 
-        schedules.frequencyProperty().set(ScheduleFrequency.of("monthly"));
+        schedules.frequency.set(ScheduleFrequency.of("monthly"));
         schedules.create();
 
-        assertThat(schedules.noticeProperty().get())
+        assertThat(schedules.notice.get())
                 .isEqualTo("La billetera en USD se liquidará cada mes a la cuenta terminada en 6789.");
-        assertThat(schedules.schedules()).singleElement().satisfies(row -> {
+        assertThat(schedules.schedules).singleElement().satisfies(row -> {
             assertThat(row.frequencyName()).isEqualTo("Mensual");
             assertThat(row.minimum()).isEqualTo("0,00 USD");
             assertThat(row.amount()).isEqualTo("todo el saldo");

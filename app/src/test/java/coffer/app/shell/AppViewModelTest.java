@@ -1,7 +1,5 @@
 package coffer.app.shell;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.settings.AppSettings;
 import coffer.app.signin.SignInViewModel;
@@ -9,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class AppViewModelTest {
     @TempDir
@@ -23,20 +22,20 @@ class AppViewModelTest {
         try (AppViewModel app = app(AppSettings.load(home))) {
             app.start();
 
-            assertThat(app.navigation().screenProperty().get()).isEqualTo(Screen.SIGN_IN);
-            assertThat(app.connection().connectionProperty().get()).startsWith("Bundled server running in this app at http://localhost:")
+            assertThat(app.navigation().screen.get()).isEqualTo(Screen.SIGN_IN);
+            assertThat(app.connection().connection.get()).startsWith("Bundled server running in this app at http://localhost:")
                     .endsWith("with demo data");
             assertThat(app.connection().embedded()).isTrue();
             assertThat(home.resolve("embedded")).isDirectoryContaining(p -> p.getFileName().toString().endsWith(".db"));
 
             assertThat(app.content().signIn().hint()).isEqualTo(SignInViewModel.demoHint());
             signInAsAlice(app);
-            assertThat(app.navigation().screenProperty().get()).as("a signed-in user lands on Home").isEqualTo(Screen.HOME);
+            assertThat(app.navigation().screen.get()).as("a signed-in user lands on Home").isEqualTo(Screen.HOME);
 
             app.session().signOut();
-            assertThat(app.navigation().screenProperty().get()).isEqualTo(Screen.SIGN_IN);
+            assertThat(app.navigation().screen.get()).isEqualTo(Screen.SIGN_IN);
             app.navigation().show(Screen.SEND);
-            assertThat(app.navigation().screenProperty().get()).as("screens that need a session").isEqualTo(Screen.SIGN_IN);
+            assertThat(app.navigation().screen.get()).as("screens that need a session").isEqualTo(Screen.SIGN_IN);
         }
     }
 
@@ -47,17 +46,17 @@ class AppViewModelTest {
         try (AppViewModel app = app(settings)) {
             app.start();
 
-            assertThat(app.connection().connectionProperty().get()).isEqualTo("Connected to http://localhost:9");
+            assertThat(app.connection().connection.get()).isEqualTo("Connected to http://localhost:9");
             assertThat(app.connection().embedded()).isFalse();
             assertThat(home.resolve("embedded")).doesNotExist();
             SignInViewModel signIn = app.content().signIn();
             assertThat(signIn.hint()).isEmpty();
 
-            signIn.emailProperty().set("alice@example.com");
-            signIn.passwordProperty().set("demo-password");
+            signIn.email.set("alice@example.com");
+            signIn.password.set("demo-password");
             signIn.submit();
-            assertThat(signIn.errorProperty().get()).startsWith("The Coffer server cannot be reached");
-            assertThat(app.navigation().screenProperty().get()).isEqualTo(Screen.SIGN_IN);
+            assertThat(signIn.error.get()).startsWith("The Coffer server cannot be reached");
+            assertThat(app.navigation().screen.get()).isEqualTo(Screen.SIGN_IN);
         }
     }
 
@@ -74,14 +73,14 @@ class AppViewModelTest {
             assertThat(app.navigation().windowSize()).containsExactly(1234, 777);
             app.start();
             signInAsAlice(app);
-            assertThat(app.navigation().screenProperty().get()).isEqualTo(Screen.RECEIVE);
+            assertThat(app.navigation().screen.get()).isEqualTo(Screen.RECEIVE);
         }
     }
 
     private static void signInAsAlice(AppViewModel app) {
         SignInViewModel signIn = app.content().signIn();
-        signIn.emailProperty().set("alice@example.com");
-        signIn.passwordProperty().set("demo-password");
+        signIn.email.set("alice@example.com");
+        signIn.password.set("demo-password");
         signIn.submit();
     }
 }

@@ -1,7 +1,5 @@
 package coffer.app.shell;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import coffer.app.i18n.Texts;
 import coffer.core.api.TransactionTypes.TransactionView;
 import java.time.Duration;
@@ -10,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The toast of arriving money: money in from outside shows, one toast after the other; nothing else does. */
 class ArrivalToastViewModelTest {
@@ -44,26 +43,26 @@ class ArrivalToastViewModelTest {
                 movement("t2", "transfer", "in", "completed", "50.00", "alice@example.com"),
                 movement("t3", "p2p", "in", "pending", "7.00", "bob@example.com"),
                 movement("t4", "fee", "in", "completed", "1.00", null)));
-        assertThat(toasts.showingProperty().get()).as("paid out, own transfer, pending, fee: no toast").isFalse();
+        assertThat(toasts.showing.get()).as("paid out, own transfer, pending, fee: no toast").isFalse();
         assertThat(timers).isEmpty();
 
         toasts.arrived(List.of(
                 movement("t5", "p2p", "in", "completed", "25.00", "alice@example.com"),
                 movement("t6", "topup", "in", "completed", "100.00", null),
                 movement("t7", "p2p", "out", "completed", "3.00", "alice@example.com")));
-        assertThat(toasts.showingProperty().get()).isTrue();
-        assertThat(toasts.textProperty().get()).isEqualTo("Received 25.00 USD from alice@example.com");
+        assertThat(toasts.showing.get()).isTrue();
+        assertThat(toasts.text.get()).isEqualTo("Received 25.00 USD from alice@example.com");
         assertThat(delays).containsExactly(ArrivalToastViewModel.SHOWN_FOR);
 
         toasts.arrived(List.of(movement("t8", "refund", "in", "completed", "4.50", "shop@example.com")));
-        assertThat(toasts.textProperty().get()).as("the first stays its time").isEqualTo("Received 25.00 USD from alice@example.com");
+        assertThat(toasts.text.get()).as("the first stays its time").isEqualTo("Received 25.00 USD from alice@example.com");
 
         timePasses();
-        assertThat(toasts.textProperty().get()).isEqualTo("Received 100.00 USD");
+        assertThat(toasts.text.get()).isEqualTo("Received 100.00 USD");
         timePasses();
-        assertThat(toasts.textProperty().get()).isEqualTo("Received 4.50 USD from shop@example.com");
+        assertThat(toasts.text.get()).isEqualTo("Received 4.50 USD from shop@example.com");
         timePasses();
-        assertThat(toasts.showingProperty().get()).isFalse();
+        assertThat(toasts.showing.get()).isFalse();
         assertThat(timers).isEmpty();
     }
 
@@ -74,30 +73,30 @@ class ArrivalToastViewModelTest {
             many.add(movement("p" + i, "p2p", "in", "completed", i + ".00", "friend" + i + "@example.com"));
         }
         toasts.arrived(many);
-        assertThat(toasts.textProperty().get()).isEqualTo("Received 1.00 USD from friend1@example.com");
+        assertThat(toasts.text.get()).isEqualTo("Received 1.00 USD from friend1@example.com");
         timePasses();
-        assertThat(toasts.textProperty().get()).isEqualTo("Received 2.00 USD from friend2@example.com");
+        assertThat(toasts.text.get()).isEqualTo("Received 2.00 USD from friend2@example.com");
         timePasses();
-        assertThat(toasts.textProperty().get()).isEqualTo("and 4 more received: see History");
+        assertThat(toasts.text.get()).isEqualTo("and 4 more received: see History");
         timePasses();
-        assertThat(toasts.showingProperty().get()).isFalse();
+        assertThat(toasts.showing.get()).isFalse();
     }
 
     @Test
     void signingOutHidesTheToastAndItsTimerLeavesTheNextOneAlone() {
         toasts.arrived(List.of(movement("a", "p2p", "in", "completed", "1.00", "bob@example.com")));
         toasts.dismiss();
-        assertThat(toasts.showingProperty().get()).isFalse();
+        assertThat(toasts.showing.get()).isFalse();
 
         toasts.arrived(List.of(movement("b", "p2p", "in", "completed", "2.00", "bob@example.com")));
         timePasses();   // the dismissed toast's timer
-        assertThat(toasts.textProperty().get()).isEqualTo("Received 2.00 USD from bob@example.com");
+        assertThat(toasts.text.get()).isEqualTo("Received 2.00 USD from bob@example.com");
     }
 
     @Test
     void theToastSpeaksSpanish() {
         Texts.use(Texts.SPANISH);
         toasts.arrived(List.of(movement("s", "p2p", "in", "completed", "25.00", "alice@example.com")));
-        assertThat(toasts.textProperty().get()).startsWith("Recibiste ").endsWith(" de alice@example.com");
+        assertThat(toasts.text.get()).startsWith("Recibiste ").endsWith(" de alice@example.com");
     }
 }

@@ -1,8 +1,5 @@
 package coffer.app.shell;
 
-import static coffer.app.FxWait.waitUntil;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import coffer.app.AppWindow;
 import coffer.app.InProcessServer;
 import java.nio.file.Path;
@@ -39,6 +36,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
 import org.testfx.util.WaitForAsyncUtils;
+import static coffer.app.FxWait.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The app by keyboard alone, against the bundled server with the demo data: signing in with typing, Tab and Enter,
@@ -80,21 +79,21 @@ class KeyboardWalkUiTest {
 
     @Test
     void everyScreenOfTheViewMenuCanBeWalkedWithTabAndNamesItsTextFields(FxRobot robot) throws Exception {
-        waitUntil(() -> window.app().navigation().screenProperty().get() == Screen.SIGN_IN
+        waitUntil(() -> window.app().navigation().screen.get() == Screen.SIGN_IN
                 && robot.lookup("#email").tryQuery().isPresent());
         tabTo(robot, "email");
         robot.write(InProcessServer.ALICE);
         tabTo(robot, "password");
         robot.write(InProcessServer.PASSWORD);
         robot.type(KeyCode.ENTER);
-        waitUntil(() -> window.app().navigation().screenProperty().get() == Screen.HOME
+        waitUntil(() -> window.app().navigation().screen.get() == Screen.HOME
                 && ScreenshotsUiTest.settled(robot));
 
         List<String> problems = new ArrayList<>();
         for (ScreenMenu.Row row : ScreenMenu.ROWS) {
             KeyCode key = ((KeyCodeCombination) row.shortcut()).getCode();
             robot.press(KeyCode.CONTROL, key).release(key, KeyCode.CONTROL);
-            waitUntil(() -> window.app().navigation().screenProperty().get() == row.screen()
+            waitUntil(() -> window.app().navigation().screen.get() == row.screen()
                     && ScreenshotsUiTest.settled(robot));
             problems.addAll(walk(robot, row.screen()));
             problems.addAll(markedCurrent(robot, row.screen()));

@@ -1,9 +1,5 @@
 package coffer.app.shell;
 
-import static coffer.app.FxWait.text;
-import static coffer.app.FxWait.waitUntil;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import coffer.app.AppWindow;
 import coffer.app.InProcessServer;
 import coffer.app.UiSteps;
@@ -24,6 +20,9 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
+import static coffer.app.FxWait.text;
+import static coffer.app.FxWait.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The menu bar: Help's dialogs (About with both versions, the shortcuts, the log folder), closed by Escape; View's screens. */
 @ExtendWith(ApplicationExtension.class)
@@ -58,7 +57,7 @@ class MenuBarUiTest {
 
     @Test
     void aboutShowsTheAppsAndTheServersVersionsAndEscapeClosesIt(FxRobot robot) throws Exception {
-        waitUntil(() -> window.app().navigation().screenProperty().get() == Screen.SIGN_IN);
+        waitUntil(() -> window.app().navigation().screen.get() == Screen.SIGN_IN);
 
         openMenu(robot, "Help");
         robot.clickOn("#menuAbout");
@@ -102,16 +101,16 @@ class MenuBarUiTest {
 
         openMenu(robot, "View");
         robot.clickOn("#menuhistory");
-        waitUntil(() -> window.app().navigation().screenProperty().get() == Screen.HISTORY);
+        waitUntil(() -> window.app().navigation().screen.get() == Screen.HISTORY);
 
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT8).release(KeyCode.DIGIT8, KeyCode.CONTROL);
-        waitUntil(() -> window.app().navigation().screenProperty().get() == Screen.KYC);
+        waitUntil(() -> window.app().navigation().screen.get() == Screen.KYC);
 
         openMenu(robot, "File");
         robot.clickOn("#menuSignOut");
-        waitUntil(() -> window.app().navigation().screenProperty().get() == Screen.SIGN_IN);
+        waitUntil(() -> window.app().navigation().screen.get() == Screen.SIGN_IN);
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
-        assertThat(window.app().navigation().screenProperty().get()).as("signed out: the screens' shortcuts do nothing")
+        assertThat(window.app().navigation().screen.get()).as("signed out: the screens' shortcuts do nothing")
                 .isEqualTo(Screen.SIGN_IN);
     }
 
@@ -131,7 +130,7 @@ class MenuBarUiTest {
                     .map(m -> m.getText().replace("_", "")).toList()).contains("Archivo", "Ver", "Ayuda");
             // the window still follows the navigation, once: one screen on show, in Spanish
             robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
-            waitUntil(() -> window.app().navigation().screenProperty().get() == Screen.HISTORY
+            waitUntil(() -> window.app().navigation().screen.get() == Screen.HISTORY
                     && robot.lookup("#historyTable").tryQuery().isPresent());
             assertThat(robot.lookup("#historyTable").queryAll()).hasSize(1);
             assertThat(robot.lookup(".label").queryAllAs(Labeled.class).stream().map(Labeled::getText).toList())

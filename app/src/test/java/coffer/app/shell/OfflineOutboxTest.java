@@ -1,45 +1,44 @@
 package coffer.app.shell;
 
-import static coffer.app.InProcessServer.ALICE;
-import static coffer.app.InProcessServer.BOB;
-import static coffer.app.InProcessServer.PASSWORD;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import coffer.app.Eventually;
 import coffer.app.InProcessServer;
 import coffer.app.ThreadedExecutor;
+import coffer.app.api.ApiClient;
 import coffer.app.local.LocalDatabase;
 import coffer.app.local.Outbox;
 import coffer.app.local.OutboxEntry;
+import coffer.app.local.OutboxSender;
+import coffer.app.offline.Connectivity;
+import coffer.app.offline.LocalUser;
 import coffer.app.offline.SessionStore;
 import coffer.app.send.OutboxRow;
 import coffer.app.send.SendViewModel;
 import coffer.app.settings.AppSettings;
 import coffer.app.signin.SignInViewModel;
 import coffer.core.api.AccountTypes.AccountView;
-import coffer.core.money.Money;
-import coffer.app.api.ApiClient;
-import coffer.app.local.OutboxSender;
-import coffer.app.offline.Connectivity;
-import coffer.app.offline.LocalUser;
 import coffer.core.api.PaymentTypes.PaymentRequest;
+import coffer.core.money.Money;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import okhttp3.Interceptor;
-import okhttp3.Request;
-import okhttp3.Response;
 import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import static coffer.app.InProcessServer.ALICE;
+import static coffer.app.InProcessServer.BOB;
+import static coffer.app.InProcessServer.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole app against the real server going away and coming back: it starts offline for the last
@@ -83,15 +82,15 @@ class OfflineOutboxTest {
     }
 
     private void signInWithPassword(AppViewModel running) throws Exception {
-        Eventually.holds(() -> assertThat(ui(() -> running.navigation().screenProperty().get())).isEqualTo(Screen.SIGN_IN));
+        Eventually.holds(() -> assertThat(ui(() -> running.navigation().screen.get())).isEqualTo(Screen.SIGN_IN));
         executor.onUi(() -> {
             SignInViewModel form = running.content().signIn();
-            form.emailProperty().set(ALICE);
-            form.passwordProperty().set(PASSWORD);
+            form.email.set(ALICE);
+            form.password.set(PASSWORD);
             form.submit();
             return null;
         });
-        Eventually.holds(() -> assertThat(ui(() -> running.navigation().signedInProperty().get())).isTrue());
+        Eventually.holds(() -> assertThat(ui(() -> running.navigation().signedIn.get())).isTrue());
     }
 
     private <T> T ui(java.util.concurrent.Callable<T> read) throws Exception {
@@ -137,12 +136,12 @@ class OfflineOutboxTest {
             send.load();
             return null;
         });
-        Eventually.holds(() -> assertThat(ui(() -> send.sourceProperty().get())).as("the last synced wallet").isNotNull());
+        Eventually.holds(() -> assertThat(ui(() -> send.source.get())).as("the last synced wallet").isNotNull());
         executor.onUi(() -> {
-            send.destinationProperty().set(BOB);
-            send.amountProperty().set(amount);
+            send.destination.set(BOB);
+            send.amount.set(amount);
             send.review();
-            assertThat(send.errorProperty().get()).isEmpty();
+            assertThat(send.error.get()).isEmpty();
             send.confirm();
             return null;
         });
@@ -168,30 +167,30 @@ class OfflineOutboxTest {
         app = startApp();
 
         Eventually.holds(() -> {
-            assertThat(ui(() -> app.navigation().signedInProperty().get())).as("opened for the last user").isTrue();
-            assertThat(ui(() -> app.connection().offlineBannerProperty().get()))
+            assertThat(ui(() -> app.navigation().signedIn.get())).as("opened for the last user").isTrue();
+            assertThat(ui(() -> app.connection().offlineBanner.get()))
                     .matches("Offline since \\d{1,2}:\\d\\d[^—]* — showing your last synced data; operations are queued");
         });
-        assertThat(ui(() -> app.navigation().screenProperty().get())).isNotEqualTo(Screen.SIGN_IN);
+        assertThat(ui(() -> app.navigation().screen.get())).isNotEqualTo(Screen.SIGN_IN);
 
         SendViewModel refused = queue(app, "1500.00");
-        Eventually.holds(() -> assertThat(ui(() -> refused.statusProperty().get()))
+        Eventually.holds(() -> assertThat(ui(() -> refused.status.get()))
                 .isEqualTo("Queued — will be sent when Coffer is reachable: 1,500.00 USD to bob@example.com"));
         SendViewModel delivered = queue(app, "25.00");
-        Eventually.holds(() -> assertThat(ui(() -> delivered.unfinished().stream().map(OutboxRow::text).toList()))
+        Eventually.holds(() -> assertThat(ui(() -> delivered.unfinished.stream().map(OutboxRow::text).toList()))
                 .containsExactly(
                         "Queued — will be sent when Coffer is reachable: Payment of 1,500.00 USD to bob@example.com",
                         "Queued — will be sent when Coffer is reachable: Payment of 25.00 USD to bob@example.com"));
 
         SERVER.startAgain();
 
-        Eventually.holds(() -> assertThat(ui(() -> delivered.statusProperty().get()))
+        Eventually.holds(() -> assertThat(ui(() -> delivered.status.get()))
                 .isEqualTo("Completed: 25.00 USD to bob@example.com"));
-        assertThat(ui(() -> app.connection().offlineBannerProperty().get())).isEmpty();
+        assertThat(ui(() -> app.connection().offlineBanner.get())).isEmpty();
         String reason = "Not enough money available. (Available balance " + Money.ofMinor("USD", aliceBefore).toDecimalString()
                 + " USD is less than 1500.00)";
-        assertThat(ui(() -> refused.errorProperty().get())).isEqualTo(reason);
-        Eventually.holds(() -> assertThat(ui(() -> delivered.unfinished().stream().map(OutboxRow::text).toList()))
+        assertThat(ui(() -> refused.error.get())).isEqualTo(reason);
+        Eventually.holds(() -> assertThat(ui(() -> delivered.unfinished.stream().map(OutboxRow::text).toList()))
                 .containsExactly("Failed: Payment of 1,500.00 USD to bob@example.com — " + reason));
         assertThat(availableMinor(BOB) - bobBefore).as("Bob got the 25.00 once").isEqualTo(2500);
         assertThat(aliceBefore - availableMinor(ALICE)).isEqualTo(2500);

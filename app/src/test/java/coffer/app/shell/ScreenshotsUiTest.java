@@ -102,7 +102,7 @@ class ScreenshotsUiTest {
 
     @Test
     void everyScreenIsRenderedToAPng(FxRobot robot) throws Exception {
-        waitUntil(() -> window.app().navigation().screenProperty().get() == Screen.SIGN_IN && settled(robot));
+        waitUntil(() -> window.app().navigation().screen.get() == Screen.SIGN_IN && settled(robot));
         render(Screen.SIGN_IN);
         UiSteps.signIn(robot, InProcessServer.ALICE);
 
@@ -111,7 +111,7 @@ class ScreenshotsUiTest {
                 continue;   // the page shown while connecting is gone by now; sign-in was rendered above
             }
             robot.interact(() -> window.app().navigation().show(screen));
-            waitUntil(() -> window.app().navigation().screenProperty().get() == screen && settled(robot) && filled(robot, screen));
+            waitUntil(() -> window.app().navigation().screen.get() == screen && settled(robot) && filled(robot, screen));
             render(screen);
         }
         assertThat(clashes).as("mnemonics a screen offers twice (" + Texts.locale() + ")").isEmpty();

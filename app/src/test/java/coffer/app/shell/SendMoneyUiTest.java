@@ -1,9 +1,5 @@
 package coffer.app.shell;
 
-import static coffer.app.FxWait.text;
-import static coffer.app.FxWait.waitUntil;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import coffer.app.AppWindow;
 import coffer.app.UiSteps;
 import coffer.app.history.HistoryRow;
@@ -19,7 +15,9 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
-import org.testfx.util.WaitForAsyncUtils;
+import static coffer.app.FxWait.text;
+import static coffer.app.FxWait.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The real window against the bundled server, started as the app starts it (headless under Monocle). */
 @ExtendWith(ApplicationExtension.class)
@@ -96,7 +94,7 @@ class SendMoneyUiTest {
         screenshot("settings");
         robot.clickOn("#darkTheme");
         robot.clickOn("#saveSettings");
-        waitUntil(() -> window.app().navigation().darkThemeProperty().get());
+        waitUntil(() -> window.app().navigation().darkTheme.get());
         assertThat(text(robot, "#connection")).as("the theme alone keeps the connection")
                 .startsWith("Bundled server running in this app");
         screenshot("settings-dark");

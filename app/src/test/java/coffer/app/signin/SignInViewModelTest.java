@@ -1,8 +1,5 @@
 package coffer.app.signin;
 
-import static coffer.app.InProcessServer.ALICE;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import coffer.app.InProcessServer;
 import coffer.app.api.ApiClient;
 import coffer.app.concurrent.BackgroundExecutor;
@@ -15,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import static coffer.app.InProcessServer.ALICE;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class SignInViewModelTest {
     @RegisterExtension
@@ -33,29 +32,29 @@ class SignInViewModelTest {
 
     @Test
     void aDemoUserSignsIn() {
-        viewModel.emailProperty().set(ALICE);
-        viewModel.passwordProperty().set(InProcessServer.PASSWORD);
+        viewModel.email.set(ALICE);
+        viewModel.password.set(InProcessServer.PASSWORD);
 
         viewModel.submit();
 
         assertThat(signedIn).hasValue(1);
         assertThat(api.signedIn()).isTrue();
-        assertThat(viewModel.errorProperty().get()).isEmpty();
-        assertThat(viewModel.passwordProperty().get()).as("the password is not kept").isEmpty();
-        assertThat(viewModel.busyProperty().get()).isFalse();
+        assertThat(viewModel.error.get()).isEmpty();
+        assertThat(viewModel.password.get()).as("the password is not kept").isEmpty();
+        assertThat(viewModel.busy.get()).isFalse();
     }
 
     @Test
     void aWrongPasswordShowsTheServersMessage() {
-        viewModel.emailProperty().set(ALICE);
-        viewModel.passwordProperty().set("not-the-password");
+        viewModel.email.set(ALICE);
+        viewModel.password.set("not-the-password");
 
         viewModel.submit();
 
         assertThat(signedIn).hasValue(0);
         assertThat(api.signedIn()).isFalse();
-        assertThat(viewModel.errorProperty().get()).isNotBlank();
-        assertThat(viewModel.busyProperty().get()).isFalse();
+        assertThat(viewModel.error.get()).isNotBlank();
+        assertThat(viewModel.busy.get()).isFalse();
     }
 
     @ParameterizedTest
@@ -64,37 +63,37 @@ class SignInViewModelTest {
             "alice, demo-password, Enter your email address.",
             "alice@example.com, '', Enter your password."})
     void incompleteFormsAreRefusedBeforeAskingTheServer(String email, String password, String message) {
-        viewModel.emailProperty().set(email);
-        viewModel.passwordProperty().set(password);
+        viewModel.email.set(email);
+        viewModel.password.set(password);
 
         viewModel.submit();
 
-        assertThat(viewModel.errorProperty().get()).isEqualTo(message);
+        assertThat(viewModel.error.get()).isEqualTo(message);
         assertThat(signedIn).hasValue(0);
     }
 
     @Test
     void registeringNeedsANameAndALongEnoughPassword() {
         viewModel.toggleMode();
-        viewModel.emailProperty().set("new@example.com");
-        viewModel.passwordProperty().set("long-enough-password");
+        viewModel.email.set("new@example.com");
+        viewModel.password.set("long-enough-password");
 
         viewModel.submit();
-        assertThat(viewModel.errorProperty().get()).isEqualTo("Enter your name.");
+        assertThat(viewModel.error.get()).isEqualTo("Enter your name.");
 
-        viewModel.nameProperty().set("New User");
-        viewModel.passwordProperty().set("short");
+        viewModel.name.set("New User");
+        viewModel.password.set("short");
         viewModel.submit();
-        assertThat(viewModel.errorProperty().get()).contains("at least 8 characters");
+        assertThat(viewModel.error.get()).contains("at least 8 characters");
         assertThat(signedIn).hasValue(0);
     }
 
     @Test
     void registeringCreatesTheAccountAndSignsIn() {
         viewModel.toggleMode();
-        viewModel.emailProperty().set("user-" + UUID.randomUUID() + "@example.com");
-        viewModel.nameProperty().set("New User");
-        viewModel.passwordProperty().set("long-enough-password");
+        viewModel.email.set("user-" + UUID.randomUUID() + "@example.com");
+        viewModel.name.set("New User");
+        viewModel.password.set("long-enough-password");
 
         viewModel.submit();
 
@@ -112,14 +111,14 @@ class SignInViewModelTest {
     void aSpanishUserIsToldInSpanishWhatTheFormLacks() {
         Texts.use(Texts.SPANISH);
         viewModel.toggleMode();
-        viewModel.emailProperty().set("nuevo@example.com");
-        viewModel.passwordProperty().set("corta");
-        viewModel.nameProperty().set("Nuevo Usuario");
+        viewModel.email.set("nuevo@example.com");
+        viewModel.password.set("corta");
+        viewModel.name.set("Nuevo Usuario");
 
         viewModel.submit();
 
-        assertThat(viewModel.errorProperty().get()).isEqualTo("Elige una contraseña de al menos 8 caracteres.");
-        assertThat(viewModel.submitTextProperty().getValue()).isEqualTo("Crear cuenta");
+        assertThat(viewModel.error.get()).isEqualTo("Elige una contraseña de al menos 8 caracteres.");
+        assertThat(viewModel.submitText.getValue()).isEqualTo("Crear cuenta");
         assertThat(signedIn).hasValue(0);
     }
 }

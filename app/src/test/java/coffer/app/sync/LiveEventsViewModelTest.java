@@ -1,9 +1,5 @@
 package coffer.app.sync;
 
-import static coffer.app.InProcessServer.ALICE;
-import static coffer.app.InProcessServer.BOB;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import coffer.app.InProcessServer;
 import coffer.app.api.ApiClient;
 import coffer.app.concurrent.BackgroundExecutor;
@@ -23,6 +19,9 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import static coffer.app.InProcessServer.ALICE;
+import static coffer.app.InProcessServer.BOB;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Server events drive the local sync; only money that arrives after sign-in is announced. */
 class LiveEventsViewModelTest {
@@ -61,14 +60,14 @@ class LiveEventsViewModelTest {
             live.start();
             try {
                 assertThat(eventually(live::caughtUp)).isTrue();
-                assertThat(live.announcementProperty().get()).isEmpty();
+                assertThat(live.announcement.get()).isEmpty();
                 assertThat(toasted).as("money that arrived before sign-in is not toasted").isEmpty();
                 int afterCatchUp = refreshes.get();
                 assertThat(afterCatchUp).as("the screen refreshed once the copy caught up").isEqualTo(1);
 
                 sync.request();
                 assertThat(refreshes.get()).as("a sync that found nothing new leaves the screen alone").isEqualTo(afterCatchUp);
-                assertThat(live.announcementProperty().get()).isEmpty();
+                assertThat(live.announcement.get()).isEmpty();
             } finally {
                 live.stop();
             }

@@ -1,10 +1,5 @@
 package coffer.app.sync;
 
-import static coffer.app.InProcessServer.ALICE;
-import static coffer.app.InProcessServer.BOB;
-import static coffer.app.sync.LiveEventsViewModelTest.eventually;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import coffer.app.InProcessServer;
 import coffer.app.api.ApiClient;
 import coffer.app.concurrent.BackgroundExecutor;
@@ -22,6 +17,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import static coffer.app.InProcessServer.ALICE;
+import static coffer.app.InProcessServer.BOB;
+import static coffer.app.sync.LiveEventsViewModelTest.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The server's events drive the local ledger's sync; the screens and the status bar follow it. */
 class SyncViewModelTest {
@@ -44,20 +43,20 @@ class SyncViewModelTest {
             live.onArrivals(toasted::addAll);
             live.start();
             try {
-                assertThat(eventually(() -> sync.checkProperty().get() == SyncEngine.Check.OK))
-                        .as("the first sync filled the copy: " + sync.statusProperty().get()).isTrue();
-                assertThat(eventually(() -> !wallets.wallets().isEmpty()
-                        && wallets.wallets().get(0).available().equals("1,000.00 USD"))).isTrue();
-                assertThat(sync.statusProperty().get()).startsWith("Synced at").endsWith("balances checked");
+                assertThat(eventually(() -> sync.check.get() == SyncEngine.Check.OK))
+                        .as("the first sync filled the copy: " + sync.status.get()).isTrue();
+                assertThat(eventually(() -> !wallets.wallets.isEmpty()
+                        && wallets.wallets.get(0).available().equals("1,000.00 USD"))).isTrue();
+                assertThat(sync.status.get()).startsWith("Synced at").endsWith("balances checked");
 
                 ApiClient alice = SERVER.signedIn(ALICE);
                 alice.pay(UUID.randomUUID().toString(),
                         new PaymentRequest("25.00", "USD", alice.accounts().get(0).id(), BOB, null, null));
 
-                assertThat(eventually(() -> wallets.wallets().get(0).available().equals("1,025.00 USD")))
-                        .as("the overview reads the synced copy, now " + wallets.wallets().get(0).available()).isTrue();
-                assertThat(eventually(() -> live.announcementProperty().get().equals("Received 25.00 USD from alice@example.com")))
-                        .as("announced: " + live.announcementProperty().get()).isTrue();
+                assertThat(eventually(() -> wallets.wallets.get(0).available().equals("1,025.00 USD")))
+                        .as("the overview reads the synced copy, now " + wallets.wallets.get(0).available()).isTrue();
+                assertThat(eventually(() -> live.announcement.get().equals("Received 25.00 USD from alice@example.com")))
+                        .as("announced: " + live.announcement.get()).isTrue();
                 assertThat(toasted).as("told once, for the toast").singleElement()
                         .satisfies(t -> assertThat(t.amount()).isEqualTo("25.00"));
                 assertThat(ledger.mismatches()).isEmpty();
@@ -75,8 +74,8 @@ class SyncViewModelTest {
                      new SyncEngine.Options(1000, 1, Duration.ZERO), Clock.systemUTC()), BackgroundExecutor.sameThread())) {
             sync.request();
 
-            assertThat(sync.syncingProperty().get()).isFalse();
-            assertThat(sync.statusProperty().get()).startsWith("Not synced: ").contains("cannot be reached");
+            assertThat(sync.syncing.get()).isFalse();
+            assertThat(sync.status.get()).startsWith("Not synced: ").contains("cannot be reached");
             assertThat(ledger.state().cursor()).isNull();
         }
     }

@@ -1,9 +1,5 @@
 package coffer.app.topup;
 
-import static coffer.app.InProcessServer.ALICE;
-import static coffer.app.InProcessServer.BOB;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import coffer.app.InProcessServer;
 import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.i18n.Texts;
@@ -18,6 +14,9 @@ import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import static coffer.app.InProcessServer.ALICE;
+import static coffer.app.InProcessServer.BOB;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class TopupViewModelTest {
     @RegisterExtension
@@ -56,85 +55,85 @@ class TopupViewModelTest {
     @Test
     void aPaidCheckoutClosesOnItsReturnPageAndTheServersBalanceShows() throws Exception {
         TopupViewModel viewModel = viewModel(ALICE);
-        viewModel.amountProperty().set("40.00");
+        viewModel.amount.set("40.00");
 
         viewModel.start();
-        String checkout = viewModel.pageUrlProperty().get();
+        String checkout = viewModel.pageUrl.get();
         assertThat(checkout).contains("/provider/checkout/");
-        assertThat(viewModel.statusProperty().get()).isEqualTo("Pay 40.00 USD on the provider's page.");
+        assertThat(viewModel.status.get()).isEqualTo("Pay 40.00 USD on the provider's page.");
 
         String returnPage = pay(checkout, "4242424242424242");
         viewModel.pageNavigated(returnPage);
 
-        assertThat(viewModel.pageUrlProperty().get()).as("the checkout closes").isEmpty();
-        assertThat(viewModel.statusProperty().get()).isEqualTo("Top-up completed: 40.00 USD added.");
-        assertThat(viewModel.balanceProperty().get()).isEqualTo("Available now: 1,040.00 USD");
-        assertThat(viewModel.errorProperty().get()).isEmpty();
+        assertThat(viewModel.pageUrl.get()).as("the checkout closes").isEmpty();
+        assertThat(viewModel.status.get()).isEqualTo("Top-up completed: 40.00 USD added.");
+        assertThat(viewModel.balance.get()).isEqualTo("Available now: 1,040.00 USD");
+        assertThat(viewModel.error.get()).isEmpty();
     }
 
     @Test
     void aDeclinedCardIsShownAndTheCheckoutStaysOpenForAnotherCard() throws Exception {
         TopupViewModel viewModel = viewModel(BOB);
-        viewModel.amountProperty().set("15.00");
+        viewModel.amount.set("15.00");
         viewModel.start();
-        String checkout = viewModel.pageUrlProperty().get();
+        String checkout = viewModel.pageUrl.get();
 
         pay(checkout, "4000000000000002");
         viewModel.pageLoaded(checkout);
 
-        assertThat(viewModel.errorProperty().get()).isEqualTo("The card was declined (card_declined). Try another card.");
-        assertThat(viewModel.pageUrlProperty().get()).isEqualTo(checkout);
-        assertThat(viewModel.balanceProperty().get()).isEmpty();
+        assertThat(viewModel.error.get()).isEqualTo("The card was declined (card_declined). Try another card.");
+        assertThat(viewModel.pageUrl.get()).isEqualTo(checkout);
+        assertThat(viewModel.balance.get()).isEmpty();
     }
 
     @Test
     void pagesOtherThanTheReturnPageDoNotCloseTheCheckout() {
         TopupViewModel viewModel = viewModel(BOB);
-        viewModel.amountProperty().set("5.00");
+        viewModel.amount.set("5.00");
         viewModel.start();
-        String checkout = viewModel.pageUrlProperty().get();
+        String checkout = viewModel.pageUrl.get();
 
         viewModel.pageNavigated(SERVER.baseUrl() + "/topups/top_someone_else/done?status=paid");
         viewModel.pageNavigated("about:blank");
 
-        assertThat(viewModel.pageUrlProperty().get()).isEqualTo(checkout);
-        assertThat(viewModel.statusProperty().get()).startsWith("Pay 5.00 USD");
+        assertThat(viewModel.pageUrl.get()).isEqualTo(checkout);
+        assertThat(viewModel.status.get()).startsWith("Pay 5.00 USD");
     }
 
     @Test
     void aCardSavedAtCheckoutIsChargedAgainWithoutAPageThenRemoved() throws Exception {
         TopupViewModel viewModel = viewModel(BOB);
-        viewModel.amountProperty().set("20.00");
-        viewModel.saveCardProperty().set(true);
+        viewModel.amount.set("20.00");
+        viewModel.saveCard.set(true);
         viewModel.start();
-        viewModel.pageNavigated(pay(viewModel.pageUrlProperty().get(), "4242424242424242", true));
+        viewModel.pageNavigated(pay(viewModel.pageUrl.get(), "4242424242424242", true));
         SavedCardsViewModel cards = viewModel.cards();
-        assertThat(cards.cards()).extracting(CardRow::last4).containsExactly("4242");
-        String before = viewModel.walletProperty().get().availableDecimal();
+        assertThat(cards.cards).extracting(CardRow::last4).containsExactly("4242");
+        String before = viewModel.wallet.get().availableDecimal();
 
-        cards.selectedProperty().set(cards.cards().get(0));
-        viewModel.amountProperty().set("7.50");
+        cards.selected.set(cards.cards.get(0));
+        viewModel.amount.set("7.50");
         viewModel.chargeSavedCard();
 
-        assertThat(viewModel.statusProperty().get()).isEqualTo("Top-up completed: 7.50 USD added.");
-        assertThat(viewModel.walletProperty().get().availableDecimal())
+        assertThat(viewModel.status.get()).isEqualTo("Top-up completed: 7.50 USD added.");
+        assertThat(viewModel.wallet.get().availableDecimal())
                 .isEqualTo(new BigDecimal(before).add(new BigDecimal("7.50")).toPlainString());
-        assertThat(viewModel.pageUrlProperty().get()).as("no page for a saved card").isEmpty();
+        assertThat(viewModel.pageUrl.get()).as("no page for a saved card").isEmpty();
 
         cards.removeSelected();
-        assertThat(cards.cards()).isEmpty();
-        assertThat(cards.noticeProperty().get()).endsWith("ending 4242.");
+        assertThat(cards.cards).isEmpty();
+        assertThat(cards.notice.get()).endsWith("ending 4242.");
     }
 
     @Test
     void aBadAmountIsRefusedBeforeAskingTheServer() {
         TopupViewModel viewModel = viewModel(BOB);
-        viewModel.amountProperty().set("1.234");
+        viewModel.amount.set("1.234");
 
         viewModel.start();
 
-        assertThat(viewModel.errorProperty().get()).startsWith("Enter an amount such as 25.00");
-        assertThat(viewModel.pageUrlProperty().get()).isEmpty();
+        assertThat(viewModel.error.get()).startsWith("Enter an amount such as 25.00");
+        assertThat(viewModel.pageUrl.get()).isEmpty();
     }
 
     @Test
@@ -149,18 +148,18 @@ class TopupViewModelTest {
     void closingTheCheckoutAddsNothingAndSaysSoInSpanish() {
         Texts.use(Texts.SPANISH);
         TopupViewModel viewModel = viewModel(BOB);
-        String before = viewModel.walletProperty().get().available();
-        viewModel.amountProperty().set("6.00");
+        String before = viewModel.wallet.get().available();
+        viewModel.amount.set("6.00");
         viewModel.start();
-        assertThat(viewModel.statusProperty().get()).isEqualTo("Paga 6,00 USD en la página del proveedor.");
+        assertThat(viewModel.status.get()).isEqualTo("Paga 6,00 USD en la página del proveedor.");
 
         viewModel.closePage();
 
-        assertThat(viewModel.pageUrlProperty().get()).isEmpty();
-        assertThat(viewModel.statusProperty().get())
+        assertThat(viewModel.pageUrl.get()).isEmpty();
+        assertThat(viewModel.status.get())
                 .isEqualTo("Página de pago cerrada. No se agrega nada salvo que el pago se haya completado.");
-        assertThat(viewModel.busyProperty().get()).isFalse();
+        assertThat(viewModel.busy.get()).isFalse();
         viewModel.load();
-        assertThat(viewModel.walletProperty().get().available()).isEqualTo(before);
+        assertThat(viewModel.wallet.get().available()).isEqualTo(before);
     }
 }

@@ -1,13 +1,12 @@
 package coffer.app.wallet;
 
-import static coffer.app.InProcessServer.ALICE;
-import static coffer.app.InProcessServer.BOB;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import coffer.app.InProcessServer;
 import coffer.app.concurrent.BackgroundExecutor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import static coffer.app.InProcessServer.ALICE;
+import static coffer.app.InProcessServer.BOB;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class WalletsViewModelTest {
     @RegisterExtension
@@ -23,7 +22,7 @@ class WalletsViewModelTest {
     void theOverviewShowsBalancesStatusKycAndWhatIsLeftToday() {
         WalletsViewModel viewModel = loadedFor(ALICE);
 
-        assertThat(viewModel.wallets()).singleElement().satisfies(w -> {
+        assertThat(viewModel.wallets).singleElement().satisfies(w -> {
             assertThat(w.currency()).isEqualTo("USD");
             assertThat(w.available()).isEqualTo("1,000.00 USD");
             assertThat(w.pending()).isEqualTo("0.00 USD");
@@ -31,70 +30,70 @@ class WalletsViewModelTest {
             assertThat(w.status()).isEqualTo("active");
             assertThat(w.leftToday()).isEqualTo("5,000.00 USD");
         });
-        assertThat(viewModel.kycSummaryProperty().get())
+        assertThat(viewModel.kycSummary.get())
                 .contains("Identity: Verified").contains("tier 1").contains("left today 5,000.00 USD");
-        assertThat(viewModel.errorProperty().get()).isEmpty();
-        assertThat(viewModel.busyProperty().get()).isFalse();
+        assertThat(viewModel.error.get()).isEmpty();
+        assertThat(viewModel.busy.get()).isFalse();
     }
 
     @Test
     void aWalletInAnotherCurrencyOpensEmpty() {
         WalletsViewModel viewModel = loadedFor(BOB);
-        viewModel.newCurrencyProperty().set("eur");
+        viewModel.newCurrency.set("eur");
 
         viewModel.openWallet();
 
-        assertThat(viewModel.wallets()).extracting(WalletRow::currency).contains("USD", "EUR");
-        assertThat(viewModel.wallets()).filteredOn(w -> w.currency().equals("EUR"))
+        assertThat(viewModel.wallets).extracting(WalletRow::currency).contains("USD", "EUR");
+        assertThat(viewModel.wallets).filteredOn(w -> w.currency().equals("EUR"))
                 .singleElement().satisfies(w -> assertThat(w.available()).isEqualTo("0.00 EUR"));
-        assertThat(viewModel.noticeProperty().get()).isEqualTo("Opened a EUR wallet.");
+        assertThat(viewModel.notice.get()).isEqualTo("Opened a EUR wallet.");
     }
 
     @Test
     void anUnknownOrDuplicateCurrencyIsRefused() {
         WalletsViewModel viewModel = loadedFor(ALICE);
 
-        viewModel.newCurrencyProperty().set("XYZ");
+        viewModel.newCurrency.set("XYZ");
         viewModel.openWallet();
-        assertThat(viewModel.errorProperty().get()).isEqualTo("Enter a currency code such as EUR or GBP.");
+        assertThat(viewModel.error.get()).isEqualTo("Enter a currency code such as EUR or GBP.");
 
-        viewModel.newCurrencyProperty().set("USD");
+        viewModel.newCurrency.set("USD");
         viewModel.openWallet();
-        assertThat(viewModel.errorProperty().get()).isEqualTo("You already have a USD wallet.");
-        assertThat(viewModel.wallets()).hasSize(1);
+        assertThat(viewModel.error.get()).isEqualTo("You already have a USD wallet.");
+        assertThat(viewModel.wallets).hasSize(1);
     }
 
     @Test
     void aWalletLocksAndUnlocks() {
         WalletsViewModel viewModel = loadedFor(BOB);
-        WalletRow usd = viewModel.wallets().stream().filter(w -> w.currency().equals("USD")).findFirst().orElseThrow();
-        viewModel.selectedProperty().set(usd);
-        assertThat(viewModel.canLockProperty().get()).isTrue();
-        assertThat(viewModel.canUnlockProperty().get()).isFalse();
+        WalletRow usd = viewModel.wallets.stream().filter(w -> w.currency().equals("USD")).findFirst().orElseThrow();
+        viewModel.selected.set(usd);
+        assertThat(viewModel.canLock.get()).isTrue();
+        assertThat(viewModel.canUnlock.get()).isFalse();
 
         viewModel.lockSelected();
-        assertThat(viewModel.selectedProperty().get().status()).isEqualTo("locked");
-        assertThat(viewModel.canUnlockProperty().get()).isTrue();
+        assertThat(viewModel.selected.get().status()).isEqualTo("locked");
+        assertThat(viewModel.canUnlock.get()).isTrue();
 
         viewModel.unlockSelected();
-        assertThat(viewModel.selectedProperty().get().status()).isEqualTo("active");
-        assertThat(viewModel.noticeProperty().get()).isEqualTo("Unlocked the USD wallet.");
+        assertThat(viewModel.selected.get().status()).isEqualTo("active");
+        assertThat(viewModel.notice.get()).isEqualTo("Unlocked the USD wallet.");
     }
 
     @Test
     void aReloadAfterAServerEventKeepsTheNoticeAndTheButtonsUsable() {
         WalletsViewModel viewModel = loadedFor(BOB);
-        viewModel.selectedProperty().set(viewModel.wallets().get(0));
+        viewModel.selected.set(viewModel.wallets.get(0));
         viewModel.lockSelected();
         viewModel.unlockSelected();
         java.util.List<Boolean> busyChanges = new java.util.ArrayList<>();
-        viewModel.busyProperty().addListener((o, was, now) -> busyChanges.add(now));
+        viewModel.busy.addListener((o, was, now) -> busyChanges.add(now));
 
         viewModel.load();
 
-        assertThat(viewModel.noticeProperty().get()).isEqualTo("Unlocked the USD wallet.");
+        assertThat(viewModel.notice.get()).isEqualTo("Unlocked the USD wallet.");
         assertThat(busyChanges).as("the buttons were never disabled by the reload").isEmpty();
-        assertThat(viewModel.wallets()).extracting(WalletRow::status).contains("active");
+        assertThat(viewModel.wallets).extracting(WalletRow::status).contains("active");
     }
 
     @Test
@@ -103,6 +102,6 @@ class WalletsViewModelTest {
 
         viewModel.lockSelected();
 
-        assertThat(viewModel.errorProperty().get()).isEqualTo("Choose a wallet first.");
+        assertThat(viewModel.error.get()).isEqualTo("Choose a wallet first.");
     }
 }

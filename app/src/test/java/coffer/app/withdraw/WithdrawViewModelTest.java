@@ -1,9 +1,5 @@
 package coffer.app.withdraw;
 
-import static coffer.app.InProcessServer.ALICE;
-import static coffer.app.InProcessServer.BOB;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import coffer.app.InProcessServer;
 import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.i18n.Texts;
@@ -16,6 +12,9 @@ import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import static coffer.app.InProcessServer.ALICE;
+import static coffer.app.InProcessServer.BOB;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class WithdrawViewModelTest {
     @RegisterExtension
@@ -38,12 +37,12 @@ class WithdrawViewModelTest {
     /** Looks the account up, saves it and chooses it. */
     private static BankAccountRow saveAndChoose(WithdrawViewModel viewModel, String bankCode, String number) {
         BankAccountsViewModel accounts = viewModel.bankAccounts();
-        accounts.bankCodeProperty().set(bankCode);
-        accounts.accountNumberProperty().set(number);
+        accounts.bankCode.set(bankCode);
+        accounts.accountNumber.set(number);
         accounts.resolve();
         accounts.save();
-        BankAccountRow row = accounts.accounts().stream().filter(a -> number.endsWith(a.last4())).findFirst().orElseThrow();
-        accounts.selectedProperty().set(row);
+        BankAccountRow row = accounts.accounts.stream().filter(a -> number.endsWith(a.last4())).findFirst().orElseThrow();
+        accounts.selected.set(row);
         return row;
     }
 
@@ -51,68 +50,68 @@ class WithdrawViewModelTest {
     void anAccountIsNamedBeforeItIsSavedThenAWithdrawalToItSucceeds() {
         WithdrawViewModel viewModel = viewModel(ALICE);
         BankAccountsViewModel accounts = viewModel.bankAccounts();
-        accounts.bankCodeProperty().set("044");
-        accounts.accountNumberProperty().set("0123456789");
-        assertThat(accounts.canSaveProperty().get()).as("not before the name is shown").isFalse();
+        accounts.bankCode.set("044");
+        accounts.accountNumber.set("0123456789");
+        assertThat(accounts.canSave.get()).as("not before the name is shown").isFalse();
 
         accounts.resolve();
-        assertThat(accounts.resolvedNameProperty().get()).startsWith("Account holder: ").hasSizeGreaterThan(16);
-        assertThat(accounts.canSaveProperty().get()).isTrue();
+        assertThat(accounts.resolvedName.get()).startsWith("Account holder: ").hasSizeGreaterThan(16);
+        assertThat(accounts.canSave.get()).isTrue();
         accounts.save();
-        assertThat(accounts.noticeProperty().get()).isEqualTo("Saved the account ending 6789.");
-        assertThat(accounts.accounts()).extracting(BankAccountRow::last4).containsExactly("6789");
+        assertThat(accounts.notice.get()).isEqualTo("Saved the account ending 6789.");
+        assertThat(accounts.accounts).extracting(BankAccountRow::last4).containsExactly("6789");
 
-        accounts.selectedProperty().set(accounts.accounts().get(0));
-        viewModel.amountProperty().set("100.00");
+        accounts.selected.set(accounts.accounts.get(0));
+        viewModel.amount.set("100.00");
         viewModel.withdrawToAccount();
 
-        assertThat(viewModel.statusProperty().get()).isEqualTo("Withdrawal succeeded: 100.00 USD paid out.");
-        assertThat(viewModel.balanceProperty().get()).isEqualTo("Available now: 900.00 USD");
-        assertThat(viewModel.errorProperty().get()).isEmpty();
+        assertThat(viewModel.status.get()).isEqualTo("Withdrawal succeeded: 100.00 USD paid out.");
+        assertThat(viewModel.balance.get()).isEqualTo("Available now: 900.00 USD");
+        assertThat(viewModel.error.get()).isEmpty();
     }
 
     @Test
     void aRejectedPayoutShowsWhyAndTheMoneyIsBackInTheWallet() {
         WithdrawViewModel viewModel = viewModel(BOB);
-        String before = viewModel.walletProperty().get().available();
+        String before = viewModel.wallet.get().available();
         saveAndChoose(viewModel, "044", "0123451111");
-        viewModel.amountProperty().set("30.00");
+        viewModel.amount.set("30.00");
 
         viewModel.withdrawToAccount();
 
-        assertThat(viewModel.errorProperty().get()).startsWith("The withdrawal failed (payout_rejected")
+        assertThat(viewModel.error.get()).startsWith("The withdrawal failed (payout_rejected")
                 .endsWith("the money is back in your wallet.");
-        assertThat(viewModel.balanceProperty().get()).isEqualTo("Available now: " + before);
+        assertThat(viewModel.balance.get()).isEqualTo("Available now: " + before);
     }
 
     @Test
     void anAccountTheBankDoesNotKnowIsNotNamedAndCannotBeSaved() {
         BankAccountsViewModel accounts = viewModel(BOB).bankAccounts();
-        accounts.bankCodeProperty().set("044");
-        accounts.accountNumberProperty().set("0123450000");
+        accounts.bankCode.set("044");
+        accounts.accountNumber.set("0123450000");
 
         accounts.resolve();
 
-        assertThat(accounts.errorProperty().get()).isNotEmpty();
-        assertThat(accounts.resolvedNameProperty().get()).isEmpty();
-        assertThat(accounts.canSaveProperty().get()).isFalse();
+        assertThat(accounts.error.get()).isNotEmpty();
+        assertThat(accounts.resolvedName.get()).isEmpty();
+        assertThat(accounts.canSave.get()).isFalse();
     }
 
     @Test
     void badBankDetailsAreRefusedBeforeAskingAndAChangedNumberNeedsAnotherLookUp() {
         BankAccountsViewModel accounts = viewModel(BOB).bankAccounts();
-        accounts.bankCodeProperty().set("44");
-        accounts.accountNumberProperty().set("0123456789");
+        accounts.bankCode.set("44");
+        accounts.accountNumber.set("0123456789");
         accounts.resolve();
-        assertThat(accounts.errorProperty().get()).isEqualTo("Enter the bank's 3-digit code, such as 044.");
+        assertThat(accounts.error.get()).isEqualTo("Enter the bank's 3-digit code, such as 044.");
 
-        accounts.bankCodeProperty().set("044");
+        accounts.bankCode.set("044");
         accounts.resolve();
-        accounts.accountNumberProperty().set("0123456780");
+        accounts.accountNumber.set("0123456780");
         accounts.save();
 
-        assertThat(accounts.errorProperty().get()).isEqualTo("Look the account up first, to see whose it is.");
-        assertThat(accounts.resolvedNameProperty().get()).isEmpty();
+        assertThat(accounts.error.get()).isEqualTo("Look the account up first, to see whose it is.");
+        assertThat(accounts.resolvedName.get()).isEmpty();
     }
 
     @Test
@@ -122,17 +121,17 @@ class WithdrawViewModelTest {
 
         viewModel.bankAccounts().removeSelected();
 
-        assertThat(viewModel.bankAccounts().accounts()).doesNotContain(row);
-        assertThat(viewModel.bankAccounts().noticeProperty().get()).isEqualTo("Removed the account ending 4321.");
+        assertThat(viewModel.bankAccounts().accounts).doesNotContain(row);
+        assertThat(viewModel.bankAccounts().notice.get()).isEqualTo("Removed the account ending 4321.");
     }
 
     @Test
     void thePayoutPageClosesOnItsReturnAddressAndTheServersStatusShows() throws Exception {
         WithdrawViewModel viewModel = viewModel(BOB);
-        viewModel.amountProperty().set("10.00");
+        viewModel.amount.set("10.00");
 
         viewModel.withdrawViaPage();
-        String page = viewModel.pageUrlProperty().get();
+        String page = viewModel.pageUrl.get();
         assertThat(page).contains("/provider/payout/");
 
         HttpResponse<String> submitted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(page))
@@ -141,7 +140,7 @@ class WithdrawViewModelTest {
                 .build(), HttpResponse.BodyHandlers.ofString());
         String returnAddress = submitted.headers().firstValue("Location").orElseThrow();
         viewModel.pageNavigated(SERVER.baseUrl() + "/withdrawals/wdr_someone_else/done");
-        assertThat(viewModel.pageUrlProperty().get()).as("another withdrawal's page closes nothing").isEqualTo(page);
+        assertThat(viewModel.pageUrl.get()).as("another withdrawal's page closes nothing").isEqualTo(page);
         assertThat(returnAddress).as("the server's own page, which answers").contains("/withdrawals/wdr_").contains("/done?");
         HttpResponse<String> done = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(returnAddress)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -149,9 +148,9 @@ class WithdrawViewModelTest {
         assertThat(done.body()).contains("You can close this page");
         viewModel.pageNavigated(returnAddress);
 
-        assertThat(viewModel.pageUrlProperty().get()).isEmpty();
-        assertThat(viewModel.statusProperty().get()).isEqualTo("Withdrawal succeeded: 10.00 USD paid out.");
-        assertThat(viewModel.balanceProperty().get()).startsWith("Available now: ");
+        assertThat(viewModel.pageUrl.get()).isEmpty();
+        assertThat(viewModel.status.get()).isEqualTo("Withdrawal succeeded: 10.00 USD paid out.");
+        assertThat(viewModel.balance.get()).startsWith("Available now: ");
     }
 
     @Test
@@ -159,20 +158,20 @@ class WithdrawViewModelTest {
         Texts.use(Texts.SPANISH);
         WithdrawViewModel viewModel = viewModel(BOB);
         BankAccountsViewModel accounts = viewModel.bankAccounts();
-        accounts.bankCodeProperty().set("44");
+        accounts.bankCode.set("44");
         accounts.resolve();
-        assertThat(accounts.errorProperty().get()).isEqualTo("Escribe el código de 3 dígitos del banco, como 044.");
+        assertThat(accounts.error.get()).isEqualTo("Escribe el código de 3 dígitos del banco, como 044.");
 
         viewModel.withdrawToAccount();
-        assertThat(viewModel.errorProperty().get())
+        assertThat(viewModel.error.get())
                 .isEqualTo("Elige la cuenta bancaria a la que retiras, o usa la página de pagos del proveedor.");
 
-        viewModel.amountProperty().set("7.00");
+        viewModel.amount.set("7.00");
         viewModel.withdrawViaPage();
-        assertThat(viewModel.statusProperty().get()).isEqualTo("Escribe la cuenta bancaria en la página de pagos del proveedor.");
+        assertThat(viewModel.status.get()).isEqualTo("Escribe la cuenta bancaria en la página de pagos del proveedor.");
         viewModel.closePage();
-        assertThat(viewModel.pageUrlProperty().get()).as("closed by the user").isEmpty();
-        assertThat(viewModel.statusProperty().get()).isIn("Retiro de 7,00 USD: Pendiente…", "Retiro completado: se pagaron 7,00 USD.",
+        assertThat(viewModel.pageUrl.get()).as("closed by the user").isEmpty();
+        assertThat(viewModel.status.get()).isIn("Retiro de 7,00 USD: Pendiente…", "Retiro completado: se pagaron 7,00 USD.",
                 "El retiro de 7,00 USD sigue pendiente; aparecerá en el historial cuando termine.");
     }
 }
