@@ -24,10 +24,11 @@ import java.time.Instant;
 public record Payment(String id, String envId, String userId, String transactionId, String holdId,
                       TransactionStatus status, Money amount, String sourceWalletId, String destinationWalletId,
                       String destination, String description, String metadata, String failureReason,
-                      Instant createdAt, Instant completedAt) {
+                      Instant createdAt, Instant completedAt, String initiatedBy) {
 
     static Payment of(String id, String userId, String destination, TxRow tx) {
         return new Payment(id, tx.envId, userId, tx.id, tx.holdId, tx.status, tx.amount, tx.debitAccount,
-                tx.creditAccount, destination, tx.description, tx.metadata, tx.failureReason, tx.createdAt, tx.completedAt);
+                tx.creditAccount, destination, tx.description, tx.metadata, tx.failureReason, tx.createdAt, tx.completedAt,
+                tx.initiatedBy);
     }
 }

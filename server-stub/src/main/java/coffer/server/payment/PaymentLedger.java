@@ -2,6 +2,8 @@ package coffer.server.payment;
 
 import coffer.core.error.Result;
 import coffer.core.money.Money;
+import coffer.core.organization.OrganizationRole;
+import coffer.server.ledger.WalletSnapshot;
 import coffer.server.db.Keyset;
 import coffer.server.ledger.IdempotencyKey;
 import coffer.server.ledger.LedgerService;
@@ -84,8 +86,12 @@ public final class PaymentLedger {
      */
     public Result<String> recipientWallet(String envId, String payerId, String sourceWalletId, String email, Money amount) {
         Optional<String> found = recipientWallet(envId, email, amount.currency());
-        return found.isPresent() ? Result.ok(found.get())
-                : MoveRules.unresolvedRecipient(ledger.wallet(envId, sourceWalletId).orElse(null), sourceWalletId, payerId,
-                        email, amount);
+        if (found.isPresent()) {
+            return Result.ok(found.get());
+        }
+        WalletSnapshot source = ledger.wallet(envId, sourceWalletId).orElse(null);
+        Optional<OrganizationRole> role = source == null || source.organizationId() == null ? Optional.empty()
+                : ledger.memberRole(source.organizationId(), payerId);
+        return MoveRules.unresolvedRecipient(source, sourceWalletId, payerId, role, email, amount);
     }
 }

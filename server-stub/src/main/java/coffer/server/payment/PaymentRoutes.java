@@ -134,7 +134,8 @@ public final class PaymentRoutes implements HttpApi.Routes {
         Map<String, Object> metadata = p.metadata() == null ? null : Json.gson().fromJson(p.metadata(), METADATA);
         return new PaymentView(p.id(), p.status().wire(), p.amount().toDecimalString(), p.amount().currencyCode(),
                 p.sourceWalletId(), p.destination(), p.description(), metadata, p.transactionId(),
-                p.createdAt().toString(), p.completedAt() == null ? null : p.completedAt().toString(), p.failureReason());
+                p.createdAt().toString(), p.completedAt() == null ? null : p.completedAt().toString(), p.failureReason(),
+                p.initiatedBy());
     }
 
     private static PaymentBatchResponse batchView(PaymentBatch batch) {

@@ -25,11 +25,19 @@ public final class PaymentTypes {
      * @param status        {@code pending}, {@code processing}, {@code completed} or {@code failed}
      * @param completedAt   ISO-8601 instant, null until completed
      * @param failureReason the {@link coffer.core.error.ErrorCode} name, null unless failed
+     * @param initiatedBy   the member who paid from an organization's wallet, else null
      */
     public record PaymentView(String paymentId, String status, String amount, String currency,
                               String sourceWalletId, String destination, String description,
                               Map<String, Object> metadata, String transactionId, String createdAt,
-                              String completedAt, String failureReason) {
+                              String completedAt, String failureReason, String initiatedBy) {
+        /** A payment from the payer's own wallet. */
+        public PaymentView(String paymentId, String status, String amount, String currency, String sourceWalletId,
+                           String destination, String description, Map<String, Object> metadata, String transactionId,
+                           String createdAt, String completedAt, String failureReason) {
+            this(paymentId, status, amount, currency, sourceWalletId, destination, description, metadata, transactionId,
+                    createdAt, completedAt, failureReason, null);
+        }
     }
 
     /**
