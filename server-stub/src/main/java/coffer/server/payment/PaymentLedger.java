@@ -50,6 +50,17 @@ public final class PaymentLedger {
         return ledger.run(new PaymentTasks.PlaceAll(items, ledger.now().plus(HOLD_TTL), request), key);
     }
 
+    /** An owner's or admin's approval ({@code approve}) or rejection of a payment awaiting it. */
+    public Result<Payment> decide(Payment payment, String actor, boolean approve) {
+        return ledger.run(new PaymentTasks.Decide(payment, actor, approve), null).result();
+    }
+
+    /** Whether {@code userId} may read a payment from {@code sourceWalletId}: a member of the organization that holds it. */
+    public boolean isMemberFor(String envId, String sourceWalletId, String userId) {
+        return ledger.wallet(envId, sourceWalletId).map(WalletSnapshot::organizationId)
+                .flatMap(org -> ledger.memberRole(org, userId)).isPresent();
+    }
+
     /**
      * One round of payment processing, in one commit: settles {@code settle} (captured, or voided with
      * the refusal's code) and moves {@code start} from pending to processing. Payments already past a

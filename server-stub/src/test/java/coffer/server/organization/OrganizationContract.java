@@ -223,6 +223,76 @@ abstract class OrganizationContract {
                 .anySatisfy(e -> assertThat(e.toString()).contains("member:" + member.id).contains(alice.id).contains("removed"));
     }
 
+    // ---- approvals above the threshold ---------------------------------------------------------------
+
+    @Test
+    void aPaymentAboveTheThresholdWaitsForAnotherOwnerOrAdminWithItsMoneyHeld() {
+        Org org = organization("200.00");
+        HttpResponse<String> set = admin.patch("/api/v1/organizations/" + org.id, "{\"approval_threshold\":\"50.00\"}");
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+        assertThat(json(set).getAsJsonObject("organization").get("approval_threshold").getAsString()).isEqualTo("50.00");
+
+        HttpResponse<String> small = pay(member, org, "50.00");
+        assertThat(json(small).get("status").getAsString()).as("at the threshold: no approval").isEqualTo("pending");
+        HttpResponse<String> big = pay(member, org, "60.00");
+        assertThat(big.statusCode()).as(big.body()).isEqualTo(201);
+        assertThat(json(big).get("status").getAsString()).isEqualTo("pending_approval");
+        String id = json(big).get("payment_id").getAsString();
+        assertThat(available(org.wallet)).as("both held").isEqualTo("90.00");
+
+        HttpResponse<String> own = member.post("/api/v1/payments/" + id + "/approve", "");
+        assertThat(own.statusCode()).as("the payer cannot approve their own").isEqualTo(403);
+        HttpResponse<String> approved = admin.post("/api/v1/payments/" + id + "/approve", "");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(json(approved).get("approved_by").getAsString()).isEqualTo(admin.id);
+        assertThat(Poll.until(() -> json(admin.get("/api/v1/payments/" + id)).get("status").getAsString(), "completed"::equals))
+                .isEqualTo("completed");
+        assertThat(json(member.get("/api/v1/payments/" + id)).get("initiated_by").getAsString()).isEqualTo(member.id);
+        HttpResponse<String> again = alice.post("/api/v1/payments/" + id + "/reject", "");
+        assertThat(again.statusCode()).as("decided already").isEqualTo(409);
+    }
+
+    @Test
+    void aRejectedPaymentReleasesItsMoney() {
+        Org org = organization("100.00");
+        assertThat(alice.patch("/api/v1/organizations/" + org.id, "{\"approval_threshold\":\"10.00\"}").statusCode()).isEqualTo(200);
+        String id = json(pay(member, org, "30.00")).get("payment_id").getAsString();
+        assertThat(available(org.wallet)).isEqualTo("70.00");
+        HttpResponse<String> rejected = alice.post("/api/v1/payments/" + id + "/reject", "");
+        assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(200);
+        assertThat(json(rejected).get("status").getAsString()).isEqualTo("failed");
+        assertThat(json(rejected).get("failure_reason").getAsString()).isEqualTo("rejected");
+        assertThat(available(org.wallet)).isEqualTo("100.00");
+        assertThat(balance(org.wallet)).isEqualTo(10000);
+        assertThat(admin.post("/api/v1/payments/" + id + "/approve", "").statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void onlyAnotherOwnerOrAdminDecidesAndOutsidersAreToldNothing() {
+        List<String> wrong = new ArrayList<>();
+        Map<Who, Integer> expected = answers(200, 200, 403, 403, 404);
+        for (String decision : List.of("approve", "reject")) {
+            for (Who who : Who.values()) {
+                Org org = organization("100.00");
+                assertThat(alice.patch("/api/v1/organizations/" + org.id, "{\"approval_threshold\":\"10.00\"}").statusCode())
+                        .isEqualTo(200);
+                // the target member pays, so every role of the table is someone else
+                HttpResponse<String> held = pay(target, org, "20.00");
+                assertThat(json(held).get("status").getAsString()).isEqualTo("pending_approval");
+                String id = json(held).get("payment_id").getAsString();
+                HttpResponse<String> r = user(who).post("/api/v1/payments/" + id + "/" + decision, "");
+                if (r.statusCode() != expected.get(who)) {
+                    wrong.add(decision + " by " + who + ": " + r.statusCode() + " " + r.body());
+                } else if (r.statusCode() >= 400) {
+                    assertThat(json(target.get("/api/v1/payments/" + id)).get("status").getAsString()).isEqualTo("pending_approval");
+                    assertThat(available(org.wallet)).isEqualTo("80.00");
+                    assertThat(r.body()).doesNotContain("20.00");
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
     // ---- the last owner -----------------------------------------------------------------------------
 
     @Test
@@ -329,6 +399,10 @@ abstract class OrganizationContract {
         List<WalletSnapshot> wallets = new ArrayList<>(ledger.wallets(DemoData.ENV_ID, org.id));
         wallets.addAll(ledger.wallets(DemoData.ENV_ID, caller.id));
         return wallets;
+    }
+
+    private String available(String wallet) {
+        return server.ledger().wallet(DemoData.ENV_ID, wallet).orElseThrow().balance().available().toDecimalString();
     }
 
     private long balance(String wallet) {

@@ -11,5 +11,7 @@ public enum OrganizationAction {
     /** Make a member an owner, or change or remove an owner. */
     MANAGE_OWNERS,
     /** Change the organization's name and approval threshold. */
-    CHANGE_SETTINGS
+    CHANGE_SETTINGS,
+    /** Approve or reject another member's payment above the approval threshold. */
+    APPROVE
 }

@@ -19,7 +19,7 @@ public final class OrganizationRules {
     static {
         ALLOWED.put(OrganizationRole.OWNER, EnumSet.allOf(OrganizationAction.class));
         ALLOWED.put(OrganizationRole.ADMIN, EnumSet.of(OrganizationAction.READ, OrganizationAction.SPEND,
-                OrganizationAction.MANAGE_MEMBERS, OrganizationAction.CHANGE_SETTINGS));
+                OrganizationAction.MANAGE_MEMBERS, OrganizationAction.CHANGE_SETTINGS, OrganizationAction.APPROVE));
         ALLOWED.put(OrganizationRole.MEMBER, EnumSet.of(OrganizationAction.READ, OrganizationAction.SPEND));
         ALLOWED.put(OrganizationRole.VIEWER, EnumSet.of(OrganizationAction.READ));
     }
@@ -65,6 +65,7 @@ public final class OrganizationRules {
             case MANAGE_MEMBERS -> "manage its members";
             case MANAGE_OWNERS -> "make or unmake owners";
             case CHANGE_SETTINGS -> "change its settings";
+            case APPROVE -> "approve or reject its payments";
         };
     }
 }

@@ -22,8 +22,8 @@ class OrganizationRulesTest {
             table += row + "\n";
         }
         assertThat(table).isEqualTo("""
-                owner: read spend manage_members manage_owners change_settings
-                admin: read spend manage_members change_settings
+                owner: read spend manage_members manage_owners change_settings approve
+                admin: read spend manage_members change_settings approve
                 member: read spend
                 viewer: read
                 """);
