@@ -22,6 +22,8 @@ import coffer.server.openapi.OpenApiRoutes;
 import coffer.server.order.Catalogue;
 import coffer.server.order.OrderRoutes;
 import coffer.server.order.OrderService;
+import coffer.server.organization.OrganizationRoutes;
+import coffer.server.organization.Organizations;
 import coffer.server.wallet.AccountRoutes;
 import coffer.server.walletops.WalletOpsRoutes;
 import coffer.server.webwallet.WebWalletRoutes;
@@ -276,6 +278,7 @@ public final class CofferServer implements AutoCloseable {
                             metrics.routes(),
                             new AuthRoutes(tenants, passwords, tokens, options.userEnvironment(), partners),
                             new AccountRoutes(ledger),
+                            new OrganizationRoutes(new Organizations(ledger)),
                             new PaymentRoutes(paymentLedger, payments, cursors),
                             new TransferRoutes(ledger),
                             new TransactionRoutes(ledger, cursors),

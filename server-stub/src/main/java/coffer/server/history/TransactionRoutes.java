@@ -57,7 +57,7 @@ public record TransactionRoutes(LedgerService ledger, CursorSeal cursors) implem
         Map<String, List<String>> params = new HashMap<>(ctx.queryParamMap());
         String cursor = QueryParams.cursor(params);
         params.remove("cursor");
-        List<WalletSnapshot> wallets = ledger.wallets(p.envId(), p.userId());
+        List<WalletSnapshot> wallets = ledger.walletsVisibleTo(p.envId(), p.userId());
         CursorOwner owner = CursorOwner.of(p);
         HistoryPage page;
         if (cursor != null) {
@@ -82,7 +82,7 @@ public record TransactionRoutes(LedgerService ledger, CursorSeal cursors) implem
     private void get(Context ctx) {
         Principal p = Requests.principal(ctx);
         String id = ctx.pathParam("id");
-        List<String> mine = ledger.wallets(p.envId(), p.userId()).stream().map(WalletSnapshot::id).toList();
+        List<String> mine = ledger.walletsVisibleTo(p.envId(), p.userId()).stream().map(WalletSnapshot::id).toList();
         Movement movement = ledger.movement(p.envId(), id)
                 .filter(m -> mine.contains(m.debitAccount()) || mine.contains(m.creditAccount()))
                 .orElseThrow(() -> new CofferException(ErrorCode.NOT_FOUND, "Transaction " + id + " was not found.",
@@ -93,7 +93,7 @@ public record TransactionRoutes(LedgerService ledger, CursorSeal cursors) implem
     private void export(Context ctx) throws IOException {
         Principal p = Requests.principal(ctx);
         HistoryFilters.Selection selection = HistoryFilters.parse(ctx.queryParamMap(),
-                ledger.wallets(p.envId(), p.userId()), Set.of(), HistoryQuery.MAX_LIMIT);
+                ledger.walletsVisibleTo(p.envId(), p.userId()), Set.of(), HistoryQuery.MAX_LIMIT);
         ctx.status(200).contentType("text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"transactions.csv\"");
         try (Writer out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8))) {

@@ -49,7 +49,7 @@ public final class TransactionViews {
         return new TransactionView(m.id(), m.kind().wire(), m.status().wire(), m.amount().toDecimalString(),
                 m.amount().currencyCode(), out ? "out" : "in", counterparty, owner == null ? null : owner.walletId(),
                 m.description(), m.reference(), times.text(m.createdAt()), times.text(m.completedAt()),
-                out ? m.debitAccount() : m.creditAccount(), m.failureReason());
+                out ? m.debitAccount() : m.creditAccount(), m.failureReason(), m.initiatedBy());
     }
 
     private static String other(Movement m, Set<String> side) {

@@ -61,6 +61,7 @@ final class MovementJson implements TypeAdapterFactory {
             field(out, "completed_at", v.completedAt());
             field(out, "wallet_id", v.walletId());
             field(out, "failure_reason", v.failureReason());
+            field(out, "initiated_by", v.initiatedBy());
             out.endObject();
         }
 

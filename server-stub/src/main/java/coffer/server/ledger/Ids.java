@@ -14,6 +14,14 @@ public final class Ids {
     private Ids() {
     }
 
+    /** The prefix of an organization's id: a holder whose members act for it. */
+    public static final String ORGANIZATION = "org";
+
+    /** Whether {@code holderId} names an organization (null names none). */
+    public static boolean isOrganization(String holderId) {
+        return holderId != null && holderId.startsWith(ORGANIZATION + "_");
+    }
+
     /** A new id such as {@code txn_01JD4Q2W8M3N5P7R9T1V3X5Z7B}. */
     public static String next(String prefix) {
         byte[] random = new byte[10];

@@ -4,6 +4,7 @@ import coffer.core.error.ErrorCode;
 import coffer.core.error.Result;
 import coffer.core.kyc.KycLimitTable;
 import coffer.core.money.Money;
+import coffer.core.organization.OrganizationRole;
 import coffer.server.db.Database;
 import coffer.server.db.Jdbc;
 import coffer.server.ledger.engine.Holders;
@@ -54,7 +55,25 @@ public abstract sealed class LedgerReads permits LedgerService {
         return queries.read(c -> LedgerQueries.wallet(c, envId, walletId));
     }
 
-    /** A user's wallets, oldest first. */
+    /**
+     * The wallets {@code userId} sees: their own, oldest first, then those of the organizations they are a
+     * member of ({@link WalletSnapshot#organizationId()}).
+     */
+    public List<WalletSnapshot> walletsVisibleTo(String envId, String userId) {
+        return queries.read(c -> LedgerQueries.walletsVisibleTo(c, envId, userId));
+    }
+
+    /** The role {@code userId} has in the organization {@code holderId}; empty for anyone else (and for any other holder). */
+    public Optional<OrganizationRole> memberRole(String holderId, String userId) {
+        return queries.read(c -> LedgerQueries.memberRole(c, holderId, userId));
+    }
+
+    /** The users who act for a holder: an organization's members; none for a user. */
+    public List<String> membersOf(String holderId) {
+        return Ids.isOrganization(holderId) ? queries.read(c -> LedgerQueries.memberIds(c, holderId)) : List.of();
+    }
+
+    /** A holder's own wallets (a user's, or an organization's), oldest first. */
     public List<WalletSnapshot> wallets(String envId, String userId) {
         return queries.read(c -> LedgerQueries.walletsOf(c, envId, userId));
     }

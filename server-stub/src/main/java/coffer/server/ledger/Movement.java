@@ -18,11 +18,12 @@ import java.time.Instant;
  * @param reference     the partner's reference (an order or product id), or null
  * @param metadata      the partner's free-form data as JSON text, or null
  * @param failureReason an {@link coffer.core.error.ErrorCode} name or a short reason, for failed movements
+ * @param initiatedBy   the member who moved money out of an organization's wallet, else null
  */
 public record Movement(String id, String envId, TransactionKind kind, TransactionStatus status, Money amount,
                        String debitAccount, String creditAccount, String holdId, String originalId, Money refunded,
                        String reference, String description, String metadata, String failureReason,
-                       Instant createdAt, Instant completedAt) {
+                       Instant createdAt, Instant completedAt, String initiatedBy) {
 
     /** What is left to refund. */
     public Money refundable() {

@@ -14,4 +14,9 @@ import java.util.Currency;
  */
 public record WalletSnapshot(String id, String envId, String userId, AccountKind kind, Currency currency,
                              WalletStatus status, Balance balance) {
+
+    /** The organization that holds this wallet, or null when a user (or the environment) does. */
+    public String organizationId() {
+        return Ids.isOrganization(userId) ? userId : null;
+    }
 }

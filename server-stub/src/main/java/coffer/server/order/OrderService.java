@@ -74,7 +74,7 @@ public final class OrderService {
      * @param after the previous page's {@code next}, or null for the first
      */
     Page orders(Principal p, HistoryCursor after, int limit) {
-        List<String> mine = ledger.wallets(p.envId(), p.userId()).stream().map(WalletSnapshot::id).toList();
+        List<String> mine = ledger.walletsVisibleTo(p.envId(), p.userId()).stream().map(WalletSnapshot::id).toList();
         if (mine.isEmpty()) {
             return new Page(List.of(), null);
         }

@@ -20,14 +20,37 @@ import java.time.Instant;
  * @param metadata            the payer's free-form data as JSON text, or null
  * @param failureReason       an {@link coffer.core.error.ErrorCode} name (or "expired") once failed, else null
  * @param completedAt         when the money moved, null until completed
+ * @param initiatedBy         the member who paid from an organization's wallet, else null
+ * @param approval            whether it needs (or needed) an owner's or admin's approval, and their decision
+ * @param decidedBy           the owner or admin who approved or rejected it, else null
  */
 public record Payment(String id, String envId, String userId, String transactionId, String holdId,
                       TransactionStatus status, Money amount, String sourceWalletId, String destinationWalletId,
                       String destination, String description, String metadata, String failureReason,
-                      Instant createdAt, Instant completedAt) {
+                      Instant createdAt, Instant completedAt, String initiatedBy, Approval approval, String decidedBy) {
 
-    static Payment of(String id, String userId, String destination, TxRow tx) {
+    /** Whether a payment waits for someone's approval before it settles, and what they decided. */
+    public enum Approval {
+        NONE, PENDING, APPROVED, REJECTED;
+
+        String wire() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        static Approval fromWire(String wire) {
+            return valueOf(wire.toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /** Whether it waits for an owner's or admin's approval, its money held: it is not settled meanwhile. */
+    public boolean awaitingApproval() {
+        return approval == Approval.PENDING && status == TransactionStatus.PENDING;
+    }
+
+
+    static Payment of(String id, String userId, String destination, TxRow tx, Approval approval, String decidedBy) {
         return new Payment(id, tx.envId, userId, tx.id, tx.holdId, tx.status, tx.amount, tx.debitAccount,
-                tx.creditAccount, destination, tx.description, tx.metadata, tx.failureReason, tx.createdAt, tx.completedAt);
+                tx.creditAccount, destination, tx.description, tx.metadata, tx.failureReason, tx.createdAt, tx.completedAt,
+                tx.initiatedBy, approval, decidedBy);
     }
 }

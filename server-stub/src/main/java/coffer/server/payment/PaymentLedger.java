@@ -2,6 +2,8 @@ package coffer.server.payment;
 
 import coffer.core.error.Result;
 import coffer.core.money.Money;
+import coffer.core.organization.OrganizationRole;
+import coffer.server.ledger.WalletSnapshot;
 import coffer.server.db.Keyset;
 import coffer.server.ledger.IdempotencyKey;
 import coffer.server.ledger.LedgerService;
@@ -48,6 +50,17 @@ public final class PaymentLedger {
         return ledger.run(new PaymentTasks.PlaceAll(items, ledger.now().plus(HOLD_TTL), request), key);
     }
 
+    /** An owner's or admin's approval ({@code approve}) or rejection of a payment awaiting it. */
+    public Result<Payment> decide(Payment payment, String actor, boolean approve) {
+        return ledger.run(new PaymentTasks.Decide(payment, actor, approve), null).result();
+    }
+
+    /** Whether {@code userId} may read a payment from {@code sourceWalletId}: a member of the organization that holds it. */
+    public boolean isMemberFor(String envId, String sourceWalletId, String userId) {
+        return ledger.wallet(envId, sourceWalletId).map(WalletSnapshot::organizationId)
+                .flatMap(org -> ledger.memberRole(org, userId)).isPresent();
+    }
+
     /**
      * One round of payment processing, in one commit: settles {@code settle} (captured, or voided with
      * the refusal's code) and moves {@code start} from pending to processing. Payments already past a
@@ -84,8 +97,12 @@ public final class PaymentLedger {
      */
     public Result<String> recipientWallet(String envId, String payerId, String sourceWalletId, String email, Money amount) {
         Optional<String> found = recipientWallet(envId, email, amount.currency());
-        return found.isPresent() ? Result.ok(found.get())
-                : MoveRules.unresolvedRecipient(ledger.wallet(envId, sourceWalletId).orElse(null), sourceWalletId, payerId,
-                        email, amount);
+        if (found.isPresent()) {
+            return Result.ok(found.get());
+        }
+        WalletSnapshot source = ledger.wallet(envId, sourceWalletId).orElse(null);
+        Optional<OrganizationRole> role = source == null || source.organizationId() == null ? Optional.empty()
+                : ledger.memberRole(source.organizationId(), payerId);
+        return MoveRules.unresolvedRecipient(source, sourceWalletId, payerId, role, email, amount);
     }
 }

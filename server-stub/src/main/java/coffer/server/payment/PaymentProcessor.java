@@ -57,7 +57,7 @@ public final class PaymentProcessor {
 
     /** Takes a payment the ledger has just accepted. Never blocks: when the queue is full the next scan finds it. */
     public void accept(Payment payment) {
-        if (payment.status().isFinal() || !inHand.add(payment.id())) {
+        if (payment.status().isFinal() || payment.awaitingApproval() || !inHand.add(payment.id())) {
             return;
         }
         if (!queue.offer(payment)) {

@@ -37,6 +37,8 @@ import java.util.Map;
  */
 public final class PaymentRoutes implements HttpApi.Routes {
     static final int MAX_BATCH = 100;
+    /** The status of a payment awaiting an owner's or admin's approval, its money held. */
+    static final String PENDING_APPROVAL = "pending_approval";
     static final int MAX_DESCRIPTION = 500;
     static final int MAX_METADATA_CHARS = 4_096;
     static final int DEFAULT_PAGE = 20;
@@ -57,6 +59,8 @@ public final class PaymentRoutes implements HttpApi.Routes {
         routes.post("/api/v1/payments/batch", this::batch, RateLimited.MONEY);
         routes.get("/api/v1/payments", this::list);
         routes.get("/api/v1/payments/{id}", this::get);
+        routes.post("/api/v1/payments/{id}/approve", ctx -> decide(ctx, true), RateLimited.MONEY);
+        routes.post("/api/v1/payments/{id}/reject", ctx -> decide(ctx, false), RateLimited.MONEY);
     }
 
     /** The body of a batch, read strictly; each payment in it is read on its own. */
@@ -99,6 +103,10 @@ public final class PaymentRoutes implements HttpApi.Routes {
         ctx.json(view(payments.get(Requests.principal(ctx), ctx.pathParam("id"))));
     }
 
+    private void decide(Context ctx, boolean approve) {
+        ctx.json(view(payments.decide(Requests.principal(ctx), ctx.pathParam("id"), approve)));
+    }
+
     /** One payment of a batch, or the reason it cannot be read; the others go on without it. */
     private static Result<PaymentDraft> read(JsonElement item) {
         try {
@@ -132,9 +140,10 @@ public final class PaymentRoutes implements HttpApi.Routes {
 
     static PaymentView view(Payment p) {
         Map<String, Object> metadata = p.metadata() == null ? null : Json.gson().fromJson(p.metadata(), METADATA);
-        return new PaymentView(p.id(), p.status().wire(), p.amount().toDecimalString(), p.amount().currencyCode(),
-                p.sourceWalletId(), p.destination(), p.description(), metadata, p.transactionId(),
-                p.createdAt().toString(), p.completedAt() == null ? null : p.completedAt().toString(), p.failureReason());
+        return new PaymentView(p.id(), p.awaitingApproval() ? PENDING_APPROVAL : p.status().wire(), p.amount().toDecimalString(),
+                p.amount().currencyCode(), p.sourceWalletId(), p.destination(), p.description(), metadata, p.transactionId(),
+                p.createdAt().toString(), p.completedAt() == null ? null : p.completedAt().toString(), p.failureReason(),
+                p.initiatedBy(), p.approval() == Payment.Approval.APPROVED ? p.decidedBy() : null);
     }
 
     private static PaymentBatchResponse batchView(PaymentBatch batch) {

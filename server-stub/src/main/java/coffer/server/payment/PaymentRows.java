@@ -21,10 +21,11 @@ import java.util.Optional;
  */
 final class PaymentRows {
     static final String INSERT =
-            "INSERT INTO payments (id, env_id, user_id, transaction_id, destination, created_at) VALUES (?, ?, ?, ?, ?, ?)";
+            "INSERT INTO payments (id, env_id, user_id, transaction_id, destination, created_at, approval) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
     private static final String SELECT = "SELECT " + Rows.TX_COLUMNS
-            + ", p.id AS payment_id, p.user_id AS payer_id, p.destination AS destination, p.created_at AS payment_created_at"
+            + ", p.id AS payment_id, p.user_id AS payer_id, p.destination AS destination, p.created_at AS payment_created_at,"
+            + " p.approval AS approval, p.decided_by AS decided_by"
             + " FROM payments p JOIN transactions t ON t.id = p.transaction_id";
 
     private PaymentRows() {
@@ -82,7 +83,8 @@ final class PaymentRows {
      */
     static List<Payment> unfinished(Connection c, long createdBefore, Payment after, int limit) throws SQLException {
         // literal statuses, so the planner can use the partial index of unfinished movements
-        String sql = SELECT + " WHERE t.status IN ('pending', 'processing') AND t.created_at < ?"
+        // a payment awaiting approval is not the processor's until someone approves it
+        String sql = SELECT + " WHERE t.status IN ('pending', 'processing') AND t.created_at < ? AND p.approval <> 'pending'"
                 + (after == null ? "" : " AND (t.created_at > ? OR (t.created_at = ? AND t.id > ?))")
                 + " ORDER BY t.created_at, t.id LIMIT ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -98,12 +100,41 @@ final class PaymentRows {
         }
     }
 
+    /**
+     * The approval threshold (minor units) of the organization {@code holderId} for payments in {@code currency}
+     * (the threshold's own); empty when it has none, or is no organization.
+     */
+    static Optional<Long> approvalThreshold(Connection c, String holderId, Currency currency) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT approval_threshold FROM organizations WHERE id = ? AND currency = ?")) {
+            ps.setString(1, holderId);
+            ps.setString(2, currency.getCurrencyCode());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                long threshold = rs.getLong(1);
+                return rs.wasNull() ? Optional.empty() : Optional.of(threshold);
+            }
+        }
+    }
+
+    /** Records the decision on a payment awaiting approval; false when it no longer awaits one. */
+    static boolean decide(Connection c, String paymentId, Payment.Approval decision, String decidedBy) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE payments SET approval = ?, decided_by = ? WHERE id = ? AND approval = 'pending'")) {
+            ps.setString(1, decision.wire());
+            ps.setString(2, decidedBy);
+            ps.setString(3, paymentId);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
     private static List<Payment> list(PreparedStatement ps) throws SQLException {
         List<Payment> payments = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 payments.add(Payment.of(rs.getString("payment_id"), rs.getString("payer_id"), rs.getString("destination"),
-                        Rows.transaction(rs)));
+                        Rows.transaction(rs), Payment.Approval.fromWire(rs.getString("approval")), rs.getString("decided_by")));
             }
         }
         return payments;

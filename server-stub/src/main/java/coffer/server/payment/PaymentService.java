@@ -50,12 +50,31 @@ final class PaymentService {
         return outcome;
     }
 
-    /** The caller's payment; another user's is NOT_FOUND, like one that does not exist. */
+    /**
+     * The caller's payment, or one from the wallet of an organization the caller is a member of; another
+     * user's is NOT_FOUND, like one that does not exist.
+     */
     Payment get(Principal caller, String paymentId) {
         return ledger.payment(caller.envId(), paymentId)
-                .filter(p -> p.userId().equals(caller.userId()))
-                .orElseThrow(() -> new CofferException(ErrorCode.NOT_FOUND, "Payment " + paymentId + " was not found.",
-                        Map.of("payment_id", paymentId)));
+                .filter(p -> p.userId().equals(caller.userId()) || ledger.isMemberFor(caller.envId(), p.sourceWalletId(), caller.userId()))
+                .orElseThrow(() -> notFound(paymentId));
+    }
+
+    /**
+     * Approves or rejects a payment awaiting approval ({@link PaymentTasks.Decide}); an approved one goes to the
+     * processor.
+     */
+    Payment decide(Principal caller, String paymentId, boolean approve) {
+        Payment payment = ledger.payment(caller.envId(), paymentId).orElseThrow(() -> notFound(paymentId));
+        Payment decided = ledger.decide(payment, caller.userId(), approve).orThrow();
+        if (approve) {
+            processor.accept(decided);
+        }
+        return decided;
+    }
+
+    private static CofferException notFound(String paymentId) {
+        return new CofferException(ErrorCode.NOT_FOUND, "Payment " + paymentId + " was not found.", Map.of("payment_id", paymentId));
     }
 
     /** The caller's payments, newest first, after {@code after} (null: from the newest). */

@@ -20,14 +20,20 @@ import coffer.server.ledger.engine.AccountState;
 import coffer.server.ledger.engine.TxRow;
 import coffer.server.ledger.engine.HoldRow;
 import java.sql.SQLException;
+import coffer.core.error.ErrorCode;
 import coffer.core.error.Result;
+import coffer.core.organization.OrganizationAction;
+import coffer.core.organization.OrganizationRole;
+import coffer.core.organization.OrganizationRules;
 import coffer.core.ledger.TransactionKind;
 import coffer.core.ledger.TransactionStatus;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * P2P payments as two-phase movements. Accepting a payment reserves the money (a hold toward the
@@ -171,6 +177,71 @@ final class PaymentTasks {
         }
     }
 
+    /**
+     * An owner's or admin's decision on a payment awaiting approval: approved, it goes to the processor and
+     * settles as usual; rejected, its hold is voided. Its payer cannot decide (FORBIDDEN), nor can a member or
+     * viewer; someone who is not a member of the paying organization is told the payment does not exist.
+     */
+    static final class Decide extends TypedTask<Payment> {
+        private final Payment payment;
+        private final String actor;
+        private final boolean approve;
+
+        /** @param payment the payment as read before: it names the hold, movement and wallet to load */
+        Decide(Payment payment, String actor, boolean approve) {
+            super(Payment.class);
+            this.payment = Objects.requireNonNull(payment, "payment");
+            this.actor = Objects.requireNonNull(actor, "actor");
+            this.approve = approve;
+        }
+
+        @Override
+        public void declare(Batch b) {
+            b.needHold(payment.holdId());
+            b.needTransaction(payment.transactionId());
+            b.needAccount(payment.sourceWalletId());
+        }
+
+        @Override
+        public Result<Payment> apply(Batch b) throws SQLException {
+            AccountState source = b.account(payment.sourceWalletId());
+            Optional<OrganizationRole> role = source == null || source.userId == null ? Optional.empty()
+                    : b.memberRole(source.userId, actor);
+            if (role.isEmpty()) {
+                return notFound(payment.id());
+            }
+            Result<OrganizationRole> allowed = OrganizationRules.check(role.get(), OrganizationAction.APPROVE);
+            if (!allowed.isOk()) {
+                return allowed.asRejected();
+            }
+            if (actor.equals(payment.userId())) {
+                return Result.rejected(ErrorCode.FORBIDDEN, "A payment cannot be approved or rejected by the member who made it",
+                        Map.of("payment_id", payment.id()));
+            }
+            TxRow tx = b.transaction(payment.transactionId());
+            Payment.Approval decision = approve ? Payment.Approval.APPROVED : Payment.Approval.REJECTED;
+            if (tx.status != TransactionStatus.PENDING
+                    || !b.direct(c -> PaymentRows.decide(c, payment.id(), decision, actor) ? Result.ok(true)
+                            : Result.<Boolean>rejected(ErrorCode.CONFLICT)).isOk()) {
+                return Result.rejected(ErrorCode.CONFLICT, "The payment is not awaiting approval", Map.of("payment_id", payment.id()));
+            }
+            if (!approve) {
+                new HoldTasks.Void(new VoidCommand(new EnvId(payment.envId()), new HoldId(payment.holdId()), "rejected"))
+                        .apply(b).orThrow();
+            }
+            return Result.ok(Payment.of(payment.id(), payment.userId(), payment.destination(), tx, decision, actor));
+        }
+
+        @Override
+        public Fingerprint fingerprint() {
+            return Fingerprint.of(approve ? "payment-approve" : "payment-reject").text(payment.id()).text(actor);
+        }
+    }
+
+    static <T> Result<T> notFound(String paymentId) {
+        return Result.rejected(ErrorCode.NOT_FOUND, "Payment " + paymentId + " was not found.", Map.of("payment_id", paymentId));
+    }
+
     /** One payment's reservation and its row, as Place and PlaceAll make them. */
     private static final class Placement {
         private final PaymentOrder order;
@@ -197,8 +268,19 @@ final class PaymentTasks {
                 return held.asRejected();
             }
             TxRow tx = b.transaction(held.orThrow().id());
-            b.insert(PaymentRows.INSERT, id, order.envId(), order.userId(), tx.id, order.destination(), b.now().toEpochMilli());
-            return Result.ok(Payment.of(id, order.userId(), order.destination(), tx));
+            Payment.Approval approval = Payment.Approval.NONE;
+            if (tx.initiatedBy != null) {
+                // a member pays from an organization's wallet: above its threshold, another owner or admin decides
+                String organization = b.account(order.sourceWalletId()).userId;
+                Optional<Long> threshold = b.direct(c -> Result.ok(PaymentRows.approvalThreshold(c, organization,
+                        order.amount().currency()))).orThrow();
+                if (threshold.isPresent() && order.amount().minor() > threshold.get()) {
+                    approval = Payment.Approval.PENDING;
+                }
+            }
+            b.insert(PaymentRows.INSERT, id, order.envId(), order.userId(), tx.id, order.destination(), b.now().toEpochMilli(),
+                    approval.wire());
+            return Result.ok(Payment.of(id, order.userId(), order.destination(), tx, approval, null));
         }
     }
 }

@@ -3,12 +3,14 @@ package coffer.server.sync;
 import coffer.server.ledger.engine.LedgerCommit;
 import coffer.core.api.SyncTypes.ChangedEvent;
 import coffer.server.ledger.engine.LedgerCommit;
+import coffer.server.ledger.Ids;
 import coffer.server.ledger.LedgerService;
 import io.javalin.http.sse.SseClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -78,8 +80,14 @@ final class EventHub implements Consumer<LedgerCommit>, AutoCloseable {
     public void accept(LedgerCommit commit) {
         sender.execute(() -> {
             ChangedEvent event = new ChangedEvent(commit.seq());
-            for (String userId : commit.userIds()) {
-                byUser.getOrDefault(userId, Set.of()).forEach(s -> send(s.client(), CHANGED, event));
+            Set<String> told = new java.util.HashSet<>();
+            for (String holderId : commit.userIds()) {
+                // an organization's wallets changed: every member hears of it
+                for (String userId : Ids.isOrganization(holderId) ? ledger.membersOf(holderId) : List.of(holderId)) {
+                    if (told.add(userId)) {
+                        byUser.getOrDefault(userId, Set.of()).forEach(s -> send(s.client(), CHANGED, event));
+                    }
+                }
             }
         });
     }

@@ -61,7 +61,7 @@ public record SyncRoutes(LedgerService ledger, CursorSeal cursors) implements Ht
         long after = cursor == null ? 0 : cursor;
         int limit = QueryParams.limit(params, DEFAULT_LIMIT, LedgerService.FEED_MAX_LIMIT);
         FeedPage page = ledger.changes(p.envId(), p.userId(), after, limit).orThrow();
-        List<String> mine = ledger.wallets(p.envId(), p.userId()).stream().map(WalletSnapshot::id).toList();
+        List<String> mine = ledger.walletsVisibleTo(p.envId(), p.userId()).stream().map(WalletSnapshot::id).toList();
         List<Movement> movements = page.changes().stream().map(FeedChange::movement).filter(m -> m != null).toList();
         Iterator<TransactionView> views = TransactionViews.of(ledger, p.envId(), p.userId(), mine, movements).iterator();
         List<SyncChange> changes = new ArrayList<>(page.changes().size());

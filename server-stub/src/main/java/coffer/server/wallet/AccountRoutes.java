@@ -45,7 +45,7 @@ public record AccountRoutes(LedgerService ledger) implements HttpApi.Routes {
 
     private void list(Context ctx) {
         Principal p = Requests.principal(ctx);
-        ctx.json(new AccountList(ledger.wallets(p.envId(), p.userId()).stream().map(AccountRoutes::view).toList()));
+        ctx.json(new AccountList(ledger.walletsVisibleTo(p.envId(), p.userId()).stream().map(AccountRoutes::view).toList()));
     }
 
     private void open(Context ctx) {
@@ -63,7 +63,7 @@ public record AccountRoutes(LedgerService ledger) implements HttpApi.Routes {
     }
 
     private void get(Context ctx) {
-        ctx.json(new AccountResponse(view(owned(ctx, ledger, ctx.pathParam("id")))));
+        ctx.json(new AccountResponse(view(visible(ctx, ledger, ctx.pathParam("id")))));
     }
 
     private void status(Context ctx, WalletStatus status) {
@@ -75,19 +75,31 @@ public record AccountRoutes(LedgerService ledger) implements HttpApi.Routes {
         ctx.json(new AccountResponse(view(changed)));
     }
 
-    /** The caller's own wallet {@code id}, or WALLET_NOT_FOUND (also for another user's wallet). */
+    /** The caller's own wallet {@code id}, or WALLET_NOT_FOUND (also for another user's wallet, an organization's included). */
     public static WalletSnapshot owned(Context ctx, LedgerService ledger, String id) {
         Principal p = Requests.principal(ctx);
         return ledger.wallet(p.envId(), id)
                 .filter(w -> p.userId().equals(w.userId()))
-                .orElseThrow(() -> new CofferException(ErrorCode.WALLET_NOT_FOUND, "Wallet " + id + " was not found.",
-                        Map.of("wallet_id", id)));
+                .orElseThrow(() -> notFound(id));
     }
 
-    /** A wallet as the user API shows it. */
+    /** A wallet the caller sees: their own, or one of an organization they are a member of; else WALLET_NOT_FOUND. */
+    private static WalletSnapshot visible(Context ctx, LedgerService ledger, String id) {
+        Principal p = Requests.principal(ctx);
+        return ledger.wallet(p.envId(), id)
+                .filter(w -> p.userId().equals(w.userId())
+                        || w.organizationId() != null && ledger.memberRole(w.organizationId(), p.userId()).isPresent())
+                .orElseThrow(() -> notFound(id));
+    }
+
+    private static CofferException notFound(String id) {
+        return new CofferException(ErrorCode.WALLET_NOT_FOUND, "Wallet " + id + " was not found.", Map.of("wallet_id", id));
+    }
+
+    /** A wallet as the user API shows it; an organization's says which. */
     public static AccountView view(WalletSnapshot w) {
         return new AccountView(w.id(), w.currency().getCurrencyCode(), w.balance().postedMoney().toDecimalString(),
                 w.balance().available().toDecimalString(), w.balance().pendingMoney().toDecimalString(),
-                w.status().wireName());
+                w.status().wireName(), w.organizationId());
     }
 }

@@ -37,14 +37,16 @@ class MigrationsTest {
             "8 partner webhooks -773943742", "9 products -2003653064", "10 used signatures -1054464223",
             "12 holder limits -1835101805", "13 wallet status actor 1389391846", "14 return origins -656567596",
             "15 one idempotency table -1712593671", "16 lean write path 852484044", "17 holder outgoing -269556097",
-            "18 wallet changes 35720505", "19 wallet changes filled 909448398");
+            "18 wallet changes 35720505", "19 wallet changes filled 909448398",
+            "20 organizations 1593504867", "21 payment approvals -265881642");
     private static final List<String> POSTGRESQL_RELEASED = List.of(
             "1 ledger -1268598610", "2 auth -839908829", "3 payments 354053482", "4 kyc 1299018882",
             "5 sync 551487998", "6 provider topups -400540992", "7 payouts -2027599207",
             "8 partner webhooks -755909270", "9 products 1597555076", "10 used signatures -1695313965",
             "11 rate limits -608929438", "12 holder limits -1895394928", "13 wallet status actor 1389391846",
             "14 return origins -1372574703", "15 one idempotency table -1712593671", "16 lean write path 852484044",
-            "17 holder outgoing -269556097", "18 wallet changes -1976261753", "19 wallet changes filled 909448398");
+            "17 holder outgoing -269556097", "18 wallet changes -1976261753", "19 wallet changes filled 909448398",
+            "20 organizations 1593504867", "21 payment approvals -265881642");
 
     @TempDir
     Path data;

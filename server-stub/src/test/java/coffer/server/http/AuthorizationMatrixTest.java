@@ -85,13 +85,17 @@ class AuthorizationMatrixTest extends DemoServerTest {
         String checkout = Caller.json(topup).get("checkout_url").getAsString();
         Http.post(server.url("/provider/test-helpers/checkout/" + checkout.substring(checkout.lastIndexOf('/') + 1) + "/pay"),
                 "{\"card_number\":\"4242424242424242\",\"save_card\":true}");
+        // an organization of bob's alone: alice and the stranger are not members
+        HttpResponse<String> organization = bob.post("/api/v1/organizations", "{\"name\":\"Bob's shop\",\"currency\":\"USD\"}");
+        assertThat(organization.statusCode()).as(organization.body()).isEqualTo(201);
         var cards = Poll.until(() -> Caller.json(bob.get("/api/v1/cards")).getAsJsonArray("cards"), list -> !list.isEmpty());
         bobs = Map.of("accounts", bobWallet, "payments", payment, "transactions", transaction,
                 "topups", Caller.json(topup).get("topup_id").getAsString(),
                 "cards", cards.get(0).getAsJsonObject().get("card_id").getAsString(),
                 "bank-accounts", bankAccount, "withdrawals", Caller.json(withdrawal).get("withdrawal_id").getAsString(),
                 "settlements", Caller.json(settlement).get("settlement_id").getAsString(),
-                "settlement-schedules", Caller.json(schedule).get("schedule_id").getAsString());
+                "settlement-schedules", Caller.json(schedule).get("schedule_id").getAsString(),
+                "organizations", Caller.json(organization).getAsJsonObject("organization").get("id").getAsString());
 
         LedgerService ledger = server.server().ledger();
         new Tenants(ledger).ensureEnvironment(new EnvId(OTHER_ENV), "Other partner", OTHER_SECRET, null, KycLimitTable.defaults());

@@ -57,6 +57,8 @@ class RouteLimitsTest {
             Map.entry("POST /api/v1/topups/{id}/refunds", RateLimited.MONEY),
             Map.entry("POST /api/v1/withdrawals", RateLimited.MONEY),
             Map.entry("POST /api/v1/refunds", RateLimited.MONEY),
+            Map.entry("POST /api/v1/payments/{id}/approve", RateLimited.MONEY),
+            Map.entry("POST /api/v1/payments/{id}/reject", RateLimited.MONEY),
             Map.entry("POST /api/v1/settlements", RateLimited.MONEY),
             Map.entry("POST /api/v1/settlement-schedules", RateLimited.MONEY),
             Map.entry("POST /api/v1/cards/{id}/charges", RateLimited.MONEY),

@@ -103,6 +103,38 @@ class EventRoutesTest {
         }
     }
 
+    @Test
+    void everyMemberOfAnOrganizationHearsOfAMovementOfItsWallet() throws Exception {
+        User owner = TestUsers.funded(server, "olga", "0.00");
+        User viewer = TestUsers.funded(server, "vic", "0.00");
+        User outsider = TestUsers.funded(server, "otto", "0.00");
+        User payer = TestUsers.funded(server, "pat", "20.00");
+        HttpResponse<String> created = owner.caller().post("/api/v1/organizations", "{\"name\":\"Olga's\",\"currency\":\"USD\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonObject body = Caller.json(created);
+        String org = body.getAsJsonObject("organization").get("id").getAsString();
+        String orgWallet = body.getAsJsonObject("account").get("id").getAsString();
+        assertThat(owner.caller().post("/api/v1/organizations/" + org + "/members",
+                "{\"email\":\"" + viewer.email() + "\",\"role\":\"viewer\"}").statusCode()).isEqualTo(201);
+        HttpClient client = HttpClient.newHttpClient();
+        BlockingQueue<Event> viewers = open(viewer.caller(), client);
+        BlockingQueue<Event> outsiders = open(outsider.caller(), client);
+        long before = server.server().ledger().lastCommit();
+
+        TestUsers.p2p(server, payer, new User(payer.caller(), org, null, orgWallet), "3.00", "for the organization");
+
+        Event changed = viewers.poll(30, TimeUnit.SECONDS);
+        assertThat(changed).isNotNull();
+        assertThat(changed.name()).isEqualTo("changed");
+        assertThat(seq(changed)).isGreaterThan(before);
+        assertThat(Caller.json(viewer.caller().get("/api/v1/sync")).toString()).contains("for the organization");
+        // someone who is no member hears nothing of it (a later change of their own comes first)
+        TestUsers.p2p(server, payer, outsider, "1.00", "for otto");
+        Event outsiders1 = outsiders.poll(30, TimeUnit.SECONDS);
+        assertThat(outsiders1).isNotNull();
+        assertThat(seq(outsiders1)).isGreaterThan(seq(changed));
+    }
+
     private static BlockingQueue<Event> open(Caller caller, HttpClient client) throws Exception {
         HttpResponse<Stream<String>> response = client.send(caller.request("/api/v1/events")
                 .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines());

@@ -14,9 +14,15 @@ public final class AccountTypes {
      * @param availableBalance posted minus pending debits: what can be spent
      * @param pendingBalance   reserved by pending holds
      * @param status           wire name of the wallet status ({@code "active"}, ...)
+     * @param organizationId   the organization that holds the wallet, or null for the caller's own
      */
     public record AccountView(String id, String currency, String balance, String availableBalance,
-                              String pendingBalance, String status) {
+                              String pendingBalance, String status, String organizationId) {
+        /** One of the caller's own wallets. */
+        public AccountView(String id, String currency, String balance, String availableBalance, String pendingBalance,
+                           String status) {
+            this(id, currency, balance, availableBalance, pendingBalance, status, null);
+        }
     }
 
     /** {@code GET /api/v1/accounts/{id}}: {@code {"account": {...}}}. */

@@ -22,14 +22,26 @@ public final class PaymentTypes {
     /**
      * A payment: the answer to POST (201) and GET.
      *
-     * @param status        {@code pending}, {@code processing}, {@code completed} or {@code failed}
+     * @param status        {@code pending}, {@code processing}, {@code completed} or {@code failed}; a payment
+     *                      from an organization's wallet above its approval threshold is
+     *                      {@code pending_approval} until an owner or admin approves it (then {@code pending}) or
+     *                      rejects it ({@code failed})
      * @param completedAt   ISO-8601 instant, null until completed
      * @param failureReason the {@link coffer.core.error.ErrorCode} name, null unless failed
+     * @param initiatedBy   the member who paid from an organization's wallet, else null
+     * @param approvedBy    the owner or admin who approved it, when it needed approval and got it; else null
      */
     public record PaymentView(String paymentId, String status, String amount, String currency,
                               String sourceWalletId, String destination, String description,
                               Map<String, Object> metadata, String transactionId, String createdAt,
-                              String completedAt, String failureReason) {
+                              String completedAt, String failureReason, String initiatedBy, String approvedBy) {
+        /** A payment from the payer's own wallet. */
+        public PaymentView(String paymentId, String status, String amount, String currency, String sourceWalletId,
+                           String destination, String description, Map<String, Object> metadata, String transactionId,
+                           String createdAt, String completedAt, String failureReason) {
+            this(paymentId, status, amount, currency, sourceWalletId, destination, description, metadata, transactionId,
+                    createdAt, completedAt, failureReason, null, null);
+        }
     }
 
     /**

@@ -23,11 +23,19 @@ public final class TransactionTypes {
      * @param completedAt          ISO-8601 instant, null until completed
      * @param walletId             the caller's wallet this movement is seen from
      * @param failureReason        why a failed movement failed, else null
+     * @param initiatedBy          the member who moved money out of an organization's wallet, else null
      */
     public record TransactionView(String id, String kind, String status, String amount, String currency,
                                   String direction, String counterparty, String counterpartyWalletId,
                                   String description, String reference, String createdAt, String completedAt,
-                                  String walletId, String failureReason) {
+                                  String walletId, String failureReason, String initiatedBy) {
+        /** A movement nobody initiated on someone else's behalf. */
+        public TransactionView(String id, String kind, String status, String amount, String currency, String direction,
+                               String counterparty, String counterpartyWalletId, String description, String reference,
+                               String createdAt, String completedAt, String walletId, String failureReason) {
+            this(id, kind, status, amount, currency, direction, counterparty, counterpartyWalletId, description, reference,
+                    createdAt, completedAt, walletId, failureReason, null);
+        }
     }
 
     /**

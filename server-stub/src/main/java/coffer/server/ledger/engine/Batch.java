@@ -12,6 +12,8 @@ import coffer.server.ledger.IdempotencyKey;
 import coffer.server.ledger.Ids;
 import coffer.server.ledger.Memo;
 
+import coffer.core.organization.OrganizationRole;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -19,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -109,6 +112,15 @@ public final class Batch {
     }
 
     /**
+     * The role {@code userId} has in the organization {@code holderId} (a holder whose members act for it), or
+     * empty when they are not a member (or the holder is not an organization). Read when asked, in the
+     * batch's transaction, so a role changed by an earlier task of the batch counts.
+     */
+    public Optional<OrganizationRole> memberRole(String holderId, String userId) throws SQLException {
+        return Rows.memberRole(connection, holderId, userId);
+    }
+
+    /**
      * What the holder of a user wallet holds in the wallet's currency, over all its wallets (posted
      * plus expected credits), including what earlier tasks of this batch moved.
      */
@@ -136,9 +148,19 @@ public final class Batch {
     /** A new movement between two loaded accounts, written at the flush. */
     public TxRow newTransaction(TransactionKind kind, TransactionStatus status, Money amount, AccountState debit,
                                 AccountState credit, String holdId, String originalId, Memo memo) {
+        return newTransaction(kind, status, amount, debit, credit, holdId, originalId, memo, null);
+    }
+
+    /**
+     * A new movement between two loaded accounts, written at the flush.
+     *
+     * @param initiatedBy the member who moves money out of an organization's wallet, else null
+     */
+    public TxRow newTransaction(TransactionKind kind, TransactionStatus status, Money amount, AccountState debit,
+                                AccountState credit, String holdId, String originalId, Memo memo, String initiatedBy) {
         TxRow row = new TxRow(Ids.next("txn"), debit.envId, kind, status, amount, debit.id, credit.id, holdId,
                 originalId, Money.zero(amount.currency()), memo.reference(), memo.description(), memo.metadata(), null, now,
-                status == TransactionStatus.COMPLETED ? now : null, true);
+                status == TransactionStatus.COMPLETED ? now : null, initiatedBy, true);
         rows.transactions.put(row.id, row);
         return row;
     }

@@ -21,7 +21,7 @@ final class BatchFlush {
     private static final List<BulkWrite.Column> TX_INSERT = List.of(text("id"), text("env_id"), text("kind"), text("status"),
             bigint("amount"), text("currency"), text("debit_account"), text("credit_account"), text("hold_id"),
             text("original_id"), bigint("refunded"), text("reference"), text("description"), text("metadata"),
-            text("failure_reason"), bigint("created_at"), bigint("updated_at"), bigint("completed_at"), bigint("seq"));
+            text("failure_reason"), bigint("created_at"), bigint("updated_at"), bigint("completed_at"), bigint("seq"), text("initiated_by"));
     private static final List<BulkWrite.Column> TX_UPDATE = List.of(text("status"), bigint("amount"), bigint("refunded"),
             text("failure_reason"), bigint("completed_at"), bigint("updated_at"), bigint("seq"));
     private static final List<BulkWrite.Column> POSTING_INSERT = List.of(text("transaction_id"), text("account_id"),
@@ -59,7 +59,7 @@ final class BatchFlush {
         BulkWrite.insert(connection, dialect, "transactions", TX_INSERT, newTx.stream().map(t -> new Object[]{t.id, t.envId,
                 t.kind.wire(), t.status.wire(), t.amount.minor(), t.amount.currencyCode(), t.debitAccount, t.creditAccount,
                 t.holdId, t.originalId, t.refunded.minor(), t.reference, t.description, t.metadata, t.failureReason,
-                t.createdAt.toEpochMilli(), at, millis(t.completedAt), seq}).toList());
+                t.createdAt.toEpochMilli(), at, millis(t.completedAt), seq, t.initiatedBy}).toList());
         BulkWrite.update(connection, dialect, "transactions", TX_UPDATE, ID, changedTx.stream().map(t -> new Object[]{
                 t.status.wire(), t.amount.minor(), t.refunded.minor(), t.failureReason, millis(t.completedAt), at, seq,
                 t.id}).toList());

@@ -10,10 +10,15 @@ import coffer.core.ledger.TransactionStatus;
 import coffer.core.money.Money;
 import coffer.core.wallet.WalletStatus;
 
+import coffer.core.organization.OrganizationRole;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.Optional;
 
 /** Column lists and row mappers shared by the writer and the read side, so both read rows one way. */
 public final class Rows {
@@ -21,9 +26,16 @@ public final class Rows {
             "a.id, a.env_id, a.user_id, a.kind, a.currency, a.status, a.posted, a.pending_debits, a.pending_credits, u.kyc_tier";
     public static final String ACCOUNT_FROM = " FROM accounts a LEFT JOIN users u ON u.id = a.user_id";
 
+    /**
+     * The accounts ({@code a}) a user sees: their own wallets and those of the organizations they are a
+     * member of. Binds the user's id twice.
+     */
+    public static final String VISIBLE_TO =
+            "(a.user_id = ? OR a.user_id IN (SELECT m.organization_id FROM organization_members m WHERE m.user_id = ?))";
+
     public static final String TX_COLUMNS = "t.id, t.env_id, t.kind, t.status, t.amount, t.currency, t.debit_account, "
             + "t.credit_account, t.hold_id, t.original_id, t.refunded, t.reference, t.description, t.metadata, "
-            + "t.failure_reason, t.created_at, t.completed_at";
+            + "t.failure_reason, t.created_at, t.completed_at, t.initiated_by";
 
     public static final String HOLD_COLUMNS =
             "h.id, h.transaction_id, h.debit_account, h.credit_account, h.amount, h.currency, h.state, h.captured, h.expires_at";
@@ -51,7 +63,7 @@ public final class Rows {
                 rs.getString("debit_account"), rs.getString("credit_account"), rs.getString("hold_id"),
                 rs.getString("original_id"), Money.ofMinor(currency, rs.getLong("refunded")), rs.getString("reference"),
                 rs.getString("description"), rs.getString("metadata"), rs.getString("failure_reason"),
-                Instant.ofEpochMilli(rs.getLong("created_at")), completedAt, false);
+                Instant.ofEpochMilli(rs.getLong("created_at")), completedAt, rs.getString("initiated_by"), false);
     }
 
     public static HoldRow hold(ResultSet rs) throws SQLException {
@@ -63,6 +75,18 @@ public final class Rows {
         return new HoldRow(rs.getString("transaction_id"), hold, false);
     }
 
+
+    /** The role {@code userId} has in the organization {@code holderId}, or empty when they are not one of its members. */
+    public static Optional<OrganizationRole> memberRole(Connection c, String holderId, String userId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT role FROM organization_members WHERE organization_id = ? AND user_id = ?")) {
+            ps.setString(1, holderId);
+            ps.setString(2, userId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? OrganizationRole.fromWire(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
 
     public static String placeholders(int n) {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));

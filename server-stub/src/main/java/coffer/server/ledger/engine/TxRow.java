@@ -25,6 +25,8 @@ public final class TxRow {
     public String failureReason;
     public final Instant createdAt;
     public Instant completedAt;
+    /** The member who moved money out of an organization's wallet, else null. */
+    public final String initiatedBy;
     final boolean isNew;
     boolean dirty;
     /** Status and amount as the batch found them (a new row's own): what the holder's outgoing totals counted so far. */
@@ -34,7 +36,7 @@ public final class TxRow {
     TxRow(String id, String envId, TransactionKind kind, TransactionStatus status, Money amount,
           String debitAccount, String creditAccount, String holdId, String originalId, Money refunded,
           String reference, String description, String metadata, String failureReason,
-          Instant createdAt, Instant completedAt, boolean isNew) {
+          Instant createdAt, Instant completedAt, String initiatedBy, boolean isNew) {
         this.id = id;
         this.envId = envId;
         this.kind = kind;
@@ -51,6 +53,7 @@ public final class TxRow {
         this.failureReason = failureReason;
         this.createdAt = createdAt;
         this.completedAt = completedAt;
+        this.initiatedBy = initiatedBy;
         this.isNew = isNew;
         this.loadedStatus = status;
         this.loadedAmount = amount;
@@ -58,6 +61,6 @@ public final class TxRow {
 
     public Movement toMovement() {
         return new Movement(id, envId, kind, status, amount, debitAccount, creditAccount, holdId, originalId, refunded,
-                reference, description, metadata, failureReason, createdAt, completedAt);
+                reference, description, metadata, failureReason, createdAt, completedAt, initiatedBy);
     }
 }

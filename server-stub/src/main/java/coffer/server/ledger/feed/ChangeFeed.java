@@ -32,7 +32,7 @@ import java.util.List;
 public final class ChangeFeed {
     private static final String MOVEMENT_COLUMNS = "v.seq, t.id, t.env_id, t.kind, v.status, v.amount, t.currency, "
             + "t.debit_account, t.credit_account, t.hold_id, t.original_id, v.refunded, t.reference, t.description, "
-            + "t.metadata, v.failure_reason, t.created_at, v.completed_at";
+            + "t.metadata, v.failure_reason, t.created_at, v.completed_at, t.initiated_by";
     private static final String WALLET_COLUMNS = "v.seq, a.id, a.env_id, a.user_id, a.kind, a.currency, v.status, "
             + "v.posted, v.pending_debits, v.pending_credits, u.kyc_tier";
     private static final String HEAD = "SELECT seq FROM ledger_clock WHERE id = 1";
@@ -85,7 +85,10 @@ public final class ChangeFeed {
         return new MovementVersions(versions, upTo, upTo < head);
     }
 
-    /** The page after commit {@code after}; {@code after} must not be past {@link #head}. */
+    /**
+     * The page after commit {@code after} of every wallet {@code userId} sees (theirs and their organizations');
+     * {@code after} must not be past {@link #head}.
+     */
     public static FeedPage page(Connection c, String envId, String userId, long after, int limit) throws SQLException {
         long head = head(c);
         List<String> wallets = walletIds(c, envId, userId);
@@ -102,9 +105,10 @@ public final class ChangeFeed {
     private static List<String> walletIds(Connection c, String envId, String userId) throws SQLException {
         List<String> ids = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id FROM accounts WHERE user_id = ? AND env_id = ? ORDER BY created_at, id")) {
+                "SELECT a.id FROM accounts a WHERE " + Rows.VISIBLE_TO + " AND a.env_id = ? ORDER BY a.created_at, a.id")) {
             ps.setString(1, userId);
-            ps.setString(2, envId);
+            ps.setString(2, userId);
+            ps.setString(3, envId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getString(1));

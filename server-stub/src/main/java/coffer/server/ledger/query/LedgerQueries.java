@@ -11,6 +11,8 @@ import coffer.core.kyc.KycLimitTable;
 import coffer.core.kyc.KycTier;
 import coffer.server.db.Jdbc;
 
+import coffer.core.organization.OrganizationRole;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -95,11 +97,21 @@ public final class LedgerQueries {
     }
 
     public static List<WalletSnapshot> walletsOf(Connection c, String envId, String userId) throws SQLException {
+        return wallets(c, " WHERE a.user_id = ? AND a.env_id = ? ORDER BY a.created_at, a.id", userId, envId);
+    }
+
+    /** The wallets {@code userId} sees: their own, then those of their organizations, each oldest first. */
+    public static List<WalletSnapshot> walletsVisibleTo(Connection c, String envId, String userId) throws SQLException {
+        return wallets(c, " WHERE " + Rows.VISIBLE_TO + " AND a.env_id = ? ORDER BY CASE WHEN a.user_id = ? THEN 0 ELSE 1 END, "
+                + "a.created_at, a.id", userId, userId, envId, userId);
+    }
+
+    private static List<WalletSnapshot> wallets(Connection c, String where, String... args) throws SQLException {
         List<WalletSnapshot> wallets = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + Rows.ACCOUNT_COLUMNS + Rows.ACCOUNT_FROM
-                + " WHERE a.user_id = ? AND a.env_id = ? ORDER BY a.created_at, a.id")) {
-            ps.setString(1, userId);
-            ps.setString(2, envId);
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + Rows.ACCOUNT_COLUMNS + Rows.ACCOUNT_FROM + where)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setString(i + 1, args[i]);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     wallets.add(Rows.account(rs).toWallet());
@@ -107,6 +119,25 @@ public final class LedgerQueries {
             }
         }
         return wallets;
+    }
+
+    /** The role {@code userId} has in the organization {@code holderId}, or empty when they are not one of its members. */
+    public static Optional<OrganizationRole> memberRole(Connection c, String holderId, String userId) throws SQLException {
+        return Rows.memberRole(c, holderId, userId);
+    }
+
+    /** The members of the organization {@code holderId}, by user id (none for any other holder). */
+    public static List<String> memberIds(Connection c, String holderId) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT user_id FROM organization_members WHERE organization_id = ?")) {
+            ps.setString(1, holderId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        }
+        return ids;
     }
 
     public static Optional<Movement> movement(Connection c, String envId, String id) throws SQLException {

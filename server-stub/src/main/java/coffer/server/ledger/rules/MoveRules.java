@@ -11,17 +11,22 @@ import coffer.core.kyc.KycPolicy;
 import coffer.core.kyc.OutgoingMovement;
 import coffer.core.ledger.TransactionKind;
 import coffer.core.money.Money;
+import coffer.core.organization.OrganizationAction;
+import coffer.core.organization.OrganizationRole;
+import coffer.core.organization.OrganizationRules;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The checks every movement passes, in the one order SPEC.md fixes so a user sees the most
  * fundamental reason first: the accounts exist in the caller's environment and the debited wallet is
- * the caller's; wallet status; currency; KYC per-transaction; the rolling daily limit; the receiver's
+ * the caller's (or an organization's that the caller may spend from: a member who may not is
+ * FORBIDDEN, anyone else is told the wallet does not exist); wallet status; currency; KYC per-transaction; the rolling daily limit; the receiver's
  * maximum balance; then the available balance.
  *
  * <p>KYC limits count the holder, not the wallet: what a holder sent in 24 hours and what it holds
@@ -75,8 +80,16 @@ public final class MoveRules {
     public static Result<Parties> check(Batch b, MoveOrder o) throws SQLException {
         AccountState from = b.account(o.debitAccount());
         AccountState to = b.account(o.creditAccount());
-        boolean fromVisible = from != null && from.envId.equals(o.envId())
-                && (o.actingUserId() == null || o.actingUserId().equals(from.userId));
+        boolean fromVisible = from != null && from.envId.equals(o.envId());
+        if (fromVisible && o.actingUserId() != null && !o.actingUserId().equals(from.userId)) {
+            // someone else's wallet: only an organization's members may see it, and only some of them spend from it
+            Optional<OrganizationRole> role = from.userId == null ? Optional.empty() : b.memberRole(from.userId, o.actingUserId());
+            if (role.isEmpty()) {
+                fromVisible = false;
+            } else if (!OrganizationRules.allows(role.get(), OrganizationAction.SPEND)) {
+                return OrganizationRules.check(role.get(), OrganizationAction.SPEND).asRejected();
+            }
+        }
         boolean toVisible = to != null && to.envId.equals(o.envId());
         // An environment has system accounts only in the currencies its wallets hold, so a missing one
         // means the amount is not in the wallet's currency: say that, not "not found".
@@ -147,6 +160,15 @@ public final class MoveRules {
                 "The receiving wallet cannot hold this amount until its owner completes identity verification", context);
     }
 
+    /**
+     * Who a movement records as its initiator: the member acting for the organization whose wallet it
+     * debits; null when the holder (or a partner, or the server) moves its own money.
+     */
+    public static String initiator(MoveOrder o, AccountState from) {
+        String acting = o.actingUserId();
+        return acting == null || acting.equals(from.userId) ? null : acting;
+    }
+
     /** Records that a holder's outgoing total grew, for later checks in the same batch. */
     public static void countOutgoing(Batch b, MoveOrder o, AccountState from, AccountState to) throws SQLException {
         if (o.outgoingLimit() && from.isUserWallet() && !sameHolder(from, to) && Holders.OUTGOING.contains(o.kind())) {
@@ -160,12 +182,16 @@ public final class MoveRules {
      * the payer's own wallet passed the steps up to there: it is the payer's, its status lets money out, and
      * it holds the amount's currency.
      *
-     * @param source the payer's wallet as read, or null when there is none in the environment
+     * @param source    the payer's wallet as read, or null when there is none in the environment
+     * @param payerRole the payer's role in the organization that holds {@code source}, if it is one's
      */
-    public static <T> Result<T> unresolvedRecipient(WalletSnapshot source, String sourceWalletId, String payerId, String destination,
-                                             Money amount) {
-        if (source == null || !payerId.equals(source.userId())) {
+    public static <T> Result<T> unresolvedRecipient(WalletSnapshot source, String sourceWalletId, String payerId,
+                                                    Optional<OrganizationRole> payerRole, String destination, Money amount) {
+        if (source == null || !payerId.equals(source.userId()) && payerRole.isEmpty()) {
             return notFound(sourceWalletId);
+        }
+        if (!payerId.equals(source.userId()) && !OrganizationRules.allows(payerRole.get(), OrganizationAction.SPEND)) {
+            return OrganizationRules.check(payerRole.get(), OrganizationAction.SPEND).asRejected();
         }
         Result<?> status = source.status().checkDebit();
         if (!status.isOk()) {

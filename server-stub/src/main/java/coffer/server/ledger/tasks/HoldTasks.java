@@ -54,7 +54,7 @@ public final class HoldTasks {
             AccountState to = taken.orThrow().to();
             String holdId = Ids.next("hld");
             TxRow tx = b.newTransaction(order.kind(), TransactionStatus.PENDING, order.amount(), from, to, holdId,
-                    order.originalId(), order.memo());
+                    order.originalId(), order.memo(), MoveRules.initiator(order, from));
             b.newHold(tx, Hold.pending(holdId, from.id, to.id, order.amount(), expiresAt));
             return Result.ok(tx.toMovement());
         }

@@ -33,7 +33,7 @@ public final class MoveTask extends OrderTask<Movement> {
         AccountState from = taken.orThrow().from();
         AccountState to = taken.orThrow().to();
         TxRow tx = b.newTransaction(order.kind(), TransactionStatus.COMPLETED, order.amount(), from, to, null,
-                order.originalId(), order.memo());
+                order.originalId(), order.memo(), MoveRules.initiator(order, from));
         b.post(tx, from, -order.amount().minor());
         b.post(tx, to, order.amount().minor());
         return Result.ok(tx.toMovement());

@@ -1,0 +1,485 @@
+package coffer.server.organization;
+
+import coffer.core.money.Money;
+import coffer.server.CofferServer;
+import coffer.server.db.DatabaseConfig;
+import coffer.server.json.Json;
+import coffer.server.ledger.EnvId;
+import coffer.server.ledger.LedgerService;
+import coffer.server.ledger.Memo;
+import coffer.server.ledger.SystemMoveCommand;
+import coffer.server.ledger.WalletId;
+import coffer.server.ledger.WalletSnapshot;
+import coffer.server.tenant.DemoData;
+import coffer.server.tenant.Tenants;
+import coffer.server.testing.Http;
+import coffer.server.testing.Poll;
+import coffer.server.testing.TestServer;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Organization wallets over HTTP (SPEC.md "Organization wallets"), on each database: the role matrix
+ * (every organization route and the spend routes, by an owner, an admin, a member, a viewer and a
+ * non-member, from one table), seed 002's flow, the last owner, the organization's daily limit and an
+ * idempotent creation. After every test the ledger's invariants hold.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class OrganizationContract {
+    private static final EnvId ENV = new EnvId(DemoData.ENV_ID);
+    private static final AtomicInteger NAMES = new AtomicInteger();
+
+    /** Who calls, by their role in the organization under test. */
+    enum Who { OWNER, ADMIN, MEMBER, VIEWER, OUTSIDER }
+
+    CofferServer server;
+    /** The owner (alice, verified, tier 1) and four registered users. */
+    User alice;
+    User admin;
+    User member;
+    User viewer;
+    User outsider;
+    User target;
+    User newcomer;
+
+    abstract DatabaseConfig database();
+
+    @BeforeAll
+    void start() {
+        server = CofferServer.start(new CofferServer.Options(0, database(), true).withSettings(TestServer.settings()));
+        alice = login("alice@example.com");
+        admin = register("admin");
+        member = register("member");
+        viewer = register("viewer");
+        outsider = register("outsider");
+        target = register("target");
+        newcomer = register("newcomer");
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+        Http.forgetConnections();
+    }
+
+    @AfterEach
+    void ledgerStaysConsistent() throws Exception {
+        assertThat(server.ledger().verifyInvariants().violations()).isEmpty();
+    }
+
+    // ---- the role matrix ---------------------------------------------------------------------------
+
+    /** One route called by each role: what each is answered. */
+    private record Row(String route, BiFunction<User, Org, HttpResponse<String>> call, Map<Who, Integer> expected) {
+    }
+
+    private static Map<Who, Integer> answers(int owner, int admin, int member, int viewer, int outsider) {
+        Map<Who, Integer> m = new EnumMap<>(Who.class);
+        m.put(Who.OWNER, owner);
+        m.put(Who.ADMIN, admin);
+        m.put(Who.MEMBER, member);
+        m.put(Who.VIEWER, viewer);
+        m.put(Who.OUTSIDER, outsider);
+        return m;
+    }
+
+    private List<Row> matrix() {
+        return List.of(
+                new Row("GET organization", (u, o) -> u.get("/api/v1/organizations/" + o.id), answers(200, 200, 200, 200, 404)),
+                new Row("PATCH organization", (u, o) -> u.patch("/api/v1/organizations/" + o.id, "{\"name\":\"Renamed\"}"),
+                        answers(200, 200, 403, 403, 404)),
+                new Row("POST member", (u, o) -> u.post("/api/v1/organizations/" + o.id + "/members",
+                        "{\"email\":\"" + newcomer.email + "\",\"role\":\"member\"}"), answers(201, 201, 403, 403, 404)),
+                new Row("PATCH member to viewer", (u, o) -> u.patch("/api/v1/organizations/" + o.id + "/members/" + target.id,
+                        "{\"role\":\"viewer\"}"), answers(200, 200, 403, 403, 404)),
+                new Row("PATCH member to owner", (u, o) -> u.patch("/api/v1/organizations/" + o.id + "/members/" + target.id,
+                        "{\"role\":\"owner\"}"), answers(200, 403, 403, 403, 404)),
+                new Row("PATCH owner to admin", (u, o) -> u.patch("/api/v1/organizations/" + o.id + "/members/" + alice.id,
+                        "{\"role\":\"admin\"}"), answers(409, 403, 403, 403, 404)),
+                new Row("DELETE member", (u, o) -> u.delete("/api/v1/organizations/" + o.id + "/members/" + target.id),
+                        answers(204, 204, 403, 403, 404)),
+                new Row("DELETE owner", (u, o) -> u.delete("/api/v1/organizations/" + o.id + "/members/" + alice.id),
+                        answers(409, 403, 403, 403, 404)),
+                new Row("GET wallet", (u, o) -> u.get("/api/v1/accounts/" + o.wallet), answers(200, 200, 200, 200, 404)),
+                new Row("GET wallet's history", (u, o) -> u.get("/api/v1/transactions?wallet_id=" + o.wallet),
+                        answers(200, 200, 200, 200, 404)),
+                new Row("POST payment", (u, o) -> u.post("/api/v1/payments", "{\"amount\":\"10.00\",\"currency\":\"USD\","
+                        + "\"source_wallet_id\":\"" + o.wallet + "\",\"destination\":\"bob@example.com\"}"),
+                        answers(201, 201, 201, 403, 404)),
+                new Row("POST order", (u, o) -> u.post("/api/v1/orders", "{\"wallet_id\":\"" + o.wallet
+                        + "\",\"product_id\":\"coffee-beans\"}"), answers(201, 201, 201, 403, 404)),
+                new Row("POST withdrawal", (u, o) -> u.post("/api/v1/withdrawals", "{\"wallet_id\":\"" + o.wallet
+                        + "\",\"amount\":\"5.00\",\"currency\":\"USD\"}"), answers(201, 201, 201, 403, 404)));
+    }
+
+    @Test
+    void everyRouteAnswersEachRoleAsTheTableSaysAndARefusalMovesNothing() {
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        for (Row row : matrix()) {
+            for (Who who : Who.values()) {
+                Org org = organization("100.00");
+                User caller = user(who);
+                List<WalletSnapshot> before = walletsOf(org, caller);
+                HttpResponse<String> r = row.call.apply(caller, org);
+                int expected = row.expected.get(who);
+                checked++;
+                if (r.statusCode() != expected) {
+                    wrong.add(row.route + " by " + who + ": " + r.statusCode() + " (expected " + expected + ") " + r.body());
+                    continue;
+                }
+                if (expected >= 400) {
+                    assertThat(walletsOf(org, caller)).as("%s by %s moved money", row.route, who).isEqualTo(before);
+                    String code = errorCode(r);
+                    assertThat(code).as("%s by %s", row.route, who).isEqualTo(switch (expected) {
+                        case 403 -> "FORBIDDEN";
+                        case 409 -> "CONFLICT";
+                        default -> row.route.contains("wallet") || row.route.startsWith("POST") && !row.route.contains("member")
+                                ? "WALLET_NOT_FOUND" : "NOT_FOUND";
+                    });
+                    assertThat(r.body()).as("a refusal tells nothing of the organization").doesNotContain("100.00")
+                            .doesNotContain(org.name);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(checked).isEqualTo(matrix().size() * Who.values().length);
+    }
+
+    // ---- seed 002: a member pays from the organization's wallet; a non-member is refused -----------
+
+    @Test
+    void aMemberPaysFromTheOrganizationsWalletAndEveryMemberSeesItWithWhoPaid() {
+        Org org = organization("100.00");
+        long bobBefore = balance(bobWallet());
+        HttpResponse<String> paid = member.post("/api/v1/payments", "{\"amount\":\"25.00\",\"currency\":\"USD\","
+                + "\"source_wallet_id\":\"" + org.wallet + "\",\"destination\":\"bob@example.com\",\"description\":\"supplies\"}");
+        assertThat(paid.statusCode()).as(paid.body()).isEqualTo(201);
+        assertThat(json(paid).get("initiated_by").getAsString()).isEqualTo(member.id);
+        String paymentId = json(paid).get("payment_id").getAsString();
+        Poll.until(() -> json(member.get("/api/v1/payments/" + paymentId)).get("status").getAsString(), "completed"::equals);
+        assertThat(balance(org.wallet)).isEqualTo(7500);
+        assertThat(balance(bobWallet())).isEqualTo(bobBefore + 2500);
+
+        // the viewer sees the wallet, marked as the organization's, and the movement with who initiated it
+        JsonObject wallet = find(json(viewer.get("/api/v1/accounts")).getAsJsonArray("accounts"), "id", org.wallet);
+        assertThat(wallet.get("organization_id").getAsString()).isEqualTo(org.id);
+        assertThat(wallet.get("balance").getAsString()).isEqualTo("75.00");
+        JsonObject movement = find(json(viewer.get("/api/v1/transactions?wallet_id=" + org.wallet)).getAsJsonArray("transactions"),
+                "description", "supplies");
+        assertThat(movement.get("initiated_by").getAsString()).isEqualTo(member.id);
+        assertThat(movement.get("direction").getAsString()).isEqualTo("out");
+        // and in the change feed, with the wallet's balance
+        JsonObject feed = json(viewer.get("/api/v1/sync"));
+        assertThat(StreamSupport.stream(feed.getAsJsonArray("changes").spliterator(), false).map(JsonElement::getAsJsonObject)
+                .filter(c -> c.has("transaction"))
+                .map(c -> c.getAsJsonObject("transaction"))
+                .anyMatch(t -> "supplies".equals(text(t, "description")) && member.id.equals(text(t, "initiated_by")))).isTrue();
+        assertThat(find(feed.getAsJsonArray("accounts"), "id", org.wallet).get("balance").getAsString()).isEqualTo("75.00");
+
+        // someone who is not a member is told the wallet does not exist, and nothing moves
+        HttpResponse<String> refused = outsider.post("/api/v1/payments", "{\"amount\":\"25.00\",\"currency\":\"USD\","
+                + "\"source_wallet_id\":\"" + org.wallet + "\",\"destination\":\"bob@example.com\"}");
+        assertThat(refused.statusCode()).isEqualTo(404);
+        assertThat(errorCode(refused)).isEqualTo("WALLET_NOT_FOUND");
+        assertThat(json(outsider.get("/api/v1/accounts")).getAsJsonArray("accounts").toString()).doesNotContain(org.wallet);
+        assertThat(outsider.get("/api/v1/transactions/" + movement.get("id").getAsString()).statusCode()).isEqualTo(404);
+        assertThat(balance(org.wallet)).isEqualTo(7500);
+        // the organization's list shows each member their role
+        assertThat(find(json(member.get("/api/v1/organizations")).getAsJsonArray("organizations"), "id", org.id)
+                .get("role").getAsString()).isEqualTo("member");
+    }
+
+    @Test
+    void aRemovedMemberNoLongerSeesNorSpends() {
+        Org org = organization("50.00");
+        assertThat(alice.delete("/api/v1/organizations/" + org.id + "/members/" + member.id).statusCode()).isEqualTo(204);
+        assertThat(json(member.get("/api/v1/accounts")).getAsJsonArray("accounts").toString()).doesNotContain(org.wallet);
+        HttpResponse<String> refused = member.post("/api/v1/payments", "{\"amount\":\"1.00\",\"currency\":\"USD\","
+                + "\"source_wallet_id\":\"" + org.wallet + "\",\"destination\":\"bob@example.com\"}");
+        assertThat(refused.statusCode()).isEqualTo(404);
+        assertThat(member.get("/api/v1/organizations/" + org.id).statusCode()).isEqualTo(404);
+        // the change is audited with who made it
+        assertThat(server.ledger().audit(DemoData.ENV_ID, "organization", org.id))
+                .anySatisfy(e -> assertThat(e.toString()).contains("member:" + member.id).contains(alice.id).contains("removed"));
+    }
+
+    // ---- approvals above the threshold ---------------------------------------------------------------
+
+    @Test
+    void aPaymentAboveTheThresholdWaitsForAnotherOwnerOrAdminWithItsMoneyHeld() {
+        Org org = organization("200.00");
+        HttpResponse<String> set = admin.patch("/api/v1/organizations/" + org.id, "{\"approval_threshold\":\"50.00\"}");
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+        assertThat(json(set).getAsJsonObject("organization").get("approval_threshold").getAsString()).isEqualTo("50.00");
+
+        HttpResponse<String> small = pay(member, org, "50.00");
+        assertThat(json(small).get("status").getAsString()).as("at the threshold: no approval").isEqualTo("pending");
+        HttpResponse<String> big = pay(member, org, "60.00");
+        assertThat(big.statusCode()).as(big.body()).isEqualTo(201);
+        assertThat(json(big).get("status").getAsString()).isEqualTo("pending_approval");
+        String id = json(big).get("payment_id").getAsString();
+        assertThat(available(org.wallet)).as("both held").isEqualTo("90.00");
+
+        HttpResponse<String> own = member.post("/api/v1/payments/" + id + "/approve", "");
+        assertThat(own.statusCode()).as("the payer cannot approve their own").isEqualTo(403);
+        HttpResponse<String> approved = admin.post("/api/v1/payments/" + id + "/approve", "");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(json(approved).get("approved_by").getAsString()).isEqualTo(admin.id);
+        assertThat(Poll.until(() -> json(admin.get("/api/v1/payments/" + id)).get("status").getAsString(), "completed"::equals))
+                .isEqualTo("completed");
+        assertThat(json(member.get("/api/v1/payments/" + id)).get("initiated_by").getAsString()).isEqualTo(member.id);
+        HttpResponse<String> again = alice.post("/api/v1/payments/" + id + "/reject", "");
+        assertThat(again.statusCode()).as("decided already").isEqualTo(409);
+    }
+
+    @Test
+    void aRejectedPaymentReleasesItsMoney() {
+        Org org = organization("100.00");
+        assertThat(alice.patch("/api/v1/organizations/" + org.id, "{\"approval_threshold\":\"10.00\"}").statusCode()).isEqualTo(200);
+        String id = json(pay(member, org, "30.00")).get("payment_id").getAsString();
+        assertThat(available(org.wallet)).isEqualTo("70.00");
+        HttpResponse<String> rejected = alice.post("/api/v1/payments/" + id + "/reject", "");
+        assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(200);
+        assertThat(json(rejected).get("status").getAsString()).isEqualTo("failed");
+        assertThat(json(rejected).get("failure_reason").getAsString()).isEqualTo("rejected");
+        assertThat(available(org.wallet)).isEqualTo("100.00");
+        assertThat(balance(org.wallet)).isEqualTo(10000);
+        assertThat(admin.post("/api/v1/payments/" + id + "/approve", "").statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void onlyAnotherOwnerOrAdminDecidesAndOutsidersAreToldNothing() {
+        List<String> wrong = new ArrayList<>();
+        Map<Who, Integer> expected = answers(200, 200, 403, 403, 404);
+        for (String decision : List.of("approve", "reject")) {
+            for (Who who : Who.values()) {
+                Org org = organization("100.00");
+                assertThat(alice.patch("/api/v1/organizations/" + org.id, "{\"approval_threshold\":\"10.00\"}").statusCode())
+                        .isEqualTo(200);
+                // the target member pays, so every role of the table is someone else
+                HttpResponse<String> held = pay(target, org, "20.00");
+                assertThat(json(held).get("status").getAsString()).isEqualTo("pending_approval");
+                String id = json(held).get("payment_id").getAsString();
+                HttpResponse<String> r = user(who).post("/api/v1/payments/" + id + "/" + decision, "");
+                if (r.statusCode() != expected.get(who)) {
+                    wrong.add(decision + " by " + who + ": " + r.statusCode() + " " + r.body());
+                } else if (r.statusCode() >= 400) {
+                    assertThat(json(target.get("/api/v1/payments/" + id)).get("status").getAsString()).isEqualTo("pending_approval");
+                    assertThat(available(org.wallet)).isEqualTo("80.00");
+                    assertThat(r.body()).doesNotContain("20.00");
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    // ---- the last owner -----------------------------------------------------------------------------
+
+    @Test
+    void theLastOwnerCannotLeaveNorBeDemotedUntilThereIsAnother() {
+        Org org = organization("0.00");
+        String self = "/api/v1/organizations/" + org.id + "/members/" + alice.id;
+        HttpResponse<String> leave = alice.delete(self);
+        assertThat(leave.statusCode()).as(leave.body()).isEqualTo(409);
+        assertThat(errorCode(leave)).isEqualTo("CONFLICT");
+        assertThat(alice.patch(self, "{\"role\":\"member\"}").statusCode()).isEqualTo(409);
+
+        // an admin cannot make an owner; the owner can, and may then leave
+        assertThat(admin.patch("/api/v1/organizations/" + org.id + "/members/" + admin.id, "{\"role\":\"owner\"}").statusCode())
+                .isEqualTo(403);
+        assertThat(alice.patch("/api/v1/organizations/" + org.id + "/members/" + admin.id, "{\"role\":\"owner\"}").statusCode())
+                .isEqualTo(200);
+        assertThat(alice.delete(self).statusCode()).isEqualTo(204);
+        assertThat(alice.get("/api/v1/organizations/" + org.id).statusCode()).isEqualTo(404);
+        JsonArray members = json(admin.get("/api/v1/organizations/" + org.id)).getAsJsonArray("members");
+        assertThat(find(members, "user_id", admin.id).get("role").getAsString()).isEqualTo("owner");
+        assertThat(members.toString()).doesNotContain(alice.id);
+    }
+
+    // ---- the organization's KYC limits count every member ------------------------------------------
+
+    @Test
+    void theDailyLimitCountsWhatEveryMemberSpent() {
+        // alice is tier 1: 2,000 a payment, 5,000 a day; the organization took her tier
+        Org org = organization("6000.00");
+        assertThat(pay(alice, org, "2000.00").statusCode()).isEqualTo(201);
+        assertThat(pay(admin, org, "2000.00").statusCode()).isEqualTo(201);
+        HttpResponse<String> third = pay(member, org, "2000.00");
+        assertThat(third.statusCode()).as(third.body()).isEqualTo(422);
+        assertThat(errorCode(third)).isEqualTo("DAILY_LIMIT_EXCEEDED");
+        // the two payments may still be settling; what can be spent is what they left, whatever their state
+        assertThat(server.ledger().wallet(DemoData.ENV_ID, org.wallet).orElseThrow().balance().available()
+                .toDecimalString()).isEqualTo("2000.00");
+        // what is left of the day's 5,000 still goes
+        assertThat(pay(member, org, "1000.00").statusCode()).isEqualTo(201);
+    }
+
+    // ---- idempotent creation ------------------------------------------------------------------------
+
+    @Test
+    void aCreationRetriedWithItsKeyMakesOneOrganization() {
+        String name = "Retried-" + NAMES.incrementAndGet();
+        String body = "{\"name\":\"" + name + "\",\"currency\":\"EUR\"}";
+        HttpResponse<String> first = alice.post("/api/v1/organizations", body, "create-" + name);
+        HttpResponse<String> again = alice.post("/api/v1/organizations", body, "create-" + name);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(again.statusCode()).isEqualTo(201);
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(json(again).getAsJsonObject("organization").get("id"))
+                .isEqualTo(json(first).getAsJsonObject("organization").get("id"));
+        assertThat(json(first).getAsJsonObject("account").get("currency").getAsString()).isEqualTo("EUR");
+        assertThat(json(alice.get("/api/v1/organizations")).getAsJsonArray("organizations").toString().split(name, -1))
+                .as("one organization with the name").hasSize(2);
+        HttpResponse<String> reused = alice.post("/api/v1/organizations", "{\"name\":\"Other\",\"currency\":\"EUR\"}", "create-" + name);
+        assertThat(reused.statusCode()).isEqualTo(422);
+        assertThat(errorCode(reused)).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------
+
+    /** An organization owned by alice with an admin, a member, a viewer and a target member, its wallet holding {@code funds}. */
+    private Org organization(String funds) {
+        String name = "Org " + NAMES.incrementAndGet();
+        HttpResponse<String> created = alice.post("/api/v1/organizations", "{\"name\":\"" + name + "\",\"currency\":\"USD\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonObject body = json(created);
+        Org org = new Org(body.getAsJsonObject("organization").get("id").getAsString(),
+                body.getAsJsonObject("account").get("id").getAsString(), name);
+        for (var m : Map.of(admin, "admin", member, "member", viewer, "viewer", target, "member").entrySet()) {
+            HttpResponse<String> added = alice.post("/api/v1/organizations/" + org.id + "/members",
+                    "{\"email\":\"" + m.getKey().email + "\",\"role\":\"" + m.getValue() + "\"}");
+            assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        }
+        Money amount = Money.parse(funds, "USD");
+        if (amount.isPositive()) {
+            server.ledger().deposit(SystemMoveCommand.of(ENV, new WalletId(org.wallet), amount, Memo.description("funds")), null)
+                    .orThrow();
+        }
+        return org;
+    }
+
+    private HttpResponse<String> pay(User payer, Org org, String amount) {
+        return payer.post("/api/v1/payments", "{\"amount\":\"" + amount + "\",\"currency\":\"USD\",\"source_wallet_id\":\""
+                + org.wallet + "\",\"destination\":\"bob@example.com\"}");
+    }
+
+    private User user(Who who) {
+        return switch (who) {
+            case OWNER -> alice;
+            case ADMIN -> admin;
+            case MEMBER -> member;
+            case VIEWER -> viewer;
+            case OUTSIDER -> outsider;
+        };
+    }
+
+    /** The organization's wallets and the caller's own, as the ledger has them. */
+    private List<WalletSnapshot> walletsOf(Org org, User caller) {
+        LedgerService ledger = server.ledger();
+        List<WalletSnapshot> wallets = new ArrayList<>(ledger.wallets(DemoData.ENV_ID, org.id));
+        wallets.addAll(ledger.wallets(DemoData.ENV_ID, caller.id));
+        return wallets;
+    }
+
+    private String available(String wallet) {
+        return server.ledger().wallet(DemoData.ENV_ID, wallet).orElseThrow().balance().available().toDecimalString();
+    }
+
+    private long balance(String wallet) {
+        return server.ledger().wallet(DemoData.ENV_ID, wallet).orElseThrow().balance().posted();
+    }
+
+    private String bobWallet() {
+        String bob = new Tenants(server.ledger()).userByEmail(ENV, "bob@example.com").orElseThrow().id();
+        return server.ledger().wallets(DemoData.ENV_ID, bob).get(0).id();
+    }
+
+    private User login(String email) {
+        HttpResponse<String> r = Http.post(server.baseUrl() + "/api/v1/auth/login",
+                "{\"email\":\"" + email + "\",\"password\":\"" + DemoData.PASSWORD + "\"}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return user(email, r);
+    }
+
+    private User register(String role) {
+        String email = role + "-" + getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + "@example.com";
+        HttpResponse<String> r = Http.post(server.baseUrl() + "/api/v1/auth/register",
+                "{\"email\":\"" + email + "\",\"password\":\"password-1234\",\"name\":\"" + role + "\"}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return user(email, r);
+    }
+
+    private User user(String email, HttpResponse<String> signedIn) {
+        String id = new Tenants(server.ledger()).userByEmail(ENV, email).orElseThrow().id();
+        return new User(server.baseUrl(), json(signedIn).get("access_token").getAsString(), id, email);
+    }
+
+    private static JsonObject json(HttpResponse<String> r) {
+        return Json.gson().fromJson(r.body(), JsonObject.class);
+    }
+
+    private static String errorCode(HttpResponse<String> r) {
+        return json(r).getAsJsonObject("error").get("code").getAsString();
+    }
+
+    private static String text(JsonObject o, String field) {
+        return o.has(field) && !o.get(field).isJsonNull() ? o.get(field).getAsString() : null;
+    }
+
+    private static JsonObject find(JsonArray array, String field, String value) {
+        return StreamSupport.stream(array.spliterator(), false).map(JsonElement::getAsJsonObject)
+                .filter(o -> value.equals(text(o, field))).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + field + " " + value + " in " + array));
+    }
+
+    private record Org(String id, String wallet, String name) {
+    }
+
+    /** A signed-in user of the server. */
+    record User(String baseUrl, String token, String id, String email) {
+        HttpResponse<String> get(String path) {
+            return Http.send(request(path).GET());
+        }
+
+        HttpResponse<String> post(String path, String json) {
+            return Http.postJson(request(path), json);
+        }
+
+        HttpResponse<String> post(String path, String json, String idempotencyKey) {
+            return Http.postJson(request(path).header("Idempotency-Key", idempotencyKey), json);
+        }
+
+        HttpResponse<String> patch(String path, String json) {
+            return Http.send(request(path).header("Content-Type", "application/json")
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+        }
+
+        HttpResponse<String> delete(String path) {
+            return Http.send(request(path).DELETE());
+        }
+
+        private HttpRequest.Builder request(String path) {
+            return HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", "Bearer " + token);
+        }
+    }
+}
