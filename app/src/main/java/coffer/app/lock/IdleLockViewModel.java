@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -38,7 +39,7 @@ public final class IdleLockViewModel extends ScreenViewModel {
     private static final Logger log = LoggerFactory.getLogger(IdleLockViewModel.class);
 
     private final BackgroundExecutor executor;
-    private final Duration idle;
+    private final Supplier<Duration> idle;
     private final Clock clock;
     private final Path home;
     private final Runnable signOut;
@@ -67,11 +68,13 @@ public final class IdleLockViewModel extends ScreenViewModel {
     private PasswordVerifier verifier;
 
     /**
-     * @param idle    how long without input before locking; zero never locks
+     * @param idle    how long without input before locking, read at each {@link #tick} so a change in the settings
+     *                holds from then on; zero never locks
      * @param home    the app's folder, whose {@code local} folder holds the users' verifiers
      * @param signOut signs the user out (the lock's way out when the password is not known here)
      */
-    public IdleLockViewModel(BackgroundExecutor executor, Duration idle, Clock clock, Path home, Runnable signOut) {
+    public IdleLockViewModel(BackgroundExecutor executor, Supplier<Duration> idle, Clock clock, Path home,
+                             Runnable signOut) {
         super(executor);
         this.executor = Objects.requireNonNull(executor, "executor");
         this.idle = Objects.requireNonNull(idle, "idle");
@@ -82,7 +85,7 @@ public final class IdleLockViewModel extends ScreenViewModel {
 
     /** How long without input before locking; zero when the lock is off. */
     public Duration idle() {
-        return idle;
+        return idle.get();
     }
 
     /**
@@ -162,7 +165,7 @@ public final class IdleLockViewModel extends ScreenViewModel {
     /** Locks when the idle time has passed, and counts a wrong password's pause down. */
     public void tick() {
         Instant now = clock.instant();
-        if (active && !locked.get() && !idle.isZero() && !now.isBefore(lastInput.plus(idle))) {
+        if (active && !locked.get() && !idle().isZero() && !now.isBefore(lastInput.plus(idle()))) {
             lock();
         }
         if (retryAt != null) {

@@ -7,13 +7,14 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 
-/** Server, theme and language choices; it only binds and forwards. */
+/** Server, theme, language and idle-lock choices; it only binds and forwards. */
 public final class SettingsView extends ScreenView<SettingsViewModel> {
     @FXML private RadioButton bundled;
     @FXML private RadioButton remote;
     @FXML private TextField serverUrl;
     @FXML private CheckBox dark;
     @FXML private ComboBox<Language> language;
+    @FXML private ComboBox<IdleLockChoice> idleLock;
 
     public SettingsView(SettingsViewModel viewModel) {
         super(viewModel, "Settings.fxml");
@@ -28,6 +29,8 @@ public final class SettingsView extends ScreenView<SettingsViewModel> {
         dark.selectedProperty().bindBidirectional(viewModel.darkTheme);
         language.getItems().setAll(viewModel.languages());
         language.valueProperty().bindBidirectional(viewModel.language);
+        idleLock.getItems().setAll(viewModel.idleLocks);
+        idleLock.valueProperty().bindBidirectional(viewModel.idleLock);
     }
 
     @FXML

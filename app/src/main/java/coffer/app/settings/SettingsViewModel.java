@@ -16,7 +16,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * Where the app connects (the bundled server or a Coffer server URL), the theme and the language. A language
+ * Where the app connects (the bundled server or a Coffer server URL), the theme, the language and when the window
+ * locks itself. A language
  * saved here speaks at once on the screens opened from then on; {@link AppSettings#languageProperty()} tells the
  * main window.
  */
@@ -29,6 +30,10 @@ public final class SettingsViewModel extends ScreenViewModel {
     public final BooleanProperty darkTheme = new SimpleBooleanProperty();
     /** The language chosen on the form; saved with the rest. */
     public final ObjectProperty<Language> language = new SimpleObjectProperty<>();
+    /** When the window locks itself; saved with the rest, and followed from the next minute on. */
+    public final ObjectProperty<IdleLockChoice> idleLock = new SimpleObjectProperty<>();
+    /** What the idle lock's picker offers. */
+    public final List<IdleLockChoice> idleLocks;
 
     public SettingsViewModel(AppSettings settings, BackgroundExecutor executor, Consumer<Boolean> onSaved) {
         super(executor);
@@ -38,6 +43,8 @@ public final class SettingsViewModel extends ScreenViewModel {
         serverUrl.set(settings.serverUrl().orElse(""));
         darkTheme.set(settings.darkTheme());
         language.set(settings.language());
+        idleLock.set(new IdleLockChoice(settings.idleLock()));
+        idleLocks = IdleLockChoice.offered(settings.idleLock());
     }
 
     /** What the language may be: the system's, English, Spanish. */
@@ -61,6 +68,9 @@ public final class SettingsViewModel extends ScreenViewModel {
         boolean newLanguage = chosen != settings.language();
         if (newLanguage) {
             settings.setLanguage(chosen);
+        }
+        if (idleLock.get() != null && !idleLock.get().after().equals(settings.idleLock())) {
+            settings.setIdleLock(idleLock.get().after());
         }
         boolean changed = !settings.serverUrl().orElse("").equals(url);
         settings.setServerUrl(url);

@@ -30,7 +30,7 @@ public final class FrameViewModel {
         this.connection = connection;
         this.sync = sync;
         this.navigation = navigation;
-        this.idleLock = new IdleLockViewModel(executor, settings.idleLock(), Clock.systemUTC(), settings.folder(),
+        this.idleLock = new IdleLockViewModel(executor, settings::idleLock, Clock.systemUTC(), settings.folder(),
                 session::signOut);
         this.toasts = new ArrivalToastViewModel(executor::schedule);
         content.watchPasswords(idleLock::watchSignIn);

@@ -38,6 +38,7 @@ public final class MainView {
     private final Parent root;
     @FXML private StackPane content;
     @FXML private Button navHome;
+    @FXML private Button navSettings;
     @FXML private Button navWallets;
     @FXML private Button navHistory;
     @FXML private Button navSend;
@@ -148,7 +149,7 @@ public final class MainView {
                 Map.entry(Screen.HISTORY, navHistory), Map.entry(Screen.SEND, navSend), Map.entry(Screen.RECEIVE, navReceive),
                 Map.entry(Screen.TRANSFER, navTransfer), Map.entry(Screen.TOPUP, navTopup),
                 Map.entry(Screen.WITHDRAW, navWithdraw), Map.entry(Screen.ORDERS, navOrders), Map.entry(Screen.KYC, navKyc),
-                Map.entry(Screen.SETTLEMENTS, navSettlements));
+                Map.entry(Screen.SETTLEMENTS, navSettlements), Map.entry(Screen.SETTINGS, navSettings));
         buttons.forEach((s, button) -> {
             boolean current = s == screen;
             button.pseudoClassStateChanged(CURRENT, current);

@@ -3,6 +3,9 @@ package coffer.app.lock;
 import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.i18n.Texts;
 import coffer.app.offline.PasswordVerifier;
+import coffer.app.settings.AppSettings;
+import coffer.app.settings.IdleLockChoice;
+import coffer.app.settings.SettingsViewModel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -41,7 +44,7 @@ class IdleLockViewModelTest {
     }
 
     private IdleLockViewModel lock(Duration idle) {
-        return new IdleLockViewModel(BackgroundExecutor.sameThread(), idle, clock, home, signOuts::incrementAndGet);
+        return new IdleLockViewModel(BackgroundExecutor.sameThread(), () -> idle, clock, home, signOuts::incrementAndGet);
     }
 
     /** Signs in through a form whose password field the lock watches, as the sign-in screen empties it on success. */
@@ -52,6 +55,21 @@ class IdleLockViewModelTest {
         field.set(password);
         field.set("");
         lock.signedIn(SERVER, EMAIL);
+    }
+
+    @Test
+    void aTimeChosenOnTheSettingsScreenHoldsWithoutARestart() {
+        AppSettings settings = AppSettings.load(home);
+        IdleLockViewModel lock = new IdleLockViewModel(BackgroundExecutor.sameThread(), settings::idleLock, clock, home,
+                signOuts::incrementAndGet);
+        signInWithPassword(lock, PASSWORD);
+        SettingsViewModel form = new SettingsViewModel(settings, BackgroundExecutor.sameThread(), saved -> { });
+        form.idleLock.set(new IdleLockChoice(Duration.ofMinutes(1)));
+        form.save();
+
+        clock.move(Duration.ofMinutes(1));
+        lock.tick();
+        assertThat(lock.locked.get()).as("a minute idle once a minute was chosen, not the ten of the start").isTrue();
     }
 
     @Test

@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The app by keyboard alone, against the bundled server with the demo data: signing in with typing, Tab and Enter,
- * then, for every screen of the View menu ({@link ScreenMenu#ROWS}), opening it with its shortcut and pressing Tab
+ * then, for every screen of the View menu ({@link ScreenMenu#ROWS}) and Settings, opening it with its shortcut and pressing Tab
  * until the focus comes round again. Every enabled, visible control of the screen that takes the focus must be
  * reached, and every text field reached must have a name a screen reader reads (a label for it, an accessible
  * text or a prompt). All screens are walked before the test fails, so its message lists every problem.
@@ -98,13 +98,20 @@ class KeyboardWalkUiTest {
             problems.addAll(walk(robot, row.screen()));
             problems.addAll(markedCurrent(robot, row.screen()));
         }
+        // File ▸ Settings, Ctrl+, (its toolbar button sits apart, at the right)
+        robot.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
+        waitUntil(() -> window.app().navigation().screen.get() == Screen.SETTINGS && ScreenshotsUiTest.settled(robot));
+        problems.addAll(walk(robot, Screen.SETTINGS));
+        problems.addAll(markedCurrent(robot, Screen.SETTINGS));
         assertThat(problems).as("keyboard walk problems, screen by screen").isEmpty();
     }
 
     /** The toolbar marks the screen shown, and only it, so a user sees (and hears) where they are. */
     private static List<String> markedCurrent(FxRobot robot, Screen screen) {
         List<String> problems = new ArrayList<>();
-        for (Screen other : ScreenMenu.ROWS.stream().map(ScreenMenu.Row::screen).toList()) {
+        List<Screen> onToolbar = new ArrayList<>(ScreenMenu.ROWS.stream().map(ScreenMenu.Row::screen).toList());
+        onToolbar.add(Screen.SETTINGS);
+        for (Screen other : onToolbar) {
             String id = "#nav" + other.name().charAt(0) + other.name().substring(1).toLowerCase(java.util.Locale.ROOT);
             Node button = robot.lookup(id).query();
             boolean marked = button.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("current"));
@@ -164,7 +171,7 @@ class KeyboardWalkUiTest {
             problems.add(screen + ": no control to Tab to");
         }
         for (Node control : expected) {
-            if (!reached.contains(control)) {
+            if (!reached.contains(control) && !groupReached(control, reached)) {
                 problems.add(screen + ": Tab does not reach " + describe(control));
             }
         }
@@ -175,6 +182,16 @@ class KeyboardWalkUiTest {
             }
         }
         return problems;
+    }
+
+    /**
+     * A radio button whose group was reached: a group of radio buttons is one Tab stop, its selected button, and the
+     * arrow keys choose within it, as on every desktop.
+     */
+    private static boolean groupReached(Node control, Set<Node> reached) {
+        return control instanceof javafx.scene.control.RadioButton radio && radio.getToggleGroup() != null
+                && reached.stream().anyMatch(node -> node instanceof javafx.scene.control.RadioButton other
+                        && other.getToggleGroup() == radio.getToggleGroup());
     }
 
     /** The screen's part of the window: the main view's centre (the offline bar and the screen), not its toolbar. */
