@@ -135,11 +135,15 @@ public final class MainView {
     /**
      * The mnemonics (Alt+letter) of controls no longer in the window. A label registers its mnemonic with the scene
      * but JavaFX does not take it back when the screen holding it is replaced, so the Alt+N of a screen shown
-     * earlier ("_Name" on sign-in) would answer before the one on show ("Account _number") and do nothing.
+     * earlier ("_Name" on sign-in) would answer before the one on show ("Account _number") and do nothing. A letter
+     * left with no control goes too: the scene keys a mnemonic by its letter as written, so "See _all history" on
+     * Home and "_Amount" on Send are two keys that both match Alt+A, and the scene stops at the first that matches,
+     * which, emptied but kept, would swallow Alt+A on every screen shown after Home.
      */
     static void forgetDetachedMnemonics(Scene scene) {
         if (scene != null) {
             scene.getMnemonics().values().forEach(list -> list.removeIf(m -> m.getNode().getScene() != scene));
+            scene.getMnemonics().values().removeIf(List::isEmpty);
         }
     }
 
