@@ -102,6 +102,18 @@ class PartnerOrganizationTest extends DemoServerTest {
     }
 
     @Test
+    void aCreationRetriedWithItsIdempotencyKeyAnswersTheSameOrganization() {
+        String body = "{\"env_id\": 123, \"user_id\": \"retry-owner\", \"name\": \"Retried\"}";
+        HttpResponse<String> first = signedWithKey("/wallet/organizations/", body, "org-create-1");
+        HttpResponse<String> again = signedWithKey("/wallet/organizations/", body, "org-create-1");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+        assertThat(Caller.json(again).get("id")).isEqualTo(Caller.json(first).get("id"));
+        HttpResponse<String> another = signedWithKey("/wallet/organizations/", body, "org-create-2");
+        assertThat(Caller.json(another).get("id")).isNotEqualTo(Caller.json(first).get("id"));
+    }
+
+    @Test
     void theLastOwnerStaysAndAMemberIsAddedOnce() {
         JsonObject org = create("lonely-owner", "Solo");
         String orgId = org.get("id").getAsString();
@@ -203,6 +215,14 @@ class PartnerOrganizationTest extends DemoServerTest {
         CofferServer.Services services = server.server().services();
         services.ledger().deposit(SystemMoveCommand.of(new EnvId(DemoData.ENV_ID), new WalletId(walletId),
                 Money.parse(amount, "USD"), Memo.description("funding for the test")), null).result().orThrow();
+    }
+
+    private static HttpResponse<String> signedWithKey(String path, String body, String key) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return Http.send(HttpRequest.newBuilder(URI.create(server.url(path)))
+                .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                .header(PartnerRequestSigner.HEADER, PartnerSigning.fresh(DemoData.ENV_SECRET, "POST", path, bytes))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
     }
 
     private static HttpResponse<String> signedBy(String secret, String method, String pathWithQuery, String body) {
