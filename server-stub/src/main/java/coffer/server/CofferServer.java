@@ -35,6 +35,7 @@ import coffer.server.http.Transport;
 import coffer.server.tenant.DemoData;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.LedgerSettings;
+import coffer.server.partner.PartnerOrganizationRoutes;
 import coffer.server.partner.PartnerWalletRoutes;
 import coffer.server.payment.PaymentLedger;
 import coffer.server.payment.PaymentProcessor;
@@ -158,7 +159,8 @@ public final class CofferServer implements AutoCloseable {
      * library facade): the same objects the HTTP routes use.
      */
     public record Services(LedgerService ledger, Tenants tenants, TopupService topups, SavedCards cards, BankAccountService bankAccounts,
-                           Payouts payouts, Settlements settlements, SettlementSchedules schedules) {
+                           Payouts payouts, Settlements settlements, SettlementSchedules schedules,
+                           Organizations organizations) {
     }
 
     /** The payment provider as Coffer's features see it, and who applies its webhooks. */
@@ -272,13 +274,16 @@ public final class CofferServer implements AutoCloseable {
             moneyInAndOut.add(new SettlementRoutes(settlements, schedules, payouts, bankAccounts, cursors));
             // ---- end of money out ----
 
+            // one service of organizations behind the user API, the partner API and the Java library
+            Organizations organizations = new Organizations(ledger);
+            PartnerWalletRoutes partnerWallets = new PartnerWalletRoutes(ledger, tenants, topups, payouts, partners, cursors);
             List<HttpApi.Routes> groups = new ArrayList<>(List.of(
                             new HealthRoutes(database, started::get),
                             new OpenApiRoutes(OpenApiDocument::load),
                             metrics.routes(),
                             new AuthRoutes(tenants, passwords, tokens, options.userEnvironment(), partners),
                             new AccountRoutes(ledger),
-                            new OrganizationRoutes(new Organizations(ledger)),
+                            new OrganizationRoutes(organizations),
                             new PaymentRoutes(paymentLedger, payments, cursors),
                             new TransferRoutes(ledger),
                             new TransactionRoutes(ledger, cursors),
@@ -287,7 +292,8 @@ public final class CofferServer implements AutoCloseable {
                             new KycRoutes(kyc),
                             // seed surfaces
                             new WalletOpsRoutes(ledger, partners),
-                            new PartnerWalletRoutes(ledger, tenants, topups, payouts, partners, cursors),
+                            partnerWallets,
+                            new PartnerOrganizationRoutes(organizations, partnerWallets),
                             new WebWalletRoutes(ledger, topups, returnOrigins),
                             new WebhookRoutes(webhooks, partners, cursors),
                             new ReturnOriginRoutes(returnOrigins, partners),
@@ -316,7 +322,8 @@ public final class CofferServer implements AutoCloseable {
                     simulated ? "the provider simulator (test cards, test helper, automatic KYC verifier)"
                             : "no payment provider (card and bank payments unavailable)");
             return new CofferServer(parts, provider,
-                    new Services(ledger, tenants, topups, cards, bankAccounts, payouts, settlements, schedules));
+                    new Services(ledger, tenants, topups, cards, bankAccounts, payouts, settlements, schedules,
+                            organizations));
         } catch (RuntimeException e) {
             parts.close();
             throw e;

@@ -31,6 +31,7 @@ public final class Coffer implements AutoCloseable {
     private final CardService cards;
     private final BankService banks;
     private final SettlementService settlements;
+    private final OrganizationService organizations;
 
     private Coffer(CofferServer server, Library lib) {
         this.server = server;
@@ -40,6 +41,7 @@ public final class Coffer implements AutoCloseable {
         this.cards = new CardService(lib);
         this.banks = new BankService(lib);
         this.settlements = new SettlementService(lib, banks);
+        this.organizations = new OrganizationService(lib, lib.services.organizations());
     }
 
     /** Opens (and migrates) the ledger and creates the environment on first use. */
@@ -74,6 +76,11 @@ public final class Coffer implements AutoCloseable {
 
     public SettlementService settlements() {
         return settlements;
+    }
+
+    /** Organizations whose wallets their members spend from (seed 002's multi-tenant pattern). */
+    public OrganizationService organizations() {
+        return organizations;
     }
 
     /** The server underneath, for tests in this package. */

@@ -32,7 +32,6 @@ import java.util.Map;
  * a member whose role may not do something is FORBIDDEN (403).
  */
 public record OrganizationRoutes(Organizations organizations) implements HttpApi.Routes {
-    static final int MAX_NAME = 100;
     private static final NoRateLimit MEMBERS = NoRateLimit.because("changes who may use an organization the caller "
             + "manages; moves no money");
 
@@ -51,7 +50,7 @@ public record OrganizationRoutes(Organizations organizations) implements HttpApi
     private void create(Context ctx) {
         Principal p = Requests.principal(ctx);
         CreateOrganizationRequest r = Requests.body(ctx, CreateOrganizationRequest.class);
-        String name = name(Requests.required(r.name(), "name"));
+        String name = Requests.required(r.name(), "name");
         var currency = Currencies.of(Requests.required(r.currency(), "currency"));
         Requests.answer(ctx, 201, organizations.create(p, name, currency, Requests.idempotencyKey(ctx, p)),
                 created -> new OrganizationCreated(new OrganizationSummary(created.organization().id(),
@@ -72,7 +71,7 @@ public record OrganizationRoutes(Organizations organizations) implements HttpApi
         Principal p = Requests.principal(ctx);
         Membership m = organizations.membership(p, ctx.pathParam("id"));
         UpdateOrganizationRequest r = Requests.body(ctx, UpdateOrganizationRequest.class);
-        String name = r.name() == null ? null : name(r.name());
+        String name = r.name() == null ? null : Organizations.name(r.name());
         boolean setThreshold = r.approvalThreshold() != null;
         Long threshold = null;
         if (setThreshold && !r.approvalThreshold().isEmpty()) {
@@ -122,17 +121,7 @@ public record OrganizationRoutes(Organizations organizations) implements HttpApi
         return new MemberView(m.userId(), m.email(), m.role().wire());
     }
 
-    private static String name(String name) {
-        String stripped = name.strip();
-        if (stripped.isEmpty() || stripped.length() > MAX_NAME) {
-            throw new CofferException(ErrorCode.INVALID_REQUEST, "'name' must be 1 to " + MAX_NAME + " characters.",
-                    Map.of("field", "name"));
-        }
-        return stripped;
-    }
-
     private static OrganizationRole role(String wire) {
-        return OrganizationRole.fromWire(Requests.required(wire, "role")).orElseThrow(() -> new CofferException(
-                ErrorCode.INVALID_REQUEST, "'role' must be owner, admin, member or viewer.", Map.of("field", "role")));
+        return Organizations.role(Requests.required(wire, "role"));
     }
 }

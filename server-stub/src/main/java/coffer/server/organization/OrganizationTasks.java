@@ -39,19 +39,15 @@ final class OrganizationTasks {
     private OrganizationTasks() {
     }
 
-    /** What creating an organization made: the organization and its first wallet. */
-    record Created(Organization organization, WalletSnapshot wallet) {
-    }
-
     /** Creates an organization owned by its creator, with the creator's KYC status and tier, and its first wallet. */
-    static final class Create extends DirectTask<Created> {
+    static final class Create extends DirectTask<CreatedOrganization> {
         private final EnvId env;
         private final UserId creator;
         private final String name;
         private final Currency currency;
 
         Create(EnvId env, UserId creator, String name, Currency currency) {
-            super(Created.class);
+            super(CreatedOrganization.class);
             this.env = Objects.requireNonNull(env, "env");
             this.creator = Objects.requireNonNull(creator, "creator");
             this.name = Objects.requireNonNull(name, "name");
@@ -59,7 +55,7 @@ final class OrganizationTasks {
         }
 
         @Override
-        public Result<Created> apply(Batch b) throws SQLException {
+        public Result<CreatedOrganization> apply(Batch b) throws SQLException {
             Result<Organization> made = b.direct(c -> {
                 Optional<String[]> kyc = kycOf(c, env.value(), creator.value());
                 if (kyc.isEmpty()) {
@@ -86,7 +82,7 @@ final class OrganizationTasks {
             Organization organization = made.orThrow();
             Result<WalletSnapshot> wallet = new WalletTasks.OpenWallet(
                     NewWallet.inCurrency(env, new UserId(organization.id()), currency)).apply(b);
-            return wallet.isOk() ? Result.ok(new Created(organization, wallet.orThrow())) : wallet.asRejected();
+            return wallet.isOk() ? Result.ok(new CreatedOrganization(organization, wallet.orThrow())) : wallet.asRejected();
         }
 
         @Override
@@ -107,19 +103,24 @@ final class OrganizationTasks {
     }
 
     /**
-     * A change asked by a member ({@code actor}) of an organization. It locks the organization's holder row
-     * in the batch's lock order (on PostgreSQL), so two changes of its members, or a change and a spend,
-     * take turns across processes.
+     * A change asked by a member ({@code actor}) of an organization, or by the environment itself (a null
+     * actor: its partner over the signed API, or the embedding application through the Java library), which
+     * acts with an owner's authority over its environment's organizations and under the same rules (the last
+     * owner stays). It locks the organization's holder row in the batch's lock order (on PostgreSQL), so two
+     * changes of its members, or a change and a spend, take turns across processes.
      */
     private abstract static class ByMember<T> extends DirectTask<T> {
+        /** Who an environment's own change is audited as. */
+        static final String ENVIRONMENT_ACTOR = "partner";
         final String envId;
         final String actor;
         final String organizationId;
 
+        /** @param actor the member asking, or null for the environment itself */
         ByMember(Class<T> type, EnvId env, UserId actor, String organizationId) {
             super(type);
             this.envId = Objects.requireNonNull(env, "env").value();
-            this.actor = Objects.requireNonNull(actor, "actor").value();
+            this.actor = actor == null ? null : actor.value();
             this.organizationId = Objects.requireNonNull(organizationId, "organizationId");
         }
 
@@ -131,16 +132,22 @@ final class OrganizationTasks {
         @Override
         public Result<T> apply(Batch b) throws SQLException {
             return b.direct(c -> {
-                Optional<Membership> membership = OrganizationQueries.membership(c, envId, organizationId, actor);
+                Optional<Membership> membership = actor == null
+                        ? OrganizationQueries.organization(c, envId, organizationId).map(o -> new Membership(o, OrganizationRole.OWNER))
+                        : OrganizationQueries.membership(c, envId, organizationId, actor);
                 return membership.isEmpty() ? notFound(organizationId) : change(b, c, membership.get());
             });
+        }
+
+        String auditActor() {
+            return actor == null ? ENVIRONMENT_ACTOR : actor;
         }
 
         /** The change, once the actor is known to be a member. */
         abstract Result<T> change(Batch b, Connection c, Membership actorsMembership) throws SQLException;
 
         void auditMember(Batch b, String userId, OrganizationRole before, OrganizationRole after) {
-            b.audit(envId, actor, AUDIT_SUBJECT, organizationId, "member:" + userId, before == null ? null : before.wire(),
+            b.audit(envId, auditActor(), AUDIT_SUBJECT, organizationId, "member:" + userId, before == null ? null : before.wire(),
                     after == null ? "removed" : after.wire(), null);
         }
 
@@ -191,12 +198,12 @@ final class OrganizationTasks {
             if (!newName.equals(before.name())) {
                 update(c, "UPDATE organizations SET name = ? WHERE id = ?", newName, organizationId);
                 update(c, "UPDATE users SET name = ? WHERE id = ?", newName, organizationId);
-                b.audit(envId, actor, AUDIT_SUBJECT, organizationId, "name", before.name(), newName, null);
+                b.audit(envId, auditActor(), AUDIT_SUBJECT, organizationId, "name", before.name(), newName, null);
             }
             if (!Objects.equals(newThreshold, before.approvalThreshold())) {
                 update(c, "UPDATE organizations SET approval_threshold = " + (newThreshold == null ? "NULL" : "?") + " WHERE id = ?",
                         newThreshold == null ? new Object[]{organizationId} : new Object[]{newThreshold, organizationId});
-                b.audit(envId, actor, AUDIT_SUBJECT, organizationId, "approval_threshold", before.approvalThresholdText(),
+                b.audit(envId, auditActor(), AUDIT_SUBJECT, organizationId, "approval_threshold", before.approvalThresholdText(),
                         after.approvalThresholdText() == null ? "none" : after.approvalThresholdText(), null);
             }
             return Result.ok(after);

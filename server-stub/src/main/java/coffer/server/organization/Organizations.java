@@ -20,11 +20,16 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Organizations as their members use them (issue 18). Reads answer only a member; anyone else is told the
- * organization does not exist. Changes run as {@link OrganizationTasks} in the ledger's writer, which check
- * the caller's role again in their own transaction.
+ * Organizations (issue 18): the one service behind every surface that uses them — the user API (as their
+ * members), the signed partner API and the Java library (as the environment itself). Reads answer only a
+ * member; anyone else is told the organization does not exist. Changes run as {@link OrganizationTasks} in
+ * the ledger's writer, which check the caller's role again in their own transaction. The environment acts
+ * with an owner's authority over its own organizations, under the same rules; another environment's
+ * organization does not exist for it.
  */
 public final class Organizations {
+    /** Longest name an organization may have. */
+    public static final int MAX_NAME = 100;
     private final LedgerService ledger;
     private final Tenants tenants;
 
@@ -34,8 +39,13 @@ public final class Organizations {
     }
 
     /** A new organization owned by the caller, with its first wallet in {@code currency}. */
-    Outcome<OrganizationTasks.Created> create(Principal p, String name, Currency currency, IdempotencyKey key) {
-        return ledger.run(new OrganizationTasks.Create(new EnvId(p.envId()), new UserId(p.userId()), name, currency), key);
+    Outcome<CreatedOrganization> create(Principal p, String name, Currency currency, IdempotencyKey key) {
+        return createFor(new EnvId(p.envId()), new UserId(p.userId()), name, currency, key);
+    }
+
+    /** A new organization of the environment owned by its user {@code owner}, with its first wallet in {@code currency}. */
+    public Outcome<CreatedOrganization> createFor(EnvId env, UserId owner, String name, Currency currency, IdempotencyKey key) {
+        return ledger.run(new OrganizationTasks.Create(env, owner, name(name), currency), key);
     }
 
     /** The caller's organizations, oldest membership first. */
@@ -44,17 +54,20 @@ public final class Organizations {
     }
 
     /** The organization with the caller's role in it, or NOT_FOUND when the caller is not a member. */
-    Membership membership(Principal p, String id) {
-        return ledger.read(c -> OrganizationQueries.membership(c, p.envId(), id, p.userId()))
-                .orElseThrow(() -> new CofferException(ErrorCode.NOT_FOUND, "Organization " + id + " was not found.",
-                        Map.of("organization_id", id)));
+    public Membership membership(Principal p, String id) {
+        return ledger.read(c -> OrganizationQueries.membership(c, p.envId(), id, p.userId())).orElseThrow(() -> notFound(id));
     }
 
-    List<WalletSnapshot> wallets(Organization organization) {
+    /** The environment's organization, or NOT_FOUND when it has none with this id (another environment's included). */
+    public Organization organization(EnvId env, String id) {
+        return ledger.read(c -> OrganizationQueries.organization(c, env.value(), id)).orElseThrow(() -> notFound(id));
+    }
+
+    public List<WalletSnapshot> wallets(Organization organization) {
         return ledger.wallets(organization.envId(), organization.id());
     }
 
-    List<Member> members(Organization organization) {
+    public List<Member> members(Organization organization) {
         return ledger.read(c -> OrganizationQueries.members(c, organization.id()));
     }
 
@@ -80,5 +93,35 @@ public final class Organizations {
     Result<Member> removeMember(Principal p, String id, String userId) {
         return ledger.run(new OrganizationTasks.RemoveMember(new EnvId(p.envId()), new UserId(p.userId()), id, userId),
                 null).result();
+    }
+
+    /** The environment adds its user {@code user} to its organization {@code id}, as an owner may. */
+    public Outcome<Member> addMemberFor(EnvId env, String id, UserId user, OrganizationRole role, IdempotencyKey key) {
+        return ledger.run(new OrganizationTasks.AddMember(env, null, id, user, role), key);
+    }
+
+    /** The environment removes its user {@code userId} from its organization {@code id}; the last owner stays. */
+    public Result<Member> removeMemberFor(EnvId env, String id, String userId) {
+        return ledger.run(new OrganizationTasks.RemoveMember(env, null, id, userId), null).result();
+    }
+
+    /** An organization's name as given, stripped: 1 to {@link #MAX_NAME} characters, else INVALID_REQUEST. */
+    public static String name(String name) {
+        String stripped = Objects.requireNonNull(name, "name").strip();
+        if (stripped.isEmpty() || stripped.length() > MAX_NAME) {
+            throw new CofferException(ErrorCode.INVALID_REQUEST, "'name' must be 1 to " + MAX_NAME + " characters.",
+                    Map.of("field", "name"));
+        }
+        return stripped;
+    }
+
+    /** A role by its wire name, else INVALID_REQUEST. */
+    public static OrganizationRole role(String wire) {
+        return OrganizationRole.fromWire(Objects.requireNonNull(wire, "role")).orElseThrow(() -> new CofferException(
+                ErrorCode.INVALID_REQUEST, "'role' must be owner, admin, member or viewer.", Map.of("field", "role")));
+    }
+
+    private static CofferException notFound(String id) {
+        return new CofferException(ErrorCode.NOT_FOUND, "Organization " + id + " was not found.", Map.of("organization_id", id));
     }
 }

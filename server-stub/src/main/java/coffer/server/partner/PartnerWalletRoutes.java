@@ -94,9 +94,7 @@ public record PartnerWalletRoutes(LedgerService ledger, Tenants tenants, TopupSe
         String externalId = body.id("user_id");
         String code = body.string("currency");
         Currency currency = Currencies.of(code == null ? "USD" : code);
-        User user = tenants().userByExternalId(new EnvId(envId), externalId)
-                .orElseGet(() -> tenants().ensureUser(NewUser.byExternalId(new EnvId(envId), externalId,
-                        "User " + externalId)).orThrow());
+        User user = ensureUser(envId, externalId);
         WalletSnapshot wallet = ledger.openWallet(NewWallet.inCurrency(new EnvId(envId), new UserId(user.id()), currency)).orThrow();
         ctx.json(view(wallet, user));
     }
@@ -205,8 +203,15 @@ public record PartnerWalletRoutes(LedgerService ledger, Tenants tenants, TopupSe
     /** {@code GET /wallet/{env_id}/orders/{user_id}[?cursor=]}: the user's orders, newest first. */
     private void orders(Context ctx) {
         String envId = signed(ctx, ctx.pathParam("env_id"));
+        orders(ctx, envId, user(envId, ctx.pathParam("user_id")).orElse(null));
+    }
+
+    /**
+     * The orders paid from the wallets of {@code user} (a user, or an organization: then each says the member who
+     * paid, {@code initiated_by}), newest first, a page at a time ({@code ?cursor=}); none when {@code user} is null.
+     */
+    void orders(Context ctx, String envId, User user) {
         String cursor = QueryParams.single(ctx.queryParamMap(), "cursor");
-        User user = user(envId, ctx.pathParam("user_id")).orElse(null);
         List<String> wallets = user == null ? List.of() : ledger.wallets(envId, user.id()).stream().map(WalletSnapshot::id).toList();
         if (wallets.isEmpty()) {
             ctx.json(Map.of("orders", List.of()));
@@ -218,30 +223,42 @@ public record PartnerWalletRoutes(LedgerService ledger, Tenants tenants, TopupSe
                 : ledger.historyAfter(envId, cursors.open(CursorOwner.partner(envId), CursorKind.PARTNER_ORDERS, cursor),
                         Set.copyOf(wallets)).orThrow();
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("orders", page.movements().stream().map(m -> order(m, user)).toList());
+        answer.put("orders", page.movements().stream().map(m -> {
+            Map<String, Object> order = order(m, user);
+            if (m.initiatedBy() != null) {
+                order.put("initiated_by", user(envId, m.initiatedBy()).map(PartnerWalletRoutes::partnerUserId).orElse(m.initiatedBy()));
+            }
+            return order;
+        }).toList());
         answer.put("next_cursor", cursors.seal(CursorOwner.partner(envId), CursorKind.PARTNER_ORDERS, page.next()));
         ctx.json(answer);
     }
 
-    private static IdempotencyKey key(Context ctx, String envId) {
+    static IdempotencyKey key(Context ctx, String envId) {
         return IdempotencyKey.ofNullable("env:" + envId + "/partner", ctx.header(Requests.IDEMPOTENCY_KEY));
     }
 
-    private String signed(Context ctx, String envId) {
+    String signed(Context ctx, String envId) {
         signatures.require(ctx, envId);
         return envId;
     }
 
     /** For the money routes, whose {@code Idempotency-Key} replays the stored answer to a request sent again. */
-    private String signedRetryable(Context ctx, String envId) {
+    String signedRetryable(Context ctx, String envId) {
         signatures.requireRetryable(ctx, envId);
         return envId;
     }
 
     /** The partner's user by its own id (or Coffer's user id). */
-    private java.util.Optional<User> user(String envId, String userId) {
+    java.util.Optional<User> user(String envId, String userId) {
         EnvId env = new EnvId(envId);
         return tenants().userByExternalId(env, userId).or(() -> tenants().user(env, new UserId(userId)));
+    }
+
+    /** The partner's user by its own id (or Coffer's user id), created (KYC unverified) on first use. */
+    User ensureUser(String envId, String userId) {
+        return user(envId, userId).orElseGet(() -> tenants().ensureUser(NewUser.byExternalId(new EnvId(envId), userId,
+                "User " + userId)).orThrow());
     }
 
     private WalletSnapshot ownWallet(String envId, User user, String walletId) {
@@ -254,11 +271,12 @@ public record PartnerWalletRoutes(LedgerService ledger, Tenants tenants, TopupSe
                 Map.of("wallet_id", walletId));
     }
 
-    private static String partnerUserId(User user) {
+    /** The partner's own id for a user: its external id, else Coffer's id (an organization's too). */
+    static String partnerUserId(User user) {
         return user.externalId() != null ? user.externalId() : user.id();
     }
 
-    private static Map<String, Object> view(WalletSnapshot w, User user) {
+    static Map<String, Object> view(WalletSnapshot w, User user) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("id", w.id());
         v.put("env_id", w.envId());

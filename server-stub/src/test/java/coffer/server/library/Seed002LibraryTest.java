@@ -3,6 +3,7 @@ package coffer.server.library;
 import coffer.server.ProviderMode;
 import coffer.core.error.ErrorCode;
 import coffer.core.money.Money;
+import coffer.core.organization.OrganizationRole;
 import coffer.server.testing.Http;
 import coffer.server.testing.Poll;
 import org.junit.jupiter.api.AfterAll;
@@ -20,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Seed 002's examples written in Java against the in-process library: wallets, balance, lock and
- * unlock, deposit, withdraw, transfer, history with filters, refunds, the escrow marketplace, and its
- * typed exceptions.
+ * unlock, deposit, withdraw, transfer, history with filters, refunds, the escrow marketplace, organizations
+ * whose members pay from their wallet, and its typed exceptions.
  */
 class Seed002LibraryTest {
     @TempDir
@@ -29,12 +30,14 @@ class Seed002LibraryTest {
     static Coffer coffer;
     static WalletService wallets;
     static TransactionService transactions;
+    static OrganizationService organizations;
 
     @BeforeAll
     static void open() {
         coffer = Coffer.open(CofferConfig.sqlite(data).withDefaultCurrency("NGN").withProvider(ProviderMode.SIMULATOR));
         wallets = coffer.wallets();
         transactions = coffer.transactions();
+        organizations = coffer.organizations();
     }
 
     @AfterAll
@@ -247,5 +250,79 @@ class Seed002LibraryTest {
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.IDEMPOTENCY_KEY_REUSED));
         assertThat(wallets.getBalance(seller).toDecimalString()).isEqualTo("40.00");
         assertThat(wallets.getBalance(buyer).toDecimalString()).isEqualTo("60.00");
+    }
+
+    // seed 002's multi-tenant pattern: an organization with its wallet, members with is_admin, and
+    // "You are not a member of this organization" for anyone else
+
+    @Test
+    void anOrganizationsMembersPayFromItsWalletAndOthersAreNotMembers() {
+        Organization team = organizations.createOrganization("org-ada", "Analytical Engines");
+        assertThat(team.name()).isEqualTo("Analytical Engines");
+        assertThat(team.currency()).isEqualTo("NGN");
+        assertThat(organizations.getMembers(team)).containsExactly(new OrganizationMember("org-ada", OrganizationRole.OWNER));
+        assertThat(organizations.getMembers(team).get(0).isAdmin()).isTrue();
+
+        Wallet wallet = organizations.getWallet(team);
+        assertThat(organizations.getWallets(team)).containsExactly(wallet);
+        wallets.deposit(wallet, new BigDecimal("100.00"), "Team budget");
+
+        assertThat(organizations.addMember(team, "grace", false).isAdmin()).isFalse();
+        assertThat(organizations.addMember(team, "hopper", true).isAdmin()).isTrue();
+        assertThat(organizations.isMember(team, "grace")).isTrue();
+        assertThat(organizations.isMember(team, "mallory")).isFalse();
+
+        Transaction lunch = organizations.pay(team, "grace", new BigDecimal("12.50"), "Team lunch");
+        assertThat(lunch.fromAccount()).isEqualTo(wallet.id());
+        assertThat(lunch.amount().toDecimalString()).isEqualTo("12.50");
+        assertThat(wallets.getBalance(wallet).toDecimalString()).isEqualTo("87.50");
+
+        assertThatThrownBy(() -> organizations.pay(team, "mallory", new BigDecimal("1"), "not mine"))
+                .isInstanceOf(NotAMemberException.class)
+                .hasMessage("You are not a member of this organization")
+                .extracting(e -> ((WalletException) e).code()).isEqualTo(ErrorCode.FORBIDDEN);
+        assertThat(wallets.getBalance(wallet).toDecimalString()).as("a refusal moves nothing").isEqualTo("87.50");
+    }
+
+    @Test
+    void aRemovedMemberAndAViewerCannotSpendAndTheLastOwnerStays() {
+        Organization team = organizations.createOrganization("owner-1", "Readers", "NGN");
+        Wallet wallet = organizations.getWallet(team);
+        wallets.deposit(wallet, new BigDecimal("50"), null);
+        organizations.addMember(team, "reader", OrganizationRole.VIEWER);
+        organizations.addMember(team, "spender", OrganizationRole.MEMBER);
+
+        assertThatThrownBy(() -> organizations.pay(team, "reader", new BigDecimal("5"), null))
+                .isInstanceOf(WalletException.class)
+                .isNotInstanceOf(NotAMemberException.class)
+                .extracting(e -> ((WalletException) e).code()).isEqualTo(ErrorCode.FORBIDDEN);
+        assertThatThrownBy(() -> organizations.pay(team, "spender", new BigDecimal("50.01"), null))
+                .isInstanceOf(InsufficientFundsException.class);
+
+        organizations.removeMember(team, "spender");
+        assertThatThrownBy(() -> organizations.pay(team, "spender", new BigDecimal("5"), null)).isInstanceOf(NotAMemberException.class);
+        assertThatThrownBy(() -> organizations.removeMember(team, "owner-1"))
+                .isInstanceOf(WalletException.class)
+                .extracting(e -> ((WalletException) e).code()).isEqualTo(ErrorCode.CONFLICT);
+        assertThatThrownBy(() -> organizations.addMember(team, "reader", OrganizationRole.ADMIN))
+                .isInstanceOf(WalletException.class)
+                .extracting(e -> ((WalletException) e).code()).isEqualTo(ErrorCode.ALREADY_EXISTS);
+        assertThat(organizations.getMembers(team)).extracting(OrganizationMember::userRef).containsExactly("owner-1", "reader");
+        assertThat(wallets.getBalance(wallet).toDecimalString()).as("no refusal moved money").isEqualTo("50.00");
+    }
+
+    @Test
+    void refusalsOfBadInputAreTyped() {
+        assertThatThrownBy(() -> organizations.getOrganization("org_nope"))
+                .isInstanceOf(WalletException.class)
+                .extracting(e -> ((WalletException) e).code()).isEqualTo(ErrorCode.NOT_FOUND);
+        assertThatThrownBy(() -> organizations.createOrganization("org-ada", "  "))
+                .isInstanceOf(WalletException.class)
+                .extracting(e -> ((WalletException) e).code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+        assertThatThrownBy(() -> organizations.createOrganization("org-ada", "Bad money", "XYZ")).isInstanceOf(InvalidAmountException.class);
+        Organization team = organizations.createOrganization("precise", "Precise");
+        wallets.deposit(organizations.getWallet(team), new BigDecimal("1"), null);
+        assertThatThrownBy(() -> organizations.pay(team, "precise", new BigDecimal("0.001"), null)).isInstanceOf(InvalidAmountException.class);
+        assertThat(organizations.getOrganization(team.id())).isEqualTo(team);
     }
 }

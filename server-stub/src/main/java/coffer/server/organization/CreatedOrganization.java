@@ -1,0 +1,7 @@
+package coffer.server.organization;
+
+import coffer.server.ledger.WalletSnapshot;
+
+/** What creating an organization made: the organization and its first wallet. */
+public record CreatedOrganization(Organization organization, WalletSnapshot wallet) {
+}
