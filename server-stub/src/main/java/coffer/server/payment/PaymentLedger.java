@@ -50,9 +50,12 @@ public final class PaymentLedger {
         return ledger.run(new PaymentTasks.PlaceAll(items, ledger.now().plus(HOLD_TTL), request), key);
     }
 
-    /** An owner's or admin's approval ({@code approve}) or rejection of a payment awaiting it. */
-    public Result<Payment> decide(Payment payment, String actor, boolean approve) {
-        return ledger.run(new PaymentTasks.Decide(payment, actor, approve), null).result();
+    /**
+     * An owner's or admin's approval ({@code approve}) or rejection of a payment awaiting it; with {@code key}
+     * (may be null), a retry answers the first decision and another decision or payment is IDEMPOTENCY_KEY_REUSED.
+     */
+    public Outcome<Payment> decide(Payment payment, String actor, boolean approve, IdempotencyKey key) {
+        return ledger.run(new PaymentTasks.Decide(payment, actor, approve), key);
     }
 
     /** Whether {@code userId} may read a payment from {@code sourceWalletId}: a member of the organization that holds it. */
