@@ -2,6 +2,7 @@ package coffer.server.organization;
 
 import coffer.core.money.Money;
 import coffer.server.CofferServer;
+import coffer.server.ServerSettings;
 import coffer.server.db.DatabaseConfig;
 import coffer.server.json.Json;
 import coffer.server.ledger.EnvId;
@@ -13,6 +14,7 @@ import coffer.server.ledger.WalletSnapshot;
 import coffer.server.tenant.DemoData;
 import coffer.server.tenant.Tenants;
 import coffer.server.testing.Http;
+import coffer.server.testing.MutableClock;
 import coffer.server.testing.Poll;
 import coffer.server.testing.TestServer;
 import com.google.gson.JsonArray;
@@ -27,6 +29,8 @@ import org.junit.jupiter.api.TestInstance;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -53,11 +57,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class OrganizationContract {
     private static final EnvId ENV = new EnvId(DemoData.ENV_ID);
     private static final AtomicInteger NAMES = new AtomicInteger();
+    /** The registered users' password. */
+    private static final String PASSWORD = "password-1234";
 
     /** Who calls, by their role in the organization under test. */
     enum Who { OWNER, ADMIN, MEMBER, VIEWER, OUTSIDER }
 
     CofferServer server;
+    /** The server's clock, moved by {@link #advance} to make a pending approval expire. */
+    final MutableClock clock = MutableClock.ticking(Instant.now());
     /** The owner (alice, verified, tier 1) and four registered users. */
     User alice;
     User admin;
@@ -71,7 +79,8 @@ abstract class OrganizationContract {
 
     @BeforeAll
     void start() {
-        server = CofferServer.start(new CofferServer.Options(0, database(), true).withSettings(TestServer.settings()));
+        server = CofferServer.start(new CofferServer.Options(0, database(), true)
+                .withSettings(TestServer.settings().withClock(clock)));
         alice = login("alice@example.com");
         admin = register("admin");
         member = register("member");
@@ -79,6 +88,18 @@ abstract class OrganizationContract {
         outsider = register("outsider");
         target = register("target");
         newcomer = register("newcomer");
+    }
+
+    /** Moves the server's clock on by {@code d}, then signs everyone in again (access tokens last 15 minutes). */
+    private void advance(Duration d) {
+        clock.advance(d);
+        alice = login(alice.email);
+        admin = login(admin.email, PASSWORD);
+        member = login(member.email, PASSWORD);
+        viewer = login(viewer.email, PASSWORD);
+        outsider = login(outsider.email, PASSWORD);
+        target = login(target.email, PASSWORD);
+        newcomer = login(newcomer.email, PASSWORD);
     }
 
     @AfterAll
@@ -351,6 +372,32 @@ abstract class OrganizationContract {
         }
     }
 
+    @Test
+    void aPaymentNobodyDecidesOnExpiresItsMoneyReleasedAndCannotBeDecidedAfter() {
+        Org org = organization("100.00");
+        threshold(org, "10.00");
+        String id = paymentId(pay(member, org, "30.00"));
+
+        advance(ServerSettings.DEFAULT_APPROVAL_EXPIRY.minusMinutes(1));
+        server.ledger().expireDueHolds();
+        assertThat(status(member, id)).as("still waiting a minute before").isEqualTo("pending_approval");
+        assertThat(available(org.wallet)).isEqualTo("70.00");
+
+        advance(Duration.ofMinutes(2));
+        HttpResponse<String> late = admin.post("/api/v1/payments/" + id + "/approve", "");
+        assertThat(late.statusCode()).as(late.body()).isEqualTo(409);
+        assertThat(errorCode(late)).isEqualTo("CONFLICT");
+        server.ledger().expireDueHolds();
+        JsonObject expired = json(member.get("/api/v1/payments/" + id));
+        assertThat(expired.get("status").getAsString()).isEqualTo("failed");
+        assertThat(expired.get("failure_reason").getAsString()).isEqualTo("expired");
+        assertThat(available(org.wallet)).as("the hold released").isEqualTo("100.00");
+        assertThat(balance(org.wallet)).isEqualTo(10000);
+        assertThat(alice.post("/api/v1/payments/" + id + "/reject", "").statusCode()).isEqualTo(409);
+        assertThat(admin.post("/api/v1/payments/" + id + "/approve", "").statusCode()).isEqualTo(409);
+        assertThat(available(org.wallet)).isEqualTo("100.00");
+    }
+
     // ---- the last owner -----------------------------------------------------------------------------
 
     @Test
@@ -529,8 +576,12 @@ abstract class OrganizationContract {
     }
 
     private User login(String email) {
+        return login(email, DemoData.PASSWORD);
+    }
+
+    private User login(String email, String password) {
         HttpResponse<String> r = Http.post(server.baseUrl() + "/api/v1/auth/login",
-                "{\"email\":\"" + email + "\",\"password\":\"" + DemoData.PASSWORD + "\"}");
+                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return user(email, r);
     }
@@ -538,7 +589,7 @@ abstract class OrganizationContract {
     private User register(String role) {
         String email = role + "-" + getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + "@example.com";
         HttpResponse<String> r = Http.post(server.baseUrl() + "/api/v1/auth/register",
-                "{\"email\":\"" + email + "\",\"password\":\"password-1234\",\"name\":\"" + role + "\"}");
+                "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\",\"name\":\"" + role + "\"}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         return user(email, r);
     }
