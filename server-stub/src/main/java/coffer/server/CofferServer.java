@@ -182,7 +182,7 @@ public final class CofferServer implements AutoCloseable {
         Database database = parts.database;
         ServerSettings settings = options.settings();
         try {
-            Clock clock = Clock.systemUTC();
+            Clock clock = settings.clock();
             LedgerService ledger = new LedgerService(database, clock, LedgerSettings.defaults());
             parts.ledger = ledger;
             Tenants tenants = new Tenants(ledger);
@@ -212,7 +212,7 @@ public final class CofferServer implements AutoCloseable {
             boolean simulated = options.provider() == ProviderMode.SIMULATOR;
             KycService kyc = new KycService(ledger, tenants, database, background, settings.kycDecisionDelay(), clock, simulated);
             parts.paymentWorker = Executors.newSingleThreadExecutor(r -> new Thread(r, "coffer-payments"));
-            PaymentLedger paymentLedger = new PaymentLedger(ledger);
+            PaymentLedger paymentLedger = new PaymentLedger(ledger, settings.approvalExpiry());
             PaymentProcessor payments = new PaymentProcessor(paymentLedger, clock, parts.paymentWorker);
             parts.payments = payments;
             Metrics metrics = new Metrics(ledger);

@@ -8,6 +8,7 @@ import coffer.server.webhook.WebhookSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -21,10 +22,14 @@ import java.util.Objects;
  * @param provider         the bundled payment-provider simulator's delays (session expiry, pending payouts, webhook retries)
  * @param webhooks         timeouts, retries and backoff of partner webhooks
  * @param schedules        how often settlement schedules are looked at, and the clock that makes them due
+ * @param approvalExpiry   how long a payment awaiting an organization's approval waits before its hold expires
+ * @param clock            the server's clock: the ledger's, and every time it stores (tests move it)
  */
 public record ServerSettings(RateLimits rateLimits, Duration kycDecisionDelay, Logger requestLog,
-                             ProviderSettings provider, WebhookSettings webhooks, ScheduleSettings schedules) {
+                             ProviderSettings provider, WebhookSettings webhooks, ScheduleSettings schedules,
+                             Duration approvalExpiry, Clock clock) {
     public static final Duration DEFAULT_KYC_DECISION_DELAY = Duration.ofSeconds(2);
+    public static final Duration DEFAULT_APPROVAL_EXPIRY = Duration.ofHours(72);
 
     public ServerSettings {
         Objects.requireNonNull(rateLimits, "rateLimits");
@@ -32,6 +37,10 @@ public record ServerSettings(RateLimits rateLimits, Duration kycDecisionDelay, L
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(webhooks, "webhooks");
         Objects.requireNonNull(schedules, "schedules");
+        Objects.requireNonNull(clock, "clock");
+        if (approvalExpiry == null || approvalExpiry.isNegative() || approvalExpiry.isZero()) {
+            throw new IllegalArgumentException("approvalExpiry must be positive, was " + approvalExpiry);
+        }
         if (kycDecisionDelay == null || kycDecisionDelay.isNegative()) {
             throw new IllegalArgumentException("kycDecisionDelay must be zero or positive, was " + kycDecisionDelay);
         }
@@ -39,30 +48,39 @@ public record ServerSettings(RateLimits rateLimits, Duration kycDecisionDelay, L
 
     public static ServerSettings defaults() {
         return new ServerSettings(RateLimits.defaults(), DEFAULT_KYC_DECISION_DELAY, LoggerFactory.getLogger(RequestLog.class),
-                ProviderSettings.defaults(), WebhookSettings.defaults(), ScheduleSettings.defaults());
+                ProviderSettings.defaults(), WebhookSettings.defaults(), ScheduleSettings.defaults(), DEFAULT_APPROVAL_EXPIRY,
+                Clock.systemUTC());
     }
 
     public ServerSettings withRateLimits(RateLimits limits) {
-        return new ServerSettings(limits, kycDecisionDelay, requestLog, provider, webhooks, schedules);
+        return new ServerSettings(limits, kycDecisionDelay, requestLog, provider, webhooks, schedules, approvalExpiry, clock);
     }
 
     public ServerSettings withKycDecisionDelay(Duration delay) {
-        return new ServerSettings(rateLimits, delay, requestLog, provider, webhooks, schedules);
+        return new ServerSettings(rateLimits, delay, requestLog, provider, webhooks, schedules, approvalExpiry, clock);
     }
 
     public ServerSettings withRequestLog(Logger logger) {
-        return new ServerSettings(rateLimits, kycDecisionDelay, logger, provider, webhooks, schedules);
+        return new ServerSettings(rateLimits, kycDecisionDelay, logger, provider, webhooks, schedules, approvalExpiry, clock);
     }
 
     public ServerSettings withProvider(ProviderSettings p) {
-        return new ServerSettings(rateLimits, kycDecisionDelay, requestLog, p, webhooks, schedules);
+        return new ServerSettings(rateLimits, kycDecisionDelay, requestLog, p, webhooks, schedules, approvalExpiry, clock);
     }
 
     public ServerSettings withWebhooks(WebhookSettings settings) {
-        return new ServerSettings(rateLimits, kycDecisionDelay, requestLog, provider, settings, schedules);
+        return new ServerSettings(rateLimits, kycDecisionDelay, requestLog, provider, settings, schedules, approvalExpiry, clock);
     }
 
     public ServerSettings withSchedules(ScheduleSettings settings) {
-        return new ServerSettings(rateLimits, kycDecisionDelay, requestLog, provider, webhooks, settings);
+        return new ServerSettings(rateLimits, kycDecisionDelay, requestLog, provider, webhooks, settings, approvalExpiry, clock);
+    }
+
+    public ServerSettings withApprovalExpiry(Duration expiry) {
+        return new ServerSettings(rateLimits, kycDecisionDelay, requestLog, provider, webhooks, schedules, expiry, clock);
+    }
+
+    public ServerSettings withClock(Clock c) {
+        return new ServerSettings(rateLimits, kycDecisionDelay, requestLog, provider, webhooks, schedules, approvalExpiry, c);
     }
 }

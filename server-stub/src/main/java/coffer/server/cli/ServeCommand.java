@@ -13,6 +13,11 @@ import picocli.CommandLine.ParameterException;
 import coffer.server.ProviderMode;
 
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -20,6 +25,8 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve the Coffer API (and the bundled provider simulator) until stopped.")
 public final class ServeCommand implements Callable<Integer> {
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})([dhms])");
+
     @Option(names = "--port", defaultValue = "8080", description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
@@ -42,6 +49,11 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--allow-private-webhooks", description = "Let partners' webhook URLs name loopback, private and "
             + "link-local addresses (a receiver on this machine or network); refused by default.")
     boolean allowPrivateWebhooks;
+
+    @Option(names = "--approval-expiry", paramLabel = "DURATION", defaultValue = "72h",
+            description = "How long an organization's payment awaiting approval holds its money before it fails as "
+                    + "expired: a number with d, h, m or s, or ISO-8601 such as PT72H (default: ${DEFAULT-VALUE}).")
+    String approvalExpiry;
 
     @Mixin
     StoreOptions store;
@@ -76,8 +88,30 @@ public final class ServeCommand implements Callable<Integer> {
         if (allowPrivateWebhooks) {
             settings = settings.withWebhooks(settings.webhooks().allowingPrivateTargets());
         }
+        settings = settings.withApprovalExpiry(duration("--approval-expiry", approvalExpiry));
         return new CofferServer.Options(port, store.toConfig(), demo).withHost(host).withProvider(providerMode())
                 .withSettings(settings).withTls(tls == null ? null : tls.load());
+    }
+
+    /** A positive duration as {@code 72h}, {@code 30m}, {@code 3d}, {@code 90s} or ISO-8601; else a usage error. */
+    private Duration duration(String option, String text) {
+        Matcher short_ = SHORT_DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
+        Duration d;
+        try {
+            d = !short_.matches() ? Duration.parse(text.strip()) : switch (short_.group(2)) {
+                case "d" -> Duration.ofDays(Long.parseLong(short_.group(1)));
+                case "h" -> Duration.ofHours(Long.parseLong(short_.group(1)));
+                case "m" -> Duration.ofMinutes(Long.parseLong(short_.group(1)));
+                default -> Duration.ofSeconds(Long.parseLong(short_.group(1)));
+            };
+        } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
+            d = null;
+        }
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new ParameterException(spec.commandLine(),
+                    option + " must be a positive duration such as 72h, 30m or PT72H, was '" + text + "'");
+        }
+        return d;
     }
 
     private ProviderMode providerMode() {

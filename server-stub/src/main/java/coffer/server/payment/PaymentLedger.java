@@ -3,6 +3,7 @@ package coffer.server.payment;
 import coffer.core.error.Result;
 import coffer.core.money.Money;
 import coffer.core.organization.OrganizationRole;
+import coffer.server.ServerSettings;
 import coffer.server.ledger.WalletSnapshot;
 import coffer.server.db.Keyset;
 import coffer.server.ledger.IdempotencyKey;
@@ -30,14 +31,25 @@ public final class PaymentLedger {
     public static final Duration HOLD_TTL = Duration.ofDays(30);
 
     private final LedgerService ledger;
+    private final Duration approvalExpiry;
 
+    /** Payments whose approval, when they need one, waits {@link ServerSettings#DEFAULT_APPROVAL_EXPIRY}. */
     public PaymentLedger(LedgerService ledger) {
+        this(ledger, ServerSettings.DEFAULT_APPROVAL_EXPIRY);
+    }
+
+    /**
+     * @param approvalExpiry how long a payment awaiting an organization's approval holds its money: then its
+     *                       hold expires (the ledger's sweep) and the payment fails with reason {@code expired}
+     */
+    public PaymentLedger(LedgerService ledger, Duration approvalExpiry) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.approvalExpiry = Objects.requireNonNull(approvalExpiry, "approvalExpiry");
     }
 
     /** Accepts a payment: every check of a P2P movement, then the money reserved and the payment recorded, in one commit. */
     public Outcome<Payment> sendPayment(PaymentOrder order, IdempotencyKey key) {
-        return ledger.run(new PaymentTasks.Place(order, ledger.now().plus(HOLD_TTL)), key);
+        return ledger.run(new PaymentTasks.Place(order, expiries()), key);
     }
 
     /**
@@ -47,12 +59,21 @@ public final class PaymentLedger {
      * @param request the batch request as canonical text, to tell a replay from a different request
      */
     public Outcome<PaymentBatch> sendPayments(List<Result<PaymentOrder>> items, String request, IdempotencyKey key) {
-        return ledger.run(new PaymentTasks.PlaceAll(items, ledger.now().plus(HOLD_TTL), request), key);
+        return ledger.run(new PaymentTasks.PlaceAll(items, expiries(), request), key);
     }
 
-    /** An owner's or admin's approval ({@code approve}) or rejection of a payment awaiting it. */
-    public Result<Payment> decide(Payment payment, String actor, boolean approve) {
-        return ledger.run(new PaymentTasks.Decide(payment, actor, approve), null).result();
+    /** When a payment placed now stops waiting: for the processor, or for an approval. */
+    private PaymentTasks.Expiries expiries() {
+        Instant now = ledger.now();
+        return new PaymentTasks.Expiries(now.plus(HOLD_TTL), now.plus(approvalExpiry));
+    }
+
+    /**
+     * An owner's or admin's approval ({@code approve}) or rejection of a payment awaiting it; with {@code key}
+     * (may be null), a retry answers the first decision and another decision or payment is IDEMPOTENCY_KEY_REUSED.
+     */
+    public Outcome<Payment> decide(Payment payment, String actor, boolean approve, IdempotencyKey key) {
+        return ledger.run(new PaymentTasks.Decide(payment, actor, approve), key);
     }
 
     /** Whether {@code userId} may read a payment from {@code sourceWalletId}: a member of the organization that holds it. */

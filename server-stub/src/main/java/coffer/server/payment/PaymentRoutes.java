@@ -104,7 +104,9 @@ public final class PaymentRoutes implements HttpApi.Routes {
     }
 
     private void decide(Context ctx, boolean approve) {
-        ctx.json(view(payments.decide(Requests.principal(ctx), ctx.pathParam("id"), approve)));
+        Principal p = Requests.principal(ctx);
+        Requests.answer(ctx, 200, payments.decide(p, ctx.pathParam("id"), approve, Requests.idempotencyKey(ctx, p)),
+                PaymentRoutes::view);
     }
 
     /** One payment of a batch, or the reason it cannot be read; the others go on without it. */

@@ -62,13 +62,13 @@ final class PaymentService {
 
     /**
      * Approves or rejects a payment awaiting approval ({@link PaymentTasks.Decide}); an approved one goes to the
-     * processor.
+     * processor. A replay of {@code key} answers the first decision again and hands nothing on.
      */
-    Payment decide(Principal caller, String paymentId, boolean approve) {
+    Outcome<Payment> decide(Principal caller, String paymentId, boolean approve, IdempotencyKey key) {
         Payment payment = ledger.payment(caller.envId(), paymentId).orElseThrow(() -> notFound(paymentId));
-        Payment decided = ledger.decide(payment, caller.userId(), approve).orThrow();
-        if (approve) {
-            processor.accept(decided);
+        Outcome<Payment> decided = ledger.decide(payment, caller.userId(), approve, key);
+        if (approve && decided.isOk() && !decided.replayed()) {
+            processor.accept(decided.orThrow());
         }
         return decided;
     }

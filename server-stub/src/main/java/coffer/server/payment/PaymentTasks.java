@@ -25,6 +25,7 @@ import coffer.core.error.Result;
 import coffer.core.organization.OrganizationAction;
 import coffer.core.organization.OrganizationRole;
 import coffer.core.organization.OrganizationRules;
+import coffer.core.ledger.Hold;
 import coffer.core.ledger.TransactionKind;
 import coffer.core.ledger.TransactionStatus;
 
@@ -45,16 +46,26 @@ final class PaymentTasks {
     private PaymentTasks() {
     }
 
+    /**
+     * When a payment's reservation voids itself if it was never settled: {@code settle} for the processor,
+     * {@code approval}, sooner, for a payment awaiting an organization's approval.
+     */
+    record Expiries(Instant settle, Instant approval) {
+        Expiries {
+            Objects.requireNonNull(settle, "settle");
+            Objects.requireNonNull(approval, "approval");
+        }
+    }
+
     /** Accepts one payment: every check of a P2P movement, then the hold and the payment row. */
     static final class Place extends TypedTask<Payment> {
         private final PaymentOrder order;
         private final Placement placement;
 
-        /** @param expiresAt when the reservation voids itself if the payment was never settled */
-        Place(PaymentOrder order, Instant expiresAt) {
+        Place(PaymentOrder order, Expiries expiries) {
             super(Payment.class);
             this.order = Objects.requireNonNull(order, "order");
-            this.placement = new Placement(order, expiresAt);
+            this.placement = new Placement(order, expiries);
         }
 
         @Override
@@ -82,9 +93,9 @@ final class PaymentTasks {
         private final String request;
 
         /** @param request the batch request as sent, canonical: the idempotency fingerprint */
-        PlaceAll(List<Result<PaymentOrder>> items, Instant expiresAt, String request) {
+        PlaceAll(List<Result<PaymentOrder>> items, Expiries expiries, String request) {
             super(PaymentBatch.class);
-            this.items = items.stream().map(item -> item.map(order -> new Placement(order, expiresAt))).toList();
+            this.items = items.stream().map(item -> item.map(order -> new Placement(order, expiries))).toList();
             this.request = Objects.requireNonNull(request, "request");
         }
 
@@ -219,6 +230,11 @@ final class PaymentTasks {
                         Map.of("payment_id", payment.id()));
             }
             TxRow tx = b.transaction(payment.transactionId());
+            HoldRow hold = b.hold(payment.holdId());
+            if (tx.status == TransactionStatus.PENDING && hold != null && hold.hold.isDue(b.now())) {
+                // its approval expired; the sweep voids the hold (the payment fails with reason expired)
+                return Result.rejected(ErrorCode.CONFLICT, "The payment's approval expired", Map.of("payment_id", payment.id()));
+            }
             Payment.Approval decision = approve ? Payment.Approval.APPROVED : Payment.Approval.REJECTED;
             if (tx.status != TransactionStatus.PENDING
                     || !b.direct(c -> PaymentRows.decide(c, payment.id(), decision, actor) ? Result.ok(true)
@@ -247,13 +263,15 @@ final class PaymentTasks {
         private final PaymentOrder order;
         private final String id = Ids.next("pmt");
         private final HoldTasks.Place hold;
+        private final Instant approvalDue;
 
-        Placement(PaymentOrder order, Instant expiresAt) {
+        Placement(PaymentOrder order, Expiries expiries) {
             this.order = order;
+            this.approvalDue = expiries.approval();
             this.hold = new HoldTasks.Place(new MoveOrder(new EnvId(order.envId()), new UserId(order.userId()),
                     TransactionKind.P2P, new WalletId(order.sourceWalletId()), new WalletId(order.destinationWalletId()),
                     order.amount(), KycLimits.BOTH, Memo.reference(id).withDescription(order.description())
-                            .withMetadata(order.metadata()), null), expiresAt);
+                            .withMetadata(order.metadata()), null), expiries.settle());
         }
 
         /** Checks and reserves the payment; a refusal leaves the batch as it was. */
@@ -276,11 +294,24 @@ final class PaymentTasks {
                         order.amount().currency()))).orThrow();
                 if (threshold.isPresent() && order.amount().minor() > threshold.get()) {
                     approval = Payment.Approval.PENDING;
+                    awaitApproval(b.hold(tx.holdId));
                 }
             }
             b.insert(PaymentRows.INSERT, id, order.envId(), order.userId(), tx.id, order.destination(), b.now().toEpochMilli(),
                     approval.wire());
             return Result.ok(Payment.of(id, order.userId(), order.destination(), tx, approval, null));
+        }
+
+        /**
+         * The new hold of a payment awaiting approval expires when the approval stops waiting, so the ledger's
+         * sweep releases the money of a payment nobody decided on (the payment then fails with reason expired).
+         */
+        private void awaitApproval(HoldRow row) {
+            Hold held = row.hold;
+            if (held.expiresAt().isAfter(approvalDue)) {
+                row.hold = new Hold(held.id(), held.debitAccount(), held.creditAccount(), held.amount(), approvalDue,
+                        held.state(), held.captured());
+            }
         }
     }
 }

@@ -13,10 +13,15 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** {@code serve}'s listening options: {@code --host}, and {@code --tls-cert} with {@code --tls-key}. */
+/**
+ * {@code serve}'s options: {@code --host}, {@code --tls-cert} with {@code --tls-key}, and {@code --approval-expiry}.
+ */
 @Timeout(120)
 class ServeOptionsTest {
     @TempDir
@@ -44,6 +49,19 @@ class ServeOptionsTest {
         try (CofferServer server = CofferServer.start(everywhere)) {
             assertThat(server.address().getAddress().isAnyLocalAddress()).as("bound to %s", server.address()).isTrue();
             assertThat(Http.get("http://127.0.0.1:" + server.port() + "/health").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void theApprovalExpiryIs72HoursUnlessGiven() {
+        String data = folder.toString();
+        assertThat(parse("--data", data).settings().approvalExpiry()).isEqualTo(Duration.ofHours(72));
+        assertThat(parse("--data", data, "--approval-expiry", "2d").settings().approvalExpiry()).isEqualTo(Duration.ofDays(2));
+        assertThat(parse("--data", data, "--approval-expiry", "90m").settings().approvalExpiry()).isEqualTo(Duration.ofMinutes(90));
+        assertThat(parse("--data", data, "--approval-expiry", "PT12H").settings().approvalExpiry()).isEqualTo(Duration.ofHours(12));
+        for (String wrong : List.of("0h", "soon", "-5m", "PT0S")) {
+            assertThatThrownBy(() -> parse("--data", data, "--approval-expiry", wrong)).as(wrong)
+                    .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("--approval-expiry");
         }
     }
 

@@ -2,6 +2,7 @@ package coffer.server.organization;
 
 import coffer.core.money.Money;
 import coffer.server.CofferServer;
+import coffer.server.ServerSettings;
 import coffer.server.db.DatabaseConfig;
 import coffer.server.json.Json;
 import coffer.server.ledger.EnvId;
@@ -13,6 +14,7 @@ import coffer.server.ledger.WalletSnapshot;
 import coffer.server.tenant.DemoData;
 import coffer.server.tenant.Tenants;
 import coffer.server.testing.Http;
+import coffer.server.testing.MutableClock;
 import coffer.server.testing.Poll;
 import coffer.server.testing.TestServer;
 import com.google.gson.JsonArray;
@@ -27,10 +29,18 @@ import org.junit.jupiter.api.TestInstance;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.stream.StreamSupport;
@@ -47,11 +57,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class OrganizationContract {
     private static final EnvId ENV = new EnvId(DemoData.ENV_ID);
     private static final AtomicInteger NAMES = new AtomicInteger();
+    /** The registered users' password. */
+    private static final String PASSWORD = "password-1234";
 
     /** Who calls, by their role in the organization under test. */
     enum Who { OWNER, ADMIN, MEMBER, VIEWER, OUTSIDER }
 
     CofferServer server;
+    /** The server's clock, moved by {@link #advance} to make a pending approval expire. */
+    final MutableClock clock = MutableClock.ticking(Instant.now());
     /** The owner (alice, verified, tier 1) and four registered users. */
     User alice;
     User admin;
@@ -65,7 +79,8 @@ abstract class OrganizationContract {
 
     @BeforeAll
     void start() {
-        server = CofferServer.start(new CofferServer.Options(0, database(), true).withSettings(TestServer.settings()));
+        server = CofferServer.start(new CofferServer.Options(0, database(), true)
+                .withSettings(TestServer.settings().withClock(clock)));
         alice = login("alice@example.com");
         admin = register("admin");
         member = register("member");
@@ -73,6 +88,18 @@ abstract class OrganizationContract {
         outsider = register("outsider");
         target = register("target");
         newcomer = register("newcomer");
+    }
+
+    /** Moves the server's clock on by {@code d}, then signs everyone in again (access tokens last 15 minutes). */
+    private void advance(Duration d) {
+        clock.advance(d);
+        alice = login(alice.email);
+        admin = login(admin.email, PASSWORD);
+        member = login(member.email, PASSWORD);
+        viewer = login(viewer.email, PASSWORD);
+        outsider = login(outsider.email, PASSWORD);
+        target = login(target.email, PASSWORD);
+        newcomer = login(newcomer.email, PASSWORD);
     }
 
     @AfterAll
@@ -293,6 +320,84 @@ abstract class OrganizationContract {
         assertThat(wrong).isEmpty();
     }
 
+    @Test
+    void aDecisionRetriedWithItsKeyAnswersTheFirstAndTheKeyNamesNoOtherDecision() {
+        Org org = organization("100.00");
+        threshold(org, "10.00");
+        String id = paymentId(pay(member, org, "30.00"));
+        String other = paymentId(pay(member, org, "20.00"));
+        String key = "approve-" + id;
+
+        HttpResponse<String> first = admin.post("/api/v1/payments/" + id + "/approve", "", key);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(first.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        HttpResponse<String> again = admin.post("/api/v1/payments/" + id + "/approve", "", key);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(json(again)).isEqualTo(json(first));
+
+        // the key names that approval: another decision or another payment with it is refused, and decides nothing
+        for (String path : List.of(id + "/reject", other + "/approve", other + "/reject")) {
+            HttpResponse<String> reused = admin.post("/api/v1/payments/" + path, "", key);
+            assertThat(reused.statusCode()).as(path + ": " + reused.body()).isEqualTo(422);
+            assertThat(errorCode(reused)).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        }
+        assertThat(status(admin, other)).isEqualTo("pending_approval");
+        Poll.until(() -> status(admin, id), "completed"::equals);
+        assertThat(balance(org.wallet)).as("paid once").isEqualTo(7000);
+        assertThat(available(org.wallet)).as("the other still held").isEqualTo("50.00");
+    }
+
+    @Test
+    void twoDecisionsAtOnceSettleThePaymentOnce() throws Exception {
+        for (List<String> decisions : List.of(List.of("approve", "approve"), List.of("approve", "reject"))) {
+            Org org = organization("100.00");
+            threshold(org, "10.00");
+            long recipientBefore = balance(outsiderWallet());
+            String id = paymentId(payTo(member, org, "30.00", outsider.email));
+            List<HttpResponse<String>> answers = atOnce(
+                    () -> admin.post("/api/v1/payments/" + id + "/" + decisions.get(0), ""),
+                    () -> alice.post("/api/v1/payments/" + id + "/" + decisions.get(1), ""));
+            assertThat(answers).extracting(HttpResponse::statusCode).as(decisions + ": " + answers.stream().map(HttpResponse::body)
+                    .toList()).containsExactlyInAnyOrder(200, 409);
+            HttpResponse<String> lost = answers.stream().filter(r -> r.statusCode() == 409).findFirst().orElseThrow();
+            assertThat(errorCode(lost)).isEqualTo("CONFLICT");
+            HttpResponse<String> won = answers.stream().filter(r -> r.statusCode() == 200).findFirst().orElseThrow();
+            boolean approved = won.request().uri().getPath().endsWith("/approve");
+            String settled = Poll.until(() -> status(member, id), s -> s.equals("completed") || s.equals("failed"));
+            assertThat(settled).isEqualTo(approved ? "completed" : "failed");
+            assertThat(balance(org.wallet)).as(decisions.toString()).isEqualTo(approved ? 7000 : 10000);
+            assertThat(available(org.wallet)).isEqualTo(approved ? "70.00" : "100.00");
+            assertThat(balance(outsiderWallet())).isEqualTo(recipientBefore + (approved ? 3000 : 0));
+        }
+    }
+
+    @Test
+    void aPaymentNobodyDecidesOnExpiresItsMoneyReleasedAndCannotBeDecidedAfter() {
+        Org org = organization("100.00");
+        threshold(org, "10.00");
+        String id = paymentId(pay(member, org, "30.00"));
+
+        advance(ServerSettings.DEFAULT_APPROVAL_EXPIRY.minusMinutes(1));
+        server.ledger().expireDueHolds();
+        assertThat(status(member, id)).as("still waiting a minute before").isEqualTo("pending_approval");
+        assertThat(available(org.wallet)).isEqualTo("70.00");
+
+        advance(Duration.ofMinutes(2));
+        HttpResponse<String> late = admin.post("/api/v1/payments/" + id + "/approve", "");
+        assertThat(late.statusCode()).as(late.body()).isEqualTo(409);
+        assertThat(errorCode(late)).isEqualTo("CONFLICT");
+        server.ledger().expireDueHolds();
+        JsonObject expired = json(member.get("/api/v1/payments/" + id));
+        assertThat(expired.get("status").getAsString()).isEqualTo("failed");
+        assertThat(expired.get("failure_reason").getAsString()).isEqualTo("expired");
+        assertThat(available(org.wallet)).as("the hold released").isEqualTo("100.00");
+        assertThat(balance(org.wallet)).isEqualTo(10000);
+        assertThat(alice.post("/api/v1/payments/" + id + "/reject", "").statusCode()).isEqualTo(409);
+        assertThat(admin.post("/api/v1/payments/" + id + "/approve", "").statusCode()).isEqualTo(409);
+        assertThat(available(org.wallet)).isEqualTo("100.00");
+    }
+
     // ---- the last owner -----------------------------------------------------------------------------
 
     @Test
@@ -379,8 +484,55 @@ abstract class OrganizationContract {
     }
 
     private HttpResponse<String> pay(User payer, Org org, String amount) {
+        return payTo(payer, org, amount, "bob@example.com");
+    }
+
+    private HttpResponse<String> payTo(User payer, Org org, String amount, String email) {
         return payer.post("/api/v1/payments", "{\"amount\":\"" + amount + "\",\"currency\":\"USD\",\"source_wallet_id\":\""
-                + org.wallet + "\",\"destination\":\"bob@example.com\"}");
+                + org.wallet + "\",\"destination\":\"" + email + "\"}");
+    }
+
+    private void threshold(Org org, String amount) {
+        HttpResponse<String> set = alice.patch("/api/v1/organizations/" + org.id, "{\"approval_threshold\":\"" + amount + "\"}");
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+    }
+
+    /** The id of a payment that awaits approval. */
+    private static String paymentId(HttpResponse<String> paid) {
+        assertThat(paid.statusCode()).as(paid.body()).isEqualTo(201);
+        assertThat(json(paid).get("status").getAsString()).isEqualTo("pending_approval");
+        return json(paid).get("payment_id").getAsString();
+    }
+
+    private static String status(User reader, String paymentId) {
+        return json(reader.get("/api/v1/payments/" + paymentId)).get("status").getAsString();
+    }
+
+    /** Both calls made together, released by one latch once both threads wait on it. */
+    private static List<HttpResponse<String>> atOnce(Callable<HttpResponse<String>> a, Callable<HttpResponse<String>> b)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch ready = new CountDownLatch(2);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<HttpResponse<String>>> calls = new ArrayList<>();
+            for (Callable<HttpResponse<String>> call : List.of(a, b)) {
+                calls.add(pool.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    return call.call();
+                }));
+            }
+            ready.await();
+            go.countDown();
+            List<HttpResponse<String>> answers = new ArrayList<>();
+            for (Future<HttpResponse<String>> call : calls) {
+                answers.add(call.get(30, TimeUnit.SECONDS));
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private User user(Who who) {
@@ -409,14 +561,27 @@ abstract class OrganizationContract {
         return server.ledger().wallet(DemoData.ENV_ID, wallet).orElseThrow().balance().posted();
     }
 
+    /** The outsider's USD wallet, which only the tests that pay it to receive money: opened on first use. */
+    private String outsiderWallet() {
+        if (server.ledger().wallets(DemoData.ENV_ID, outsider.id).isEmpty()) {
+            HttpResponse<String> opened = outsider.post("/api/v1/accounts", "{\"currency\":\"USD\"}");
+            assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        }
+        return server.ledger().wallets(DemoData.ENV_ID, outsider.id).get(0).id();
+    }
+
     private String bobWallet() {
         String bob = new Tenants(server.ledger()).userByEmail(ENV, "bob@example.com").orElseThrow().id();
         return server.ledger().wallets(DemoData.ENV_ID, bob).get(0).id();
     }
 
     private User login(String email) {
+        return login(email, DemoData.PASSWORD);
+    }
+
+    private User login(String email, String password) {
         HttpResponse<String> r = Http.post(server.baseUrl() + "/api/v1/auth/login",
-                "{\"email\":\"" + email + "\",\"password\":\"" + DemoData.PASSWORD + "\"}");
+                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return user(email, r);
     }
@@ -424,7 +589,7 @@ abstract class OrganizationContract {
     private User register(String role) {
         String email = role + "-" + getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + "@example.com";
         HttpResponse<String> r = Http.post(server.baseUrl() + "/api/v1/auth/register",
-                "{\"email\":\"" + email + "\",\"password\":\"password-1234\",\"name\":\"" + role + "\"}");
+                "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\",\"name\":\"" + role + "\"}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         return user(email, r);
     }

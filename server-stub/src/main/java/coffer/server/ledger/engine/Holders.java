@@ -158,7 +158,27 @@ public final class Holders {
             }
         }
         // a minute's commit range grows with each commit that makes a movement count more in it; one that
-        // makes it count less need not be found again (sentToday reads the movement's present state)
+        // makes it count less need not be found again (sentToday reads the movement's present state), and
+        // only changes a minute still kept: a movement that stops counting more than a day after it started
+        // (an expired or refused hold) is in a minute already purged, which no window reaches
+        List<Map.Entry<MinuteKey, Long>> less = deltas.entrySet().stream().filter(d -> d.getValue() < 0).toList();
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE holder_outgoing SET amount = amount + ? WHERE holder_id = ? AND currency = ? AND minute = ?")) {
+            for (Map.Entry<MinuteKey, Long> d : less) {
+                ps.setLong(1, d.getValue());
+                ps.setString(2, d.getKey().holderId());
+                ps.setString(3, d.getKey().currency());
+                ps.setLong(4, d.getKey().minute());
+                ps.addBatch();
+            }
+            if (!less.isEmpty()) {
+                ps.executeBatch();
+            }
+        }
+        deltas.values().removeIf(amount -> amount < 0);
+        if (deltas.isEmpty()) {
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO holder_outgoing (holder_id, currency, minute, amount,"
                 + " first_seq, last_seq) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (holder_id, currency, minute)"
                 + " DO UPDATE SET amount = holder_outgoing.amount + excluded.amount,"
