@@ -138,7 +138,7 @@ public final class OrganizationService {
         }
     }
 
-    private coffer.server.organization.Organization organization(String id) {
+    private coffer.server.organization.StoredOrganization organization(String id) {
         return Library.typed(() -> organizations.organization(env(), Objects.requireNonNull(id, "organizationId")));
     }
 
@@ -150,7 +150,7 @@ public final class OrganizationService {
         return new OrganizationMember(lib.userRef(m.userId()), m.role());
     }
 
-    private static Organization view(coffer.server.organization.Organization o) {
+    private static Organization view(coffer.server.organization.StoredOrganization o) {
         return new Organization(o.id(), o.name(), o.currency().getCurrencyCode());
     }
 }

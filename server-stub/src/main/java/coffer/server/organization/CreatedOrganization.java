@@ -3,5 +3,5 @@ package coffer.server.organization;
 import coffer.server.ledger.WalletSnapshot;
 
 /** What creating an organization made: the organization and its first wallet. */
-public record CreatedOrganization(Organization organization, WalletSnapshot wallet) {
+public record CreatedOrganization(StoredOrganization organization, WalletSnapshot wallet) {
 }

@@ -19,7 +19,7 @@ final class OrganizationQueries {
     private OrganizationQueries() {
     }
 
-    static Optional<Organization> organization(Connection c, String envId, String id) throws SQLException {
+    static Optional<StoredOrganization> organization(Connection c, String envId, String id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM organizations o WHERE o.id = ? AND o.env_id = ?")) {
             ps.setString(1, id);
             ps.setString(2, envId);
@@ -31,7 +31,7 @@ final class OrganizationQueries {
 
     /** The organization with the caller's role in it; empty when it is not the environment's or the caller is no member. */
     static Optional<Membership> membership(Connection c, String envId, String id, String userId) throws SQLException {
-        Optional<Organization> found = organization(c, envId, id);
+        Optional<StoredOrganization> found = organization(c, envId, id);
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -75,10 +75,10 @@ final class OrganizationQueries {
         return members(c, id).stream().filter(m -> m.userId().equals(userId)).findFirst();
     }
 
-    private static Organization organization(ResultSet rs) throws SQLException {
+    private static StoredOrganization organization(ResultSet rs) throws SQLException {
         long threshold = rs.getLong("approval_threshold");
         Long approvalThreshold = rs.wasNull() ? null : threshold;
-        return new Organization(rs.getString("id"), rs.getString("env_id"), rs.getString("name"),
+        return new StoredOrganization(rs.getString("id"), rs.getString("env_id"), rs.getString("name"),
                 Currency.getInstance(rs.getString("currency")), approvalThreshold);
     }
 

@@ -82,7 +82,7 @@ public record OrganizationRoutes(Organizations organizations) implements HttpApi
             }
             threshold = amount.minor();
         }
-        Organization changed = organizations.update(p, m.organization().id(), name, setThreshold, threshold).orThrow();
+        StoredOrganization changed = organizations.update(p, m.organization().id(), name, setThreshold, threshold).orThrow();
         ctx.json(response(changed, m.role()));
     }
 
@@ -111,7 +111,7 @@ public record OrganizationRoutes(Organizations organizations) implements HttpApi
         ctx.status(204);
     }
 
-    private OrganizationResponse response(Organization o, OrganizationRole callersRole) {
+    private OrganizationResponse response(StoredOrganization o, OrganizationRole callersRole) {
         return new OrganizationResponse(new OrganizationDetail(o.id(), o.name(), callersRole.wire(), o.approvalThresholdText()),
                 organizations.wallets(o).stream().map(AccountRoutes::view).toList(),
                 organizations.members(o).stream().map(OrganizationRoutes::view).toList());

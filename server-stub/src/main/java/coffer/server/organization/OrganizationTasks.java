@@ -56,7 +56,7 @@ final class OrganizationTasks {
 
         @Override
         public Result<CreatedOrganization> apply(Batch b) throws SQLException {
-            Result<Organization> made = b.direct(c -> {
+            Result<StoredOrganization> made = b.direct(c -> {
                 Optional<String[]> kyc = kycOf(c, env.value(), creator.value());
                 if (kyc.isEmpty()) {
                     return Result.rejected(ErrorCode.NOT_FOUND, "User " + creator.value() + " was not found",
@@ -74,12 +74,12 @@ final class OrganizationTasks {
                         id, creator.value(), OrganizationRole.OWNER.wire(), at);
                 b.audit(env.value(), creator.value(), AUDIT_SUBJECT, id, "member:" + creator.value(), null,
                         OrganizationRole.OWNER.wire(), "created the organization");
-                return Result.ok(new Organization(id, env.value(), name, currency, null));
+                return Result.ok(new StoredOrganization(id, env.value(), name, currency, null));
             });
             if (!made.isOk()) {
                 return made.asRejected();
             }
-            Organization organization = made.orThrow();
+            StoredOrganization organization = made.orThrow();
             Result<WalletSnapshot> wallet = new WalletTasks.OpenWallet(
                     NewWallet.inCurrency(env, new UserId(organization.id()), currency)).apply(b);
             return wallet.isOk() ? Result.ok(new CreatedOrganization(organization, wallet.orThrow())) : wallet.asRejected();
@@ -169,7 +169,7 @@ final class OrganizationTasks {
     }
 
     /** Renames the organization and sets or removes its approval threshold. */
-    static final class Update extends ByMember<Organization> {
+    static final class Update extends ByMember<StoredOrganization> {
         private final String name;
         private final boolean setThreshold;
         private final Long threshold;
@@ -179,22 +179,22 @@ final class OrganizationTasks {
          * @param setThreshold whether to change the threshold, to {@code threshold} (null: none)
          */
         Update(EnvId env, UserId actor, String organizationId, String name, boolean setThreshold, Long threshold) {
-            super(Organization.class, env, actor, organizationId);
+            super(StoredOrganization.class, env, actor, organizationId);
             this.name = name;
             this.setThreshold = setThreshold;
             this.threshold = threshold;
         }
 
         @Override
-        Result<Organization> change(Batch b, Connection c, Membership m) throws SQLException {
+        Result<StoredOrganization> change(Batch b, Connection c, Membership m) throws SQLException {
             Result<OrganizationRole> allowed = OrganizationRules.check(m.role(), OrganizationAction.CHANGE_SETTINGS);
             if (!allowed.isOk()) {
                 return allowed.asRejected();
             }
-            Organization before = m.organization();
+            StoredOrganization before = m.organization();
             String newName = name == null ? before.name() : name;
             Long newThreshold = setThreshold ? threshold : before.approvalThreshold();
-            Organization after = new Organization(before.id(), before.envId(), newName, before.currency(), newThreshold);
+            StoredOrganization after = new StoredOrganization(before.id(), before.envId(), newName, before.currency(), newThreshold);
             if (!newName.equals(before.name())) {
                 update(c, "UPDATE organizations SET name = ? WHERE id = ?", newName, organizationId);
                 update(c, "UPDATE users SET name = ? WHERE id = ?", newName, organizationId);

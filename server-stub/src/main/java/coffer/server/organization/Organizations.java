@@ -59,19 +59,19 @@ public final class Organizations {
     }
 
     /** The environment's organization, or NOT_FOUND when it has none with this id (another environment's included). */
-    public Organization organization(EnvId env, String id) {
+    public StoredOrganization organization(EnvId env, String id) {
         return ledger.read(c -> OrganizationQueries.organization(c, env.value(), id)).orElseThrow(() -> notFound(id));
     }
 
-    public List<WalletSnapshot> wallets(Organization organization) {
+    public List<WalletSnapshot> wallets(StoredOrganization organization) {
         return ledger.wallets(organization.envId(), organization.id());
     }
 
-    public List<Member> members(Organization organization) {
+    public List<Member> members(StoredOrganization organization) {
         return ledger.read(c -> OrganizationQueries.members(c, organization.id()));
     }
 
-    Result<Organization> update(Principal p, String id, String name, boolean setThreshold, Long threshold) {
+    Result<StoredOrganization> update(Principal p, String id, String name, boolean setThreshold, Long threshold) {
         return ledger.run(new OrganizationTasks.Update(new EnvId(p.envId()), new UserId(p.userId()), id, name, setThreshold,
                 threshold), null).result();
     }

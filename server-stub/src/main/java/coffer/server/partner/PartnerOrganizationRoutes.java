@@ -13,7 +13,7 @@ import coffer.server.ledger.EnvId;
 import coffer.server.ledger.UserId;
 import coffer.server.organization.CreatedOrganization;
 import coffer.server.organization.Member;
-import coffer.server.organization.Organization;
+import coffer.server.organization.StoredOrganization;
 import coffer.server.organization.Organizations;
 import coffer.server.tenant.User;
 import io.javalin.config.RoutesConfig;
@@ -63,7 +63,7 @@ public record PartnerOrganizationRoutes(Organizations organizations, PartnerWall
     /** {@code GET /wallet/organizations/{id}/orders/?env_id[&cursor]}: orders paid from its wallets, newest first. */
     private void orders(Context ctx) {
         String envId = wallets.signed(ctx, QueryParams.single(ctx.queryParamMap(), "env_id"));
-        Organization o = organization(ctx, envId);
+        StoredOrganization o = organization(ctx, envId);
         wallets.orders(ctx, envId, holder(o));
     }
 
@@ -71,7 +71,7 @@ public record PartnerOrganizationRoutes(Organizations organizations, PartnerWall
     private void addMember(Context ctx) {
         PartnerBody body = PartnerBody.read(ctx, Set.of("env_id", "user_id", "role"));
         String envId = wallets.signedRetryable(ctx, body.id("env_id"));
-        Organization o = organization(ctx, envId);
+        StoredOrganization o = organization(ctx, envId);
         String userId = body.id("user_id");
         OrganizationRole role = Organizations.role(Requests.required(body.string("role"), "role"));
         User user = wallets.ensureUser(envId, userId);
@@ -87,7 +87,7 @@ public record PartnerOrganizationRoutes(Organizations organizations, PartnerWall
     private void removeMember(Context ctx) {
         PartnerBody body = PartnerBody.read(ctx, Set.of("env_id", "user_id"));
         String envId = wallets.signed(ctx, body.id("env_id"));
-        Organization o = organization(ctx, envId);
+        StoredOrganization o = organization(ctx, envId);
         String userId = body.id("user_id");
         User user = wallets.user(envId, userId).orElseThrow(() -> new CofferException(ErrorCode.NOT_FOUND,
                 "User " + userId + " is not a member of the organization.", Map.of("user_id", userId)));
@@ -95,16 +95,16 @@ public record PartnerOrganizationRoutes(Organizations organizations, PartnerWall
         ctx.status(204);
     }
 
-    private Organization organization(Context ctx, String envId) {
+    private StoredOrganization organization(Context ctx, String envId) {
         return organizations.organization(new EnvId(envId), ctx.pathParam("id"));
     }
 
     /** The organization as the holder of its wallets. */
-    private User holder(Organization o) {
+    private User holder(StoredOrganization o) {
         return wallets.user(o.envId(), o.id()).orElseThrow();
     }
 
-    private Map<String, Object> view(Organization o) {
+    private Map<String, Object> view(StoredOrganization o) {
         User holder = holder(o);
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("id", o.id());

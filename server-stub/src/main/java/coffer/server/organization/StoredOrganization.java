@@ -10,7 +10,7 @@ import java.util.Currency;
  * @param currency          its first wallet's currency, the one its approval threshold is in
  * @param approvalThreshold minor units of {@code currency}, or null when none is set
  */
-public record Organization(String id, String envId, String name, Currency currency, Long approvalThreshold) {
+public record StoredOrganization(String id, String envId, String name, Currency currency, Long approvalThreshold) {
 
     /** The approval threshold as decimal text, or null when none is set. */
     public String approvalThresholdText() {
