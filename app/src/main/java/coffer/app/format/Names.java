@@ -1,6 +1,7 @@
 package coffer.app.format;
 
 import coffer.app.i18n.Texts;
+import coffer.core.api.PaymentTypes;
 import coffer.core.kyc.KycStatus;
 import coffer.core.ledger.TransactionKind;
 import coffer.core.ledger.TransactionStatus;
@@ -23,6 +24,9 @@ public final class Names {
 
     /** A movement's, payment's, top-up's, withdrawal's or settlement's status: {@code pending} → "Pending". */
     public static String status(String wire) {
+        if (PaymentTypes.PENDING_APPROVAL.equals(wire)) {
+            return Texts.text("status.pending_approval");
+        }
         return named("status.", wire, TransactionStatus.values());
     }
 

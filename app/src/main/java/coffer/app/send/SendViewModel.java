@@ -16,6 +16,7 @@ import coffer.app.offline.LastSyncedWallets;
 import coffer.app.receive.PaymentRequestLink;
 import coffer.app.wallet.WalletChoice;
 import coffer.app.wallet.WalletRow;
+import coffer.core.api.PaymentTypes;
 import coffer.core.api.PaymentTypes.PaymentRequest;
 import coffer.core.api.PaymentTypes.PaymentView;
 import coffer.core.ledger.TransactionStatus;
@@ -274,9 +275,10 @@ public final class SendViewModel extends ScreenViewModel implements OutboxSender
         state.<PaymentView>poll(pollInterval).times(MAX_POLLS)
                 .onAnswer(p -> {
                     tracked = p;
-                    status.set(describe(p));
+                    status.set(awaitingApproval(p) ? Texts.text("send.status.awaitingApproval", describe(p)) : describe(p));
                 })
-                .finalWhen(p -> isFinal(p.status()), this::finish)
+                // awaiting an owner's or admin's decision, which may take days: the history shows how it ends
+                .finalWhen(p -> isFinal(p.status()) || awaitingApproval(p), this::finish)
                 .onGiveUp(p -> {
                     state.done();
                     status.set(Texts.text("send.status.stillUnderWay", describe(p)));
@@ -294,6 +296,10 @@ public final class SendViewModel extends ScreenViewModel implements OutboxSender
     /** A status this version does not know is not final: the payment keeps being watched. */
     private static boolean isFinal(String status) {
         return TransactionStatus.find(status).filter(TransactionStatus::isFinal).isPresent();
+    }
+
+    private static boolean awaitingApproval(PaymentView p) {
+        return PaymentTypes.PENDING_APPROVAL.equals(p.status());
     }
 
     /** "Completed: 25.00 USD to bob@example.com", a failure with its reason. */

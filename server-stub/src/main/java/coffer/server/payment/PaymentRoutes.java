@@ -2,6 +2,7 @@ package coffer.server.payment;
 
 import coffer.server.http.RateLimited;
 import coffer.core.api.ErrorBody;
+import coffer.core.api.PaymentTypes;
 import coffer.core.api.PaymentTypes.PaymentBatchResponse;
 import coffer.core.api.PaymentTypes.PaymentBatchResult;
 import coffer.core.api.PaymentTypes.PaymentList;
@@ -38,7 +39,6 @@ import java.util.Map;
 public final class PaymentRoutes implements HttpApi.Routes {
     static final int MAX_BATCH = 100;
     /** The status of a payment awaiting an owner's or admin's approval, its money held. */
-    static final String PENDING_APPROVAL = "pending_approval";
     static final int MAX_DESCRIPTION = 500;
     static final int MAX_METADATA_CHARS = 4_096;
     static final int DEFAULT_PAGE = 20;
@@ -142,7 +142,7 @@ public final class PaymentRoutes implements HttpApi.Routes {
 
     static PaymentView view(Payment p) {
         Map<String, Object> metadata = p.metadata() == null ? null : Json.gson().fromJson(p.metadata(), METADATA);
-        return new PaymentView(p.id(), p.awaitingApproval() ? PENDING_APPROVAL : p.status().wire(), p.amount().toDecimalString(),
+        return new PaymentView(p.id(), p.awaitingApproval() ? PaymentTypes.PENDING_APPROVAL : p.status().wire(), p.amount().toDecimalString(),
                 p.amount().currencyCode(), p.sourceWalletId(), p.destination(), p.description(), metadata, p.transactionId(),
                 p.createdAt().toString(), p.completedAt() == null ? null : p.completedAt().toString(), p.failureReason(),
                 p.initiatedBy(), p.approval() == Payment.Approval.APPROVED ? p.decidedBy() : null);

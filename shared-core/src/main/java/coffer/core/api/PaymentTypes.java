@@ -5,6 +5,12 @@ import java.util.Map;
 
 /** Bodies of {@code /api/v1/payments/...} (seed 003's shape). */
 public final class PaymentTypes {
+    /**
+     * The status of a payment from an organization's wallet above its approval threshold, until an owner or admin
+     * decides on it; a payment's only status that is not a {@link coffer.core.ledger.TransactionStatus}.
+     */
+    public static final String PENDING_APPROVAL = "pending_approval";
+
     private PaymentTypes() {
     }
 
