@@ -12,6 +12,7 @@ import coffer.server.ledger.rules.HolderLimits;
 import coffer.server.ledger.query.HistoryQuery;
 import coffer.server.ledger.query.HistoryCursor;
 import coffer.server.ledger.query.HistoryPage;
+import coffer.server.ledger.tasks.WalletTasks;
 import coffer.core.error.ErrorCode;
 import coffer.core.error.Result;
 import coffer.core.ledger.AccountKind;
@@ -846,6 +847,21 @@ abstract class LedgerServiceContract extends LedgerContract {
         assertThat(expired.failureReason()).isEqualTo("expired");
         assertThat(f.available(alice)).isEqualTo("100.00");
         assertThat(ledger.expireDueHolds()).isZero();
+    }
+
+    @Test
+    void aHoldThatExpiresDaysAfterItWasMadeLeavesTheDailyTotalsSound() throws Exception {
+        String alice = f.fundedWallet("alice@example.com", "100.00");
+        Movement held = hold(alice, "80.00", Duration.ofDays(3));
+        f.clock.advance(Duration.ofDays(3));
+        // the hold's minute left the 24-hour window two days ago, and the sweep forgot its total, as it does each
+        // round; the hold's expiry must not write a total for that minute again
+        ledger.run(new WalletTasks.PurgeOutgoingSums(), null).orThrow();
+        assertThat(ledger.expireDueHolds()).isEqualTo(1);
+        assertThat(ledger.movement(ENV, held.id()).orElseThrow().failureReason()).isEqualTo("expired");
+        assertThat(f.available(alice)).isEqualTo("100.00");
+        LedgerVerifier.Report report = f.verify();
+        assertThat(report.violations()).as("the ledger's invariants, daily totals included").isEmpty();
     }
 
     // ---- idempotency ----
