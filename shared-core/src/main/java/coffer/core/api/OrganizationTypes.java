@@ -67,4 +67,31 @@ public final class OrganizationTypes {
     /** The answer to adding a member (201) or changing one's role. */
     public record MemberResponse(MemberView member) {
     }
+
+    /** What an {@link ApprovalView} waits to move: a payment ({@code /api/v1/payments/{id}/approve}) or a withdrawal. */
+    public static final String PAYMENT = "payment";
+    public static final String WITHDRAWAL = "withdrawal";
+
+    /**
+     * Money out of an organization's wallet that waits for an owner's or admin's decision, its amount held.
+     *
+     * @param kind             {@link #PAYMENT} or {@link #WITHDRAWAL}: approved or rejected at
+     *                         {@code POST /api/v1/<kind>s/{id}/approve} and {@code /reject}
+     * @param id               the payment's or withdrawal's id
+     * @param destination      a payment's email or wallet id as the initiator typed it; a withdrawal's bank account id
+     * @param initiatedBy      the member who asked for it (user id); they cannot approve it themselves
+     * @param initiatedByEmail that member's email, or null for a user known only by a partner's id
+     * @param expiresAt        when the hold is voided if nobody decides
+     */
+    public record ApprovalView(String kind, String id, String amount, String currency, String sourceWalletId,
+                               String destination, String description, String initiatedBy, String initiatedByEmail,
+                               String createdAt, String expiresAt) {
+    }
+
+    /** {@code GET /api/v1/organizations/{id}/approvals}: what waits for a decision, oldest first; every member may read it. */
+    public record ApprovalList(List<ApprovalView> approvals) {
+        public ApprovalList {
+            approvals = List.copyOf(approvals);
+        }
+    }
 }
