@@ -1,5 +1,14 @@
 package coffer.app.api;
 
+import coffer.core.api.OrganizationTypes.AddMemberRequest;
+import coffer.core.api.OrganizationTypes.ApprovalView;
+import coffer.core.api.OrganizationTypes.ChangeRoleRequest;
+import coffer.core.api.OrganizationTypes.CreateOrganizationRequest;
+import coffer.core.api.OrganizationTypes.MemberView;
+import coffer.core.api.OrganizationTypes.OrganizationCreated;
+import coffer.core.api.OrganizationTypes.OrganizationResponse;
+import coffer.core.api.OrganizationTypes.OrganizationSummary;
+import coffer.core.api.OrganizationTypes.UpdateOrganizationRequest;
 import coffer.core.api.AccountTypes.AccountView;
 import coffer.core.api.AccountTypes.OpenAccountRequest;
 import coffer.core.api.BankTypes;
@@ -49,7 +58,7 @@ import retrofit2.Call;
  * the connection under it (OkHttp, Retrofit, what each answer means, the session's tokens) is {@link ApiConnection}.
  */
 public final class ApiClient implements AccountsApi, IdentityApi, PaymentsApi, TopupsApi, WithdrawalsApi, HistoryApi,
-        OrdersApi, SettlementsApi, AuthApi, ServerInfoApi, EventsApi {
+        OrdersApi, SettlementsApi, OrganizationsApi, AuthApi, ServerInfoApi, EventsApi {
     private final ApiConnection connection;
     private final CofferApi api;
 
@@ -302,6 +311,52 @@ public final class ApiClient implements AccountsApi, IdentityApi, PaymentsApi, T
 
     public ScheduleView deleteSchedule(String scheduleId) {
         return execute(api.deleteSchedule(scheduleId));
+    }
+
+    @Override
+    public List<OrganizationSummary> organizations() {
+        return execute(api.organizations()).organizations();
+    }
+
+    @Override
+    public OrganizationResponse organization(String organizationId) {
+        return execute(api.organization(organizationId));
+    }
+
+    @Override
+    public OrganizationCreated createOrganization(String name, String currency) {
+        return execute(api.createOrganization(new CreateOrganizationRequest(name, currency)));
+    }
+
+    @Override
+    public OrganizationResponse setApprovalThreshold(String organizationId, String threshold) {
+        return execute(api.updateOrganization(organizationId, new UpdateOrganizationRequest(null, threshold)));
+    }
+
+    @Override
+    public MemberView addMember(String organizationId, String email, String role) {
+        return execute(api.addMember(organizationId, new AddMemberRequest(email, role))).member();
+    }
+
+    @Override
+    public MemberView changeRole(String organizationId, String userId, String role) {
+        return execute(api.changeRole(organizationId, userId, new ChangeRoleRequest(role))).member();
+    }
+
+    @Override
+    public void removeMember(String organizationId, String userId) {
+        execute(api.removeMember(organizationId, userId));
+    }
+
+    @Override
+    public List<ApprovalView> approvals(String organizationId) {
+        return execute(api.approvals(organizationId)).approvals();
+    }
+
+    @Override
+    public PaymentView decidePayment(String idempotencyKey, String paymentId, boolean approve) {
+        String key = requireKey(idempotencyKey);
+        return execute(approve ? api.approvePayment(key, paymentId) : api.rejectPayment(key, paymentId));
     }
 
     private static String requireKey(String key) {

@@ -1,5 +1,14 @@
 package coffer.app.api;
 
+import coffer.core.api.OrganizationTypes.AddMemberRequest;
+import coffer.core.api.OrganizationTypes.ApprovalList;
+import coffer.core.api.OrganizationTypes.ChangeRoleRequest;
+import coffer.core.api.OrganizationTypes.CreateOrganizationRequest;
+import coffer.core.api.OrganizationTypes.MemberResponse;
+import coffer.core.api.OrganizationTypes.OrganizationCreated;
+import coffer.core.api.OrganizationTypes.OrganizationList;
+import coffer.core.api.OrganizationTypes.OrganizationResponse;
+import coffer.core.api.OrganizationTypes.UpdateOrganizationRequest;
 import coffer.core.api.AccountTypes.AccountList;
 import coffer.core.api.AccountTypes.AccountResponse;
 import coffer.core.api.AccountTypes.OpenAccountRequest;
@@ -50,6 +59,7 @@ import retrofit2.http.Body;
 import retrofit2.http.DELETE;
 import retrofit2.http.GET;
 import retrofit2.http.Header;
+import retrofit2.http.PATCH;
 import retrofit2.http.POST;
 import retrofit2.http.Path;
 import retrofit2.http.Query;
@@ -195,6 +205,36 @@ interface CofferApi {
 
     @DELETE("api/v1/settlement-schedules/{id}")
     Call<ScheduleView> deleteSchedule(@Path("id") String id);
+
+    @GET("api/v1/organizations")
+    Call<OrganizationList> organizations();
+
+    @GET("api/v1/organizations/{id}")
+    Call<OrganizationResponse> organization(@Path("id") String id);
+
+    @POST("api/v1/organizations")
+    Call<OrganizationCreated> createOrganization(@Body CreateOrganizationRequest body);
+
+    @PATCH("api/v1/organizations/{id}")
+    Call<OrganizationResponse> updateOrganization(@Path("id") String id, @Body UpdateOrganizationRequest body);
+
+    @POST("api/v1/organizations/{id}/members")
+    Call<MemberResponse> addMember(@Path("id") String id, @Body AddMemberRequest body);
+
+    @PATCH("api/v1/organizations/{id}/members/{user_id}")
+    Call<MemberResponse> changeRole(@Path("id") String id, @Path("user_id") String userId, @Body ChangeRoleRequest body);
+
+    @DELETE("api/v1/organizations/{id}/members/{user_id}")
+    Call<Void> removeMember(@Path("id") String id, @Path("user_id") String userId);
+
+    @GET("api/v1/organizations/{id}/approvals")
+    Call<ApprovalList> approvals(@Path("id") String id);
+
+    @POST("api/v1/payments/{id}/approve")
+    Call<PaymentView> approvePayment(@Header(IDEMPOTENCY_KEY) String idempotencyKey, @Path("id") String id);
+
+    @POST("api/v1/payments/{id}/reject")
+    Call<PaymentView> rejectPayment(@Header(IDEMPOTENCY_KEY) String idempotencyKey, @Path("id") String id);
 
     @GET("health")
     Call<Void> health();

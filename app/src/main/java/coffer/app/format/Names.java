@@ -2,6 +2,7 @@ package coffer.app.format;
 
 import coffer.app.i18n.Texts;
 import coffer.core.api.PaymentTypes;
+import coffer.core.organization.OrganizationRole;
 import coffer.core.kyc.KycStatus;
 import coffer.core.ledger.TransactionKind;
 import coffer.core.ledger.TransactionStatus;
@@ -38,6 +39,11 @@ public final class Names {
     /** The user's identity verification: {@code verified} → "Verified". */
     public static String kycStatus(String wire) {
         return named("kycStatus.", wire, KycStatus.values());
+    }
+
+    /** A member's role in an organization: {@code admin} → "Admin". */
+    public static String role(String wire) {
+        return named("role.", wire, OrganizationRole.values());
     }
 
     private static String named(String prefix, String wire, Enum<?>[] known) {
