@@ -56,7 +56,8 @@ public final class LocalLedger implements AutoCloseable {
 
     /** Per wallet: the server's balances, then posted in, posted out, pending out (see wallet_sums). */
     private static final String DERIVED = "SELECT w.id, w.currency, w.posted_minor, w.available_minor, w.pending_minor,"
-            + " coalesce(s.posted_in, 0), coalesce(s.posted_out, 0), coalesce(s.pending_out, 0), w.status"
+            + " coalesce(s.posted_in, 0), coalesce(s.posted_out, 0), coalesce(s.pending_out, 0), w.status,"
+            + " w.organization_id"
             + " FROM wallets w LEFT JOIN wallet_sums s ON s.wallet = w.id ORDER BY w.rowid";
 
     private final LocalDatabase db;
@@ -115,21 +116,21 @@ public final class LocalLedger implements AutoCloseable {
 
     /** The user's wallets, balances derived from the stored movements, in the order the server listed them. */
     public List<AccountView> wallets() {
-        return eachWallet((id, currency, status, local, server) -> new AccountView(id, currency,
-                decimal(local.posted(), currency), decimal(local.available(), currency), decimal(local.pending(), currency),
-                status));
+        return eachWallet((r, local, server) -> new AccountView(r.getString(1), r.getString(2),
+                decimal(local.posted(), r.getString(2)), decimal(local.available(), r.getString(2)),
+                decimal(local.pending(), r.getString(2)), r.getString(9), r.getString(10)));
     }
 
     /** Wallets whose derived balances differ from the server's as of the last applied page. */
     public List<Mismatch> mismatches() {
-        return eachWallet((id, currency, status, local, server) -> local.equals(server) ? null
-                : new Mismatch(id, currency, local, server));
+        return eachWallet((r, local, server) -> local.equals(server) ? null
+                : new Mismatch(r.getString(1), r.getString(2), local, server));
     }
 
-    /** What to make of one wallet, its derived balances and the server's; null for nothing. */
+    /** What to make of one wallet (its row of {@link #DERIVED}), its derived balances and the server's; null for nothing. */
     @FunctionalInterface
     private interface WalletReader<T> {
-        T read(String id, String currency, String status, Balances local, Balances server);
+        T read(ResultSet wallet, Balances local, Balances server) throws SQLException;
     }
 
     private <T> List<T> eachWallet(WalletReader<T> reader) {
@@ -137,7 +138,7 @@ public final class LocalLedger implements AutoCloseable {
             List<T> out = new ArrayList<>();
             try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(DERIVED)) {
                 while (r.next()) {
-                    T item = reader.read(r.getString(1), r.getString(2), r.getString(9), derived(r),
+                    T item = reader.read(r, derived(r),
                             new Balances(r.getLong(3), r.getLong(4), r.getLong(5)));
                     if (item != null) {
                         out.add(item);

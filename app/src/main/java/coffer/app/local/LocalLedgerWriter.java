@@ -40,8 +40,9 @@ final class LocalLedgerWriter {
             + " description = excluded.description, reference = excluded.reference, created_at = excluded.created_at,"
             + " completed_at = excluded.completed_at, failure_reason = excluded.failure_reason, seq = excluded.seq";
     private static final String UPSERT_WALLET = "INSERT INTO wallets (id, currency, posted_minor, available_minor,"
-            + " pending_minor, status, seq) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
-            + " currency = excluded.currency, status = excluded.status, seq = excluded.seq";
+            + " pending_minor, status, seq, organization_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+            + " currency = excluded.currency, status = excluded.status, seq = excluded.seq,"
+            + " organization_id = excluded.organization_id";
     private static final String UPSERT_WALLET_BALANCES = UPSERT_WALLET + ", posted_minor = excluded.posted_minor,"
             + " available_minor = excluded.available_minor, pending_minor = excluded.pending_minor";
     /** The statuses whose movements count in the posted sums, and in the pending sums, as SQL literals. */
@@ -238,6 +239,7 @@ final class LocalLedgerWriter {
         s.setLong(5, minor(a.pendingBalance(), a.currency()));
         s.setString(6, a.status());
         s.setLong(7, seq);
+        setNullable(s, 8, a.organizationId());
     }
 
     private static void storeServerBalances(Connection c, List<AccountView> accounts, long seq) throws SQLException {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 
 /**
  * The user's wallets as the local copy last had them, for screens that must work while the server is
@@ -17,9 +18,20 @@ import java.util.concurrent.Callable;
  */
 public final class LastSyncedWallets {
     private final LocalDatabase database;
+    private final Predicate<AccountView> scope;
 
     public LastSyncedWallets(LocalDatabase database) {
+        this(database, wallet -> true);
+    }
+
+    private LastSyncedWallets(LocalDatabase database, Predicate<AccountView> scope) {
         this.database = Objects.requireNonNull(database, "database");
+        this.scope = Objects.requireNonNull(scope, "scope");
+    }
+
+    /** The same wallets, only those {@code keep} accepts (one holder's), online and last synced alike. */
+    public LastSyncedWallets only(Predicate<AccountView> keep) {
+        return new LastSyncedWallets(database, scope.and(keep));
     }
 
     /**
@@ -28,7 +40,7 @@ public final class LastSyncedWallets {
      */
     public List<AccountView> onlineOrLastSynced(Callable<List<AccountView>> online) throws Exception {
         try {
-            return online.call();
+            return online.call().stream().filter(scope).toList();
         } catch (ApiException e) {
             if (e.kind() != ApiException.Kind.NETWORK_DOWN) {
                 throw e;
@@ -46,17 +58,18 @@ public final class LastSyncedWallets {
         return database.read(c -> {
             List<AccountView> wallets = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT id, currency, posted_minor, available_minor, "
-                    + "pending_minor, status FROM wallets ORDER BY rowid");
+                    + "pending_minor, status, organization_id FROM wallets ORDER BY rowid");
                  ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     String currency = rs.getString("currency");
                     wallets.add(new AccountView(rs.getString("id"), currency,
                             decimal(currency, rs.getLong("posted_minor")),
                             decimal(currency, rs.getLong("available_minor")),
-                            decimal(currency, rs.getLong("pending_minor")), rs.getString("status")));
+                            decimal(currency, rs.getLong("pending_minor")), rs.getString("status"),
+                            rs.getString("organization_id")));
                 }
             }
-            return wallets;
+            return wallets.stream().filter(scope).toList();
         });
     }
 

@@ -19,6 +19,7 @@ public final class LocalUser implements AutoCloseable {
     private final LocalLedger ledger;
     private final OutboxSender sender;
     private final LastSyncedWallets wallets;
+    private final LastSavedOrganizations organizations;
 
     private LocalUser(String email, LocalDatabase database, OutboxSender sender) {
         this.email = email;
@@ -26,6 +27,7 @@ public final class LocalUser implements AutoCloseable {
         this.ledger = new LocalLedger(database);
         this.sender = sender;
         this.wallets = new LastSyncedWallets(database);
+        this.organizations = new LastSavedOrganizations(database);
     }
 
     /** Opens (creating if needed) the user's database; blocking, so call it in the background. */
@@ -55,6 +57,11 @@ public final class LocalUser implements AutoCloseable {
 
     public LastSyncedWallets wallets() {
         return wallets;
+    }
+
+    /** The organizations the user belongs to, as last listed: the holder switcher's while offline. */
+    public LastSavedOrganizations organizations() {
+        return organizations;
     }
 
     @Override

@@ -2,6 +2,7 @@ package coffer.app.shell;
 
 import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.concurrent.ScreenViewModel;
+import coffer.app.organization.HolderViewModel;
 import coffer.app.settings.AppSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +24,7 @@ public final class AppViewModel extends ScreenViewModel implements AutoCloseable
     private final SessionViewModel session;
     private final ContentViewModel content;
     private final FrameViewModel frame;
+    private final HolderViewModel holders;
 
     /** An app whose API client refuses calls on the JavaFX application thread. */
     public AppViewModel(BackgroundExecutor executor, AppSettings settings, Path embeddedDataDir, Duration pollInterval) {
@@ -43,8 +45,10 @@ public final class AppViewModel extends ScreenViewModel implements AutoCloseable
         navigation = new NavigationViewModel(settings, state);
         connection = new ConnectionViewModel(executor, settings, embeddedDataDir, onUiThread, state);
         syncStatus = new SyncStatusViewModel(executor);
-        session = new SessionViewModel(executor, settings.folder(), state, connection, syncStatus, navigation);
-        content = new ContentViewModel(executor, pollInterval, settings, connection, session, syncStatus, navigation);
+        holders = new HolderViewModel(executor);
+        session = new SessionViewModel(executor, settings.folder(), state, connection, syncStatus, navigation, holders);
+        content = new ContentViewModel(executor, pollInterval, settings, connection, session, syncStatus, navigation,
+                holders);
         frame = new FrameViewModel(executor, settings, connection, session, syncStatus, navigation, content);
     }
 
@@ -66,6 +70,11 @@ public final class AppViewModel extends ScreenViewModel implements AutoCloseable
 
     public ContentViewModel content() {
         return content;
+    }
+
+    /** Who the screens act for: the user, or one of their organizations. */
+    public HolderViewModel holders() {
+        return holders;
     }
 
     /** The menu's own actions, the idle lock and the toast of arriving money. */

@@ -1,5 +1,6 @@
 package coffer.app.shell;
 
+import coffer.app.api.AccountsApi;
 import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.history.HistorySource;
 import coffer.app.history.HistoryViewModel;
@@ -8,7 +9,11 @@ import coffer.app.home.HomeViewModel;
 import coffer.app.kyc.KycViewModel;
 import coffer.app.local.LocalLedger;
 import coffer.app.offline.LocalUser;
+import coffer.app.offline.LastSyncedWallets;
 import coffer.app.order.OrderViewModel;
+import coffer.app.organization.Holder;
+import coffer.app.organization.HolderScope;
+import coffer.app.organization.HolderViewModel;
 import coffer.app.receive.ReceiveViewModel;
 import coffer.app.send.SendViewModel;
 import coffer.app.send.TransferViewModel;
@@ -44,13 +49,14 @@ public final class ContentViewModel {
     private final SessionViewModel session;
     private final SyncStatusViewModel sync;
     private final NavigationViewModel navigation;
+    private final HolderViewModel holders;
     /** Told of each sign-in form's password field (the idle lock's verifier is made of what it held). */
     private Consumer<ObservableValue<String>> passwords = password -> { };
 
     /** @param pollInterval how often a payment, top-up or withdrawal in flight is asked for its status */
     ContentViewModel(BackgroundExecutor executor, Duration pollInterval, AppSettings settings,
                      ConnectionViewModel connection, SessionViewModel session, SyncStatusViewModel sync,
-                     NavigationViewModel navigation) {
+                     NavigationViewModel navigation, HolderViewModel holders) {
         this.executor = executor;
         this.pollInterval = pollInterval;
         this.settings = settings;
@@ -58,6 +64,7 @@ public final class ContentViewModel {
         this.session = session;
         this.sync = sync;
         this.navigation = navigation;
+        this.holders = holders;
     }
 
     /** Who watches each sign-in form's password: the idle lock, which keeps a verifier of it, never the password. */
@@ -79,8 +86,8 @@ public final class ContentViewModel {
      */
     public HomeViewModel home() {
         LocalLedger local = localLedger();
-        HistorySource source = local != null ? new LocalHistorySource(local)
-                : HistorySource.of(connection.api()::accounts, connection.api()::transactions);
+        HistorySource source = HolderScope.history(local != null ? new LocalHistorySource(local)
+                : HistorySource.of(connection.api()::accounts, connection.api()::transactions), holder());
         HomeViewModel home = new HomeViewModel(source, executor, ZoneId.systemDefault(),
                 action -> navigation.show(switch (action) {
                     case SEND -> Screen.SEND;
@@ -96,15 +103,16 @@ public final class ContentViewModel {
     /** The wallets from the server, or as last synced while it cannot be reached; the signed-in user's email. */
     public ReceiveViewModel receive() {
         LocalUser user = session.user();
-        ReceiveViewModel receive = new ReceiveViewModel(connection.api(), user.wallets(), user.email(), executor);
+        ReceiveViewModel receive = new ReceiveViewModel(accounts(), lastSynced(user), user.email(), executor);
         sync.refreshOnChange(receive::refresh);
         return receive;
     }
 
     public WalletsViewModel wallets() {
         LocalLedger local = localLedger();
-        WalletsViewModel wallets = local != null ? new WalletsViewModel(connection.api(), local::wallets, executor)
-                : new WalletsViewModel(connection.api(), executor);
+        Holder holder = holder();
+        WalletsViewModel wallets = new WalletsViewModel(accounts(), connection.api(),
+                local == null ? null : () -> HolderScope.wallets(local.wallets(), holder), executor);
         sync.refreshOnChange(wallets::load);
         return wallets;
     }
@@ -112,9 +120,10 @@ public final class ContentViewModel {
     /** Reads the local copy when there is one, and reloads whenever a sync brings changes. */
     public HistoryViewModel history() {
         LocalLedger local = localLedger();
-        HistoryViewModel history = local != null ? new HistoryViewModel(connection.api(), executor, HISTORY_PAGE,
-                new LocalHistorySource(local), ZoneId.systemDefault())
-                : new HistoryViewModel(connection.api(), connection.api(), executor, HISTORY_PAGE);
+        HistorySource source = local != null ? new LocalHistorySource(local)
+                : HistorySource.of(connection.api()::accounts, connection.api()::transactions);
+        HistoryViewModel history = new HistoryViewModel(connection.api(), executor, HISTORY_PAGE,
+                HolderScope.history(source, holder()), ZoneId.systemDefault());
         sync.refreshOnChange(local != null ? history::refresh : () -> { });
         return history;
     }
@@ -122,8 +131,8 @@ public final class ContentViewModel {
     /** The payment's status follows the event stream; polling stays as a slow fallback. */
     public SendViewModel send() {
         LocalUser user = session.user();
-        SendViewModel send = new SendViewModel(connection.api(), connection.api(), executor,
-                pollInterval.multipliedBy(FALLBACK_POLL_FACTOR), user.sender(), user.wallets());
+        SendViewModel send = new SendViewModel(connection.api(), accounts(), executor,
+                pollInterval.multipliedBy(FALLBACK_POLL_FACTOR), user.sender(), lastSynced(user));
         sync.refreshOnChange(send::refresh);
         return send;
     }
@@ -131,23 +140,23 @@ public final class ContentViewModel {
     public TransferViewModel transfer() {
         sync.refreshOnChange(() -> { });
         LocalUser user = session.user();
-        return new TransferViewModel(connection.api(), executor, user.sender(), user.wallets());
+        return new TransferViewModel(accounts(), executor, user.sender(), lastSynced(user));
     }
 
     public TopupViewModel topup() {
         sync.refreshOnChange(() -> { });
-        return new TopupViewModel(connection.api(), connection.api(), executor, pollInterval);
+        return new TopupViewModel(connection.api(), personalAccounts(), executor, pollInterval);
     }
 
     public WithdrawViewModel withdraw() {
-        WithdrawViewModel withdraw = new WithdrawViewModel(connection.api(), connection.api(), executor, pollInterval);
+        WithdrawViewModel withdraw = new WithdrawViewModel(connection.api(), accounts(), executor, pollInterval);
         sync.refreshOnChange(withdraw::refresh);
         return withdraw;
     }
 
     public OrderViewModel orders() {
         sync.refreshOnChange(() -> { });
-        return new OrderViewModel(connection.api(), connection.api(), executor);
+        return new OrderViewModel(connection.api(), accounts(), executor);
     }
 
     /** The verifier's decision is awaited with a growing pause, starting at the poll interval. */
@@ -159,7 +168,7 @@ public final class ContentViewModel {
     }
 
     public SettlementsViewModel settlements() {
-        SettlementsViewModel settlements = new SettlementsViewModel(connection.api(), connection.api(),
+        SettlementsViewModel settlements = new SettlementsViewModel(connection.api(), personalAccounts(),
                 new BankAccountsViewModel(connection.api(), executor), executor, pollInterval);
         sync.refreshOnChange(settlements::refresh);
         return settlements;
@@ -173,6 +182,27 @@ public final class ContentViewModel {
                 session.start();
             }
         });
+    }
+
+    /** The holder the screens act for: the one chosen in the switcher, or the user before there is a choice. */
+    private Holder holder() {
+        Holder chosen = holders.current.get();
+        return chosen != null ? chosen : Holder.me(session.user() == null ? "" : session.user().email());
+    }
+
+    /** The chosen holder's wallets on the server. */
+    private AccountsApi accounts() {
+        return HolderScope.accounts(connection.api(), holder());
+    }
+
+    /** The user's own wallets on the server, whichever holder is chosen: what top-ups and settlements are for. */
+    private AccountsApi personalAccounts() {
+        return HolderScope.accounts(connection.api(), Holder.me(""));
+    }
+
+    /** The chosen holder's wallets, from the server or as last synced. */
+    private LastSyncedWallets lastSynced(LocalUser user) {
+        return user.wallets().only(holder()::holds);
     }
 
     /** The signed-in user's local ledger; null when signed out. */

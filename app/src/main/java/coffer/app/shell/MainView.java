@@ -7,6 +7,8 @@ import coffer.app.home.HomeView;
 import coffer.app.i18n.Texts;
 import coffer.app.kyc.KycView;
 import coffer.app.order.OrderView;
+import coffer.app.organization.Holder;
+import coffer.app.organization.HolderViewModel;
 import coffer.app.receive.ReceiveView;
 import coffer.app.send.SendView;
 import coffer.app.send.TransferView;
@@ -19,12 +21,16 @@ import coffer.app.withdraw.WithdrawView;
 import java.util.List;
 import java.util.Map;
 import javafx.application.Application;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
@@ -57,9 +63,14 @@ public final class MainView {
     @FXML private ProgressBar syncProgress;
     @FXML private Label syncStatus;
     @FXML private Label offlineBanner;
+    @FXML private Label holderLabel;
+    @FXML private ComboBox<Holder> holderChoice;
+    @FXML private Label holderNote;
 
     /** Shows each screen the navigation names, until {@link #close()}. */
     private final ChangeListener<Screen> onScreen = (o, was, now) -> showScreen(now);
+    /** Another holder chosen: the screen on show is made again for it, until {@link #close()}. */
+    private final ChangeListener<Holder> onHolder = (o, was, now) -> holderChanged(was, now);
 
     public MainView(AppViewModel app) {
         this.app = app;
@@ -106,6 +117,7 @@ public final class MainView {
     /** Stops following the navigation: this view is being replaced (the language changed). */
     void close() {
         app.navigation().screen.removeListener(onScreen);
+        app.holders().current.removeListener(onHolder);
     }
 
     @FXML
@@ -128,8 +140,43 @@ public final class MainView {
         offlineBanner.textProperty().bind(app.connection().offlineBanner);
         offlineBanner.visibleProperty().bind(app.connection().offline);
         offlineBanner.managedProperty().bind(app.connection().offline);
+        holderSwitcher(navigation);
         navigation.screen.addListener(onScreen);
         showScreen(navigation.screen.get());
+    }
+
+    private void holderChanged(Holder was, Holder now) {
+        holderChoice.setValue(now);
+        if (was != null && now != null && app.navigation().screen.get().followsHolder()) {
+            showScreen(app.navigation().screen.get());
+        }
+    }
+
+    /**
+     * The holder switcher, shown once the user belongs to an organization: the user's pick becomes the holder every
+     * screen follows; a screen about the user themself says so while an organization is chosen.
+     */
+    private void holderSwitcher(NavigationViewModel navigation) {
+        HolderViewModel holders = app.holders();
+        holderLabel.setLabelFor(holderChoice);
+        holderChoice.setItems(holders.holders);
+        holderChoice.setValue(holders.current.get());
+        holderChoice.valueProperty().addListener((o, was, picked) -> {
+            if (picked != null && !picked.equals(holders.current.get())) {
+                holders.current.set(picked);
+            }
+        });
+        holderChoice.setOnShowing(e -> holders.reload());
+        holders.current.addListener(onHolder);
+        BooleanBinding shown = navigation.signedIn.and(holders.several);
+        for (Node node : List.of(holderLabel, holderChoice)) {
+            node.visibleProperty().bind(shown);
+            node.managedProperty().bind(shown);
+        }
+        holderNote.textProperty().bind(Bindings.createStringBinding(() -> navigation.screen.get().needsSession()
+                && !navigation.screen.get().followsHolder() ? holders.personalNote() : "", navigation.screen, holders.current));
+        holderNote.visibleProperty().bind(holderNote.textProperty().isNotEmpty());
+        holderNote.managedProperty().bind(holderNote.visibleProperty());
     }
 
     /**

@@ -8,6 +8,7 @@ import coffer.app.i18n.Texts;
 import coffer.app.local.OutboxSender;
 import coffer.app.offline.LocalUser;
 import coffer.app.offline.SessionStore;
+import coffer.app.organization.HolderViewModel;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +26,7 @@ public final class SessionViewModel {
     private final ConnectionViewModel connection;
     private final SyncStatusViewModel sync;
     private final NavigationViewModel navigation;
+    private final HolderViewModel holders;
     /** The remembered session of a configured server, for an offline start. */
     private final SessionStore sessions;
     private Runnable whenReconnected = () -> { };
@@ -33,12 +35,19 @@ public final class SessionViewModel {
 
     /** @param home the app's folder, where the remembered session and the users' local data are kept */
     SessionViewModel(BackgroundExecutor executor, Path home, ScreenState window, ConnectionViewModel connection,
-                     SyncStatusViewModel sync, NavigationViewModel navigation) {
+                     SyncStatusViewModel sync, NavigationViewModel navigation, HolderViewModel holders) {
         this.executor = executor;
         this.window = window;
         this.connection = connection;
         this.sync = sync;
         this.navigation = navigation;
+        this.holders = holders;
+        // signed out, or the session ended: nobody to act for
+        navigation.signedIn.addListener((o, was, signedIn) -> {
+            if (!signedIn) {
+                holders.leave();
+            }
+        });
         this.sessions = new SessionStore(home);
     }
 
@@ -152,6 +161,8 @@ public final class SessionViewModel {
 
     /** The user's local data is open: keep it synced, show the app, and send what waits in the outbox. */
     private void enterSession(boolean online) {
+        LocalUser user = localUser;
+        holders.enter(user.email(), () -> user.organizations().onlineOrLastSaved(() -> connection.api().organizations()));
         sync.start(connection.api(), localUser.ledger());
         navigation.enterSession();
         if (online) {
@@ -180,6 +191,7 @@ public final class SessionViewModel {
             sync.listen();
             user.sender().sendNow();
             sync.request();
+            holders.reload();
             whenReconnected.run();
         }, failure -> {
             if (!(failure instanceof ApiException e && e.kind() == ApiException.Kind.NETWORK_DOWN)) {
