@@ -98,7 +98,16 @@ public final class HolderViewModel {
         listed.forEach(o -> next.add(Holder.organization(o.id(), o.name(), o.role())));
         String chosen = current.get() == null ? null : current.get().organizationId();
         Holder keep = next.stream().filter(h -> Objects.equals(h.organizationId(), chosen)).findFirst().orElse(next.get(0));
-        holders.setAll(next);
+        // changed in place, so the holder shown in the switcher stays its selection
+        holders.retainAll(next);
+        for (int i = 0; i < next.size(); i++) {
+            if (i >= holders.size() || !holders.get(i).equals(next.get(i))) {
+                holders.add(i, next.get(i));
+            }
+        }
+        if (!holders.equals(next)) {
+            holders.setAll(next);
+        }
         if (!keep.equals(current.get())) {
             current.set(keep);
         }

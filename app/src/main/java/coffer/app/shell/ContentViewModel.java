@@ -97,6 +97,7 @@ public final class ContentViewModel {
                     case HISTORY -> Screen.HISTORY;
                 }));
         sync.refreshOnChange(home::load);
+        holders.reload();   // an organization the user joined or left since shows in the switcher
         return home;
     }
 

@@ -24,6 +24,7 @@ import javafx.application.Application;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ChangeListener;
+import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -166,6 +167,8 @@ public final class MainView {
                 holders.current.set(picked);
             }
         });
+        // the list offered again (after a reload) drops the combo box's selection: the holder chosen stays shown
+        holders.holders.addListener((ListChangeListener<Holder>) change -> holderChoice.setValue(holders.current.get()));
         holderChoice.setOnShowing(e -> holders.reload());
         holders.current.addListener(onHolder);
         BooleanBinding shown = navigation.signedIn.and(holders.several);

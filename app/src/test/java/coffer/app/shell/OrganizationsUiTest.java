@@ -1,0 +1,115 @@
+package coffer.app.shell;
+
+import static coffer.app.FxWait.text;
+import static coffer.app.FxWait.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import coffer.app.AppWindow;
+import coffer.app.InProcessServer;
+import coffer.app.UiSteps;
+import coffer.app.api.ApiClient;
+import coffer.app.organization.Holder;
+import coffer.app.wallet.WalletRow;
+import coffer.core.api.OrganizationTypes.OrganizationCreated;
+import coffer.core.api.PaymentTypes.PaymentRequest;
+import java.nio.file.Path;
+import java.util.UUID;
+import javafx.scene.control.ComboBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+
+/**
+ * Organization wallets in the real window against the bundled server: the holder switcher appears once the user
+ * belongs to an organization, and every screen follows the holder chosen in it.
+ */
+@ExtendWith(ApplicationExtension.class)
+class OrganizationsUiTest {
+    @TempDir
+    Path home;
+    @RegisterExtension
+    final AppWindow window = new AppWindow();
+
+    @Start
+    void start(Stage stage) {
+        window.open(stage, home);
+    }
+
+    @Stop
+    void stop() {
+        window.close();
+    }
+
+    private ApiClient api() {
+        return window.app().connection().api();
+    }
+
+    /** Alice's organization "Trip", with {@code funded} USD paid into its wallet from her own. */
+    private OrganizationCreated tripFundedWith(String funded) {
+        ApiClient alice = api();
+        OrganizationCreated trip = alice.createOrganization("Trip", "USD");
+        String own = alice.accounts().stream().filter(a -> a.organizationId() == null).findFirst().orElseThrow().id();
+        alice.pay(UUID.randomUUID().toString(), new PaymentRequest(funded, "USD", own, trip.account().id(), "for the trip", null));
+        return trip;
+    }
+
+    /** Home's USD total; empty while it has none. */
+    private static String homeTotal(FxRobot robot) {
+        return robot.lookup("#homeTotalUSD").tryQuery().isPresent() ? text(robot, "#homeTotalUSD") : "";
+    }
+
+    private void choose(FxRobot robot, String organizationId) throws Exception {
+        ComboBox<Holder> switcher = robot.lookup("#holderChoice").queryComboBox();
+        robot.clickOn(switcher);
+        Holder wanted = switcher.getItems().stream().filter(h -> java.util.Objects.equals(h.organizationId(), organizationId))
+                .findFirst().orElseThrow();
+        robot.clickOn(wanted.toString());
+        waitUntil(() -> java.util.Objects.equals(window.app().holders().current.get().organizationId(), organizationId));
+    }
+
+    @Test
+    void theSwitcherAppearsWithAnOrganizationAndEveryScreenFollowsTheHolderChosen(FxRobot robot) throws Exception {
+        UiSteps.signInToHome(robot, InProcessServer.ALICE);
+        waitUntil(() -> homeTotal(robot).equals("1,000.00 USD"));
+        assertThat(robot.lookup("#holderChoice").query().isVisible()).as("no organization: nothing to switch").isFalse();
+
+        OrganizationCreated trip = tripFundedWith("100.00");
+        robot.clickOn("#navWallets");
+        robot.clickOn("#navHome");
+        waitUntil(() -> robot.lookup("#holderChoice").query().isVisible());
+        waitUntil(() -> homeTotal(robot).equals("900.00 USD"));
+        assertThat(robot.lookup("#holderChoice").<Holder>queryComboBox().getValue().toString())
+                .isEqualTo("Me (alice@example.com)");
+
+        choose(robot, trip.organization().id());
+        assertThat(robot.lookup("#holderChoice").<Holder>queryComboBox().getValue().toString()).isEqualTo("Trip — Owner");
+        waitUntil(() -> homeTotal(robot).equals("100.00 USD"));
+        UiSteps.screenshot(window.stage(), "home-organization");
+
+        robot.clickOn("#navSend");
+        waitUntil(() -> !robot.lookup("#sourceWallet").<WalletRow>queryComboBox().getItems().isEmpty());
+        assertThat(robot.lookup("#sourceWallet").<WalletRow>queryComboBox().getItems()).extracting(WalletRow::id)
+                .as("Send pays from the organization's wallet only").containsExactly(trip.account().id());
+
+        robot.clickOn("#navTopup");
+        waitUntil(() -> robot.lookup("#holderNote").query().isVisible());
+        assertThat(text(robot, "#holderNote")).startsWith("This screen is about you (alice@example.com), not Trip");
+
+        robot.clickOn("#navWallets");
+        waitUntil(() -> robot.lookup("#walletsTable").<WalletRow>queryTableView().getItems().size() == 1
+                && robot.lookup("#walletsTable").<WalletRow>queryTableView().getItems().get(0).id().equals(trip.account().id()));
+        assertThat(robot.lookup("#holderNote").query().isVisible()).isFalse();
+
+        choose(robot, null);
+        waitUntil(() -> robot.lookup("#walletsTable").<WalletRow>queryTableView().getItems().size() == 1
+                && !robot.lookup("#walletsTable").<WalletRow>queryTableView().getItems().get(0).id().equals(trip.account().id()));
+        assertThat(robot.lookup("#walletsTable").<WalletRow>queryTableView().getItems().get(0).available())
+                .isEqualTo("900.00 USD");
+    }
+}
