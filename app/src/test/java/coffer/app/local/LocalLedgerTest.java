@@ -143,4 +143,17 @@ class LocalLedgerTest {
     private List<String> postedAndPending() {
         return List.of(w1().balance(), w1().pendingBalance());
     }
+
+    @Test
+    void aWalletKeepsTheOrganizationThatHoldsItForTheHolderSwitcherOffline() {
+        AccountView trip = new AccountView("w2", "USD", "0.00", "0.00", "0.00", "active", "org_trip");
+        ledger.apply(new SyncPage(List.of(new SyncChange(1, "account", null, trip)),
+                List.of(new AccountView("w1", "USD", "0.00", "0.00", "0.00", "active"), trip), 1, "c1", false), Instant.now());
+
+        assertThat(ledger.wallets()).extracting(AccountView::id, AccountView::organizationId)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("w1", null),
+                        org.assertj.core.groups.Tuple.tuple("w2", "org_trip"));
+        assertThat(new coffer.app.offline.LastSyncedWallets(ledger.database()).only(w -> "org_trip".equals(w.organizationId()))
+                .wallets()).extracting(AccountView::id).containsExactly("w2");
+    }
 }
