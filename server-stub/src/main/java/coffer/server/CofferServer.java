@@ -275,7 +275,7 @@ public final class CofferServer implements AutoCloseable {
             // ---- end of money out ----
 
             // one service of organizations behind the user API, the partner API and the Java library
-            Organizations organizations = new Organizations(ledger);
+            Organizations organizations = new Organizations(ledger, paymentLedger);
             PartnerWalletRoutes partnerWallets = new PartnerWalletRoutes(ledger, tenants, topups, payouts, partners, cursors);
             List<HttpApi.Routes> groups = new ArrayList<>(List.of(
                             new HealthRoutes(database, started::get),

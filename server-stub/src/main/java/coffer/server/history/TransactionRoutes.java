@@ -42,7 +42,7 @@ import java.util.Set;
  */
 public record TransactionRoutes(LedgerService ledger, CursorSeal cursors) implements HttpApi.Routes {
     static final List<String> CSV_COLUMNS = List.of("id", "created_at", "completed_at", "kind", "status", "direction",
-            "amount", "currency", "wallet_id", "counterparty", "description", "reference", "failure_reason");
+            "amount", "currency", "wallet_id", "counterparty", "description", "reference", "failure_reason", "initiated_by");
 
     @Override
     public void register(RoutesConfig routes) {
@@ -107,7 +107,7 @@ public record TransactionRoutes(LedgerService ledger, CursorSeal cursors) implem
                 for (TransactionView v : TransactionViews.of(ledger, p.envId(), p.userId(), side, page.movements())) {
                     out.write(Csv.row(java.util.Arrays.asList(v.id(), v.createdAt(), v.completedAt(), v.kind(), v.status(),
                             v.direction(), v.amount(), v.currency(), v.walletId(), v.counterparty(), v.description(),
-                            v.reference(), v.failureReason())));
+                            v.reference(), v.failureReason(), v.initiatedBy())));
                 }
                 if (page.next() == null) {
                     return;

@@ -1,6 +1,9 @@
 package coffer.server.organization;
 
+import coffer.core.api.OrganizationTypes;
 import coffer.core.api.OrganizationTypes.AddMemberRequest;
+import coffer.core.api.OrganizationTypes.ApprovalList;
+import coffer.core.api.OrganizationTypes.ApprovalView;
 import coffer.core.api.OrganizationTypes.ChangeRoleRequest;
 import coffer.core.api.OrganizationTypes.CreateOrganizationRequest;
 import coffer.core.api.OrganizationTypes.MemberResponse;
@@ -20,6 +23,8 @@ import coffer.server.auth.Principal;
 import coffer.server.http.HttpApi;
 import coffer.server.http.NoRateLimit;
 import coffer.server.http.Requests;
+import coffer.server.payment.Payment;
+import coffer.server.payment.PaymentAwaitingApproval;
 import coffer.server.wallet.AccountRoutes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -29,7 +34,8 @@ import java.util.Map;
 /**
  * {@code /api/v1/organizations}: wallets held together (SPEC.md "Organization wallets"). A caller who is
  * not a member is told the organization does not exist (404) before anything of the request is read;
- * a member whose role may not do something is FORBIDDEN (403).
+ * a member whose role may not do something is FORBIDDEN (403). Every member reads the organization's
+ * approvals: what waits for an owner's or admin's decision.
  */
 public record OrganizationRoutes(Organizations organizations) implements HttpApi.Routes {
     private static final NoRateLimit MEMBERS = NoRateLimit.because("changes who may use an organization the caller "
@@ -45,6 +51,7 @@ public record OrganizationRoutes(Organizations organizations) implements HttpApi
         routes.post("/api/v1/organizations/{id}/members", this::addMember, MEMBERS);
         routes.patch("/api/v1/organizations/{id}/members/{user_id}", this::changeRole, MEMBERS);
         routes.delete("/api/v1/organizations/{id}/members/{user_id}", this::removeMember, MEMBERS);
+        routes.get("/api/v1/organizations/{id}/approvals", this::approvals);
     }
 
     private void create(Context ctx) {
@@ -109,6 +116,18 @@ public record OrganizationRoutes(Organizations organizations) implements HttpApi
         Membership m = organizations.membership(p, ctx.pathParam("id"));
         organizations.removeMember(p, m.organization().id(), ctx.pathParam("user_id")).orThrow();
         ctx.status(204);
+    }
+
+    private void approvals(Context ctx) {
+        ctx.json(new ApprovalList(organizations.approvals(Requests.principal(ctx), ctx.pathParam("id")).stream()
+                .map(OrganizationRoutes::view).toList()));
+    }
+
+    private static ApprovalView view(PaymentAwaitingApproval waiting) {
+        Payment p = waiting.payment();
+        return new ApprovalView(OrganizationTypes.PAYMENT, p.id(), p.amount().toDecimalString(), p.amount().currencyCode(),
+                p.sourceWalletId(), p.destination(), p.description(), p.initiatedBy(), waiting.initiatorEmail(),
+                p.createdAt().toString(), waiting.expiresAt().toString());
     }
 
     private OrganizationResponse response(StoredOrganization o, OrganizationRole callersRole) {

@@ -11,6 +11,8 @@ import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.Outcome;
 import coffer.server.ledger.UserId;
 import coffer.server.ledger.WalletSnapshot;
+import coffer.server.payment.PaymentAwaitingApproval;
+import coffer.server.payment.PaymentLedger;
 import coffer.server.tenant.Tenants;
 import coffer.server.tenant.User;
 
@@ -32,10 +34,13 @@ public final class Organizations {
     public static final int MAX_NAME = 100;
     private final LedgerService ledger;
     private final Tenants tenants;
+    private final PaymentLedger payments;
 
-    public Organizations(LedgerService ledger) {
+    /** @param payments the payments on the same ledger, of which the organizations' approvals lists show theirs */
+    public Organizations(LedgerService ledger, PaymentLedger payments) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.tenants = new Tenants(ledger);
+        this.payments = Objects.requireNonNull(payments, "payments");
     }
 
     /** A new organization owned by the caller, with its first wallet in {@code currency}. */
@@ -61,6 +66,14 @@ public final class Organizations {
     /** The environment's organization, or NOT_FOUND when it has none with this id (another environment's included). */
     public StoredOrganization organization(EnvId env, String id) {
         return ledger.read(c -> OrganizationQueries.organization(c, env.value(), id)).orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * What waits for an owner's or admin's decision: the payments from the organization's wallets awaiting
+     * approval, oldest first. Every member may read it; anyone else is told the organization does not exist.
+     */
+    List<PaymentAwaitingApproval> approvals(Principal p, String id) {
+        return payments.awaitingApproval(p.envId(), membership(p, id).organization().id());
     }
 
     public List<WalletSnapshot> wallets(StoredOrganization organization) {

@@ -101,6 +101,15 @@ public final class PaymentLedger {
         return ledger.read(c -> PaymentRows.page(c, envId, userId, after, limit));
     }
 
+    /**
+     * The payments from the wallets of the environment's organization {@code organizationId} awaiting an owner's or
+     * admin's approval now, oldest first ({@link Payment#awaitingApproval()}, and their hold not yet due).
+     */
+    public List<PaymentAwaitingApproval> awaitingApproval(String envId, String organizationId) {
+        long now = ledger.now().toEpochMilli();
+        return ledger.read(c -> PaymentRows.awaitingApproval(c, envId, organizationId, now));
+    }
+
     /** Payments of every environment not yet settled, created before {@code createdBefore}, oldest first after {@code after}. */
     public List<Payment> unfinishedPayments(Instant createdBefore, Payment after, int limit) {
         return ledger.read(c -> PaymentRows.unfinished(c, createdBefore.toEpochMilli(), after, limit));

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -23,10 +24,11 @@ final class PaymentRows {
     static final String INSERT =
             "INSERT INTO payments (id, env_id, user_id, transaction_id, destination, created_at, approval) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
-    private static final String SELECT = "SELECT " + Rows.TX_COLUMNS
+    private static final String COLUMNS = "SELECT " + Rows.TX_COLUMNS
             + ", p.id AS payment_id, p.user_id AS payer_id, p.destination AS destination, p.created_at AS payment_created_at,"
-            + " p.approval AS approval, p.decided_by AS decided_by"
-            + " FROM payments p JOIN transactions t ON t.id = p.transaction_id";
+            + " p.approval AS approval, p.decided_by AS decided_by";
+    private static final String FROM = " FROM payments p JOIN transactions t ON t.id = p.transaction_id";
+    private static final String SELECT = COLUMNS + FROM;
 
     private PaymentRows() {
     }
@@ -118,6 +120,34 @@ final class PaymentRows {
         }
     }
 
+    /**
+     * The payments from the wallets of the environment's organization {@code organizationId} that still await
+     * an owner's or admin's approval at {@code now} (epoch ms), oldest first: decided, voided or expired ones are
+     * not, even before the ledger's sweep voids an expired hold.
+     */
+    static List<PaymentAwaitingApproval> awaitingApproval(Connection c, String envId, String organizationId, long now)
+            throws SQLException {
+        // from the organization's wallets to their outgoing movements (transactions_debit), literal statuses
+        String sql = COLUMNS + ", u.email AS initiator_email, h.expires_at AS hold_expires_at" + FROM
+                + " JOIN accounts a ON a.id = t.debit_account JOIN holds h ON h.id = t.hold_id"
+                + " LEFT JOIN users u ON u.id = t.initiated_by"
+                + " WHERE a.user_id = ? AND a.env_id = ? AND p.approval = 'pending' AND t.status = 'pending'"
+                + " AND h.expires_at > ? ORDER BY t.created_at, t.id";
+        List<PaymentAwaitingApproval> found = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, organizationId);
+            ps.setString(2, envId);
+            ps.setLong(3, now);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new PaymentAwaitingApproval(payment(rs), rs.getString("initiator_email"),
+                            Instant.ofEpochMilli(rs.getLong("hold_expires_at"))));
+                }
+            }
+        }
+        return found;
+    }
+
     /** Records the decision on a payment awaiting approval; false when it no longer awaits one. */
     static boolean decide(Connection c, String paymentId, Payment.Approval decision, String decidedBy) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
@@ -133,10 +163,14 @@ final class PaymentRows {
         List<Payment> payments = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                payments.add(Payment.of(rs.getString("payment_id"), rs.getString("payer_id"), rs.getString("destination"),
-                        Rows.transaction(rs), Payment.Approval.fromWire(rs.getString("approval")), rs.getString("decided_by")));
+                payments.add(payment(rs));
             }
         }
         return payments;
+    }
+
+    private static Payment payment(ResultSet rs) throws SQLException {
+        return Payment.of(rs.getString("payment_id"), rs.getString("payer_id"), rs.getString("destination"),
+                Rows.transaction(rs), Payment.Approval.fromWire(rs.getString("approval")), rs.getString("decided_by"));
     }
 }

@@ -2,6 +2,7 @@ package coffer.server.history;
 
 import coffer.server.ledger.SystemMoveCommand;
 import coffer.server.ledger.HoldCommand;
+import coffer.server.ledger.MoveCommand;
 import coffer.server.ledger.EnvId;
 import coffer.server.ledger.UserId;
 import coffer.server.ledger.WalletId;
@@ -254,6 +255,39 @@ class TransactionRoutesTest {
 
         String all = frank.caller().get("/api/v1/transactions/export.csv").body();
         assertThat(all.split("\r\n", -1)).hasSize(6);
+    }
+
+    @Test
+    void theCsvExportSaysWhichMemberMovedMoneyOutOfAnOrganizationsWallet() {
+        User ivan = TestUsers.funded(server, "ivan", "20.00");
+        User jade = TestUsers.funded(server, "jade", "20.00");
+        HttpResponse<String> created = ivan.caller().post("/api/v1/organizations", "{\"name\":\"Ivan's team\",\"currency\":\"USD\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String org = Caller.json(created).getAsJsonObject("organization").get("id").getAsString();
+        String orgWallet = Caller.json(created).getAsJsonObject("account").get("id").getAsString();
+        HttpResponse<String> added = ivan.caller().post("/api/v1/organizations/" + org + "/members",
+                "{\"email\":\"" + jade.email() + "\",\"role\":\"member\"}");
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        EnvId env = new EnvId(DemoData.ENV_ID);
+        ledger.deposit(SystemMoveCommand.of(env, new WalletId(orgWallet), usd("50.00"), Memo.description("Team funds")), null)
+                .orThrow();
+        ledger.p2p(new MoveCommand(env, new UserId(jade.id()), new WalletId(orgWallet), new WalletId(dave.walletId()),
+                usd("4.00"), Memo.description("Team lunch")), null).orThrow();
+        TestUsers.p2p(server, jade, dave, "1.00", "Own lunch");
+
+        String csv = jade.caller().get("/api/v1/transactions/export.csv").body();
+        assertThat(csv).startsWith("id,created_at,completed_at,kind,status,direction,amount,currency,wallet_id,counterparty,"
+                + "description,reference,failure_reason,initiated_by\r\n");
+        int description = TransactionRoutes.CSV_COLUMNS.indexOf("description");
+        int initiatedBy = TransactionRoutes.CSV_COLUMNS.indexOf("initiated_by");
+        List<List<String>> rows = SpreadsheetReading.rows(csv);
+        assertThat(rows.subList(1, rows.size())).extracting(row -> row.get(description) + " | " + row.get(initiatedBy))
+                .containsExactlyInAnyOrder("Team lunch | " + jade.id(), "Team funds | ", "Own lunch | ", "Opening deposit | ");
+        // the owner's export of the organization's wallet says the same of the member's payment
+        String owners = ivan.caller().get("/api/v1/transactions/export.csv?wallet_id=" + orgWallet).body();
+        List<List<String>> ownersRows = SpreadsheetReading.rows(owners);
+        assertThat(ownersRows.subList(1, ownersRows.size())).extracting(row -> row.get(description) + " | " + row.get(initiatedBy))
+                .containsExactly("Team lunch | " + jade.id(), "Team funds | ");
     }
 
     @Test

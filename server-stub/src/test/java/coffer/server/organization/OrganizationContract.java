@@ -146,6 +146,8 @@ abstract class OrganizationContract {
                         answers(204, 204, 403, 403, 404)),
                 new Row("DELETE owner", (u, o) -> u.delete("/api/v1/organizations/" + o.id + "/members/" + alice.id),
                         answers(409, 403, 403, 403, 404)),
+                new Row("GET approvals", (u, o) -> u.get("/api/v1/organizations/" + o.id + "/approvals"),
+                        answers(200, 200, 200, 200, 404)),
                 new Row("GET wallet", (u, o) -> u.get("/api/v1/accounts/" + o.wallet), answers(200, 200, 200, 200, 404)),
                 new Row("GET wallet's history", (u, o) -> u.get("/api/v1/transactions?wallet_id=" + o.wallet),
                         answers(200, 200, 200, 200, 404)),
@@ -398,6 +400,77 @@ abstract class OrganizationContract {
         assertThat(available(org.wallet)).isEqualTo("100.00");
     }
 
+    @Test
+    void everyMemberSeesWhatAwaitsApprovalOldestFirstUntilItIsDecidedOrExpires() {
+        Org org = organization("300.00");
+        threshold(org, "10.00");
+        HttpResponse<String> small = pay(member, org, "10.00");
+        assertThat(json(small).get("status").getAsString()).as("at the threshold: no approval").isEqualTo("pending");
+        String smallId = json(small).get("payment_id").getAsString();
+        HttpResponse<String> paid = member.post("/api/v1/payments", "{\"amount\":\"30.00\",\"currency\":\"USD\","
+                + "\"source_wallet_id\":\"" + org.wallet + "\",\"destination\":\"bob@example.com\",\"description\":\"chairs\"}");
+        String first = paymentId(paid);
+        clock.advance(Duration.ofSeconds(1));
+        String second = paymentId(pay(target, org, "40.00"));
+        clock.advance(Duration.ofSeconds(1));
+        String third = paymentId(pay(admin, org, "50.00"));
+        // another organization's payment awaiting approval is not this one's
+        Org other = organization("100.00");
+        threshold(other, "10.00");
+        String elsewhere = paymentId(pay(member, other, "20.00"));
+
+        JsonArray listed = approvals(viewer, org);
+        assertThat(ids(listed)).as("oldest first, the viewer reads it too").containsExactly(first, second, third);
+        JsonObject chairs = listed.get(0).getAsJsonObject();
+        assertThat(text(chairs, "kind")).isEqualTo("payment");
+        assertThat(text(chairs, "amount")).isEqualTo("30.00");
+        assertThat(text(chairs, "currency")).isEqualTo("USD");
+        assertThat(text(chairs, "source_wallet_id")).isEqualTo(org.wallet);
+        assertThat(text(chairs, "destination")).isEqualTo("bob@example.com");
+        assertThat(text(chairs, "description")).isEqualTo("chairs");
+        assertThat(text(chairs, "initiated_by")).isEqualTo(member.id);
+        assertThat(text(chairs, "initiated_by_email")).isEqualTo(member.email);
+        assertThat(text(chairs, "created_at")).isEqualTo(text(json(member.get("/api/v1/payments/" + first)), "created_at"));
+        Instant created = Instant.parse(text(chairs, "created_at"));
+        assertThat(Instant.parse(text(chairs, "expires_at"))).as("when the approval expires")
+                .isBetween(created.plus(ServerSettings.DEFAULT_APPROVAL_EXPIRY).minusSeconds(60),
+                        created.plus(ServerSettings.DEFAULT_APPROVAL_EXPIRY));
+        assertThat(text(listed.get(1).getAsJsonObject(), "initiated_by_email")).isEqualTo(target.email);
+        for (User reader : List.of(alice, admin, member, target)) {
+            assertThat(ids(approvals(reader, org))).as(reader.email).containsExactly(first, second, third);
+        }
+        assertThat(ids(approvals(member, other))).containsExactly(elsewhere);
+
+        // someone who is not a member is told the organization does not exist, and nothing of what waits
+        HttpResponse<String> outside = outsider.get("/api/v1/organizations/" + org.id + "/approvals");
+        assertThat(outside.statusCode()).isEqualTo(404);
+        assertThat(errorCode(outside)).isEqualTo("NOT_FOUND");
+        assertThat(outside.body()).doesNotContain(first).doesNotContain("30.00").doesNotContain(org.name);
+        HttpResponse<String> unknown = viewer.get("/api/v1/organizations/org_unknown/approvals");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(errorCode(unknown)).isEqualTo("NOT_FOUND");
+
+        // decided, a payment leaves the list; the one under the threshold was never in it, even once settled
+        assertThat(admin.post("/api/v1/payments/" + first + "/approve", "").statusCode()).isEqualTo(200);
+        assertThat(ids(approvals(viewer, org))).containsExactly(second, third);
+        assertThat(alice.post("/api/v1/payments/" + second + "/reject", "").statusCode()).isEqualTo(200);
+        assertThat(ids(approvals(viewer, org))).containsExactly(third);
+        Poll.until(() -> status(member, smallId), "completed"::equals);
+        Poll.until(() -> status(member, first), "completed"::equals);
+        assertThat(ids(approvals(viewer, org))).containsExactly(third);
+
+        // expired, it leaves the list at once, before the ledger's sweep voids its hold
+        advance(ServerSettings.DEFAULT_APPROVAL_EXPIRY.minusMinutes(1));
+        assertThat(ids(approvals(viewer, org))).containsExactly(third);
+        advance(Duration.ofMinutes(2));
+        assertThat(status(admin, third)).isEqualTo("pending_approval");
+        assertThat(ids(approvals(viewer, org))).isEmpty();
+        server.ledger().expireDueHolds();
+        assertThat(status(admin, third)).isEqualTo("failed");
+        assertThat(approvals(viewer, org)).isEmpty();
+        assertThat(approvals(viewer, other)).isEmpty();
+    }
+
     // ---- the last owner -----------------------------------------------------------------------------
 
     @Test
@@ -502,6 +575,17 @@ abstract class OrganizationContract {
         assertThat(paid.statusCode()).as(paid.body()).isEqualTo(201);
         assertThat(json(paid).get("status").getAsString()).isEqualTo("pending_approval");
         return json(paid).get("payment_id").getAsString();
+    }
+
+    /** The organization's approvals list as {@code reader} reads it. */
+    private static JsonArray approvals(User reader, Org org) {
+        HttpResponse<String> r = reader.get("/api/v1/organizations/" + org.id + "/approvals");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return json(r).getAsJsonArray("approvals");
+    }
+
+    private static List<String> ids(JsonArray approvals) {
+        return StreamSupport.stream(approvals.spliterator(), false).map(a -> text(a.getAsJsonObject(), "id")).toList();
     }
 
     private static String status(User reader, String paymentId) {
