@@ -114,6 +114,9 @@ public final class ContentViewModel {
         Holder holder = holder();
         WalletsViewModel wallets = new WalletsViewModel(accounts(), connection.api(),
                 local == null ? null : () -> HolderScope.wallets(local.wallets(), holder), executor);
+        if (!holder.isMe()) {
+            wallets.actFor(holder.name());
+        }
         sync.refreshOnChange(wallets::load);
         return wallets;
     }

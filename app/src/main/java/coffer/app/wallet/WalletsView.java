@@ -3,7 +3,11 @@ package coffer.app.wallet;
 import coffer.app.i18n.Texts;
 import coffer.app.shell.ScreenView;
 import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.layout.HBox;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -17,6 +21,9 @@ public final class WalletsView extends ScreenView<WalletsViewModel> {
     @FXML private Button open;
     @FXML private Button lock;
     @FXML private Button unlock;
+    @FXML private Label title;
+    @FXML private HBox actions;
+    @FXML private Label organizationNote;
 
     public WalletsView(WalletsViewModel viewModel) {
         super(viewModel, "Wallets.fxml");
@@ -43,6 +50,19 @@ public final class WalletsView extends ScreenView<WalletsViewModel> {
         lock.disableProperty().bind(viewModel.canLock.not());
         unlock.disableProperty().bind(viewModel.canUnlock.not());
         open.disableProperty().bind(viewModel.busy);
+        // an organization's wallets: shown, with why they are not opened, locked or unlocked here
+        BooleanBinding own = viewModel.organization.isEmpty();
+        title.textProperty().bind(Bindings.when(own).then(Texts.text("wallets.title"))
+                .otherwise(Bindings.createStringBinding(() -> Texts.text("wallets.title.organization",
+                        viewModel.organization.get()), viewModel.organization)));
+        organizationNote.textProperty().bind(Bindings.createStringBinding(() -> own.get() ? ""
+                : Texts.text("wallets.organization", viewModel.organization.get()), viewModel.organization));
+        for (Node node : List.of(actions, kyc)) {
+            node.visibleProperty().bind(own);
+            node.managedProperty().bind(own);
+        }
+        organizationNote.visibleProperty().bind(own.not());
+        organizationNote.managedProperty().bind(own.not());
         viewModel.load();
     }
 

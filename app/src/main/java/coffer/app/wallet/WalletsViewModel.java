@@ -19,6 +19,8 @@ import java.util.concurrent.Callable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -39,10 +41,13 @@ public final class WalletsViewModel extends ScreenViewModel {
     public final ObjectProperty<WalletRow> selected = new SimpleObjectProperty<>();
     public final StringProperty kycSummary = new SimpleStringProperty("");
     public final StringProperty newCurrency = new SimpleStringProperty("");
-    public final BooleanBinding canLock = Bindings.createBooleanBinding(
-            () -> !state.isBusy() && selected.get() != null && !selected.get().locked(), state.busy, selected);
-    public final BooleanBinding canUnlock = Bindings.createBooleanBinding(
-            () -> !state.isBusy() && selected.get() != null && selected.get().locked(), state.busy, selected);
+    private final ReadOnlyStringWrapper organizationWrapper = new ReadOnlyStringWrapper("");
+    /** The organization whose wallets these are; empty for the user's own (only those are opened, locked, unlocked here). */
+    public final ReadOnlyStringProperty organization = organizationWrapper.getReadOnlyProperty();
+    public final BooleanBinding canLock = Bindings.createBooleanBinding(() -> !state.isBusy() && own()
+            && selected.get() != null && !selected.get().locked(), state.busy, selected, organization);
+    public final BooleanBinding canUnlock = Bindings.createBooleanBinding(() -> !state.isBusy() && own()
+            && selected.get() != null && selected.get().locked(), state.busy, selected, organization);
 
     /** The overview as the server has it, from one client that serves both. */
     public <A extends AccountsApi & IdentityApi> WalletsViewModel(A api, BackgroundExecutor executor) {
@@ -66,6 +71,15 @@ public final class WalletsViewModel extends ScreenViewModel {
         this.identity = Objects.requireNonNull(identity, "identity");
         this.local = local;
         this.executor = Objects.requireNonNull(executor, "executor");
+    }
+
+    /** The wallets shown are {@code name}'s, an organization's: they are shown, not opened, locked or unlocked here. */
+    public void actFor(String name) {
+        organizationWrapper.set(Objects.requireNonNull(name, "name"));
+    }
+
+    private boolean own() {
+        return organization.get().isEmpty();
     }
 
     /**
@@ -99,6 +113,10 @@ public final class WalletsViewModel extends ScreenViewModel {
 
     /** Opens a wallet in the currency typed (an ISO 4217 code such as EUR). */
     public void openWallet() {
+        if (!own()) {
+            state.error(Texts.text("wallets.organization", organization.get()));
+            return;
+        }
         String code = newCurrency.get() == null ? "" : newCurrency.get().strip().toUpperCase(Locale.ROOT);
         try {
             Currencies.of(code);
@@ -127,6 +145,10 @@ public final class WalletsViewModel extends ScreenViewModel {
 
     private void changeSelected(boolean lock) {
         WalletRow w = selected.get();
+        if (!own()) {
+            state.error(Texts.text("wallets.organization", organization.get()));
+            return;
+        }
         if (w == null) {
             state.error(Texts.text("wallets.error.choose"));
             return;

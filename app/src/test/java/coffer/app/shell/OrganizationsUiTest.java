@@ -59,6 +59,16 @@ class OrganizationsUiTest {
         return trip;
     }
 
+    /** Whether {@code node} and every parent of it are visible. */
+    private static boolean shown(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Home's USD total; empty while it has none. */
     private static String homeTotal(FxRobot robot) {
         return robot.lookup("#homeTotalUSD").tryQuery().isPresent() ? text(robot, "#homeTotalUSD") : "";
@@ -105,11 +115,14 @@ class OrganizationsUiTest {
         waitUntil(() -> robot.lookup("#walletsTable").<WalletRow>queryTableView().getItems().size() == 1
                 && robot.lookup("#walletsTable").<WalletRow>queryTableView().getItems().get(0).id().equals(trip.account().id()));
         assertThat(robot.lookup("#holderNote").query().isVisible()).isFalse();
+        assertThat(text(robot, "#walletsOrganizationNote")).startsWith("These are Trip's wallets.");
+        assertThat(shown(robot.lookup("#lockButton").query())).as("an organization's wallet is not locked here").isFalse();
 
         choose(robot, null);
         waitUntil(() -> robot.lookup("#walletsTable").<WalletRow>queryTableView().getItems().size() == 1
                 && !robot.lookup("#walletsTable").<WalletRow>queryTableView().getItems().get(0).id().equals(trip.account().id()));
         assertThat(robot.lookup("#walletsTable").<WalletRow>queryTableView().getItems().get(0).available())
                 .isEqualTo("900.00 USD");
+        assertThat(shown(robot.lookup("#lockButton").query())).isTrue();
     }
 }
