@@ -20,7 +20,7 @@ class LocalDatabaseTest {
         try (LocalDatabase db = LocalDatabase.open(file)) {
             db.write(c -> {
                 try (Statement s = c.createStatement()) {
-                    return s.executeUpdate("INSERT INTO wallets VALUES ('w1', 'USD', 1000, 900, 100, 'active', 7)");
+                    return s.executeUpdate("INSERT INTO wallets VALUES ('w1', 'USD', 1000, 900, 100, 'active', 7, NULL)");
                 }
             });
         }
@@ -40,7 +40,7 @@ class LocalDatabaseTest {
         try (LocalDatabase db = LocalDatabase.open(dir.resolve("ledger.db"))) {
             assertThatThrownBy(() -> db.write(c -> {
                 try (Statement s = c.createStatement()) {
-                    s.executeUpdate("INSERT INTO wallets VALUES ('w1', 'USD', 1000, 900, 100, 'active', 7)");
+                    s.executeUpdate("INSERT INTO wallets VALUES ('w1', 'USD', 1000, 900, 100, 'active', 7, NULL)");
                     // a movement must have a positive amount: the second statement fails
                     return s.executeUpdate("INSERT INTO transactions (id, kind, status, amount_minor, currency, created_at, seq)"
                             + " VALUES ('t1', 'p2p', 'completed', 0, 'USD', '2026-01-01T00:00:00Z', 7)");

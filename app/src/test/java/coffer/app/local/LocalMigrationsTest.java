@@ -38,4 +38,24 @@ class LocalMigrationsTest {
             assertThat(applied).startsWith(RELEASED.toArray(String[]::new));
         }
     }
+
+    @Test
+    void aCopySyncedBeforeWalletsKnewTheirHolderIsSyncedAgainFromTheStartAndItsOutboxIsKept() throws Exception {
+        Path file = dir.resolve("old.db");
+        String url = "jdbc:sqlite:" + file;
+        org.flywaydb.core.Flyway.configure().dataSource(url, null, null).locations("classpath:db/local").target("11")
+                .load().migrate();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO wallets VALUES ('w1', 'USD', 1000, 1000, 0, 'active', 7)");
+            s.executeUpdate("INSERT INTO transactions (id, kind, status, amount_minor, currency, to_wallet, created_at, seq)"
+                    + " VALUES ('t1', 'topup', 'completed', 1000, 'USD', 'w1', '2026-01-01T00:00:00Z', 7)");
+            s.executeUpdate("UPDATE sync_state SET cursor = 'c7', seq = 7 WHERE id = 1");
+        }
+        try (LocalDatabase db = LocalDatabase.open(file)) {
+            LocalLedger ledger = new LocalLedger(db);
+            assertThat(ledger.wallets()).as("an organization's wallet could not be told from the user's own").isEmpty();
+            assertThat(ledger.state().cursor()).as("the next sync starts from the beginning").isNull();
+            assertThat(new Outbox(db, java.time.Clock.systemUTC()).unfinished()).isEmpty();
+        }
+    }
 }

@@ -176,7 +176,7 @@ class ReceiveViewModelTest {
     void withTheServerOutOfReachTheLastSyncedWalletsAreOffered() throws IOException {
         database.write(c -> {
             try (Statement s = c.createStatement()) {
-                return s.executeUpdate("INSERT INTO wallets VALUES ('wal_local', 'USD', 100000, 100000, 0, 'active', 1)");
+                return s.executeUpdate("INSERT INTO wallets VALUES ('wal_local', 'USD', 100000, 100000, 0, 'active', 1, NULL)");
             }
         });
         serverDown = unreachable();

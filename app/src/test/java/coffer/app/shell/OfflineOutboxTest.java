@@ -105,7 +105,7 @@ class OfflineOutboxTest {
     private void lastSynced(AccountView wallet, String available) {
         try (LocalDatabase db = LocalDatabase.open(aliceDatabase())) {
             db.write(c -> {
-                try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO wallets VALUES (?, ?, ?, ?, 0, ?, 1)")) {
+                try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO wallets VALUES (?, ?, ?, ?, 0, ?, 1, NULL)")) {
                     s.setString(1, wallet.id());
                     s.setString(2, wallet.currency());
                     s.setLong(3, minor(available, wallet.currency()));

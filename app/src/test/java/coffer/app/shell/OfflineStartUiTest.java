@@ -49,7 +49,7 @@ class OfflineStartUiTest {
         try (LocalDatabase db = LocalDatabase.open(sessions.localDatabase(nobodyListens, "alice@example.com"))) {
             db.write(c -> {
                 try (Statement s = c.createStatement()) {
-                    return s.executeUpdate("INSERT INTO wallets VALUES ('wal_1', 'USD', 100000, 100000, 0, 'active', 1)");
+                    return s.executeUpdate("INSERT INTO wallets VALUES ('wal_1', 'USD', 100000, 100000, 0, 'active', 1, NULL)");
                 }
             });
         }
