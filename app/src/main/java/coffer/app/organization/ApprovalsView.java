@@ -24,12 +24,12 @@ public final class ApprovalsView extends ScreenView<ApprovalsViewModel> {
         approvals.getColumns().setAll(List.of(
                 column(Texts.text("approvals.column.organization"), ApprovalRow::organizationName),
                 column(Texts.text("approvals.column.amount"), ApprovalRow::amount),
-                column(Texts.text("approvals.column.to"), 180, ApprovalRow::destination),
+                column(Texts.text("approvals.column.to"), 160, ApprovalRow::destination),
                 column(Texts.text("approvals.column.description"), ApprovalRow::description),
-                column(Texts.text("approvals.column.askedBy"), 160, ApprovalRow::askedBy),
-                column(Texts.text("approvals.column.asked"), 150, ApprovalRow::asked),
-                column(Texts.text("approvals.column.expires"), 150, ApprovalRow::expires),
-                column(Texts.text("approvals.column.state"), 200, ApprovalRow::state)));
+                column(Texts.text("approvals.column.askedBy"), 150, ApprovalRow::askedBy),
+                column(Texts.text("approvals.column.asked"), 180, ApprovalRow::asked),
+                column(Texts.text("approvals.column.expires"), 180, ApprovalRow::expires),
+                column(Texts.text("approvals.column.state"), 240, ApprovalRow::state)));
         approvals.setItems(viewModel.approvals);
         TableSelection.bind(approvals, viewModel.selected);
         why.textProperty().bind(viewModel.why);
