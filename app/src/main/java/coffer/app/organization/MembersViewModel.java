@@ -1,5 +1,6 @@
 package coffer.app.organization;
 
+import coffer.app.api.ApiException;
 import coffer.app.api.OrganizationsApi;
 import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.concurrent.ScreenViewModel;
@@ -11,6 +12,7 @@ import coffer.core.api.OrganizationTypes.OrganizationCreated;
 import coffer.core.api.OrganizationTypes.OrganizationResponse;
 import coffer.core.api.OrganizationTypes.OrganizationSummary;
 import coffer.core.error.CofferException;
+import coffer.core.error.ErrorCode;
 import coffer.core.money.Money;
 import coffer.core.organization.OrganizationAction;
 import coffer.core.organization.OrganizationRole;
@@ -18,6 +20,7 @@ import coffer.core.organization.OrganizationRules;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -284,12 +287,37 @@ public final class MembersViewModel extends ScreenViewModel {
     private void change(Callable<?> work, String done, Runnable then) {
         state.run(() -> {
             work.call();
-            return api.organization(holder.organizationId());
-        }, response -> {
-            show(response);
+            return stillAMember();
+        }, now -> {
+            if (now.isEmpty()) {
+                left();
+                state.notice(done);
+                return;
+            }
+            show(now.get());
             then.run();
             state.notice(done);
         });
+    }
+
+    /** The organization as the user sees it now; empty when they are no longer a member (they removed themself). */
+    private Optional<OrganizationResponse> stillAMember() {
+        try {
+            return Optional.of(api.organization(holder.organizationId()));
+        } catch (ApiException e) {
+            if (e.kind() == ApiException.Kind.REFUSED && e.code() == ErrorCode.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** The user removed themself: nothing of the organization is theirs to see or change any more. */
+    private void left() {
+        members.clear();
+        selected.set(null);
+        roleWrapper.set(OrganizationRole.VIEWER);
+        readOnlyReason.set(Texts.text("members.left", organizationName.get()));
     }
 
     private void show(OrganizationResponse response) {

@@ -185,6 +185,24 @@ class MembersViewModelTest {
     }
 
     @Test
+    void anAdminWhoRemovesThemselfIsToldTheyLeft() {
+        Holder club = alicesOrganization("Leavers");
+        SERVER.signedIn(ALICE).addMember(club.organizationId(), BOB, "admin");
+        MembersViewModel members = screen(BOB, Holder.organization(club.organizationId(), "Leavers", "admin"));
+        members.selected.set(member(members, BOB));
+        members.askRemove();
+
+        members.confirmRemove();
+
+        assertThat(members.error.get()).isEmpty();
+        assertThat(members.notice.get()).isEqualTo("Removed bob@example.com from Leavers.");
+        assertThat(members.readOnlyReason.get()).isEqualTo("You are no longer a member of Leavers.");
+        assertThat(members.members).isEmpty();
+        assertThat(members.mayManage.get()).isFalse();
+        assertThat(onTheServer(club)).extracting(MemberView::email).containsExactly(ALICE);
+    }
+
+    @Test
     void theThresholdIsSavedShownAndRemoved() {
         Holder team = alicesOrganization("Team");
         MembersViewModel members = screen(ALICE, team);
