@@ -16,9 +16,4 @@ public record OrganizationRow(String id, String name, String role) {
     public String roleName() {
         return Names.role(role);
     }
-
-    /** The organization as the screens act for it. */
-    public Holder holder() {
-        return Holder.organization(id, name, role);
-    }
 }
