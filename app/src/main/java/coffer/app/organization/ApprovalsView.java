@@ -22,14 +22,16 @@ public final class ApprovalsView extends ScreenView<ApprovalsViewModel> {
     @FXML
     private void initialize() {
         approvals.getColumns().setAll(List.of(
-                column(Texts.text("approvals.column.organization"), ApprovalRow::organizationName),
-                column(Texts.text("approvals.column.amount"), ApprovalRow::amount),
+                column(Texts.text("approvals.column.organization"), 100, ApprovalRow::organizationName),
+                column(Texts.text("approvals.column.amount"), 110, ApprovalRow::amount),
                 column(Texts.text("approvals.column.to"), 160, ApprovalRow::destination),
-                column(Texts.text("approvals.column.description"), ApprovalRow::description),
+                column(Texts.text("approvals.column.description"), 110, ApprovalRow::description),
                 column(Texts.text("approvals.column.askedBy"), 150, ApprovalRow::askedBy),
-                column(Texts.text("approvals.column.asked"), 180, ApprovalRow::asked),
-                column(Texts.text("approvals.column.expires"), 180, ApprovalRow::expires),
-                column(Texts.text("approvals.column.state"), 240, ApprovalRow::state)));
+                column(Texts.text("approvals.column.asked"), 160, ApprovalRow::asked),
+                column(Texts.text("approvals.column.expires"), 160, ApprovalRow::expires),
+                column(Texts.text("approvals.column.state"), 170, ApprovalRow::state)));
+        // an amount is never cut short: the other columns give way first
+        approvals.getColumns().get(1).setMinWidth(110);
         approvals.setItems(viewModel.approvals);
         TableSelection.bind(approvals, viewModel.selected);
         why.textProperty().bind(viewModel.why);

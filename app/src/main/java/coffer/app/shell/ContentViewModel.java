@@ -11,9 +11,11 @@ import coffer.app.local.LocalLedger;
 import coffer.app.offline.LocalUser;
 import coffer.app.offline.LastSyncedWallets;
 import coffer.app.order.OrderViewModel;
+import coffer.app.organization.ApprovalsViewModel;
 import coffer.app.organization.Holder;
 import coffer.app.organization.HolderScope;
 import coffer.app.organization.HolderViewModel;
+import coffer.app.organization.MembersViewModel;
 import coffer.app.receive.ReceiveViewModel;
 import coffer.app.send.SendViewModel;
 import coffer.app.send.TransferViewModel;
@@ -28,6 +30,7 @@ import coffer.app.withdraw.WithdrawViewModel;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.value.ObservableValue;
 
@@ -176,6 +179,22 @@ public final class ContentViewModel {
                 new BankAccountsViewModel(connection.api(), executor), executor, pollInterval);
         sync.refreshOnChange(settlements::refresh);
         return settlements;
+    }
+
+    /** The chosen organization's members and settings, or the user's organizations; one just made is chosen at once. */
+    public MembersViewModel members() {
+        MembersViewModel members = new MembersViewModel(connection.api(), executor, holder(), holders::adopt);
+        sync.refreshOnChange(members::refresh);
+        return members;
+    }
+
+    /** What waits for a decision in the chosen organization, or in every organization of the user's. */
+    public ApprovalsViewModel approvals() {
+        Holder holder = holder();
+        ApprovalsViewModel approvals = new ApprovalsViewModel(connection.api(), executor, session.user().email(),
+                holder.isMe() ? holders.organizations() : List.of(holder));
+        sync.refreshOnChange(approvals::refresh);
+        return approvals;
     }
 
     /** Saving applies the theme at once; a changed server means connecting (and signing in) there. */

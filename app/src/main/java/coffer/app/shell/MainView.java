@@ -7,8 +7,10 @@ import coffer.app.home.HomeView;
 import coffer.app.i18n.Texts;
 import coffer.app.kyc.KycView;
 import coffer.app.order.OrderView;
+import coffer.app.organization.ApprovalsView;
 import coffer.app.organization.Holder;
 import coffer.app.organization.HolderViewModel;
+import coffer.app.organization.MembersView;
 import coffer.app.receive.ReceiveView;
 import coffer.app.send.SendView;
 import coffer.app.send.TransferView;
@@ -35,6 +37,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
@@ -56,6 +59,8 @@ public final class MainView {
     @FXML private Button navOrders;
     @FXML private Button navKyc;
     @FXML private Button navSettlements;
+    @FXML private Button navMembers;
+    @FXML private Button navApprovals;
     @FXML private Button signOut;
     @FXML private Label connection;
     @FXML private Label announcement;
@@ -64,6 +69,7 @@ public final class MainView {
     @FXML private ProgressBar syncProgress;
     @FXML private Label syncStatus;
     @FXML private Label offlineBanner;
+    @FXML private HBox holderBar;
     @FXML private Label holderLabel;
     @FXML private ComboBox<Holder> holderChoice;
     @FXML private Label holderNote;
@@ -125,7 +131,7 @@ public final class MainView {
     private void initialize() {
         NavigationViewModel navigation = app.navigation();
         for (Button nav : List.of(navHome, navWallets, navHistory, navSend, navReceive, navTransfer, navTopup, navWithdraw,
-                navOrders, navKyc, navSettlements)) {
+                navOrders, navKyc, navSettlements, navMembers, navApprovals)) {
             nav.disableProperty().bind(navigation.signedIn.not());
         }
         signOut.visibleProperty().bind(navigation.signedIn);
@@ -176,6 +182,8 @@ public final class MainView {
             node.visibleProperty().bind(shown);
             node.managedProperty().bind(shown);
         }
+        holderBar.visibleProperty().bind(navigation.signedIn);
+        holderBar.managedProperty().bind(navigation.signedIn);
         holderNote.textProperty().bind(Bindings.createStringBinding(() -> navigation.screen.get().needsSession()
                 && !navigation.screen.get().followsHolder() ? holders.personalNote() : "", navigation.screen, holders.current));
         holderNote.visibleProperty().bind(holderNote.textProperty().isNotEmpty());
@@ -203,7 +211,8 @@ public final class MainView {
                 Map.entry(Screen.HISTORY, navHistory), Map.entry(Screen.SEND, navSend), Map.entry(Screen.RECEIVE, navReceive),
                 Map.entry(Screen.TRANSFER, navTransfer), Map.entry(Screen.TOPUP, navTopup),
                 Map.entry(Screen.WITHDRAW, navWithdraw), Map.entry(Screen.ORDERS, navOrders), Map.entry(Screen.KYC, navKyc),
-                Map.entry(Screen.SETTLEMENTS, navSettlements), Map.entry(Screen.SETTINGS, navSettings));
+                Map.entry(Screen.SETTLEMENTS, navSettlements), Map.entry(Screen.MEMBERS, navMembers),
+                Map.entry(Screen.APPROVALS, navApprovals), Map.entry(Screen.SETTINGS, navSettings));
         buttons.forEach((s, button) -> {
             boolean current = s == screen;
             button.pseudoClassStateChanged(CURRENT, current);
@@ -228,6 +237,8 @@ public final class MainView {
             case ORDERS -> new OrderView(screens.orders()).root();
             case KYC -> new KycView(screens.kyc()).root();
             case SETTLEMENTS -> new SettlementsView(screens.settlements()).root();
+            case MEMBERS -> new MembersView(screens.members()).root();
+            case APPROVALS -> new ApprovalsView(screens.approvals()).root();
         };
         content.getChildren().setAll(page);
         forgetDetachedMnemonics(content.getScene());
@@ -289,6 +300,16 @@ public final class MainView {
     @FXML
     private void settlements() {
         app.navigation().show(Screen.SETTLEMENTS);
+    }
+
+    @FXML
+    private void members() {
+        app.navigation().show(Screen.MEMBERS);
+    }
+
+    @FXML
+    private void approvals() {
+        app.navigation().show(Screen.APPROVALS);
     }
 
     @FXML

@@ -5,7 +5,8 @@ import java.util.Set;
 
 /** The app's screens, one at a time in the main window. */
 public enum Screen {
-    STARTING, SIGN_IN, HOME, WALLETS, HISTORY, SEND, RECEIVE, TRANSFER, TOPUP, WITHDRAW, SETTINGS, ORDERS, KYC, SETTLEMENTS;
+    STARTING, SIGN_IN, HOME, WALLETS, HISTORY, SEND, RECEIVE, TRANSFER, TOPUP, WITHDRAW, SETTINGS, ORDERS, KYC, SETTLEMENTS, MEMBERS,
+    APPROVALS;
 
     /** The screens a signed-out user can see; every other one needs a session. */
     private static final Set<Screen> OPEN = EnumSet.of(STARTING, SIGN_IN, SETTINGS);

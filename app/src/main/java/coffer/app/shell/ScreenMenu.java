@@ -26,7 +26,9 @@ public final class ScreenMenu {
             row(Screen.WITHDRAW, "menu.view.withdraw", KeyCode.DIGIT6),
             row(Screen.ORDERS, "menu.view.orders", KeyCode.DIGIT7),
             row(Screen.KYC, "menu.view.kyc", KeyCode.DIGIT8),
-            row(Screen.SETTLEMENTS, "menu.view.settlements", KeyCode.DIGIT9));
+            row(Screen.SETTLEMENTS, "menu.view.settlements", KeyCode.DIGIT9),
+            row(Screen.MEMBERS, "menu.view.members", KeyCode.M),
+            new Row(Screen.APPROVALS, "menu.view.approvals", shortcut(KeyCode.A, KeyCombination.SHIFT_DOWN)));
 
     private ScreenMenu() {
     }

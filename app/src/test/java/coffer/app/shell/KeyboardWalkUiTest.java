@@ -25,6 +25,7 @@ import javafx.scene.control.TreeTableView;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -91,8 +92,13 @@ class KeyboardWalkUiTest {
 
         List<String> problems = new ArrayList<>();
         for (ScreenMenu.Row row : ScreenMenu.ROWS) {
-            KeyCode key = ((KeyCodeCombination) row.shortcut()).getCode();
-            robot.press(KeyCode.CONTROL, key).release(key, KeyCode.CONTROL);
+            KeyCodeCombination shortcut = (KeyCodeCombination) row.shortcut();
+            KeyCode key = shortcut.getCode();
+            if (shortcut.getShift() == KeyCombination.ModifierValue.DOWN) {
+                robot.press(KeyCode.CONTROL, KeyCode.SHIFT, key).release(key, KeyCode.SHIFT, KeyCode.CONTROL);
+            } else {
+                robot.press(KeyCode.CONTROL, key).release(key, KeyCode.CONTROL);
+            }
             waitUntil(() -> window.app().navigation().screen.get() == row.screen()
                     && ScreenshotsUiTest.settled(robot));
             problems.addAll(walk(robot, row.screen()));

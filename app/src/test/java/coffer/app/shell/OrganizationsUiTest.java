@@ -8,7 +8,9 @@ import coffer.app.AppWindow;
 import coffer.app.InProcessServer;
 import coffer.app.UiSteps;
 import coffer.app.api.ApiClient;
+import coffer.app.organization.ApprovalRow;
 import coffer.app.organization.Holder;
+import coffer.app.organization.MemberRow;
 import coffer.app.wallet.WalletRow;
 import coffer.core.api.OrganizationTypes.OrganizationCreated;
 import coffer.core.api.PaymentTypes.PaymentRequest;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
@@ -87,7 +90,7 @@ class OrganizationsUiTest {
     void theSwitcherAppearsWithAnOrganizationAndEveryScreenFollowsTheHolderChosen(FxRobot robot) throws Exception {
         UiSteps.signInToHome(robot, InProcessServer.ALICE);
         waitUntil(() -> homeTotal(robot).equals("1,000.00 USD"));
-        assertThat(robot.lookup("#holderChoice").query().isVisible()).as("no organization: nothing to switch").isFalse();
+        assertThat(shown(robot.lookup("#holderChoice").query())).as("no organization: nothing to switch").isFalse();
 
         OrganizationCreated trip = tripFundedWith("100.00");
         robot.clickOn("#navWallets");
@@ -124,5 +127,54 @@ class OrganizationsUiTest {
         assertThat(robot.lookup("#walletsTable").<WalletRow>queryTableView().getItems().get(0).available())
                 .isEqualTo("900.00 USD");
         assertThat(shown(robot.lookup("#lockButton").query())).isTrue();
+    }
+
+    @Test
+    void anOwnerInvitesAMemberSetsAThresholdAndApprovesTheMembersPaymentFromTheInbox(FxRobot robot) throws Exception {
+        UiSteps.signInToHome(robot, InProcessServer.ALICE);
+        OrganizationCreated trip = tripFundedWith("200.00");
+        robot.clickOn("#navWallets");
+        robot.clickOn("#navHome");
+        waitUntil(() -> robot.lookup("#holderChoice").query().isVisible());
+        choose(robot, trip.organization().id());
+
+        robot.clickOn("#navMembers");
+        waitUntil(() -> robot.lookup("#membersTable").<MemberRow>queryTableView().getItems().size() == 1);
+        robot.clickOn("#inviteEmail").write(InProcessServer.BOB);
+        robot.clickOn("#inviteRole");
+        robot.clickOn(robot.lookup(".list-cell").match(LabeledMatchers.hasText("Member")).<javafx.scene.Node>query());
+        robot.clickOn("#inviteMember");
+        waitUntil(() -> robot.lookup("#membersTable").<MemberRow>queryTableView().getItems().stream()
+                .anyMatch(m -> m.email().equals(InProcessServer.BOB) && m.role().equals("member")));
+        robot.clickOn("#approvalThreshold").write("10.00");
+        robot.clickOn("#saveThreshold");
+        waitUntil(() -> text(robot, "#thresholdNow").contains("10.00"));
+        UiSteps.screenshot(window.stage(), "members-organization");
+
+        // Bob, now a member, pays 40.00 from Trip's wallet: above the threshold, it waits for Alice
+        ApiClient bob = ApiClient.create(api().baseUrl());
+        bob.login(InProcessServer.BOB, InProcessServer.PASSWORD);
+        var paid = bob.pay(UUID.randomUUID().toString(),
+                new PaymentRequest("40.00", "USD", trip.account().id(), InProcessServer.BOB, "tickets", null));
+        assertThat(paid.status()).isEqualTo("pending_approval");
+
+        robot.clickOn("#navApprovals");
+        waitUntil(() -> robot.lookup("#approvalsTable").<ApprovalRow>queryTableView().getItems().size() == 1);
+        ApprovalRow waiting = robot.lookup("#approvalsTable").<ApprovalRow>queryTableView().getItems().get(0);
+        assertThat(waiting.askedBy()).isEqualTo(InProcessServer.BOB);
+        robot.clickOn(waiting.destination());
+        UiSteps.screenshot(window.stage(), "approvals-organization");
+        UiSteps.clickWhenEnabled(robot, "#approvePayment");
+
+        waitUntil(() -> robot.lookup("#approvalsTable").<ApprovalRow>queryTableView().getItems().isEmpty());
+        assertThat(text(robot, "#approvalsNotice")).startsWith("Approved");
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (!"completed".equals(bob.payment(paid.paymentId()).status()) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(bob.payment(paid.paymentId()).status()).isEqualTo("completed");
+        assertThat(bob.payment(paid.paymentId()).approvedBy()).isNotNull();
+        robot.clickOn("#navHome");
+        waitUntil(() -> homeTotal(robot).equals("160.00 USD"));
     }
 }
