@@ -6,6 +6,7 @@ import static coffer.app.InProcessServer.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import coffer.app.InProcessServer;
+import coffer.app.StepExecutor;
 import coffer.app.TestLocalUser;
 import coffer.app.api.ApiClient;
 import coffer.app.concurrent.BackgroundExecutor;
@@ -98,5 +99,44 @@ class SendFromAnOrganizationTest {
         assertThat(bob.payment(paymentId).status()).isEqualTo("completed");
         assertThat(bob.accounts().stream().filter(a -> a.id().equals(wallet)).findFirst().orElseThrow().balance())
                 .isEqualTo("30.00");
+    }
+
+    @Test
+    void aPaymentQueuedOfflineThatNeedsApprovalShowsAsAwaitingItOnceSentNotAsFailed() throws Exception {
+        String alice = token(ALICE);
+        JsonObject created = call("POST", "/api/v1/organizations", alice, "{\"name\":\"Band\",\"currency\":\"USD\"}");
+        String organization = created.getAsJsonObject("organization").get("id").getAsString();
+        String wallet = created.getAsJsonObject("account").get("id").getAsString();
+        call("POST", "/api/v1/organizations/" + organization + "/members", alice, "{\"email\":\"" + BOB + "\",\"role\":\"member\"}");
+        call("PATCH", "/api/v1/organizations/" + organization, alice, "{\"approval_threshold\":\"5.00\"}");
+        String alicesWallet = SERVER.signedIn(ALICE).accounts().stream()
+                .filter(a -> a.organizationId() == null).findFirst().orElseThrow().id();
+        call("POST", "/api/v1/payments", alice, "{\"source_wallet_id\":\"" + alicesWallet + "\",\"destination\":\"" + wallet
+                + "\",\"amount\":\"30.00\",\"currency\":\"USD\"}");
+
+        ApiClient bob = SERVER.signedIn(BOB);
+        StepExecutor executor = new StepExecutor();   // the outbox's retries wait for the test, not in a loop
+        LocalUser user = TestLocalUser.open(bob, executor, dir);
+        SendViewModel send = new SendViewModel(bob, bob, executor, Duration.ofMillis(20), user.sender(), user.wallets());
+        send.load();
+        send.source.set(send.wallets.stream().filter(w -> w.id().equals(wallet)).findFirst().orElseThrow());
+        send.destination.set(ALICE);
+        send.amount.set("12");
+        send.review();
+        SERVER.stop();
+        try {
+            send.confirm();
+            assertThat(send.status.get()).isEqualTo("Queued — will be sent when Coffer is reachable: 12.00 USD to alice@example.com");
+        } finally {
+            SERVER.startAgain();
+        }
+
+        executor.runScheduled();   // the outbox's retry, Coffer back
+
+        assertThat(send.status.get()).startsWith("Awaiting approval: 12.00 USD to alice@example.com");
+        assertThat(send.error.get()).isEmpty();
+        assertThat(send.unfinished).as("sent, waiting for a decision: not a failure").isEmpty();
+        assertThat(bob.accounts().stream().filter(a -> a.id().equals(wallet)).findFirst().orElseThrow().availableBalance())
+                .as("the money is held while it waits").isEqualTo("18.00");
     }
 }
