@@ -263,7 +263,7 @@ public final class CofferServer implements AutoCloseable {
             // Payouts is the one hold -> payout -> capture/void machinery; the provider's payout.* events
             // finish what its synchronous answers leave pending. Schedules run on db-scheduler once listening.
             BankAccountService bankAccounts = new BankAccountService(database, provider.client(), clock);
-            Payouts payouts = new Payouts(database, ledger, provider.client(), clock, baseUrl);
+            Payouts payouts = new Payouts(database, ledger, provider.client(), clock, baseUrl, settings.approvalExpiry());
             provider.handlers().add(new PayoutEvents(payouts));
             Settlements settlements = new Settlements(ledger, payouts);
             SettlementSchedules schedules = new SettlementSchedules(database, settlements, bankAccounts, settings.schedules());
@@ -275,7 +275,7 @@ public final class CofferServer implements AutoCloseable {
             // ---- end of money out ----
 
             // one service of organizations behind the user API, the partner API and the Java library
-            Organizations organizations = new Organizations(ledger, paymentLedger);
+            Organizations organizations = new Organizations(ledger, paymentLedger, payouts);
             PartnerWalletRoutes partnerWallets = new PartnerWalletRoutes(ledger, tenants, topups, payouts, partners, cursors);
             List<HttpApi.Routes> groups = new ArrayList<>(List.of(
                             new HealthRoutes(database, started::get),

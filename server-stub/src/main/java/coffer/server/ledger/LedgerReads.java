@@ -68,6 +68,11 @@ public abstract sealed class LedgerReads permits LedgerService {
         return queries.read(c -> LedgerQueries.memberRole(c, holderId, userId));
     }
 
+    /** The organization {@code holderId}'s approval threshold for money out in {@code currency}, in minor units; empty when none applies. */
+    public Optional<Long> approvalThreshold(String holderId, Currency currency) {
+        return queries.read(c -> LedgerQueries.approvalThreshold(c, holderId, currency));
+    }
+
     /** The users who act for a holder: an organization's members; none for a user. */
     public List<String> membersOf(String holderId) {
         return Ids.isOrganization(holderId) ? queries.read(c -> LedgerQueries.memberIds(c, holderId)) : List.of();

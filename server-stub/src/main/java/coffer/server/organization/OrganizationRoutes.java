@@ -26,10 +26,15 @@ import coffer.server.http.Requests;
 import coffer.server.payment.Payment;
 import coffer.server.payment.PaymentAwaitingApproval;
 import coffer.server.wallet.AccountRoutes;
+import coffer.server.withdrawal.Payout;
+import coffer.server.withdrawal.WithdrawalAwaitingApproval;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * {@code /api/v1/organizations}: wallets held together (SPEC.md "Organization wallets"). A caller who is
@@ -118,9 +123,16 @@ public record OrganizationRoutes(Organizations organizations) implements HttpApi
         ctx.status(204);
     }
 
+    /** The payments and withdrawals awaiting a decision, together oldest first (ties by id). */
     private void approvals(Context ctx) {
-        ctx.json(new ApprovalList(organizations.approvals(Requests.principal(ctx), ctx.pathParam("id")).stream()
-                .map(OrganizationRoutes::view).toList()));
+        OrganizationApprovals waiting = organizations.approvals(Requests.principal(ctx), ctx.pathParam("id"));
+        record Waiting(Instant createdAt, ApprovalView view) {
+        }
+        ctx.json(new ApprovalList(Stream.concat(
+                        waiting.payments().stream().map(w -> new Waiting(w.payment().createdAt(), view(w))),
+                        waiting.withdrawals().stream().map(w -> new Waiting(w.withdrawal().createdAt(), view(w))))
+                .sorted(Comparator.comparing(Waiting::createdAt).thenComparing(w -> w.view().id()))
+                .map(Waiting::view).toList()));
     }
 
     private static ApprovalView view(PaymentAwaitingApproval waiting) {
@@ -128,6 +140,13 @@ public record OrganizationRoutes(Organizations organizations) implements HttpApi
         return new ApprovalView(OrganizationTypes.PAYMENT, p.id(), p.amount().toDecimalString(), p.amount().currencyCode(),
                 p.sourceWalletId(), p.destination(), p.description(), p.initiatedBy(), waiting.initiatorEmail(),
                 p.createdAt().toString(), waiting.expiresAt().toString());
+    }
+
+    private static ApprovalView view(WithdrawalAwaitingApproval waiting) {
+        Payout w = waiting.withdrawal();
+        return new ApprovalView(OrganizationTypes.WITHDRAWAL, w.id(), w.amount().toDecimalString(), w.amount().currencyCode(),
+                w.walletId(), w.bankAccountId(), w.description(), w.userId(), waiting.initiatorEmail(),
+                w.createdAt().toString(), waiting.expiresAt().toString());
     }
 
     private OrganizationResponse response(StoredOrganization o, OrganizationRole callersRole) {

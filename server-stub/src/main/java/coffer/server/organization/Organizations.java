@@ -11,10 +11,10 @@ import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.Outcome;
 import coffer.server.ledger.UserId;
 import coffer.server.ledger.WalletSnapshot;
-import coffer.server.payment.PaymentAwaitingApproval;
 import coffer.server.payment.PaymentLedger;
 import coffer.server.tenant.Tenants;
 import coffer.server.tenant.User;
+import coffer.server.withdrawal.Payouts;
 
 import java.util.Currency;
 import java.util.List;
@@ -35,12 +35,17 @@ public final class Organizations {
     private final LedgerService ledger;
     private final Tenants tenants;
     private final PaymentLedger payments;
+    private final Payouts payouts;
 
-    /** @param payments the payments on the same ledger, of which the organizations' approvals lists show theirs */
-    public Organizations(LedgerService ledger, PaymentLedger payments) {
+    /**
+     * @param payments the payments on the same ledger, and {@code payouts} its withdrawals: the organizations'
+     *                 approvals lists show theirs
+     */
+    public Organizations(LedgerService ledger, PaymentLedger payments, Payouts payouts) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.tenants = new Tenants(ledger);
         this.payments = Objects.requireNonNull(payments, "payments");
+        this.payouts = Objects.requireNonNull(payouts, "payouts");
     }
 
     /** A new organization owned by the caller, with its first wallet in {@code currency}. */
@@ -69,11 +74,13 @@ public final class Organizations {
     }
 
     /**
-     * What waits for an owner's or admin's decision: the payments from the organization's wallets awaiting
-     * approval, oldest first. Every member may read it; anyone else is told the organization does not exist.
+     * What waits for an owner's or admin's decision: the payments and withdrawals from the organization's wallets
+     * awaiting approval. Every member may read it; anyone else is told the organization does not exist.
      */
-    List<PaymentAwaitingApproval> approvals(Principal p, String id) {
-        return payments.awaitingApproval(p.envId(), membership(p, id).organization().id());
+    OrganizationApprovals approvals(Principal p, String id) {
+        String organization = membership(p, id).organization().id();
+        return new OrganizationApprovals(payments.awaitingApproval(p.envId(), organization),
+                payouts.awaitingApproval(p.envId(), organization));
     }
 
     public List<WalletSnapshot> wallets(StoredOrganization organization) {

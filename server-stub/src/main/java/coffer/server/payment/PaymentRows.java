@@ -103,24 +103,6 @@ final class PaymentRows {
     }
 
     /**
-     * The approval threshold (minor units) of the organization {@code holderId} for payments in {@code currency}
-     * (the threshold's own); empty when it has none, or is no organization.
-     */
-    static Optional<Long> approvalThreshold(Connection c, String holderId, Currency currency) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT approval_threshold FROM organizations WHERE id = ? AND currency = ?")) {
-            ps.setString(1, holderId);
-            ps.setString(2, currency.getCurrencyCode());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                long threshold = rs.getLong(1);
-                return rs.wasNull() ? Optional.empty() : Optional.of(threshold);
-            }
-        }
-    }
-
-    /**
      * The payments from the wallets of the environment's organization {@code organizationId} that still await
      * an owner's or admin's approval at {@code now} (epoch ms), oldest first: decided, voided or expired ones are
      * not, even before the ledger's sweep voids an expired hold.

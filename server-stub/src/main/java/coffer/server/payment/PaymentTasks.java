@@ -12,6 +12,8 @@ import coffer.server.ledger.Fingerprint;
 import coffer.server.ledger.Movement;
 import coffer.server.ledger.Ids;
 import coffer.server.ledger.tasks.HoldTasks;
+import coffer.server.ledger.query.LedgerQueries;
+import coffer.server.ledger.rules.ApprovalRules;
 import coffer.server.ledger.rules.MoveRules;
 import coffer.server.ledger.rules.MoveOrder;
 import coffer.server.ledger.engine.TypedTask;
@@ -22,9 +24,6 @@ import coffer.server.ledger.engine.HoldRow;
 import java.sql.SQLException;
 import coffer.core.error.ErrorCode;
 import coffer.core.error.Result;
-import coffer.core.organization.OrganizationAction;
-import coffer.core.organization.OrganizationRole;
-import coffer.core.organization.OrganizationRules;
 import coffer.core.ledger.Hold;
 import coffer.core.ledger.TransactionKind;
 import coffer.core.ledger.TransactionStatus;
@@ -215,25 +214,12 @@ final class PaymentTasks {
 
         @Override
         public Result<Payment> apply(Batch b) throws SQLException {
-            AccountState source = b.account(payment.sourceWalletId());
-            Optional<OrganizationRole> role = source == null || source.userId == null ? Optional.empty()
-                    : b.memberRole(source.userId, actor);
-            if (role.isEmpty()) {
-                return notFound(payment.id());
-            }
-            Result<OrganizationRole> allowed = OrganizationRules.check(role.get(), OrganizationAction.APPROVE);
-            if (!allowed.isOk()) {
-                return allowed.asRejected();
-            }
-            if (actor.equals(payment.userId())) {
-                return Result.rejected(ErrorCode.FORBIDDEN, "A payment cannot be approved or rejected by the member who made it",
-                        Map.of("payment_id", payment.id()));
-            }
             TxRow tx = b.transaction(payment.transactionId());
-            HoldRow hold = b.hold(payment.holdId());
-            if (tx.status == TransactionStatus.PENDING && hold != null && hold.hold.isDue(b.now())) {
-                // its approval expired; the sweep voids the hold (the payment fails with reason expired)
-                return Result.rejected(ErrorCode.CONFLICT, "The payment's approval expired", Map.of("payment_id", payment.id()));
+            // an expired one's hold is voided by the sweep: the payment fails with reason expired
+            Optional<Result<Payment>> refused = ApprovalRules.refusal(b, payment.sourceWalletId(), actor, payment.userId(), tx,
+                    b.hold(payment.holdId()), "payment", Map.of("payment_id", payment.id()), notFound(payment.id()));
+            if (refused.isPresent()) {
+                return refused.get();
             }
             Payment.Approval decision = approve ? Payment.Approval.APPROVED : Payment.Approval.REJECTED;
             if (tx.status != TransactionStatus.PENDING
@@ -290,7 +276,7 @@ final class PaymentTasks {
             if (tx.initiatedBy != null) {
                 // a member pays from an organization's wallet: above its threshold, another owner or admin decides
                 String organization = b.account(order.sourceWalletId()).userId;
-                Optional<Long> threshold = b.direct(c -> Result.ok(PaymentRows.approvalThreshold(c, organization,
+                Optional<Long> threshold = b.direct(c -> Result.ok(LedgerQueries.approvalThreshold(c, organization,
                         order.amount().currency()))).orThrow();
                 if (threshold.isPresent() && order.amount().minor() > threshold.get()) {
                     approval = Payment.Approval.PENDING;

@@ -28,6 +28,8 @@ import coffer.server.ledger.Ids;
 import coffer.server.ledger.LedgerService;
 import coffer.server.ledger.Movement;
 import coffer.server.ledger.Outcome;
+import coffer.server.ServerSettings;
+import coffer.server.ledger.WalletSnapshot;
 import coffer.server.redirect.ReturnPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,9 +38,11 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -74,6 +78,7 @@ public final class Payouts {
     private final Clock clock;
     /** The server's own base URL, for the default return page of a payout page; null: the page keeps the user. */
     private final Supplier<String> baseUrl;
+    private final Duration approvalExpiry;
 
     /** Payouts whose payout pages keep the user when the order names no return URL. */
     public Payouts(Database database, LedgerService ledger, PaymentProvider provider, Clock clock) {
@@ -85,6 +90,15 @@ public final class Payouts {
      *                to {@link ReturnPage} there
      */
     public Payouts(Database database, LedgerService ledger, PaymentProvider provider, Clock clock, Supplier<String> baseUrl) {
+        this(database, ledger, provider, clock, baseUrl, ServerSettings.DEFAULT_APPROVAL_EXPIRY);
+    }
+
+    /**
+     * @param approvalExpiry how long a withdrawal awaiting an organization's approval holds its money: then its hold
+     *                       expires (the ledger's sweep) and the withdrawal fails with reason {@link Payout#EXPIRED}
+     */
+    public Payouts(Database database, LedgerService ledger, PaymentProvider provider, Clock clock, Supplier<String> baseUrl,
+                   Duration approvalExpiry) {
         Jdbc jdbc = new Jdbc(database);
         this.store = new PayoutStore(jdbc);
         this.keys = new IdempotencyKeys(jdbc);
@@ -92,6 +106,7 @@ public final class Payouts {
         this.provider = Objects.requireNonNull(provider, "provider");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.baseUrl = baseUrl;
+        this.approvalExpiry = Objects.requireNonNull(approvalExpiry, "approvalExpiry");
     }
 
     /**
@@ -140,18 +155,22 @@ public final class Payouts {
         }
         String id = Ids.next(order.kind().idPrefix());
         Instant now = clock.instant();
+        boolean approval = needsApproval(order);
         String clearing = LedgerService.systemAccount(order.envId(), AccountKind.PROVIDER_CLEARING, order.amount().currency());
         Outcome<Movement> held = ledger.hold(new HoldCommand(new EnvId(order.envId()),
                 UserId.ofNullable(order.userId()),
                 order.kind().transactionKind(), new WalletId(order.walletId()), new WalletId(clearing), order.amount(),
-                now.plus(HOLD_TTL), Memo.reference(id).withDescription(order.description())), ledgerKey(id, "hold"));
+                now.plus(approval ? approvalExpiry : HOLD_TTL), Memo.reference(id).withDescription(order.description())),
+                ledgerKey(id, "hold"));
         if (!held.isOk()) {
             return new Outcome<>(held.result().asRejected(), false);
         }
         Movement hold = held.orThrow();
         Payout payout = new Payout(id, order.kind(), order.envId(), order.userId(), order.walletId(),
                 order.bankAccount() == null ? null : order.bankAccount().id(), order.scheduleId(), order.amount(),
-                PayoutStatus.PENDING, hold.holdId(), hold.id(), null, null, order.description(), null, now, null);
+                PayoutStatus.PENDING, hold.holdId(), hold.id(), null, null, order.description(), null, now, null,
+                approval ? PayoutApproval.PENDING : PayoutApproval.NONE, null,
+                order.returnUrl() == null ? null : order.returnUrl().toString());
         boolean stored;
         try {
             stored = store.insert(payout, order.key(), request);
@@ -164,7 +183,64 @@ public final class Payouts {
             release(payout);
             return replay(order.key(), request).orElseGet(() -> new Outcome<>(IdempotencyKeys.inProgress(), false));
         }
-        return new Outcome<>(Result.ok(ask(payout, order)), false);
+        if (approval) {
+            // the provider is asked once another owner or admin approves it
+            return new Outcome<>(Result.ok(current(id)), false);
+        }
+        return new Outcome<>(Result.ok(ask(payout, order.bankAccount())), false);
+    }
+
+    /**
+     * Whether a withdrawal waits for an owner's or admin's approval: a member's from an organization's wallet above
+     * the organization's approval threshold. The ledger then checks the member's role as for any withdrawal.
+     */
+    private boolean needsApproval(Order order) {
+        if (order.kind() != PayoutKind.WITHDRAWAL || order.userId() == null) {
+            return false;
+        }
+        String organization = ledger.wallet(order.envId(), order.walletId()).map(WalletSnapshot::organizationId)
+                .filter(org -> !org.equals(order.userId())).orElse(null);
+        return organization != null && ledger.approvalThreshold(organization, order.amount().currency())
+                .filter(threshold -> order.amount().minor() > threshold).isPresent();
+    }
+
+    /**
+     * An owner's or admin's approval ({@code approve}) or rejection of a withdrawal awaiting it ({@link PayoutDecision});
+     * an approved one is then paid out as any withdrawal, to its bank account ({@code bankAccounts} finds it by id)
+     * or through a payout page. With {@code key} (may be null) a retry answers the first decision and asks the
+     * provider nothing again; another decision or request with the key is IDEMPOTENCY_KEY_REUSED.
+     */
+    public Outcome<Payout> decide(String envId, String actor, String id, boolean approve, IdempotencyKey key,
+                                  Function<String, Optional<BankAccount>> bankAccounts) {
+        if (approve) {
+            requireProvider();
+        }
+        Payout withdrawal = store.byId(id).filter(p -> p.envId().equals(envId) && p.kind() == PayoutKind.WITHDRAWAL)
+                .orElseThrow(() -> withdrawalNotFound(id));
+        Outcome<Payout> decided = ledger.run(new PayoutDecision(withdrawal, actor, approve, HOLD_TTL), key);
+        if (approve && decided.isOk() && !decided.replayed()) {
+            Payout approved = decided.orThrow();
+            ask(approved, approved.bankAccountId() == null ? null : bankAccounts.apply(approved.bankAccountId()).orElseThrow());
+        }
+        return decided;
+    }
+
+    /**
+     * The withdrawals from the wallets of the environment's organization {@code organizationId} awaiting an owner's
+     * or admin's approval now, oldest first ({@link Payout#awaitingApproval()}, and their hold not yet due).
+     */
+    public List<WithdrawalAwaitingApproval> awaitingApproval(String envId, String organizationId) {
+        return store.awaitingApproval(envId, organizationId, clock.instant());
+    }
+
+    static CofferException withdrawalNotFound(String id) {
+        return notFound(PayoutKind.WITHDRAWAL, id);
+    }
+
+    private static CofferException notFound(PayoutKind kind, String id) {
+        return new CofferException(ErrorCode.NOT_FOUND,
+                (kind == PayoutKind.WITHDRAWAL ? "Withdrawal " : "Settlement ") + id + " was not found.",
+                Map.of(kind.wire() + "_id", String.valueOf(id)));
     }
 
     /** A payout of any user (for events and schedules). */
@@ -176,9 +252,7 @@ public final class Payouts {
     public Payout owned(String envId, String userId, PayoutKind kind, String id) {
         return store.byId(id)
                 .filter(p -> p.envId().equals(envId) && p.userId().equals(userId) && p.kind() == kind)
-                .orElseThrow(() -> new CofferException(ErrorCode.NOT_FOUND,
-                        (kind == PayoutKind.WITHDRAWAL ? "Withdrawal " : "Settlement ") + id + " was not found.",
-                        Map.of(kind.wire() + "_id", String.valueOf(id))));
+                .orElseThrow(() -> notFound(kind, id));
     }
 
     /** The caller's payouts of {@code kind}, newest first, after {@code after} (null: from the newest). */
@@ -209,17 +283,18 @@ public final class Payouts {
 
     // ---- the machinery -----------------------------------------------------------------------------------
 
-    private URI returnUrl(Payout payout, Order order) {
-        if (order.returnUrl() != null || baseUrl == null) {
-            return order.returnUrl();
+    private URI returnUrl(Payout payout) {
+        if (payout.returnUrl() != null || baseUrl == null) {
+            return payout.returnUrl() == null ? null : URI.create(payout.returnUrl());
         }
         return URI.create(baseUrl.get() + ReturnPage.Kind.WITHDRAWAL.path(payout.id()));
     }
 
-    private Payout ask(Payout payout, Order order) {
-        if (order.bankAccount() == null) {
+    /** Asks the provider to pay {@code to}, or (null) for a payout page; answers the payout as it stands then. */
+    private Payout ask(Payout payout, BankAccount to) {
+        if (to == null) {
             Result<PaymentProvider.PayoutLink> link = provider.createPayoutLink(
-                    new PayoutLinkRequest(payout.id(), payout.amount(), returnUrl(payout, order), LINK_TTL));
+                    new PayoutLinkRequest(payout.id(), payout.amount(), returnUrl(payout), LINK_TTL));
             if (!link.isOk()) {
                 return failed(payout, "provider: " + ((Result.Rejected<?>) link).message());
             }
@@ -227,7 +302,6 @@ public final class Payouts {
             store.provided(payout.id(), null, url);
             return current(payout.id());
         }
-        BankAccount to = order.bankAccount();
         Result<PaymentProvider.Payout> answer = provider.createPayout(new PayoutRequest(payout.id(), payout.amount(),
                 to.bankCode(), to.accountNumber(), to.holderName()));
         if (!answer.isOk()) {

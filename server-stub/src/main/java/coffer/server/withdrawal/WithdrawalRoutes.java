@@ -1,6 +1,7 @@
 package coffer.server.withdrawal;
 
 import coffer.server.http.RateLimited;
+import coffer.core.api.WithdrawalTypes;
 import coffer.core.api.WithdrawalTypes.WithdrawalList;
 import coffer.core.api.WithdrawalTypes.WithdrawalRequest;
 import coffer.core.api.WithdrawalTypes.WithdrawalView;
@@ -21,7 +22,8 @@ import java.net.URI;
 /**
  * {@code /api/v1/withdrawals}: money out of a wallet to a saved bank account, or (without
  * {@code bank_account_id}) through the provider's payout page, whose {@code url} the answer carries
- * (seed 000). Another user's withdrawal is NOT_FOUND.
+ * (seed 000). Another user's withdrawal is NOT_FOUND. A member's withdrawal from an organization's wallet above
+ * its approval threshold waits ({@code pending_approval}) until another owner or admin approves or rejects it.
  */
 public record WithdrawalRoutes(Payouts payouts, BankAccountService bankAccounts, ReturnOrigins origins,
                                CursorSeal cursors) implements HttpApi.Routes {
@@ -30,6 +32,8 @@ public record WithdrawalRoutes(Payouts payouts, BankAccountService bankAccounts,
         routes.post("/api/v1/withdrawals", this::create, RateLimited.MONEY);
         routes.get("/api/v1/withdrawals", this::list);
         routes.get("/api/v1/withdrawals/{id}", this::get);
+        routes.post("/api/v1/withdrawals/{id}/approve", ctx -> decide(ctx, true), RateLimited.MONEY);
+        routes.post("/api/v1/withdrawals/{id}/reject", ctx -> decide(ctx, false), RateLimited.MONEY);
         new ReturnPage(ReturnPage.Kind.WITHDRAWAL, id -> payouts.payout(id).filter(p -> p.kind() == PayoutKind.WITHDRAWAL)
                 .map(WithdrawalRoutes::returnOutcome)).register(routes);
     }
@@ -57,8 +61,15 @@ public record WithdrawalRoutes(Payouts payouts, BankAccountService bankAccounts,
         ctx.json(view(payouts.owned(p.envId(), p.userId(), PayoutKind.WITHDRAWAL, ctx.pathParam("id"))));
     }
 
+    /** An owner's or admin's decision on a withdrawal from an organization's wallet awaiting approval. */
+    private void decide(Context ctx, boolean approve) {
+        Principal p = Requests.principal(ctx);
+        Requests.answer(ctx, 200, payouts.decide(p.envId(), p.userId(), ctx.pathParam("id"), approve,
+                Requests.idempotencyKey(ctx, p), bankAccounts::byId), WithdrawalRoutes::view);
+    }
+
     private static WithdrawalView view(Payout p) {
-        return new WithdrawalView(p.id(), p.status().wire(), p.url(), p.walletId(), p.amount().toDecimalString(),
+        return new WithdrawalView(p.id(), p.awaitingApproval() ? WithdrawalTypes.PENDING_APPROVAL : p.status().wire(), p.url(), p.walletId(), p.amount().toDecimalString(),
                 p.amount().currencyCode(), p.bankAccountId(), p.transactionId(), p.description(), p.failureReason(),
                 p.createdAt().toString(), p.finishedAt() == null ? null : p.finishedAt().toString());
     }

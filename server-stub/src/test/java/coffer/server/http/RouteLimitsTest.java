@@ -56,6 +56,8 @@ class RouteLimitsTest {
             Map.entry("POST /api/v1/topups", RateLimited.MONEY),
             Map.entry("POST /api/v1/topups/{id}/refunds", RateLimited.MONEY),
             Map.entry("POST /api/v1/withdrawals", RateLimited.MONEY),
+            Map.entry("POST /api/v1/withdrawals/{id}/approve", RateLimited.MONEY),
+            Map.entry("POST /api/v1/withdrawals/{id}/reject", RateLimited.MONEY),
             Map.entry("POST /api/v1/refunds", RateLimited.MONEY),
             Map.entry("POST /api/v1/payments/{id}/approve", RateLimited.MONEY),
             Map.entry("POST /api/v1/payments/{id}/reject", RateLimited.MONEY),

@@ -1,5 +1,6 @@
 package coffer.server.organization;
 
+import coffer.core.ledger.TransactionStatus;
 import coffer.core.money.Money;
 import coffer.server.CofferServer;
 import coffer.server.ServerSettings;
@@ -50,8 +51,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Organization wallets over HTTP (SPEC.md "Organization wallets"), on each database: the role matrix
  * (every organization route and the spend routes, by an owner, an admin, a member, a viewer and a
- * non-member, from one table), seed 002's flow, the last owner, the organization's daily limit and an
- * idempotent creation. After every test the ledger's invariants hold.
+ * non-member, from one table), seed 002's flow, approvals of payments and withdrawals above the threshold and
+ * the list of what awaits them, the last owner, the organization's daily limit and an idempotent creation.
+ * After every test the ledger's invariants hold.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class OrganizationContract {
@@ -386,18 +388,7 @@ abstract class OrganizationContract {
         assertThat(available(org.wallet)).isEqualTo("70.00");
 
         advance(Duration.ofMinutes(2));
-        HttpResponse<String> late = admin.post("/api/v1/payments/" + id + "/approve", "");
-        assertThat(late.statusCode()).as(late.body()).isEqualTo(409);
-        assertThat(errorCode(late)).isEqualTo("CONFLICT");
-        server.ledger().expireDueHolds();
-        JsonObject expired = json(member.get("/api/v1/payments/" + id));
-        assertThat(expired.get("status").getAsString()).isEqualTo("failed");
-        assertThat(expired.get("failure_reason").getAsString()).isEqualTo("expired");
-        assertThat(available(org.wallet)).as("the hold released").isEqualTo("100.00");
-        assertThat(balance(org.wallet)).isEqualTo(10000);
-        assertThat(alice.post("/api/v1/payments/" + id + "/reject", "").statusCode()).isEqualTo(409);
-        assertThat(admin.post("/api/v1/payments/" + id + "/approve", "").statusCode()).isEqualTo(409);
-        assertThat(available(org.wallet)).isEqualTo("100.00");
+        expiredAndReleased("/api/v1/payments/" + id, org);
     }
 
     @Test
@@ -459,16 +450,172 @@ abstract class OrganizationContract {
         Poll.until(() -> status(member, first), "completed"::equals);
         assertThat(ids(approvals(viewer, org))).containsExactly(third);
 
-        // expired, it leaves the list at once, before the ledger's sweep voids its hold
+        // expired, it leaves the list at once, whether or not the ledger's sweep has voided its hold yet
         advance(ServerSettings.DEFAULT_APPROVAL_EXPIRY.minusMinutes(1));
         assertThat(ids(approvals(viewer, org))).containsExactly(third);
         advance(Duration.ofMinutes(2));
-        assertThat(status(admin, third)).isEqualTo("pending_approval");
         assertThat(ids(approvals(viewer, org))).isEmpty();
         server.ledger().expireDueHolds();
         assertThat(status(admin, third)).isEqualTo("failed");
         assertThat(approvals(viewer, org)).isEmpty();
         assertThat(approvals(viewer, other)).isEmpty();
+    }
+
+    // ---- withdrawals above the threshold --------------------------------------------------------------
+
+    @Test
+    void aWithdrawalAboveTheThresholdWaitsForAnotherOwnerOrAdminAndIsPaidOutOnceApproved() {
+        Org org = organization("200.00");
+        threshold(org, "50.00");
+        String bank = bankAccount(member, "0123456789");
+
+        HttpResponse<String> small = withdraw(member, org, "50.00", bank);
+        assertThat(small.statusCode()).as(small.body()).isEqualTo(201);
+        assertThat(json(small).get("status").getAsString()).as("at the threshold: paid out at once").isIn("pending", "succeeded");
+        HttpResponse<String> big = withdraw(member, org, "60.00", bank);
+        String id = withdrawalId(big);
+        assertThat(available(org.wallet)).as("both held").isEqualTo("90.00");
+        assertThat(json(member.get("/api/v1/withdrawals/" + id)).get("status").getAsString()).isEqualTo("pending_approval");
+
+        JsonObject listed = find(approvals(viewer, org), "id", id);
+        assertThat(text(listed, "kind")).isEqualTo("withdrawal");
+        assertThat(text(listed, "amount")).isEqualTo("60.00");
+        assertThat(text(listed, "currency")).isEqualTo("USD");
+        assertThat(text(listed, "source_wallet_id")).isEqualTo(org.wallet);
+        assertThat(text(listed, "destination")).as("the bank account").isEqualTo(bank);
+        assertThat(text(listed, "initiated_by")).isEqualTo(member.id);
+        assertThat(text(listed, "initiated_by_email")).isEqualTo(member.email);
+        Instant created = Instant.parse(text(listed, "created_at"));
+        assertThat(Instant.parse(text(listed, "expires_at"))).isBetween(
+                created.plus(ServerSettings.DEFAULT_APPROVAL_EXPIRY).minusSeconds(60), created.plus(ServerSettings.DEFAULT_APPROVAL_EXPIRY));
+
+        // the member who asked, a member and a viewer may not decide; to anyone else it does not exist
+        Map<User, Integer> refused = Map.of(member, 403, target, 403, viewer, 403, outsider, 404);
+        for (Map.Entry<User, Integer> who : refused.entrySet()) {
+            for (String decision : List.of("approve", "reject")) {
+                HttpResponse<String> r = who.getKey().post("/api/v1/withdrawals/" + id + "/" + decision, "");
+                assertThat(r.statusCode()).as(decision + " by " + who.getKey().email + ": " + r.body()).isEqualTo(who.getValue());
+                assertThat(errorCode(r)).isEqualTo(who.getValue() == 403 ? "FORBIDDEN" : "NOT_FOUND");
+                assertThat(r.body()).doesNotContain("60.00");
+            }
+        }
+        assertThat(json(member.get("/api/v1/withdrawals/" + id)).get("status").getAsString()).isEqualTo("pending_approval");
+        assertThat(available(org.wallet)).isEqualTo("90.00");
+
+        HttpResponse<String> approved = admin.post("/api/v1/withdrawals/" + id + "/approve", "");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(json(approved).get("status").getAsString()).isIn("pending", "succeeded");
+        assertThat(ids(approvals(viewer, org))).doesNotContain(id);
+        Poll.until(() -> withdrawalStatus(member, id), "succeeded"::equals);
+        assertThat(balance(org.wallet)).as("both paid out once").isEqualTo(9000);
+        assertThat(available(org.wallet)).isEqualTo("90.00");
+        HttpResponse<String> again = alice.post("/api/v1/withdrawals/" + id + "/reject", "");
+        assertThat(again.statusCode()).as("decided already").isEqualTo(409);
+        assertThat(errorCode(again)).isEqualTo("CONFLICT");
+    }
+
+    @Test
+    void aRejectedWithdrawalReleasesItsMoneyAndADecisionRetriedWithItsKeyAnswersTheFirst() {
+        Org org = organization("100.00");
+        threshold(org, "10.00");
+        String bank = bankAccount(member, "0123456781");
+        String rejectedId = withdrawalId(withdraw(member, org, "30.00", bank));
+        String approvedId = withdrawalId(withdraw(member, org, "20.00", bank));
+        assertThat(available(org.wallet)).isEqualTo("50.00");
+
+        HttpResponse<String> rejected = alice.post("/api/v1/withdrawals/" + rejectedId + "/reject", "");
+        assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(200);
+        assertThat(json(rejected).get("status").getAsString()).isEqualTo("failed");
+        assertThat(json(rejected).get("failure_reason").getAsString()).isEqualTo("rejected");
+        assertThat(json(member.get("/api/v1/withdrawals/" + rejectedId)).get("status").getAsString()).isEqualTo("failed");
+        assertThat(available(org.wallet)).isEqualTo("80.00");
+        assertThat(admin.post("/api/v1/withdrawals/" + rejectedId + "/approve", "").statusCode()).isEqualTo(409);
+        assertThat(ids(approvals(viewer, org))).containsExactly(approvedId);
+
+        String key = "approve-" + approvedId;
+        HttpResponse<String> first = admin.post("/api/v1/withdrawals/" + approvedId + "/approve", "", key);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        HttpResponse<String> replay = admin.post("/api/v1/withdrawals/" + approvedId + "/approve", "", key);
+        assertThat(replay.statusCode()).as(replay.body()).isEqualTo(200);
+        assertThat(replay.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(json(replay)).isEqualTo(json(first));
+        // the key names that approval: another decision, or another withdrawal's, with it is refused
+        for (String path : List.of("/api/v1/withdrawals/" + approvedId + "/reject", "/api/v1/withdrawals/" + rejectedId + "/approve")) {
+            HttpResponse<String> reused = admin.post(path, "", key);
+            assertThat(reused.statusCode()).as(path + ": " + reused.body()).isEqualTo(422);
+            assertThat(errorCode(reused)).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        }
+        Poll.until(() -> withdrawalStatus(member, approvedId), "succeeded"::equals);
+        assertThat(balance(org.wallet)).as("paid out once").isEqualTo(8000);
+        assertThat(available(org.wallet)).isEqualTo("80.00");
+        assertThat(approvals(viewer, org)).isEmpty();
+    }
+
+    @Test
+    void aWithdrawalNobodyApprovesExpiresAndTheApprovalsListShowsPaymentsAndWithdrawalsTogether() {
+        Org org = organization("100.00");
+        threshold(org, "10.00");
+        String bank = bankAccount(member, "0123456782");
+        String payment = paymentId(pay(member, org, "15.00"));
+        clock.advance(Duration.ofSeconds(1));
+        String withdrawal = withdrawalId(withdraw(member, org, "30.00", bank));
+        clock.advance(Duration.ofSeconds(1));
+        String later = paymentId(pay(target, org, "12.00"));
+        JsonArray listed = approvals(viewer, org);
+        assertThat(ids(listed)).as("oldest first, whatever their kind").containsExactly(payment, withdrawal, later);
+        assertThat(listed.asList()).extracting(e -> text(e.getAsJsonObject(), "kind")).containsExactly("payment", "withdrawal", "payment");
+        assertThat(available(org.wallet)).isEqualTo("43.00");
+
+        advance(ServerSettings.DEFAULT_APPROVAL_EXPIRY.plusMinutes(1));
+        assertThat(approvals(viewer, org)).as("expired, swept or not").isEmpty();
+        expiredAndReleased("/api/v1/withdrawals/" + withdrawal, org);
+    }
+
+    @Test
+    void twoDecisionsOnAWithdrawalAtOnceSettleItOnceAndAPayoutPageComesOnlyOnceApproved() throws Exception {
+        for (List<String> decisions : List.of(List.of("approve", "approve"), List.of("approve", "reject"))) {
+            Org org = organization("100.00");
+            threshold(org, "10.00");
+            // without a bank account: the provider's payout page, asked for only once approved
+            HttpResponse<String> asked = member.post("/api/v1/withdrawals", "{\"wallet_id\":\"" + org.wallet
+                    + "\",\"amount\":\"30.00\",\"currency\":\"USD\"}");
+            String id = withdrawalId(asked);
+            assertThat(text(json(asked), "url")).as("no payout page before the approval").isNull();
+            assertThat(text(find(approvals(viewer, org), "id", id), "destination")).isNull();
+            List<HttpResponse<String>> answers = atOnce(
+                    () -> admin.post("/api/v1/withdrawals/" + id + "/" + decisions.get(0), ""),
+                    () -> alice.post("/api/v1/withdrawals/" + id + "/" + decisions.get(1), ""));
+            assertThat(answers).extracting(HttpResponse::statusCode).as(decisions + ": " + answers.stream()
+                    .map(HttpResponse::body).toList()).containsExactlyInAnyOrder(200, 409);
+            HttpResponse<String> won = answers.stream().filter(r -> r.statusCode() == 200).findFirst().orElseThrow();
+            boolean approved = won.request().uri().getPath().endsWith("/approve");
+            JsonObject now = json(member.get("/api/v1/withdrawals/" + id));
+            assertThat(text(now, "status")).isEqualTo(approved ? "pending" : "failed");
+            assertThat(text(now, "url")).as("the payout page, once approved").matches(url -> approved == (url != null));
+            assertThat(available(org.wallet)).isEqualTo(approved ? "70.00" : "100.00");
+            assertThat(balance(org.wallet)).isEqualTo(10000);
+            assertThat(approvals(viewer, org)).isEmpty();
+        }
+    }
+
+    @Test
+    void anApprovedWithdrawalKeepsItsMoneyHeldForThePayoutPastTheApprovalsDeadline() {
+        Org org = organization("100.00");
+        threshold(org, "10.00");
+        // payouts to an account ending 2222 stay pending at the provider for a while
+        String bank = bankAccount(member, "0123452222");
+        HttpResponse<String> asked = withdraw(member, org, "30.00", bank);
+        String id = withdrawalId(asked);
+        String movement = json(asked).get("transaction_id").getAsString();
+        advance(ServerSettings.DEFAULT_APPROVAL_EXPIRY.minusMinutes(1));
+        assertThat(admin.post("/api/v1/withdrawals/" + id + "/approve", "").statusCode()).isEqualTo(200);
+
+        advance(Duration.ofMinutes(2));
+        server.ledger().expireDueHolds();
+        assertThat(server.ledger().movement(DemoData.ENV_ID, movement).orElseThrow().status())
+                .as("the hold was not expired by the approval's deadline").isIn(TransactionStatus.PENDING, TransactionStatus.COMPLETED);
+        Poll.until(() -> withdrawalStatus(member, id), "succeeded"::equals);
+        assertThat(balance(org.wallet)).isEqualTo(7000);
     }
 
     // ---- the last owner -----------------------------------------------------------------------------
@@ -577,6 +724,25 @@ abstract class OrganizationContract {
         return json(paid).get("payment_id").getAsString();
     }
 
+    /**
+     * After the approval of the payment or withdrawal at {@code path} expired: deciding is CONFLICT before and after
+     * the sweep, which voids every hold of {@code org} (funded with 100.00); then it reads failed, reason expired.
+     */
+    private void expiredAndReleased(String path, Org org) {
+        HttpResponse<String> late = admin.post(path + "/approve", "");
+        assertThat(late.statusCode()).as(late.body()).isEqualTo(409);
+        assertThat(errorCode(late)).isEqualTo("CONFLICT");
+        server.ledger().expireDueHolds();
+        JsonObject expired = json(member.get(path));
+        assertThat(expired.get("status").getAsString()).isEqualTo("failed");
+        assertThat(expired.get("failure_reason").getAsString()).isEqualTo("expired");
+        assertThat(available(org.wallet)).as("the holds released").isEqualTo("100.00");
+        assertThat(balance(org.wallet)).isEqualTo(10000);
+        assertThat(alice.post(path + "/reject", "").statusCode()).isEqualTo(409);
+        assertThat(admin.post(path + "/approve", "").statusCode()).isEqualTo(409);
+        assertThat(available(org.wallet)).isEqualTo("100.00");
+    }
+
     /** The organization's approvals list as {@code reader} reads it. */
     private static JsonArray approvals(User reader, Org org) {
         HttpResponse<String> r = reader.get("/api/v1/organizations/" + org.id + "/approvals");
@@ -586,6 +752,32 @@ abstract class OrganizationContract {
 
     private static List<String> ids(JsonArray approvals) {
         return StreamSupport.stream(approvals.spliterator(), false).map(a -> text(a.getAsJsonObject(), "id")).toList();
+    }
+
+    /**
+     * A new saved bank account of {@code owner}'s (each test its own number): the simulator pays an account number
+     * ending 2222 late, others at once.
+     */
+    private static String bankAccount(User owner, String accountNumber) {
+        HttpResponse<String> r = owner.post("/api/v1/bank-accounts", "{\"bank_code\":\"058\",\"account_number\":\"" + accountNumber + "\"}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return json(r).get("bank_account_id").getAsString();
+    }
+
+    private static HttpResponse<String> withdraw(User member, Org org, String amount, String bankAccount) {
+        return member.post("/api/v1/withdrawals", "{\"wallet_id\":\"" + org.wallet + "\",\"amount\":\"" + amount
+                + "\",\"currency\":\"USD\",\"bank_account_id\":\"" + bankAccount + "\"}");
+    }
+
+    /** The id of a withdrawal that awaits approval. */
+    private static String withdrawalId(HttpResponse<String> asked) {
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(201);
+        assertThat(json(asked).get("status").getAsString()).isEqualTo("pending_approval");
+        return json(asked).get("withdrawal_id").getAsString();
+    }
+
+    private static String withdrawalStatus(User reader, String withdrawalId) {
+        return json(reader.get("/api/v1/withdrawals/" + withdrawalId)).get("status").getAsString();
     }
 
     private static String status(User reader, String paymentId) {

@@ -4,6 +4,13 @@ import java.util.List;
 
 /** Bodies of {@code /api/v1/withdrawals}. */
 public final class WithdrawalTypes {
+    /**
+     * The status of a withdrawal from an organization's wallet above its approval threshold, its money held, until
+     * an owner or admin approves it ({@code POST /api/v1/withdrawals/{id}/approve}: then {@code pending}, paid out as
+     * usual) or rejects it ({@code /reject}: {@code failed}, reason {@code rejected}); the same word as a payment's.
+     */
+    public static final String PENDING_APPROVAL = PaymentTypes.PENDING_APPROVAL;
+
     private WithdrawalTypes() {
     }
 
@@ -22,7 +29,8 @@ public final class WithdrawalTypes {
     /**
      * A withdrawal: the answer to POST (201) and GET.
      *
-     * @param status        {@code pending}, {@code succeeded} or {@code failed} (the money back in the wallet)
+     * @param status        {@link #PENDING_APPROVAL}, {@code pending}, {@code succeeded} or {@code failed} (the money back
+     *                      in the wallet; reason {@code rejected} or {@code expired} for one nobody approved)
      * @param url           the provider's payout page, for a withdrawal without a saved account; else null
      * @param transactionId the hold on the wallet in the ledger (and in the user's history)
      * @param failureReason why it failed, or null

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -101,14 +102,20 @@ final class BatchFlush {
         if (changedHolds.isEmpty()) {
             return;
         }
-        // "AND state = 'PENDING'" makes resolving twice impossible even if two writers raced
+        // "AND state = 'PENDING'" makes resolving twice impossible even if two writers raced; a hold still
+        // pending changed only its expiry (an approval gives it a payout's time)
         try (PreparedStatement ps = connection.prepareStatement(
-                "UPDATE holds SET state = ?, captured = ?, resolved_at = ? WHERE id = ? AND state = 'PENDING'")) {
+                "UPDATE holds SET state = ?, captured = ?, expires_at = ?, resolved_at = ? WHERE id = ? AND state = 'PENDING'")) {
             for (HoldRow h : changedHolds) {
                 ps.setString(1, h.hold.state().name());
                 ps.setLong(2, h.hold.captured().minor());
-                ps.setLong(3, at);
-                ps.setString(4, h.hold.id());
+                ps.setLong(3, h.hold.expiresAt().toEpochMilli());
+                if (h.hold.state().isResolved()) {
+                    ps.setLong(4, at);
+                } else {
+                    ps.setNull(4, Types.BIGINT);
+                }
+                ps.setString(5, h.hold.id());
                 ps.addBatch();
             }
             int[] counts = ps.executeBatch();

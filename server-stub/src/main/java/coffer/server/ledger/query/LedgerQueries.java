@@ -19,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -124,6 +125,26 @@ public final class LedgerQueries {
     /** The role {@code userId} has in the organization {@code holderId}, or empty when they are not one of its members. */
     public static Optional<OrganizationRole> memberRole(Connection c, String holderId, String userId) throws SQLException {
         return Rows.memberRole(c, holderId, userId);
+    }
+
+    /**
+     * The approval threshold (minor units) of the organization {@code holderId} for money out of its wallets in
+     * {@code currency} (the threshold's own): above it, another owner or admin decides. Empty when it has none,
+     * the currency is another, or the holder is no organization.
+     */
+    public static Optional<Long> approvalThreshold(Connection c, String holderId, Currency currency)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT approval_threshold FROM organizations WHERE id = ? AND currency = ?")) {
+            ps.setString(1, holderId);
+            ps.setString(2, currency.getCurrencyCode());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                long threshold = rs.getLong(1);
+                return rs.wasNull() ? Optional.empty() : Optional.of(threshold);
+            }
+        }
     }
 
     /** The members of the organization {@code holderId}, by user id (none for any other holder). */
