@@ -1,5 +1,6 @@
 package coffer.app.api;
 
+import coffer.core.api.OrganizationTypes;
 import coffer.core.api.OrganizationTypes.AddMemberRequest;
 import coffer.core.api.OrganizationTypes.ApprovalView;
 import coffer.core.api.OrganizationTypes.ChangeRoleRequest;
@@ -354,9 +355,13 @@ public final class ApiClient implements AccountsApi, IdentityApi, PaymentsApi, T
     }
 
     @Override
-    public PaymentView decidePayment(String idempotencyKey, String paymentId, boolean approve) {
+    public void decide(String idempotencyKey, String kind, String id, boolean approve) {
         String key = requireKey(idempotencyKey);
-        return execute(approve ? api.approvePayment(key, paymentId) : api.rejectPayment(key, paymentId));
+        switch (kind) {
+            case OrganizationTypes.PAYMENT -> execute(approve ? api.approvePayment(key, id) : api.rejectPayment(key, id));
+            case OrganizationTypes.WITHDRAWAL -> execute(approve ? api.approveWithdrawal(key, id) : api.rejectWithdrawal(key, id));
+            default -> throw new IllegalArgumentException("nothing of kind " + kind + " is decided on");
+        }
     }
 
     private static String requireKey(String key) {

@@ -236,6 +236,12 @@ interface CofferApi {
     @POST("api/v1/payments/{id}/reject")
     Call<PaymentView> rejectPayment(@Header(IDEMPOTENCY_KEY) String idempotencyKey, @Path("id") String id);
 
+    @POST("api/v1/withdrawals/{id}/approve")
+    Call<WithdrawalView> approveWithdrawal(@Header(IDEMPOTENCY_KEY) String idempotencyKey, @Path("id") String id);
+
+    @POST("api/v1/withdrawals/{id}/reject")
+    Call<WithdrawalView> rejectWithdrawal(@Header(IDEMPOTENCY_KEY) String idempotencyKey, @Path("id") String id);
+
     @GET("health")
     Call<Void> health();
 

@@ -5,7 +5,6 @@ import coffer.core.api.OrganizationTypes.MemberView;
 import coffer.core.api.OrganizationTypes.OrganizationCreated;
 import coffer.core.api.OrganizationTypes.OrganizationResponse;
 import coffer.core.api.OrganizationTypes.OrganizationSummary;
-import coffer.core.api.PaymentTypes.PaymentView;
 import java.util.List;
 
 /**
@@ -37,7 +36,8 @@ public interface OrganizationsApi {
     List<ApprovalView> approvals(String organizationId);
 
     /**
-     * Approves ({@code approve}) or rejects a payment awaiting it; the same key for a retry of the same decision.
+     * Approves ({@code approve}) or rejects money awaiting it: a payment or a withdrawal ({@code kind}, as
+     * {@link ApprovalView#kind()} says); the same key for a retry of the same decision.
      */
-    PaymentView decidePayment(String idempotencyKey, String paymentId, boolean approve);
+    void decide(String idempotencyKey, String kind, String id, boolean approve);
 }

@@ -27,7 +27,8 @@ public record ApprovalRow(Holder organization, String kind, String id, String am
         String email = a.initiatedByEmail();
         boolean mine = email != null && myEmail != null
                 && email.toLowerCase(Locale.ROOT).equals(myEmail.strip().toLowerCase(Locale.ROOT));
-        return new ApprovalRow(organization, a.kind(), a.id(), Amounts.format(a.amount(), a.currency()), a.destination(),
+        String to = OrganizationTypes.WITHDRAWAL.equals(a.kind()) ? Texts.text("approvals.toBank", a.destination()) : a.destination();
+        return new ApprovalRow(organization, a.kind(), a.id(), Amounts.format(a.amount(), a.currency()), to,
                 a.description() == null ? "" : a.description(), email == null ? a.initiatedBy() : email,
                 Times.dateTime(a.createdAt()), Times.dateTime(a.expiresAt()), a.createdAt(), mine);
     }

@@ -4,10 +4,8 @@ import coffer.app.api.ApiException;
 import coffer.app.api.OrganizationsApi;
 import coffer.app.concurrent.BackgroundExecutor;
 import coffer.app.concurrent.ScreenViewModel;
-import coffer.app.format.Amounts;
 import coffer.app.i18n.Texts;
 import coffer.core.api.OrganizationTypes.ApprovalView;
-import coffer.core.api.PaymentTypes.PaymentView;
 import coffer.core.organization.OrganizationAction;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,9 +60,6 @@ public final class ApprovalsViewModel extends ScreenViewModel {
         if (row == null) {
             return "";
         }
-        if (!row.isPayment()) {
-            return Texts.text("approvals.why.notPayment");
-        }
         if (row.mine()) {
             return Texts.text("approvals.why.mine");
         }
@@ -107,18 +102,16 @@ public final class ApprovalsViewModel extends ScreenViewModel {
             return;
         }
         state.clear();
-        Decision decision = pending != null && pending.paymentId().equals(row.id()) && pending.approve() == approve
-                ? pending : new Decision(row.id(), approve, UUID.randomUUID().toString());
+        Decision decision = pending != null && pending.kind().equals(row.kind()) && pending.id().equals(row.id())
+                && pending.approve() == approve ? pending : new Decision(row.kind(), row.id(), approve, UUID.randomUUID().toString());
         pending = decision;
         state.run(() -> {
-            PaymentView decided = api.decidePayment(decision.key(), decision.paymentId(), decision.approve());
-            return new Decided(decided, fetch());
-        }, decided -> {
+            api.decide(decision.key(), decision.kind(), decision.id(), decision.approve());
+            return fetch();
+        }, rows -> {
             pending = null;
-            show(decided.approvals());
-            PaymentView p = decided.payment();
-            state.notice(Texts.text(approve ? "approvals.approved" : "approvals.rejected",
-                    Amounts.format(p.amount(), p.currency()), p.destination()));
+            show(rows);
+            state.notice(Texts.text(approve ? "approvals.approved" : "approvals.rejected", row.amount(), row.destination()));
         }, failure -> {
             state.error(failure);
             boolean mayRetry = failure instanceof ApiException e && e.kind() == ApiException.Kind.NETWORK_DOWN;
@@ -152,10 +145,7 @@ public final class ApprovalsViewModel extends ScreenViewModel {
                 .filter(r -> r.id().equals(chosen.id()) && r.kind().equals(chosen.kind())).findFirst().orElse(null));
     }
 
-    /** A decision on a payment, and the key that sending it, and any retry of it, carries. */
-    private record Decision(String paymentId, boolean approve, String key) {
-    }
-
-    private record Decided(PaymentView payment, List<ApprovalRow> approvals) {
+    /** A decision on a payment or withdrawal, and the key that sending it, and any retry of it, carries. */
+    private record Decision(String kind, String id, boolean approve, String key) {
     }
 }

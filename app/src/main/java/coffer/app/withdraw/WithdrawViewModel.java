@@ -8,6 +8,7 @@ import coffer.app.format.Amounts;
 import coffer.app.format.Names;
 import coffer.app.format.Problems;
 import coffer.app.i18n.Texts;
+import coffer.core.api.PaymentTypes;
 import coffer.core.api.WithdrawalTypes.WithdrawalRequest;
 import coffer.core.api.WithdrawalTypes.WithdrawalView;
 import java.time.Duration;
@@ -127,7 +128,11 @@ public final class WithdrawViewModel extends ProviderFlowViewModel {
     }
 
     private void finished(WithdrawalView now) {
-        if (SUCCEEDED.equals(now.status())) {
+        if (PaymentTypes.PENDING_APPROVAL.equals(now.status())) {
+            // out of an organization's wallet above its threshold: an owner or admin decides, which may take days
+            tracked = null;
+            showStatus(Texts.text("withdraw.awaitingApproval", Amounts.format(now.amount(), now.currency())));
+        } else if (SUCCEEDED.equals(now.status())) {
             showStatus(Texts.text("withdraw.succeeded", Amounts.format(now.amount(), now.currency())));
         } else {
             showStatus("");

@@ -52,7 +52,7 @@ class ApprovalsUiTest {
         UiSteps.screenshot(stage, "approvals");
         robot.clickOn("hotel@example.com");
         waitUntil(() -> text(robot, "#approvalsWhy")
-                .equals("You asked for this payment: another owner or admin decides on it."));
+                .equals("You asked for this: another owner or admin decides on it."));
         assertThat(robot.lookup("#approvePayment").query().isDisabled()).isTrue();
         assertThat(robot.lookup("#rejectPayment").query().isDisabled()).isTrue();
         assertThat(robot.lookup("Waiting for another owner or admin").tryQuery()).as("marked in its row").isPresent();

@@ -88,10 +88,10 @@ class ApprovalsViewModelTest {
         inbox.selected.set(row(inbox, "pay_3"));
 
         assertThat(inbox.canDecide.get()).isFalse();
-        assertThat(inbox.why.get()).isEqualTo("You asked for this payment: another owner or admin decides on it.");
+        assertThat(inbox.why.get()).isEqualTo("You asked for this: another owner or admin decides on it.");
         inbox.approve();
 
-        assertThat(inbox.error.get()).isEqualTo("You asked for this payment: another owner or admin decides on it.");
+        assertThat(inbox.error.get()).isEqualTo("You asked for this: another owner or admin decides on it.");
         assertThat(api.keys).isEmpty();
     }
 
@@ -101,22 +101,27 @@ class ApprovalsViewModelTest {
         inbox.selected.set(row(inbox, "pay_1"));
 
         assertThat(inbox.canDecide.get()).isFalse();
-        assertThat(inbox.why.get()).isEqualTo("Only owners and admins decide on payments.");
+        assertThat(inbox.why.get()).isEqualTo("Only owners and admins decide on payments and withdrawals.");
         inbox.reject();
         assertThat(api.keys).isEmpty();
     }
 
     @Test
-    void aWithdrawalShowsButIsNotDecidedHere() {
+    void aWithdrawalIsDecidedLikeAPaymentAndShownAsGoingToTheBankAccount() {
         api.waits("org_trip", new ApprovalView("withdrawal", "wd_1", "10.00", "USD", "wal_org", "bank_1", null,
                 "usr_b", "bob@example.com", "2026-12-02T09:00:00Z", "2026-12-09T09:00:00Z"));
         ApprovalsViewModel inbox = inbox(List.of(TRIP));
         inbox.selected.set(row(inbox, "wd_1"));
 
-        assertThat(inbox.approvals.get(0).id()).isEqualTo("wd_1");
+        assertThat(inbox.approvals.get(0).destination()).isEqualTo("bank account bank_1");
         assertThat(inbox.approvals.get(0).description()).isEmpty();
-        assertThat(inbox.canDecide.get()).isFalse();
-        assertThat(inbox.why.get()).isEqualTo("Only payments are decided here.");
+        assertThat(inbox.canDecide.get()).isTrue();
+        inbox.reject();
+
+        assertThat(api.decisions).singleElement().asString().startsWith("reject wd_1 ");
+        assertThat(api.kinds).containsExactly("withdrawal");
+        assertThat(inbox.notice.get()).isEqualTo("Rejected: 10.00 USD to bank account bank_1");
+        assertThat(inbox.approvals).extracting(ApprovalRow::id).doesNotContain("wd_1");
     }
 
     @Test

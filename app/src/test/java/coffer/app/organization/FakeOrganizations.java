@@ -26,6 +26,8 @@ final class FakeOrganizations implements OrganizationsApi {
     final Map<String, List<ApprovalView>> waiting = new LinkedHashMap<>();
     /** Each decision taken: "approve pay_1 key" or "reject pay_1 key", in order. */
     final List<String> decisions = new CopyOnWriteArrayList<>();
+    /** The kind of each decision taken, in order. */
+    final List<String> kinds = new CopyOnWriteArrayList<>();
     /** The key of every decision asked for, taken or not, in order. */
     final List<String> keys = new CopyOnWriteArrayList<>();
     private final Map<String, PaymentView> answered = new LinkedHashMap<>();
@@ -52,7 +54,7 @@ final class FakeOrganizations implements OrganizationsApi {
     }
 
     @Override
-    public synchronized PaymentView decidePayment(String idempotencyKey, String paymentId, boolean approve) {
+    public synchronized void decide(String idempotencyKey, String kind, String paymentId, boolean approve) {
         keys.add(idempotencyKey);
         if (nextFailure != null) {
             RuntimeException failure = nextFailure;
@@ -60,17 +62,18 @@ final class FakeOrganizations implements OrganizationsApi {
             throw failure;
         }
         if (answered.containsKey(idempotencyKey)) {
-            return answered.get(idempotencyKey);
+            return;
         }
-        ApprovalView a = waiting.values().stream().flatMap(List::stream).filter(w -> w.id().equals(paymentId))
+        ApprovalView a = waiting.values().stream().flatMap(List::stream)
+                .filter(w -> w.id().equals(paymentId) && w.kind().equals(kind))
                 .findFirst().orElseThrow(() -> new CofferException(ErrorCode.CONFLICT,
                         "Payment " + paymentId + " is not awaiting approval", Map.of()));
         waiting.values().forEach(list -> list.remove(a));
         decisions.add((approve ? "approve " : "reject ") + paymentId + " " + idempotencyKey);
+        kinds.add(kind);
         PaymentView decided = new PaymentView(paymentId, approve ? "completed" : "failed", a.amount(), a.currency(),
                 a.sourceWalletId(), a.destination(), a.description(), null, null, null, null, null);
         answered.put(idempotencyKey, decided);
-        return decided;
     }
 
     @Override
