@@ -1,6 +1,7 @@
 package coffer.app.local;
 
 import coffer.app.api.ApiException;
+import coffer.core.api.AccountTypes.AccountView;
 import coffer.core.api.SyncTypes.SyncPage;
 import coffer.core.api.TransactionTypes.TransactionList;
 import coffer.core.api.TransactionTypes.TransactionView;
@@ -9,7 +10,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -184,6 +187,10 @@ public final class SyncEngine {
         }
     }
 
+    private Set<String> walletIds() {
+        return ledger.wallets().stream().map(AccountView::id).collect(Collectors.toSet());
+    }
+
     private synchronized boolean anotherRound() {
         if (again) {
             again = false;
@@ -194,7 +201,14 @@ public final class SyncEngine {
     }
 
     private SyncReport syncOnce() {
-        SyncFeedReader.Pass pass = reader.pass(ledger.state().cursor());
+        String cursor = ledger.state().cursor();
+        Set<String> known = cursor == null ? Set.of() : walletIds();
+        SyncFeedReader.Pass pass = reader.pass(cursor);
+        if (cursor != null) {
+            // an organization the user just joined: its wallet's earlier movements were never in the user's feed
+            ledger.wallets().stream().filter(w -> w.organizationId() != null && !known.contains(w.id()))
+                    .forEach(w -> reader.healWallet(w.id()));
+        }
         List<LocalLedger.Mismatch> wrong = ledger.mismatches();
         if (wrong.isEmpty()) {
             return pass.report(Check.OK);
