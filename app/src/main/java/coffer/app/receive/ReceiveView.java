@@ -3,15 +3,19 @@ package coffer.app.receive;
 import coffer.app.i18n.Texts;
 import coffer.app.shell.ScreenView;
 import coffer.app.wallet.WalletRow;
+import java.util.List;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
 
 /**
@@ -27,6 +31,8 @@ public final class ReceiveView extends ScreenView<ReceiveViewModel> {
     @FXML private ComboBox<WalletRow> wallet;
     @FXML private TextField walletId;
     @FXML private TextField email;
+    @FXML private Label emailLabel;
+    @FXML private HBox emailRow;
     @FXML private TextField amount;
     @FXML private TextField note;
     @FXML private TextField link;
@@ -53,6 +59,11 @@ public final class ReceiveView extends ScreenView<ReceiveViewModel> {
         });
         walletId.textProperty().bind(viewModel.walletId);
         email.textProperty().bind(viewModel.email);
+        // an organization's wallet is paid by its id: a payment to the user's email would reach their own wallet
+        for (Node node : List.of(emailLabel, emailRow)) {
+            node.visibleProperty().bind(viewModel.email.isNotEmpty());
+            node.managedProperty().bind(viewModel.email.isNotEmpty());
+        }
         amount.textProperty().bindBidirectional(viewModel.amount);
         note.textProperty().bindBidirectional(viewModel.note);
         link.textProperty().bind(viewModel.link);

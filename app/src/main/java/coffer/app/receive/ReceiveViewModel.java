@@ -67,7 +67,7 @@ public final class ReceiveViewModel extends ScreenViewModel {
     public final ReadOnlyBooleanProperty valid = validWrapper.getReadOnlyProperty();
 
     /**
-     * @param email the signed-in user's email
+     * @param email the signed-in user's email; empty for an organization's wallets, paid by their id alone
      */
     public ReceiveViewModel(AccountsApi accounts, LastSyncedWallets lastSynced, String email, BackgroundExecutor executor) {
         super(executor);

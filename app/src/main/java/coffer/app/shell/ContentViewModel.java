@@ -107,7 +107,8 @@ public final class ContentViewModel {
     /** The wallets from the server, or as last synced while it cannot be reached; the signed-in user's email. */
     public ReceiveViewModel receive() {
         LocalUser user = session.user();
-        ReceiveViewModel receive = new ReceiveViewModel(accounts(), lastSynced(user), user.email(), executor);
+        ReceiveViewModel receive = new ReceiveViewModel(accounts(), lastSynced(user), holder().isMe() ? user.email() : "",
+                executor);
         sync.refreshOnChange(receive::refresh);
         return receive;
     }

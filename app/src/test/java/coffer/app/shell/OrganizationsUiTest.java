@@ -110,6 +110,11 @@ class OrganizationsUiTest {
         assertThat(robot.lookup("#sourceWallet").<WalletRow>queryComboBox().getItems()).extracting(WalletRow::id)
                 .as("Send pays from the organization's wallet only").containsExactly(trip.account().id());
 
+        robot.clickOn("#navReceive");
+        waitUntil(() -> robot.lookup("#receiveWalletId").queryTextInputControl().getText().equals(trip.account().id()));
+        assertThat(shown(robot.lookup("#receiveEmail").query())).as("Trip is paid by its wallet id, not Alice's email")
+                .isFalse();
+
         robot.clickOn("#navTopup");
         waitUntil(() -> robot.lookup("#holderNote").query().isVisible());
         assertThat(text(robot, "#holderNote")).startsWith("This screen is about you (alice@example.com), not Trip");
