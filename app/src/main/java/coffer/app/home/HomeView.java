@@ -19,6 +19,7 @@ public final class HomeView extends ScreenView<HomeViewModel> {
             + " -fx-border-color: -color-border-default; -fx-border-radius: 6; -fx-padding: 12 18 12 18;";
 
     @FXML private FlowPane totals;
+    @FXML private Label heading;
     @FXML private Label noWallets;
     @FXML private TableView<RecentMovement> recent;
 
@@ -28,6 +29,7 @@ public final class HomeView extends ScreenView<HomeViewModel> {
 
     @FXML
     private void initialize() {
+        heading.textProperty().bind(viewModel.heading);
         viewModel.totals.addListener((ListChangeListener<CurrencyTotal>) change -> showTotals());
         showTotals();
         noWallets.visibleProperty().bind(viewModel.loaded.and(Bindings.isEmpty(viewModel.totals)));

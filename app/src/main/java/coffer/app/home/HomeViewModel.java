@@ -19,6 +19,8 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -42,6 +44,9 @@ public final class HomeViewModel extends ScreenViewModel {
     private final Consumer<Action> go;
     /** What is available in each currency, by currency code (the server and the local copy list wallets in other orders). */
     public final ObservableList<CurrencyTotal> totals = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper headingWrapper = new ReadOnlyStringWrapper(Texts.text("home.totals"));
+    /** What the totals are of: the user's wallets, or an organization's. */
+    public final ReadOnlyStringProperty heading = headingWrapper.getReadOnlyProperty();
     /** The latest movements over all wallets, newest first. */
     public final ObservableList<RecentMovement> recent = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper loadedWrapper = new ReadOnlyBooleanWrapper();
@@ -55,6 +60,11 @@ public final class HomeViewModel extends ScreenViewModel {
      * @param zone   the user's time zone, for the movements' times
      * @param go     opens the screen of a quick action
      */
+    /** The wallets shown are {@code name}'s, an organization's. */
+    public void actFor(String name) {
+        headingWrapper.set(Texts.text("home.totals.organization", name));
+    }
+
     public HomeViewModel(HistorySource source, BackgroundExecutor executor, ZoneId zone, Consumer<Action> go) {
         super(executor);
         this.source = Objects.requireNonNull(source, "source");

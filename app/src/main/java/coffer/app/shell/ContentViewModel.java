@@ -89,8 +89,9 @@ public final class ContentViewModel {
      */
     public HomeViewModel home() {
         LocalLedger local = localLedger();
+        Holder holder = holder();
         HistorySource source = HolderScope.history(local != null ? new LocalHistorySource(local)
-                : HistorySource.of(connection.api()::accounts, connection.api()::transactions), holder());
+                : HistorySource.of(connection.api()::accounts, connection.api()::transactions), holder);
         HomeViewModel home = new HomeViewModel(source, executor, ZoneId.systemDefault(),
                 action -> navigation.show(switch (action) {
                     case SEND -> Screen.SEND;
@@ -99,6 +100,9 @@ public final class ContentViewModel {
                     case WITHDRAW -> Screen.WITHDRAW;
                     case HISTORY -> Screen.HISTORY;
                 }));
+        if (!holder.isMe()) {
+            home.actFor(holder.name());
+        }
         sync.refreshOnChange(home::load);
         holders.reload();   // an organization the user joined or left since shows in the switcher
         return home;

@@ -103,6 +103,7 @@ class OrganizationsUiTest {
         choose(robot, trip.organization().id());
         assertThat(robot.lookup("#holderChoice").<Holder>queryComboBox().getValue().toString()).isEqualTo("Trip — Owner");
         waitUntil(() -> homeTotal(robot).equals("100.00 USD"));
+        assertThat(text(robot, "#homeHeading")).isEqualTo("Available in Trip's wallets");
         UiSteps.screenshot(window.stage(), "home-organization");
 
         robot.clickOn("#navSend");
