@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import coffer.app.AppWindow;
 import coffer.app.InProcessServer;
 import coffer.app.UiSteps;
+import coffer.app.api.ApiClient;
 import coffer.app.i18n.Texts;
+import coffer.core.api.OrganizationTypes.OrganizationCreated;
+import coffer.core.api.PaymentTypes.PaymentRequest;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 import javafx.scene.Node;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.image.ImageView;
@@ -84,9 +88,13 @@ class ScreenshotsUiTest {
     }
 
     private void render(Screen screen) throws Exception {
-        Path png = Path.of(System.getProperty("coffer.screenshots", "target/screenshots"), fileName(screen) + ".png");
+        render(screen, fileName(screen));
+    }
+
+    private void render(Screen screen, String name) throws Exception {
+        Path png = Path.of(System.getProperty("coffer.screenshots", "target/screenshots"), name + ".png");
         Files.deleteIfExists(png);   // an earlier run's file must not pass for this one's
-        UiSteps.screenshot(window.stage(), fileName(screen));
+        UiSteps.screenshot(window.stage(), name);
         assertThat(png).as(screen + "'s screenshot").exists();
         BufferedImage image = ImageIO.read(png.toFile());
         Set<Integer> colours = new HashSet<>();
@@ -105,6 +113,9 @@ class ScreenshotsUiTest {
         waitUntil(() -> window.app().navigation().screen.get() == Screen.SIGN_IN && settled(robot));
         render(Screen.SIGN_IN);
         UiSteps.signIn(robot, InProcessServer.ALICE);
+        String trip = organizationAwaitingAnApproval();
+        robot.interact(() -> window.app().holders().reload());
+        waitUntil(() -> window.app().holders().holders.size() == 2);
 
         for (Screen screen : Screen.values()) {
             if (screen == Screen.STARTING || screen == Screen.SIGN_IN) {
@@ -114,6 +125,33 @@ class ScreenshotsUiTest {
             waitUntil(() -> window.app().navigation().screen.get() == screen && settled(robot) && filled(robot, screen));
             render(screen);
         }
+        // the screens that follow the holder, acting for the organization
+        robot.interact(() -> window.app().holders().current.set(window.app().holders().holders.stream()
+                .filter(h -> trip.equals(h.organizationId())).findFirst().orElseThrow()));
+        for (Screen screen : List.of(Screen.MEMBERS, Screen.APPROVALS, Screen.WALLETS, Screen.HOME)) {
+            robot.interact(() -> window.app().navigation().show(screen));
+            waitUntil(() -> window.app().navigation().screen.get() == screen && settled(robot) && filled(robot, screen));
+            render(screen, fileName(screen) + "-organization");
+        }
         assertThat(clashes).as("mnemonics a screen offers twice (" + Texts.locale() + ")").isEmpty();
+    }
+
+    /**
+     * Alice's organization "Trip" (its id), with Bob a member, a 10.00 USD threshold and Bob's 40.00 USD payment from
+     * its wallet waiting for a decision, so the organization's screens have something to show.
+     */
+    private String organizationAwaitingAnApproval() {
+        ApiClient alice = window.app().connection().api();
+        OrganizationCreated trip = alice.createOrganization("Trip", "USD");
+        String organization = trip.organization().id();
+        alice.addMember(organization, InProcessServer.BOB, "member");
+        alice.setApprovalThreshold(organization, "10.00");
+        String own = alice.accounts().stream().filter(a -> a.organizationId() == null).findFirst().orElseThrow().id();
+        alice.pay(UUID.randomUUID().toString(), new PaymentRequest("100.00", "USD", own, trip.account().id(), null, null));
+        ApiClient bob = ApiClient.create(alice.baseUrl());
+        bob.login(InProcessServer.BOB, InProcessServer.PASSWORD);
+        bob.pay(UUID.randomUUID().toString(), new PaymentRequest("40.00", "USD", trip.account().id(), InProcessServer.BOB,
+                "concert tickets", null));
+        return organization;
     }
 }
