@@ -36,6 +36,8 @@ public final class TransferViewModel extends ScreenViewModel implements OutboxSe
     public final StringProperty amount = new SimpleStringProperty("");
     /** What became of the last transfer, in words. */
     public final StringProperty result = new SimpleStringProperty("");
+    /** Whose wallets these are when not the user's: an organization's name; null for the user's own. */
+    private String organization;
 
     public TransferViewModel(AccountsApi accounts, BackgroundExecutor executor, OutboxSender outbox,
                              LastSyncedWallets lastSynced) {
@@ -46,11 +48,17 @@ public final class TransferViewModel extends ScreenViewModel implements OutboxSe
         outbox.addListener(this);
     }
 
+    /** The wallets shown are {@code name}'s, an organization's. */
+    public void actFor(String name) {
+        organization = Objects.requireNonNull(name, "name");
+    }
+
     public void load() {
         state.run(() -> lastSynced.onlineOrLastSynced(accounts::accounts), list -> {
             wallets.setAll(list.stream().map(WalletRow::of).toList());
             if (wallets.size() < 2) {
-                state.error(Texts.text("transfer.error.secondWallet"));
+                state.error(organization == null ? Texts.text("transfer.error.secondWallet")
+                        : Texts.text("transfer.error.secondWallet.organization", organization));
             }
         });
     }

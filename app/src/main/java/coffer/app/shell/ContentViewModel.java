@@ -152,7 +152,11 @@ public final class ContentViewModel {
     public TransferViewModel transfer() {
         sync.refreshOnChange(() -> { });
         LocalUser user = session.user();
-        return new TransferViewModel(accounts(), executor, user.sender(), lastSynced(user));
+        TransferViewModel transfer = new TransferViewModel(accounts(), executor, user.sender(), lastSynced(user));
+        if (!holder().isMe()) {
+            transfer.actFor(holder().name());
+        }
+        return transfer;
     }
 
     public TopupViewModel topup() {

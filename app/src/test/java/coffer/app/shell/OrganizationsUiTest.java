@@ -111,6 +111,10 @@ class OrganizationsUiTest {
         assertThat(robot.lookup("#sourceWallet").<WalletRow>queryComboBox().getItems()).extracting(WalletRow::id)
                 .as("Send pays from the organization's wallet only").containsExactly(trip.account().id());
 
+        robot.clickOn("#navTransfer");
+        waitUntil(() -> robot.lookup("#transferError").tryQuery().isPresent()
+                && text(robot, "#transferError").startsWith("Trip has one wallet"));
+
         robot.clickOn("#navReceive");
         waitUntil(() -> robot.lookup("#receiveWalletId").queryTextInputControl().getText().equals(trip.account().id()));
         assertThat(shown(robot.lookup("#receiveEmail").query())).as("Trip is paid by its wallet id, not Alice's email")
