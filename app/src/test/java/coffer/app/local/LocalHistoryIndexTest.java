@@ -49,8 +49,8 @@ class LocalHistoryIndexTest {
                 assertThat(descendingColumns(c, index)).as(index).isEmpty();
             }
             for (String where : List.of("from_wallet = 'wal_a'", "1 = 1")) {
-                List<String> ids = new java.util.ArrayList<>();
-                try (java.sql.ResultSet r = s.executeQuery("SELECT id FROM transactions WHERE " + where
+                List<String> ids = new ArrayList<>();
+                try (ResultSet r = s.executeQuery("SELECT id FROM transactions WHERE " + where
                         + " ORDER BY created_at DESC, id DESC")) {
                     while (r.next()) {
                         ids.add(r.getString(1));
