@@ -25,6 +25,7 @@ import coffer.app.settlement.SettlementsViewModel;
 import coffer.app.signin.SignInViewModel;
 import coffer.app.topup.TopupViewModel;
 import coffer.app.wallet.WalletsViewModel;
+import coffer.core.organization.OrganizationAction;
 import coffer.app.withdraw.BankAccountsViewModel;
 import coffer.app.withdraw.WithdrawViewModel;
 import java.time.Clock;
@@ -123,7 +124,7 @@ public final class ContentViewModel {
         WalletsViewModel wallets = new WalletsViewModel(accounts(), connection.api(),
                 local == null ? null : () -> HolderScope.wallets(local.wallets(), holder), executor);
         if (!holder.isMe()) {
-            wallets.actFor(holder.name());
+            wallets.actFor(holder.name(), holder.may(OrganizationAction.CHANGE_SETTINGS));
         }
         sync.refreshOnChange(wallets::load);
         return wallets;

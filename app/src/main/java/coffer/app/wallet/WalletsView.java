@@ -7,7 +7,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
-import javafx.scene.layout.HBox;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -22,7 +21,7 @@ public final class WalletsView extends ScreenView<WalletsViewModel> {
     @FXML private Button lock;
     @FXML private Button unlock;
     @FXML private Label title;
-    @FXML private HBox actions;
+    @FXML private Label newCurrencyLabel;
     @FXML private Label organizationNote;
 
     public WalletsView(WalletsViewModel viewModel) {
@@ -56,10 +55,15 @@ public final class WalletsView extends ScreenView<WalletsViewModel> {
                 .otherwise(Bindings.createStringBinding(() -> Texts.text("wallets.title.organization",
                         viewModel.organization.get()), viewModel.organization)));
         organizationNote.textProperty().bind(Bindings.createStringBinding(() -> own.get() ? ""
-                : Texts.text("wallets.organization", viewModel.organization.get()), viewModel.organization));
-        for (Node node : List.of(actions, kyc)) {
+                : Texts.text(viewModel.manages.get() ? "wallets.organization" : "wallets.organization.viewOnly",
+                        viewModel.organization.get()), viewModel.organization, viewModel.manages));
+        for (Node node : List.of(newCurrencyLabel, newCurrency, open, kyc)) {
             node.visibleProperty().bind(own);
             node.managedProperty().bind(own);
+        }
+        for (Node node : List.of(lock, unlock)) {
+            node.visibleProperty().bind(viewModel.manages);
+            node.managedProperty().bind(viewModel.manages);
         }
         organizationNote.visibleProperty().bind(own.not());
         organizationNote.managedProperty().bind(own.not());

@@ -19,6 +19,8 @@ import java.util.concurrent.Callable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -44,10 +46,13 @@ public final class WalletsViewModel extends ScreenViewModel {
     private final ReadOnlyStringWrapper organizationWrapper = new ReadOnlyStringWrapper("");
     /** The organization whose wallets these are; empty for the user's own (only those are opened, locked, unlocked here). */
     public final ReadOnlyStringProperty organization = organizationWrapper.getReadOnlyProperty();
-    public final BooleanBinding canLock = Bindings.createBooleanBinding(() -> !state.isBusy() && own()
-            && selected.get() != null && !selected.get().locked(), state.busy, selected, organization);
-    public final BooleanBinding canUnlock = Bindings.createBooleanBinding(() -> !state.isBusy() && own()
-            && selected.get() != null && selected.get().locked(), state.busy, selected, organization);
+    private final ReadOnlyBooleanWrapper managesWrapper = new ReadOnlyBooleanWrapper(true);
+    /** Whether the user locks and unlocks these wallets: their own, or an organization's they own or administer. */
+    public final ReadOnlyBooleanProperty manages = managesWrapper.getReadOnlyProperty();
+    public final BooleanBinding canLock = Bindings.createBooleanBinding(() -> !state.isBusy() && manages.get()
+            && selected.get() != null && !selected.get().locked(), state.busy, selected, manages);
+    public final BooleanBinding canUnlock = Bindings.createBooleanBinding(() -> !state.isBusy() && manages.get()
+            && selected.get() != null && selected.get().locked(), state.busy, selected, manages);
 
     /** The overview as the server has it, from one client that serves both. */
     public <A extends AccountsApi & IdentityApi> WalletsViewModel(A api, BackgroundExecutor executor) {
@@ -73,9 +78,13 @@ public final class WalletsViewModel extends ScreenViewModel {
         this.executor = Objects.requireNonNull(executor, "executor");
     }
 
-    /** The wallets shown are {@code name}'s, an organization's: they are shown, not opened, locked or unlocked here. */
-    public void actFor(String name) {
+    /**
+     * The wallets shown are {@code name}'s, an organization's: no wallet is opened for it here, and they are locked and
+     * unlocked only by a user who {@code manages} it (an owner or admin).
+     */
+    public void actFor(String name, boolean manages) {
         organizationWrapper.set(Objects.requireNonNull(name, "name"));
+        managesWrapper.set(manages);
     }
 
     private boolean own() {
@@ -145,8 +154,8 @@ public final class WalletsViewModel extends ScreenViewModel {
 
     private void changeSelected(boolean lock) {
         WalletRow w = selected.get();
-        if (!own()) {
-            state.error(Texts.text("wallets.organization", organization.get()));
+        if (!manages.get()) {
+            state.error(Texts.text("wallets.organization.viewOnly", organization.get()));
             return;
         }
         if (w == null) {

@@ -129,7 +129,13 @@ class OrganizationsUiTest {
                 && robot.lookup("#walletsTable").<WalletRow>queryTableView().getItems().get(0).id().equals(trip.account().id()));
         assertThat(robot.lookup("#holderNote").query().isVisible()).isFalse();
         assertThat(text(robot, "#walletsOrganizationNote")).startsWith("These are Trip's wallets.");
-        assertThat(shown(robot.lookup("#lockButton").query())).as("an organization's wallet is not locked here").isFalse();
+        assertThat(shown(robot.lookup("#openWalletButton").query())).as("no wallet is opened for Trip here").isFalse();
+        // Alice owns Trip: she locks its wallet and unlocks it again
+        robot.clickOn("USD");
+        UiSteps.clickWhenEnabled(robot, "#lockButton");
+        waitUntil(() -> robot.lookup("#walletsTable").<WalletRow>queryTableView().getItems().get(0).locked());
+        UiSteps.clickWhenEnabled(robot, "#unlockButton");
+        waitUntil(() -> !robot.lookup("#walletsTable").<WalletRow>queryTableView().getItems().get(0).locked());
 
         choose(robot, null);
         waitUntil(() -> robot.lookup("#walletsTable").<WalletRow>queryTableView().getItems().size() == 1

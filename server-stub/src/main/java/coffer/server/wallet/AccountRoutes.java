@@ -30,8 +30,8 @@ import java.util.Map;
  * currency, lock, unlock, close (only at zero). Another user's wallet is WALLET_NOT_FOUND, never data.
  */
 public record AccountRoutes(LedgerService ledger) implements HttpApi.Routes {
-    private static final NoRateLimit OWN_STATUS = NoRateLimit.because("changes the status of the caller's own wallet; "
-            + "moves no money");
+    private static final NoRateLimit OWN_STATUS = NoRateLimit.because("changes the status of a wallet the caller owns or"
+            + " manages; moves no money");
 
     @Override
     public void register(RoutesConfig routes) {
@@ -66,21 +66,17 @@ public record AccountRoutes(LedgerService ledger) implements HttpApi.Routes {
         ctx.json(new AccountResponse(view(visible(ctx, ledger, ctx.pathParam("id")))));
     }
 
+    /**
+     * Locks, unlocks or closes a wallet: the caller's own, or (lock and unlock) an organization's they own or
+     * administer; the ledger says which role may what, and answers WALLET_NOT_FOUND to anyone who may not see it.
+     */
     private void status(Context ctx, WalletStatus status) {
         Principal p = Requests.principal(ctx);
-        WalletSnapshot wallet = owned(ctx, ledger, ctx.pathParam("id"));
+        WalletSnapshot wallet = visible(ctx, ledger, ctx.pathParam("id"));
         WalletSnapshot changed = ledger.setWalletStatus(new WalletStatusChange(new EnvId(p.envId()),
                 UserId.ofNullable(p.userId()), new WalletId(wallet.id()), status, StatusActor.USER,
                 "requested by the user")).orThrow();
         ctx.json(new AccountResponse(view(changed)));
-    }
-
-    /** The caller's own wallet {@code id}, or WALLET_NOT_FOUND (also for another user's wallet, an organization's included). */
-    public static WalletSnapshot owned(Context ctx, LedgerService ledger, String id) {
-        Principal p = Requests.principal(ctx);
-        return ledger.wallet(p.envId(), id)
-                .filter(w -> p.userId().equals(w.userId()))
-                .orElseThrow(() -> notFound(id));
     }
 
     /** A wallet the caller sees: their own, or one of an organization they are a member of; else WALLET_NOT_FOUND. */

@@ -151,6 +151,10 @@ abstract class OrganizationContract {
                 new Row("GET approvals", (u, o) -> u.get("/api/v1/organizations/" + o.id + "/approvals"),
                         answers(200, 200, 200, 200, 404)),
                 new Row("GET wallet", (u, o) -> u.get("/api/v1/accounts/" + o.wallet), answers(200, 200, 200, 200, 404)),
+                new Row("POST lock wallet", (u, o) -> u.post("/api/v1/accounts/" + o.wallet + "/lock", "{}"),
+                        answers(200, 200, 403, 403, 404)),
+                new Row("POST close wallet", (u, o) -> u.post("/api/v1/accounts/" + o.wallet + "/close", "{}"),
+                        answers(403, 403, 403, 403, 404)),
                 new Row("GET wallet's history", (u, o) -> u.get("/api/v1/transactions?wallet_id=" + o.wallet),
                         answers(200, 200, 200, 200, 404)),
                 new Row("POST payment", (u, o) -> u.post("/api/v1/payments", "{\"amount\":\"10.00\",\"currency\":\"USD\","

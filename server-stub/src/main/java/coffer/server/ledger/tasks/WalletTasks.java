@@ -3,6 +3,9 @@ package coffer.server.ledger.tasks;
 import coffer.core.error.ErrorCode;
 import coffer.core.error.Result;
 import coffer.core.ledger.AccountKind;
+import coffer.core.organization.OrganizationAction;
+import coffer.core.organization.OrganizationRole;
+import coffer.core.organization.OrganizationRules;
 import coffer.core.wallet.StatusActor;
 import coffer.core.wallet.WalletStatus;
 import coffer.core.wallet.WalletStatusRules;
@@ -14,8 +17,8 @@ import coffer.server.ledger.WalletSnapshot;
 import coffer.server.ledger.WalletStatusChange;
 import coffer.server.ledger.engine.AccountState;
 import coffer.server.ledger.engine.Batch;
-import coffer.server.ledger.engine.Holders;
 import coffer.server.ledger.engine.DirectTask;
+import coffer.server.ledger.engine.Holders;
 import coffer.server.ledger.engine.TypedTask;
 import coffer.server.ledger.query.LedgerQueries;
 import coffer.server.ledger.rules.MoveRules;
@@ -120,11 +123,25 @@ public final class WalletTasks {
         }
 
         @Override
-        public Result<WalletSnapshot> apply(Batch b) {
+        public Result<WalletSnapshot> apply(Batch b) throws SQLException {
             AccountState a = b.account(walletId);
-            if (a == null || !a.isUserWallet() || !a.envId.equals(envId)
-                    || (actingUserId != null && !actingUserId.equals(a.userId))) {
+            if (a == null || !a.isUserWallet() || !a.envId.equals(envId)) {
                 return MoveRules.notFound(walletId);
+            }
+            if (actingUserId != null && !actingUserId.equals(a.userId)) {
+                // an organization's wallet: its owners and admins lock and unlock it, its other members may not, and to
+                // anyone else it does not exist; none of its members closes it (it is the organization's, not theirs)
+                Optional<OrganizationRole> role = a.userId == null ? Optional.empty() : b.memberRole(a.userId, actingUserId);
+                if (role.isEmpty()) {
+                    return MoveRules.notFound(walletId);
+                }
+                if (target == WalletStatus.CLOSED) {
+                    return Result.rejected(ErrorCode.FORBIDDEN, "An organization's wallet is not closed by its members.",
+                            Map.of("wallet_id", walletId));
+                }
+                if (!OrganizationRules.allows(role.get(), OrganizationAction.CHANGE_SETTINGS)) {
+                    return OrganizationRules.check(role.get(), OrganizationAction.CHANGE_SETTINGS).asRejected();
+                }
             }
             Result<WalletStatus> allowed = WalletStatusRules.transition(a.status, a.statusSetBy, target, actor,
                     a.balance.isEmpty());
