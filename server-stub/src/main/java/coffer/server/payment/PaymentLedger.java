@@ -80,8 +80,7 @@ public final class PaymentLedger {
 
     /** Whether {@code userId} may read a payment from {@code sourceWalletId}: a member of the organization that holds it. */
     public boolean isMemberFor(String envId, String sourceWalletId, String userId) {
-        return ledger.wallet(envId, sourceWalletId).map(WalletSnapshot::organizationId)
-                .flatMap(org -> ledger.memberRole(org, userId)).isPresent();
+        return ledger.isMemberFor(envId, sourceWalletId, userId);
     }
 
     /**
