@@ -1,7 +1,6 @@
 package coffer.server.withdrawal;
 
 import coffer.server.http.RateLimited;
-import coffer.core.api.WithdrawalTypes;
 import coffer.core.api.WithdrawalTypes.WithdrawalList;
 import coffer.core.api.WithdrawalTypes.WithdrawalRequest;
 import coffer.core.api.WithdrawalTypes.WithdrawalView;
@@ -70,7 +69,7 @@ public record WithdrawalRoutes(Payouts payouts, BankAccountService bankAccounts,
     }
 
     private static WithdrawalView view(Payout p) {
-        return new WithdrawalView(p.id(), p.awaitingApproval() ? WithdrawalTypes.PENDING_APPROVAL : p.status().wire(), p.url(), p.walletId(), p.amount().toDecimalString(),
+        return new WithdrawalView(p.id(), p.statusWire(), p.url(), p.walletId(), p.amount().toDecimalString(),
                 p.amount().currencyCode(), p.bankAccountId(), p.transactionId(), p.description(), p.failureReason(),
                 p.createdAt().toString(), p.finishedAt() == null ? null : p.finishedAt().toString());
     }
