@@ -91,6 +91,14 @@ abstract class PaymentLedgerContract {
     }
 
     @Test
+    void aPaymentIsAnsweredWhenMadeAsItIsReadAfterToTheMillisecond() {
+        f.clock.advance(Duration.ofNanos(123_456_789));
+        Payment p = place("1.00");
+        assertThat(p.createdAt()).isEqualTo(Instant.parse("2026-03-01T10:00:00.123Z"));
+        assertThat(reread(p)).isEqualTo(p);
+    }
+
+    @Test
     void startingThenSettlingCompletesThePaymentAndMovesTheMoneyOnce() {
         Payment p = place("100.00");
         assertThat(paymentLedger.advancePayments(List.of(p), List.of()).orThrow()).isEqualTo(1);
