@@ -68,6 +68,14 @@ public abstract sealed class LedgerReads permits LedgerService {
         return queries.read(c -> LedgerQueries.memberRole(c, holderId, userId));
     }
 
+    /**
+     * Whether {@code userId} is a member (any role) of the organization that holds the environment's wallet
+     * {@code walletId}: what lets a member read the payments and withdrawals made from it. False for a user's wallet.
+     */
+    public boolean isMemberFor(String envId, String walletId, String userId) {
+        return wallet(envId, walletId).map(WalletSnapshot::organizationId).flatMap(org -> memberRole(org, userId)).isPresent();
+    }
+
     /** The organization {@code holderId}'s approval threshold for money out in {@code currency}, in minor units; empty when none applies. */
     public Optional<Long> approvalThreshold(String holderId, Currency currency) {
         return queries.read(c -> LedgerQueries.approvalThreshold(c, holderId, currency));

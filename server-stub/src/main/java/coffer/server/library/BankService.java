@@ -1,9 +1,11 @@
 package coffer.server.library;
 
+import coffer.core.api.WithdrawalTypes;
 import coffer.core.money.Currencies;
 import coffer.core.money.Money;
 import coffer.server.auth.Principal;
 import coffer.server.withdrawal.PayoutKind;
+import coffer.server.withdrawal.PayoutStatus;
 import coffer.server.withdrawal.Payouts;
 
 import java.math.BigDecimal;
@@ -28,11 +30,27 @@ public final class BankService {
     /**
      * A payout to a bank account (a withdrawal or a settlement).
      *
-     * @param status       {@code pending}, {@code succeeded} or {@code failed}
+     * @param status       {@code pending} (under way at the provider), {@code succeeded} or {@code failed} (the money
+     *                     back in the wallet); {@value #PENDING_APPROVAL} for a withdrawal from an organization's
+     *                     wallet above its approval threshold that waits for an owner's or admin's decision, its
+     *                     money held and the provider not yet asked (approved, it goes on as {@code pending};
+     *                     rejected or undecided in time, it fails with reason {@code rejected} or {@code expired})
      * @param transferCode the provider's id for the payout, once it has one
      */
     public record Payout(String id, String status, Money amount, String transactionId, String transferCode,
                          String failureReason) {
+        /** The status of a withdrawal waiting for an organization's approval. */
+        public static final String PENDING_APPROVAL = WithdrawalTypes.PENDING_APPROVAL;
+
+        /** Whether it waits for an owner's or admin's approval: nothing has been paid out or asked of the provider. */
+        public boolean awaitingApproval() {
+            return PENDING_APPROVAL.equals(status);
+        }
+
+        /** Whether it is over: {@code succeeded} or {@code failed}, its money paid out or back in the wallet. */
+        public boolean finished() {
+            return PayoutStatus.SUCCEEDED.wire().equals(status) || PayoutStatus.FAILED.wire().equals(status);
+        }
     }
 
     /** The account holder's name the provider resolves for a bank code and account number. */
@@ -74,6 +92,6 @@ public final class BankService {
     }
 
     static Payout view(coffer.server.withdrawal.Payout p) {
-        return new Payout(p.id(), p.status().wire(), p.amount(), p.transactionId(), p.providerPayoutId(), p.failureReason());
+        return new Payout(p.id(), p.statusWire(), p.amount(), p.transactionId(), p.providerPayoutId(), p.failureReason());
     }
 }

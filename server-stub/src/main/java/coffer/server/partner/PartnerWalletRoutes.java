@@ -158,13 +158,15 @@ public record PartnerWalletRoutes(LedgerService ledger, Tenants tenants, TopupSe
      * {@code POST /wallet/withdraw/ {env_id, user_id, wallet_id, amount, return_url?}}: sets the amount
      * aside (a hold) and answers the provider's payout page {@code url}, where the user enters the bank
      * account; the hold is captured when the provider pays out, and released if it fails or the page expires.
+     * Its {@code status} is {@link Payout#statusWire()}, as the user API says it ({@code pending_approval}, with no
+     * {@code url}, for one awaiting an organization's approval).
      */
     private void withdraw(Context ctx) {
         MoneyRequest r = moneyRequest(ctx);
         Payout p = Requests.value(ctx, payouts.start(new Payouts.Order(PayoutKind.WITHDRAWAL, r.envId(), r.user().id(),
                 r.wallet().id(), r.amount(), null, null, "Withdrawal",
                 r.returnUrl() == null ? null : ReturnOrigins.partnerChosen(r.returnUrl(), "return_url"), key(ctx, r.envId()))));
-        pageAnswer(ctx, p.url(), "withdrawal_id", p.id(), p.status().wire(), p.walletId(), p.amount());
+        pageAnswer(ctx, p.url(), "withdrawal_id", p.id(), p.statusWire(), p.walletId(), p.amount());
     }
 
     /** A top-up's or withdrawal's answer: the provider's page {@code url} for the user, and the operation as it stands. */

@@ -5,6 +5,7 @@ import coffer.core.ledger.TransactionStatus;
 import coffer.core.money.Money;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * A P2P payment of the user API: the payer's request and the two-phase movement that carries it. Its
@@ -48,9 +49,17 @@ public record Payment(String id, String envId, String userId, String transaction
     }
 
 
+    /**
+     * The payment as its movement stands in the writer's batch. Its times are cut to the milliseconds the ledger
+     * stores, so the answer when it is made (or decided) says what every later read of it says.
+     */
     static Payment of(String id, String userId, String destination, TxRow tx, Approval approval, String decidedBy) {
         return new Payment(id, tx.envId, userId, tx.id, tx.holdId, tx.status, tx.amount, tx.debitAccount,
-                tx.creditAccount, destination, tx.description, tx.metadata, tx.failureReason, tx.createdAt, tx.completedAt,
-                tx.initiatedBy, approval, decidedBy);
+                tx.creditAccount, destination, tx.description, tx.metadata, tx.failureReason, millis(tx.createdAt),
+                millis(tx.completedAt), tx.initiatedBy, approval, decidedBy);
+    }
+
+    private static Instant millis(Instant at) {
+        return at == null ? null : at.truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -71,15 +71,16 @@ public final class PaymentLedger {
     /**
      * An owner's or admin's approval ({@code approve}) or rejection of a payment awaiting it; with {@code key}
      * (may be null), a retry answers the first decision and another decision or payment is IDEMPOTENCY_KEY_REUSED.
+     * An approved payment's money stays held {@link #HOLD_TTL} from the decision, however close its approval was to
+     * expiring.
      */
     public Outcome<Payment> decide(Payment payment, String actor, boolean approve, IdempotencyKey key) {
-        return ledger.run(new PaymentTasks.Decide(payment, actor, approve), key);
+        return ledger.run(new PaymentTasks.Decide(payment, actor, approve, HOLD_TTL), key);
     }
 
     /** Whether {@code userId} may read a payment from {@code sourceWalletId}: a member of the organization that holds it. */
     public boolean isMemberFor(String envId, String sourceWalletId, String userId) {
-        return ledger.wallet(envId, sourceWalletId).map(WalletSnapshot::organizationId)
-                .flatMap(org -> ledger.memberRole(org, userId)).isPresent();
+        return ledger.isMemberFor(envId, sourceWalletId, userId);
     }
 
     /**

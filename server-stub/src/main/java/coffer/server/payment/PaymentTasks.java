@@ -24,10 +24,10 @@ import coffer.server.ledger.engine.HoldRow;
 import java.sql.SQLException;
 import coffer.core.error.ErrorCode;
 import coffer.core.error.Result;
-import coffer.core.ledger.Hold;
 import coffer.core.ledger.TransactionKind;
 import coffer.core.ledger.TransactionStatus;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -188,21 +188,27 @@ final class PaymentTasks {
     }
 
     /**
-     * An owner's or admin's decision on a payment awaiting approval: approved, it goes to the processor and
-     * settles as usual; rejected, its hold is voided. Its payer cannot decide (FORBIDDEN), nor can a member or
-     * viewer; someone who is not a member of the paying organization is told the payment does not exist.
+     * An owner's or admin's decision on a payment awaiting approval: approved, its hold is given the processor's
+     * full time from the decision (no longer the approval's) and it goes to the processor and settles as usual;
+     * rejected, its hold is voided. Its payer cannot decide (FORBIDDEN), nor can a member or viewer; someone who
+     * is not a member of the paying organization is told the payment does not exist.
      */
     static final class Decide extends TypedTask<Payment> {
         private final Payment payment;
         private final String actor;
         private final boolean approve;
+        private final Duration settleTime;
 
-        /** @param payment the payment as read before: it names the hold, movement and wallet to load */
-        Decide(Payment payment, String actor, boolean approve) {
+        /**
+         * @param payment    the payment as read before: it names the hold, movement and wallet to load
+         * @param settleTime how long an approved payment's money stays held for the processor, from the decision
+         */
+        Decide(Payment payment, String actor, boolean approve, Duration settleTime) {
             super(Payment.class);
             this.payment = Objects.requireNonNull(payment, "payment");
             this.actor = Objects.requireNonNull(actor, "actor");
             this.approve = approve;
+            this.settleTime = Objects.requireNonNull(settleTime, "settleTime");
         }
 
         @Override
@@ -215,14 +221,15 @@ final class PaymentTasks {
         @Override
         public Result<Payment> apply(Batch b) throws SQLException {
             TxRow tx = b.transaction(payment.transactionId());
+            HoldRow hold = b.hold(payment.holdId());
             // an expired one's hold is voided by the sweep: the payment fails with reason expired
             Optional<Result<Payment>> refused = ApprovalRules.refusal(b, payment.sourceWalletId(), actor, payment.userId(), tx,
-                    b.hold(payment.holdId()), "payment", Map.of("payment_id", payment.id()), notFound(payment.id()));
+                    hold, "payment", Map.of("payment_id", payment.id()), notFound(payment.id()));
             if (refused.isPresent()) {
                 return refused.get();
             }
             Payment.Approval decision = approve ? Payment.Approval.APPROVED : Payment.Approval.REJECTED;
-            if (tx.status != TransactionStatus.PENDING
+            if (tx.status != TransactionStatus.PENDING || hold == null
                     || !b.direct(c -> PaymentRows.decide(c, payment.id(), decision, actor) ? Result.ok(true)
                             : Result.<Boolean>rejected(ErrorCode.CONFLICT)).isOk()) {
                 return Result.rejected(ErrorCode.CONFLICT, "The payment is not awaiting approval", Map.of("payment_id", payment.id()));
@@ -230,6 +237,8 @@ final class PaymentTasks {
             if (!approve) {
                 new HoldTasks.Void(new VoidCommand(new EnvId(payment.envId()), new HoldId(payment.holdId()), "rejected"))
                         .apply(b).orThrow();
+            } else {
+                ApprovalRules.holdUntil(b, hold, b.now().plus(settleTime));
             }
             return Result.ok(Payment.of(payment.id(), payment.userId(), payment.destination(), tx, decision, actor));
         }
@@ -280,7 +289,7 @@ final class PaymentTasks {
                         order.amount().currency()))).orThrow();
                 if (threshold.isPresent() && order.amount().minor() > threshold.get()) {
                     approval = Payment.Approval.PENDING;
-                    awaitApproval(b.hold(tx.holdId));
+                    awaitApproval(b, b.hold(tx.holdId));
                 }
             }
             b.insert(PaymentRows.INSERT, id, order.envId(), order.userId(), tx.id, order.destination(), b.now().toEpochMilli(),
@@ -292,11 +301,9 @@ final class PaymentTasks {
          * The new hold of a payment awaiting approval expires when the approval stops waiting, so the ledger's
          * sweep releases the money of a payment nobody decided on (the payment then fails with reason expired).
          */
-        private void awaitApproval(HoldRow row) {
-            Hold held = row.hold;
-            if (held.expiresAt().isAfter(approvalDue)) {
-                row.hold = new Hold(held.id(), held.debitAccount(), held.creditAccount(), held.amount(), approvalDue,
-                        held.state(), held.captured());
+        private void awaitApproval(Batch b, HoldRow row) {
+            if (row.hold.expiresAt().isAfter(approvalDue)) {
+                ApprovalRules.holdUntil(b, row, approvalDue);
             }
         }
     }

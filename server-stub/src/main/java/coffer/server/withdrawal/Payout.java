@@ -1,5 +1,7 @@
 package coffer.server.withdrawal;
 
+import coffer.core.api.WithdrawalTypes;
+
 import coffer.core.money.Money;
 
 import java.time.Instant;
@@ -30,6 +32,15 @@ public record Payout(String id, PayoutKind kind, String envId, String userId, St
     /** Whether it waits for an owner's or admin's approval, its money held: the provider has not been asked. */
     public boolean awaitingApproval() {
         return approval == PayoutApproval.PENDING && status == PayoutStatus.PENDING;
+    }
+
+    /**
+     * Its status as every surface reports it (the user API, the partner API, the Java library):
+     * {@link WithdrawalTypes#PENDING_APPROVAL} while it {@linkplain #awaitingApproval() awaits approval}, else
+     * {@code pending}, {@code succeeded} or {@code failed}.
+     */
+    public String statusWire() {
+        return awaitingApproval() ? WithdrawalTypes.PENDING_APPROVAL : status.wire();
     }
 
     Payout withStatus(PayoutStatus s, String reason, Instant at) {

@@ -2,7 +2,6 @@ package coffer.server.withdrawal;
 
 import coffer.core.error.ErrorCode;
 import coffer.core.error.Result;
-import coffer.core.ledger.Hold;
 import coffer.core.ledger.TransactionStatus;
 import coffer.server.ledger.EnvId;
 import coffer.server.ledger.Fingerprint;
@@ -75,10 +74,7 @@ final class PayoutDecision extends TypedTask<Payout> {
                     .apply(b).orThrow();
             return Result.ok(withdrawal.decided(decision, actor, PayoutStatus.FAILED, Payout.REJECTED, b.now()));
         }
-        Hold held = hold.hold;
-        hold.hold = new Hold(held.id(), held.debitAccount(), held.creditAccount(), held.amount(), b.now().plus(payoutTime),
-                held.state(), held.captured());
-        b.changed(hold);
+        ApprovalRules.holdUntil(b, hold, b.now().plus(payoutTime));
         return Result.ok(withdrawal.decided(decision, actor, PayoutStatus.PENDING, null, null));
     }
 

@@ -255,6 +255,18 @@ public final class Payouts {
                 .orElseThrow(() -> notFound(kind, id));
     }
 
+    /**
+     * The withdrawal {@code id} as {@code userId} may read it: their own, or one from the wallet of an organization
+     * they are a member of (any role: who approves it reads it); anyone else's is NOT_FOUND, like one that does not
+     * exist.
+     */
+    public Payout withdrawal(String envId, String userId, String id) {
+        return store.byId(id)
+                .filter(p -> p.envId().equals(envId) && p.kind() == PayoutKind.WITHDRAWAL)
+                .filter(p -> p.userId().equals(userId) || ledger.isMemberFor(envId, p.walletId(), userId))
+                .orElseThrow(() -> withdrawalNotFound(id));
+    }
+
     /** The caller's payouts of {@code kind}, newest first, after {@code after} (null: from the newest). */
     public Keyset.Page<Payout> page(String envId, String userId, PayoutKind kind, Keyset after, int limit) {
         return Keyset.page(store.page(envId, userId, kind, after, limit + 1), limit, p -> Keyset.of(p.createdAt(), p.id()));

@@ -1,7 +1,6 @@
 package coffer.server.withdrawal;
 
 import coffer.server.http.RateLimited;
-import coffer.core.api.WithdrawalTypes;
 import coffer.core.api.WithdrawalTypes.WithdrawalList;
 import coffer.core.api.WithdrawalTypes.WithdrawalRequest;
 import coffer.core.api.WithdrawalTypes.WithdrawalView;
@@ -22,7 +21,8 @@ import java.net.URI;
 /**
  * {@code /api/v1/withdrawals}: money out of a wallet to a saved bank account, or (without
  * {@code bank_account_id}) through the provider's payout page, whose {@code url} the answer carries
- * (seed 000). Another user's withdrawal is NOT_FOUND. A member's withdrawal from an organization's wallet above
+ * (seed 000). Every member of the organization whose wallet a withdrawal came from reads it; anyone else's is
+ * NOT_FOUND. A member's withdrawal from an organization's wallet above
  * its approval threshold waits ({@code pending_approval}) until another owner or admin approves or rejects it.
  */
 public record WithdrawalRoutes(Payouts payouts, BankAccountService bankAccounts, ReturnOrigins origins,
@@ -58,7 +58,7 @@ public record WithdrawalRoutes(Payouts payouts, BankAccountService bankAccounts,
 
     private void get(Context ctx) {
         Principal p = Requests.principal(ctx);
-        ctx.json(view(payouts.owned(p.envId(), p.userId(), PayoutKind.WITHDRAWAL, ctx.pathParam("id"))));
+        ctx.json(view(payouts.withdrawal(p.envId(), p.userId(), ctx.pathParam("id"))));
     }
 
     /** An owner's or admin's decision on a withdrawal from an organization's wallet awaiting approval. */
@@ -69,7 +69,7 @@ public record WithdrawalRoutes(Payouts payouts, BankAccountService bankAccounts,
     }
 
     private static WithdrawalView view(Payout p) {
-        return new WithdrawalView(p.id(), p.awaitingApproval() ? WithdrawalTypes.PENDING_APPROVAL : p.status().wire(), p.url(), p.walletId(), p.amount().toDecimalString(),
+        return new WithdrawalView(p.id(), p.statusWire(), p.url(), p.walletId(), p.amount().toDecimalString(),
                 p.amount().currencyCode(), p.bankAccountId(), p.transactionId(), p.description(), p.failureReason(),
                 p.createdAt().toString(), p.finishedAt() == null ? null : p.finishedAt().toString());
     }

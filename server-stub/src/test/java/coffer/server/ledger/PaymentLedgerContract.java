@@ -11,10 +11,14 @@ import coffer.core.error.Result;
 import coffer.core.ledger.AccountKind;
 import coffer.core.ledger.TransactionStatus;
 import coffer.core.money.Money;
+import coffer.core.organization.OrganizationRole;
 import coffer.core.wallet.StatusActor;
 import coffer.core.wallet.WalletStatus;
 import coffer.server.db.Database;
 import coffer.server.db.DatabaseConfig;
+import coffer.server.ServerSettings;
+import coffer.server.organization.CreatedOrganization;
+import coffer.server.organization.LedgerOrganizations;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,6 +91,14 @@ abstract class PaymentLedgerContract {
     }
 
     @Test
+    void aPaymentIsAnsweredWhenMadeAsItIsReadAfterToTheMillisecond() {
+        f.clock.advance(Duration.ofNanos(123_456_789));
+        Payment p = place("1.00");
+        assertThat(p.createdAt()).isEqualTo(Instant.parse("2026-03-01T10:00:00.123Z"));
+        assertThat(reread(p)).isEqualTo(p);
+    }
+
+    @Test
     void startingThenSettlingCompletesThePaymentAndMovesTheMoneyOnce() {
         Payment p = place("100.00");
         assertThat(paymentLedger.advancePayments(List.of(p), List.of()).orThrow()).isEqualTo(1);
@@ -127,6 +139,44 @@ abstract class PaymentLedgerContract {
         assertThat(reread(p).status()).isEqualTo(TransactionStatus.FAILED);
         assertThat(reread(p).failureReason()).isEqualTo("expired");
         assertThat(f.available(aliceWallet)).isEqualTo("1000.00");
+    }
+
+    @Test
+    void aPaymentApprovedInItsLastMinuteIsHeldForTheProcessorsFullTimeFromTheApproval() {
+        EnvId env = new EnvId(ENV);
+        CreatedOrganization org = LedgerOrganizations.create(ledger, env, new UserId(alice.id()), "Chairs", USD);
+        String orgWallet = org.wallet().id();
+        User mia = f.verifiedUser("mia@example.com");
+        LedgerOrganizations.addMember(ledger, env, org.organization().id(), new UserId(mia.id()), OrganizationRole.MEMBER);
+        LedgerOrganizations.threshold(ledger, env, org.organization().id(), 1_000);
+        f.deposit(orgWallet, "100.00");
+        PaymentOrder toBob = new PaymentOrder(ENV, mia.id(), orgWallet, "bob@example.com", bobWallet, usd("30.00"), null, null);
+        Payment settled = paymentLedger.sendPayment(toBob, null).orThrow();
+        Payment forgotten = paymentLedger.sendPayment(toBob, null).orThrow();
+        assertThat(settled.awaitingApproval()).isTrue();
+
+        f.clock.advance(ServerSettings.DEFAULT_APPROVAL_EXPIRY.minusMinutes(1));
+        Instant decided = f.clock.instant();
+        Payment approved = paymentLedger.decide(settled, alice.id(), true, null).orThrow();
+        paymentLedger.decide(forgotten, alice.id(), true, null).orThrow();
+        // a slow processor: its rounds come after the approval's deadline, and the sweep runs first
+        f.clock.advance(Duration.ofMinutes(2));
+        assertThat(ledger.expireDueHolds()).as("nothing due").isZero();
+        paymentLedger.advancePayments(List.of(approved), List.of()).orThrow();
+        paymentLedger.advancePayments(List.of(), List.of(approved)).orThrow();
+        assertThat(reread(settled).status()).isEqualTo(TransactionStatus.COMPLETED);
+        assertThat(f.posted(orgWallet)).isEqualTo("70.00");
+        assertThat(f.posted(bobWallet)).isEqualTo("30.00");
+        assertThat(f.available(orgWallet)).as("the other still held").isEqualTo("40.00");
+
+        // one the processor never settles is released a full hold's time after its approval, not before
+        f.clock.advance(Duration.between(f.clock.instant(), decided.plus(PaymentLedger.HOLD_TTL)).minusSeconds(1));
+        assertThat(ledger.expireDueHolds()).isZero();
+        assertThat(reread(forgotten).status()).isEqualTo(TransactionStatus.PENDING);
+        f.clock.advance(Duration.ofSeconds(1));
+        assertThat(ledger.expireDueHolds()).isEqualTo(1);
+        assertThat(reread(forgotten).status()).isEqualTo(TransactionStatus.FAILED);
+        assertThat(f.available(orgWallet)).isEqualTo("70.00");
     }
 
     @Test

@@ -1,6 +1,11 @@
 package coffer.server.library;
 
+import coffer.server.CofferServer;
 import coffer.server.ProviderMode;
+import coffer.server.ledger.EnvId;
+import coffer.server.organization.LedgerOrganizations;
+import coffer.server.withdrawal.PayoutKind;
+import coffer.server.withdrawal.Payouts;
 import coffer.core.error.ErrorCode;
 import coffer.core.money.Money;
 import coffer.core.organization.OrganizationRole;
@@ -15,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -183,19 +189,19 @@ class Seed002LibraryTest {
         assertThat(banks.bankAccounts(wallet)).containsExactly(account);
 
         BankService.Payout paid = banks.withdrawToBank(wallet, new BigDecimal("100"), account, "Withdrawal to bank account");
-        assertThat(Poll.until(() -> banks.payout(paid.id()), p -> !p.status().equals("pending")).status()).isEqualTo("succeeded");
+        assertThat(Poll.until(() -> banks.payout(paid.id()), BankService.Payout::finished).status()).isEqualTo("succeeded");
         assertThat(wallets.getBalance(wallet).toDecimalString()).isEqualTo("400.00");
 
         BankService.BankAccount rejecting = banks.addBankAccount(wallet, "044", "0123451111");
         BankService.Payout failed = banks.withdrawToBank(wallet, new BigDecimal("50"), rejecting, null);
-        assertThat(Poll.until(() -> banks.payout(failed.id()), p -> !p.status().equals("pending")).status()).isEqualTo("failed");
+        assertThat(Poll.until(() -> banks.payout(failed.id()), BankService.Payout::finished).status()).isEqualTo("failed");
         assertThat(wallets.refresh(wallet).available().toDecimalString()).as("the money came back").isEqualTo("400.00");
         assertThatThrownBy(() -> banks.withdrawToBank(wallet, new BigDecimal("400.01"), account, null))
                 .isInstanceOf(InsufficientFundsException.class);
 
         SettlementService settlements = coffer.settlements();
         BankService.Payout settled = settlements.createSettlement(wallet, account, new BigDecimal("150"), null);
-        assertThat(Poll.until(() -> banks.payout(settled.id()), p -> !p.status().equals("pending")).status()).isEqualTo("succeeded");
+        assertThat(Poll.until(() -> banks.payout(settled.id()), BankService.Payout::finished).status()).isEqualTo("succeeded");
         assertThat(wallets.getBalance(wallet).toDecimalString()).isEqualTo("250.00");
         SettlementService.SettlementSchedule schedule = settlements.createSettlementSchedule(wallet, account, "weekly",
                 new BigDecimal("100"));
@@ -250,6 +256,41 @@ class Seed002LibraryTest {
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.IDEMPOTENCY_KEY_REUSED));
         assertThat(wallets.getBalance(seller).toDecimalString()).isEqualTo("40.00");
         assertThat(wallets.getBalance(buyer).toDecimalString()).isEqualTo("60.00");
+    }
+
+    /**
+     * A member's withdrawal from an organization's wallet above its approval threshold (asked for over the user API,
+     * on the same database) reads as awaiting approval, neither under way nor over, until an owner decides.
+     */
+    @Test
+    void aWithdrawalAwaitingAnOrganizationsApprovalReadsAsSuchUntilItIsDecided() {
+        Organization team = organizations.createOrganization("treasurer-ada", "Treasury");
+        organizations.addMember(team, "clerk-grace", OrganizationRole.MEMBER);
+        Wallet wallet = organizations.getWallet(team);
+        wallets.deposit(wallet, new BigDecimal("100"), null);
+        CofferServer.Services services = coffer.server().services();
+        EnvId env = new EnvId("app");
+        LedgerOrganizations.threshold(services.ledger(), env, team.id(), 1_000);
+        String grace = services.tenants().userByExternalId(env, "clerk-grace").orElseThrow().id();
+        String id = services.payouts().start(new Payouts.Order(PayoutKind.WITHDRAWAL, env.value(), grace, wallet.id(),
+                Money.parse("30", "NGN"), null, null, "Petty cash", null, null)).orThrow().id();
+
+        BankService banks = coffer.banks();
+        BankService.Payout waiting = banks.payout(id);
+        assertThat(waiting.status()).isEqualTo(BankService.Payout.PENDING_APPROVAL).isEqualTo("pending_approval");
+        assertThat(waiting.awaitingApproval()).isTrue();
+        assertThat(waiting.finished()).isFalse();
+        assertThat(waiting.transferCode()).as("the provider was asked nothing").isNull();
+        assertThat(wallets.refresh(wallet).available().toDecimalString()).isEqualTo("70.00");
+
+        String ada = services.tenants().userByExternalId(env, "treasurer-ada").orElseThrow().id();
+        services.payouts().decide(env.value(), ada, id, false, null, bank -> Optional.empty()).orThrow();
+        BankService.Payout rejected = banks.payout(id);
+        assertThat(rejected.status()).isEqualTo("failed");
+        assertThat(rejected.failureReason()).isEqualTo("rejected");
+        assertThat(rejected.awaitingApproval()).isFalse();
+        assertThat(rejected.finished()).isTrue();
+        assertThat(wallets.refresh(wallet).available().toDecimalString()).isEqualTo("100.00");
     }
 
     // seed 002's multi-tenant pattern: an organization with its wallet, members with is_admin, and

@@ -519,6 +519,30 @@ abstract class OrganizationContract {
     }
 
     @Test
+    void everyMemberReadsAWithdrawalFromTheOrganizationsWalletAndAnyoneElseIsToldNothing() {
+        Org org = organization("100.00");
+        threshold(org, "10.00");
+        String id = withdrawalId(withdraw(member, org, "30.00", bankAccount(member, "0123456783")));
+
+        for (User reader : List.of(admin, alice, viewer, target, member)) {
+            HttpResponse<String> read = reader.get("/api/v1/withdrawals/" + id);
+            assertThat(read.statusCode()).as(reader.email + ": " + read.body()).isEqualTo(200);
+            assertThat(text(json(read), "status")).isEqualTo("pending_approval");
+            assertThat(text(json(read), "amount")).isEqualTo("30.00");
+            assertThat(text(json(read), "wallet_id")).isEqualTo(org.wallet);
+        }
+        HttpResponse<String> outside = outsider.get("/api/v1/withdrawals/" + id);
+        assertThat(outside.statusCode()).as(outside.body()).isEqualTo(404);
+        assertThat(errorCode(outside)).isEqualTo("NOT_FOUND");
+        assertThat(outside.body()).doesNotContain("30.00");
+
+        // the approver reads what they decided; their own list still holds only their own withdrawals
+        assertThat(admin.post("/api/v1/withdrawals/" + id + "/reject", "").statusCode()).isEqualTo(200);
+        assertThat(text(json(admin.get("/api/v1/withdrawals/" + id)), "failure_reason")).isEqualTo("rejected");
+        assertThat(admin.get("/api/v1/withdrawals").body()).doesNotContain(id);
+    }
+
+    @Test
     void aRejectedWithdrawalReleasesItsMoneyAndADecisionRetriedWithItsKeyAnswersTheFirst() {
         Org org = organization("100.00");
         threshold(org, "10.00");

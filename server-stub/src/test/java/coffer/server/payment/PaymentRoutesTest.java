@@ -35,6 +35,19 @@ class PaymentRoutesTest extends DemoServerTest {
     }
 
     @Test
+    void aPaymentIsAnsweredWhenMadeWithTheTimeEveryReadGives() throws Exception {
+        Caller payer = funded(server, "same-time@example.com", "10.00", false);
+        HttpResponse<String> made = payer.post("/api/v1/payments", payment(payer.firstWalletId(), "bob@example.com", "\"1.00\""));
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        String id = Caller.json(made).get("payment_id").getAsString();
+        String createdAt = Caller.json(made).get("created_at").getAsString();
+        assertThat(Caller.json(payer.get("/api/v1/payments/" + id)).get("created_at").getAsString()).isEqualTo(createdAt);
+        JsonArray listed = Caller.json(payer.get("/api/v1/payments")).getAsJsonArray("payments");
+        assertThat(listed.get(0).getAsJsonObject().get("created_at").getAsString()).isEqualTo(createdAt);
+        settled(payer, id);
+    }
+
+    @Test
     void theBatchExamplePaysAliceAndBobAndRefusesCharlieAlone() throws Exception {
         Caller sender = funded(server, "batch-sender@example.com", "1000.00", false);
         String wallet = sender.firstWalletId();

@@ -2,6 +2,7 @@ package coffer.server.ledger.rules;
 
 import coffer.core.error.ErrorCode;
 import coffer.core.error.Result;
+import coffer.core.ledger.Hold;
 import coffer.core.ledger.TransactionStatus;
 import coffer.core.organization.OrganizationAction;
 import coffer.core.organization.OrganizationRole;
@@ -12,6 +13,7 @@ import coffer.server.ledger.engine.HoldRow;
 import coffer.server.ledger.engine.TxRow;
 
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,7 +21,8 @@ import java.util.Optional;
  * Who may approve or reject money out of an organization's wallet that awaits approval (a payment or a withdrawal
  * above the organization's threshold), checked in the writer against the batch's rows, in this order: someone
  * outside the organization is told it does not exist; a member or viewer may not ({@link OrganizationAction#APPROVE}),
- * nor may the member who asked for it (FORBIDDEN); one whose hold is due has expired (CONFLICT).
+ * nor may the member who asked for it (FORBIDDEN); one whose hold is due has expired (CONFLICT). Its hold's expiry
+ * moves with the approval ({@link #holdUntil}).
  */
 public final class ApprovalRules {
     private ApprovalRules() {
@@ -55,5 +58,18 @@ public final class ApprovalRules {
             return Optional.of(Result.rejected(ErrorCode.CONFLICT, "The " + noun + "'s approval expired", about));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Makes the still-pending hold {@code row} of money out of an organization's wallet expire at {@code at}, in the
+     * batch's commit: when its approval stops waiting, as it is placed; and, once approved, after the full time the
+     * payment processor or the payout provider is given, from the decision, so an approval in the last moments of
+     * the approval's time does not let the money go before it is paid.
+     */
+    public static void holdUntil(Batch b, HoldRow row, Instant at) {
+        Hold held = row.hold;
+        row.hold = new Hold(held.id(), held.debitAccount(), held.creditAccount(), held.amount(), at, held.state(),
+                held.captured());
+        b.changed(row);
     }
 }
