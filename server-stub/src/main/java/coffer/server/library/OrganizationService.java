@@ -11,6 +11,7 @@ import coffer.server.ledger.SystemMoveCommand;
 import coffer.server.ledger.UserId;
 import coffer.server.ledger.WalletId;
 import coffer.server.ledger.WalletSnapshot;
+import coffer.server.ledger.rules.ApprovalRules;
 import coffer.server.organization.CreatedOrganization;
 import coffer.server.organization.Member;
 import coffer.server.organization.Organizations;
@@ -119,6 +120,10 @@ public final class OrganizationService {
         }
         Wallet wallet = getWallet(organization);
         Money money = Library.money(amount, Currencies.of(wallet.currency()));
+        Library.typed(() -> {
+            ApprovalRules.requireNoApprovalNeeded(lib.ledger, lib.env(), wallet.id(), member.id(), money);
+            return null;
+        });
         return Library.transaction(Library.orThrow(lib.ledger.withdraw(new SystemMoveCommand(env(), new UserId(member.id()),
                 new WalletId(wallet.id()), money, Memo.description(description)), null).result()));
     }

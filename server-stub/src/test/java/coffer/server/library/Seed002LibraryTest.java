@@ -293,6 +293,27 @@ class Seed002LibraryTest {
         assertThat(wallets.refresh(wallet).available().toDecimalString()).isEqualTo("100.00");
     }
 
+    /** A purchase cannot wait for an approval: above the organization's threshold it is refused and nothing moves. */
+    @Test
+    void aPurchaseAboveAnOrganizationsThresholdIsRefusedAndOneUnderItIsPaid() {
+        Organization team = organizations.createOrganization("treasurer-lin", "Kitchen");
+        organizations.addMember(team, "cook-sam", OrganizationRole.MEMBER);
+        Wallet wallet = organizations.getWallet(team);
+        wallets.deposit(wallet, new BigDecimal("100"), null);
+        CofferServer.Services services = coffer.server().services();
+        LedgerOrganizations.threshold(services.ledger(), new EnvId("app"), team.id(), 2_000);
+
+        assertThatThrownBy(() -> organizations.pay(team, "cook-sam", new BigDecimal("25"), "Oven"))
+                .isInstanceOfSatisfying(WalletException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN);
+                    assertThat(e.getMessage()).contains("above the organization's approval threshold of 20.00 NGN");
+                });
+        assertThat(wallets.refresh(wallet).available().toDecimalString()).isEqualTo("100.00");
+
+        organizations.pay(team, "cook-sam", new BigDecimal("15"), "Pans");
+        assertThat(wallets.refresh(wallet).available().toDecimalString()).isEqualTo("85.00");
+    }
+
     // seed 002's multi-tenant pattern: an organization with its wallet, members with is_admin, and
     // "You are not a member of this organization" for anyone else
 

@@ -740,6 +740,28 @@ abstract class OrganizationContract {
                 + org.wallet + "\",\"destination\":\"" + email + "\"}");
     }
 
+    @Test
+    void anOrderAboveTheThresholdIsRefusedRatherThanLeaveWithoutAnApprovalAndOneUnderItIsPaid() {
+        Org org = organization("100.00");
+        threshold(org, "10.00");
+
+        HttpResponse<String> refused = member.post("/api/v1/orders", "{\"wallet_id\":\"" + org.wallet
+                + "\",\"product_id\":\"coffee-beans\"}", "order-above");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        assertThat(errorCode(refused)).isEqualTo("FORBIDDEN");
+        assertThat(refused.body()).contains("12.50 USD is above the organization's approval threshold of 10.00 USD");
+        HttpResponse<String> owners = alice.post("/api/v1/orders", "{\"wallet_id\":\"" + org.wallet
+                + "\",\"product_id\":\"coffee-beans\"}", "order-owner");
+        assertThat(owners.statusCode()).as("an owner's order needs an approval as much").isEqualTo(403);
+        assertThat(balance(org.wallet)).as("nothing left the wallet").isEqualTo(10000);
+
+        threshold(org, "20.00");
+        HttpResponse<String> paid = member.post("/api/v1/orders", "{\"wallet_id\":\"" + org.wallet
+                + "\",\"product_id\":\"coffee-beans\"}", "order-under");
+        assertThat(paid.statusCode()).as(paid.body()).isEqualTo(201);
+        assertThat(balance(org.wallet)).isEqualTo(10000 - 1250);
+    }
+
     private void threshold(Org org, String amount) {
         HttpResponse<String> set = alice.patch("/api/v1/organizations/" + org.id, "{\"approval_threshold\":\"" + amount + "\"}");
         assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
