@@ -11,8 +11,8 @@ import coffer.server.ledger.SystemMoveCommand;
 import coffer.server.ledger.UserId;
 import coffer.server.ledger.WalletId;
 import coffer.server.ledger.WalletSnapshot;
-import coffer.server.ledger.rules.ApprovalRules;
 import coffer.server.organization.CreatedOrganization;
+import coffer.server.organization.SpendingWithoutApproval;
 import coffer.server.organization.Member;
 import coffer.server.organization.Organizations;
 import coffer.server.tenant.User;
@@ -121,7 +121,7 @@ public final class OrganizationService {
         Wallet wallet = getWallet(organization);
         Money money = Library.money(amount, Currencies.of(wallet.currency()));
         Library.typed(() -> {
-            ApprovalRules.requireNoApprovalNeeded(lib.ledger, lib.env(), wallet.id(), member.id(), money);
+            SpendingWithoutApproval.require(lib.ledger, lib.env(), wallet.id(), member.id(), money);
             return null;
         });
         return Library.transaction(Library.orThrow(lib.ledger.withdraw(new SystemMoveCommand(env(), new UserId(member.id()),

@@ -18,7 +18,7 @@ import coffer.server.ledger.query.HistoryPage;
 import coffer.server.ledger.query.HistoryQuery;
 import coffer.server.ledger.IdempotencyKey;
 import coffer.server.ledger.LedgerService;
-import coffer.server.ledger.rules.ApprovalRules;
+import coffer.server.organization.SpendingWithoutApproval;
 import coffer.server.ledger.Movement;
 import coffer.server.ledger.Outcome;
 import coffer.server.ledger.WalletSnapshot;
@@ -58,7 +58,7 @@ public final class OrderService {
         Product product = catalogue.find(p.envId(), productId).filter(Product::active)
                 .orElseThrow(() -> new CofferException(ErrorCode.NOT_FOUND, "Product " + productId + " was not found.",
                         Map.of("product_id", productId)));
-        ApprovalRules.requireNoApprovalNeeded(ledger, p.envId(), walletId, p.userId(), product.price());
+        SpendingWithoutApproval.require(ledger, p.envId(), walletId, p.userId(), product.price());
         String metadata = Json.gson().toJson(Map.of("product_id", product.productId()));
         return ledger.pay(new SystemMoveCommand(new EnvId(p.envId()), UserId.ofNullable(p.userId()),
                 new WalletId(walletId),

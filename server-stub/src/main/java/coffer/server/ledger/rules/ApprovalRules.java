@@ -1,16 +1,12 @@
 package coffer.server.ledger.rules;
 
-import coffer.core.error.CofferException;
 import coffer.core.error.ErrorCode;
 import coffer.core.error.Result;
 import coffer.core.ledger.Hold;
 import coffer.core.ledger.TransactionStatus;
-import coffer.core.money.Money;
 import coffer.core.organization.OrganizationAction;
 import coffer.core.organization.OrganizationRole;
 import coffer.core.organization.OrganizationRules;
-import coffer.server.ledger.LedgerReads;
-import coffer.server.ledger.WalletSnapshot;
 import coffer.server.ledger.engine.AccountState;
 import coffer.server.ledger.engine.Batch;
 import coffer.server.ledger.engine.HoldRow;
@@ -75,31 +71,5 @@ public final class ApprovalRules {
         row.hold = new Hold(held.id(), held.debitAccount(), held.creditAccount(), held.amount(), at, held.state(),
                 held.captured());
         b.changed(row);
-    }
-
-    /**
-     * Money out of an organization's wallet that cannot wait for an approval (an order, a library purchase): refused
-     * (FORBIDDEN) when {@code actingUserId}, a member, spends above the organization's approval threshold, which a payment
-     * or withdrawal would wait on. Says nothing to anyone who is not a member: the ledger then answers that the wallet
-     * does not exist.
-     */
-    public static void requireNoApprovalNeeded(LedgerReads ledger, String envId, String walletId, String actingUserId,
-                                               Money amount) {
-        if (actingUserId == null) {
-            return;
-        }
-        WalletSnapshot wallet = ledger.wallet(envId, walletId).orElse(null);
-        if (wallet == null || wallet.organizationId() == null
-                || ledger.memberRole(wallet.organizationId(), actingUserId).isEmpty()) {
-            return;
-        }
-        Optional<Long> threshold = ledger.approvalThreshold(wallet.organizationId(), amount.currency());
-        if (threshold.isPresent() && amount.minor() > threshold.get()) {
-            String limit = Money.ofMinor(amount.currency(), threshold.get()).toDecimalString();
-            throw new CofferException(ErrorCode.FORBIDDEN, amount.toDecimalString() + " " + amount.currencyCode()
-                    + " is above the organization's approval threshold of " + limit + " " + amount.currencyCode()
-                    + ", and an order cannot wait for an approval: pay it as a payment, which another owner or admin"
-                    + " approves", Map.of("approval_threshold", limit, "wallet_id", walletId));
-        }
     }
 }
