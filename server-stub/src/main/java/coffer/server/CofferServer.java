@@ -99,9 +99,11 @@ public final class CofferServer implements AutoCloseable {
      *                 or the bundled simulator (its pages, test helper and automatic KYC verifier included)
      * @param settings rate limits, the KYC verifier's delay, the access log
      * @param tls      the certificate and key to serve HTTPS with (and then only HTTPS); null serves plain HTTP
+     * @param listen   whether to open the port at all: an embedding application whose provider sends it no
+     *                 callbacks ({@link ProviderMode#needsCallbacks()}) calls the services in-process and needs none
      */
     public record Options(String host, int port, DatabaseConfig database, boolean demo, String userEnvironment,
-                          ProviderMode provider, ServerSettings settings, TlsIdentity tls) {
+                          ProviderMode provider, ServerSettings settings, TlsIdentity tls, boolean listen) {
         /** The environment that users signing up through the user API join, unless told otherwise: the demo one. */
         public static final String DEFAULT_USER_ENVIRONMENT = DemoData.ENV_ID;
         /** Where a server listens unless told otherwise: this machine only. */
@@ -116,23 +118,29 @@ public final class CofferServer implements AutoCloseable {
         }
 
         public Options(int port, DatabaseConfig database, boolean demo, String userEnvironment) {
-            this(LOOPBACK, port, database, demo, userEnvironment, ProviderMode.defaultFor(demo), ServerSettings.defaults(), null);
+            this(LOOPBACK, port, database, demo, userEnvironment, ProviderMode.defaultFor(demo), ServerSettings.defaults(), null,
+                    true);
         }
 
         public Options withSettings(ServerSettings s) {
-            return new Options(host, port, database, demo, userEnvironment, provider, s, tls);
+            return new Options(host, port, database, demo, userEnvironment, provider, s, tls, listen);
         }
 
         public Options withHost(String h) {
-            return new Options(h, port, database, demo, userEnvironment, provider, settings, tls);
+            return new Options(h, port, database, demo, userEnvironment, provider, settings, tls, listen);
         }
 
         public Options withProvider(ProviderMode p) {
-            return new Options(host, port, database, demo, userEnvironment, p, settings, tls);
+            return new Options(host, port, database, demo, userEnvironment, p, settings, tls, listen);
+        }
+
+        /** Opens no port: the services are called in-process only (for a provider that sends no callbacks). */
+        public Options withoutListening() {
+            return new Options(host, port, database, demo, userEnvironment, provider, settings, tls, false);
         }
 
         public Options withTls(TlsIdentity t) {
-            return new Options(host, port, database, demo, userEnvironment, provider, settings, t);
+            return new Options(host, port, database, demo, userEnvironment, provider, settings, t, listen);
         }
 
         public Options {
@@ -150,6 +158,7 @@ public final class CofferServer implements AutoCloseable {
     }
 
     private final ServerParts parts;
+    private final boolean listening;
     /** Coffer's side of the payment provider (issue 5). */
     private final Provider provider;
     private final Services services;
@@ -167,7 +176,8 @@ public final class CofferServer implements AutoCloseable {
     private record Provider(PaymentProvider client, ProviderEventHandlers handlers) {
     }
 
-    private CofferServer(ServerParts parts, Provider provider, Services services) {
+    private CofferServer(ServerParts parts, Provider provider, Services services, boolean listening) {
+        this.listening = listening;
         this.parts = parts;
         this.provider = provider;
         this.services = services;
@@ -307,10 +317,12 @@ public final class CofferServer implements AutoCloseable {
                     List.of(new RequestLog(settings.requestLog()), metrics.http()), groups);
             kyc.resumePending();
             startup.mark("HTTP API");
-            Transport.start(http, options.host(), options.port(), options.tls());
-            startup.mark("Jetty");
             parts.http = http;
-            self.set(Transport.baseUrl(http));
+            if (options.listen()) {
+                Transport.start(http, options.host(), options.port(), options.tls());
+                startup.mark("Jetty");
+                self.set(Transport.baseUrl(http));
+            }
             if (parts.simulator != null) {
                 parts.simulator.start();
             }
@@ -318,12 +330,16 @@ public final class CofferServer implements AutoCloseable {
             startup.mark("scheduler");
             started.set(true);
             log.info(startup.summary());
-            log.info("Listening on {}:{} with {}", options.host(), http.port(),
-                    simulated ? "the provider simulator (test cards, test helper, automatic KYC verifier)"
-                            : "no payment provider (card and bank payments unavailable)");
+            String with = simulated ? "the provider simulator (test cards, test helper, automatic KYC verifier)"
+                    : "no payment provider (card and bank payments unavailable)";
+            if (options.listen()) {
+                log.info("Listening on {}:{} with {}", options.host(), http.port(), with);
+            } else {
+                log.info("Serving in-process only (no port) with {}", with);
+            }
             return new CofferServer(parts, provider,
                     new Services(ledger, tenants, topups, cards, bankAccounts, payouts, settlements, schedules,
-                            organizations));
+                            organizations), options.listen());
         } catch (RuntimeException e) {
             parts.close();
             throw e;
@@ -332,17 +348,24 @@ public final class CofferServer implements AutoCloseable {
 
     /** The port the server listens on (the chosen one when started with port 0). */
     public int port() {
-        return parts.http.port();
+        return listening().port();
     }
 
     /** Where this machine reaches the server, such as {@code https://localhost:8443}. */
     public String baseUrl() {
-        return Transport.baseUrl(parts.http);
+        return Transport.baseUrl(listening());
     }
 
     /** The address and port the server listens on. */
     public InetSocketAddress address() {
-        return Transport.address(parts.http);
+        return Transport.address(listening());
+    }
+
+    private Javalin listening() {
+        if (!listening) {
+            throw new IllegalStateException("This server was started without a port (Options.withoutListening)");
+        }
+        return parts.http;
     }
 
     public LedgerService ledger() {

@@ -16,6 +16,14 @@ public enum ProviderMode {
      */
     SIMULATOR;
 
+    /**
+     * Whether this provider calls Coffer back over HTTP (its webhooks; the simulator's pages are served by
+     * Coffer too), so that an embedded server must listen, on loopback, for it.
+     */
+    public boolean needsCallbacks() {
+        return this != NONE;
+    }
+
     /** What a server runs unless told otherwise: the simulator with the demo data, else none. */
     public static ProviderMode defaultFor(boolean demo) {
         return demo ? SIMULATOR : NONE;

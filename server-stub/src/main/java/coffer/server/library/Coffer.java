@@ -19,9 +19,11 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>The bundled payment-provider simulator answers card and bank calls; it is reached over the loopback
- * interface like a real provider over the internet, so {@code open} also starts the server's HTTP side
- * on a free local port (the application never needs to call it).
+ * <p>No port is opened unless the configured provider calls Coffer back ({@link
+ * coffer.server.ProviderMode#needsCallbacks()}): without a provider the application's calls are all there is.
+ * The bundled payment-provider simulator is reached over HTTP like a real provider over the internet, and
+ * sends its webhooks the same way, so with it {@code open} also starts the server's HTTP side on a free port
+ * on loopback (the application never needs to call it).
  */
 public final class Coffer implements AutoCloseable {
     private final CofferServer server;
@@ -47,8 +49,9 @@ public final class Coffer implements AutoCloseable {
     /** Opens (and migrates) the ledger and creates the environment on first use. */
     public static Coffer open(CofferConfig config) {
         Objects.requireNonNull(config, "config");
-        CofferServer server = CofferServer.start(new CofferServer.Options(0, config.database(), false, config.environmentId())
-                .withProvider(config.provider()));
+        CofferServer.Options options = new CofferServer.Options(0, config.database(), false, config.environmentId())
+                .withProvider(config.provider());
+        CofferServer server = CofferServer.start(config.provider().needsCallbacks() ? options : options.withoutListening());
         return new Coffer(server, new Library(server.services(), config));
     }
 
