@@ -14,7 +14,14 @@ public enum ProviderMode {
      * banks, its test helper, and the automatic KYC test verifier. For demos and tests only: anyone who
      * can reach it can pay a checkout with a test card.
      */
-    SIMULATOR;
+    SIMULATOR,
+    /**
+     * Stripe, through its official client: top-ups at Stripe Checkout, saved cards charged again, refunds,
+     * and Stripe's signed events at {@code /webhooks/stripe}. Bank payouts (withdrawals, settlements, bank
+     * accounts) answer 503 {@code PROVIDER_UNAVAILABLE}: they would need Stripe Connect. Identity
+     * submissions wait for the operator, as with no provider. The keys come from {@code ServerSettings.stripe()}.
+     */
+    STRIPE;
 
     /** What a server runs unless told otherwise: the simulator with the demo data, else none. */
     public static ProviderMode defaultFor(boolean demo) {
