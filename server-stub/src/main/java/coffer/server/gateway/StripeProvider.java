@@ -119,7 +119,13 @@ public final class StripeProvider implements PaymentProvider {
 
     @Override
     public Result<Charge> chargeSavedCard(String authorizationCode, Money amount, String reference) {
-        SavedCardCode card = SavedCardCode.parse(authorizationCode);
+        Optional<SavedCardCode> saved = SavedCardCode.parse(authorizationCode);
+        if (saved.isEmpty()) {
+            // a card saved under another provider (the simulator's) cannot be charged through Stripe
+            return Result.rejected(ErrorCode.PROVIDER_ERROR, "This card was saved with another payment provider; "
+                    + "pay by card at a checkout instead.");
+        }
+        SavedCardCode card = saved.get();
         PaymentIntentCreateParams params = PaymentIntentCreateParams.builder()
                 .setAmount(amount.minor())
                 .setCurrency(currency(amount))
@@ -204,14 +210,13 @@ public final class StripeProvider implements PaymentProvider {
             return customer + SEPARATOR + paymentMethod;
         }
 
-        static SavedCardCode parse(String text) {
+        /** The ids in {@code text}, or empty when it is not a Stripe card's code. */
+        static Optional<SavedCardCode> parse(String text) {
             int at = text == null ? -1 : text.indexOf(SEPARATOR);
-            if (at <= 0 || at == text.length() - 1) {
-                // a card saved under another provider (the simulator's) cannot be charged through Stripe
-                throw new CofferException(ErrorCode.PROVIDER_ERROR, "This card was saved with another payment provider; "
-                        + "pay by card at a checkout instead.");
+            if (at <= 0 || at == text.length() - 1 || !text.startsWith("cus_")) {
+                return Optional.empty();
             }
-            return new SavedCardCode(text.substring(0, at), text.substring(at + 1));
+            return Optional.of(new SavedCardCode(text.substring(0, at), text.substring(at + 1)));
         }
     }
 

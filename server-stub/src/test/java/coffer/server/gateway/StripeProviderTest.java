@@ -131,6 +131,15 @@ class StripeProviderTest {
     }
 
     @Test
+    void aCardSavedWithAnotherProviderIsRefusedWithoutAskingStripe() {
+        Result<PaymentProvider.Charge> charge = provider.chargeSavedCard("AUTH_simulator_card", Money.parse("1.00", "USD"), "top_x");
+
+        assertThatThrownBy(charge::orThrow).isInstanceOfSatisfying(CofferException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_ERROR));
+        assertThat(stripe.calls()).isEmpty();
+    }
+
+    @Test
     void aRefundGoesThroughTheRefundsApiAgainstThePaymentIntent() {
         CheckoutSession opened = open("top_8", "20.00", false);
         String intent = stripe.pay(opened.id(), "paid").get("payment_intent").getAsString();
