@@ -53,6 +53,8 @@ import coffer.server.gateway.PaymentProvider;
 import coffer.server.gateway.ProviderEventHandlers;
 import coffer.server.gateway.ProviderWebhookRoutes;
 import coffer.server.gateway.SimulatorProvider;
+import coffer.server.gateway.StripeProvider;
+import coffer.server.gateway.StripeWebhookRoutes;
 import coffer.server.provider.ProviderSimulator;
 import coffer.server.card.CardRoutes;
 import coffer.server.card.SavedCards;
@@ -95,8 +97,9 @@ public final class CofferServer implements AutoCloseable {
      * @param database where the ledger lives
      * @param demo     seed SPEC.md's demo data (idempotent)
      * @param userEnvironment the environment that users registering through {@code /api/v1/auth/register} join
-     * @param provider who moves money by card and bank: none (those requests answer 503 PROVIDER_UNAVAILABLE)
-     *                 or the bundled simulator (its pages, test helper and automatic KYC verifier included)
+     * @param provider who moves money by card and bank: none (those requests answer 503 PROVIDER_UNAVAILABLE),
+     *                 the bundled simulator (its pages, test helper and automatic KYC verifier included), or Stripe
+     *                 (its keys in {@link ServerSettings#stripe()})
      * @param settings rate limits, the KYC verifier's delay, the access log
      * @param tls      the certificate and key to serve HTTPS with (and then only HTTPS); null serves plain HTTP
      * @param listen   whether to open the port at all: an embedding application whose provider sends it no
@@ -247,8 +250,17 @@ public final class CofferServer implements AutoCloseable {
                         new ProviderEventHandlers());
                 moneyInAndOut.addAll(parts.simulator.routes());
                 moneyInAndOut.add(new ProviderWebhookRoutes(database, providerKeys.webhookSecret(), provider.handlers(), clock));
+            } else if (options.provider() == ProviderMode.STRIPE) {
+                var keys = Objects.requireNonNull(settings.stripe(), "the Stripe provider needs ServerSettings.withStripe(keys)");
+                StripeProvider stripe = new StripeProvider(keys, clock);
+                provider = new Provider(stripe, new ProviderEventHandlers());
+                moneyInAndOut.add(new StripeWebhookRoutes(database, stripe, keys, provider.handlers(), clock));
             } else {
                 provider = new Provider(PaymentProvider.none(), new ProviderEventHandlers());
+            }
+            if (options.provider() != ProviderMode.STRIPE) {
+                // the path exists on every server (one API description), answering 404 unless Stripe is the provider
+                moneyInAndOut.add(StripeWebhookRoutes.notConfigured());
             }
             // where users' browsers may be sent back to: Coffer's own origin and those the partner lists
             ReturnOrigins returnOrigins = new ReturnOrigins(database, baseUrl, clock);
@@ -330,8 +342,12 @@ public final class CofferServer implements AutoCloseable {
             startup.mark("scheduler");
             started.set(true);
             log.info(startup.summary());
-            String with = simulated ? "the provider simulator (test cards, test helper, automatic KYC verifier)"
-                    : "no payment provider (card and bank payments unavailable)";
+            String with = switch (options.provider()) {
+                case SIMULATOR -> "the provider simulator (test cards, test helper, automatic KYC verifier)";
+                case STRIPE -> "Stripe as the payment provider (bank payouts unavailable), its events at "
+                        + StripeWebhookRoutes.PATH;
+                case NONE -> "no payment provider (card and bank payments unavailable)";
+            };
             if (options.listen()) {
                 log.info("Listening on {}:{} with {}", options.host(), http.port(), with);
             } else {
@@ -376,7 +392,7 @@ public final class CofferServer implements AutoCloseable {
         return services;
     }
 
-    /** The payment provider as Coffer's features call it (the bundled simulator, over HTTP). */
+    /** The payment provider as Coffer's features call it (the bundled simulator over HTTP, or Stripe). */
     public PaymentProvider paymentProvider() {
         return provider.client();
     }

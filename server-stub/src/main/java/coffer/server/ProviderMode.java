@@ -14,7 +14,14 @@ public enum ProviderMode {
      * banks, its test helper, and the automatic KYC test verifier. For demos and tests only: anyone who
      * can reach it can pay a checkout with a test card.
      */
-    SIMULATOR;
+    SIMULATOR,
+    /**
+     * Stripe, through its official client: top-ups at Stripe Checkout, saved cards charged again, refunds,
+     * and Stripe's signed events at {@code /webhooks/stripe}. Bank payouts (withdrawals, settlements, bank
+     * accounts) answer 503 {@code PROVIDER_UNAVAILABLE}: they would need Stripe Connect. Identity
+     * submissions wait for the operator, as with no provider. The keys come from {@code ServerSettings.stripe()}.
+     */
+    STRIPE;
 
     /**
      * Whether this provider calls Coffer back over HTTP (its webhooks; the simulator's pages are served by

@@ -46,7 +46,7 @@ public final class BankAccountService {
      *                         has no such account, PROVIDER_ERROR when the provider cannot tell
      */
     public String resolve(String bankCode, String accountNumber) {
-        provider.requireAvailable();
+        provider.requirePayouts();
         String code = checked(bankCode, "bank_code", BANK_CODE);
         String number = checked(accountNumber, "account_number", ACCOUNT_NUMBER);
         return provider.resolveAccountName(code, number).orThrow().orElseThrow(() -> new CofferException(

@@ -2,6 +2,7 @@ package coffer.server.cli;
 
 import coffer.server.CofferServer;
 import coffer.server.ServerSettings;
+import coffer.server.gateway.StripeSettings;
 import coffer.server.http.RateLimits;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -13,6 +14,10 @@ import picocli.CommandLine.ParameterException;
 import coffer.server.ProviderMode;
 
 import java.io.PrintWriter;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -23,7 +28,7 @@ import java.util.concurrent.CountDownLatch;
 
 /** {@code serve}: runs the server until the process is stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve the Coffer API (and the bundled provider simulator) until stopped.")
+        description = "Serve the Coffer API (and the bundled provider simulator, or Stripe) until stopped.")
 public final class ServeCommand implements Callable<Integer> {
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})([dhms])");
 
@@ -37,11 +42,20 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--demo", description = "Seed the demo environment 123, user 123, alice and bob (idempotent).")
     boolean demo;
 
-    @Option(names = "--provider", paramLabel = "none|simulator",
-            description = "Who moves money by card and bank: none (card and bank payments answer 503), or the bundled "
-                    + "simulator (test cards, hosted pages, test helper, automatic KYC verifier; for demos and tests). "
+    @Option(names = "--provider", paramLabel = "none|simulator|stripe",
+            description = "Who moves money by card and bank: none (card and bank payments answer 503), the bundled "
+                    + "simulator (test cards, hosted pages, test helper, automatic KYC verifier; for demos and tests), or "
+                    + "stripe (keys from the environment variables " + StripeSettings.SECRET_KEY_VARIABLE + " and "
+                    + StripeSettings.WEBHOOK_SECRET_VARIABLE + "; bank payouts answer 503). "
                     + "Default: simulator with --demo, else none.")
     String provider;
+
+    @Option(names = "--stripe-api-base", paramLabel = "URL",
+            description = "Where the Stripe client sends its requests, with --provider stripe (default: https://api.stripe.com).")
+    String stripeApiBase;
+
+    /** Where the Stripe keys are read from: the process's environment (tests give their own). */
+    Map<String, String> environment = System.getenv();
 
     @Option(names = "--no-rate-limits", description = "Serve without request rate limits (for load tests).")
     boolean noRateLimits;
@@ -89,8 +103,38 @@ public final class ServeCommand implements Callable<Integer> {
             settings = settings.withWebhooks(settings.webhooks().allowingPrivateTargets());
         }
         settings = settings.withApprovalExpiry(duration("--approval-expiry", approvalExpiry));
-        return new CofferServer.Options(port, store.toConfig(), demo).withHost(host).withProvider(providerMode())
+        ProviderMode mode = providerMode();
+        if (mode == ProviderMode.STRIPE) {
+            settings = settings.withStripe(stripeKeys());
+        } else if (stripeApiBase != null) {
+            throw new ParameterException(spec.commandLine(), "--stripe-api-base applies to --provider stripe only");
+        }
+        return new CofferServer.Options(port, store.toConfig(), demo).withHost(host).withProvider(mode)
                 .withSettings(settings).withTls(tls == null ? null : tls.load());
+    }
+
+    /** The Stripe keys from the environment (never from the command line, where others could read them) and the API base. */
+    private StripeSettings stripeKeys() {
+        String secretKey = environment.get(StripeSettings.SECRET_KEY_VARIABLE);
+        String webhookSecret = environment.get(StripeSettings.WEBHOOK_SECRET_VARIABLE);
+        List<String> missing = new ArrayList<>();
+        if (secretKey == null || secretKey.isBlank()) {
+            missing.add(StripeSettings.SECRET_KEY_VARIABLE + " (the secret API key, sk_...)");
+        }
+        if (webhookSecret == null || webhookSecret.isBlank()) {
+            missing.add(StripeSettings.WEBHOOK_SECRET_VARIABLE + " (the signing secret of the webhook endpoint, whsec_...)");
+        }
+        if (!missing.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--provider stripe needs the environment variable"
+                    + (missing.size() > 1 ? "s " : " ") + String.join(" and ", missing));
+        }
+        try {
+            StripeSettings keys = new StripeSettings(secretKey.strip(), webhookSecret.strip());
+            return stripeApiBase == null ? keys : keys.withApiBase(URI.create(stripeApiBase.strip()));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--stripe-api-base must be an http(s) URL such as "
+                    + StripeSettings.STRIPE_API + ", was '" + stripeApiBase + "'");
+        }
     }
 
     /** A positive duration as {@code 72h}, {@code 30m}, {@code 3d}, {@code 90s} or ISO-8601; else a usage error. */
@@ -121,10 +165,9 @@ public final class ServeCommand implements Callable<Integer> {
         return switch (provider) {
             case "none" -> ProviderMode.NONE;
             case "simulator" -> ProviderMode.SIMULATOR;
-            case "stripe" -> throw new ParameterException(spec.commandLine(),
-                    "--provider stripe is not available in this version: use --provider simulator, or none");
+            case "stripe" -> ProviderMode.STRIPE;
             default -> throw new ParameterException(spec.commandLine(),
-                    "--provider must be none or simulator, was '" + provider + "'");
+                    "--provider must be none, simulator or stripe, was '" + provider + "'");
         };
     }
 }

@@ -35,6 +35,15 @@ public interface PaymentProvider {
     default void requireAvailable() {
     }
 
+    /**
+     * Throws {@code PROVIDER_UNAVAILABLE} when this server's provider cannot pay out to bank accounts
+     * (none at all, or one whose adapter does not do payouts): withdrawals, settlements and bank-account
+     * resolution call it first, so nothing is held for a payout that cannot be made.
+     */
+    default void requirePayouts() {
+        requireAvailable();
+    }
+
     /** Opens a hosted checkout page where the user pays {@code amount} by card. */
     Result<CheckoutSession> createCheckout(CheckoutRequest request);
 

@@ -7,7 +7,6 @@ import coffer.core.error.ErrorCode;
 import coffer.core.signature.WebhookSigner;
 import coffer.core.signature.WebhookVerifier;
 import coffer.server.db.Database;
-import coffer.server.db.Jdbc;
 import coffer.server.http.ErrorHandling;
 import coffer.server.http.HttpApi;
 import coffer.server.json.Json;
@@ -16,8 +15,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -34,22 +31,19 @@ import java.util.Map;
  * event unacknowledged (500), so the provider sends it again.
  */
 public final class ProviderWebhookRoutes implements HttpApi.Routes {
-    private static final Logger log = LoggerFactory.getLogger(ProviderWebhookRoutes.class);
     public static final String PATH = "/webhooks/provider";
 
     /** The answer to an acknowledged event. */
     record Ack(boolean received, boolean duplicate) {
     }
 
-    private final Jdbc jdbc;
+    private final AppliedEvents events;
     private final WebhookVerifier verifier;
-    private final ProviderEventHandlers handlers;
     private final Clock clock;
 
     public ProviderWebhookRoutes(Database database, String webhookSecret, ProviderEventHandlers handlers, Clock clock) {
-        this.jdbc = new Jdbc(database);
+        this.events = new AppliedEvents(database, handlers, clock);
         this.verifier = new WebhookVerifier(List.of(webhookSecret));
-        this.handlers = handlers;
         this.clock = clock;
     }
 
@@ -63,31 +57,15 @@ public final class ProviderWebhookRoutes implements HttpApi.Routes {
         byte[] body = ctx.bodyAsBytes();
         verifier.verify(ctx.header(WebhookSigner.HEADER), body, clock.instant()).orThrow();
         ProviderEvent event = parse(body);
-        if (seen(event.id())) {
+        if (events.seen(event.id())) {
             ctx.json(new Ack(true, true));
             return;
         }
-        for (ProviderEventHandler handler : handlers.forType(event.type())) {
-            boolean applied;
-            try {
-                applied = handler.handle(event);
-            } catch (RuntimeException e) {
-                log.warn("Provider event {} ({}) could not be applied yet; the provider will send it again", event.id(),
-                        event.type(), e);
-                applied = false;
-            }
-            if (!applied) {
-                ErrorHandling.answer(ctx, ErrorCode.INTERNAL, "The event could not be applied yet; send it again later.");
-                return;
-            }
+        if (!events.apply(event.id(), event)) {
+            ErrorHandling.answer(ctx, ErrorCode.INTERNAL, "The event could not be applied yet; send it again later.");
+            return;
         }
-        jdbc.update("INSERT INTO provider_events (id, type, received_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                event.id(), event.type(), clock.millis());
         ctx.json(new Ack(true, false));
-    }
-
-    private boolean seen(String id) {
-        return jdbc.one("SELECT 1 FROM provider_events WHERE id = ?", rs -> true, id).isPresent();
     }
 
     private static boolean plain(JsonElement e) {

@@ -134,9 +134,9 @@ public final class Payouts {
         }
     }
 
-    /** PROVIDER_UNAVAILABLE when this server has no payment provider to pay out through. */
+    /** PROVIDER_UNAVAILABLE when this server has no payment provider that pays out to bank accounts. */
     public void requireProvider() {
-        provider.requireAvailable();
+        provider.requirePayouts();
     }
 
     /**

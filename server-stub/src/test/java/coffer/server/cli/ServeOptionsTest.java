@@ -2,6 +2,8 @@ package coffer.server.cli;
 
 import coffer.server.CofferServer;
 import coffer.server.Main;
+import coffer.server.ProviderMode;
+import coffer.server.gateway.StripeSettings;
 import coffer.server.testing.Http;
 import coffer.server.testing.TlsFiles;
 import org.junit.jupiter.api.Test;
@@ -14,13 +16,17 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * {@code serve}'s options: {@code --host}, {@code --tls-cert} with {@code --tls-key}, and {@code --approval-expiry}.
+ * {@code serve}'s options: {@code --host}, {@code --tls-cert} with {@code --tls-key}, {@code --approval-expiry}, and
+ * {@code --provider stripe} with its keys from the environment and {@code --stripe-api-base}.
  */
 @Timeout(120)
 class ServeOptionsTest {
@@ -114,5 +120,52 @@ class ServeOptionsTest {
     private int serve(Path certificate, Path key) {
         return run("serve", "--port", "0", "--data", folder.resolve("data").toString(),
                 "--tls-cert", certificate.toString(), "--tls-key", key.toString());
+    }
+
+    private CofferServer.Options parseWith(Map<String, String> environment, String... args) {
+        ServeCommand serve = new ServeCommand();
+        serve.environment = environment;
+        new CommandLine(serve).parseArgs(args);
+        return serve.options();
+    }
+
+    @Test
+    void stripeTakesItsKeysFromTheEnvironmentAndItsApiBaseFromTheCommandLine() {
+        Map<String, String> keys = Map.of(StripeSettings.SECRET_KEY_VARIABLE, "sk_test_from_env",
+                StripeSettings.WEBHOOK_SECRET_VARIABLE, "whsec_from_env");
+        CofferServer.Options options = parseWith(keys, "--data", folder.toString(), "--provider", "stripe",
+                "--stripe-api-base", "http://127.0.0.1:12111");
+
+        assertThat(options.provider()).isEqualTo(ProviderMode.STRIPE);
+        StripeSettings stripe = options.settings().stripe();
+        assertThat(stripe.secretKey()).isEqualTo("sk_test_from_env");
+        assertThat(stripe.webhookSecret()).isEqualTo("whsec_from_env");
+        assertThat(stripe.apiBase()).isEqualTo(URI.create("http://127.0.0.1:12111"));
+        assertThat(options.toString()).as("the options as a log would print them").doesNotContain("sk_test_from_env")
+                .doesNotContain("whsec_from_env");
+        assertThat(parseWith(keys, "--data", folder.toString(), "--provider", "stripe").settings().stripe().apiBase())
+                .isEqualTo(StripeSettings.STRIPE_API);
+    }
+
+    @Test
+    void stripeWithoutItsKeysOrWithABadApiBaseIsAUsageError() {
+        assertThatThrownBy(() -> parseWith(Map.of(), "--data", folder.toString(), "--provider", "stripe"))
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining(StripeSettings.SECRET_KEY_VARIABLE).hasMessageContaining(StripeSettings.WEBHOOK_SECRET_VARIABLE);
+        assertThatThrownBy(() -> parseWith(Map.of(StripeSettings.SECRET_KEY_VARIABLE, "sk_test_x"), "--data", folder.toString(),
+                "--provider", "stripe")).isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining(StripeSettings.WEBHOOK_SECRET_VARIABLE).hasMessageNotContaining("sk_test_x");
+        Map<String, String> keys = Map.of(StripeSettings.SECRET_KEY_VARIABLE, "sk_test_x", StripeSettings.WEBHOOK_SECRET_VARIABLE, "whsec_x");
+        assertThatThrownBy(() -> parseWith(keys, "--data", folder.toString(), "--provider", "stripe", "--stripe-api-base", "not a url"))
+                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("--stripe-api-base");
+        assertThatThrownBy(() -> parseWith(keys, "--data", folder.toString(), "--stripe-api-base", "http://127.0.0.1:1"))
+                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("--provider stripe");
+    }
+
+    @Test
+    void serveWithStripeButNoKeysExitsWithTheUsageCode() {
+        assumeTrue(System.getenv(StripeSettings.SECRET_KEY_VARIABLE) == null, "this machine has Stripe keys in its environment");
+        assertThat(run("serve", "--data", folder.toString(), "--provider", "stripe")).isEqualTo(2);
+        assertThat(err.toString()).contains(StripeSettings.SECRET_KEY_VARIABLE);
     }
 }
