@@ -54,6 +54,7 @@ import coffer.server.gateway.ProviderEventHandlers;
 import coffer.server.gateway.ProviderWebhookRoutes;
 import coffer.server.gateway.SimulatorProvider;
 import coffer.server.gateway.StripeProvider;
+import coffer.server.gateway.StripeWebhook;
 import coffer.server.gateway.StripeWebhookRoutes;
 import coffer.server.provider.ProviderSimulator;
 import coffer.server.card.CardRoutes;
@@ -76,6 +77,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -103,7 +105,7 @@ public final class CofferServer implements AutoCloseable {
      * @param settings rate limits, the KYC verifier's delay, the access log
      * @param tls      the certificate and key to serve HTTPS with (and then only HTTPS); null serves plain HTTP
      * @param listen   whether to open the port at all: an embedding application whose provider sends it no
-     *                 callbacks ({@link ProviderMode#needsCallbacks()}) calls the services in-process and needs none
+     *                 port ({@link ProviderMode#needsPort()}) calls the services in-process and needs none
      */
     public record Options(String host, int port, DatabaseConfig database, boolean demo, String userEnvironment,
                           ProviderMode provider, ServerSettings settings, TlsIdentity tls, boolean listen) {
@@ -176,7 +178,11 @@ public final class CofferServer implements AutoCloseable {
     }
 
     /** The payment provider as Coffer's features see it, and who applies its webhooks. */
-    private record Provider(PaymentProvider client, ProviderEventHandlers handlers) {
+    private record Provider(PaymentProvider client, ProviderEventHandlers handlers, StripeWebhook stripeEvents) {
+        Provider(PaymentProvider client) {
+            this(client, new ProviderEventHandlers(), null);
+        }
+
     }
 
     private CofferServer(ServerParts parts, Provider provider, Services services, boolean listening) {
@@ -246,17 +252,17 @@ public final class CofferServer implements AutoCloseable {
             if (simulated) {
                 ProviderSimulator.Credentials providerKeys = ProviderSimulator.credentials(database, clock);
                 parts.simulator = new ProviderSimulator(database, providerKeys, settings.provider(), clock, baseUrl, selfClient);
-                provider = new Provider(new SimulatorProvider(baseUrl, selfClient, providerKeys.apiKey()),
-                        new ProviderEventHandlers());
+                provider = new Provider(new SimulatorProvider(baseUrl, selfClient, providerKeys.apiKey()));
                 moneyInAndOut.addAll(parts.simulator.routes());
                 moneyInAndOut.add(new ProviderWebhookRoutes(database, providerKeys.webhookSecret(), provider.handlers(), clock));
             } else if (options.provider() == ProviderMode.STRIPE) {
                 var keys = Objects.requireNonNull(settings.stripe(), "the Stripe provider needs ServerSettings.withStripe(keys)");
                 StripeProvider stripe = new StripeProvider(keys, clock);
-                provider = new Provider(stripe, new ProviderEventHandlers());
-                moneyInAndOut.add(new StripeWebhookRoutes(database, stripe, keys, provider.handlers(), clock));
+                ProviderEventHandlers handlers = new ProviderEventHandlers();
+                provider = new Provider(stripe, handlers, new StripeWebhook(database, stripe, keys, handlers, clock));
+                moneyInAndOut.add(new StripeWebhookRoutes(provider.stripeEvents()));
             } else {
-                provider = new Provider(PaymentProvider.none(), new ProviderEventHandlers());
+                provider = new Provider(PaymentProvider.none());
             }
             if (options.provider() != ProviderMode.STRIPE) {
                 // the path exists on every server (one API description), answering 404 unless Stripe is the provider
@@ -395,6 +401,14 @@ public final class CofferServer implements AutoCloseable {
     /** The payment provider as Coffer's features call it (the bundled simulator over HTTP, or Stripe). */
     public PaymentProvider paymentProvider() {
         return provider.client();
+    }
+
+    /**
+     * Where Stripe's events are verified and applied when Stripe is the provider: {@code POST /webhooks/stripe}
+     * hands them here, and so does an application that embeds Coffer and receives them at its own endpoint.
+     */
+    public Optional<StripeWebhook> stripeEvents() {
+        return Optional.ofNullable(provider.stripeEvents());
     }
 
     /** Who applies the provider's webhooks: features add their handlers here (tests may add one for a while). */

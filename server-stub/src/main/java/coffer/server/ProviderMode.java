@@ -24,11 +24,12 @@ public enum ProviderMode {
     STRIPE;
 
     /**
-     * Whether this provider calls Coffer back over HTTP (its webhooks; the simulator's pages are served by
-     * Coffer too), so that an embedded server must listen, on loopback, for it.
+     * Whether an embedded Coffer must listen (on loopback) for this provider: the simulator's hosted pages are
+     * served by Coffer and its webhooks sent to it over HTTP. Stripe's events reach the embedding application's
+     * own public endpoint, which hands them over in-process; without a provider nothing calls in at all.
      */
-    public boolean needsCallbacks() {
-        return this != NONE;
+    public boolean needsPort() {
+        return this == SIMULATOR;
     }
 
     /** What a server runs unless told otherwise: the simulator with the demo data, else none. */

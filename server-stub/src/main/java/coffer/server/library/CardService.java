@@ -1,5 +1,6 @@
 package coffer.server.library;
 
+import coffer.server.ProviderMode;
 import coffer.core.api.TopupTypes.CardChargeRequest;
 import coffer.core.api.TopupTypes.TopupRequest;
 import coffer.core.error.ErrorCode;
@@ -49,13 +50,18 @@ public final class CardService {
     /**
      * Opens the provider's checkout for {@code amount} into the wallet.
      *
-     * @param callbackUrl where the provider's page sends the user afterwards (null: Coffer's own done page); any
+     * @param callbackUrl where the provider's page sends the user afterwards (null: Coffer's own done page, which
+     *                    only an embedded Coffer with a port serves: with Stripe it is required); any
      *                    http(s) URL, as in a signed partner request: the application embedding Coffer is the
      *                    partner, so a URL its users chose is its own to check
      * @param saveCard    offer to keep the card for later charges
      */
     public CardCharge initializeCardCharge(Wallet wallet, BigDecimal amount, String callbackUrl, boolean saveCard) {
         Money money = Library.money(amount, Currencies.of(wallet.currency()));
+        if (callbackUrl == null && lib.config.provider() == ProviderMode.STRIPE) {
+            throw WalletException.of(ErrorCode.INVALID_REQUEST, "A callbackUrl is needed: with Stripe, an embedded "
+                    + "Coffer opens no port and serves no page to send the user back to");
+        }
         Topup t = Library.typed(() -> lib.services.topups().createAsPartner(lib.principal(wallet.userRef()), new TopupRequest(wallet.id(),
                 money.toDecimalString(), money.currencyCode(), callbackUrl, saveCard), null).orThrow());
         return new CardCharge(t.id(), t.checkoutUrl(), t.status().wire(), t.amount());

@@ -1,6 +1,7 @@
 package coffer.server.library;
 
 import coffer.server.CofferServer;
+import coffer.server.gateway.StripeWebhook;
 
 import java.util.Objects;
 
@@ -19,11 +20,12 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>No port is opened unless the configured provider calls Coffer back ({@link
- * coffer.server.ProviderMode#needsCallbacks()}): without a provider the application's calls are all there is.
- * The bundled payment-provider simulator is reached over HTTP like a real provider over the internet, and
- * sends its webhooks the same way, so with it {@code open} also starts the server's HTTP side on a free port
- * on loopback (the application never needs to call it).
+ * <p>No port is opened unless the configured provider must reach Coffer itself ({@link
+ * coffer.server.ProviderMode#needsPort()}). Without a provider the application's calls are all there is; Stripe
+ * sends its events to the application's own endpoint, which hands each to {@link #stripeWebhook}. The bundled
+ * payment-provider simulator is reached over HTTP like a real provider over the internet, serves its hosted
+ * pages from Coffer and sends its webhooks to it, so with it {@code open} also starts the server's HTTP side on
+ * a free port on loopback (the application never needs to call it).
  */
 public final class Coffer implements AutoCloseable {
     private final CofferServer server;
@@ -51,7 +53,10 @@ public final class Coffer implements AutoCloseable {
         Objects.requireNonNull(config, "config");
         CofferServer.Options options = new CofferServer.Options(0, config.database(), false, config.environmentId())
                 .withProvider(config.provider());
-        CofferServer server = CofferServer.start(config.provider().needsCallbacks() ? options : options.withoutListening());
+        if (config.stripe() != null) {
+            options = options.withSettings(options.settings().withStripe(config.stripe()));
+        }
+        CofferServer server = CofferServer.start(config.provider().needsPort() ? options : options.withoutListening());
         return new Coffer(server, new Library(server.services(), config));
     }
 
@@ -84,6 +89,21 @@ public final class Coffer implements AutoCloseable {
     /** Organizations whose wallets their members spend from (seed 002's multi-tenant pattern). */
     public OrganizationService organizations() {
         return organizations;
+    }
+
+    /**
+     * Verifies and applies one delivery of Stripe's events, received at the application's own endpoint (the one
+     * registered in Stripe's dashboard), when Stripe is the provider ({@link CofferConfig#withStripe}). Answer
+     * Stripe with the outcome's {@code httpStatus()}: 2xx only once the event is applied, so that Stripe sends
+     * again what could not be; a forged or stale delivery is 400 and changes nothing.
+     *
+     * @param payload   the request body exactly as received, before any JSON parsing
+     * @param signature the {@code Stripe-Signature} header
+     * @throws IllegalStateException when Stripe is not this Coffer's provider
+     */
+    public StripeWebhook.Outcome stripeWebhook(String payload, String signature) {
+        return server.stripeEvents().orElseThrow(() -> new IllegalStateException(
+                "Stripe is not the provider: open Coffer with CofferConfig.withStripe(keys)")).receive(payload, signature);
     }
 
     /** The server underneath, for tests in this package. */

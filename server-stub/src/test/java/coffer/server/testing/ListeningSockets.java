@@ -47,7 +47,8 @@ public final class ListeningSockets {
                 if (!Files.isReadable(path)) {
                     continue;
                 }
-                for (String line : Files.readAllLines(path).subList(1, Files.readAllLines(path).size())) {
+                List<String> rows = Files.readAllLines(path);
+                for (String line : rows.subList(1, rows.size())) {
                     String[] f = line.trim().split("\\s+");
                     if (f[3].equals(LISTEN) && inodes.contains(f[9])) {
                         listening.add(address(f[1]));
