@@ -246,6 +246,9 @@ public final class CofferServer implements AutoCloseable {
             // /health says "starting" until the last part (the schedules, which need the port) has started
             AtomicBoolean started = new AtomicBoolean();
             Supplier<String> baseUrl = () -> Objects.requireNonNull(self.get(), "the server is not listening yet");
+            // the links users' browsers follow (return pages) start at the public URL when one is set; the server's
+            // calls to itself (the simulator) always go to the address it listens on
+            Supplier<String> links = settings.publicOrigin() != null ? settings::publicOrigin : baseUrl;
             Supplier<HttpClient> selfClient = Transport.selfClient(options.tls());
             List<HttpApi.Routes> moneyInAndOut = new ArrayList<>();
             Provider provider;
@@ -269,11 +272,11 @@ public final class CofferServer implements AutoCloseable {
                 moneyInAndOut.add(StripeWebhookRoutes.notConfigured());
             }
             // where users' browsers may be sent back to: Coffer's own origin and those the partner lists
-            ReturnOrigins returnOrigins = new ReturnOrigins(database, baseUrl, clock);
+            ReturnOrigins returnOrigins = new ReturnOrigins(database, links, clock);
             if (options.demo()) {
                 returnOrigins.seedDemo(DemoData.ENV_ID);
             }
-            TopupService topups = new TopupService(ledger, provider.client(), database, clock, baseUrl, returnOrigins);
+            TopupService topups = new TopupService(ledger, provider.client(), database, clock, links, returnOrigins);
             SavedCards cards = new SavedCards(database, topups, clock);
             provider.handlers().add(cards.events());
             provider.handlers().add(topups.events());
@@ -291,7 +294,7 @@ public final class CofferServer implements AutoCloseable {
             // Payouts is the one hold -> payout -> capture/void machinery; the provider's payout.* events
             // finish what its synchronous answers leave pending. Schedules run on db-scheduler once listening.
             BankAccountService bankAccounts = new BankAccountService(database, provider.client(), clock);
-            Payouts payouts = new Payouts(database, ledger, provider.client(), clock, baseUrl, settings.approvalExpiry());
+            Payouts payouts = new Payouts(database, ledger, provider.client(), clock, links, settings.approvalExpiry());
             provider.handlers().add(new PayoutEvents(payouts));
             Settlements settlements = new Settlements(ledger, payouts);
             SettlementSchedules schedules = new SettlementSchedules(database, settlements, bankAccounts, settings.schedules());

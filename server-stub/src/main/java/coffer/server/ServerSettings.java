@@ -9,6 +9,7 @@ import coffer.server.webhook.WebhookSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -26,10 +27,13 @@ import java.util.Objects;
  * @param approvalExpiry   how long a payment awaiting an organization's approval waits before its hold expires
  * @param clock            the server's clock: the ledger's, and every time it stores (tests move it)
  * @param stripe           the Stripe account's keys and API base, for {@code ProviderMode.STRIPE}; null otherwise
+ * @param publicUrl        where users' browsers reach the server ({@code serve --public-url}), for the links Coffer
+ *                         gives out (the return pages a provider sends users back to); null: the address it listens on
  */
 public record ServerSettings(RateLimits rateLimits, Duration kycDecisionDelay, Logger requestLog,
                              ProviderSettings provider, WebhookSettings webhooks, ScheduleSettings schedules,
-                             Duration approvalExpiry, Clock clock, StripeSettings stripe) {
+                             Duration approvalExpiry, Clock clock, StripeSettings stripe,
+                             URI publicUrl) {
     public static final Duration DEFAULT_KYC_DECISION_DELAY = Duration.ofSeconds(2);
     public static final Duration DEFAULT_APPROVAL_EXPIRY = Duration.ofHours(72);
 
@@ -46,47 +50,70 @@ public record ServerSettings(RateLimits rateLimits, Duration kycDecisionDelay, L
         if (kycDecisionDelay == null || kycDecisionDelay.isNegative()) {
             throw new IllegalArgumentException("kycDecisionDelay must be zero or positive, was " + kycDecisionDelay);
         }
+        if (publicUrl != null) {
+            String scheme = publicUrl.getScheme() == null ? "" : publicUrl.getScheme().toLowerCase(java.util.Locale.ROOT);
+            boolean bare = publicUrl.getRawPath() == null || publicUrl.getRawPath().isEmpty() || publicUrl.getRawPath().equals("/");
+            if (!(scheme.equals("http") || scheme.equals("https")) || publicUrl.getHost() == null || !bare
+                    || publicUrl.getRawQuery() != null || publicUrl.getRawFragment() != null || publicUrl.getRawUserInfo() != null) {
+                throw new IllegalArgumentException("the public URL must be an origin such as https://wallet.example.com, was "
+                        + publicUrl);
+            }
+        }
+    }
+
+    /** The public URL as the server's links start: scheme, host and port, without a trailing slash; null when unset. */
+    public String publicOrigin() {
+        if (publicUrl == null) {
+            return null;
+        }
+        String text = publicUrl.toString();
+        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
     }
 
     public static ServerSettings defaults() {
         return new ServerSettings(RateLimits.defaults(), DEFAULT_KYC_DECISION_DELAY, LoggerFactory.getLogger(RequestLog.class),
                 ProviderSettings.defaults(), WebhookSettings.defaults(), ScheduleSettings.defaults(), DEFAULT_APPROVAL_EXPIRY,
-                Clock.systemUTC(), null);
+                Clock.systemUTC(), null, null);
     }
 
     public ServerSettings withRateLimits(RateLimits limits) {
-        return new ServerSettings(limits, kycDecisionDelay, requestLog, provider, webhooks, schedules, approvalExpiry, clock, stripe);
+        return new ServerSettings(limits, kycDecisionDelay, requestLog, provider, webhooks, schedules, approvalExpiry, clock, stripe, publicUrl);
     }
 
     public ServerSettings withKycDecisionDelay(Duration delay) {
-        return new ServerSettings(rateLimits, delay, requestLog, provider, webhooks, schedules, approvalExpiry, clock, stripe);
+        return new ServerSettings(rateLimits, delay, requestLog, provider, webhooks, schedules, approvalExpiry, clock, stripe, publicUrl);
     }
 
     public ServerSettings withRequestLog(Logger logger) {
-        return new ServerSettings(rateLimits, kycDecisionDelay, logger, provider, webhooks, schedules, approvalExpiry, clock, stripe);
+        return new ServerSettings(rateLimits, kycDecisionDelay, logger, provider, webhooks, schedules, approvalExpiry, clock, stripe, publicUrl);
     }
 
     public ServerSettings withProvider(ProviderSettings p) {
-        return new ServerSettings(rateLimits, kycDecisionDelay, requestLog, p, webhooks, schedules, approvalExpiry, clock, stripe);
+        return new ServerSettings(rateLimits, kycDecisionDelay, requestLog, p, webhooks, schedules, approvalExpiry, clock, stripe, publicUrl);
     }
 
     public ServerSettings withWebhooks(WebhookSettings settings) {
-        return new ServerSettings(rateLimits, kycDecisionDelay, requestLog, provider, settings, schedules, approvalExpiry, clock, stripe);
+        return new ServerSettings(rateLimits, kycDecisionDelay, requestLog, provider, settings, schedules, approvalExpiry, clock, stripe, publicUrl);
     }
 
     public ServerSettings withSchedules(ScheduleSettings settings) {
-        return new ServerSettings(rateLimits, kycDecisionDelay, requestLog, provider, webhooks, settings, approvalExpiry, clock, stripe);
+        return new ServerSettings(rateLimits, kycDecisionDelay, requestLog, provider, webhooks, settings, approvalExpiry, clock, stripe, publicUrl);
     }
 
     public ServerSettings withApprovalExpiry(Duration expiry) {
-        return new ServerSettings(rateLimits, kycDecisionDelay, requestLog, provider, webhooks, schedules, expiry, clock, stripe);
+        return new ServerSettings(rateLimits, kycDecisionDelay, requestLog, provider, webhooks, schedules, expiry, clock, stripe, publicUrl);
     }
 
     public ServerSettings withClock(Clock c) {
-        return new ServerSettings(rateLimits, kycDecisionDelay, requestLog, provider, webhooks, schedules, approvalExpiry, c, stripe);
+        return new ServerSettings(rateLimits, kycDecisionDelay, requestLog, provider, webhooks, schedules, approvalExpiry, c, stripe, publicUrl);
+    }
+
+    public ServerSettings withPublicUrl(URI url) {
+        return new ServerSettings(rateLimits, kycDecisionDelay, requestLog, provider, webhooks, schedules, approvalExpiry, clock, stripe,
+                url);
     }
 
     public ServerSettings withStripe(StripeSettings keys) {
-        return new ServerSettings(rateLimits, kycDecisionDelay, requestLog, provider, webhooks, schedules, approvalExpiry, clock, keys);
+        return new ServerSettings(rateLimits, kycDecisionDelay, requestLog, provider, webhooks, schedules, approvalExpiry, clock, keys, publicUrl);
     }
 }

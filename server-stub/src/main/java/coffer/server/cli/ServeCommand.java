@@ -57,6 +57,12 @@ public final class ServeCommand implements Callable<Integer> {
     /** Where the Stripe keys are read from: the process's environment (tests give their own). */
     Map<String, String> environment = System.getenv();
 
+    @Option(names = "--public-url", paramLabel = "URL",
+            description = "Where users' browsers reach this server, such as https://wallet.example.com (behind a proxy, "
+                    + "or listening on every address): the start of the return pages a provider sends users back to. "
+                    + "Default: the address it listens on.")
+    String publicUrl;
+
     @Option(names = "--no-rate-limits", description = "Serve without request rate limits (for load tests).")
     boolean noRateLimits;
 
@@ -103,6 +109,14 @@ public final class ServeCommand implements Callable<Integer> {
             settings = settings.withWebhooks(settings.webhooks().allowingPrivateTargets());
         }
         settings = settings.withApprovalExpiry(duration("--approval-expiry", approvalExpiry));
+        if (publicUrl != null) {
+            try {
+                settings = settings.withPublicUrl(URI.create(publicUrl.strip()));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--public-url must be an origin such as "
+                        + "https://wallet.example.com (no path, query or credentials), was '" + publicUrl + "'");
+            }
+        }
         ProviderMode mode = providerMode();
         if (mode == ProviderMode.STRIPE) {
             settings = settings.withStripe(stripeKeys());

@@ -168,4 +168,17 @@ class ServeOptionsTest {
         assertThat(run("serve", "--data", folder.toString(), "--provider", "stripe")).isEqualTo(2);
         assertThat(err.toString()).contains(StripeSettings.SECRET_KEY_VARIABLE);
     }
+
+    @Test
+    void thePublicUrlIsAnOriginOrAUsageError() {
+        String data = folder.toString();
+        assertThat(parse("--data", data).settings().publicUrl()).as("unset: the listening address").isNull();
+        assertThat(parse("--data", data, "--public-url", "https://wallet.example.com/").settings().publicOrigin())
+                .isEqualTo("https://wallet.example.com");
+        for (String bad : List.of("wallet.example.com", "ftp://wallet.example.com", "https://wallet.example.com/app",
+                "https://user:pw@wallet.example.com", "https://wallet.example.com/?a=1")) {
+            assertThat(run("serve", "--data", data, "--port", "0", "--public-url", bad)).as(bad).isEqualTo(2);
+            assertThat(err.toString()).contains("--public-url must be an origin");
+        }
+    }
 }
