@@ -4,6 +4,7 @@ import coffer.server.cli.EnvCommand;
 import coffer.server.cli.KycCommand;
 import coffer.server.cli.ServeCommand;
 import coffer.server.cli.SignCommand;
+import coffer.server.cli.TriggerCommand;
 import coffer.server.cli.WalletCommand;
 import coffer.server.cli.VerifyCommand;
 import picocli.CommandLine;
@@ -15,8 +16,9 @@ import java.util.List;
 import picocli.CommandLine.Command;
 
 /**
- * {@code java -jar coffer-server.jar serve|verify|env|kyc|wallet|sign ...}. Exit codes: 0 success, 1 ledger
- * violations ({@code verify}) or a change the ledger refused (operator commands), 2 bad usage, 3 the command
+ * {@code java -jar coffer-server.jar serve|verify|env|kyc|wallet|sign|trigger ...}. Exit codes: 0 success, 1 ledger
+ * violations ({@code verify}), a change the ledger refused (operator commands) or a test webhook the receiver did not
+ * acknowledge ({@code trigger}), 2 bad usage, 3 the command
  * could not run (for example the database is unreachable).
  */
 @Command(name = "coffer-server", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
@@ -24,7 +26,7 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
     /** Every command, in the order the usage lists them. */
     private static final List<Class<?>> COMMANDS = List.of(ServeCommand.class, VerifyCommand.class, EnvCommand.class,
-            KycCommand.class, WalletCommand.class, SignCommand.class);
+            KycCommand.class, WalletCommand.class, SignCommand.class, TriggerCommand.class);
 
     /** Exit code when a command fails for a reason other than bad usage. */
     public static final int FAILED = 3;

@@ -18,8 +18,9 @@ import java.util.concurrent.Callable;
  * An operator command: its arguments checked, then one change made on the ledger opened on {@code --data}
  * or {@code --db} for this command (through the same ledger service the server uses, so every change is
  * checked and audited the same way; on SQLite the file's lock lets it run beside a serving process), and
- * its outcome reported one way. Exit codes: 0 done, 1 refused (the reason on stderr), 2 bad usage, 3 could
- * not run.
+ * its outcome reported one way. Exit codes: 0 done, 1 refused (the reason on stderr) or not done (a
+ * command's {@link #exitCode}), 2 bad usage, 3 could not run. A command that only reads the ledger
+ * ({@code env secret list}, {@code trigger}) changes nothing in it.
  *
  * @param <T> what an accepted change answers
  */
@@ -50,10 +51,11 @@ abstract class Operator<T> implements Callable<Integer> {
             err.flush();
             return REFUSED;
         }
+        T done = result.orThrow();
         PrintWriter out = spec.commandLine().getOut();
-        out.println(done(result.orThrow()));
+        out.println(done(done));
         out.flush();
-        return 0;
+        return exitCode(done);
     }
 
     /** Refuses what picocli cannot check alone ({@link #usage}), before the ledger is opened. */
@@ -65,6 +67,11 @@ abstract class Operator<T> implements Callable<Integer> {
 
     /** The line printed for an accepted change. */
     abstract String done(T changed);
+
+    /** The exit code of an accepted change: 0 unless the command says otherwise. */
+    int exitCode(T changed) {
+        return 0;
+    }
 
     /** Bad usage (exit 2), with the reason. */
     final ParameterException usage(String reason) {

@@ -101,58 +101,45 @@ record CheckoutPage(Checkouts checkouts, Clock clock) implements HttpApi.Routes 
     }
 
     private void form(Context ctx, int status, Checkouts.Session s, String error, String expiry, String name, boolean save) {
-        StringBuilder b = Html.form(header(s), error, PATH + s.id())
-                .append("<label for=\"card_number\">Card number</label>")
-                .append("<input type=\"text\" id=\"card_number\" name=\"card_number\" inputmode=\"numeric\" ")
-                .append("placeholder=\"4242 4242 4242 4242\" required>")
-                .append("<div class=\"row\"><div><label for=\"expiry\">Expiry (MM/YY)</label>")
-                .append("<input type=\"text\" id=\"expiry\" name=\"expiry\" placeholder=\"12/30\" required value=\"")
-                .append(Html.esc(expiry)).append("\"></div><div><label for=\"cvc\">CVC</label>")
-                .append("<input type=\"text\" id=\"cvc\" name=\"cvc\" inputmode=\"numeric\" placeholder=\"123\" required></div></div>")
-                .append("<label for=\"name\">Name on card</label><input type=\"text\" id=\"name\" name=\"name\" required value=\"")
-                .append(Html.esc(name)).append("\">");
-        if (s.allowSaveCard()) {
-            b.append("<label><input type=\"checkbox\" name=\"save_card\" value=\"on\"").append(save ? " checked" : "")
-                    .append("> Save this card for next time</label>");
-        }
-        b.append("<button type=\"submit\">Pay ").append(Html.esc(amount(s))).append("</button>")
-                .append("<button type=\"submit\" class=\"secondary\" name=\"action\" value=\"cancel\" formnovalidate>Cancel</button>")
-                .append("</form>");
-        Html.page(ctx, status, "Pay " + amount(s), b.toString(), null, s.returnUrl());
+        Html.page(ctx, status, "provider/checkout.jte", new Form(heading(s), PATH + s.id(), s.allowSaveCard(), error, expiry, name, save),
+                s.returnUrl());
     }
 
     private void confirmation(Context ctx, Checkouts.Session s) {
-        String b = header(s) + "<p>Your bank asks you to confirm this payment.</p>"
-                + "<form method=\"post\" action=\"" + Html.esc(PATH + s.id()) + "\">"
-                + "<button type=\"submit\" name=\"confirmation\" value=\"approve\">Confirm payment</button>"
-                + "<button type=\"submit\" class=\"secondary\" name=\"confirmation\" value=\"fail\">Fail confirmation</button>"
-                + "</form>";
-        Html.page(ctx, 200, "Confirm your payment", b, null, s.returnUrl());
+        Html.page(ctx, 200, "provider/confirmation.jte", new Confirmation(heading(s), PATH + s.id()), s.returnUrl());
     }
 
     private void closed(Context ctx, Checkouts.Session s) {
         switch (s.status()) {
             case Checkouts.PAID -> Html.redirect(ctx, returnTo(s, Checkouts.PAID));
-            case Checkouts.EXPIRED -> Html.page(ctx, 200, "Checkout expired", header(s)
-                    + "<div class=\"error\">This checkout has expired. Nothing was charged.</div>"
-                    + "<p><a href=\"" + Html.esc(returnTo(s, Checkouts.EXPIRED)) + "\">Return to the merchant</a></p>",
-                    returnTo(s, Checkouts.EXPIRED), null);
-            default -> Html.page(ctx, 200, "Checkout canceled", header(s)
-                    + "<div class=\"error\">This checkout was canceled. Nothing was charged.</div>"
-                    + "<p><a href=\"" + Html.esc(returnTo(s, Checkouts.FAILED)) + "\">Return to the merchant</a></p>",
-                    returnTo(s, Checkouts.FAILED), null);
+            case Checkouts.EXPIRED -> Html.page(ctx, 200, "provider/closed.jte", new Closed(heading(s), "Checkout expired",
+                    "This checkout has expired. Nothing was charged.", returnTo(s, Checkouts.EXPIRED)));
+            default -> Html.page(ctx, 200, "provider/closed.jte", new Closed(heading(s), "Checkout canceled",
+                    "This checkout was canceled. Nothing was charged.", returnTo(s, Checkouts.FAILED)));
         }
     }
 
-    private static String header(Checkouts.Session s) {
-        return Html.header("Coffer wallet top-up", "Pay Coffer", s.amount());
+    /** The top of every page of a session. */
+    private static Html.Heading heading(Checkouts.Session s) {
+        return new Html.Heading("Coffer wallet top-up", "Pay Coffer", s.amount());
     }
 
-    private static String amount(Checkouts.Session s) {
-        return Html.amount(s.amount());
+    /**
+     * {@code checkout.jte}: the card form, posting to {@code action}, with why the last card was refused and what
+     * the user typed, given back; {@code offerSave}: whether it offers "save this card", ticked when {@code save}.
+     */
+    record Form(Html.Heading heading, String action, boolean offerSave, String error, String expiry, String name, boolean save) {
+    }
+
+    /** {@code confirmation.jte}: the extra step some cards need, posting to {@code action}. */
+    record Confirmation(Html.Heading heading, String action) {
+    }
+
+    /** {@code closed.jte}: an expired or canceled session, and the way back to the merchant (followed after 3 s). */
+    record Closed(Html.Heading heading, String title, String message, String returnTo) {
     }
 
     private static void notFound(Context ctx) {
-        Html.page(ctx, 404, "Checkout not found", "<h1>Checkout not found</h1><p>This payment link is not valid.</p>");
+        Html.page(ctx, 404, "provider/notFound.jte", new Html.NotFound("Checkout not found", "This payment link is not valid."));
     }
 }

@@ -28,7 +28,7 @@ record PayoutPage(BankPayouts payouts) implements HttpApi.Routes {
     private void show(Context ctx) {
         Optional<BankPayouts.Link> link = payouts.link(ctx.pathParam("link_id"));
         if (link.isEmpty()) {
-            Html.page(ctx, 404, "Payout not found", "<h1>Payout not found</h1><p>This payout link is not valid.</p>");
+            Html.page(ctx, 404, "provider/notFound.jte", new Html.NotFound("Payout not found", "This payout link is not valid."));
         } else if (!BankPayouts.OPEN.equals(link.get().status())) {
             closed(ctx, link.get());
         } else {
@@ -74,40 +74,35 @@ record PayoutPage(BankPayouts payouts) implements HttpApi.Routes {
             Html.redirect(ctx, url);
             return;
         }
-        String message = switch (p.status()) {
-            case BankPayouts.SUCCEEDED -> "<div class=\"ok\">The money is on its way to " + Html.esc(resolved.get()) + ".</div>";
-            case BankPayouts.PENDING -> "<div class=\"ok\">The payout to " + Html.esc(resolved.get())
-                    + " is being processed.</div>";
-            default -> "<div class=\"error\">The bank refused this payout. Nothing was sent.</div>";
+        Outcome outcome = switch (p.status()) {
+            case BankPayouts.SUCCEEDED -> new Outcome(heading(link), true, "The money is on its way to " + resolved.get() + ".");
+            case BankPayouts.PENDING -> new Outcome(heading(link), true, "The payout to " + resolved.get() + " is being processed.");
+            default -> new Outcome(heading(link), false, "The bank refused this payout. Nothing was sent.");
         };
-        Html.page(ctx, 200, "Payout", header(link) + message + "<p>You can close this window.</p>");
+        Html.page(ctx, 200, "provider/payoutOutcome.jte", outcome);
     }
 
     private void closed(Context ctx, BankPayouts.Link link) {
         String text = BankPayouts.EXPIRED.equals(link.status()) ? "This payout link has expired."
                 : "This payout link has already been used.";
-        Html.page(ctx, 200, "Payout", header(link) + "<div class=\"error\">" + text + "</div><p>You can close this window.</p>");
+        Html.page(ctx, 200, "provider/payoutOutcome.jte", new Outcome(heading(link), false, text));
     }
 
     private void form(Context ctx, int status, BankPayouts.Link link, String error, String holder, String bank, String account) {
-        StringBuilder b = Html.form(header(link), error, PATH + link.id())
-                .append("<label for=\"holder_name\">Account holder</label>")
-                .append("<input type=\"text\" id=\"holder_name\" name=\"holder_name\" required value=\"").append(Html.esc(holder))
-                .append("\"><div class=\"row\"><div><label for=\"bank_code\">Bank code</label>")
-                .append("<input type=\"text\" id=\"bank_code\" name=\"bank_code\" inputmode=\"numeric\" placeholder=\"044\" required value=\"")
-                .append(Html.esc(bank)).append("\"></div><div><label for=\"account_number\">Account number</label>")
-                .append("<input type=\"text\" id=\"account_number\" name=\"account_number\" inputmode=\"numeric\" ")
-                .append("placeholder=\"0123456789\" required value=\"").append(Html.esc(account)).append("\"></div></div>")
-                .append("<button type=\"submit\">Receive ").append(Html.esc(amount(link))).append("</button></form>");
-        Html.page(ctx, status, "Receive " + amount(link), b.toString(), null, link.returnUrl());
+        Html.page(ctx, status, "provider/payout.jte", new Form(heading(link), PATH + link.id(), error, holder, bank, account), link.returnUrl());
     }
 
-    private static String header(BankPayouts.Link link) {
-        return Html.header("Coffer wallet withdrawal", "Where should we send your money?", link.amount());
+    /** The top of every page of a link. */
+    private static Html.Heading heading(BankPayouts.Link link) {
+        return new Html.Heading("Coffer wallet withdrawal", "Where should we send your money?", link.amount());
     }
 
-    private static String amount(BankPayouts.Link link) {
-        return Html.amount(link.amount());
+    /** {@code payout.jte}: the bank account form, posting to {@code action}, with why it was refused and what the user typed, given back. */
+    record Form(Html.Heading heading, String action, String error, String holder, String bank, String account) {
+    }
+
+    /** {@code payoutOutcome.jte}: what became of the payout, or why the link can no longer be used. */
+    record Outcome(Html.Heading heading, boolean ok, String message) {
     }
 
     private static String strip(String s) {

@@ -20,7 +20,7 @@ import java.util.function.Function;
  * embedded browser to read.
  */
 public final class ReturnPage implements HttpApi.Routes {
-    private static final String STYLE = "body{font-family:system-ui,sans-serif;text-align:center;margin-top:80px;color:#1d2330}";
+    private static final HtmlPages.Stylesheet STYLE = HtmlPages.Stylesheet.of("redirect/style.jte");
     static final String UNKNOWN = "unknown";
 
     /** The operations that have a return page: where it is and what it is called. */
@@ -88,10 +88,18 @@ public final class ReturnPage implements HttpApi.Routes {
     private void show(Context ctx, String id) {
         Optional<Outcome> found = id == null ? Optional.empty() : outcomes.apply(id);
         Outcome o = found.orElse(new Outcome(UNKNOWN, kind.notFound, false));
-        String refresh = o.refresh() ? "<meta http-equiv=\"refresh\" content=\"2\">" : "";
-        HtmlPages.answer(ctx, found.isPresent() ? 200 : 404, "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + refresh + "<title>" + HtmlPages.esc(kind.title + ": " + o.status()) + "</title>" + HtmlPages.styleTag(STYLE)
-                + "</head><body data-" + kind.word + "-status=\"" + HtmlPages.esc(o.status()) + "\"><h1>"
-                + HtmlPages.esc(o.message()) + "</h1></body></html>", STYLE);
+        HtmlPages.answer(ctx, found.isPresent() ? 200 : 404, "redirect/page.jte", new View(kind, o), STYLE);
+    }
+
+    /** {@code page.jte}: the outcome of an operation of a kind; its status is in the body's {@code data-<kind>-status}. */
+    record View(Kind kind, Outcome outcome) {
+        String title() {
+            return kind.title + ": " + outcome.status();
+        }
+
+        /** The status, on the page of {@code k}; null (no such attribute) on another kind's page. */
+        String statusOf(Kind k) {
+            return k == kind ? outcome.status() : null;
+        }
     }
 }

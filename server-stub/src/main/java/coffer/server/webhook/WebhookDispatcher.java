@@ -2,24 +2,12 @@ package coffer.server.webhook;
 
 import coffer.server.ledger.EnvId;
 import coffer.server.tenant.Tenants;
-import coffer.core.signature.WebhookSigner;
 import coffer.server.db.Database;
 import coffer.server.tenant.Environment;
 import coffer.server.ledger.LedgerService;
-import okhttp3.HttpUrl;
-import okhttp3.MediaType;
-import coffer.server.http.Lazy;
-import okhttp3.OkHttpClient;
-import okhttp3.Protocol;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,12 +29,10 @@ import java.util.concurrent.TimeUnit;
  * other processes sharing the database), whichever is sooner; this process's ledger commits and a replay
  * bring it forward. Deliveries live in the database, so a restart picks up whatever was due.
  *
- * <p>The partner chooses the URL, so deliveries go only where {@link WebhookTargets} allows: the URL is
- * checked before each attempt, and the client resolves host names through
- * {@link WebhookTargets#publicOnly()}, so the address it connects to is one that check let through, not
- * one a second lookup returned (OkHttp rather than the JDK's client for this: the JDK's has no hook
- * between resolving and connecting). No proxy, no redirects, no retries inside an attempt. A target
- * that is refused fails its delivery at once; the partner can replay it after changing the URL.
+ * <p>The partner chooses the URL, so deliveries go only where {@link WebhookTargets} allows: each attempt
+ * goes through {@link WebhookClient}, which checks the URL and connects only to addresses that check lets
+ * through. A target that is refused fails its delivery at once; the partner can replay it after changing
+ * the URL.
  */
 public final class WebhookDispatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
@@ -55,9 +41,6 @@ public final class WebhookDispatcher implements AutoCloseable {
     private static final int DELIVERIES_PER_PASS = 50;
     /** The shortest time between the starts of two passes. */
     private static final long MIN_PASS_GAP_MS = 50;
-    /** The longest error text kept in the delivery log. */
-    private static final int MAX_ERROR = 200;
-    private static final MediaType JSON = MediaType.get("application/json");
 
     private final LedgerService ledger;
 
@@ -66,8 +49,7 @@ public final class WebhookDispatcher implements AutoCloseable {
     private final WebhookSettings settings;
     private final Clock clock;
     private final WebhookTargets targets;
-    /** Built at the first delivery: building it loads the TLS stack and the JDK's trusted certificates. */
-    private final Lazy<OkHttpClient> http;
+    private final WebhookClient client;
     private final ScheduledExecutorService passes;
     private final AutoCloseable commits;
     private volatile boolean running = true;
@@ -84,18 +66,7 @@ public final class WebhookDispatcher implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.targets = new WebhookTargets(settings.allowPrivateTargets(), settings.dns());
-        this.http = Lazy.of(() -> new OkHttpClient.Builder()
-                .dns(targets.publicOnly())
-                .proxy(Proxy.NO_PROXY)
-                .followRedirects(false)
-                .followSslRedirects(false)
-                .retryOnConnectionFailure(false)
-                .protocols(List.of(Protocol.HTTP_1_1))
-                .connectTimeout(settings.requestTimeout())
-                .callTimeout(settings.requestTimeout())
-                .readTimeout(settings.requestTimeout())
-                .writeTimeout(settings.requestTimeout())
-                .build());
+        this.client = new WebhookClient(targets, settings.requestTimeout());
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "coffer-webhooks");
             t.setDaemon(true);
@@ -215,57 +186,24 @@ public final class WebhookDispatcher implements AutoCloseable {
         long t0 = System.nanoTime();
         String url = tenants.environment(new EnvId(due.envId())).map(Environment::webhookUrl).orElse(null);
         List<String> secrets = tenants.secrets(new EnvId(due.envId()));
-        Integer status = null;
-        String error = null;
-        boolean refused = false;
-        if (url == null) {
-            error = "The environment has no webhook URL";
-        } else if (secrets.isEmpty()) {
-            error = "The environment has no active secret to sign with";
-        } else {
-            byte[] body = due.payload().getBytes(StandardCharsets.UTF_8);
-            try {
-                HttpUrl target = targets.deliverable(url);
-                Request request = new Request.Builder().url(target)
-                        .header("User-Agent", "Coffer-Webhooks/1")
-                        .header(WebhookSigner.HEADER, new WebhookSigner(secrets).sign(body, clock.instant()))
-                        .header(EVENT_ID_HEADER, due.eventId())
-                        .post(RequestBody.create(body, JSON))
-                        .build();
-                try (Response response = http.get().newCall(request).execute()) {
-                    status = response.code();
-                }
-                if (status < 200 || status > 299) {
-                    error = "The receiver answered HTTP " + status;
-                }
-            } catch (WebhookTargets.Refused | WebhookTargets.NonPublicHost e) {
-                // the check's own words, whole: they say what to change
-                refused = true;
-                error = e.getMessage();
-            } catch (IOException e) {
-                if (!running) {
-                    // stopping: the attempt does not count; the delivery falls due again when its claim runs out
-                    return;
-                }
-                error = e instanceof InterruptedIOException ? "No answer within " + settings.requestTimeout().toMillis() + " ms"
-                        : shorten(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-            }
+        WebhookClient.Outcome sent = client.send(url, secrets, due.eventId(), due.payload().getBytes(StandardCharsets.UTF_8),
+                clock.instant());
+        if (sent.unanswered() && !running) {
+            // stopping: the attempt does not count; the delivery falls due again when its claim runs out
+            return;
         }
         long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-        Delivery.Attempt attempt = new Delivery.Attempt(0, started, url == null ? "" : url, status, error, durationMs);
+        Delivery.Attempt attempt = new Delivery.Attempt(0, started, url == null ? "" : url, sent.status(), sent.error(), durationMs);
         int round = due.roundAttempts() + 1;
-        if (error == null) {
+        if (sent.acknowledged()) {
             store.recordAttempt(due.id(), attempt, WebhookStore.DELIVERED, null);
-        } else if (refused || round >= settings.maxAttempts()) {
+        } else if (sent.refused() || round >= settings.maxAttempts()) {
             store.recordAttempt(due.id(), attempt, WebhookStore.FAILED, null);
-            log.info("Partner webhook {} of environment {} failed after {} attempt(s): {}", due.eventId(), due.envId(), round, error);
+            log.info("Partner webhook {} of environment {} failed after {} attempt(s): {}", due.eventId(), due.envId(), round,
+                    sent.error());
         } else {
             store.recordAttempt(due.id(), attempt, WebhookStore.PENDING, clock.instant().plus(settings.backoff(round)));
         }
-    }
-
-    private static String shorten(String text) {
-        return text.length() <= MAX_ERROR ? text : text.substring(0, MAX_ERROR);
     }
 
     /** Stops the thread (an attempt in flight is cut short and retried after the next start). */
@@ -277,16 +215,13 @@ public final class WebhookDispatcher implements AutoCloseable {
         } catch (Exception e) {
             log.debug("Removing the commit listener failed", e);
         }
-        http.ifMade(h -> h.dispatcher().cancelAll());
+        client.cancelAll();
         passes.shutdownNow();
         try {
             passes.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        http.ifMade(h -> {
-            h.connectionPool().evictAll();
-            h.dispatcher().executorService().shutdown();
-        });
+        client.close();
     }
 }

@@ -1,8 +1,6 @@
 package coffer.server.webhook;
 
 import coffer.server.ledger.feed.MovementVersions;
-import coffer.core.ledger.TransactionKind;
-import coffer.core.ledger.TransactionStatus;
 import coffer.server.db.Database;
 import coffer.server.db.Dialect;
 import coffer.server.db.Jdbc;
@@ -39,11 +37,6 @@ final class WebhookStore {
     static final String FAILED = "failed";
     static final Set<String> STATUSES = Set.of(PENDING, DELIVERED, FAILED);
 
-    /** Kinds whose pending state is news for a partner: money is set aside while a payout is under way. */
-    private static final Set<TransactionKind> PENDING_EVENTS = Set.of(TransactionKind.WITHDRAWAL, TransactionKind.SETTLEMENT);
-    /** The statuses a partner hears of. */
-    private static final Set<TransactionStatus> EVENT_STATUSES = Set.of(TransactionStatus.PENDING, TransactionStatus.COMPLETED,
-            TransactionStatus.FAILED, TransactionStatus.REVERSED);
     private static final String DELIVERY_COLUMNS = "id, event_id, env_id, event_type, transaction_id, payload, status, "
             + "attempts, next_attempt_at, created_at, delivered_at";
     private static final String CURSOR = "SELECT seq FROM webhook_cursor WHERE id = 1";
@@ -94,12 +87,10 @@ final class WebhookStore {
             List<Object[]> deliveries = new ArrayList<>();
             for (MovementVersions.Version v : read.versions()) {
                 Movement m = v.movement();
-                if (!EVENT_STATUSES.contains(m.status()) || m.status() == v.previousStatus()
-                        || m.status() == TransactionStatus.PENDING && !PENDING_EVENTS.contains(m.kind())) {
+                if (m.status() == v.previousStatus() || !WebhookEvent.announced(m.kind(), m.status())) {
                     continue;
                 }
-                WebhookEvent event = new WebhookEvent(Ids.next("evt"), m.kind().wire() + "." + m.status().wire(),
-                        now.toString(), m.envId(), MovementData.of(m));
+                WebhookEvent event = WebhookEvent.of(Ids.next("evt"), now.toString(), m.envId(), MovementData.of(m));
                 deliveries.add(new Object[] {Ids.next("whd"), event.id(), m.envId(), event.type(), m.id(),
                         Json.gson().toJson(event), PENDING, now, now});
             }

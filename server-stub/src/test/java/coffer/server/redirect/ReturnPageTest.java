@@ -1,7 +1,11 @@
 package coffer.server.redirect;
 
+import coffer.core.money.Money;
+import coffer.server.gateway.PaymentProvider;
+import coffer.server.http.HtmlPages;
 import coffer.server.testing.DemoServerTest;
 import coffer.server.testing.Http;
+import coffer.server.testing.Markup;
 import coffer.server.testing.Poll;
 import coffer.server.testing.TestServer.Caller;
 import coffer.server.testing.TestUsers;
@@ -10,10 +14,12 @@ import com.google.gson.JsonObject;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -92,7 +98,8 @@ class ReturnPageTest extends DemoServerTest {
                 .POST(HttpRequest.BodyPublishers.ofString("card_number=4000+0000+0000+0002&expiry=12%2F39&cvc=123"
                         + "&name=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E")));
         assertThat(declined.statusCode()).isEqualTo(402);
-        assertThat(declined.body()).contains("&quot;&gt;&lt;script&gt;").doesNotContain("<script");
+        assertThat(declined.body()).contains("&lt;script").doesNotContain("<script");
+        assertThat(Markup.attribute(declined.body(), "id=\"name\"", "value")).hasValue("\"><script>alert(1)</script>");
         assertSecured(declined);
 
         HttpResponse<String> paid = Http.send(HttpRequest.newBuilder(URI.create(checkout))
@@ -106,6 +113,54 @@ class ReturnPageTest extends DemoServerTest {
         HttpResponse<String> payout = Http.get(Caller.json(w).get("url").getAsString());
         assertThat(payout.statusCode()).isEqualTo(200);
         assertSecured(payout);
+    }
+
+    /**
+     * What reaches the hosted pages from outside comes back as text: a merchant's return URL with quotes and
+     * ampersands on the page of a canceled checkout, a holder name and bank fields on a payout form.
+     */
+    @Test
+    void theHostedPagesShowWhatCameFromOutsideAsText() {
+        String back = "https://shop.example/back?a=1&b='x'&c=%22%3E%3Cscript%3E";
+        PaymentProvider.CheckoutSession session = server.server().paymentProvider().createCheckout(new PaymentProvider.CheckoutRequest(
+                "hostile-" + System.nanoTime(), Money.parse("3.00", "USD"), null, URI.create(back), false, Duration.ofHours(1))).orThrow();
+        HttpResponse<String> canceled = form(session.url(), "action=cancel");
+        assertThat(canceled.statusCode()).isEqualTo(200);
+        assertThat(canceled.body()).doesNotContain("<script", "'x'", "&c");
+        String expected = back + "&session_id=" + session.id() + "&status=failed";
+        assertThat(Markup.attribute(canceled.body(), "<a ", "href")).hasValue(expected);
+        assertThat(Markup.attribute(canceled.body(), "http-equiv=\"refresh\"", "content")).hasValue("3;url=" + expected);
+        assertSecured(canceled);
+
+        PaymentProvider.PayoutLink link = server.server().paymentProvider().createPayoutLink(new PaymentProvider.PayoutLinkRequest(
+                "hostile-" + System.nanoTime(), Money.parse("3.00", "USD"), null, Duration.ofHours(1))).orThrow();
+        String holder = "Ada \"O'Brien\" <script>alert(1)</script> & Co";
+        HttpResponse<String> refused = form(link.url(), "holder_name=" + URLEncoder.encode(holder, StandardCharsets.UTF_8)
+                + "&bank_code=0%3Cb%3E4&account_number=%22%3E%3Cscript%3E");
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).doesNotContain("<script", "<b>", "O'Brien");
+        assertThat(Markup.attribute(refused.body(), "id=\"holder_name\"", "value")).hasValue(holder);
+        assertThat(Markup.attribute(refused.body(), "id=\"bank_code\"", "value")).hasValue("0<b>4");
+        assertThat(Markup.attribute(refused.body(), "id=\"account_number\"", "value")).hasValue("\"><script>");
+        assertSecured(refused);
+    }
+
+    /** A return page says what its feature told it as text, whatever that holds, under its own kind's attribute only. */
+    @Test
+    void aReturnPageShowsItsOutcomeAsText() {
+        String hostile = "\"'><script>alert(1)</script>&";
+        String page = HtmlPages.render("redirect/page.jte",
+                new ReturnPage.View(ReturnPage.Kind.WITHDRAWAL, new ReturnPage.Outcome("pending" + hostile, "Wait" + hostile, true)));
+        assertThat(page).doesNotContain("<script", hostile, "data-topup-status");
+        assertThat(Markup.attribute(page, "<body", "data-withdrawal-status")).hasValue("pending" + hostile);
+        assertThat(Markup.text(page, "<h1>")).isEqualTo("Wait" + hostile);
+        assertThat(Markup.text(page, "<title>")).isEqualTo("Coffer withdrawal: pending" + hostile);
+        assertThat(Markup.attribute(page, "http-equiv=\"refresh\"", "content")).hasValue("2");
+    }
+
+    private static HttpResponse<String> form(URI page, String body) {
+        return Http.send(HttpRequest.newBuilder(page).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private static JsonObject open(User user, String amount) {
