@@ -394,7 +394,7 @@ public final class ContractCheck {
                     continue;
                 }
                 String mediaPointer = pointer + "/content/" + escape(media.getKey());
-                String where = pointer.replace("~1", "/");
+                String where = readable(pointer);
                 if (media.getValue().has("example")) {
                     validate(where + " example", mediaPointer + "/schema", media.getValue().get("example").toString(), found);
                 }
@@ -412,6 +412,16 @@ public final class ContractCheck {
             Map.Entry<String, JsonNode> e = it.next();
             walkMedia(e.getValue(), pointer + "/" + escape(e.getKey()), found);
         }
+    }
+
+    /** {@code /paths/~1a~1{id}/get/responses/200} as {@code GET /a/{id} responses/200}; other pointers as they are. */
+    private static String readable(String pointer) {
+        String[] parts = pointer.split("/", 5);
+        if (parts.length < 4 || !parts[1].equals("paths")) {
+            return pointer;
+        }
+        String path = parts[2].replace("~1", "/").replace("~0", "~");
+        return parts[3].toUpperCase(Locale.ROOT) + " " + path + (parts.length == 5 ? " " + parts[4] : "");
     }
 
     /** The documented operation {@code exchange} went to, as {@code "METHOD /template"}, if any. */

@@ -70,4 +70,15 @@ class ContractCheckTest {
         assertThat(check.mismatches(get("/no/such/route", 200, "{}"))).singleElement().asString()
                 .contains("the document has no such operation");
     }
+
+    @Test
+    void anExampleThatDoesNotFitItsSchemaIsNamed() {
+        ContractCheck small = new ContractCheck("""
+                {"openapi": "3.1.0", "paths": {"/a": {"get": {"responses": {"200": {"description": "ok", "content":
+                  {"application/json": {"schema": {"$ref": "#/components/schemas/A"}, "example": {"n": "five"}}}}}}}},
+                 "components": {"schemas": {"A": {"type": "object", "properties": {"n": {"type": "integer"}}}}}}""");
+
+        assertThat(small.invalidExamples()).singleElement().asString()
+                .startsWith("GET /a responses/200 example: /n").contains("integer");
+    }
 }
