@@ -42,6 +42,13 @@ class ServerJarIT {
             HttpResponse<String> openapi = Http.get(baseUrl + "/openapi.json");
             assertThat(openapi.statusCode()).isEqualTo(200);
             assertThat(openapi.body()).contains("\"/health\"", "\"/api/v1/auth/login\"", "\"/api/v1/kyc/submissions\"");
+
+            // the shaded jar keeps the Swagger UI files /docs serves, and the version they are served under
+            HttpResponse<String> docs = Http.get(baseUrl + "/docs");
+            assertThat(docs.statusCode()).isEqualTo(200);
+            Matcher bundle = Pattern.compile("src=\"(/docs/swagger-ui/[^\"]+/swagger-ui-bundle\\.js)\"").matcher(docs.body());
+            assertThat(bundle.find()).as(docs.body()).isTrue();
+            assertThat(Http.get(baseUrl + bundle.group(1)).body()).contains("SwaggerUIBundle");
         } finally {
             server.destroy(); // SIGTERM: the shutdown hook finishes queued ledger work and closes the database
             assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();

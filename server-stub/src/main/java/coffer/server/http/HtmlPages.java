@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 
 /**
  * The few HTML pages the server renders itself (Coffer's return pages, the provider simulator's hosted
- * pages): their templates, and the headers every such page is sent with. A page is a jte template under
+ * pages, the API reference): their templates, and the headers every such page is sent with. A page is a jte template under
  * {@code src/main/jte/<package>/}, turned into a class of {@code coffer.server.<package>} at build time and
  * rendered as HTML, so whatever it shows is escaped for where it stands (text, attribute) unless a template
  * said otherwise, and none does. A page loads nothing (no script, no image, no font); its one inline
@@ -84,8 +84,23 @@ public final class HtmlPages {
     /** The headers of a page (see {@link #answer}); for a redirect, the same headers keep its address to itself. */
     public static void secure(Context ctx, Stylesheet style, String... formTargets) {
         String forms = Stream.concat(Stream.of("'self'"), Stream.of(formTargets)).collect(Collectors.joining(" "));
-        ctx.header("Content-Security-Policy", "default-src 'none'; style-src " + style.source + "; base-uri 'none'; "
-                        + "form-action " + forms + "; frame-ancestors 'none'")
+        headers(ctx, "default-src 'none'; style-src " + style.source + "; base-uri 'none'; "
+                + "form-action " + forms + "; frame-ancestors 'none'");
+    }
+
+    /**
+     * The headers of a page made of the server's own script and style files (the API reference at {@code /docs}):
+     * the same as {@link #secure}'s, with a policy that lets the page run scripts and load stylesheets and images
+     * from its own origin only (no inline script, no {@code eval}), draw the stylesheet's {@code data:} icons,
+     * and send requests (the document, "Try it out") to its own origin only.
+     */
+    public static void secureScripted(Context ctx) {
+        headers(ctx, "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                + "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+    }
+
+    private static void headers(Context ctx, String policy) {
+        ctx.header("Content-Security-Policy", policy)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("X-Frame-Options", "DENY")
                 .header("Referrer-Policy", "no-referrer")

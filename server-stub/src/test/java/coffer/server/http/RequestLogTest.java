@@ -1,5 +1,6 @@
 package coffer.server.http;
 
+import coffer.server.testing.Contract;
 import coffer.server.testing.Http;
 import coffer.server.testing.RecordingLogger;
 import coffer.server.testing.ServerExtension;
@@ -41,7 +42,8 @@ class RequestLogTest {
             refresh = tokens.get("refresh_token").getAsString();
             Caller alice = new Caller(server.get(), access);
             String wallet = alice.firstWalletId();
-            alice.get("/api/v1/accounts/" + wallet + "?card=4242424242424242");
+            Contract.outside("a card number in a query parameter no operation declares, to see the log leave it out",
+                    () -> alice.get("/api/v1/accounts/" + wallet + "?card=4242424242424242"));
             alice.post("/api/v1/kyc/submissions", "{\"full_name\":\"Alice\",\"date_of_birth\":\"1990-01-01\","
                     + "\"country\":\"US\",\"document_type\":\"passport\",\"document_number\":\"" + documentNumber + "\"}");
             Http.post(server.get().url("/api/v1/auth/refresh"), "{\"refresh_token\":\"" + refresh + "\"}");

@@ -1,6 +1,8 @@
 package coffer.server.openapi;
 
 import coffer.server.openapi.OpenApiFragments.Fragment;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,7 +11,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
@@ -109,5 +113,70 @@ class OpenApiFragmentsTest {
         OutputStream o = out;
         o.write(text.getBytes(StandardCharsets.UTF_8));
         out.closeEntry();
+    }
+
+    /** Media types shown by opening them, not read as data: a page, a script, a stylesheet, an image. */
+    private static final List<String> SHOWN_NOT_READ = List.of("text/html", "text/javascript", "text/css", "image/");
+
+    @Test
+    void everyOperationOfEveryFragmentShowsARequestAndAnAnswerByExample() {
+        JsonObject merged = OpenApiDocument.load().document();
+        List<String> missing = new ArrayList<>();
+        for (Fragment f : OpenApiFragments.load()) {
+            JsonObject paths = f.body().has("paths") ? f.body().getAsJsonObject("paths") : new JsonObject();
+            for (String path : paths.keySet()) {
+                for (var op : paths.getAsJsonObject(path).entrySet()) {
+                    if (!OpenApiDocument.METHODS.contains(op.getKey())) {
+                        continue;
+                    }
+                    String name = f.name() + ": " + op.getKey().toUpperCase(Locale.ROOT) + " " + path;
+                    JsonObject operation = op.getValue().getAsJsonObject();
+                    if (operation.has("requestBody")) {
+                        missing.addAll(withoutExample(name + " request body", resolve(merged, operation.getAsJsonObject("requestBody"))));
+                    }
+                    JsonObject responses = operation.getAsJsonObject("responses");
+                    String success = responses.keySet().stream().filter(k -> k.startsWith("2")).sorted().findFirst().orElse(null);
+                    if (success == null) {
+                        missing.add(name + ": documents no 2xx answer");
+                    } else {
+                        missing.addAll(withoutExample(name + " " + success + " answer", resolve(merged, responses.getAsJsonObject(success))));
+                    }
+                }
+            }
+        }
+        assertThat(missing).as("operations without an example (add \"example\" next to the media type's \"schema\")").isEmpty();
+    }
+
+    @Test
+    void everyExampleFitsItsSchema() {
+        assertThat(ContractCheck.shared().invalidExamples()).isEmpty();
+    }
+
+    private static List<String> withoutExample(String what, JsonObject holder) {
+        List<String> missing = new ArrayList<>();
+        if (!holder.has("content")) {
+            return missing;
+        }
+        for (var media : holder.getAsJsonObject("content").entrySet()) {
+            boolean shown = SHOWN_NOT_READ.stream().anyMatch(media.getKey()::startsWith);
+            JsonObject m = media.getValue().getAsJsonObject();
+            if (!shown && !m.has("example") && !m.has("examples")) {
+                missing.add(what + " (" + media.getKey() + ") has no example");
+            }
+        }
+        return missing;
+    }
+
+    /** A response or body, its {@code $ref} followed in the merged document. */
+    private static JsonObject resolve(JsonObject document, JsonObject o) {
+        JsonObject at = o;
+        while (at.has("$ref")) {
+            JsonElement target = document;
+            for (String part : at.get("$ref").getAsString().substring(2).split("/")) {
+                target = target.getAsJsonObject().get(part.replace("~1", "/").replace("~0", "~"));
+            }
+            at = target.getAsJsonObject();
+        }
+        return at;
     }
 }

@@ -8,7 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A tiny HTTP client for tests against a running server. */
+/** A tiny HTTP client for tests against a running server; every exchange is checked against the API's contract. */
 public final class Http {
     /**
      * One client per test server: a connection pooled to a stopped server could otherwise be picked for a
@@ -75,7 +75,14 @@ public final class Http {
         }
     }
 
+    /** Sends {@code request}; the exchange is then held to {@code /openapi.json} ({@link Contract}). */
     public static HttpResponse<String> send(HttpRequest.Builder request) {
+        HttpResponse<String> response = exchange(request);
+        Contract.check(response.request(), response);
+        return response;
+    }
+
+    private static HttpResponse<String> exchange(HttpRequest.Builder request) {
         try {
             return client.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
