@@ -90,7 +90,11 @@ public interface PaymentProvider {
     record SavedCard(String authorizationCode, String brand, String last4, int expMonth, int expYear) {
     }
 
-    enum ChargeStatus { SUCCEEDED, FAILED }
+    /**
+     * {@code PENDING}: the provider took the charge but has not decided it yet (a card payment it is still
+     * processing); a {@code charge.succeeded} or {@code charge.failed} event about its reference follows.
+     */
+    enum ChargeStatus { SUCCEEDED, FAILED, PENDING }
 
     record Charge(String id, String reference, ChargeStatus status, Money amount, String failureReason) {
     }

@@ -48,6 +48,8 @@ public final class StripeProvider implements PaymentProvider {
     static final String REFERENCE = "coffer_reference";
     /** Session metadata: the user asked to save the card, so a paid session's event carries it. */
     static final String SAVE_CARD = "coffer_save_card";
+    /** PaymentIntent metadata: Coffer charged a saved card off-session (its events are read; a checkout's are not). */
+    static final String SAVED_CARD_CHARGE = "coffer_saved_card_charge";
     static final String NO_PAYOUTS = "Bank payouts need a provider that supports them: this server's provider is Stripe, "
             + "and Coffer does not pay out to bank accounts through Stripe (that needs Stripe Connect). Withdrawals, "
             + "settlements and bank accounts are not available.";
@@ -135,13 +137,14 @@ public final class StripeProvider implements PaymentProvider {
                 .setOffSession(true)
                 .setConfirm(true)
                 .putMetadata(REFERENCE, reference)
+                .putMetadata(SAVED_CARD_CHARGE, "true")
                 .build();
         return call("charge a saved card", () -> {
             try {
                 PaymentIntent intent = client.paymentIntents().create(params, idempotent("charge:" + reference));
-                boolean paid = "succeeded".equals(intent.getStatus());
-                return new Charge(intent.getId(), reference, paid ? ChargeStatus.SUCCEEDED : ChargeStatus.FAILED,
-                        amount(intent.getCurrency(), intent.getAmount()), paid ? null : "The payment is " + intent.getStatus() + ".");
+                ChargeStatus status = chargeStatus(intent.getStatus());
+                return new Charge(intent.getId(), reference, status, amount(intent.getCurrency(), intent.getAmount()),
+                        status == ChargeStatus.FAILED ? "The payment is " + intent.getStatus() + "." : null);
             } catch (CardException declined) {
                 // the card was refused (declined, or the bank wants the holder present): an answer, not a failure to reach Stripe
                 StripeError error = declined.getStripeError();
@@ -150,6 +153,19 @@ public final class StripeProvider implements PaymentProvider {
                         declineReason(declined));
             }
         });
+    }
+
+    /**
+     * What an off-session PaymentIntent's status says of the charge: {@code processing} is not decided yet (its
+     * {@code payment_intent.succeeded} or {@code payment_intent.payment_failed} event follows), so it is not a
+     * failure the user could answer by paying again while Stripe may still take the money.
+     */
+    static ChargeStatus chargeStatus(String status) {
+        return switch (status == null ? "" : status) {
+            case "succeeded" -> ChargeStatus.SUCCEEDED;
+            case "processing" -> ChargeStatus.PENDING;
+            default -> ChargeStatus.FAILED;
+        };
     }
 
     @Override

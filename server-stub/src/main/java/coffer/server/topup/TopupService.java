@@ -152,12 +152,13 @@ public final class TopupService {
         return start(p, draft, request, key, null, t -> {
             PaymentProvider.Charge charge = orAbandon(t, key, provider.chargeSavedCard(authorizationCode, t.amount(), t.id()));
             store.charged(t.id(), charge.id());
-            if (charge.status() == PaymentProvider.ChargeStatus.SUCCEEDED) {
+            switch (charge.status()) {
                 // the provider's charge.succeeded webhook may be crediting it at this very moment: the ledger call
                 // waits for that one; should the ledger not decide now, the top-up stays pending for the webhook
-                complete(store.get(t.id()).orElseThrow(), charge.id());
-            } else {
-                store.fail(t.id(), charge.failureReason());
+                case SUCCEEDED -> complete(store.get(t.id()).orElseThrow(), charge.id());
+                case FAILED -> store.fail(t.id(), charge.failureReason());
+                // the provider is still deciding: pending until its charge.succeeded or charge.failed event
+                case PENDING -> { }
             }
             return store.get(t.id()).orElseThrow();
         });
@@ -233,7 +234,14 @@ public final class TopupService {
                     }
                     case "checkout.expired" -> store.fail(t.id(), "expired");
                     case "checkout.failed" -> store.fail(t.id(), Optional.ofNullable(event.string("reason")).orElse("failed"));
-                    default -> store.declined(t.id(), event.string("reason"));
+                    // a saved card's charge has no page to try another card on: its failure ends the top-up
+                    default -> {
+                        if (t.cardId() != null) {
+                            store.fail(t.id(), Optional.ofNullable(event.string("reason")).orElse("failed"));
+                        } else {
+                            store.declined(t.id(), event.string("reason"));
+                        }
+                    }
                 }
                 return true;
             }

@@ -242,6 +242,46 @@ class StripeWebhookTest {
         assertThat(balance(gus)).isEqualTo("24.99");
     }
 
+    /**
+     * An off-session charge Stripe is still processing is not a failure (the user paying again could be charged twice):
+     * the top-up stays pending until Stripe's payment_intent event, which credits once or fails it.
+     */
+    @Test
+    void aSavedCardChargeStripeIsStillProcessingWaitsForItsEventThenCreditsOnceOrFails() {
+        User ivy = TestUsers.funded(server, "ivy", "0.00");
+        String first = topup(ivy, "5.00", true);
+        send("checkout.session.completed", stripe.pay(stripe.sessionFor(first).get("id").getAsString(), "paid"));
+        String cardId = Caller.json(ivy.caller().get("/api/v1/cards")).getAsJsonArray("cards").get(0).getAsJsonObject()
+                .get("card_id").getAsString();
+        stripe.processCharges(true);
+        String later;
+        String refused;
+        try {
+            later = chargeCard(ivy, cardId, "7.00");
+            refused = chargeCard(ivy, cardId, "3.00");
+        } finally {
+            stripe.processCharges(false);
+        }
+        assertTopup(ivy, later, "pending", "5.00");
+        JsonObject succeeded = stripe.finishCharge(later, "succeeded");
+        String event = FakeStripe.event(eventId(), "payment_intent.succeeded", succeeded);
+        deliverOk(event);
+        deliverOk(event);
+        send("payment_intent.succeeded", succeeded);
+        assertTopup(ivy, later, "completed", "12.00");
+        assertTopup(ivy, refused, "pending", "12.00");
+        send("payment_intent.payment_failed", stripe.finishCharge(refused, "requires_payment_method"));
+        assertTopup(ivy, refused, "failed", "12.00");
+        assertThat(topupNow(ivy, refused).get("failure_reason").getAsString()).isEqualTo("card_declined");
+    }
+
+    private static String chargeCard(User user, String cardId, String amount) {
+        HttpResponse<String> charged = user.caller().post("/api/v1/cards/" + cardId + "/charges",
+                "{\"wallet_id\":\"" + user.walletId() + "\",\"amount\":\"" + amount + "\",\"currency\":\"USD\"}");
+        assertThat(charged.statusCode()).as(charged.body()).isEqualTo(201);
+        return Caller.json(charged).get("topup_id").getAsString();
+    }
+
     @Test
     void anEventThatCannotBeAppliedYetIsAnsweredWithA5xxAndAppliedWhenSentAgain() {
         User hal = TestUsers.funded(server, "hal", "0.00");

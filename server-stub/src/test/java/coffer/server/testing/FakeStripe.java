@@ -25,6 +25,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,6 +43,7 @@ public final class FakeStripe implements AutoCloseable {
     public static final String WEBHOOK_SECRET = "whsec_coffer_fake_secret";
     /** A payment method the fake declines when charged off-session. */
     public static final String DECLINED_METHOD = "pm_card_chargeDeclined";
+    private volatile boolean processingCharges;
 
     /** One request Coffer sent: its method, path, headers and decoded form parameters. */
     public record Call(String method, String path, Map<String, String> params, String authorization, String idempotencyKey) {
@@ -119,6 +121,32 @@ public final class FakeStripe implements AutoCloseable {
                 customer, "pm_test_" + ids.incrementAndGet());
         intents.put(intent, pi);
         return s.deepCopy();
+    }
+
+    /** Whether an off-session charge answers {@code processing} (Stripe decides it later, by an event) from now on. */
+    public void processCharges(boolean processing) {
+        processingCharges = processing;
+    }
+
+    /**
+     * The PaymentIntent charged for Coffer's {@code reference}, ended as {@code status} ({@code succeeded}, or
+     * {@code requires_payment_method} with a card_declined error); answers it as an event carries it.
+     */
+    public JsonObject finishCharge(String reference, String status) {
+        JsonObject pi = intents.values().stream()
+                .filter(i -> reference.equals(Optional.ofNullable(i.getAsJsonObject("metadata").get("coffer_reference"))
+                        .map(com.google.gson.JsonElement::getAsString).orElse(null)))
+                .findFirst().orElseThrow(() -> new AssertionError("no PaymentIntent for " + reference));
+        pi.addProperty("status", status);
+        if ("succeeded".equals(status)) {
+            pi.addProperty("amount_received", pi.get("amount").getAsLong());
+        } else {
+            JsonObject error = new JsonObject();
+            error.addProperty("type", "card_error");
+            error.addProperty("code", "card_declined");
+            pi.add("last_payment_error", error);
+        }
+        return pi.deepCopy();
     }
 
     /** The session expired at Stripe; answers it as an event carries it. */
@@ -263,11 +291,13 @@ public final class FakeStripe implements AutoCloseable {
             return new MockResponse().setResponseCode(402).setHeader("Content-Type", "application/json")
                     .setHeader("Request-Id", "req_" + ids.incrementAndGet()).setBody(body.toString());
         }
-        JsonObject pi = intent(id, Long.parseLong(p.get("amount")), p.get("currency"), "succeeded", p.get("customer"),
-                p.get("payment_method"));
-        if (p.containsKey("metadata[coffer_reference]")) {
-            pi.getAsJsonObject("metadata").addProperty("coffer_reference", p.get("metadata[coffer_reference]"));
-        }
+        JsonObject pi = intent(id, Long.parseLong(p.get("amount")), p.get("currency"),
+                processingCharges ? "processing" : "succeeded", p.get("customer"), p.get("payment_method"));
+        p.forEach((name, value) -> {
+            if (name.startsWith("metadata[") && name.endsWith("]")) {
+                pi.getAsJsonObject("metadata").addProperty(name.substring(9, name.length() - 1), value);
+            }
+        });
         intents.put(id, pi);
         return json(pi);
     }
