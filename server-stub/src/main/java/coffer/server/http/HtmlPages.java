@@ -46,7 +46,7 @@ public final class HtmlPages {
             this.source = source;
         }
 
-        /** The stylesheet {@code template} (such as {@code provider/style.jte}) renders. */
+        /** The stylesheet {@code template} (such as {@code provider/hostedStyle.jte}) renders. */
         public static Stylesheet of(String template) {
             String element = render(template, null).strip();
             if (!element.startsWith(OPEN) || !element.endsWith(CLOSE)

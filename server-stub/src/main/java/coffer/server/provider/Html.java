@@ -9,10 +9,10 @@ import java.net.URI;
 
 /**
  * The hosted pages' frame: the templates under {@code src/main/jte/provider} (each in {@code layout.jte},
- * with the stylesheet {@code style.jte}), sent with {@link HtmlPages}' headers.
+ * with the stylesheet {@code hostedStyle.jte}), sent with {@link HtmlPages}' headers.
  */
 final class Html {
-    private static final HtmlPages.Stylesheet STYLE = HtmlPages.Stylesheet.of("provider/style.jte");
+    private static final HtmlPages.Stylesheet STYLE = HtmlPages.Stylesheet.of("provider/hostedStyle.jte");
 
     private Html() {
     }

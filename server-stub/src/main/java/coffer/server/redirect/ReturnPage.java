@@ -20,7 +20,7 @@ import java.util.function.Function;
  * embedded browser to read.
  */
 public final class ReturnPage implements HttpApi.Routes {
-    private static final HtmlPages.Stylesheet STYLE = HtmlPages.Stylesheet.of("redirect/style.jte");
+    private static final HtmlPages.Stylesheet STYLE = HtmlPages.Stylesheet.of("redirect/returnStyle.jte");
     static final String UNKNOWN = "unknown";
 
     /** The operations that have a return page: where it is and what it is called. */
